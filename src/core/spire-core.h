@@ -1,0 +1,14 @@
+/* spire-core.h — everything the GUI, the CLI and the tests use from core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "spire-demo.h"
+#include "spire-error.h"
+#include "spire-exchange.h"
+#include "spire-record.h"
+#include "spire-records.h"
+#include "spire-store.h"
+#include "spire-text.h"
+#include "spire-validate.h"

@@ -1,0 +1,26 @@
+/* spire-demo.h — realistic, deterministic Norwegian sample data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "spire-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SPIRE_DEMO_SMALL,
+  SPIRE_DEMO_LARGE,
+} SpireDemoSize;
+
+/* Fills @store with sample data; the same @seed gives the same data.
+ * Refuses (SPIRE_ERROR_NOT_EMPTY) a database that already holds programs
+ * unless @force.  All or nothing. */
+gboolean spire_demo_fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean force,
+                          SpireProgressFunc progress, gpointer progress_data,
+                          GCancellable *cancellable, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* spire-exchange.h — the whole database as one JSON document ("spire-backup")
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "spire-store.h"
+
+G_BEGIN_DECLS
+
+#define SPIRE_BACKUP_FORMAT "spire-backup"
+#define SPIRE_BACKUP_VERSION 1
+
+/* { "format": "spire-backup", "version": 1, "exported_at": "…Z",
+ *   "<table>": [ {record}, … ], … } with every kind of spire_kinds() in that
+ * order, each list sorted by uuid, each record's fields in kind order, so
+ * that two exports of the same database differ only in "exported_at".
+ * The audit log is local history and is not exported. */
+char *spire_exchange_export_string (SpireStore *store, GError **error);
+/* @path "-" writes to standard output.  Writes a temporary file and renames
+ * it, so a failed export never leaves half a file. */
+gboolean spire_exchange_export_file (SpireStore *store, const char *path,
+                                     SpireProgressFunc progress, gpointer progress_data,
+                                     GCancellable *cancellable, GError **error);
+
+typedef struct
+{
+  guint added;
+  guint updated;
+  guint unchanged;
+} SpireImportStats;
+
+/* Merges a spire-backup document by UUID, all or nothing, in one
+ * transaction.  A syntax error names line and column
+ * (SPIRE_ERROR_PARSE); a wrong or missing field names its place, e.g.
+ * "applications[12].startup: there is no startup with the UUID …"
+ * (SPIRE_ERROR_FORMAT, _REFERENCE, _INVALID); a document of a newer format
+ * version is refused.  On any error the database is exactly as before.
+ * @name names the file in messages. */
+gboolean spire_exchange_import_data (SpireStore *store, const char *data, gssize length,
+                                     const char *name, SpireImportStats *stats,
+                                     SpireProgressFunc progress, gpointer progress_data,
+                                     GCancellable *cancellable, GError **error);
+gboolean spire_exchange_import_file (SpireStore *store, const char *path,
+                                     SpireImportStats *stats, SpireProgressFunc progress,
+                                     gpointer progress_data, GCancellable *cancellable,
+                                     GError **error);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* spire-records.h — the record kinds of the domain model (DESIGN.md)
+ *
+ * Each kind is a final SpireRecord subclass whose properties are the kind's
+ * fields (underscores become dashes: "application-deadline").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "spire-record.h"
+
+G_BEGIN_DECLS
+
+#define SPIRE_DECLARE_RECORD(TypeName, type_name, TYPE_NAME, kind_var) \
+  G_DECLARE_FINAL_TYPE (Spire##TypeName, spire_##type_name, SPIRE, TYPE_NAME, SpireRecord) \
+  extern const SpireKind kind_var;
+
+#define SPIRE_TYPE_PUBLIC_BODY (spire_public_body_get_type ())
+SPIRE_DECLARE_RECORD (PublicBody, public_body, PUBLIC_BODY, spire_kind_public_body)
+#define SPIRE_TYPE_PROGRAM (spire_program_get_type ())
+SPIRE_DECLARE_RECORD (Program, program, PROGRAM, spire_kind_program)
+#define SPIRE_TYPE_COHORT (spire_cohort_get_type ())
+SPIRE_DECLARE_RECORD (Cohort, cohort, COHORT, spire_kind_cohort)
+#define SPIRE_TYPE_CHALLENGE (spire_challenge_get_type ())
+SPIRE_DECLARE_RECORD (Challenge, challenge, CHALLENGE, spire_kind_challenge)
+#define SPIRE_TYPE_STARTUP (spire_startup_get_type ())
+SPIRE_DECLARE_RECORD (Startup, startup, STARTUP, spire_kind_startup)
+#define SPIRE_TYPE_PERSON (spire_person_get_type ())
+SPIRE_DECLARE_RECORD (Person, person, PERSON, spire_kind_person)
+#define SPIRE_TYPE_APPLICATION (spire_application_get_type ())
+SPIRE_DECLARE_RECORD (Application, application, APPLICATION, spire_kind_application)
+#define SPIRE_TYPE_RUBRIC (spire_rubric_get_type ())
+SPIRE_DECLARE_RECORD (Rubric, rubric, RUBRIC, spire_kind_rubric)
+#define SPIRE_TYPE_CRITERION (spire_criterion_get_type ())
+SPIRE_DECLARE_RECORD (Criterion, criterion, CRITERION, spire_kind_criterion)
+#define SPIRE_TYPE_EVALUATOR (spire_evaluator_get_type ())
+SPIRE_DECLARE_RECORD (Evaluator, evaluator, EVALUATOR, spire_kind_evaluator)
+#define SPIRE_TYPE_ASSIGNMENT (spire_assignment_get_type ())
+SPIRE_DECLARE_RECORD (Assignment, assignment, ASSIGNMENT, spire_kind_assignment)
+#define SPIRE_TYPE_CONFLICT (spire_conflict_get_type ())
+SPIRE_DECLARE_RECORD (Conflict, conflict, CONFLICT, spire_kind_conflict)
+#define SPIRE_TYPE_REVIEW (spire_review_get_type ())
+SPIRE_DECLARE_RECORD (Review, review, REVIEW, spire_kind_review)
+#define SPIRE_TYPE_SCORE (spire_score_get_type ())
+SPIRE_DECLARE_RECORD (Score, score, SCORE, spire_kind_score)
+#define SPIRE_TYPE_DECISION (spire_decision_get_type ())
+SPIRE_DECLARE_RECORD (Decision, decision, DECISION, spire_kind_decision)
+#define SPIRE_TYPE_DEAL (spire_deal_get_type ())
+SPIRE_DECLARE_RECORD (Deal, deal, DEAL, spire_kind_deal)
+#define SPIRE_TYPE_DEAL_EVENT (spire_deal_event_get_type ())
+SPIRE_DECLARE_RECORD (DealEvent, deal_event, DEAL_EVENT, spire_kind_deal_event)
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* spire-store-private.h — for code in src/core only: the raw handle
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "spire-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3 *_spire_store_get_db (SpireStore *self);
+/* A cached prepared statement, reset and cleared; NULL with @error set. */
+sqlite3_stmt *_spire_store_prepare (SpireStore *self, const char *sql, GError **error);
+/* Turns the connection's last error into a SpireError. */
+gboolean _spire_store_set_error (SpireStore *self, int rc, GError **error);
+/* Notes that @table changed; "changed" is emitted at the outermost commit. */
+void _spire_store_mark_changed (SpireStore *self, const char *table);
+
+G_END_DECLS

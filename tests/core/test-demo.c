@@ -1,0 +1,2 @@
+/* test-demo.c — being written */
+int main (void) { return 77; }

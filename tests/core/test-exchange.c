@@ -1,0 +1,2 @@
+/* test-exchange.c — being written */
+int main (void) { return 77; }

@@ -12,3 +12,12 @@
 #include "spire-demo.h"
 
 /* Being written: see the header for what each function does. */
+
+gboolean
+spire_demo_fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean force,
+                 SpireProgressFunc progress, gpointer progress_data, GCancellable *cancellable,
+                 GError **error)
+{
+  g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_FAILED, "not written yet");
+  return FALSE;
+}

@@ -6,9 +6,13 @@
 
 #include "spire-demo.h"
 #include "spire-error.h"
+#include "spire-evaluation.h"
 #include "spire-exchange.h"
+#include "spire-package.h"
+#include "spire-ranking.h"
 #include "spire-record.h"
 #include "spire-records.h"
+#include "spire-scoring.h"
 #include "spire-store.h"
 #include "spire-text.h"
 #include "spire-validate.h"

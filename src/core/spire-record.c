@@ -158,6 +158,9 @@ _spire_record_class_set_kind (SpireRecordClass *klass, const SpireKind *kind)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  /* GObject does not inherit these two: every kind needs them set. */
+  object_class->get_property = spire_record_get_property;
+  object_class->set_property = spire_record_set_property;
   klass->kind = kind;
   klass->pspecs = g_new0 (GParamSpec *, kind->n_fields);
   for (guint i = 0; i < kind->n_fields; i++)

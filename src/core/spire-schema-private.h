@@ -14,5 +14,7 @@ G_BEGIN_DECLS
 guint _spire_schema_n_migrations (void);
 /* The SQL that takes user_version @version - 1 to @version. */
 const char *_spire_schema_migration (guint version);
+/* Tests only: pretend there is one more migration, @sql (NULL: none). */
+void _spire_schema_set_extra_migration (const char *sql);
 
 G_END_DECLS

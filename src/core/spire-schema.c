@@ -236,16 +236,26 @@ static const char *const migrations[] = {
   migration_1,
 };
 
+static const char *extra_migration; /* tests only */
+
+void
+_spire_schema_set_extra_migration (const char *sql)
+{
+  extra_migration = sql;
+}
+
 guint
 _spire_schema_n_migrations (void)
 {
-  return G_N_ELEMENTS (migrations);
+  return G_N_ELEMENTS (migrations) + (extra_migration ? 1 : 0);
 }
 
 const char *
 _spire_schema_migration (guint version)
 {
-  g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (migrations), NULL);
+  g_return_val_if_fail (version >= 1 && version <= _spire_schema_n_migrations (), NULL);
 
+  if (version > G_N_ELEMENTS (migrations))
+    return extra_migration;
   return migrations[version - 1];
 }

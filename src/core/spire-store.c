@@ -324,13 +324,13 @@ check_existing (SpireStore *self, GError **error)
       return refuse_not_spire (self->path, error);
     }
 
-  if (version > SPIRE_SCHEMA_VERSION)
+  if (version > (gint64) _spire_schema_n_migrations ())
     {
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NEWER_VERSION,
                    _("“%s” was written by a newer version of Spire (database version %d; "
                      "this Spire knows up to %d). Spire has not changed it; update Spire "
                      "to open it."),
-                   self->path, (int) version, SPIRE_SCHEMA_VERSION);
+                   self->path, (int) version, (int) _spire_schema_n_migrations ());
       return FALSE;
     }
 
@@ -355,6 +355,12 @@ take_backup (SpireStore *self, gint64 from_version, GError **error)
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
   g_autofree char *dest = g_strdup_printf ("%s.backup-v%d-%s", self->path, (int) from_version,
                                            stamp);
+
+  for (int n = 2; g_file_test (dest, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (dest);
+      dest = g_strdup_printf ("%s.backup-v%d-%s-%d", self->path, (int) from_version, stamp, n);
+    }
 
   if (!spire_store_backup (self, dest, error))
     return FALSE;

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "spire-brreg.h"
+#include "spire-csv-import.h"
 #include "spire-demo.h"
 #include "spire-error.h"
 #include "spire-evaluation.h"

@@ -1,5 +1,16 @@
 /* spire-cli.c — the headless front end over core
  *
+ *   spire-cli [--database PATH | -d PATH] COMMAND [ARGUMENTS…]
+ *
+ * Every command is one line in the commands[] table below: a name, a
+ * handler, the placeholders of its arguments and a one-line summary.  A
+ * handler first parses its own options and arguments (parse_command), and
+ * only then opens the database (open_store), so that a usage error never
+ * creates or touches a database file.
+ *
+ * Exit codes: 0 success, 1 input or database refused (the reason on
+ * stderr), 2 usage error.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "spire-cli"
@@ -7,16 +18,1270 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "spire-core.h"
+
+#define PROGRAM "spire-cli"
+
+/* The build also makes "spire-cli-uninstalled" for tests, which reads its
+ * translations from the build tree; the installed program uses LOCALEDIR. */
+#ifndef SPIRE_CLI_LOCALEDIR
+#define SPIRE_CLI_LOCALEDIR LOCALEDIR
+#endif
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_REFUSED = 1,
+  EXIT_USAGE = 2,
+};
+
+/* parse_command() returns this when the handler should go on. */
+#define CONTINUE (-1)
+
+typedef struct _Cli Cli;
+typedef struct _CliCommand CliCommand;
+
+typedef int (*CliHandler) (Cli *cli, const CliCommand *command, int argc, char **argv);
+
+struct _CliCommand
+{
+  const char *name;       /* on the command line; never translated */
+  CliHandler handler;
+  const char *parameters; /* N_() — placeholders after the name in usage lines */
+  const char *summary;    /* N_() — one line in the command list */
+  const char *details;    /* N_() — more, in the command's own help; may be NULL */
+  const char *missing;    /* N_() — said when a required argument is missing */
+  guint min_args;
+  guint max_args;         /* G_MAXUINT: any number */
+};
+
+struct _Cli
+{
+  char *database; /* --database, NULL for the default */
+  SpireStore *store;
+};
+
+typedef enum
+{
+  OPEN_EXISTING, /* refuse a database that is not there yet */
+  OPEN_CREATE,   /* create it when missing */
+} OpenMode;
+
+static int cmd_init (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_demo (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_import (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_export (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_list (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_check (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_backup (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_validate_orgnr (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_help (Cli *cli, const CliCommand *command, int argc, char **argv);
+
+/* The commands, in the order the help lists them.  To add one: write its
+ * handler (parse_command first, then open_store if it needs the database)
+ * and add a line here.  FILE, KIND, DEST … are placeholders in usage lines
+ * ("spire-cli import FILE"); command and option names are never translated. */
+static const CliCommand commands[] = {
+  { "init", cmd_init, "", N_("Create or update the database and say where it is"),
+    N_("Creates the database when it is missing and brings an older one up to this version "
+       "(a copy of the old one is kept beside it)."),
+    NULL, 0, 0 },
+  { "demo", cmd_demo, "", N_("Fill the database with sample data"),
+    N_("Adds realistic Norwegian sample data: programs, cohorts, challenges, startups, "
+       "applications and more. The same seed gives the same data. A database that already "
+       "holds programs is refused unless --force is given."),
+    NULL, 0, 0 },
+  { "import", cmd_import,
+    /* TRANSLATORS: a placeholder in usage lines ("spire-cli import FILE"); the same everywhere */
+    N_("FILE"), N_("Merge a Spire backup file into the database"),
+    N_("Records are matched by UUID: new ones are added, changed ones updated. All or "
+       "nothing: on any error the database stays as it was. “-” reads standard input."),
+    N_("Name the file to import."), 1, 1 },
+  { "export", cmd_export, N_("FILE"), N_("Write the whole database to a Spire backup file"),
+    N_("“-” writes to standard output."),
+    N_("Name the file to write, or “-” for standard output."), 1, 1 },
+  { "list", cmd_list,
+    /* TRANSLATORS: a placeholder in usage lines ("spire-cli import FILE"); the same everywhere */
+    N_("KIND"), N_("List the records of one kind, as a table or as JSON"),
+    NULL, N_("Say which kind of records to list, e.g. “programs”."), 1, 1 },
+  { "check", cmd_check, "", N_("Check the database for damage"),
+    /* TRANSLATORS: “ok” as you translate it in the “check” context */
+    N_("Prints “ok”, or each problem found; the exit status is 1 when there are problems."),
+    NULL, 0, 0 },
+  { "backup", cmd_backup,
+    /* TRANSLATORS: a placeholder in usage lines ("spire-cli import FILE"); the same everywhere */
+    N_("DEST"), N_("Copy the database safely, even while Spire is open"),
+    /* TRANSLATORS: DEST as in the usage line "spire-cli backup DEST" */
+    N_("DEST must not exist yet."), N_("Name the new file to copy the database to."), 1, 1 },
+  { "validate-orgnr", cmd_validate_orgnr,
+    /* TRANSLATORS: a placeholder in usage lines ("spire-cli import FILE"); the same everywhere */
+    N_("NUMBER…"),
+    N_("Check organisation numbers (needs no database)"),
+    /* TRANSLATORS: “valid” and “invalid” as you translate them in the “orgnr” context */
+    N_("Prints “NUMBER valid” or “NUMBER invalid” for each; the exit status is 1 when one "
+       "is invalid."),
+    N_("Give one or more organisation numbers."), 1, G_MAXUINT },
+  { "help", cmd_help,
+    /* TRANSLATORS: a placeholder in usage lines ("spire-cli import FILE"); the same everywhere */
+    N_("[COMMAND]"), N_("Show this help, or the help of a command"), NULL,
+    NULL, 0, 1 },
+};
+static const guint n_commands = G_N_ELEMENTS (commands);
+
+/* Output helpers */
+
+/* Display width in terminal columns. */
+static gsize
+text_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* @text cut to @max columns, ending in "…" when it was longer. */
+static char *
+text_truncate (const char *text, gsize max)
+{
+  GString *out;
+  gsize width = 0;
+
+  if (text_width (text) <= max || max < 2)
+    return g_strdup (text);
+  out = g_string_new (NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gsize w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+      if (width + w > max - 1)
+        break;
+      g_string_append_unichar (out, c);
+      width += w;
+    }
+  g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_padding (GString *line, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    g_string_append_c (line, ' ');
+}
+
+/* A whole number as people read it in the current locale ("1 234"). */
+static char *
+format_count (gint64 n)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+}
+
+/* Label / value lines, the values right-aligned. */
+static void
+print_counts (const char *const *labels, const gint64 *values, guint n)
+{
+  gsize label_width = 0, value_width = 0;
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *text = format_count (values[i]);
+
+      g_ptr_array_add (texts, text);
+      label_width = MAX (label_width, text_width (labels[i]));
+      value_width = MAX (value_width, text_width (text));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GString) line = g_string_new ("  ");
+      const char *text = g_ptr_array_index (texts, i);
+
+      g_string_append (line, labels[i]);
+      append_padding (line, label_width - text_width (labels[i]) + 2 +
+                              value_width - text_width (text));
+      g_string_append (line, text);
+      g_print ("%s\n", line->str);
+    }
+}
+
+/* Errors */
+
+static int
+usage_error (const CliCommand *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static int
+usage_error (const CliCommand *command, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *invocation = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  invocation = command ? g_strdup_printf ("%s %s", PROGRAM, command->name) : g_strdup (PROGRAM);
+  g_printerr ("%s: %s\n", PROGRAM, message);
+  /* TRANSLATORS: %s is "spire-cli" or "spire-cli list"; the quotes show what to type */
+  g_printerr (_("Run “%s --help” to see how to use it.\n"), invocation);
+  return EXIT_USAGE;
+}
+
+static int
+refused (const GError *error)
+{
+  g_printerr ("%s: %s\n", PROGRAM, error->message);
+  return EXIT_REFUSED;
+}
+
+static int
+refused_message (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static int
+refused_message (const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s: %s\n", PROGRAM, message);
+  return EXIT_REFUSED;
+}
+
+/* Progress on the terminal */
+
+typedef struct
+{
+  const char *what; /* translated: "Creating sample data" */
+  int last;         /* percent last shown, -1 before the first */
+} Progress;
+
+static void
+on_progress_cb (double fraction, gpointer user_data)
+{
+  Progress *progress = user_data;
+  int percent;
+
+  if (isnan (fraction))
+    return;
+  percent = (int) (CLAMP (fraction, 0.0, 1.0) * 100.0);
+  if (percent == g_atomic_int_get (&progress->last))
+    return;
+  g_atomic_int_set (&progress->last, percent);
+  g_printerr ("\r");
+  /* TRANSLATORS: progress on the terminal: "Creating sample data… 42%"; %d%% is the percent */
+  g_printerr (_("%s… %d%%"), progress->what, percent);
+}
+
+static void
+progress_init (Progress *progress, const char *what)
+{
+  progress->what = what;
+  progress->last = -1;
+}
+
+static void
+progress_end (Progress *progress)
+{
+  if (progress->last >= 0)
+    g_printerr ("\n");
+}
+
+/* The database */
+
+static const char *
+database_path (Cli *cli)
+{
+  static char *fallback;
+
+  if (cli->database != NULL)
+    return cli->database;
+  if (fallback == NULL)
+    fallback = spire_store_default_path ();
+  return fallback;
+}
+
+static gboolean
+open_store (Cli *cli, OpenMode mode, GError **error)
+{
+  const char *path = database_path (cli);
+
+  if (mode == OPEN_EXISTING && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND,
+                   /* TRANSLATORS: the quotes show a command to type; keep "spire-cli init" */
+                   _("There is no database at “%s”. Create one with “spire-cli init”, or "
+                     "name another one with --database."),
+                   path);
+      return FALSE;
+    }
+  cli->store = spire_store_open (path, error);
+  return cli->store != NULL;
+}
+
+/* Options and arguments of a command */
+
+static gboolean help_requested;
+
+static GOptionContext *
+command_context (const CliCommand *command, const GOptionEntry *entries, const char *description,
+                 Cli *cli, char ***args)
+{
+  const GOptionEntry common[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &cli->database,
+      N_("The database file to use"), N_("PATH") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help_requested, N_("Show this help"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, args, NULL, NULL },
+    { NULL }
+  };
+  g_autofree char *prgname = g_strdup_printf ("%s %s", PROGRAM, command->name);
+  /* NULL, not "": GOption would translate "" into the catalog's header. */
+  GOptionContext *context = g_option_context_new (*command->parameters ? command->parameters
+                                                                       : NULL);
+
+  /* The usage line reads "spire-cli list [OPTION…] KIND". */
+  g_set_prgname (prgname);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context, command->summary);
+  if (description == NULL)
+    description = command->details;
+  if (description)
+    g_option_context_set_description (context, description);
+  if (entries)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses the options and positional arguments of @command.  Returns CONTINUE
+ * when the handler should go on, or the exit status (help shown: 0, usage
+ * error: 2). */
+static int
+parse_command (Cli *cli, const CliCommand *command, const GOptionEntry *entries,
+               const char *description, int argc, char **argv, char ***args)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  help_requested = FALSE;
+  context = command_context (command, entries, description, cli, args);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (command, "%s", error->message);
+  if (help_requested)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", help);
+      return EXIT_OK;
+    }
+  n = *args ? g_strv_length (*args) : 0;
+  if (n < command->min_args)
+    return usage_error (command, "%s", _(command->missing));
+  if (n > command->max_args)
+    /* TRANSLATORS: "list: unexpected argument “foo”." */
+    return usage_error (command, _("%s: unexpected argument “%s”."), command->name,
+                        (*args)[command->max_args]);
+  return CONTINUE;
+}
+
+/* init */
+
+static int
+cmd_init (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *path;
+  gboolean existed;
+  int status;
+
+  if ((status = parse_command (cli, command, NULL, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+
+  path = database_path (cli);
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!open_store (cli, OPEN_CREATE, &error))
+    return refused (error);
+
+  if (!existed)
+    g_print (_("Created a new Spire database at “%s”.\n"), path);
+  else if (spire_store_get_migration_backup (cli->store) != NULL)
+    g_print (_("Updated the Spire database at “%s” to this version of Spire; the old one "
+               "was copied to “%s”.\n"),
+             path, spire_store_get_migration_backup (cli->store));
+  else
+    g_print (_("The Spire database at “%s” is ready.\n"), path);
+  return EXIT_OK;
+}
+
+/* What "list" can list, and which columns it shows */
+
+typedef struct
+{
+  const char *name;            /* on the command line */
+  const char *table;           /* the kind's table */
+  const char *const *columns;  /* fields shown after the UUID */
+  const char *empty;           /* N_() */
+} CliKind;
+
+static const char *const program_columns[] = { "name", "kind", "operator", NULL };
+static const char *const cohort_columns[] = {
+  "name", "program", "phase", "application_deadline", "starts_on", "seats", NULL
+};
+static const char *const challenge_columns[] = { "title", "owner", "cohort", "budget_hint", NULL };
+static const char *const public_body_columns[] = {
+  "name", "kind", "orgnr", "kommunenummer", "parent", NULL
+};
+static const char *const startup_columns[] = {
+  "name", "orgnr", "founded", "employees", "sector", NULL
+};
+static const char *const application_columns[] = {
+  "title", "startup", "status", "stage", "cohort", "submitted_at", NULL
+};
+static const char *const evaluator_columns[] = { "person", "role", "cohort", NULL };
+static const char *const deal_columns[] = {
+  "title", "startup", "public_body", "kind", "stage", "value", "signed_on", NULL
+};
+
+static const CliKind cli_kinds[] = {
+  { "programs", "programs", program_columns, N_("There are no programs in the database.") },
+  { "cohorts", "cohorts", cohort_columns, N_("There are no cohorts.") },
+  { "challenges", "challenges", challenge_columns, N_("There are no challenges.") },
+  { "public-bodies", "public_bodies", public_body_columns,
+    N_("There are no public bodies in the database.") },
+  { "startups", "startups", startup_columns, N_("There are no startups in the database.") },
+  { "applications", "applications", application_columns, N_("There are no applications.") },
+  { "evaluators", "evaluators", evaluator_columns, N_("There are no panel members.") },
+  { "deals", "deals", deal_columns, N_("There are no deals.") },
+};
+
+static const CliKind *
+cli_kind_lookup (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cli_kinds); i++)
+    if (g_str_equal (cli_kinds[i].name, name) || g_str_equal (cli_kinds[i].table, name))
+      return &cli_kinds[i];
+  return NULL;
+}
+
+static char *
+cli_kind_names (gboolean with_cohort_only)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cli_kinds); i++)
+    {
+      const SpireKind *kind = spire_kind_lookup (cli_kinds[i].table);
+
+      if (with_cohort_only && spire_kind_field (kind, "cohort") == NULL)
+        continue;
+      if (names->len)
+        g_string_append (names, ", ");
+      g_string_append (names, cli_kinds[i].name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The display name of the record @uuid in @table; a record named by a
+ * reference (a panel member by their person) is followed once more. */
+static const char *
+reference_name (Cli *cli, GHashTable *cache, const char *table, const char *uuid)
+{
+  g_autofree char *key = g_strconcat (table, "/", uuid, NULL);
+  const SpireKind *kind = spire_kind_lookup (table);
+  g_autoptr (SpireRecord) record = NULL;
+  const SpireField *display;
+  const char *name;
+
+  if ((name = g_hash_table_lookup (cache, key)) != NULL)
+    return name;
+  if (kind == NULL ||
+      (record = spire_store_get (cli->store, kind, uuid, NULL)) == NULL)
+    name = uuid;
+  else
+    {
+      display = spire_kind_field (kind, kind->display_field);
+      name = spire_record_get_display_name (record);
+      if (display != NULL && display->type == SPIRE_FIELD_REF && *name != '\0' &&
+          !g_str_equal (display->ref_table, table))
+        name = reference_name (cli, cache, display->ref_table, name);
+    }
+  {
+    char *stored = g_strdup (name);
+
+    g_hash_table_insert (cache, g_steal_pointer (&key), stored);
+    return stored;
+  }
+}
+
+/* The text of one field of @record as people read it. */
+static char *
+cell_text (Cli *cli, GHashTable *cache, SpireRecord *record, const SpireField *field)
+{
+  SpireLanguage lang = spire_language_current ();
+  char *text = NULL;
+
+  if (spire_record_is_null (record, field->name))
+    return g_strdup ("");
+  switch (field->type)
+    {
+    case SPIRE_FIELD_ENUM:
+      {
+        const char *value = spire_record_get_text (record, field->name);
+        const char *label = spire_field_value_label (field, value);
+
+        text = g_strdup (label ? _(label) : value);
+      }
+      break;
+    case SPIRE_FIELD_DATE:
+      text = spire_format_date (spire_record_get_text (record, field->name), lang);
+      break;
+    case SPIRE_FIELD_TIME:
+      text = spire_format_timestamp (spire_record_get_text (record, field->name), lang);
+      break;
+    case SPIRE_FIELD_REF:
+      text = g_strdup (reference_name (cli, cache, field->ref_table,
+                                       spire_record_get_text (record, field->name)));
+      break;
+    case SPIRE_FIELD_INT:
+      text = format_count (spire_record_get_int (record, field->name));
+      break;
+    case SPIRE_FIELD_MONEY:
+      text = spire_format_money (spire_record_get_int (record, field->name), lang);
+      break;
+    case SPIRE_FIELD_REAL:
+      text = spire_format_number (spire_record_get_real (record, field->name), 2, lang);
+      break;
+    case SPIRE_FIELD_BOOL:
+      text = g_strdup (spire_record_get_bool (record, field->name) ? _("yes") : _("no"));
+      break;
+    case SPIRE_FIELD_TEXT:
+    case SPIRE_FIELD_JSON:
+    default:
+      if (g_str_equal (field->name, "orgnr"))
+        text = spire_format_orgnr (spire_record_get_text (record, field->name));
+      else
+        text = g_strdup (spire_record_get_text (record, field->name));
+      break;
+    }
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+
+      g_free (text);
+      text = valid;
+    }
+  /* One record, one line. */
+  g_strdelimit (text, "\n\r\t", ' ');
+  return text;
+}
+
+typedef struct
+{
+  Cli *cli;
+  GHashTable *cache;
+  const SpireField *display;
+} SortData;
+
+static int
+compare_by_reference_name (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  SortData *data = user_data;
+  SpireRecord *ra = *(SpireRecord **) a;
+  SpireRecord *rb = *(SpireRecord **) b;
+  const char *ua = spire_record_get_text (ra, data->display->name);
+  const char *ub = spire_record_get_text (rb, data->display->name);
+  int c = spire_collate (ua ? reference_name (data->cli, data->cache, data->display->ref_table, ua)
+                            : NULL,
+                         ub ? reference_name (data->cli, data->cache, data->display->ref_table, ub)
+                            : NULL);
+
+  return c != 0 ? c : g_strcmp0 (spire_record_get_uuid (ra), spire_record_get_uuid (rb));
+}
+
+static void
+print_table (Cli *cli, GHashTable *cache, const CliKind *cli_kind, const SpireKind *kind,
+             GPtrArray *records)
+{
+  g_autoptr (GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr (GPtrArray) headers = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree gsize *widths = NULL;
+  gboolean on_terminal = isatty (STDOUT_FILENO);
+  guint n_columns;
+
+  g_ptr_array_add (fields, (gpointer) spire_kind_field (kind, "uuid"));
+  for (guint i = 0; cli_kind->columns[i]; i++)
+    {
+      const SpireField *field = spire_kind_field (kind, cli_kind->columns[i]);
+
+      g_assert (field != NULL);
+      g_ptr_array_add (fields, (gpointer) field);
+    }
+  n_columns = fields->len;
+  widths = g_new0 (gsize, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const SpireField *field = g_ptr_array_index (fields, c);
+      const char *header = _(field->label);
+
+      g_ptr_array_add (headers, (gpointer) header);
+      widths[c] = text_width (header);
+    }
+
+  for (guint r = 0; r < records->len; r++)
+    {
+      char **row = g_new0 (char *, n_columns + 1);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const SpireField *field = g_ptr_array_index (fields, c);
+          char *text = cell_text (cli, cache, g_ptr_array_index (records, r), field);
+
+          /* On a terminal, long texts are cut so that the table stays readable;
+           * --json has them whole. */
+          if (on_terminal && c + 1 < n_columns &&
+              (field->type == SPIRE_FIELD_TEXT || field->type == SPIRE_FIELD_REF) &&
+              !g_str_equal (field->name, "uuid"))
+            {
+              char *cut = text_truncate (text, 40);
+
+              g_free (text);
+              text = cut;
+            }
+          row[c] = text;
+          widths[c] = MAX (widths[c], text_width (text));
+        }
+      g_ptr_array_add (rows, row);
+    }
+
+  for (guint r = 0; r <= rows->len; r++)
+    {
+      g_autoptr (GString) line = g_string_new (NULL);
+      const char *const *cells = r == 0 ? (const char *const *) headers->pdata
+                                        : (const char *const *) g_ptr_array_index (rows, r - 1);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const SpireField *field = g_ptr_array_index (fields, c);
+          gboolean numeric = field->type == SPIRE_FIELD_INT || field->type == SPIRE_FIELD_MONEY ||
+                             field->type == SPIRE_FIELD_REAL;
+          gsize pad = widths[c] - text_width (cells[c]);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (numeric)
+            append_padding (line, pad);
+          g_string_append (line, cells[c]);
+          if (!numeric && c + 1 < n_columns)
+            append_padding (line, pad);
+        }
+      /* No trailing blanks when the last cells are empty. */
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static gboolean
+print_json (GPtrArray *records, GError **error)
+{
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr (JsonArray) array = json_array_sized_new (records->len);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    json_array_add_element (array, spire_record_to_json (g_ptr_array_index (records, i), FALSE));
+  json_node_set_array (root, array);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  data = json_generator_to_data (generator, &length);
+  /* JSON is for programs: UTF-8 bytes as they are, never converted to the locale's charset. */
+  if (fwrite (data, 1, length, stdout) != length || fputc ('\n', stdout) == EOF)
+    {
+      int saved = errno;
+
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
+                   _("Could not write to standard output: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_list (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autofree char *cohort = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort,
+      N_("Only the records of this cohort"), N_("UUID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Write a JSON array of the records instead of a table"), NULL },
+    { NULL }
+  };
+  g_autofree char *all_kinds = cli_kind_names (FALSE);
+  g_autofree char *cohort_kinds = cli_kind_names (TRUE);
+  g_autofree char *description = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GHashTable) cache = NULL;
+  const CliKind *cli_kind;
+  const SpireKind *kind;
+  const SpireField *display;
+  int status;
+
+  description = g_strdup_printf (
+    /* TRANSLATORS: the two lists are words to type, e.g. "programs, cohorts, …"; keep --cohort */
+    _("KIND is one of: %s.\n--cohort works with: %s."), all_kinds, cohort_kinds);
+  if ((status = parse_command (cli, command, entries, description, argc, argv, &args)) != CONTINUE)
+    return status;
+
+  cli_kind = cli_kind_lookup (args[0]);
+  if (cli_kind == NULL)
+    /* TRANSLATORS: "“foo” is not a kind of record; choose one of: programs, cohorts, …" */
+    return usage_error (command, _("“%s” is not a kind of record; choose one of: %s."), args[0],
+                        all_kinds);
+  kind = spire_kind_lookup (cli_kind->table);
+  g_assert (kind != NULL);
+  if (cohort != NULL && spire_kind_field (kind, "cohort") == NULL)
+    /* TRANSLATORS: "--cohort does not work with programs; it works with: challenges, …" */
+    return usage_error (command, _("--cohort does not work with %s; it works with: %s."),
+                        cli_kind->name, cohort_kinds);
+  if (cohort != NULL && *cohort == '\0')
+    return usage_error (command, _("--cohort needs the UUID of a cohort."));
+
+  if (!open_store (cli, OPEN_EXISTING, &error))
+    return refused (error);
+
+  if (cohort != NULL && !spire_store_exists (cli->store, &spire_kind_cohort, cohort))
+    return refused_message (_("There is no cohort with the UUID “%s”. “spire-cli list cohorts” "
+                              "shows them."),
+                            cohort);
+
+  records = spire_store_list (cli->store, kind, cohort ? "cohort" : NULL, cohort, &error);
+  if (records == NULL)
+    return refused (error);
+
+  cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  display = spire_kind_field (kind, kind->display_field);
+  if (display != NULL && display->type == SPIRE_FIELD_REF)
+    {
+      /* Named by another record (a panel member by their person): sort by that name. */
+      SortData data = { cli, cache, display };
+
+      g_ptr_array_sort_with_data (records, compare_by_reference_name, &data);
+    }
+
+  if (json)
+    {
+      if (!print_json (records, &error))
+        return refused (error);
+      return EXIT_OK;
+    }
+  if (records->len == 0)
+    {
+      g_print ("%s\n", _(cli_kind->empty));
+      return EXIT_OK;
+    }
+  print_table (cli, cache, cli_kind, kind, records);
+  return EXIT_OK;
+}
+
+/* demo */
+
+static int
+cmd_demo (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *size_text = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
+      N_("The same seed gives the same data (default: 1)"), N_("N") },
+    /* TRANSLATORS: keep "small" and "large": they are typed as they are */
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size_text, N_("How much data: small or large "
+                                                        "(default: small)"),
+      N_("SIZE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Add the sample data even when the database holds programs"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  guint64 seed = 1;
+  SpireDemoSize size = SPIRE_DEMO_SMALL;
+  Progress progress;
+  gboolean show_progress;
+  gboolean ok;
+  int status;
+
+  if ((status = parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  if (seed_text != NULL &&
+      !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT32, &seed, NULL))
+    {
+      g_autofree char *max = format_count (G_MAXUINT32);
+
+      /* TRANSLATORS: "--seed must be a whole number from 0 to 4 294 967 295, not “abc”." */
+      return usage_error (command, _("--seed must be a whole number from 0 to %s, not “%s”."),
+                          max, seed_text);
+    }
+  if (size_text == NULL || g_str_equal (size_text, "small"))
+    size = SPIRE_DEMO_SMALL;
+  else if (g_str_equal (size_text, "large"))
+    size = SPIRE_DEMO_LARGE;
+  else
+    /* TRANSLATORS: keep "small" and "large": they are typed as they are */
+    return usage_error (command, _("--size is “small” or “large”, not “%s”."), size_text);
+
+  if (!open_store (cli, OPEN_CREATE, &error))
+    return refused (error);
+
+  show_progress = size == SPIRE_DEMO_LARGE && isatty (STDERR_FILENO);
+  progress_init (&progress, _("Creating sample data"));
+  ok = spire_demo_fill (cli->store, (guint32) seed, size, force,
+                        show_progress ? on_progress_cb : NULL, &progress, NULL, &error);
+  progress_end (&progress);
+  if (!ok)
+    return refused (error);
+
+  {
+    const char *labels[G_N_ELEMENTS (cli_kinds)];
+    gint64 counts[G_N_ELEMENTS (cli_kinds)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (cli_kinds); i++)
+      {
+        const SpireKind *kind = spire_kind_lookup (cli_kinds[i].table);
+
+        labels[i] = _(kind->label_plural);
+        counts[i] = spire_store_count (cli->store, kind, NULL, NULL);
+      }
+    g_print (_("Sample data is in “%s” (seed %u). The database now holds:\n"),
+             database_path (cli), (guint) seed);
+    print_counts (labels, counts, G_N_ELEMENTS (cli_kinds));
+  }
+  return EXIT_OK;
+}
+
+/* import */
+
+static gboolean
+read_standard_input (GByteArray *data, GError **error)
+{
+  char buffer[65536];
+  size_t got;
+
+  while ((got = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_byte_array_append (data, (const guint8 *) buffer, (guint) got);
+  if (ferror (stdin))
+    {
+      int saved = errno;
+
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
+                   _("Could not read standard input: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* So that a mistyped file name does not create a database first. */
+static gboolean
+check_readable (const char *path, GError **error)
+{
+  int fd;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("“%s” is a folder, not a file."), path);
+      return FALSE;
+    }
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Cannot read “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static int
+cmd_import (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GByteArray) input = NULL;
+  SpireImportStats stats = { 0, 0, 0 };
+  gboolean from_stdin;
+  gboolean show_progress = isatty (STDERR_FILENO);
+  Progress progress;
+  gboolean ok;
+  int status;
+
+  if ((status = parse_command (cli, command, NULL, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+
+  from_stdin = g_str_equal (args[0], "-");
+  if (from_stdin)
+    {
+      input = g_byte_array_new ();
+      if (!read_standard_input (input, &error))
+        return refused (error);
+    }
+  else if (!check_readable (args[0], &error))
+    return refused (error);
+
+  if (!open_store (cli, OPEN_CREATE, &error))
+    return refused (error);
+
+  progress_init (&progress, _("Importing"));
+  if (from_stdin)
+    ok = spire_exchange_import_data (cli->store, (const char *) input->data, input->len,
+                                     _("standard input"), &stats,
+                                     show_progress ? on_progress_cb : NULL, &progress, NULL,
+                                     &error);
+  else
+    ok = spire_exchange_import_file (cli->store, args[0], &stats,
+                                     show_progress ? on_progress_cb : NULL, &progress, NULL,
+                                     &error);
+  progress_end (&progress);
+  if (!ok)
+    return refused (error);
+
+  {
+    /* TRANSLATORS: records counted after an import */
+    const char *labels[] = { C_("import", "Added"), C_("import", "Updated"),
+                             C_("import", "Unchanged") };
+    gint64 counts[] = { stats.added, stats.updated, stats.unchanged };
+
+    g_print (_("Imported “%s” into “%s”:\n"), from_stdin ? _("standard input") : args[0],
+             database_path (cli));
+    print_counts (labels, counts, G_N_ELEMENTS (counts));
+  }
+  return EXIT_OK;
+}
+
+/* export */
+
+static int
+cmd_export (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autoptr (GError) error = NULL;
+  Progress progress;
+  gboolean to_stdout;
+  gboolean ok;
+  int status;
+
+  if ((status = parse_command (cli, command, NULL, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  to_stdout = g_str_equal (args[0], "-");
+
+  if (!open_store (cli, OPEN_EXISTING, &error))
+    return refused (error);
+
+  progress_init (&progress, _("Exporting"));
+  ok = spire_exchange_export_file (cli->store, args[0],
+                                   isatty (STDERR_FILENO) ? on_progress_cb : NULL, &progress,
+                                   NULL, &error);
+  progress_end (&progress);
+  if (!ok)
+    return refused (error);
+  if (!to_stdout)
+    g_print (_("Exported “%s” to “%s”.\n"), database_path (cli), args[0]);
+  return EXIT_OK;
+}
+
+/* check */
+
+static int
+cmd_check (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_auto (GStrv) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+  int status;
+
+  if ((status = parse_command (cli, command, NULL, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  if (!open_store (cli, OPEN_EXISTING, &error))
+    return refused (error);
+
+  if (spire_store_check (cli->store, &problems, &error))
+    {
+      /* TRANSLATORS: the whole output of "spire-cli check" when nothing is wrong */
+      g_print ("%s\n", C_("check", "ok"));
+      return EXIT_OK;
+    }
+  if (error != NULL)
+    return refused (error);
+
+  n = problems ? g_strv_length (problems) : 0;
+  for (guint i = 0; i < n; i++)
+    g_print ("%s\n", problems[i]);
+  return refused_message (ngettext ("The database “%s” has %u problem.",
+                                       "The database “%s” has %u problems.", n),
+                          database_path (cli), n);
+}
+
+/* backup */
+
+static int
+cmd_backup (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if ((status = parse_command (cli, command, NULL, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  if (!open_store (cli, OPEN_EXISTING, &error))
+    return refused (error);
+  if (!spire_store_backup (cli->store, args[0], &error))
+    return refused (error);
+  g_print (_("Copied “%s” to “%s”.\n"), database_path (cli), args[0]);
+  return EXIT_OK;
+}
+
+/* validate-orgnr: needs no database */
+
+static int
+cmd_validate_orgnr (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  gboolean all_valid = TRUE;
+  int status;
+
+  if ((status = parse_command (cli, command, NULL, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_autofree char *why = NULL;
+
+      if (spire_orgnr_check (args[i], &why))
+        /* TRANSLATORS: "923609016 valid": the result for one organisation number */
+        g_print ("%s %s\n", args[i], C_("orgnr", "valid"));
+      else
+        {
+          /* TRANSLATORS: "923609017 invalid": the result for one organisation number */
+          g_print ("%s %s\n", args[i], C_("orgnr", "invalid"));
+          /* The reason, for people; stdout keeps the one-line-per-number form. */
+          g_printerr ("%s: %s: %s\n", PROGRAM, args[i], why);
+          all_valid = FALSE;
+        }
+    }
+  return all_valid ? EXIT_OK : EXIT_REFUSED;
+}
+
+/* help */
+
+static char *
+commands_description (void)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) heads = g_ptr_array_new_with_free_func (g_free);
+  gsize width = 0;
+
+  for (guint i = 0; i < n_commands; i++)
+    {
+      char *head = *commands[i].parameters
+                     ? g_strdup_printf ("%s %s", commands[i].name, _(commands[i].parameters))
+                     : g_strdup (commands[i].name);
+
+      g_ptr_array_add (heads, head);
+      width = MAX (width, text_width (head));
+    }
+
+  g_string_append (out, _("Commands:"));
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < n_commands; i++)
+    {
+      const char *head = g_ptr_array_index (heads, i);
+
+      g_string_append (out, "  ");
+      g_string_append (out, head);
+      append_padding (out, width - text_width (head) + 3);
+      g_string_append (out, _(commands[i].summary));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: the quotes show what to type: translate COMMAND as in the usage lines */
+  g_string_append (out, _("Run “spire-cli COMMAND --help” to see a command’s options.\n"
+                          "Exit status: 0 done, 1 refused (the reason is shown), "
+                          "2 wrong usage."));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static GOptionContext *
+main_context (Cli *cli, gboolean *help, gboolean *version)
+{
+  static char *database_help;
+  g_autofree char *description = commands_description ();
+  GOptionContext *context;
+
+  if (database_help == NULL)
+    {
+      g_autofree char *fallback = spire_store_default_path ();
+
+      /* TRANSLATORS: %s is the path of the default database file */
+      database_help = g_strdup_printf (_("The database file to use (default: %s)"), fallback);
+    }
+  {
+    const GOptionEntry entries[] = {
+      /* TRANSLATORS: a placeholder: "--database=PATH" */
+      { "database", 'd', 0, G_OPTION_ARG_FILENAME, &cli->database, database_help, N_("PATH") },
+      { "help", 'h', 0, G_OPTION_ARG_NONE, help, N_("Show this help"), NULL },
+      { "version", 0, 0, G_OPTION_ARG_NONE, version, N_("Show the version"), NULL },
+      { NULL }
+    };
+
+    g_set_prgname (PROGRAM);
+    /* TRANSLATORS: placeholders in the usage line "spire-cli [OPTION…] COMMAND [ARGUMENTS…]" */
+    context = g_option_context_new (N_("COMMAND [ARGUMENTS…]"));
+    g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+    g_option_context_set_help_enabled (context, FALSE);
+    /* Global options come before the command; the command parses the rest. */
+    g_option_context_set_strict_posix (context, TRUE);
+    g_option_context_set_summary (context, N_("Spire from the command line: create a database, "
+                                              "fill it with sample data, exchange it as a file, "
+                                              "list what it holds and check it."));
+    g_option_context_set_description (context, description);
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  }
+  return context;
+}
+
+static int
+print_main_help (Cli *cli)
+{
+  gboolean help = FALSE, version = FALSE;
+  g_autoptr (GOptionContext) context = main_context (cli, &help, &version);
+  g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+
+  g_print ("%s", text);
+  return EXIT_OK;
+}
+
+static const CliCommand *
+command_lookup (const char *name)
+{
+  for (guint i = 0; i < n_commands; i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+static int
+cmd_help (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  const CliCommand *about;
+  int status;
+
+  if ((status = parse_command (cli, command, NULL, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  if (args == NULL || args[0] == NULL)
+    return print_main_help (cli);
+  about = command_lookup (args[0]);
+  if (about == NULL)
+    return usage_error (NULL, _("“%s” is not a command."), args[0]);
+  {
+    char *help_argv[] = { (char *) about->name, (char *) "--help", NULL };
+
+    return about->handler (cli, about, 2, help_argv);
+  }
+}
+
+
+static int
+run (Cli *cli, int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean help = FALSE, version = FALSE;
+  const CliCommand *command;
+
+  context = main_context (cli, &help, &version);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (NULL, "%s", error->message);
+  if (help)
+    return print_main_help (cli);
+  if (version)
+    {
+      g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  if (cli->database != NULL && *cli->database == '\0')
+    return usage_error (NULL, _("--database needs the path of a database file."));
+  if (argc < 2)
+    return usage_error (NULL, _("Say which command to run."));
+
+  command = command_lookup (argv[1]);
+  if (command == NULL)
+    return usage_error (NULL, _("“%s” is not a command."), argv[1]);
+  /* The command sees its own name as argv[0]. */
+  return command->handler (cli, command, argc - 1, argv + 1);
+}
 
 int
 main (int argc, char **argv)
 {
+  Cli cli = { NULL, NULL };
+  int status;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, SPIRE_CLI_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  return 0;
+
+  status = run (&cli, argc, argv);
+
+  g_clear_object (&cli.store);
+  g_free (cli.database);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved = errno;
+
+      g_printerr ("%s: ", PROGRAM);
+      g_printerr (_("Could not write to standard output: %s"), g_strerror (saved));
+      g_printerr ("\n");
+      if (status == EXIT_OK)
+        status = EXIT_REFUSED;
+    }
+  return status;
 }

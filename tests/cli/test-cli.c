@@ -1,0 +1,1194 @@
+/* test-cli.c — runs the built spire-cli as a user would
+ *
+ * Environment (set by tests/cli/meson.build):
+ *   SPIRE_CLI              the spire-cli to test
+ *   SPIRE_CLI_UNINSTALLED  the same program reading translations from the build tree
+ *   SPIRE_CLI_LOCALEDIR    where that one looks for them (<build>/po)
+ *
+ * Every test works in its own folder under one temporary folder; HOME and
+ * XDG_DATA_HOME point there too, so the default database is never the
+ * user's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "spire-core.h"
+
+static const char *cli_path;
+static const char *cli_uninstalled_path;
+static const char *cli_localedir;
+static char *top_dir;
+static char **child_env;
+
+/* Running the program */
+
+typedef struct
+{
+  int status; /* exit status; -1 when it did not exit normally */
+  char *out;
+  gsize out_len;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_program_full (Run *run, const char *program, const char *const *extra_env, const char *cwd,
+                  GBytes *input, const char *const *args)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GBytes) out = NULL;
+  g_autoptr (GBytes) err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = g_strdupv (child_env);
+
+  memset (run, 0, sizeof *run);
+  for (guint i = 0; extra_env && extra_env[i]; i += 2)
+    env = extra_env[i + 1] ? g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE)
+                           : g_environ_unsetenv (env, extra_env[i]);
+
+  g_ptr_array_add (argv, (gpointer) program);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, env);
+  g_subprocess_launcher_set_cwd (launcher, cwd ? cwd : top_dir);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  {
+    /* A closed, empty standard input unless @input is given. */
+    g_autoptr (GBytes) nothing = g_bytes_new_static ("", 0);
+
+    g_subprocess_communicate (process, input ? input : nothing, NULL, &out, &err, &error);
+  }
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  run->out_len = g_bytes_get_size (out);
+  run->out = run->out_len ? g_strndup (g_bytes_get_data (out, NULL), run->out_len) : g_strdup ("");
+  run->err = g_bytes_get_size (err) ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err))
+                                    : g_strdup ("");
+  {
+    g_autofree char *line = g_strjoinv (" ", (char **) args);
+
+    g_test_message ("spire-cli %s → %d\n--- stdout\n%.2000s\n--- stderr\n%s", line,
+                    run->status, run->out, run->err);
+  }
+}
+
+/* spire-cli ARGS… (NULL-terminated), run in @cwd. */
+static void
+run_in (Run *run, const char *cwd, ...) G_GNUC_NULL_TERMINATED;
+
+static void
+run_in (Run *run, const char *cwd, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+  const char *arg;
+
+  va_start (ap, cwd);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  run_program_full (run, cli_path, NULL, cwd, NULL, (const char *const *) args->pdata);
+}
+
+/* A fresh folder for one test. */
+static char *
+test_dir (void)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (g_test_get_path ()), "/", '_');
+  char *dir = g_build_filename (top_dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
+
+static char *
+default_database (void)
+{
+  return g_build_filename (top_dir, "xdg-data", "spire", "spire.db", NULL);
+}
+
+static void
+assert_refused (const Run *run)
+{
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_true (g_str_has_prefix (run->err, "spire-cli: "));
+  g_assert_cmpuint (strlen (run->err), >, strlen ("spire-cli: \n"));
+}
+
+static char *
+read_file (const char *path, gsize *length)
+{
+  char *data = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static void
+write_file (const char *path, const char *data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, data, -1, &error);
+  g_assert_no_error (error);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (json_parser_get_root (parser));
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* An export without its "exported_at", as compact text. */
+static char *
+export_without_time (const char *dir, const char *database)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *object;
+
+  run_in (&run, dir, "-d", database, "export", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  object = json_node_get_object (root);
+  g_assert_true (json_object_has_member (object, "exported_at"));
+  json_object_remove_member (object, "exported_at");
+  return json_to_string (root, FALSE);
+}
+
+/* A database filled by "spire-cli demo" in @dir. */
+static char *
+demo_database (const char *dir)
+{
+  g_auto (Run) run = { 0 };
+  char *database = g_build_filename (dir, "demo.db", NULL);
+
+  run_in (&run, dir, "-d", database, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (database, G_FILE_TEST_EXISTS));
+  return database;
+}
+
+static gint64
+count_in (const char *database, const char *table, const char *field, const char *value)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_open (database, &error);
+
+  g_assert_no_error (error);
+  return spire_store_count (store, spire_kind_lookup (table), field, value);
+}
+
+/* A small spire-backup document, made by hand, that does not need "demo". */
+static const char sample_backup[] =
+  "{ \"format\": \"spire-backup\", \"version\": 1, \"exported_at\": \"2026-11-23T10:00:00Z\",\n"
+  "  \"public_bodies\": [ { \"uuid\": \"11111111-1111-4111-8111-111111111111\", \"name\": \"Oslo kommune\","
+  " \"kind\": \"municipality\", \"orgnr\": \"974760673\", \"kommunenummer\": \"0301\" } ],\n"
+  "  \"programs\": [\n"
+  "    { \"uuid\": \"22222222-2222-4222-8222-222222222222\", \"name\": \"Åpen innovasjon\","
+  " \"kind\": \"accelerator\", \"operator\": \"Oslo Business Region\" },\n"
+  "    { \"uuid\": \"22222222-2222-4222-8222-222222222223\", \"name\": \"Zebra\", \"kind\": \"need_first\" } ],\n"
+  "  \"cohorts\": [ { \"uuid\": \"33333333-3333-4333-8333-333333333333\","
+  " \"program\": \"22222222-2222-4222-8222-222222222222\", \"name\": \"Høst 2026\", \"phase\": \"open\","
+  " \"application_deadline\": \"2026-09-15\", \"seats\": 4 } ],\n"
+  "  \"startups\": [ { \"uuid\": \"44444444-4444-4444-8444-444444444444\", \"name\": \"Nordlys Helse AS\","
+  " \"orgnr\": \"923609016\", \"founded\": \"2019-03-04\" } ],\n"
+  "  \"persons\": [ { \"uuid\": \"55555555-5555-4555-8555-555555555555\", \"name\": \"Kari Nordmann\" } ],\n"
+  "  \"applications\": [ { \"uuid\": \"66666666-6666-4666-8666-666666666666\","
+  " \"cohort\": \"33333333-3333-4333-8333-333333333333\", \"startup\": \"44444444-4444-4444-8444-444444444444\","
+  " \"title\": \"Tilsyn i hjemmet\", \"status\": \"in_review\", \"confidential\": \"SECRET-SAUCE\" } ],\n"
+  "  \"evaluators\": [ { \"uuid\": \"77777777-7777-4777-8777-777777777777\","
+  " \"cohort\": \"33333333-3333-4333-8333-333333333333\", \"person\": \"55555555-5555-4555-8555-555555555555\","
+  " \"role\": \"chair\", \"token\": \"SECRET-TOKEN\" } ]\n"
+  "}\n";
+
+static char *
+sample_database (const char *dir)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *file = g_build_filename (dir, "sample.json", NULL);
+  char *database = g_build_filename (dir, "sample.db", NULL);
+
+  write_file (file, sample_backup);
+  run_in (&run, dir, "-d", database, "import", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return database;
+}
+
+/* Tests */
+
+static const char *const command_names[] = {
+  "init", "demo", "import", "export", "list", "check", "backup", "validate-orgnr",
+};
+
+static void
+test_help (void)
+{
+  static const char *const forms[] = { "--help", "-h", "help" };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *fallback = default_database ();
+
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_in (&run, dir, forms[f], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_nonnull (strstr (run.out, "Commands:"));
+      g_assert_nonnull (strstr (run.out, "--database"));
+      for (guint i = 0; i < G_N_ELEMENTS (command_names); i++)
+        {
+          g_autofree char *line = g_strdup_printf ("\n  %s ", command_names[i]);
+
+          g_assert_nonnull (strstr (run.out, line));
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (command_names); i++)
+    {
+      g_auto (Run) a = { 0 };
+      g_auto (Run) b = { 0 };
+      g_autofree char *usage = g_strdup_printf ("spire-cli %s", command_names[i]);
+
+      run_in (&a, dir, command_names[i], "--help", NULL);
+      g_assert_cmpint (a.status, ==, 0);
+      g_assert_nonnull (strstr (a.out, usage));
+      run_in (&b, dir, "help", command_names[i], NULL);
+      g_assert_cmpint (b.status, ==, 0);
+      g_assert_cmpstr (a.out, ==, b.out);
+    }
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "list", "--help", NULL);
+    g_assert_nonnull (strstr (run.out, "public-bodies"));
+    g_assert_nonnull (strstr (run.out, "--cohort"));
+    g_assert_nonnull (strstr (run.out, "--json"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "--version", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "spire-cli " PACKAGE_VERSION "\n");
+  }
+  /* Help needs no database. */
+  g_assert_false (g_file_test (fallback, G_FILE_TEST_EXISTS));
+}
+
+/* With LANGUAGE=nb the help is in Bokmål — when there is a Bokmål catalog
+ * to read it from (po/nb.po translated and compiled into the build tree). */
+static void
+test_help_nb (void)
+{
+  g_autofree char *mo = NULL;
+  g_autofree char *dir = test_dir ();
+  const char *english[] = { "Commands:", "Check the database for damage",
+                            "List the records of one kind, as a table or as JSON" };
+  const char *nb[G_N_ELEMENTS (english)];
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  gboolean translated = TRUE;
+
+  if (cli_uninstalled_path == NULL || cli_localedir == NULL)
+    {
+      g_test_skip ("SPIRE_CLI_UNINSTALLED or SPIRE_CLI_LOCALEDIR not set");
+      return;
+    }
+  mo = g_build_filename (cli_localedir, "nb", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no compiled nb catalog in the build tree");
+      return;
+    }
+
+  /* Ask gettext, in this process, what the catalog says. */
+  bindtextdomain (GETTEXT_PACKAGE, cli_localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "nb", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+    {
+      nb[i] = g_dgettext (GETTEXT_PACKAGE, english[i]);
+      translated = translated && !g_str_equal (nb[i], english[i]);
+    }
+  if (old_language)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  if (!translated)
+    {
+      g_test_skip ("the nb catalog does not translate the help yet");
+      return;
+    }
+
+  {
+    g_auto (Run) run = { 0 };
+    const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL, NULL };
+    const char *args[] = { "--help", NULL };
+
+    run_program_full (&run, cli_uninstalled_path, env, dir, NULL, args);
+    g_assert_cmpint (run.status, ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+      {
+        g_assert_nonnull (strstr (run.out, nb[i]));
+        g_assert_null (strstr (run.out, english[i]));
+      }
+  }
+  {
+    g_auto (Run) run = { 0 };
+    const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL, NULL };
+    const char *args[] = { "frobnicate", NULL };
+
+    /* Errors are translated too. */
+    run_program_full (&run, cli_uninstalled_path, env, dir, NULL, args);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_true (g_str_has_prefix (run.err, "spire-cli: "));
+    if (!g_str_equal (g_dgettext (GETTEXT_PACKAGE, "“%s” is not a command."),
+                      "“%s” is not a command."))
+      g_assert_null (strstr (run.err, "is not a command"));
+  }
+}
+
+static void
+test_validate_orgnr (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = g_build_filename (dir, "never.db", NULL);
+  g_autofree char *fallback = default_database ();
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "validate-orgnr", "923609016", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "923609016 valid\n");
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "validate-orgnr", "923609017", NULL);
+    assert_refused (&run);
+    g_assert_cmpstr (run.out, ==, "923609017 invalid\n");
+  }
+  {
+    /* Each number as given, in order; one invalid one makes the exit status 1. */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "validate-orgnr", "923609016", "923 609 016", "923609017",
+            "12345", "abcdefghi", NULL);
+    assert_refused (&run);
+    g_assert_cmpstr (run.out, ==,
+                     "923609016 valid\n"
+                     "923 609 016 valid\n"
+                     "923609017 invalid\n"
+                     "12345 invalid\n"
+                     "abcdefghi invalid\n");
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "validate-orgnr", "974760673", "923 609 016", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  /* It needs no database and makes none. */
+  g_assert_false (g_file_test (database, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fallback, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_usage_errors (void)
+{
+  static const char *const cases[][6] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "--frobnicate", NULL },
+    { "--frobnicate", "init", NULL },
+    { "init", "--frobnicate", NULL },
+    { "init", "extra", NULL },
+    { "list", NULL },
+    { "list", "nonsense", NULL },
+    { "list", "programs", "extra", NULL },
+    { "list", "programs", "--cohort", "33333333-3333-4333-8333-333333333333", NULL },
+    { "list", "public-bodies", "--cohort", "33333333-3333-4333-8333-333333333333", NULL },
+    { "list", "applications", "--cohort", NULL },
+    { "list", "programs", "--tsv", NULL },
+    { "demo", "--size", "huge", NULL },
+    { "demo", "--seed", "abc", NULL },
+    { "demo", "--seed", "-1", NULL },
+    { "demo", "--seed", "99999999999", NULL },
+    { "demo", "extra", NULL },
+    { "import", NULL },
+    { "import", "a.json", "b.json", NULL },
+    { "export", NULL },
+    { "backup", NULL },
+    { "check", "extra", NULL },
+    { "validate-orgnr", NULL },
+    { "help", "frobnicate", NULL },
+  };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = g_build_filename (dir, "usage.db", NULL);
+  g_autofree char *fallback = default_database ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (int with_database = 0; with_database < 2; with_database++)
+      {
+        g_auto (Run) run = { 0 };
+        g_autoptr (GPtrArray) args = g_ptr_array_new ();
+
+        if (with_database)
+          {
+            g_ptr_array_add (args, (gpointer) "--database");
+            g_ptr_array_add (args, database);
+          }
+        for (guint i = 0; cases[c][i]; i++)
+          g_ptr_array_add (args, (gpointer) cases[c][i]);
+        g_ptr_array_add (args, NULL);
+        run_program_full (&run, cli_path, NULL, dir, NULL, (const char *const *) args->pdata);
+
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_true (g_str_has_prefix (run.err, "spire-cli: "));
+        g_assert_nonnull (strstr (run.err, "--help"));
+        g_assert_false (g_file_test (database, G_FILE_TEST_EXISTS));
+        g_assert_false (g_file_test (fallback, G_FILE_TEST_EXISTS));
+      }
+
+  {
+    /* A missing option argument */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--help"));
+  }
+  g_assert_false (g_file_test (fallback, G_FILE_TEST_EXISTS));
+}
+
+/* Commands that only read refuse a database that is not there, and do not make one. */
+static void
+test_missing_database (void)
+{
+  static const char *const commands[][3] = {
+    { "list", "programs", NULL },
+    { "check", NULL },
+    { "export", "-", NULL },
+    { "backup", "copy.db", NULL },
+  };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = g_build_filename (dir, "missing.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_auto (Run) run = { 0 };
+      const char *args[] = { "-d", database, commands[c][0], commands[c][1], NULL };
+
+      run_program_full (&run, cli_path, NULL, dir, NULL, args);
+      assert_refused (&run);
+      g_assert_nonnull (strstr (run.err, "spire-cli init"));
+      g_assert_false (g_file_test (database, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    }
+  {
+    /* import of a file that is not there: the database is not made either */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import", "no-such-file.json", NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "no-such-file.json"));
+    g_assert_false (g_file_test (database, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_init_list_empty (void)
+{
+  static const char *const kinds[] = {
+    "programs", "cohorts", "challenges", "public-bodies", "startups", "applications",
+    "evaluators", "deals",
+  };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = g_build_filename (dir, "sub", "folder", "new.db", NULL);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "init", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, database));
+    g_assert_true (g_file_test (database, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    /* again: nothing to do, still says where */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "init", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, database));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "list", "programs", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpstr (run.out, ==, "There are no programs in the database.\n");
+  }
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autoptr (JsonNode) root = NULL;
+
+      run_in (&run, dir, "-d", database, "list", kinds[k], "--json", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+      g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+    }
+  {
+    /* the default database, when no --database is given */
+    g_auto (Run) run = { 0 };
+    g_autofree char *fallback = default_database ();
+
+    run_in (&run, dir, "init", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, fallback));
+    g_assert_true (g_file_test (fallback, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (g_unlink (fallback), ==, 0);
+  }
+}
+
+/* The table and the JSON of "list", on data made by hand. */
+static void
+test_list_sample (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+
+  {
+    g_auto (Run) run = { 0 };
+    g_auto (GStrv) lines = NULL;
+    const char *header, *row;
+
+    run_in (&run, dir, "-d", database, "list", "programs", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = g_strsplit (run.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4); /* header, 2 rows, "" */
+    header = lines[0];
+    g_assert_true (g_str_has_prefix (header, "UUID"));
+    /* Norwegian order: Z before Å */
+    g_assert_true (g_str_has_prefix (lines[1], "22222222-2222-4222-8222-222222222223  Zebra"));
+    g_assert_true (g_str_has_prefix (lines[2], "22222222-2222-4222-8222-222222222222  Åpen innovasjon"));
+    /* Aligned in characters: "Kind" and the kind label start in the same column. */
+    row = lines[2];
+    g_assert_cmpint (g_utf8_pointer_to_offset (header, strstr (header, "Kind")), ==,
+                     g_utf8_pointer_to_offset (row, strstr (row, "Challenge-driven accelerator")));
+    g_assert_nonnull (strstr (row, "Oslo Business Region"));
+    /* no trailing blanks */
+    g_assert_false (g_str_has_suffix (lines[1], " "));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "list", "public-bodies", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "974 760 673"));
+    g_assert_nonnull (strstr (run.out, "Municipality"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "list", "startups", NULL);
+    g_assert_nonnull (strstr (run.out, "923 609 016"));
+    g_assert_nonnull (strstr (run.out, "4 Mar 2019"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "list", "cohorts", NULL);
+    g_assert_nonnull (strstr (run.out, "Høst 2026"));
+    g_assert_nonnull (strstr (run.out, "Åpen innovasjon")); /* the program by name */
+    g_assert_nonnull (strstr (run.out, "Open for applications"));
+    g_assert_nonnull (strstr (run.out, "15 Sep 2026"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "list", "evaluators", NULL);
+    g_assert_nonnull (strstr (run.out, "Kari Nordmann")); /* the person by name */
+    g_assert_nonnull (strstr (run.out, "Chair"));
+    g_assert_null (strstr (run.out, "SECRET-TOKEN"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "list", "applications", NULL);
+    g_assert_nonnull (strstr (run.out, "Tilsyn i hjemmet"));
+    g_assert_nonnull (strstr (run.out, "In review"));
+    g_assert_null (strstr (run.out, "SECRET-SAUCE"));
+  }
+  {
+    /* JSON: confidential fields left out */
+    g_auto (Run) a = { 0 };
+    g_auto (Run) e = { 0 };
+    g_autoptr (JsonNode) apps = NULL;
+    g_autoptr (JsonNode) evals = NULL;
+    JsonObject *app, *eval;
+
+    run_in (&a, dir, "-d", database, "list", "applications", "--json", "--cohort",
+            "33333333-3333-4333-8333-333333333333", NULL);
+    g_assert_cmpint (a.status, ==, 0);
+    apps = parse_json (a.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (apps)), ==, 1);
+    app = json_array_get_object_element (json_node_get_array (apps), 0);
+    g_assert_cmpstr (json_object_get_string_member (app, "title"), ==, "Tilsyn i hjemmet");
+    g_assert_false (json_object_has_member (app, "confidential"));
+    g_assert_null (strstr (a.out, "SECRET-SAUCE"));
+
+    run_in (&e, dir, "-d", database, "list", "evaluators", "--json", NULL);
+    evals = parse_json (e.out);
+    eval = json_array_get_object_element (json_node_get_array (evals), 0);
+    g_assert_cmpstr (json_object_get_string_member (eval, "role"), ==, "chair");
+    g_assert_false (json_object_has_member (eval, "token"));
+  }
+  {
+    /* --cohort with a cohort that is not there: refused */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "list", "applications", "--cohort",
+            "99999999-9999-4999-8999-999999999999", NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "99999999-9999-4999-8999-999999999999"));
+  }
+  {
+    /* the option may also come after the command; public_bodies works as well */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "list", "public_bodies", "--json", "-d", database, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Oslo kommune"));
+  }
+}
+
+static void
+test_demo_list_json (void)
+{
+  static const char *const kinds[][2] = {
+    { "programs", "programs" },     { "cohorts", "cohorts" },
+    { "challenges", "challenges" }, { "public-bodies", "public_bodies" },
+    { "startups", "startups" },     { "applications", "applications" },
+    { "evaluators", "evaluators" }, { "deals", "deals" },
+  };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *first_cohort = NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autoptr (JsonNode) root = NULL;
+      JsonArray *array;
+      gint64 expected = count_in (database, kinds[k][1], NULL, NULL);
+
+      run_in (&run, dir, "-d", database, "list", kinds[k][0], "--json", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+      array = json_node_get_array (root);
+      g_assert_cmpint (json_array_get_length (array), ==, expected);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *o = json_array_get_object_element (array, i);
+
+          g_assert_nonnull (json_object_get_string_member (o, "uuid"));
+          g_assert_false (json_object_has_member (o, "confidential"));
+          g_assert_false (json_object_has_member (o, "token"));
+        }
+      if (g_str_equal (kinds[k][0], "cohorts"))
+        {
+          g_assert_cmpuint (json_array_get_length (array), >, 0);
+          first_cohort = g_strdup (json_object_get_string_member (
+            json_array_get_object_element (array, 0), "uuid"));
+        }
+
+      {
+        /* the table has a line for each record, and its UUID */
+        g_auto (Run) table = { 0 };
+
+        run_in (&table, dir, "-d", database, "list", kinds[k][0], NULL);
+        g_assert_cmpint (table.status, ==, 0);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          g_assert_nonnull (strstr (table.out, json_object_get_string_member (
+                                                 json_array_get_object_element (array, i), "uuid")));
+      }
+    }
+
+  g_assert_cmpint (count_in (database, "programs", NULL, NULL), >, 0);
+
+  /* --cohort */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autoptr (JsonNode) root = NULL;
+      JsonArray *array;
+
+      if (spire_kind_field (spire_kind_lookup (kinds[k][1]), "cohort") == NULL)
+        continue;
+      run_in (&run, dir, "-d", database, "list", kinds[k][0], "--cohort", first_cohort, "--json",
+              NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      array = json_node_get_array (root);
+      g_assert_cmpint (json_array_get_length (array), ==,
+                       count_in (database, kinds[k][1], "cohort", first_cohort));
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, i),
+                                                        "cohort"),
+                         ==, first_cohort);
+    }
+}
+
+static void
+test_demo_twice (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *before = export_without_time (dir, database);
+  g_autofree char *after = NULL;
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "demo", NULL);
+    assert_refused (&run);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  after = export_without_time (dir, database);
+  g_assert_cmpstr (before, ==, after);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "demo", "--force", "--seed", "7", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
+static void
+test_export_stdout (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *file = g_build_filename (dir, "export.json", NULL);
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *object;
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "export", "-", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    root = parse_json (run.out);
+    g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+    object = json_node_get_object (root);
+    g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "spire-backup");
+    g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "programs")),
+                      ==, 2);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *data = NULL;
+    g_autoptr (JsonNode) from_file = NULL;
+
+    run_in (&run, dir, "-d", database, "export", file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, file));
+    data = read_file (file, NULL);
+    from_file = parse_json (data);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (from_file), "format"),
+                     ==, "spire-backup");
+  }
+}
+
+static void
+test_import_roundtrip (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *source = sample_database (dir);
+  g_autofree char *target = g_build_filename (dir, "target.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "export.json", NULL);
+  g_autofree char *expected = export_without_time (dir, source);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", source, "export", file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    /* import makes the database when it is missing */
+    g_auto (Run) run = { 0 };
+    g_autofree char *got = NULL;
+
+    run_in (&run, dir, "-d", target, "import", file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Added +8\n", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("Updated +0\n", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("Unchanged +0\n", run.out, 0, 0));
+    got = export_without_time (dir, target);
+    g_assert_cmpstr (got, ==, expected);
+  }
+  {
+    /* again: nothing changes */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", target, "import", file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Added +0\n", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("Unchanged +8\n", run.out, 0, 0));
+  }
+  {
+    /* "-" reads standard input */
+    g_auto (Run) run = { 0 };
+    g_autofree char *data = read_file (file, NULL);
+    g_autoptr (GBytes) input = g_bytes_new (data, strlen (data));
+    const char *args[] = { "-d", target, "import", "-", NULL };
+
+    run_program_full (&run, cli_path, NULL, dir, input, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Unchanged +8\n", run.out, 0, 0));
+  }
+}
+
+static void
+test_import_broken (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *before = export_without_time (dir, database);
+  g_autofree char *after = NULL;
+  g_auto (Run) run = { 0 };
+
+  /* A syntax error on line 4; the programs before it would be new. */
+  write_file (broken, "{\n"
+                      "  \"format\": \"spire-backup\", \"version\": 1,\n"
+                      "  \"programs\": [ { \"uuid\": \"aaaaaaaa-2222-4222-8222-222222222222\", \"name\": \"Ny\", \"kind\": \"other\" },\n"
+                      "    { \"uuid\": , \"name\": \"x\" } ]\n"
+                      "}\n");
+  run_in (&run, dir, "-d", database, "import", broken, NULL);
+  assert_refused (&run);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "broken.json"));
+  g_assert_true (g_regex_match_simple ("line 4, column [0-9]+", run.err, 0, 0));
+
+  after = export_without_time (dir, database);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_not_backup (void)
+{
+  static const char *const documents[] = {
+    "{ \"hello\": \"world\" }\n",
+    "[ 1, 2, 3 ]\n",
+    "{ \"format\": \"something-else\", \"version\": 1 }\n",
+    "name;orgnr\nNordlys;923609016\n",
+  };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *file = g_build_filename (dir, "other.json", NULL);
+  g_autofree char *before = export_without_time (dir, database);
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autofree char *after = NULL;
+
+      write_file (file, documents[d]);
+      run_in (&run, dir, "-d", database, "import", file, NULL);
+      assert_refused (&run);
+      g_assert_nonnull (strstr (run.err, "other.json"));
+      after = export_without_time (dir, database);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_not_a_database (void)
+{
+  static const char *const commands[][3] = {
+    { "init", NULL },          { "list", "programs", NULL }, { "check", NULL },
+    { "export", "-", NULL },   { "demo", NULL },             { "backup", "copy.db", NULL },
+    { "import", "@SAMPLE@", NULL },
+  };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *fake = g_build_filename (dir, "fake.db", NULL);
+  g_autofree char *sample = g_build_filename (dir, "sample.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  const char *files[] = { text, fake };
+  GString *fake_data = g_string_new_len ("SQLite format 3\0", 16);
+
+  write_file (sample, sample_backup);
+  write_file (text, "Møtenotater\nIkke en database.\n");
+  for (guint i = 0; i < 4096; i++)
+    g_string_append_c (fake_data, (char) (i * 7 + 3));
+  g_file_set_contents (fake, fake_data->str, fake_data->len, NULL);
+  g_string_free (fake_data, TRUE);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      gsize length_before;
+      g_autofree char *data_before = read_file (files[f], &length_before);
+      g_autofree char *wal = g_strconcat (files[f], "-wal", NULL);
+      g_autofree char *shm = g_strconcat (files[f], "-shm", NULL);
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          g_auto (Run) run = { 0 };
+          gsize length_after;
+          g_autofree char *data_after = NULL;
+          const char *args[] = { "-d", files[f], commands[c][0], commands[c][1], NULL };
+
+          if (g_strcmp0 (args[3], "@SAMPLE@") == 0)
+            args[3] = sample;
+          run_program_full (&run, cli_path, NULL, dir, NULL, args);
+          assert_refused (&run);
+          g_assert_cmpstr (run.out, ==, "");
+          data_after = read_file (files[f], &length_after);
+          g_assert_cmpmem (data_before, length_before, data_after, length_after);
+          g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+          g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+          g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+        }
+    }
+}
+
+static void
+test_check (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = g_build_filename (dir, "check.db", NULL);
+  g_autofree char *sample = sample_database (dir);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "init", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "check", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "ok\n");
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", sample, "check", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "ok\n");
+  }
+  {
+    /* A cohort whose program is gone, written behind Spire's back. */
+    g_auto (Run) run = { 0 };
+    sqlite3 *db = NULL;
+    char *message = NULL;
+
+    g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+    sqlite3_exec (db,
+                  "PRAGMA foreign_keys = OFF;"
+                  "INSERT INTO cohorts (uuid, created_at, updated_at, program, name, phase, seats) VALUES "
+                  "('33333333-0000-4000-8000-000000000000', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', "
+                  "'22222222-0000-4000-8000-000000000000', 'Orphan', 'open', 3);",
+                  NULL, NULL, &message);
+    g_assert_cmpstr (message, ==, NULL);
+    sqlite3_close (db);
+
+    run_in (&run, dir, "-d", database, "check", NULL);
+    assert_refused (&run);
+    g_assert_cmpstr (run.out, !=, "");
+    g_assert_cmpstr (run.out, !=, "ok\n");
+    g_assert_nonnull (strstr (run.out, "cohorts"));
+  }
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_auto (Run) original = { 0 };
+  g_auto (Run) copied = { 0 };
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "backup", copy, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, copy));
+    g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  }
+  run_in (&original, dir, "-d", database, "list", "programs", "--json", NULL);
+  run_in (&copied, dir, "-d", copy, "list", "programs", "--json", NULL);
+  g_assert_cmpint (copied.status, ==, 0);
+  g_assert_cmpstr (original.out, ==, copied.out);
+  {
+    g_autoptr (JsonNode) root = parse_json (copied.out);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", copy, "check", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    /* the copy is never overwritten */
+    g_auto (Run) run = { 0 };
+    gsize before_len, after_len;
+    g_autofree char *before = read_file (copy, &before_len);
+    g_autofree char *after = NULL;
+
+    run_in (&run, dir, "-d", database, "backup", copy, NULL);
+    assert_refused (&run);
+    after = read_file (copy, &after_len);
+    g_assert_cmpmem (before, before_len, after, after_len);
+  }
+}
+
+/* Setup */
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  cli_path = g_getenv ("SPIRE_CLI");
+  cli_uninstalled_path = g_getenv ("SPIRE_CLI_UNINSTALLED");
+  cli_localedir = g_getenv ("SPIRE_CLI_LOCALEDIR");
+  if (cli_path == NULL || !g_file_test (cli_path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("Set SPIRE_CLI to the spire-cli to test.\n");
+      return 1;
+    }
+
+  top_dir = g_dir_make_tmp ("spire-cli-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  home = g_build_filename (top_dir, "home", NULL);
+  data_home = g_build_filename (top_dir, "xdg-data", NULL);
+  g_mkdir_with_parents (home, 0700);
+
+  /* What the program sees: English messages, UTC, our own folders. */
+  child_env = g_get_environ ();
+  child_env = g_environ_setenv (child_env, "HOME", home, TRUE);
+  child_env = g_environ_setenv (child_env, "XDG_DATA_HOME", data_home, TRUE);
+  child_env = g_environ_setenv (child_env, "LANG", "C.UTF-8", TRUE);
+  child_env = g_environ_setenv (child_env, "TZ", "UTC", TRUE);
+  child_env = g_environ_unsetenv (child_env, "LANGUAGE");
+  child_env = g_environ_unsetenv (child_env, "LC_ALL");
+  child_env = g_environ_unsetenv (child_env, "LC_MESSAGES");
+  child_env = g_environ_unsetenv (child_env, "LC_NUMERIC");
+  child_env = g_environ_unsetenv (child_env, "LC_TIME");
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/help-nb", test_help_nb);
+  g_test_add_func ("/cli/validate-orgnr", test_validate_orgnr);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/missing-database", test_missing_database);
+  g_test_add_func ("/cli/init-list-empty", test_init_list_empty);
+  g_test_add_func ("/cli/list-sample", test_list_sample);
+  g_test_add_func ("/cli/export-stdout", test_export_stdout);
+  g_test_add_func ("/cli/import-roundtrip", test_import_roundtrip);
+  g_test_add_func ("/cli/import-broken", test_import_broken);
+  g_test_add_func ("/cli/import-not-backup", test_import_not_backup);
+  g_test_add_func ("/cli/not-a-database", test_not_a_database);
+  g_test_add_func ("/cli/check", test_check);
+  g_test_add_func ("/cli/backup", test_backup);
+  g_test_add_func ("/cli/demo-list-json", test_demo_list_json);
+  g_test_add_func ("/cli/demo-twice", test_demo_twice);
+
+  status = g_test_run ();
+
+  if (g_getenv ("SPIRE_TEST_KEEP") == NULL)
+    remove_tree (top_dir);
+  else
+    g_printerr ("kept %s\n", top_dir);
+  g_strfreev (child_env);
+  g_free (top_dir);
+  return status;
+}

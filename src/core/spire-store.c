@@ -233,6 +233,13 @@ spire_store_init (SpireStore *self)
                                                                              : g_get_user_name ());
 }
 
+/* A kind's name inside a sentence: "cohort", not "Cohort". */
+static char *
+kind_word (const SpireKind *kind)
+{
+  return g_utf8_strdown (_(kind->label), -1);
+}
+
 /* Opening */
 
 char *
@@ -791,8 +798,12 @@ spire_store_get (SpireStore *self, const SpireKind *kind, const char *uuid, GErr
   if (rc == SQLITE_ROW)
     record = read_row (kind, stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND,
-                 _("There is no %s with the UUID %s."), _(kind->label), uuid);
+    {
+      g_autofree char *word = kind_word (kind);
+
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND,
+                   _("There is no %s with the UUID %s."), word, uuid);
+    }
   else
     _spire_store_set_error (self, rc, error);
   sqlite3_reset (stmt);
@@ -1000,10 +1011,12 @@ check_references (SpireStore *self, SpireRecord *record, GError **error)
       target = spire_kind_lookup (f->ref_table);
       if (!spire_store_exists (self, target, uuid))
         {
+          g_autofree char *word = kind_word (target);
+
           g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_REFERENCE,
                        /* TRANSLATORS: "Startup: there is no startup with the UUID …" */
                        _("%s: there is no %s with the UUID %s"), _(f->label),
-                       _(target->label), uuid);
+                       word, uuid);
           return FALSE;
         }
     }
@@ -1101,9 +1114,10 @@ spire_store_insert (SpireStore *self, SpireRecord *record, GError **error)
 
   if (uuid != NULL && spire_store_exists (self, spire_record_get_kind (record), uuid))
     {
+      g_autofree char *word = kind_word (spire_record_get_kind (record));
+
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID,
-                   _("There is already a %s with the UUID %s."),
-                   _(spire_record_get_kind (record)->label), uuid);
+                   _("There is already a %s with the UUID %s."), word, uuid);
       return FALSE;
     }
   return spire_store_save (self, record, SPIRE_SAVE_DEFAULT, NULL, error);
@@ -1117,8 +1131,10 @@ spire_store_update (SpireStore *self, SpireRecord *record, GError **error)
 
   if (uuid == NULL || !spire_store_exists (self, kind, uuid))
     {
+      g_autofree char *word = kind_word (kind);
+
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND,
-                   _("There is no %s with the UUID %s."), _(kind->label), uuid ? uuid : "");
+                   _("There is no %s with the UUID %s."), word, uuid ? uuid : "");
       return FALSE;
     }
   return spire_store_save (self, record, SPIRE_SAVE_DEFAULT, NULL, error);
@@ -1204,8 +1220,10 @@ spire_store_delete (SpireStore *self, SpireRecord *record, GError **error)
     }
   if (sqlite3_changes (self->db) == 0)
     {
+      g_autofree char *word = kind_word (kind);
+
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND,
-                   _("There is no %s with the UUID %s."), _(kind->label),
+                   _("There is no %s with the UUID %s."), word,
                    spire_record_get_uuid (record));
       goto fail;
     }
@@ -1302,13 +1320,34 @@ spire_store_check (SpireStore *self, char ***problems, GError **error)
   if (rc != SQLITE_DONE)
     return _spire_store_set_error (self, rc, error);
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
+                           -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_ptr_array_add (found, g_strdup_printf (_("%s row %s refers to a missing %s"),
-                                               sqlite3_column_text (stmt, 0),
-                                               sqlite3_column_text (stmt, 1),
-                                               sqlite3_column_text (stmt, 2)));
+      const SpireKind *from = spire_kind_lookup ((const char *) sqlite3_column_text (stmt, 0));
+      const SpireKind *to = spire_kind_lookup ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *uuid = NULL;
+      g_autofree char *to_word = to ? kind_word (to) : g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+
+      if (from != NULL)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE rowid = ?", from->table);
+          sqlite3_stmt *row = NULL;
+
+          if (sqlite3_prepare_v2 (self->db, sql, -1, &row, NULL) == SQLITE_OK)
+            {
+              sqlite3_bind_int64 (row, 1, sqlite3_column_int64 (stmt, 1));
+              if (sqlite3_step (row) == SQLITE_ROW)
+                uuid = g_strdup ((const char *) sqlite3_column_text (row, 0));
+            }
+          sqlite3_finalize (row);
+        }
+      g_ptr_array_add (found,
+                       /* TRANSLATORS: "Application 1b2c… refers to a startup that is not there" */
+                       g_strdup_printf (_("%s %s refers to a %s that is not there"),
+                                        from ? _(from->label) : (const char *) sqlite3_column_text (stmt, 0),
+                                        uuid ? uuid : "?", to_word));
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);

@@ -1,0 +1,483 @@
+/* bench-ranking.c — how fast is ranking the largest cohort?
+ *
+ *   bench-ranking [--repetitions N] [--synthetic] DATABASE
+ *
+ * Opens DATABASE (creating it when missing), fills an empty one with the
+ * large demo data (spire_demo_fill, SPIRE_DEMO_LARGE) or — when that is not
+ * available, or with --synthetic — with one synthetic cohort of the same
+ * shape (4 000 applications, 3 submitted reviews × 8 criteria each), finds
+ * the cohort with the most applications and times, N times each (best and
+ * median):
+ *
+ *   rank   spire_rank_cohort() on that cohort;
+ *   floor  a plain query reading the same score rows, stepped to the end on
+ *          a connection of its own (no Spire code in between);
+ *   cli    the sqlite3 command-line tool running that query on the file,
+ *          which is the same as the shell line
+ *            time sqlite3 DATABASE "SELECT s.review, s.criterion, s.value
+ *              FROM scores s JOIN reviews r ON r.uuid = s.review
+ *              JOIN applications a ON a.uuid = r.application
+ *              WHERE a.cohort = 'UUID' AND r.state = 'submitted'" > /dev/null
+ *          (this includes starting the process).
+ *
+ * The goal: rank ≤ 3 × floor.  Exit status 0 always (it measures, it does
+ * not judge), unless something fails.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bench-ranking"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "spire-core.h"
+
+#define FLOOR_SQL                                                                     \
+  "SELECT s.review, s.criterion, s.value FROM scores s"                               \
+  " JOIN reviews r ON r.uuid = s.review JOIN applications a ON a.uuid = r.application" \
+  " WHERE a.cohort = ?1 AND r.state = 'submitted'"
+
+#define N_CRITERIA 8
+#define N_REVIEWS 3
+#define N_APPLICATIONS 4000
+#define N_EVALUATORS 12
+
+typedef gboolean (*TimedFunc) (gpointer data, GError **error);
+
+static int
+compare_gint64 (const void *a, const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Runs @func @n times (after one run to warm the caches); best and median in µs. */
+static gboolean
+measure (TimedFunc func, gpointer data, guint n, gint64 *best, gint64 *median, GError **error)
+{
+  g_autofree gint64 *t = g_new (gint64, n);
+
+  if (!func (data, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!func (data, error))
+        return FALSE;
+      t[i] = g_get_monotonic_time () - start;
+    }
+  qsort (t, n, sizeof (gint64), compare_gint64);
+  *best = t[0];
+  *median = n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
+  return TRUE;
+}
+
+/* Synthetic data */
+
+static gboolean
+save (SpireStore *store, SpireRecord *record, GError **error)
+{
+  return spire_store_save (store, record, SPIRE_SAVE_NO_AUDIT | SPIRE_SAVE_NO_VALIDATE, NULL,
+                           error);
+}
+
+static char *
+save_new (SpireStore *store, const SpireKind *kind, GError **error, const char *first, ...)
+{
+  g_autoptr (SpireRecord) record = spire_record_new (kind);
+  g_autofree char *uuid = spire_uuid_new ();
+  const char *field;
+  va_list args;
+
+  spire_record_set_text (record, "uuid", uuid);
+  va_start (args, first);
+  for (field = first; field != NULL; field = va_arg (args, const char *))
+    spire_record_set_text (record, field, va_arg (args, const char *));
+  va_end (args);
+  if (!save (store, record, error))
+    return NULL;
+  return g_steal_pointer (&uuid);
+}
+
+static gboolean
+fill_synthetic (SpireStore *store, GError **error)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20251123);
+  g_autofree char *program = NULL, *cohort = NULL, *rubric = NULL;
+  char *criteria[N_CRITERIA] = { 0 };
+  char *evaluators[N_EVALUATORS] = { 0 };
+  gboolean ok = FALSE;
+
+  if (!spire_store_begin (store, error))
+    return FALSE;
+
+  program = save_new (store, &spire_kind_program, error, "name", "Benchmark", "kind",
+                      "accelerator", NULL);
+  if (program == NULL)
+    goto out;
+  {
+    g_autoptr (SpireRecord) c = spire_record_new (&spire_kind_cohort);
+
+    cohort = spire_uuid_new ();
+    spire_record_set_text (c, "uuid", cohort);
+    spire_record_set_text (c, "program", program);
+    spire_record_set_text (c, "name", "Stort kull");
+    spire_record_set_text (c, "phase", "evaluation");
+    spire_record_set_int (c, "seats", 20);
+    if (!save (store, c, error))
+      goto out;
+  }
+  {
+    g_autoptr (SpireRecord) r = spire_record_new (&spire_kind_rubric);
+
+    rubric = spire_uuid_new ();
+    spire_record_set_text (r, "uuid", rubric);
+    spire_record_set_text (r, "cohort", cohort);
+    spire_record_set_int (r, "scale_min", 1);
+    spire_record_set_int (r, "scale_max", 7);
+    spire_record_set_text (r, "aggregation", "mean");
+    spire_record_set_text (r, "normalisation", "per_evaluator");
+    spire_record_set_real (r, "disagreement_threshold", 1.0);
+    spire_record_set_int (r, "version", 1);
+    if (!save (store, r, error))
+      goto out;
+  }
+  for (guint c = 0; c < N_CRITERIA; c++)
+    {
+      g_autoptr (SpireRecord) r = spire_record_new (&spire_kind_criterion);
+      g_autofree char *name = g_strdup_printf ("Kriterium %u", c + 1);
+
+      criteria[c] = spire_uuid_new ();
+      spire_record_set_text (r, "uuid", criteria[c]);
+      spire_record_set_text (r, "rubric", rubric);
+      spire_record_set_int (r, "position", c + 1);
+      spire_record_set_text (r, "name", name);
+      spire_record_set_real (r, "weight", c < 2 ? 2 : 1);
+      spire_record_set_text (r, "kind", c == N_CRITERIA - 1 ? "gate" : "scored");
+      if (!save (store, r, error))
+        goto out;
+    }
+  for (guint e = 0; e < N_EVALUATORS; e++)
+    {
+      g_autofree char *name = g_strdup_printf ("Panelmedlem %u", e + 1);
+      g_autofree char *person = save_new (store, &spire_kind_person, error, "name", name, NULL);
+
+      if (person == NULL)
+        goto out;
+      evaluators[e] = save_new (store, &spire_kind_evaluator, error, "cohort", cohort,
+                                "person", person, "role", "member", NULL);
+      if (evaluators[e] == NULL)
+        goto out;
+    }
+  for (guint i = 0; i < N_APPLICATIONS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Oppstart %u AS", i + 1);
+      g_autofree char *title = g_strdup_printf ("Søknad %u", i + 1);
+      g_autofree char *startup = save_new (store, &spire_kind_startup, error, "name", name,
+                                           NULL);
+      g_autofree char *application = NULL;
+
+      if (startup == NULL)
+        goto out;
+      application = save_new (store, &spire_kind_application, error, "cohort", cohort,
+                              "startup", startup, "title", title, "status", "in_review", NULL);
+      if (application == NULL)
+        goto out;
+      for (guint k = 0; k < N_REVIEWS; k++)
+        {
+          const char *evaluator = evaluators[(i + k * 5) % N_EVALUATORS];
+          g_autofree char *assignment = NULL, *review = NULL;
+
+          assignment = save_new (store, &spire_kind_assignment, error, "evaluator", evaluator,
+                                 "application", application, "state", "submitted", NULL);
+          review = save_new (store, &spire_kind_review, error, "evaluator", evaluator,
+                             "application", application, "state", "submitted", NULL);
+          if (assignment == NULL || review == NULL)
+            goto out;
+          for (guint c = 0; c < N_CRITERIA; c++)
+            {
+              g_autoptr (SpireRecord) s = spire_record_new (&spire_kind_score);
+              g_autofree char *uuid = spire_uuid_new ();
+
+              spire_record_set_text (s, "uuid", uuid);
+              spire_record_set_text (s, "review", review);
+              spire_record_set_text (s, "criterion", criteria[c]);
+              if (g_rand_int_range (rand, 0, 50) != 0) /* 2 % N/A */
+                spire_record_set_real (s, "value", g_rand_int_range (rand, 1, 8));
+              if (!save (store, s, error))
+                goto out;
+            }
+        }
+    }
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < N_CRITERIA; i++)
+    g_free (criteria[i]);
+  for (guint i = 0; i < N_EVALUATORS; i++)
+    g_free (evaluators[i]);
+  if (!ok)
+    {
+      spire_store_rollback (store);
+      return FALSE;
+    }
+  return spire_store_commit (store, error);
+}
+
+static void
+on_progress_cb (double fraction, gpointer user_data)
+{
+  static int last = -1;
+  int percent = (int) (fraction * 100);
+
+  if (percent / 10 != last / 10)
+    g_printerr ("  %d %%\n", percent);
+  last = percent;
+}
+
+/* The timed things */
+
+typedef struct
+{
+  SpireStore *store;
+  const char *cohort;
+  guint rows;
+} RankData;
+
+static gboolean
+run_rank (gpointer data, GError **error)
+{
+  RankData *d = data;
+  g_autoptr (SpireRanking) ranking = spire_rank_cohort (d->store, d->cohort, NULL, error);
+
+  if (ranking == NULL)
+    return FALSE;
+  d->rows = spire_ranking_get_n_rows (ranking);
+  return TRUE;
+}
+
+typedef struct
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  const char *cohort;
+  guint rows;
+} FloorData;
+
+static gboolean
+run_floor (gpointer data, GError **error)
+{
+  FloorData *d = data;
+  guint rows = 0;
+  int rc;
+
+  sqlite3_reset (d->stmt);
+  sqlite3_bind_text (d->stmt, 1, d->cohort, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (d->stmt)) == SQLITE_ROW)
+    {
+      /* read every column, as the ranking does */
+      sqlite3_column_text (d->stmt, 0);
+      sqlite3_column_text (d->stmt, 1);
+      sqlite3_column_double (d->stmt, 2);
+      rows++;
+    }
+  sqlite3_reset (d->stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FAILED, "floor query: %s",
+                   sqlite3_errmsg (d->db));
+      return FALSE;
+    }
+  d->rows = rows;
+  return TRUE;
+}
+
+typedef struct
+{
+  char **argv;
+} CliData;
+
+static gboolean
+run_cli (gpointer data, GError **error)
+{
+  CliData *d = data;
+  int status;
+
+  if (!g_spawn_sync (NULL, d->argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, error))
+    return FALSE;
+  return g_spawn_check_wait_status (status, error);
+}
+
+static char *
+find_largest_cohort (SpireStore *store, gint64 *n_out, GError **error)
+{
+  g_autoptr (GPtrArray) cohorts = spire_store_list (store, &spire_kind_cohort, NULL, NULL, error);
+  char *best = NULL;
+  gint64 most = -1;
+
+  if (cohorts == NULL)
+    return NULL;
+  for (guint i = 0; i < cohorts->len; i++)
+    {
+      const char *uuid = spire_record_get_uuid (g_ptr_array_index (cohorts, i));
+      gint64 n = spire_store_count (store, &spire_kind_application, "cohort", uuid);
+
+      if (n > most)
+        {
+          g_free (best);
+          best = g_strdup (uuid);
+          most = n;
+        }
+    }
+  *n_out = most;
+  return best;
+}
+
+static double
+ms (gint64 us)
+{
+  return us / 1000.0;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (SpireStore) store = NULL;
+  g_autofree char *cohort = NULL;
+  g_autofree char *cli_sql = NULL;
+  gint64 n_apps = 0;
+  int repetitions = 10;
+  gboolean synthetic = FALSE;
+  gint64 rank_best, rank_median, floor_best, floor_median, cli_best = 0, cli_median = 0;
+  gboolean have_cli;
+  RankData rank_data = { 0 };
+  FloorData floor_data = { 0 };
+  CliData cli_data = { 0 };
+  GOptionEntry entries[] = {
+    { "repetitions", 'n', 0, G_OPTION_ARG_INT, &repetitions, "Runs of each measurement", "N" },
+    { "synthetic", 0, 0, G_OPTION_ARG_NONE, &synthetic,
+      "Fill an empty database with synthetic data, not the demo", NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  context = g_option_context_new ("DATABASE — time ranking the largest cohort");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || repetitions < 1)
+    {
+      g_printerr ("%s\n", error ? error->message : "usage: bench-ranking [-n N] DATABASE");
+      return 2;
+    }
+
+  store = spire_store_open (argv[1], &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (spire_store_count (store, &spire_kind_application, NULL, NULL) == 0)
+    {
+      gint64 start = g_get_monotonic_time ();
+      gboolean filled = FALSE;
+
+      if (!synthetic)
+        {
+          g_printerr ("Filling %s with the large demo data …\n", argv[1]);
+          filled = spire_demo_fill (store, 1, SPIRE_DEMO_LARGE, FALSE, on_progress_cb, NULL,
+                                    NULL, &error);
+          if (!filled)
+            {
+              g_printerr ("The demo data is not available (%s); using synthetic data.\n",
+                          error->message);
+              g_clear_error (&error);
+            }
+        }
+      if (!filled)
+        {
+          g_printerr ("Filling %s with a synthetic cohort of %d applications …\n", argv[1],
+                      N_APPLICATIONS);
+          if (!fill_synthetic (store, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 1;
+            }
+        }
+      g_printerr ("Filled in %.1f s.\n", (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  cohort = find_largest_cohort (store, &n_apps, &error);
+  if (cohort == NULL)
+    {
+      g_printerr ("%s\n", error ? error->message : "There is no cohort.");
+      return 1;
+    }
+
+  /* rank */
+  rank_data.store = store;
+  rank_data.cohort = cohort;
+  if (!measure (run_rank, &rank_data, repetitions, &rank_best, &rank_median, &error))
+    {
+      g_printerr ("Ranking failed: %s\n", error->message);
+      return 1;
+    }
+
+  /* floor, on a connection of its own */
+  if (sqlite3_open_v2 (argv[1], &floor_data.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (floor_data.db, FLOOR_SQL, -1, &floor_data.stmt, NULL) != SQLITE_OK)
+    {
+      g_printerr ("floor query: %s\n", sqlite3_errmsg (floor_data.db));
+      return 1;
+    }
+  floor_data.cohort = cohort;
+  if (!measure (run_floor, &floor_data, repetitions, &floor_best, &floor_median, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  sqlite3_finalize (floor_data.stmt);
+  sqlite3_close (floor_data.db);
+
+  /* the sqlite3 tool; the UUID was checked by the store, so quoting is safe */
+  g_assert (g_uuid_string_is_valid (cohort));
+  {
+    g_autofree char *quoted = g_strdup_printf ("'%s'", cohort);
+    GString *sql = g_string_new (FLOOR_SQL);
+
+    g_string_replace (sql, "?1", quoted, 1);
+    cli_sql = g_string_free (sql, FALSE);
+  }
+  cli_data.argv = (char *[]) { "sqlite3", argv[1], cli_sql, NULL };
+  have_cli = measure (run_cli, &cli_data, repetitions, &cli_best, &cli_median, &error);
+  if (!have_cli)
+    {
+      g_printerr ("The sqlite3 tool could not run (%s); its line is left out.\n",
+                  error->message);
+      g_clear_error (&error);
+    }
+
+  g_print ("database     %s\n", argv[1]);
+  g_print ("cohort       %s: %" G_GINT64_FORMAT " applications, %u ranked, %u score rows\n",
+           cohort, n_apps, rank_data.rows, floor_data.rows);
+  g_print ("repetitions  %d (after one warm-up run)\n", repetitions);
+  g_print ("                       best      median\n");
+  g_print ("rank               %8.2f ms %8.2f ms\n", ms (rank_best), ms (rank_median));
+  g_print ("floor (in process) %8.2f ms %8.2f ms\n", ms (floor_best), ms (floor_median));
+  if (have_cli)
+    g_print ("sqlite3 tool       %8.2f ms %8.2f ms\n", ms (cli_best), ms (cli_median));
+  g_print ("ratio rank / floor        %6.2f    %6.2f   (goal ≤ 3)\n",
+           (double) rank_best / MAX (floor_best, 1), (double) rank_median / MAX (floor_median, 1));
+  if (have_cli)
+    g_print ("ratio rank / sqlite3 tool %6.2f    %6.2f\n",
+             (double) rank_best / MAX (cli_best, 1), (double) rank_median / MAX (cli_median, 1));
+  return 0;
+}

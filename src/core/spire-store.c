@@ -424,6 +424,9 @@ setup_connection (SpireStore *self, GError **error)
   sqlite3_create_function_v2 (self->db, "spire_fold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                               fold_func_cb, NULL, NULL, NULL);
+  /* Large cohorts are read in whole: keep their pages in memory. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456", NULL, NULL,
+                NULL);
   return exec (self, "PRAGMA foreign_keys = ON", error);
 }
 

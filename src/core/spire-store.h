@@ -18,6 +18,10 @@ typedef void (*SpireProgressFunc) (double fraction, gpointer user_data);
 #define SPIRE_TYPE_STORE (spire_store_get_type ())
 G_DECLARE_FINAL_TYPE (SpireStore, spire_store, SPIRE, STORE, GObject)
 
+/* A store is used from one thread at a time: its prepared statements are
+ * shared.  Work in a worker thread (GTask) either has the store to itself
+ * while the window waits, or opens a connection of its own. */
+
 /* $XDG_DATA_HOME/spire/spire.db */
 char *spire_store_default_path (void);
 

@@ -1,4 +1,4 @@
-/* spire-brreg.c — being written
+/* spire-brreg.c — startups and public bodies from Enhetsregisteret
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,4 +6,749 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "spire-brreg.h"
+#include "spire-error.h"
+#include "spire-records.h"
+#include "spire-text.h"
+#include "spire-validate.h"
+
+typedef struct
+{
+  SpireStore *store;
+  const char *name; /* of the file, for messages */
+  SpireBrregAs as;
+  SpireBrregStats *stats;
+  GString *place;   /* "_embedded.enheter[3]" */
+} Import;
+
+/* Notes */
+
+static void
+note_free (gpointer data)
+{
+  SpireBrregNote *note = data;
+
+  g_free (note->orgnr);
+  g_free (note->name);
+  g_free (note->message);
+  g_free (note);
+}
+
+static void
+add_note (GPtrArray *list, const char *orgnr, const char *name, char *message)
+{
+  SpireBrregNote *note = g_new0 (SpireBrregNote, 1);
+
+  note->orgnr = g_strdup (orgnr);
+  note->name = g_strdup (name);
+  note->message = message;
+  g_ptr_array_add (list, note);
+}
+
+void
+spire_brreg_stats_clear (SpireBrregStats *stats)
+{
+  g_return_if_fail (stats != NULL);
+
+  g_clear_pointer (&stats->deleted, g_ptr_array_unref);
+  g_clear_pointer (&stats->notes, g_ptr_array_unref);
+  memset (stats, 0, sizeof *stats);
+}
+
+static void
+stats_init (SpireBrregStats *stats)
+{
+  memset (stats, 0, sizeof *stats);
+  stats->deleted = g_ptr_array_new_with_free_func (note_free);
+  stats->notes = g_ptr_array_new_with_free_func (note_free);
+}
+
+/* Names */
+
+static gboolean
+word_in (const char *word, const char *const *list)
+{
+  for (; *list; list++)
+    if (strcmp (word, *list) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* One word of a name in capitals, as people write it. */
+static void
+append_word (GString *out, const char *word, gboolean first)
+{
+  /* Forms of organisation and abbreviations stay in capitals. */
+  static const char *const upper[] = {
+    "AS", "ASA", "ANS", "DA", "SA", "BA", "NUF", "HF", "RHF", "IKS", "KF", "FKF", "SF",
+    "IT", "IKT", "ICT", "AI", "VR", "AR", "TV", "EU", "NAV", "NTNU", "SINTEF", "NRK", "AB",
+    NULL
+  };
+  /* Small words and the word for municipality, in lower case but first. */
+  static const char *const lower[] = {
+    "kommune", "fylkeskommune", "bydel", "og", "i", "for", "av", "på", "til", "med", "ved",
+    "under", NULL
+  };
+  g_autofree char *down = g_utf8_strdown (word, -1);
+  gboolean start = TRUE;
+
+  if (word_in (word, upper))
+    {
+      g_string_append (out, word);
+      return;
+    }
+  for (const char *p = word; *p; p++)
+    if (g_ascii_isdigit (*p))
+      {
+        g_string_append (out, word);
+        return;
+      }
+  if (!first && word_in (down, lower))
+    {
+      g_string_append (out, down);
+      return;
+    }
+  /* Capital at the start of every run of letters: "SØR-ØST" → "Sør-Øst". */
+  for (const char *p = down; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalpha (c))
+        {
+          g_string_append_unichar (out, start ? g_unichar_totitle (c) : c);
+          start = FALSE;
+        }
+      else
+        {
+          g_string_append_unichar (out, c);
+          start = c != '\'' && c != 0x2019;
+        }
+    }
+}
+
+/* "NORDLYS TEKNOLOGI AS" → "Nordlys Teknologi AS"; a name with any lower
+ * case letter is left as it is. */
+static char *
+pretty_name (const char *name)
+{
+  g_auto (GStrv) words = NULL;
+  GString *out;
+  gboolean first = TRUE;
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return g_strdup (name);
+
+  words = g_strsplit (name, " ", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; words[i]; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (!first)
+        g_string_append_c (out, ' ');
+      append_word (out, words[i], first);
+      first = FALSE;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+normalise_website (const char *text)
+{
+  g_autofree char *s = NULL;
+
+  if (text == NULL)
+    return NULL;
+  s = g_strstrip (g_strdup (text));
+  if (*s == '\0')
+    return NULL;
+  if (strstr (s, "://") != NULL)
+    return g_steal_pointer (&s);
+  if (g_str_has_prefix (s, "//"))
+    return g_strconcat ("https:", s, NULL);
+  return g_strconcat ("https://", s, NULL);
+}
+
+const char *
+spire_brreg_public_body_kind (const char *form, const char *name)
+{
+  g_autofree char *folded = NULL;
+
+  if (form == NULL)
+    return NULL;
+  folded = spire_search_fold (name ? name : "");
+
+  if (strcmp (form, "KOMM") == 0 || strcmp (form, "KF") == 0)
+    return "municipality";
+  if (strcmp (form, "FYLK") == 0 || strcmp (form, "FKF") == 0)
+    return "county";
+  if (strcmp (form, "STAT") == 0)
+    return "state_agency";
+  if (strcmp (form, "HF") == 0 || strcmp (form, "RHF") == 0)
+    return "health_trust";
+  if (strcmp (form, "SF") == 0)
+    return strstr (folded, "rhf") || strstr (folded, "helse") ? "health_trust" : "state_agency";
+  if (strcmp (form, "IKS") == 0)
+    return "other";
+  if (strcmp (form, "ORGL") == 0)
+    {
+      if (strstr (folded, "bydel"))
+        return "city_district";
+      if (strstr (folded, "fylkeskommune"))
+        return "county";
+      if (strstr (folded, "kommune"))
+        return "municipality";
+      return "state_agency";
+    }
+  return NULL;
+}
+
+/* Errors */
+
+static gboolean
+fail_at (Import *im, GError **error, int code, const char *member, const char *what)
+{
+  g_autoptr (GString) place = g_string_new (im->place->str);
+
+  if (member != NULL)
+    {
+      if (place->len > 0)
+        g_string_append_c (place, '.');
+      g_string_append (place, member);
+    }
+  if (place->len == 0)
+    g_set_error (error, SPIRE_ERROR, code, _("%s: %s"), im->name, what);
+  else
+    /* TRANSLATORS: "enheter.json: _embedded.enheter[3].organisasjonsnummer: expected text" */
+    g_set_error (error, SPIRE_ERROR, code, _("%s: %s: %s"), im->name, place->str, what);
+  return FALSE;
+}
+
+/* json-glib 1.6 says "<data>:3:14: Parse error: unexpected …". */
+static gboolean
+set_parse_error (GError **error, const char *name, JsonParser *parser, const GError *json_error)
+{
+  const char *message = json_error->message;
+  const char *detail = message;
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (sscanf (message, "%*[^:]:%u:%u:%n", &line, &column, &consumed) >= 2 && consumed > 0)
+    {
+      detail = message + consumed;
+      while (*detail == ' ')
+        detail++;
+    }
+  else
+    {
+      line = json_parser_get_current_line (parser);
+      column = json_parser_get_current_pos (parser);
+    }
+  g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE,
+               /* TRANSLATORS: "enheter.json: line 3, column 14: the file is not valid JSON
+                * (<what the JSON reader said>). …" */
+               _("%s: line %u, column %u: the file is not valid JSON (%s). Download it from "
+                 "Enhetsregisteret again."),
+               name, line, column, detail);
+  return FALSE;
+}
+
+/* Reading members */
+
+static gboolean
+get_text (Import *im, JsonObject *obj, const char *member, const char *place, gboolean required,
+          const char **out, GError **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail_at (im, error, SPIRE_ERROR_FORMAT, place ? place : member,
+                        node ? _("must not be empty") : _("is missing"));
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail_at (im, error, SPIRE_ERROR_FORMAT, place ? place : member, _("expected text"));
+  *out = json_node_get_string (node);
+  if (**out == '\0')
+    {
+      *out = NULL;
+      if (required)
+        return fail_at (im, error, SPIRE_ERROR_FORMAT, place ? place : member,
+                        _("must not be empty"));
+    }
+  return TRUE;
+}
+
+static gboolean
+get_object (Import *im, JsonObject *obj, const char *member, JsonObject **out, GError **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (im, error, SPIRE_ERROR_FORMAT, member, _("expected an object"));
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+/* The text @member of the object @parent.@member_of, e.g. organisasjonsform.kode */
+static gboolean
+get_inner_text (Import *im, JsonObject *obj, const char *parent, const char *member,
+                const char **out, GError **error)
+{
+  JsonObject *inner = NULL;
+  g_autofree char *place = g_strconcat (parent, ".", member, NULL);
+
+  *out = NULL;
+  if (!get_object (im, obj, parent, &inner, error))
+    return FALSE;
+  if (inner == NULL)
+    return TRUE;
+  return get_text (im, inner, member, place, FALSE, out, error);
+}
+
+static gboolean
+get_flag (Import *im, JsonObject *obj, const char *member, gboolean *out, GError **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  *out = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail_at (im, error, SPIRE_ERROR_FORMAT, member, _("expected true or false"));
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* One enhet */
+
+/* The member of an enhet that a record field comes from, for messages. */
+static const char *
+member_of_field (const char *field)
+{
+  static const char *const map[][2] = {
+    { "name", "navn" },
+    { "orgnr", "organisasjonsnummer" },
+    { "organisasjonsform", "organisasjonsform.kode" },
+    { "naeringskode", "naeringskode1.kode" },
+    { "employees", "antallAnsatte" },
+    { "kommunenummer", "forretningsadresse.kommunenummer" },
+    { "founded", "stiftelsesdato" },
+    { "website", "hjemmeside" },
+  };
+
+  for (guint i = 0; field && i < G_N_ELEMENTS (map); i++)
+    if (strcmp (map[i][0], field) == 0)
+      return map[i][1];
+  return NULL;
+}
+
+static SpireRecord *
+find_by_orgnr (Import *im, const SpireKind *kind, const char *orgnr, GError **error)
+{
+  g_autoptr (GPtrArray) found = spire_store_list (im->store, kind, "orgnr", orgnr, error);
+
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+static gboolean
+import_unit (Import *im, JsonNode *node, GError **error)
+{
+  JsonObject *obj;
+  const char *orgnr_text, *navn, *slettet, *form, *naering, *kommune = NULL, *founded,
+    *homepage;
+  g_autofree char *orgnr = NULL, *name = NULL, *shown_orgnr = NULL, *website = NULL;
+  g_autofree char *why = NULL;
+  g_autoptr (SpireRecord) existing = NULL;
+  g_autoptr (SpireRecord) record = NULL;
+  g_autoptr (GError) local = NULL;
+  const SpireKind *kind;
+  const char *body_kind = NULL;
+  gboolean konkurs, avvikling, tvang, has_employees = FALSE, inserted = FALSE;
+  gint64 employees = 0;
+  const char *field = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (im, error, SPIRE_ERROR_FORMAT, NULL,
+                    _("expected an enhet (a JSON object)"));
+  obj = json_node_get_object (node);
+
+  if (!get_text (im, obj, "organisasjonsnummer", NULL, TRUE, &orgnr_text, error) ||
+      !get_text (im, obj, "navn", NULL, TRUE, &navn, error))
+    return FALSE;
+  if (!spire_orgnr_check (orgnr_text, &why))
+    return fail_at (im, error, SPIRE_ERROR_INVALID, "organisasjonsnummer", why);
+  orgnr = spire_orgnr_digits (orgnr_text);
+  shown_orgnr = spire_format_orgnr (orgnr);
+  name = pretty_name (navn);
+
+  if (!get_text (im, obj, "slettedato", NULL, FALSE, &slettet, error))
+    return FALSE;
+  if (slettet != NULL)
+    {
+      g_autofree char *day = spire_format_date (slettet, spire_language_current ());
+
+      add_note (im->stats->deleted, orgnr, name,
+                /* TRANSLATORS: "Gammel Kurs AS (912 345 678) was deleted from …" */
+                g_strdup_printf (_("%s (%s) was deleted from Enhetsregisteret on %s, so it "
+                                   "was not imported."),
+                                 name, shown_orgnr, *day ? day : slettet));
+      return TRUE;
+    }
+
+  if (!get_inner_text (im, obj, "organisasjonsform", "kode", &form, error) ||
+      !get_inner_text (im, obj, "naeringskode1", "kode", &naering, error) ||
+      !get_text (im, obj, "stiftelsesdato", NULL, FALSE, &founded, error) ||
+      !get_text (im, obj, "hjemmeside", NULL, FALSE, &homepage, error) ||
+      !get_flag (im, obj, "konkurs", &konkurs, error) ||
+      !get_flag (im, obj, "underAvvikling", &avvikling, error) ||
+      !get_flag (im, obj, "underTvangsavviklingEllerTvangsopplosning", &tvang, error))
+    return FALSE;
+
+  {
+    JsonNode *n = json_object_get_member (obj, "antallAnsatte");
+
+    if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
+      {
+        if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
+          return fail_at (im, error, SPIRE_ERROR_FORMAT, "antallAnsatte",
+                          _("expected a whole number"));
+        employees = json_node_get_int (n);
+        has_employees = TRUE;
+        if (employees < 0)
+          return fail_at (im, error, SPIRE_ERROR_INVALID, "antallAnsatte",
+                          _("must not be negative"));
+      }
+  }
+
+  /* The business address, else the postal one. */
+  {
+    static const char *const addresses[] = { "forretningsadresse", "postadresse" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (addresses) && kommune == NULL; i++)
+      if (!get_inner_text (im, obj, addresses[i], "kommunenummer", &kommune, error))
+        return FALSE;
+  }
+  if (kommune != NULL)
+    {
+      g_autofree char *kwhy = NULL;
+
+      if (!spire_kommunenummer_check (kommune, &kwhy))
+        {
+          add_note (im->stats->notes, orgnr, name,
+                    /* TRANSLATORS: the last %s says what is wrong with the number */
+                    g_strdup_printf (_("%s (%s): the municipality number %s was left out: %s."),
+                                     name, shown_orgnr, kommune, kwhy));
+          kommune = NULL;
+        }
+    }
+
+  if (founded != NULL && !spire_date_is_valid (founded))
+    return fail_at (im, error, SPIRE_ERROR_INVALID, "stiftelsesdato",
+                    _("not a date; write it as YYYY-MM-DD"));
+
+  website = normalise_website (homepage);
+  if (website != NULL && !spire_url_is_valid (website))
+    {
+      add_note (im->stats->notes, orgnr, name,
+                g_strdup_printf (_("%s (%s): the web address “%s” was left out: it is not one "
+                                   "Spire can use."),
+                                 name, shown_orgnr, homepage));
+      g_clear_pointer (&website, g_free);
+    }
+
+  if (konkurs)
+    add_note (im->stats->notes, orgnr, name,
+              g_strdup_printf (_("%s (%s) is bankrupt (konkurs) according to "
+                                 "Enhetsregisteret."), name, shown_orgnr));
+  if (avvikling)
+    add_note (im->stats->notes, orgnr, name,
+              g_strdup_printf (_("%s (%s) is being wound up (under avvikling) according to "
+                                 "Enhetsregisteret."), name, shown_orgnr));
+  if (tvang)
+    add_note (im->stats->notes, orgnr, name,
+              g_strdup_printf (_("%s (%s) is being dissolved by force (under "
+                                 "tvangsavvikling) according to Enhetsregisteret."),
+                               name, shown_orgnr));
+
+  /* Startup or public body */
+  switch (im->as)
+    {
+    case SPIRE_BRREG_AS_STARTUPS:
+      break;
+    case SPIRE_BRREG_AS_PUBLIC_BODIES:
+      body_kind = spire_brreg_public_body_kind (form, name);
+      if (body_kind == NULL)
+        body_kind = "other";
+      break;
+    case SPIRE_BRREG_AS_AUTO:
+    default:
+      body_kind = spire_brreg_public_body_kind (form, name);
+      break;
+    }
+  kind = spire_kind_lookup (body_kind ? "public_bodies" : "startups");
+
+  existing = find_by_orgnr (im, kind, orgnr, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  record = existing ? spire_record_copy (existing) : spire_record_new (kind);
+
+  spire_record_set_text (record, "name", name);
+  spire_record_set_text (record, "orgnr", orgnr);
+  if (kommune != NULL)
+    spire_record_set_text (record, "kommunenummer", kommune);
+  if (website != NULL)
+    spire_record_set_text (record, "website", website);
+  if (body_kind != NULL)
+    {
+      if (existing == NULL)
+        spire_record_set_text (record, "kind", body_kind);
+    }
+  else
+    {
+      if (form != NULL)
+        spire_record_set_text (record, "organisasjonsform", form);
+      if (naering != NULL)
+        spire_record_set_text (record, "naeringskode", naering);
+      if (has_employees)
+        spire_record_set_int (record, "employees", employees);
+      if (founded != NULL)
+        spire_record_set_text (record, "founded", founded);
+    }
+
+  if (!spire_record_validate (record, &field, &local))
+    {
+      const char *member = member_of_field (field);
+
+      return fail_at (im, error, SPIRE_ERROR_INVALID, member, local->message);
+    }
+
+  if (existing != NULL && spire_record_equal (existing, record))
+    im->stats->unchanged++;
+  else
+    {
+      if (!spire_store_save (im->store, record, SPIRE_SAVE_NO_AUDIT, &inserted, &local))
+        return fail_at (im, error, local->domain == SPIRE_ERROR ? local->code : SPIRE_ERROR_FAILED,
+                        NULL, local->message);
+      if (inserted)
+        im->stats->created++;
+      else
+        im->stats->updated++;
+    }
+  if (body_kind != NULL)
+    im->stats->public_bodies++;
+  else
+    im->stats->startups++;
+  return TRUE;
+}
+
+/* The document */
+
+/* The list of enheter in @root, and the place its elements are named by. */
+static gboolean
+find_units (Import *im, JsonNode *root, JsonArray **units, JsonNode **single,
+            const char **prefix, GError **error)
+{
+  JsonObject *obj, *embedded = NULL, *page = NULL;
+  JsonNode *list;
+
+  *units = NULL;
+  *single = NULL;
+  *prefix = "";
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    {
+      *units = json_node_get_array (root);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return fail_at (im, error, SPIRE_ERROR_FORMAT, NULL,
+                    _("expected an enhet from Enhetsregisteret, a search result or a list "
+                      "of enheter"));
+  obj = json_node_get_object (root);
+
+  if (json_object_has_member (obj, "organisasjonsnummer"))
+    {
+      *single = root;
+      return TRUE;
+    }
+
+  if (!get_object (im, obj, "page", &page, error) ||
+      !get_object (im, obj, "_embedded", &embedded, error))
+    return FALSE;
+  if (page != NULL)
+    {
+      gint64 number = json_object_get_int_member_with_default (page, "number", 0);
+      gint64 pages = json_object_get_int_member_with_default (page, "totalPages", 1);
+      gint64 total = json_object_get_int_member_with_default (page, "totalElements", 0);
+
+      if (pages > 1)
+        add_note (im->stats->notes, NULL, NULL,
+                  g_strdup_printf (_("%s holds page %d of %d of a search result with %d units. "
+                                     "Download the other pages too (the “page” parameter) to "
+                                     "import them all."),
+                                   im->name, (int) number + 1, (int) pages, (int) total));
+    }
+  if (embedded == NULL)
+    {
+      if (page != NULL || json_object_has_member (obj, "_links"))
+        return TRUE; /* a search that found nothing */
+      return fail_at (im, error, SPIRE_ERROR_FORMAT, NULL,
+                      _("this does not look like data from Enhetsregisteret: there is no "
+                        "“organisasjonsnummer” and no “_embedded.enheter”"));
+    }
+  list = json_object_get_member (embedded, "enheter");
+  if (list == NULL)
+    {
+      if (json_object_has_member (embedded, "underenheter"))
+        return fail_at (im, error, SPIRE_ERROR_FORMAT, "_embedded.underenheter",
+                        _("this is a search among underenheter (branches); search among "
+                          "enheter instead (…/enhetsregisteret/api/enheter)"));
+      return fail_at (im, error, SPIRE_ERROR_FORMAT, "_embedded.enheter", _("is missing"));
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (list))
+    return fail_at (im, error, SPIRE_ERROR_FORMAT, "_embedded.enheter", _("expected a list"));
+  *units = json_node_get_array (list);
+  *prefix = "_embedded.enheter";
+  return TRUE;
+}
+
+static char *
+audit_json (const char *name, const SpireBrregStats *stats)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, name);
+  json_builder_set_member_name (b, "created");
+  json_builder_add_int_value (b, stats->created);
+  json_builder_set_member_name (b, "updated");
+  json_builder_add_int_value (b, stats->updated);
+  json_builder_set_member_name (b, "unchanged");
+  json_builder_add_int_value (b, stats->unchanged);
+  json_builder_set_member_name (b, "deleted_skipped");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < stats->deleted->len; i++)
+    json_builder_add_string_value (
+      b, ((SpireBrregNote *) g_ptr_array_index (stats->deleted, i))->orgnr);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+gboolean
+spire_brreg_import_data (SpireStore *store, const char *data, gssize length, const char *name,
+                         SpireBrregAs as, SpireBrregStats *stats_out, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) json_error = NULL;
+  g_auto (SpireBrregStats) stats = { 0 };
+  g_autoptr (GString) place = g_string_new (NULL);
+  g_autofree char *after = NULL;
+  Import im = { 0 };
+  JsonNode *root, *single = NULL;
+  JsonArray *units = NULL;
+  const char *prefix = "";
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (stats_out)
+    spire_brreg_stats_clear (stats_out);
+  stats_init (&stats);
+  im.store = store;
+  im.name = name ? name : _("The file from Enhetsregisteret");
+  im.as = as;
+  im.stats = &stats;
+  im.place = place;
+
+  if (!json_parser_load_from_data (parser, data ? data : "", length, &json_error))
+    return set_parse_error (error, im.name, parser, json_error);
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE,
+                   _("%s is empty. Download it from Enhetsregisteret again."), im.name);
+      return FALSE;
+    }
+  if (!find_units (&im, root, &units, &single, &prefix, error))
+    return FALSE;
+
+  if (!spire_store_begin (store, error))
+    return FALSE;
+  if (single != NULL)
+    {
+      if (!import_unit (&im, single, error))
+        goto fail;
+    }
+  else if (units != NULL)
+    {
+      for (guint i = 0; i < json_array_get_length (units); i++)
+        {
+          g_string_printf (place, "%s[%u]", prefix, i);
+          if (!import_unit (&im, json_array_get_element (units, i), error))
+            goto fail;
+        }
+    }
+  after = audit_json (im.name, &stats);
+  if (!spire_store_audit (store, "database", NULL, "import-brreg", NULL, after, error))
+    goto fail;
+  if (!spire_store_commit (store, error))
+    return FALSE;
+
+  if (stats_out)
+    {
+      *stats_out = stats;
+      memset (&stats, 0, sizeof stats);
+    }
+  return TRUE;
+
+fail:
+  spire_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+spire_brreg_import_file (SpireStore *store, const char *path, SpireBrregAs as,
+                         SpireBrregStats *stats, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (stats)
+    spire_brreg_stats_clear (stats);
+  name = g_filename_display_basename (path);
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name,
+                   local->message);
+      return FALSE;
+    }
+  return spire_brreg_import_data (store, contents, length, name, as, stats, error);
+}

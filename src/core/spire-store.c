@@ -425,8 +425,10 @@ setup_connection (SpireStore *self, GError **error)
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                               fold_func_cb, NULL, NULL, NULL);
   /* Large cohorts are read in whole: keep their pages in memory. */
-  sqlite3_exec (self->db, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456", NULL, NULL,
-                NULL);
+  sqlite3_exec (self->db,
+                "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; "
+                "PRAGMA temp_store = MEMORY",
+                NULL, NULL, NULL);
   return exec (self, "PRAGMA foreign_keys = ON", error);
 }
 

@@ -311,18 +311,43 @@ spire_parse_date (const char *text, gboolean *had_time)
     rest++;
   if (*rest == '\0')
     return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  n = sscanf (rest, "%2d:%2d:%2d", &hh, &mm, &ss);
-  if (n < 2 || hh > 23 || mm > 59 || ss > 60)
+  n = sscanf (rest, "%2d:%2d%n", &hh, &mm, &consumed);
+  if (n < 2 || hh > 23 || mm > 59)
     return NULL;
+  rest += consumed;
+  if (rest[0] == ':')
+    {
+      if (!g_ascii_isdigit (rest[1]) || !g_ascii_isdigit (rest[2]))
+        return NULL;
+      ss = (rest[1] - '0') * 10 + (rest[2] - '0');
+      rest += 3;
+      if (ss > 60)
+        return NULL;
+    }
+  if (rest[0] == '.') /* fractions of a second are dropped */
+    for (rest++; g_ascii_isdigit (*rest); rest++)
+      ;
+  while (*rest == ' ')
+    rest++;
   {
-    g_autoptr (GTimeZone) oslo = g_time_zone_new_identifier ("Europe/Oslo");
+    g_autoptr (GTimeZone) zone = NULL;
     g_autoptr (GDateTime) local = NULL;
     g_autoptr (GDateTime) utc = NULL;
 
-    if (strchr (rest, 'Z') != NULL || oslo == NULL)
-      local = g_date_time_new_utc (y, m, d, hh, mm, ss);
+    /* Only nothing (Oslo time), Z, or an offset ±HH:MM may follow. */
+    if (*rest == '\0')
+      zone = g_time_zone_new_identifier ("Europe/Oslo");
+    else if (g_str_equal (rest, "Z"))
+      zone = g_time_zone_new_utc ();
+    else if ((rest[0] == '+' || rest[0] == '-') && strlen (rest) == 6 && rest[3] == ':' &&
+             g_ascii_isdigit (rest[1]) && g_ascii_isdigit (rest[2]) && g_ascii_isdigit (rest[4]) &&
+             g_ascii_isdigit (rest[5]))
+      zone = g_time_zone_new_identifier (rest);
     else
-      local = g_date_time_new (oslo, y, m, d, hh, mm, ss);
+      return NULL;
+    if (zone == NULL)
+      zone = g_time_zone_new_utc ();
+    local = g_date_time_new (zone, y, m, d, hh, mm, ss);
     if (local == NULL)
       return NULL;
     utc = g_date_time_to_utc (local);

@@ -62,6 +62,17 @@ test_dates (void)
   g_assert_cmpstr (p3, ==, "2026-11-23T13:05:00Z");
   g_assert_null (p4);
   g_assert_null (p5);
+  {
+    g_autofree char *z = spire_parse_date ("2026-11-23T14:05:00Z", NULL);
+    g_autofree char *offset = spire_parse_date ("2026-11-23T14:05:00+05:00", NULL);
+    g_autofree char *junk = spire_parse_date ("2026-11-23 14:05 tomorrow", NULL);
+    g_autofree char *summer = spire_parse_date ("01.07.2026 08:00:30", NULL);
+
+    g_assert_cmpstr (z, ==, "2026-11-23T14:05:00Z");
+    g_assert_cmpstr (offset, ==, "2026-11-23T09:05:00Z");
+    g_assert_null (junk);
+    g_assert_cmpstr (summer, ==, "2026-07-01T06:00:30Z"); /* CEST, UTC+2 */
+  }
 }
 
 static void

@@ -1,4 +1,15 @@
-/* spire-exchange.c
+/* spire-exchange.c — the whole database as one JSON document ("spire-backup")
+ *
+ * Export streams: one SELECT … ORDER BY uuid per kind, one record at a time,
+ * written by a small pretty printer of our own (two spaces, members in kind
+ * order, doubles in their shortest exact form) into a buffer that is flushed
+ * to the file now and then.  Nothing of the whole document is held in memory
+ * unless a string is asked for.
+ *
+ * Import parses the document (json-glib has no streaming parser), checks
+ * its head, gathers the UUIDs it holds per table, then merges every record
+ * by UUID inside one transaction, so that any error leaves the database as
+ * it was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,32 +17,1072 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "spire-error.h"
 #include "spire-exchange.h"
+#include "spire-store-private.h"
+#include "spire-validate.h"
 
-/* Being written: see the header for what each function does. */
+/* How often (in records) progress is reported and cancellation looked at. */
+#define STEP 1000
+/* Flush the export buffer to the file when it holds this much. */
+#define FLUSH_SIZE (256 * 1024)
+
+typedef struct
+{
+  GString *buf;
+  FILE *fp;          /* NULL: everything stays in @buf */
+  const char *where; /* names the file in messages */
+} Writer;
+
+/* Statics: errors */
 
 static gboolean
-not_yet (GError **error)
+set_cancelled (GError **error)
 {
-  g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_FAILED, "not written yet");
+  g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
+                       _("Cancelled. Nothing was changed."));
   return FALSE;
 }
+
+/* "applications[12].startup" — technical names, not translated: they are
+ * the keys people find in the file. */
+static char *
+make_path (const char *table, int index, const char *field)
+{
+  GString *s = g_string_new (table);
+
+  if (index >= 0)
+    g_string_append_printf (s, "[%d]", index);
+  if (field != NULL)
+    g_string_append_printf (s, ".%s", field);
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+fail_at (GError **error, int code, const char *name, const char *table, int index,
+         const char *field, const char *what)
+{
+  g_autofree char *path = make_path (table, index, field);
+
+  g_set_error (error, SPIRE_ERROR, code,
+               /* TRANSLATORS: "<file>: <place in the file>: <what is wrong>", e.g.
+                * "backup.json: applications[12].startup: there is no startup with the UUID …" */
+               _("%s: %s: %s"), name, path, what);
+  return FALSE;
+}
+
+/* Statics: writing JSON */
+
+static void
+write_indent (GString *out, guint indent)
+{
+  for (guint i = 0; i < indent; i++)
+    g_string_append_c (out, ' ');
+}
+
+static void
+write_string (GString *out, const char *s)
+{
+  g_autofree char *valid = NULL;
+
+  /* The export must stay importable even if a text in the database is not
+   * valid UTF-8. */
+  if (!g_utf8_validate (s, -1, NULL))
+    s = valid = g_utf8_make_valid (s, -1);
+
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        default:
+          if (*p < 0x20 || *p == 0x7f)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The shortest form that reads back as the same double, always with a
+ * point or an exponent so that it reads back as a double. */
+static void
+write_double (GString *out, double d)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (d))
+    {
+      g_string_append (out, "null"); /* JSON has no NaN or infinity */
+      return;
+    }
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, d);
+      if (g_ascii_strtod (buf, NULL) == d)
+        break;
+    }
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eEn") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+write_node (GString *out, JsonNode *node, guint indent)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *member;
+        JsonNode *child;
+        gboolean first = TRUE;
+
+        if (json_object_get_size (object) == 0)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &member, &child))
+          {
+            g_string_append (out, first ? "\n" : ",\n");
+            first = FALSE;
+            write_indent (out, indent + 2);
+            write_string (out, member);
+            g_string_append (out, ": ");
+            write_node (out, child, indent + 2);
+          }
+        g_string_append_c (out, '\n');
+        write_indent (out, indent);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append (out, i ? ",\n" : "\n");
+            write_indent (out, indent + 2);
+            write_node (out, json_array_get_element (array, i), indent + 2);
+          }
+        g_string_append_c (out, '\n');
+        write_indent (out, indent);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          write_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static gboolean
+writer_flush (Writer *w, GError **error)
+{
+  if (w->fp == NULL || w->buf->len == 0)
+    return TRUE;
+  if (fwrite (w->buf->str, 1, w->buf->len, w->fp) != w->buf->len)
+    {
+      int saved = errno;
+
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
+                   _("Spire cannot write “%s”: %s"), w->where, g_strerror (saved));
+      return FALSE;
+    }
+  g_string_truncate (w->buf, 0);
+  return TRUE;
+}
+
+/* Statics: reading records */
+
+static const char *
+select_sql (const SpireKind *kind)
+{
+  static GHashTable *cache;
+  static GMutex lock;
+  const char *sql;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (g_direct_hash, g_direct_equal);
+  sql = g_hash_table_lookup (cache, kind);
+  if (sql == NULL)
+    {
+      GString *s = g_string_new ("SELECT ");
+      char *made;
+
+      for (guint i = 0; i < kind->n_fields; i++)
+        g_string_append_printf (s, "%s%s", i ? ", " : "", kind->fields[i].name);
+      g_string_append_printf (s, " FROM %s ORDER BY uuid", kind->table);
+      made = g_string_free (s, FALSE);
+      g_hash_table_insert (cache, (gpointer) kind, made);
+      sql = made;
+    }
+  g_mutex_unlock (&lock);
+  return sql;
+}
+
+/* One row of select_sql() as a record: columns in kind order. */
+static SpireRecord *
+read_row (const SpireKind *kind, sqlite3_stmt *stmt)
+{
+  SpireRecord *record = spire_record_new (kind);
+  g_auto (GValue) v = G_VALUE_INIT;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SpireField *f = &kind->fields[i];
+      int col = (int) i;
+      gboolean null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
+
+      switch (f->type)
+        {
+        case SPIRE_FIELD_INT:
+        case SPIRE_FIELD_MONEY:
+          g_value_init (&v, G_TYPE_INT64);
+          g_value_set_int64 (&v, null ? SPIRE_INT_NONE : sqlite3_column_int64 (stmt, col));
+          break;
+        case SPIRE_FIELD_REAL:
+          g_value_init (&v, G_TYPE_DOUBLE);
+          g_value_set_double (&v, null ? NAN : sqlite3_column_double (stmt, col));
+          break;
+        case SPIRE_FIELD_BOOL:
+          g_value_init (&v, G_TYPE_BOOLEAN);
+          g_value_set_boolean (&v, sqlite3_column_int (stmt, col) != 0);
+          break;
+        default:
+          g_value_init (&v, G_TYPE_STRING);
+          g_value_set_static_string (&v, (const char *) sqlite3_column_text (stmt, col));
+          break;
+        }
+      spire_record_set_value (record, i, &v);
+      g_value_unset (&v);
+    }
+  return record;
+}
+
+/* Statics: export */
+
+static gboolean
+export_to (SpireStore *store, Writer *w, SpireProgressFunc progress, gpointer progress_data,
+           GCancellable *cancellable, GError **error)
+{
+  guint n_kinds;
+  const SpireKind *const *kinds = spire_kinds (&n_kinds);
+  g_autofree char *now = spire_now_utc ();
+  sqlite3 *db = _spire_store_get_db (store);
+  gint64 total = 0, done = 0;
+  gboolean ok = FALSE;
+  gboolean own = FALSE;
+  int rc;
+
+  /* One read transaction, so that every table is from the same moment.
+   * A deferred one: in WAL mode it does not keep others from writing.
+   * Inside a caller's transaction that one serves. */
+  if (sqlite3_get_autocommit (db))
+    {
+      rc = sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        return _spire_store_set_error (store, rc, error);
+      own = TRUE;
+    }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      set_cancelled (error);
+      goto out;
+    }
+  for (guint k = 0; k < n_kinds; k++)
+    total += MAX (spire_store_count (store, kinds[k], NULL, NULL), 0);
+
+  if (progress)
+    progress (0.0, progress_data);
+
+  g_string_append (w->buf, "{\n  \"format\": ");
+  write_string (w->buf, SPIRE_BACKUP_FORMAT);
+  g_string_append_printf (w->buf, ",\n  \"version\": %d,\n  \"exported_at\": ",
+                          SPIRE_BACKUP_VERSION);
+  write_string (w->buf, now);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      const SpireKind *kind = kinds[k];
+      sqlite3_stmt *stmt = _spire_store_prepare (store, select_sql (kind), error);
+      gboolean first = TRUE;
+
+      if (stmt == NULL)
+        goto out;
+
+      g_string_append (w->buf, ",\n  ");
+      write_string (w->buf, kind->table);
+      g_string_append (w->buf, ": [");
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr (SpireRecord) record = read_row (kind, stmt);
+          g_autoptr (JsonNode) node = spire_record_to_json (record, TRUE);
+
+          g_string_append (w->buf, first ? "\n    " : ",\n    ");
+          first = FALSE;
+          write_node (w->buf, node, 4);
+
+          if (w->buf->len >= FLUSH_SIZE && !writer_flush (w, error))
+            {
+              sqlite3_reset (stmt);
+              goto out;
+            }
+          if (++done % STEP == 0)
+            {
+              if (g_cancellable_is_cancelled (cancellable))
+                {
+                  sqlite3_reset (stmt);
+                  set_cancelled (error);
+                  goto out;
+                }
+              if (progress && total > 0)
+                progress (MIN ((double) done / (double) total, 1.0), progress_data);
+            }
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _spire_store_set_error (store, rc, error);
+          goto out;
+        }
+      g_string_append (w->buf, first ? "]" : "\n  ]");
+    }
+  g_string_append (w->buf, "\n}\n");
+  if (!writer_flush (w, error))
+    goto out;
+  ok = TRUE;
+
+out:
+  if (own)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL); /* nothing was written */
+  if (ok && progress)
+    progress (1.0, progress_data);
+  return ok;
+}
+
+/* Statics: import */
+
+static char *
+canonical_json (const char *text)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    return g_strdup (text);
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+/* Organisation numbers are stored as their 9 digits (as the store does). */
+static void
+normalise_orgnr (SpireRecord *record)
+{
+  if (spire_kind_field (spire_record_get_kind (record), "orgnr") != NULL)
+    {
+      g_autofree char *digits = spire_orgnr_digits (spire_record_get_text (record, "orgnr"));
+
+      if (digits != NULL && strlen (digits) == 9)
+        spire_record_set_text (record, "orgnr", digits);
+    }
+}
+
+/* Compares @incoming with the stored @existing as the user would: a
+ * missing timestamp keeps the stored one, and JSON fields compare by their
+ * content, not their spacing. */
+static gboolean
+same_as_stored (SpireRecord *incoming, SpireRecord *existing)
+{
+  const SpireKind *kind = spire_record_get_kind (incoming);
+  gboolean no_updated_at = spire_record_is_null (incoming, "updated_at");
+
+  if (spire_record_is_null (incoming, "created_at"))
+    spire_record_set_text (incoming, "created_at",
+                           spire_record_get_text (existing, "created_at"));
+  if (no_updated_at)
+    spire_record_set_text (incoming, "updated_at",
+                           spire_record_get_text (existing, "updated_at"));
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SpireField *f = &kind->fields[i];
+      const char *a, *b;
+
+      if (f->type != SPIRE_FIELD_JSON)
+        continue;
+      a = spire_record_get_text (incoming, f->name);
+      b = spire_record_get_text (existing, f->name);
+      if (a != NULL && b != NULL && strcmp (a, b) != 0)
+        {
+          g_autofree char *canonical = canonical_json (b);
+
+          spire_record_set_text (existing, f->name, canonical);
+        }
+    }
+
+  if (spire_record_equal (incoming, existing))
+    return TRUE;
+  /* A change without a time of change is stamped now by the store. */
+  if (no_updated_at)
+    spire_record_set_null (incoming, "updated_at");
+  return FALSE;
+}
+
+/* The document's own UUIDs per table, so that a reference may point to a
+ * record anywhere in the file (a district before its municipality). */
+static gboolean
+collect_uuids (JsonObject *root, const char *name, GHashTable *uuids, guint *total,
+               GError **error)
+{
+  guint n_kinds;
+  const SpireKind *const *kinds = spire_kinds (&n_kinds);
+
+  *total = 0;
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      const SpireKind *kind = kinds[k];
+      JsonNode *node = json_object_get_member (root, kind->table);
+      JsonArray *array;
+      GHashTable *set;
+      guint n;
+
+      if (node == NULL)
+        continue;
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return fail_at (error, SPIRE_ERROR_FORMAT, name, kind->table, -1, NULL,
+                        _("expected a list of records"));
+      array = json_node_get_array (node);
+      n = json_array_get_length (array);
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (uuids, (gpointer) kind->table, set);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          JsonNode *uuid;
+          const char *s;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            return fail_at (error, SPIRE_ERROR_FORMAT, name, kind->table, (int) i, NULL,
+                            _("expected a record (a JSON object)"));
+          uuid = json_object_get_member (json_node_get_object (element), "uuid");
+          if (uuid == NULL || json_node_get_value_type (uuid) != G_TYPE_STRING)
+            continue; /* reported when the record is read */
+          s = json_node_get_string (uuid);
+          if (g_hash_table_contains (set, s))
+            {
+              g_autofree char *what = g_strdup_printf (
+                _("the UUID %s is in the file twice; each record must have its own"), s);
+              return fail_at (error, SPIRE_ERROR_FORMAT, name, kind->table, (int) i, "uuid",
+                              what);
+            }
+          g_hash_table_add (set, (gpointer) s);
+        }
+      *total += n;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_references (SpireStore *store, SpireRecord *record, GHashTable *uuids, const char *name,
+                  int index, GError **error)
+{
+  const SpireKind *kind = spire_record_get_kind (record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SpireField *f = &kind->fields[i];
+      const char *uuid;
+      GHashTable *in_file;
+      const SpireKind *target;
+
+      if (f->type != SPIRE_FIELD_REF)
+        continue;
+      uuid = spire_record_get_text (record, f->name);
+      if (uuid == NULL)
+        continue;
+      in_file = g_hash_table_lookup (uuids, f->ref_table);
+      if (in_file != NULL && g_hash_table_contains (in_file, uuid))
+        continue;
+      target = spire_kind_lookup (f->ref_table);
+      if (!spire_store_exists (store, target, uuid))
+        {
+          g_autofree char *label = g_utf8_strdown (_(target->label), -1);
+          g_autofree char *what = g_strdup_printf (
+            /* TRANSLATORS: "there is no startup with the UUID 0b8f…", neither
+             * in the file nor in the database */
+            _("there is no %s with the UUID %s"), label, uuid);
+
+          return fail_at (error, SPIRE_ERROR_REFERENCE, name, kind->table, index, f->name,
+                          what);
+        }
+    }
+  return TRUE;
+}
+
+/* @fresh: the table was empty when the import began (so the record is new:
+ * the file holds each UUID once). */
+static gboolean
+import_record (SpireStore *store, const SpireKind *kind, JsonNode *element, int index,
+               gboolean fresh, GHashTable *uuids, const char *name, SpireImportStats *stats,
+               GError **error)
+{
+  JsonObject *object = json_node_get_object (element);
+  g_autoptr (SpireRecord) record = NULL;
+  g_autoptr (SpireRecord) existing = NULL;
+  g_autoptr (GError) local = NULL;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *child;
+  const char *field = NULL;
+  gboolean inserted = FALSE;
+
+  /* A field this Spire does not know would be lost without a word. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &member, &child))
+    if (spire_kind_field_index (kind, member) < 0)
+      return fail_at (error, SPIRE_ERROR_FORMAT, name, kind->table, index, member,
+                      _("Spire does not know this field, so importing would lose it"));
+
+  record = spire_record_from_json (kind, object, &field, &local);
+  if (record == NULL)
+    return fail_at (error, SPIRE_ERROR_FORMAT, name, kind->table, index, field,
+                    local->message);
+
+  normalise_orgnr (record);
+  if (!spire_record_validate (record, &field, &local))
+    return fail_at (error, local->domain == SPIRE_ERROR ? local->code : SPIRE_ERROR_INVALID,
+                    name, kind->table, index, field, local->message);
+
+  if (!check_references (store, record, uuids, name, index, error))
+    return FALSE;
+
+  if (!fresh)
+    {
+      existing = spire_store_get (store, kind, spire_record_get_uuid (record), &local);
+      if (existing == NULL)
+        {
+          if (!g_error_matches (local, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND))
+            return fail_at (error, local->code, name, kind->table, index, NULL,
+                            local->message);
+          g_clear_error (&local);
+        }
+      else if (same_as_stored (record, existing))
+        {
+          stats->unchanged++;
+          return TRUE;
+        }
+    }
+
+  if (!spire_store_save (store, record,
+                         SPIRE_SAVE_NO_AUDIT | SPIRE_SAVE_KEEP_TIMES | SPIRE_SAVE_NO_VALIDATE,
+                         &inserted, &local))
+    return fail_at (error, local->domain == SPIRE_ERROR ? local->code : SPIRE_ERROR_FAILED,
+                    name, kind->table, index, NULL, local->message);
+  if (inserted)
+    stats->added++;
+  else
+    stats->updated++;
+  return TRUE;
+}
+
+/* Whether @data stops inside a string or with a list or object still
+ * open (a file cut short), and where its last non-blank character is. */
+static gboolean
+ends_early (const char *data, gsize length, guint *end_line, guint *end_column)
+{
+  guint line = 1, column = 0, depth = 0;
+  gboolean in_string = FALSE, escaped = FALSE;
+
+  *end_line = 1;
+  *end_column = 1;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        {
+          line++;
+          column = 0;
+          continue;
+        }
+      if (((guchar) c & 0xc0) != 0x80) /* count characters, not bytes */
+        column++;
+      if (!g_ascii_isspace (c))
+        {
+          *end_line = line;
+          *end_column = column;
+        }
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return in_string || depth > 0;
+}
+
+/* json-glib 1.6 says "<data>:3:14: Parse error: unexpected …"; at the end
+ * of a file cut short it names the last token it could read, often one
+ * before the end, so a file cut short is recognised here. */
+static gboolean
+set_parse_error (GError **error, const char *name, JsonParser *parser, const GError *json_error,
+                 const char *data, gsize length)
+{
+  const char *message = json_error->message;
+  const char *detail = message;
+  guint line = 0, column = 0, end_line, end_column;
+  int consumed = 0;
+
+  if (sscanf (message, "%*[^:]:%u:%u:%n", &line, &column, &consumed) >= 2 && consumed > 0)
+    {
+      detail = message + consumed;
+      while (*detail == ' ')
+        detail++;
+    }
+  else
+    {
+      line = json_parser_get_current_line (parser);
+      column = json_parser_get_current_pos (parser);
+    }
+
+  if (ends_early (data, length, &end_line, &end_column) && line + 1 >= end_line)
+    g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE,
+                 /* TRANSLATORS: "backup.json: line 202, column 34: the file ends before
+                  * the backup is complete." */
+                 _("%s: line %u, column %u: the file ends before the backup is complete. "
+                   "It was probably cut short; export it again."),
+                 name, end_line, end_column);
+  else
+    g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE,
+                 /* TRANSLATORS: "backup.json: line 3, column 14: the file is not valid
+                  * JSON (<what the JSON reader said>)." */
+                 _("%s: line %u, column %u: the file is not valid JSON (%s). It may have been "
+                   "edited by hand; export it again."),
+                 name, line, column, detail);
+  return FALSE;
+}
+
+/* Checks the document's head: format, version, and that every member is
+ * known. */
+static gboolean
+check_head (JsonNode *root_node, const char *name, GError **error)
+{
+  JsonObject *root;
+  JsonNode *format, *version;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *child;
+
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT,
+                   _("%s is not a Spire backup: it does not hold a JSON object. "
+                     "Choose a file made with Spire’s export."), name);
+      return FALSE;
+    }
+  root = json_node_get_object (root_node);
+
+  format = json_object_get_member (root, "format");
+  if (format == NULL || json_node_get_value_type (format) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (format), SPIRE_BACKUP_FORMAT) != 0)
+    {
+      if (format != NULL && json_node_get_value_type (format) == G_TYPE_STRING)
+        g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT,
+                     /* TRANSLATORS: the second %s is the file's "format", the third is "spire-backup" */
+                     _("%s is not a Spire backup: its format is “%s”, not “%s”. "
+                       "Choose a file made with Spire’s export."),
+                     name, json_node_get_string (format), SPIRE_BACKUP_FORMAT);
+      else
+        g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT,
+                     /* TRANSLATORS: %s is "spire-backup" */
+                     _("%s is not a Spire backup: it does not say “format”: “%s”. "
+                       "Choose a file made with Spire’s export."),
+                     name, SPIRE_BACKUP_FORMAT);
+      return FALSE;
+    }
+
+  version = json_object_get_member (root, "version");
+  if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64 ||
+      json_node_get_int (version) < 1)
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT,
+                   _("%s: the backup has no valid “version”, so Spire cannot tell how to "
+                     "read it. Nothing was imported."), name);
+      return FALSE;
+    }
+  if (json_node_get_int (version) > SPIRE_BACKUP_VERSION)
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NEWER_VERSION,
+                   _("%s was written by a newer version of Spire (backup version %d; this "
+                     "Spire reads up to %d). Nothing was imported; update Spire to import it."),
+                   name, (int) MIN (json_node_get_int (version), G_MAXINT), SPIRE_BACKUP_VERSION);
+      return FALSE;
+    }
+
+  json_object_iter_init_ordered (&iter, root);
+  while (json_object_iter_next_ordered (&iter, &member, &child))
+    {
+      if (g_str_equal (member, "format") || g_str_equal (member, "version") ||
+          g_str_equal (member, "exported_at"))
+        continue;
+      if (spire_kind_lookup (member) == NULL || !g_str_equal (spire_kind_lookup (member)->table,
+                                                              member))
+        {
+          g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT,
+                       _("%s: Spire does not know “%s”, so importing the file would lose it. "
+                         "Nothing was imported; update Spire or remove “%s” from the file."),
+                       name, member, member);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+hash_table_unref_cb (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+static gint64
+pragma_int (SpireStore *store, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (_spire_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+parse_document (JsonParser *parser, const char *data, gsize length, const char *name,
+                GError **error)
+{
+  g_autoptr (GError) json_error = NULL;
+
+  if (!json_parser_load_from_data (parser, data ? data : "", (gssize) length, &json_error))
+    return set_parse_error (error, name, parser, json_error, data ? data : "", length);
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE,
+                   _("%s: line 1, column 1: the file is empty. Choose a file made with "
+                     "Spire’s export."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Merges the parsed document @root_node, all or nothing. */
+static gboolean
+import_document (SpireStore *store, JsonNode *root_node, const char *name,
+                 SpireImportStats *stats, SpireProgressFunc progress, gpointer progress_data,
+                 GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GHashTable) uuids = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonNode) summary = NULL;
+  g_autofree char *summary_json = NULL;
+  g_autofree char *set_cache = NULL;
+  SpireImportStats counts = { 0, 0, 0 };
+  guint n_kinds;
+  const SpireKind *const *kinds = spire_kinds (&n_kinds);
+  sqlite3 *db = _spire_store_get_db (store);
+  JsonObject *root;
+  guint total = 0, done = 0;
+  gint64 cache_size;
+
+  if (!check_head (root_node, name, error))
+    return FALSE;
+  root = json_node_get_object (root_node);
+
+  uuids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, hash_table_unref_cb);
+  if (!collect_uuids (root, name, uuids, &total, error))
+    return FALSE;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return set_cancelled (error);
+
+  if (!spire_store_begin (store, error))
+    return FALSE;
+  /* A foreign key may point to a record further down the file (a district
+   * sorted before its municipality): check keys at commit. */
+  if (sqlite3_exec (db, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _spire_store_set_error (store, sqlite3_errcode (db), error);
+      spire_store_rollback (store);
+      return FALSE;
+    }
+  /* A big import in one transaction: let the page cache hold it rather
+   * than spill to the journal again and again (64 MB, as before after). */
+  cache_size = pragma_int (store, "PRAGMA cache_size");
+  sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      const SpireKind *kind = kinds[k];
+      JsonNode *node = json_object_get_member (root, kind->table);
+      JsonArray *array;
+      gboolean fresh;
+      guint n;
+
+      if (node == NULL)
+        continue;
+      array = json_node_get_array (node);
+      n = json_array_get_length (array);
+      fresh = spire_store_count (store, kind, NULL, NULL) == 0;
+      for (guint i = 0; i < n; i++)
+        {
+          if (!import_record (store, kind, json_array_get_element (array, i), (int) i, fresh,
+                              uuids, name, &counts, error))
+            goto fail;
+          if (++done % STEP == 0)
+            {
+              if (g_cancellable_is_cancelled (cancellable))
+                {
+                  set_cancelled (error);
+                  goto fail;
+                }
+              if (progress && total > 0)
+                progress ((double) done / (double) total, progress_data);
+            }
+        }
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "added");
+  json_builder_add_int_value (builder, counts.added);
+  json_builder_set_member_name (builder, "updated");
+  json_builder_add_int_value (builder, counts.updated);
+  json_builder_set_member_name (builder, "unchanged");
+  json_builder_add_int_value (builder, counts.unchanged);
+  json_builder_end_object (builder);
+  summary = json_builder_get_root (builder);
+  summary_json = json_to_string (summary, FALSE);
+  if (!spire_store_audit (store, "database", NULL, "import", NULL, summary_json, error))
+    goto fail;
+
+  if (!spire_store_commit (store, error))
+    {
+      g_prefix_error (error, "%s: ", name);
+      goto out;
+    }
+  if (stats)
+    *stats = counts;
+  if (progress)
+    progress (1.0, progress_data);
+  set_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+  sqlite3_exec (db, set_cache, NULL, NULL, NULL);
+  return TRUE;
+
+fail:
+  spire_store_rollback (store);
+out:
+  set_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+  sqlite3_exec (db, set_cache, NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* Public API */
 
 char *
 spire_exchange_export_string (SpireStore *store, GError **error)
 {
-  not_yet (error);
-  return NULL;
+  g_autoptr (GString) buf = g_string_new (NULL);
+  Writer w = { buf, NULL, NULL };
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!export_to (store, &w, NULL, NULL, NULL, error))
+    return NULL;
+  return g_string_free (g_steal_pointer (&buf), FALSE);
 }
 
 gboolean
 spire_exchange_export_file (SpireStore *store, const char *path, SpireProgressFunc progress,
                             gpointer progress_data, GCancellable *cancellable, GError **error)
 {
-  return not_yet (error);
+  g_autoptr (GString) buf = g_string_new (NULL);
+  g_autofree char *display = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  Writer w = { buf, NULL, NULL };
+  FILE *fp;
+  int fd;
+  int saved;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_str_equal (path, "-"))
+    {
+      w.fp = stdout;
+      w.where = _("standard output");
+      if (!export_to (store, &w, progress, progress_data, cancellable, error))
+        return FALSE;
+      if (fflush (stdout) != 0)
+        {
+          saved = errno;
+          g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
+                       w.where, g_strerror (saved));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  display = g_filename_display_name (path);
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  /* Beside the target, so that the rename stays on one file system. */
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  /* A backup holds confidential fields: only the owner may read it. */
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
+                   _("Spire cannot create “%s”: %s. Check that the folder exists and may be "
+                     "written to."), display, g_strerror (saved));
+      return FALSE;
+    }
+  fp = fdopen (fd, "w");
+  if (fp == NULL)
+    {
+      saved = errno;
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
+                   display, g_strerror (saved));
+      return FALSE;
+    }
+  w.fp = fp;
+  w.where = display;
+
+  if (!export_to (store, &w, progress, progress_data, cancellable, error))
+    {
+      fclose (fp);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (fflush (fp) != 0 || fsync (fileno (fp)) != 0)
+    {
+      saved = errno;
+      fclose (fp);
+      g_unlink (tmp);
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
+                   display, g_strerror (saved));
+      return FALSE;
+    }
+  if (fclose (fp) != 0)
+    {
+      saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
+                   display, g_strerror (saved));
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
+                   display, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -39,7 +1090,27 @@ spire_exchange_import_data (SpireStore *store, const char *data, gssize length, 
                             SpireImportStats *stats, SpireProgressFunc progress,
                             gpointer progress_data, GCancellable *cancellable, GError **error)
 {
-  return not_yet (error);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (data != NULL || length <= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (name == NULL)
+    name = _("The backup");
+  if (stats)
+    *stats = (SpireImportStats) { 0, 0, 0 };
+  if (progress)
+    progress (0.0, progress_data);
+  if (g_cancellable_is_cancelled (cancellable))
+    return set_cancelled (error);
+
+  if (data == NULL)
+    data = "";
+  if (!parse_document (parser, data, length < 0 ? strlen (data) : (gsize) length, name, error))
+    return FALSE;
+  return import_document (store, json_parser_get_root (parser), name, stats, progress,
+                          progress_data, cancellable, error);
 }
 
 gboolean
@@ -47,5 +1118,59 @@ spire_exchange_import_file (SpireStore *store, const char *path, SpireImportStat
                             SpireProgressFunc progress, gpointer progress_data,
                             GCancellable *cancellable, GError **error)
 {
-  return not_yet (error);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *name = NULL;
+  g_autoptr (GError) local = NULL;
+  gboolean parsed;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (stats)
+    *stats = (SpireImportStats) { 0, 0, 0 };
+  if (progress)
+    progress (0.0, progress_data);
+  if (g_cancellable_is_cancelled (cancellable))
+    return set_cancelled (error);
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr (GString) in = g_string_new (NULL);
+      char chunk[65536];
+      size_t got;
+
+      name = g_strdup (_("standard input"));
+      while ((got = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+        g_string_append_len (in, chunk, (gssize) got);
+      if (ferror (stdin))
+        {
+          g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"),
+                       name, g_strerror (errno));
+          return FALSE;
+        }
+      parsed = parse_document (parser, in->str, in->len, name, error);
+    }
+  else
+    {
+      /* Mapped, not copied, and let go of once parsed: the document's tree
+       * is what the import needs. */
+      g_autoptr (GMappedFile) mapped = g_mapped_file_new (path, FALSE, &local);
+
+      name = g_filename_display_basename (path);
+      if (mapped == NULL)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"),
+                       display, local->message);
+          return FALSE;
+        }
+      parsed = parse_document (parser, g_mapped_file_get_contents (mapped),
+                               g_mapped_file_get_length (mapped), name, error);
+    }
+  if (!parsed)
+    return FALSE;
+  return import_document (store, json_parser_get_root (parser), name, stats, progress,
+                          progress_data, cancellable, error);
 }

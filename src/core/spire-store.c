@@ -685,9 +685,11 @@ kind_sql (const SpireKind *kind, const char *what)
           for (guint i = 0; i < kind->n_fields; i++)
             g_string_append (s, i ? ", ?" : "?");
           g_string_append (s, ") ON CONFLICT (uuid) DO UPDATE SET ");
-          for (guint i = 1; i < kind->n_fields; i++)
-            g_string_append_printf (s, "%s%s = excluded.%s", i > 1 ? ", " : "",
-                                    kind->fields[i].name, kind->fields[i].name);
+          /* created_at never changes once a record exists. */
+          for (guint i = 1, n = 0; i < kind->n_fields; i++)
+            if (strcmp (kind->fields[i].name, "created_at") != 0)
+              g_string_append_printf (s, "%s%s = excluded.%s", n++ ? ", " : "",
+                                      kind->fields[i].name, kind->fields[i].name);
           made = g_string_free (s, FALSE);
         }
       else if (g_str_equal (what, "delete"))

@@ -33,6 +33,7 @@ typedef enum
   SPIRE_FIELD_CONFIDENTIAL = 1 << 1, /* shared in trust: never in shared exports */
   SPIRE_FIELD_PERSONAL = 1 << 2,     /* personal data (GDPR) */
   SPIRE_FIELD_SYSTEM = 1 << 3,       /* uuid, created_at, updated_at */
+  SPIRE_FIELD_SECRET = 1 << 4,       /* a key: never in the audit log */
 } SpireFieldFlags;
 
 #define SPIRE_INT_NONE G_MININT64

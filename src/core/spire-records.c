@@ -452,7 +452,7 @@ static const SpireField spire_kind_evaluator_fields[] = {
   { "cohort", SPIRE_FIELD_REF, REQ, N_("Cohort"), "cohorts", NULL },
   { "person", SPIRE_FIELD_REF, REQ, N_("Person"), "persons", NULL },
   { "role", SPIRE_FIELD_ENUM, REQ, N_("Role"), NULL, evaluator_roles },
-  { "token", SPIRE_FIELD_TEXT, CONF, N_("Package token"), NULL, NULL },
+  { "token", SPIRE_FIELD_TEXT, CONF | SPIRE_FIELD_SECRET, N_("Package token"), NULL, NULL },
 };
 KIND (spire_kind_evaluator, "evaluator", "evaluators", N_("Panel member"),
       N_("Panel members"), "person", spire_evaluator_get_type, NULL)

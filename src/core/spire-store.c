@@ -979,7 +979,13 @@ spire_store_list_audit (SpireStore *self, const char *entity_uuid, guint limit, 
 static char *
 record_json (SpireRecord *record)
 {
+  const SpireKind *kind = spire_record_get_kind (record);
   g_autoptr (JsonNode) node = spire_record_to_json (record, TRUE);
+
+  /* The history keeps what was shared in confidence, but never a key. */
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (kind->fields[i].flags & SPIRE_FIELD_SECRET)
+      json_object_remove_member (json_node_get_object (node), kind->fields[i].name);
 
   return json_to_string (node, FALSE);
 }

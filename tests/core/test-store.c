@@ -437,6 +437,29 @@ test_rollback_nested (void)
   g_assert_cmpint (spire_store_count (store, &spire_kind_program, NULL, NULL), ==, 0);
 }
 
+static void
+test_audit_keeps_no_secret (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpireRecord) program = make_program (store, "SmartOslo");
+  g_autoptr (SpireRecord) cohort = test_make (store, &spire_kind_cohort, "program",
+                                              spire_record_get_uuid (program), "name", "Høst",
+                                              "phase", "evaluation", "seats", (gint64) 4, NULL);
+  g_autoptr (SpireRecord) person = test_make (store, &spire_kind_person, "name", "Ola", NULL);
+  g_autoptr (SpireRecord) evaluator = test_make (store, &spire_kind_evaluator, "cohort",
+                                                 spire_record_get_uuid (cohort), "person",
+                                                 spire_record_get_uuid (person), "role", "member",
+                                                 "token", "5ec7e75ec7e75ec7e7", NULL);
+  g_autoptr (GPtrArray) audit = spire_store_list_audit (store, spire_record_get_uuid (evaluator), 0,
+                                                        &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  g_assert_nonnull (strstr (g_hash_table_lookup (audit->pdata[0], "after"), "member"));
+  g_assert_null (strstr (g_hash_table_lookup (audit->pdata[0], "after"), "5ec7e75ec7e7"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -453,5 +476,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/two-writers", test_two_writers);
   g_test_add_func ("/store/backup-while-open", test_backup_while_open);
   g_test_add_func ("/store/rollback-nested", test_rollback_nested);
+  g_test_add_func ("/store/audit-keeps-no-secret", test_audit_keeps_no_secret);
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* spire-app.c
+/* spire-app.c — the GtkApplication: app actions, accelerators, windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,20 +18,119 @@ struct _SpireApp
 
 G_DEFINE_FINAL_TYPE (SpireApp, spire_app, ADW_TYPE_APPLICATION)
 
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.open-database", { "<Control>o", NULL } },
+  { "win.new-database", { "<Control>n", NULL } },
+  { "win.search", { "<Control>f", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
+};
+
+static gpointer
+copy_ref (gconstpointer object, gpointer data)
+{
+  return g_object_ref ((gpointer) object);
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     copy_ref, NULL);
+
+  /* Close the windows, so that each saves its size; the application ends
+   * when the last one is gone. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Spire"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("Spire developers"),
+                         "comments", _("Run startup programs with the public sector, from "
+                                       "application to signed agreement"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* TRANSLATORS: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static SpireWindow *
+new_window (SpireApp *self)
+{
+  return spire_window_new (self);
+}
+
+static void
+spire_app_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (spire_app_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), app_accels[i].action,
+                                           app_accels[i].accels);
+}
+
 static void
 spire_app_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (spire_window_new (SPIRE_APP (app)));
+    {
+      window = GTK_WINDOW (new_window (SPIRE_APP (app)));
+      /* First the window, so that an error dialog comes above it. */
+      gtk_window_present (window);
+      spire_window_open_last (SPIRE_WINDOW (window));
+      return;
+    }
   gtk_window_present (window);
+}
+
+/* `spire FILE…`: the first file in the window there is, others in new ones. */
+static void
+spire_app_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      GtkWindow *window = i == 0 ? gtk_application_get_active_window (GTK_APPLICATION (app))
+                                 : NULL;
+
+      if (window == NULL || !SPIRE_IS_WINDOW (window))
+        window = GTK_WINDOW (new_window (SPIRE_APP (app)));
+      gtk_window_present (window);
+      spire_window_open_file (SPIRE_WINDOW (window), files[i]);
+    }
 }
 
 static void
 spire_app_class_init (SpireAppClass *klass)
 {
-  G_APPLICATION_CLASS (klass)->activate = spire_app_activate;
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = spire_app_startup;
+  app_class->activate = spire_app_activate;
+  app_class->open = spire_app_open;
 }
 
 static void
@@ -42,5 +141,10 @@ spire_app_init (SpireApp *self)
 SpireApp *
 spire_app_new (const char *application_id, GApplicationFlags flags)
 {
-  return g_object_new (SPIRE_TYPE_APP, "application-id", application_id, "flags", flags, NULL);
+  return g_object_new (SPIRE_TYPE_APP,
+                       "application-id", application_id,
+                       "flags", flags,
+                       /* the same resources for the Devel profile's id */
+                       "resource-base-path", "/no/spire/Spire",
+                       NULL);
 }

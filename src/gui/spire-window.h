@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "spire-app.h"
+#include "spire-core.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpireWindow, spire_window, SPIRE, WINDOW, AdwApplicationWindow)
 
 SpireWindow *spire_window_new (SpireApp *app);
+
+/* Opens the database used last time, or the default one.  A database that
+ * cannot be opened is reported in a dialog and on the window's status page. */
+void spire_window_open_last (SpireWindow *self);
+/* Opens @file in place of the current database; errors go to a dialog and
+ * the current database stays open. */
+void spire_window_open_file (SpireWindow *self, GFile *file);
+
+SpireStore *spire_window_get_store (SpireWindow *self);
 
 G_END_DECLS

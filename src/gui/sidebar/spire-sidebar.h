@@ -1,0 +1,29 @@
+/* spire-sidebar.h — programs and, under each, its cohorts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "spire-core.h"
+
+G_BEGIN_DECLS
+
+#define SPIRE_TYPE_SIDEBAR (spire_sidebar_get_type ())
+G_DECLARE_FINAL_TYPE (SpireSidebar, spire_sidebar, SPIRE, SIDEBAR, AdwBin)
+
+GtkWidget *spire_sidebar_new (void);
+
+void spire_sidebar_set_store (SpireSidebar *self, SpireStore *store);
+/* Reads the programs and cohorts again; keeps the selected cohort when it
+ * is still there, else selects the first one. */
+gboolean spire_sidebar_reload (SpireSidebar *self, GError **error);
+void spire_sidebar_clear (SpireSidebar *self);
+
+SpireCohort *spire_sidebar_get_selected_cohort (SpireSidebar *self);
+gboolean spire_sidebar_select_cohort (SpireSidebar *self, const char *uuid);
+/* The name of a program listed in the sidebar, or NULL. */
+const char *spire_sidebar_get_program_name (SpireSidebar *self, const char *program_uuid);
+
+G_END_DECLS

@@ -1,0 +1,318 @@
+/* gui-fixture.c — data and helpers for the GUI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "gui-fixture"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gui-fixture.h"
+
+static const char *const first_parts[] = {
+  "Nord", "Fjord", "Ås", "Øst", "Vik", "Lys", "Berg", "Æra", "Havn", "Skog",
+  "Isbre", "Polar", "Tind", "Elv", "Kyst", "Midnatt", "Brygge", "Aurora",
+};
+static const char *const second_parts[] = {
+  "Tech", "Lab", "Analytics", "Mobility", "Care", "Energi", "Data", "Robotikk", "Helse",
+  "Logistikk",
+};
+static const char *const titles[] = {
+  "Smart søppelhåndtering", "Digitalt tilsyn i hjemmetjenesten",
+  "Prediktivt vedlikehold av bruer", "Bærekraftig skolemat", "Sensornettverk for luftkvalitet",
+  "Automatisk snørydding", "Åpen plattform for parkering", "Sosial robot for eldre",
+  "Energistyring i kommunale bygg", "Ruteplanlegging for hjemmesykepleien",
+  "Varsling av vannlekkasjer", "KI-støttet saksbehandling", "Ombruk av byggematerialer",
+  "Trygg skolevei med sanntidsdata", "Digital medisindispenser", "Zero-waste kantine",
+};
+static const char *const statuses[] = {
+  "received", "ineligible", "in_review", "shortlisted", "accepted", "waitlisted", "rejected",
+  "withdrawn",
+};
+
+static SpireRecord *
+insert (SpireStore *store, const SpireKind *kind, GError **error, const char *first, ...)
+{
+  g_autoptr (SpireRecord) r = spire_record_new (kind);
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *field = first; field; field = va_arg (ap, const char *))
+    {
+      const SpireField *f = spire_kind_field (kind, field);
+
+      g_assert_nonnull (f);
+      if (f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY)
+        spire_record_set_int (r, field, va_arg (ap, gint64));
+      else if (f->type == SPIRE_FIELD_BOOL)
+        spire_record_set_bool (r, field, va_arg (ap, gboolean));
+      else
+        spire_record_set_text (r, field, va_arg (ap, const char *));
+    }
+  va_end (ap);
+  if (!spire_store_insert (store, r, error))
+    return NULL;
+  return g_steal_pointer (&r);
+}
+
+#define UUID(r) spire_record_get_uuid (r)
+
+gboolean
+gui_fixture_fill_by_hand (SpireStore *store, guint n_applications, GError **error)
+{
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) startups = g_ptr_array_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1);
+  SpireRecord *oslo, *bergen, *trondelag, *helse, *bydel;
+  SpireRecord *smart, *startoff, *lup, *aapen;
+  SpireRecord *cohorts[5];
+  GPtrArray *challenges[5];
+  const guint weights[5] = { 5, 2, 3, 2, 0 }; /* share of applications per cohort */
+  gboolean ok = FALSE, began = FALSE;
+
+#define KEEP(expr) G_STMT_START { SpireRecord *r_ = (expr); if (r_ == NULL) goto out; g_ptr_array_add (keep, r_); } G_STMT_END
+
+  for (guint i = 0; i < 5; i++)
+    challenges[i] = g_ptr_array_new ();
+  if (!spire_store_begin (store, error))
+    goto out;
+  began = TRUE;
+
+  KEEP (oslo = insert (store, &spire_kind_public_body, error, "name", "Oslo kommune", "kind",
+                       "municipality", "kommunenummer", "0301", NULL));
+  KEEP (bergen = insert (store, &spire_kind_public_body, error, "name", "Bergen kommune", "kind",
+                         "municipality", "kommunenummer", "4601", NULL));
+  KEEP (trondelag = insert (store, &spire_kind_public_body, error, "name",
+                            "Trøndelag fylkeskommune", "kind", "county", NULL));
+  KEEP (helse = insert (store, &spire_kind_public_body, error, "name", "Helse Bergen", "kind",
+                        "health_trust", NULL));
+  KEEP (bydel = insert (store, &spire_kind_public_body, error, "name", "Bydel Grünerløkka",
+                        "kind", "city_district", "parent", UUID (oslo), NULL));
+
+  KEEP (smart = insert (store, &spire_kind_program, error, "name", "SmartOslo Accelerator",
+                        "kind", "accelerator", "operator", "Oslo Business Region", NULL));
+  KEEP (startoff = insert (store, &spire_kind_program, error, "name", "StartOff", "kind",
+                           "need_first", "operator", "Digitaliseringsdirektoratet", NULL));
+  KEEP (lup = insert (store, &spire_kind_program, error, "name",
+                      "Leverandørutviklingsprogrammet", "kind", "procurement_support",
+                      "operator", "NHO og KS", NULL));
+  KEEP (aapen = insert (store, &spire_kind_program, error, "name", "Åpen innovasjon Trøndelag",
+                        "kind", "other", NULL));
+  (void) lup;
+
+  KEEP (cohorts[0] = insert (store, &spire_kind_cohort, error, "program", UUID (smart), "name",
+                             "Høst 2025", "phase", "evaluation", "opens_on", "2025-08-15",
+                             "application_deadline", "2025-10-01", "starts_on", "2025-11-03",
+                             "ends_on", "2026-02-27", "seats", (gint64) 4, NULL));
+  KEEP (cohorts[1] = insert (store, &spire_kind_cohort, error, "program", UUID (smart), "name",
+                             "Vår 2025", "phase", "closed", "application_deadline", "2025-02-01",
+                             "starts_on", "2025-03-03", "ends_on", "2025-06-20", "seats",
+                             (gint64) 4, NULL));
+  KEEP (cohorts[2] = insert (store, &spire_kind_cohort, error, "program", UUID (startoff), "name",
+                             "Runde 2024", "phase", "follow_up", "application_deadline",
+                             "2024-03-15", "starts_on", "2024-05-01", "ends_on", "2024-11-01",
+                             "seats", (gint64) 6, NULL));
+  KEEP (cohorts[3] = insert (store, &spire_kind_cohort, error, "program", UUID (startoff), "name",
+                             "Runde 2026", "phase", "open", "application_deadline", "2026-03-15",
+                             "starts_on", "2026-05-04", "seats", (gint64) 6, NULL));
+  KEEP (cohorts[4] = insert (store, &spire_kind_cohort, error, "program", UUID (aapen), "name",
+                             "Pilotkull 2026", "phase", "planning", "seats", (gint64) 3, NULL));
+
+  {
+    static const char *const ch_titles[][3] = {
+      { "Færre matsvinn i sykehjem", "Tryggere skolevei", "Renere byluft" },
+      { "Digital tilsynsordning", "Smartere snørydding", "Ombruk i byggeprosjekter" },
+      { "Ventetid i legevakten", "Digital medisinhåndtering", "Ensomhet blant eldre" },
+      { "Energibruk i skolebygg", "Vannlekkasjer i ledningsnettet", "Saksbehandling med KI" },
+      { "Kollektivtransport i distriktene", "Bredbånd på bygda", "Ungt entreprenørskap" },
+    };
+    SpireRecord *owners[] = { oslo, bydel, bergen, helse, trondelag };
+
+    for (guint c = 0; c < 5; c++)
+      for (guint t = 0; t < 3; t++)
+        {
+          SpireRecord *ch;
+
+          KEEP (ch = insert (store, &spire_kind_challenge, error, "cohort", UUID (cohorts[c]),
+                             "owner", UUID (owners[(c + t) % 5]), "title", ch_titles[c][t], NULL));
+          g_ptr_array_add (challenges[c], ch);
+        }
+  }
+
+  for (guint i = 0; i < MIN (n_applications, 120u); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%s AS", first_parts[i % G_N_ELEMENTS (first_parts)],
+                                               second_parts[(i / G_N_ELEMENTS (first_parts) + i) %
+                                                            G_N_ELEMENTS (second_parts)]);
+      SpireRecord *s;
+
+      KEEP (s = insert (store, &spire_kind_startup, error, "name", name, "sector", "GovTech",
+                        "employees", (gint64) (2 + i % 17), NULL));
+      g_ptr_array_add (startups, s);
+    }
+
+  for (guint i = 0; i < n_applications; i++)
+    {
+      guint pick = g_rand_int_range (rand, 0, 12), c = 0, acc = 0;
+      g_autofree char *submitted = NULL;
+      SpireRecord *app;
+
+      for (c = 0; c < 5; c++)
+        if (pick < (acc += weights[c]))
+          break;
+      c = MIN (c, 3u);
+      submitted = g_strdup_printf ("2025-%02d-%02dT%02d:%02d:00Z", g_rand_int_range (rand, 1, 10),
+                                   g_rand_int_range (rand, 1, 29), g_rand_int_range (rand, 6, 22),
+                                   g_rand_int_range (rand, 0, 60));
+      KEEP (app = insert (store, &spire_kind_application, error,
+                          "cohort", UUID (cohorts[c]),
+                          "startup", UUID (g_ptr_array_index (startups, i % startups->len)),
+                          "challenge", UUID (g_ptr_array_index (challenges[c], i % 3)),
+                          "title", titles[g_rand_int_range (rand, 0, G_N_ELEMENTS (titles))],
+                          "status", statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))],
+                          "submitted_at", submitted, NULL));
+    }
+  began = FALSE;
+  ok = spire_store_commit (store, error);
+
+out:
+  if (began)
+    spire_store_rollback (store);
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_unref (challenges[i]);
+  return ok;
+#undef KEEP
+}
+
+gboolean
+gui_fixture_fill (SpireStore *store, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (spire_demo_fill (store, 1, SPIRE_DEMO_SMALL, FALSE, NULL, NULL, NULL, &local))
+    return TRUE;
+  g_test_message ("spire_demo_fill: %s; filling by hand", local->message);
+  return gui_fixture_fill_by_hand (store, 80, error);
+}
+
+char *
+gui_fixture_fill_large_cohort (SpireStore *store, guint n, GError **error)
+{
+  g_autoptr (SpireRecord) program = NULL;
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_autoptr (SpireRecord) owner = NULL;
+  g_autoptr (GPtrArray) startups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) challenges = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+
+  if (!spire_store_begin (store, error))
+    return NULL;
+  if (!(owner = insert (store, &spire_kind_public_body, error, "name", "Stavanger kommune",
+                        "kind", "municipality", NULL)) ||
+      !(program = insert (store, &spire_kind_program, error, "name", "Storskala", "kind",
+                          "accelerator", NULL)) ||
+      !(cohort = insert (store, &spire_kind_cohort, error, "program", UUID (program), "name",
+                         "Stort kull", "phase", "screening", "seats", (gint64) 10, NULL)))
+    goto fail;
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *t = g_strdup_printf ("Utfordring %u", i + 1);
+      SpireRecord *ch = insert (store, &spire_kind_challenge, error, "cohort", UUID (cohort),
+                                "owner", UUID (owner), "title", t, NULL);
+      if (!ch)
+        goto fail;
+      g_ptr_array_add (challenges, ch);
+    }
+  for (guint i = 0; i < n / 4 + 1; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%s %u AS", first_parts[i % G_N_ELEMENTS (first_parts)],
+                                               second_parts[i % G_N_ELEMENTS (second_parts)], i);
+      SpireRecord *s = insert (store, &spire_kind_startup, error, "name", name, NULL);
+      if (!s)
+        goto fail;
+      g_ptr_array_add (startups, s);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%s %u", titles[i % G_N_ELEMENTS (titles)], i);
+      g_autoptr (SpireRecord) app = insert (
+        store, &spire_kind_application, error, "cohort", UUID (cohort), "startup",
+        UUID (g_ptr_array_index (startups, g_rand_int_range (rand, 0, startups->len))),
+        "challenge", UUID (g_ptr_array_index (challenges, i % challenges->len)), "title", title,
+        "status", statuses[i % G_N_ELEMENTS (statuses)], "submitted_at", "2025-09-30T12:00:00Z",
+        NULL);
+      if (!app)
+        goto fail;
+    }
+  if (!spire_store_commit (store, error))
+    return NULL;
+  return g_strdup (UUID (cohort));
+
+fail:
+  spire_store_rollback (store);
+  return NULL;
+}
+
+gboolean
+gui_fixture_add_application (SpireStore *store, const char *cohort_uuid, const char *title,
+                             const char *startup_name, const char *status, GError **error)
+{
+  g_autoptr (SpireRecord) startup = insert (store, &spire_kind_startup, error, "name",
+                                            startup_name, NULL);
+  g_autoptr (SpireRecord) app = NULL;
+
+  if (startup == NULL)
+    return FALSE;
+  app = insert (store, &spire_kind_application, error, "cohort", cohort_uuid, "startup",
+                UUID (startup), "title", title, "status", status, "submitted_at",
+                "2026-11-23T10:00:00Z", NULL);
+  return app != NULL;
+}
+
+gboolean
+gui_fixture_wait (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+void
+gui_fixture_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+char *
+gui_fixture_isolate (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("spire-gui-test-XXXXXX", &error);
+  static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+                                      "XDG_STATE_HOME" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *sub = g_build_filename (dir, vars[i], NULL);
+
+      g_mkdir_with_parents (sub, 0700);
+      g_setenv (vars[i], sub, TRUE);
+    }
+  return dir;
+}

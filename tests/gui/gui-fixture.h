@@ -1,0 +1,33 @@
+/* gui-fixture.h — data and helpers for the GUI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "spire-core.h"
+
+G_BEGIN_DECLS
+
+/* A few programs, cohorts, challenges, startups and @n_applications
+ * applications spread over the cohorts, made through spire_store_insert.
+ * Includes a program without cohorts and a cohort without applications. */
+gboolean gui_fixture_fill_by_hand (SpireStore *store, guint n_applications, GError **error);
+/* spire_demo_fill (seed 1, small) when it works, else gui_fixture_fill_by_hand. */
+gboolean gui_fixture_fill (SpireStore *store, GError **error);
+/* One cohort holding @n applications (for timing). Returns the cohort's UUID. */
+char *gui_fixture_fill_large_cohort (SpireStore *store, guint n, GError **error);
+/* Inserts an application into @cohort_uuid with its own new startup. */
+gboolean gui_fixture_add_application (SpireStore *store, const char *cohort_uuid,
+                                      const char *title, const char *startup_name,
+                                      const char *status, GError **error);
+
+/* Runs the main loop until @cond (polled) is TRUE or @timeout_ms passed. */
+gboolean gui_fixture_wait (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms);
+void gui_fixture_spin (guint ms);
+
+/* A temporary folder for files and the XDG folders; call before gtk_test_init. */
+char *gui_fixture_isolate (void);
+
+G_END_DECLS

@@ -1,0 +1,194 @@
+/* test-resources.c — every .ui in the GResource loads; every template instantiates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-resources"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cohort/spire-cohort-page.h"
+#include "gui-fixture.h"
+#include "sidebar/spire-sidebar.h"
+#include "spire-app.h"
+#include "spire-window.h"
+
+#define BASE "/no/spire/Spire/"
+
+static void
+collect (const char *path, GPtrArray *out)
+{
+  g_auto (GStrv) children = g_resources_enumerate_children (path, 0, NULL);
+
+  for (guint i = 0; children && children[i]; i++)
+    {
+      g_autofree char *child = g_strconcat (path, children[i], NULL);
+
+      if (g_str_has_suffix (children[i], "/"))
+        collect (child, out);
+      else
+        g_ptr_array_add (out, g_steal_pointer (&child));
+    }
+}
+
+/* The class a template file defines, or NULL. */
+static char *
+template_class (const char *xml)
+{
+  const char *p = strstr (xml, "<template class=\"");
+  const char *end;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen ("<template class=\"");
+  end = strchr (p, '"');
+  return g_strndup (p, end - p);
+}
+
+static void
+test_resources_ui (void)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  guint n_ui = 0, n_templates = 0;
+
+  /* Types the templates name. */
+  g_type_ensure (SPIRE_TYPE_WINDOW);
+  g_type_ensure (SPIRE_TYPE_SIDEBAR);
+  g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
+
+  collect (BASE, files);
+  g_assert_cmpuint (files->len, >, 0);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autofree char *xml = NULL;
+      g_autofree char *klass = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (!g_str_has_suffix (path, ".ui"))
+        continue;
+      n_ui++;
+      bytes = g_resources_lookup_data (path, 0, &error);
+      g_assert_no_error (error);
+      xml = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      klass = template_class (xml);
+      g_test_message ("%s: %s", path, klass ? klass : "builder file");
+
+      if (klass)
+        {
+          GType type = g_type_from_name (klass);
+          GObject *object;
+
+          g_assert_true (type != G_TYPE_INVALID);
+          g_assert_true (g_type_is_a (type, GTK_TYPE_WIDGET));
+          object = g_object_ref_sink (g_object_new (type, NULL));
+          if (GTK_IS_WINDOW (object))
+            gtk_window_destroy (GTK_WINDOW (object));
+          g_object_unref (object);
+          n_templates++;
+        }
+      else
+        {
+          g_autoptr (GtkBuilder) builder = gtk_builder_new ();
+          GSList *objects;
+
+          gtk_builder_add_from_resource (builder, path, &error);
+          g_assert_no_error (error);
+          objects = gtk_builder_get_objects (builder);
+          g_assert_nonnull (objects);
+          for (GSList *l = objects; l; l = l->next)
+            if (GTK_IS_WINDOW (l->data))
+              gtk_window_destroy (GTK_WINDOW (l->data));
+          g_slist_free (objects);
+        }
+    }
+  g_assert_cmpuint (n_ui, >=, 4);
+  g_assert_cmpuint (n_templates, >=, 3);
+}
+
+static void
+test_resources_css (void)
+{
+  g_autoptr (GBytes) css = g_resources_lookup_data (BASE "style.css", 0, NULL);
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+  g_assert_nonnull (css);
+  /* A parse error would be a warning, and warnings are fatal here. */
+  gtk_css_provider_load_from_resource (provider, BASE "style.css");
+}
+
+/* Whether a window of @type is open; destroys it when @destroy. */
+static gboolean
+find_toplevel (GType type, gboolean destroy)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        {
+          found = TRUE;
+          if (destroy)
+            gtk_window_destroy (GTK_WINDOW (w));
+          break;
+        }
+    }
+  return found;
+}
+
+static void
+test_resources_shortcuts (void)
+{
+  g_autoptr (SpireApp) app = spire_app_new ("no.spire.Spire.ResourceTests",
+                                            G_APPLICATION_NON_UNIQUE);
+  static const char *const actions[] = {
+    "app.quit", "win.open-database", "win.new-database", "win.search", "win.show-help-overlay",
+  };
+  SpireWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                     actions[i]);
+      g_assert_nonnull (accels);
+      g_assert_nonnull (accels[0]);
+    }
+  window = spire_window_new (app);
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* app.about shows the about window over ours. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  gui_fixture_spin (50);
+  g_assert_true (find_toplevel (ADW_TYPE_ABOUT_WINDOW, TRUE));
+  /* File → Open asks for a file. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-database", NULL);
+  gui_fixture_spin (50);
+  /* (the window closes its chooser when it goes) */
+  g_assert_true (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_fixture_spin (20);
+  g_assert_false (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = gui_fixture_isolate ();
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/resources/ui", test_resources_ui);
+  g_test_add_func ("/resources/css", test_resources_css);
+  g_test_add_func ("/resources/actions", test_resources_shortcuts);
+  return g_test_run ();
+}

@@ -15,9 +15,11 @@ int
 main (int argc, char **argv)
 {
   g_autoptr (SpireApp) app = NULL;
+  /* build-aux/run.sh runs Spire from the build tree, with its translations. */
+  const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_application_name (_("Spire"));

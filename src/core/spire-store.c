@@ -817,6 +817,44 @@ spire_store_get (SpireStore *self, const SpireKind *kind, const char *uuid, GErr
   return record;
 }
 
+typedef struct
+{
+  char *key;
+  const char *text;
+  SpireRecord *record;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const Keyed *x = a, *y = b;
+  int r = strcmp (x->key, y->key);
+
+  return r != 0 ? r : g_strcmp0 (x->text, y->text);
+}
+
+/* A stable sort of @records (already in uuid order) by @field in Norwegian
+ * order, the same order as spire_collate(). */
+static void
+sort_norwegian (GPtrArray *records, const char *field)
+{
+  Keyed *keyed = g_new (Keyed, records->len);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      keyed[i].record = records->pdata[i];
+      keyed[i].text = spire_record_get_text (keyed[i].record, field);
+      keyed[i].key = spire_collate_key (keyed[i].text);
+    }
+  g_qsort_with_data (keyed, records->len, sizeof (Keyed), compare_keyed, NULL);
+  for (guint i = 0; i < records->len; i++)
+    {
+      records->pdata[i] = keyed[i].record;
+      g_free (keyed[i].key);
+    }
+  g_free (keyed);
+}
+
 GPtrArray *
 spire_store_list (SpireStore *self, const SpireKind *kind, const char *field, const char *value,
                   GError **error)
@@ -829,10 +867,12 @@ spire_store_list (SpireStore *self, const SpireKind *kind, const char *field, co
 
   g_return_val_if_fail (field == NULL || spire_kind_field (kind, field) != NULL, NULL);
 
-  sql = g_strdup_printf ("%s%s%s%s ORDER BY %s%s, uuid", kind_sql (kind, "select"),
+  /* Text is put in Norwegian order below, one key per record: a collation
+   * in SQL would build two keys per comparison. */
+  sql = g_strdup_printf ("%s%s%s%s ORDER BY %s%s uuid", kind_sql (kind, "select"),
                          field ? " WHERE " : "", field ? field : "", field ? " IS ?" : "",
-                         kind->display_field,
-                         order && order->type == SPIRE_FIELD_TEXT ? " COLLATE NB" : "");
+                         order && order->type == SPIRE_FIELD_TEXT ? "" : kind->display_field,
+                         order && order->type == SPIRE_FIELD_TEXT ? "" : ",");
   stmt = _spire_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -846,6 +886,8 @@ spire_store_list (SpireStore *self, const SpireKind *kind, const char *field, co
       _spire_store_set_error (self, rc, error);
       return NULL;
     }
+  if (order && order->type == SPIRE_FIELD_TEXT)
+    sort_norwegian (out, order->name);
   return g_steal_pointer (&out);
 }
 

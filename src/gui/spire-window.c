@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "evaluation/spire-evaluation-page.h"
+#include "ranking/spire-ranking-page.h"
 #include "sidebar/spire-sidebar-private.h"
 #include "spire-resources.h"
 #include "spire-window.h"
@@ -32,7 +34,10 @@ struct _SpireWindow
   AdwWindowTitle *sidebar_title;
   SpireSidebar *sidebar;
   GtkWidget *content_pane;
-  AdwWindowTitle *content_title;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewStack *cohort_views;
+  SpireEvaluationPage *evaluation_page;
+  SpireRankingPage *ranking_page;
   GtkStack *content_stack;
   SpireCohortPage *cohort_page;
   AdwWindowTitle *empty_title;
@@ -191,6 +196,8 @@ set_store (SpireWindow *self, SpireStore *store)
     g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   spire_sidebar_set_store (self->sidebar, store);
   spire_cohort_page_set_store (self->cohort_page, store);
+  spire_evaluation_page_set_store (self->evaluation_page, store);
+  spire_ranking_page_set_store (self->ranking_page, store);
   update_titles (self);
   reload (self);
 }
@@ -277,22 +284,26 @@ show_cohort (SpireWindow *self)
   if (cohort == NULL)
     {
       spire_cohort_page_set_cohort (self->cohort_page, NULL, NULL);
+      spire_evaluation_page_set_cohort (self->evaluation_page, NULL, NULL);
+      spire_ranking_page_set_cohort (self->ranking_page, NULL, NULL);
       _spire_sidebar_count_rows (self->sidebar, NULL, &n_cohorts);
       gtk_stack_set_visible_child_name (self->content_stack, n_cohorts ? "none" : "no-cohorts");
-      adw_window_title_set_title (self->content_title, "");
-      adw_window_title_set_subtitle (self->content_title, "");
+      adw_view_switcher_title_set_title (self->content_title, "");
+      adw_view_switcher_title_set_subtitle (self->content_title, "");
       return;
     }
 
-  if (!spire_cohort_page_set_cohort (self->cohort_page, cohort, &error))
+  if (!spire_cohort_page_set_cohort (self->cohort_page, cohort, &error) ||
+      !spire_evaluation_page_set_cohort (self->evaluation_page, cohort, &error) ||
+      !spire_ranking_page_set_cohort (self->ranking_page, cohort, &error))
     {
       show_error (self, _("Could Not Read the Cohort"), error);
       gtk_stack_set_visible_child_name (self->content_stack, "none");
       return;
     }
-  adw_window_title_set_title (self->content_title,
-                              spire_record_get_display_name (SPIRE_RECORD (cohort)));
-  adw_window_title_set_subtitle (
+  adw_view_switcher_title_set_title (self->content_title,
+                                     spire_record_get_display_name (SPIRE_RECORD (cohort)));
+  adw_view_switcher_title_set_subtitle (
     self->content_title,
     spire_sidebar_get_program_name (self->sidebar,
                                     spire_record_get_text (SPIRE_RECORD (cohort), "program")));
@@ -653,6 +664,8 @@ spire_window_class_init (SpireWindowClass *klass)
   (void) spire_get_resource ();
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
+  g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);
+  g_type_ensure (SPIRE_TYPE_RANKING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/no/spire/Spire/spire-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, toast_overlay);
@@ -663,6 +676,9 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_views);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, evaluation_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, ranking_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_title);

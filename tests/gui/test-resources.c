@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cohort/spire-cohort-page.h"
+#include "evaluation/spire-evaluation-page.h"
+#include "ranking/spire-ranking-page.h"
 #include "gui-fixture.h"
 #include "sidebar/spire-sidebar.h"
 #include "spire-app.h"
@@ -56,6 +58,8 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_WINDOW);
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
+  g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);
+  g_type_ensure (SPIRE_TYPE_RANKING_PAGE);
 
   collect (BASE, files);
   g_assert_cmpuint (files->len, >, 0);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "spire-ranking-page.h"
+#include "spire-ranking-resources.h"
 
 struct _SpireRankingPage
 {
@@ -37,6 +38,10 @@ spire_ranking_page_class_init (SpireRankingPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Using the feature's resource links it in from the static library;
+   * it registers itself. */
+  g_assert (spire_ranking_get_resource () != NULL);
 
   object_class->dispose = spire_ranking_page_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -858,3 +858,11 @@ _spire_window_get_leaflet (SpireWindow *self)
 {
   return self->leaflet;
 }
+
+void
+spire_window_add_toast (SpireWindow *self, AdwToast *toast)
+{
+  g_return_if_fail (SPIRE_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -24,5 +24,7 @@ void spire_window_open_last (SpireWindow *self);
 void spire_window_open_file (SpireWindow *self, GFile *file);
 
 SpireStore *spire_window_get_store (SpireWindow *self);
+/* Shows @toast (e.g. "Deleted" with an Undo button) over the window's content. */
+void spire_window_add_toast (SpireWindow *self, AdwToast *toast);
 
 G_END_DECLS

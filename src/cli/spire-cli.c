@@ -80,7 +80,10 @@ static int cmd_init (Cli *cli, const CliCommand *command, int argc, char **argv)
 static int cmd_demo (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_import (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_export (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_import_csv (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_import_brreg (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_list (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_rank (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_check (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_backup (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_validate_orgnr (Cli *cli, const CliCommand *command, int argc, char **argv);
@@ -109,10 +112,31 @@ static const CliCommand commands[] = {
   { "export", cmd_export, N_("FILE"), N_("Write the whole database to a Spire backup file"),
     N_("“-” writes to standard output."),
     N_("Name the file to write, or “-” for standard output."), 1, 1 },
+  { "import-csv", cmd_import_csv, N_("FILE"),
+    N_("Add applications to a cohort from a form tool’s CSV export"),
+    NULL, /* made by import_csv_description () */
+    N_("Name the CSV file to import."), 1, 1 },
+  { "import-brreg", cmd_import_brreg, N_("FILE"),
+    N_("Add or update startups and public bodies from Enhetsregisteret JSON"),
+    /* TRANSLATORS: keep --as, auto, startups and public-bodies: they are typed as they are */
+    N_("FILE is JSON from data.brreg.no/enhetsregisteret/api/enheter: one enhet, a search "
+       "result or a list. Units are matched by organisation number: new ones are created, "
+       "known ones updated. Units the register has deleted are named and left out. All or "
+       "nothing: on any error the database stays as it was. “-” reads standard input."),
+    N_("Name the file from Enhetsregisteret to import."), 1, 1 },
   { "list", cmd_list,
     /* TRANSLATORS: a placeholder in usage lines ("spire-cli import FILE"); the same everywhere */
     N_("KIND"), N_("List the records of one kind, as a table or as JSON"),
     NULL, N_("Say which kind of records to list, e.g. “programs”."), 1, 1 },
+  { "rank", cmd_rank, "", N_("Rank a cohort’s applications by their reviews"),
+    /* TRANSLATORS: “=”, σ and the flag words as the table shows them; keep --json */
+    N_("The table shows each application’s rank (“2=” when it shares the rank), its score "
+       "and percent of the scale, the spread of its review scores (σ and max − min), how "
+       "many reviews are submitted and missing, and flags: disagreement (σ above the "
+       "rubric’s threshold), missing (assigned reviews not submitted yet), stale (a review "
+       "written under an older rubric). Applications without a submitted review come last, "
+       "unranked. --json gives the whole ranking with per-criterion averages."),
+    NULL, 0, 0 },
   { "check", cmd_check, "", N_("Check the database for damage"),
     /* TRANSLATORS: “ok” as you translate it in the “check” context */
     N_("Prints “ok”, or each problem found; the exit status is 1 when there are problems."),
@@ -185,6 +209,16 @@ append_padding (GString *line, gsize n)
 {
   for (gsize i = 0; i < n; i++)
     g_string_append_c (line, ' ');
+}
+
+/* @text on one line, for tables and messages. */
+static char *
+one_line (const char *text)
+{
+  char *copy = g_utf8_make_valid (text, -1);
+
+  g_strdelimit (copy, "\n\r\t", ' ');
+  return copy;
 }
 
 /* A whole number as people read it in the current locale ("1 234"). */
@@ -337,6 +371,32 @@ open_store (Cli *cli, OpenMode mode, GError **error)
     }
   cli->store = spire_store_open (path, error);
   return cli->store != NULL;
+}
+
+/* The cohort named by --cohort, or NULL after saying why on stderr. */
+static SpireRecord *
+find_cohort (Cli *cli, const char *uuid)
+{
+  g_autoptr (GError) error = NULL;
+  SpireRecord *cohort = spire_store_get (cli->store, &spire_kind_cohort, uuid, &error);
+
+  if (cohort != NULL)
+    return cohort;
+  if (error != NULL && !g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND))
+    refused (error);
+  else
+    refused_message (_("There is no cohort with the UUID “%s”. “spire-cli list cohorts” "
+                       "shows them."),
+                     uuid);
+  return NULL;
+}
+
+static int
+missing_cohort (const CliCommand *command)
+{
+  /* TRANSLATORS: keep --cohort and the command in quotes: they are typed as they are */
+  return usage_error (command, _("Say which cohort with --cohort UUID; “spire-cli list cohorts” "
+                                 "shows them."));
 }
 
 /* Options and arguments of a command */
@@ -708,18 +768,14 @@ print_table (Cli *cli, GHashTable *cache, const CliKind *cli_kind, const SpireKi
     }
 }
 
+/* @root, pretty-printed, on standard output. */
 static gboolean
-print_json (GPtrArray *records, GError **error)
+write_json (JsonNode *root, GError **error)
 {
-  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr (JsonArray) array = json_array_sized_new (records->len);
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *data = NULL;
   gsize length = 0;
 
-  for (guint i = 0; i < records->len; i++)
-    json_array_add_element (array, spire_record_to_json (g_ptr_array_index (records, i), FALSE));
-  json_node_set_array (root, array);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -734,6 +790,18 @@ print_json (GPtrArray *records, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+print_json (GPtrArray *records, GError **error)
+{
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr (JsonArray) array = json_array_sized_new (records->len);
+
+  for (guint i = 0; i < records->len; i++)
+    json_array_add_element (array, spire_record_to_json (g_ptr_array_index (records, i), FALSE));
+  json_node_set_array (root, array);
+  return write_json (root, error);
 }
 
 static int
@@ -814,6 +882,268 @@ cmd_list (Cli *cli, const CliCommand *command, int argc, char **argv)
       return EXIT_OK;
     }
   print_table (cli, cache, cli_kind, kind, records);
+  return EXIT_OK;
+}
+
+/* rank */
+
+enum
+{
+  RANK_COL_RANK,
+  RANK_COL_TITLE,
+  RANK_COL_STARTUP,
+  RANK_COL_SCORE,
+  RANK_COL_PERCENT,
+  RANK_COL_SPREAD,
+  RANK_COL_RANGE,
+  RANK_COL_REVIEWS,
+  RANK_COL_MISSING,
+  RANK_COL_FLAGS,
+  N_RANK_COLS
+};
+
+static char *
+rank_flags_text (SpireRankFlags flags)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  /* TRANSLATORS: short flags in the table of "spire-cli rank", as its help names them */
+  const struct { SpireRankFlags flag; const char *word; } words[] = {
+    { SPIRE_RANK_FLAG_DISAGREEMENT, C_("rank flag", "disagreement") },
+    { SPIRE_RANK_FLAG_MISSING_REVIEWS, C_("rank flag", "missing") },
+    { SPIRE_RANK_FLAG_STALE_REVIEWS, C_("rank flag", "stale") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (flags & words[i].flag)
+      {
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, words[i].word);
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+print_ranking_table (SpireRanking *ranking)
+{
+  SpireLanguage lang = spire_language_current ();
+  guint n_rows = spire_ranking_get_n_rows (ranking);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *headers[N_RANK_COLS] = {
+    /* TRANSLATORS: column headers of "spire-cli rank"; keep them short */
+    [RANK_COL_RANK] = C_("rank column", "Rank"),
+    [RANK_COL_TITLE] = C_("rank column", "Title"),
+    [RANK_COL_STARTUP] = C_("rank column", "Startup"),
+    [RANK_COL_SCORE] = C_("rank column", "Score"),
+    [RANK_COL_PERCENT] = C_("rank column", "%"),
+    /* TRANSLATORS: the population standard deviation of the review scores */
+    [RANK_COL_SPREAD] = C_("rank column", "σ"),
+    [RANK_COL_RANGE] = C_("rank column", "Max−min"),
+    [RANK_COL_REVIEWS] = C_("rank column", "Reviews"),
+    /* TRANSLATORS: assigned reviews not yet submitted */
+    [RANK_COL_MISSING] = C_("rank column", "Missing"),
+    [RANK_COL_FLAGS] = C_("rank column", "Flags"),
+  };
+  const gboolean numeric[N_RANK_COLS] = {
+    [RANK_COL_RANK] = TRUE,    [RANK_COL_SCORE] = TRUE,   [RANK_COL_PERCENT] = TRUE,
+    [RANK_COL_SPREAD] = TRUE,  [RANK_COL_RANGE] = TRUE,   [RANK_COL_REVIEWS] = TRUE,
+    [RANK_COL_MISSING] = TRUE,
+  };
+  gsize widths[N_RANK_COLS];
+  gboolean on_terminal = isatty (STDOUT_FILENO);
+  gboolean any_tied = FALSE;
+
+  for (guint c = 0; c < N_RANK_COLS; c++)
+    widths[c] = text_width (headers[c]);
+  for (guint r = 0; r < n_rows; r++)
+    any_tied = any_tied || spire_rank_row_get_tied (spire_ranking_get_row (ranking, r));
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      SpireRankRow *row = spire_ranking_get_row (ranking, r);
+      char **cells = g_new0 (char *, N_RANK_COLS + 1);
+      guint rank = spire_rank_row_get_rank (row);
+      double percent = spire_rank_row_get_percent (row);
+
+      /* With ties, "2=" and "3 " keep the numbers in one column. */
+      if (rank == 0)
+        cells[RANK_COL_RANK] = g_strdup (any_tied ? "– " : "–");
+      else if (spire_rank_row_get_tied (row))
+        /* TRANSLATORS: a rank shared with other applications: "2=" */
+        cells[RANK_COL_RANK] = g_strdup_printf (C_("rank", "%u="), rank);
+      else
+        cells[RANK_COL_RANK] = g_strdup_printf (any_tied ? "%u " : "%u", rank);
+      cells[RANK_COL_TITLE] = one_line (spire_rank_row_get_title (row)
+                                          ? spire_rank_row_get_title (row) : "");
+      cells[RANK_COL_STARTUP] = one_line (spire_rank_row_get_startup_name (row)
+                                            ? spire_rank_row_get_startup_name (row) : "");
+      if (on_terminal)
+        for (guint c = RANK_COL_TITLE; c <= RANK_COL_STARTUP; c++)
+          {
+            char *cut = text_truncate (cells[c], 40);
+
+            g_free (cells[c]);
+            cells[c] = cut;
+          }
+      cells[RANK_COL_SCORE] = spire_format_number (spire_rank_row_get_score (row), 2, lang);
+      if (isnan (percent))
+        cells[RANK_COL_PERCENT] = g_strdup ("–");
+      else
+        {
+          g_autofree char *number = spire_format_number (percent, 0, lang);
+
+          /* TRANSLATORS: a percent of the scale: "72%" (nb and nn: "72 %") */
+          cells[RANK_COL_PERCENT] = g_strdup_printf (_("%s%%"), number);
+        }
+      cells[RANK_COL_SPREAD] = spire_format_number (spire_rank_row_get_spread (row), 2, lang);
+      cells[RANK_COL_RANGE] = spire_format_number (spire_rank_row_get_range (row), 2, lang);
+      cells[RANK_COL_REVIEWS] = format_count (spire_rank_row_get_n_reviews (row));
+      cells[RANK_COL_MISSING] = format_count (spire_rank_row_get_n_missing (row));
+      cells[RANK_COL_FLAGS] = rank_flags_text (spire_rank_row_get_flags (row));
+      for (guint c = 0; c < N_RANK_COLS; c++)
+        widths[c] = MAX (widths[c], text_width (cells[c]));
+      g_ptr_array_add (rows, cells);
+    }
+
+  for (guint r = 0; r <= rows->len; r++)
+    {
+      g_autoptr (GString) line = g_string_new (NULL);
+      const char *const *cells = r == 0 ? headers
+                                        : (const char *const *) g_ptr_array_index (rows, r - 1);
+
+      for (guint c = 0; c < N_RANK_COLS; c++)
+        {
+          gsize pad = widths[c] - text_width (cells[c]);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (numeric[c])
+            append_padding (line, pad);
+          g_string_append (line, cells[c]);
+          if (!numeric[c] && c + 1 < N_RANK_COLS)
+            append_padding (line, pad);
+        }
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static int
+cmd_rank (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autofree char *cohort_uuid = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_uuid,
+      N_("The cohort to rank (required)"), N_("UUID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Write the ranking as JSON instead of a table"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_autoptr (SpireRanking) ranking = NULL;
+  SpireLanguage lang = spire_language_current ();
+  const char *name;
+  guint n_rows, n_ranked = 0, n_tied = 0;
+  int status;
+
+  if ((status = parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  if (cohort_uuid == NULL || *cohort_uuid == '\0')
+    return missing_cohort (command);
+
+  if (!open_store (cli, OPEN_EXISTING, &error))
+    return refused (error);
+  cohort = find_cohort (cli, cohort_uuid);
+  if (cohort == NULL)
+    return EXIT_REFUSED;
+  name = spire_record_get_display_name (cohort);
+
+  ranking = spire_rank_cohort (cli->store, cohort_uuid, NULL, &error);
+  if (ranking == NULL)
+    {
+      /* The cohort is there (see above), so NOT_FOUND is its rubric. */
+      if (g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND))
+        return refused_message (_("The cohort “%s” has no rubric yet, so there is nothing to "
+                                  "rank by. Set up its criteria in Spire, and let the panel "
+                                  "submit its reviews, before ranking."),
+                                name);
+      return refused (error);
+    }
+
+  if (json)
+    {
+      g_autoptr (JsonNode) root = spire_ranking_to_json (ranking);
+
+      if (!write_json (root, &error))
+        return refused (error);
+      return EXIT_OK;
+    }
+
+  n_rows = spire_ranking_get_n_rows (ranking);
+  if (n_rows == 0)
+    {
+      g_print (_("The cohort “%s” has no applications to rank (ineligible and withdrawn ones "
+                 "are left out).\n"),
+               name);
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < n_rows; i++)
+    {
+      SpireRankRow *row = spire_ranking_get_row (ranking, i);
+
+      if (spire_rank_row_get_rank (row) > 0)
+        n_ranked++;
+      if (spire_rank_row_get_tied (row))
+        n_tied++;
+    }
+
+  {
+    double min = spire_ranking_get_scale_min (ranking);
+    double max = spire_ranking_get_scale_max (ranking);
+    g_autofree char *low = spire_format_number (min, min == floor (min) ? 0 : 2, lang);
+    g_autofree char *high = spire_format_number (max, max == floor (max) ? 0 : 2, lang);
+    double threshold = spire_ranking_get_disagreement_threshold (ranking);
+
+    if (spire_ranking_get_aggregation (ranking) == SPIRE_AGGREGATION_MEDIAN)
+      /* TRANSLATORS: "Ranking of “Høst 2026”: the median of the submitted reviews, on a scale of 1–7." */
+      g_print (_("Ranking of “%s”: the median of the submitted reviews, on a scale of %s–%s.\n"),
+               name, low, high);
+    else
+      g_print (_("Ranking of “%s”: the mean of the submitted reviews, on a scale of %s–%s.\n"),
+               name, low, high);
+    if (spire_ranking_get_normalised (ranking))
+      g_print ("%s\n", _("Each evaluator’s scores are normalised first, so that harsh and "
+                         "generous evaluators weigh the same."));
+    if (!isnan (threshold))
+      {
+        g_autofree char *text = spire_format_number (threshold, 2, lang);
+
+        /* TRANSLATORS: "disagreement" as the rank flag; σ is the population standard deviation */
+        g_print (_("“disagreement”: σ of the review scores above %s.\n"), text);
+      }
+    g_print ("\n");
+  }
+
+  print_ranking_table (ranking);
+
+  if (n_tied > 0)
+    g_print ("%s\n", _("“=”: applications that share a rank; neither their scores nor the "
+                       "tie-break separates them."));
+  if (n_ranked == 0)
+    g_print (_("No application of “%s” has a submitted review with a score yet, so none is "
+               "ranked.\n"),
+             name);
+  else if (n_ranked < n_rows)
+    g_print (ngettext ("%u application has no submitted review with a score yet and is not "
+                       "ranked (–).\n",
+                       "%u applications have no submitted review with a score yet and are not "
+                       "ranked (–).\n",
+                       n_rows - n_ranked),
+             n_rows - n_ranked);
   return EXIT_OK;
 }
 
@@ -1025,6 +1355,483 @@ cmd_export (Cli *cli, const CliCommand *command, int argc, char **argv)
   return EXIT_OK;
 }
 
+/* import-csv */
+
+/* What --map accepts besides the target ids. */
+#define MAP_EXTRA "extra"
+
+static char *
+csv_field_names (void)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+  guint n_targets = 0;
+  const SpireCsvTarget *targets = spire_csv_targets (&n_targets);
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      if (g_str_equal (targets[i].id, SPIRE_CSV_TARGET_IGNORE))
+        continue;
+      g_string_append (names, targets[i].id);
+      g_string_append (names, ", ");
+    }
+  g_string_append (names, MAP_EXTRA ", " SPIRE_CSV_TARGET_IGNORE);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static char *
+import_csv_description (void)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) heads = g_ptr_array_new ();
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  guint n_targets = 0;
+  const SpireCsvTarget *targets = spire_csv_targets (&n_targets);
+  gsize width = 0;
+
+  g_string_append (out,
+                   /* TRANSLATORS: keep --cohort, --map and --dry-run; COLUMN and FIELD as in
+                    * the option's placeholder COLUMN=FIELD */
+                   _("Reads the answers to a call for applications as Nettskjema, Google Forms, "
+                     "Microsoft Forms or Excel export them (UTF-8 or Windows-1252, with “,” “;” "
+                     "or tab between values) and adds each row to the cohort as an application "
+                     "with its startup and contact person. Columns are matched to fields by "
+                     "their headers (English or Norwegian); --map changes that: COLUMN is a "
+                     "header or a column number from 1, FIELD one of those below. The mapping, "
+                     "the counts and every problem (“FILE:LINE: “Header”: what is wrong”) are "
+                     "shown first; when there is a problem nothing is imported. Applications "
+                     "the cohort already has are left as they are. All or nothing. “-” reads "
+                     "standard input."));
+  g_string_append (out, "\n\n");
+  g_string_append (out, _("Fields:"));
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < n_targets; i++)
+    {
+      if (g_str_equal (targets[i].id, SPIRE_CSV_TARGET_IGNORE))
+        continue;
+      g_ptr_array_add (heads, (gpointer) targets[i].id);
+      g_ptr_array_add (texts, (gpointer) _(targets[i].label));
+    }
+  g_ptr_array_add (heads, (gpointer) MAP_EXTRA);
+  /* TRANSLATORS: what the field "extra" of import-csv --map does */
+  g_ptr_array_add (texts, (gpointer) _("Keep the values as extra answers of the application"));
+  g_ptr_array_add (heads, (gpointer) SPIRE_CSV_TARGET_IGNORE);
+  /* TRANSLATORS: what the field "ignore" of import-csv --map does */
+  g_ptr_array_add (texts, (gpointer) _("Leave the column out"));
+  for (guint i = 0; i < heads->len; i++)
+    width = MAX (width, text_width (g_ptr_array_index (heads, i)));
+  for (guint i = 0; i < heads->len; i++)
+    {
+      const char *head = g_ptr_array_index (heads, i);
+
+      g_string_append (out, "  ");
+      g_string_append (out, head);
+      append_padding (out, width - text_width (head) + 3);
+      g_string_append (out, g_ptr_array_index (texts, i));
+      if (i + 1 < heads->len)
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* One --map, checked before anything is read. */
+typedef struct
+{
+  char *column; /* as given */
+  const char *target; /* a target id, or NULL for "extra" */
+} CsvMap;
+
+static void
+csv_map_free (gpointer data)
+{
+  CsvMap *map = data;
+
+  g_free (map->column);
+  g_free (map);
+}
+
+/* The column @name names: its header as written, else a column number
+ * (from 1), else its header as people compare them (case, accents and
+ * punctuation aside).  -1 when none does. */
+static int
+csv_find_column (SpireCsvImport *import, const char *name)
+{
+  guint n = spire_csv_import_get_n_columns (import);
+  guint64 number;
+
+  for (guint c = 0; c < n; c++)
+    if (g_str_equal (spire_csv_import_get_column (import, c), name))
+      return (int) c;
+  if (g_ascii_string_to_unsigned (name, 10, 1, n, &number, NULL))
+    return (int) number - 1;
+  return spire_csv_import_find_column (import, name);
+}
+
+static char *
+csv_column_list (SpireCsvImport *import)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+
+  for (guint c = 0; c < spire_csv_import_get_n_columns (import); c++)
+    {
+      g_autofree char *header = one_line (spire_csv_import_get_column (import, c));
+
+      if (c > 0)
+        g_string_append (list, ", ");
+      /* TRANSLATORS: one column in a list: "3 “E-post”" */
+      g_string_append_printf (list, _("%u “%s”"), c + 1, header);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+static void
+print_csv_mapping (SpireCsvImport *import, const char *file)
+{
+  guint n = spire_csv_import_get_n_columns (import);
+  g_autoptr (GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+  gboolean on_terminal = isatty (STDOUT_FILENO);
+  gsize width = 0;
+  g_autofree char *last_number = g_strdup_printf ("%u", n);
+  gsize number_width = strlen (last_number);
+
+  for (guint c = 0; c < n; c++)
+    {
+      char *header = one_line (spire_csv_import_get_column (import, c));
+
+      if (on_terminal)
+        {
+          char *cut = text_truncate (header, 40);
+
+          g_free (header);
+          header = cut;
+        }
+      g_ptr_array_add (headers, header);
+      width = MAX (width, text_width (header));
+    }
+
+  g_print (_("Columns of “%s”:\n"), file);
+  for (guint c = 0; c < n; c++)
+    {
+      g_autoptr (GString) line = g_string_new ("  ");
+      g_autofree char *number = g_strdup_printf ("%u", c + 1);
+      const char *header = g_ptr_array_index (headers, c);
+      const char *target = spire_csv_import_get_mapping (import, c);
+
+      append_padding (line, number_width - strlen (number));
+      g_string_append (line, number);
+      g_string_append (line, "  ");
+      g_string_append (line, header);
+      append_padding (line, width - text_width (header));
+      g_string_append (line, " → ");
+      if (target == NULL)
+        /* TRANSLATORS: a CSV column mapped to no field; keep (extra): it is typed as it is */
+        g_string_append (line, _("kept as an extra answer (extra)"));
+      else if (g_str_equal (target, SPIRE_CSV_TARGET_IGNORE))
+        /* TRANSLATORS: a CSV column that is not imported; keep (ignore): it is typed as it is */
+        g_string_append (line, _("left out (ignore)"));
+      else
+        g_string_append_printf (line, "%s (%s)", spire_csv_target_label (target), target);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static void
+print_csv_counts (const SpireCsvCounts *counts, gboolean preview)
+{
+  const char *labels[8];
+  gint64 values[8];
+  guint n = 0;
+
+  if (preview)
+    {
+      /* TRANSLATORS: counts in an import-csv preview */
+      labels[n] = C_("import-csv", "Rows read");
+      values[n++] = counts->rows;
+    }
+  /* TRANSLATORS: counts in an import-csv preview and after it */
+  labels[n] = C_("import-csv", "New startups");
+  values[n++] = counts->startups_new;
+  labels[n] = C_("import-csv", "Startups already known");
+  values[n++] = counts->startups_known;
+  if (counts->startups_completed > 0)
+    {
+      labels[n] = C_("import-csv", "Known startups given a website");
+      values[n++] = counts->startups_completed;
+    }
+  labels[n] = C_("import-csv", "New people");
+  values[n++] = counts->persons_new;
+  labels[n] = C_("import-csv", "People already known");
+  values[n++] = counts->persons_known;
+  labels[n] = C_("import-csv", "New applications");
+  values[n++] = counts->applications_new;
+  labels[n] = C_("import-csv", "Applications already in the cohort");
+  values[n++] = counts->applications_known;
+  print_counts (labels, values, n);
+}
+
+/* A problem as compilers write theirs: "applications.csv:7: “Org.nr”: …". */
+static void
+print_csv_problem (const char *file, const SpireCsvProblem *problem)
+{
+  g_autofree char *header = problem->header ? one_line (problem->header) : NULL;
+
+  if (problem->line > 0 && header)
+    /* TRANSLATORS: a problem in a CSV file, as compilers write them:
+     * "applications.csv:7: “Organisasjonsnummer”: the check digit is wrong" */
+    g_printerr (_("%s:%u: “%s”: %s\n"), file, problem->line, header, problem->message);
+  else if (problem->line > 0)
+    g_printerr ("%s:%u: %s\n", file, problem->line, problem->message);
+  else if (header)
+    /* TRANSLATORS: a problem with a column of a CSV file: "applications.csv: “E-post”: …" */
+    g_printerr (_("%s: “%s”: %s\n"), file, header, problem->message);
+  else
+    g_printerr ("%s: %s\n", file, problem->message);
+}
+
+static int
+cmd_import_csv (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_auto (GStrv) maps = NULL;
+  g_autofree char *cohort_uuid = NULL;
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_uuid,
+      N_("The cohort the applications are for (required)"), N_("UUID") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      /* TRANSLATORS: FIELD and COLUMN as in the placeholder COLUMN=FIELD */
+      N_("Fill FIELD from COLUMN (may be given more than once)"),
+      /* TRANSLATORS: a placeholder: "--map=COLUMN=FIELD"; keep the "=" */
+      N_("COLUMN=FIELD") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Show the mapping, the counts and the problems, and import nothing"), NULL },
+    { NULL }
+  };
+  g_autofree char *description = import_csv_description ();
+  g_autoptr (GPtrArray) map_list = g_ptr_array_new_with_free_func (csv_map_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireCsvImport) import = NULL;
+  g_autoptr (SpireCsvPreview) preview = NULL;
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_autofree char *file = NULL;
+  SpireCsvCounts stats = { 0 };
+  Progress progress;
+  gboolean ok;
+  int status;
+
+  if ((status = parse_command (cli, command, entries, description, argc, argv, &args)) !=
+      CONTINUE)
+    return status;
+  if (cohort_uuid == NULL || *cohort_uuid == '\0')
+    return missing_cohort (command);
+  for (guint i = 0; maps && maps[i]; i++)
+    {
+      const char *equals = strrchr (maps[i], '=');
+      g_autofree char *field = NULL;
+      CsvMap *map;
+
+      if (equals == NULL || equals == maps[i] || equals[1] == '\0')
+        /* TRANSLATORS: keep --map; COLUMN=FIELD as in the option's placeholder */
+        return usage_error (command, _("--map takes COLUMN=FIELD, e.g. “Org.nr=startup.orgnr”, "
+                                       "not “%s”."),
+                            maps[i]);
+      field = g_strdup (equals + 1);
+      g_strstrip (field);
+      map = g_new0 (CsvMap, 1);
+      map->column = g_strndup (maps[i], equals - maps[i]);
+      g_ptr_array_add (map_list, map);
+      if (g_str_equal (field, MAP_EXTRA))
+        map->target = NULL;
+      else if (spire_csv_target_label (field) != NULL)
+        map->target = g_intern_string (field);
+      else
+        {
+          g_autofree char *fields = csv_field_names ();
+
+          /* TRANSLATORS: "“startup.phone” is not a field; choose one of: startup.name, …" */
+          return usage_error (command, _("“%s” is not a field; choose one of: %s."), field,
+                              fields);
+        }
+    }
+
+  /* Read the file first: a mistyped name or column makes no database. */
+  if (g_str_equal (args[0], "-"))
+    {
+      g_autoptr (GByteArray) input = g_byte_array_new ();
+
+      file = g_strdup (_("standard input"));
+      if (!read_standard_input (input, &error))
+        return refused (error);
+      import = spire_csv_import_new_from_data ((const char *) input->data, input->len, file,
+                                               &error);
+    }
+  else
+    {
+      file = g_filename_display_name (args[0]);
+      import = spire_csv_import_new_from_file (args[0], &error);
+    }
+  if (import == NULL)
+    return refused (error);
+
+  spire_csv_import_guess_mapping (import);
+  for (guint i = 0; i < map_list->len; i++)
+    {
+      CsvMap *map = g_ptr_array_index (map_list, i);
+      int column = csv_find_column (import, map->column);
+
+      if (column < 0)
+        {
+          g_autofree char *columns = csv_column_list (import);
+
+          /* TRANSLATORS: "--map: “Telefon” is not a column of “a.csv”; its columns are: 1 “Navn”, …" */
+          return usage_error (command, _("--map: “%s” is not a column of “%s”; its columns "
+                                         "are: %s."),
+                              map->column, file, columns);
+        }
+      /* Only an unknown target fails, and that was checked above. */
+      if (!spire_csv_import_set_mapping (import, (guint) column, map->target))
+        g_assert_not_reached ();
+    }
+
+  if (!open_store (cli, OPEN_EXISTING, &error))
+    return refused (error);
+  cohort = find_cohort (cli, cohort_uuid);
+  if (cohort == NULL)
+    return EXIT_REFUSED;
+
+  preview = spire_csv_import_prepare (import, cli->store, cohort_uuid, NULL, &error);
+  if (preview == NULL)
+    return refused (error);
+
+  print_csv_mapping (import, file);
+  /* TRANSLATORS: "What “a.csv” would add to the cohort “Høst 2026”:" followed by counts */
+  g_print (_("What “%s” would add to the cohort “%s”:\n"), file,
+           spire_record_get_display_name (cohort));
+  print_csv_counts (&preview->counts, TRUE);
+
+  if (preview->problems->len > 0)
+    {
+      guint n = preview->problems->len;
+
+      for (guint i = 0; i < n; i++)
+        print_csv_problem (file, g_ptr_array_index (preview->problems, i));
+      return refused_message (ngettext ("%s was not imported: %u problem must be fixed first.",
+                                        "%s was not imported: %u problems must be fixed first.",
+                                        n),
+                              file, n);
+    }
+  if (dry_run)
+    {
+      /* TRANSLATORS: the last line of "spire-cli import-csv --dry-run"; keep --dry-run */
+      g_print ("%s\n", _("Nothing was imported (--dry-run)."));
+      return EXIT_OK;
+    }
+
+  progress_init (&progress, _("Importing"));
+  ok = spire_csv_import_commit (import, cli->store, cohort_uuid, &stats,
+                                isatty (STDERR_FILENO) ? on_progress_cb : NULL, &progress,
+                                NULL, &error);
+  progress_end (&progress);
+  if (!ok)
+    return refused (error);
+
+  g_print (_("Imported “%s” into the cohort “%s”:\n"), file,
+           spire_record_get_display_name (cohort));
+  print_csv_counts (&stats, FALSE);
+  return EXIT_OK;
+}
+
+/* import-brreg */
+
+static void
+print_brreg_notes (const char *heading, GPtrArray *notes)
+{
+  if (notes == NULL || notes->len == 0)
+    return;
+  g_print ("%s\n", heading);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const SpireBrregNote *note = g_ptr_array_index (notes, i);
+
+      g_print ("  %s\n", note->message);
+    }
+}
+
+static int
+cmd_import_brreg (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autofree char *as_text = NULL;
+  const GOptionEntry entries[] = {
+    { "as", 0, 0, G_OPTION_ARG_STRING, &as_text,
+      /* TRANSLATORS: keep auto, startups and public-bodies: they are typed as they are */
+      N_("Import every unit as startups or public-bodies (default: auto, by the unit’s "
+         "organisation form)"),
+      N_("KIND") },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_auto (SpireBrregStats) stats = { 0 };
+  SpireBrregAs as = SPIRE_BRREG_AS_AUTO;
+  g_autofree char *file = NULL;
+  gboolean from_stdin;
+  gboolean ok;
+  int status;
+
+  if ((status = parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  if (as_text == NULL || g_str_equal (as_text, "auto"))
+    as = SPIRE_BRREG_AS_AUTO;
+  else if (g_str_equal (as_text, "startups"))
+    as = SPIRE_BRREG_AS_STARTUPS;
+  else if (g_str_equal (as_text, "public-bodies") || g_str_equal (as_text, "public_bodies"))
+    as = SPIRE_BRREG_AS_PUBLIC_BODIES;
+  else
+    /* TRANSLATORS: keep auto, startups and public-bodies: they are typed as they are */
+    return usage_error (command, _("--as is “auto”, “startups” or “public-bodies”, not “%s”."),
+                        as_text);
+
+  from_stdin = g_str_equal (args[0], "-");
+  if (from_stdin)
+    {
+      g_autoptr (GByteArray) input = g_byte_array_new ();
+
+      file = g_strdup (_("standard input"));
+      if (!read_standard_input (input, &error))
+        return refused (error);
+      if (!open_store (cli, OPEN_CREATE, &error))
+        return refused (error);
+      ok = spire_brreg_import_data (cli->store, (const char *) input->data, input->len, file,
+                                    as, &stats, &error);
+    }
+  else
+    {
+      file = g_filename_display_name (args[0]);
+      if (!check_readable (args[0], &error))
+        return refused (error);
+      if (!open_store (cli, OPEN_CREATE, &error))
+        return refused (error);
+      ok = spire_brreg_import_file (cli->store, args[0], as, &stats, &error);
+    }
+  if (!ok)
+    return refused (error);
+
+  {
+    /* TRANSLATORS: units counted after an import from Enhetsregisteret */
+    const char *labels[] = { C_("import-brreg", "Created"), C_("import-brreg", "Updated"),
+                             C_("import-brreg", "Unchanged"),
+                             C_("import-brreg", "Of these, startups"),
+                             C_("import-brreg", "Of these, public bodies") };
+    gint64 counts[] = { stats.created, stats.updated, stats.unchanged, stats.startups,
+                        stats.public_bodies };
+
+    g_print (_("Imported “%s” into “%s”:\n"), file, database_path (cli));
+    print_counts (labels, counts, G_N_ELEMENTS (counts));
+  }
+  print_brreg_notes (_("Not imported:"), stats.deleted);
+  print_brreg_notes (_("Notes:"), stats.notes);
+  return EXIT_OK;
+}
+
 /* check */
 
 static int
@@ -1179,7 +1986,8 @@ main_context (Cli *cli, gboolean *help, gboolean *version)
     g_option_context_set_strict_posix (context, TRUE);
     g_option_context_set_summary (context, N_("Spire from the command line: create a database, "
                                               "fill it with sample data, exchange it as a file, "
-                                              "list what it holds and check it."));
+                                              "import applications and register data, rank a "
+                                              "cohort, list what it holds and check it."));
     g_option_context_set_description (context, description);
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   }

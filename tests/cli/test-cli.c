@@ -253,10 +253,37 @@ sample_database (const char *dir)
   return database;
 }
 
+static char *
+data_file (const char *name)
+{
+  char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return path;
+}
+
+/* As a form tool exports it: a byte order mark, “;” between values, Norwegian
+ * headers, a quoted value with a line break and a doubled quote, CRLF. */
+static const char applications_csv[] =
+  "\xef\xbb\xbf"
+  "Bedriftsnavn;Organisasjonsnummer;Kontaktperson;E-post;Kort beskrivelse;Hvordan hørte du om oss?\r\n"
+  "Nordlys Teknologi AS;952601814;Kari Nordmann;kari@nordlys.no;Snøkart i sanntid;LinkedIn\r\n"
+  "Fjordlys Robotics AS;959 083 010;Ola Hansen;ola@fjordlys.no;\"Første linje\r\n"
+  "andre linje med \"\"sitat\"\"\";Messe\r\n"
+  "Havbris Labs AS;946281948;Lars Olsen;lars@havbris.no;Smart kantine;\r\n";
+
+/* Line 3 has an organisation number whose check digit is wrong. */
+static const char bad_orgnr_csv[] =
+  "Bedriftsnavn;Organisasjonsnummer;Kontaktperson;E-post\n"
+  "Nordlys Teknologi AS;952601814;Kari Nordmann;kari@nordlys.no\n"
+  "Vidde Robotics AS;923609017;Per Dahl;per@vidde.no\n"
+  "Havbris Labs AS;946281948;Lars Olsen;lars@havbris.no\n";
+
 /* Tests */
 
 static const char *const command_names[] = {
-  "init", "demo", "import", "export", "list", "check", "backup", "validate-orgnr",
+  "init", "demo", "import", "export", "import-csv", "import-brreg", "list", "rank", "check",
+  "backup", "validate-orgnr",
 };
 
 static void
@@ -464,6 +491,21 @@ test_usage_errors (void)
     { "check", "extra", NULL },
     { "validate-orgnr", NULL },
     { "help", "frobnicate", NULL },
+    { "import-csv", NULL },
+    { "import-csv", "a.csv", NULL },
+    { "import-csv", "a.csv", "--cohort", NULL },
+    { "import-csv", "a.csv", "--cohort", "", NULL },
+    { "import-csv", "a.csv", "b.csv", "--cohort", "33333333-3333-4333-8333-333333333333", NULL },
+    { "import-csv", "a.csv", "--cohort", "33333333-3333-4333-8333-333333333333", "--map=x", NULL },
+    { "import-csv", "a.csv", "--cohort", "33333333-3333-4333-8333-333333333333",
+      "--map=Navn=startup.nonsense", NULL },
+    { "import-brreg", NULL },
+    { "import-brreg", "a.json", "b.json", NULL },
+    { "import-brreg", "a.json", "--as", "companies", NULL },
+    { "rank", NULL },
+    { "rank", "--cohort", NULL },
+    { "rank", "33333333-3333-4333-8333-333333333333", NULL },
+    { "rank", "--cohort", "33333333-3333-4333-8333-333333333333", "--csv", NULL },
   };
   g_autofree char *dir = test_dir ();
   g_autofree char *database = g_build_filename (dir, "usage.db", NULL);
@@ -508,20 +550,27 @@ test_usage_errors (void)
 static void
 test_missing_database (void)
 {
-  static const char *const commands[][3] = {
+  static const char *const commands[][4] = {
     { "list", "programs", NULL },
     { "check", NULL },
     { "export", "-", NULL },
     { "backup", "copy.db", NULL },
+    { "rank", "--cohort=33333333-3333-4333-8333-333333333333", NULL },
+    { "import-csv", "@CSV@", "--cohort=33333333-3333-4333-8333-333333333333", NULL },
   };
   g_autofree char *dir = test_dir ();
   g_autofree char *database = g_build_filename (dir, "missing.db", NULL);
   g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "applications.csv", NULL);
 
+  write_file (csv, "Bedriftsnavn;Organisasjonsnummer\nNordlys Helse AS;923609016\n");
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     {
       g_auto (Run) run = { 0 };
-      const char *args[] = { "-d", database, commands[c][0], commands[c][1], NULL };
+      const char *args[] = { "-d", database, commands[c][0], commands[c][1], commands[c][2], NULL };
+
+      if (g_strcmp0 (args[3], "@CSV@") == 0)
+        args[3] = csv;
 
       run_program_full (&run, cli_path, NULL, dir, NULL, args);
       assert_refused (&run);
@@ -534,6 +583,15 @@ test_missing_database (void)
     g_auto (Run) run = { 0 };
 
     run_in (&run, dir, "-d", database, "import", "no-such-file.json", NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "no-such-file.json"));
+    g_assert_false (g_file_test (database, G_FILE_TEST_EXISTS));
+  }
+  {
+    /* nor of a file from Enhetsregisteret that is not there */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-brreg", "no-such-file.json", NULL);
     assert_refused (&run);
     g_assert_nonnull (strstr (run.err, "no-such-file.json"));
     g_assert_false (g_file_test (database, G_FILE_TEST_EXISTS));
@@ -959,20 +1017,26 @@ test_import_not_backup (void)
 static void
 test_not_a_database (void)
 {
-  static const char *const commands[][3] = {
+  static const char *const commands[][4] = {
     { "init", NULL },          { "list", "programs", NULL }, { "check", NULL },
     { "export", "-", NULL },   { "demo", NULL },             { "backup", "copy.db", NULL },
     { "import", "@SAMPLE@", NULL },
+    { "import-csv", "@CSV@", "--cohort=33333333-3333-4333-8333-333333333333", NULL },
+    { "import-brreg", "@BRREG@", NULL },
+    { "rank", "--cohort=33333333-3333-4333-8333-333333333333", NULL },
   };
   g_autofree char *dir = test_dir ();
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *fake = g_build_filename (dir, "fake.db", NULL);
   g_autofree char *sample = g_build_filename (dir, "sample.json", NULL);
+  g_autofree char *csv = g_build_filename (dir, "applications.csv", NULL);
+  g_autofree char *brreg = data_file ("brreg-search.json");
   g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
   const char *files[] = { text, fake };
   GString *fake_data = g_string_new_len ("SQLite format 3\0", 16);
 
   write_file (sample, sample_backup);
+  write_file (csv, bad_orgnr_csv);
   write_file (text, "Møtenotater\nIkke en database.\n");
   for (guint i = 0; i < 4096; i++)
     g_string_append_c (fake_data, (char) (i * 7 + 3));
@@ -991,10 +1055,15 @@ test_not_a_database (void)
           g_auto (Run) run = { 0 };
           gsize length_after;
           g_autofree char *data_after = NULL;
-          const char *args[] = { "-d", files[f], commands[c][0], commands[c][1], NULL };
+          const char *args[] = { "-d", files[f], commands[c][0], commands[c][1], commands[c][2],
+                                 NULL };
 
           if (g_strcmp0 (args[3], "@SAMPLE@") == 0)
             args[3] = sample;
+          else if (g_strcmp0 (args[3], "@CSV@") == 0)
+            args[3] = csv;
+          else if (g_strcmp0 (args[3], "@BRREG@") == 0)
+            args[3] = brreg;
           run_program_full (&run, cli_path, NULL, dir, NULL, args);
           assert_refused (&run);
           g_assert_cmpstr (run.out, ==, "");
@@ -1107,6 +1176,480 @@ test_backup (void)
   }
 }
 
+/* import-csv, import-brreg and rank */
+
+/* The cohorts of @database as "list cohorts --json" gives them. */
+static JsonNode *
+list_json (const char *dir, const char *database, const char *kind, const char *cohort)
+{
+  g_auto (Run) run = { 0 };
+  JsonNode *root;
+
+  if (cohort)
+    run_in (&run, dir, "-d", database, "list", kind, "--cohort", cohort, "--json", NULL);
+  else
+    run_in (&run, dir, "-d", database, "list", kind, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return root;
+}
+
+/* The UUID of the first cohort of the demo whose phase is one of @phases. */
+static char *
+demo_cohort (const char *dir, const char *database, const char *const *phases)
+{
+  g_autoptr (JsonNode) cohorts = list_json (dir, database, "cohorts", NULL);
+  JsonArray *array = json_node_get_array (cohorts);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *cohort = json_array_get_object_element (array, i);
+
+      if (g_strv_contains (phases, json_object_get_string_member (cohort, "phase")))
+        return g_strdup (json_object_get_string_member (cohort, "uuid"));
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static guint
+count_applications (const char *dir, const char *database, const char *cohort)
+{
+  g_autoptr (JsonNode) root = list_json (dir, database, "applications", cohort);
+
+  return json_array_get_length (json_node_get_array (root));
+}
+
+static void
+test_import_csv (void)
+{
+  static const char *const open_phases[] = { "open", "screening", "planning", NULL };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *cohort = demo_cohort (dir, database, open_phases);
+  g_autofree char *file = g_build_filename (dir, "søknader.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad-orgnr.csv", NULL);
+  g_autofree char *before_export = NULL;
+  guint before = count_applications (dir, database, cohort);
+
+  write_file (file, applications_csv);
+  write_file (bad, bad_orgnr_csv);
+  before_export = export_without_time (dir, database);
+
+  {
+    /* --dry-run: the mapping and the counts, nothing written */
+    g_auto (Run) run = { 0 };
+    g_autofree char *after = NULL;
+
+    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, "--dry-run", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Bedriftsnavn +→ .*\\(startup\\.name\\)", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("Organisasjonsnummer +→ .*\\(startup\\.orgnr\\)", run.out,
+                                         0, 0));
+    g_assert_true (g_regex_match_simple ("Hvordan hørte du om oss\\? +→ .*\\(extra\\)", run.out,
+                                         0, 0));
+    g_assert_true (g_regex_match_simple ("Rows read +3\n", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("New applications +3\n", run.out, 0, 0));
+    g_assert_nonnull (strstr (run.out, "--dry-run"));
+    g_assert_cmpuint (count_applications (dir, database, cohort), ==, before);
+    after = export_without_time (dir, database);
+    g_assert_cmpstr (before_export, ==, after);
+  }
+  {
+    /* a bad organisation number on line 3: placed as compilers do, nothing imported */
+    g_auto (Run) run = { 0 };
+    g_autofree char *after = NULL;
+
+    run_in (&run, dir, "-d", database, "import-csv", bad, "--cohort", cohort, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "bad-orgnr.csv:3: “Organisasjonsnummer”: "));
+    g_assert_null (strstr (run.err, "bad-orgnr.csv:2:"));
+    g_assert_null (strstr (run.err, "bad-orgnr.csv:4:"));
+    g_assert_nonnull (strstr (run.err, "spire-cli: "));
+    g_assert_cmpuint (count_applications (dir, database, cohort), ==, before);
+    after = export_without_time (dir, database);
+    g_assert_cmpstr (before_export, ==, after);
+  }
+  {
+    /* the same with --dry-run: refused as well */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-csv", bad, "--cohort", cohort, "--dry-run", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "bad-orgnr.csv:3:"));
+  }
+  {
+    /* --map with a field that is not there: a usage error that lists the fields */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, "--map",
+            "Bedriftsnavn=startup.nickname", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "startup.nickname"));
+    g_assert_nonnull (strstr (run.err, "startup.orgnr"));
+    g_assert_nonnull (strstr (run.err, "extra"));
+    g_assert_nonnull (strstr (run.err, "--help"));
+  }
+  {
+    /* --map with a column that is not there: a usage error that lists the columns */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, "--map",
+            "Telefon=person.phone", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "Telefon"));
+    g_assert_nonnull (strstr (run.err, "Kontaktperson"));
+  }
+  {
+    /* a cohort that is not there */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort",
+            "99999999-9999-4999-8999-999999999999", NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "99999999-9999-4999-8999-999999999999"));
+  }
+  g_assert_cmpuint (count_applications (dir, database, cohort), ==, before);
+
+  {
+    /* --map by header in another case and by column number */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, "--dry-run",
+            "--map", "hvordan hørte du om oss?=ignore", "--map", "5=application.title", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Hvordan hørte du om oss\\? +→ .*\\(ignore\\)", run.out,
+                                         0, 0));
+    g_assert_true (g_regex_match_simple ("Kort beskrivelse +→ .*\\(application\\.title\\)",
+                                         run.out, 0, 0));
+  }
+
+  {
+    /* the import itself */
+    g_auto (Run) run = { 0 };
+    g_autoptr (JsonNode) apps = NULL;
+    JsonArray *array;
+    gboolean found_multiline = FALSE;
+
+    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Imported"));
+    g_assert_cmpuint (count_applications (dir, database, cohort), ==, before + 3);
+
+    apps = list_json (dir, database, "applications", cohort);
+    array = json_node_get_array (apps);
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *app = json_array_get_object_element (array, i);
+        const char *pitch = json_object_get_string_member_with_default (app, "pitch", NULL);
+
+        if (g_strcmp0 (pitch, "Første linje\nandre linje med \"sitat\"") == 0)
+          {
+            JsonObject *extra = json_object_get_object_member (app, "extra");
+
+            found_multiline = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (extra, "Hvordan hørte du om oss?"),
+                             ==, "Messe");
+            g_assert_cmpstr (json_object_get_string_member (app, "status"), ==, "received");
+          }
+      }
+    g_assert_true (found_multiline);
+  }
+  {
+    /* again: the cohort has them already, so nothing is added */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Applications already in the cohort +3\n", run.out, 0,
+                                         0));
+    g_assert_cmpuint (count_applications (dir, database, cohort), ==, before + 3);
+  }
+}
+
+static void
+test_import_brreg (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = g_build_filename (dir, "brreg.db", NULL);
+  g_autofree char *search = data_file ("brreg-search.json");
+  g_autofree char *malformed = data_file ("brreg-malformed.json");
+
+  {
+    /* into a new database */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-brreg", search, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Created +2\n", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("Updated +0\n", run.out, 0, 0));
+    /* the unit the register deleted is named, and not imported */
+    g_assert_nonnull (strstr (run.out, "Gamle Vidde Analyse AS"));
+    g_assert_nonnull (strstr (run.out, "966 131 861"));
+    /* a note: being wound up */
+    g_assert_nonnull (strstr (run.out, "Fjordlys Robotics AS"));
+    g_assert_cmpint (count_in (database, "startups", NULL, NULL), ==, 1);
+    g_assert_cmpint (count_in (database, "public_bodies", NULL, NULL), ==, 1);
+  }
+  {
+    /* again: nothing new */
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-brreg", search, "--as", "auto", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Created +0\n", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("Unchanged +2\n", run.out, 0, 0));
+  }
+  {
+    /* a wrong value: refused, with the place, and nothing changes */
+    g_auto (Run) run = { 0 };
+    g_autofree char *before = export_without_time (dir, database);
+    g_autofree char *after = NULL;
+
+    run_in (&run, dir, "-d", database, "import-brreg", malformed, NULL);
+    assert_refused (&run);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "brreg-malformed.json"));
+    g_assert_nonnull (strstr (run.err, "enheter[1].organisasjonsnummer"));
+    after = export_without_time (dir, database);
+    g_assert_cmpstr (before, ==, after);
+  }
+  {
+    /* --as startups makes the municipality a startup */
+    g_auto (Run) run = { 0 };
+    g_autofree char *other = g_build_filename (dir, "startups.db", NULL);
+
+    run_in (&run, dir, "-d", other, "import-brreg", search, "--as", "startups", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpint (count_in (other, "startups", NULL, NULL), ==, 2);
+    g_assert_cmpint (count_in (other, "public_bodies", NULL, NULL), ==, 0);
+  }
+}
+
+static void
+test_rank (void)
+{
+  static const char *const decided_phases[] = { "decided", "running", "follow_up", "closed",
+                                                NULL };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *cohort = demo_cohort (dir, database, decided_phases);
+  guint expected_rows = 0;
+
+  {
+    /* the cohort's applications that can be ranked: all but ineligible and withdrawn */
+    g_autoptr (JsonNode) apps = list_json (dir, database, "applications", cohort);
+    JsonArray *array = json_node_get_array (apps);
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        const char *status = json_object_get_string_member (
+          json_array_get_object_element (array, i), "status");
+
+        if (!g_str_equal (status, "ineligible") && !g_str_equal (status, "withdrawn"))
+          expected_rows++;
+      }
+    g_assert_cmpuint (expected_rows, >, 0);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_auto (GStrv) lines = NULL;
+    guint header = 0;
+
+    run_in (&run, dir, "-d", database, "rank", "--cohort", cohort, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    lines = g_strsplit (run.out, "\n", -1);
+    while (lines[header] && !g_str_has_prefix (lines[header], "Rank "))
+      header++;
+    g_assert_nonnull (lines[header]);
+    g_assert_nonnull (strstr (lines[header], "Score"));
+    g_assert_nonnull (strstr (lines[header], "σ"));
+    g_assert_nonnull (strstr (lines[header], "Reviews"));
+    /* rank 1 first, right-aligned under "Rank"; the score with a decimal point */
+    g_assert_nonnull (lines[header + 1]);
+    g_assert_true (g_regex_match_simple ("^ +1  .* [0-9]\\.[0-9]{2}  ", lines[header + 1], 0, 0));
+    g_assert_cmpuint (g_utf8_strlen (lines[header + 1], -1), >, 0);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_autoptr (JsonNode) root = NULL;
+    JsonObject *object;
+    JsonArray *apps;
+    gint64 last = 0;
+    gboolean unranked_seen = FALSE;
+
+    run_in (&run, dir, "-d", database, "rank", "--cohort", cohort, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_json (run.out);
+    g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+    object = json_node_get_object (root);
+    g_assert_cmpstr (json_object_get_string_member (object, "cohort"), ==, cohort);
+    apps = json_object_get_array_member (object, "applications");
+    g_assert_cmpuint (json_array_get_length (apps), ==, expected_rows);
+    for (guint i = 0; i < json_array_get_length (apps); i++)
+      {
+        JsonObject *app = json_array_get_object_element (apps, i);
+        JsonNode *rank = json_object_get_member (app, "rank");
+
+        g_assert_true (json_object_has_member (app, "tied"));
+        g_assert_true (json_object_has_member (app, "score"));
+        g_assert_true (json_object_has_member (app, "spread"));
+        g_assert_true (json_object_has_member (app, "range"));
+        g_assert_true (json_object_has_member (app, "reviews"));
+        g_assert_true (json_object_has_member (app, "criteria"));
+        if (JSON_NODE_HOLDS_NULL (rank))
+          {
+            unranked_seen = TRUE;
+            continue;
+          }
+        /* ranked rows first, ranks never going down */
+        g_assert_false (unranked_seen);
+        g_assert_cmpint (json_node_get_int (rank), >=, last);
+        if (i == 0)
+          g_assert_cmpint (json_node_get_int (rank), ==, 1);
+        last = json_node_get_int (rank);
+        /* the demo's decided cohorts: three submitted reviews per ranked application */
+        g_assert_cmpint (json_object_get_int_member (app, "reviews"), ==, 3);
+      }
+    g_assert_cmpint (last, >=, 1);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "rank", "--cohort",
+            "99999999-9999-4999-8999-999999999999", NULL);
+    assert_refused (&run);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "99999999-9999-4999-8999-999999999999"));
+  }
+  {
+    /* a cohort without a rubric: refused, saying so */
+    g_auto (Run) run = { 0 };
+    g_autofree char *sample = sample_database (dir);
+
+    run_in (&run, dir, "-d", sample, "rank", "--cohort", "33333333-3333-4333-8333-333333333333",
+            NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "rubric"));
+    g_assert_nonnull (strstr (run.err, "Høst 2026"));
+  }
+}
+
+/* A cohort whose first two applications tie: one review each, both 5. */
+static const char tied_backup[] =
+  "{ \"format\": \"spire-backup\", \"version\": 1, \"exported_at\": \"2026-11-23T10:00:00Z\",\n"
+  "  \"programs\": [ { \"uuid\": \"22222222-2222-4222-8222-222222222222\", "
+    "\"name\": \"Åpen innovasjon\", \"kind\": \"accelerator\" } ],\n"
+  "  \"cohorts\": [ { \"uuid\": \"33333333-3333-4333-8333-333333333333\", "
+    "\"program\": \"22222222-2222-4222-8222-222222222222\", \"name\": \"Høst 2026\", "
+    "\"phase\": \"evaluation\", \"seats\": 2 } ],\n"
+  "  \"startups\": [ { \"uuid\": \"44444444-4444-4444-8444-444444444441\", "
+    "\"name\": \"Nordlys Helse AS\" },\n"
+  "                { \"uuid\": \"44444444-4444-4444-8444-444444444442\", "
+    "\"name\": \"Fjordlys AS\" },\n"
+  "                { \"uuid\": \"44444444-4444-4444-8444-444444444443\", "
+    "\"name\": \"Havbris AS\" } ],\n"
+  "  \"persons\": [ { \"uuid\": \"55555555-5555-4555-8555-555555555555\", "
+    "\"name\": \"Kari Nordmann\" } ],\n"
+  "  \"applications\": [\n"
+  "    { \"uuid\": \"66666666-6666-4666-8666-666666666661\", "
+    "\"cohort\": \"33333333-3333-4333-8333-333333333333\", "
+    "\"startup\": \"44444444-4444-4444-8444-444444444441\", \"title\": \"Tilsyn i hjemmet\", "
+    "\"status\": \"in_review\" },\n"
+  "    { \"uuid\": \"66666666-6666-4666-8666-666666666662\", "
+    "\"cohort\": \"33333333-3333-4333-8333-333333333333\", "
+    "\"startup\": \"44444444-4444-4444-8444-444444444442\", \"title\": \"Snøkart\", "
+    "\"status\": \"in_review\" },\n"
+  "    { \"uuid\": \"66666666-6666-4666-8666-666666666663\", "
+    "\"cohort\": \"33333333-3333-4333-8333-333333333333\", "
+    "\"startup\": \"44444444-4444-4444-8444-444444444443\", \"title\": \"Smart kantine\", "
+    "\"status\": \"in_review\" } ],\n"
+  "  \"rubrics\": [ { \"uuid\": \"88888888-8888-4888-8888-888888888888\", "
+    "\"cohort\": \"33333333-3333-4333-8333-333333333333\", \"scale_min\": 1, "
+    "\"scale_max\": 7, \"aggregation\": \"mean\", \"normalisation\": \"none\", "
+    "\"version\": 1 } ],\n"
+  "  \"criteria\": [ { \"uuid\": \"99999999-9999-4999-8999-999999999991\", "
+    "\"rubric\": \"88888888-8888-4888-8888-888888888888\", \"position\": 1, "
+    "\"name\": \"Behov\", \"weight\": 1, \"kind\": \"scored\" } ],\n"
+  "  \"evaluators\": [ { \"uuid\": \"77777777-7777-4777-8777-777777777777\", "
+    "\"cohort\": \"33333333-3333-4333-8333-333333333333\", "
+    "\"person\": \"55555555-5555-4555-8555-555555555555\", \"role\": \"chair\" } ],\n"
+  "  \"reviews\": [\n"
+  "    { \"uuid\": \"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa1\", "
+    "\"evaluator\": \"77777777-7777-4777-8777-777777777777\", "
+    "\"application\": \"66666666-6666-4666-8666-666666666661\", \"state\": \"submitted\", "
+    "\"submitted_at\": \"2026-11-01T10:00:00Z\", \"rubric_version\": 1 },\n"
+  "    { \"uuid\": \"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa2\", "
+    "\"evaluator\": \"77777777-7777-4777-8777-777777777777\", "
+    "\"application\": \"66666666-6666-4666-8666-666666666662\", \"state\": \"submitted\", "
+    "\"submitted_at\": \"2026-11-01T10:00:00Z\", \"rubric_version\": 1 },\n"
+  "    { \"uuid\": \"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa3\", "
+    "\"evaluator\": \"77777777-7777-4777-8777-777777777777\", "
+    "\"application\": \"66666666-6666-4666-8666-666666666663\", \"state\": \"submitted\", "
+    "\"submitted_at\": \"2026-11-01T10:00:00Z\", \"rubric_version\": 1 } ],\n"
+  "  \"scores\": [\n"
+  "    { \"uuid\": \"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbb1\", "
+    "\"review\": \"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa1\", "
+    "\"criterion\": \"99999999-9999-4999-8999-999999999991\", \"value\": 5 },\n"
+  "    { \"uuid\": \"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbb2\", "
+    "\"review\": \"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa2\", "
+    "\"criterion\": \"99999999-9999-4999-8999-999999999991\", \"value\": 5 },\n"
+  "    { \"uuid\": \"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbb3\", "
+    "\"review\": \"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa3\", "
+    "\"criterion\": \"99999999-9999-4999-8999-999999999991\", \"value\": 3 } ]\n"
+  "}\n";
+
+static void
+test_rank_tie (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *file = g_build_filename (dir, "tied.json", NULL);
+  g_autofree char *database = g_build_filename (dir, "tied.db", NULL);
+
+  write_file (file, tied_backup);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import", file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "rank", "--cohort", "33333333-3333-4333-8333-333333333333",
+            NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("\n +1=  Tilsyn i hjemmet +Nordlys Helse AS +5\\.00  ",
+                                         run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("\n +1=  Snøkart +Fjordlys AS +5\\.00  ", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("\n +3   Smart kantine +Havbris AS +3\\.00  ", run.out, 0,
+                                         0));
+    g_assert_nonnull (strstr (run.out, "“=”"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_autoptr (JsonNode) root = NULL;
+    JsonArray *apps;
+
+    run_in (&run, dir, "-d", database, "rank", "--cohort", "33333333-3333-4333-8333-333333333333",
+            "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_json (run.out);
+    apps = json_object_get_array_member (json_node_get_object (root), "applications");
+    g_assert_cmpuint (json_array_get_length (apps), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        JsonObject *app = json_array_get_object_element (apps, i);
+
+        g_assert_cmpint (json_object_get_int_member (app, "rank"), ==, i < 2 ? 1 : 3);
+        g_assert_cmpint (json_object_get_boolean_member (app, "tied"), ==, i < 2);
+      }
+  }
+}
+
 /* Setup */
 
 static void
@@ -1183,6 +1726,10 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/demo-list-json", test_demo_list_json);
   g_test_add_func ("/cli/demo-twice", test_demo_twice);
+  g_test_add_func ("/cli/import-csv", test_import_csv);
+  g_test_add_func ("/cli/import-brreg", test_import_brreg);
+  g_test_add_func ("/cli/rank", test_rank);
+  g_test_add_func ("/cli/rank-tie", test_rank_tie);
 
   status = g_test_run ();
 

@@ -35,17 +35,6 @@ fail (GError **error, SpireErrorCode code, const char *format, ...)
   return FALSE;
 }
 
-/* A string member of @o, NULL when missing, null or not a string. */
-static const char *
-member_string (JsonObject *o, const char *name)
-{
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -990,7 +979,20 @@ spire_screening_answer_free (SpireScreeningAnswer *answer)
   g_free (answer->note);
   g_free (answer->by);
   g_free (answer->at);
+  g_free (answer->uuid);
   g_free (answer);
+}
+
+/* The screening record of @application_uuid × @criterion_uuid, or NULL. */
+static SpireRecord *
+find_screening (SpireStore *store, const char *application_uuid, const char *criterion_uuid)
+{
+  g_autofree char *uuid = query_string (store,
+                                        "SELECT uuid FROM screenings "
+                                        "WHERE application = ? AND criterion = ?",
+                                        2, application_uuid, criterion_uuid);
+
+  return uuid ? spire_store_get (store, &spire_kind_screening, uuid, NULL) : NULL;
 }
 
 gboolean
@@ -1001,9 +1003,11 @@ spire_screening_answer (SpireStore *store, const char *application_uuid,
   g_autoptr (SpireRecord) app = NULL;
   g_autoptr (SpireRecord) criterion = NULL;
   g_autoptr (SpireRecord) rubric = NULL;
+  g_autoptr (SpireRecord) screening = NULL;
   g_autoptr (JsonBuilder) b = NULL;
   g_autofree char *after = NULL;
   g_autofree char *clean_note = stripped (note);
+  g_autofree char *now = NULL;
   const char *status;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
@@ -1039,7 +1043,25 @@ spire_screening_answer (SpireStore *store, const char *application_uuid,
                  spire_record_get_display_name (app),
                  spire_field_value_label (spire_kind_field (&spire_kind_application, "status"),
                                           status));
+  if (is_blank (clean_note))
+    g_clear_pointer (&clean_note, g_free);
 
+  /* The answer on record: one per application and gate, the latest. */
+  screening = find_screening (store, application_uuid, criterion_uuid);
+  if (screening == NULL)
+    {
+      screening = spire_record_new (&spire_kind_screening);
+      spire_record_set_text (screening, "application", application_uuid);
+      spire_record_set_text (screening, "criterion", criterion_uuid);
+    }
+  now = spire_now_utc ();
+  spire_record_set_bool (screening, "passed", passed);
+  spire_record_set_text (screening, "note", clean_note);
+  spire_record_set_text (screening, "decided_by", actor (store));
+  spire_record_set_text (screening, "decided_at", now);
+  spire_record_set_int (screening, "rubric_version", spire_record_get_int (rubric, "version"));
+
+  /* The application's history shows each answer given. */
   b = json_builder_new ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "criterion");
@@ -1049,7 +1071,7 @@ spire_screening_answer (SpireStore *store, const char *application_uuid,
   json_builder_set_member_name (b, "passed");
   json_builder_add_boolean_value (b, passed);
   json_builder_set_member_name (b, "note");
-  if (is_blank (clean_note))
+  if (clean_note == NULL)
     json_builder_add_null_value (b);
   else
     json_builder_add_string_value (b, clean_note);
@@ -1060,14 +1082,15 @@ spire_screening_answer (SpireStore *store, const char *application_uuid,
 
   if (!spire_store_begin (store, error))
     return FALSE;
-  if (!spire_store_audit (store, "application", application_uuid, "screening", NULL, after,
+  if (!spire_store_save (store, screening, SPIRE_SAVE_DEFAULT, NULL, error) ||
+      !spire_store_audit (store, "application", application_uuid, "screening", NULL, after,
                           error))
     goto fail;
   if (!passed)
     {
       g_autofree char *reason = NULL;
 
-      if (is_blank (clean_note))
+      if (clean_note == NULL)
         reason = g_strdup_printf (_("Did not pass the eligibility criterion “%s”."),
                                   spire_record_get_display_name (criterion));
       else
@@ -1092,7 +1115,7 @@ spire_screening_list_answers (SpireStore *store, const char *application_uuid, G
   g_autoptr (SpireRecord) app = NULL;
   g_autoptr (SpireRecord) rubric = NULL;
   g_autoptr (GPtrArray) criteria = NULL;
-  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (GPtrArray) screenings = NULL;
   g_autoptr (GPtrArray) out = NULL;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
@@ -1105,8 +1128,9 @@ spire_screening_list_answers (SpireStore *store, const char *application_uuid, G
   if (rubric == NULL)
     return g_steal_pointer (&out);
   criteria = spire_rubric_list_criteria (store, spire_record_get_uuid (rubric), error);
-  audit = spire_store_list_audit (store, application_uuid, 0, error);
-  if (criteria == NULL || audit == NULL)
+  screenings = spire_store_list (store, &spire_kind_screening, "application", application_uuid,
+                                 error);
+  if (criteria == NULL || screenings == NULL)
     return NULL;
 
   for (guint i = 0; i < criteria->len; i++)
@@ -1115,29 +1139,22 @@ spire_screening_list_answers (SpireStore *store, const char *application_uuid, G
 
       if (g_strcmp0 (spire_record_get_text (c, "kind"), "gate") != 0)
         continue;
-      for (guint j = 0; j < audit->len; j++) /* newest first */
+      for (guint j = 0; j < screenings->len; j++)
         {
-          GHashTable *row = audit->pdata[j];
-          g_autoptr (JsonParser) parser = NULL;
-          JsonObject *o;
+          SpireRecord *sc = screenings->pdata[j];
           SpireScreeningAnswer *answer;
 
-          if (g_strcmp0 (g_hash_table_lookup (row, "action"), "screening") != 0)
-            continue;
-          parser = json_parser_new ();
-          if (!json_parser_load_from_data (parser, g_hash_table_lookup (row, "after"), -1, NULL) ||
-              !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-            continue;
-          o = json_node_get_object (json_parser_get_root (parser));
-          if (g_strcmp0 (member_string (o, "criterion"), spire_record_get_uuid (c)) != 0)
+          if (g_strcmp0 (spire_record_get_text (sc, "criterion"), spire_record_get_uuid (c)) != 0)
             continue;
           answer = g_new0 (SpireScreeningAnswer, 1);
           answer->criterion = g_strdup (spire_record_get_uuid (c));
           answer->criterion_name = g_strdup (spire_record_get_display_name (c));
-          answer->passed = json_object_get_boolean_member_with_default (o, "passed", FALSE);
-          answer->note = g_strdup (member_string (o, "note"));
-          answer->by = g_strdup (g_hash_table_lookup (row, "who"));
-          answer->at = g_strdup (g_hash_table_lookup (row, "at"));
+          answer->passed = spire_record_get_bool (sc, "passed");
+          answer->note = g_strdup (spire_record_get_text (sc, "note"));
+          answer->by = g_strdup (spire_record_get_text (sc, "decided_by"));
+          answer->at = g_strdup (spire_record_get_text (sc, "decided_at"));
+          answer->rubric_version = spire_record_get_int (sc, "rubric_version");
+          answer->uuid = g_strdup (spire_record_get_uuid (sc));
           g_ptr_array_add (out, answer);
           break;
         }
@@ -1295,6 +1312,7 @@ spire_panel_remove (SpireStore *store, const char *evaluator_uuid, GError **erro
   g_autoptr (SpireRecord) ev = NULL;
   g_autoptr (GPtrArray) assignments = NULL;
   g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GPtrArray) packages = NULL;
   gint64 n_reviews;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
@@ -1326,6 +1344,12 @@ spire_panel_remove (SpireStore *store, const char *evaluator_uuid, GError **erro
     goto fail;
   for (guint i = 0; i < conflicts->len; i++)
     if (!spire_store_delete (store, conflicts->pdata[i], error))
+      goto fail;
+  packages = spire_store_list (store, &spire_kind_package, "evaluator", evaluator_uuid, error);
+  if (packages == NULL)
+    goto fail;
+  for (guint i = 0; i < packages->len; i++)
+    if (!spire_store_delete (store, packages->pdata[i], error))
       goto fail;
   /* The deletion's audit entry is made from this copy: no token in the history */
   spire_record_set_null (ev, "token");
@@ -1430,7 +1454,7 @@ spire_conflict_blocks (SpireStore *store, const char *evaluator_uuid,
     *conflict_out = NULL;
   uuid = query_string (store,
                        "SELECT c.uuid FROM conflicts c, applications a "
-                       "WHERE a.uuid = ?2 AND c.evaluator = ?1 "
+                       "WHERE a.uuid = ?2 AND c.evaluator = ?1 AND c.dismissed_at IS NULL "
                        "AND (c.application = a.uuid OR c.startup = a.startup) "
                        "ORDER BY c.confirmed DESC, c.created_at LIMIT 1",
                        2, evaluator_uuid, application_uuid);
@@ -1586,7 +1610,6 @@ spire_conflicts_detect (SpireStore *store, const char *cohort_uuid, GError **err
   g_autoptr (GPtrArray) startups = NULL;
   g_autoptr (GPtrArray) contacts = NULL;
   g_autoptr (GPtrArray) known = NULL;
-  g_autoptr (GPtrArray) dismissed = NULL;
   g_autoptr (GHashTable) by_person = NULL;  /* person uuid → clues */
   g_autoptr (GHashTable) by_orgnr = NULL;   /* orgnr → clues */
   g_autoptr (GHashTable) by_contact_domain = NULL;
@@ -1617,27 +1640,19 @@ spire_conflicts_detect (SpireStore *store, const char *cohort_uuid, GError **err
                     "JOIN startups s ON s.uuid = a.startup JOIN persons p ON p.uuid = a.contact "
                     "WHERE a.cohort = ?1 ORDER BY 1, 3",
                     1, cohort_uuid);
+  /* Every conflict on record, dismissed ones too: a pair that has one is
+   * never proposed again. */
   known = query (store, error,
                  "SELECT c.evaluator, coalesce (c.startup, a.startup) FROM conflicts c "
                  "JOIN evaluators e ON e.uuid = c.evaluator "
                  "LEFT JOIN applications a ON a.uuid = c.application WHERE e.cohort = ?",
                  1, cohort_uuid);
-  dismissed = query (store, error,
-                     "SELECT json_extract (d.after, '$.evaluator'), "
-                     "coalesce (json_extract (d.after, '$.startup'), a.startup) "
-                     "FROM audit d LEFT JOIN applications a "
-                     "ON a.uuid = json_extract (d.after, '$.application') "
-                     "WHERE d.entity = 'conflict' AND d.action = 'dismiss' "
-                     "AND json_valid (d.after)",
-                     0);
-  if (!evaluators || !startups || !contacts || !known || !dismissed)
+  if (!evaluators || !startups || !contacts || !known)
     return NULL;
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < known->len; i++)
     g_hash_table_add (seen, pair_key (COL (known->pdata[i], 0), COL (known->pdata[i], 1)));
-  for (guint i = 0; i < dismissed->len; i++)
-    g_hash_table_add (seen, pair_key (COL (dismissed->pdata[i], 0), COL (dismissed->pdata[i], 1)));
 
   by_person = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) g_ptr_array_unref);
@@ -1767,7 +1782,8 @@ list_conflicts (SpireStore *store, const char *cohort_uuid, gboolean pending_onl
   g_autoptr (GPtrArray) rows = query (
     store, error,
     "SELECT c.uuid FROM conflicts c JOIN evaluators e ON e.uuid = c.evaluator "
-    "WHERE e.cohort = ?1 AND (?2 IS NULL OR (c.origin = 'detected' AND c.confirmed = 0)) "
+    "WHERE e.cohort = ?1 AND (?2 IS NULL OR (c.origin = 'detected' AND c.confirmed = 0 "
+    "AND c.dismissed_at IS NULL)) "
     "ORDER BY c.created_at, c.uuid",
     2, cohort_uuid, pending_only ? "1" : NULL);
 
@@ -1804,6 +1820,15 @@ spire_conflict_confirm (SpireStore *store, const char *conflict_uuid, GError **e
     return FALSE;
   if (spire_record_get_bool (c, "confirmed"))
     return TRUE;
+  if (!spire_record_is_null (c, "dismissed_at"))
+    {
+      g_autofree char *when = format_time (spire_record_get_text (c, "dismissed_at"));
+
+      return fail (error, SPIRE_ERROR_INVALID,
+                   _("This conflict of interest was dismissed (%s) and stays on record as "
+                     "dismissed. If it is a conflict after all, declare it."),
+                   when ? when : spire_record_get_text (c, "dismissed_at"));
+    }
   spire_record_set_bool (c, "confirmed", TRUE);
   if (!spire_store_begin (store, error))
     return FALSE;
@@ -1826,12 +1851,16 @@ spire_conflict_dismiss (SpireStore *store, const char *conflict_uuid, const char
   g_autoptr (JsonNode) node = NULL;
   g_autofree char *after = NULL;
   g_autofree char *why = stripped (reason);
+  g_autofree char *now = NULL;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
 
   c = get (store, &spire_kind_conflict, conflict_uuid, error);
   if (c == NULL)
     return FALSE;
+  if (!spire_record_is_null (c, "dismissed_at"))
+    return fail (error, SPIRE_ERROR_INVALID,
+                 _("This conflict of interest was dismissed already."));
   if (g_strcmp0 (spire_record_get_text (c, "origin"), "detected") != 0)
     return fail (error, SPIRE_ERROR_INVALID,
                  _("A declared conflict of interest cannot be dismissed; it stays on record."));
@@ -1843,13 +1872,16 @@ spire_conflict_dismiss (SpireStore *store, const char *conflict_uuid, const char
                  _("Write why this is not a conflict of interest; the reason is kept in the "
                    "history."));
 
+  now = spire_now_utc ();
+  spire_record_set_text (c, "dismissed_at", now);
+  spire_record_set_text (c, "dismissed_by", actor (store));
+  spire_record_set_text (c, "dismiss_reason", why);
   node = spire_record_to_json (c, FALSE);
-  json_object_set_string_member (json_node_get_object (node), "dismiss_reason", why);
   after = json_to_string (node, FALSE);
   if (!spire_store_begin (store, error))
     return FALSE;
-  if (!spire_store_audit (store, "conflict", conflict_uuid, "dismiss", NULL, after, error) ||
-      !spire_store_delete (store, c, error))
+  if (!spire_store_save (store, c, SPIRE_SAVE_DEFAULT, NULL, error) ||
+      !spire_store_audit (store, "conflict", conflict_uuid, "dismiss", NULL, after, error))
     {
       spire_store_rollback (store);
       return FALSE;
@@ -2239,7 +2271,8 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
                        1, cohort_uuid);
   conflicts = query (store, error,
                      "SELECT c.evaluator, c.application, c.startup FROM conflicts c "
-                     "JOIN evaluators e ON e.uuid = c.evaluator WHERE e.cohort = ?",
+                     "JOIN evaluators e ON e.uuid = c.evaluator "
+                     "WHERE e.cohort = ? AND c.dismissed_at IS NULL",
                      1, cohort_uuid);
   if (assignments == NULL || conflicts == NULL)
     return FALSE;
@@ -3127,6 +3160,7 @@ spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_
                   "SELECT a.uuid FROM applications a WHERE a.cohort = ?2 "
                   "AND a.status NOT IN ('ineligible', 'withdrawn') "
                   "AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.evaluator = ?1 "
+                  "AND c.dismissed_at IS NULL "
                   "AND (c.application = a.uuid OR c.startup = a.startup)) "
                   "ORDER BY a.title COLLATE NB, a.uuid",
                   2, evaluator_uuid, spire_record_get_text (ev, "cohort"));
@@ -3135,6 +3169,7 @@ spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_
                   "SELECT a.uuid FROM assignments s JOIN applications a ON a.uuid = s.application "
                   "WHERE s.evaluator = ?1 AND s.state <> 'declined' "
                   "AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.evaluator = ?1 "
+                  "AND c.dismissed_at IS NULL "
                   "AND (c.application = a.uuid OR c.startup = a.startup)) "
                   "ORDER BY a.title COLLATE NB, a.uuid",
                   1, evaluator_uuid);

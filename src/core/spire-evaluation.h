@@ -6,7 +6,7 @@
  * message says what is wrong and what to do.  Score aggregation and ranking
  * live in spire-scoring.h / spire-ranking.h, not here.
  *
- * How things are represented (within schema version 1):
+ * How things are represented (schema version 2):
  *
  * - Rubric: one per cohort.  scale_labels is a JSON object from step to
  *   label, {"1": "Very weak", …, "7": "Excellent"}.  Criteria have positions
@@ -17,22 +17,27 @@
  *   review made under an older version stale.
  *
  * - Screening (eligibility gates): a gate criterion ("gate" kind) is
- *   answered per application by the office, not by the panel.  Every answer
- *   is an audit entry on the application (action "screening", after =
- *   {"criterion", "name", "passed", "note", "rubric_version"}).  A failed
- *   gate also records a decision to "ineligible" whose reason names the gate
- *   (and the note), and sets the application's status.  Reviews never carry
- *   values for gate criteria.
+ *   answered per application by the office, not by the panel.  The answer
+ *   on record is a screening row (one per application and gate: passed,
+ *   note, decided_by, decided_at, rubric_version), which a new answer
+ *   overwrites; every answer given is also an audit entry on the
+ *   application (action "screening", after = {"criterion", "name",
+ *   "passed", "note", "rubric_version"}), the history.  A failed gate also
+ *   records a decision to "ineligible" whose reason names the gate (and the
+ *   note), and sets the application's status.  Reviews never carry values
+ *   for gate criteria.
  *
  * - Conflicts of interest: a row in conflicts blocks its evaluator from the
- *   application (or from every application of the startup) as long as it
- *   exists: declared ones (confirmed), detected ones awaiting confirmation
- *   (confirmed = FALSE) and confirmed detected ones.  Dismissing a detected
- *   conflict deletes the row and writes an audit entry (entity "conflict",
- *   action "dismiss", after = the conflict plus "dismiss_reason"), which
- *   keeps detection from proposing the same pair again.  Whenever a
- *   conflict is declared, detected or confirmed, the evaluator's
- *   assignments it blocks are removed (their reviews stay on record).
+ *   application (or from every application of the startup) unless it is
+ *   dismissed: declared ones (confirmed), detected ones awaiting
+ *   confirmation (confirmed = FALSE) and confirmed detected ones.
+ *   Dismissing a detected conflict sets dismissed_at, dismissed_by and
+ *   dismiss_reason; the row stays on record, no longer blocks, cannot be
+ *   confirmed, and keeps detection from proposing the same pair again.  An
+ *   audit entry (entity "conflict", action "dismiss", after = the dismissed
+ *   conflict) records it in the history too.  Whenever a conflict is
+ *   declared, detected or confirmed, the evaluator's assignments it blocks
+ *   are removed (their reviews stay on record).
  *
  * - Assignable applications: every status except "ineligible" and
  *   "withdrawn".  Observers are never assigned.  "declined" assignments do
@@ -117,20 +122,24 @@ typedef struct
   char *note;           /* or NULL */
   char *by;             /* store actor */
   char *at;             /* UTC timestamp */
+  gint64 rubric_version; /* in force when answered, or SPIRE_INT_NONE */
+  char *uuid;           /* the screening record */
 } SpireScreeningAnswer;
 
 void spire_screening_answer_free (SpireScreeningAnswer *answer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireScreeningAnswer, spire_screening_answer_free)
 
 /* Answers gate @criterion_uuid (a "gate" criterion of the cohort's rubric)
- * for an application that is "received" or "in_review".  A failed gate
- * makes the application ineligible through a decision whose reason names
- * the gate and @note, and removes its assignments. */
+ * for an application that is "received" or "in_review", replacing an
+ * earlier answer to the same gate.  A failed gate makes the application
+ * ineligible through a decision whose reason names the gate and @note, and
+ * removes its assignments. */
 gboolean spire_screening_answer (SpireStore *store, const char *application_uuid,
                                  const char *criterion_uuid, gboolean passed, const char *note,
                                  GError **error);
-/* The latest answer per gate, in the rubric's order; gates not yet answered
- * are left out.  Elements are SpireScreeningAnswer. */
+/* The answer on record per gate of the cohort's current rubric, in the
+ * rubric's order; gates not yet answered are left out.  Elements are
+ * SpireScreeningAnswer. */
 GPtrArray *spire_screening_list_answers (SpireStore *store, const char *application_uuid,
                                          GError **error);
 /* TRUE when every gate of the rubric has "passed" as its latest answer
@@ -172,7 +181,8 @@ SpireRecord *spire_panel_add (SpireStore *store, const char *cohort_uuid,
 /* Changing to "observer" is refused while the evaluator has assignments. */
 gboolean spire_panel_set_role (SpireStore *store, const char *evaluator_uuid, const char *role,
                                GError **error);
-/* Removes a panel member with their assignments and conflicts; refused
+/* Removes a panel member with their assignments, conflicts and the record
+ * of the packages exported to them; refused
  * (SPIRE_ERROR_IN_USE) when they have written reviews, which stay on
  * record (make them an observer instead). */
 gboolean spire_panel_remove (SpireStore *store, const char *evaluator_uuid, GError **error);
@@ -202,19 +212,23 @@ SpireRecord *spire_conflict_declare (SpireStore *store, const char *evaluator_uu
  *   startup or the host of its website (public mail domains never match).
  * Each new one is stored as evaluator × startup, origin "detected",
  * confirmed = FALSE, with a translated reason saying why.  Pairs that
- * already have a conflict, or whose detected conflict was dismissed, are
+ * already have a conflict on record, dismissed ones included, are
  * skipped.  Returns the new conflicts (maybe none); NULL on error. */
 GPtrArray *spire_conflicts_detect (SpireStore *store, const char *cohort_uuid, GError **error);
-/* Detected conflicts of the cohort still awaiting confirmation. */
+/* Detected conflicts of the cohort still awaiting confirmation (not
+ * dismissed). */
 GPtrArray *spire_conflicts_list_pending (SpireStore *store, const char *cohort_uuid,
                                          GError **error);
-/* All conflicts of the cohort's panel. */
+/* All conflicts of the cohort's panel, dismissed ones included (see their
+ * dismissed_at). */
 GPtrArray *spire_conflicts_list (SpireStore *store, const char *cohort_uuid, GError **error);
+/* Refused for a dismissed conflict (declare it instead). */
 gboolean spire_conflict_confirm (SpireStore *store, const char *conflict_uuid, GError **error);
-/* Only for detected, unconfirmed conflicts; needs a @reason. */
+/* Only for detected, unconfirmed conflicts not yet dismissed; needs a
+ * @reason.  The conflict stays on record as dismissed. */
 gboolean spire_conflict_dismiss (SpireStore *store, const char *conflict_uuid,
                                  const char *reason, GError **error);
-/* TRUE when a conflict keeps the evaluator from the application;
+/* TRUE when a conflict (not dismissed) keeps the evaluator from the application;
  * *@conflict_out (may be NULL) receives it. */
 gboolean spire_conflict_blocks (SpireStore *store, const char *evaluator_uuid,
                                 const char *application_uuid, SpireRecord **conflict_out);

@@ -436,6 +436,9 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
   g_autoptr (JsonBuilder) reg = NULL;
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (JsonNode) reg_root = NULL;
+  g_autoptr (JsonArray) criteria_uuids = json_array_new ();
+  g_autoptr (JsonArray) application_uuids = json_array_new ();
+  g_autoptr (SpireRecord) registered = NULL;
   g_autofree char *token = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
@@ -491,6 +494,7 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
                 "WHERE s.evaluator = ?1 AND s.state <> 'declined' "
                 "AND a.status NOT IN ('ineligible', 'withdrawn') "
                 "AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.evaluator = ?1 "
+                "AND c.dismissed_at IS NULL "
                 "AND (c.application = a.uuid OR c.startup = a.startup)) "
                 "ORDER BY a.title COLLATE NB, a.uuid",
                 1, evaluator_uuid);
@@ -564,7 +568,10 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
   json_builder_set_member_name (reg, "criteria");
   json_builder_begin_array (reg);
   for (guint i = 0; i < criteria->len; i++)
-    json_builder_add_string_value (reg, spire_record_get_uuid (criteria->pdata[i]));
+    {
+      json_builder_add_string_value (reg, spire_record_get_uuid (criteria->pdata[i]));
+      json_array_add_string_element (criteria_uuids, spire_record_get_uuid (criteria->pdata[i]));
+    }
   json_builder_end_array (reg);
   json_builder_set_member_name (reg, "applications");
   json_builder_begin_array (reg);
@@ -584,6 +591,7 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
       if (app == NULL)
         return NULL;
       json_builder_add_string_value (reg, spire_record_get_uuid (app));
+      json_array_add_string_element (application_uuids, spire_record_get_uuid (app));
       challenge = get_or_null (store, &spire_kind_challenge, spire_record_get_text (app, "challenge"));
       if (challenge)
         owner = get_or_null (store, &spire_kind_public_body, spire_record_get_text (challenge, "owner"));
@@ -641,6 +649,24 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
   reg_root = json_builder_get_root (reg);
   reg_text = json_text (reg_root, FALSE);
 
+  /* The package on record: how a sheet that answers it is recognised. */
+  registered = spire_record_new (&spire_kind_package);
+  spire_record_set_text (registered, "uuid", uuid);
+  spire_record_set_text (registered, "evaluator", evaluator_uuid);
+  spire_record_set_text (registered, "cohort", cohort_uuid);
+  spire_record_set_int (registered, "rubric_version", spire_record_get_int (rubric, "version"));
+  {
+    g_autoptr (JsonNode) c_node = json_node_init_array (json_node_alloc (), criteria_uuids);
+    g_autoptr (JsonNode) a_node = json_node_init_array (json_node_alloc (), application_uuids);
+    g_autofree char *c_text = json_text (c_node, FALSE);
+    g_autofree char *a_text = json_text (a_node, FALSE);
+
+    spire_record_set_text (registered, "criteria", c_text);
+    spire_record_set_text (registered, "applications", a_text);
+  }
+  spire_record_set_text (registered, "exported_by", actor (store));
+  spire_record_set_text (registered, "exported_at", now);
+
   if (!spire_store_begin (store, error))
     return NULL;
   if (new_token_made)
@@ -652,7 +678,8 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
                               error))
         goto fail;
     }
-  if (!spire_store_audit (store, "evaluator", evaluator_uuid, "export-package", NULL, reg_text,
+  if (!spire_store_save (store, registered, SPIRE_SAVE_DEFAULT, NULL, error) ||
+      !spire_store_audit (store, "evaluator", evaluator_uuid, "export-package", NULL, reg_text,
                           error))
     goto fail;
   if (!spire_store_commit (store, error))
@@ -1490,8 +1517,8 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
                             const char *name, SpireSheetStats *stats, GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (JsonParser) reg_parser = json_parser_new ();
-  g_autoptr (GPtrArray) reg = NULL;
+  g_autoptr (SpireRecord) registered = NULL;
+  g_autoptr (GError) local = NULL;
   g_autoptr (SpireRecord) ev = NULL;
   g_autoptr (SpireRecord) rubric = NULL;
   g_autoptr (GPtrArray) criteria = NULL;
@@ -1500,7 +1527,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
   g_autofree char *signature = NULL;
   g_autofree char *person = NULL;
   SpireSheetStats counts = { 0, 0, 0, 0 };
-  JsonObject *root, *reg_o, *sheet_rubric;
+  JsonObject *root, *sheet_rubric;
   JsonArray *sheet_criteria, *sheet_reviews;
   const char *package, *evaluator, *cohort;
   double sheet_version = 0;
@@ -1535,29 +1562,45 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
                  : member_string (root, "signature") == NULL ? "signature" : "rubric.version");
 
   /* Which package, which panel member */
-  reg = query (store, error,
-               "SELECT entity_uuid, after FROM audit WHERE entity = 'evaluator' "
-               "AND action = 'export-package' AND json_valid (after) "
-               "AND json_extract (after, '$.package') = ? ORDER BY id DESC LIMIT 1",
-               1, package);
-  if (reg == NULL)
-    return FALSE;
-  if (reg->len == 0)
-    return fail (error, SPIRE_ERROR_NOT_FOUND,
-                 _("“%s” answers an evaluation package that was not exported from this "
-                   "database (package %s). Import it into the database the package came "
-                   "from. Nothing was imported."),
-                 name, package);
-  if (!json_parser_load_from_data (reg_parser, COL (reg->pdata[0], 1), -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (reg_parser)))
-    return fail (error, SPIRE_ERROR_CORRUPT,
-                 _("The record of package %s in this database is damaged."), package);
-  reg_o = json_node_get_object (json_parser_get_root (reg_parser));
-  cohort = member_string (reg_o, "cohort");
-  person = g_strdup ("");
-  if (g_strcmp0 (COL (reg->pdata[0], 0), evaluator) != 0)
+  registered = spire_store_get (store, &spire_kind_package, package, &local);
+  if (registered == NULL)
     {
-      g_autofree char *meant = spire_evaluator_get_name (store, COL (reg->pdata[0], 0));
+      if (!g_error_matches (local, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      /* Exported from here once, but its panel member has left the panel
+       * since (the record of their packages went with them): the history
+       * says so, for the message only. */
+      {
+        g_autoptr (GPtrArray) history = query (store, NULL,
+                                               "SELECT 1 FROM audit WHERE entity = 'evaluator' "
+                                               "AND action = 'export-package' "
+                                               "AND json_valid (after) "
+                                               "AND json_extract (after, '$.package') = ? "
+                                               "LIMIT 1",
+                                               1, package);
+
+        if (history != NULL && history->len > 0)
+          return fail (error, SPIRE_ERROR_REFERENCE,
+                       _("The panel member “%s” comes from is no longer on the panel. Nothing "
+                         "was imported."),
+                       name);
+      }
+      return fail (error, SPIRE_ERROR_NOT_FOUND,
+                   _("“%s” answers an evaluation package that was not exported from this "
+                     "database (package %s). Import it into the database the package came "
+                     "from. Nothing was imported."),
+                   name, package);
+    }
+  cohort = spire_record_get_text (registered, "cohort");
+  person = g_strdup ("");
+  if (g_strcmp0 (spire_record_get_text (registered, "evaluator"), evaluator) != 0)
+    {
+      g_autofree char *meant = spire_evaluator_get_name (store,
+                                                         spire_record_get_text (registered,
+                                                                                "evaluator"));
       g_autofree char *other = spire_evaluator_get_name (store, evaluator);
 
       return fail (error, SPIRE_ERROR_REFERENCE,

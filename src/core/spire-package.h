@@ -23,11 +23,15 @@
  *   ({"uuid": <pseudonym>, "name": "Applicant 4F2A9C"}) and "contact" is
  *   null.  The token is random (32 bytes, as hex), kept on the evaluator
  *   record (created on the first export) and the same for every package to
- *   that evaluator.  Each export is recorded in the manager's audit log
- *   (entity "evaluator", action "export-package", after = {"package",
- *   "cohort", "rubric", "rubric_version", "criteria", "applications"}):
- *   that is how an imported sheet's package is known.  A package holds a
- *   secret: the file is written with mode 0600.
+ *   that evaluator.  Each export is recorded in the manager's database as
+ *   a package record (kind "package": uuid = the package id, evaluator,
+ *   cohort, rubric_version, criteria and applications as lists of UUIDs,
+ *   exported_by, exported_at): that is how an imported sheet's package is
+ *   known, and it travels with a spire-backup.  The audit log keeps the
+ *   history (entity "evaluator", action "export-package", after =
+ *   {"package", "cohort", "rubric", "rubric_version", "exported_at",
+ *   "criteria", "applications"}).  A package holds a secret: the file is
+ *   written with mode 0600.
  *
  * Score sheet (JSON):
  *   { "format": "spire-score-sheet", "version": 1, "package": "<uuid>",

@@ -305,6 +305,27 @@ validate_criterion (SpireRecord *r, GError **error)
   return TRUE;
 }
 
+/* Only a detected conflict awaiting confirmation can be dismissed, and
+ * never without a reason. */
+static gboolean
+validate_conflict (SpireRecord *r, GError **error)
+{
+  const char *reason = spire_record_get_text (r, "dismiss_reason");
+  g_autofree char *clean = reason ? g_strstrip (g_strdup (reason)) : NULL;
+
+  if (spire_record_is_null (r, "dismissed_at"))
+    return TRUE;
+  if (g_strcmp0 (spire_record_get_text (r, "origin"), "detected") != 0 ||
+      spire_record_get_bool (r, "confirmed"))
+    return fail (error, r, "dismissed_at",
+                 _("only a detected conflict of interest that is not confirmed can be "
+                   "dismissed"));
+  if (clean == NULL || *clean == '\0')
+    return fail (error, r, "dismiss_reason",
+                 _("must be filled in when a conflict of interest is dismissed"));
+  return TRUE;
+}
+
 static gboolean
 validate_deal (SpireRecord *r, GError **error)
 {
@@ -447,6 +468,21 @@ static const SpireField spire_kind_criterion_fields[] = {
 KIND (spire_kind_criterion, "criterion", "criteria", N_("Criterion"), N_("Criteria"),
       "name", spire_criterion_get_type, validate_criterion)
 
+/* The office's current answer to one gate criterion for one application
+ * (one per pair; every answer given is also in the audit log). */
+static const SpireField spire_kind_screening_fields[] = {
+  COMMON_FIELDS,
+  { "application", SPIRE_FIELD_REF, REQ, N_("Application"), "applications", NULL },
+  { "criterion", SPIRE_FIELD_REF, REQ, N_("Criterion"), "criteria", NULL },
+  { "passed", SPIRE_FIELD_BOOL, 0, N_("Passed"), NULL, NULL },
+  { "note", SPIRE_FIELD_TEXT, 0, N_("Note"), NULL, NULL },
+  { "decided_by", SPIRE_FIELD_TEXT, REQ, N_("Decided by"), NULL, NULL },
+  { "decided_at", SPIRE_FIELD_TIME, REQ, N_("Decided"), NULL, NULL },
+  { "rubric_version", SPIRE_FIELD_INT, 0, N_("Rubric version"), NULL, NULL },
+};
+KIND (spire_kind_screening, "screening", "screenings", N_("Screening answer"),
+      N_("Screening answers"), "decided_at", spire_screening_get_type, NULL)
+
 static const SpireField spire_kind_evaluator_fields[] = {
   COMMON_FIELDS,
   { "cohort", SPIRE_FIELD_REF, REQ, N_("Cohort"), "cohorts", NULL },
@@ -466,6 +502,21 @@ static const SpireField spire_kind_assignment_fields[] = {
 KIND (spire_kind_assignment, "assignment", "assignments", N_("Assignment"),
       N_("Assignments"), "application", spire_assignment_get_type, NULL)
 
+/* An evaluation package exported to a panel member: how a score sheet
+ * that answers it is recognised.  The uuid is the package's id. */
+static const SpireField spire_kind_package_fields[] = {
+  COMMON_FIELDS,
+  { "evaluator", SPIRE_FIELD_REF, REQ, N_("Panel member"), "evaluators", NULL },
+  { "cohort", SPIRE_FIELD_REF, REQ, N_("Cohort"), "cohorts", NULL },
+  { "rubric_version", SPIRE_FIELD_INT, REQ, N_("Rubric version"), NULL, NULL },
+  { "criteria", SPIRE_FIELD_JSON, 0, N_("Criteria"), NULL, NULL },
+  { "applications", SPIRE_FIELD_JSON, 0, N_("Applications"), NULL, NULL },
+  { "exported_by", SPIRE_FIELD_TEXT, 0, N_("Exported by"), NULL, NULL },
+  { "exported_at", SPIRE_FIELD_TIME, REQ, N_("Exported"), NULL, NULL },
+};
+KIND (spire_kind_package, "package", "packages", N_("Evaluation package"),
+      N_("Evaluation packages"), "exported_at", spire_package_get_type, NULL)
+
 static const SpireField spire_kind_conflict_fields[] = {
   COMMON_FIELDS,
   { "evaluator", SPIRE_FIELD_REF, REQ, N_("Panel member"), "evaluators", NULL },
@@ -475,9 +526,14 @@ static const SpireField spire_kind_conflict_fields[] = {
   { "kind", SPIRE_FIELD_ENUM, REQ, N_("Kind"), NULL, conflict_kinds },
   { "reason", SPIRE_FIELD_TEXT, 0, N_("Reason"), NULL, NULL },
   { "confirmed", SPIRE_FIELD_BOOL, 0, N_("Confirmed"), NULL, NULL },
+  /* Since schema version 2: a dismissed detected conflict stays on record,
+   * no longer blocks and is not proposed again. */
+  { "dismissed_at", SPIRE_FIELD_TIME, 0, N_("Dismissed"), NULL, NULL },
+  { "dismissed_by", SPIRE_FIELD_TEXT, 0, N_("Dismissed by"), NULL, NULL },
+  { "dismiss_reason", SPIRE_FIELD_TEXT, 0, N_("Reason for dismissal"), NULL, NULL },
 };
 KIND (spire_kind_conflict, "conflict", "conflicts", N_("Conflict of interest"),
-      N_("Conflicts of interest"), "reason", spire_conflict_get_type, NULL)
+      N_("Conflicts of interest"), "reason", spire_conflict_get_type, validate_conflict)
 
 static const SpireField spire_kind_review_fields[] = {
   COMMON_FIELDS,
@@ -562,8 +618,10 @@ DEFINE_RECORD (Person, person, spire_kind_person)
 DEFINE_RECORD (Application, application, spire_kind_application)
 DEFINE_RECORD (Rubric, rubric, spire_kind_rubric)
 DEFINE_RECORD (Criterion, criterion, spire_kind_criterion)
+DEFINE_RECORD (Screening, screening, spire_kind_screening)
 DEFINE_RECORD (Evaluator, evaluator, spire_kind_evaluator)
 DEFINE_RECORD (Assignment, assignment, spire_kind_assignment)
+DEFINE_RECORD (Package, package, spire_kind_package)
 DEFINE_RECORD (Conflict, conflict, spire_kind_conflict)
 DEFINE_RECORD (Review, review, spire_kind_review)
 DEFINE_RECORD (Score, score, spire_kind_score)
@@ -581,8 +639,10 @@ static const SpireKind *const all_kinds[] = {
   &spire_kind_application,
   &spire_kind_rubric,
   &spire_kind_criterion,
+  &spire_kind_screening,   /* after applications and criteria */
   &spire_kind_evaluator,
   &spire_kind_assignment,
+  &spire_kind_package,     /* after evaluators and cohorts */
   &spire_kind_conflict,
   &spire_kind_review,
   &spire_kind_score,

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "spire-schema-private.h"
+#include "spire-store.h"
 
 #define COMMON                                                              \
   "  id INTEGER PRIMARY KEY,\n"                                             \
@@ -232,9 +233,132 @@ static const char migration_1[] =
   ") STRICT;\n"
   "CREATE INDEX audit_entity ON audit (entity_uuid, id);\n";
 
+/* A random (version 4) UUID, for rows made by a migration. */
+#define SQL_UUID                                                                    \
+  "lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' || "          \
+  "substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) || " \
+  "substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)))"
+
+/* Version 2: three facts that version 1 kept only in the audit log, which a
+ * spire-backup does not carry, become records of their own:
+ *   - screenings: the office's answer to a gate criterion per application
+ *     (was: audit entries "screening" on the application);
+ *   - conflicts.dismissed_*: a dismissed detected conflict stays as a row
+ *     (was: the row deleted, and an audit entry "dismiss" on the conflict);
+ *   - packages: the evaluation packages exported from this database, by
+ *     which a score sheet is recognised (was: audit entries
+ *     "export-package" on the evaluator).
+ * What a version-1 database recorded in its audit log is carried over; an
+ * entry that no longer fits (its application, criterion, evaluator …
+ * deleted since, or damaged) is left out rather than failing the
+ * migration.  The audit entries themselves stay: they are the history. */
+static const char migration_2[] =
+  "CREATE TABLE screenings (\n" COMMON
+  "  application TEXT NOT NULL REFERENCES applications (uuid) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+  "  criterion TEXT NOT NULL REFERENCES criteria (uuid) ON DELETE RESTRICT ON UPDATE CASCADE,\n"
+  "  passed INTEGER NOT NULL DEFAULT 0 CHECK (passed IN (0, 1)),\n"
+  "  note TEXT,\n"
+  "  decided_by TEXT NOT NULL,\n"
+  "  decided_at TEXT NOT NULL,\n"
+  "  rubric_version INTEGER,\n"
+  "  UNIQUE (application, criterion)\n"
+  ") STRICT;\n"
+  /* The UNIQUE index serves look-ups by application (its first column);
+   * this one keeps the RESTRICT check on deleting a criterion cheap. */
+  "CREATE INDEX screenings_criterion ON screenings (criterion);\n"
+
+  "ALTER TABLE conflicts ADD COLUMN dismissed_at TEXT;\n"
+  "ALTER TABLE conflicts ADD COLUMN dismissed_by TEXT;\n"
+  "ALTER TABLE conflicts ADD COLUMN dismiss_reason TEXT\n"
+  "  CHECK (dismissed_at IS NULL OR (origin = 'detected' AND confirmed = 0\n"
+  "                                  AND dismiss_reason IS NOT NULL AND dismiss_reason <> ''));\n"
+
+  "CREATE TABLE packages (\n" COMMON
+  "  evaluator TEXT NOT NULL REFERENCES evaluators (uuid) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+  "  cohort TEXT NOT NULL REFERENCES cohorts (uuid) ON DELETE RESTRICT ON UPDATE CASCADE,\n"
+  "  rubric_version INTEGER NOT NULL CHECK (rubric_version >= 1),\n"
+  "  criteria TEXT CHECK (criteria IS NULL OR json_valid (criteria)),\n"
+  "  applications TEXT CHECK (applications IS NULL OR json_valid (applications)),\n"
+  "  exported_by TEXT,\n"
+  "  exported_at TEXT NOT NULL\n"
+  ") STRICT;\n"
+  "CREATE INDEX packages_evaluator ON packages (evaluator);\n"
+  "CREATE INDEX packages_cohort ON packages (cohort);\n"
+
+  /* Screening answers: the latest per application and gate. */
+  "INSERT INTO screenings (uuid, created_at, updated_at, application, criterion, passed, note,\n"
+  "                        decided_by, decided_at, rubric_version)\n"
+  "SELECT " SQL_UUID ", a.at, a.at, a.entity_uuid, json_extract (a.after, '$.criterion'),\n"
+  "       json_extract (a.after, '$.passed') IS 1,\n"
+  "       CASE WHEN json_type (a.after, '$.note') = 'text' THEN json_extract (a.after, '$.note') END,\n"
+  "       a.who, a.at,\n"
+  "       CASE WHEN json_type (a.after, '$.rubric_version') = 'integer'\n"
+  "            THEN json_extract (a.after, '$.rubric_version') END\n"
+  "FROM audit a\n"
+  "WHERE a.id IN (SELECT max (id) FROM audit\n"
+  "               WHERE entity = 'application' AND action = 'screening' AND json_valid (after)\n"
+  "               GROUP BY entity_uuid, json_extract (after, '$.criterion'))\n"
+  "  AND EXISTS (SELECT 1 FROM applications x WHERE x.uuid = a.entity_uuid)\n"
+  "  AND EXISTS (SELECT 1 FROM criteria x WHERE x.uuid = json_extract (a.after, '$.criterion'));\n"
+
+  /* Dismissed conflicts: back as rows, from the copy the audit entry kept. */
+  "INSERT INTO conflicts (uuid, created_at, updated_at, evaluator, application, startup, origin,\n"
+  "                       kind, reason, confirmed, dismissed_at, dismissed_by, dismiss_reason)\n"
+  "SELECT d.entity_uuid,\n"
+  "       CASE WHEN json_type (d.after, '$.created_at') = 'text'\n"
+  "            THEN json_extract (d.after, '$.created_at') ELSE d.at END,\n"
+  "       d.at, json_extract (d.after, '$.evaluator'), json_extract (d.after, '$.application'),\n"
+  "       json_extract (d.after, '$.startup'), 'detected', json_extract (d.after, '$.kind'),\n"
+  "       CASE WHEN json_type (d.after, '$.reason') = 'text' THEN json_extract (d.after, '$.reason') END,\n"
+  "       0, d.at, d.who, json_extract (d.after, '$.dismiss_reason')\n"
+  "FROM audit d\n"
+  "WHERE d.id IN (SELECT max (id) FROM audit\n"
+  "               WHERE entity = 'conflict' AND action = 'dismiss' AND json_valid (after)\n"
+  "               GROUP BY entity_uuid)\n"
+  "  AND length (d.entity_uuid) = 36\n"
+  "  AND NOT EXISTS (SELECT 1 FROM conflicts x WHERE x.uuid = d.entity_uuid)\n"
+  "  AND json_type (d.after, '$.evaluator') = 'text'\n"
+  "  AND EXISTS (SELECT 1 FROM evaluators x WHERE x.uuid = json_extract (d.after, '$.evaluator'))\n"
+  "  AND (json_type (d.after, '$.application') IS NOT 'text'\n"
+  "       OR EXISTS (SELECT 1 FROM applications x WHERE x.uuid = json_extract (d.after, '$.application')))\n"
+  "  AND (json_type (d.after, '$.startup') IS NOT 'text'\n"
+  "       OR EXISTS (SELECT 1 FROM startups x WHERE x.uuid = json_extract (d.after, '$.startup')))\n"
+  "  AND (json_type (d.after, '$.application') = 'text' OR json_type (d.after, '$.startup') = 'text')\n"
+  "  AND json_extract (d.after, '$.kind') IN ('owner','employee','family','competitor','other')\n"
+  "  AND json_type (d.after, '$.dismiss_reason') = 'text'\n"
+  "  AND json_extract (d.after, '$.dismiss_reason') <> '';\n"
+
+  /* Exported packages. */
+  "INSERT INTO packages (uuid, created_at, updated_at, evaluator, cohort, rubric_version, criteria,\n"
+  "                      applications, exported_by, exported_at)\n"
+  "SELECT json_extract (r.after, '$.package'), r.at, r.at, r.entity_uuid,\n"
+  "       json_extract (r.after, '$.cohort'), json_extract (r.after, '$.rubric_version'),\n"
+  "       CASE WHEN json_type (r.after, '$.criteria') = 'array'\n"
+  "            THEN json_extract (r.after, '$.criteria') END,\n"
+  "       CASE WHEN json_type (r.after, '$.applications') = 'array'\n"
+  "            THEN json_extract (r.after, '$.applications') END,\n"
+  "       r.who,\n"
+  "       CASE WHEN json_type (r.after, '$.exported_at') = 'text'\n"
+  "            THEN json_extract (r.after, '$.exported_at') ELSE r.at END\n"
+  "FROM audit r\n"
+  "WHERE r.id IN (SELECT max (id) FROM audit\n"
+  "               WHERE entity = 'evaluator' AND action = 'export-package' AND json_valid (after)\n"
+  "               GROUP BY json_extract (after, '$.package'))\n"
+  "  AND json_type (r.after, '$.package') = 'text'\n"
+  "  AND length (json_extract (r.after, '$.package')) = 36\n"
+  "  AND NOT EXISTS (SELECT 1 FROM packages x WHERE x.uuid = json_extract (r.after, '$.package'))\n"
+  "  AND json_type (r.after, '$.rubric_version') = 'integer'\n"
+  "  AND json_extract (r.after, '$.rubric_version') >= 1\n"
+  "  AND EXISTS (SELECT 1 FROM evaluators x WHERE x.uuid = r.entity_uuid)\n"
+  "  AND EXISTS (SELECT 1 FROM cohorts x WHERE x.uuid = json_extract (r.after, '$.cohort'));\n";
+
 static const char *const migrations[] = {
   migration_1,
+  migration_2,
 };
+
+/* SPIRE_SCHEMA_VERSION names the last migration. */
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SPIRE_SCHEMA_VERSION);
 
 static const char *extra_migration; /* tests only */
 

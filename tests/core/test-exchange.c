@@ -23,7 +23,7 @@
 #define SCORE_NA_UUID "50000000-0000-4000-8000-000000000003"
 #define APPLICATION_UUID "a0000000-0000-4000-8000-000000000004"
 #define UNKNOWN_UUID "0f0f0f0f-0000-4000-8000-00000000abcd"
-#define N_RECORDS 23
+#define N_RECORDS 26
 
 typedef struct
 {
@@ -92,7 +92,8 @@ fill (SpireStore *store)
   g_autofree char *oslo_orgnr = make_orgnr ("97477887");
   const char *oslo, *district, *program, *cohort, *challenge, *startup, *other_startup;
   const char *contact, *panel_person, *application, *rubric, *impact, *feasibility;
-  const char *evaluator, *review, *deal;
+  const char *evaluator, *review, *deal, *gate;
+  g_autofree char *package_criteria = NULL;
 
   oslo = add (store, &spire_kind_public_body, "uuid", OSLO_UUID, "name", "Oslo kommune",
               "kind", "municipality", "orgnr", oslo_orgnr, "kommunenummer", "0301",
@@ -134,8 +135,11 @@ fill (SpireStore *store)
                 "name", "Effekt", "weight", "2", "kind", "scored", NULL);
   feasibility = add (store, &spire_kind_criterion, "rubric", rubric, "position", "2",
                      "name", "Gjennomførbarhet", "weight", "0.1", "kind", "scored", NULL);
-  add (store, &spire_kind_criterion, "rubric", rubric, "position", "3", "name", "Norsk selskap",
-       "weight", "0", "kind", "gate", NULL);
+  gate = add (store, &spire_kind_criterion, "rubric", rubric, "position", "3",
+              "name", "Norsk selskap", "weight", "0", "kind", "gate", NULL);
+  add (store, &spire_kind_screening, "application", application, "criterion", gate,
+       "passed", "true", "note", "Registrert i Brønnøysund", "decided_by", "Ola Ås",
+       "decided_at", "2026-02-16T09:00:00Z", "rubric_version", "1", NULL);
   evaluator = add (store, &spire_kind_evaluator, "cohort", cohort, "person", panel_person,
                    "role", "chair", "token", "hemmelig-token-123", NULL);
   add (store, &spire_kind_assignment, "evaluator", evaluator, "application", application,
@@ -143,6 +147,15 @@ fill (SpireStore *store)
   add (store, &spire_kind_conflict, "evaluator", evaluator, "startup", other_startup,
        "origin", "declared", "kind", "family", "reason", "Søster er daglig leder",
        "confirmed", "true", NULL);
+  add (store, &spire_kind_conflict, "evaluator", evaluator, "startup", startup,
+       "origin", "detected", "kind", "other", "reason", "Samme e-postdomene",
+       "confirmed", "false", "dismissed_at", "2026-02-17T10:00:00Z", "dismissed_by", "Ola Ås",
+       "dismiss_reason", "Felles idrettslag, ikke selskapet", NULL);
+  package_criteria = g_strdup_printf ("[\"%s\", \"%s\", \"%s\"]", impact, feasibility, gate);
+  add (store, &spire_kind_package, "evaluator", evaluator, "cohort", cohort,
+       "rubric_version", "1", "criteria", package_criteria,
+       "applications", "[\"" APPLICATION_UUID "\"]", "exported_by", "Ola Ås",
+       "exported_at", "2026-02-16T08:30:00Z", NULL);
   review = add (store, &spire_kind_review, "evaluator", evaluator, "application", application,
                 "state", "submitted", "recommendation", "yes", "summary", "Sterk løsning.",
                 "submitted_at", "2026-02-20T10:00:00Z", "rubric_version", "1", NULL);
@@ -398,7 +411,8 @@ test_round_trip (void)
   g_assert_cmpstr (g_hash_table_lookup (audit->pdata[0], "entity"), ==, "database");
   g_assert_cmpstr (g_hash_table_lookup (audit->pdata[0], "action"), ==, "import");
   g_assert_nonnull (strstr (g_hash_table_lookup (audit->pdata[0], "after"), "backup.json"));
-  g_assert_nonnull (strstr (g_hash_table_lookup (audit->pdata[0], "after"), "\"added\":23"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (audit->pdata[0], "after"),
+                            "\"added\":" G_STRINGIFY (N_RECORDS)));
 
   g_clear_object (&copy);
   env_free (env);

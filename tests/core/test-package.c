@@ -1038,6 +1038,86 @@ test_package_refusals (W *w, gconstpointer data)
   }
 }
 
+/* Backup and restore */
+
+/* The record of an exported package survives a spire-backup into an empty
+ * database, and a sheet answering the package is accepted there. */
+static void
+test_backup_restore (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pkg = export_and_open (w);
+  g_autofree char *r0 = review_in (w->edb, w->kari, w->apps[0], 6, 5, "Sterk søknad.", TRUE);
+  g_autofree char *file = sheet (w, "kari.sheet.json");
+  g_autofree char *package_id = NULL;
+  g_autofree char *doc = NULL;
+  g_autofree char *restored_path = path (w, "restored.db");
+  g_autoptr (SpireStore) restored = NULL;
+  g_autoptr (SpireRecord) registered = NULL;
+  g_autoptr (SpireRecord) review = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  SpireSheetStats stats;
+
+  /* What the manager's database keeps of the package */
+  g_assert_true (spire_package_get_info (w->edb, &package_id, NULL, NULL, &error));
+  g_assert_no_error (error);
+  registered = spire_store_get (w->store, &spire_kind_package, package_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_text (registered, "evaluator"), ==, w->kari);
+  g_assert_cmpstr (spire_record_get_text (registered, "cohort"), ==, w->cohort);
+  g_assert_cmpint (spire_record_get_int (registered, "rubric_version"), ==, 1);
+  g_assert_cmpstr (spire_record_get_text (registered, "exported_by"), ==, "Programleder");
+  g_assert_true (json_parser_load_from_data (parser, spire_record_get_text (registered, "criteria"),
+                                             -1, NULL));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))),
+                    ==, 4);
+  g_assert_true (json_parser_load_from_data (parser,
+                                             spire_record_get_text (registered, "applications"),
+                                             -1, NULL));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))),
+                    ==, 3);
+  g_assert_null (strstr (spire_record_get_text (registered, "applications"), w->apps[4]));
+
+  /* Backed up, restored into an empty database: the sheet comes home there */
+  doc = spire_exchange_export_string (w->store, &error);
+  g_assert_no_error (error);
+  restored = open_db (restored_path);
+  g_assert_true (spire_exchange_import_data (restored, doc, -1, "backup.json", NULL, NULL, NULL,
+                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (spire_store_exists (restored, &spire_kind_package, package_id));
+  g_assert_true (spire_package_import_sheet_file (restored, file, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 1);
+  {
+    g_autoptr (GPtrArray) list = spire_store_list (restored, &spire_kind_review, "application",
+                                                   w->apps[0], NULL);
+
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (spire_record_get_uuid (list->pdata[0]), ==, r0);
+    g_assert_cmpstr (spire_record_get_text (list->pdata[0], "state"), ==, "submitted");
+  }
+
+  /* A panel member who leaves takes the record of their packages along */
+  {
+    g_autofree char *per_pkg = spire_package_export (w->store, w->cohort, w->per, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (spire_store_count (w->store, &spire_kind_package, "evaluator", w->per), ==, 1);
+  }
+  g_assert_true (spire_panel_remove (w->store, w->per, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_package, "evaluator", w->per), ==, 0);
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_package, "evaluator", w->kari), ==, 1);
+
+  /* ... and a sheet answering one is refused, saying why (here, where
+   * Kari's sheet was never imported, she can leave the panel) */
+  g_assert_true (spire_panel_remove (w->store, w->kari, &error));
+  g_assert_no_error (error);
+  import_refused (w, file, SPIRE_ERROR_REFERENCE, "no longer on the panel");
+  g_assert_finalize_object (g_steal_pointer (&restored));
+}
+
 /* What is signed */
 
 static void
@@ -1081,6 +1161,7 @@ main (int argc, char **argv)
   ADD ("/package/same-sheet-twice", test_same_sheet_twice, FALSE);
   ADD ("/package/office-later-kept", test_office_later_kept, FALSE);
   ADD ("/package/package-refusals", test_package_refusals, FALSE);
+  ADD ("/package/backup-restore", test_backup_restore, FALSE);
 #undef ADD
   g_test_add_func ("/package/canonical", test_canonical);
 

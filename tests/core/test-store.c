@@ -352,6 +352,197 @@ test_migration_takes_backup (void)
   test_tmpdir_free (dir);
 }
 
+/* A database of schema version 1 holding data, made as version 1 made it:
+ * screening answers, a dismissed conflict and an exported package only in
+ * the audit log. */
+#define V1_PROGRAM "00000000-0000-4000-8000-0000000000a1"
+#define V1_COHORT "00000000-0000-4000-8000-0000000000a2"
+#define V1_NORDLYS "00000000-0000-4000-8000-0000000000b1"
+#define V1_SOLKRAFT "00000000-0000-4000-8000-0000000000b2"
+#define V1_KARI_P "00000000-0000-4000-8000-0000000000c1"
+#define V1_PER_P "00000000-0000-4000-8000-0000000000c2"
+#define V1_APP1 "00000000-0000-4000-8000-0000000000d1"
+#define V1_APP2 "00000000-0000-4000-8000-0000000000d2"
+#define V1_RUBRIC "00000000-0000-4000-8000-0000000000e1"
+#define V1_TEAM "00000000-0000-4000-8000-0000000000e2"
+#define V1_GATE "00000000-0000-4000-8000-0000000000e3"
+#define V1_GONE "00000000-0000-4000-8000-0000000000e9"
+#define V1_KARI "00000000-0000-4000-8000-0000000000f1"
+#define V1_PER "00000000-0000-4000-8000-0000000000f2"
+#define V1_PENDING "00000000-0000-4000-8000-0000000000f3"
+#define V1_DISMISSED "00000000-0000-4000-8000-0000000000f4"
+#define V1_PACKAGE "00000000-0000-4000-8000-0000000000f5"
+#define T0 "'2026-02-01T08:00:00Z', '2026-02-01T08:00:00Z'"
+
+static const char v1_data[] =
+  "INSERT INTO programs (uuid, created_at, updated_at, name, kind) VALUES "
+  "('" V1_PROGRAM "', " T0 ", 'SmartOslo', 'accelerator');\n"
+  "INSERT INTO cohorts (uuid, created_at, updated_at, program, name, phase, seats) VALUES "
+  "('" V1_COHORT "', " T0 ", '" V1_PROGRAM "', 'Kull 2026', 'evaluation', 4);\n"
+  "INSERT INTO startups (uuid, created_at, updated_at, name, website) VALUES "
+  "('" V1_NORDLYS "', " T0 ", 'Nordlys AS', 'https://nordlys.no'), "
+  "('" V1_SOLKRAFT "', " T0 ", 'Solkraft AS', 'https://solkraft.no');\n"
+  "INSERT INTO persons (uuid, created_at, updated_at, name, email) VALUES "
+  "('" V1_KARI_P "', " T0 ", 'Kari Nordmann', 'kari@solkraft.no'), "
+  "('" V1_PER_P "', " T0 ", 'Per Hansen', 'per@solkraft.no');\n"
+  "INSERT INTO applications (uuid, created_at, updated_at, cohort, startup, title, status) VALUES "
+  "('" V1_APP1 "', " T0 ", '" V1_COHORT "', '" V1_NORDLYS "', 'Varmestyring', 'received'), "
+  "('" V1_APP2 "', " T0 ", '" V1_COHORT "', '" V1_SOLKRAFT "', 'Solceller', 'received');\n"
+  "INSERT INTO rubrics (uuid, created_at, updated_at, cohort, scale_min, scale_max, aggregation, "
+  "normalisation, version) VALUES "
+  "('" V1_RUBRIC "', " T0 ", '" V1_COHORT "', 1, 7, 'mean', 'none', 1);\n"
+  "INSERT INTO criteria (uuid, created_at, updated_at, rubric, position, name, weight, kind) VALUES "
+  "('" V1_TEAM "', " T0 ", '" V1_RUBRIC "', 0, 'Team', 1.0, 'scored'), "
+  "('" V1_GATE "', " T0 ", '" V1_RUBRIC "', 1, 'Registrert i Norge', 0.0, 'gate');\n"
+  "INSERT INTO evaluators (uuid, created_at, updated_at, cohort, person, role) VALUES "
+  "('" V1_KARI "', " T0 ", '" V1_COHORT "', '" V1_KARI_P "', 'member'), "
+  "('" V1_PER "', " T0 ", '" V1_COHORT "', '" V1_PER_P "', 'member');\n"
+  /* A detected conflict awaiting confirmation: a row */
+  "INSERT INTO conflicts (uuid, created_at, updated_at, evaluator, startup, origin, kind, reason, "
+  "confirmed) VALUES "
+  "('" V1_PENDING "', " T0 ", '" V1_KARI "', '" V1_NORDLYS "', 'detected', 'employee', "
+  "'Kari er oppført som kontakt', 0);\n"
+  /* Two answers to the gate for application 1: the later one counts */
+  "INSERT INTO audit (at, who, entity, entity_uuid, action, after) VALUES "
+  "('2026-02-10T09:00:00Z', 'Programleder', 'application', '" V1_APP1 "', 'screening', "
+  " json_object ('criterion', '" V1_GATE "', 'name', 'Registrert i Norge', "
+  "              'passed', json ('false'), 'note', 'Mangler org.nr.', 'rubric_version', 1)), "
+  "('2026-02-11T09:00:00Z', 'Programleder', 'application', '" V1_APP1 "', 'screening', "
+  " json_object ('criterion', '" V1_GATE "', 'name', 'Registrert i Norge', "
+  "              'passed', json ('true'), 'note', 'Sjekket på nytt', 'rubric_version', 1)), "
+  /* ... one for a criterion deleted since, and a damaged one: left out */
+  "('2026-02-11T09:30:00Z', 'Programleder', 'application', '" V1_APP2 "', 'screening', "
+  " json_object ('criterion', '" V1_GONE "', 'passed', json ('true'), 'rubric_version', 1)), "
+  "('2026-02-11T09:40:00Z', 'Programleder', 'application', '" V1_APP2 "', 'screening', "
+  " '{not json'), "
+  /* Kari × Solkraft was detected, then dismissed: the row deleted */
+  "('2026-02-12T10:00:00Z', 'Programleder', 'conflict', '" V1_DISMISSED "', 'dismiss', "
+  " json_object ('uuid', '" V1_DISMISSED "', 'created_at', '2026-02-12T08:00:00Z', "
+  "              'updated_at', '2026-02-12T08:00:00Z', 'evaluator', '" V1_KARI "', "
+  "              'application', NULL, 'startup', '" V1_SOLKRAFT "', 'origin', 'detected', "
+  "              'kind', 'other', 'reason', 'Samme e-postdomene', 'confirmed', json ('false'), "
+  "              'dismiss_reason', 'Idrettslaget hennes, ikke selskapet')), "
+  /* Kari's package */
+  "('2026-02-13T08:00:00Z', 'Programleder', 'evaluator', '" V1_KARI "', 'export-package', "
+  " json_object ('package', '" V1_PACKAGE "', 'cohort', '" V1_COHORT "', "
+  "              'rubric', '" V1_RUBRIC "', 'rubric_version', 1, "
+  "              'exported_at', '2026-02-13T08:00:00Z', "
+  "              'criteria', json_array ('" V1_TEAM "', '" V1_GATE "'), "
+  "              'applications', json_array ('" V1_APP1 "')));\n";
+
+static void
+test_migration_from_v1 (void)
+{
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autofree char *head = g_strdup_printf ("PRAGMA user_version = 1; PRAGMA application_id = %d;",
+                                           SPIRE_APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = NULL;
+  g_autoptr (SpireRecord) dismissed = NULL;
+  g_autoptr (SpireRecord) pending = NULL;
+  g_autoptr (SpireRecord) package = NULL;
+  g_autoptr (GPtrArray) answers = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_auto (GStrv) problems = NULL;
+  SpireScreeningAnswer *a;
+
+  /* Version 1, as migration 1 made it, with data */
+  raw_exec (path, _spire_schema_migration (1));
+  raw_exec (path, head);
+  raw_exec (path, v1_data);
+  g_assert_cmpint (raw_pragma (path, "user_version"), ==, 1);
+
+  store = spire_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (raw_pragma (path, "user_version"), ==, SPIRE_SCHEMA_VERSION);
+  g_assert_nonnull (spire_store_get_migration_backup (store));
+  g_assert_cmpint (raw_pragma (spire_store_get_migration_backup (store), "user_version"), ==, 1);
+  g_assert_true (spire_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+
+  /* The audit log is left as it was: the history */
+  {
+    g_autoptr (GPtrArray) audit = spire_store_list_audit (store, NULL, 0, NULL);
+
+    g_assert_cmpuint (audit->len, ==, 6);
+  }
+
+  /* The conflict that was a row is one still, and blocks */
+  pending = spire_store_get (store, &spire_kind_conflict, V1_PENDING, &error);
+  g_assert_no_error (error);
+  g_assert_true (spire_record_is_null (pending, "dismissed_at"));
+  g_assert_true (spire_conflict_blocks (store, V1_KARI, V1_APP1, NULL));
+
+  /* The dismissed one is a row again, dismissed: it does not block, and
+   * detection does not propose the pair again (Per's, like it, is new) */
+  dismissed = spire_store_get (store, &spire_kind_conflict, V1_DISMISSED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_text (dismissed, "dismissed_at"), ==, "2026-02-12T10:00:00Z");
+  g_assert_cmpstr (spire_record_get_text (dismissed, "dismissed_by"), ==, "Programleder");
+  g_assert_cmpstr (spire_record_get_text (dismissed, "dismiss_reason"), ==,
+                   "Idrettslaget hennes, ikke selskapet");
+  g_assert_cmpstr (spire_record_get_text (dismissed, "created_at"), ==, "2026-02-12T08:00:00Z");
+  g_assert_cmpstr (spire_record_get_text (dismissed, "startup"), ==, V1_SOLKRAFT);
+  g_assert_true (spire_record_is_null (dismissed, "application"));
+  g_assert_false (spire_conflict_blocks (store, V1_KARI, V1_APP2, NULL));
+  found = spire_conflicts_detect (store, V1_COHORT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (spire_record_get_text (found->pdata[0], "evaluator"), ==, V1_PER);
+  g_assert_cmpstr (spire_record_get_text (found->pdata[0], "startup"), ==, V1_SOLKRAFT);
+
+  /* The latest screening answer is on record; the ones that no longer
+   * fit are not */
+  answers = spire_screening_list_answers (store, V1_APP1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 1);
+  a = answers->pdata[0];
+  g_assert_cmpstr (a->criterion, ==, V1_GATE);
+  g_assert_true (a->passed);
+  g_assert_cmpstr (a->note, ==, "Sjekket på nytt");
+  g_assert_cmpstr (a->by, ==, "Programleder");
+  g_assert_cmpstr (a->at, ==, "2026-02-11T09:00:00Z");
+  g_assert_cmpint (a->rubric_version, ==, 1);
+  g_assert_true (g_uuid_string_is_valid (a->uuid));
+  g_assert_true (spire_screening_all_passed (store, V1_APP1, NULL));
+  g_assert_cmpint (spire_store_count (store, &spire_kind_screening, NULL, NULL), ==, 1);
+
+  /* The package is on record */
+  package = spire_store_get (store, &spire_kind_package, V1_PACKAGE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_text (package, "evaluator"), ==, V1_KARI);
+  g_assert_cmpstr (spire_record_get_text (package, "cohort"), ==, V1_COHORT);
+  g_assert_cmpint (spire_record_get_int (package, "rubric_version"), ==, 1);
+  g_assert_cmpstr (spire_record_get_text (package, "exported_at"), ==, "2026-02-13T08:00:00Z");
+  g_assert_cmpstr (spire_record_get_text (package, "exported_by"), ==, "Programleder");
+  g_assert_cmpstr (spire_record_get_text (package, "criteria"), ==,
+                   "[\"" V1_TEAM "\",\"" V1_GATE "\"]");
+  g_assert_cmpstr (spire_record_get_text (package, "applications"), ==, "[\"" V1_APP1 "\"]");
+
+  /* Every record reads back valid */
+  {
+    guint n;
+    const SpireKind *const *kinds = spire_kinds (&n);
+
+    for (guint k = 0; k < n; k++)
+      {
+        g_autoptr (GPtrArray) all = spire_store_list (store, kinds[k], NULL, NULL, &error);
+
+        g_assert_no_error (error);
+        for (guint i = 0; i < all->len; i++)
+          {
+            spire_record_validate (all->pdata[i], NULL, &error);
+            g_assert_no_error (error);
+          }
+      }
+  }
+
+  g_clear_object (&store);
+  test_tmpdir_free (dir);
+}
+
 static void
 test_two_writers (void)
 {
@@ -473,6 +664,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/store/not-a-database-refused", test_not_a_database_refused);
   g_test_add_func ("/store/migration-takes-backup", test_migration_takes_backup);
+  g_test_add_func ("/store/migration-from-v1", test_migration_from_v1);
   g_test_add_func ("/store/two-writers", test_two_writers);
   g_test_add_func ("/store/backup-while-open", test_backup_while_open);
   g_test_add_func ("/store/rollback-nested", test_rollback_nested);

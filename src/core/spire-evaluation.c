@@ -119,7 +119,9 @@ get (SpireStore *store, const SpireKind *kind, const char *uuid, GError **error)
 {
   if (uuid == NULL)
     {
-      fail (error, SPIRE_ERROR_NOT_FOUND, _("No %s was given."), _(kind->label));
+      g_autofree char *word = spire_kind_word (kind);
+
+      fail (error, SPIRE_ERROR_NOT_FOUND, _("No %s was given."), word);
       return NULL;
     }
   return spire_store_get (store, kind, uuid, error);
@@ -274,8 +276,10 @@ spire_rubric_get_for_cohort (SpireStore *store, const char *cohort_uuid, GError 
     return spire_store_get (store, &spire_kind_rubric, COL (rows->pdata[0], 0), error);
   if (!spire_store_exists (store, &spire_kind_cohort, cohort_uuid))
     {
-      fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."),
-            _(spire_kind_cohort.label), cohort_uuid ? cohort_uuid : "");
+      g_autofree char *word = spire_kind_word (&spire_kind_cohort);
+
+      fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."), word,
+            cohort_uuid ? cohort_uuid : "");
       return NULL;
     }
   name = cohort_name (store, cohort_uuid);
@@ -1528,8 +1532,10 @@ spire_conflict_declare (SpireStore *store, const char *evaluator_uuid,
     }
   else if (!spire_store_exists (store, &spire_kind_startup, startup_uuid))
     {
-      fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."),
-            _(spire_kind_startup.label), startup_uuid);
+      g_autofree char *word = spire_kind_word (&spire_kind_startup);
+
+      fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."), word,
+            startup_uuid);
       return NULL;
     }
 
@@ -3083,8 +3089,10 @@ spire_review_list_visible (SpireStore *store, const char *evaluator_uuid,
 
   if (!spire_store_exists (store, &spire_kind_evaluator, evaluator_uuid))
     {
-      fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."),
-            _(spire_kind_evaluator.label), evaluator_uuid ? evaluator_uuid : "");
+      g_autofree char *word = spire_kind_word (&spire_kind_evaluator);
+
+      fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."), word,
+            evaluator_uuid ? evaluator_uuid : "");
       return NULL;
     }
   if (spire_conflict_blocks (store, evaluator_uuid, application_uuid, NULL))

@@ -231,6 +231,12 @@ spire_field_value_label (const SpireField *field, const char *value)
   return value;
 }
 
+char *
+spire_kind_word (const SpireKind *kind)
+{
+  return g_utf8_strdown (_(kind->label), -1);
+}
+
 gboolean
 spire_field_value_is_allowed (const SpireField *field, const char *value)
 {

@@ -87,6 +87,8 @@ const SpireKind *spire_kind_lookup (const char *table_or_name);
 int spire_kind_field_index (const SpireKind *kind, const char *field);
 const SpireField *spire_kind_field (const SpireKind *kind, const char *field);
 const char *spire_field_value_label (const SpireField *field, const char *value);
+/* The kind's translated name inside a sentence: "cohort", not "Cohort". */
+char *spire_kind_word (const SpireKind *kind);
 gboolean spire_field_value_is_allowed (const SpireField *field, const char *value);
 
 SpireRecord *spire_record_new (const SpireKind *kind);

@@ -233,13 +233,6 @@ spire_store_init (SpireStore *self)
                                                                              : g_get_user_name ());
 }
 
-/* A kind's name inside a sentence: "cohort", not "Cohort". */
-static char *
-kind_word (const SpireKind *kind)
-{
-  return g_utf8_strdown (_(kind->label), -1);
-}
-
 /* Opening */
 
 char *
@@ -806,7 +799,7 @@ spire_store_get (SpireStore *self, const SpireKind *kind, const char *uuid, GErr
     record = read_row (kind, stmt);
   else if (rc == SQLITE_DONE)
     {
-      g_autofree char *word = kind_word (kind);
+      g_autofree char *word = spire_kind_word (kind);
 
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND,
                    _("There is no %s with the UUID %s."), word, uuid);
@@ -1066,7 +1059,7 @@ check_references (SpireStore *self, SpireRecord *record, GError **error)
       target = spire_kind_lookup (f->ref_table);
       if (!spire_store_exists (self, target, uuid))
         {
-          g_autofree char *word = kind_word (target);
+          g_autofree char *word = spire_kind_word (target);
 
           g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_REFERENCE,
                        /* TRANSLATORS: "Startup: there is no startup with the UUID …" */
@@ -1169,7 +1162,7 @@ spire_store_insert (SpireStore *self, SpireRecord *record, GError **error)
 
   if (uuid != NULL && spire_store_exists (self, spire_record_get_kind (record), uuid))
     {
-      g_autofree char *word = kind_word (spire_record_get_kind (record));
+      g_autofree char *word = spire_kind_word (spire_record_get_kind (record));
 
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID,
                    _("There is already a %s with the UUID %s."), word, uuid);
@@ -1186,7 +1179,7 @@ spire_store_update (SpireStore *self, SpireRecord *record, GError **error)
 
   if (uuid == NULL || !spire_store_exists (self, kind, uuid))
     {
-      g_autofree char *word = kind_word (kind);
+      g_autofree char *word = spire_kind_word (kind);
 
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND,
                    _("There is no %s with the UUID %s."), word, uuid ? uuid : "");
@@ -1275,7 +1268,7 @@ spire_store_delete (SpireStore *self, SpireRecord *record, GError **error)
     }
   if (sqlite3_changes (self->db) == 0)
     {
-      g_autofree char *word = kind_word (kind);
+      g_autofree char *word = spire_kind_word (kind);
 
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND,
                    _("There is no %s with the UUID %s."), word,
@@ -1383,7 +1376,7 @@ spire_store_check (SpireStore *self, char ***problems, GError **error)
       const SpireKind *from = spire_kind_lookup ((const char *) sqlite3_column_text (stmt, 0));
       const SpireKind *to = spire_kind_lookup ((const char *) sqlite3_column_text (stmt, 2));
       g_autofree char *uuid = NULL;
-      g_autofree char *to_word = to ? kind_word (to) : g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *to_word = to ? spire_kind_word (to) : g_strdup ((const char *) sqlite3_column_text (stmt, 2));
 
       if (from != NULL)
         {

@@ -52,52 +52,8 @@ stripped (const char *text)
   return text ? g_strstrip (g_strdup (text)) : NULL;
 }
 
-#define COL(row, i) ((const char *) g_ptr_array_index ((GPtrArray *) (row), (i)))
+#define COL SPIRE_ROW_TEXT
 
-/* Runs @sql with @n_params text parameters (NULL binds SQL NULL); each row is
- * a GPtrArray of column texts (NULL for SQL NULL). */
-static GPtrArray *
-vquery (SpireStore *store, GError **error, const char *sql, guint n_params, va_list ap)
-{
-  sqlite3_stmt *stmt = _spire_store_prepare (store, sql, error);
-  g_autoptr (GPtrArray) rows = NULL;
-  int rc, n_cols;
-
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  n_cols = sqlite3_column_count (stmt);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GPtrArray *row = g_ptr_array_new_full (n_cols, g_free);
-
-      for (int c = 0; c < n_cols; c++)
-        g_ptr_array_add (row, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _spire_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-static GPtrArray *
-query (SpireStore *store, GError **error, const char *sql, guint n_params, ...)
-{
-  GPtrArray *rows;
-  va_list ap;
-
-  va_start (ap, n_params);
-  rows = vquery (store, error, sql, n_params, ap);
-  va_end (ap);
-  return rows;
-}
 
 /* The first column of the first row, or NULL. */
 static char *
@@ -107,7 +63,7 @@ query_string (SpireStore *store, const char *sql, guint n_params, ...)
   va_list ap;
 
   va_start (ap, n_params);
-  rows = vquery (store, NULL, sql, n_params, ap);
+  rows = _spire_store_vquery (store, NULL, sql, n_params, ap);
   va_end (ap);
   if (rows == NULL || rows->len == 0)
     return NULL;
@@ -231,7 +187,7 @@ static gboolean
 delete_assignments_of_application (SpireStore *store, const char *application_uuid,
                                    GError **error)
 {
-  g_autoptr (GPtrArray) rows = query (store, error,
+  g_autoptr (GPtrArray) rows = _spire_store_query (store, error,
                                       "SELECT uuid FROM assignments WHERE application = ?", 1,
                                       application_uuid);
 
@@ -245,7 +201,7 @@ delete_blocked_assignments (SpireStore *store, const char *evaluator_uuid,
                             const char *application_uuid, const char *startup_uuid,
                             GError **error)
 {
-  g_autoptr (GPtrArray) rows = query (
+  g_autoptr (GPtrArray) rows = _spire_store_query (
     store, error,
     "SELECT s.uuid FROM assignments s JOIN applications a ON a.uuid = s.application "
     "WHERE s.evaluator = ?1 AND (a.uuid = ?2 OR a.startup = ?3)",
@@ -269,7 +225,7 @@ spire_rubric_get_for_cohort (SpireStore *store, const char *cohort_uuid, GError 
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
 
-  rows = query (store, error, "SELECT uuid FROM rubrics WHERE cohort = ?", 1, cohort_uuid);
+  rows = _spire_store_query (store, error, "SELECT uuid FROM rubrics WHERE cohort = ?", 1, cohort_uuid);
   if (rows == NULL)
     return NULL;
   if (rows->len > 0)
@@ -611,7 +567,7 @@ spire_rubric_unfreeze (SpireStore *store, const char *rubric_uuid, const char *r
   if (!spire_store_save (store, rubric, SPIRE_SAVE_DEFAULT, NULL, error))
     goto fail;
 
-  stale = query (store, error,
+  stale = _spire_store_query (store, error,
                  "SELECT r.uuid FROM reviews r JOIN applications a ON a.uuid = r.application "
                  "WHERE a.cohort = ?1 AND r.stale = 0 "
                  "AND (r.rubric_version IS NULL OR r.rubric_version < CAST (?2 AS INTEGER))",
@@ -943,7 +899,7 @@ spire_cohort_count_accepted (SpireStore *store, const char *cohort_uuid, gint64 
     return -1;
   if (seats)
     *seats = spire_record_get_int (cohort, "seats");
-  rows = query (store, error,
+  rows = _spire_store_query (store, error,
                 "SELECT count(*) FROM applications WHERE cohort = ? AND status = 'accepted'", 1,
                 cohort_uuid);
   if (rows == NULL)
@@ -1339,7 +1295,7 @@ spire_panel_remove (SpireStore *store, const char *evaluator_uuid, GError **erro
     }
   if (!spire_store_begin (store, error))
     return FALSE;
-  assignments = query (store, error, "SELECT uuid FROM assignments WHERE evaluator = ?", 1,
+  assignments = _spire_store_query (store, error, "SELECT uuid FROM assignments WHERE evaluator = ?", 1,
                        evaluator_uuid);
   if (assignments == NULL || !delete_assignment_rows (store, assignments, error))
     goto fail;
@@ -1373,7 +1329,7 @@ spire_panel_list (SpireStore *store, const char *cohort_uuid, GError **error)
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
 
-  rows = query (store, error,
+  rows = _spire_store_query (store, error,
                 "SELECT e.uuid FROM evaluators e JOIN persons p ON p.uuid = e.person "
                 "WHERE e.cohort = ? ORDER BY p.name COLLATE NB, e.uuid",
                 1, cohort_uuid);
@@ -1629,15 +1585,15 @@ spire_conflicts_detect (SpireStore *store, const char *cohort_uuid, GError **err
   if (cohort == NULL)
     return NULL;
 
-  evaluators = query (store, error,
+  evaluators = _spire_store_query (store, error,
                       "SELECT e.uuid, p.uuid, p.name, p.email, p.orgnr FROM evaluators e "
                       "JOIN persons p ON p.uuid = e.person WHERE e.cohort = ? ORDER BY e.uuid",
                       1, cohort_uuid);
-  startups = query (store, error,
+  startups = _spire_store_query (store, error,
                     "SELECT s.uuid, s.name, s.orgnr, s.website FROM startups s WHERE s.uuid IN "
                     "(SELECT startup FROM applications WHERE cohort = ?) ORDER BY s.uuid",
                     1, cohort_uuid);
-  contacts = query (store, error,
+  contacts = _spire_store_query (store, error,
                     "SELECT s.uuid, s.name, p.uuid, p.name, p.email FROM persons p "
                     "JOIN startups s ON s.uuid = p.startup "
                     "WHERE s.uuid IN (SELECT startup FROM applications WHERE cohort = ?1) "
@@ -1648,7 +1604,7 @@ spire_conflicts_detect (SpireStore *store, const char *cohort_uuid, GError **err
                     1, cohort_uuid);
   /* Every conflict on record, dismissed ones too: a pair that has one is
    * never proposed again. */
-  known = query (store, error,
+  known = _spire_store_query (store, error,
                  "SELECT c.evaluator, coalesce (c.startup, a.startup) FROM conflicts c "
                  "JOIN evaluators e ON e.uuid = c.evaluator "
                  "LEFT JOIN applications a ON a.uuid = c.application WHERE e.cohort = ?",
@@ -1785,7 +1741,7 @@ static GPtrArray *
 list_conflicts (SpireStore *store, const char *cohort_uuid, gboolean pending_only,
                 GError **error)
 {
-  g_autoptr (GPtrArray) rows = query (
+  g_autoptr (GPtrArray) rows = _spire_store_query (
     store, error,
     "SELECT c.uuid FROM conflicts c JOIN evaluators e ON e.uuid = c.evaluator "
     "WHERE e.cohort = ?1 AND (?2 IS NULL OR (c.origin = 'detected' AND c.confirmed = 0 "
@@ -2049,7 +2005,7 @@ spire_unassign (SpireStore *store, const char *evaluator_uuid, const char *appli
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
 
-  rows = query (store, error,
+  rows = _spire_store_query (store, error,
                 "SELECT uuid FROM assignments WHERE evaluator = ? AND application = ?", 2,
                 evaluator_uuid, application_uuid);
   if (rows == NULL)
@@ -2255,14 +2211,14 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
 
   p = g_new0 (Plan, 1);
   p->k = k;
-  p->evs = query (store, error,
+  p->evs = _spire_store_query (store, error,
                   "SELECT e.uuid, p.name, p.public_body FROM evaluators e "
                   "JOIN persons p ON p.uuid = e.person "
                   "WHERE e.cohort = ? AND e.role <> 'observer' ORDER BY e.uuid",
                   1, cohort_uuid);
   if (p->evs == NULL)
     return FALSE;
-  p->apps = query (store, error,
+  p->apps = _spire_store_query (store, error,
                    "SELECT a.uuid, a.title, a.startup, s.name, c.owner FROM applications a "
                    "JOIN startups s ON s.uuid = a.startup "
                    "LEFT JOIN challenges c ON c.uuid = a.challenge "
@@ -2271,11 +2227,11 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
                    1, cohort_uuid);
   if (p->apps == NULL)
     return FALSE;
-  assignments = query (store, error,
+  assignments = _spire_store_query (store, error,
                        "SELECT s.evaluator, s.application, s.state FROM assignments s "
                        "JOIN evaluators e ON e.uuid = s.evaluator WHERE e.cohort = ?",
                        1, cohort_uuid);
-  conflicts = query (store, error,
+  conflicts = _spire_store_query (store, error,
                      "SELECT c.evaluator, c.application, c.startup FROM conflicts c "
                      "JOIN evaluators e ON e.uuid = c.evaluator "
                      "WHERE e.cohort = ? AND c.dismissed_at IS NULL",
@@ -2601,7 +2557,7 @@ static char *
 assignment_of (SpireStore *store, const char *evaluator_uuid, const char *application_uuid,
                char **state)
 {
-  g_autoptr (GPtrArray) rows = query (store, NULL,
+  g_autoptr (GPtrArray) rows = _spire_store_query (store, NULL,
                                       "SELECT uuid, state FROM assignments "
                                       "WHERE evaluator = ? AND application = ?",
                                       2, evaluator_uuid, application_uuid);
@@ -2704,7 +2660,7 @@ spire_review_list_scores (SpireStore *store, const char *review_uuid, GError **e
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
 
-  rows = query (store, error,
+  rows = _spire_store_query (store, error,
                 "SELECT s.uuid FROM scores s JOIN criteria c ON c.uuid = s.criterion "
                 "WHERE s.review = ? ORDER BY c.position, s.uuid",
                 1, review_uuid);
@@ -3097,7 +3053,7 @@ spire_review_list_visible (SpireStore *store, const char *evaluator_uuid,
     }
   if (spire_conflict_blocks (store, evaluator_uuid, application_uuid, NULL))
     return g_ptr_array_new_with_free_func (g_object_unref);
-  rows = query (store, error,
+  rows = _spire_store_query (store, error,
                 "SELECT uuid FROM reviews WHERE application = ?1 "
                 "AND (evaluator = ?2 OR (?3 IS NOT NULL AND state = 'submitted')) "
                 "ORDER BY evaluator <> ?2, submitted_at, uuid",
@@ -3164,7 +3120,7 @@ spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_
     return NULL;
   blind = cohort_is_blind (store, spire_record_get_text (ev, "cohort"));
   if (g_strcmp0 (spire_record_get_text (ev, "role"), "observer") == 0)
-    rows = query (store, error,
+    rows = _spire_store_query (store, error,
                   "SELECT a.uuid FROM applications a WHERE a.cohort = ?2 "
                   "AND a.status NOT IN ('ineligible', 'withdrawn') "
                   "AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.evaluator = ?1 "
@@ -3173,7 +3129,7 @@ spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_
                   "ORDER BY a.title COLLATE NB, a.uuid",
                   2, evaluator_uuid, spire_record_get_text (ev, "cohort"));
   else
-    rows = query (store, error,
+    rows = _spire_store_query (store, error,
                   "SELECT a.uuid FROM assignments s JOIN applications a ON a.uuid = s.application "
                   "WHERE s.evaluator = ?1 AND s.state <> 'declined' "
                   "AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.evaluator = ?1 "

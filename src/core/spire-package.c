@@ -39,41 +39,8 @@ fail (GError **error, SpireErrorCode code, const char *format, ...)
   return FALSE;
 }
 
-#define COL(row, i) ((const char *) g_ptr_array_index ((GPtrArray *) (row), (i)))
+#define COL SPIRE_ROW_TEXT
 
-static GPtrArray *
-query (SpireStore *store, GError **error, const char *sql, guint n_params, ...)
-{
-  sqlite3_stmt *stmt = _spire_store_prepare (store, sql, error);
-  g_autoptr (GPtrArray) rows = NULL;
-  va_list ap;
-  int rc, n_cols;
-
-  if (stmt == NULL)
-    return NULL;
-  va_start (ap, n_params);
-  for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
-  va_end (ap);
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  n_cols = sqlite3_column_count (stmt);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GPtrArray *row = g_ptr_array_new_full (n_cols, g_free);
-
-      for (int c = 0; c < n_cols; c++)
-        g_ptr_array_add (row, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _spire_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
 
 static JsonNode *
 member (JsonObject *o, const char *name)
@@ -488,7 +455,7 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
             spire_record_get_display_name (cohort));
       return NULL;
     }
-  rows = query (store, error,
+  rows = _spire_store_query (store, error,
                 "SELECT s.uuid, a.uuid FROM assignments s "
                 "JOIN applications a ON a.uuid = s.application "
                 "WHERE s.evaluator = ?1 AND s.state <> 'declined' "
@@ -714,7 +681,7 @@ spire_package_get_info (SpireStore *store, char **package_id, char **cohort_uuid
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
 
-  rows = query (store, error,
+  rows = _spire_store_query (store, error,
                 "SELECT entity_uuid, after FROM audit WHERE entity = 'package' "
                 "AND action = 'open' ORDER BY id DESC LIMIT 1",
                 0);
@@ -1052,7 +1019,7 @@ spire_package_install (SpireStore *store, const char *data, gssize length, const
   }
 
   /* A newer package: what it no longer holds goes. */
-  rows = query (store, error, "SELECT uuid FROM assignments WHERE evaluator = ?", 1,
+  rows = _spire_store_query (store, error, "SELECT uuid FROM assignments WHERE evaluator = ?", 1,
                 spire_record_get_uuid (ev));
   if (rows == NULL)
     goto fail;
@@ -1088,7 +1055,7 @@ spire_package_install (SpireStore *store, const char *data, gssize length, const
   {
     g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                 spire_record_get_int (rubric, "version"));
-    g_autoptr (GPtrArray) old = query (store, error,
+    g_autoptr (GPtrArray) old = _spire_store_query (store, error,
                                        "SELECT uuid FROM reviews WHERE evaluator = ? "
                                        "AND rubric_version < CAST (? AS INTEGER)",
                                        2, spire_record_get_uuid (ev), version);
@@ -1278,7 +1245,7 @@ spire_package_export_sheet (SpireStore *store, GError **error)
   criteria = spire_rubric_list_criteria (store, spire_record_get_uuid (rubric), error);
   if (criteria == NULL)
     return NULL;
-  rows = query (store, error,
+  rows = _spire_store_query (store, error,
                 "SELECT r.uuid FROM reviews r JOIN assignments s "
                 "ON s.evaluator = r.evaluator AND s.application = r.application "
                 "WHERE r.evaluator = ? AND s.state <> 'declined' ORDER BY r.application",
@@ -1426,7 +1393,7 @@ static gboolean
 set_assignment (SpireStore *store, const char *evaluator, const char *application,
                 const char *state, GError **error)
 {
-  g_autoptr (GPtrArray) rows = query (store, error,
+  g_autoptr (GPtrArray) rows = _spire_store_query (store, error,
                                       "SELECT uuid, state FROM assignments "
                                       "WHERE evaluator = ? AND application = ?",
                                       2, evaluator, application);
@@ -1574,7 +1541,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
        * since (the record of their packages went with them): the history
        * says so, for the message only. */
       {
-        g_autoptr (GPtrArray) history = query (store, NULL,
+        g_autoptr (GPtrArray) history = _spire_store_query (store, NULL,
                                                "SELECT 1 FROM audit WHERE entity = 'evaluator' "
                                                "AND action = 'export-package' "
                                                "AND json_valid (after) "
@@ -1695,7 +1662,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
                        "(%s). Nothing was imported."),
                      name, app_uuid);
       {
-        g_autoptr (GPtrArray) rows = query (store, error,
+        g_autoptr (GPtrArray) rows = _spire_store_query (store, error,
                                             "SELECT state FROM assignments "
                                             "WHERE evaluator = ? AND application = ?",
                                             2, evaluator, app_uuid);
@@ -1781,7 +1748,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
       const char *state = member_string (r->o, "state");
 
       {
-        g_autoptr (GPtrArray) rows = query (store, error,
+        g_autoptr (GPtrArray) rows = _spire_store_query (store, error,
                                             "SELECT uuid FROM reviews "
                                             "WHERE evaluator = ? AND application = ?",
                                             2, evaluator, spire_record_get_uuid (r->app));

@@ -15,6 +15,15 @@ sqlite3 *_spire_store_get_db (SpireStore *self);
 sqlite3_stmt *_spire_store_prepare (SpireStore *self, const char *sql, GError **error);
 /* Turns the connection's last error into a SpireError. */
 gboolean _spire_store_set_error (SpireStore *self, int rc, GError **error);
+/* Runs @sql with @n_params text parameters (NULL binds SQL NULL); returns
+ * its rows, each a GPtrArray of column texts (NULL for SQL NULL); NULL with
+ * @error set when the database refuses. */
+GPtrArray *_spire_store_vquery (SpireStore *self, GError **error, const char *sql,
+                                guint n_params, va_list ap);
+GPtrArray *_spire_store_query (SpireStore *self, GError **error, const char *sql,
+                               guint n_params, ...);
+#define SPIRE_ROW_TEXT(row, i) ((const char *) g_ptr_array_index ((GPtrArray *) (row), (i)))
+
 /* Notes that @table changed; "changed" is emitted at the outermost commit. */
 void _spire_store_mark_changed (SpireStore *self, const char *table);
 

@@ -146,6 +146,50 @@ _spire_store_prepare (SpireStore *self, const char *sql, GError **error)
   return stmt;
 }
 
+GPtrArray *
+_spire_store_vquery (SpireStore *self, GError **error, const char *sql, guint n_params,
+                     va_list ap)
+{
+  sqlite3_stmt *stmt = _spire_store_prepare (self, sql, error);
+  g_autoptr (GPtrArray) rows = NULL;
+  int rc, n_cols;
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  n_cols = sqlite3_column_count (stmt);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GPtrArray *row = g_ptr_array_new_full (n_cols, g_free);
+
+      for (int c = 0; c < n_cols; c++)
+        g_ptr_array_add (row, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _spire_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+_spire_store_query (SpireStore *self, GError **error, const char *sql, guint n_params, ...)
+{
+  GPtrArray *rows;
+  va_list ap;
+
+  va_start (ap, n_params);
+  rows = _spire_store_vquery (self, error, sql, n_params, ap);
+  va_end (ap);
+  return rows;
+}
+
 static gboolean
 exec (SpireStore *self, const char *sql, GError **error)
 {

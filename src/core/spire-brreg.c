@@ -157,23 +157,6 @@ pretty_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
-static char *
-normalise_website (const char *text)
-{
-  g_autofree char *s = NULL;
-
-  if (text == NULL)
-    return NULL;
-  s = g_strstrip (g_strdup (text));
-  if (*s == '\0')
-    return NULL;
-  if (strstr (s, "://") != NULL)
-    return g_steal_pointer (&s);
-  if (g_str_has_prefix (s, "//"))
-    return g_strconcat ("https:", s, NULL);
-  return g_strconcat ("https://", s, NULL);
-}
-
 const char *
 spire_brreg_public_body_kind (const char *form, const char *name)
 {
@@ -462,7 +445,7 @@ import_unit (Import *im, JsonNode *node, GError **error)
     return fail_at (im, error, SPIRE_ERROR_INVALID, "stiftelsesdato",
                     _("not a date; write it as YYYY-MM-DD"));
 
-  website = normalise_website (homepage);
+  website = spire_url_complete (homepage);
   if (website != NULL && !spire_url_is_valid (website))
     {
       add_note (im->stats->notes, orgnr, name,

@@ -194,24 +194,6 @@ name_key (const char *name)
   return g_string_free (key, FALSE);
 }
 
-/* "www.nordlys.no" → "https://www.nordlys.no"; NULL for an empty text. */
-static char *
-normalise_website (const char *text)
-{
-  g_autofree char *s = NULL;
-
-  if (text == NULL)
-    return NULL;
-  s = g_strstrip (g_strdup (text));
-  if (*s == '\0')
-    return NULL;
-  if (strstr (s, "://") != NULL)
-    return g_steal_pointer (&s);
-  if (g_str_has_prefix (s, "//"))
-    return g_strconcat ("https:", s, NULL);
-  return g_strconcat ("https://", s, NULL);
-}
-
 static void
 row_free (gpointer data)
 {
@@ -1390,7 +1372,7 @@ prepare_row (Prep *p, guint index)
     }
   out->startup_orgnr = g_strdup (digits);
 
-  website = normalise_website (web);
+  website = spire_url_complete (web);
   if (website != NULL && !spire_url_is_valid (website))
     add_problem (p, out, row->line, p->col[T_STARTUP_WEBSITE],
                  g_strdup (_("not a web address; write it as https://example.no")));

@@ -141,6 +141,23 @@ spire_url_is_valid (const char *text)
          host != NULL && strchr (host, '.') != NULL;
 }
 
+char *
+spire_url_complete (const char *text)
+{
+  g_autofree char *s = NULL;
+
+  if (text == NULL)
+    return NULL;
+  s = g_strstrip (g_strdup (text));
+  if (*s == '\0')
+    return NULL;
+  if (strstr (s, "://") != NULL)
+    return g_steal_pointer (&s);
+  if (g_str_has_prefix (s, "//"))
+    return g_strconcat ("https:", s, NULL);
+  return g_strconcat ("https://", s, NULL);
+}
+
 static gboolean
 digits_at (const char *s, int from, int n)
 {

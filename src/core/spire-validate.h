@@ -22,6 +22,9 @@ gboolean spire_kommunenummer_is_valid (const char *text);
 
 gboolean spire_email_is_valid (const char *text);
 gboolean spire_url_is_valid (const char *text);
+/* A web address as registers and forms give it, completed:
+ * "www.nordlys.no" → "https://www.nordlys.no"; NULL for an empty text. */
+char *spire_url_complete (const char *text);
 gboolean spire_date_is_valid (const char *iso_date);      /* YYYY-MM-DD, a real day */
 gboolean spire_timestamp_is_valid (const char *iso_time); /* YYYY-MM-DDTHH:MM:SSZ */
 

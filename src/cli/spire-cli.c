@@ -6,7 +6,10 @@
  * handler, the placeholders of its arguments and a one-line summary.  A
  * handler first parses its own options and arguments (parse_command), and
  * only then opens the database (open_store), so that a usage error never
- * creates or touches a database file.
+ * creates or touches a database file.  A command made of subcommands
+ * ("package export", "package import") hands its arguments to
+ * run_subcommand(), which picks the subcommand from a table of its own
+ * (package_commands[]) whose lines are commands like the others.
  *
  * Exit codes: 0 success, 1 input or database refused (the reason on
  * stderr), 2 usage error.
@@ -83,6 +86,10 @@ static int cmd_export (Cli *cli, const CliCommand *command, int argc, char **arg
 static int cmd_import_csv (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_import_brreg (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_list (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_assign (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_package (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_package_export (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_package_import (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_rank (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_check (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_backup (Cli *cli, const CliCommand *command, int argc, char **argv);
@@ -128,6 +135,28 @@ static const CliCommand commands[] = {
     /* TRANSLATORS: a placeholder in usage lines ("spire-cli import FILE"); the same everywhere */
     N_("KIND"), N_("List the records of one kind, as a table or as JSON"),
     NULL, N_("Say which kind of records to list, e.g. “programs”."), 1, 1 },
+  { "assign", cmd_assign, "", N_("Give every application of a cohort its panel members"),
+    /* TRANSLATORS: keep --per-application; “Challenge owner on the panel” as the cohort
+     * setting is called in Spire */
+    N_("Assigns panel members to every application of the cohort that can be reviewed (all "
+       "but ineligible and withdrawn ones) until each has --per-application of them, keeping "
+       "the assignments there are. Observers are never assigned, nor anyone with a conflict "
+       "of interest; the members’ loads end up within one of each other; with “Challenge "
+       "owner on the panel”, an application to a challenge gets a member from the body that "
+       "owns it. Prints how many assignments were added and each member’s load. When it "
+       "cannot be done, nothing is assigned and the reason is shown."),
+    NULL, 0, 0 },
+  { "package", cmd_package,
+    /* TRANSLATORS: a placeholder in usage lines ("spire-cli package SUBCOMMAND …") */
+    N_("SUBCOMMAND …"),
+    /* TRANSLATORS: keep export and import: they are typed as they are */
+    N_("Exchange evaluation packages and score sheets with the panel: export, import"),
+    /* TRANSLATORS: keep “package export” and “package import”: they are typed as they are */
+    N_("Panels work offline, by file: “package export” writes the evaluation package of one "
+       "panel member, who opens it in Spire, scores the applications assigned to them and "
+       "sends back a signed score sheet, which “package import” reads into this database."),
+    /* TRANSLATORS: keep export and import: they are typed as they are */
+    N_("Say what to do: export or import."), 1, G_MAXUINT },
   { "rank", cmd_rank, "", N_("Rank a cohort’s applications by their reviews"),
     /* TRANSLATORS: “=”, σ and the flag words as the table shows them; keep --json */
     N_("The table shows each application’s rank (“2=” when it shares the rank), its score "
@@ -160,6 +189,36 @@ static const CliCommand commands[] = {
     NULL, 0, 1 },
 };
 static const guint n_commands = G_N_ELEMENTS (commands);
+
+/* The subcommands of "package", as commands of their own: the name is what
+ * usage lines and messages show ("spire-cli package export"), its last word
+ * what is typed after "package". */
+static const CliCommand package_commands[] = {
+  { "package export", cmd_package_export, "",
+    N_("Write the evaluation package of one panel member"),
+    /* TRANSLATORS: keep --evaluator, --force and the command in quotes: they are typed as they are */
+    N_("The package holds the cohort’s rubric and the applications assigned to the panel "
+       "member (never confidential fields, nor the applicants’ identities in a blind cohort), "
+       "and the member’s secret token, with which Spire signs their score sheet. Because of "
+       "that secret, FILE is written readable by you only; send it to the member alone. An "
+       "existing FILE is refused unless --force is given. --evaluator takes the UUID of the "
+       "member (“spire-cli list evaluators --cohort UUID” shows them) or their e-mail "
+       "address. Observers, who do not score, get no package."),
+    NULL, 0, 0 },
+  { "package import", cmd_package_import, N_("FILE…"),
+    N_("Import the score sheets panel members sent back"),
+    /* TRANSLATORS: the counts as “package import” prints them: Added, Updated, Unchanged, Kept */
+    N_("Each FILE is imported on its own, all or nothing: a sheet that is refused changes "
+       "nothing, and the others are still imported. A sheet is refused when its signature "
+       "does not match (it was changed after the member exported it), its package was not "
+       "exported from this database, it comes from another member than its package was made "
+       "for, the rubric changed since, a value lies outside the scale, or it reviews an "
+       "application the member is not assigned or has a conflict of interest with. For each "
+       "file the reviews are counted: added, updated, unchanged, and kept (changed here later "
+       "than in the sheet, so left as they are). Importing the same sheet again changes "
+       "nothing. The exit status is 1 when any file was refused. “-” reads standard input."),
+    N_("Name the score sheets to import."), 1, G_MAXUINT },
+};
 
 /* Output helpers */
 
@@ -1832,6 +1891,503 @@ cmd_import_brreg (Cli *cli, const CliCommand *command, int argc, char **argv)
   return EXIT_OK;
 }
 
+/* assign */
+
+/* The assignments of @evaluator_uuid that count towards their load (declined
+ * ones do not), or -1 on error. */
+static gint64
+evaluator_load (Cli *cli, const char *evaluator_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) assignments = spire_store_list (cli->store, &spire_kind_assignment,
+                                                        "evaluator", evaluator_uuid, error);
+  gint64 n = 0;
+
+  if (assignments == NULL)
+    return -1;
+  for (guint i = 0; i < assignments->len; i++)
+    if (g_strcmp0 (spire_record_get_text (g_ptr_array_index (assignments, i), "state"),
+                   "declined") != 0)
+      n++;
+  return n;
+}
+
+/* The applications of the cohort that can be assigned, or -1 on error. */
+static gint64
+count_assignable (Cli *cli, const char *cohort_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) applications = spire_store_list (cli->store, &spire_kind_application,
+                                                         "cohort", cohort_uuid, error);
+  gint64 n = 0;
+
+  if (applications == NULL)
+    return -1;
+  for (guint i = 0; i < applications->len; i++)
+    {
+      const char *status = spire_record_get_text (g_ptr_array_index (applications, i), "status");
+
+      if (g_strcmp0 (status, "ineligible") != 0 && g_strcmp0 (status, "withdrawn") != 0)
+        n++;
+    }
+  return n;
+}
+
+static int
+cmd_assign (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autofree char *cohort_uuid = NULL;
+  g_autofree char *k_text = NULL;
+  g_autofree char *k_help =
+    /* TRANSLATORS: the help of assign --per-application; %u is the default number */
+    g_strdup_printf (_("How many panel members each application gets (default: %u)"),
+                     SPIRE_DEFAULT_EVALUATORS_PER_APPLICATION);
+  const GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_uuid,
+      N_("The cohort whose applications to assign (required)"), N_("UUID") },
+    /* TRANSLATORS: a placeholder: "--per-application=K", a number */
+    { "per-application", 0, 0, G_OPTION_ARG_STRING, &k_text, k_help, N_("K") },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_autoptr (GPtrArray) panel = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) loads = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint64 k = SPIRE_DEFAULT_EVALUATORS_PER_APPLICATION;
+  guint n_added = 0;
+  gint64 n_assignable;
+  const char *name;
+  int status;
+
+  if ((status = parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  if (cohort_uuid == NULL || *cohort_uuid == '\0')
+    return missing_cohort (command);
+  if (k_text != NULL && !g_ascii_string_to_unsigned (k_text, 10, 1, G_MAXUINT, &k, NULL))
+    /* TRANSLATORS: keep --per-application: it is typed as it is */
+    return usage_error (command, _("--per-application must be a whole number of at least 1, "
+                                   "not “%s”."),
+                        k_text);
+
+  if (!open_store (cli, OPEN_EXISTING, &error))
+    return refused (error);
+  cohort = find_cohort (cli, cohort_uuid);
+  if (cohort == NULL)
+    return EXIT_REFUSED;
+  name = spire_record_get_display_name (cohort);
+
+  /* All or nothing: a refusal names what stands in the way. */
+  if (!spire_assign_auto (cli->store, cohort_uuid, (guint) k, &n_added, &error))
+    return refused (error);
+
+  n_assignable = count_assignable (cli, cohort_uuid, &error);
+  if (n_assignable < 0)
+    return refused (error);
+  if (n_assignable == 0)
+    {
+      g_print (_("The cohort “%s” has no applications to assign (ineligible and withdrawn ones "
+                 "are left out).\n"),
+               name);
+      return EXIT_OK;
+    }
+  if (n_added > 0)
+    g_print (ngettext ("Added %u assignment in “%s”.\n", "Added %u assignments in “%s”.\n",
+                       n_added),
+             n_added, name);
+  else
+    g_print (_("No assignments were needed in “%s”.\n"), name);
+  g_print (ngettext ("Every application to review has at least %u panel member.\n",
+                     "Every application to review has at least %u panel members.\n",
+                     (gulong) k),
+           (guint) k);
+
+  panel = spire_panel_list (cli->store, cohort_uuid, &error);
+  if (panel == NULL)
+    return refused (error);
+  for (guint i = 0; i < panel->len; i++)
+    {
+      SpireRecord *evaluator = g_ptr_array_index (panel, i);
+      const char *uuid = spire_record_get_uuid (evaluator);
+      char *person;
+      gint64 load;
+
+      /* Observers are never assigned. */
+      if (g_strcmp0 (spire_record_get_text (evaluator, "role"), "observer") == 0)
+        continue;
+      if ((load = evaluator_load (cli, uuid, &error)) < 0)
+        return refused (error);
+      person = spire_evaluator_get_name (cli->store, uuid);
+      if (*person == '\0')
+        {
+          g_free (person);
+          person = g_strdup (uuid);
+        }
+      g_ptr_array_add (names, one_line (person));
+      g_free (person);
+      g_array_append_val (loads, load);
+    }
+  if (names->len > 0)
+    {
+      /* TRANSLATORS: followed by one line per panel member: "  Kari Nordmann  7" */
+      g_print ("%s\n", _("Assignments per panel member:"));
+      print_counts ((const char *const *) names->pdata, (const gint64 *) (void *) loads->data,
+                    names->len);
+    }
+  return EXIT_OK;
+}
+
+/* Commands made of subcommands ("package export") */
+
+/* What is typed after the command: "export" for "package export". */
+static const char *
+subcommand_word (const CliCommand *subcommand)
+{
+  const char *space = strrchr (subcommand->name, ' ');
+
+  return space ? space + 1 : subcommand->name;
+}
+
+static char *
+subcommand_names (const CliCommand *subcommands, guint n)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, subcommand_word (&subcommands[i]));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The command's details, then its subcommands as the main help lists commands. */
+static char *
+subcommands_description (const CliCommand *command, const CliCommand *subcommands, guint n)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) heads = g_ptr_array_new_with_free_func (g_free);
+  gsize width = 0;
+
+  if (command->details)
+    {
+      g_string_append (out, _(command->details));
+      g_string_append (out, "\n\n");
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const char *word = subcommand_word (&subcommands[i]);
+      char *head = *subcommands[i].parameters
+                     ? g_strdup_printf ("%s %s", word, _(subcommands[i].parameters))
+                     : g_strdup (word);
+
+      g_ptr_array_add (heads, head);
+      width = MAX (width, text_width (head));
+    }
+  g_string_append (out, _("Subcommands:"));
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < n; i++)
+    {
+      const char *head = g_ptr_array_index (heads, i);
+
+      g_string_append (out, "  ");
+      g_string_append (out, head);
+      append_padding (out, width - text_width (head) + 3);
+      g_string_append (out, _(subcommands[i].summary));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: "Run “spire-cli package SUBCOMMAND --help” to see its options."; translate
+   * SUBCOMMAND as in the usage lines */
+  g_string_append_printf (out, _("Run “%s %s SUBCOMMAND --help” to see a subcommand’s options."),
+                          PROGRAM, command->name);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Parses the options of @command up to its first argument, which names the
+ * subcommand; that one parses the rest itself. */
+static int
+run_subcommand (Cli *cli, const CliCommand *command, const CliCommand *subcommands, guint n,
+                int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autofree char *description = subcommands_description (command, subcommands, n);
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+
+  help_requested = FALSE;
+  context = command_context (command, NULL, description, cli, &args);
+  /* "package export --help" is the subcommand's help, not this one. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (command, "%s", error->message);
+  if (help_requested)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", help);
+      return EXIT_OK;
+    }
+  if (args == NULL || args[0] == NULL)
+    return usage_error (command, "%s", _(command->missing));
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (subcommand_word (&subcommands[i]), args[0]))
+      /* The subcommand sees its own word as argv[0]. */
+      return subcommands[i].handler (cli, &subcommands[i], (int) g_strv_length (args), args);
+  {
+    g_autofree char *names = subcommand_names (subcommands, n);
+
+    /* TRANSLATORS: "“frob” is not a subcommand of package; choose one of: export, import." */
+    return usage_error (command, _("“%s” is not a subcommand of %s; choose one of: %s."),
+                        args[0], command->name, names);
+  }
+}
+
+/* package */
+
+static int
+cmd_package (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  return run_subcommand (cli, command, package_commands, G_N_ELEMENTS (package_commands), argc,
+                         argv);
+}
+
+/* The UUID of the panel member of @cohort that @given names (their UUID or
+ * their e-mail address), or NULL after saying why on stderr. */
+static char *
+find_evaluator (Cli *cli, SpireRecord *cohort, const char *given)
+{
+  const char *cohort_uuid = spire_record_get_uuid (cohort);
+  g_autoptr (GError) error = NULL;
+
+  if (strchr (given, '@') != NULL)
+    {
+      g_autoptr (GPtrArray) panel = spire_panel_list (cli->store, cohort_uuid, &error);
+      g_autofree char *wanted = NULL;
+
+      if (panel == NULL)
+        {
+          refused (error);
+          return NULL;
+        }
+      wanted = g_utf8_casefold (given, -1);
+      for (guint i = 0; i < panel->len; i++)
+        {
+          SpireRecord *evaluator = g_ptr_array_index (panel, i);
+          g_autoptr (SpireRecord) person = NULL;
+          g_autofree char *email = NULL;
+
+          person = spire_store_get (cli->store, &spire_kind_person,
+                                    spire_record_get_text (evaluator, "person"), NULL);
+          if (person == NULL || spire_record_is_null (person, "email"))
+            continue;
+          email = g_utf8_casefold (spire_record_get_text (person, "email"), -1);
+          if (g_str_equal (g_strstrip (email), wanted))
+            return g_strdup (spire_record_get_uuid (evaluator));
+        }
+      /* TRANSLATORS: keep the command in quotes: it is typed as it is */
+      refused_message (_("No panel member of “%s” has the e-mail address “%s”. “spire-cli list "
+                         "evaluators --cohort %s” shows the panel."),
+                       spire_record_get_display_name (cohort), given, cohort_uuid);
+      return NULL;
+    }
+
+  if (spire_store_exists (cli->store, &spire_kind_evaluator, given))
+    return g_strdup (given);
+  /* TRANSLATORS: keep the command in quotes: it is typed as it is */
+  refused_message (_("There is no panel member with the UUID “%s”. “spire-cli list evaluators "
+                     "--cohort %s” shows the panel of “%s”."),
+                   given, cohort_uuid, spire_record_get_display_name (cohort));
+  return NULL;
+}
+
+/* How many applications the package at @path holds, or -1 when it cannot be read. */
+static gint64
+package_n_applications (const char *path)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonNode *applications;
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return -1;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return -1;
+  applications = json_object_get_member (json_node_get_object (root), "applications");
+  if (applications == NULL || !JSON_NODE_HOLDS_ARRAY (applications))
+    return -1;
+  return json_array_get_length (json_node_get_array (applications));
+}
+
+static int
+cmd_package_export (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autofree char *cohort_uuid = NULL;
+  g_autofree char *evaluator_given = NULL;
+  g_autofree char *output = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort_uuid,
+      N_("The cohort the package is for (required)"), N_("UUID") },
+    { "evaluator", 0, 0, G_OPTION_ARG_STRING, &evaluator_given,
+      N_("The panel member, by UUID or e-mail address (required)"),
+      /* TRANSLATORS: a placeholder: "--evaluator=UUID|EMAIL"; keep the "|" */
+      N_("UUID|EMAIL") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write the package to (required)"),
+      /* TRANSLATORS: a placeholder in usage lines ("spire-cli import FILE"); the same everywhere */
+      N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE when it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_autofree char *evaluator_uuid = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *person = NULL;
+  gint64 n_applications;
+  int status;
+
+  if ((status = parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  if (cohort_uuid == NULL || *cohort_uuid == '\0')
+    return missing_cohort (command);
+  if (evaluator_given == NULL || *evaluator_given == '\0')
+    /* TRANSLATORS: keep --evaluator and the command in quotes: they are typed as they are */
+    return usage_error (command, _("Say which panel member with --evaluator UUID or e-mail "
+                                   "address; “spire-cli list evaluators --cohort UUID” shows "
+                                   "them."));
+  if (output == NULL || *output == '\0')
+    /* TRANSLATORS: keep -o: it is typed as it is; FILE as in the usage lines */
+    return usage_error (command, _("Say which file to write the package to with -o FILE."));
+
+  /* Before the database: a package is never written over another by mistake. */
+  file = g_filename_display_name (output);
+  if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    return refused_message (_("“%s” is a folder, not a file."), file);
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    /* TRANSLATORS: keep --force: it is typed as it is */
+    return refused_message (_("“%s” exists already. Name another file, or give --force to "
+                              "replace it."),
+                            file);
+
+  if (!open_store (cli, OPEN_EXISTING, &error))
+    return refused (error);
+  cohort = find_cohort (cli, cohort_uuid);
+  if (cohort == NULL)
+    return EXIT_REFUSED;
+  evaluator_uuid = find_evaluator (cli, cohort, evaluator_given);
+  if (evaluator_uuid == NULL)
+    return EXIT_REFUSED;
+
+  if (!spire_package_export_file (cli->store, cohort_uuid, evaluator_uuid, output, &error))
+    return refused (error);
+
+  person = spire_evaluator_get_name (cli->store, evaluator_uuid);
+  n_applications = package_n_applications (output);
+  /* TRANSLATORS: "Wrote the evaluation package of Kari Nordmann for “Høst 2026” to “kari.json”." */
+  g_print (_("Wrote the evaluation package of %s for “%s” to “%s”.\n"), person,
+           spire_record_get_display_name (cohort), file);
+  if (n_applications == 0)
+    /* TRANSLATORS: keep the command in quotes: it is typed as it is */
+    g_print ("%s\n", _("It holds no applications: none is assigned to them yet (“spire-cli "
+                       "assign” assigns the panel)."));
+  else if (n_applications > 0)
+    g_print (ngettext ("It holds %u application to score.\n",
+                       "It holds %u applications to score.\n", (gulong) n_applications),
+             (guint) n_applications);
+  g_print ("%s\n", _("The file holds the panel member’s secret token: send it to them alone."));
+  return EXIT_OK;
+}
+
+/* Says why the sheet @name was refused; the file is named unless the reason does. */
+static void
+print_sheet_refusal (const char *name, const GError *error)
+{
+  if (strstr (error->message, name) != NULL)
+    g_printerr ("%s: %s\n", PROGRAM, error->message);
+  else
+    g_printerr ("%s: %s: %s\n", PROGRAM, name, error->message);
+}
+
+static int
+cmd_package_import (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  g_auto (GStrv) args = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GByteArray) input = NULL;
+  guint n_files, n_refused = 0;
+  int status;
+
+  if ((status = parse_command (cli, command, NULL, NULL, argc, argv, &args)) != CONTINUE)
+    return status;
+  n_files = g_strv_length (args);
+  if (g_strv_contains ((const char *const *) args, "-"))
+    {
+      input = g_byte_array_new ();
+      if (!read_standard_input (input, &error))
+        return refused (error);
+    }
+
+  if (!open_store (cli, OPEN_EXISTING, &error))
+    return refused (error);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autofree char *name = NULL;
+      SpireSheetStats stats = { 0, 0, 0, 0 };
+      gboolean ok;
+
+      if (g_str_equal (args[i], "-"))
+        {
+          name = g_strdup (_("standard input"));
+          ok = spire_package_import_sheet (cli->store, (const char *) input->data,
+                                           (gssize) input->len, name, &stats, &local);
+        }
+      else
+        {
+          g_autofree char *base = g_path_get_basename (args[i]);
+
+          /* The core names a sheet by its file name in its messages. */
+          name = g_filename_display_name (base);
+          ok = spire_package_import_sheet_file (cli->store, args[i], &stats, &local);
+        }
+      if (!ok)
+        {
+          print_sheet_refusal (name, local);
+          n_refused++;
+          continue;
+        }
+      {
+        /* TRANSLATORS: reviews counted after importing a score sheet; “Kept”: changed here
+         * later than in the sheet, so left as they are */
+        const char *labels[] = { C_("package import", "Added"), C_("package import", "Updated"),
+                                 C_("package import", "Unchanged"),
+                                 C_("package import", "Kept") };
+        gint64 counts[] = { stats.added, stats.updated, stats.unchanged, stats.kept };
+
+        g_print (_("Imported the score sheet “%s”:\n"), name);
+        print_counts (labels, counts, G_N_ELEMENTS (counts));
+      }
+    }
+
+  if (n_refused == 0)
+    return EXIT_OK;
+  if (n_files == 1)
+    return EXIT_REFUSED;
+  if (n_refused == n_files)
+    return refused_message (_("None of the %u score sheets was imported."), n_files);
+  return refused_message (ngettext ("%u of %u score sheets was refused; the others were "
+                                    "imported.",
+                                    "%u of %u score sheets were refused; the others were "
+                                    "imported.",
+                                    n_refused),
+                          n_refused, n_files);
+}
+
 /* check */
 
 static int
@@ -1986,8 +2542,10 @@ main_context (Cli *cli, gboolean *help, gboolean *version)
     g_option_context_set_strict_posix (context, TRUE);
     g_option_context_set_summary (context, N_("Spire from the command line: create a database, "
                                               "fill it with sample data, exchange it as a file, "
-                                              "import applications and register data, rank a "
-                                              "cohort, list what it holds and check it."));
+                                              "import applications and register data, assign "
+                                              "a cohort’s panel, exchange evaluation packages "
+                                              "and score sheets with it, rank a cohort, list "
+                                              "what it holds and check it."));
     g_option_context_set_description (context, description);
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   }

@@ -664,9 +664,23 @@ gboolean
 spire_package_export_file (SpireStore *store, const char *cohort_uuid,
                            const char *evaluator_uuid, const char *path, GError **error)
 {
-  g_autofree char *text = spire_package_export (store, cohort_uuid, evaluator_uuid, NULL, error);
+  g_autofree char *text = NULL;
 
-  return text != NULL && write_private_file (path, text, error);
+  /* The export is recorded only when the file was written. */
+  if (!spire_store_begin (store, error))
+    return FALSE;
+  text = spire_package_export (store, cohort_uuid, evaluator_uuid, NULL, error);
+  if (text == NULL || !write_private_file (path, text, error))
+    {
+      spire_store_rollback (store);
+      return FALSE;
+    }
+  if (!spire_store_commit (store, error))
+    {
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Evaluator databases */

@@ -1120,6 +1120,19 @@ test_backup_restore (W *w, gconstpointer data)
 
 /* What is signed */
 
+/* An export whose file cannot be written leaves no trace of an export. */
+static void
+test_export_failed_write (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 before = spire_store_count (w->store, &spire_kind_package, NULL, NULL);
+  g_autofree char *nowhere = g_build_filename (w->dir, "no-such-folder", "kari.json", NULL);
+
+  g_assert_false (spire_package_export_file (w->store, w->cohort, w->kari, nowhere, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_IO);
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_package, NULL, NULL), ==, before);
+}
+
 static void
 test_canonical (void)
 {
@@ -1162,6 +1175,7 @@ main (int argc, char **argv)
   ADD ("/package/office-later-kept", test_office_later_kept, FALSE);
   ADD ("/package/package-refusals", test_package_refusals, FALSE);
   ADD ("/package/backup-restore", test_backup_restore, FALSE);
+  ADD ("/package/export-failed-write", test_export_failed_write, FALSE);
 #undef ADD
   g_test_add_func ("/package/canonical", test_canonical);
 

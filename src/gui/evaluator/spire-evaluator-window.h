@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+#define SPIRE_TYPE_EVALUATOR_WINDOW (spire_evaluator_window_get_type ())
+G_DECLARE_FINAL_TYPE (SpireEvaluatorWindow, spire_evaluator_window, SPIRE, EVALUATOR_WINDOW,
+                      AdwApplicationWindow)
+
 /* Opens the evaluation package @file (spire_package_open_file) in a window of
  * its own on @app.  FALSE with @error when the file is not a package. */
 gboolean spire_evaluator_window_open (GtkApplication *app, GFile *file, GError **error);

@@ -1,0 +1,39 @@
+/* spire-evaluation-page-private.h — test hooks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "spire-evaluation-page.h"
+#include "spire-review-form.h"
+
+G_BEGIN_DECLS
+
+/* Runs a reload that a "changed" signal scheduled, now. */
+void _spire_evaluation_page_reload_now (SpireEvaluationPage *self);
+/* "none", "overview" or "review" */
+const char *_spire_evaluation_page_get_view (SpireEvaluationPage *self);
+/* The dialog an action opened last, while it is open, and its named
+ * fields ("name", "guidance", "weight", "kind", "k", "reason", "member",
+ * "person", "role", "application", "cohort"). */
+AdwMessageDialog *_spire_evaluation_page_get_dialog (SpireEvaluationPage *self);
+GtkWidget *_spire_evaluation_page_get_dialog_field (SpireEvaluationPage *self, const char *name);
+/* The row of a criterion in the criteria list, or NULL. */
+GtkWidget *_spire_evaluation_page_get_criterion_row (SpireEvaluationPage *self,
+                                                     const char *criterion_uuid);
+SpireReviewForm *_spire_evaluation_page_get_review_form (SpireEvaluationPage *self);
+/* Chooses the panel member reviews are keyed in for. */
+gboolean _spire_evaluation_page_set_score_as (SpireEvaluationPage *self,
+                                              const char *evaluator_uuid);
+/* The assignment summary ("4 members, 20–21 applications each"). */
+const char *_spire_evaluation_page_get_assignment_summary (SpireEvaluationPage *self);
+/* What the file choosers lead to. */
+gboolean _spire_evaluation_page_export_package_to (SpireEvaluationPage *self,
+                                                   const char *evaluator_uuid, const char *path,
+                                                   GError **error);
+/* Imports each file; *@summary (may be NULL) gets the text shown.  TRUE
+ * when every file was imported. */
+gboolean _spire_evaluation_page_import_sheets (SpireEvaluationPage *self,
+                                               const char *const *paths, char **summary);
+
+G_END_DECLS

@@ -1,0 +1,1122 @@
+/* spire-csv-import-dialog.c — applications from a form tool's CSV export
+ *
+ * Two pages and a third while it works: the cohort and what each column
+ * fills ("columns"), then what the import would do with the problems that
+ * stop it ("preview"), then the import itself ("progress").  The check
+ * (spire_csv_import_prepare) runs in a worker thread again whenever the
+ * mapping or the cohort changes; the mapping shown is this dialog's own and
+ * is handed to the SpireCsvImport only while no worker reads it.  The import
+ * runs in a worker thread with the store to itself: the dialog stays modal,
+ * the window behind it insensitive, its "changed" handlers held until the
+ * import is done.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "spire-csv-import-dialog.h"
+#include "spire-import-dialog-private.h"
+#include "spire-import-resources.h"
+
+#define MAX_PROBLEMS_SHOWN 200
+#define N_SAMPLES 3
+
+enum
+{
+  COLUMN_LINE,
+  COLUMN_STARTUP,
+  COLUMN_TITLE,
+  COLUMN_CHALLENGE,
+  COLUMN_STATE,
+  N_COLUMNS
+};
+
+/* A row of the preview, for the column view. */
+#define SPIRE_TYPE_CSV_ROW_ITEM (spire_csv_row_item_get_type ())
+G_DECLARE_FINAL_TYPE (SpireCsvRowItem, spire_csv_row_item, SPIRE, CSV_ROW_ITEM, GObject)
+
+struct _SpireCsvRowItem
+{
+  GObject parent_instance;
+  SpireCsvPreview *preview;
+  guint index;
+};
+
+G_DEFINE_FINAL_TYPE (SpireCsvRowItem, spire_csv_row_item, G_TYPE_OBJECT)
+
+static void
+spire_csv_row_item_finalize (GObject *object)
+{
+  SpireCsvRowItem *self = SPIRE_CSV_ROW_ITEM (object);
+
+  g_clear_pointer (&self->preview, spire_csv_preview_unref);
+  G_OBJECT_CLASS (spire_csv_row_item_parent_class)->finalize (object);
+}
+
+static void
+spire_csv_row_item_class_init (SpireCsvRowItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = spire_csv_row_item_finalize;
+}
+
+static void
+spire_csv_row_item_init (SpireCsvRowItem *self)
+{
+}
+
+static SpireCsvRow *
+row_item_get_row (SpireCsvRowItem *item)
+{
+  return g_ptr_array_index (item->preview->rows, item->index);
+}
+
+struct _SpireCsvImportDialog
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkWidget *cancel_button;
+  GtkWidget *back_button;
+  GtkWidget *next_button;
+  GtkWidget *import_button;
+  GtkStack *stack;
+  AdwComboRow *cohort_row;
+  AdwPreferencesGroup *columns_group;
+  GtkStack *preview_stack;
+  GtkSpinner *checking_spinner;
+  AdwStatusPage *failed_page;
+  GtkLabel *summary_label;
+  GtkWidget *problems_box;
+  GtkLabel *problems_heading;
+  GtkListBox *problems_list;
+  GtkColumnView *rows_view;
+  AdwStatusPage *progress_page;
+  GtkProgressBar *progress_bar;
+
+  SpireStore *store;
+  SpireCsvImport *import;
+  GPtrArray *cohorts;        /* SpireCohort*, in the order of cohort_row */
+  GPtrArray *choices;        /* target ids of the column rows' items; NULL: extra answer */
+  GtkStringList *choice_labels;
+  GPtrArray *column_rows;    /* AdwComboRow*, one per column */
+  const char **targets;      /* what each column fills, as shown (static ids or NULL) */
+  gboolean updating;         /* rows are being set from code */
+
+  SpireCsvPreview *preview;
+  GListStore *rows;          /* SpireCsvRowItem */
+  GtkStringList *problems;   /* every problem, as shown */
+  gboolean preparing;
+  gboolean prepare_pending;
+  GCancellable *prepare_cancellable;
+  char *error_text;
+
+  gboolean committing;
+  GCancellable *commit_cancellable;
+  SpireImportHold *hold;
+  gint progress_permille;    /* atomic: written by the worker */
+  guint progress_source;
+
+  gboolean closing;          /* closed while a check ran: destroyed when it ends */
+  gboolean disposed;
+};
+
+G_DEFINE_FINAL_TYPE (SpireCsvImportDialog, spire_csv_import_dialog, ADW_TYPE_WINDOW)
+
+static void start_prepare (SpireCsvImportDialog *self);
+
+static const char *
+current_page (SpireCsvImportDialog *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  return name ? name : "columns";
+}
+
+static void
+update_actions (SpireCsvImportDialog *self)
+{
+  const char *page = current_page (self);
+  gboolean on_columns = g_str_equal (page, "columns");
+  gboolean on_preview = g_str_equal (page, "preview");
+  gboolean on_progress = g_str_equal (page, "progress");
+  gboolean ready = self->preview != NULL && !self->preparing && !self->prepare_pending;
+  gboolean can_import = on_preview && ready && self->preview->problems->len == 0
+                        && !self->committing && self->import != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv-import.next",
+                                 on_columns && self->import != NULL && self->cohorts->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv-import.back",
+                                 on_preview && !self->committing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv-import.import", can_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv-import.cancel", self->committing);
+
+  gtk_widget_set_visible (self->next_button, on_columns);
+  gtk_widget_set_visible (self->back_button, on_preview);
+  gtk_widget_set_visible (self->import_button, on_preview);
+  gtk_widget_set_visible (self->cancel_button, !on_progress);
+  gtk_window_set_deletable (GTK_WINDOW (self), !self->committing);
+}
+
+static const char *
+cohort_uuid (SpireCsvImportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->cohort_row);
+
+  if (i == GTK_INVALID_LIST_POSITION || i >= self->cohorts->len)
+    return NULL;
+  return spire_record_get_uuid (g_ptr_array_index (self->cohorts, i));
+}
+
+/* Texts */
+
+static char *
+problem_text (const SpireCsvProblem *problem)
+{
+  if (problem->line > 0 && problem->header)
+    return g_strdup_printf (_("Line %u, “%s”: %s"), problem->line, problem->header,
+                            problem->message);
+  if (problem->line > 0)
+    return g_strdup_printf (_("Line %u: %s"), problem->line, problem->message);
+  if (problem->header)
+    return g_strdup_printf (_("“%s”: %s"), problem->header, problem->message);
+  return g_strdup (problem->message);
+}
+
+static char *
+describe_counts (SpireCsvPreview *preview)
+{
+  const SpireCsvCounts *c = &preview->counts;
+  guint with_problems = 0;
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint startups = c->startups_new + c->startups_known;
+  guint persons = c->persons_new + c->persons_known;
+  g_autofree char *startups_text = g_strdup_printf (
+      ngettext ("%u startup", "%u startups", startups), startups);
+
+  /* Translators: the second %s is “%u startups” */
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u new application from %s",
+                                                     "%u new applications from %s",
+                                                     c->applications_new),
+                                           c->applications_new, startups_text));
+  if (c->startups_known > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u startup already known",
+                                                       "%u startups already known",
+                                                       c->startups_known),
+                                             c->startups_known));
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u contact person", "%u contact people",
+                                                     persons),
+                                           persons));
+  if (c->applications_known > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u application was imported before "
+                                                       "and is left as it is",
+                                                       "%u applications were imported before "
+                                                       "and are left as they are",
+                                                       c->applications_known),
+                                             c->applications_known));
+  for (guint i = 0; i < preview->rows->len; i++)
+    if (((SpireCsvRow *) g_ptr_array_index (preview->rows, i))->n_problems > 0)
+      with_problems++;
+  if (with_problems > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u row has problems",
+                                                       "%u rows have problems", with_problems),
+                                             with_problems));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: joins the parts of the summary */
+  return g_strjoinv (_("; "), (char **) parts->pdata);
+}
+
+/* The preview */
+
+static void
+clear_problems_list (SpireCsvImportDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))))
+    gtk_list_box_remove (self->problems_list, child);
+}
+
+static void
+add_problem_row (SpireCsvImportDialog *self, const char *text, gboolean dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_box_append (self->problems_list, label);
+}
+
+static void
+show_preview (SpireCsvImportDialog *self)
+{
+  SpireCsvPreview *preview = self->preview;
+  g_autofree char *summary = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  guint n_problems;
+
+  g_list_store_remove_all (self->rows);
+  gtk_string_list_splice (self->problems, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->problems)), NULL);
+  clear_problems_list (self);
+  if (preview == NULL)
+    return;
+
+  summary = describe_counts (preview);
+  gtk_label_set_text (self->summary_label, summary);
+
+  n_problems = preview->problems->len;
+  for (guint i = 0; i < n_problems; i++)
+    {
+      g_autofree char *text = problem_text (g_ptr_array_index (preview->problems, i));
+
+      gtk_string_list_append (self->problems, text);
+      if (i < MAX_PROBLEMS_SHOWN)
+        add_problem_row (self, text, FALSE);
+    }
+  if (n_problems > MAX_PROBLEMS_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("… and %u more problem",
+                                                         "… and %u more problems",
+                                                         n_problems - MAX_PROBLEMS_SHOWN),
+                                               n_problems - MAX_PROBLEMS_SHOWN);
+      add_problem_row (self, more, TRUE);
+    }
+  if (n_problems > 0)
+    {
+      g_autofree char *heading = g_strdup_printf (
+          ngettext ("%u problem stops the import. Fix it in the file and open it again, "
+                    "or change the mapping.",
+                    "%u problems stop the import. Fix these in the file and open it again, "
+                    "or change the mapping.",
+                    n_problems),
+          n_problems);
+      gtk_label_set_text (self->problems_heading, heading);
+    }
+  gtk_widget_set_visible (self->problems_box, n_problems > 0);
+
+  items = g_ptr_array_new_full (preview->rows->len, g_object_unref);
+  for (guint i = 0; i < preview->rows->len; i++)
+    {
+      SpireCsvRowItem *item = g_object_new (SPIRE_TYPE_CSV_ROW_ITEM, NULL);
+
+      item->preview = spire_csv_preview_ref (preview);
+      item->index = i;
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
+}
+
+/* Preparing, in a worker thread */
+
+typedef struct
+{
+  SpireCsvImport *import;
+  SpireStore *store;
+  char *cohort_uuid;
+  SpireCsvCounts stats;
+} Work;
+
+static void
+work_free (gpointer data)
+{
+  Work *w = data;
+
+  g_clear_object (&w->import);
+  g_clear_object (&w->store);
+  g_free (w->cohort_uuid);
+  g_free (w);
+}
+
+static Work *
+work_new (SpireCsvImportDialog *self)
+{
+  Work *w = g_new0 (Work, 1);
+
+  w->import = g_object_ref (self->import);
+  w->store = g_object_ref (self->store);
+  w->cohort_uuid = g_strdup (cohort_uuid (self));
+  return w;
+}
+
+static void
+prepare_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Work *w = task_data;
+  GError *error = NULL;
+  SpireCsvPreview *preview = spire_csv_import_prepare (w->import, w->store, w->cohort_uuid,
+                                                       cancellable, &error);
+
+  if (preview == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, preview, (GDestroyNotify) spire_csv_preview_unref);
+}
+
+static void
+finish_closing (SpireCsvImportDialog *self)
+{
+  g_clear_pointer (&self->hold, _spire_import_hold_end);
+  if (!self->disposed)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_prepare_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (source);
+  g_autoptr (GError) error = NULL;
+  SpireCsvPreview *preview = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->preparing = FALSE;
+  g_clear_object (&self->prepare_cancellable);
+  if (self->closing || self->disposed)
+    {
+      g_clear_pointer (&preview, spire_csv_preview_unref);
+      finish_closing (self);
+      return;
+    }
+  if (self->prepare_pending)
+    {
+      g_clear_pointer (&preview, spire_csv_preview_unref);
+      start_prepare (self);
+      return;
+    }
+  gtk_spinner_stop (self->checking_spinner);
+  if (preview == NULL)
+    {
+      g_free (self->error_text);
+      self->error_text = g_strdup (error->message);
+      adw_status_page_set_description (self->failed_page, error->message);
+      gtk_stack_set_visible_child_name (self->preview_stack, "failed");
+    }
+  else
+    {
+      self->preview = preview;
+      show_preview (self);
+      gtk_stack_set_visible_child_name (self->preview_stack, "ready");
+    }
+  update_actions (self);
+}
+
+/* Hands the mapping shown to the import: only while no worker reads it. */
+static void
+apply_mapping (SpireCsvImportDialog *self)
+{
+  guint n = spire_csv_import_get_n_columns (self->import);
+
+  spire_csv_import_clear_mapping (self->import);
+  for (guint c = 0; c < n; c++)
+    if (self->targets[c])
+      spire_csv_import_set_mapping (self->import, c, self->targets[c]);
+}
+
+static void
+start_prepare (SpireCsvImportDialog *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->import == NULL || self->store == NULL || self->closing || self->committing)
+    return;
+  g_clear_pointer (&self->preview, spire_csv_preview_unref);
+  show_preview (self);
+  gtk_stack_set_visible_child_name (self->preview_stack, "checking");
+  gtk_spinner_start (self->checking_spinner);
+  if (self->preparing)
+    {
+      /* The worker reads the mapping: start again when it has stopped. */
+      self->prepare_pending = TRUE;
+      g_cancellable_cancel (self->prepare_cancellable);
+      update_actions (self);
+      return;
+    }
+  if (cohort_uuid (self) == NULL)
+    {
+      update_actions (self);
+      return;
+    }
+
+  apply_mapping (self);
+  self->prepare_pending = FALSE;
+  self->preparing = TRUE;
+  g_clear_pointer (&self->error_text, g_free);
+  self->prepare_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->prepare_cancellable, on_prepare_done_cb, NULL);
+  g_task_set_source_tag (task, start_prepare);
+  g_task_set_task_data (task, work_new (self), work_free);
+  g_task_run_in_thread (task, prepare_thread);
+  update_actions (self);
+}
+
+/* Importing, in a worker thread */
+
+static void
+commit_progress (double fraction, gpointer user_data)
+{
+  SpireCsvImportDialog *self = user_data;
+
+  g_atomic_int_set (&self->progress_permille, (gint) (CLAMP (fraction, 0.0, 1.0) * 1000));
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  SpireCsvImportDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 g_atomic_int_get (&self->progress_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+commit_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Work *w = task_data;
+  GError *error = NULL;
+
+  if (spire_csv_import_commit (w->import, w->store, w->cohort_uuid, &w->stats, commit_progress,
+                               source, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_commit_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (source);
+  Work *w = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  self->committing = FALSE;
+  g_clear_object (&self->commit_cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->hold, _spire_import_hold_end);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *text = NULL;
+
+      if (w->stats.applications_new > 0)
+        text = g_strdup_printf (ngettext ("%u application imported",
+                                          "%u applications imported",
+                                          w->stats.applications_new),
+                                w->stats.applications_new);
+      else
+        text = g_strdup (_("No new applications: all of them were imported before"));
+      _spire_import_toast (parent, text);
+      if (!self->disposed)
+        gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->disposed)
+    return;
+  g_free (self->error_text);
+  self->error_text = g_strdup (error->message);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  update_actions (self);
+  if (!g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED))
+    _spire_import_show_message (GTK_WINDOW (self), _("Nothing was imported"), error->message);
+  else
+    start_prepare (self);
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (widget);
+  g_autoptr (GTask) task = NULL;
+
+  if (self->committing || self->preparing || self->preview == NULL
+      || self->preview->problems->len > 0)
+    return;
+
+  self->committing = TRUE;
+  g_atomic_int_set (&self->progress_permille, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->hold = _spire_import_hold_begin (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                                         self->store, TRUE);
+  self->progress_source = g_timeout_add (100, update_progress_cb, self);
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  update_actions (self);
+
+  self->commit_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->commit_cancellable, on_commit_done_cb, NULL);
+  g_task_set_source_tag (task, import_action);
+  g_task_set_task_data (task, work_new (self), work_free);
+  g_task_run_in_thread (task, commit_thread);
+}
+
+static void
+cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (widget);
+
+  if (self->commit_cancellable)
+    g_cancellable_cancel (self->commit_cancellable);
+}
+
+static void
+next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  if (self->preview == NULL && !self->preparing)
+    start_prepare (self);
+  update_actions (self);
+}
+
+static void
+back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "columns");
+  update_actions (self);
+}
+
+/* The columns */
+
+static guint
+choice_index (SpireCsvImportDialog *self, const char *target)
+{
+  for (guint i = 0; i < self->choices->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->choices, i), target) == 0)
+      return i;
+  return self->choices->len - 2; /* extra answer */
+}
+
+static void
+on_column_selected_cb (AdwComboRow *row, GParamSpec *pspec, gpointer user_data)
+{
+  SpireCsvImportDialog *self = user_data;
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "spire-column"));
+  guint selected = adw_combo_row_get_selected (row);
+  const char *target;
+
+  if (self->updating || selected >= self->choices->len)
+    return;
+  target = g_ptr_array_index (self->choices, selected);
+  if (g_strcmp0 (target, self->targets[column]) == 0)
+    return;
+
+  /* A target holds one column (leaving out holds any number). */
+  self->updating = TRUE;
+  if (target && !g_str_equal (target, SPIRE_CSV_TARGET_IGNORE))
+    for (guint c = 0; c < self->column_rows->len; c++)
+      if (c != column && g_strcmp0 (self->targets[c], target) == 0)
+        {
+          self->targets[c] = NULL;
+          adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c),
+                                      choice_index (self, NULL));
+        }
+  self->targets[column] = target;
+  self->updating = FALSE;
+  start_prepare (self);
+}
+
+static char *
+column_samples (SpireCsvImport *import, guint column)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint n_rows = spire_csv_import_get_n_rows (import);
+  guint found = 0;
+
+  for (guint r = 0; r < n_rows && found < N_SAMPLES; r++)
+    {
+      const char *value = spire_csv_import_get_value (import, r, column);
+      g_autofree char *one = NULL;
+
+      if (value == NULL || *value == '\0')
+        continue;
+      one = g_strdup (value);
+      g_strdelimit (one, "\r\n\t", ' ');
+      if (g_utf8_strlen (one, -1) > 40)
+        {
+          char *end = g_utf8_offset_to_pointer (one, 39);
+
+          *end = '\0';
+          one = g_strconcat (g_steal_pointer (&one), "…", NULL);
+        }
+      if (found > 0)
+        g_string_append (out, " · ");
+      g_string_append (out, one);
+      found++;
+    }
+  if (found == 0)
+    g_string_append (out, _("(empty)"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+build_column_rows (SpireCsvImportDialog *self)
+{
+  guint n = spire_csv_import_get_n_columns (self->import);
+
+  self->targets = g_new0 (const char *, n);
+  self->updating = TRUE;
+  for (guint c = 0; c < n; c++)
+    {
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      g_autofree char *samples = column_samples (self->import, c);
+      const char *mapped = spire_csv_import_get_mapping (self->import, c);
+
+      /* Headers and values are the file's text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     spire_csv_import_get_column (self->import, c));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), samples);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_combo_row_set_model (row, G_LIST_MODEL (self->choice_labels));
+      /* The ids are static strings of the core's target table. */
+      self->targets[c] = mapped ? g_ptr_array_index (self->choices, choice_index (self, mapped)) : NULL;
+      adw_combo_row_set_selected (row, choice_index (self, mapped));
+      g_object_set_data (G_OBJECT (row), "spire-column", GUINT_TO_POINTER (c));
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_column_selected_cb), self, 0);
+      adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->column_rows, row);
+    }
+  self->updating = FALSE;
+}
+
+static void
+build_choices (SpireCsvImportDialog *self)
+{
+  guint n_targets = 0;
+  const SpireCsvTarget *targets = spire_csv_targets (&n_targets);
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      if (g_str_equal (targets[i].id, SPIRE_CSV_TARGET_IGNORE))
+        continue;
+      g_ptr_array_add (self->choices, (gpointer) targets[i].id);
+      gtk_string_list_append (self->choice_labels, _(targets[i].label));
+    }
+  g_ptr_array_add (self->choices, NULL);
+  gtk_string_list_append (self->choice_labels, _("Keep as extra answer"));
+  g_ptr_array_add (self->choices, (gpointer) SPIRE_CSV_TARGET_IGNORE);
+  gtk_string_list_append (self->choice_labels, _("Ignore"));
+}
+
+static void
+on_cohort_selected_cb (AdwComboRow *row, GParamSpec *pspec, gpointer user_data)
+{
+  SpireCsvImportDialog *self = user_data;
+
+  if (!self->updating)
+    start_prepare (self);
+}
+
+static void
+build_cohorts (SpireCsvImportDialog *self, SpireCohort *preselect)
+{
+  g_autoptr (GPtrArray) programs = spire_store_list (self->store, &spire_kind_program, NULL, NULL, NULL);
+  g_autoptr (GHashTable) program_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) cohorts = spire_store_list (self->store, &spire_kind_cohort, NULL, NULL, NULL);
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  for (guint i = 0; programs && i < programs->len; i++)
+    g_hash_table_insert (program_names,
+                         (gpointer) spire_record_get_uuid (g_ptr_array_index (programs, i)),
+                         (gpointer) spire_record_get_text (g_ptr_array_index (programs, i), "name"));
+  for (guint i = 0; cohorts && i < cohorts->len; i++)
+    {
+      SpireRecord *cohort = g_ptr_array_index (cohorts, i);
+      const char *program = g_hash_table_lookup (program_names,
+                                                 spire_record_get_text (cohort, "program"));
+      g_autofree char *label = NULL;
+
+      if (program)
+        /* Translators: a cohort in a list: “cohort — its program” */
+        label = g_strdup_printf (_("%s — %s"), spire_record_get_text (cohort, "name"), program);
+      else
+        label = g_strdup (spire_record_get_text (cohort, "name"));
+      gtk_string_list_append (labels, label);
+      if (preselect && g_strcmp0 (spire_record_get_uuid (cohort),
+                                  spire_record_get_uuid (SPIRE_RECORD (preselect))) == 0)
+        selected = self->cohorts->len;
+      g_ptr_array_add (self->cohorts, g_object_ref (cohort));
+    }
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->cohort_row, G_LIST_MODEL (labels));
+  if (self->cohorts->len > 0)
+    adw_combo_row_set_selected (self->cohort_row, selected);
+  self->updating = FALSE;
+}
+
+/* The rows of the preview */
+
+static char *
+row_state_text (const SpireCsvRow *row, const char **css)
+{
+  *css = NULL;
+  if (row->n_problems > 0)
+    {
+      *css = "error";
+      return g_strdup_printf (ngettext ("%u problem", "%u problems", row->n_problems),
+                              row->n_problems);
+    }
+  if (row->application == SPIRE_CSV_MATCH_KNOWN)
+    {
+      *css = "dim-label";
+      return g_strdup (_("Imported before"));
+    }
+  if (row->startup == SPIRE_CSV_MATCH_KNOWN)
+    {
+      *css = "accent";
+      return g_strdup (_("Known startup"));
+    }
+  if (row->startup == SPIRE_CSV_MATCH_EARLIER)
+    return g_strdup (_("New, startup on an earlier line"));
+  *css = "success";
+  return g_strdup (_("New"));
+}
+
+static char *
+cell_text (const SpireCsvRow *row, guint column, const char **css)
+{
+  *css = NULL;
+  switch (column)
+    {
+    case COLUMN_LINE:
+      return g_strdup_printf ("%u", row->line);
+    case COLUMN_STARTUP:
+      if (row->startup_orgnr)
+        {
+          g_autofree char *orgnr = spire_format_orgnr (row->startup_orgnr);
+
+          /* Translators: a startup and its organisation number */
+          return g_strdup_printf (_("%s (%s)"), row->startup_name ? row->startup_name : "", orgnr);
+        }
+      return g_strdup (row->startup_name ? row->startup_name : "");
+    case COLUMN_TITLE:
+      return g_strdup (row->title ? row->title : "");
+    case COLUMN_CHALLENGE:
+      return g_strdup (row->challenge ? row->challenge : "");
+    case COLUMN_STATE:
+      return row_state_text (row, css);
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label),
+                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
+                                                                      "spire-min-chars")));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
+                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
+                                                                      "spire-nat-chars")));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  SpireCsvRowItem *row_item = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "spire-column"));
+  const char *css = NULL;
+  g_autofree char *text = cell_text (row_item_get_row (row_item), column, &css);
+  static const char *const classes[] = { "error", "dim-label", "accent", "success" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (label, classes[i]);
+  if (css)
+    gtk_widget_add_css_class (label, css);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+}
+
+static void
+build_columns (SpireCsvImportDialog *self)
+{
+  static const char *const titles[N_COLUMNS] = {
+    N_("Line"), N_("Startup"), N_("Application"), N_("Challenge"), N_("In Spire"),
+  };
+  static const guint nat_chars[N_COLUMNS] = { 4, 28, 28, 22, 14 };
+  static const guint min_chars[N_COLUMNS] = { 3, 12, 12, 10, 8 };
+  g_autoptr (GtkNoSelection) selection = NULL;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "spire-column", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (factory), "spire-nat-chars", GUINT_TO_POINTER (nat_chars[i]));
+      g_object_set_data (G_OBJECT (factory), "spire-min-chars", GUINT_TO_POINTER (min_chars[i]));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
+      column = gtk_column_view_column_new (_(titles[i]), g_object_ref (factory));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, i == COLUMN_STARTUP || i == COLUMN_TITLE
+                                                     || i == COLUMN_CHALLENGE);
+      gtk_column_view_append_column (self->rows_view, column);
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  gtk_column_view_set_model (self->rows_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* Class */
+
+static gboolean
+spire_csv_import_dialog_close_request (GtkWindow *window)
+{
+  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (window);
+
+  if (self->committing)
+    return TRUE; /* "Stop Importing" first */
+  if (self->preparing)
+    {
+      /* The worker has the store until it stops: keep the window waiting. */
+      self->closing = TRUE;
+      g_cancellable_cancel (self->prepare_cancellable);
+      self->hold = _spire_import_hold_begin (gtk_window_get_transient_for (window), self->store,
+                                             TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (spire_csv_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+spire_csv_import_dialog_dispose (GObject *object)
+{
+  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (object);
+
+  self->disposed = TRUE;
+  if (self->prepare_cancellable)
+    g_cancellable_cancel (self->prepare_cancellable);
+  if (self->commit_cancellable)
+    g_cancellable_cancel (self->commit_cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_CSV_IMPORT_DIALOG);
+  G_OBJECT_CLASS (spire_csv_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+spire_csv_import_dialog_finalize (GObject *object)
+{
+  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (object);
+
+  g_clear_pointer (&self->hold, _spire_import_hold_end);
+  g_clear_pointer (&self->preview, spire_csv_preview_unref);
+  g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->targets, g_free);
+  g_clear_pointer (&self->error_text, g_free);
+  g_clear_object (&self->choice_labels);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->problems);
+  g_clear_object (&self->prepare_cancellable);
+  g_clear_object (&self->commit_cancellable);
+  g_clear_object (&self->import);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (spire_csv_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+spire_csv_import_dialog_class_init (SpireCsvImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  g_assert (spire_import_get_resource () != NULL);
+
+  object_class->dispose = spire_csv_import_dialog_dispose;
+  object_class->finalize = spire_csv_import_dialog_finalize;
+  window_class->close_request = spire_csv_import_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/spire/Spire/import/spire-csv-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, next_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, cohort_row);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, checking_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, problems_box);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, problems_heading);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, rows_view);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireCsvImportDialog, progress_bar);
+
+  gtk_widget_class_install_action (widget_class, "csv-import.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "csv-import.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "csv-import.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "csv-import.cancel", NULL, cancel_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "csv-import.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "csv-import.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "csv-import.import", NULL);
+}
+
+static void
+spire_csv_import_dialog_init (SpireCsvImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cohorts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->choices = g_ptr_array_new ();
+  self->choice_labels = gtk_string_list_new (NULL);
+  self->column_rows = g_ptr_array_new ();
+  self->rows = g_list_store_new (SPIRE_TYPE_CSV_ROW_ITEM);
+  self->problems = gtk_string_list_new (NULL);
+  build_choices (self);
+  build_columns (self);
+  g_signal_connect_object (self->cohort_row, "notify::selected",
+                           G_CALLBACK (on_cohort_selected_cb), self, 0);
+  gtk_stack_set_visible_child_name (self->stack, "columns");
+  update_actions (self);
+}
+
+/* Public API */
+
+SpireCsvImportDialog *
+spire_csv_import_dialog_new (GtkWindow *parent, SpireStore *store, SpireCohort *cohort,
+                             SpireCsvImport *import)
+{
+  SpireCsvImportDialog *self;
+  g_autofree char *subtitle = NULL;
+  guint n_rows;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  g_return_val_if_fail (SPIRE_IS_CSV_IMPORT (import), NULL);
+
+  if (spire_store_count (store, &spire_kind_cohort, NULL, NULL) == 0)
+    return NULL;
+
+  self = g_object_new (SPIRE_TYPE_CSV_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->import = g_object_ref (import);
+  n_rows = spire_csv_import_get_n_rows (import);
+  /* Translators: the file's name and how many rows it has */
+  subtitle = g_strdup_printf (ngettext ("%s, %u row", "%s, %u rows", n_rows),
+                              spire_csv_import_get_name (import), n_rows);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  build_cohorts (self, cohort);
+  build_column_rows (self);
+  update_actions (self);
+  /* Check at once, so that the preview is ready when it is asked for. */
+  start_prepare (self);
+  return self;
+}
+
+/* Test hooks */
+
+SpireCsvImport *
+_spire_csv_import_dialog_get_import (SpireCsvImportDialog *self)
+{
+  return self->import;
+}
+
+const char *
+_spire_csv_import_dialog_get_page (SpireCsvImportDialog *self)
+{
+  return current_page (self);
+}
+
+AdwComboRow *
+_spire_csv_import_dialog_get_column_row (SpireCsvImportDialog *self, guint column)
+{
+  g_return_val_if_fail (column < self->column_rows->len, NULL);
+  return g_ptr_array_index (self->column_rows, column);
+}
+
+const char *
+_spire_csv_import_dialog_get_row_target (SpireCsvImportDialog *self, guint column)
+{
+  AdwComboRow *row = _spire_csv_import_dialog_get_column_row (self, column);
+
+  return g_ptr_array_index (self->choices, adw_combo_row_get_selected (row));
+}
+
+AdwComboRow *
+_spire_csv_import_dialog_get_cohort_row (SpireCsvImportDialog *self)
+{
+  return self->cohort_row;
+}
+
+const char *
+_spire_csv_import_dialog_get_cohort_uuid (SpireCsvImportDialog *self)
+{
+  return cohort_uuid (self);
+}
+
+gboolean
+_spire_csv_import_dialog_is_busy (SpireCsvImportDialog *self)
+{
+  return self->preparing || self->prepare_pending || self->committing;
+}
+
+SpireCsvPreview *
+_spire_csv_import_dialog_get_preview (SpireCsvImportDialog *self)
+{
+  return self->preview;
+}
+
+GtkWidget *
+_spire_csv_import_dialog_get_import_button (SpireCsvImportDialog *self)
+{
+  return self->import_button;
+}
+
+const char *
+_spire_csv_import_dialog_get_summary (SpireCsvImportDialog *self)
+{
+  return gtk_label_get_text (self->summary_label);
+}
+
+GListModel *
+_spire_csv_import_dialog_get_problems (SpireCsvImportDialog *self)
+{
+  return G_LIST_MODEL (self->problems);
+}
+
+GListModel *
+_spire_csv_import_dialog_get_rows (SpireCsvImportDialog *self)
+{
+  return G_LIST_MODEL (self->rows);
+}
+
+const char *
+_spire_csv_import_dialog_get_error (SpireCsvImportDialog *self)
+{
+  return self->error_text;
+}

@@ -1,0 +1,85 @@
+/* spire-import-dialog-private.h — shared helpers of the import dialogs, and
+ * test hooks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "spire-import-dialog.h"
+#include "spire-csv-import-dialog.h"
+#include "spire-import-job-dialog.h"
+
+G_BEGIN_DECLS
+
+/* What spire_import_file_present() found the file to be. */
+typedef enum
+{
+  SPIRE_IMPORT_KIND_UNKNOWN,
+  SPIRE_IMPORT_KIND_CSV,
+  SPIRE_IMPORT_KIND_BRREG,
+  SPIRE_IMPORT_KIND_BACKUP,
+  SPIRE_IMPORT_KIND_SHEET,
+  SPIRE_IMPORT_KIND_PACKAGE,
+} SpireImportKind;
+
+/* While a worker thread has the store: the handlers of the store's
+ * "changed" signal are blocked (they would run in the worker) and, when
+ * @insensitive, @parent is made insensitive.  _spire_import_hold_end() (main
+ * thread) unblocks them and emits "changed" again, in the main thread, for
+ * every table the worker changed. */
+typedef struct _SpireImportHold SpireImportHold;
+SpireImportHold *_spire_import_hold_begin (GtkWindow *parent, SpireStore *store,
+                                           gboolean insensitive);
+void _spire_import_hold_end (SpireImportHold *hold);
+
+/* An AdwMessageDialog over @parent with one "Close" response. */
+GtkWindow *_spire_import_show_message (GtkWindow *parent, const char *heading,
+                                       const char *body);
+/* A toast over @parent when it is a SpireWindow. */
+void _spire_import_toast (GtkWindow *parent, const char *text);
+/* Remembers @window as the dialog shown last (for the tests). */
+void _spire_import_set_last_dialog (GtkWindow *window);
+
+/* Test hooks */
+
+/* The dialog spire_import_file_present() showed last, while it is open:
+ * a SpireCsvImportDialog, a SpireImportJobDialog or an AdwMessageDialog. */
+GtkWindow *_spire_import_get_last_dialog (void);
+/* What the last presented file was taken for, once it was looked at. */
+SpireImportKind _spire_import_get_last_kind (void);
+/* The text of the last toast the import showed. */
+const char *_spire_import_get_last_toast (void);
+/* TRUE while a file is being looked at. */
+gboolean _spire_import_is_detecting (void);
+
+SpireCsvImport *_spire_csv_import_dialog_get_import (SpireCsvImportDialog *self);
+/* "columns", "preview" or "progress" */
+const char *_spire_csv_import_dialog_get_page (SpireCsvImportDialog *self);
+/* The combo row of a column of the file. */
+AdwComboRow *_spire_csv_import_dialog_get_column_row (SpireCsvImportDialog *self, guint column);
+/* The target a column's row shows (NULL: kept as an extra answer). */
+const char *_spire_csv_import_dialog_get_row_target (SpireCsvImportDialog *self, guint column);
+AdwComboRow *_spire_csv_import_dialog_get_cohort_row (SpireCsvImportDialog *self);
+const char *_spire_csv_import_dialog_get_cohort_uuid (SpireCsvImportDialog *self);
+/* TRUE while a check or the import runs. */
+gboolean _spire_csv_import_dialog_is_busy (SpireCsvImportDialog *self);
+/* The last preview (NULL while none). */
+SpireCsvPreview *_spire_csv_import_dialog_get_preview (SpireCsvImportDialog *self);
+GtkWidget *_spire_csv_import_dialog_get_import_button (SpireCsvImportDialog *self);
+const char *_spire_csv_import_dialog_get_summary (SpireCsvImportDialog *self);
+/* The problems as shown, one line each. */
+GListModel *_spire_csv_import_dialog_get_problems (SpireCsvImportDialog *self);
+GListModel *_spire_csv_import_dialog_get_rows (SpireCsvImportDialog *self);
+/* The message shown when the import failed, or NULL. */
+const char *_spire_csv_import_dialog_get_error (SpireCsvImportDialog *self);
+
+/* "ask", "working" or "result" */
+const char *_spire_import_job_dialog_get_page (SpireImportJobDialog *self);
+SpireImportKind _spire_import_job_dialog_get_kind (SpireImportJobDialog *self);
+AdwComboRow *_spire_import_job_dialog_get_as_row (SpireImportJobDialog *self);
+/* The result: TRUE when the import succeeded; its heading, description and
+ * details (one line each, joined by "\n"). */
+gboolean _spire_import_job_dialog_succeeded (SpireImportJobDialog *self);
+char *_spire_import_job_dialog_get_result_text (SpireImportJobDialog *self);
+
+G_END_DECLS

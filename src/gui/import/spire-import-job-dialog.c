@@ -1,0 +1,490 @@
+/* spire-import-job-dialog.c — a file imported in one go
+ *
+ * Brønnøysund JSON (asks how to take the units), a Spire backup (asks
+ * before merging) and a score sheet (imported at once).  The import runs in
+ * a worker thread with the store to itself (the window behind waits,
+ * insensitive); then the dialog tells what was done, or why nothing was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spire-import-job-dialog.h"
+#include "spire-import-dialog-private.h"
+#include "spire-import-resources.h"
+
+struct _SpireImportJobDialog
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkWidget *cancel_button;
+  GtkWidget *run_button;
+  GtkWidget *close_button;
+  GtkStack *stack;
+  AdwStatusPage *ask_page;
+  GtkWidget *as_group;
+  AdwComboRow *as_row;
+  AdwStatusPage *working_page;
+  GtkProgressBar *progress_bar;
+  GtkWidget *stop_button;
+  AdwStatusPage *result_page;
+  GtkListBox *details_list;
+
+  SpireImportKind kind;
+  SpireStore *store;
+  GFile *file;
+  char *name;
+
+  gboolean running;
+  gboolean succeeded;
+  GCancellable *cancellable;
+  SpireImportHold *hold;
+  gint progress_permille; /* atomic: written by the worker */
+  guint progress_source;
+  GPtrArray *details;     /* the result's detail lines */
+  gboolean disposed;
+};
+
+G_DEFINE_FINAL_TYPE (SpireImportJobDialog, spire_import_job_dialog, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  SpireImportKind kind;
+  SpireStore *store;
+  char *path;
+  SpireBrregAs as;
+  SpireBrregStats brreg;
+  SpireImportStats backup;
+  SpireSheetStats sheet;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  spire_brreg_stats_clear (&job->brreg);
+  g_clear_object (&job->store);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+update_actions (SpireImportJobDialog *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  gboolean asking = g_strcmp0 (page, "ask") == 0;
+  gboolean done = g_strcmp0 (page, "result") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-job.run",
+                                 asking && !self->running && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-job.cancel",
+                                 self->running && self->cancellable != NULL
+                                 && self->kind == SPIRE_IMPORT_KIND_BACKUP);
+  gtk_widget_set_visible (self->run_button, asking);
+  gtk_widget_set_visible (self->cancel_button, asking);
+  gtk_widget_set_visible (self->close_button, done);
+  gtk_widget_set_visible (self->stop_button, self->kind == SPIRE_IMPORT_KIND_BACKUP);
+  gtk_window_set_deletable (GTK_WINDOW (self), !self->running);
+}
+
+static void
+job_progress (double fraction, gpointer user_data)
+{
+  SpireImportJobDialog *self = user_data;
+
+  g_atomic_int_set (&self->progress_permille, (gint) (CLAMP (fraction, 0.0, 1.0) * 1000));
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  SpireImportJobDialog *self = user_data;
+
+  if (self->kind == SPIRE_IMPORT_KIND_BACKUP)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   g_atomic_int_get (&self->progress_permille) / 1000.0);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  switch (job->kind)
+    {
+    case SPIRE_IMPORT_KIND_BRREG:
+      ok = spire_brreg_import_file (job->store, job->path, job->as, &job->brreg, &error);
+      break;
+    case SPIRE_IMPORT_KIND_BACKUP:
+      ok = spire_exchange_import_file (job->store, job->path, &job->backup, job_progress, source,
+                                       cancellable, &error);
+      break;
+    case SPIRE_IMPORT_KIND_SHEET:
+      ok = spire_package_import_sheet_file (job->store, job->path, &job->sheet, &error);
+      break;
+    default:
+      g_set_error_literal (&error, SPIRE_ERROR, SPIRE_ERROR_FAILED,
+                           _("Spire does not know this kind of file"));
+      break;
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+add_detail (SpireImportJobDialog *self, const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 10);
+  gtk_widget_set_margin_bottom (label, 10);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_append (self->details_list, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_list), TRUE);
+  g_ptr_array_add (self->details, g_strdup (text));
+}
+
+static void
+set_result (SpireImportJobDialog *self, gboolean ok, const char *title, const char *description)
+{
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+  self->succeeded = ok;
+  adw_status_page_set_icon_name (self->result_page,
+                                 ok ? "emblem-ok-symbolic" : "dialog-error-symbolic");
+  adw_status_page_set_title (self->result_page, title);
+  adw_status_page_set_description (self->result_page, escaped);
+  gtk_stack_set_visible_child_name (self->stack, "result");
+}
+
+static void
+show_success (SpireImportJobDialog *self, Job *job)
+{
+  g_autofree char *counts = NULL;
+
+  switch (job->kind)
+    {
+    case SPIRE_IMPORT_KIND_BRREG:
+      /* Translators: what an import from Enhetsregisteret did */
+      counts = g_strdup_printf (_("Created: %u · Updated: %u · Unchanged: %u"),
+                                job->brreg.created, job->brreg.updated, job->brreg.unchanged);
+      set_result (self, TRUE, _("Imported from Enhetsregisteret"), counts);
+      for (guint i = 0; job->brreg.deleted && i < job->brreg.deleted->len; i++)
+        {
+          SpireBrregNote *note = g_ptr_array_index (job->brreg.deleted, i);
+          g_autofree char *orgnr = spire_format_orgnr (note->orgnr);
+          g_autofree char *text = g_strdup_printf (
+              _("%s (%s) is deleted in the register and was not imported"), note->name, orgnr);
+
+          add_detail (self, text);
+        }
+      for (guint i = 0; job->brreg.notes && i < job->brreg.notes->len; i++)
+        {
+          SpireBrregNote *note = g_ptr_array_index (job->brreg.notes, i);
+
+          add_detail (self, note->message);
+        }
+      break;
+
+    case SPIRE_IMPORT_KIND_BACKUP:
+      counts = g_strdup_printf (_("Added: %u · Updated: %u · Unchanged: %u"), job->backup.added,
+                                job->backup.updated, job->backup.unchanged);
+      set_result (self, TRUE, _("Backup Merged"), counts);
+      break;
+
+    case SPIRE_IMPORT_KIND_SHEET:
+      counts = g_strdup_printf (_("Reviews added: %u · Updated: %u · Unchanged: %u"),
+                                job->sheet.added, job->sheet.updated, job->sheet.unchanged);
+      set_result (self, TRUE, _("Score Sheet Imported"), counts);
+      if (job->sheet.kept > 0)
+        {
+          g_autofree char *kept = g_strdup_printf (
+              ngettext ("%u review was changed here after the sheet was made and is left as it is",
+                        "%u reviews were changed here after the sheet was made and are left as "
+                        "they are",
+                        job->sheet.kept),
+              job->sheet.kept);
+          add_detail (self, kept);
+        }
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+on_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  self->running = FALSE;
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->hold, _spire_import_hold_end);
+  if (self->disposed)
+    return;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    show_success (self, job);
+  else
+    set_result (self, FALSE, _("Nothing Was Imported"), error->message);
+  update_actions (self);
+}
+
+static void
+run_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (widget);
+  g_autoptr (GTask) task = NULL;
+  Job *job;
+
+  if (self->running || self->store == NULL || self->file == NULL)
+    return;
+
+  job = g_new0 (Job, 1);
+  job->kind = self->kind;
+  job->store = g_object_ref (self->store);
+  job->path = g_file_get_path (self->file);
+  switch (adw_combo_row_get_selected (self->as_row))
+    {
+    case 1:
+      job->as = SPIRE_BRREG_AS_STARTUPS;
+      break;
+    case 2:
+      job->as = SPIRE_BRREG_AS_PUBLIC_BODIES;
+      break;
+    default:
+      job->as = SPIRE_BRREG_AS_AUTO;
+      break;
+    }
+
+  self->running = TRUE;
+  self->cancellable = g_cancellable_new ();
+  g_atomic_int_set (&self->progress_permille, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->progress_source = g_timeout_add (100, update_progress_cb, self);
+  self->hold = _spire_import_hold_begin (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                                         self->store, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "working");
+  update_actions (self);
+
+  task = g_task_new (self, self->cancellable, on_job_done_cb, NULL);
+  g_task_set_source_tag (task, run_action);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static void
+cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (widget);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static gboolean
+spire_import_job_dialog_close_request (GtkWindow *window)
+{
+  SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (window);
+
+  if (self->running)
+    return TRUE; /* all or nothing: wait for it, or stop it */
+  return GTK_WINDOW_CLASS (spire_import_job_dialog_parent_class)->close_request (window);
+}
+
+static void
+spire_import_job_dialog_dispose (GObject *object)
+{
+  SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (object);
+
+  self->disposed = TRUE;
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_IMPORT_JOB_DIALOG);
+  G_OBJECT_CLASS (spire_import_job_dialog_parent_class)->dispose (object);
+}
+
+static void
+spire_import_job_dialog_finalize (GObject *object)
+{
+  SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (object);
+
+  g_clear_pointer (&self->hold, _spire_import_hold_end);
+  g_clear_pointer (&self->details, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->file);
+  g_free (self->name);
+  G_OBJECT_CLASS (spire_import_job_dialog_parent_class)->finalize (object);
+}
+
+static void
+spire_import_job_dialog_class_init (SpireImportJobDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  g_assert (spire_import_get_resource () != NULL);
+
+  object_class->dispose = spire_import_job_dialog_dispose;
+  object_class->finalize = spire_import_job_dialog_finalize;
+  window_class->close_request = spire_import_job_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/spire/Spire/import/spire-import-job-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, run_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, close_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, ask_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, as_group);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, as_row);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, working_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, result_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireImportJobDialog, details_list);
+
+  gtk_widget_class_install_action (widget_class, "import-job.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "import-job.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+spire_import_job_dialog_init (SpireImportJobDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->details = g_ptr_array_new_with_free_func (g_free);
+  gtk_stack_set_visible_child_name (self->stack, "ask");
+  update_actions (self);
+}
+
+/* Public API */
+
+SpireImportJobDialog *
+spire_import_job_dialog_new (GtkWindow *parent, SpireStore *store, GFile *file, int kind)
+{
+  SpireImportJobDialog *self;
+  g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (kind == SPIRE_IMPORT_KIND_BRREG || kind == SPIRE_IMPORT_KIND_BACKUP
+                            || kind == SPIRE_IMPORT_KIND_SHEET,
+                        NULL);
+
+  self = g_object_new (SPIRE_TYPE_IMPORT_JOB_DIALOG, "transient-for", parent, NULL);
+  self->kind = kind;
+  self->store = g_object_ref (store);
+  self->file = g_object_ref (file);
+  self->name = g_file_get_basename (file);
+  escaped = g_markup_escape_text (self->name, -1);
+  adw_window_title_set_subtitle (self->window_title, self->name);
+
+  switch (kind)
+    {
+    case SPIRE_IMPORT_KIND_BRREG:
+      adw_window_title_set_title (self->window_title, _("Import from Enhetsregisteret"));
+      adw_status_page_set_title (self->ask_page, _("Units from Enhetsregisteret"));
+      description = g_strdup_printf (
+          _("Each unit in “%s” becomes a startup or a public body. One that Spire already "
+            "knows by its organisation number is updated. Units deleted in the register are "
+            "left out. If anything is wrong in the file, nothing is imported."),
+          escaped);
+      adw_status_page_set_description (self->ask_page, description);
+      gtk_button_set_label (GTK_BUTTON (self->run_button), _("_Import"));
+      break;
+
+    case SPIRE_IMPORT_KIND_BACKUP:
+      {
+        g_autofree char *title = g_strdup_printf (_("Merge “%s” into this database?"), self->name);
+
+        adw_window_title_set_title (self->window_title, _("Merge Backup"));
+        adw_status_page_set_title (self->ask_page, title);
+        adw_status_page_set_description (self->ask_page,
+                                         _("Records with the same identity are updated; records "
+                                           "only this database has are kept. If anything in the "
+                                           "backup is wrong, nothing is merged."));
+        gtk_widget_set_visible (self->as_group, FALSE);
+        gtk_button_set_label (GTK_BUTTON (self->run_button), _("_Merge"));
+      }
+      break;
+
+    case SPIRE_IMPORT_KIND_SHEET:
+      adw_window_title_set_title (self->window_title, _("Import Score Sheet"));
+      gtk_widget_set_visible (self->as_group, FALSE);
+      update_actions (self);
+      /* Nothing to ask: a sheet either matches its package or is refused. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "import-job.run", NULL);
+      break;
+
+    default:
+      break;
+    }
+  update_actions (self);
+  return self;
+}
+
+/* Test hooks */
+
+const char *
+_spire_import_job_dialog_get_page (SpireImportJobDialog *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+SpireImportKind
+_spire_import_job_dialog_get_kind (SpireImportJobDialog *self)
+{
+  return self->kind;
+}
+
+AdwComboRow *
+_spire_import_job_dialog_get_as_row (SpireImportJobDialog *self)
+{
+  return self->as_row;
+}
+
+gboolean
+_spire_import_job_dialog_succeeded (SpireImportJobDialog *self)
+{
+  return self->succeeded;
+}
+
+char *
+_spire_import_job_dialog_get_result_text (SpireImportJobDialog *self)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n%s", adw_status_page_get_title (self->result_page),
+                          adw_status_page_get_description (self->result_page));
+  for (guint i = 0; i < self->details->len; i++)
+    g_string_append_printf (out, "\n%s", (const char *) g_ptr_array_index (self->details, i));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

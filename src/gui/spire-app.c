@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "spire-app.h"
 #include "spire-window.h"
@@ -25,7 +26,10 @@ static const struct
 } app_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "win.open-database", { "<Control>o", NULL } },
-  { "win.new-database", { "<Control>n", NULL } },
+  { "win.new-database", { "<Control><Shift>n", NULL } },
+  { "win.new", { "<Control>n", NULL } },
+  { "win.import", { "<Control>i", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
@@ -107,19 +111,67 @@ spire_app_activate (GApplication *app)
   gtk_window_present (window);
 }
 
-/* `spire FILE…`: the first file in the window there is, others in new ones. */
+/* A JSON file (an evaluation package, a score sheet, Brønnøysund data) is
+ * imported, not opened as a database: it starts with "{" or "[", where a
+ * SQLite database starts with "SQLite format 3". */
+static gboolean
+is_json_file (GFile *file)
+{
+  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char head[64] = { 0 };
+  gsize n = 0;
+
+  if (in == NULL)
+    return FALSE;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head - 1, &n, NULL, NULL))
+    return FALSE;
+  if (n >= 15 && memcmp (head, "SQLite format 3", 15) == 0)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      if ((guchar) head[i] == 0xEF && i + 2 < n && (guchar) head[i + 1] == 0xBB &&
+          (guchar) head[i + 2] == 0xBF)
+        {
+          i += 2; /* a byte order mark */
+          continue;
+        }
+      if (g_ascii_isspace (head[i]))
+        continue;
+      return head[i] == '{' || head[i] == '[';
+    }
+  return FALSE;
+}
+
+/* `spire FILE…`: the first database in the window there is, others in new
+ * ones; a JSON file (`spire package.json`) goes to the import code, which
+ * opens an evaluation package in the evaluator window. */
 static void
 spire_app_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
+  gboolean first_db = TRUE;
+
   for (int i = 0; i < n_files; i++)
     {
-      GtkWindow *window = i == 0 ? gtk_application_get_active_window (GTK_APPLICATION (app))
-                                 : NULL;
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      gboolean json = is_json_file (files[i]);
 
+      if (!json && !first_db)
+        window = NULL;
       if (window == NULL || !SPIRE_IS_WINDOW (window))
-        window = GTK_WINDOW (new_window (SPIRE_APP (app)));
+        {
+          window = GTK_WINDOW (new_window (SPIRE_APP (app)));
+          gtk_window_present (window);
+          if (json)
+            spire_window_open_last (SPIRE_WINDOW (window));
+        }
       gtk_window_present (window);
-      spire_window_open_file (SPIRE_WINDOW (window), files[i]);
+      if (json)
+        spire_window_import_file (SPIRE_WINDOW (window), files[i]);
+      else
+        {
+          first_db = FALSE;
+          spire_window_open_file (SPIRE_WINDOW (window), files[i]);
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include "spire-window.h"
 #include "cohort/spire-cohort-page.h"
+#include "records/spire-record-list-page.h"
 #include "sidebar/spire-sidebar.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,6 @@ const char *_spire_window_get_error_text (SpireWindow *self);
 SpireSidebar *_spire_window_get_sidebar (SpireWindow *self);
 SpireCohortPage *_spire_window_get_cohort_page (SpireWindow *self);
 AdwLeaflet *_spire_window_get_leaflet (SpireWindow *self);
+SpireRecordListPage *_spire_window_get_directory_page (SpireWindow *self);
 
 G_END_DECLS

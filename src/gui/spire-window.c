@@ -16,7 +16,10 @@
 #include <string.h>
 
 #include "evaluation/spire-evaluation-page.h"
+#include "import/spire-import-dialog.h"
 #include "ranking/spire-ranking-page.h"
+#include "records/spire-record-editor.h"
+#include "records/spire-record-list-page.h"
 #include "sidebar/spire-sidebar-private.h"
 #include "spire-resources.h"
 #include "spire-window.h"
@@ -40,6 +43,7 @@ struct _SpireWindow
   SpireRankingPage *ranking_page;
   GtkStack *content_stack;
   SpireCohortPage *cohort_page;
+  SpireRecordListPage *directory_page;
   AdwWindowTitle *empty_title;
   AdwStatusPage *empty_status;
   GtkWidget *progress_box;
@@ -198,6 +202,7 @@ set_store (SpireWindow *self, SpireStore *store)
   spire_cohort_page_set_store (self->cohort_page, store);
   spire_evaluation_page_set_store (self->evaluation_page, store);
   spire_ranking_page_set_store (self->ranking_page, store);
+  spire_record_list_page_set_store (self->directory_page, store);
   update_titles (self);
   reload (self);
 }
@@ -275,12 +280,33 @@ open_path (SpireWindow *self, const char *path, gboolean creating)
 /* Reading it into the widgets */
 
 static void
+show_directory (SpireWindow *self, const char *table)
+{
+  g_autoptr (GError) error = NULL;
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->content_title, FALSE);
+  if (!spire_record_list_page_set_kind (self->directory_page, spire_kind_lookup (table), &error))
+    show_error (self, _("Could Not Read the Database"), error);
+  adw_view_switcher_title_set_title (self->content_title,
+                                     spire_record_list_page_get_title (self->directory_page));
+  adw_view_switcher_title_set_subtitle (self->content_title, _("Directory"));
+  gtk_stack_set_visible_child_name (self->content_stack, "directory");
+}
+
+static void
 show_cohort (SpireWindow *self)
 {
   SpireCohort *cohort = spire_sidebar_get_selected_cohort (self->sidebar);
+  const char *table = spire_sidebar_get_selected_directory (self->sidebar);
   g_autoptr (GError) error = NULL;
   guint n_cohorts = 0;
 
+  if (table != NULL)
+    {
+      show_directory (self, table);
+      return;
+    }
+  adw_view_switcher_title_set_view_switcher_enabled (self->content_title, TRUE);
   if (cohort == NULL)
     {
       spire_cohort_page_set_cohort (self->cohort_page, NULL, NULL);
@@ -551,13 +577,81 @@ new_database_action (GtkWidget *widget, const char *name, GVariant *param)
   run_chooser (SPIRE_WINDOW (widget), TRUE);
 }
 
+static gboolean
+showing_main (SpireWindow *self)
+{
+  return self->store != NULL && !g_atomic_int_get (&self->busy) &&
+         g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main");
+}
+
+static void
+new_program_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireWindow *self = SPIRE_WINDOW (widget);
+
+  if (self->store == NULL || g_atomic_int_get (&self->busy))
+    return;
+  spire_record_editor_present (GTK_WINDOW (self), self->store, &spire_kind_program, NULL, NULL);
+}
+
+static void
+new_cohort_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireWindow *self = SPIRE_WINDOW (widget);
+
+  if (!showing_main (self))
+    return;
+  /* A cohort belongs to a program: without one, make the program first. */
+  if (spire_sidebar_get_current_program (self->sidebar) == NULL)
+    new_program_action (widget, name, param);
+  else
+    spire_sidebar_new_cohort (self->sidebar, NULL);
+}
+
+/* Ctrl+N: a new record of the directory shown, else a new cohort. */
+static void
+new_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireWindow *self = SPIRE_WINDOW (widget);
+
+  if (showing_main (self) &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "directory"))
+    spire_record_list_page_add (self->directory_page);
+  else
+    new_cohort_action (widget, name, param);
+}
+
+static void
+import_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireWindow *self = SPIRE_WINDOW (widget);
+
+  if (self->store == NULL || g_atomic_int_get (&self->busy))
+    return;
+  spire_import_choose_file (GTK_WINDOW (self), self->store,
+                            spire_sidebar_get_selected_cohort (self->sidebar));
+}
+
+static void
+undo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  spire_record_undo_delete (GTK_WINDOW (widget));
+}
+
 static void
 search_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireWindow *self = SPIRE_WINDOW (widget);
 
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main") ||
-      !g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "cohort"))
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    return;
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "directory"))
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+      spire_record_list_page_focus_search (self->directory_page);
+      return;
+    }
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "cohort"))
     return;
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
   spire_cohort_page_focus_search (self->cohort_page);
@@ -583,6 +677,25 @@ static void
 on_sidebar_cohort_activated_cb (SpireWindow *self, SpireCohort *cohort, SpireSidebar *sidebar)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, SpireWindow *self)
+{
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      file = files ? files->data : NULL;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  if (file == NULL || self->store == NULL || g_atomic_int_get (&self->busy))
+    return FALSE;
+  spire_window_import_file (self, file);
+  return TRUE;
 }
 
 /* GtkWindow */
@@ -666,6 +779,7 @@ spire_window_class_init (SpireWindowClass *klass)
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
   g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);
   g_type_ensure (SPIRE_TYPE_RANKING_PAGE);
+  g_type_ensure (SPIRE_TYPE_RECORD_LIST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/no/spire/Spire/spire-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, toast_overlay);
@@ -681,6 +795,7 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, ranking_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, directory_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_status);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, progress_box);
@@ -697,6 +812,11 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL,
                                    cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.new-program", NULL, new_program_action);
+  gtk_widget_class_install_action (widget_class, "win.new-cohort", NULL, new_cohort_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
 }
 
 static void
@@ -719,6 +839,18 @@ spire_window_init (SpireWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
+  /* Enabled while a delete's toast offers to undo it (so that Ctrl+Z
+   * otherwise stays with the text being edited). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+    GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+    gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+    g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
   update_titles (self);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_status_page_set_description (self->error_status, NULL);
@@ -778,6 +910,25 @@ spire_window_open_file (SpireWindow *self, GFile *file)
       return;
     }
   open_path (self, path, FALSE);
+}
+
+void
+spire_window_import_file (SpireWindow *self, GFile *file)
+{
+  g_return_if_fail (SPIRE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL)
+    {
+      g_autoptr (GError) error = g_error_new_literal (
+        SPIRE_ERROR, SPIRE_ERROR_IO,
+        _("No database is open to import into. Open or create a database first."));
+
+      show_error (self, _("Could Not Import"), error);
+      return;
+    }
+  spire_import_file_present (GTK_WINDOW (self), self->store,
+                             spire_sidebar_get_selected_cohort (self->sidebar), file);
 }
 
 SpireStore *
@@ -851,6 +1002,12 @@ SpireCohortPage *
 _spire_window_get_cohort_page (SpireWindow *self)
 {
   return self->cohort_page;
+}
+
+SpireRecordListPage *
+_spire_window_get_directory_page (SpireWindow *self)
+{
+  return self->directory_page;
 }
 
 AdwLeaflet *

@@ -23,6 +23,10 @@ void spire_window_open_last (SpireWindow *self);
  * the current database stays open. */
 void spire_window_open_file (SpireWindow *self, GFile *file);
 
+/* Brings @file in (CSV, Brønnøysund JSON, backup, score sheet, evaluation
+ * package) through the import dialogs, into the selected cohort. */
+void spire_window_import_file (SpireWindow *self, GFile *file);
+
 SpireStore *spire_window_get_store (SpireWindow *self);
 /* Shows @toast (e.g. "Deleted" with an Undo button) over the window's content. */
 void spire_window_add_toast (SpireWindow *self, AdwToast *toast);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "records/spire-record-editor.h"
 #include "spire-sidebar.h"
 #include "spire-sidebar-private.h"
 
@@ -23,8 +24,11 @@ struct _SpireSidebar
 
   SpireStore *store;
   SpireCohort *selected;
+  const char *directory;     /* a table name (static) while a directory row is selected */
   GHashTable *program_names; /* uuid → name */
+  char *first_program;
   gboolean rebuilding;
+  AdwMessageDialog *confirm_dialog; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SpireSidebar, spire_sidebar, ADW_TYPE_BIN)
@@ -33,6 +37,7 @@ enum
 {
   PROP_0,
   PROP_SELECTED_COHORT,
+  PROP_SELECTED_DIRECTORY,
   N_PROPS
 };
 
@@ -47,12 +52,145 @@ static guint signals[N_SIGNALS];
 
 #define ROW_COHORT "spire-cohort"
 #define ROW_PROGRAM "spire-program"
+#define ROW_DIRECTORY "spire-directory"
+#define ROW_MENU "spire-menu-button"
+
+/* The order a cohort goes through. */
+static const char *const phase_order[] = {
+  "planning", "open", "screening", "evaluation", "decided", "running", "follow_up", "closed", NULL
+};
+
+static const struct
+{
+  const char *table;
+  const char *icon;
+} directory_rows[] = {
+  { "startups", "system-users-symbolic" },
+  { "public_bodies", "mark-location-symbolic" },
+  { "persons", "avatar-default-symbolic" },
+  { "challenges", "dialog-question-symbolic" },
+};
 
 static void
 set_selected (SpireSidebar *self, SpireCohort *cohort)
 {
   g_set_object (&self->selected, cohort);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COHORT]);
+}
+
+static void
+set_directory (SpireSidebar *self, const char *table)
+{
+  self->directory = table;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DIRECTORY]);
+}
+
+static int
+phase_index (const char *phase)
+{
+  for (int i = 0; phase_order[i]; i++)
+    if (g_strcmp0 (phase_order[i], phase) == 0)
+      return i;
+  return -1;
+}
+
+static void
+append_item (GMenu *menu, const char *label, const char *action, const char *uuid)
+{
+  g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (uuid));
+  g_menu_append_item (menu, item);
+}
+
+/* A "⋮" button with the row's menu; right click, long press and the Menu
+ * key open the same menu. */
+static GtkWidget *
+menu_button_new (GMenuModel *model, const char *tooltip)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), model);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "spire-row-menu");
+  return button;
+}
+
+static void
+on_row_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, GtkWidget *row)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), ROW_MENU);
+
+  if (button)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    }
+}
+
+static void
+on_row_long_pressed_cb (GtkGestureLongPress *gesture, double x, double y, GtkWidget *row)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), ROW_MENU);
+
+  if (button)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    }
+}
+
+static void
+add_context_menu (GtkWidget *row, GtkWidget *button)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *press = gtk_gesture_long_press_new ();
+
+  g_object_set_data (G_OBJECT (row), ROW_MENU, button);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_row_long_pressed_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (press));
+}
+
+static GtkWidget *
+heading_row_new (const char *text, gboolean first)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, first ? 6 : 18);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
+}
+
+static GtkWidget *
+directory_row_new (const char *table, const char *icon_name)
+{
+  const SpireKind *kind = spire_kind_lookup (table);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = gtk_label_new (_(kind->label_plural));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), ROW_DIRECTORY, (gpointer) kind->table);
+  return row;
 }
 
 static void
@@ -77,7 +215,25 @@ program_row_new (SpireRecord *program, gboolean first)
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, first ? 6 : 18);
   gtk_widget_set_tooltip_text (label, spire_record_get_display_name (program));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_widget_set_hexpand (label, TRUE);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    g_autoptr (GMenu) menu = g_menu_new ();
+    g_autoptr (GMenu) section = g_menu_new ();
+    const char *uuid = spire_record_get_uuid (program);
+    GtkWidget *button;
+
+    append_item (menu, _("New _Cohort…"), "sidebar.new-cohort", uuid);
+    append_item (menu, _("_Edit Program…"), "sidebar.edit-program", uuid);
+    append_item (section, _("_Delete Program"), "sidebar.delete-program", uuid);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    button = menu_button_new (G_MENU_MODEL (menu), _("Program Menu"));
+    gtk_widget_set_margin_top (button, first ? 0 : 12);
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_box_append (GTK_BOX (box), button);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    add_context_menu (row, button);
+  }
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
@@ -132,10 +288,43 @@ cohort_row_new (SpireRecord *cohort, guint n_applications)
   gtk_widget_set_margin_bottom (box, 3);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), sub);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_hexpand (box, TRUE);
+  {
+    GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    g_autoptr (GMenu) menu = g_menu_new ();
+    g_autoptr (GMenu) phases = g_menu_new ();
+    g_autoptr (GMenu) section = g_menu_new ();
+    const char *uuid = spire_record_get_uuid (cohort);
+    int index = phase_index (spire_record_get_text (cohort, "phase"));
+    GtkWidget *button;
+
+    append_item (menu, _("_Edit Cohort…"), "sidebar.edit-cohort", uuid);
+    if (index >= 0 && phase_order[index + 1] != NULL)
+      append_item (phases, _("Move to _Next Phase"), "sidebar.next-phase", uuid);
+    if (index > 0)
+      append_item (phases, _("Move to _Previous Phase"), "sidebar.previous-phase", uuid);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (phases));
+    append_item (section, _("_Delete Cohort"), "sidebar.delete-cohort", uuid);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    button = menu_button_new (G_MENU_MODEL (menu), _("Cohort Menu"));
+    gtk_box_append (GTK_BOX (outer), box);
+    gtk_box_append (GTK_BOX (outer), button);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
+    add_context_menu (row, button);
+  }
   gtk_widget_set_tooltip_text (row, spire_record_get_display_name (cohort));
   g_object_set_data_full (G_OBJECT (row), ROW_COHORT, g_object_ref (cohort), g_object_unref);
   return row;
+}
+
+static GtkListBoxRow *
+find_directory_row (SpireSidebar *self, const char *table)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), ROW_DIRECTORY), table) == 0)
+      return GTK_LIST_BOX_ROW (child);
+  return NULL;
 }
 
 static GtkListBoxRow *
@@ -158,10 +347,14 @@ static void
 on_list_row_selected_cb (SpireSidebar *self, GtkListBoxRow *row, GtkListBox *list)
 {
   SpireCohort *cohort = row ? g_object_get_data (G_OBJECT (row), ROW_COHORT) : NULL;
+  const char *table = row ? g_object_get_data (G_OBJECT (row), ROW_DIRECTORY) : NULL;
 
-  if (self->rebuilding || cohort == self->selected)
+  if (self->rebuilding)
     return;
-  set_selected (self, cohort);
+  if (table != self->directory)
+    set_directory (self, table);
+  if (cohort != self->selected)
+    set_selected (self, cohort);
 }
 
 static void
@@ -171,6 +364,148 @@ on_list_row_activated_cb (SpireSidebar *self, GtkListBoxRow *row, GtkListBox *li
 
   if (cohort)
     g_signal_emit (self, signals[COHORT_ACTIVATED], 0, cohort);
+  else if (g_object_get_data (G_OBJECT (row), ROW_DIRECTORY))
+    g_signal_emit (self, signals[COHORT_ACTIVATED], 0, NULL);
+}
+
+/* The Menu key (or Shift+F10) opens the focused row's menu. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                        GdkModifierType state, SpireSidebar *self)
+{
+  GtkWidget *focus;
+  GtkWidget *button;
+
+  if (!(keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK))))
+    return FALSE;
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  while (focus && !GTK_IS_LIST_BOX_ROW (focus))
+    focus = gtk_widget_get_parent (focus);
+  button = focus ? g_object_get_data (G_OBJECT (focus), ROW_MENU) : NULL;
+  if (button == NULL)
+    return FALSE;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  return TRUE;
+}
+
+/* Actions */
+
+static GtkWindow *
+parent_window (SpireSidebar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (SpireSidebar *self, const char *heading, const char *message)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
+                                                                         heading, message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static SpireRecord *
+get_record (SpireSidebar *self, const SpireKind *kind, GVariant *param)
+{
+  g_autoptr (GError) error = NULL;
+  SpireRecord *record;
+
+  if (self->store == NULL)
+    return NULL;
+  record = spire_store_get (self->store, kind, g_variant_get_string (param, NULL), &error);
+  if (record == NULL)
+    show_error (self, _("Could Not Read the Database"), error->message);
+  return record;
+}
+
+static void
+edit_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireSidebar *self = SPIRE_SIDEBAR (widget);
+  const SpireKind *kind = g_str_equal (name, "sidebar.edit-program") ? &spire_kind_program
+                                                                      : &spire_kind_cohort;
+  g_autoptr (SpireRecord) record = get_record (self, kind, param);
+
+  if (record)
+    spire_record_editor_present (parent_window (self), self->store, kind, record, NULL);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireSidebar *self = SPIRE_SIDEBAR (widget);
+  const SpireKind *kind = g_str_equal (name, "sidebar.delete-program") ? &spire_kind_program
+                                                                        : &spire_kind_cohort;
+  g_autoptr (SpireRecord) record = get_record (self, kind, param);
+
+  if (record && parent_window (self))
+    spire_record_delete_with_undo (parent_window (self), self->store, record);
+}
+
+static void
+new_cohort_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireSidebar *self = SPIRE_SIDEBAR (widget);
+
+  spire_sidebar_new_cohort (self, g_variant_get_string (param, NULL));
+}
+
+static void
+on_confirm_phase_response_cb (AdwMessageDialog *dialog, const char *response, SpireSidebar *self)
+{
+  SpireRecord *cohort = g_object_get_data (G_OBJECT (dialog), "spire-cohort");
+  const char *phase = g_object_get_data (G_OBJECT (dialog), "spire-phase");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) changed = NULL;
+
+  if (!g_str_equal (response, "move") || self->store == NULL)
+    return;
+  changed = spire_record_copy (cohort);
+  spire_record_set_text (changed, "phase", phase);
+  if (!spire_store_save (self->store, changed, SPIRE_SAVE_DEFAULT, NULL, &error))
+    show_error (self, _("Could Not Change the Phase"), error->message);
+}
+
+static void
+phase_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireSidebar *self = SPIRE_SIDEBAR (widget);
+  g_autoptr (SpireRecord) cohort = get_record (self, &spire_kind_cohort, param);
+  const SpireField *field = spire_kind_field (&spire_kind_cohort, "phase");
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const char *from;
+  int index;
+
+  if (cohort == NULL)
+    return;
+  from = spire_record_get_text (cohort, "phase");
+  index = phase_index (from) + (g_str_equal (name, "sidebar.next-phase") ? 1 : -1);
+  if (index < 0 || index >= (int) G_N_ELEMENTS (phase_order) - 1)
+    return;
+
+  /* TRANSLATORS: "Move “Vår 2026” to Screening?" */
+  heading = g_strdup_printf (_("Move “%s” to %s?"), spire_record_get_display_name (cohort),
+                             spire_field_value_label (field, phase_order[index]));
+  body = g_strdup_printf (_("The cohort’s phase changes from “%s” to “%s”. You can move it back later."),
+                          spire_field_value_label (field, from),
+                          spire_field_value_label (field, phase_order[index]));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "move");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "spire-cohort", g_object_ref (cohort), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "spire-phase", (gpointer) phase_order[index]);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_phase_response_cb), self, 0);
+  g_set_weak_pointer (&self->confirm_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GObject */
@@ -184,6 +519,8 @@ spire_sidebar_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->program_names, g_hash_table_unref);
+  g_clear_pointer (&self->first_program, g_free);
+  g_clear_weak_pointer (&self->confirm_dialog);
 
   G_OBJECT_CLASS (spire_sidebar_parent_class)->dispose (object);
 }
@@ -197,6 +534,9 @@ spire_sidebar_get_property (GObject *object, guint prop_id, GValue *value, GPara
     {
     case PROP_SELECTED_COHORT:
       g_value_set_object (value, self->selected);
+      break;
+    case PROP_SELECTED_DIRECTORY:
+      g_value_set_string (value, self->directory);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -215,6 +555,9 @@ spire_sidebar_class_init (SpireSidebarClass *klass)
   properties[PROP_SELECTED_COHORT] =
     g_param_spec_object ("selected-cohort", NULL, NULL, SPIRE_TYPE_COHORT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_DIRECTORY] =
+    g_param_spec_string ("selected-directory", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -222,6 +565,7 @@ spire_sidebar_class_init (SpireSidebarClass *klass)
    * @cohort: the cohort whose row was activated
    *
    * The user chose a cohort (click, Enter): a folded window shows it.
+   * @cohort is NULL when a directory row was chosen.
    */
   signals[COHORT_ACTIVATED] = g_signal_new ("cohort-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -232,6 +576,15 @@ spire_sidebar_class_init (SpireSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireSidebar, list);
   gtk_widget_class_bind_template_callback (widget_class, on_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_key_pressed_cb);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.new-cohort", "s", new_cohort_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.edit-program", "s", edit_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.delete-program", "s", delete_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.edit-cohort", "s", edit_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.delete-cohort", "s", delete_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.next-phase", "s", phase_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.previous-phase", "s", phase_action);
 }
 
 static void
@@ -266,9 +619,12 @@ spire_sidebar_clear (SpireSidebar *self)
   self->rebuilding = TRUE;
   remove_all_rows (self);
   g_hash_table_remove_all (self->program_names);
+  g_clear_pointer (&self->first_program, g_free);
   self->rebuilding = FALSE;
   if (self->selected)
     set_selected (self, NULL);
+  if (self->directory)
+    set_directory (self, NULL);
 }
 
 gboolean
@@ -322,6 +678,13 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
   self->rebuilding = TRUE;
   remove_all_rows (self);
   g_hash_table_remove_all (self->program_names);
+  g_clear_pointer (&self->first_program, g_free);
+  if (programs->len)
+    self->first_program = g_strdup (spire_record_get_uuid (g_ptr_array_index (programs, 0)));
+  gtk_list_box_append (self->list, heading_row_new (_("Directory"), TRUE));
+  for (guint i = 0; i < G_N_ELEMENTS (directory_rows); i++)
+    gtk_list_box_append (self->list, directory_row_new (directory_rows[i].table,
+                                                        directory_rows[i].icon));
   for (guint i = 0; i < programs->len; i++)
     {
       SpireRecord *program = g_ptr_array_index (programs, i);
@@ -329,7 +692,7 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
 
       g_hash_table_insert (self->program_names, g_strdup (spire_record_get_uuid (program)),
                            g_strdup (spire_record_get_display_name (program)));
-      gtk_list_box_append (self->list, program_row_new (program, i == 0));
+      gtk_list_box_append (self->list, program_row_new (program, FALSE));
       if (list == NULL || list->len == 0)
         {
           gtk_list_box_append (self->list, placeholder_row_new (_("No cohorts yet")));
@@ -342,6 +705,18 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
 
           gtk_list_box_append (self->list, cohort_row_new (cohort, n));
         }
+    }
+
+  if (self->directory)
+    {
+      /* A directory stays shown; tell, so that it is read again. */
+      row = find_directory_row (self, self->directory);
+      gtk_list_box_select_row (self->list, row);
+      self->rebuilding = FALSE;
+      if (self->selected)
+        set_selected (self, NULL);
+      set_directory (self, self->directory);
+      return TRUE;
     }
 
   row = keep ? find_cohort_row (self, keep) : NULL;
@@ -378,6 +753,57 @@ spire_sidebar_select_cohort (SpireSidebar *self, const char *uuid)
   return TRUE;
 }
 
+gboolean
+spire_sidebar_select_directory (SpireSidebar *self, const char *table)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), FALSE);
+
+  row = find_directory_row (self, table);
+  if (row == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->list, row);
+  return TRUE;
+}
+
+const char *
+spire_sidebar_get_selected_directory (SpireSidebar *self)
+{
+  g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), NULL);
+
+  return self->directory;
+}
+
+const char *
+spire_sidebar_get_current_program (SpireSidebar *self)
+{
+  g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), NULL);
+
+  if (self->selected)
+    return spire_record_get_text (SPIRE_RECORD (self->selected), "program");
+  return self->first_program;
+}
+
+void
+spire_sidebar_new_cohort (SpireSidebar *self, const char *program_uuid)
+{
+  g_autoptr (GHashTable) defaults = NULL;
+
+  g_return_if_fail (SPIRE_IS_SIDEBAR (self));
+
+  if (self->store == NULL)
+    return;
+  if (program_uuid == NULL)
+    program_uuid = spire_sidebar_get_current_program (self);
+  defaults = g_hash_table_new (g_str_hash, g_str_equal);
+  if (program_uuid)
+    g_hash_table_insert (defaults, "program", (gpointer) program_uuid);
+  g_hash_table_insert (defaults, "phase", "planning");
+  spire_record_editor_present (parent_window (self), self->store, &spire_kind_cohort, NULL,
+                               defaults);
+}
+
 const char *
 spire_sidebar_get_program_name (SpireSidebar *self, const char *program_uuid)
 {
@@ -411,4 +837,10 @@ GtkListBox *
 _spire_sidebar_get_list (SpireSidebar *self)
 {
   return self->list;
+}
+
+AdwMessageDialog *
+_spire_sidebar_get_confirm_dialog (SpireSidebar *self)
+{
+  return self->confirm_dialog;
 }

@@ -23,6 +23,15 @@ void spire_sidebar_clear (SpireSidebar *self);
 
 SpireCohort *spire_sidebar_get_selected_cohort (SpireSidebar *self);
 gboolean spire_sidebar_select_cohort (SpireSidebar *self, const char *uuid);
+/* Selects the directory row of @table ("startups", "public_bodies",
+ * "persons", "challenges"). */
+gboolean spire_sidebar_select_directory (SpireSidebar *self, const char *table);
+/* The table of the directory row selected, or NULL. */
+const char *spire_sidebar_get_selected_directory (SpireSidebar *self);
+/* The program of the selected cohort, else the first program, or NULL. */
+const char *spire_sidebar_get_current_program (SpireSidebar *self);
+/* Opens the form for a new cohort in @program_uuid (NULL: the current program). */
+void spire_sidebar_new_cohort (SpireSidebar *self, const char *program_uuid);
 /* The name of a program listed in the sidebar, or NULL. */
 const char *spire_sidebar_get_program_name (SpireSidebar *self, const char *program_uuid);
 

@@ -1,0 +1,899 @@
+/* spire-record-list-page.c — a directory page: the records of one kind
+ *
+ * GListStore → GtkFilterListModel (search) → GtkSortListModel (the column
+ * view's sorter) → GtkMultiSelection → GtkColumnView, with the selected
+ * record's fields beside the list (an AdwFlap that folds on narrow windows).
+ * Each row's cell texts, their collation keys and the text searched are made
+ * once when the records are read, as the cohort page does, so that sorting
+ * and searching never query the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-record-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "spire-record-editor.h"
+#include "spire-record-list-page.h"
+#include "spire-records-private.h"
+#include "spire-records-resources.h"
+
+#define MAX_COLUMNS 6
+
+typedef enum
+{
+  SORT_TEXT,
+  SORT_NUMBER,
+  SORT_RAW, /* ISO dates: as stored */
+} SortKind;
+
+typedef struct
+{
+  const char *field;  /* NULL: the column's own text */
+  const char *field2; /* shown when @field is empty */
+  const char *title;  /* N_(); NULL: the field's label */
+  guint nat_chars;
+} ColumnSpec;
+
+typedef struct
+{
+  const SpireKind *kind;
+  ColumnSpec columns[MAX_COLUMNS];
+  const char *empty_title;       /* N_() */
+  const char *empty_description; /* N_() */
+  const char *add_label;         /* N_() */
+} PageSpec;
+
+static const PageSpec page_specs[] = {
+  { &spire_kind_startup,
+    { { "name", NULL, NULL, 28 }, { "orgnr", NULL, NULL, 12 }, { "kommunenummer", NULL, NULL, 8 },
+      { "sector", NULL, NULL, 14 }, { "employees", NULL, NULL, 6 }, { "founded", NULL, NULL, 11 } },
+    N_("No Startups Yet"),
+    N_("Startups come in with their applications, from a Brønnøysund import, or added by hand."),
+    N_("_Add a Startup") },
+  { &spire_kind_public_body,
+    { { "name", NULL, NULL, 28 }, { "kind", NULL, NULL, 14 }, { "orgnr", NULL, NULL, 12 },
+      { "kommunenummer", NULL, NULL, 8 }, { "parent", NULL, NULL, 20 } },
+    N_("No Public Bodies Yet"),
+    N_("Municipalities, county councils and agencies that post challenges or sign deals."),
+    N_("_Add a Public Body") },
+  { &spire_kind_person,
+    { { "name", NULL, NULL, 22 }, { "email", NULL, NULL, 22 }, { "phone", NULL, NULL, 12 },
+      { "organisation", NULL, NULL, 18 }, { "startup", "public_body", N_("Works for"), 20 } },
+    N_("No People Yet"),
+    N_("Contact persons of startups and public bodies, and the members of the panels."),
+    N_("_Add a Person") },
+  { &spire_kind_challenge,
+    { { "title", NULL, NULL, 34 }, { "cohort", NULL, NULL, 18 }, { "owner", NULL, NULL, 20 },
+      { "budget_hint", NULL, NULL, 12 } },
+    N_("No Challenges Yet"),
+    N_("The needs public bodies bring to a cohort, for startups to solve."),
+    N_("_Add a Challenge") },
+};
+
+typedef struct
+{
+  char *texts[MAX_COLUMNS];
+  char *keys[MAX_COLUMNS];
+  gint64 numbers[MAX_COLUMNS];
+  char *haystack;
+} RowInfo;
+
+struct _SpireRecordListPage
+{
+  AdwBin parent_instance;
+
+  /* template */
+  GtkStack *stack;
+  AdwFlap *flap;
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkLabel *details_title;
+  GtkListBox *details_list;
+  GtkWidget *details_buttons;
+  AdwStatusPage *empty_status;
+
+  GListStore *records;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkMultiSelection *selection;
+  GtkColumnViewColumn *columns[MAX_COLUMNS];
+  guint n_columns;
+
+  SpireStore *store;
+  const PageSpec *spec;
+  char *query;
+};
+
+G_DEFINE_FINAL_TYPE (SpireRecordListPage, spire_record_list_page, ADW_TYPE_BIN)
+
+static GQuark row_info_quark;
+
+static void update_details (SpireRecordListPage *self);
+
+static void
+row_info_free (gpointer data)
+{
+  RowInfo *info = data;
+
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    {
+      g_free (info->texts[i]);
+      g_free (info->keys[i]);
+    }
+  g_free (info->haystack);
+  g_free (info);
+}
+
+static const PageSpec *
+spec_for (const SpireKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_specs); i++)
+    if (page_specs[i].kind == kind)
+      return &page_specs[i];
+  return NULL;
+}
+
+static SortKind
+sort_kind_of (const SpireField *f)
+{
+  if (f == NULL)
+    return SORT_TEXT;
+  switch (f->type)
+    {
+    case SPIRE_FIELD_INT:
+    case SPIRE_FIELD_MONEY:
+      return SORT_NUMBER;
+    case SPIRE_FIELD_DATE:
+    case SPIRE_FIELD_TIME:
+      return SORT_RAW;
+    default:
+      return SORT_TEXT;
+    }
+}
+
+/* The text people see for one field of a record. */
+static char *
+field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
+{
+  SpireLanguage lang = spire_language_current ();
+  const char *text = NULL;
+
+  if (f == NULL || spire_record_is_null (record, f->name))
+    return g_strdup ("");
+  if (f->type != SPIRE_FIELD_INT && f->type != SPIRE_FIELD_MONEY && f->type != SPIRE_FIELD_REAL &&
+      f->type != SPIRE_FIELD_BOOL)
+    text = spire_record_get_text (record, f->name);
+  switch (f->type)
+    {
+    case SPIRE_FIELD_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, spire_record_get_int (record, f->name));
+    case SPIRE_FIELD_MONEY:
+      return spire_format_money (spire_record_get_int (record, f->name), lang);
+    case SPIRE_FIELD_REAL:
+      return spire_format_number (spire_record_get_real (record, f->name), 2, lang);
+    case SPIRE_FIELD_BOOL:
+      return g_strdup (spire_record_get_bool (record, f->name) ? _("Yes") : _("No"));
+    case SPIRE_FIELD_DATE:
+      return spire_format_date (text, lang);
+    case SPIRE_FIELD_TIME:
+      return spire_format_timestamp (text, lang);
+    case SPIRE_FIELD_ENUM:
+      return g_strdup (spire_field_value_label (f, text));
+    case SPIRE_FIELD_REF:
+      {
+        const char *name = names ? g_hash_table_lookup (names, text) : NULL;
+
+        return g_strdup (name ? name : "");
+      }
+    case SPIRE_FIELD_TEXT:
+      if (g_str_equal (f->name, "orgnr"))
+        return spire_format_orgnr (text);
+      return g_strdup (text ? text : "");
+    default:
+      return g_strdup (text ? text : "");
+    }
+}
+
+/* Sorting */
+
+static int
+compare_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data) & 0xff;
+  SortKind kind = GPOINTER_TO_UINT (user_data) >> 8;
+  RowInfo *ia = g_object_get_qdata ((GObject *) a, row_info_quark);
+  RowInfo *ib = g_object_get_qdata ((GObject *) b, row_info_quark);
+  int r;
+
+  if (ia == NULL || ib == NULL)
+    return GTK_ORDERING_EQUAL;
+  if (kind == SORT_NUMBER)
+    {
+      gint64 na = ia->numbers[column], nb = ib->numbers[column];
+
+      /* Empty comes last. */
+      if (na == SPIRE_INT_NONE || nb == SPIRE_INT_NONE)
+        return na == nb ? GTK_ORDERING_EQUAL
+               : na == SPIRE_INT_NONE ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+      return na < nb ? GTK_ORDERING_SMALLER : na > nb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+    }
+  if (*ia->keys[column] == '\0' || *ib->keys[column] == '\0')
+    return *ia->keys[column] == *ib->keys[column] ? GTK_ORDERING_EQUAL
+           : *ia->keys[column] == '\0' ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+  r = strcmp (ia->keys[column], ib->keys[column]);
+  if (r == 0)
+    r = g_strcmp0 (ia->texts[column], ib->texts[column]);
+  return gtk_ordering_from_cmpfunc (r);
+}
+
+/* Filtering */
+
+static gboolean
+filter_cb (gpointer item, gpointer user_data)
+{
+  SpireRecordListPage *self = user_data;
+  RowInfo *info;
+
+  if (self->query == NULL || *self->query == '\0')
+    return TRUE;
+  info = g_object_get_qdata (item, row_info_quark);
+  return info != NULL && spire_search_matches (info->haystack, self->query);
+}
+
+/* Cells */
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 4);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
+                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
+                                                                      "spire-nat-chars")));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "spire-column"));
+  GtkWidget *label = gtk_list_item_get_child (item);
+  RowInfo *info = g_object_get_qdata (gtk_list_item_get_item (item), row_info_quark);
+  const char *text = info ? info->texts[column] : "";
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  gtk_widget_set_tooltip_text (label, text && *text ? text : NULL);
+}
+
+/* Showing */
+
+static guint
+n_selected (SpireRecordListPage *self, SpireRecord **only)
+{
+  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n = (guint) gtk_bitset_get_size (set);
+
+  if (only)
+    *only = n == 1 ? g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                            gtk_bitset_get_minimum (set))
+                   : NULL;
+  return n;
+}
+
+static GPtrArray *
+selected_records (SpireRecordListPage *self)
+{
+  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint pos;
+
+  if (gtk_bitset_iter_init_first (&iter, set, &pos))
+    do
+      g_ptr_array_add (out, g_list_model_get_item (G_LIST_MODEL (self->selection), pos));
+    while (gtk_bitset_iter_next (&iter, &pos));
+  return out;
+}
+
+static char *
+count_text (SpireRecordListPage *self, guint shown, guint total)
+{
+  const SpireKind *kind = self->spec ? self->spec->kind : NULL;
+
+  if (shown == total)
+    {
+      if (kind == &spire_kind_startup)
+        return g_strdup_printf (ngettext ("%u startup", "%u startups", total), total);
+      if (kind == &spire_kind_public_body)
+        return g_strdup_printf (ngettext ("%u public body", "%u public bodies", total), total);
+      if (kind == &spire_kind_person)
+        return g_strdup_printf (ngettext ("%u person", "%u people", total), total);
+      return g_strdup_printf (ngettext ("%u challenge", "%u challenges", total), total);
+    }
+  /* TRANSLATORS: "12 of 120 startups"; the plural follows the second number */
+  if (kind == &spire_kind_startup)
+    return g_strdup_printf (ngettext ("%u of %u startup", "%u of %u startups", total), shown, total);
+  if (kind == &spire_kind_public_body)
+    return g_strdup_printf (ngettext ("%u of %u public body", "%u of %u public bodies", total),
+                            shown, total);
+  if (kind == &spire_kind_person)
+    return g_strdup_printf (ngettext ("%u of %u person", "%u of %u people", total), shown, total);
+  return g_strdup_printf (ngettext ("%u of %u challenge", "%u of %u challenges", total), shown,
+                          total);
+}
+
+static void
+update_count (SpireRecordListPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->records));
+  g_autofree char *text = count_text (self, shown, total);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->stack, total == 0 ? "empty" : "list");
+}
+
+static void
+update_actions (SpireRecordListPage *self)
+{
+  guint n = n_selected (self, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.edit", n == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.new", self->spec != NULL);
+}
+
+static void
+update_details (SpireRecordListPage *self)
+{
+  g_autoptr (SpireRecord) record = NULL;
+  guint n = n_selected (self, &record);
+  GtkWidget *child;
+  const SpireKind *kind;
+  RowInfo *info;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_list))) != NULL)
+    gtk_list_box_remove (self->details_list, child);
+  update_actions (self);
+
+  if (record == NULL)
+    {
+      g_autofree char *text = n > 1 ? g_strdup_printf (ngettext ("%u selected", "%u selected", n), n)
+                                    : g_strdup (_("Nothing selected"));
+
+      gtk_label_set_text (self->details_title, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->details_list), FALSE);
+      gtk_widget_set_visible (self->details_buttons, n > 1);
+      return;
+    }
+
+  kind = spire_record_get_kind (record);
+  info = g_object_get_qdata (G_OBJECT (record), row_info_quark);
+  gtk_label_set_text (self->details_title, spire_record_get_display_name (record));
+  gtk_widget_set_visible (GTK_WIDGET (self->details_list), TRUE);
+  gtk_widget_set_visible (self->details_buttons, TRUE);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SpireField *f = &kind->fields[i];
+      GHashTable *names = g_object_get_data (G_OBJECT (self), "spire-names");
+      g_autofree char *text = NULL;
+      GtkWidget *row;
+
+      if ((f->flags & (SPIRE_FIELD_SYSTEM | SPIRE_FIELD_SECRET)) || f->type == SPIRE_FIELD_JSON)
+        continue;
+      text = field_text (f, record, f->type == SPIRE_FIELD_REF && names
+                                      ? g_hash_table_lookup (names, f->ref_table) : NULL);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(f->label));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), *text ? text : "–");
+      gtk_widget_add_css_class (row, "property");
+      if (f->flags & SPIRE_FIELD_CONFIDENTIAL)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+          gtk_widget_set_tooltip_text (icon, _("Shared in confidence: left out of exports meant for sharing"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+        }
+      gtk_list_box_append (self->details_list, row);
+    }
+  (void) info;
+}
+
+/* Reading */
+
+/* uuid → display name of every record of @table. */
+static GHashTable *
+names_of (SpireStore *store, const char *table, GError **error)
+{
+  const SpireKind *kind = spire_kind_lookup (table);
+  g_autoptr (GPtrArray) records = NULL;
+  GHashTable *names;
+
+  if (kind == NULL)
+    return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  records = spire_store_list (store, kind, NULL, NULL, error);
+  if (records == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < records->len; i++)
+    {
+      SpireRecord *r = g_ptr_array_index (records, i);
+
+      g_hash_table_insert (names, g_strdup (spire_record_get_uuid (r)),
+                           g_strdup (spire_record_get_display_name (r)));
+    }
+  return names;
+}
+
+static void
+setup_columns (SpireRecordListPage *self)
+{
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      gtk_column_view_remove_column (self->column_view, self->columns[i]);
+      g_clear_object (&self->columns[i]);
+    }
+  self->n_columns = 0;
+  if (self->spec == NULL)
+    return;
+
+  for (guint i = 0; i < MAX_COLUMNS && self->spec->columns[i].field; i++)
+    {
+      const ColumnSpec *c = &self->spec->columns[i];
+      const SpireField *f = spire_kind_field (self->spec->kind, c->field);
+      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkSorter) sorter = NULL;
+      guint data = i | (sort_kind_of (c->field2 ? NULL : f) << 8);
+
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, GUINT_TO_POINTER (data), NULL));
+      g_object_set_data (G_OBJECT (factory), "spire-column", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (factory), "spire-nat-chars", GUINT_TO_POINTER (c->nat_chars));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
+      self->columns[i] = gtk_column_view_column_new (c->title ? _(c->title) : _(f->label),
+                                                     g_object_ref (factory));
+      gtk_column_view_column_set_sorter (self->columns[i], sorter);
+      gtk_column_view_column_set_resizable (self->columns[i], TRUE);
+      /* Headers such as "Organisation number" would otherwise set the widths. */
+      gtk_column_view_column_set_fixed_width (self->columns[i], (int) c->nat_chars * 8 + 16);
+      gtk_column_view_column_set_expand (self->columns[i], i == 0);
+      gtk_column_view_append_column (self->column_view, self->columns[i]);
+      self->n_columns++;
+    }
+  gtk_column_view_sort_by_column (self->column_view, self->columns[0], GTK_SORT_ASCENDING);
+}
+
+static gboolean
+load (SpireRecordListPage *self, GError **error)
+{
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GHashTable) names = NULL; /* table → (uuid → name) */
+  g_autoptr (GPtrArray) keep = selected_records (self);
+  g_autoptr (GHashTable) keep_uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  const SpireKind *kind;
+
+  if (self->store == NULL || self->spec == NULL)
+    {
+      g_list_store_remove_all (self->records);
+      return TRUE;
+    }
+  kind = self->spec->kind;
+  records = spire_store_list (self->store, kind, NULL, NULL, error);
+  if (records == NULL)
+    return FALSE;
+
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                 (GDestroyNotify) g_hash_table_unref);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SpireField *f = &kind->fields[i];
+      GHashTable *table;
+
+      if (f->type != SPIRE_FIELD_REF || g_hash_table_contains (names, f->ref_table))
+        continue;
+      table = names_of (self->store, f->ref_table, error);
+      if (table == NULL)
+        return FALSE;
+      g_hash_table_insert (names, (gpointer) f->ref_table, table);
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SpireRecord *record = g_ptr_array_index (records, i);
+      RowInfo *info = g_new0 (RowInfo, 1);
+      GString *haystack = g_string_new (NULL);
+
+      for (guint c = 0; c < MAX_COLUMNS; c++)
+        {
+          const ColumnSpec *spec = &self->spec->columns[c];
+          const SpireField *f = spec->field ? spire_kind_field (kind, spec->field) : NULL;
+          g_autofree char *text = NULL;
+
+          info->numbers[c] = SPIRE_INT_NONE;
+          if (f == NULL)
+            {
+              info->texts[c] = g_strdup ("");
+              info->keys[c] = g_strdup ("");
+              continue;
+            }
+          text = field_text (f, record, f->type == SPIRE_FIELD_REF
+                                          ? g_hash_table_lookup (names, f->ref_table) : NULL);
+          if (*text == '\0' && spec->field2)
+            {
+              const SpireField *f2 = spire_kind_field (kind, spec->field2);
+
+              g_free (text);
+              text = field_text (f2, record, f2 && f2->type == SPIRE_FIELD_REF
+                                               ? g_hash_table_lookup (names, f2->ref_table) : NULL);
+            }
+          if ((f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY) &&
+              !spire_record_is_null (record, f->name))
+            info->numbers[c] = spire_record_get_int (record, f->name);
+          if (f->type == SPIRE_FIELD_DATE)
+            info->keys[c] = g_strdup (spire_record_is_null (record, f->name)
+                                        ? "" : spire_record_get_text (record, f->name));
+          else
+            info->keys[c] = spire_collate_key (text);
+          if (*text)
+            {
+              g_string_append (haystack, text);
+              g_string_append_c (haystack, '\n');
+            }
+          info->texts[c] = g_steal_pointer (&text);
+        }
+      /* The organisation number is found with or without its spaces. */
+      if (spire_kind_field (kind, "orgnr") && !spire_record_is_null (record, "orgnr"))
+        g_string_append (haystack, spire_record_get_text (record, "orgnr"));
+      info->haystack = g_string_free (haystack, FALSE);
+      g_object_set_qdata_full (G_OBJECT (record), row_info_quark, info, row_info_free);
+    }
+
+  g_object_set_data_full (G_OBJECT (self), "spire-names", g_hash_table_ref (names),
+                          (GDestroyNotify) g_hash_table_unref);
+  for (guint i = 0; i < keep->len; i++)
+    g_hash_table_add (keep_uuids, (gpointer) spire_record_get_uuid (g_ptr_array_index (keep, i)));
+
+  g_list_store_splice (self->records, 0, g_list_model_get_n_items (G_LIST_MODEL (self->records)),
+                       records->pdata, records->len);
+
+  /* Select again what was selected. */
+  if (g_hash_table_size (keep_uuids))
+    {
+      GListModel *model = G_LIST_MODEL (self->selection);
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (SpireRecord) r = g_list_model_get_item (model, i);
+
+          if (g_hash_table_contains (keep_uuids, spire_record_get_uuid (r)))
+            gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
+        }
+    }
+  update_count (self);
+  update_details (self);
+  return TRUE;
+}
+
+/* Callbacks */
+
+static void
+on_search_entry_search_changed_cb (SpireRecordListPage *self, GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *old = g_steal_pointer (&self->query);
+
+  self->query = g_strstrip (g_strdup (text));
+  if (old && self->query && g_str_has_prefix (self->query, old))
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_MORE_STRICT);
+  else if (old && self->query && g_str_has_prefix (old, self->query))
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_search_entry_stop_search_cb (SpireRecordListPage *self, GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_filtered_items_changed_cb (SpireRecordListPage *self, guint position, guint removed,
+                              guint added, GListModel *model)
+{
+  update_count (self);
+}
+
+static void
+on_selection_changed_cb (SpireRecordListPage *self, guint position, guint n_items,
+                         GtkSelectionModel *model)
+{
+  update_details (self);
+}
+
+static void
+edit_record (SpireRecordListPage *self, SpireRecord *record)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (self->store && record)
+    spire_record_editor_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                 spire_record_get_kind (record), record, NULL);
+}
+
+static void
+on_column_view_activate_cb (SpireRecordListPage *self, guint position, GtkColumnView *view)
+{
+  g_autoptr (SpireRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  edit_record (self, record);
+}
+
+/* Actions */
+
+static void
+new_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  spire_record_list_page_add (SPIRE_RECORD_LIST_PAGE (widget));
+}
+
+static void
+edit_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
+  g_autoptr (SpireRecord) record = NULL;
+
+  if (n_selected (self, &record) == 1)
+    edit_record (self, record);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
+  g_autoptr (GPtrArray) records = selected_records (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store && records->len && GTK_IS_WINDOW (root))
+    spire_records_delete_with_undo (GTK_WINDOW (root), self->store, records);
+}
+
+static void
+search_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  spire_record_list_page_focus_search (SPIRE_RECORD_LIST_PAGE (widget));
+}
+
+/* GObject */
+
+static void
+spire_record_list_page_dispose (GObject *object)
+{
+  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (object);
+
+  if (self->filtered)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  if (self->selection)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_column_view_set_model (self->column_view, NULL);
+  for (guint i = 0; i < self->n_columns; i++)
+    g_clear_object (&self->columns[i]);
+  self->n_columns = 0;
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_RECORD_LIST_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->records);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (spire_record_list_page_parent_class)->dispose (object);
+}
+
+static void
+spire_record_list_page_class_init (SpireRecordListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spire_record_list_page_dispose;
+  row_info_quark = g_quark_from_static_string ("spire-record-list-row");
+
+  g_assert (spire_records_get_resource () != NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/spire/Spire/records/spire-record-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, details_title);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, details_list);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, details_buttons);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, empty_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "records.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "records.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "records.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "records.search", NULL, search_action);
+}
+
+static void
+spire_record_list_page_init (SpireRecordListPage *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not bound: dispose_template would unparent it under AdwBin's feet. */
+  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+
+  self->records = g_list_store_new (SPIRE_TYPE_RECORD);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->records)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->filtered, "items-changed",
+                            G_CALLBACK (on_filtered_items_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "items-changed",
+                            G_CALLBACK (update_details), self);
+
+  /* Delete deletes what is selected (not in the search entry: there it
+   * deletes text). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("records.delete")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                      gtk_named_action_new ("records.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+
+  update_count (self);
+  update_details (self);
+}
+
+/* Public API */
+
+GtkWidget *
+spire_record_list_page_new (void)
+{
+  return g_object_new (SPIRE_TYPE_RECORD_LIST_PAGE, NULL);
+}
+
+void
+spire_record_list_page_set_store (SpireRecordListPage *self, SpireStore *store)
+{
+  g_return_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self));
+
+  if (g_set_object (&self->store, store))
+    g_list_store_remove_all (self->records);
+}
+
+gboolean
+spire_record_list_page_set_kind (SpireRecordListPage *self, const SpireKind *kind, GError **error)
+{
+  const PageSpec *spec;
+
+  g_return_val_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self), FALSE);
+
+  spec = kind ? spec_for (kind) : NULL;
+  if (spec != self->spec)
+    {
+      self->spec = spec;
+      g_list_store_remove_all (self->records);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_clear_pointer (&self->query, g_free);
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      setup_columns (self);
+      if (spec)
+        {
+          adw_status_page_set_title (self->empty_status, _(spec->empty_title));
+          adw_status_page_set_description (self->empty_status, _(spec->empty_description));
+          gtk_button_set_label (GTK_BUTTON (adw_status_page_get_child (self->empty_status)),
+                                _(spec->add_label));
+        }
+    }
+  return load (self, error);
+}
+
+const SpireKind *
+spire_record_list_page_get_kind (SpireRecordListPage *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self), NULL);
+
+  return self->spec ? self->spec->kind : NULL;
+}
+
+const char *
+spire_record_list_page_get_title (SpireRecordListPage *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self), NULL);
+
+  return self->spec ? _(self->spec->kind->label_plural) : "";
+}
+
+void
+spire_record_list_page_focus_search (SpireRecordListPage *self)
+{
+  g_return_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+spire_record_list_page_add (SpireRecordListPage *self)
+{
+  GtkWidget *root;
+
+  g_return_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self));
+
+  if (self->store == NULL || self->spec == NULL)
+    return;
+  root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  spire_record_editor_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                               self->spec->kind, NULL, NULL);
+}
+
+/* Test hooks */
+
+GListModel *
+_spire_record_list_page_get_shown (SpireRecordListPage *self)
+{
+  return G_LIST_MODEL (self->selection);
+}
+
+GtkEditable *
+_spire_record_list_page_get_search_entry (SpireRecordListPage *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+const char *
+_spire_record_list_page_get_count_text (SpireRecordListPage *self)
+{
+  return gtk_label_get_text (self->count_label);
+}
+
+GtkSelectionModel *
+_spire_record_list_page_get_selection (SpireRecordListPage *self)
+{
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+const char *
+_spire_record_list_page_get_cell (SpireRecordListPage *self, guint row, guint column)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
+  RowInfo *info = item ? g_object_get_qdata (item, row_info_quark) : NULL;
+
+  return info && column < MAX_COLUMNS ? info->texts[column] : NULL;
+}
+
+GtkColumnView *
+_spire_record_list_page_get_column_view (SpireRecordListPage *self)
+{
+  return self->column_view;
+}

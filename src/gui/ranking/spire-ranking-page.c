@@ -1037,12 +1037,12 @@ seats_warning (SpireRankingPage *self, GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     adding += g_strcmp0 (spire_rank_row_get_status (rows->pdata[i]), "accepted") != 0;
   if (accepted >= 0 && seats >= 0 && accepted + adding > seats)
-    return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " application would be accepted, but "
-                                      "the cohort has %" G_GINT64_FORMAT " seats.",
-                                      "%" G_GINT64_FORMAT " applications would be accepted, but "
-                                      "the cohort has %" G_GINT64_FORMAT " seats.",
+    return g_strdup_printf (ngettext ("%d application would be accepted, but the cohort has "
+                                      "%d seats.",
+                                      "%d applications would be accepted, but the cohort has "
+                                      "%d seats.",
                                       (gulong) (accepted + adding)),
-                            accepted + adding, seats);
+                            (int) (accepted + adding), (int) seats);
   current = spire_cohort_seats_warning (self->store, self->cohort_uuid);
   return g_steal_pointer (&current);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "spire-brreg.h"
+#include "spire-csv-export.h"
 #include "spire-csv-import.h"
 #include "spire-demo.h"
 #include "spire-error.h"

@@ -1,1 +1,613 @@
-int main (void) { return 77; }
+/* test-applications.c — the cohort page's Applications list: filters,
+ * multi-selection, bulk status change, details and CSV export, driven
+ * through the page's actions and dropdowns and checked on the store and
+ * the models
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-applications"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cohort/spire-cohort-page-private.h"
+#include "gui-fixture.h"
+#include "sidebar/spire-sidebar-private.h"
+#include "spire-app.h"
+#include "spire-window-private.h"
+
+#define SECRET "HEMMELIG-tallene-våre"
+
+static SpireApp *app;
+static char *tmpdir;
+
+typedef struct
+{
+  SpireStore *store;
+  SpireWindow *window;
+  SpireCohortPage *page;
+  char *cohort;
+  guint n_apps;
+} Fixture;
+
+/* The cohort with the most applications. */
+static char *
+busiest_cohort (SpireStore *store, guint *n_out)
+{
+  g_autoptr (GHashTable) counts = spire_store_count_by (store, &spire_kind_application, "cohort",
+                                                        NULL, NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best = NULL;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > n)
+      {
+        n = GPOINTER_TO_UINT (value);
+        best = key;
+      }
+  g_assert_nonnull (best);
+  *n_out = n;
+  return g_strdup (best);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) apps = NULL;
+
+  f->store = spire_store_new_memory (&error);
+  g_assert_no_error (error);
+  g_assert_true (gui_fixture_fill (f->store, &error));
+  g_assert_no_error (error);
+  f->cohort = busiest_cohort (f->store, &f->n_apps);
+  g_assert_cmpuint (f->n_apps, >=, 20);
+
+  /* Every application shares something in confidence. */
+  apps = spire_store_list (f->store, &spire_kind_application, "cohort", f->cohort, &error);
+  g_assert_no_error (error);
+  g_assert_true (spire_store_begin (f->store, &error));
+  for (guint i = 0; i < apps->len; i++)
+    {
+      g_autofree char *secret = g_strdup_printf ("%s %u", SECRET, i);
+
+      spire_record_set_text (apps->pdata[i], "confidential", secret);
+      g_assert_true (spire_store_update (f->store, apps->pdata[i], &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (spire_store_commit (f->store, &error));
+
+  f->window = spire_window_new (app);
+  _spire_window_set_store (f->window, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gui_fixture_spin (50);
+  _spire_window_reload_now (f->window);
+  g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (f->window), f->cohort));
+  f->page = _spire_window_get_cohort_page (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_applications (f->page)), ==,
+                    f->n_apps);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  AdwMessageDialog *dialog = _spire_cohort_page_get_status_dialog (f->page);
+
+  if (dialog)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gui_fixture_spin (10);
+  g_clear_object (&f->store);
+  g_free (f->cohort);
+}
+
+/* Helpers */
+
+static GHashTable *
+uuid_set (GListModel *model)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (SpireRecord) r = g_list_model_get_item (model, i);
+
+      g_hash_table_add (set, g_strdup (spire_record_get_uuid (r)));
+    }
+  return set;
+}
+
+/* The cohort's applications in the store for which @match is TRUE. */
+typedef gboolean (*Match) (SpireCohortPage *page, SpireRecord *app, gpointer data);
+
+static GHashTable *
+expected_set (Fixture *f, Match match, gpointer data)
+{
+  g_autoptr (GPtrArray) apps = spire_store_list (f->store, &spire_kind_application, "cohort",
+                                                 f->cohort, NULL);
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < apps->len; i++)
+    if (match (f->page, apps->pdata[i], data))
+      g_hash_table_add (set, g_strdup (spire_record_get_uuid (apps->pdata[i])));
+  return set;
+}
+
+static void
+assert_same_set (GHashTable *a, GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (g_hash_table_contains (b, key));
+}
+
+typedef struct
+{
+  const char *status;
+  const char *challenge;
+  const char *query;
+} Want;
+
+static gboolean
+matches_want (SpireCohortPage *page, SpireRecord *app, gpointer data)
+{
+  Want *w = data;
+
+  if (w->status && g_strcmp0 (spire_record_get_text (app, "status"), w->status) != 0)
+    return FALSE;
+  if (w->challenge && g_strcmp0 (spire_record_get_text (app, "challenge"), w->challenge) != 0)
+    return FALSE;
+  if (w->query)
+    {
+      g_autofree char *t = _spire_cohort_page_cell_text (page, app, 0);
+      g_autofree char *s = _spire_cohort_page_cell_text (page, app, 1);
+      g_autofree char *c = _spire_cohort_page_cell_text (page, app, 2);
+
+      return spire_search_matches (t, w->query) || spire_search_matches (s, w->query) ||
+             spire_search_matches (c, w->query);
+    }
+  return TRUE;
+}
+
+static void
+assert_shows (Fixture *f, Want *w)
+{
+  g_autoptr (GHashTable) shown = uuid_set (_spire_cohort_page_get_sorted (f->page));
+  g_autoptr (GHashTable) want = expected_set (f, matches_want, w);
+  g_autofree char *label = NULL;
+
+  assert_same_set (shown, want);
+  label = g_strdup_printf ("%u of %u applications", g_hash_table_size (want), f->n_apps);
+  g_assert_cmpstr (_spire_cohort_page_get_shown_text (f->page), ==, label);
+}
+
+static void
+search (SpireCohortPage *page, const char *text)
+{
+  gtk_editable_set_text (_spire_cohort_page_get_search_entry (page), text);
+  /* GtkSearchEntry waits a moment before "search-changed". */
+  gui_fixture_spin (400);
+}
+
+/* A status that some but not all of the cohort's applications have. */
+static const char *
+common_status (Fixture *f, guint *n_out)
+{
+  g_autoptr (GHashTable) counts = spire_store_count_by (f->store, &spire_kind_application,
+                                                        "status", "cohort", f->cohort, NULL);
+  const char *best = NULL;
+  guint n = 0;
+
+  for (const SpireEnumValue *v = spire_kind_field (&spire_kind_application, "status")->values;
+       v->value; v++)
+    if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, v->value)) > n)
+      {
+        n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, v->value));
+        best = v->value;
+      }
+  g_assert_nonnull (best);
+  g_assert_cmpuint (n, <, f->n_apps);
+  if (n_out)
+    *n_out = n;
+  return best;
+}
+
+/* Tests */
+
+static void
+test_filter_status (Fixture *f, gconstpointer data)
+{
+  guint n = 0;
+  const char *status = common_status (f, &n);
+  Want w = { status, NULL, NULL };
+  g_autofree char *all = g_strdup_printf ("%u applications", f->n_apps);
+
+  g_assert_cmpstr (_spire_cohort_page_get_shown_text (f->page), ==, all);
+  g_assert_cmpuint (gtk_drop_down_get_selected (_spire_cohort_page_get_status_dropdown (f->page)),
+                    ==, 0);
+
+  _spire_cohort_page_filter_status (f->page, status);
+  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)), ==, n);
+  assert_shows (f, &w);
+  g_assert_true (gtk_toggle_button_get_active (_spire_cohort_page_get_status_button (f->page, status)));
+
+  /* Clicking the status's count again shows all. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.toggle-status", "s", status);
+  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)), ==,
+                    f->n_apps);
+  g_assert_cmpstr (_spire_cohort_page_get_shown_text (f->page), ==, all);
+  g_assert_false (gtk_toggle_button_get_active (_spire_cohort_page_get_status_button (f->page, status)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (_spire_cohort_page_get_status_dropdown (f->page)),
+                    ==, 0);
+
+  /* Clicking a count filters, and the dropdown follows. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.toggle-status", "s", status);
+  assert_shows (f, &w);
+  g_assert_cmpuint (gtk_drop_down_get_selected (_spire_cohort_page_get_status_dropdown (f->page)),
+                    !=, 0);
+
+  /* A reload (a change in the store) keeps the filter. */
+  _spire_window_reload_now (f->window);
+  assert_shows (f, &w);
+
+  /* Every status: exactly the applications with it. */
+  for (const SpireEnumValue *v = spire_kind_field (&spire_kind_application, "status")->values;
+       v->value; v++)
+    {
+      Want each = { v->value, NULL, NULL };
+
+      _spire_cohort_page_filter_status (f->page, v->value);
+      assert_shows (f, &each);
+    }
+  _spire_cohort_page_filter_status (f->page, NULL);
+  g_assert_cmpstr (_spire_cohort_page_get_shown_text (f->page), ==, all);
+}
+
+static void
+test_filter_challenge (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) challenges = spire_store_list (f->store, &spire_kind_challenge, "cohort",
+                                                       f->cohort, NULL);
+  g_autoptr (SpireRecord) first = NULL;
+  const char *status;
+  Want w = { NULL, NULL, NULL };
+  guint used = 0;
+
+  g_assert_cmpuint (challenges->len, >=, 2);
+  /* "All challenges" and one item per challenge (maybe "No challenge"). */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (_spire_cohort_page_get_challenge_dropdown (f->page))),
+                    >=, challenges->len + 1);
+
+  for (guint i = 0; i < challenges->len; i++)
+    {
+      w.challenge = spire_record_get_uuid (challenges->pdata[i]);
+      _spire_cohort_page_filter_challenge (f->page, w.challenge);
+      assert_shows (f, &w);
+      if (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)) > 0)
+        used++;
+    }
+  g_assert_cmpuint (used, >=, 2);
+
+  /* Combined with a status and the search. */
+  status = common_status (f, NULL);
+  _spire_cohort_page_filter_status (f->page, status);
+  first = g_list_model_get_item (_spire_cohort_page_get_sorted (f->page), 0);
+  if (first == NULL)
+    {
+      _spire_cohort_page_filter_challenge (f->page, NULL);
+      first = g_list_model_get_item (_spire_cohort_page_get_sorted (f->page), 0);
+    }
+  g_assert_nonnull (first);
+  w.status = status;
+  w.challenge = spire_record_get_text (first, "challenge");
+  _spire_cohort_page_filter_challenge (f->page, w.challenge);
+  assert_shows (f, &w);
+  {
+    g_autofree char *title = _spire_cohort_page_cell_text (f->page, first, 0);
+    g_auto (GStrv) words = g_strsplit (title, " ", -1);
+
+    w.query = words[0];
+    search (f->page, w.query);
+    assert_shows (f, &w);
+    g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)), >=, 1);
+    search (f->page, "");
+    w.query = NULL;
+  }
+  assert_shows (f, &w);
+
+  /* Nothing matches: the list says so. */
+  search (f->page, "qqqxxyzzy");
+  g_assert_cmpstr (_spire_cohort_page_get_list_state (f->page), ==, "no-results");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.clear-filters", NULL);
+  gui_fixture_spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)), ==,
+                    f->n_apps);
+  g_assert_cmpstr (_spire_cohort_page_get_list_state (f->page), ==, "list");
+}
+
+static void
+test_bulk_status (Fixture *f, gconstpointer data)
+{
+  const char *reason = "Løsningen svarer ikke på behovet i utfordringen.\nSe juryens notat.";
+  GtkSelectionModel *selection = _spire_cohort_page_get_selection (f->page);
+  GListModel *shown = _spire_cohort_page_get_sorted (f->page);
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
+  AdwMessageDialog *dialog;
+  g_autofree char *first_uuid = NULL;
+
+  g_assert_cmpstr (_spire_cohort_page_get_details_state (f->page), ==, "none");
+  g_assert_false (_spire_cohort_page_action_bar_shown (f->page));
+
+  /* Ten applications that are not rejected, by Ctrl-click. */
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < g_list_model_get_n_items (shown) && chosen->len < 10; i++)
+    {
+      g_autoptr (SpireRecord) r = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (spire_record_get_text (r, "status"), "rejected") == 0)
+        continue;
+      gtk_selection_model_select_item (selection, i, FALSE);
+      g_ptr_array_add (chosen, g_strdup (spire_record_get_uuid (r)));
+    }
+  g_assert_cmpuint (chosen->len, ==, 10);
+  g_assert_cmpstr (_spire_cohort_page_get_details_state (f->page), ==, "many");
+  g_assert_true (_spire_cohort_page_action_bar_shown (f->page));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.change-status", NULL);
+  dialog = _spire_cohort_page_get_status_dialog (f->page);
+  g_assert_nonnull (dialog);
+
+  /* No reason, no Apply. */
+  _spire_cohort_page_status_dialog_fill (f->page, "rejected", "");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  _spire_cohort_page_status_dialog_fill (f->page, "rejected", "  \n\t ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  _spire_cohort_page_status_dialog_fill (f->page, "rejected", reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_null (_spire_cohort_page_status_dialog_get_warning (f->page));
+
+  adw_message_dialog_response (dialog, "apply");
+  gui_fixture_spin (50);
+  g_assert_null (_spire_cohort_page_get_status_dialog (f->page));
+  g_assert_cmpstr (_spire_cohort_page_get_last_toast (f->page), ==,
+                   "Status of 10 applications changed");
+
+  /* The store: each is rejected, with one decision giving that reason. */
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      g_autoptr (SpireRecord) r = spire_store_get (f->store, &spire_kind_application,
+                                                   chosen->pdata[i], NULL);
+      g_autoptr (GPtrArray) decisions = spire_store_list (f->store, &spire_kind_decision,
+                                                          "application", chosen->pdata[i], NULL);
+      guint n = 0;
+
+      g_assert_cmpstr (spire_record_get_text (r, "status"), ==, "rejected");
+      for (guint d = 0; d < decisions->len; d++)
+        if (g_strcmp0 (spire_record_get_text (decisions->pdata[d], "reason"), reason) == 0)
+          {
+            g_assert_cmpstr (spire_record_get_text (decisions->pdata[d], "to_status"), ==,
+                             "rejected");
+            g_assert_nonnull (spire_record_get_text (decisions->pdata[d], "decided_by"));
+            g_assert_nonnull (spire_record_get_text (decisions->pdata[d], "decided_at"));
+            n++;
+          }
+      g_assert_cmpuint (n, ==, 1);
+    }
+
+  /* The window reloads; the selection stays. */
+  _spire_window_reload_now (f->window);
+  gui_fixture_spin (50);
+  {
+    g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (selection);
+
+    g_assert_cmpuint (gtk_bitset_get_size (set), ==, 10);
+  }
+
+  /* One selected: the details pane shows its history, newest first. */
+  first_uuid = g_strdup (chosen->pdata[0]);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (SpireRecord) r = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (spire_record_get_uuid (r), first_uuid))
+        gtk_selection_model_select_item (selection, i, TRUE);
+    }
+  g_assert_cmpstr (_spire_cohort_page_get_details_state (f->page), ==, "one");
+  g_assert_cmpstr (_spire_cohort_page_get_details_uuid (f->page), ==, first_uuid);
+  g_assert_cmpuint (_spire_cohort_page_get_n_history (f->page), >=, 1);
+  {
+    const char *newest = _spire_cohort_page_get_history (f->page, 0);
+
+    g_assert_nonnull (strstr (newest, "→ Rejected"));
+    g_assert_nonnull (strstr (newest, reason));
+    g_assert_nonnull (strstr (newest, spire_store_get_actor (f->store)));
+  }
+
+  /* The same change again changes nothing: Apply stays disabled. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.change-status", NULL);
+  _spire_cohort_page_status_dialog_fill (f->page, "rejected", reason);
+  g_assert_false (adw_message_dialog_get_response_enabled (_spire_cohort_page_get_status_dialog (f->page),
+                                                           "apply"));
+  adw_message_dialog_response (_spire_cohort_page_get_status_dialog (f->page), "cancel");
+  gui_fixture_spin (20);
+}
+
+static void
+test_seats_warning (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SpireRecord) cohort = spire_store_get (f->store, &spire_kind_cohort, f->cohort, NULL);
+  GtkSelectionModel *selection = _spire_cohort_page_get_selection (f->page);
+  gint64 seats = spire_record_get_int (cohort, "seats");
+  const char *warning;
+
+  g_assert_cmpint (seats, >, 0);
+  g_assert_cmpint (seats, <, f->n_apps);
+  gtk_selection_model_select_all (selection);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.change-status", NULL);
+  _spire_cohort_page_status_dialog_fill (f->page, "accepted", "Alle er gode.");
+  warning = _spire_cohort_page_status_dialog_get_warning (f->page);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "seats"));
+  /* A warning, not a refusal. */
+  g_assert_true (adw_message_dialog_get_response_enabled (_spire_cohort_page_get_status_dialog (f->page),
+                                                          "apply"));
+  _spire_cohort_page_status_dialog_fill (f->page, "waitlisted", "Alle er gode.");
+  g_assert_null (_spire_cohort_page_status_dialog_get_warning (f->page));
+  adw_message_dialog_response (_spire_cohort_page_get_status_dialog (f->page), "cancel");
+  gui_fixture_spin (20);
+  /* Nothing changed. */
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_decision, "reason", "Alle er gode."),
+                   ==, 0);
+}
+
+/* A small RFC 4180 reader for the test: records of fields. */
+static GPtrArray *
+read_csv (const char *text, char sep)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *record = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+  gboolean quoted = FALSE;
+
+  while (*p)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, '"'), p++;
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+        }
+      else if (*p == '"')
+        quoted = TRUE;
+      else if (*p == sep)
+        {
+          g_ptr_array_add (record, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+        }
+      else if (*p == '\r' && p[1] == '\n')
+        {
+          g_ptr_array_add (record, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          g_ptr_array_add (records, record);
+          record = g_ptr_array_new_with_free_func (g_free);
+          p++;
+        }
+      else
+        g_string_append_c (field, *p);
+      p++;
+    }
+  g_assert_false (quoted);
+  g_assert_cmpuint (field->len, ==, 0);
+  g_assert_cmpuint (record->len, ==, 0);
+  g_string_free (field, TRUE);
+  g_ptr_array_unref (record);
+  return records;
+}
+
+static gboolean
+not_exporting (gpointer data)
+{
+  return !_spire_cohort_page_is_exporting (data);
+}
+
+static void
+test_export_csv (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "export.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  GListModel *shown = _spire_cohort_page_get_sorted (f->page);
+  const char *status = common_status (f, NULL);
+  guint n;
+
+  /* A filter and a sort of one's own. */
+  _spire_cohort_page_filter_status (f->page, status);
+  gtk_column_view_sort_by_column (_spire_cohort_page_get_column_view (f->page),
+                                  _spire_cohort_page_get_column (f->page, 1),
+                                  GTK_SORT_DESCENDING);
+  n = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n, >, 1);
+  g_assert_cmpuint (n, <, f->n_apps);
+
+  _spire_cohort_page_export_csv (f->page, path);
+  g_assert_true (gui_fixture_wait (not_exporting, f->page, 5000));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+  g_assert_null (strstr (contents, SECRET));
+  g_assert_null (strstr (contents, "HEMMELIG"));
+
+  /* English: ',' as separator. */
+  records = read_csv (contents + 3, ',');
+  g_assert_cmpuint (records->len, ==, n + 1);
+  {
+    GPtrArray *header = records->pdata[0];
+    const char *want[] = { "Title", "Startup", "Organisation number", "Challenge", "Status",
+                           "Submitted" };
+
+    g_assert_cmpuint (header->len, ==, G_N_ELEMENTS (want));
+    for (guint c = 0; c < G_N_ELEMENTS (want); c++)
+      g_assert_cmpstr (header->pdata[c], ==, want[c]);
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SpireRecord) r = g_list_model_get_item (shown, i);
+      GPtrArray *row = records->pdata[i + 1];
+      g_autofree char *title = _spire_cohort_page_cell_text (f->page, r, 0);
+      g_autofree char *startup = _spire_cohort_page_cell_text (f->page, r, 1);
+      g_autofree char *challenge = _spire_cohort_page_cell_text (f->page, r, 2);
+      g_autofree char *status_label = _spire_cohort_page_cell_text (f->page, r, 3);
+      const char *submitted = spire_record_get_text (r, "submitted_at");
+
+      g_assert_cmpuint (row->len, ==, 6);
+      g_assert_cmpstr (row->pdata[0], ==, title);
+      g_assert_cmpstr (row->pdata[1], ==, startup);
+      g_assert_cmpstr (row->pdata[3], ==, challenge);
+      g_assert_cmpstr (row->pdata[4], ==, status_label);
+      /* ISO dates: "2026-03-01" */
+      if (submitted)
+        {
+          g_assert_cmpuint (strlen (row->pdata[5]), ==, 10);
+          g_assert_true (((char *) row->pdata[5])[4] == '-');
+        }
+    }
+  g_assert_nonnull (strstr (_spire_cohort_page_get_last_toast (f->page), "export.csv"));
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  tmpdir = gui_fixture_isolate ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = spire_app_new ("no.spire.Spire.ApplicationsTests", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+#define ADD(path, func) \
+  g_test_add ("/applications/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("filter-status", test_filter_status);
+  ADD ("filter-challenge", test_filter_challenge);
+  ADD ("bulk-status", test_bulk_status);
+  ADD ("seats-warning", test_seats_warning);
+  ADD ("export-csv", test_export_csv);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}

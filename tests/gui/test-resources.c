@@ -10,8 +10,14 @@
 
 #include "cohort/spire-cohort-page.h"
 #include "evaluation/spire-evaluation-page.h"
+#include "evaluation/spire-review-form.h"
+#include "evaluator/spire-evaluator-window.h"
 #include "ranking/spire-ranking-page.h"
+#include "ranking/spire-reviews-dialog.h"
 #include "gui-fixture.h"
+#include "import/spire-csv-import-dialog.h"
+#include "import/spire-import-job-dialog.h"
+#include "records/spire-records-private.h"
 #include "sidebar/spire-sidebar.h"
 #include "spire-app.h"
 #include "spire-window.h"
@@ -59,7 +65,14 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
   g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);
+  g_type_ensure (SPIRE_TYPE_REVIEW_FORM);
+  g_type_ensure (SPIRE_TYPE_EVALUATOR_WINDOW);
   g_type_ensure (SPIRE_TYPE_RANKING_PAGE);
+  g_type_ensure (SPIRE_TYPE_RECORD_EDITOR);
+  g_type_ensure (SPIRE_TYPE_RECORD_LIST_PAGE);
+  g_type_ensure (SPIRE_TYPE_REVIEWS_DIALOG);
+  g_type_ensure (SPIRE_TYPE_CSV_IMPORT_DIALOG);
+  g_type_ensure (SPIRE_TYPE_IMPORT_JOB_DIALOG);
 
   collect (BASE, files);
   g_assert_cmpuint (files->len, >, 0);

@@ -915,7 +915,7 @@ spire_cohort_seats_warning (SpireStore *store, const char *cohort_uuid)
   g_autofree char *name = NULL;
   g_autofree char *first = NULL;
 
-  if (accepted < 0 || accepted <= seats)
+  if (accepted < 0 || seats == SPIRE_INT_NONE || seats < 0 || accepted <= seats)
     return NULL;
   name = cohort_name (store, cohort_uuid);
   first = g_strdup_printf (ngettext ("%d application is accepted",

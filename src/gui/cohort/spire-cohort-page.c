@@ -937,6 +937,8 @@ fill_details (SpireCohortPage *self, SpireRecord *app)
 }
 
 /* Shows the selection in the details pane, the action bar and the actions. */
+static void update_details_visible (SpireCohortPage *self);
+
 static void
 update_selection (SpireCohortPage *self, gboolean force)
 {
@@ -963,6 +965,7 @@ update_selection (SpireCohortPage *self, gboolean force)
           fill_details (self, app);
         }
       gtk_stack_set_visible_child_name (self->details_stack, "one");
+      update_details_visible (self);
       return;
     }
   g_clear_pointer (&self->details_uuid, g_free);
@@ -977,6 +980,18 @@ update_selection (SpireCohortPage *self, gboolean force)
       adw_status_page_set_title (self->details_many, title);
       gtk_stack_set_visible_child_name (self->details_stack, "many");
     }
+  update_details_visible (self);
+}
+
+/* Under the list, an empty details pane would only take room from it. */
+static void
+update_details_visible (SpireCohortPage *self)
+{
+  gboolean under = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) ==
+                   GTK_ORIENTATION_VERTICAL;
+  gboolean empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->details_stack), "none") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->details_stack), !(under && empty));
 }
 
 static void
@@ -1622,6 +1637,7 @@ update_orientation_cb (gpointer user_data)
                want == GTK_ORIENTATION_HORIZONTAL ? "side by side" : "details under the list",
                gtk_paned_get_position (self->paned));
     }
+  update_details_visible (self);
   return G_SOURCE_REMOVE;
 }
 

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spire-list-util.h"
 #include "spire-cohort-page.h"
 #include "spire-cohort-page-private.h"
 
@@ -316,25 +317,6 @@ is_filtered (SpireCohortPage *self)
 /* Cells */
 
 static void
-on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  /* GtkInscription: a label made for list cells (GTK 4.8 makes up to 200
-   * rows of a long list at once, so cells should be light). */
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label),
-                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
-                                                                      "spire-min-chars")));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
-                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
-                                                                      "spire-nat-chars")));
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   SpireCohortPage *self = user_data;
@@ -572,16 +554,7 @@ set_challenge_filter (SpireCohortPage *self, const char *challenge)
 static GPtrArray *
 selected_applications (SpireCohortPage *self)
 {
-  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GPtrArray *apps = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkBitsetIter iter;
-  guint pos;
-
-  if (gtk_bitset_iter_init_first (&iter, set, &pos))
-    do
-      g_ptr_array_add (apps, g_list_model_get_item (G_LIST_MODEL (self->selection), pos));
-    while (gtk_bitset_iter_next (&iter, &pos));
-  return apps;
+  return spire_selection_get_items (GTK_SELECTION_MODEL (self->selection));
 }
 
 static guint
@@ -1809,14 +1782,9 @@ spire_cohort_page_init (SpireCohortPage *self)
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkListItemFactory) factory = spire_inscription_factory_new (
+        i, min_chars[i], nat_chars[i], G_CALLBACK (on_factory_bind_cb), self);
       g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare[i], self, NULL));
-
-      g_object_set_data (G_OBJECT (factory), "spire-column", GUINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (factory), "spire-nat-chars", GUINT_TO_POINTER (nat_chars[i]));
-      g_object_set_data (G_OBJECT (factory), "spire-min-chars", GUINT_TO_POINTER (min_chars[i]));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
       gtk_column_view_column_set_factory (self->columns[i], factory);
       gtk_column_view_column_set_sorter (self->columns[i], sorter);
     }

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "spire-list-util.h"
 #include "spire-csv-import-dialog.h"
 #include "spire-import-dialog-private.h"
 #include "spire-import-resources.h"
@@ -817,23 +818,6 @@ cell_text (const SpireCsvRow *row, guint column, const char **css)
 }
 
 static void
-on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label),
-                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
-                                                                      "spire-min-chars")));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
-                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
-                                                                      "spire-nat-chars")));
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   SpireCsvRowItem *row_item = gtk_list_item_get_item (item);
@@ -862,14 +846,9 @@ build_columns (SpireCsvImportDialog *self)
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkListItemFactory) factory = spire_inscription_factory_new (
+        i, min_chars[i], nat_chars[i], G_CALLBACK (on_factory_bind_cb), self);
       g_autoptr (GtkColumnViewColumn) column = NULL;
-
-      g_object_set_data (G_OBJECT (factory), "spire-column", GUINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (factory), "spire-nat-chars", GUINT_TO_POINTER (nat_chars[i]));
-      g_object_set_data (G_OBJECT (factory), "spire-min-chars", GUINT_TO_POINTER (min_chars[i]));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
       column = gtk_column_view_column_new (_(titles[i]), g_object_ref (factory));
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, i == COLUMN_STARTUP || i == COLUMN_TITLE

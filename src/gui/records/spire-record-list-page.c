@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "spire-list-util.h"
 #include "spire-record-editor.h"
 #include "spire-record-list-page.h"
 #include "spire-records-private.h"
@@ -293,16 +294,7 @@ n_selected (SpireRecordListPage *self, SpireRecord **only)
 static GPtrArray *
 selected_records (SpireRecordListPage *self)
 {
-  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkBitsetIter iter;
-  guint pos;
-
-  if (gtk_bitset_iter_init_first (&iter, set, &pos))
-    do
-      g_ptr_array_add (out, g_list_model_get_item (G_LIST_MODEL (self->selection), pos));
-    while (gtk_bitset_iter_next (&iter, &pos));
-  return out;
+  return spire_selection_get_items (GTK_SELECTION_MODEL (self->selection));
 }
 
 static char *

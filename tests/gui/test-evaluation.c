@@ -424,6 +424,246 @@ test_offline (Fixture *f, gconstpointer data)
   g_assert_cmpstr (spire_record_get_text (review, "recommendation"), ==, "maybe");
 }
 
+/* Screening and assignment by hand */
+
+static SpireRecord *
+rubric_with_gates (Fixture *f, SpireRecord **g1, SpireRecord **g2)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) scored = NULL;
+  SpireRecord *rubric = spire_rubric_create (f->store, f->cohort, &error);
+
+  g_assert_no_error (error);
+  scored = spire_rubric_add_criterion (f->store, spire_record_get_uuid (rubric), "Team", NULL, 1.0,
+                                       "scored", &error);
+  g_assert_no_error (error);
+  *g1 = spire_rubric_add_criterion (f->store, spire_record_get_uuid (rubric), "Norwegian company",
+                                    NULL, 1.0, "gate", &error);
+  g_assert_no_error (error);
+  *g2 = spire_rubric_add_criterion (f->store, spire_record_get_uuid (rubric), "Has a prototype",
+                                    NULL, 1.0, "gate", &error);
+  g_assert_no_error (error);
+  _spire_evaluation_page_reload_now (f->page);
+  return rubric;
+}
+
+static GtkWidget *
+gate_field (Fixture *f, const char *prefix, SpireRecord *gate)
+{
+  g_autofree char *key = g_strconcat (prefix, spire_record_get_uuid (gate), NULL);
+  GtkWidget *w = _spire_evaluation_page_get_dialog_field (f->page, key);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static char *
+application_status (Fixture *f, const char *uuid)
+{
+  g_autoptr (SpireRecord) app = spire_store_get (f->store, &spire_kind_application, uuid, NULL);
+
+  g_assert_nonnull (app);
+  return g_strdup (spire_record_get_text (app, "status"));
+}
+
+static void
+test_screening_fail (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) g1 = NULL;
+  g_autoptr (SpireRecord) g2 = NULL;
+  g_autoptr (SpireRecord) rubric = NULL;
+  g_autoptr (GPtrArray) decisions = NULL;
+  g_autoptr (GPtrArray) answers = NULL;
+  g_autofree char *status = NULL;
+  const char *application = f->applications->pdata[0];
+  AdwMessageDialog *dialog;
+
+  g_assert_null (_spire_evaluation_page_get_screening_summary (f->page));
+  rubric = rubric_with_gates (f, &g1, &g2);
+  g_assert_cmpstr (_spire_evaluation_page_get_screening_summary (f->page), ==,
+                   "0 of 6 screened, 0 ineligible");
+  g_assert_nonnull (_spire_evaluation_page_get_screening_row (f->page, application));
+
+  activate (f, "evaluation.screen", g_variant_new_string (application));
+  dialog = _spire_evaluation_page_get_dialog (f->page);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gate_field (f, "pass:", g1)), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gate_field (f, "fail:", g2)), TRUE);
+  /* Failing needs a note. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (gate_field (f, "note:", g2)), "Only slides so far");
+  respond (f, "save");
+
+  status = application_status (f, application);
+  g_assert_cmpstr (status, ==, "ineligible");
+  decisions = spire_store_list (f->store, &spire_kind_decision, "application", application, NULL);
+  g_assert_nonnull (decisions);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_assert_cmpstr (spire_record_get_text (decisions->pdata[0], "to_status"), ==, "ineligible");
+  g_assert_nonnull (strstr (spire_record_get_text (decisions->pdata[0], "reason"), "Has a prototype"));
+  g_assert_nonnull (strstr (spire_record_get_text (decisions->pdata[0], "reason"), "Only slides so far"));
+  answers = spire_screening_list_answers (f->store, application, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 2);
+  g_assert_cmpstr (_spire_evaluation_page_get_screening_summary (f->page), ==,
+                   "1 of 6 screened, 1 ineligible");
+  /* An ineligible application is no longer offered for screening. */
+  g_assert_false (gtk_list_box_row_get_activatable (
+    GTK_LIST_BOX_ROW (_spire_evaluation_page_get_screening_row (f->page, application))));
+}
+
+static void
+test_screening_pass (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) g1 = NULL;
+  g_autoptr (SpireRecord) g2 = NULL;
+  g_autoptr (SpireRecord) rubric = rubric_with_gates (f, &g1, &g2);
+  g_autoptr (GPtrArray) answers = NULL;
+  g_autofree char *status = NULL;
+  const char *application = f->applications->pdata[1];
+
+  activate (f, "evaluation.screen", g_variant_new_string (application));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gate_field (f, "pass:", g1)), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gate_field (f, "pass:", g2)), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (gate_field (f, "note:", g2)), "Demo seen");
+  respond (f, "save");
+
+  status = application_status (f, application);
+  g_assert_cmpstr (status, ==, "received");
+  g_assert_true (spire_screening_all_passed (f->store, application, &error));
+  g_assert_no_error (error);
+  answers = spire_screening_list_answers (f->store, application, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 2);
+  for (guint i = 0; i < answers->len; i++)
+    g_assert_true (((SpireScreeningAnswer *) answers->pdata[i])->passed);
+  g_assert_cmpstr (((SpireScreeningAnswer *) answers->pdata[1])->note, ==, "Demo seen");
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_decision, NULL, NULL), ==, 0);
+  g_assert_cmpstr (_spire_evaluation_page_get_screening_summary (f->page), ==,
+                   "1 of 6 screened, 0 ineligible");
+}
+
+static guint
+combo_index_of (GtkWidget *combo, const char *text)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+test_assign_hand (Fixture *f, gconstpointer data)
+{
+  const char *application = f->applications->pdata[2];
+  const char *kari = f->evaluators->pdata[1];
+  GtkWidget *member;
+  guint i;
+
+  g_assert_true (_spire_evaluation_page_set_hand_application (f->page, application));
+  activate (f, "evaluation.assign-member", g_variant_new_string (application));
+  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
+  g_assert_nonnull (member);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (member))), ==, 3);
+  i = combo_index_of (member, "Kari Nordmann");
+  g_assert_cmpuint (i, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (member), i);
+  respond (f, "assign");
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application", application), ==, 1);
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "evaluator", kari), ==, 1);
+
+  /* Assigned members are not offered again. */
+  activate (f, "evaluation.assign-member", g_variant_new_string (application));
+  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
+  g_assert_cmpuint (combo_index_of (member, "Kari Nordmann"), ==, GTK_INVALID_LIST_POSITION);
+  respond (f, "cancel");
+
+  activate (f, "evaluation.unassign", g_variant_new_string (kari));
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 0);
+}
+
+static void
+test_assign_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) conflict = NULL;
+  const char *application = f->applications->pdata[0];
+  const char *kari = f->evaluators->pdata[1];
+  AdwMessageDialog *dialog;
+  GtkWidget *member;
+  const char *body;
+
+  /* The dialog was opened before the conflict was declared: the core refuses. */
+  activate (f, "evaluation.assign-member", g_variant_new_string (application));
+  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (member), combo_index_of (member, "Kari Nordmann"));
+  conflict = spire_conflict_declare (f->store, kari, application, NULL, "employee",
+                                     "Works there part-time", &error);
+  g_assert_no_error (error);
+  respond (f, "assign");
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 0);
+  dialog = _spire_evaluation_page_get_dialog (f->page);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Kari Nordmann"));
+  g_assert_nonnull (strstr (body, "Søknad 1"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_fixture_spin (20);
+
+  /* Now the dialog leaves her out. */
+  activate (f, "evaluation.assign-member", g_variant_new_string (application));
+  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (member))), ==, 2);
+  g_assert_cmpuint (combo_index_of (member, "Kari Nordmann"), ==, GTK_INVALID_LIST_POSITION);
+  respond (f, "cancel");
+
+  /* In bulk: all or nothing. */
+  activate (f, "evaluation.assign-several", NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *key = g_strconcat ("app:", (char *) f->applications->pdata[i], NULL);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, key)), TRUE);
+    }
+  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (member), combo_index_of (member, "Kari Nordmann"));
+  respond (f, "assign");
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 0);
+  dialog = _spire_evaluation_page_get_dialog (f->page);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Kari Nordmann"));
+}
+
+static void
+test_assign_several (Fixture *f, gconstpointer data)
+{
+  const char *ola = f->evaluators->pdata[2];
+  GtkWidget *member;
+
+  activate (f, "evaluation.assign-several", NULL);
+  g_assert_false (adw_message_dialog_get_response_enabled (_spire_evaluation_page_get_dialog (f->page),
+                                                           "assign"));
+  for (guint i = 3; i < 6; i++)
+    {
+      g_autofree char *key = g_strconcat ("app:", (char *) f->applications->pdata[i], NULL);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, key)), TRUE);
+    }
+  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (member), combo_index_of (member, "Ola Hansen"));
+  respond (f, "assign");
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "evaluator", ola), ==, 3);
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 3);
+  for (guint i = 3; i < 6; i++)
+    g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application",
+                                        f->applications->pdata[i]),
+                     ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -442,6 +682,16 @@ main (int argc, char **argv)
   g_test_add ("/evaluation/review-form", Fixture, NULL, fixture_set_up, test_review_form,
               fixture_tear_down);
   g_test_add ("/evaluation/offline", Fixture, NULL, fixture_set_up, test_offline,
+              fixture_tear_down);
+  g_test_add ("/evaluation/screening-fail", Fixture, NULL, fixture_set_up, test_screening_fail,
+              fixture_tear_down);
+  g_test_add ("/evaluation/screening-pass", Fixture, NULL, fixture_set_up, test_screening_pass,
+              fixture_tear_down);
+  g_test_add ("/evaluation/assign-hand", Fixture, NULL, fixture_set_up, test_assign_hand,
+              fixture_tear_down);
+  g_test_add ("/evaluation/assign-conflict", Fixture, NULL, fixture_set_up, test_assign_conflict,
+              fixture_tear_down);
+  g_test_add ("/evaluation/assign-several", Fixture, NULL, fixture_set_up, test_assign_several,
               fixture_tear_down);
 
   ret = g_test_run ();

@@ -36,4 +36,16 @@ gboolean _spire_evaluation_page_export_package_to (SpireEvaluationPage *self,
 gboolean _spire_evaluation_page_import_sheets (SpireEvaluationPage *self,
                                                const char *const *paths, char **summary);
 
+/* Screening: "12 of 25 screened, 2 ineligible", or NULL while the section is
+ * hidden (no gate criteria); the row of an application.  The screening
+ * dialog ("evaluation.screen") names its fields "pass:<gate uuid>",
+ * "fail:<gate uuid>" (GtkToggleButton) and "note:<gate uuid>". */
+const char *_spire_evaluation_page_get_screening_summary (SpireEvaluationPage *self);
+GtkWidget *_spire_evaluation_page_get_screening_row (SpireEvaluationPage *self,
+                                                     const char *application_uuid);
+/* Chooses the application in "Assignments by Hand".  The "Assign
+ * Several" dialog names its check buttons "app:<application uuid>". */
+gboolean _spire_evaluation_page_set_hand_application (SpireEvaluationPage *self,
+                                                      const char *application_uuid);
+
 G_END_DECLS

@@ -36,6 +36,10 @@ struct _SpireEvaluationPage
   GtkListBox *panel_list;
   GtkListBox *conflicts_list;
   AdwActionRow *assignment_row;
+  AdwPreferencesGroup *screening_group;
+  GtkListBox *screening_list;
+  GtkListBox *hand_list;
+  AdwComboRow *hand_app_row;
   GtkListBox *offline_list;
   GtkListBox *reviews_list;
   AdwComboRow *score_as_row;
@@ -50,6 +54,9 @@ struct _SpireEvaluationPage
   GPtrArray *scorers;        /* SpireEvaluator: chairs and members, as in score_as_row */
   char *score_as;            /* evaluator uuid */
   char *assignment_summary;
+  char *screening_summary;
+  GPtrArray *assignable;     /* SpireApplication: in hand_app_row's order */
+  char *hand_app;            /* application uuid chosen for assignment by hand */
   gboolean loading;
   guint reload_id;
   AdwMessageDialog *dialog;
@@ -689,6 +696,681 @@ load_reviews (SpireEvaluationPage *self)
     }
 }
 
+/* Screening: eligibility gates answered by the office */
+
+static GPtrArray *
+gate_criteria (SpireEvaluationPage *self)
+{
+  GPtrArray *gates = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; self->criteria && i < self->criteria->len; i++)
+    if (g_strcmp0 (spire_record_get_text (self->criteria->pdata[i], "kind"), "gate") == 0)
+      g_ptr_array_add (gates, g_object_ref (self->criteria->pdata[i]));
+  return gates;
+}
+
+static int
+compare_by_title (gconstpointer a, gconstpointer b)
+{
+  SpireRecord *ra = *(SpireRecord **) a;
+  SpireRecord *rb = *(SpireRecord **) b;
+
+  return spire_collate (spire_record_get_display_name (ra), spire_record_get_display_name (rb));
+}
+
+/* The cohort's applications but the withdrawn ones, by title. */
+static GPtrArray *
+cohort_applications (SpireEvaluationPage *self, gboolean assignable_only)
+{
+  g_autoptr (GPtrArray) all = spire_store_list (self->store, &spire_kind_application, "cohort",
+                                                cohort_uuid (self), NULL);
+  GPtrArray *apps = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; all && i < all->len; i++)
+    {
+      const char *status = spire_record_get_text (all->pdata[i], "status");
+
+      if (g_strcmp0 (status, "withdrawn") == 0 ||
+          (assignable_only && g_strcmp0 (status, "ineligible") == 0))
+        continue;
+      g_ptr_array_add (apps, g_object_ref (all->pdata[i]));
+    }
+  g_ptr_array_sort (apps, compare_by_title);
+  return apps;
+}
+
+static gboolean
+can_screen (SpireRecord *app)
+{
+  const char *status = spire_record_get_text (app, "status");
+
+  return g_strcmp0 (status, "received") == 0 || g_strcmp0 (status, "in_review") == 0;
+}
+
+static void
+load_screening (SpireEvaluationPage *self)
+{
+  g_autoptr (GPtrArray) gates = gate_criteria (self);
+  g_autoptr (GPtrArray) apps = NULL;
+  guint n_screened = 0, n_ineligible = 0;
+
+  _spire_evaluation_clear_list (self->screening_list);
+  g_clear_pointer (&self->screening_summary, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->screening_group), gates->len > 0);
+  if (gates->len == 0)
+    return;
+  apps = cohort_applications (self, FALSE);
+  if (apps->len == 0)
+    gtk_list_box_append (self->screening_list, placeholder_row (_("No applications yet")));
+  for (guint i = 0; i < apps->len; i++)
+    {
+      SpireRecord *app = apps->pdata[i];
+      const char *uuid = spire_record_get_uuid (app);
+      g_autoptr (GPtrArray) answers = spire_screening_list_answers (self->store, uuid, NULL);
+      g_autofree char *startup = startup_name (self, spire_record_get_text (app, "startup"));
+      gboolean ineligible = g_strcmp0 (spire_record_get_text (app, "status"), "ineligible") == 0;
+      GString *subtitle = g_string_new (startup);
+      guint n_answered = 0;
+      GtkWidget *row = adw_action_row_new ();
+
+      for (guint g = 0; g < gates->len; g++)
+        {
+          const char *gate = spire_record_get_uuid (gates->pdata[g]);
+          const char *state = _("not answered");
+
+          for (guint a = 0; answers && a < answers->len; a++)
+            {
+              SpireScreeningAnswer *answer = answers->pdata[a];
+
+              if (g_strcmp0 (answer->criterion, gate) == 0)
+                {
+                  state = answer->passed ? _("passed") : _("failed");
+                  n_answered++;
+                }
+            }
+          if (subtitle->len > 0)
+            g_string_append (subtitle, " · ");
+          /* Translators: a gate criterion and its state, e.g. "Norwegian company: passed" */
+          g_string_append_printf (subtitle, _("%s: %s"),
+                                  spire_record_get_display_name (gates->pdata[g]), state);
+        }
+      if (ineligible || n_answered == gates->len)
+        n_screened++;
+      if (ineligible)
+        n_ineligible++;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spire_record_get_display_name (app));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      g_string_free (subtitle, TRUE);
+      if (ineligible)
+        {
+          adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "action-unavailable-symbolic");
+          gtk_widget_set_tooltip_text (row, _("Ineligible"));
+        }
+      else if (n_answered == gates->len)
+        adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "emblem-ok-symbolic");
+      if (can_screen (app))
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "evaluation.screen");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uuid);
+        }
+      g_object_set_data_full (G_OBJECT (row), "spire-uuid", g_strdup (uuid), g_free);
+      gtk_list_box_append (self->screening_list, row);
+    }
+  /* Translators: "12 of 25 screened, 2 ineligible" */
+  self->screening_summary = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u of %u screened, %u ineligible",
+                 "%u of %u screened, %u ineligible", apps->len),
+    n_screened, apps->len, n_ineligible);
+  adw_preferences_group_set_description (self->screening_group, self->screening_summary);
+}
+
+static void
+update_screen_dialog (AdwMessageDialog *dialog)
+{
+  GPtrArray *gates = g_object_get_data (G_OBJECT (dialog), "spire-gates");
+  gboolean ok = FALSE;
+
+  for (guint i = 0; i < gates->len; i++)
+    {
+      const char *gate = spire_record_get_uuid (gates->pdata[i]);
+      g_autofree char *key_pass = g_strconcat ("pass:", gate, NULL);
+      g_autofree char *key_fail = g_strconcat ("fail:", gate, NULL);
+      g_autofree char *key_note = g_strconcat ("note:", gate, NULL);
+      g_autofree char *note = entry_text (dialog_field (dialog, key_note));
+
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dialog_field (dialog, key_fail))))
+        {
+          if (note[0] == '\0')
+            {
+              ok = FALSE;
+              break;
+            }
+          ok = TRUE;
+        }
+      else if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dialog_field (dialog, key_pass))))
+        ok = TRUE;
+    }
+  adw_message_dialog_set_response_enabled (dialog, "save", ok);
+}
+
+static gboolean
+save_answer (SpireEvaluationPage *self, const char *app_uuid, GPtrArray *answers,
+             const char *gate, gboolean passed, const char *note, GError **error)
+{
+  /* An answer that did not change is not given again. */
+  for (guint a = 0; answers && a < answers->len; a++)
+    {
+      SpireScreeningAnswer *answer = answers->pdata[a];
+
+      if (g_strcmp0 (answer->criterion, gate) == 0 && answer->passed == passed &&
+          g_strcmp0 (answer->note ? answer->note : "", note) == 0)
+        return TRUE;
+    }
+  return spire_screening_answer (self->store, app_uuid, gate, passed, note[0] ? note : NULL,
+                                 error);
+}
+
+static void
+on_screen_response_cb (AdwMessageDialog *dialog, const char *response, SpireEvaluationPage *self)
+{
+  GPtrArray *gates = g_object_get_data (G_OBJECT (dialog), "spire-gates");
+  const char *app_uuid = g_object_get_data (G_OBJECT (dialog), "spire-uuid");
+  g_autoptr (GPtrArray) answers = NULL;
+  g_autoptr (SpireRecord) app = NULL;
+  g_autoptr (GError) error = NULL;
+  SpireRecord *failed = NULL;
+  g_autofree char *failed_note = NULL;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  answers = spire_screening_list_answers (self->store, app_uuid, NULL);
+  /* The passed gates first: a failed one makes the application ineligible,
+   * and an ineligible application is no longer screened. */
+  for (guint i = 0; i < gates->len && error == NULL; i++)
+    {
+      const char *gate = spire_record_get_uuid (gates->pdata[i]);
+      g_autofree char *key_pass = g_strconcat ("pass:", gate, NULL);
+      g_autofree char *key_fail = g_strconcat ("fail:", gate, NULL);
+      g_autofree char *key_note = g_strconcat ("note:", gate, NULL);
+      g_autofree char *note = entry_text (dialog_field (dialog, key_note));
+
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dialog_field (dialog, key_fail))))
+        {
+          if (failed == NULL)
+            {
+              failed = gates->pdata[i];
+              failed_note = g_steal_pointer (&note);
+            }
+        }
+      else if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dialog_field (dialog, key_pass))))
+        save_answer (self, app_uuid, answers, gate, TRUE, note, &error);
+    }
+  if (error == NULL && failed != NULL)
+    save_answer (self, app_uuid, answers, spire_record_get_uuid (failed), FALSE, failed_note,
+                 &error);
+  if (error != NULL)
+    {
+      AdwMessageDialog *shown = _spire_evaluation_show_error (
+        GTK_WIDGET (self), _("The Screening Could Not Be Saved"), error);
+      g_set_weak_pointer (&self->dialog, shown);
+    }
+  else if (failed != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      app = spire_store_get (self->store, &spire_kind_application, app_uuid, NULL);
+      /* Translators: an application and the eligibility gate it failed */
+      text = g_strdup_printf (_("“%s” is ineligible: %s"),
+                              app ? spire_record_get_display_name (app) : "",
+                              spire_record_get_display_name (failed));
+      toast (self, text);
+    }
+  else
+    toast (self, _("Screening saved"));
+  reload (self);
+}
+
+static void
+on_screen_toggled_cb (GtkToggleButton *button, AdwMessageDialog *dialog)
+{
+  update_screen_dialog (dialog);
+}
+
+static void
+on_screen_note_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  update_screen_dialog (dialog);
+}
+
+static void
+screen_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPage *self = SPIRE_EVALUATION_PAGE (widget);
+  const char *app_uuid = g_variant_get_string (param, NULL);
+  g_autoptr (SpireRecord) app = spire_store_get (self->store, &spire_kind_application, app_uuid,
+                                                 NULL);
+  g_autoptr (GPtrArray) answers = NULL;
+  GPtrArray *gates = gate_criteria (self);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+
+  if (app == NULL || gates->len == 0)
+    {
+      g_ptr_array_unref (gates);
+      return;
+    }
+  answers = spire_screening_list_answers (self->store, app_uuid, NULL);
+  /* Translators: heading of the screening dialog; %s is an application */
+  heading = g_strdup_printf (_("Screen “%s”"), spire_record_get_display_name (app));
+  dialog = new_dialog (self, heading,
+                       _("Answer each eligibility criterion. A failed criterion makes the "
+                         "application ineligible; the note says why and becomes part of the "
+                         "written reason."),
+                       "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "spire-gates", gates,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "spire-uuid", g_strdup (app_uuid), g_free);
+  list = dialog_list (dialog);
+  for (guint i = 0; i < gates->len; i++)
+    {
+      SpireRecord *gate = gates->pdata[i];
+      const char *uuid = spire_record_get_uuid (gate);
+      g_autofree char *key_pass = g_strconcat ("pass:", uuid, NULL);
+      g_autofree char *key_fail = g_strconcat ("fail:", uuid, NULL);
+      g_autofree char *key_note = g_strconcat ("note:", uuid, NULL);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *pass = gtk_toggle_button_new_with_mnemonic (_("_Pass"));
+      GtkWidget *fail = gtk_toggle_button_new_with_mnemonic (_("_Fail"));
+      GtkWidget *note;
+      SpireScreeningAnswer *answer = NULL;
+
+      for (guint a = 0; answers && a < answers->len; a++)
+        if (g_strcmp0 (((SpireScreeningAnswer *) answers->pdata[a])->criterion, uuid) == 0)
+          answer = answers->pdata[a];
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spire_record_get_display_name (gate));
+      if (spire_record_get_text (gate, "guidance"))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), spire_record_get_text (gate, "guidance"));
+      gtk_widget_add_css_class (box, "linked");
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (fail), GTK_TOGGLE_BUTTON (pass));
+      gtk_box_append (GTK_BOX (box), pass);
+      gtk_box_append (GTK_BOX (box), fail);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_object_set_data (G_OBJECT (dialog), key_pass, pass);
+      g_object_set_data (G_OBJECT (dialog), key_fail, fail);
+
+      /* Translators: the note on one eligibility criterion */
+      note = add_entry_field (dialog, list, key_note, _("Note"),
+                              answer && answer->note ? answer->note : NULL);
+      if (answer)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (answer->passed ? pass : fail), TRUE);
+      g_signal_connect_object (pass, "toggled", G_CALLBACK (on_screen_toggled_cb), dialog, 0);
+      g_signal_connect_object (fail, "toggled", G_CALLBACK (on_screen_toggled_cb), dialog, 0);
+      g_signal_connect_object (note, "changed", G_CALLBACK (on_screen_note_changed_cb), dialog, 0);
+    }
+  update_screen_dialog (dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_screen_response_cb), self, 0);
+  present (dialog);
+}
+
+/* Assignment by hand */
+
+static void load_hand_rows (SpireEvaluationPage *self);
+
+static gboolean
+is_assigned (SpireStore *store, const char *evaluator_uuid, const char *app_uuid)
+{
+  g_autoptr (GPtrArray) assignments = spire_store_list (store, &spire_kind_assignment,
+                                                        "application", app_uuid, NULL);
+
+  for (guint i = 0; assignments && i < assignments->len; i++)
+    if (g_strcmp0 (spire_record_get_text (assignments->pdata[i], "evaluator"), evaluator_uuid) == 0 &&
+        g_strcmp0 (spire_record_get_text (assignments->pdata[i], "state"), "declined") != 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+show_tracked_error (SpireEvaluationPage *self, const char *heading, const GError *error)
+{
+  AdwMessageDialog *shown = _spire_evaluation_show_error (GTK_WIDGET (self), heading, error);
+
+  g_set_weak_pointer (&self->dialog, shown);
+}
+
+static void
+load_hand (SpireEvaluationPage *self)
+{
+  GtkStringList *titles = gtk_string_list_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_clear_pointer (&self->assignable, g_ptr_array_unref);
+  self->assignable = cohort_applications (self, TRUE);
+  for (guint i = 0; i < self->assignable->len; i++)
+    {
+      SpireRecord *app = self->assignable->pdata[i];
+      g_autofree char *startup = startup_name (self, spire_record_get_text (app, "startup"));
+      g_autofree char *label = NULL;
+
+      if (g_strcmp0 (spire_record_get_uuid (app), self->hand_app) == 0)
+        selected = i;
+      /* Translators: application title — startup */
+      label = startup[0] ? g_strdup_printf (_("%s — %s"), spire_record_get_display_name (app),
+                                            startup)
+                         : g_strdup (spire_record_get_display_name (app));
+      gtk_string_list_append (titles, label);
+    }
+  if (selected == GTK_INVALID_LIST_POSITION && self->assignable->len > 0)
+    selected = 0;
+  g_free (self->hand_app);
+  self->hand_app = selected != GTK_INVALID_LIST_POSITION
+                     ? g_strdup (spire_record_get_uuid (self->assignable->pdata[selected]))
+                     : NULL;
+  adw_combo_row_set_model (self->hand_app_row, G_LIST_MODEL (titles));
+  g_object_unref (titles);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (self->hand_app_row, selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->hand_app_row), self->assignable->len > 0);
+  load_hand_rows (self);
+}
+
+static void
+load_hand_rows (SpireEvaluationPage *self)
+{
+  const SpireKind *kind = &spire_kind_assignment;
+  g_autoptr (GPtrArray) assignments = NULL;
+  GtkWidget *child, *row;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_next_sibling (GTK_WIDGET (self->hand_app_row))) != NULL)
+    gtk_list_box_remove (self->hand_list, child);
+  if (self->hand_app == NULL)
+    {
+      gtk_list_box_append (self->hand_list,
+                           placeholder_row (_("No applications that can be assigned")));
+      return;
+    }
+  assignments = spire_store_list (self->store, kind, "application", self->hand_app, NULL);
+  for (guint i = 0; assignments && i < assignments->len; i++)
+    {
+      SpireRecord *a = assignments->pdata[i];
+      const char *ev = spire_record_get_text (a, "evaluator");
+      g_autofree char *who = evaluator_name (self, ev);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), who);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   enum_label (kind, "state", spire_record_get_text (a, "state")));
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "avatar-default-symbolic");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("list-remove-symbolic", _("Remove Assignment"),
+                                              "evaluation.unassign", ev));
+      gtk_list_box_append (self->hand_list, row);
+      n++;
+    }
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 n == 0 ? _("No panel members assigned") : "");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             text_button (_("_Assign…"), "evaluation.assign-member",
+                                          self->hand_app));
+  gtk_list_box_append (self->hand_list, row);
+}
+
+static void
+on_hand_app_selected_cb (AdwComboRow *row, GParamSpec *pspec, SpireEvaluationPage *self)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  if (self->loading || self->assignable == NULL || i >= self->assignable->len)
+    return;
+  g_free (self->hand_app);
+  self->hand_app = g_strdup (spire_record_get_uuid (self->assignable->pdata[i]));
+  self->loading = TRUE;
+  load_hand_rows (self);
+  self->loading = FALSE;
+}
+
+/* Chairs and members (not observers) of the panel. */
+static GPtrArray *
+scoring_members (SpireEvaluationPage *self)
+{
+  GPtrArray *members = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; self->panel && i < self->panel->len; i++)
+    if (g_strcmp0 (spire_record_get_text (self->panel->pdata[i], "role"), "observer") != 0)
+      g_ptr_array_add (members, g_object_ref (self->panel->pdata[i]));
+  return members;
+}
+
+static void
+on_assign_member_response_cb (AdwMessageDialog *dialog, const char *response,
+                              SpireEvaluationPage *self)
+{
+  GPtrArray *members = g_object_get_data (G_OBJECT (dialog), "spire-members");
+  const char *app_uuid = g_object_get_data (G_OBJECT (dialog), "spire-uuid");
+  g_autoptr (GError) error = NULL;
+  const char *ev;
+
+  if (g_strcmp0 (response, "assign") != 0 || members->len == 0)
+    return;
+  ev = spire_record_get_uuid (members->pdata[combo_selected (dialog_field (dialog, "member"))]);
+  if (!spire_assign (self->store, ev, app_uuid, &error))
+    show_tracked_error (self, _("The Application Could Not Be Assigned"), error);
+  else
+    {
+      g_autofree char *who = evaluator_name (self, ev);
+      g_autofree char *text = g_strdup_printf (_("%s assigned"), who);
+
+      toast (self, text);
+    }
+  reload (self);
+}
+
+static void
+assign_member_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPage *self = SPIRE_EVALUATION_PAGE (widget);
+  const char *app_uuid = g_variant_get_string (param, NULL);
+  g_autoptr (SpireRecord) app = spire_store_get (self->store, &spire_kind_application, app_uuid,
+                                                 NULL);
+  g_autoptr (GPtrArray) scorers = scoring_members (self);
+  GPtrArray *members = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkStringList *names = gtk_string_list_new (NULL);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+
+  for (guint i = 0; i < scorers->len; i++)
+    {
+      const char *ev = spire_record_get_uuid (scorers->pdata[i]);
+      g_autofree char *who = NULL;
+
+      if (is_assigned (self->store, ev, app_uuid) ||
+          spire_conflict_blocks (self->store, ev, app_uuid, NULL))
+        continue;
+      who = evaluator_name (self, ev);
+      gtk_string_list_append (names, who);
+      g_ptr_array_add (members, g_object_ref (scorers->pdata[i]));
+    }
+  /* Translators: %s is an application */
+  heading = g_strdup_printf (_("Assign “%s”"), app ? spire_record_get_display_name (app) : "");
+  dialog = new_dialog (self, heading,
+                       members->len ? _("Panel members with a conflict of interest and observers "
+                                        "are not listed.")
+                                    : _("Every panel member who scores is assigned already or has "
+                                        "a conflict of interest."),
+                       "assign", _("_Assign"), ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "assign", members->len > 0);
+  g_object_set_data_full (G_OBJECT (dialog), "spire-members", members,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "spire-uuid", g_strdup (app_uuid), g_free);
+  list = dialog_list (dialog);
+  add_combo_field (dialog, list, "member", _("Panel member"), names, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_assign_member_response_cb), self, 0);
+  present (dialog);
+}
+
+static void
+unassign_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPage *self = SPIRE_EVALUATION_PAGE (widget);
+  const char *ev = g_variant_get_string (param, NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (self->hand_app == NULL)
+    return;
+  if (!spire_unassign (self->store, ev, self->hand_app, &error))
+    show_tracked_error (self, _("The Assignment Could Not Be Removed"), error);
+  else
+    {
+      g_autofree char *who = evaluator_name (self, ev);
+      g_autofree char *text = g_strdup_printf (_("%s is no longer assigned"), who);
+
+      toast (self, text);
+    }
+  reload (self);
+}
+
+static void
+update_several_dialog (AdwMessageDialog *dialog)
+{
+  GPtrArray *apps = g_object_get_data (G_OBJECT (dialog), "spire-apps");
+  GPtrArray *members = g_object_get_data (G_OBJECT (dialog), "spire-members");
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < apps->len && !any; i++)
+    {
+      g_autofree char *key = g_strconcat ("app:", spire_record_get_uuid (apps->pdata[i]), NULL);
+
+      any = gtk_check_button_get_active (GTK_CHECK_BUTTON (dialog_field (dialog, key)));
+    }
+  adw_message_dialog_set_response_enabled (dialog, "assign", any && members->len > 0);
+}
+
+static void
+on_several_toggled_cb (GtkCheckButton *button, AdwMessageDialog *dialog)
+{
+  update_several_dialog (dialog);
+}
+
+static void
+on_assign_several_response_cb (AdwMessageDialog *dialog, const char *response,
+                               SpireEvaluationPage *self)
+{
+  GPtrArray *apps = g_object_get_data (G_OBJECT (dialog), "spire-apps");
+  GPtrArray *members = g_object_get_data (G_OBJECT (dialog), "spire-members");
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *ev[2] = { NULL, NULL };
+  guint n_added = 0;
+
+  if (g_strcmp0 (response, "assign") != 0 || members->len == 0)
+    return;
+  ev[0] = spire_record_get_uuid (members->pdata[combo_selected (dialog_field (dialog, "member"))]);
+  for (guint i = 0; i < apps->len; i++)
+    {
+      const char *uuid = spire_record_get_uuid (apps->pdata[i]);
+      g_autofree char *key = g_strconcat ("app:", uuid, NULL);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (dialog_field (dialog, key))))
+        g_ptr_array_add (chosen, (gpointer) uuid);
+    }
+  g_ptr_array_add (chosen, NULL);
+  if (!spire_assign_many (self->store, ev, (const char *const *) chosen->pdata, &n_added, &error))
+    show_tracked_error (self, _("The Applications Could Not Be Assigned"), error);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u assignment added", "%u assignments added", n_added),
+        n_added);
+      toast (self, text);
+    }
+  reload (self);
+}
+
+static void
+assign_several_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPage *self = SPIRE_EVALUATION_PAGE (widget);
+  GPtrArray *members = scoring_members (self);
+  GPtrArray *apps = cohort_applications (self, TRUE);
+  GtkStringList *names = gtk_string_list_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *list, *scroller, *apps_list;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      g_autofree char *who = evaluator_name (self, spire_record_get_uuid (members->pdata[i]));
+      gtk_string_list_append (names, who);
+    }
+  dialog = new_dialog (self, _("Assign Several Applications"),
+                       _("Choose the applications and the panel member who gets them all. If "
+                         "the member has a conflict of interest with any of them, nothing is "
+                         "assigned."),
+                       "assign", _("_Assign"), ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "spire-members", members,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "spire-apps", apps,
+                          (GDestroyNotify) g_ptr_array_unref);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_box_append (GTK_BOX (box), list);
+  add_combo_field (dialog, list, "member", _("Panel member"), names, 0);
+
+  apps_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (apps_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (apps_list, "boxed-list");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), apps_list);
+  gtk_box_append (GTK_BOX (box), scroller);
+  if (apps->len == 0)
+    gtk_list_box_append (GTK_LIST_BOX (apps_list),
+                         placeholder_row (_("No applications that can be assigned")));
+  for (guint i = 0; i < apps->len; i++)
+    {
+      SpireRecord *app = apps->pdata[i];
+      g_autofree char *key = g_strconcat ("app:", spire_record_get_uuid (app), NULL);
+      g_autofree char *startup = startup_name (self, spire_record_get_text (app, "startup"));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), spire_record_get_display_name (app));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), startup);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (apps_list), row);
+      g_object_set_data (G_OBJECT (dialog), key, check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_several_toggled_cb), dialog, 0);
+    }
+  adw_message_dialog_set_extra_child (dialog, box);
+  update_several_dialog (dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_assign_several_response_cb), self,
+                           0);
+  present (dialog);
+}
+
 static void
 update_actions (SpireEvaluationPage *self)
 {
@@ -712,11 +1394,15 @@ update_actions (SpireEvaluationPage *self)
                                                      "evaluation.confirm-conflict",
                                                      "evaluation.dismiss-conflict",
                                                      "evaluation.assign-auto",
+                                                     "evaluation.assign-member",
+                                                     "evaluation.unassign",
+                                                     "evaluation.assign-several",
                                                      "evaluation.import-sheets", NULL };
        *a; a++)
     gtk_widget_action_set_enabled (w, *a, has_cohort);
   gtk_widget_action_set_enabled (w, "evaluation.export-package", has);
   gtk_widget_action_set_enabled (w, "evaluation.open-review", has);
+  gtk_widget_action_set_enabled (w, "evaluation.screen", has);
 }
 
 static void
@@ -744,6 +1430,8 @@ reload (SpireEvaluationPage *self)
   load_panel (self);
   load_conflicts (self);
   load_reviews (self);
+  load_screening (self);
+  load_hand (self);
   update_actions (self);
   self->loading = FALSE;
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "none") == 0)
@@ -1587,6 +2275,9 @@ spire_evaluation_page_dispose (GObject *object)
   g_clear_pointer (&self->scorers, g_ptr_array_unref);
   g_clear_pointer (&self->score_as, g_free);
   g_clear_pointer (&self->assignment_summary, g_free);
+  g_clear_pointer (&self->screening_summary, g_free);
+  g_clear_pointer (&self->assignable, g_ptr_array_unref);
+  g_clear_pointer (&self->hand_app, g_free);
 
   G_OBJECT_CLASS (spire_evaluation_page_parent_class)->dispose (object);
 }
@@ -1622,6 +2313,10 @@ spire_evaluation_page_class_init (SpireEvaluationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, panel_list);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, assignment_row);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, screening_group);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, screening_list);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, hand_list);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, hand_app_row);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, offline_list);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, reviews_list);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, score_as_row);
@@ -1643,6 +2338,10 @@ spire_evaluation_page_class_init (SpireEvaluationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "evaluation.confirm-conflict", "s", confirm_conflict_action);
   gtk_widget_class_install_action (widget_class, "evaluation.dismiss-conflict", "s", dismiss_conflict_action);
   gtk_widget_class_install_action (widget_class, "evaluation.assign-auto", NULL, assign_auto_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.screen", "s", screen_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.assign-member", "s", assign_member_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.unassign", "s", unassign_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.assign-several", NULL, assign_several_action);
   gtk_widget_class_install_action (widget_class, "evaluation.export-package", "s", export_package_action);
   gtk_widget_class_install_action (widget_class, "evaluation.import-sheets", NULL, import_sheets_action);
   gtk_widget_class_install_action (widget_class, "evaluation.open-review", "s", open_review_action);
@@ -1676,6 +2375,8 @@ spire_evaluation_page_init (SpireEvaluationPage *self)
                            G_CALLBACK (on_enum_selected_cb), self, 0);
   g_signal_connect_object (self->score_as_row, "notify::selected",
                            G_CALLBACK (on_score_as_selected_cb), self, 0);
+  g_signal_connect_object (self->hand_app_row, "notify::selected",
+                           G_CALLBACK (on_hand_app_selected_cb), self, 0);
   update_actions (self);
 }
 
@@ -1831,4 +2532,34 @@ _spire_evaluation_page_import_sheets (SpireEvaluationPage *self, const char *con
   else
     g_string_free (text, TRUE);
   return all_ok;
+}
+
+const char *
+_spire_evaluation_page_get_screening_summary (SpireEvaluationPage *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->screening_group)) ? self->screening_summary
+                                                                     : NULL;
+}
+
+GtkWidget *
+_spire_evaluation_page_get_screening_row (SpireEvaluationPage *self, const char *application_uuid)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->screening_list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "spire-uuid"), application_uuid) == 0)
+      return child;
+  return NULL;
+}
+
+gboolean
+_spire_evaluation_page_set_hand_application (SpireEvaluationPage *self,
+                                             const char *application_uuid)
+{
+  for (guint i = 0; self->assignable && i < self->assignable->len; i++)
+    if (g_strcmp0 (spire_record_get_uuid (self->assignable->pdata[i]), application_uuid) == 0)
+      {
+        adw_combo_row_set_selected (self->hand_app_row, i);
+        return g_strcmp0 (self->hand_app, application_uuid) == 0;
+      }
+  return FALSE;
 }

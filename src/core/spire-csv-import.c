@@ -27,7 +27,6 @@
 #define MAX_LISTED 5
 /* SQLite's page cache while the import writes, in KiB: the default 2 MiB
  * makes a big transaction spill pages to the WAL and write them again. */
-#define COMMIT_CACHE_KIB 65536
 
 typedef enum
 {
@@ -1762,25 +1761,6 @@ spire_csv_import_prepare (SpireCsvImport *self, SpireStore *store, const char *c
 
 /* Committing */
 
-/* Sets a numeric pragma of the connection; returns its previous value.
- * (temp_store cannot change inside a transaction: then nothing changes.) */
-static gint64
-set_pragma (SpireStore *store, const char *pragma, gint64 value, gint64 fallback)
-{
-  sqlite3 *db = _spire_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  gint64 previous = fallback;
-  g_autofree char *get = g_strdup_printf ("PRAGMA %s", pragma);
-  g_autofree char *set = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, pragma, value);
-
-  if (sqlite3_prepare_v2 (db, get, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    previous = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_exec (db, set, NULL, NULL, NULL);
-  return previous;
-}
-
 static gboolean
 refuse_with_problems (SpireCsvImport *self, Plan *plan, GError **error)
 {
@@ -1915,9 +1895,6 @@ spire_csv_import_commit (SpireCsvImport *self, SpireStore *store, const char *co
                          SpireCsvCounts *stats, SpireProgressFunc progress,
                          gpointer progress_data, GCancellable *cancellable, GError **error)
 {
-  gint64 cache_size, temp_store;
-  gboolean ok;
-
   g_return_val_if_fail (SPIRE_IS_CSV_IMPORT (self), FALSE);
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
   g_return_val_if_fail (cohort_uuid != NULL, FALSE);
@@ -1934,12 +1911,7 @@ spire_csv_import_commit (SpireCsvImport *self, SpireStore *store, const char *co
       return FALSE;
     }
 
-  /* Every upsert in the transaction keeps a statement journal; in a file
-   * (the default) that is some 200 000 writes for 10 000 rows. */
-  cache_size = set_pragma (store, "cache_size", -COMMIT_CACHE_KIB, -2000);
-  temp_store = set_pragma (store, "temp_store", 2 /* MEMORY */, 0);
-  ok = commit (self, store, cohort_uuid, stats, progress, progress_data, cancellable, error);
-  set_pragma (store, "temp_store", temp_store, 0);
-  set_pragma (store, "cache_size", cache_size, -2000);
-  return ok;
+  /* The store keeps statement journals in memory and a large page cache,
+   * so one transaction of 10 000 rows stays off the disk until commit. */
+  return commit (self, store, cohort_uuid, stats, progress, progress_data, cancellable, error);
 }

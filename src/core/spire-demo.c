@@ -46,9 +46,6 @@
 #define MAX_CRIT 8
 #define MAX_SLOTS 6
 #define REVIEWERS 3
-#ifndef DEMO_CACHE_KIB
-#define DEMO_CACHE_KIB 32768 /* KiB; the large set's database is some 130 MB */
-#endif
 
 typedef gint64 Stamp; /* seconds since julian day 0, UTC */
 
@@ -2923,24 +2920,6 @@ demo_free (Demo *d)
     }
 }
 
-/* A numeric pragma of the connection; returns its previous value. */
-static gint64
-set_pragma (SpireStore *store, const char *pragma, gint64 value, gint64 fallback)
-{
-  sqlite3 *db = _spire_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  gint64 previous = fallback;
-  g_autofree char *get = g_strdup_printf ("PRAGMA %s", pragma);
-  g_autofree char *set = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, pragma, value);
-
-  if (sqlite3_prepare_v2 (db, get, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    previous = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_exec (db, set, NULL, NULL, NULL);
-  return previous;
-}
-
 /* The UUID stream: the same for the same seed in an empty database; when
  * sample data is added to a database that already holds some (force), a
  * stream whose first UUID is not in use yet.  The content follows the seed
@@ -3034,7 +3013,6 @@ spire_demo_fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean f
                  SpireProgressFunc progress, gpointer progress_data, GCancellable *cancellable,
                  GError **error)
 {
-  gint64 cache_size, temp_store;
   gboolean ok;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
@@ -3044,17 +3022,9 @@ spire_demo_fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean f
   if (g_cancellable_is_cancelled (cancellable))
     return set_cancelled (error);
 
-  /* The large set touches far more pages than the default cache holds
-   * (random UUIDs scatter the index inserts), and every upsert in one big
-   * transaction keeps a statement journal, by default in a temporary file:
-   * millions of writes.  temp_store only counts when set before the
-   * transaction begins. */
-  cache_size = set_pragma (store, "cache_size", size == SPIRE_DEMO_LARGE ? -DEMO_CACHE_KIB : -8192,
-                           -2000);
-  temp_store = set_pragma (store, "temp_store", 2 /* MEMORY */, 0);
+  /* The store keeps statement journals in memory and a large page cache:
+   * the large set's one transaction stays off the disk until commit. */
   ok = fill (store, seed, size, force, progress, progress_data, cancellable, error);
-  set_pragma (store, "temp_store", temp_store, 0);
-  set_pragma (store, "cache_size", cache_size, -2000);
   if (ok && progress != NULL)
     progress (1.0, progress_data);
   return ok;

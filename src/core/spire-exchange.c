@@ -829,19 +829,6 @@ hash_table_unref_cb (gpointer data)
   g_hash_table_unref (data);
 }
 
-static gint64
-pragma_int (SpireStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = 0;
-
-  if (sqlite3_prepare_v2 (_spire_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static gboolean
 parse_document (JsonParser *parser, const char *data, gsize length, const char *name,
                 GError **error)
@@ -870,14 +857,12 @@ import_document (SpireStore *store, JsonNode *root_node, const char *name,
   g_autoptr (JsonBuilder) builder = NULL;
   g_autoptr (JsonNode) summary = NULL;
   g_autofree char *summary_json = NULL;
-  g_autofree char *set_cache = NULL;
   SpireImportStats counts = { 0, 0, 0 };
   guint n_kinds;
   const SpireKind *const *kinds = spire_kinds (&n_kinds);
   sqlite3 *db = _spire_store_get_db (store);
   JsonObject *root;
   guint total = 0, done = 0;
-  gint64 cache_size;
 
   if (!check_head (root_node, name, error))
     return FALSE;
@@ -900,10 +885,6 @@ import_document (SpireStore *store, JsonNode *root_node, const char *name,
       spire_store_rollback (store);
       return FALSE;
     }
-  /* A big import in one transaction: let the page cache hold it rather
-   * than spill to the journal again and again (64 MB, as before after). */
-  cache_size = pragma_int (store, "PRAGMA cache_size");
-  sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
 
   for (guint k = 0; k < n_kinds; k++)
     {
@@ -961,15 +942,11 @@ import_document (SpireStore *store, JsonNode *root_node, const char *name,
     *stats = counts;
   if (progress)
     progress (1.0, progress_data);
-  set_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
-  sqlite3_exec (db, set_cache, NULL, NULL, NULL);
   return TRUE;
 
 fail:
   spire_store_rollback (store);
 out:
-  set_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
-  sqlite3_exec (db, set_cache, NULL, NULL, NULL);
   return FALSE;
 }
 

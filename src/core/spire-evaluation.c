@@ -108,14 +108,6 @@ json_string_of (JsonBuilder *builder)
   return json_to_string (root, FALSE);
 }
 
-static const char *
-actor (SpireStore *store)
-{
-  const char *who = spire_store_get_actor (store);
-
-  return who && *who ? who : g_get_user_name ();
-}
-
 static char *
 format_time (const char *iso)
 {
@@ -821,7 +813,7 @@ decide_one (SpireStore *store, SpireRecord *app, const char *status, const char 
   spire_record_set_text (d, "application", spire_record_get_uuid (app));
   spire_record_set_text (d, "from_status", from);
   spire_record_set_text (d, "to_status", status);
-  spire_record_set_text (d, "decided_by", actor (store));
+  spire_record_set_text (d, "decided_by", spire_store_get_actor (store));
   spire_record_set_text (d, "decided_at", now);
   spire_record_set_text (d, "reason", reason);
   spire_record_set_int (d, "rubric_version", rubric_version);
@@ -1017,7 +1009,7 @@ spire_screening_answer (SpireStore *store, const char *application_uuid,
   now = spire_now_utc ();
   spire_record_set_bool (screening, "passed", passed);
   spire_record_set_text (screening, "note", clean_note);
-  spire_record_set_text (screening, "decided_by", actor (store));
+  spire_record_set_text (screening, "decided_by", spire_store_get_actor (store));
   spire_record_set_text (screening, "decided_at", now);
   spire_record_set_int (screening, "rubric_version", spire_record_get_int (rubric, "version"));
 
@@ -1836,7 +1828,7 @@ spire_conflict_dismiss (SpireStore *store, const char *conflict_uuid, const char
 
   now = spire_now_utc ();
   spire_record_set_text (c, "dismissed_at", now);
-  spire_record_set_text (c, "dismissed_by", actor (store));
+  spire_record_set_text (c, "dismissed_by", spire_store_get_actor (store));
   spire_record_set_text (c, "dismiss_reason", why);
   node = spire_record_to_json (c, FALSE);
   after = json_to_string (node, FALSE);

@@ -120,14 +120,6 @@ json_text (JsonNode *root, gboolean pretty)
   return json_generator_to_data (gen, NULL);
 }
 
-static const char *
-actor (SpireStore *store)
-{
-  const char *who = spire_store_get_actor (store);
-
-  return who && *who ? who : g_get_user_name ();
-}
-
 /* Tokens */
 
 static char *
@@ -493,7 +485,7 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
   json_builder_set_member_name (b, "exported_at");
   json_builder_add_string_value (b, now);
   json_builder_set_member_name (b, "exported_by");
-  json_builder_add_string_value (b, actor (store));
+  json_builder_add_string_value (b, spire_store_get_actor (store));
   json_builder_set_member_name (b, "token");
   json_builder_add_string_value (b, token);
   add_record (b, "program", program);
@@ -631,7 +623,7 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
     spire_record_set_text (registered, "criteria", c_text);
     spire_record_set_text (registered, "applications", a_text);
   }
-  spire_record_set_text (registered, "exported_by", actor (store));
+  spire_record_set_text (registered, "exported_by", spire_store_get_actor (store));
   spire_record_set_text (registered, "exported_at", now);
 
   if (!spire_store_begin (store, error))

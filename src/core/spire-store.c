@@ -599,7 +599,7 @@ spire_store_set_actor (SpireStore *self, const char *actor)
   g_return_if_fail (SPIRE_IS_STORE (self));
 
   g_free (self->actor);
-  self->actor = g_strdup (actor);
+  self->actor = g_strdup (actor && *actor ? actor : g_get_user_name ());
 }
 
 const char *

@@ -39,7 +39,8 @@ const char *spire_store_get_path (SpireStore *self);
 const char *spire_store_get_migration_backup (SpireStore *self);
 /* How long a write waits for another program before giving up (ms). */
 void spire_store_set_busy_timeout (SpireStore *self, int ms);
-/* Who is named in audit entries; defaults to the system user's real name. */
+/* Who is named in audit entries and decisions; defaults to the system
+ * user's real name; never empty (NULL or "" gives the login name). */
 void spire_store_set_actor (SpireStore *self, const char *actor);
 const char *spire_store_get_actor (SpireStore *self);
 

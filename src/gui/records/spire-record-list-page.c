@@ -21,6 +21,7 @@
 #include "spire-record-list-page.h"
 #include "spire-records-private.h"
 #include "spire-records-resources.h"
+#include "spire-window.h"
 
 #define MAX_COLUMNS 6
 
@@ -109,6 +110,8 @@ struct _SpireRecordListPage
   SpireStore *store;
   const PageSpec *spec;
   char *query;
+  guint exporting;
+  char *last_toast;
 };
 
 G_DEFINE_FINAL_TYPE (SpireRecordListPage, spire_record_list_page, ADW_TYPE_BIN)
@@ -343,6 +346,7 @@ update_actions (SpireRecordListPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.edit", n == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.new", self->spec != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.export-csv", self->spec != NULL);
 }
 
 static void
@@ -667,6 +671,229 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
   spire_record_list_page_focus_search (SPIRE_RECORD_LIST_PAGE (widget));
 }
 
+/* Export as CSV (as the cohort page does) */
+
+typedef struct
+{
+  char *path;
+  char **header;
+  GPtrArray *rows;
+  char separator;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *e = data;
+
+  g_free (e->path);
+  g_strfreev (e->header);
+  g_ptr_array_unref (e->rows);
+  g_free (e);
+}
+
+static GtkWindow *
+window_of (SpireRecordListPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportData *e = task_data;
+  GError *error = NULL;
+
+  if (spire_csv_write_file (e->path, (const char *const *) e->header, e->rows, e->separator,
+                            &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static char *
+export_toast_text (const SpireKind *kind, guint n, const char *name)
+{
+  if (kind == &spire_kind_startup)
+    return g_strdup_printf (ngettext ("Exported %u startup to “%s”",
+                                      "Exported %u startups to “%s”", n), n, name);
+  if (kind == &spire_kind_public_body)
+    return g_strdup_printf (ngettext ("Exported %u public body to “%s”",
+                                      "Exported %u public bodies to “%s”", n), n, name);
+  if (kind == &spire_kind_person)
+    return g_strdup_printf (ngettext ("Exported %u person to “%s”",
+                                      "Exported %u people to “%s”", n), n, name);
+  return g_strdup_printf (ngettext ("Exported %u challenge to “%s”",
+                                    "Exported %u challenges to “%s”", n), n, name);
+}
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (source);
+  const SpireKind *kind = user_data;
+  ExportData *e = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window = window_of (self);
+
+  self->exporting--;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (window)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (window, _("Could Not Export"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        g_warning ("%s", error->message);
+      return;
+    }
+  {
+    g_autofree char *name = g_path_get_basename (e->path);
+
+    g_free (self->last_toast);
+    self->last_toast = export_toast_text (kind, e->rows->len, name);
+    if (window && SPIRE_IS_WINDOW (window))
+      spire_window_add_toast (SPIRE_WINDOW (window), adw_toast_new (self->last_toast));
+  }
+}
+
+static gboolean
+column_exportable (SpireRecordListPage *self, guint c)
+{
+  const ColumnSpec *spec = &self->spec->columns[c];
+  const SpireField *f = spire_kind_field (self->spec->kind, spec->field);
+  const SpireField *f2 = spec->field2 ? spire_kind_field (self->spec->kind, spec->field2) : NULL;
+
+  if (f == NULL || (f->flags & SPIRE_FIELD_CONFIDENTIAL) ||
+      (f2 && (f2->flags & SPIRE_FIELD_CONFIDENTIAL)))
+    return FALSE;
+  return gtk_column_view_column_get_visible (self->columns[c]);
+}
+
+/* What the list shows: its search, its order, its visible columns; never a
+ * confidential field.  Dates as ISO 8601 and organisation numbers without
+ * spaces, which programs read; the rest as shown. */
+static void
+export_to_path (SpireRecordListPage *self, const char *path)
+{
+  GListModel *shown = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (shown);
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GStrvBuilder) header = g_strv_builder_new ();
+  guint columns[MAX_COLUMNS];
+  guint n_columns = 0;
+  ExportData *e;
+
+  if (self->spec == NULL)
+    return;
+  for (guint c = 0; c < self->n_columns; c++)
+    if (column_exportable (self, c))
+      {
+        columns[n_columns++] = c;
+        g_strv_builder_add (header, gtk_column_view_column_get_title (self->columns[c]));
+      }
+
+  e = g_new0 (ExportData, 1);
+  e->path = g_strdup (path);
+  e->header = g_strv_builder_end (header);
+  e->separator = spire_csv_separator_for_language (spire_language_current ());
+  e->rows = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SpireRecord) record = g_list_model_get_item (shown, i);
+      RowInfo *info = g_object_get_qdata (G_OBJECT (record), row_info_quark);
+      char **row = g_new0 (char *, n_columns + 1);
+
+      for (guint j = 0; j < n_columns; j++)
+        {
+          const ColumnSpec *spec = &self->spec->columns[columns[j]];
+          const SpireField *f = spire_kind_field (self->spec->kind, spec->field);
+
+          if ((f->type == SPIRE_FIELD_DATE || g_str_equal (f->name, "orgnr")) &&
+              !spire_record_is_null (record, f->name))
+            row[j] = g_strdup (spire_record_get_text (record, f->name));
+          else
+            row[j] = g_strdup (info ? info->texts[columns[j]] : "");
+        }
+      g_ptr_array_add (e->rows, row);
+    }
+
+  self->exporting++;
+  task = g_task_new (self, NULL, export_done_cb, (gpointer) self->spec->kind);
+  g_task_set_source_tag (task, export_to_path);
+  g_task_set_task_data (task, e, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser, int response, SpireRecordListPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path)
+        export_to_path (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static const char *
+export_title (const SpireKind *kind)
+{
+  if (kind == &spire_kind_startup)
+    return _("Export Startups as CSV");
+  if (kind == &spire_kind_public_body)
+    return _("Export Public Bodies as CSV");
+  if (kind == &spire_kind_person)
+    return _("Export People as CSV");
+  return _("Export Challenges as CSV");
+}
+
+static const char *
+export_file_name (const SpireKind *kind)
+{
+  /* TRANSLATORS: file names; keep them short, without "/" */
+  if (kind == &spire_kind_startup)
+    return _("startups.csv");
+  if (kind == &spire_kind_public_body)
+    return _("public-bodies.csv");
+  if (kind == &spire_kind_person)
+    return _("people.csv");
+  return _("challenges.csv");
+}
+
+static void
+export_csv_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->spec == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (export_title (self->spec->kind), window_of (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     export_file_name (self->spec->kind));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* GObject */
 
 static void
@@ -690,6 +917,7 @@ spire_record_list_page_dispose (GObject *object)
   g_clear_object (&self->records);
   g_clear_object (&self->store);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (spire_record_list_page_parent_class)->dispose (object);
 }
@@ -722,6 +950,7 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   gtk_widget_class_install_action (widget_class, "records.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "records.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "records.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "records.export-csv", NULL, export_csv_action);
 }
 
 static void
@@ -888,4 +1117,22 @@ GtkColumnView *
 _spire_record_list_page_get_column_view (SpireRecordListPage *self)
 {
   return self->column_view;
+}
+
+void
+_spire_record_list_page_export_csv (SpireRecordListPage *self, const char *path)
+{
+  export_to_path (self, path);
+}
+
+gboolean
+_spire_record_list_page_is_exporting (SpireRecordListPage *self)
+{
+  return self->exporting > 0;
+}
+
+const char *
+_spire_record_list_page_get_last_toast (SpireRecordListPage *self)
+{
+  return self->last_toast;
 }

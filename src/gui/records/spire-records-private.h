@@ -29,4 +29,11 @@ AdwMessageDialog *_spire_record_editor_get_ask_dialog (SpireRecordEditor *self);
 /* The dialog shown last by the record code (a refusal, a store error), while open. */
 AdwMessageDialog *_spire_records_get_last_dialog (void);
 
+/* As "Export as CSV…" after the file chooser: writes what @self shows to
+ * @path in a thread. */
+void _spire_record_list_page_export_csv (SpireRecordListPage *self, const char *path);
+gboolean _spire_record_list_page_is_exporting (SpireRecordListPage *self);
+/* The toast shown last by @self ("Exported 3 startups to …"), or NULL. */
+const char *_spire_record_list_page_get_last_toast (SpireRecordListPage *self);
+
 G_END_DECLS

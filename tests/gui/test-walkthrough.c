@@ -538,10 +538,8 @@ test_walkthrough (void)
   reload (window);
   g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_applications (page)), ==,
                     N_APPLICATIONS - 1);
-  /* The delete toast (high priority) pushed the status toast back into
-   * the queue; libadwaita 1.2 aborts if the delete toast is dismissed before
-   * the status toast has finished hiding, so wait for that (reported). */
-  gui_fixture_spin (800);
+  /* At once, while the status toast is still hiding: libadwaita 1.2 used
+   * to abort here when the undo dismissed the delete toast. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   gui_fixture_spin (20);
   {

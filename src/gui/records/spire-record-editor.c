@@ -1093,8 +1093,16 @@ spire_record_undo_delete (GtkWindow *window)
   u = g_object_steal_data (G_OBJECT (window), UNDO_KEY);
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.undo", FALSE);
   toast = u->toast;
+  /* Not adw_toast_dismiss(): libadwaita 1.2 aborts when the dismissal
+   * brings back a toast that is still hiding (the delete toast pushes the
+   * one shown before it back into the queue).  The toast says what happened
+   * instead and goes at its time. */
   if (toast)
-    adw_toast_dismiss (toast);
+    {
+      adw_toast_set_button_label (toast, NULL);
+      adw_toast_set_action_name (toast, NULL);
+      adw_toast_set_title (toast, _("Restored"));
+    }
 
   if (spire_store_begin (u->store, &error))
     {

@@ -148,6 +148,20 @@ respond (Fixture *f, const char *response)
   gui_fixture_spin (20);
 }
 
+static gboolean
+page_idle (gpointer data)
+{
+  return !_spire_evaluation_page_is_busy (data);
+}
+
+/* Waits for the worker the last action started. */
+static void
+wait_idle (Fixture *f)
+{
+  g_assert_true (gui_fixture_wait (page_idle, f->page, 20000));
+  gui_fixture_spin (20);
+}
+
 static SpireRecord *
 rubric_with_criteria (Fixture *f, SpireRecord **c1, SpireRecord **c2)
 {
@@ -224,6 +238,7 @@ test_assign_auto (Fixture *f, gconstpointer data)
   activate (f, "evaluation.assign-auto", NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, "k")), 4);
   respond (f, "assign");
+  wait_idle (f);
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 0);
 
   activate (f, "evaluation.assign-auto", NULL);
@@ -232,12 +247,126 @@ test_assign_auto (Fixture *f, gconstpointer data)
                    ==, 3);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, "k")), 2);
   respond (f, "assign");
+  wait_idle (f);
   for (guint i = 0; i < f->applications->len; i++)
     g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application",
                                         f->applications->pdata[i]),
                      ==, 2);
   g_assert_cmpstr (_spire_evaluation_page_get_assignment_summary (f->page), ==,
                    "3 members, 4 applications each");
+}
+
+static void
+on_changed_count_cb (SpireStore *store, const char *table, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_assign_auto_busy (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SpireRecord) c1 = NULL;
+  g_autoptr (SpireRecord) c2 = NULL;
+  g_autoptr (SpireRecord) rubric = rubric_with_criteria (f, &c1, &c2);
+  GtkWidget *row = _spire_evaluation_page_get_criterion_row (f->page, spire_record_get_uuid (c1));
+  AdwMessageDialog *dialog;
+  guint n_changed = 0;
+
+  g_signal_connect (f->store, "changed::assignments", G_CALLBACK (on_changed_count_cb), &n_changed);
+  g_assert_false (_spire_evaluation_page_is_busy (f->page));
+  g_assert_true (gtk_widget_is_sensitive (row));
+
+  activate (f, "evaluation.assign-auto", NULL);
+  dialog = _spire_evaluation_page_get_dialog (f->page);
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, "k")), 3);
+  /* No spinning of the main loop: the worker cannot have been reported done. */
+  adw_message_dialog_response (dialog, "assign");
+  g_assert_true (_spire_evaluation_page_is_busy (f->page));
+  g_assert_false (gtk_widget_is_sensitive (row));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (_spire_evaluation_page_get_dialog (f->page));
+  /* Disabled actions do nothing: no dialog opens, no second worker starts. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.assign-auto", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.add-criterion", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.detect-conflicts", NULL);
+  g_assert_null (_spire_evaluation_page_get_dialog (f->page));
+  g_assert_true (_spire_evaluation_page_is_busy (f->page));
+
+  wait_idle (f);
+  g_assert_true (gtk_widget_is_sensitive (
+    _spire_evaluation_page_get_criterion_row (f->page, spire_record_get_uuid (c1))));
+  /* Written through the worker's own connection, seen through the page's. */
+  for (guint i = 0; i < f->applications->len; i++)
+    g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application",
+                                        f->applications->pdata[i]),
+                     ==, 3);
+  g_assert_cmpstr (_spire_evaluation_page_get_assignment_summary (f->page), ==,
+                   "3 members, 6 applications each");
+  /* The window's store told its listeners (sidebar, other pages). */
+  g_assert_cmpuint (n_changed, >, 0);
+  g_signal_handlers_disconnect_by_func (f->store, on_changed_count_cb, &n_changed);
+
+  /* Conflict detection runs the same way. */
+  activate (f, "evaluation.detect-conflicts", NULL);
+  wait_idle (f);
+  g_assert_false (_spire_evaluation_page_is_busy (f->page));
+}
+
+/* An in-memory store has no file for a worker: the work runs in place. */
+static void
+test_assign_auto_memory (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpireRecord) program = NULL;
+  g_autoptr (SpireCohort) cohort = NULL;
+  g_autoptr (SpireRecord) rubric = NULL;
+  g_autoptr (SpireRecord) c1 = NULL;
+
+  g_assert_no_error (error);
+  program = insert (store, &spire_kind_program, "name", "SmartOslo", "kind", "accelerator", NULL);
+  cohort = SPIRE_COHORT (spire_record_new (&spire_kind_cohort));
+  spire_record_set_text (SPIRE_RECORD (cohort), "program", spire_record_get_uuid (program));
+  spire_record_set_text (SPIRE_RECORD (cohort), "name", "Vår 2027");
+  spire_record_set_text (SPIRE_RECORD (cohort), "phase", "evaluation");
+  spire_record_set_int (SPIRE_RECORD (cohort), "seats", 2);
+  g_assert_true (spire_store_insert (store, SPIRE_RECORD (cohort), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("memory%u@gmail.com", i);
+      g_autoptr (SpireRecord) p = insert (store, &spire_kind_person, "name", i ? "Per" : "Pål",
+                                          "email", email, NULL);
+      g_autoptr (SpireRecord) ev = spire_panel_add (store, spire_record_get_uuid (SPIRE_RECORD (cohort)),
+                                                    spire_record_get_uuid (p), "member", &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Minne %u", i + 1);
+      g_autofree char *startup = g_strdup_printf ("Minne %u AS", i + 1);
+
+      g_assert_true (gui_fixture_add_application (store, spire_record_get_uuid (SPIRE_RECORD (cohort)),
+                                                  title, startup, "received", &error));
+      g_assert_no_error (error);
+    }
+  rubric = spire_rubric_create (store, spire_record_get_uuid (SPIRE_RECORD (cohort)), &error);
+  g_assert_no_error (error);
+  c1 = spire_rubric_add_criterion (store, spire_record_get_uuid (rubric), "Team", NULL, 1.0,
+                                   "scored", &error);
+  g_assert_no_error (error);
+  spire_evaluation_page_set_store (f->page, store);
+  g_assert_true (spire_evaluation_page_set_cohort (f->page, cohort, NULL));
+
+  activate (f, "evaluation.assign-auto", NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, "k")), 2);
+  respond (f, "assign");
+  wait_idle (f);
+  g_assert_cmpint (spire_store_count (store, &spire_kind_assignment, NULL, NULL), ==, 6);
+  g_assert_cmpstr (_spire_evaluation_page_get_assignment_summary (f->page), ==,
+                   "2 members, 3 applications each");
+  spire_evaluation_page_set_store (f->page, f->store);
 }
 
 static void
@@ -679,6 +808,10 @@ main (int argc, char **argv)
   g_test_add ("/evaluation/rubric", Fixture, NULL, fixture_set_up, test_rubric, fixture_tear_down);
   g_test_add ("/evaluation/assign-auto", Fixture, NULL, fixture_set_up, test_assign_auto,
               fixture_tear_down);
+  g_test_add ("/evaluation/assign-auto-busy", Fixture, NULL, fixture_set_up, test_assign_auto_busy,
+              fixture_tear_down);
+  g_test_add ("/evaluation/assign-auto-memory", Fixture, NULL, fixture_set_up,
+              test_assign_auto_memory, fixture_tear_down);
   g_test_add ("/evaluation/review-form", Fixture, NULL, fixture_set_up, test_review_form,
               fixture_tear_down);
   g_test_add ("/evaluation/offline", Fixture, NULL, fixture_set_up, test_offline,

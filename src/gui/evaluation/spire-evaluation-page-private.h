@@ -31,8 +31,8 @@ const char *_spire_evaluation_page_get_assignment_summary (SpireEvaluationPage *
 gboolean _spire_evaluation_page_export_package_to (SpireEvaluationPage *self,
                                                    const char *evaluator_uuid, const char *path,
                                                    GError **error);
-/* Imports each file; *@summary (may be NULL) gets the text shown.  TRUE
- * when every file was imported. */
+/* Imports each file (in a worker, waiting for it); *@summary (may be
+ * NULL) gets the text shown.  TRUE when every file was imported. */
 gboolean _spire_evaluation_page_import_sheets (SpireEvaluationPage *self,
                                                const char *const *paths, char **summary);
 
@@ -47,5 +47,8 @@ GtkWidget *_spire_evaluation_page_get_screening_row (SpireEvaluationPage *self,
  * Several" dialog names its check buttons "app:<application uuid>". */
 gboolean _spire_evaluation_page_set_hand_application (SpireEvaluationPage *self,
                                                       const char *application_uuid);
+/* TRUE while automatic assignment, conflict detection or an import runs
+ * in a worker: the page is insensitive and its actions disabled. */
+gboolean _spire_evaluation_page_is_busy (SpireEvaluationPage *self);
 
 G_END_DECLS

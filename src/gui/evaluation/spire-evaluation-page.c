@@ -19,6 +19,9 @@ struct _SpireEvaluationPage
 {
   AdwBin parent_instance;
 
+  GtkRevealer *busy_revealer;
+  GtkSpinner *busy_spinner;
+  GtkLabel *busy_label;
   GtkStack *stack;
   AdwPreferencesPage *prefs_page;
   GtkWidget *create_rubric_button;
@@ -58,6 +61,7 @@ struct _SpireEvaluationPage
   GPtrArray *assignable;     /* SpireApplication: in hand_app_row's order */
   char *hand_app;            /* application uuid chosen for assignment by hand */
   gboolean loading;
+  gboolean busy;             /* a worker has the database: everything waits */
   guint reload_id;
   AdwMessageDialog *dialog;
 };
@@ -1403,6 +1407,20 @@ update_actions (SpireEvaluationPage *self)
   gtk_widget_action_set_enabled (w, "evaluation.export-package", has);
   gtk_widget_action_set_enabled (w, "evaluation.open-review", has);
   gtk_widget_action_set_enabled (w, "evaluation.screen", has);
+
+  if (self->busy)
+    {
+      const char *action, *property;
+      const GVariantType *param_type;
+      GType owner;
+
+      /* GTK 4.8 fills every out argument: none may be NULL. */
+      for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (w), i, &owner, &action,
+                                                       &param_type, &property);
+           i++)
+        if (g_str_has_prefix (action, "evaluation."))
+          gtk_widget_action_set_enabled (w, action, FALSE);
+    }
 }
 
 static void
@@ -1911,28 +1929,255 @@ remove_member_action (GtkWidget *widget, const char *name, GVariant *param)
   present (dialog);
 }
 
+/* Work in a thread
+ *
+ * Automatic assignment, conflict detection and importing score sheets take
+ * a while on a large cohort.  They run in a worker on its own connection to
+ * the same database file (a SpireStore is one thread's at a time); the page
+ * shows what it is doing and takes no input meanwhile.  The worker's
+ * connection announces its changes, not the window's store: when it is done
+ * the page emits "changed" on the window's store for each table the worker
+ * changed, so the window, the sidebar and the other pages refresh as after
+ * any other change.  An in-memory store has no file to share: the work runs
+ * in place. */
+
+typedef enum
+{
+  JOB_ASSIGN,
+  JOB_DETECT,
+  JOB_IMPORT,
+} JobKind;
+
+typedef struct
+{
+  JobKind kind;
+  SpireStore *store;  /* the page's, only touched on the main thread */
+  char *path;         /* its file, or NULL: run in place */
+  char *cohort;
+  guint k;
+  GStrv files;
+  gboolean show_dialog;
+  GHashTable *tables; /* interned names of the tables the worker changed */
+  /* What came of it */
+  gboolean ok;
+  guint n;            /* assignments added, conflicts found */
+  char *summary;      /* import */
+  GError *error;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_object (&job->store);
+  g_free (job->path);
+  g_free (job->cohort);
+  g_strfreev (job->files);
+  g_hash_table_destroy (job->tables);
+  g_free (job->summary);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+/* Runs in the worker, or in place for an in-memory store. */
+static void
+job_run (Job *job, SpireStore *store)
+{
+  switch (job->kind)
+    {
+    case JOB_ASSIGN:
+      job->ok = spire_assign_auto (store, job->cohort, job->k, &job->n, &job->error);
+      break;
+    case JOB_DETECT:
+      {
+        g_autoptr (GPtrArray) found = spire_conflicts_detect (store, job->cohort, &job->error);
+
+        job->ok = found != NULL;
+        job->n = found ? found->len : 0;
+      }
+      break;
+    case JOB_IMPORT:
+      {
+        GString *text = g_string_new (NULL);
+
+        job->ok = TRUE;
+        for (guint i = 0; job->files && job->files[i]; i++)
+          {
+            g_autofree char *base = g_path_get_basename (job->files[i]);
+            g_autoptr (GError) error = NULL;
+            SpireSheetStats stats = { 0 };
+
+            if (text->len > 0)
+              g_string_append (text, "\n\n");
+            if (spire_package_import_sheet_file (store, job->files[i], &stats, &error))
+              /* Translators: the outcome of importing one score sheet */
+              g_string_append_printf (text, _("%s: %u new, %u updated, %u unchanged, %u kept as they are here"),
+                                      base, stats.added, stats.updated, stats.unchanged, stats.kept);
+            else
+              {
+                job->ok = FALSE;
+                g_string_append_printf (text, _("%s was not imported: %s"), base, error->message);
+              }
+          }
+        job->summary = g_string_free (text, FALSE);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Runs in the worker, on its own connection. */
+static void
+on_job_store_changed_cb (SpireStore *store, const char *table, Job *job)
+{
+  g_hash_table_add (job->tables, (gpointer) g_intern_string (table));
+}
+
+static void
+job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr (SpireStore) store = spire_store_open (job->path, &job->error);
+
+  if (store)
+    {
+      gulong id = g_signal_connect (store, "changed", G_CALLBACK (on_job_store_changed_cb), job);
+
+      job_run (job, store);
+      g_signal_handler_disconnect (store, id);
+    }
+  else if (job->kind == JOB_IMPORT)
+    {
+      /* Every file is refused for the same reason. */
+      GString *text = g_string_new (NULL);
+
+      for (guint i = 0; job->files && job->files[i]; i++)
+        {
+          g_autofree char *base = g_path_get_basename (job->files[i]);
+
+          if (text->len > 0)
+            g_string_append (text, "\n\n");
+          g_string_append_printf (text, _("%s was not imported: %s"), base, job->error->message);
+        }
+      job->summary = g_string_free (text, FALSE);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_busy (SpireEvaluationPage *self, const char *doing)
+{
+  self->busy = doing != NULL;
+  if (doing)
+    gtk_label_set_label (self->busy_label, doing);
+  gtk_revealer_set_reveal_child (self->busy_revealer, self->busy);
+  gtk_spinner_set_spinning (self->busy_spinner, self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !self->busy);
+  update_actions (self);
+}
+
+static void
+show_import_summary (SpireEvaluationPage *self, const char *summary)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Score Sheets"), summary));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_set_weak_pointer (&self->dialog, dialog);
+  present (dialog);
+}
+
+static void
+job_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  SpireEvaluationPage *self = SPIRE_EVALUATION_PAGE (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GList) tables = g_hash_table_get_keys (job->tables);
+
+  /* Tell everyone who watches the window's store what the worker changed. */
+  for (GList *l = tables; l; l = l->next)
+    {
+      g_autofree char *detailed = g_strconcat ("changed::", (const char *) l->data, NULL);
+
+      g_signal_emit_by_name (job->store, detailed, l->data);
+    }
+  if (self->stack == NULL)
+    return; /* disposed meanwhile */
+
+  set_busy (self, NULL);
+  reload (self);
+  switch (job->kind)
+    {
+    case JOB_ASSIGN:
+      if (!job->ok)
+        show_error (self, _("Applications Could Not Be Assigned"), job->error);
+      else
+        {
+          g_autofree char *text = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u assignment added", "%u assignments added", job->n),
+            job->n);
+          toast (self, text);
+        }
+      break;
+    case JOB_DETECT:
+      if (!job->ok)
+        show_error (self, _("Conflicts Could Not Be Detected"), job->error);
+      else if (job->n == 0)
+        toast (self, _("No new conflicts of interest found"));
+      else
+        {
+          g_autofree char *text = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u possible conflict of interest found; confirm or dismiss it",
+                         "%u possible conflicts of interest found; confirm or dismiss them", job->n),
+            job->n);
+          toast (self, text);
+        }
+      break;
+    case JOB_IMPORT:
+      if (job->show_dialog)
+        show_import_summary (self, job->summary);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Takes @job; returns the task (unref it). */
+static GTask *
+job_start (SpireEvaluationPage *self, Job *job, const char *doing)
+{
+  GTask *task = g_task_new (self, NULL, job_done_cb, NULL);
+
+  job->store = g_object_ref (self->store);
+  job->path = g_strdup (spire_store_get_path (self->store));
+  job->cohort = g_strdup (cohort_uuid (self));
+  job->tables = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_task_set_task_data (task, job, job_free);
+  g_task_set_source_tag (task, job_start);
+  set_busy (self, doing);
+  if (job->path)
+    g_task_run_in_thread (task, job_thread);
+  else
+    {
+      job_run (job, self->store);
+      g_task_return_boolean (task, TRUE);
+    }
+  return task;
+}
+
 /* Actions: conflicts */
 
 static void
 detect_conflicts_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireEvaluationPage *self = SPIRE_EVALUATION_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) found = spire_conflicts_detect (self->store, cohort_uuid (self), &error);
+  Job *job = g_new0 (Job, 1);
 
-  if (found == NULL)
-    show_error (self, _("Conflicts Could Not Be Detected"), error);
-  else if (found->len == 0)
-    toast (self, _("No new conflicts of interest found"));
-  else
-    {
-      g_autofree char *text = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u possible conflict of interest found; confirm or dismiss it",
-                     "%u possible conflicts of interest found; confirm or dismiss them", found->len),
-        found->len);
-      toast (self, text);
-    }
-  reload (self);
+  job->kind = JOB_DETECT;
+  g_object_unref (job_start (self, job, _("Looking for conflicts of interest…")));
 }
 
 static void
@@ -2062,22 +2307,14 @@ declare_conflict_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_assign_response_cb (AdwMessageDialog *dialog, const char *response, SpireEvaluationPage *self)
 {
-  g_autoptr (GError) error = NULL;
-  guint k, n_added = 0;
+  Job *job;
 
-  if (g_strcmp0 (response, "assign") != 0)
+  if (g_strcmp0 (response, "assign") != 0 || self->busy || self->store == NULL)
     return;
-  k = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (dialog_field (dialog, "k")));
-  if (!spire_assign_auto (self->store, cohort_uuid (self), k, &n_added, &error))
-    show_error (self, _("Applications Could Not Be Assigned"), error);
-  else
-    {
-      g_autofree char *text = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u assignment added", "%u assignments added", n_added),
-        n_added);
-      toast (self, text);
-    }
-  reload (self);
+  job = g_new0 (Job, 1);
+  job->kind = JOB_ASSIGN;
+  job->k = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (dialog_field (dialog, "k")));
+  g_object_unref (job_start (self, job, _("Assigning applications to the panel…")));
 }
 
 static void
@@ -2149,9 +2386,7 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser, int response, SpireEval
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *summary = NULL;
-      AdwMessageDialog *dialog;
+      GPtrArray *paths = g_ptr_array_new ();
 
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
@@ -2162,13 +2397,17 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser, int response, SpireEval
             g_ptr_array_add (paths, path);
         }
       g_ptr_array_add (paths, NULL);
-      _spire_evaluation_page_import_sheets (self, (const char *const *) paths->pdata, &summary);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Score Sheets"), summary));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-      g_set_weak_pointer (&self->dialog, dialog);
-      present (dialog);
+      if (!self->busy && self->store != NULL)
+        {
+          Job *job = g_new0 (Job, 1);
+
+          job->kind = JOB_IMPORT;
+          job->files = (GStrv) g_ptr_array_free (paths, FALSE);
+          job->show_dialog = TRUE;
+          g_object_unref (job_start (self, job, _("Importing score sheets…")));
+        }
+      else
+        g_strfreev ((GStrv) g_ptr_array_free (paths, FALSE));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -2264,7 +2503,7 @@ spire_evaluation_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->dialog);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  /* The stack is the bin's child and a template child: let the bin drop it first. */
+  /* The stack is in the bin's child and a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_EVALUATION_PAGE);
   g_clear_object (&self->store);
@@ -2296,6 +2535,9 @@ spire_evaluation_page_class_init (SpireEvaluationPageClass *klass)
   object_class->dispose = spire_evaluation_page_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-evaluation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, busy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, busy_label);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, prefs_page);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPage, create_rubric_button);
@@ -2505,33 +2747,26 @@ gboolean
 _spire_evaluation_page_import_sheets (SpireEvaluationPage *self, const char *const *paths,
                                       char **summary)
 {
-  GString *text = g_string_new (NULL);
-  gboolean all_ok = TRUE;
+  g_autoptr (GTask) task = NULL;
+  Job *job;
 
-  for (guint i = 0; paths && paths[i]; i++)
-    {
-      g_autofree char *base = g_path_get_basename (paths[i]);
-      g_autoptr (GError) error = NULL;
-      SpireSheetStats stats = { 0 };
+  g_return_val_if_fail (self->store != NULL && !self->busy, FALSE);
 
-      if (text->len > 0)
-        g_string_append (text, "\n\n");
-      if (spire_package_import_sheet_file (self->store, paths[i], &stats, &error))
-        /* Translators: the outcome of importing one score sheet */
-        g_string_append_printf (text, _("%s: %u new, %u updated, %u unchanged, %u kept as they are here"),
-                                base, stats.added, stats.updated, stats.unchanged, stats.kept);
-      else
-        {
-          all_ok = FALSE;
-          g_string_append_printf (text, _("%s was not imported: %s"), base, error->message);
-        }
-    }
-  reload (self);
+  job = g_new0 (Job, 1);
+  job->kind = JOB_IMPORT;
+  job->files = g_strdupv ((char **) paths);
+  task = job_start (self, job, _("Importing score sheets…"));
+  while (!g_task_get_completed (task))
+    g_main_context_iteration (NULL, TRUE);
   if (summary)
-    *summary = g_string_free (text, FALSE);
-  else
-    g_string_free (text, TRUE);
-  return all_ok;
+    *summary = g_strdup (job->summary);
+  return job->ok;
+}
+
+gboolean
+_spire_evaluation_page_is_busy (SpireEvaluationPage *self)
+{
+  return self->busy;
 }
 
 const char *

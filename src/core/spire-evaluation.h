@@ -315,7 +315,13 @@ GPtrArray *spire_review_list_visible (SpireStore *store, const char *evaluator_u
                                       const char *application_uuid, GError **error);
 /* The application as the panel sees it: never the confidential fields; in
  * a blind cohort without the applicant's identity (startup and contact
- * are NULL).  A copy, not to be saved. */
+ * are NULL), and with the startup's name (also without its legal form " AS",
+ * " ASA", " SA", " ANS", " DA", " ENK"), website host (with and without
+ * "www.") and organisation number (spaces allowed) replaced by
+ * "[the applicant]" (translated) in title, pitch, solution and the extra
+ * answers' strings: case-insensitive over Unicode (Æ Ø Å), whole words only
+ * ("Nordlys-teamet" is replaced, "Nordlysfestivalen" is not).  A copy, not
+ * to be saved. */
 SpireRecord *spire_application_for_panel (SpireStore *store, const char *application_uuid,
                                           GError **error);
 /* The applications @evaluator_uuid works on, as the panel sees them: for a

@@ -32,6 +32,7 @@ struct _SpireRankRow
   guint n_reviews;
   guint n_missing;
   guint n_stale;
+  guint n_conflicted;
   SpireRankFlags flags;
 
   double *review_scores; /* high to low */
@@ -56,6 +57,7 @@ struct _SpireRankReview
   char *submitted_at;
   gboolean counted;
   gboolean stale;
+  char *conflict_kind; /* NULL: no conflict of interest */
   double score;
   double percent;
   double normalised_score;
@@ -83,6 +85,7 @@ struct _SpireRanking
   GHashTable *by_uuid;   /* application UUID → SpireRankRow */
   GHashTable *counted;   /* review UUID → index into used */
   GArray *used;          /* double: the score each counted review had in the ranking */
+  GHashTable *conflicted; /* review UUID → conflict kind: submitted but left out */
 };
 
 static void spire_ranking_list_model_init (GListModelInterface *iface);
@@ -110,6 +113,7 @@ enum
   ROW_PROP_N_REVIEWS,
   ROW_PROP_N_MISSING,
   ROW_PROP_N_STALE,
+  ROW_PROP_N_CONFLICTED,
   ROW_PROP_FLAGS,
   ROW_N_PROPS
 };
@@ -132,6 +136,8 @@ enum
   REVIEW_PROP_SCORE,
   REVIEW_PROP_PERCENT,
   REVIEW_PROP_NORMALISED_SCORE,
+  REVIEW_PROP_CONFLICT_KIND,
+  REVIEW_PROP_NOT_COUNTED_REASON,
   REVIEW_N_PROPS
 };
 
@@ -142,6 +148,8 @@ static const GFlagsValue rank_flags_values[] = {
   { SPIRE_RANK_FLAG_MISSING_REVIEWS, "SPIRE_RANK_FLAG_MISSING_REVIEWS", "missing-reviews" },
   { SPIRE_RANK_FLAG_STALE_REVIEWS, "SPIRE_RANK_FLAG_STALE_REVIEWS", "stale-reviews" },
   { SPIRE_RANK_FLAG_UNSCORED, "SPIRE_RANK_FLAG_UNSCORED", "unscored" },
+  { SPIRE_RANK_FLAG_CONFLICTED_REVIEWS, "SPIRE_RANK_FLAG_CONFLICTED_REVIEWS",
+    "conflicted-reviews" },
   { 0, NULL, NULL }
 };
 
@@ -166,13 +174,22 @@ static const char sql_applications[] =
   " LEFT JOIN challenges c ON c.uuid = a.challenge"
   " WHERE a.cohort = ?1 AND " TAKES_PART;
 
+/* The kind of the conflict of interest (not dismissed: the rule of
+ * spire_conflict_blocks()) that keeps evaluator @r from application @a;
+ * NULL when there is none. */
+#define CONFLICT_KIND(r, a)                                                          \
+  "(SELECT c.kind FROM conflicts c WHERE c.evaluator = " r ".evaluator"             \
+  " AND c.dismissed_at IS NULL AND (c.application = " a ".uuid OR c.startup = " a   \
+  ".startup) ORDER BY c.confirmed DESC, c.created_at LIMIT 1)"
+
 /* One row per score of a submitted review (one with NULL criterion for a
  * review without scores).  A review is stale when marked so or written
- * under another rubric version (?2). */
+ * under another rubric version (?2); column 7 is the kind of its
+ * evaluator's conflict of interest with the application (NULL: none). */
 static const char sql_reviews[] =
   "SELECT r.id, r.uuid, r.application, r.evaluator,"
   " r.stale OR (r.rubric_version IS NOT NULL AND r.rubric_version <> ?2),"
-  " s.criterion, s.value"
+  " s.criterion, s.value, " CONFLICT_KIND ("r", "a")
   " FROM applications a"
   " JOIN reviews r ON r.application = a.uuid"
   " LEFT JOIN scores s ON s.review = r.uuid"
@@ -433,6 +450,8 @@ typedef struct
   guint app;
   guint evaluator;
   gboolean stale;
+  char *conflict; /* kind of the evaluator's conflict of interest; NULL: counted */
+  gboolean left_out; /* conflict != NULL (kept after conflict moves to the ranking) */
 } Review;
 
 static void
@@ -452,6 +471,7 @@ static void
 review_clear (gpointer data)
 {
   g_free (((Review *) data)->uuid);
+  g_free (((Review *) data)->conflict);
 }
 
 /* A new review from the current row of sql_reviews; its index, or
@@ -479,6 +499,8 @@ add_review (sqlite3_stmt *stmt, GArray *apps, GHashTable *app_index, GHashTable 
   review.app = GPOINTER_TO_UINT (app) - 1;
   review.evaluator = GPOINTER_TO_UINT (e);
   review.stale = sqlite3_column_int (stmt, 4) != 0;
+  review.conflict = column_dup (stmt, 7);
+  review.left_out = review.conflict != NULL;
   index = reviews->len;
   g_array_append_val (reviews, review);
   g_array_append_val (g_array_index (apps, App, review.app).reviews, index);
@@ -502,7 +524,9 @@ rank (Reader *reader, const char *cohort_uuid, GCancellable *cancellable, GError
   g_autoptr (GHashTable) review_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree SpireCriterionWeight *weights = NULL;
   g_autofree double *used = NULL;
+  g_autofree double *compact = NULL;
   g_autofree guint *evaluators = NULL;
+  guint n_counted = 0;
   g_autofree SpireRankItem *items = NULL;
   g_autofree SpireRankItem **order = NULL;
   sqlite3_stmt *stmt;
@@ -645,15 +669,29 @@ rank (Reader *reader, const char *cohort_uuid, GCancellable *cancellable, GError
       weights[c].weight = criterion->weight;
       weights[c].kind = criterion->kind;
     }
+  /* A review by an evaluator with a conflict of interest is left out of
+   * everything: the normalisation too (compact[] holds the counted ones). */
   used = g_new (double, MAX (reviews->len, 1));
+  compact = g_new (double, MAX (reviews->len, 1));
   evaluators = g_new (guint, MAX (reviews->len, 1));
   for (guint i = 0; i < reviews->len; i++)
     {
+      Review *review = &g_array_index (reviews, Review, i);
+
       used[i] = spire_review_score (weights, &g_array_index (values, double, (gsize) i * nc), nc);
-      evaluators[i] = g_array_index (reviews, Review, i).evaluator;
+      if (!review->left_out)
+        {
+          compact[n_counted] = used[i];
+          evaluators[n_counted++] = review->evaluator;
+        }
     }
   if (self->normalised)
-    spire_scores_normalise (used, evaluators, reviews->len);
+    {
+      spire_scores_normalise (compact, evaluators, n_counted);
+      for (guint i = 0, k = 0; i < reviews->len; i++)
+        if (!g_array_index (reviews, Review, i).left_out)
+          used[i] = compact[k++];
+    }
 
   g_array_set_size (self->used, reviews->len);
   for (guint i = 0; i < reviews->len; i++)
@@ -661,7 +699,12 @@ rank (Reader *reader, const char *cohort_uuid, GCancellable *cancellable, GError
       Review *review = &g_array_index (reviews, Review, i);
 
       g_array_index (self->used, double, i) = used[i];
-      g_hash_table_insert (self->counted, g_steal_pointer (&review->uuid), GUINT_TO_POINTER (i));
+      if (review->left_out)
+        g_hash_table_insert (self->conflicted, g_steal_pointer (&review->uuid),
+                             g_steal_pointer (&review->conflict));
+      else
+        g_hash_table_insert (self->counted, g_steal_pointer (&review->uuid),
+                             GUINT_TO_POINTER (i));
     }
 
   /* Rows */
@@ -671,28 +714,32 @@ rank (Reader *reader, const char *cohort_uuid, GCancellable *cancellable, GError
     {
       App *app = &g_array_index (apps, App, i);
       SpireRankRow *row = g_object_new (SPIRE_TYPE_RANK_ROW, NULL);
-      guint n = app->reviews->len;
+      guint n = 0;
 
       row->application_uuid = g_steal_pointer (&app->uuid);
       row->title = g_steal_pointer (&app->title);
       row->status = g_steal_pointer (&app->status);
       row->startup_name = g_steal_pointer (&app->startup);
       row->challenge_title = g_steal_pointer (&app->challenge);
-      row->n_reviews = n;
       row->n_missing = app->n_missing;
       row->n_criteria = nc;
       row->criterion_means = g_new (double, MAX (nc, 1));
       row->criterion_answers = g_new0 (guint, MAX (nc, 1));
-      row->review_scores = g_new (double, MAX (n, 1));
+      row->review_scores = g_new (double, MAX (app->reviews->len, 1));
 
       for (guint c = 0; c < nc; c++)
         row->criterion_means[c] = 0;
-      for (guint j = 0; j < n; j++)
+      for (guint j = 0; j < app->reviews->len; j++)
         {
           guint r = g_array_index (app->reviews, guint, j);
           const double *v = &g_array_index (values, double, (gsize) r * nc);
 
-          row->review_scores[j] = used[r];
+          if (g_array_index (reviews, Review, r).left_out)
+            {
+              row->n_conflicted++;
+              continue;
+            }
+          row->review_scores[n++] = used[r];
           if (g_array_index (reviews, Review, r).stale)
             row->n_stale++;
           for (guint c = 0; c < nc; c++)
@@ -707,6 +754,7 @@ rank (Reader *reader, const char *cohort_uuid, GCancellable *cancellable, GError
                                     ? row->criterion_means[c] / row->criterion_answers[c]
                                     : NAN;
 
+      row->n_reviews = n;
       row->score = spire_scores_aggregate (self->aggregation, row->review_scores, n);
       row->percent = spire_score_percent (row->score, self->scale_min, self->scale_max);
       row->spread = spire_scores_population_sd (row->review_scores, n);
@@ -718,6 +766,8 @@ rank (Reader *reader, const char *cohort_uuid, GCancellable *cancellable, GError
         row->flags |= SPIRE_RANK_FLAG_MISSING_REVIEWS;
       if (row->n_stale > 0)
         row->flags |= SPIRE_RANK_FLAG_STALE_REVIEWS;
+      if (row->n_conflicted > 0)
+        row->flags |= SPIRE_RANK_FLAG_CONFLICTED_REVIEWS;
       if (isnan (row->score))
         row->flags |= SPIRE_RANK_FLAG_UNSCORED;
 
@@ -852,6 +902,9 @@ spire_rank_row_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case ROW_PROP_N_STALE:
       g_value_set_uint (value, self->n_stale);
       break;
+    case ROW_PROP_N_CONFLICTED:
+      g_value_set_uint (value, self->n_conflicted);
+      break;
     case ROW_PROP_FLAGS:
       g_value_set_flags (value, self->flags);
       break;
@@ -909,6 +962,7 @@ spire_rank_row_class_init (SpireRankRowClass *klass)
   row_properties[ROW_PROP_N_REVIEWS] = uint_property ("n-reviews");
   row_properties[ROW_PROP_N_MISSING] = uint_property ("n-missing");
   row_properties[ROW_PROP_N_STALE] = uint_property ("n-stale");
+  row_properties[ROW_PROP_N_CONFLICTED] = uint_property ("n-conflicted");
   row_properties[ROW_PROP_FLAGS] =
     g_param_spec_flags ("flags", NULL, NULL, SPIRE_TYPE_RANK_FLAGS, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -936,6 +990,7 @@ spire_rank_review_finalize (GObject *object)
   g_free (self->recommendation);
   g_free (self->summary);
   g_free (self->submitted_at);
+  g_free (self->conflict_kind);
   g_free (self->values);
   if (self->comments != NULL)
     for (guint i = 0; i < self->n_criteria; i++)
@@ -989,6 +1044,12 @@ spire_rank_review_get_property (GObject *object, guint prop_id, GValue *value,
     case REVIEW_PROP_PERCENT:
       g_value_set_double (value, self->percent);
       break;
+    case REVIEW_PROP_CONFLICT_KIND:
+      g_value_set_string (value, self->conflict_kind);
+      break;
+    case REVIEW_PROP_NOT_COUNTED_REASON:
+      g_value_set_string (value, spire_rank_review_get_not_counted_reason (self));
+      break;
     case REVIEW_PROP_NORMALISED_SCORE:
       g_value_set_double (value, self->normalised_score);
       break;
@@ -1018,6 +1079,8 @@ spire_rank_review_class_init (SpireRankReviewClass *klass)
   review_properties[REVIEW_PROP_SCORE] = double_property ("score");
   review_properties[REVIEW_PROP_PERCENT] = double_property ("percent");
   review_properties[REVIEW_PROP_NORMALISED_SCORE] = double_property ("normalised-score");
+  review_properties[REVIEW_PROP_CONFLICT_KIND] = string_property ("conflict-kind");
+  review_properties[REVIEW_PROP_NOT_COUNTED_REASON] = string_property ("not-counted-reason");
   g_object_class_install_properties (object_class, REVIEW_N_PROPS, review_properties);
 }
 
@@ -1071,6 +1134,7 @@ spire_ranking_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->counted, g_hash_table_unref);
   g_clear_pointer (&self->used, g_array_unref);
+  g_clear_pointer (&self->conflicted, g_hash_table_unref);
 
   G_OBJECT_CLASS (spire_ranking_parent_class)->finalize (object);
 }
@@ -1090,6 +1154,7 @@ spire_ranking_init (SpireRanking *self)
   self->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   self->counted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->used = g_array_new (FALSE, FALSE, sizeof (double));
+  self->conflicted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* Public API: flags */
@@ -1216,6 +1281,13 @@ spire_rank_row_get_n_stale (SpireRankRow *self)
   return self->n_stale;
 }
 
+guint
+spire_rank_row_get_n_conflicted (SpireRankRow *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RANK_ROW (self), 0);
+  return self->n_conflicted;
+}
+
 SpireRankFlags
 spire_rank_row_get_flags (SpireRankRow *self)
 {
@@ -1285,6 +1357,27 @@ spire_rank_review_get_stale (SpireRankReview *self)
 {
   g_return_val_if_fail (SPIRE_IS_RANK_REVIEW (self), FALSE);
   return self->stale;
+}
+
+const char *
+spire_rank_review_get_conflict_kind (SpireRankReview *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RANK_REVIEW (self), NULL);
+  return self->conflict_kind;
+}
+
+const char *
+spire_rank_review_get_not_counted_reason (SpireRankReview *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RANK_REVIEW (self), NULL);
+  if (self->counted)
+    return NULL;
+  if (self->conflict_kind != NULL)
+    return _("Not counted: conflict of interest");
+  if (g_strcmp0 (self->state, "submitted") != 0)
+    return _("Not counted: a draft");
+  /* Submitted after the ranking was made: not part of it yet. */
+  return _("Not counted: submitted after the ranking was made");
 }
 
 double
@@ -1601,6 +1694,9 @@ spire_ranking_list_reviews (SpireRanking *self, SpireStore *store, const char *a
           review->counted = TRUE;
           review->normalised_score = g_array_index (self->used, double, GPOINTER_TO_UINT (index));
         }
+      else
+        review->conflict_kind = g_strdup (g_hash_table_lookup (self->conflicted,
+                                                               review->review_uuid));
     }
 
   return G_LIST_MODEL (g_steal_pointer (&out));
@@ -1660,6 +1756,7 @@ add_row (SpireRanking *self, JsonBuilder *builder, SpireRankRow *row)
   add_int (builder, "reviews", row->n_reviews);
   add_int (builder, "missing", row->n_missing);
   add_int (builder, "stale", row->n_stale);
+  add_int (builder, "conflicted", row->n_conflicted);
 
   json_builder_set_member_name (builder, "flags");
   json_builder_begin_array (builder);

@@ -12,6 +12,13 @@
  *   current one) is still counted — its evaluator did submit it — but the
  *   row is flagged STALE_REVIEWS so that the panel sees it and can ask for a
  *   new review.
+ * - Left out: a submitted review whose evaluator has a conflict of interest
+ *   with the application (declared or detected, not dismissed: the rule of
+ *   spire_conflict_blocks(), read in the same query as the reviews).  It
+ *   takes no part in the aggregate, σ, max − min, the tie-break, the
+ *   per-criterion means nor the normalisation; the row is flagged
+ *   CONFLICTED_REVIEWS and spire_ranking_list_reviews() still lists it, not
+ *   counted, with its conflict kind.  It is not "missing" either.
  * - Normalisation (rubric "per_evaluator") runs over all counted reviews of
  *   the ranked applications of the cohort; the aggregate, σ, max − min and
  *   the tie-break use the normalised scores then.  Per-criterion averages
@@ -45,6 +52,8 @@ typedef enum /*< flags >*/
   SPIRE_RANK_FLAG_MISSING_REVIEWS = 1 << 1, /* assigned reviews not yet submitted */
   SPIRE_RANK_FLAG_STALE_REVIEWS = 1 << 2,   /* a counted review is stale */
   SPIRE_RANK_FLAG_UNSCORED = 1 << 3,        /* no score: not ranked */
+  /* a review by a panel member with a conflict of interest was left out */
+  SPIRE_RANK_FLAG_CONFLICTED_REVIEWS = 1 << 4,
 } SpireRankFlags;
 
 #define SPIRE_TYPE_RANK_FLAGS (spire_rank_flags_get_type ())
@@ -68,7 +77,8 @@ typedef struct
  * challenge-title (NULL without a challenge), status, rank (0: unranked),
  * tied, score (the aggregate; NaN without one), percent (of the scale),
  * spread (population σ of the review scores), range (max − min), n-reviews
- * (submitted), n-missing, n-stale, flags. */
+ * (submitted and counted), n-missing, n-stale, n-conflicted (submitted but
+ * left out for a conflict of interest), flags. */
 #define SPIRE_TYPE_RANK_ROW (spire_rank_row_get_type ())
 G_DECLARE_FINAL_TYPE (SpireRankRow, spire_rank_row, SPIRE, RANK_ROW, GObject)
 
@@ -86,6 +96,7 @@ double spire_rank_row_get_range (SpireRankRow *self);
 guint spire_rank_row_get_n_reviews (SpireRankRow *self);
 guint spire_rank_row_get_n_missing (SpireRankRow *self);
 guint spire_rank_row_get_n_stale (SpireRankRow *self);
+guint spire_rank_row_get_n_conflicted (SpireRankRow *self);
 SpireRankFlags spire_rank_row_get_flags (SpireRankRow *self);
 /* The review scores the aggregate was made of (normalised when the rubric
  * says so), from high to low — the list that breaks ties. */
@@ -102,7 +113,9 @@ double spire_rank_row_get_criterion_mean (SpireRankRow *self, guint index, guint
  * ranking), stale, recommendation, summary, submitted-at, score (raw
  * weighted mean; NaN when nothing is answered), percent, normalised-score
  * (the score used in the ranking; equal to score unless the rubric
- * normalises; NaN for a draft). */
+ * normalises; NaN when not counted), conflict-kind (the kind of the
+ * evaluator's conflict of interest that left a submitted review out; NULL
+ * otherwise), not-counted-reason (translated; NULL when counted). */
 #define SPIRE_TYPE_RANK_REVIEW (spire_rank_review_get_type ())
 G_DECLARE_FINAL_TYPE (SpireRankReview, spire_rank_review, SPIRE, RANK_REVIEW, GObject)
 
@@ -112,6 +125,10 @@ const char *spire_rank_review_get_evaluator_name (SpireRankReview *self);
 const char *spire_rank_review_get_state (SpireRankReview *self);
 gboolean spire_rank_review_get_counted (SpireRankReview *self);
 gboolean spire_rank_review_get_stale (SpireRankReview *self);
+const char *spire_rank_review_get_conflict_kind (SpireRankReview *self);
+/* Why the review is not part of the ranking, e.g. "Not counted: conflict of
+ * interest" (translated); NULL when it is counted. */
+const char *spire_rank_review_get_not_counted_reason (SpireRankReview *self);
 double spire_rank_review_get_score (SpireRankReview *self);
 double spire_rank_review_get_normalised_score (SpireRankReview *self);
 /* The value given for criterion @index (NaN: N/A or not answered) and its
@@ -174,7 +191,8 @@ GListModel *spire_ranking_list_reviews (SpireRanking *self, SpireStore *store,
  *     "criteria": [ { "uuid", "name", "kind", "weight" } ],
  *     "applications": [ { "rank" (null: unranked), "tied", "application",
  *         "title", "startup", "challenge", "status", "score", "percent",
- *         "spread", "range", "reviews", "missing", "stale", "flags": [ … ],
+ *         "spread", "range", "reviews", "missing", "stale", "conflicted",
+ *         "flags": [ … ],
  *         "review_scores": [ … ],
  *         "criteria": [ { "criterion", "mean", "answers" } ] } ],
  *     "meeting_order": [ application UUID … ] } */

@@ -324,7 +324,7 @@ compare_flags_cb (gconstpointer a, gconstpointer b, gpointer user_data)
   guint fb = spire_rank_row_get_flags ((SpireRankRow *) b) & ~SPIRE_RANK_FLAG_UNSCORED;
   guint ca = 0, cb = 0;
 
-  for (guint bit = 1; bit <= SPIRE_RANK_FLAG_STALE_REVIEWS; bit <<= 1)
+  for (guint bit = 1; bit <= SPIRE_RANK_FLAG_CONFLICTED_REVIEWS; bit <<= 1)
     {
       ca += (fa & bit) != 0;
       cb += (fb & bit) != 0;
@@ -392,15 +392,16 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoin
       {
         static const char *const icons[] = { "dialog-warning-symbolic",
                                              "content-loading-symbolic",
-                                             "document-open-recent-symbolic" };
+                                             "document-open-recent-symbolic",
+                                             "action-unavailable-symbolic" };
 
         child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        gtk_widget_set_size_request (child, 66, -1);
+        gtk_widget_set_size_request (child, 88, -1);
         for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
           {
             GtkWidget *image = gtk_image_new_from_icon_name (icons[i]);
 
-            if (i == 0)
+            if (i == 0 || i == 3)
               gtk_widget_add_css_class (image, "warning");
             else
               gtk_widget_add_css_class (image, "dim-label");
@@ -437,10 +438,12 @@ bind_flags (GtkWidget *box, SpireRankRow *row, SpireRanking *ranking)
   GtkWidget *disagree = gtk_widget_get_first_child (box);
   GtkWidget *missing = gtk_widget_get_next_sibling (disagree);
   GtkWidget *stale = gtk_widget_get_next_sibling (missing);
+  GtkWidget *conflicted = gtk_widget_get_next_sibling (stale);
 
   gtk_widget_set_visible (disagree, flags & SPIRE_RANK_FLAG_DISAGREEMENT);
   gtk_widget_set_visible (missing, flags & SPIRE_RANK_FLAG_MISSING_REVIEWS);
   gtk_widget_set_visible (stale, flags & SPIRE_RANK_FLAG_STALE_REVIEWS);
+  gtk_widget_set_visible (conflicted, flags & SPIRE_RANK_FLAG_CONFLICTED_REVIEWS);
   if (flags & SPIRE_RANK_FLAG_DISAGREEMENT)
     {
       g_autofree char *spread = format_number (spire_rank_row_get_spread (row), 2);
@@ -469,6 +472,16 @@ bind_flags (GtkWidget *box, SpireRankRow *row, SpireRanking *ranking)
         n);
 
       gtk_widget_set_tooltip_text (stale, tip);
+    }
+  if (flags & SPIRE_RANK_FLAG_CONFLICTED_REVIEWS)
+    {
+      guint n = spire_rank_row_get_n_conflicted (row);
+      g_autofree char *tip = g_strdup_printf (
+        ngettext ("%u review by a panel member with a conflict of interest was left out",
+                  "%u reviews by panel members with a conflict of interest were left out", n),
+        n);
+
+      gtk_widget_set_tooltip_text (conflicted, tip);
     }
 }
 

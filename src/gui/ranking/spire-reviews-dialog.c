@@ -75,7 +75,9 @@ add_review (SpireReviewsDialog *self, SpireRanking *ranking, SpireRankReview *re
   g_object_get (review, "role", &role, "recommendation", &recommendation, "summary", &summary,
                 NULL);
   role_label = spire_field_value_label (spire_kind_field (&spire_kind_evaluator, "role"), role);
-  if (!spire_rank_review_get_counted (review))
+  if (spire_rank_review_get_conflict_kind (review) != NULL)
+    state_label = _("Submitted, not counted: conflict of interest");
+  else if (!spire_rank_review_get_counted (review))
     state_label = _("Draft, not counted");
   else if (spire_rank_review_get_stale (review))
     state_label = _("Submitted, stale");
@@ -89,7 +91,19 @@ add_review (SpireReviewsDialog *self, SpireRanking *ranking, SpireRankReview *re
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                    spire_rank_review_get_evaluator_name (review));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  if (!spire_rank_review_get_counted (review))
+  if (spire_rank_review_get_conflict_kind (review) != NULL)
+    {
+      GtkWidget *badge = gtk_label_new (_("Not counted: conflict of interest"));
+
+      gtk_widget_add_css_class (badge, "caption-heading");
+      gtk_widget_add_css_class (badge, "error");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (badge, _("The evaluator has a conflict of interest with this "
+                                            "application: the review is left out of the "
+                                            "score, the spread and the ranking"));
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), badge);
+    }
+  else if (!spire_rank_review_get_counted (review))
     {
       GtkWidget *badge = gtk_label_new (_("Not counted"));
 
@@ -198,7 +212,7 @@ spire_reviews_dialog_new (GtkWindow *parent, SpireRanking *ranking, SpireRankRow
     {
       g_autoptr (SpireRankReview) review = g_list_model_get_item (reviews, i);
 
-      if (!spire_rank_review_get_counted (review))
+      if (g_strcmp0 (spire_rank_review_get_state (review), "submitted") != 0)
         n_drafts++;
       add_review (self, ranking, review);
     }

@@ -539,8 +539,11 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
   json_builder_begin_array (b);
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr (SpireRecord) app = spire_store_get (store, &spire_kind_application,
-                                                     COL (rows->pdata[i], 1), error);
+      /* In a blind cohort the package holds the application as the panel
+       * sees it: the company's name is gone from its texts too. */
+      g_autoptr (SpireRecord) app =
+        blind ? spire_application_for_panel (store, COL (rows->pdata[i], 1), error)
+              : spire_store_get (store, &spire_kind_application, COL (rows->pdata[i], 1), error);
       g_autoptr (SpireRecord) startup = NULL;
       g_autoptr (SpireRecord) contact = NULL;
       g_autoptr (SpireRecord) challenge = NULL;

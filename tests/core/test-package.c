@@ -541,12 +541,28 @@ static void
 test_blind (W *w, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *pkg = export_and_open (w);
-  g_autofree char *text = read_text (pkg);
+  g_autofree char *pkg = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *file = NULL;
   g_autofree char *r = NULL;
   g_autoptr (GPtrArray) startups = NULL;
   g_autoptr (GPtrArray) seen = NULL;
+
+  /* A pitch that names the company, as pitches do. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr (SpireRecord) app = spire_store_get (w->store, &spire_kind_application, w->apps[i], NULL);
+      g_autoptr (SpireRecord) s = spire_store_get (w->store, &spire_kind_startup,
+                                                   spire_record_get_text (app, "startup"), NULL);
+      g_autofree char *pitch = g_strdup_printf ("%s: We heat only rooms in use.",
+                                                spire_record_get_display_name (s));
+
+      spire_record_set_text (app, "pitch", pitch);
+      g_assert_true (spire_store_update (w->store, app, &error));
+      g_assert_no_error (error);
+    }
+  pkg = export_and_open (w);
+  text = read_text (pkg);
 
   /* Nothing that tells who applied */
   for (guint i = 0; i < 5; i++)

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "spire-core.h"
+
 G_BEGIN_DECLS
 
 /* A factory for one column whose cells are GtkInscriptions that ellipsize
@@ -18,5 +20,14 @@ GtkListItemFactory *spire_inscription_factory_new (guint column, guint min_chars
 
 /* The selected items of @model in its order, as new references. */
 GPtrArray *spire_selection_get_items (GtkSelectionModel *model);
+
+/* Writes @header and @rows (a GPtrArray of GStrv; both taken) to @path as
+ * CSV, with the separator of the language in use, in a worker thread
+ * (spire_csv_write_file); @callback runs on the main thread. */
+void spire_csv_export_async (gpointer source_object, const char *path, char **header,
+                             GPtrArray *rows, GAsyncReadyCallback callback, gpointer user_data);
+/* TRUE when written; @n_rows and @basename (the file's name) say what. */
+gboolean spire_csv_export_finish (GAsyncResult *result, guint *n_rows, char **basename,
+                                  GError **error);
 
 G_END_DECLS

@@ -1328,25 +1328,6 @@ clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *para
 
 /* Export as CSV */
 
-typedef struct
-{
-  char *path;
-  char **header;
-  GPtrArray *rows;
-  char separator;
-} ExportData;
-
-static void
-export_data_free (gpointer data)
-{
-  ExportData *e = data;
-
-  g_free (e->path);
-  g_strfreev (e->header);
-  g_ptr_array_unref (e->rows);
-  g_free (e);
-}
-
 /* "2026-03-01T09:12:00Z" → the local day as ISO "2026-03-01" (for programs). */
 static char *
 iso_day (const char *iso_utc)
@@ -1364,27 +1345,15 @@ iso_day (const char *iso_utc)
 }
 
 static void
-export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ExportData *e = task_data;
-  GError *error = NULL;
-
-  if (spire_csv_write_file (e->path, (const char *const *) e->header, e->rows, e->separator,
-                            &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   SpireCohortPage *self = SPIRE_COHORT_PAGE (source);
-  ExportData *e = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  guint n_rows = 0;
 
   self->exporting--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!spire_csv_export_finish (result, &n_rows, &name, &error))
     {
       if (gtk_widget_get_root (GTK_WIDGET (self)))
         show_error (self, _("Could Not Export the Applications"), error);
@@ -1393,11 +1362,10 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   {
-    g_autofree char *name = g_path_get_basename (e->path);
     g_autofree char *text = g_strdup_printf (ngettext ("Exported %u application to “%s”",
                                                        "Exported %u applications to “%s”",
-                                                       e->rows->len),
-                                             e->rows->len, name);
+                                                       n_rows),
+                                             n_rows, name);
     toast (self, text);
   }
 }
@@ -1408,17 +1376,12 @@ export_to_path (SpireCohortPage *self, const char *path)
 {
   GListModel *shown = G_LIST_MODEL (self->sorted);
   guint n = g_list_model_get_n_items (shown);
-  g_autoptr (GTask) task = NULL;
-  ExportData *e = g_new0 (ExportData, 1);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);
   const char *header[] = {
     _("Title"), _("Startup"), _("Organisation number"), _("Challenge"), _("Status"),
     _("Submitted"), NULL,
   };
 
-  e->path = g_strdup (path);
-  e->header = g_strdupv ((char **) header);
-  e->separator = spire_csv_separator_for_language (spire_language_current ());
-  e->rows = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SpireRecord) app = g_list_model_get_item (shown, i);
@@ -1434,14 +1397,12 @@ export_to_path (SpireCohortPage *self, const char *path)
       row[5] = iso_day (spire_record_get_text (app, "submitted_at"));
       if (row[5] == NULL)
         row[5] = g_strdup ("");
-      g_ptr_array_add (e->rows, row);
+      g_ptr_array_add (rows, row);
     }
 
   self->exporting++;
-  task = g_task_new (self, NULL, export_done_cb, NULL);
-  g_task_set_source_tag (task, export_to_path);
-  g_task_set_task_data (task, e, export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  spire_csv_export_async (self, path, g_strdupv ((char **) header), g_steal_pointer (&rows),
+                          export_done_cb, NULL);
 }
 
 static void

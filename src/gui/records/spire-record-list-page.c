@@ -673,44 +673,12 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* Export as CSV (as the cohort page does) */
 
-typedef struct
-{
-  char *path;
-  char **header;
-  GPtrArray *rows;
-  char separator;
-} ExportData;
-
-static void
-export_data_free (gpointer data)
-{
-  ExportData *e = data;
-
-  g_free (e->path);
-  g_strfreev (e->header);
-  g_ptr_array_unref (e->rows);
-  g_free (e);
-}
-
 static GtkWindow *
 window_of (SpireRecordListPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ExportData *e = task_data;
-  GError *error = NULL;
-
-  if (spire_csv_write_file (e->path, (const char *const *) e->header, e->rows, e->separator,
-                            &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 static char *
@@ -734,12 +702,13 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (source);
   const SpireKind *kind = user_data;
-  ExportData *e = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
   GtkWindow *window = window_of (self);
+  guint n_rows = 0;
 
   self->exporting--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!spire_csv_export_finish (result, &n_rows, &name, &error))
     {
       if (window)
         {
@@ -754,10 +723,8 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   {
-    g_autofree char *name = g_path_get_basename (e->path);
-
     g_free (self->last_toast);
-    self->last_toast = export_toast_text (kind, e->rows->len, name);
+    self->last_toast = export_toast_text (kind, n_rows, name);
     if (window && SPIRE_IS_WINDOW (window))
       spire_window_add_toast (SPIRE_WINDOW (window), adw_toast_new (self->last_toast));
   }
@@ -784,11 +751,10 @@ export_to_path (SpireRecordListPage *self, const char *path)
 {
   GListModel *shown = G_LIST_MODEL (self->sorted);
   guint n = g_list_model_get_n_items (shown);
-  g_autoptr (GTask) task = NULL;
   g_autoptr (GStrvBuilder) header = g_strv_builder_new ();
+  g_autoptr (GPtrArray) rows = NULL;
   guint columns[MAX_COLUMNS];
   guint n_columns = 0;
-  ExportData *e;
 
   if (self->spec == NULL)
     return;
@@ -799,11 +765,7 @@ export_to_path (SpireRecordListPage *self, const char *path)
         g_strv_builder_add (header, gtk_column_view_column_get_title (self->columns[c]));
       }
 
-  e = g_new0 (ExportData, 1);
-  e->path = g_strdup (path);
-  e->header = g_strv_builder_end (header);
-  e->separator = spire_csv_separator_for_language (spire_language_current ());
-  e->rows = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);
+  rows = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SpireRecord) record = g_list_model_get_item (shown, i);
@@ -821,14 +783,12 @@ export_to_path (SpireRecordListPage *self, const char *path)
           else
             row[j] = g_strdup (info ? info->texts[columns[j]] : "");
         }
-      g_ptr_array_add (e->rows, row);
+      g_ptr_array_add (rows, row);
     }
 
   self->exporting++;
-  task = g_task_new (self, NULL, export_done_cb, (gpointer) self->spec->kind);
-  g_task_set_source_tag (task, export_to_path);
-  g_task_set_task_data (task, e, export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  spire_csv_export_async (self, path, g_strv_builder_end (header), g_steal_pointer (&rows),
+                          export_done_cb, (gpointer) self->spec->kind);
 }
 
 static void

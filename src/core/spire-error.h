@@ -32,4 +32,9 @@ typedef enum
 
 GQuark spire_error_quark (void);
 
+/* Sets @error (when not NULL) to a SPIRE_ERROR with @code and returns FALSE,
+ * so that a failing function can end with `return spire_fail (…);`. */
+gboolean spire_fail (GError **error, SpireErrorCode code, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+
 G_END_DECLS

@@ -23,19 +23,6 @@
 
 /* Small helpers */
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (GError **error, SpireErrorCode code, const char *format, ...)
-{
-  va_list ap;
-
-  if (error == NULL)
-    return FALSE;
-  va_start (ap, format);
-  g_propagate_error (error, g_error_new_valist (SPIRE_ERROR, code, format, ap));
-  va_end (ap);
-  return FALSE;
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -78,27 +65,10 @@ get (SpireStore *store, const SpireKind *kind, const char *uuid, GError **error)
     {
       g_autofree char *word = spire_kind_word (kind);
 
-      fail (error, SPIRE_ERROR_NOT_FOUND, _("No %s was given."), word);
+      spire_fail (error, SPIRE_ERROR_NOT_FOUND, _("No %s was given."), word);
       return NULL;
     }
   return spire_store_get (store, kind, uuid, error);
-}
-
-/* Records of @kind for the UUIDs in column 0 of @rows. */
-static GPtrArray *
-records_for_rows (SpireStore *store, const SpireKind *kind, GPtrArray *rows, GError **error)
-{
-  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SpireRecord *r = spire_store_get (store, kind, COL (rows->pdata[i], 0), error);
-
-      if (r == NULL)
-        return NULL;
-      g_ptr_array_add (out, r);
-    }
-  return g_steal_pointer (&out);
 }
 
 static char *
@@ -227,12 +197,12 @@ spire_rubric_get_for_cohort (SpireStore *store, const char *cohort_uuid, GError 
     {
       g_autofree char *word = spire_kind_word (&spire_kind_cohort);
 
-      fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."), word,
+      spire_fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."), word,
             cohort_uuid ? cohort_uuid : "");
       return NULL;
     }
   name = cohort_name (store, cohort_uuid);
-  fail (error, SPIRE_ERROR_NOT_FOUND,
+  spire_fail (error, SPIRE_ERROR_NOT_FOUND,
         _("“%s” has no rubric yet. Create one, or copy one from another cohort."), name);
   return NULL;
 }
@@ -249,7 +219,7 @@ refuse_frozen (SpireStore *store, SpireRecord *rubric, GError **error)
   g_autofree char *name = cohort_name (store, spire_record_get_text (rubric, "cohort"));
   g_autofree char *when = format_time (spire_record_get_text (rubric, "frozen_at"));
 
-  return fail (error, SPIRE_ERROR_INVALID,
+  return spire_fail (error, SPIRE_ERROR_INVALID,
                _("The rubric of “%s” is frozen since %s, when its first review was submitted, "
                  "so its criteria and scale cannot change. Unfreeze it (with a reason) to "
                  "change them; the reviews made so far will then be marked stale."),
@@ -303,7 +273,7 @@ spire_rubric_create (SpireStore *store, const char *cohort_uuid, GError **error)
     return NULL;
   if (spire_store_count (store, &spire_kind_rubric, "cohort", cohort_uuid) > 0)
     {
-      fail (error, SPIRE_ERROR_INVALID,
+      spire_fail (error, SPIRE_ERROR_INVALID,
             _("“%s” already has a rubric. Change that one instead of creating another."),
             spire_record_get_display_name (cohort));
       return NULL;
@@ -386,7 +356,7 @@ spire_rubric_copy (SpireStore *store, const char *from_cohort_uuid, const char *
 
   if (g_strcmp0 (from_cohort_uuid, to_cohort_uuid) == 0)
     {
-      fail (error, SPIRE_ERROR_INVALID,
+      spire_fail (error, SPIRE_ERROR_INVALID,
             _("A rubric cannot be copied onto its own cohort. Choose another cohort."));
       return NULL;
     }
@@ -541,12 +511,12 @@ spire_rubric_unfreeze (SpireStore *store, const char *rubric_uuid, const char *r
     {
       g_autofree char *name = cohort_name (store, spire_record_get_text (rubric, "cohort"));
 
-      return fail (error, SPIRE_ERROR_INVALID,
+      return spire_fail (error, SPIRE_ERROR_INVALID,
                    _("The rubric of “%s” is not frozen; its criteria can be changed as they are."),
                    name);
     }
   if (is_blank (why))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("Write why the rubric is unfrozen. The reason is kept in the history, "
                    "and the reviews made so far will be marked stale."));
 
@@ -743,7 +713,7 @@ spire_rubric_reorder_criteria (SpireStore *store, const char *rubric_uuid,
       g_ptr_array_add (ordered, found);
     }
   if (ordered->len != criteria->len || n != criteria->len)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  ngettext ("The new order must name the rubric's %u criterion exactly once.",
                            "The new order must name each of the rubric's %u criteria exactly once.",
                            criteria->len),
@@ -836,13 +806,13 @@ spire_decide (SpireStore *store, const char *const *application_uuids, const cha
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
 
   if (application_uuids == NULL || application_uuids[0] == NULL)
-    return fail (error, SPIRE_ERROR_INVALID, _("Choose at least one application to decide on."));
+    return spire_fail (error, SPIRE_ERROR_INVALID, _("Choose at least one application to decide on."));
   if (!enum_allowed (&spire_kind_application, "status", new_status))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("“%s” is not a status an application can have."),
                  new_status ? new_status : "");
   if (is_blank (why))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("Write the reason for the decision. Public bodies must be able to show "
                    "why each application was decided as it was."));
 
@@ -975,22 +945,22 @@ spire_screening_answer (SpireStore *store, const char *application_uuid,
   if (rubric == NULL)
     return FALSE;
   if (g_strcmp0 (spire_record_get_text (criterion, "rubric"), spire_record_get_uuid (rubric)) != 0)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("“%s” is not a criterion of the rubric of this application's cohort."),
                  spire_record_get_display_name (criterion));
   if (g_strcmp0 (spire_record_get_text (criterion, "kind"), "gate") != 0)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("“%s” is not a gate (pass/fail) criterion; the panel scores it in its "
                    "reviews."),
                  spire_record_get_display_name (criterion));
   status = spire_record_get_text (app, "status");
   if (g_strcmp0 (status, "ineligible") == 0)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("“%s” is already ineligible. To screen it again, first set its status "
                    "back to Received with a decision."),
                  spire_record_get_display_name (app));
   if (g_strcmp0 (status, "received") != 0 && g_strcmp0 (status, "in_review") != 0)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("“%s” is %s; eligibility is screened while an application is received or "
                    "in review."),
                  spire_record_get_display_name (app),
@@ -1153,7 +1123,7 @@ check_role (const char *role, GError **error)
 {
   if (enum_allowed (&spire_kind_evaluator, "role", role))
     return TRUE;
-  return fail (error, SPIRE_ERROR_INVALID,
+  return spire_fail (error, SPIRE_ERROR_INVALID,
                _("“%s” is not a panel role; choose chair, member or observer."),
                role ? role : "");
 }
@@ -1189,7 +1159,7 @@ spire_panel_set_role (SpireStore *store, const char *evaluator_uuid, const char 
     {
       g_autofree char *name = spire_evaluator_get_name (store, evaluator_uuid);
 
-      return fail (error, SPIRE_ERROR_IN_USE,
+      return spire_fail (error, SPIRE_ERROR_IN_USE,
                    ngettext ("%s has %d assignment; remove it first, since observers are "
                              "never assigned applications.",
                              "%s has %d assignments; remove them first, since observers are "
@@ -1278,7 +1248,7 @@ spire_panel_remove (SpireStore *store, const char *evaluator_uuid, GError **erro
     {
       g_autofree char *name = spire_evaluator_get_name (store, evaluator_uuid);
 
-      return fail (error, SPIRE_ERROR_IN_USE,
+      return spire_fail (error, SPIRE_ERROR_IN_USE,
                    ngettext ("%s has written %d review, which stays on record, so they cannot "
                              "be removed from the panel. Make them an observer instead.",
                              "%s has written %d reviews, which stay on record, so they cannot "
@@ -1318,17 +1288,12 @@ fail:
 GPtrArray *
 spire_panel_list (SpireStore *store, const char *cohort_uuid, GError **error)
 {
-  g_autoptr (GPtrArray) rows = NULL;
-
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
 
-  rows = _spire_store_query (store, error,
-                "SELECT e.uuid FROM evaluators e JOIN persons p ON p.uuid = e.person "
-                "WHERE e.cohort = ? ORDER BY p.name COLLATE NB, e.uuid",
-                1, cohort_uuid);
-  if (rows == NULL)
-    return NULL;
-  return records_for_rows (store, &spire_kind_evaluator, rows, error);
+  return _spire_store_query_records (store, &spire_kind_evaluator, "e", error,
+                                     "FROM evaluators e JOIN persons p ON p.uuid = e.person "
+                                     "WHERE e.cohort = ? ORDER BY p.name COLLATE NB, e.uuid",
+                                     1, cohort_uuid);
 }
 
 /* Conflicts of interest */
@@ -1433,7 +1398,7 @@ spire_conflict_declare (SpireStore *store, const char *evaluator_uuid,
     kind = "other";
   if (!enum_allowed (&spire_kind_conflict, "kind", kind))
     {
-      fail (error, SPIRE_ERROR_INVALID,
+      spire_fail (error, SPIRE_ERROR_INVALID,
             _("“%s” is not a kind of conflict of interest; choose owner, employee, family, "
               "competitor or other."),
             kind);
@@ -1441,13 +1406,13 @@ spire_conflict_declare (SpireStore *store, const char *evaluator_uuid,
     }
   if (application_uuid == NULL && startup_uuid == NULL)
     {
-      fail (error, SPIRE_ERROR_INVALID,
+      spire_fail (error, SPIRE_ERROR_INVALID,
             _("Say which application or startup the conflict of interest concerns."));
       return NULL;
     }
   if (is_blank (why))
     {
-      fail (error, SPIRE_ERROR_INVALID,
+      spire_fail (error, SPIRE_ERROR_INVALID,
             _("Write what the conflict of interest is; the reason is kept on record."));
       return NULL;
     }
@@ -1464,7 +1429,7 @@ spire_conflict_declare (SpireStore *store, const char *evaluator_uuid,
         {
           g_autofree char *name = spire_evaluator_get_name (store, evaluator_uuid);
 
-          fail (error, SPIRE_ERROR_INVALID,
+          spire_fail (error, SPIRE_ERROR_INVALID,
                 _("“%s” was sent to another cohort than the one %s is a panel member of."),
                 spire_record_get_display_name (app), name);
           return NULL;
@@ -1472,7 +1437,7 @@ spire_conflict_declare (SpireStore *store, const char *evaluator_uuid,
       if (startup_uuid != NULL &&
           g_strcmp0 (spire_record_get_text (app, "startup"), startup_uuid) != 0)
         {
-          fail (error, SPIRE_ERROR_INVALID,
+          spire_fail (error, SPIRE_ERROR_INVALID,
                 _("“%s” was not sent by that startup; name either the application or the "
                   "startup."),
                 spire_record_get_display_name (app));
@@ -1483,7 +1448,7 @@ spire_conflict_declare (SpireStore *store, const char *evaluator_uuid,
     {
       g_autofree char *word = spire_kind_word (&spire_kind_startup);
 
-      fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."), word,
+      spire_fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."), word,
             startup_uuid);
       return NULL;
     }
@@ -1734,17 +1699,13 @@ static GPtrArray *
 list_conflicts (SpireStore *store, const char *cohort_uuid, gboolean pending_only,
                 GError **error)
 {
-  g_autoptr (GPtrArray) rows = _spire_store_query (
-    store, error,
-    "SELECT c.uuid FROM conflicts c JOIN evaluators e ON e.uuid = c.evaluator "
+  return _spire_store_query_records (
+    store, &spire_kind_conflict, "c", error,
+    "FROM conflicts c JOIN evaluators e ON e.uuid = c.evaluator "
     "WHERE e.cohort = ?1 AND (?2 IS NULL OR (c.origin = 'detected' AND c.confirmed = 0 "
     "AND c.dismissed_at IS NULL)) "
     "ORDER BY c.created_at, c.uuid",
     2, cohort_uuid, pending_only ? "1" : NULL);
-
-  if (rows == NULL)
-    return NULL;
-  return records_for_rows (store, &spire_kind_conflict, rows, error);
 }
 
 GPtrArray *
@@ -1779,7 +1740,7 @@ spire_conflict_confirm (SpireStore *store, const char *conflict_uuid, GError **e
     {
       g_autofree char *when = format_time (spire_record_get_text (c, "dismissed_at"));
 
-      return fail (error, SPIRE_ERROR_INVALID,
+      return spire_fail (error, SPIRE_ERROR_INVALID,
                    _("This conflict of interest was dismissed (%s) and stays on record as "
                      "dismissed. If it is a conflict after all, declare it."),
                    when ? when : spire_record_get_text (c, "dismissed_at"));
@@ -1814,16 +1775,16 @@ spire_conflict_dismiss (SpireStore *store, const char *conflict_uuid, const char
   if (c == NULL)
     return FALSE;
   if (!spire_record_is_null (c, "dismissed_at"))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("This conflict of interest was dismissed already."));
   if (g_strcmp0 (spire_record_get_text (c, "origin"), "detected") != 0)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("A declared conflict of interest cannot be dismissed; it stays on record."));
   if (spire_record_get_bool (c, "confirmed"))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("This conflict of interest has been confirmed and stays on record."));
   if (is_blank (why))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("Write why this is not a conflict of interest; the reason is kept in the "
                    "history."));
 
@@ -1855,12 +1816,12 @@ refuse_conflict (SpireStore *store, SpireRecord *ev, SpireRecord *app, SpireReco
   const char *reason = conflict ? spire_record_get_text (conflict, "reason") : NULL;
 
   if (review)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("%s has a conflict of interest with “%s” (%s) and cannot review its "
                    "application “%s”."),
                  name, startup, reason ? reason : _("no reason given"),
                  spire_record_get_display_name (app));
-  return fail (error, SPIRE_ERROR_INVALID,
+  return spire_fail (error, SPIRE_ERROR_INVALID,
                _("%s has a conflict of interest with “%s” (%s) and cannot be assigned its "
                  "application “%s”."),
                name, startup, reason ? reason : _("no reason given"),
@@ -1877,7 +1838,7 @@ check_assignable (SpireStore *store, SpireRecord *ev, SpireRecord *app, GError *
     {
       g_autofree char *name = spire_evaluator_get_name (store, spire_record_get_uuid (ev));
 
-      return fail (error, SPIRE_ERROR_INVALID,
+      return spire_fail (error, SPIRE_ERROR_INVALID,
                    _("“%s” was sent to another cohort than the one %s is a panel member of."),
                    spire_record_get_display_name (app), name);
     }
@@ -1885,13 +1846,13 @@ check_assignable (SpireStore *store, SpireRecord *ev, SpireRecord *app, GError *
     {
       g_autofree char *name = spire_evaluator_get_name (store, spire_record_get_uuid (ev));
 
-      return fail (error, SPIRE_ERROR_INVALID,
+      return spire_fail (error, SPIRE_ERROR_INVALID,
                    _("%s is an observer on the panel; observers are never assigned "
                      "applications. Make them a member first."),
                    name);
     }
   if (!status_is_assignable (status))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("“%s” is %s and is not evaluated, so it cannot be assigned."),
                  spire_record_get_display_name (app),
                  spire_field_value_label (spire_kind_field (&spire_kind_application, "status"),
@@ -1985,7 +1946,7 @@ spire_assign (SpireStore *store, const char *evaluator_uuid, const char *applica
   const char *apps[] = { application_uuid, NULL };
 
   if (evaluator_uuid == NULL || application_uuid == NULL)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("Choose a panel member and an application to assign."));
   return spire_assign_many (store, evs, apps, NULL, error);
 }
@@ -2009,7 +1970,7 @@ spire_unassign (SpireStore *store, const char *evaluator_uuid, const char *appli
       g_autofree char *title = query_string (store, "SELECT title FROM applications WHERE uuid = ?",
                                              1, application_uuid);
 
-      return fail (error, SPIRE_ERROR_NOT_FOUND, _("%s is not assigned “%s”."), name,
+      return spire_fail (error, SPIRE_ERROR_NOT_FOUND, _("%s is not assigned “%s”."), name,
                    title ? title : "");
     }
   if (!spire_store_begin (store, error))
@@ -2237,7 +2198,7 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
   if (p->n_app == 0)
     return TRUE;
   if (p->n_ev == 0)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("The panel of “%s” has no members who can review applications (observers "
                    "are never assigned). Add panel members first."),
                  spire_record_get_display_name (cohort));
@@ -2328,7 +2289,7 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
           const char *startup = COL (p->apps->pdata[a], 3);
 
           if (p->n_ev < k)
-            return fail (error, SPIRE_ERROR_INVALID,
+            return spire_fail (error, SPIRE_ERROR_INVALID,
                          ngettext ("The panel of “%s” has %u member who can review "
                                    "applications (observers are never assigned); %u are "
                                    "needed for each application.",
@@ -2338,14 +2299,14 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
                                    p->n_ev),
                          spire_record_get_display_name (cohort), p->n_ev, k);
           if (declined > 0)
-            return fail (error, SPIRE_ERROR_INVALID,
+            return spire_fail (error, SPIRE_ERROR_INVALID,
                          ngettext ("“%s” has only %u panel member who has neither a conflict "
                                    "of interest nor declined it; %u are needed.",
                                    "“%s” has only %u panel members who have neither a conflict "
                                    "of interest nor declined it; %u are needed.",
                                    ok),
                          startup, ok, k);
-          return fail (error, SPIRE_ERROR_INVALID,
+          return spire_fail (error, SPIRE_ERROR_INVALID,
                        ngettext ("“%s” has only %u panel member without a conflict of "
                                  "interest; %u are needed.",
                                  "“%s” has only %u panel members without a conflict of "
@@ -2372,14 +2333,14 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
       guint capacity = p->load[e];
 
       if (p->load[e] > hi)
-        return fail (error, SPIRE_ERROR_INVALID,
+        return spire_fail (error, SPIRE_ERROR_INVALID,
                      _("%s already has %u assignments, more than an even share (%u). Remove "
                        "some of them, or assign the rest by hand."),
                      COL (p->evs->pdata[e], 1), p->load[e], hi);
       for (guint a = 0; a < p->n_app; a++)
         capacity += p->need[a] > 0 && CELL (p, a, e) == CELL_FREE;
       if (capacity < lo)
-        return fail (error, SPIRE_ERROR_INVALID,
+        return spire_fail (error, SPIRE_ERROR_INVALID,
                      _("%s can be given at most %u applications (conflicts of interest and "
                        "declined assignments rule out the others), but an even share is %u. "
                        "Assign fewer evaluators per application, or assign by hand."),
@@ -2413,7 +2374,7 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
             {
               g_autofree char *body = body_name (store, key);
 
-              return fail (error, SPIRE_ERROR_INVALID,
+              return spire_fail (error, SPIRE_ERROR_INVALID,
                            _("%u applications to challenges of “%s” each need one of its "
                              "panel members, but its %u panel members can take only %u more "
                              "with an even share (%u each). Add panel members from “%s”, or "
@@ -2479,7 +2440,7 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
         for (guint e = 0; e < p->n_ev; e++)
           n += CELL (p, a, e) == CELL_EXISTING || CELL (p, a, e) == CELL_PLANNED;
         if (n < k || (p->owner_required[a] && !owner_satisfied (p, a, G_MAXUINT)))
-          return fail (error, SPIRE_ERROR_FAILED,
+          return spire_fail (error, SPIRE_ERROR_FAILED,
                        _("Spire could not find evaluators for “%s” that meet every rule. "
                          "Resolve conflicts of interest, add panel members, or assign it by "
                          "hand."),
@@ -2493,7 +2454,7 @@ spire_assign_auto (SpireStore *store, const char *cohort_uuid, guint k, guint *n
           min = p->load[e], e_min = e;
       }
     if (max - min > 1)
-      return fail (error, SPIRE_ERROR_INVALID,
+      return spire_fail (error, SPIRE_ERROR_INVALID,
                    _("Spire could not spread the applications evenly over the panel: %s would "
                      "review %u and %s %u. Conflicts of interest, declined assignments or the "
                      "challenge owners' panel members stand in the way; resolve conflicts, "
@@ -2581,7 +2542,7 @@ check_may_review (SpireStore *store, SpireRecord *ev, SpireRecord *app, GError *
     {
       g_autofree char *name = spire_evaluator_get_name (store, spire_record_get_uuid (ev));
 
-      return fail (error, SPIRE_ERROR_INVALID,
+      return spire_fail (error, SPIRE_ERROR_INVALID,
                    _("%s is not assigned “%s”, so they cannot review it. The program manager "
                      "assigns applications to the panel."),
                    name, spire_record_get_display_name (app));
@@ -2649,17 +2610,12 @@ spire_review_open (SpireStore *store, const char *evaluator_uuid, const char *ap
 GPtrArray *
 spire_review_list_scores (SpireStore *store, const char *review_uuid, GError **error)
 {
-  g_autoptr (GPtrArray) rows = NULL;
-
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
 
-  rows = _spire_store_query (store, error,
-                "SELECT s.uuid FROM scores s JOIN criteria c ON c.uuid = s.criterion "
-                "WHERE s.review = ? ORDER BY c.position, s.uuid",
-                1, review_uuid);
-  if (rows == NULL)
-    return NULL;
-  return records_for_rows (store, &spire_kind_score, rows, error);
+  return _spire_store_query_records (store, &spire_kind_score, "s", error,
+                                     "FROM scores s JOIN criteria c ON c.uuid = s.criterion "
+                                     "WHERE s.review = ? ORDER BY c.position, s.uuid",
+                                     1, review_uuid);
 }
 
 static gboolean
@@ -2669,7 +2625,7 @@ refuse_submitted (SpireStore *store, SpireRecord *review, GError **error)
                                          spire_record_get_text (review, "application"));
   g_autofree char *when = format_time (spire_record_get_text (review, "submitted_at"));
 
-  return fail (error, SPIRE_ERROR_INVALID,
+  return spire_fail (error, SPIRE_ERROR_INVALID,
                _("The review of “%s” was submitted on %s and is locked. The program manager "
                  "can reopen it if it must change."),
                title ? title : "", when);
@@ -2680,7 +2636,7 @@ refuse_out_of_scale (SpireRecord *rubric, SpireRecord *criterion, double value, 
 {
   g_autofree char *v = format_value (value);
 
-  return fail (error, SPIRE_ERROR_INVALID,
+  return spire_fail (error, SPIRE_ERROR_INVALID,
                _("The score %s for “%s” is outside the scale, which goes from %d to %d."), v,
                spire_record_get_display_name (criterion),
                (int) spire_record_get_int (rubric, "scale_min"),
@@ -2690,7 +2646,7 @@ refuse_out_of_scale (SpireRecord *rubric, SpireRecord *criterion, double value, 
 static gboolean
 refuse_gate_score (SpireRecord *criterion, GError **error)
 {
-  return fail (error, SPIRE_ERROR_INVALID,
+  return spire_fail (error, SPIRE_ERROR_INVALID,
                _("“%s” is an eligibility gate, answered in the screening; reviews do not score "
                  "it."),
                spire_record_get_display_name (criterion));
@@ -2743,7 +2699,7 @@ spire_review_save_draft (SpireStore *store, SpireRecord *review, GPtrArray *scor
                   spire_record_get_text (review, "evaluator")) != 0 ||
        g_strcmp0 (spire_record_get_text (stored, "application"),
                   spire_record_get_text (review, "application")) != 0))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("A review cannot move to another panel member or application."));
   ev = get (store, &spire_kind_evaluator, spire_record_get_text (review, "evaluator"), error);
   if (ev == NULL)
@@ -2789,11 +2745,11 @@ spire_review_save_draft (SpireStore *store, SpireRecord *review, GPtrArray *scor
       double v = spire_record_get_real (s, "value");
 
       if (c == NULL)
-        return fail (error, SPIRE_ERROR_INVALID,
+        return spire_fail (error, SPIRE_ERROR_INVALID,
                      _("A score refers to a criterion that is not in the rubric of this cohort "
                        "(it may have been removed). Open the review again."));
       if (g_hash_table_contains (given, cu))
-        return fail (error, SPIRE_ERROR_INVALID, _("“%s” is scored twice; keep one of them."),
+        return spire_fail (error, SPIRE_ERROR_INVALID, _("“%s” is scored twice; keep one of them."),
                      spire_record_get_display_name (c));
       if (g_strcmp0 (spire_record_get_text (c, "kind"), "gate") == 0)
         return refuse_gate_score (c, error);
@@ -2922,7 +2878,7 @@ spire_review_submit (SpireStore *store, const char *review_uuid, GError **error)
           continue;
         }
       if (s == NULL)
-        return fail (error, SPIRE_ERROR_INVALID,
+        return spire_fail (error, SPIRE_ERROR_INVALID,
                      _("“%s” has no answer yet. Give it a score or mark it not applicable, then "
                        "submit."),
                      spire_record_get_display_name (c));
@@ -2935,11 +2891,11 @@ spire_review_submit (SpireStore *store, const char *review_uuid, GError **error)
         }
     }
   if (n_scored == 0)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("The rubric has no scored criteria yet, so there is nothing to submit. The "
                    "program manager adds the criteria."));
   if (n_valued == 0)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("Give at least one scored criterion a score; a review where every criterion "
                    "is marked not applicable cannot be counted."));
 
@@ -2976,10 +2932,10 @@ spire_review_reopen (SpireStore *store, const char *review_uuid, const char *rea
   if (review == NULL)
     return FALSE;
   if (g_strcmp0 (spire_record_get_text (review, "state"), "submitted") != 0)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("This review is a draft already; the panel member can go on changing it."));
   if (is_blank (why))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("Write why the review is reopened; the reason is kept in the history."));
   b = json_builder_new ();
   json_builder_begin_object (b);
@@ -3040,21 +2996,19 @@ spire_review_list_visible (SpireStore *store, const char *evaluator_uuid,
     {
       g_autofree char *word = spire_kind_word (&spire_kind_evaluator);
 
-      fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."), word,
+      spire_fail (error, SPIRE_ERROR_NOT_FOUND, _("There is no %s with the UUID %s."), word,
             evaluator_uuid ? evaluator_uuid : "");
       return NULL;
     }
   if (spire_conflict_blocks (store, evaluator_uuid, application_uuid, NULL))
     return g_ptr_array_new_with_free_func (g_object_unref);
-  rows = _spire_store_query (store, error,
-                "SELECT uuid FROM reviews WHERE application = ?1 "
-                "AND (evaluator = ?2 OR (?3 IS NOT NULL AND state = 'submitted')) "
-                "ORDER BY evaluator <> ?2, submitted_at, uuid",
-                3, application_uuid, evaluator_uuid,
-                spire_review_can_see_others (store, evaluator_uuid, application_uuid) ? "1" : NULL);
-  if (rows == NULL)
-    return NULL;
-  return records_for_rows (store, &spire_kind_review, rows, error);
+  return _spire_store_query_records (
+    store, &spire_kind_review, NULL, error,
+    "FROM reviews WHERE application = ?1 "
+    "AND (evaluator = ?2 OR (?3 IS NOT NULL AND state = 'submitted')) "
+    "ORDER BY evaluator <> ?2, submitted_at, uuid",
+    3, application_uuid, evaluator_uuid,
+    spire_review_can_see_others (store, evaluator_uuid, application_uuid) ? "1" : NULL);
 }
 
 /* Blind mode: the applicant's name in the free text.
@@ -3432,7 +3386,6 @@ spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_
                                        GError **error)
 {
   g_autoptr (SpireRecord) ev = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GPtrArray) apps = NULL;
   gboolean blind;
 
@@ -3443,8 +3396,8 @@ spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_
     return NULL;
   blind = cohort_is_blind (store, spire_record_get_text (ev, "cohort"));
   if (g_strcmp0 (spire_record_get_text (ev, "role"), "observer") == 0)
-    rows = _spire_store_query (store, error,
-                  "SELECT a.uuid FROM applications a WHERE a.cohort = ?2 "
+    apps = _spire_store_query_records (store, &spire_kind_application, "a", error,
+                  "FROM applications a WHERE a.cohort = ?2 "
                   "AND a.status NOT IN ('ineligible', 'withdrawn') "
                   "AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.evaluator = ?1 "
                   "AND c.dismissed_at IS NULL "
@@ -3452,17 +3405,14 @@ spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_
                   "ORDER BY a.title COLLATE NB, a.uuid",
                   2, evaluator_uuid, spire_record_get_text (ev, "cohort"));
   else
-    rows = _spire_store_query (store, error,
-                  "SELECT a.uuid FROM assignments s JOIN applications a ON a.uuid = s.application "
+    apps = _spire_store_query_records (store, &spire_kind_application, "a", error,
+                  "FROM assignments s JOIN applications a ON a.uuid = s.application "
                   "WHERE s.evaluator = ?1 AND s.state <> 'declined' "
                   "AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.evaluator = ?1 "
                   "AND c.dismissed_at IS NULL "
                   "AND (c.application = a.uuid OR c.startup = a.startup)) "
                   "ORDER BY a.title COLLATE NB, a.uuid",
                   1, evaluator_uuid);
-  if (rows == NULL)
-    return NULL;
-  apps = records_for_rows (store, &spire_kind_application, rows, error);
   if (apps == NULL)
     return NULL;
   for (guint i = 0; i < apps->len; i++)

@@ -26,19 +26,6 @@
 
 /* Helpers */
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (GError **error, SpireErrorCode code, const char *format, ...)
-{
-  va_list ap;
-
-  if (error == NULL)
-    return FALSE;
-  va_start (ap, format);
-  g_propagate_error (error, g_error_new_valist (SPIRE_ERROR, code, format, ap));
-  va_end (ap);
-  return FALSE;
-}
-
 #define COL SPIRE_ROW_TEXT
 
 
@@ -139,7 +126,7 @@ new_token (GError **error)
 
           if (e == EINTR)
             continue;
-          fail (error, SPIRE_ERROR_IO,
+          spire_fail (error, SPIRE_ERROR_IO,
                 _("Spire could not get the random numbers for a package token: %s"),
                 g_strerror (e));
           return NULL;
@@ -327,7 +314,7 @@ write_private_file (const char *path, const char *text, GError **error)
   if (!g_file_set_contents_full (path, text, -1,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, &local))
-    return fail (error, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"), path, local->message);
+    return spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"), path, local->message);
   return TRUE;
 }
 
@@ -339,7 +326,7 @@ read_file (const char *path, gsize *length, GError **error)
 
   if (!g_file_get_contents (path, &data, length, &local))
     {
-      fail (error, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), path, local->message);
+      spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), path, local->message);
       return NULL;
     }
   return data;
@@ -421,13 +408,13 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
     return NULL;
   if (g_strcmp0 (spire_record_get_text (ev, "cohort"), cohort_uuid) != 0)
     {
-      fail (error, SPIRE_ERROR_INVALID, _("%s is not on the panel of “%s”."),
+      spire_fail (error, SPIRE_ERROR_INVALID, _("%s is not on the panel of “%s”."),
             spire_record_get_display_name (person), spire_record_get_display_name (cohort));
       return NULL;
     }
   if (g_strcmp0 (spire_record_get_text (ev, "role"), "observer") == 0)
     {
-      fail (error, SPIRE_ERROR_INVALID,
+      spire_fail (error, SPIRE_ERROR_INVALID,
             _("%s is an observer and does not score, so there is no evaluation package for "
               "them."),
             spire_record_get_display_name (person));
@@ -441,7 +428,7 @@ spire_package_export (SpireStore *store, const char *cohort_uuid, const char *ev
     return NULL;
   if (criteria->len == 0)
     {
-      fail (error, SPIRE_ERROR_INVALID,
+      spire_fail (error, SPIRE_ERROR_INVALID,
             _("The rubric of “%s” has no criteria yet. Add them before sending packages to "
               "the panel."),
             spire_record_get_display_name (cohort));
@@ -698,7 +685,7 @@ spire_package_get_info (SpireStore *store, char **package_id, char **cohort_uuid
     return FALSE;
   if (rows->len == 0 || !json_parser_load_from_data (parser, COL (rows->pdata[0], 1), -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return fail (error, SPIRE_ERROR_NOT_FOUND,
+    return spire_fail (error, SPIRE_ERROR_NOT_FOUND,
                  _("This database was not made from an evaluation package. Open the package "
                    "you were sent to score applications."));
   o = json_node_get_object (json_parser_get_root (parser));
@@ -721,7 +708,7 @@ static gboolean
 bad_package (Ctx *ctx, const char *where, const char *what)
 {
   /* TRANSLATORS: "“kari.spire-package” is not a valid evaluation package: applications[3].application.title: is missing" */
-  return fail (ctx->error, SPIRE_ERROR_FORMAT,
+  return spire_fail (ctx->error, SPIRE_ERROR_FORMAT,
                _("“%s” is not a valid evaluation package: %s: %s"), ctx->name, where, what);
 }
 
@@ -771,20 +758,20 @@ parse_object (const char *data, gssize length, JsonParser *parser, const char *n
     {
       if (kind == FILE_SHEET)
         /* TRANSLATORS: "“kari.json” is not a valid score sheet: <line:column: what is wrong>" */
-        fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid score sheet: %s"), name,
+        spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid score sheet: %s"), name,
               local->message);
       else
-        fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid evaluation package: %s"), name,
+        spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid evaluation package: %s"), name,
               local->message);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       if (kind == FILE_SHEET)
-        fail (error, SPIRE_ERROR_FORMAT,
+        spire_fail (error, SPIRE_ERROR_FORMAT,
               _("“%s” is not a valid score sheet: it holds no JSON object."), name);
       else
-        fail (error, SPIRE_ERROR_FORMAT,
+        spire_fail (error, SPIRE_ERROR_FORMAT,
               _("“%s” is not a valid evaluation package: it holds no JSON object."), name);
       return NULL;
     }
@@ -802,11 +789,11 @@ check_format (JsonObject *o, FileKind kind, const char *name, GError **error)
   if (g_strcmp0 (f, format) != 0)
     {
       if (kind == FILE_SHEET)
-        return fail (error, SPIRE_ERROR_FORMAT,
+        return spire_fail (error, SPIRE_ERROR_FORMAT,
                      _("“%s” is not a score sheet (its format is “%s”). Choose the score "
                        "sheet the panel member exported."),
                      name, f ? f : "");
-      return fail (error, SPIRE_ERROR_FORMAT,
+      return spire_fail (error, SPIRE_ERROR_FORMAT,
                    _("“%s” is not an evaluation package (its format is “%s”). Choose the "
                      "package the program manager sent you."),
                    name, f ? f : "");
@@ -814,19 +801,19 @@ check_format (JsonObject *o, FileKind kind, const char *name, GError **error)
   if (!member_number (o, "version", FALSE, &v) || v < 1)
     {
       if (kind == FILE_SHEET)
-        return fail (error, SPIRE_ERROR_FORMAT,
+        return spire_fail (error, SPIRE_ERROR_FORMAT,
                      _("“%s” is not a valid score sheet: it has no version."), name);
-      return fail (error, SPIRE_ERROR_FORMAT,
+      return spire_fail (error, SPIRE_ERROR_FORMAT,
                    _("“%s” is not a valid evaluation package: it has no version."), name);
     }
   if (v > version)
     {
       if (kind == FILE_SHEET)
-        return fail (error, SPIRE_ERROR_NEWER_VERSION,
+        return spire_fail (error, SPIRE_ERROR_NEWER_VERSION,
                      _("“%s” was made by a newer version of Spire (score sheet version %d; "
                        "this Spire reads up to %d). Update Spire to import it."),
                      name, (int) v, (int) version);
-      return fail (error, SPIRE_ERROR_NEWER_VERSION,
+      return spire_fail (error, SPIRE_ERROR_NEWER_VERSION,
                    _("“%s” was made by a newer version of Spire (evaluation package version "
                      "%d; this Spire reads up to %d). Update Spire to open it."),
                    name, (int) v, (int) version);
@@ -885,12 +872,12 @@ spire_package_install (SpireStore *store, const char *data, gssize length, const
   had_marker = spire_package_get_info (store, NULL, &old_cohort, &old_evaluator, NULL);
   if (had_marker && (g_strcmp0 (old_cohort, member_string (cohort, "uuid")) != 0 ||
                      g_strcmp0 (old_evaluator, member_string (evaluator, "uuid")) != 0))
-    return fail (error, SPIRE_ERROR_NOT_EMPTY,
+    return spire_fail (error, SPIRE_ERROR_NOT_EMPTY,
                  _("This evaluator database holds the package of another panel member or "
                    "cohort. Open “%s” into a database of its own."),
                  ctx.name);
   if (!had_marker && !spire_store_is_empty (store))
-    return fail (error, SPIRE_ERROR_NOT_EMPTY,
+    return spire_fail (error, SPIRE_ERROR_NOT_EMPTY,
                  _("The database already holds other data. Open “%s” into a new evaluator "
                    "database of its own."),
                  ctx.name);
@@ -1306,7 +1293,7 @@ spire_package_export_sheet (SpireStore *store, GError **error)
   signature = spire_package_sign (json_node_get_object (root), spire_record_get_text (ev, "token"));
   if (signature == NULL)
     {
-      fail (error, SPIRE_ERROR_FORMAT,
+      spire_fail (error, SPIRE_ERROR_FORMAT,
             _("The package's token is missing from this database, so the score sheet cannot "
               "be signed. Open the package again."));
       return NULL;
@@ -1528,7 +1515,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
   if (package == NULL || evaluator == NULL || sheet_rubric == NULL || sheet_criteria == NULL ||
       sheet_reviews == NULL || member_string (root, "signature") == NULL ||
       !member_number (sheet_rubric, "version", FALSE, &sheet_version))
-    return fail (error, SPIRE_ERROR_FORMAT,
+    return spire_fail (error, SPIRE_ERROR_FORMAT,
                  _("“%s” is not a valid score sheet: %s is missing."), name,
                  package == NULL ? "package"
                  : evaluator == NULL ? "evaluator"
@@ -1559,12 +1546,12 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
                                                1, package);
 
         if (history != NULL && history->len > 0)
-          return fail (error, SPIRE_ERROR_REFERENCE,
+          return spire_fail (error, SPIRE_ERROR_REFERENCE,
                        _("The panel member “%s” comes from is no longer on the panel. Nothing "
                          "was imported."),
                        name);
       }
-      return fail (error, SPIRE_ERROR_NOT_FOUND,
+      return spire_fail (error, SPIRE_ERROR_NOT_FOUND,
                    _("“%s” answers an evaluation package that was not exported from this "
                      "database (package %s). Import it into the database the package came "
                      "from. Nothing was imported."),
@@ -1579,7 +1566,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
                                                                                 "evaluator"));
       g_autofree char *other = spire_evaluator_get_name (store, evaluator);
 
-      return fail (error, SPIRE_ERROR_REFERENCE,
+      return spire_fail (error, SPIRE_ERROR_REFERENCE,
                    _("“%s” says it comes from %s, but its package was made for %s. A score "
                      "sheet must come from the panel member the package was made for. "
                      "Nothing was imported."),
@@ -1587,7 +1574,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
     }
   ev = spire_store_get (store, &spire_kind_evaluator, evaluator, NULL);
   if (ev == NULL)
-    return fail (error, SPIRE_ERROR_REFERENCE,
+    return spire_fail (error, SPIRE_ERROR_REFERENCE,
                  _("The panel member “%s” comes from is no longer on the panel. Nothing was "
                    "imported."),
                  name);
@@ -1597,7 +1584,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
   /* The signature */
   signature = spire_package_sign (root, spire_record_get_text (ev, "token"));
   if (signature == NULL || !signature_equal (signature, member_string (root, "signature")))
-    return fail (error, SPIRE_ERROR_SIGNATURE,
+    return spire_fail (error, SPIRE_ERROR_SIGNATURE,
                  _("The signature of “%s” does not match: the sheet was changed after %s "
                    "exported it, or it was not made from their package. Nothing was imported; "
                    "ask them to export the score sheet again."),
@@ -1624,14 +1611,14 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
                        g_hash_table_contains (criteria_by_uuid, json_node_get_string (n));
     }
   if ((gint64) sheet_version != spire_record_get_int (rubric, "version"))
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("The rubric has changed since %s's package was made: the sheet “%s” was "
                    "scored under version %d of the rubric, which is now at version %d. Send "
                    "%s a new package. Nothing was imported."),
                  person, name, (int) sheet_version,
                  (int) spire_record_get_int (rubric, "version"), person);
   if (!criteria_match)
-    return fail (error, SPIRE_ERROR_INVALID,
+    return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("The criteria of the rubric have changed since %s's package was made, so "
                    "the scores in “%s” no longer fit them. Send %s a new package. Nothing was "
                    "imported."),
@@ -1658,7 +1645,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
                                           recommendation)) ||
           member_string (o, "updated_at") == NULL ||
           (g_strcmp0 (state, "submitted") == 0 && member_string (o, "submitted_at") == NULL))
-        return fail (error, SPIRE_ERROR_FORMAT,
+        return spire_fail (error, SPIRE_ERROR_FORMAT,
                      _("“%s” is not a valid score sheet: reviews[%u] is incomplete."), name, i);
       r = g_new0 (SheetReview, 1);
       r->o = o;
@@ -1666,7 +1653,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
       g_ptr_array_add (reviews, r);
       r->app = spire_store_get (store, &spire_kind_application, app_uuid, NULL);
       if (r->app == NULL || g_strcmp0 (spire_record_get_text (r->app, "cohort"), cohort) != 0)
-        return fail (error, SPIRE_ERROR_REFERENCE,
+        return spire_fail (error, SPIRE_ERROR_REFERENCE,
                      _("“%s” holds a review of an application that is not in this cohort "
                        "(%s). Nothing was imported."),
                      name, app_uuid);
@@ -1681,12 +1668,12 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
         astate = rows->len ? g_strdup (COL (rows->pdata[0], 0)) : NULL;
       }
       if (spire_conflict_blocks (store, evaluator, app_uuid, NULL))
-        return fail (error, SPIRE_ERROR_REFERENCE,
+        return spire_fail (error, SPIRE_ERROR_REFERENCE,
                      _("%s has a conflict of interest with “%s”, so their review of it in “%s” "
                        "cannot be imported. Nothing was imported."),
                      person, spire_record_get_display_name (r->app), name);
       if (astate == NULL || g_str_equal (astate, "declined"))
-        return fail (error, SPIRE_ERROR_REFERENCE,
+        return spire_fail (error, SPIRE_ERROR_REFERENCE,
                      _("%s is not assigned “%s” (any more), so their review of it in “%s” "
                        "cannot be imported. Assign it to them again, or ask for a sheet "
                        "without it. Nothing was imported."),
@@ -1694,7 +1681,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
       if (g_strcmp0 (state, "submitted") == 0 &&
           (!member_number (o, "rubric_version", FALSE, &rv) ||
            (gint64) rv != spire_record_get_int (rubric, "version")))
-        return fail (error, SPIRE_ERROR_INVALID,
+        return spire_fail (error, SPIRE_ERROR_INVALID,
                      _("%s's review of “%s” in “%s” was scored under another version of the "
                        "rubric. Send %s a new package. Nothing was imported."),
                      person, spire_record_get_display_name (r->app), name, person);
@@ -1707,22 +1694,22 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
           double v = NAN;
 
           if (so == NULL || cu == NULL || !member_number (so, "value", TRUE, &v))
-            return fail (error, SPIRE_ERROR_FORMAT,
+            return spire_fail (error, SPIRE_ERROR_FORMAT,
                          _("“%s” is not a valid score sheet: reviews[%u].scores[%u] is "
                            "incomplete."),
                          name, i, j);
           if (c == NULL)
-            return fail (error, SPIRE_ERROR_INVALID,
+            return spire_fail (error, SPIRE_ERROR_INVALID,
                          _("The criteria of the rubric have changed since %s's package was "
                            "made, so the scores in “%s” no longer fit them. Send %s a new "
                            "package. Nothing was imported."),
                          person, name, person);
           if (g_hash_table_contains (r->scores, cu))
-            return fail (error, SPIRE_ERROR_FORMAT,
+            return spire_fail (error, SPIRE_ERROR_FORMAT,
                          _("“%s” is not a valid score sheet: reviews[%u] scores “%s” twice."),
                          name, i, spire_record_get_display_name (c));
           if (!isnan (v) && g_strcmp0 (spire_record_get_text (c, "kind"), "gate") == 0)
-            return fail (error, SPIRE_ERROR_INVALID,
+            return spire_fail (error, SPIRE_ERROR_INVALID,
                          _("%s's review of “%s” in “%s” scores “%s”, an eligibility gate that "
                            "reviews do not score. Nothing was imported."),
                          person, spire_record_get_display_name (r->app), name,
@@ -1731,7 +1718,7 @@ spire_package_import_sheet (SpireStore *store, const char *data, gssize length,
             {
               char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-              return fail (error, SPIRE_ERROR_INVALID,
+              return spire_fail (error, SPIRE_ERROR_INVALID,
                            _("%s's score %s for “%s” in their review of “%s” (in “%s”) is "
                              "outside the scale, which goes from %d to %d. Nothing was "
                              "imported."),

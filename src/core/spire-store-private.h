@@ -22,6 +22,12 @@ GPtrArray *_spire_store_vquery (SpireStore *self, GError **error, const char *sq
                                 guint n_params, va_list ap);
 GPtrArray *_spire_store_query (SpireStore *self, GError **error, const char *sql,
                                guint n_params, ...);
+/* Records of @kind read in one query: "SELECT <alias>.<every field> " + @from,
+ * where @from is the rest of the statement ("FROM evaluators e JOIN … WHERE
+ * e.cohort = ? ORDER BY …") with @n_params text parameters.  @alias may be
+ * NULL when @from names the kind's table without one. */
+GPtrArray *_spire_store_query_records (SpireStore *self, const SpireKind *kind, const char *alias,
+                                       GError **error, const char *from, guint n_params, ...);
 #define SPIRE_ROW_TEXT(row, i) ((const char *) g_ptr_array_index ((GPtrArray *) (row), (i)))
 
 /* Notes that @table changed; "changed" is emitted at the outermost commit. */

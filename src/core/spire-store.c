@@ -1023,6 +1023,39 @@ spire_store_audit (SpireStore *self, const char *entity, const char *entity_uuid
 }
 
 GPtrArray *
+_spire_store_query_records (SpireStore *self, const SpireKind *kind, const char *alias,
+                            GError **error, const char *from, guint n_params, ...)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GString) sql = g_string_new ("SELECT ");
+  sqlite3_stmt *stmt;
+  va_list ap;
+  int rc;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_string_append_printf (sql, "%s%s%s%s", i ? ", " : "", alias ? alias : "", alias ? "." : "",
+                            kind->fields[i].name);
+  g_string_append_printf (sql, " %s", from);
+  stmt = _spire_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  va_start (ap, n_params);
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
+  va_end (ap);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, read_row (kind, stmt));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _spire_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+GPtrArray *
 spire_store_list_audit (SpireStore *self, const char *entity_uuid, guint limit, GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "spire-core.h"
+#include "test-helpers.h"
 
 typedef struct
 {
@@ -46,55 +47,20 @@ keep (W *w, char *s)
 static const char *
 add (W *w, const SpireKind *kind, ...)
 {
-  g_autoptr (SpireRecord) r = spire_record_new (kind);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uuid = spire_uuid_new ();
-  const char *field;
   va_list ap;
+  char *uuid;
 
-  spire_record_set_text (r, "uuid", uuid);
   va_start (ap, kind);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-      const SpireField *f = spire_kind_field (kind, field);
-
-      g_assert_nonnull (f);
-      switch (f->type)
-        {
-        case SPIRE_FIELD_INT:
-        case SPIRE_FIELD_MONEY:
-          spire_record_set_int (r, field, g_ascii_strtoll (value, NULL, 10));
-          break;
-        case SPIRE_FIELD_REAL:
-          spire_record_set_real (r, field, g_ascii_strtod (value, NULL));
-          break;
-        case SPIRE_FIELD_BOOL:
-          spire_record_set_bool (r, field, g_strcmp0 (value, "1") == 0);
-          break;
-        default:
-          spire_record_set_text (r, field, value);
-          break;
-        }
-    }
+  uuid = test_add_from_text (w->store, kind, ap);
   va_end (ap);
-  g_assert_true (spire_store_save (w->store, r, SPIRE_SAVE_NO_AUDIT, NULL, &error));
-  g_assert_no_error (error);
-  return keep (w, g_steal_pointer (&uuid));
+  return keep (w, uuid);
 }
 
 /* A valid organisation number, different for each @n. */
 static const char *
 orgnr (W *w, guint n)
 {
-  for (guint base = 91000000 + n * 13;; base++)
-    {
-      g_autofree char *eight = g_strdup_printf ("%08u", base);
-      int check = spire_orgnr_check_digit (eight);
-
-      if (check >= 0)
-        return keep (w, g_strdup_printf ("%s%d", eight, check));
-    }
+  return keep (w, test_valid_orgnr (91000000 + n * 13));
 }
 
 static SpireRecord *

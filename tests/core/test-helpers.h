@@ -88,3 +88,58 @@ test_make (SpireStore *store, const SpireKind *kind, ...)
     }
   return r;
 }
+
+/* Saves a new record of @kind with a new UUID, its fields given as pairs of
+ * field name and text (numbers and booleans ("1") parsed), ended by NULL.
+ * Returns the UUID (free it). */
+static inline char *
+test_add_from_text (SpireStore *store, const SpireKind *kind, va_list ap)
+{
+  g_autoptr (SpireRecord) r = spire_record_new (kind);
+  g_autoptr (GError) error = NULL;
+  char *uuid = spire_uuid_new ();
+  const char *field;
+
+  spire_record_set_text (r, "uuid", uuid);
+  while ((field = va_arg (ap, const char *)) != NULL)
+    {
+      const char *value = va_arg (ap, const char *);
+      const SpireField *f = spire_kind_field (kind, field);
+
+      g_assert_nonnull (f);
+      switch (f->type)
+        {
+        case SPIRE_FIELD_INT:
+        case SPIRE_FIELD_MONEY:
+          spire_record_set_int (r, field, g_ascii_strtoll (value, NULL, 10));
+          break;
+        case SPIRE_FIELD_REAL:
+          spire_record_set_real (r, field, g_ascii_strtod (value, NULL));
+          break;
+        case SPIRE_FIELD_BOOL:
+          spire_record_set_bool (r, field, g_strcmp0 (value, "1") == 0);
+          break;
+        default:
+          spire_record_set_text (r, field, value);
+          break;
+        }
+    }
+  g_assert_true (spire_store_save (store, r, SPIRE_SAVE_NO_AUDIT, NULL, &error));
+  g_assert_no_error (error);
+  return uuid;
+}
+
+/* The first valid organisasjonsnummer whose first eight digits are @start
+ * or more (free it). */
+static inline char *
+test_valid_orgnr (guint start)
+{
+  for (guint base = start;; base++)
+    {
+      g_autofree char *eight = g_strdup_printf ("%08u", base);
+      int check = spire_orgnr_check_digit (eight);
+
+      if (check >= 0)
+        return g_strdup_printf ("%s%d", eight, check);
+    }
+}

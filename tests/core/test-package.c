@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "spire-core.h"
+#include "test-helpers.h"
 
 typedef struct
 {
@@ -49,44 +50,19 @@ path (W *w, const char *name)
 static const char *
 add (W *w, const SpireKind *kind, ...)
 {
-  g_autoptr (SpireRecord) r = spire_record_new (kind);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uuid = spire_uuid_new ();
-  const char *field;
   va_list ap;
+  char *uuid;
 
-  spire_record_set_text (r, "uuid", uuid);
   va_start (ap, kind);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *value = va_arg (ap, const char *);
-      const SpireField *f = spire_kind_field (kind, field);
-
-      g_assert_nonnull (f);
-      if (f->type == SPIRE_FIELD_INT)
-        spire_record_set_int (r, field, g_ascii_strtoll (value, NULL, 10));
-      else if (f->type == SPIRE_FIELD_BOOL)
-        spire_record_set_bool (r, field, g_strcmp0 (value, "1") == 0);
-      else
-        spire_record_set_text (r, field, value);
-    }
+  uuid = test_add_from_text (w->store, kind, ap);
   va_end (ap);
-  g_assert_true (spire_store_save (w->store, r, SPIRE_SAVE_NO_AUDIT, NULL, &error));
-  g_assert_no_error (error);
-  return keep (w, g_steal_pointer (&uuid));
+  return keep (w, uuid);
 }
 
 static const char *
 orgnr (W *w, guint n)
 {
-  for (guint base = 92000000 + n * 17;; base++)
-    {
-      g_autofree char *eight = g_strdup_printf ("%08u", base);
-      int check = spire_orgnr_check_digit (eight);
-
-      if (check >= 0)
-        return keep (w, g_strdup_printf ("%s%d", eight, check));
-    }
+  return keep (w, test_valid_orgnr (92000000 + n * 17));
 }
 
 static SpireStore *

@@ -33,6 +33,8 @@ struct _SpireStore
   guint depth;            /* open transactions */
   gboolean failed;        /* an inner level rolled back */
   GHashTable *changed;    /* tables changed in this transaction */
+  GMainContext *context;  /* where "changed" is emitted … */
+  GThread *owner;         /* … by the thread that made the store */
 };
 
 G_DEFINE_FINAL_TYPE (SpireStore, spire_store, G_TYPE_OBJECT)
@@ -233,6 +235,7 @@ spire_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_destroy);
   g_clear_pointer (&self->changed, g_hash_table_destroy);
+  g_clear_pointer (&self->context, g_main_context_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -273,6 +276,8 @@ spire_store_init (SpireStore *self)
 
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->changed = g_hash_table_new (g_str_hash, g_str_equal);
+  self->context = g_main_context_ref_thread_default ();
+  self->owner = g_thread_self ();
   self->actor = g_strdup (real && *real && g_strcmp0 (real, "Unknown") != 0 ? real
                                                                              : g_get_user_name ());
 }
@@ -625,15 +630,42 @@ spire_store_begin (SpireStore *self, GError **error)
   return TRUE;
 }
 
-static void
-emit_changed (SpireStore *self)
+static gboolean
+emit_changed_cb (gpointer data)
 {
-  GList *tables = g_hash_table_get_keys (self->changed);
+  gpointer *pair = data;
+  SpireStore *self = pair[0];
+  GList *tables = pair[1];
 
-  g_hash_table_steal_all (self->changed);
   for (GList *l = tables; l; l = l->next)
     g_signal_emit (self, signals[CHANGED], g_quark_from_string (l->data), l->data);
   g_list_free (tables);
+  g_object_unref (self);
+  g_free (pair);
+  return G_SOURCE_REMOVE;
+}
+
+/* "changed" is emitted in the thread whose main context made the store,
+ * whichever thread commits: handlers are GUI code.  From that thread the
+ * signal comes at once; from a worker it comes when the main loop runs. */
+static void
+emit_changed (SpireStore *self)
+{
+  gpointer *pair = g_new (gpointer, 2);
+
+  pair[0] = g_object_ref (self);
+  pair[1] = g_hash_table_get_keys (self->changed);
+  g_hash_table_steal_all (self->changed);
+  if (g_thread_self () == self->owner)
+    emit_changed_cb (pair);
+  else
+    {
+      g_autoptr (GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_changed_cb, pair, NULL);
+      g_source_attach (source, self->context);
+    }
 }
 
 gboolean

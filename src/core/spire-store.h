@@ -103,7 +103,9 @@ gboolean spire_store_check (SpireStore *self, char ***problems, GError **error);
 
 gboolean spire_store_is_empty (SpireStore *self);
 
-/* Emitted after a change is committed; the detail is the kind's table. */
+/* Emitted after a change is committed; the detail is the kind's table.
+ * Always in the thread that made the store: at once from that thread, from
+ * the main loop when a worker thread committed. */
 /* signal: void changed (SpireStore *store, const char *table) */
 
 G_END_DECLS

@@ -651,6 +651,40 @@ test_audit_keeps_no_secret (void)
   g_assert_null (strstr (g_hash_table_lookup (audit->pdata[0], "after"), "5ec7e75ec7e7"));
 }
 
+static gpointer
+insert_in_thread (gpointer data)
+{
+  g_autoptr (SpireRecord) program = make_program (data, "Written by a worker");
+
+  return NULL;
+}
+
+static void
+on_changed_note_thread_cb (SpireStore *store, const char *table, GThread **thread)
+{
+  *thread = g_thread_self ();
+}
+
+/* "changed" reaches its handlers in the thread that made the store (the
+ * window's), also when a worker commits. */
+static void
+test_changed_in_owner_thread (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  GThread *seen = NULL;
+  GThread *worker;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_note_thread_cb), &seen);
+  worker = g_thread_new ("writer", insert_in_thread, store);
+  g_thread_join (worker);
+  g_assert_null (seen); /* not in the worker */
+  while (seen == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (seen == g_thread_self ());
+  g_assert_cmpint (spire_store_count (store, &spire_kind_program, NULL, NULL), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -669,5 +703,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/backup-while-open", test_backup_while_open);
   g_test_add_func ("/store/rollback-nested", test_rollback_nested);
   g_test_add_func ("/store/audit-keeps-no-secret", test_audit_keeps_no_secret);
+  g_test_add_func ("/store/changed-in-owner-thread", test_changed_in_owner_thread);
   return g_test_run ();
 }

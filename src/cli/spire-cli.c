@@ -15,6 +15,9 @@
  * the subcommand from a table of its own whose lines are commands like the
  * others.
  *
+ * Translations come from LOCALEDIR, or from $SPIRE_LOCALEDIR when it is set
+ * (build-aux/common.sh sets it to the build tree's po/, as for the window).
+ *
  * Exit codes: 0 success, 1 input or database refused (the reason on
  * stderr), 2 usage error.
  *
@@ -30,12 +33,6 @@
 #include <stdio.h>
 
 #include "spire-cli-private.h"
-
-/* The build also makes "spire-cli-uninstalled" for tests, which reads its
- * translations from the build tree; the installed program uses LOCALEDIR. */
-#ifndef SPIRE_CLI_LOCALEDIR
-#define SPIRE_CLI_LOCALEDIR LOCALEDIR
-#endif
 
 /* The commands, in the order the help lists them.  To add one: write its
  * handler in commands/ (cli_parse_command first, then cli_open_store if it
@@ -280,10 +277,12 @@ int
 main (int argc, char **argv)
 {
   Cli cli = { NULL, NULL };
+  /* build-aux/common.sh points this at the build tree's translations. */
+  const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, SPIRE_CLI_LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -3,8 +3,7 @@
  * "assign" runs core's automatic assignment and reports the members'
  * loads; "package" is made of subcommands (package_commands[]): "export"
  * writes one panel member's evaluation package, "import" reads the signed
- * score sheets they send back, each all or nothing.  Who is assignable and
- * what counts towards a load are core's rules.
+ * score sheets they send back, each all or nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,6 +56,49 @@ count_assignable (Cli *cli, const char *cohort_uuid, GError **error)
   return n;
 }
 
+/* Each member's load, observers left out (they are never assigned). */
+static gboolean
+print_panel_loads (Cli *cli, const char *cohort_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) panel = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) loads = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  panel = spire_panel_list (cli->store, cohort_uuid, error);
+  if (panel == NULL)
+    return FALSE;
+  for (guint i = 0; i < panel->len; i++)
+    {
+      SpireRecord *evaluator = g_ptr_array_index (panel, i);
+      const char *uuid = spire_record_get_uuid (evaluator);
+      char *person;
+      gint64 load;
+
+      /* Observers are never assigned. */
+      if (g_strcmp0 (spire_record_get_text (evaluator, "role"), "observer") == 0)
+        continue;
+      if ((load = evaluator_load (cli, uuid, error)) < 0)
+        return FALSE;
+      person = spire_evaluator_get_name (cli->store, uuid);
+      if (*person == '\0')
+        {
+          g_free (person);
+          person = g_strdup (uuid);
+        }
+      g_ptr_array_add (names, cli_one_line (person));
+      g_free (person);
+      g_array_append_val (loads, load);
+    }
+  if (names->len > 0)
+    {
+      /* TRANSLATORS: followed by one line per panel member: "  Kari Nordmann  7" */
+      g_print ("%s\n", _("Assignments per panel member:"));
+      cli_print_counts ((const char *const *) names->pdata, (const gint64 *) (void *) loads->data,
+                        names->len);
+    }
+  return TRUE;
+}
+
 int
 cmd_assign (Cli *cli, const CliCommand *command, int argc, char **argv)
 {
@@ -76,9 +118,6 @@ cmd_assign (Cli *cli, const CliCommand *command, int argc, char **argv)
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireRecord) cohort = NULL;
-  g_autoptr (GPtrArray) panel = NULL;
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) loads = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint64 k = SPIRE_DEFAULT_EVALUATORS_PER_APPLICATION;
   guint n_added = 0;
   gint64 n_assignable;
@@ -127,38 +166,8 @@ cmd_assign (Cli *cli, const CliCommand *command, int argc, char **argv)
                      (gulong) k),
            (guint) k);
 
-  panel = spire_panel_list (cli->store, cohort_uuid, &error);
-  if (panel == NULL)
+  if (!print_panel_loads (cli, cohort_uuid, &error))
     return cli_refused (error);
-  for (guint i = 0; i < panel->len; i++)
-    {
-      SpireRecord *evaluator = g_ptr_array_index (panel, i);
-      const char *uuid = spire_record_get_uuid (evaluator);
-      char *person;
-      gint64 load;
-
-      /* Observers are never assigned. */
-      if (g_strcmp0 (spire_record_get_text (evaluator, "role"), "observer") == 0)
-        continue;
-      if ((load = evaluator_load (cli, uuid, &error)) < 0)
-        return cli_refused (error);
-      person = spire_evaluator_get_name (cli->store, uuid);
-      if (*person == '\0')
-        {
-          g_free (person);
-          person = g_strdup (uuid);
-        }
-      g_ptr_array_add (names, cli_one_line (person));
-      g_free (person);
-      g_array_append_val (loads, load);
-    }
-  if (names->len > 0)
-    {
-      /* TRANSLATORS: followed by one line per panel member: "  Kari Nordmann  7" */
-      g_print ("%s\n", _("Assignments per panel member:"));
-      cli_print_counts ((const char *const *) names->pdata, (const gint64 *) (void *) loads->data,
-                        names->len);
-    }
   return EXIT_OK;
 }
 

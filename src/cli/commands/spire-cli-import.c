@@ -250,6 +250,115 @@ print_csv_problem (const char *file, const SpireCsvProblem *problem)
     g_printerr ("%s: %s\n", file, problem->message);
 }
 
+/* Checks every --map before anything is read: COLUMN=FIELD with a FIELD
+ * that exists; the columns are checked once the file is read
+ * (apply_maps).  Returns CONTINUE or the exit status. */
+static int
+parse_maps (const CliCommand *command, char **maps, GPtrArray *map_list)
+{
+  for (guint i = 0; maps && maps[i]; i++)
+    {
+      const char *equals = strrchr (maps[i], '=');
+      g_autofree char *field = NULL;
+      CsvMap *map;
+
+      if (equals == NULL || equals == maps[i] || equals[1] == '\0')
+        /* TRANSLATORS: keep --map; COLUMN=FIELD as in the option's placeholder */
+        return cli_usage_error (command, _("--map takes COLUMN=FIELD, e.g. “Org.nr=startup.orgnr”, "
+                                           "not “%s”."),
+                                maps[i]);
+      field = g_strdup (equals + 1);
+      g_strstrip (field);
+      map = g_new0 (CsvMap, 1);
+      map->column = g_strndup (maps[i], equals - maps[i]);
+      g_ptr_array_add (map_list, map);
+      if (g_str_equal (field, MAP_EXTRA))
+        map->target = NULL;
+      else if (spire_csv_target_label (field) != NULL)
+        map->target = g_intern_string (field);
+      else
+        {
+          g_autofree char *fields = csv_field_names ();
+
+          /* TRANSLATORS: "“startup.phone” is not a field; choose one of: startup.name, …" */
+          return cli_usage_error (command, _("“%s” is not a field; choose one of: %s."), field,
+                                  fields);
+        }
+    }
+  return CONTINUE;
+}
+
+/* Reads @path ("-": standard input); @file is set to its name as messages
+ * show it. */
+static SpireCsvImport *
+read_csv (const char *path, char **file, GError **error)
+{
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr (GByteArray) input = g_byte_array_new ();
+
+      *file = g_strdup (_("standard input"));
+      if (!cli_read_standard_input (input, error))
+        return NULL;
+      return spire_csv_import_new_from_data ((const char *) input->data, input->len, *file,
+                                             error);
+    }
+  *file = g_filename_display_name (path);
+  return spire_csv_import_new_from_file (path, error);
+}
+
+/* The columns guessed from the headers, then the --map ones on top.
+ * Returns CONTINUE, or the exit status when a --map names no column. */
+static int
+apply_maps (const CliCommand *command, SpireCsvImport *import, const char *file,
+            GPtrArray *map_list)
+{
+  spire_csv_import_guess_mapping (import);
+  for (guint i = 0; i < map_list->len; i++)
+    {
+      CsvMap *map = g_ptr_array_index (map_list, i);
+      int column = csv_find_column (import, map->column);
+
+      if (column < 0)
+        {
+          g_autofree char *columns = csv_column_list (import);
+
+          /* TRANSLATORS: "--map: “Telefon” is not a column of “a.csv”; its columns are: 1 “Navn”, …" */
+          return cli_usage_error (command, _("--map: “%s” is not a column of “%s”; its columns "
+                                             "are: %s."),
+                                  map->column, file, columns);
+        }
+      /* Only an unknown target fails, and that was checked above. */
+      if (!spire_csv_import_set_mapping (import, (guint) column, map->target))
+        g_assert_not_reached ();
+    }
+  return CONTINUE;
+}
+
+/* The mapping, the counts and every problem.  Returns CONTINUE when there
+ * is none, else the exit status. */
+static int
+show_preview (SpireCsvImport *import, SpireCsvPreview *preview, const char *file,
+              SpireRecord *cohort)
+{
+  guint n = preview->problems->len;
+
+  print_csv_mapping (import, file);
+  /* TRANSLATORS: "What “a.csv” would add to the cohort “Høst 2026”:" followed by counts */
+  g_print (_("What “%s” would add to the cohort “%s”:\n"), file,
+           spire_record_get_display_name (cohort));
+  print_csv_counts (&preview->counts, TRUE);
+
+  if (n == 0)
+    return CONTINUE;
+  for (guint i = 0; i < n; i++)
+    print_csv_problem (file, g_ptr_array_index (preview->problems, i));
+  return cli_refused_message (ngettext ("%s was not imported: %u problem must be fixed first.",
+                                        "%s was not imported: %u problems must be fixed first.",
+                                        n),
+                              file, n);
+}
+
 int
 cmd_import_csv (Cli *cli, const CliCommand *command, int argc, char **argv)
 {
@@ -281,79 +390,20 @@ cmd_import_csv (Cli *cli, const CliCommand *command, int argc, char **argv)
   gboolean ok;
   int status;
 
-  if ((status = cli_parse_command (cli, command, entries, description, argc, argv, &args)) !=
-      CONTINUE)
+  status = cli_parse_command (cli, command, entries, description, argc, argv, &args);
+  if (status != CONTINUE)
     return status;
   if (cohort_uuid == NULL || *cohort_uuid == '\0')
     return cli_missing_cohort (command);
-  for (guint i = 0; maps && maps[i]; i++)
-    {
-      const char *equals = strrchr (maps[i], '=');
-      g_autofree char *field = NULL;
-      CsvMap *map;
-
-      if (equals == NULL || equals == maps[i] || equals[1] == '\0')
-        /* TRANSLATORS: keep --map; COLUMN=FIELD as in the option's placeholder */
-        return cli_usage_error (command, _("--map takes COLUMN=FIELD, e.g. “Org.nr=startup.orgnr”, "
-                                           "not “%s”."),
-                                maps[i]);
-      field = g_strdup (equals + 1);
-      g_strstrip (field);
-      map = g_new0 (CsvMap, 1);
-      map->column = g_strndup (maps[i], equals - maps[i]);
-      g_ptr_array_add (map_list, map);
-      if (g_str_equal (field, MAP_EXTRA))
-        map->target = NULL;
-      else if (spire_csv_target_label (field) != NULL)
-        map->target = g_intern_string (field);
-      else
-        {
-          g_autofree char *fields = csv_field_names ();
-
-          /* TRANSLATORS: "“startup.phone” is not a field; choose one of: startup.name, …" */
-          return cli_usage_error (command, _("“%s” is not a field; choose one of: %s."), field,
-                                  fields);
-        }
-    }
+  if ((status = parse_maps (command, maps, map_list)) != CONTINUE)
+    return status;
 
   /* Read the file first: a mistyped name or column makes no database. */
-  if (g_str_equal (args[0], "-"))
-    {
-      g_autoptr (GByteArray) input = g_byte_array_new ();
-
-      file = g_strdup (_("standard input"));
-      if (!cli_read_standard_input (input, &error))
-        return cli_refused (error);
-      import = spire_csv_import_new_from_data ((const char *) input->data, input->len, file,
-                                               &error);
-    }
-  else
-    {
-      file = g_filename_display_name (args[0]);
-      import = spire_csv_import_new_from_file (args[0], &error);
-    }
+  import = read_csv (args[0], &file, &error);
   if (import == NULL)
     return cli_refused (error);
-
-  spire_csv_import_guess_mapping (import);
-  for (guint i = 0; i < map_list->len; i++)
-    {
-      CsvMap *map = g_ptr_array_index (map_list, i);
-      int column = csv_find_column (import, map->column);
-
-      if (column < 0)
-        {
-          g_autofree char *columns = csv_column_list (import);
-
-          /* TRANSLATORS: "--map: “Telefon” is not a column of “a.csv”; its columns are: 1 “Navn”, …" */
-          return cli_usage_error (command, _("--map: “%s” is not a column of “%s”; its columns "
-                                             "are: %s."),
-                                  map->column, file, columns);
-        }
-      /* Only an unknown target fails, and that was checked above. */
-      if (!spire_csv_import_set_mapping (import, (guint) column, map->target))
-        g_assert_not_reached ();
-    }
+  if ((status = apply_maps (command, import, file, map_list)) != CONTINUE)
+    return status;
 
   if (!cli_open_store (cli, OPEN_EXISTING, &error))
     return cli_refused (error);
@@ -364,24 +414,8 @@ cmd_import_csv (Cli *cli, const CliCommand *command, int argc, char **argv)
   preview = spire_csv_import_prepare (import, cli->store, cohort_uuid, NULL, &error);
   if (preview == NULL)
     return cli_refused (error);
-
-  print_csv_mapping (import, file);
-  /* TRANSLATORS: "What “a.csv” would add to the cohort “Høst 2026”:" followed by counts */
-  g_print (_("What “%s” would add to the cohort “%s”:\n"), file,
-           spire_record_get_display_name (cohort));
-  print_csv_counts (&preview->counts, TRUE);
-
-  if (preview->problems->len > 0)
-    {
-      guint n = preview->problems->len;
-
-      for (guint i = 0; i < n; i++)
-        print_csv_problem (file, g_ptr_array_index (preview->problems, i));
-      return cli_refused_message (ngettext ("%s was not imported: %u problem must be fixed first.",
-                                            "%s was not imported: %u problems must be fixed first.",
-                                            n),
-                                  file, n);
-    }
+  if ((status = show_preview (import, preview, file, cohort)) != CONTINUE)
+    return status;
   if (dry_run)
     {
       /* TRANSLATORS: the last line of "spire-cli import-csv --dry-run"; keep --dry-run */

@@ -137,6 +137,70 @@ print_ranking_table (SpireRanking *ranking)
   cli_print_rows (headers, numeric, N_RANK_COLS, rows);
 }
 
+/* What the ranking is by, above the table. */
+static void
+print_ranking_intro (SpireRanking *ranking, const char *name)
+{
+  SpireLanguage lang = spire_language_current ();
+  double min = spire_ranking_get_scale_min (ranking);
+  double max = spire_ranking_get_scale_max (ranking);
+  g_autofree char *low = spire_format_number (min, min == floor (min) ? 0 : 2, lang);
+  g_autofree char *high = spire_format_number (max, max == floor (max) ? 0 : 2, lang);
+  double threshold = spire_ranking_get_disagreement_threshold (ranking);
+
+  if (spire_ranking_get_aggregation (ranking) == SPIRE_AGGREGATION_MEDIAN)
+    /* TRANSLATORS: "Ranking of “Høst 2026”: the median of the submitted reviews, on a scale of 1–7." */
+    g_print (_("Ranking of “%s”: the median of the submitted reviews, on a scale of %s–%s.\n"),
+             name, low, high);
+  else
+    g_print (_("Ranking of “%s”: the mean of the submitted reviews, on a scale of %s–%s.\n"),
+             name, low, high);
+  if (spire_ranking_get_normalised (ranking))
+    g_print ("%s\n", _("Each evaluator’s scores are normalised first, so that harsh and "
+                       "generous evaluators weigh the same."));
+  if (!isnan (threshold))
+    {
+      g_autofree char *text = spire_format_number (threshold, 2, lang);
+
+      /* TRANSLATORS: "disagreement" as the rank flag; σ is the population standard deviation */
+      g_print (_("“disagreement”: σ of the review scores above %s.\n"), text);
+    }
+  g_print ("\n");
+}
+
+/* What the marks in the table mean, and what was left unranked, below it. */
+static void
+print_ranking_notes (SpireRanking *ranking, const char *name)
+{
+  guint n_rows = spire_ranking_get_n_rows (ranking);
+  guint n_ranked = 0, n_tied = 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      SpireRankRow *row = spire_ranking_get_row (ranking, i);
+
+      if (spire_rank_row_get_rank (row) > 0)
+        n_ranked++;
+      if (spire_rank_row_get_tied (row))
+        n_tied++;
+    }
+
+  if (n_tied > 0)
+    g_print ("%s\n", _("“=”: applications that share a rank; neither their scores nor the "
+                       "tie-break separates them."));
+  if (n_ranked == 0)
+    g_print (_("No application of “%s” has a submitted review with a score yet, so none is "
+               "ranked.\n"),
+             name);
+  else if (n_ranked < n_rows)
+    g_print (ngettext ("%u application has no submitted review with a score yet and is not "
+                       "ranked (–).\n",
+                       "%u applications have no submitted review with a score yet and are not "
+                       "ranked (–).\n",
+                       n_rows - n_ranked),
+             n_rows - n_ranked);
+}
+
 int
 cmd_rank (Cli *cli, const CliCommand *command, int argc, char **argv)
 {
@@ -153,9 +217,7 @@ cmd_rank (Cli *cli, const CliCommand *command, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireRecord) cohort = NULL;
   g_autoptr (SpireRanking) ranking = NULL;
-  SpireLanguage lang = spire_language_current ();
   const char *name;
-  guint n_rows, n_ranked = 0, n_tied = 0;
   int status;
 
   if ((status = cli_parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
@@ -191,66 +253,15 @@ cmd_rank (Cli *cli, const CliCommand *command, int argc, char **argv)
       return EXIT_OK;
     }
 
-  n_rows = spire_ranking_get_n_rows (ranking);
-  if (n_rows == 0)
+  if (spire_ranking_get_n_rows (ranking) == 0)
     {
       g_print (_("The cohort “%s” has no applications to rank (ineligible and withdrawn ones "
                  "are left out).\n"),
                name);
       return EXIT_OK;
     }
-  for (guint i = 0; i < n_rows; i++)
-    {
-      SpireRankRow *row = spire_ranking_get_row (ranking, i);
-
-      if (spire_rank_row_get_rank (row) > 0)
-        n_ranked++;
-      if (spire_rank_row_get_tied (row))
-        n_tied++;
-    }
-
-  {
-    double min = spire_ranking_get_scale_min (ranking);
-    double max = spire_ranking_get_scale_max (ranking);
-    g_autofree char *low = spire_format_number (min, min == floor (min) ? 0 : 2, lang);
-    g_autofree char *high = spire_format_number (max, max == floor (max) ? 0 : 2, lang);
-    double threshold = spire_ranking_get_disagreement_threshold (ranking);
-
-    if (spire_ranking_get_aggregation (ranking) == SPIRE_AGGREGATION_MEDIAN)
-      /* TRANSLATORS: "Ranking of “Høst 2026”: the median of the submitted reviews, on a scale of 1–7." */
-      g_print (_("Ranking of “%s”: the median of the submitted reviews, on a scale of %s–%s.\n"),
-               name, low, high);
-    else
-      g_print (_("Ranking of “%s”: the mean of the submitted reviews, on a scale of %s–%s.\n"),
-               name, low, high);
-    if (spire_ranking_get_normalised (ranking))
-      g_print ("%s\n", _("Each evaluator’s scores are normalised first, so that harsh and "
-                         "generous evaluators weigh the same."));
-    if (!isnan (threshold))
-      {
-        g_autofree char *text = spire_format_number (threshold, 2, lang);
-
-        /* TRANSLATORS: "disagreement" as the rank flag; σ is the population standard deviation */
-        g_print (_("“disagreement”: σ of the review scores above %s.\n"), text);
-      }
-    g_print ("\n");
-  }
-
+  print_ranking_intro (ranking, name);
   print_ranking_table (ranking);
-
-  if (n_tied > 0)
-    g_print ("%s\n", _("“=”: applications that share a rank; neither their scores nor the "
-                       "tie-break separates them."));
-  if (n_ranked == 0)
-    g_print (_("No application of “%s” has a submitted review with a score yet, so none is "
-               "ranked.\n"),
-             name);
-  else if (n_ranked < n_rows)
-    g_print (ngettext ("%u application has no submitted review with a score yet and is not "
-                       "ranked (–).\n",
-                       "%u applications have no submitted review with a score yet and are not "
-                       "ranked (–).\n",
-                       n_rows - n_ranked),
-             n_rows - n_ranked);
+  print_ranking_notes (ranking, name);
   return EXIT_OK;
 }

@@ -1,7 +1,7 @@
 /* spire-cli-db.c — the database itself: init, check, backup
  *
  * "init" creates the database or brings an older one up to this version,
- * "check" asks SQLite and the schema for damage, "backup" copies the
+ * "check" runs SQLite's integrity and foreign-key checks, "backup" copies the
  * database with SQLite's online backup, safe while Spire has it open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -73,7 +73,7 @@ cmd_check (Cli *cli, const CliCommand *command, int argc, char **argv)
   for (guint i = 0; i < n; i++)
     g_print ("%s\n", problems[i]);
   return cli_refused_message (ngettext ("The database “%s” has %u problem.",
-                                           "The database “%s” has %u problems.", n),
+                                        "The database “%s” has %u problems.", n),
                               cli_database_path (cli), n);
 }
 

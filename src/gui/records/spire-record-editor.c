@@ -855,7 +855,7 @@ spire_record_editor_class_init (SpireRecordEditorClass *klass)
   object_class->dispose = spire_record_editor_dispose;
   window_class->close_request = spire_record_editor_close_request;
 
-  g_assert (spire_records_get_resource () != NULL);
+  (void) spire_records_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/records/spire-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireRecordEditor, window_title);

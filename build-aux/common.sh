@@ -2,7 +2,8 @@
 # Sourced, not run.
 
 SPIRE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-SPIRE_BUILD="$SPIRE_ROOT/_build"
+# SPIRE_BUILD may be set to another build folder (the launch test does).
+SPIRE_BUILD="${SPIRE_BUILD:-$SPIRE_ROOT/_build}"
 
 # Debian 12 packages to build and run Spire.
 SPIRE_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext

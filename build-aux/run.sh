@@ -8,4 +8,4 @@ spire_install_packages $SPIRE_BUILD_PACKAGES
 spire_generate_locales
 spire_build
 spire_uninstalled_env
-exec "$SPIRE_BUILD/src/spire" "$@"
+exec "$SPIRE_BUILD/src/gui/spire" "$@"

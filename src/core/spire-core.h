@@ -7,6 +7,7 @@
 #include "spire-brreg.h"
 #include "spire-csv-export.h"
 #include "spire-csv-import.h"
+#include "spire-deletion.h"
 #include "spire-demo.h"
 #include "spire-error.h"
 #include "spire-evaluation.h"

@@ -17,6 +17,7 @@
 #include "spire-csv-import.h"
 #include "spire-error.h"
 #include "spire-records.h"
+#include "spire-job-private.h"
 #include "spire-store-private.h"
 #include "spire-text.h"
 #include "spire-validate.h"
@@ -1914,4 +1915,109 @@ spire_csv_import_commit (SpireCsvImport *self, SpireStore *store, const char *co
   /* The store keeps statement journals in memory and a large page cache,
    * so one transaction of 10 000 rows stays off the disk until commit. */
   return commit (self, store, cohort_uuid, stats, progress, progress_data, cancellable, error);
+}
+
+/* Async */
+
+typedef struct
+{
+  SpireCsvImport *import;
+  char *cohort;
+} CsvJob;
+
+static void
+csv_job_free (gpointer data)
+{
+  CsvJob *d = data;
+
+  g_clear_object (&d->import);
+  g_free (d->cohort);
+  g_free (d);
+}
+
+static CsvJob *
+csv_job_new (SpireCsvImport *import, const char *cohort_uuid)
+{
+  CsvJob *d = g_new0 (CsvJob, 1);
+
+  d->import = g_object_ref (import);
+  d->cohort = g_strdup (cohort_uuid);
+  return d;
+}
+
+static gboolean
+prepare_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
+             GError **error)
+{
+  CsvJob *d = data;
+
+  *result = spire_csv_import_prepare (d->import, store, d->cohort,
+                                      _spire_job_get_cancellable (job), error);
+  return *result != NULL;
+}
+
+void
+spire_csv_import_prepare_async (SpireCsvImport *self, SpireStore *store,
+                                const char *cohort_uuid, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (SPIRE_IS_CSV_IMPORT (self));
+
+  _spire_job_run (store, spire_csv_import_prepare_async, prepare_job,
+                  csv_job_new (self, cohort_uuid), csv_job_free,
+                  (GDestroyNotify) spire_csv_preview_unref, cancellable, NULL, NULL, callback,
+                  user_data);
+}
+
+SpireCsvPreview *
+spire_csv_import_prepare_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer preview = NULL;
+
+  _spire_job_finish (store, result, spire_csv_import_prepare_async, &preview, error);
+  return preview;
+}
+
+static gboolean
+commit_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
+            GError **error)
+{
+  CsvJob *d = data;
+  SpireCsvCounts *counts = g_new0 (SpireCsvCounts, 1);
+
+  if (!spire_csv_import_commit (d->import, store, d->cohort, counts, _spire_job_progress, job,
+                                _spire_job_get_cancellable (job), error))
+    {
+      g_free (counts);
+      return FALSE;
+    }
+  *result = counts;
+  return TRUE;
+}
+
+void
+spire_csv_import_commit_async (SpireCsvImport *self, SpireStore *store,
+                               const char *cohort_uuid, GCancellable *cancellable,
+                               SpireProgressFunc progress, gpointer progress_data,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (SPIRE_IS_CSV_IMPORT (self));
+
+  _spire_job_run (store, spire_csv_import_commit_async, commit_job,
+                  csv_job_new (self, cohort_uuid), csv_job_free, g_free, cancellable, progress,
+                  progress_data, callback, user_data);
+}
+
+gboolean
+spire_csv_import_commit_finish (SpireStore *store, GAsyncResult *result,
+                                SpireCsvCounts *stats, GError **error)
+{
+  g_autofree SpireCsvCounts *counts = NULL;
+
+  if (!_spire_job_finish (store, result, spire_csv_import_commit_async, (gpointer *) &counts,
+                          error))
+    return FALSE;
+  if (stats && counts)
+    *stats = *counts;
+  return TRUE;
 }

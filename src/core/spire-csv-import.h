@@ -208,4 +208,20 @@ gboolean spire_csv_import_commit (SpireCsvImport *self, SpireStore *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireCsvPreview, spire_csv_preview_unref)
 
+/* spire_csv_import_prepare () and _commit () as long work
+ * (spire-job-private.h): in a worker thread on a connection of their own,
+ * with progress (commit) and cancel; @store announces what changed before
+ * @callback runs.  Nothing may change @self's mapping meanwhile. */
+void spire_csv_import_prepare_async (SpireCsvImport *self, SpireStore *store,
+                                     const char *cohort_uuid, GCancellable *cancellable,
+                                     GAsyncReadyCallback callback, gpointer user_data);
+SpireCsvPreview *spire_csv_import_prepare_finish (SpireStore *store, GAsyncResult *result,
+                                                  GError **error);
+void spire_csv_import_commit_async (SpireCsvImport *self, SpireStore *store,
+                                    const char *cohort_uuid, GCancellable *cancellable,
+                                    SpireProgressFunc progress, gpointer progress_data,
+                                    GAsyncReadyCallback callback, gpointer user_data);
+gboolean spire_csv_import_commit_finish (SpireStore *store, GAsyncResult *result,
+                                         SpireCsvCounts *stats, GError **error);
+
 G_END_DECLS

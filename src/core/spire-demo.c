@@ -37,6 +37,7 @@
 #include "spire-demo.h"
 #include "spire-error.h"
 #include "spire-records.h"
+#include "spire-job-private.h"
 #include "spire-store-private.h"
 #include "spire-validate.h"
 
@@ -3028,4 +3029,42 @@ spire_demo_fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean f
   if (ok && progress != NULL)
     progress (1.0, progress_data);
   return ok;
+}
+
+/* Async */
+
+typedef struct
+{
+  guint32 seed;
+  SpireDemoSize size;
+  gboolean force;
+} FillData;
+
+static gboolean
+fill_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
+{
+  FillData *d = data;
+
+  return spire_demo_fill (store, d->seed, d->size, d->force, _spire_job_progress, job,
+                          _spire_job_get_cancellable (job), error);
+}
+
+void
+spire_demo_fill_async (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean force,
+                       GCancellable *cancellable, SpireProgressFunc progress,
+                       gpointer progress_data, GAsyncReadyCallback callback, gpointer user_data)
+{
+  FillData *d = g_new0 (FillData, 1);
+
+  d->seed = seed;
+  d->size = size;
+  d->force = force;
+  _spire_job_run (store, spire_demo_fill_async, fill_job, d, g_free, NULL, cancellable,
+                  progress, progress_data, callback, user_data);
+}
+
+gboolean
+spire_demo_fill_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  return _spire_job_finish (store, result, spire_demo_fill_async, NULL, error);
 }

@@ -23,4 +23,13 @@ gboolean spire_demo_fill (SpireStore *store, guint32 seed, SpireDemoSize size, g
                           SpireProgressFunc progress, gpointer progress_data,
                           GCancellable *cancellable, GError **error);
 
+/* The same as long work (spire-job-private.h): in a worker thread on a
+ * connection of its own, with progress and cancel; @store announces what
+ * changed before @callback runs. */
+void spire_demo_fill_async (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean force,
+                            GCancellable *cancellable, SpireProgressFunc progress,
+                            gpointer progress_data, GAsyncReadyCallback callback,
+                            gpointer user_data);
+gboolean spire_demo_fill_finish (SpireStore *store, GAsyncResult *result, GError **error);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "spire-error.h"
 #include "spire-evaluation.h"
 #include "spire-records.h"
+#include "spire-job-private.h"
 #include "spire-store-private.h"
 #include "spire-text.h"
 
@@ -119,11 +120,7 @@ spire_evaluator_get_name (SpireStore *store, const char *evaluator_uuid)
   return name ? name : g_strdup ("");
 }
 
-static gboolean
-status_is_assignable (const char *status)
-{
-  return g_strcmp0 (status, "ineligible") != 0 && g_strcmp0 (status, "withdrawn") != 0;
-}
+#define status_is_assignable spire_application_status_is_assignable
 
 static gboolean
 enum_allowed (const SpireKind *kind, const char *field, const char *value)
@@ -888,6 +885,108 @@ spire_cohort_seats_warning (SpireStore *store, const char *cohort_uuid)
   return g_strdup_printf (ngettext ("%s, but “%s” has %d seat.", "%s, but “%s” has %d seats.",
                                     (gulong) seats),
                           first, name, (int) seats);
+}
+
+char *
+spire_cohort_seats_warning_after (SpireStore *store, const char *cohort_uuid, guint adding)
+{
+  gint64 seats = SPIRE_INT_NONE;
+  gint64 accepted, after;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+
+  if (adding == 0)
+    return spire_cohort_seats_warning (store, cohort_uuid);
+  accepted = spire_cohort_count_accepted (store, cohort_uuid, &seats, NULL);
+  if (accepted < 0 || seats == SPIRE_INT_NONE || seats < 0)
+    return NULL;
+  after = accepted + adding;
+  if (after > seats)
+    return g_strdup_printf (ngettext ("After this change %d application will be accepted, "
+                                      "but the cohort has %d seats.",
+                                      "After this change %d applications will be accepted, "
+                                      "but the cohort has %d seats.",
+                                      (gulong) after),
+                            (int) after, (int) seats);
+  return spire_cohort_seats_warning (store, cohort_uuid);
+}
+
+/* Who takes part */
+
+gboolean
+spire_application_status_is_assignable (const char *status)
+{
+  return g_strcmp0 (status, "ineligible") != 0 && g_strcmp0 (status, "withdrawn") != 0;
+}
+
+gboolean
+spire_application_is_assignable (SpireRecord *application)
+{
+  g_return_val_if_fail (SPIRE_IS_RECORD (application), FALSE);
+
+  return spire_application_status_is_assignable (spire_record_get_text (application, "status"));
+}
+
+gint64
+spire_cohort_count_assignable (SpireStore *store, const char *cohort_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), -1);
+
+  rows = _spire_store_query (store, error,
+                             "SELECT count(*) FROM applications WHERE cohort = ?"
+                             " AND status NOT IN ('ineligible', 'withdrawn')",
+                             1, cohort_uuid);
+  if (rows == NULL)
+    return -1;
+  return g_ascii_strtoll (COL (rows->pdata[0], 0), NULL, 10);
+}
+
+int
+spire_application_status_order (const char *status)
+{
+  const SpireField *field = spire_kind_field (&spire_kind_application, "status");
+  int i = 0;
+
+  if (status == NULL)
+    return G_MAXINT;
+  for (const SpireEnumValue *v = field->values; v->value; v++, i++)
+    if (g_str_equal (v->value, status))
+      return i;
+  return G_MAXINT - 1;
+}
+
+GHashTable *
+spire_panel_loads (SpireStore *store, const char *cohort_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  GHashTable *loads;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+
+  rows = _spire_store_query (store, error,
+                             "SELECT e.uuid,"
+                             " count(g.uuid),"
+                             " coalesce(sum(g.state = 'submitted'), 0)"
+                             " FROM evaluators e"
+                             " LEFT JOIN assignments g ON g.evaluator = e.uuid"
+                             "  AND g.state <> 'declined'"
+                             " WHERE e.cohort = ?"
+                             " GROUP BY e.uuid",
+                             1, cohort_uuid);
+  if (rows == NULL)
+    return NULL;
+  loads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SpirePanelLoad *load = g_new0 (SpirePanelLoad, 1);
+
+      load->assigned = (guint) g_ascii_strtoull (COL (rows->pdata[i], 1), NULL, 10);
+      load->submitted = (guint) g_ascii_strtoull (COL (rows->pdata[i], 2), NULL, 10);
+      g_hash_table_insert (loads, g_strdup (COL (rows->pdata[i], 0)), load);
+    }
+  return loads;
 }
 
 /* Screening */
@@ -3423,4 +3522,100 @@ spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_
       apps->pdata[i] = copy;
     }
   return g_steal_pointer (&apps);
+}
+
+/* Async */
+
+typedef struct
+{
+  char *cohort;
+  guint k;
+} CohortJob;
+
+static void
+cohort_job_free (gpointer data)
+{
+  CohortJob *d = data;
+
+  g_free (d->cohort);
+  g_free (d);
+}
+
+static CohortJob *
+cohort_job_new (const char *cohort_uuid, guint k)
+{
+  CohortJob *d = g_new0 (CohortJob, 1);
+
+  d->cohort = g_strdup (cohort_uuid);
+  d->k = k;
+  return d;
+}
+
+static gboolean
+assign_auto_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
+                 GError **error)
+{
+  CohortJob *d = data;
+  guint n = 0;
+
+  if (!spire_assign_auto (store, d->cohort, d->k, &n, error))
+    return FALSE;
+  *result = GUINT_TO_POINTER (n + 1); /* never NULL */
+  return TRUE;
+}
+
+void
+spire_assign_auto_async (SpireStore *store, const char *cohort_uuid, guint k,
+                         GCancellable *cancellable, GAsyncReadyCallback callback,
+                         gpointer user_data)
+{
+  g_return_if_fail (cohort_uuid != NULL);
+
+  _spire_job_run (store, spire_assign_auto_async, assign_auto_job,
+                  cohort_job_new (cohort_uuid, k), cohort_job_free, NULL, cancellable, NULL,
+                  NULL, callback, user_data);
+}
+
+gboolean
+spire_assign_auto_finish (SpireStore *store, GAsyncResult *result, guint *n_added,
+                          GError **error)
+{
+  gpointer n = NULL;
+
+  if (!_spire_job_finish (store, result, spire_assign_auto_async, &n, error))
+    return FALSE;
+  if (n_added)
+    *n_added = GPOINTER_TO_UINT (n) - 1;
+  return TRUE;
+}
+
+static gboolean
+detect_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
+{
+  CohortJob *d = data;
+
+  *result = spire_conflicts_detect (store, d->cohort, error);
+  return *result != NULL;
+}
+
+void
+spire_conflicts_detect_async (SpireStore *store, const char *cohort_uuid,
+                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_return_if_fail (cohort_uuid != NULL);
+
+  _spire_job_run (store, spire_conflicts_detect_async, detect_job,
+                  cohort_job_new (cohort_uuid, 0), cohort_job_free,
+                  (GDestroyNotify) g_ptr_array_unref, cancellable, NULL, NULL, callback,
+                  user_data);
+}
+
+GPtrArray *
+spire_conflicts_detect_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer found = NULL;
+
+  _spire_job_finish (store, result, spire_conflicts_detect_async, &found, error);
+  return found;
 }

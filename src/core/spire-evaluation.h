@@ -168,6 +168,37 @@ gint64 spire_cohort_count_accepted (SpireStore *store, const char *cohort_uuid, 
  * has seats ("5 applications are accepted, but “Kull 2026” has 4 seats."),
  * or NULL.  Not a refusal. */
 char *spire_cohort_seats_warning (SpireStore *store, const char *cohort_uuid);
+/* The same after @adding more acceptances ("After this change 5 applications
+ * will be accepted, but the cohort has 4 seats."); @adding 0 is the warning
+ * as things are.  NULL when the seats hold or the cohort has no seat count.
+ * A warning, never a refusal: the GUI and the CLI show it as it is. */
+char *spire_cohort_seats_warning_after (SpireStore *store, const char *cohort_uuid,
+                                        guint adding);
+
+/* Whether an application with @status takes part in the evaluation: it can
+ * be assigned, screened and ranked (it is not ineligible or withdrawn). */
+gboolean spire_application_status_is_assignable (const char *status);
+gboolean spire_application_is_assignable (SpireRecord *application);
+/* The applications of the cohort that can be assigned, or -1 on error. */
+gint64 spire_cohort_count_assignable (SpireStore *store, const char *cohort_uuid,
+                                      GError **error);
+/* Where @status stands in the order of the application statuses (received,
+ * ineligible, in review, …, as the field table lists them), for sorting
+ * lists by status: 0 for the first; G_MAXINT for NULL. */
+int spire_application_status_order (const char *status);
+
+/* A panel member's load in the cohort: assignments that count (declined
+ * ones do not) and of those the submitted ones. */
+typedef struct
+{
+  guint assigned;
+  guint submitted;
+} SpirePanelLoad;
+
+/* Every panel member's load, read in one query: evaluator UUID (char *) →
+ * SpirePanelLoad *; members with no assignment are in it with 0.  NULL with
+ * @error when the database fails. */
+GHashTable *spire_panel_loads (SpireStore *store, const char *cohort_uuid, GError **error);
 
 /* ---------------------------------------------------------------------------
  * The panel
@@ -330,5 +361,20 @@ SpireRecord *spire_application_for_panel (SpireStore *store, const char *applica
  * with.  In title order. */
 GPtrArray *spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_uuid,
                                                   GError **error);
+
+/* spire_assign_auto () and spire_conflicts_detect () as long work
+ * (spire-job-private.h): in a worker thread on a connection of their own;
+ * @store announces what changed before @callback runs. */
+void spire_assign_auto_async (SpireStore *store, const char *cohort_uuid, guint k,
+                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data);
+gboolean spire_assign_auto_finish (SpireStore *store, GAsyncResult *result, guint *n_added,
+                                   GError **error);
+void spire_conflicts_detect_async (SpireStore *store, const char *cohort_uuid,
+                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                   gpointer user_data);
+/* The conflicts found (SpireRecord), as spire_conflicts_detect () gives them. */
+GPtrArray *spire_conflicts_detect_finish (SpireStore *store, GAsyncResult *result,
+                                          GError **error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "spire-evaluation.h"
 #include "spire-package.h"
 #include "spire-records.h"
+#include "spire-job-private.h"
 #include "spire-store-private.h"
 
 #define TOKEN_BYTES 32
@@ -1858,4 +1859,65 @@ spire_package_import_sheet_file (SpireStore *store, const char *path, SpireSheet
     return FALSE;
   base = g_path_get_basename (path);
   return spire_package_import_sheet (store, data, (gssize) length, base, stats, error);
+}
+
+/* Async: several sheets */
+
+static void
+sheet_outcome_free (gpointer data)
+{
+  SpireSheetOutcome *o = data;
+
+  g_free (o->path);
+  g_clear_error (&o->error);
+  g_free (o);
+}
+
+static gboolean
+import_sheets_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
+                   GError **error)
+{
+  char **paths = data;
+  guint n = g_strv_length (paths);
+  GPtrArray *outcomes = g_ptr_array_new_with_free_func (sheet_outcome_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SpireSheetOutcome *o = g_new0 (SpireSheetOutcome, 1);
+
+      if (g_cancellable_is_cancelled (_spire_job_get_cancellable (job)))
+        {
+          g_free (o);
+          break;
+        }
+      o->path = g_strdup (paths[i]);
+      spire_package_import_sheet_file (store, paths[i], &o->stats, &o->error);
+      g_ptr_array_add (outcomes, o);
+      _spire_job_progress ((double) (i + 1) / n, job);
+    }
+  *result = outcomes;
+  return TRUE;
+}
+
+void
+spire_package_import_sheets_async (SpireStore *store, const char *const *paths,
+                                   GCancellable *cancellable, SpireProgressFunc progress,
+                                   gpointer progress_data, GAsyncReadyCallback callback,
+                                   gpointer user_data)
+{
+  g_return_if_fail (paths != NULL);
+
+  _spire_job_run (store, spire_package_import_sheets_async, import_sheets_job,
+                  g_strdupv ((char **) paths), (GDestroyNotify) g_strfreev,
+                  (GDestroyNotify) g_ptr_array_unref, cancellable, progress, progress_data,
+                  callback, user_data);
+}
+
+GPtrArray *
+spire_package_import_sheets_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer outcomes = NULL;
+
+  _spire_job_finish (store, result, spire_package_import_sheets_async, &outcomes, error);
+  return outcomes;
 }

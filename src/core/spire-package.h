@@ -145,4 +145,25 @@ char *spire_package_canonical_json (JsonNode *node);
  * (64 hex digits), or NULL when the token is not 64 hex digits. */
 char *spire_package_sign (JsonObject *sheet, const char *token);
 
+/* What came of one score sheet of spire_package_import_sheets_async (). */
+typedef struct
+{
+  char *path;
+  SpireSheetStats stats;
+  GError *error; /* NULL when it was imported */
+} SpireSheetOutcome;
+
+/* Imports each file with spire_package_import_sheet_file (), each all or
+ * nothing on its own, as long work (spire-job-private.h): in a worker
+ * thread on a connection of its own, progress per file; @store announces
+ * what changed before @callback runs. */
+void spire_package_import_sheets_async (SpireStore *store, const char *const *paths,
+                                        GCancellable *cancellable, SpireProgressFunc progress,
+                                        gpointer progress_data, GAsyncReadyCallback callback,
+                                        gpointer user_data);
+/* A SpireSheetOutcome for every file, in order; NULL with @error only when
+ * the database could not be opened or the work was cancelled. */
+GPtrArray *spire_package_import_sheets_finish (SpireStore *store, GAsyncResult *result,
+                                               GError **error);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "spire-error.h"
 #include "spire-ranking.h"
+#include "spire-job-private.h"
 #include "spire-store-private.h"
 
 struct _SpireRankRow
@@ -245,12 +246,6 @@ reader_error (Reader *reader, int rc, GError **error)
   return FALSE;
 }
 
-static void
-finalize_stmt (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
 static sqlite3_stmt *
 reader_prepare (Reader *reader, const char *sql, GError **error)
 {
@@ -295,27 +290,6 @@ reader_init_store (Reader *reader, SpireStore *store)
   memset (reader, 0, sizeof *reader);
   reader->store = store;
   reader->db = _spire_store_get_db (store);
-}
-
-static gboolean
-reader_init_file (Reader *reader, const char *path, GError **error)
-{
-  int rc;
-
-  memset (reader, 0, sizeof *reader);
-  rc = sqlite3_open_v2 (path, &reader->db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
-                   _("Spire cannot read “%s” (%s). Check that the file may be read."),
-                   path, reader->db ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
-      sqlite3_close (reader->db);
-      reader->db = NULL;
-      return FALSE;
-    }
-  sqlite3_busy_timeout (reader->db, 5000);
-  reader->own = g_ptr_array_new_with_free_func (finalize_stmt);
-  return TRUE;
 }
 
 static void
@@ -796,42 +770,13 @@ rank (Reader *reader, const char *cohort_uuid, GCancellable *cancellable, GError
   return g_steal_pointer (&self);
 }
 
-/* Async */
+/* Async: on the one mechanism of long work (spire-job-private.h) */
 
-typedef struct
+static gboolean
+rank_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
 {
-  char *cohort_uuid;
-  char *path;
-} RankTaskData;
-
-static void
-rank_task_data_free (gpointer data)
-{
-  RankTaskData *d = data;
-
-  g_free (d->cohort_uuid);
-  g_free (d->path);
-  g_free (d);
-}
-
-static void
-rank_thread_cb (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  RankTaskData *d = task_data;
-  g_autoptr (GError) error = NULL;
-  SpireRanking *ranking = NULL;
-  Reader reader;
-
-  if (reader_init_file (&reader, d->path, &error))
-    {
-      reader_begin (&reader);
-      ranking = rank (&reader, d->cohort_uuid, cancellable, &error);
-      reader_close (&reader);
-    }
-  if (ranking == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, ranking, g_object_unref);
+  *result = spire_rank_cohort (store, data, _spire_job_get_cancellable (job), error);
+  return *result != NULL;
 }
 
 /* Row */
@@ -1434,40 +1379,20 @@ void
 spire_rank_cohort_async (SpireStore *store, const char *cohort_uuid, GCancellable *cancellable,
                          GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  RankTaskData *d;
-
   g_return_if_fail (SPIRE_IS_STORE (store));
   g_return_if_fail (cohort_uuid != NULL);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, spire_rank_cohort_async);
-
-  if (spire_store_get_path (store) == NULL)
-    {
-      g_autoptr (GError) error = NULL;
-      SpireRanking *ranking = spire_rank_cohort (store, cohort_uuid, cancellable, &error);
-
-      if (ranking == NULL)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_pointer (task, ranking, g_object_unref);
-      return;
-    }
-
-  d = g_new0 (RankTaskData, 1);
-  d->cohort_uuid = g_strdup (cohort_uuid);
-  d->path = g_strdup (spire_store_get_path (store));
-  g_task_set_task_data (task, d, rank_task_data_free);
-  g_task_run_in_thread (task, rank_thread_cb);
+  _spire_job_run (store, spire_rank_cohort_async, rank_job, g_strdup (cohort_uuid), g_free,
+                  g_object_unref, cancellable, NULL, NULL, callback, user_data);
 }
 
 SpireRanking *
 spire_rank_cohort_finish (SpireStore *store, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  gpointer ranking = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  _spire_job_finish (store, result, spire_rank_cohort_async, &ranking, error);
+  return ranking;
 }
 
 const char *

@@ -144,8 +144,8 @@ G_DECLARE_FINAL_TYPE (SpireRanking, spire_ranking, SPIRE, RANKING, GObject)
  * rubric), SPIRE_ERROR_CANCELLED, database errors. */
 SpireRanking *spire_rank_cohort (SpireStore *store, const char *cohort_uuid,
                                  GCancellable *cancellable, GError **error);
-/* The same in a worker thread.  A store on a file is read through a
- * connection of its own (so the main thread may go on using @store); an
+/* The same as long work (spire-job-private.h): in a worker thread on a
+ * connection of its own, so the main thread may go on using @store; an
  * in-memory store is ranked before this returns and the result delivered
  * from the main loop. */
 void spire_rank_cohort_async (SpireStore *store, const char *cohort_uuid,

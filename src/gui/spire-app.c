@@ -95,6 +95,22 @@ spire_app_startup (GApplication *app)
                                            app_accels[i].accels);
 }
 
+/* SPIRE_QUIT_WHEN_SHOWN=1 (the launch test of build-aux/run.sh): quit as
+ * soon as the first window is on screen. */
+static gboolean
+quit_when_shown_cb (gpointer app)
+{
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_map_cb (GtkWidget *window, gpointer app)
+{
+  g_print ("spire: window shown\n");
+  g_idle_add_full (G_PRIORITY_LOW, quit_when_shown_cb, g_object_ref (app), g_object_unref);
+}
+
 static void
 spire_app_activate (GApplication *app)
 {
@@ -103,6 +119,8 @@ spire_app_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (new_window (SPIRE_APP (app)));
+      if (g_strcmp0 (g_getenv ("SPIRE_QUIT_WHEN_SHOWN"), "1") == 0)
+        g_signal_connect_after (window, "map", G_CALLBACK (on_window_map_cb), app);
       /* First the window, so that an error dialog comes above it. */
       gtk_window_present (window);
       spire_window_open_last (SPIRE_WINDOW (window));

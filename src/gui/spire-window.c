@@ -22,6 +22,8 @@
 #include "records/spire-record-list-page.h"
 #include "sidebar/spire-sidebar-private.h"
 #include "spire-resources.h"
+#include "common/spire-error-dialog.h"
+#include "common/spire-undo.h"
 #include "spire-window.h"
 #include "spire-window-private.h"
 
@@ -52,6 +54,7 @@ struct _SpireWindow
 
   GSettings *settings;
   SpireStore *store;
+  SpireUndo *undo;
   guint reload_source;
   GtkNativeDialog *chooser;
   AdwMessageDialog *error_dialog; /* weak */
@@ -64,7 +67,11 @@ struct _SpireWindow
   gboolean disposed;
 };
 
-G_DEFINE_FINAL_TYPE (SpireWindow, spire_window, ADW_TYPE_APPLICATION_WINDOW)
+static void spire_window_undo_host_init (SpireUndoHostInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SpireWindow, spire_window, ADW_TYPE_APPLICATION_WINDOW,
+                               G_IMPLEMENT_INTERFACE (SPIRE_TYPE_UNDO_HOST,
+                                                      spire_window_undo_host_init))
 
 typedef struct
 {
@@ -635,7 +642,29 @@ import_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 undo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  spire_record_undo_delete (GTK_WINDOW (widget));
+  SpireWindow *self = SPIRE_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!spire_undo_undo (self->undo, &error))
+    spire_error_dialog_show (widget, _("Could Not Undo"), error);
+}
+
+static void
+on_can_undo_changed_cb (SpireUndo *undo, GParamSpec *pspec, SpireWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", spire_undo_get_can_undo (undo));
+}
+
+static SpireUndo *
+spire_window_get_undo (SpireUndoHost *host)
+{
+  return SPIRE_WINDOW (host)->undo;
+}
+
+static void
+spire_window_undo_host_init (SpireUndoHostInterface *iface)
+{
+  iface->get_undo = spire_window_get_undo;
 }
 
 static void
@@ -747,6 +776,7 @@ spire_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->undo);
 
   G_OBJECT_CLASS (spire_window_parent_class)->dispose (object);
 }
@@ -842,6 +872,9 @@ spire_window_init (SpireWindow *self)
   /* Enabled while a delete's toast offers to undo it (so that Ctrl+Z
    * otherwise stays with the text being edited). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  self->undo = spire_undo_new ();
+  g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (on_can_undo_changed_cb),
+                           self, 0);
 
   {
     GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);

@@ -30,4 +30,8 @@ void gui_fixture_spin (guint ms);
 /* A temporary folder for files and the XDG folders; call before gtk_test_init. */
 char *gui_fixture_isolate (void);
 
+/* The newest AdwMessageDialog on screen (an error, a question), or NULL:
+ * what a user would see, found without reaching into a feature. */
+AdwMessageDialog *gui_fixture_find_message_dialog (void);
+
 G_END_DECLS

@@ -44,7 +44,7 @@ window_for (SpireStore *store)
 static void
 close_window (SpireWindow *window)
 {
-  AdwMessageDialog *dialog = _spire_records_get_last_dialog ();
+  AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
   SpireRecordEditor *editor = _spire_record_editor_get_last ();
 
   if (dialog)
@@ -328,7 +328,7 @@ test_records_delete_refused (void)
   g_assert_true (spire_store_exists (store, &spire_kind_startup, startup_uuid));
   g_assert_cmpint (spire_store_count (store, &spire_kind_startup, NULL, NULL), ==, before);
   g_assert_false (spire_record_can_undo_delete (GTK_WINDOW (window)));
-  dialog = _spire_records_get_last_dialog ();
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, spire_record_get_display_name (startup)));
@@ -481,7 +481,7 @@ test_records_delete_program_refused (void)
   gtk_widget_activate_action (GTK_WIDGET (_spire_window_get_sidebar (window)),
                               "sidebar.delete-program", "s", spire_record_get_uuid (program));
   g_assert_true (spire_store_exists (store, &spire_kind_program, spire_record_get_uuid (program)));
-  dialog = _spire_records_get_last_dialog ();
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cohorts first"));
   close_window (window);

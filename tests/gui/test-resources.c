@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cohort/spire-cohort-page.h"
+#include "common/spire-reason-dialog.h"
 #include "evaluation/spire-evaluation-page.h"
 #include "evaluation/spire-review-form.h"
 #include "evaluator/spire-evaluator-window.h"
@@ -62,6 +63,7 @@ test_resources_ui (void)
 
   /* Types the templates name. */
   g_type_ensure (SPIRE_TYPE_WINDOW);
+  g_type_ensure (SPIRE_TYPE_REASON_DIALOG);
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
   g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);

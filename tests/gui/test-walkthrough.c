@@ -73,7 +73,7 @@ edit_and_save (GtkWidget *widget, const char *action, GVariant *param, ...)
     g_error ("The form refuses: %s", _spire_record_editor_get_message (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_true (gui_fixture_wait (editor_gone, NULL, 5000));
-  g_assert_null (_spire_records_get_last_dialog ());
+  g_assert_null (gui_fixture_find_message_dialog ());
 }
 
 /* A valid organisation number after the 8 digits of *@base. */

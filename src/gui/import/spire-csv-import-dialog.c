@@ -925,7 +925,7 @@ spire_csv_import_dialog_class_init (SpireCsvImportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  g_assert (spire_import_get_resource () != NULL);
+  (void) spire_import_get_resource ();
 
   object_class->dispose = spire_csv_import_dialog_dispose;
   object_class->finalize = spire_csv_import_dialog_finalize;

@@ -348,7 +348,7 @@ spire_import_job_dialog_class_init (SpireImportJobDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  g_assert (spire_import_get_resource () != NULL);
+  (void) spire_import_get_resource ();
 
   object_class->dispose = spire_import_job_dialog_dispose;
   object_class->finalize = spire_import_job_dialog_finalize;

@@ -23,6 +23,8 @@
 #include "spire-record-editor.h"
 #include "spire-records-private.h"
 #include "spire-records-resources.h"
+#include "common/spire-error-dialog.h"
+#include "common/spire-undo.h"
 #include "spire-window.h"
 
 typedef enum
@@ -855,7 +857,7 @@ spire_record_editor_class_init (SpireRecordEditorClass *klass)
   object_class->dispose = spire_record_editor_dispose;
   window_class->close_request = spire_record_editor_close_request;
 
-  g_assert (spire_records_get_resource () != NULL);
+  (void) spire_records_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/records/spire-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireRecordEditor, window_title);
@@ -877,190 +879,12 @@ spire_record_editor_init (SpireRecordEditor *self)
   self->rows = g_ptr_array_new_with_free_func (field_row_free);
 }
 
-/* Deleting with undo */
-
-typedef struct
-{
-  SpireStore *store;
-  GPtrArray *records; /* what was deleted, parents before their parts */
-  AdwToast *toast;    /* weak */
-} Undo;
-
-#define UNDO_KEY "spire-records-undo"
-
-static void
-undo_free (gpointer data)
-{
-  Undo *u = data;
-
-  g_clear_object (&u->store);
-  g_clear_pointer (&u->records, g_ptr_array_unref);
-  g_clear_weak_pointer (&u->toast);
-  g_free (u);
-}
-
-static gboolean
-contains_uuid (GPtrArray *records, const char *uuid)
-{
-  for (guint i = 0; i < records->len; i++)
-    if (g_str_equal (spire_record_get_uuid (g_ptr_array_index (records, i)), uuid))
-      return TRUE;
-  return FALSE;
-}
-
-/* What goes with @record when it is deleted (ON DELETE CASCADE), and the
- * records whose reference to it is cleared (SET NULL), depth first. */
-static void
-collect_parts (SpireStore *store, SpireRecord *record, GPtrArray *out, guint depth)
-{
-  const SpireKind *kind = spire_record_get_kind (record);
-  guint n_kinds;
-  const SpireKind *const *kinds = spire_kinds (&n_kinds);
-
-  if (depth > 6)
-    return;
-  for (guint k = 0; k < n_kinds; k++)
-    for (guint i = 0; i < kinds[k]->n_fields; i++)
-      {
-        const SpireField *f = &kinds[k]->fields[i];
-        g_autoptr (GPtrArray) children = NULL;
-
-        if (f->type != SPIRE_FIELD_REF || g_strcmp0 (f->ref_table, kind->table) != 0)
-          continue;
-        children = spire_store_list (store, kinds[k], f->name, spire_record_get_uuid (record), NULL);
-        for (guint c = 0; children && c < children->len; c++)
-          {
-            SpireRecord *child = g_ptr_array_index (children, c);
-
-            if (contains_uuid (out, spire_record_get_uuid (child)))
-              continue;
-            g_ptr_array_add (out, g_object_ref (child));
-            collect_parts (store, child, out, depth + 1);
-          }
-      }
-}
-
-static const char *
-advice_for (SpireRecord *record)
-{
-  const SpireKind *kind = spire_record_get_kind (record);
-
-  if (kind == &spire_kind_startup)
-    return _("Withdraw its applications instead: a withdrawn application keeps the history.");
-  if (kind == &spire_kind_program)
-    return _("Delete the program’s cohorts first.");
-  if (kind == &spire_kind_cohort)
-    return _("Delete the cohort’s applications, challenges and panel first, or keep the cohort and move it to Closed.");
-  if (kind == &spire_kind_public_body)
-    return _("Give its challenges, deals, people and city districts another owner first.");
-  if (kind == &spire_kind_person)
-    return _("Remove the person from the panels and applications first.");
-  if (kind == &spire_kind_challenge)
-    return _("Move its applications to another challenge first.");
-  return NULL;
-}
-
-static void
-on_toast_dismissed_cb (AdwToast *toast, GtkWindow *window)
-{
-  Undo *u = g_object_get_data (G_OBJECT (window), UNDO_KEY);
-
-  /* The Undo button dismisses its toast too; its action runs first. */
-  if (u && u->toast == toast)
-    {
-      g_object_set_data (G_OBJECT (window), UNDO_KEY, NULL);
-      gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.undo", FALSE);
-    }
-}
+/* Deleting with undo: core's deletion, the window's undo (common/) */
 
 void
 spire_records_delete_with_undo (GtkWindow *window, SpireStore *store, GPtrArray *records)
 {
-  g_autoptr (GPtrArray) all = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-  Undo *u;
-
-  g_return_if_fail (GTK_IS_WINDOW (window));
-  g_return_if_fail (SPIRE_IS_STORE (store));
-
-  if (records == NULL || records->len == 0)
-    return;
-
-  /* Refused before anything is touched. */
-  for (guint i = 0; i < records->len; i++)
-    {
-      SpireRecord *record = g_ptr_array_index (records, i);
-      g_autofree char *dependents = spire_store_describe_dependents (store, record);
-
-      if (dependents)
-        {
-          /* TRANSLATORS: "“Nordlys AS” cannot be deleted: 3 applications depend on it." */
-          g_autofree char *why = g_strdup_printf (_("“%s” cannot be deleted: %s depend on it."),
-                                                  spire_record_get_display_name (record),
-                                                  dependents);
-          const char *advice = advice_for (record);
-          g_autofree char *body = advice ? g_strdup_printf ("%s\n\n%s", why, advice) : g_strdup (why);
-          g_autofree char *heading = g_strdup_printf (_("“%s” Is in Use"),
-                                                      spire_record_get_display_name (record));
-
-          show_dialog (window, heading, body);
-          return;
-        }
-    }
-
-  all = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < records->len; i++)
-    {
-      SpireRecord *record = g_ptr_array_index (records, i);
-
-      if (contains_uuid (all, spire_record_get_uuid (record)))
-        continue;
-      g_ptr_array_add (all, g_object_ref (record));
-      collect_parts (store, record, all, 0);
-    }
-
-  if (!spire_store_begin (store, &error))
-    goto fail;
-  for (guint i = 0; i < records->len; i++)
-    if (!spire_store_delete (store, g_ptr_array_index (records, i), &error))
-      {
-        spire_store_rollback (store);
-        goto fail;
-      }
-  if (!spire_store_commit (store, &error))
-    goto fail;
-
-  if (records->len == 1)
-    text = g_strdup_printf (_("“%s” deleted"),
-                            spire_record_get_display_name (g_ptr_array_index (records, 0)));
-  else
-    text = g_strdup_printf (ngettext ("%u record deleted", "%u records deleted", records->len),
-                            records->len);
-
-  u = g_new0 (Undo, 1);
-  u->store = g_object_ref (store);
-  u->records = g_steal_pointer (&all);
-  if (SPIRE_IS_WINDOW (window))
-    {
-      AdwToast *toast = adw_toast_new (text);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_set_timeout (toast, 8);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_set_weak_pointer (&u->toast, toast);
-      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), window, 0);
-      g_object_set_data_full (G_OBJECT (window), UNDO_KEY, u, undo_free);
-      gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.undo", TRUE);
-      spire_window_add_toast (SPIRE_WINDOW (window), toast);
-    }
-  else
-    g_object_set_data_full (G_OBJECT (window), UNDO_KEY, u, undo_free);
-  return;
-
-fail:
-  show_dialog (window, _("Could Not Delete"), error->message);
+  spire_delete_with_undo (GTK_WIDGET (window), store, records);
 }
 
 void
@@ -1077,49 +901,25 @@ spire_record_delete_with_undo (GtkWindow *window, SpireStore *store, SpireRecord
 gboolean
 spire_record_can_undo_delete (GtkWindow *window)
 {
-  return g_object_get_data (G_OBJECT (window), UNDO_KEY) != NULL;
+  SpireUndo *undo = spire_undo_for_widget (GTK_WIDGET (window));
+
+  return undo && spire_undo_get_can_undo (undo);
 }
 
 gboolean
 spire_record_undo_delete (GtkWindow *window)
 {
-  Undo *u = g_object_get_data (G_OBJECT (window), UNDO_KEY);
+  SpireUndo *undo = spire_undo_for_widget (GTK_WIDGET (window));
   g_autoptr (GError) error = NULL;
-  AdwToast *toast;
 
-  if (u == NULL)
+  if (undo == NULL || !spire_undo_get_can_undo (undo))
     return FALSE;
-  /* Take it first: dismissing the toast below must not free it under us. */
-  u = g_object_steal_data (G_OBJECT (window), UNDO_KEY);
-  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.undo", FALSE);
-  toast = u->toast;
-  /* Not adw_toast_dismiss(): libadwaita 1.2 aborts when the dismissal
-   * brings back a toast that is still hiding (the delete toast pushes the
-   * one shown before it back into the queue).  The toast says what happened
-   * instead and goes at its time. */
-  if (toast)
+  if (!spire_undo_undo (undo, &error))
     {
-      adw_toast_set_button_label (toast, NULL);
-      adw_toast_set_action_name (toast, NULL);
-      adw_toast_set_title (toast, _("Restored"));
+      spire_error_dialog_show (GTK_WIDGET (window), _("Could Not Undo"), error);
+      return FALSE;
     }
-
-  if (spire_store_begin (u->store, &error))
-    {
-      gboolean ok = TRUE;
-
-      for (guint i = 0; ok && i < u->records->len; i++)
-        ok = spire_store_save (u->store, g_ptr_array_index (u->records, i),
-                               SPIRE_SAVE_KEEP_TIMES | SPIRE_SAVE_NO_VALIDATE, NULL, &error);
-      if (ok)
-        ok = spire_store_commit (u->store, &error);
-      else
-        spire_store_rollback (u->store);
-    }
-  if (error)
-    show_dialog (window, _("Could Not Undo"), error->message);
-  undo_free (u);
-  return error == NULL;
+  return TRUE;
 }
 
 /* Public API */

@@ -891,7 +891,7 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   object_class->dispose = spire_record_list_page_dispose;
   row_info_quark = g_quark_from_static_string ("spire-record-list-row");
 
-  g_assert (spire_records_get_resource () != NULL);
+  (void) spire_records_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/records/spire-record-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, flap);

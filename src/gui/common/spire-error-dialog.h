@@ -1,0 +1,18 @@
+/* spire-error-dialog.h — the one way the GUI shows an error
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Shows @error (core's translated message, which says what is wrong and
+ * what to do) in a modal dialog over @from's window, headed by @heading
+ * ("The Import Failed").  Returns the dialog, already presented; it closes
+ * itself. */
+AdwMessageDialog *spire_error_dialog_show (GtkWidget *from, const char *heading,
+                                           const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,290 @@
+/* test-job.c — long work in core (the _async/_finish pairs on one
+ * mechanism) and the rules that the GUI and the CLI share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "spire-core.h"
+#include "test-helpers.h"
+
+typedef struct
+{
+  GMainLoop *loop;
+  GAsyncResult *result;
+  GPtrArray *events;   /* "changed::programs", "progress", "done", in order */
+  double last_fraction;
+  guint n_progress;
+  gboolean backwards;
+} Watch;
+
+static GThread *main_thread;
+
+static void
+watch_init (Watch *w)
+{
+  w->loop = g_main_loop_new (NULL, FALSE);
+  w->events = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+watch_clear (Watch *w)
+{
+  g_main_loop_unref (w->loop);
+  g_clear_object (&w->result);
+  g_ptr_array_unref (w->events);
+}
+
+static void
+on_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Watch *w = data;
+
+  g_ptr_array_add (w->events, g_strdup ("done"));
+  w->result = g_object_ref (result);
+  g_main_loop_quit (w->loop);
+}
+
+static void
+on_progress_cb (double fraction, gpointer data)
+{
+  Watch *w = data;
+
+  g_assert_true (g_thread_self () == main_thread);
+  if (fraction < w->last_fraction)
+    w->backwards = TRUE;
+  w->last_fraction = fraction;
+  w->n_progress++;
+}
+
+static void
+on_changed_cb (SpireStore *store, const char *table, gpointer data)
+{
+  Watch *w = data;
+
+  g_assert_true (g_thread_self () == main_thread);
+  if (g_str_equal (table, "programs"))
+    g_ptr_array_add (w->events, g_strdup ("changed::programs"));
+}
+
+static gboolean
+has_event (Watch *w, const char *name, guint *index)
+{
+  return g_ptr_array_find_with_equal_func (w->events, name, g_str_equal, index);
+}
+
+/* Sample data made in a worker on a connection of its own: progress comes
+ * in the main thread, the window's store announces the new programs before
+ * the callback, and the data is there. */
+static void
+test_demo_async_file (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "job.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_open (path, &error);
+  guint changed_at = 0, done_at = 0;
+  Watch w = { 0 };
+
+  g_assert_no_error (error);
+  watch_init (&w);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &w);
+  spire_demo_fill_async (store, 3, SPIRE_DEMO_SMALL, FALSE, NULL, on_progress_cb, &w,
+                         on_done_cb, &w);
+  g_assert_cmpuint (w.events->len, ==, 0); /* nothing happens before the main loop runs */
+  g_main_loop_run (w.loop);
+
+  g_assert_true (spire_demo_fill_finish (store, w.result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (spire_store_count (store, &spire_kind_program, NULL, NULL), >, 0);
+  g_assert_true (has_event (&w, "changed::programs", &changed_at));
+  g_assert_true (has_event (&w, "done", &done_at));
+  g_assert_cmpuint (changed_at, <, done_at);
+  g_assert_cmpuint (w.n_progress, >, 0);
+  g_assert_false (w.backwards);
+
+  watch_clear (&w);
+  g_clear_object (&store);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_demo_async_cancelled (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "job.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_open (path, &error);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  Watch w = { 0 };
+
+  g_assert_no_error (error);
+  watch_init (&w);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &w);
+  g_cancellable_cancel (cancellable);
+  spire_demo_fill_async (store, 3, SPIRE_DEMO_SMALL, FALSE, cancellable, NULL, NULL, on_done_cb,
+                         &w);
+  g_main_loop_run (w.loop);
+
+  g_assert_false (spire_demo_fill_finish (store, w.result, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED);
+  g_assert_true (spire_store_is_empty (store));
+  g_assert_false (has_event (&w, "changed::programs", NULL));
+
+  watch_clear (&w);
+  g_clear_object (&store);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* An in-memory store has no file to open twice: the work runs on it, and
+ * the result still comes from the main loop. */
+static void
+test_demo_async_memory (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  Watch w = { 0 };
+
+  g_assert_no_error (error);
+  watch_init (&w);
+  spire_demo_fill_async (store, 3, SPIRE_DEMO_SMALL, FALSE, NULL, on_progress_cb, &w,
+                         on_done_cb, &w);
+  g_assert_cmpuint (w.events->len, ==, 0);
+  g_main_loop_run (w.loop);
+  g_assert_true (spire_demo_fill_finish (store, w.result, &error));
+  g_assert_no_error (error);
+  g_assert_false (spire_store_is_empty (store));
+  watch_clear (&w);
+}
+
+/* The shared rules, against the records they describe. */
+
+static const char *
+largest_cohort (SpireStore *store, GPtrArray *keep)
+{
+  g_autoptr (GPtrArray) cohorts = spire_store_list (store, &spire_kind_cohort, NULL, NULL, NULL);
+  const char *best = NULL;
+  gint64 most = -1;
+
+  for (guint i = 0; i < cohorts->len; i++)
+    {
+      const char *uuid = spire_record_get_uuid (cohorts->pdata[i]);
+      gint64 n = spire_store_count (store, &spire_kind_evaluator, "cohort", uuid);
+
+      if (n > most)
+        {
+          most = n;
+          best = uuid;
+        }
+    }
+  g_ptr_array_add (keep, g_strdup (best));
+  return keep->pdata[keep->len - 1];
+}
+
+static void
+test_rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (GPtrArray) panel = NULL;
+  g_autoptr (GHashTable) loads = NULL;
+  const char *cohort;
+  gint64 assignable = 0;
+  guint busy = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (spire_demo_fill (store, 5, SPIRE_DEMO_SMALL, FALSE, NULL, NULL, NULL, &error));
+  cohort = largest_cohort (store, keep);
+
+  /* Assignable: everyone but the ineligible and the withdrawn. */
+  apps = spire_store_list (store, &spire_kind_application, "cohort", cohort, NULL);
+  for (guint i = 0; i < apps->len; i++)
+    {
+      const char *status = spire_record_get_text (apps->pdata[i], "status");
+      gboolean expected = g_strcmp0 (status, "ineligible") != 0 &&
+                          g_strcmp0 (status, "withdrawn") != 0;
+
+      g_assert_cmpint (spire_application_is_assignable (apps->pdata[i]), ==, expected);
+      assignable += expected;
+    }
+  g_assert_cmpint (spire_cohort_count_assignable (store, cohort, &error), ==, assignable);
+  g_assert_no_error (error);
+
+  /* Status order: as the field table lists them. */
+  g_assert_cmpint (spire_application_status_order ("received"), ==, 0);
+  g_assert_cmpint (spire_application_status_order ("received"), <,
+                   spire_application_status_order ("accepted"));
+  g_assert_cmpint (spire_application_status_order ("accepted"), <,
+                   spire_application_status_order ("withdrawn"));
+  g_assert_cmpint (spire_application_status_order (NULL), ==, G_MAXINT);
+
+  /* Loads in one query equal the assignments counted one member at a time. */
+  loads = spire_panel_loads (store, cohort, &error);
+  g_assert_no_error (error);
+  panel = spire_store_list (store, &spire_kind_evaluator, "cohort", cohort, NULL);
+  g_assert_cmpuint (g_hash_table_size (loads), ==, panel->len);
+  for (guint i = 0; i < panel->len; i++)
+    {
+      const char *ev = spire_record_get_uuid (panel->pdata[i]);
+      g_autoptr (GPtrArray) list = spire_store_list (store, &spire_kind_assignment, "evaluator",
+                                                     ev, NULL);
+      SpirePanelLoad *load = g_hash_table_lookup (loads, ev);
+      guint assigned = 0, submitted = 0;
+
+      for (guint j = 0; j < list->len; j++)
+        {
+          const char *state = spire_record_get_text (list->pdata[j], "state");
+
+          assigned += g_strcmp0 (state, "declined") != 0;
+          submitted += g_strcmp0 (state, "submitted") == 0;
+        }
+      g_assert_nonnull (load);
+      g_assert_cmpuint (load->assigned, ==, assigned);
+      g_assert_cmpuint (load->submitted, ==, submitted);
+      busy += assigned > 0;
+    }
+  g_assert_cmpuint (busy, >, 0);
+}
+
+static void
+test_seats_warning_after (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpireRecord) program = test_make (store, &spire_kind_program, "name", "Program",
+                                               "kind", "accelerator", NULL);
+  g_autoptr (SpireRecord) cohort = test_make (store, &spire_kind_cohort, "program",
+                                              spire_record_get_uuid (program), "name", "Kull 2026", "phase", "decided",
+                                              "seats", (gint64) 2, NULL);
+  const char *c = spire_record_get_uuid (cohort);
+  g_autofree char *none = NULL;
+  g_autofree char *fits = NULL;
+  g_autofree char *over = NULL;
+
+  none = spire_cohort_seats_warning_after (store, c, 0);
+  g_assert_null (none);
+  fits = spire_cohort_seats_warning_after (store, c, 2);
+  g_assert_null (fits);
+  over = spire_cohort_seats_warning_after (store, c, 3);
+  g_assert_nonnull (over);
+  g_assert_nonnull (strstr (over, "3"));
+  g_assert_nonnull (strstr (over, "2 seats"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  main_thread = g_thread_self ();
+  g_test_add_func ("/job/demo-async-file", test_demo_async_file);
+  g_test_add_func ("/job/demo-async-cancelled", test_demo_async_cancelled);
+  g_test_add_func ("/job/demo-async-memory", test_demo_async_memory);
+  g_test_add_func ("/rules/assignable-loads-order", test_rules);
+  g_test_add_func ("/rules/seats-warning-after", test_seats_warning_after);
+  return g_test_run ();
+}

@@ -3,7 +3,9 @@
  * "assign" runs core's automatic assignment and reports the members'
  * loads; "package" is made of subcommands (package_commands[]): "export"
  * writes one panel member's evaluation package, "import" reads the signed
- * score sheets they send back, each all or nothing.
+ * score sheets they send back, each all or nothing.  Who can be assigned
+ * and what counts towards a member's load are core's rules
+ * (spire_cohort_count_assignable, spire_panel_loads), never counted here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,67 +20,33 @@
 
 /* assign */
 
-/* The assignments of @evaluator_uuid that count towards their load (declined
- * ones do not), or -1 on error. */
-static gint64
-evaluator_load (Cli *cli, const char *evaluator_uuid, GError **error)
-{
-  g_autoptr (GPtrArray) assignments = spire_store_list (cli->store, &spire_kind_assignment,
-                                                        "evaluator", evaluator_uuid, error);
-  gint64 n = 0;
-
-  if (assignments == NULL)
-    return -1;
-  for (guint i = 0; i < assignments->len; i++)
-    if (g_strcmp0 (spire_record_get_text (g_ptr_array_index (assignments, i), "state"),
-                   "declined") != 0)
-      n++;
-  return n;
-}
-
-/* The applications of the cohort that can be assigned, or -1 on error. */
-static gint64
-count_assignable (Cli *cli, const char *cohort_uuid, GError **error)
-{
-  g_autoptr (GPtrArray) applications = spire_store_list (cli->store, &spire_kind_application,
-                                                         "cohort", cohort_uuid, error);
-  gint64 n = 0;
-
-  if (applications == NULL)
-    return -1;
-  for (guint i = 0; i < applications->len; i++)
-    {
-      const char *status = spire_record_get_text (g_ptr_array_index (applications, i), "status");
-
-      if (g_strcmp0 (status, "ineligible") != 0 && g_strcmp0 (status, "withdrawn") != 0)
-        n++;
-    }
-  return n;
-}
-
-/* Each member's load, observers left out (they are never assigned). */
+/* Each member's load as core counts it (spire_panel_loads), in the order
+ * of the panel; observers are left out (they are never assigned). */
 static gboolean
 print_panel_loads (Cli *cli, const char *cohort_uuid, GError **error)
 {
   g_autoptr (GPtrArray) panel = NULL;
+  g_autoptr (GHashTable) panel_loads = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) loads = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   panel = spire_panel_list (cli->store, cohort_uuid, error);
   if (panel == NULL)
     return FALSE;
+  panel_loads = spire_panel_loads (cli->store, cohort_uuid, error);
+  if (panel_loads == NULL)
+    return FALSE;
   for (guint i = 0; i < panel->len; i++)
     {
       SpireRecord *evaluator = g_ptr_array_index (panel, i);
       const char *uuid = spire_record_get_uuid (evaluator);
+      const SpirePanelLoad *load = g_hash_table_lookup (panel_loads, uuid);
+      gint64 assigned = load ? load->assigned : 0;
       char *person;
-      gint64 load;
 
       /* Observers are never assigned. */
       if (g_strcmp0 (spire_record_get_text (evaluator, "role"), "observer") == 0)
         continue;
-      if ((load = evaluator_load (cli, uuid, error)) < 0)
-        return FALSE;
       person = spire_evaluator_get_name (cli->store, uuid);
       if (*person == '\0')
         {
@@ -87,7 +55,7 @@ print_panel_loads (Cli *cli, const char *cohort_uuid, GError **error)
         }
       g_ptr_array_add (names, cli_one_line (person));
       g_free (person);
-      g_array_append_val (loads, load);
+      g_array_append_val (loads, assigned);
     }
   if (names->len > 0)
     {
@@ -145,7 +113,7 @@ cmd_assign (Cli *cli, const CliCommand *command, int argc, char **argv)
   if (!spire_assign_auto (cli->store, cohort_uuid, (guint) k, &n_added, &error))
     return cli_refused (error);
 
-  n_assignable = count_assignable (cli, cohort_uuid, &error);
+  n_assignable = spire_cohort_count_assignable (cli->store, cohort_uuid, &error);
   if (n_assignable < 0)
     return cli_refused (error);
   if (n_assignable == 0)

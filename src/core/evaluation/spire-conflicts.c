@@ -240,28 +240,49 @@ pair_key (const char *evaluator, const char *startup)
   return g_strconcat (evaluator ? evaluator : "", "|", startup ? startup : "", NULL);
 }
 
-GPtrArray *
-spire_conflicts_detect (SpireStore *store, const char *cohort_uuid, GError **error)
+/* What detection knows about the cohort: its evaluators, clues by person,
+ * organisation number, contact e-mail domain and website host, and the
+ * pairs that have a conflict on record already. */
+typedef struct
 {
-  g_autoptr (SpireRecord) cohort = NULL;
-  g_autoptr (GPtrArray) evaluators = NULL;
+  GPtrArray *evaluators;        /* rows: uuid, person, name, email, orgnr */
+  GHashTable *by_person;        /* person uuid → clues */
+  GHashTable *by_orgnr;         /* orgnr → clues */
+  GHashTable *by_contact_domain;
+  GHashTable *by_web_domain;
+  GHashTable *seen;             /* "evaluator|startup" */
+} Detection;
+
+static void
+detection_clear (Detection *d)
+{
+  g_clear_pointer (&d->evaluators, g_ptr_array_unref);
+  g_clear_pointer (&d->by_person, g_hash_table_unref);
+  g_clear_pointer (&d->by_orgnr, g_hash_table_unref);
+  g_clear_pointer (&d->by_contact_domain, g_hash_table_unref);
+  g_clear_pointer (&d->by_web_domain, g_hash_table_unref);
+  g_clear_pointer (&d->seen, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Detection, detection_clear)
+
+static GHashTable *
+clue_map_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Reads the cohort's panel, applicants, their contact persons and the
+ * conflicts on record into @d. */
+static gboolean
+detection_read (SpireStore *store, const char *cohort_uuid, Detection *d, GError **error)
+{
   g_autoptr (GPtrArray) startups = NULL;
   g_autoptr (GPtrArray) contacts = NULL;
   g_autoptr (GPtrArray) known = NULL;
-  g_autoptr (GHashTable) by_person = NULL;  /* person uuid → clues */
-  g_autoptr (GHashTable) by_orgnr = NULL;   /* orgnr → clues */
-  g_autoptr (GHashTable) by_contact_domain = NULL;
-  g_autoptr (GHashTable) by_web_domain = NULL;
-  g_autoptr (GHashTable) seen = NULL;       /* "evaluator|startup" */
-  g_autoptr (GPtrArray) found = NULL;
 
-  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
-
-  cohort = _spire_get_record (store, &spire_kind_cohort, cohort_uuid, error);
-  if (cohort == NULL)
-    return NULL;
-
-  evaluators = _spire_store_query (store, error,
+  d->evaluators = _spire_store_query (store, error,
                       "SELECT e.uuid, p.uuid, p.name, p.email, p.orgnr FROM evaluators e "
                       "JOIN persons p ON p.uuid = e.person WHERE e.cohort = ? ORDER BY e.uuid",
                       1, cohort_uuid);
@@ -285,117 +306,129 @@ spire_conflicts_detect (SpireStore *store, const char *cohort_uuid, GError **err
                  "JOIN evaluators e ON e.uuid = c.evaluator "
                  "LEFT JOIN applications a ON a.uuid = c.application WHERE e.cohort = ?",
                  1, cohort_uuid);
-  if (!evaluators || !startups || !contacts || !known)
-    return NULL;
+  if (!d->evaluators || !startups || !contacts || !known)
+    return FALSE;
 
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  d->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < known->len; i++)
-    g_hash_table_add (seen, pair_key (COL (known->pdata[i], 0), COL (known->pdata[i], 1)));
+    g_hash_table_add (d->seen, pair_key (COL (known->pdata[i], 0), COL (known->pdata[i], 1)));
 
-  by_person = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) g_ptr_array_unref);
-  by_orgnr = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                    (GDestroyNotify) g_ptr_array_unref);
-  by_contact_domain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_ptr_array_unref);
-  by_web_domain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_ptr_array_unref);
+  d->by_person = clue_map_new ();
+  d->by_orgnr = clue_map_new ();
+  d->by_contact_domain = clue_map_new ();
+  d->by_web_domain = clue_map_new ();
   for (guint i = 0; i < startups->len; i++)
     {
       GPtrArray *s = startups->pdata[i];
       g_autofree char *host = _spire_website_host (COL (s, 3));
 
-      add_clue (by_orgnr, COL (s, 2), COL (s, 0), COL (s, 1), NULL, COL (s, 2));
+      add_clue (d->by_orgnr, COL (s, 2), COL (s, 0), COL (s, 1), NULL, COL (s, 2));
       if (host != NULL && !spire_email_domain_is_public (host))
-        add_clue (by_web_domain, host, COL (s, 0), COL (s, 1), COL (s, 3), host);
+        add_clue (d->by_web_domain, host, COL (s, 0), COL (s, 1), COL (s, 3), host);
     }
   for (guint i = 0; i < contacts->len; i++)
     {
       GPtrArray *c = contacts->pdata[i];
       g_autofree char *domain = email_domain (COL (c, 4));
 
-      add_clue (by_person, COL (c, 2), COL (c, 0), COL (c, 1), COL (c, 3), NULL);
+      add_clue (d->by_person, COL (c, 2), COL (c, 0), COL (c, 1), COL (c, 3), NULL);
       if (domain != NULL && !spire_email_domain_is_public (domain))
-        add_clue (by_contact_domain, domain, COL (c, 0), COL (c, 1), COL (c, 3), COL (c, 4));
+        add_clue (d->by_contact_domain, domain, COL (c, 0), COL (c, 1), COL (c, 3), COL (c, 4));
     }
+  return TRUE;
+}
 
-  found = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < evaluators->len; i++)
+enum
+{
+  RULE_CONTACT,
+  RULE_ORGNR,
+  RULE_CONTACT_DOMAIN,
+  RULE_WEB_DOMAIN,
+};
+
+/* Why @rule matched evaluator @name (@email) with the startup of @c. */
+static char *
+detected_reason (int rule, const char *name, const char *email, const Clue *c)
+{
+  g_autofree char *pretty = NULL;
+
+  switch (rule)
     {
-      GPtrArray *e = evaluators->pdata[i];
-      const char *ev_uuid = COL (e, 0), *name = COL (e, 2), *email = COL (e, 3);
-      const char *orgnr = COL (e, 4);
-      g_autofree char *domain = email_domain (email);
-      struct
-      {
-        GHashTable *map;
-        const char *key;
-        const char *kind;
-        int rule;
-      } rules[] = {
-        { by_person, COL (e, 1), "employee", 0 },
-        { by_orgnr, orgnr, "employee", 1 },
-        { by_contact_domain, domain, "other", 2 },
-        { by_web_domain, domain, "other", 3 },
-      };
+    case RULE_CONTACT:
+      return g_strdup_printf (_("%s is registered as a contact person of “%s”."), name,
+                              c->startup_name);
+    case RULE_ORGNR:
+      pretty = spire_format_orgnr (c->detail);
+      return g_strdup_printf (_("%s belongs to the organisation with organisation "
+                                "number %s, which is “%s” itself."),
+                              name, pretty, c->startup_name);
+    case RULE_CONTACT_DOMAIN:
+      return g_strdup_printf (_("The e-mail address of %s (%s) has the same domain "
+                                "as that of %s (%s), a contact person of “%s”."),
+                              name, email, c->what, c->detail, c->startup_name);
+    default:
+      return g_strdup_printf (_("The e-mail address of %s (%s) has the same domain "
+                                "as the website of “%s” (%s)."),
+                              name, email, c->startup_name, c->what);
+    }
+}
 
-      if (domain != NULL && spire_email_domain_is_public (domain))
-        rules[2].key = rules[3].key = NULL;
+/* Adds to @found a new detected conflict (not stored yet) per startup that
+ * evaluator row @e matches and that has none on record. */
+static void
+detect_for_evaluator (Detection *d, GPtrArray *e, GPtrArray *found)
+{
+  const char *ev_uuid = COL (e, 0), *name = COL (e, 2), *email = COL (e, 3);
+  g_autofree char *domain = email_domain (email);
+  struct
+  {
+    GHashTable *map;
+    const char *key;
+    const char *kind;
+  } rules[] = {
+    [RULE_CONTACT] = { d->by_person, COL (e, 1), "employee" },
+    [RULE_ORGNR] = { d->by_orgnr, COL (e, 4), "employee" },
+    [RULE_CONTACT_DOMAIN] = { d->by_contact_domain, domain, "other" },
+    [RULE_WEB_DOMAIN] = { d->by_web_domain, domain, "other" },
+  };
 
-      for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+  if (domain != NULL && spire_email_domain_is_public (domain))
+    rules[RULE_CONTACT_DOMAIN].key = rules[RULE_WEB_DOMAIN].key = NULL;
+
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      GPtrArray *clues = rules[r].key ? g_hash_table_lookup (rules[r].map, rules[r].key) : NULL;
+
+      for (guint j = 0; clues && j < clues->len; j++)
         {
-          GPtrArray *clues = rules[r].key ? g_hash_table_lookup (rules[r].map, rules[r].key) : NULL;
+          Clue *c = clues->pdata[j];
+          g_autofree char *key = pair_key (ev_uuid, c->startup);
+          g_autofree char *reason = NULL;
+          SpireRecord *conflict;
 
-          for (guint j = 0; clues && j < clues->len; j++)
-            {
-              Clue *c = clues->pdata[j];
-              g_autofree char *key = pair_key (ev_uuid, c->startup);
-              g_autofree char *reason = NULL;
-              g_autofree char *pretty = NULL;
-              SpireRecord *conflict;
-
-              if (g_hash_table_contains (seen, key))
-                continue;
-              switch (rules[r].rule)
-                {
-                case 0:
-                  reason = g_strdup_printf (_("%s is registered as a contact person of “%s”."),
-                                            name, c->startup_name);
-                  break;
-                case 1:
-                  pretty = spire_format_orgnr (c->detail);
-                  reason = g_strdup_printf (_("%s belongs to the organisation with organisation "
-                                              "number %s, which is “%s” itself."),
-                                            name, pretty, c->startup_name);
-                  break;
-                case 2:
-                  reason = g_strdup_printf (_("The e-mail address of %s (%s) has the same domain "
-                                              "as that of %s (%s), a contact person of “%s”."),
-                                            name, email, c->what, c->detail, c->startup_name);
-                  break;
-                default:
-                  reason = g_strdup_printf (_("The e-mail address of %s (%s) has the same domain "
-                                              "as the website of “%s” (%s)."),
-                                            name, email, c->startup_name, c->what);
-                  break;
-                }
-              conflict = spire_record_new (&spire_kind_conflict);
-              spire_record_set_text (conflict, "evaluator", ev_uuid);
-              spire_record_set_text (conflict, "startup", c->startup);
-              spire_record_set_text (conflict, "origin", "detected");
-              spire_record_set_text (conflict, "kind", rules[r].kind);
-              spire_record_set_text (conflict, "reason", reason);
-              spire_record_set_bool (conflict, "confirmed", FALSE);
-              g_ptr_array_add (found, conflict);
-              g_hash_table_add (seen, g_steal_pointer (&key));
-            }
+          if (g_hash_table_contains (d->seen, key))
+            continue;
+          reason = detected_reason (r, name, email, c);
+          conflict = spire_record_new (&spire_kind_conflict);
+          spire_record_set_text (conflict, "evaluator", ev_uuid);
+          spire_record_set_text (conflict, "startup", c->startup);
+          spire_record_set_text (conflict, "origin", "detected");
+          spire_record_set_text (conflict, "kind", rules[r].kind);
+          spire_record_set_text (conflict, "reason", reason);
+          spire_record_set_bool (conflict, "confirmed", FALSE);
+          g_ptr_array_add (found, conflict);
+          g_hash_table_add (d->seen, g_steal_pointer (&key));
         }
     }
+}
 
-  if (found->len == 0)
-    return g_steal_pointer (&found);
+/* Stores the conflicts found and removes the assignments they block, all
+ * or nothing. */
+static gboolean
+store_detected (SpireStore *store, GPtrArray *found, GError **error)
+{
   if (!spire_store_begin (store, error))
-    return NULL;
+    return FALSE;
   for (guint i = 0; i < found->len; i++)
     {
       SpireRecord *c = found->pdata[i];
@@ -405,10 +438,30 @@ spire_conflicts_detect (SpireStore *store, const char *cohort_uuid, GError **err
                                               spire_record_get_text (c, "startup"), error))
         {
           spire_store_rollback (store);
-          return NULL;
+          return FALSE;
         }
     }
-  if (!spire_store_commit (store, error))
+  return spire_store_commit (store, error);
+}
+
+GPtrArray *
+spire_conflicts_detect (SpireStore *store, const char *cohort_uuid, GError **error)
+{
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_auto (Detection) d = { 0 };
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+
+  cohort = _spire_get_record (store, &spire_kind_cohort, cohort_uuid, error);
+  if (cohort == NULL || !detection_read (store, cohort_uuid, &d, error))
+    return NULL;
+
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < d.evaluators->len; i++)
+    detect_for_evaluator (&d, d.evaluators->pdata[i], found);
+
+  if (found->len > 0 && !store_detected (store, found, error))
     return NULL;
   return g_steal_pointer (&found);
 }

@@ -192,6 +192,85 @@ review_fields_equal (SpireRecord *a, SpireRecord *b)
          !spire_record_get_bool (a, "stale") == !spire_record_get_bool (b, "stale");
 }
 
+/* Checks the answered criteria @scores (may be NULL) of a draft against
+ * the rubric; @given receives the criterion UUIDs answered. */
+static gboolean
+check_draft_scores (SpireRecord *rubric, GPtrArray *criteria, GPtrArray *scores,
+                    GHashTable *given, GError **error)
+{
+  g_autoptr (GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < criteria->len; i++)
+    g_hash_table_insert (by_uuid, (gpointer) spire_record_get_uuid (criteria->pdata[i]),
+                         criteria->pdata[i]);
+
+  for (guint i = 0; scores && i < scores->len; i++)
+    {
+      SpireRecord *s = scores->pdata[i];
+      const char *cu = spire_record_get_text (s, "criterion");
+      SpireRecord *c = cu ? g_hash_table_lookup (by_uuid, cu) : NULL;
+      double v = spire_record_get_real (s, "value");
+
+      if (c == NULL)
+        return spire_fail (error, SPIRE_ERROR_INVALID,
+                           _("A score refers to a criterion that is not in the rubric of this "
+                             "cohort (it may have been removed). Open the review again."));
+      if (g_hash_table_contains (given, cu))
+        return spire_fail (error, SPIRE_ERROR_INVALID,
+                           _("“%s” is scored twice; keep one of them."),
+                           spire_record_get_display_name (c));
+      if (g_strcmp0 (spire_record_get_text (c, "kind"), "gate") == 0)
+        return refuse_gate_score (c, error);
+      if (!isnan (v) && !spire_rubric_value_in_scale (rubric, v))
+        return refuse_out_of_scale (rubric, c, v, error);
+      g_hash_table_add (given, (gpointer) cu);
+    }
+  return TRUE;
+}
+
+/* Inside a transaction: writes the scores of @review_uuid that changed and
+ * deletes those taken back (criteria not in @given). */
+static gboolean
+save_draft_scores (SpireStore *store, const char *review_uuid, GPtrArray *scores,
+                   GHashTable *given, GError **error)
+{
+  g_autoptr (GHashTable) old_by_criterion = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) old_scores = NULL;
+
+  old_scores = spire_store_list (store, &spire_kind_score, "review", review_uuid, error);
+  if (old_scores == NULL)
+    return FALSE;
+  for (guint i = 0; i < old_scores->len; i++)
+    g_hash_table_insert (old_by_criterion,
+                         (gpointer) spire_record_get_text (old_scores->pdata[i], "criterion"),
+                         old_scores->pdata[i]);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      SpireRecord *s = scores->pdata[i];
+      SpireRecord *old = g_hash_table_lookup (old_by_criterion,
+                                              spire_record_get_text (s, "criterion"));
+
+      spire_record_set_text (s, "review", review_uuid);
+      if (old != NULL)
+        {
+          spire_record_set_text (s, "uuid", spire_record_get_uuid (old));
+          if (scores_equal (old, s))
+            {
+              spire_record_set_text (s, "created_at", spire_record_get_text (old, "created_at"));
+              spire_record_set_text (s, "updated_at", spire_record_get_text (old, "updated_at"));
+              continue;
+            }
+        }
+      if (!spire_store_save (store, s, SPIRE_SAVE_NO_AUDIT, NULL, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < old_scores->len; i++)
+    if (!g_hash_table_contains (given, spire_record_get_text (old_scores->pdata[i], "criterion")) &&
+        !spire_store_delete (store, old_scores->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 spire_review_save_draft (SpireStore *store, SpireRecord *review, GPtrArray *scores,
                          GError **error)
@@ -201,9 +280,7 @@ spire_review_save_draft (SpireStore *store, SpireRecord *review, GPtrArray *scor
   g_autoptr (SpireRecord) stored = NULL;
   g_autoptr (SpireRecord) rubric = NULL;
   g_autoptr (GPtrArray) criteria = NULL;
-  g_autoptr (GHashTable) by_uuid = NULL;
   g_autoptr (GHashTable) given = NULL;
-  g_autoptr (GPtrArray) old_scores = NULL;
   const char *review_uuid;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
@@ -249,32 +326,9 @@ spire_review_save_draft (SpireStore *store, SpireRecord *review, GPtrArray *scor
   criteria = spire_rubric_list_criteria (store, spire_record_get_uuid (rubric), error);
   if (criteria == NULL)
     return FALSE;
-  by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < criteria->len; i++)
-    g_hash_table_insert (by_uuid, (gpointer) spire_record_get_uuid (criteria->pdata[i]),
-                         criteria->pdata[i]);
-
   given = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; scores && i < scores->len; i++)
-    {
-      SpireRecord *s = scores->pdata[i];
-      const char *cu = spire_record_get_text (s, "criterion");
-      SpireRecord *c = cu ? g_hash_table_lookup (by_uuid, cu) : NULL;
-      double v = spire_record_get_real (s, "value");
-
-      if (c == NULL)
-        return spire_fail (error, SPIRE_ERROR_INVALID,
-                     _("A score refers to a criterion that is not in the rubric of this cohort "
-                       "(it may have been removed). Open the review again."));
-      if (g_hash_table_contains (given, cu))
-        return spire_fail (error, SPIRE_ERROR_INVALID, _("“%s” is scored twice; keep one of them."),
-                     spire_record_get_display_name (c));
-      if (g_strcmp0 (spire_record_get_text (c, "kind"), "gate") == 0)
-        return refuse_gate_score (c, error);
-      if (!isnan (v) && !spire_rubric_value_in_scale (rubric, v))
-        return refuse_out_of_scale (rubric, c, v, error);
-      g_hash_table_add (given, (gpointer) cu);
-    }
+  if (!check_draft_scores (rubric, criteria, scores, given, error))
+    return FALSE;
 
   spire_record_set_text (review, "state", "draft");
   spire_record_set_null (review, "submitted_at");
@@ -298,45 +352,8 @@ spire_review_save_draft (SpireStore *store, SpireRecord *review, GPtrArray *scor
     }
   review_uuid = spire_record_get_uuid (review);
 
-  if (scores != NULL)
-    {
-      g_autoptr (GHashTable) old_by_criterion = g_hash_table_new (g_str_hash, g_str_equal);
-
-      old_scores = spire_store_list (store, &spire_kind_score, "review", review_uuid, error);
-      if (old_scores == NULL)
-        goto fail;
-      for (guint i = 0; i < old_scores->len; i++)
-        g_hash_table_insert (old_by_criterion,
-                             (gpointer) spire_record_get_text (old_scores->pdata[i], "criterion"),
-                             old_scores->pdata[i]);
-      for (guint i = 0; i < scores->len; i++)
-        {
-          SpireRecord *s = scores->pdata[i];
-          SpireRecord *old = g_hash_table_lookup (old_by_criterion,
-                                                  spire_record_get_text (s, "criterion"));
-
-          spire_record_set_text (s, "review", review_uuid);
-          if (old != NULL)
-            {
-              spire_record_set_text (s, "uuid", spire_record_get_uuid (old));
-              if (scores_equal (old, s))
-                {
-                  spire_record_set_text (s, "created_at",
-                                         spire_record_get_text (old, "created_at"));
-                  spire_record_set_text (s, "updated_at",
-                                         spire_record_get_text (old, "updated_at"));
-                  continue;
-                }
-            }
-          if (!spire_store_save (store, s, SPIRE_SAVE_NO_AUDIT, NULL, error))
-            goto fail;
-        }
-      for (guint i = 0; i < old_scores->len; i++)
-        if (!g_hash_table_contains (given,
-                                    spire_record_get_text (old_scores->pdata[i], "criterion")) &&
-            !spire_store_delete (store, old_scores->pdata[i], error))
-          goto fail;
-    }
+  if (scores != NULL && !save_draft_scores (store, review_uuid, scores, given, error))
+    goto fail;
   if (!set_assignment_state (store, spire_record_get_uuid (ev), spire_record_get_uuid (app),
                              "assigned", "drafted", error))
     goto fail;

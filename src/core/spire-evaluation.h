@@ -6,6 +6,14 @@
  * message says what is wrong and what to do.  Score aggregation and ranking
  * live in spire-scoring.h / spire-ranking.h, not here.
  *
+ * The umbrella header: callers include this one.  Each part is declared in
+ * a header of its own under src/core/evaluation/ (spire-rubric.h,
+ * spire-screening.h, spire-decision.h, spire-panel.h, spire-conflicts.h,
+ * spire-assignment.h, spire-review.h, spire-panel-view.h) and implemented in
+ * the .c of the same name; blind mode is in spire-redaction.c, the pure
+ * assignment planner in spire-assignment-plan.{c,h}, and what these files
+ * share in spire-evaluation-private.h.
+ *
  * How things are represented (schema version 2):
  *
  * - Rubric: one per cohort.  scale_labels is a JSON object from step to

@@ -59,7 +59,7 @@ check_assignable (SpireStore *store, SpireRecord *ev, SpireRecord *app, GError *
                      "applications. Make them a member first."),
                    name);
     }
-  if (!status_is_assignable (status))
+  if (!spire_application_status_is_assignable (status))
     return spire_fail (error, SPIRE_ERROR_INVALID,
                  _("“%s” is %s and is not evaluated, so it cannot be assigned."),
                  spire_record_get_display_name (app),

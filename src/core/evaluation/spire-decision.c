@@ -34,7 +34,7 @@ _spire_decide_one (SpireStore *store, SpireRecord *app, const char *status, cons
   spire_record_set_int (d, "rubric_version", rubric_version);
   if (!spire_store_save (store, d, SPIRE_SAVE_DEFAULT, NULL, error))
     return FALSE;
-  if (!status_is_assignable (status) &&
+  if (!spire_application_status_is_assignable (status) &&
       !_spire_delete_assignments_of_application (store, spire_record_get_uuid (app), error))
     return FALSE;
   return TRUE;

@@ -20,7 +20,6 @@
 G_BEGIN_DECLS
 
 #define COL SPIRE_ROW_TEXT
-#define status_is_assignable spire_application_status_is_assignable
 
 /* spire-evaluation-helpers.c */
 gboolean _spire_is_blank (const char *text);

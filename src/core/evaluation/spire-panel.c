@@ -12,18 +12,6 @@
 
 #include "spire-evaluation-private.h"
 
-char *
-spire_evaluator_get_name (SpireStore *store, const char *evaluator_uuid)
-{
-  char *name =
-      _spire_query_string (store,
-                           "SELECT p.name FROM evaluators e JOIN persons p ON p.uuid = e.person "
-                           "WHERE e.uuid = ?",
-                           1, evaluator_uuid);
-
-  return name ? name : g_strdup ("");
-}
-
 static gboolean
 check_role (const char *role, GError **error)
 {
@@ -233,4 +221,16 @@ spire_panel_loads (SpireStore *store, const char *cohort_uuid, GError **error)
       g_hash_table_insert (loads, g_strdup (COL (rows->pdata[i], 0)), load);
     }
   return loads;
+}
+
+char *
+spire_evaluator_get_name (SpireStore *store, const char *evaluator_uuid)
+{
+  char *name =
+      _spire_query_string (store,
+                           "SELECT p.name FROM evaluators e JOIN persons p ON p.uuid = e.person "
+                           "WHERE e.uuid = ?",
+                           1, evaluator_uuid);
+
+  return name ? name : g_strdup ("");
 }

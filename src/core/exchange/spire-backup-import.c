@@ -522,14 +522,10 @@ import_document (SpireStore *store, JsonNode *root_node, const char *name,
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "added");
-  json_builder_add_int_value (builder, counts.added);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, counts.updated);
-  json_builder_set_member_name (builder, "unchanged");
-  json_builder_add_int_value (builder, counts.unchanged);
+  _spire_json_add_string (builder, "file", name);
+  _spire_json_add_int (builder, "added", counts.added);
+  _spire_json_add_int (builder, "updated", counts.updated);
+  _spire_json_add_int (builder, "unchanged", counts.unchanged);
   json_builder_end_object (builder);
   summary = json_builder_get_root (builder);
   summary_json = _spire_json_text (summary, FALSE);

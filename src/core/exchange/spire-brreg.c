@@ -769,7 +769,6 @@ spire_brreg_import_file (SpireStore *store, const char *path, SpireBrregAs as,
 {
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
-  g_autoptr (GError) local = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -777,11 +776,8 @@ spire_brreg_import_file (SpireStore *store, const char *path, SpireBrregAs as,
   if (stats)
     spire_brreg_stats_clear (stats);
   name = g_filename_display_basename (path);
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name,
-                   local->message);
-      return FALSE;
-    }
+  contents = _spire_exchange_read_file (path, name, &length, error);
+  if (contents == NULL)
+    return FALSE;
   return spire_brreg_import_data (store, contents, length, name, as, stats, error);
 }

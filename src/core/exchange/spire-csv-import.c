@@ -19,6 +19,7 @@
 
 #include "spire-csv-import-private.h"
 #include "spire-error.h"
+#include "spire-exchange-private.h"
 #include "spire-text.h"
 
 G_DEFINE_FINAL_TYPE (SpireCsvImport, spire_csv_import, G_TYPE_OBJECT)
@@ -514,18 +515,14 @@ spire_csv_import_new_from_file (const char *path, GError **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
-  g_autoptr (GError) local = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_filename_display_basename (path);
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name,
-                   local->message);
-      return NULL;
-    }
+  contents = _spire_exchange_read_file (path, name, &length, error);
+  if (contents == NULL)
+    return NULL;
   return spire_csv_import_new_from_data (contents, length, name, error);
 }
 

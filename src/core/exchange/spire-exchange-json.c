@@ -142,19 +142,20 @@ gboolean
 _spire_exchange_cancelled (GError **error)
 {
   g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
-                       _ ("Cancelled. Nothing was changed."));
+                       _("Cancelled. Nothing was changed."));
   return FALSE;
 }
 
 char *
-_spire_exchange_read_file (const char *path, gsize *length, GError **error)
+_spire_exchange_read_file (const char *path, const char *name, gsize *length, GError **error)
 {
   g_autoptr (GError) local = NULL;
   char *data = NULL;
 
   if (!g_file_get_contents (path, &data, length, &local))
     {
-      spire_fail (error, SPIRE_ERROR_IO, _ ("Spire cannot read “%s”: %s"), path, local->message);
+      spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name ? name : path,
+                  local->message);
       return NULL;
     }
   return data;
@@ -168,7 +169,7 @@ _spire_exchange_write_private_file (const char *path, const char *text, GError *
   if (!g_file_set_contents_full (path, text, -1,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
                                  &local))
-    return spire_fail (error, SPIRE_ERROR_IO, _ ("Spire cannot write “%s”: %s"), path,
+    return spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"), path,
                        local->message);
   return TRUE;
 }

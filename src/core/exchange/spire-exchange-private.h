@@ -12,9 +12,12 @@
 
 #include <json-glib/json-glib.h>
 
-#include "spire-store.h"
+#include "spire-store-private.h"
 
 G_BEGIN_DECLS
+
+/* Column @i of a row from _spire_store_query (). */
+#define COL SPIRE_ROW_TEXT
 
 /* Reading JSON (spire-exchange-json.c): NULL when @o is NULL, the member is
  * missing or of another type. */
@@ -43,7 +46,9 @@ const char *_spire_json_error_place (JsonParser *parser, const GError *json_erro
 
 /* Errors and files */
 gboolean _spire_exchange_cancelled (GError **error);
-char    *_spire_exchange_read_file (const char *path, gsize *length, GError **error);
+/* The whole file; a message names it @name (or @path when @name is NULL). */
+char    *_spire_exchange_read_file (const char *path, const char *name, gsize *length,
+                                    GError **error);
 /* Readable by the owner only: packages and sheets hold tokens and scores. */
 gboolean _spire_exchange_write_private_file (const char *path, const char *text, GError **error);
 

@@ -23,8 +23,6 @@
 #include "spire-records.h"
 #include "spire-store-private.h"
 
-#define COL SPIRE_ROW_TEXT
-
 /* What one export gathers before it writes anything. */
 typedef struct
 {
@@ -74,7 +72,7 @@ pseudonym (const char *token, const char *application_uuid, char **uuid, char **
   hex[16] = "89ab"[g_ascii_xdigit_value (hex[16]) & 3];
   *uuid = g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
   /* TRANSLATORS: a stand-in name for an applicant in blind evaluation */
-  *name = g_strdup_printf (_ ("Applicant %s"), tag);
+  *name = g_strdup_printf (_("Applicant %s"), tag);
 }
 
 static void
@@ -114,12 +112,12 @@ load_panel_member (SpireStore *store, Export *ex, const char *cohort_uuid,
   if (ex->person == NULL)
     return FALSE;
   if (g_strcmp0 (spire_record_get_text (ex->ev, "cohort"), cohort_uuid) != 0)
-    return spire_fail (error, SPIRE_ERROR_INVALID, _ ("%s is not on the panel of “%s”."),
+    return spire_fail (error, SPIRE_ERROR_INVALID, _("%s is not on the panel of “%s”."),
                        spire_record_get_display_name (ex->person),
                        spire_record_get_display_name (ex->cohort));
   if (g_strcmp0 (spire_record_get_text (ex->ev, "role"), "observer") == 0)
     return spire_fail (error, SPIRE_ERROR_INVALID,
-                       _ ("%s is an observer and does not score, so there is no evaluation "
+                       _("%s is an observer and does not score, so there is no evaluation "
                           "package for them."),
                        spire_record_get_display_name (ex->person));
   ex->blind = spire_record_get_bool (ex->cohort, "blind");
@@ -139,7 +137,7 @@ load_rubric_and_rows (SpireStore *store, Export *ex, const char *cohort_uuid,
     return FALSE;
   if (ex->criteria->len == 0)
     return spire_fail (error, SPIRE_ERROR_INVALID,
-                       _ ("The rubric of “%s” has no criteria yet. Add them before sending "
+                       _("The rubric of “%s” has no criteria yet. Add them before sending "
                           "packages to the panel."),
                        spire_record_get_display_name (ex->cohort));
   ex->rows = _spire_store_query (store, error,

@@ -27,10 +27,10 @@ _spire_package_parse (const char *data, gssize length, JsonParser *parser, const
     {
       if (kind == SPIRE_FILE_SHEET)
         /* TRANSLATORS: "“kari.json” is not a valid score sheet: <line:column: what is wrong>" */
-        spire_fail (error, SPIRE_ERROR_PARSE, _ ("“%s” is not a valid score sheet: %s"), name,
+        spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid score sheet: %s"), name,
                     local->message);
       else
-        spire_fail (error, SPIRE_ERROR_PARSE, _ ("“%s” is not a valid evaluation package: %s"),
+        spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid evaluation package: %s"),
                     name, local->message);
       return NULL;
     }
@@ -38,10 +38,10 @@ _spire_package_parse (const char *data, gssize length, JsonParser *parser, const
     {
       if (kind == SPIRE_FILE_SHEET)
         spire_fail (error, SPIRE_ERROR_FORMAT,
-                    _ ("“%s” is not a valid score sheet: it holds no JSON object."), name);
+                    _("“%s” is not a valid score sheet: it holds no JSON object."), name);
       else
         spire_fail (error, SPIRE_ERROR_FORMAT,
-                    _ ("“%s” is not a valid evaluation package: it holds no JSON object."), name);
+                    _("“%s” is not a valid evaluation package: it holds no JSON object."), name);
       return NULL;
     }
   return json_node_get_object (json_parser_get_root (parser));
@@ -59,11 +59,11 @@ _spire_package_check_format (JsonObject *o, SpireFileKind kind, const char *name
     {
       if (kind == SPIRE_FILE_SHEET)
         return spire_fail (error, SPIRE_ERROR_FORMAT,
-                           _ ("“%s” is not a score sheet (its format is “%s”). Choose the score "
+                           _("“%s” is not a score sheet (its format is “%s”). Choose the score "
                               "sheet the panel member exported."),
                            name, f ? f : "");
       return spire_fail (error, SPIRE_ERROR_FORMAT,
-                         _ ("“%s” is not an evaluation package (its format is “%s”). Choose the "
+                         _("“%s” is not an evaluation package (its format is “%s”). Choose the "
                             "package the program manager sent you."),
                          name, f ? f : "");
     }
@@ -71,19 +71,19 @@ _spire_package_check_format (JsonObject *o, SpireFileKind kind, const char *name
     {
       if (kind == SPIRE_FILE_SHEET)
         return spire_fail (error, SPIRE_ERROR_FORMAT,
-                           _ ("“%s” is not a valid score sheet: it has no version."), name);
+                           _("“%s” is not a valid score sheet: it has no version."), name);
       return spire_fail (error, SPIRE_ERROR_FORMAT,
-                         _ ("“%s” is not a valid evaluation package: it has no version."), name);
+                         _("“%s” is not a valid evaluation package: it has no version."), name);
     }
   if (v > version)
     {
       if (kind == SPIRE_FILE_SHEET)
         return spire_fail (error, SPIRE_ERROR_NEWER_VERSION,
-                           _ ("“%s” was made by a newer version of Spire (score sheet version %d; "
+                           _("“%s” was made by a newer version of Spire (score sheet version %d; "
                               "this Spire reads up to %d). Update Spire to import it."),
                            name, (int) v, (int) version);
       return spire_fail (error, SPIRE_ERROR_NEWER_VERSION,
-                         _ ("“%s” was made by a newer version of Spire (evaluation package version "
+                         _("“%s” was made by a newer version of Spire (evaluation package version "
                             "%d; this Spire reads up to %d). Update Spire to open it."),
                          name, (int) v, (int) version);
     }

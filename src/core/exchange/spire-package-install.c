@@ -23,8 +23,6 @@
 #include "spire-records.h"
 #include "spire-store-private.h"
 
-#define COL SPIRE_ROW_TEXT
-
 typedef struct
 {
   const char *name; /* of the file */
@@ -49,7 +47,7 @@ bad_package (Ctx *ctx, const char *where, const char *what)
 {
   /* TRANSLATORS: "“kari.spire-package” is not a valid evaluation package: applications[3].application.title: is missing" */
   return spire_fail (ctx->error, SPIRE_ERROR_FORMAT,
-                     _ ("“%s” is not a valid evaluation package: %s: %s"), ctx->name, where, what);
+                     _("“%s” is not a valid evaluation package: %s: %s"), ctx->name, where, what);
 }
 
 /* Reads one record of @kind from @o and saves it (as the package has it). */
@@ -63,7 +61,7 @@ install_record (SpireStore *store, Ctx *ctx, const SpireKind *kind, JsonObject *
 
   if (o == NULL)
     {
-      bad_package (ctx, where, _ ("is missing"));
+      bad_package (ctx, where, _("is missing"));
       return NULL;
     }
   r = spire_record_from_json (kind, o, &field, &local);
@@ -109,9 +107,9 @@ read_package (JsonObject *root, Ctx *ctx, Package *p)
   p->criteria = _spire_json_member_array (root, "criteria");
   p->applications = _spire_json_member_array (root, "applications");
   if (p->package == NULL || !g_uuid_string_is_valid (p->package))
-    return bad_package (ctx, "package", _ ("is missing"));
+    return bad_package (ctx, "package", _("is missing"));
   if (!_spire_token_decode (p->token, (guint8[SPIRE_TOKEN_BYTES]){ 0 }))
-    return bad_package (ctx, "token", _ ("is not 64 hexadecimal digits"));
+    return bad_package (ctx, "token", _("is not 64 hexadecimal digits"));
   if (p->cohort == NULL || p->evaluator == NULL || rubric == NULL || p->criteria == NULL ||
       p->applications == NULL)
     return bad_package (ctx,
@@ -120,7 +118,7 @@ read_package (JsonObject *root, Ctx *ctx, Package *p)
                         : rubric == NULL       ? "rubric"
                         : p->criteria == NULL  ? "criteria"
                                                : "applications",
-                        _ ("is missing"));
+                        _("is missing"));
   return TRUE;
 }
 
@@ -137,12 +135,12 @@ check_database (SpireStore *store, Ctx *ctx, Package *p)
       (g_strcmp0 (old_cohort, _spire_json_member_string (p->cohort, "uuid")) != 0 ||
        g_strcmp0 (old_evaluator, _spire_json_member_string (p->evaluator, "uuid")) != 0))
     return spire_fail (ctx->error, SPIRE_ERROR_NOT_EMPTY,
-                       _ ("This evaluator database holds the package of another panel member "
+                       _("This evaluator database holds the package of another panel member "
                           "or cohort. Open “%s” into a database of its own."),
                        ctx->name);
   if (!had_marker && !spire_store_is_empty (store))
     return spire_fail (ctx->error, SPIRE_ERROR_NOT_EMPTY,
-                       _ ("The database already holds other data. Open “%s” into a new "
+                       _("The database already holds other data. Open “%s” into a new "
                           "evaluator database of its own."),
                        ctx->name);
   return TRUE;
@@ -174,7 +172,7 @@ install_application (SpireStore *store, Ctx *ctx, JsonArray *apps, guint i, GHas
   g_autoptr (SpireRecord) app = NULL;
 
   if (item == NULL)
-    return bad_package (ctx, where, _ ("is not an object"));
+    return bad_package (ctx, where, _("is not an object"));
   if (!install_optional (store, ctx, &spire_kind_public_body, item, "owner", where) ||
       !install_optional (store, ctx, &spire_kind_challenge, item, "challenge", where))
     return FALSE;
@@ -190,7 +188,7 @@ install_application (SpireStore *store, Ctx *ctx, JsonArray *apps, guint i, GHas
     {
       g_autofree char *w = g_strconcat (where, ".assignment", NULL);
 
-      return bad_package (ctx, w, _ ("is missing"));
+      return bad_package (ctx, w, _("is missing"));
     }
   g_hash_table_insert (assignments, g_strdup (_spire_json_member_string (item, "assignment")),
                        (gpointer) g_intern_string (spire_record_get_uuid (app)));
@@ -341,7 +339,7 @@ reopen_old_reviews (SpireStore *store, SpireRecord *rubric, SpireRecord *ev, GEr
 
           json_builder_begin_object (why);
           _spire_json_add_string (why, "reason",
-                                  _ ("The rubric changed; score the application again under "
+                                  _("The rubric changed; score the application again under "
                                      "the new version."));
           json_builder_end_object (why);
           why_root = json_builder_get_root (why);
@@ -426,7 +424,7 @@ spire_package_get_info (SpireStore *store, char **package_id, char **cohort_uuid
   if (rows->len == 0 || !json_parser_load_from_data (parser, COL (rows->pdata[0], 1), -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return spire_fail (error, SPIRE_ERROR_NOT_FOUND,
-                       _ ("This database was not made from an evaluation package. Open the "
+                       _("This database was not made from an evaluation package. Open the "
                           "package you were sent to score applications."));
   o = json_node_get_object (json_parser_get_root (parser));
   if (package_id)
@@ -487,7 +485,7 @@ spire_package_open_file (const char *package_path, const char *db_path, GError *
 
   g_return_val_if_fail (package_path != NULL, NULL);
 
-  data = _spire_exchange_read_file (package_path, &length, error);
+  data = _spire_exchange_read_file (package_path, NULL, &length, error);
   if (data == NULL)
     return NULL;
   base = g_path_get_basename (package_path);

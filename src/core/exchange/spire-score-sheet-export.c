@@ -21,8 +21,6 @@
 #include "spire-records.h"
 #include "spire-store-private.h"
 
-#define COL SPIRE_ROW_TEXT
-
 
 static void
 add_review (SpireStore *store, JsonBuilder *b, SpireRecord *review, GPtrArray *scores)
@@ -144,7 +142,7 @@ spire_package_export_sheet (SpireStore *store, GError **error)
   if (signature == NULL)
     {
       spire_fail (error, SPIRE_ERROR_FORMAT,
-                  _ ("The package's token is missing from this database, so the score sheet cannot "
+                  _("The package's token is missing from this database, so the score sheet cannot "
                      "be signed. Open the package again."));
       return NULL;
     }

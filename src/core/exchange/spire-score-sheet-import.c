@@ -24,8 +24,6 @@
 #include "spire-records.h"
 #include "spire-store-private.h"
 
-#define COL SPIRE_ROW_TEXT
-
 /* One sheet on its way in: what it says, and what it was checked against. */
 typedef struct
 {
@@ -244,7 +242,7 @@ read_sheet (Sheet *s, const char *data, gssize length, JsonParser *parser, GErro
       s->reviews_a == NULL || signature == NULL ||
       !_spire_json_member_number (rubric_o, "version", FALSE, &s->version))
     return spire_fail (error, SPIRE_ERROR_FORMAT,
-                       _ ("“%s” is not a valid score sheet: %s is missing."), s->name,
+                       _("“%s” is not a valid score sheet: %s is missing."), s->name,
                        s->package == NULL      ? "package"
                        : s->evaluator == NULL  ? "evaluator"
                        : rubric_o == NULL      ? "rubric"
@@ -282,11 +280,11 @@ find_package (SpireStore *store, Sheet *s, GError **error)
                                 1, s->package);
   if (history != NULL && history->len > 0)
     return spire_fail (error, SPIRE_ERROR_REFERENCE,
-                       _ ("The panel member “%s” comes from is no longer on the panel. Nothing "
+                       _("The panel member “%s” comes from is no longer on the panel. Nothing "
                           "was imported."),
                        s->name);
   return spire_fail (error, SPIRE_ERROR_NOT_FOUND,
-                     _ ("“%s” answers an evaluation package that was not exported from this "
+                     _("“%s” answers an evaluation package that was not exported from this "
                         "database (package %s). Import it into the database the package came "
                         "from. Nothing was imported."),
                      s->name, s->package);
@@ -308,15 +306,15 @@ check_signature (SpireStore *store, Sheet *s, GError **error)
       g_autofree char *other = spire_evaluator_get_name (store, s->evaluator);
 
       return spire_fail (error, SPIRE_ERROR_REFERENCE,
-                         _ ("“%s” says it comes from %s, but its package was made for %s. A "
+                         _("“%s” says it comes from %s, but its package was made for %s. A "
                             "score sheet must come from the panel member the package was made "
                             "for. Nothing was imported."),
-                         s->name, *other ? other : _ ("another panel member"), meant);
+                         s->name, *other ? other : _("another panel member"), meant);
     }
   ev = spire_store_get (store, &spire_kind_evaluator, s->evaluator, NULL);
   if (ev == NULL)
     return spire_fail (error, SPIRE_ERROR_REFERENCE,
-                       _ ("The panel member “%s” comes from is no longer on the panel. Nothing "
+                       _("The panel member “%s” comes from is no longer on the panel. Nothing "
                           "was imported."),
                        s->name);
   s->person = spire_evaluator_get_name (store, s->evaluator);
@@ -325,7 +323,7 @@ check_signature (SpireStore *store, Sheet *s, GError **error)
   if (signature == NULL ||
       !_spire_signature_equal (signature, _spire_json_member_string (s->root, "signature")))
     return spire_fail (error, SPIRE_ERROR_SIGNATURE,
-                       _ ("The signature of “%s” does not match: the sheet was changed after "
+                       _("The signature of “%s” does not match: the sheet was changed after "
                           "%s exported it, or it was not made from their package. Nothing was "
                           "imported; ask them to export the score sheet again."),
                        s->name, s->person);
@@ -336,7 +334,7 @@ static gboolean
 fail_criteria_changed (Sheet *s, GError **error)
 {
   return spire_fail (error, SPIRE_ERROR_INVALID,
-                     _ ("The criteria of the rubric have changed since %s's package was made, "
+                     _("The criteria of the rubric have changed since %s's package was made, "
                         "so the scores in “%s” no longer fit them. Send %s a new package. "
                         "Nothing was imported."),
                      s->person, s->name, s->person);
@@ -370,7 +368,7 @@ check_rubric (SpireStore *store, Sheet *s, GError **error)
     }
   if ((gint64) s->version != spire_record_get_int (s->rubric, "version"))
     return spire_fail (error, SPIRE_ERROR_INVALID,
-                       _ ("The rubric has changed since %s's package was made: the sheet “%s” "
+                       _("The rubric has changed since %s's package was made: the sheet “%s” "
                           "was scored under version %d of the rubric, which is now at version "
                           "%d. Send %s a new package. Nothing was imported."),
                        s->person, s->name, (int) s->version,
@@ -411,7 +409,7 @@ check_review_application (SpireStore *store, Sheet *s, SheetReview *r, GError **
   r->app = spire_store_get (store, &spire_kind_application, app_uuid, NULL);
   if (r->app == NULL || g_strcmp0 (spire_record_get_text (r->app, "cohort"), s->cohort) != 0)
     return spire_fail (error, SPIRE_ERROR_REFERENCE,
-                       _ ("“%s” holds a review of an application that is not in this cohort "
+                       _("“%s” holds a review of an application that is not in this cohort "
                           "(%s). Nothing was imported."),
                        s->name, app_uuid);
   rows = _spire_store_query (store, error,
@@ -423,12 +421,12 @@ check_review_application (SpireStore *store, Sheet *s, SheetReview *r, GError **
   astate = rows->len ? COL (rows->pdata[0], 0) : NULL;
   if (spire_conflict_blocks (store, s->evaluator, app_uuid, NULL))
     return spire_fail (error, SPIRE_ERROR_REFERENCE,
-                       _ ("%s has a conflict of interest with “%s”, so their review of it in "
+                       _("%s has a conflict of interest with “%s”, so their review of it in "
                           "“%s” cannot be imported. Nothing was imported."),
                        s->person, spire_record_get_display_name (r->app), s->name);
   if (astate == NULL || g_str_equal (astate, "declined"))
     return spire_fail (error, SPIRE_ERROR_REFERENCE,
-                       _ ("%s is not assigned “%s” (any more), so their review of it in “%s” "
+                       _("%s is not assigned “%s” (any more), so their review of it in “%s” "
                           "cannot be imported. Assign it to them again, or ask for a sheet "
                           "without it. Nothing was imported."),
                        s->person, spire_record_get_display_name (r->app), s->name);
@@ -436,7 +434,7 @@ check_review_application (SpireStore *store, Sheet *s, SheetReview *r, GError **
       (!_spire_json_member_number (r->o, "rubric_version", FALSE, &rv) ||
        (gint64) rv != spire_record_get_int (s->rubric, "version")))
     return spire_fail (error, SPIRE_ERROR_INVALID,
-                       _ ("%s's review of “%s” in “%s” was scored under another version of the "
+                       _("%s's review of “%s” in “%s” was scored under another version of the "
                           "rubric. Send %s a new package. Nothing was imported."),
                        s->person, spire_record_get_display_name (r->app), s->name, s->person);
   return TRUE;
@@ -455,24 +453,24 @@ check_score (Sheet *s, SheetReview *r, JsonArray *scores, guint i, guint j, GErr
 
   if (so == NULL || cu == NULL || !_spire_json_member_number (so, "value", TRUE, &v))
     return spire_fail (error, SPIRE_ERROR_FORMAT,
-                       _ ("“%s” is not a valid score sheet: reviews[%u].scores[%u] is "
+                       _("“%s” is not a valid score sheet: reviews[%u].scores[%u] is "
                           "incomplete."),
                        s->name, i, j);
   if (c == NULL)
     return fail_criteria_changed (s, error);
   if (g_hash_table_contains (r->scores, cu))
     return spire_fail (error, SPIRE_ERROR_FORMAT,
-                       _ ("“%s” is not a valid score sheet: reviews[%u] scores “%s” twice."),
+                       _("“%s” is not a valid score sheet: reviews[%u] scores “%s” twice."),
                        s->name, i, spire_record_get_display_name (c));
   if (!isnan (v) && g_strcmp0 (spire_record_get_text (c, "kind"), "gate") == 0)
     return spire_fail (error, SPIRE_ERROR_INVALID,
-                       _ ("%s's review of “%s” in “%s” scores “%s”, an eligibility gate that "
+                       _("%s's review of “%s” in “%s” scores “%s”, an eligibility gate that "
                           "reviews do not score. Nothing was imported."),
                        s->person, spire_record_get_display_name (r->app), s->name,
                        spire_record_get_display_name (c));
   if (!isnan (v) && !spire_rubric_value_in_scale (s->rubric, v))
     return spire_fail (error, SPIRE_ERROR_INVALID,
-                       _ ("%s's score %s for “%s” in their review of “%s” (in “%s”) is "
+                       _("%s's score %s for “%s” in their review of “%s” (in “%s”) is "
                           "outside the scale, which goes from %d to %d. Nothing was "
                           "imported."),
                        s->person, g_ascii_formatd (buf, sizeof buf, "%g", v),
@@ -496,7 +494,7 @@ check_reviews (SpireStore *store, Sheet *s, GError **error)
 
       if (!review_complete (o))
         return spire_fail (error, SPIRE_ERROR_FORMAT,
-                           _ ("“%s” is not a valid score sheet: reviews[%u] is incomplete."),
+                           _("“%s” is not a valid score sheet: reviews[%u] is incomplete."),
                            s->name, i);
       r = g_new0 (SheetReview, 1);
       r->o = o;
@@ -666,7 +664,7 @@ spire_package_import_sheet_file (SpireStore *store, const char *path, SpireSheet
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = _spire_exchange_read_file (path, &length, error);
+  data = _spire_exchange_read_file (path, NULL, &length, error);
   if (data == NULL)
     return FALSE;
   base = g_path_get_basename (path);

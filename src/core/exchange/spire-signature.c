@@ -42,7 +42,7 @@ _spire_token_new (GError **error)
           if (e == EINTR)
             continue;
           spire_fail (error, SPIRE_ERROR_IO,
-                      _ ("Spire could not get the random numbers for a package token: %s"),
+                      _("Spire could not get the random numbers for a package token: %s"),
                       g_strerror (e));
           return NULL;
         }

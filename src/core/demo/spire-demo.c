@@ -35,693 +35,13 @@
 #include <string.h>
 
 #include "spire-demo.h"
+#include "spire-demo-tables.h"
 #include "spire-error.h"
 #include "spire-records.h"
 #include "spire-job-private.h"
 #include "spire-store-private.h"
 #include "spire-validate.h"
 
-#define UUID_LEN 37
-#define MAX_CHALLENGES 8
-#define MAX_PANEL 24
-#define MAX_CRIT 8
-#define MAX_SLOTS 6
-#define REVIEWERS 3
-
-typedef gint64 Stamp; /* seconds since julian day 0, UTC */
-
-typedef enum
-{
-  PH_PLANNING,
-  PH_OPEN,
-  PH_SCREENING,
-  PH_EVALUATION,
-  PH_DECIDED,
-  PH_RUNNING,
-  PH_FOLLOW_UP,
-  PH_CLOSED,
-} Phase;
-
-static const char *const phase_values[] = {
-  "planning", "open", "screening", "evaluation", "decided", "running", "follow_up", "closed",
-};
-
-typedef enum
-{
-  ST_RECEIVED,
-  ST_INELIGIBLE,
-  ST_IN_REVIEW,
-  ST_SHORTLISTED,
-  ST_ACCEPTED,
-  ST_WAITLISTED,
-  ST_REJECTED,
-  ST_WITHDRAWN,
-} Status;
-
-static const char *const status_values[] = {
-  "received", "ineligible", "in_review", "shortlisted",
-  "accepted", "waitlisted", "rejected", "withdrawn",
-};
-
-typedef enum
-{
-  FATE_OK,
-  FATE_WITHDRAW_EARLY, /* before screening */
-  FATE_INELIGIBLE,
-  FATE_WITHDRAW_LATE,  /* after the reviews, before the decision */
-} Fate;
-
-typedef enum
-{
-  SLOT_DECLINED,
-  SLOT_ASSIGNED,
-  SLOT_DRAFT,
-  SLOT_SUBMITTED,
-} SlotState;
-
-typedef enum
-{
-  CONFLICT_NONE,
-  CONFLICT_EMPLOYEE, /* works for the applicant */
-  CONFLICT_OWNER,    /* works for the body that owns the challenge */
-  CONFLICT_DECLARED, /* declared by the panel member: family, competitor … */
-} ConflictType;
-
-typedef enum
-{
-  DS_DIALOGUE,
-  DS_PILOT,
-  DS_NEGOTIATION,
-  DS_SIGNED,
-  DS_DELIVERING,
-  DS_SCALED,
-  DS_NO_DEAL,
-} DealStage;
-
-static const char *const deal_stage_values[] = {
-  "dialogue", "pilot", "negotiation", "signed", "delivering", "scaled", "no_deal",
-};
-
-/* Tables: public bodies */
-
-typedef struct
-{
-  const char *name;
-  const char *kind;
-  const char *kommunenummer;
-  const char *website;
-  const char *mail; /* e-mail domain */
-  int parent;       /* index in body_specs, or -1 */
-  gboolean small;   /* part of the small set */
-} BodySpec;
-
-#define OSLO_DISTRICT(name, slug, mail, small) \
-  { "Bydel " name, "city_district", "0301", \
-    "https://www.oslo.kommune.no/bydeler/bydel-" slug "/", mail ".oslo.kommune.no", 0, small }
-#define KOMMUNE(name, knr, host, small) \
-  { name " kommune", "municipality", knr, "https://www." host, host, -1, small }
-
-enum
-{
-  B_OSLO = 0,
-  B_GRUNERLOKKA = 1,
-  B_GAMLE_OSLO = 2,
-  B_FROGNER = 3,
-  B_ALNA = 4,
-  B_BERGEN = 10,
-  B_TRONDHEIM = 11,
-  B_STAVANGER = 12,
-  B_DRAMMEN = 13,
-  B_SANDEFJORD = 14,
-  B_BODO = 15,
-  B_DIGDIR = 47,
-  B_VEGVESEN = 48,
-  B_HELSE_BERGEN = 56,
-};
-
-static const BodySpec body_specs[] = {
-  /* 0 */ { "Oslo kommune", "municipality", "0301", "https://www.oslo.kommune.no",
-            "oslo.kommune.no", -1, TRUE },
-  /* 1 */ OSLO_DISTRICT ("Grünerløkka", "grunerlokka", "bga", TRUE),
-  /* 2 */ OSLO_DISTRICT ("Gamle Oslo", "gamle-oslo", "bgo", TRUE),
-  /* 3 */ OSLO_DISTRICT ("Frogner", "frogner", "bfr", TRUE),
-  /* 4 */ OSLO_DISTRICT ("Alna", "alna", "bal", TRUE),
-  /* 5 */ OSLO_DISTRICT ("Sagene", "sagene", "bsa", FALSE),
-  /* 6 */ OSLO_DISTRICT ("St. Hanshaugen", "st-hanshaugen", "bsh", FALSE),
-  /* 7 */ OSLO_DISTRICT ("Nordre Aker", "nordre-aker", "bna", FALSE),
-  /* 8 */ OSLO_DISTRICT ("Stovner", "stovner", "bsr", FALSE),
-  /* 9 */ OSLO_DISTRICT ("Søndre Nordstrand", "sondre-nordstrand", "bsn", FALSE),
-  /* 10 */ KOMMUNE ("Bergen", "4601", "bergen.kommune.no", TRUE),
-  /* 11 */ KOMMUNE ("Trondheim", "5001", "trondheim.kommune.no", TRUE),
-  /* 12 */ KOMMUNE ("Stavanger", "1103", "stavanger.kommune.no", TRUE),
-  /* 13 */ KOMMUNE ("Drammen", "3301", "drammen.kommune.no", TRUE),
-  /* 14 */ KOMMUNE ("Sandefjord", "3907", "sandefjord.kommune.no", TRUE),
-  /* 15 */ KOMMUNE ("Bodø", "1804", "bodo.kommune.no", TRUE),
-  /* 16 */ KOMMUNE ("Tromsø", "5501", "tromso.kommune.no", FALSE),
-  /* 17 */ KOMMUNE ("Kristiansand", "4204", "kristiansand.kommune.no", FALSE),
-  /* 18 */ KOMMUNE ("Ålesund", "1508", "alesund.kommune.no", FALSE),
-  /* 19 */ KOMMUNE ("Bærum", "3201", "baerum.kommune.no", FALSE),
-  /* 20 */ KOMMUNE ("Asker", "3203", "asker.kommune.no", FALSE),
-  /* 21 */ KOMMUNE ("Lillestrøm", "3205", "lillestrom.kommune.no", FALSE),
-  /* 22 */ KOMMUNE ("Fredrikstad", "3107", "fredrikstad.kommune.no", FALSE),
-  /* 23 */ KOMMUNE ("Sarpsborg", "3105", "sarpsborg.kommune.no", FALSE),
-  /* 24 */ KOMMUNE ("Hamar", "3403", "hamar.kommune.no", FALSE),
-  /* 25 */ KOMMUNE ("Lillehammer", "3405", "lillehammer.kommune.no", FALSE),
-  /* 26 */ KOMMUNE ("Gjøvik", "3407", "gjovik.kommune.no", FALSE),
-  /* 27 */ KOMMUNE ("Tønsberg", "3905", "tonsberg.kommune.no", FALSE),
-  /* 28 */ KOMMUNE ("Larvik", "3909", "larvik.kommune.no", FALSE),
-  /* 29 */ KOMMUNE ("Skien", "4003", "skien.kommune.no", FALSE),
-  /* 30 */ KOMMUNE ("Porsgrunn", "4001", "porsgrunn.kommune.no", FALSE),
-  /* 31 */ KOMMUNE ("Arendal", "4203", "arendal.kommune.no", FALSE),
-  /* 32 */ KOMMUNE ("Sandnes", "1108", "sandnes.kommune.no", FALSE),
-  /* 33 */ KOMMUNE ("Haugesund", "1106", "haugesund.kommune.no", FALSE),
-  /* 34 */ KOMMUNE ("Molde", "1506", "molde.kommune.no", FALSE),
-  /* 35 */ KOMMUNE ("Kristiansund", "1505", "kristiansund.kommune.no", FALSE),
-  /* 36 */ KOMMUNE ("Steinkjer", "5006", "steinkjer.kommune.no", FALSE),
-  /* 37 */ KOMMUNE ("Harstad", "5503", "harstad.kommune.no", FALSE),
-  /* 38 */ KOMMUNE ("Narvik", "1806", "narvik.kommune.no", FALSE),
-  /* 39 */ KOMMUNE ("Alta", "5601", "alta.kommune.no", FALSE),
-  /* 40 */ KOMMUNE ("Kongsberg", "3303", "kongsberg.kommune.no", FALSE),
-  /* 41 */ { "Vestland fylkeskommune", "county", NULL, "https://www.vestlandfylke.no",
-             "vlfk.no", -1, TRUE },
-  /* 42 */ { "Trøndelag fylkeskommune", "county", NULL, "https://www.trondelagfylke.no",
-             "trondelagfylke.no", -1, FALSE },
-  /* 43 */ { "Akershus fylkeskommune", "county", NULL, "https://www.akershus.no",
-             "afk.no", -1, FALSE },
-  /* 44 */ { "Troms fylkeskommune", "county", NULL, "https://www.tromsfylke.no",
-             "tromsfylke.no", -1, FALSE },
-  /* 45 */ { "Nordland fylkeskommune", "county", NULL, "https://www.nfk.no", "nfk.no", -1,
-             FALSE },
-  /* 46 */ { "Agder fylkeskommune", "county", NULL, "https://agderfk.no", "agderfk.no", -1,
-             FALSE },
-  /* 47 */ { "Digitaliseringsdirektoratet", "state_agency", NULL, "https://www.digdir.no",
-             "digdir.no", -1, TRUE },
-  /* 48 */ { "Statens vegvesen", "state_agency", NULL, "https://www.vegvesen.no",
-             "vegvesen.no", -1, TRUE },
-  /* 49 */ { "Arbeids- og velferdsetaten (Nav)", "state_agency", NULL, "https://www.nav.no",
-             "nav.no", -1, FALSE },
-  /* 50 */ { "Skatteetaten", "state_agency", NULL, "https://www.skatteetaten.no",
-             "skatteetaten.no", -1, FALSE },
-  /* 51 */ { "Helsedirektoratet", "state_agency", NULL, "https://www.helsedirektoratet.no",
-             "helsedir.no", -1, FALSE },
-  /* 52 */ { "Husbanken", "state_agency", NULL, "https://www.husbanken.no", "husbanken.no",
-             -1, FALSE },
-  /* 53 */ { "Statsbygg", "state_agency", NULL, "https://www.statsbygg.no", "statsbygg.no",
-             -1, FALSE },
-  /* 54 */ { "Kartverket", "state_agency", NULL, "https://www.kartverket.no", "kartverket.no",
-             -1, FALSE },
-  /* 55 */ { "Miljødirektoratet", "state_agency", NULL, "https://www.miljodirektoratet.no",
-             "miljodir.no", -1, FALSE },
-  /* 56 */ { "Helse Bergen HF", "health_trust", NULL, "https://helse-bergen.no",
-             "helse-bergen.no", -1, TRUE },
-  /* 57 */ { "Oslo universitetssykehus HF", "health_trust", NULL, "https://oslo-universitetssykehus.no",
-             "ous-hf.no", -1, FALSE },
-  /* 58 */ { "St. Olavs hospital HF", "health_trust", NULL, "https://stolav.no", "stolav.no",
-             -1, FALSE },
-  /* 59 */ { "Universitetssykehuset Nord-Norge HF", "health_trust", NULL, "https://unn.no",
-             "unn.no", -1, FALSE },
-  /* 60 */ { "Helse Stavanger HF", "health_trust", NULL, "https://helse-stavanger.no",
-             "sus.no", -1, FALSE },
-  /* 61 */ { "Sykehuset Innlandet HF", "health_trust", NULL, "https://sykehuset-innlandet.no",
-             "sykehuset-innlandet.no", -1, FALSE },
-  /* 62 */ { "Sørlandet sykehus HF", "health_trust", NULL, "https://sshf.no", "sshf.no", -1,
-             FALSE },
-  /* 63 */ { "Sykehjemsetaten", "other", "0301", "https://www.oslo.kommune.no/etater-foretak-og-ombud/sykehjemsetaten/",
-             "sye.oslo.kommune.no", 0, FALSE },
-};
-
-/* Tables: programs */
-
-typedef struct
-{
-  const char *name;
-  const char *kind;
-  const char *operator_name;
-  const char *description;
-  int owners[16]; /* bodies that own its challenges, -1 terminated */
-} ProgramSpec;
-
-static const ProgramSpec program_specs[] = {
-  { "SmartOslo Akselerator", "accelerator", "Oslo Business Region",
-    "Utfordringsdrevet akselerator der Oslo kommune og bydelene beskriver konkrete "
-    "utfordringer, og oppstartsbedrifter tester løsningene sine sammen med dem i seks "
-    "måneder. Målet er avtaler: innkjøp eller innovasjonspartnerskap med byen.",
-    { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 63, -1 } },
-  { "Behovsløftet", "need_first", "Direktoratet for forvaltning og økonomistyring (DFØ)",
-    "Konkurranse der en offentlig virksomhet beskriver et behov, og oppstartsbedrifter "
-    "foreslår løsninger. Vinneren får betalt for å utvikle en minimumsløsning på om lag "
-    "seks måneder og beholder rettighetene. Kjøp av resultatet er en egen anskaffelse.",
-    { 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, -1 } },
-  { "Leverandørutvikling – innovative anskaffelser", "procurement_support",
-    "Nasjonalt program for leverandørutvikling (NHO og KS)",
-    "Støtte til offentlige virksomheter som vil anskaffe nye løsninger: markedsdialog før "
-    "konkurransen, funksjonelle krav og innovasjonspartnerskap med faser, milepæler og "
-    "opsjon på kjøp.",
-    { 10, 11, 12, 13, 14, 15, 16, 17, 19, 22, 41, 42, 43, 56, 58, -1 } },
-  { "Helseinnovasjon Vest", "accelerator", "Helse Bergen HF og Bergen kommune",
-    "Akselerator for helse- og omsorgsteknologi med utfordringer fra sykehus, kommune og "
-    "fylkeskommune på Vestlandet.",
-    { 56, 10, 41, -1 } },
-  { "Offentlig innovasjon – nasjonal åpen utlysning", "other",
-    "Digitaliseringsdirektoratet og Innovasjon Norge",
-    "Årlig åpen utlysning for oppstartsbedrifter med løsninger for offentlig sektor, uten "
-    "forhåndsdefinerte utfordringer. De beste får tilskudd og matches med offentlige "
-    "virksomheter.",
-    { -1 } },
-  { "Grønn omstilling Nord", "accelerator", "Tromsø kommune og Bodø kommune",
-    "Akselerator for klima-, energi- og mobilitetsløsninger i Nord-Norge, med utfordringer "
-    "fra kommuner, fylkeskommuner og UNN.",
-    { 16, 15, 44, 45, 59, 37, 38, 39, -1 } },
-};
-
-/* Tables: sectors and what their startups make */
-
-typedef struct
-{
-  const char *name;
-  const char *naeringskode;
-  const char *suffix; /* for startup names */
-  const char *products[6];
-} SectorSpec;
-
-static const SectorSpec sector_specs[] = {
-  { "Velferdsteknologi", "62.010", " Care",
-    { "sensorbasert fallvarsling", "digitalt nattilsyn", "medisindispenser med påminnelser",
-      "videobasert hjemmeoppfølging", "trygghetsalarm med GPS", NULL } },
-  { "Mobilitet", "62.010", " Mobility",
-    { "bestillingstransport i distriktene", "sanntidsdata for sykkelparkering",
-      "ruteplanlegging for hjemmetjenesten", "app for trygg skolevei", "deling av tjenestebiler",
-      NULL } },
-  { "Energi", "71.129", " Energy",
-    { "energistyring i kommunale bygg", "overvåking av solcelleanlegg",
-      "smart lading av elbilparker", "styring av varmepumper med maskinlæring", NULL } },
-  { "Utdanning", "62.010", " Læring",
-    { "adaptiv lesestøtte", "digital leksehjelp", "språkopplæring for nyankomne",
-      "læringsanalyse for lærere", NULL } },
-  { "Helse", "72.190", " Health",
-    { "digital pasientflyt i akuttmottaket", "sporing av medisinsk utstyr",
-      "hjemmemåling av blodtrykk", "videotolking i helsetjenesten", NULL } },
-  { "Sirkulærøkonomi", "38.320", " Circular",
-    { "ombruksplattform for møbler", "fyllingssensorer i avfallsbeholdere",
-      "matsvinnmåling i storkjøkken", "reparasjon og ombruk av IT-utstyr", NULL } },
-  { "Klima og miljø", "71.129", " Klima",
-    { "overvåking av overvann", "klimaregnskap for kommuner", "støymåling i byrom", NULL } },
-  { "Smart by", "62.010", " City",
-    { "digital tvilling av byrom", "smarte gatelys", "innbyggerdialog på kart", NULL } },
-  { "Offentlig digitalisering", "62.010", " GovTech",
-    { "automatisk arkivering", "chatbot for byggesaker", "klarspråksverktøy",
-      "saksbehandlingsstøtte med kunstig intelligens", NULL } },
-  { "Bygg og eiendom", "71.129", " Bygg",
-    { "inneklimasensorer i skolebygg", "vedlikeholdsplanlegging med droner", NULL } },
-  { "Sikkerhet og beredskap", "62.010", " Beredskap",
-    { "varsling ved flom og skred", "kriseledelse på mobil", NULL } },
-  { "Vann og avløp", "71.129", " Vann",
-    { "lekkasjesøk i vannledninger", "prediktivt vedlikehold av avløpsnettet", NULL } },
-};
-
-enum { SECTOR_WELFARE = 0 };
-
-/* Tables: challenges */
-
-typedef struct
-{
-  const char *title;
-  const char *need;
-  int sector;
-  const char *owner_kind;
-} ChallengeSpec;
-
-static const ChallengeSpec challenge_specs[] = {
-  { "Færre fall blant hjemmeboende eldre",
-    "Bydelen har over 1 200 brukere av hjemmetjenester. Fall er den vanligste årsaken til "
-    "sykehusinnleggelse i gruppen. Vi trenger løsninger som varsler tidlig, uten kamera i "
-    "hjemmet og uten mer dokumentasjon for de ansatte.", 0, "city_district" },
-  { "Trygg natt uten unødige tilsynsbesøk",
-    "Nattpatruljen gjør rundt 300 tilsyn hver natt, og de fleste vekker brukeren uten "
-    "grunn. Vi ønsker et digitalt tilsyn som bare sender oss ut når det trengs.", 0,
-    "city_district" },
-  { "Mindre ensomhet blant eldre",
-    "Hver tredje eldre over 80 i bydelen bor alene, og mange forteller om ensomhet. Vi "
-    "søker løsninger som kobler eldre med frivillige og nabolag.", 0, "city_district" },
-  { "Smartere avfallshenting",
-    "Bilene henter fra beholdere som er halvfulle, mens andre renner over. Vi trenger "
-    "bedre data om fyllingsgrad for å planlegge rutene.", 5, "city_district" },
-  { "Trygg skolevei",
-    "Foreldre kjører barna til skolen fordi veien oppleves som utrygg. Vi vil vite hvor "
-    "barna går, hvor det er farlig, og hva som får flere til å gå eller sykle.", 1,
-    "city_district" },
-  { "Mindre matsvinn i sykehjemmene",
-    "Sykehjemmene kaster rundt en femdel av maten som lages. Vi trenger måling og "
-    "planlegging som reduserer svinnet uten at beboerne får dårligere mat.", 5, "other" },
-  { "Energistyring i kommunale bygg",
-    "Kommunen eier over 600 bygg, og mange varmes opp når de står tomme. Vi søker "
-    "styring som kutter forbruket uten store investeringer i nye anlegg.", 2,
-    "municipality" },
-  { "Digital leksehjelp for alle elever",
-    "Ikke alle elever har noen hjemme som kan hjelpe med leksene. Vi vil gi alle elever "
-    "på mellomtrinnet tilgang til god leksehjelp på kveldstid.", 3, "municipality" },
-  { "Lesestøtte for elever med lesevansker",
-    "Om lag 15 prosent av elevene i videregående skole har lesevansker. Vi trenger verktøy "
-    "som støtter dem i alle fag, ikke bare i norsktimene.", 3, "county" },
-  { "Klimavennlig skoleskyss",
-    "Skoleskyssen står for en stor del av fylkets utslipp fra transport. Vi ønsker "
-    "løsninger som gir færre tomme seter og kortere kjøring.", 1, "county" },
-  { "Ombruk av møbler og IT-utstyr",
-    "Fylkeskommunen kaster utstyr som kunne vært brukt igjen. Vi søker en løsning for "
-    "oversikt, ombruk og reparasjon på tvers av skolene.", 5, "county" },
-  { "Prediktivt vedlikehold av veinettet",
-    "Skader på veidekket oppdages sent og blir dyre å rette. Vi vil bruke data fra "
-    "kjøretøy og sensorer til å planlegge vedlikehold før skadene oppstår.", 1,
-    "state_agency" },
-  { "Vinterdrift med mindre salt",
-    "Hver vinter sprer vi store mengder salt som havner i natur og vassdrag. Vi søker "
-    "løsninger som gir trygge veier med mindre salt.", 6, "state_agency" },
-  { "Automatisk klassifisering av arkiv",
-    "Saksbehandlerne bruker mye tid på å arkivere riktig. Vi trenger støtte som foreslår "
-    "klassifisering og skjerming, og som kan forklares.", 8, "state_agency" },
-  { "Enklere veiledning av brukere",
-    "Mange henvendelser gjelder de samme spørsmålene. Vi vil gi brukerne gode svar døgnet "
-    "rundt, på klart språk, uten å samle inn mer personopplysninger enn nødvendig.", 8,
-    "state_agency" },
-  { "Sporbart medisinsk utstyr",
-    "Sykepleiere bruker mye tid på å lete etter pumper, senger og annet utstyr. Vi trenger "
-    "sanntidsoversikt over hvor utstyret er og om det er rengjort.", 4, "health_trust" },
-  { "Kortere ventetid i akuttmottaket",
-    "Pasientene venter for lenge i akuttmottaket, særlig på kveldstid. Vi søker løsninger "
-    "for bedre flyt fra triage til innleggelse.", 4, "health_trust" },
-  { "Oppfølging av kronisk syke hjemme",
-    "Mange pasienter med KOLS og hjertesvikt blir lagt inn igjen kort tid etter "
-    "utskrivning. Vi vil følge dem opp hjemme og oppdage forverring tidlig.", 0,
-    "health_trust" },
-  { "Forutsigbar overvannshåndtering",
-    "Kraftigere regnskyll gir oversvømte kjellere og veier. Vi trenger varsling og data "
-    "som viser hvor overvannet tar veien.", 11, "municipality" },
-  { "Færre lekkasjer i vannledningsnettet",
-    "Nesten en tredel av drikkevannet lekker ut før det når abonnentene. Vi søker bedre "
-    "metoder for å finne og prioritere lekkasjer.", 11, "municipality" },
-  { "Lading av kommunale elbiler",
-    "Kommunen har over 400 elbiler i hjemmetjenesten og driften. Lading i rushtiden gir "
-    "høye nettleiekostnader. Vi trenger smartere lading.", 2, "municipality" },
-  { "Godt inneklima i skolebygg",
-    "Elever og lærere klager på dårlig luft og temperatur. Vi vil måle inneklimaet og "
-    "styre ventilasjonen etter faktisk bruk.", 9, "municipality" },
-  { "Varsling ved flom og skred",
-    "Beredskapen trenger bedre varsling når flom og skred truer veier og bebyggelse.", 10,
-    "state_agency" },
-  { "Digital tvilling av byrommet",
-    "Planleggere og innbyggere trenger et felles bilde av byrommet før vi bygger. Vi "
-    "søker en digital tvilling som kan brukes i medvirkning.", 7, "municipality" },
-  { "Tolking på video",
-    "Pasienter og pårørende venter på tolk, og avtaler blir avlyst. Vi vil ha tolk "
-    "tilgjengelig på video, raskt og trygt.", 4, "health_trust" },
-};
-
-/* Tables: rubrics */
-
-typedef struct
-{
-  const char *name;
-  const char *guidance;
-  const char *strong; /* "Søkeren …" */
-  const char *weak;
-} CriterionSpec;
-
-static const CriterionSpec criterion_specs[] = {
-  { "Behovsforståelse",
-    "Hvor godt forstår søkeren utfordringen, brukerne og oppdragsgiverens situasjon?",
-    "viser god forståelse av brukernes hverdag", "beskriver behovet overfladisk" },
-  { "Løsningens kvalitet",
-    "Er løsningen gjennomarbeidet, brukervennlig og trygg å ta i bruk?",
-    "har en gjennomarbeidet og brukervennlig løsning", "har en løsning som fortsatt er umoden" },
-  { "Gjennomføringsevne",
-    "Har teamet kapasitet, kompetanse og finansiering til å levere i programperioden?",
-    "har et team som har levert lignende prosjekter før",
-    "har lite kapasitet til å gjennomføre i programperioden" },
-  { "Skaleringspotensial",
-    "Kan løsningen tas i bruk av mange offentlige virksomheter uten stor tilpasning?",
-    "kan enkelt tas i bruk i flere kommuner", "krever mye tilpasning for hver ny kunde" },
-  { "Samfunnsnytte", "Hvilke gevinster gir løsningen for innbyggere, ansatte og miljø?",
-    "gir tydelige gevinster for innbyggerne", "har uklare gevinster for innbyggerne" },
-  { "Innovasjonshøyde", "Hvor nytt er dette sammenlignet med det som finnes i markedet?",
-    "er klart nyskapende i norsk offentlig sektor",
-    "ligner mye på løsninger som allerede finnes" },
-  { "Teamets kompetanse", "Har teamet fagkompetansen og erfaringen oppgaven krever?",
-    "har relevant fagkompetanse i teamet", "mangler erfaring med offentlige kunder" },
-  { "Bærekraft og klimaeffekt", "Gir løsningen målbare kutt i utslipp og ressursbruk?",
-    "gir målbare kutt i utslipp og ressursbruk", "sier lite om klimaeffekt" },
-  { "Verdi for oppdragsgiver",
-    "Hvor godt svarer løsningen på behovet oppdragsgiveren har beskrevet?",
-    "svarer presist på oppdragsgiverens behov", "treffer bare deler av oppdragsgiverens behov" },
-  { "Personvern og informasjonssikkerhet",
-    "Er personvern og informasjonssikkerhet vurdert og ivaretatt?",
-    "har et gjennomtenkt opplegg for personvern",
-    "mangler en vurdering av personvernkonsekvenser" },
-};
-
-typedef struct
-{
-  int n;
-  int criterion[MAX_CRIT];
-  double weight[MAX_CRIT];
-} RubricSpec;
-
-enum { RUBRIC_ACCELERATOR, RUBRIC_NEED_FIRST, RUBRIC_PROCUREMENT, RUBRIC_LARGE };
-
-static const RubricSpec rubric_specs[] = {
-  { 5, { 0, 1, 2, 3, 4 }, { 25, 25, 20, 15, 15 } },
-  { 4, { 0, 1, 2, 8 }, { 30, 30, 20, 20 } },
-  { 6, { 0, 1, 5, 2, 9, 4 }, { 20, 25, 20, 15, 10, 10 } },
-  { 8, { 0, 1, 2, 3, 4, 5, 6, 7 }, { 20, 20, 15, 10, 10, 10, 10, 5 } },
-};
-
-static const char scale_labels[] =
-  "{\"1\": \"Svært svak\", \"2\": \"Svak\", \"3\": \"Nokså svak\", \"4\": \"Middels\", "
-  "\"5\": \"God\", \"6\": \"Svært god\", \"7\": \"Fremragende\"}";
-
-/* Tables: cohorts */
-
-typedef struct
-{
-  int program;
-  const char *name; /* followed by season and year */
-  Phase phase;
-  int years_back; /* closed cohorts: years before the follow-up ones */
-  int n_apps;
-  int seats;
-  int n_challenges;
-  int panel_size;
-  const int *panel; /* indices of evaluator specs, or NULL: from the pool */
-  int forced[2];    /* startups that fill the first two applications, or -1 */
-  gboolean hero;    /* the cohort of the scaling story */
-  gboolean blind;
-  gboolean owner_on_panel;
-  int rubric;
-} CohortSpec;
-
-/* The first evaluator persons (both sizes) */
-
-typedef struct
-{
-  int body;           /* body_specs index, or -1 */
-  int expert;         /* expert_orgs index, or -1 */
-  int startup;        /* works for this startup, or -1 */
-} EvaluatorSpec;
-
-static const EvaluatorSpec evaluator_specs[] = {
-  { B_OSLO, -1, -1 },        /* 0: chairs SmartOslo */
-  { B_GRUNERLOKKA, -1, -1 }, /* 1: owns a challenge: conflict to detect */
-  { B_FROGNER, -1, -1 },     /* 2 */
-  { -1, 0, -1 },             /* 3: Oslo Business Region */
-  { B_DIGDIR, -1, -1 },      /* 4: chairs Behovsløftet */
-  { B_VEGVESEN, -1, -1 },    /* 5 */
-  { B_HELSE_BERGEN, -1, -1 },/* 6 */
-  { -1, -1, 1 },             /* 7: works for startup 1, which applies */
-  { B_BERGEN, -1, -1 },      /* 8 */
-};
-
-static const struct
-{
-  const char *name;
-  const char *domain;
-} expert_orgs[] = {
-  { "Oslo Business Region", "oslobusinessregion.no" },
-  { "SINTEF", "sintef.no" },
-  { "KS – Kommunesektorens organisasjon", "ks.no" },
-  { "Innovasjon Norge", "innovasjonnorge.no" },
-  { "NHO", "nho.no" },
-  { "Forskningsrådet", "forskningsradet.no" },
-  { "StartupLab", "startuplab.no" },
-};
-
-static const int panel_smartoslo_a[] = { 0, 1, 2, 3, 7, 8 };
-static const int panel_smartoslo_b[] = { 0, 1, 3, 7, 2 };
-static const int panel_need_a[] = { 4, 5, 6, 8 };
-static const int panel_need_b[] = { 4, 5, 6 };
-static const int panel_lup[] = { 8, 6, 3, 2 };
-
-#define P(a) a, { -1, -1 }
-static const CohortSpec small_cohorts[] = {
-  { 0, "SmartOslo Akselerator", PH_FOLLOW_UP, 0, 80, 4, 4, 6, panel_smartoslo_a, { 0, 1 },
-    TRUE, FALSE, FALSE, RUBRIC_ACCELERATOR },
-  { 0, "SmartOslo Akselerator", PH_EVALUATION, 0, 25, 5, 4, 5, panel_smartoslo_b, { 1, -1 },
-    FALSE, TRUE, FALSE, RUBRIC_ACCELERATOR },
-  { 1, "Behovsløftet", PH_CLOSED, 1, 20, 3, 3, 4, P (panel_need_a), FALSE, FALSE, TRUE,
-    RUBRIC_NEED_FIRST },
-  { 1, "Behovsløftet", PH_OPEN, 0, 10, 3, 3, 3, P (panel_need_b), FALSE, FALSE, TRUE,
-    RUBRIC_NEED_FIRST },
-  { 2, "Innovasjonspartnerskap helse og omsorg", PH_SCREENING, 0, 15, 6, 3, 4, P (panel_lup),
-    FALSE, FALSE, TRUE, RUBRIC_PROCUREMENT },
-  { 2, "Innovasjonspartnerskap klima og energi", PH_PLANNING, 0, 0, 6, 2, 0, P (NULL), FALSE,
-    FALSE, TRUE, RUBRIC_PROCUREMENT },
-};
-
-static const CohortSpec large_cohorts[] = {
-  { 0, "SmartOslo Akselerator", PH_CLOSED, 3, 70, 4, 4, 5, P (NULL), FALSE, FALSE, FALSE, RUBRIC_LARGE },
-  { 0, "SmartOslo Akselerator", PH_CLOSED, 2, 85, 4, 4, 5, P (NULL), FALSE, FALSE, FALSE, RUBRIC_LARGE },
-  { 0, "SmartOslo Akselerator", PH_CLOSED, 1, 90, 5, 4, 5, P (NULL), FALSE, FALSE, FALSE, RUBRIC_LARGE },
-  { 0, "SmartOslo Akselerator", PH_FOLLOW_UP, 0, 80, 4, 4, 6, panel_smartoslo_a, { 0, 1 },
-    TRUE, FALSE, FALSE, RUBRIC_LARGE },
-  { 0, "SmartOslo Akselerator", PH_EVALUATION, 0, 110, 5, 4, 5, panel_smartoslo_b, { 1, -1 },
-    FALSE, TRUE, FALSE, RUBRIC_LARGE },
-  { 0, "SmartOslo Akselerator", PH_PLANNING, 0, 0, 5, 4, 0, P (NULL), FALSE, FALSE, FALSE, RUBRIC_LARGE },
-  { 1, "Behovsløftet", PH_CLOSED, 2, 260, 6, 5, 6, P (NULL), FALSE, FALSE, TRUE, RUBRIC_LARGE },
-  { 1, "Behovsløftet", PH_CLOSED, 1, 320, 6, 5, 6, P (NULL), FALSE, FALSE, TRUE, RUBRIC_LARGE },
-  { 1, "Behovsløftet", PH_RUNNING, 0, 380, 8, 6, 7, P (NULL), FALSE, FALSE, TRUE, RUBRIC_LARGE },
-  { 1, "Behovsløftet", PH_OPEN, 0, 60, 6, 5, 4, P (NULL), FALSE, FALSE, TRUE, RUBRIC_LARGE },
-  { 2, "Innovasjonspartnerskap helse og omsorg", PH_CLOSED, 1, 230, 8, 5, 6, P (NULL), FALSE,
-    FALSE, TRUE, RUBRIC_LARGE },
-  { 2, "Innovasjonspartnerskap mobilitet", PH_FOLLOW_UP, 0, 260, 8, 5, 6, P (NULL), FALSE,
-    FALSE, TRUE, RUBRIC_LARGE },
-  { 2, "Innovasjonspartnerskap klima og energi", PH_SCREENING, 0, 90, 8, 4, 5, P (NULL), FALSE,
-    FALSE, TRUE, RUBRIC_LARGE },
-  { 3, "Helseinnovasjon Vest", PH_CLOSED, 1, 250, 6, 3, 5, P (NULL), FALSE, FALSE, FALSE, RUBRIC_LARGE },
-  { 3, "Helseinnovasjon Vest", PH_FOLLOW_UP, 0, 300, 6, 3, 6, P (NULL), FALSE, FALSE, FALSE, RUBRIC_LARGE },
-  { 3, "Helseinnovasjon Vest", PH_DECIDED, 0, 350, 8, 3, 6, P (NULL), FALSE, TRUE, FALSE, RUBRIC_LARGE },
-  { 4, "Nasjonal åpen utlysning", PH_DECIDED, 0, 4000, 40, 0, 20, P (NULL), FALSE, TRUE, TRUE, RUBRIC_LARGE },
-  { 5, "Grønn omstilling Nord", PH_CLOSED, 1, 400, 6, 5, 6, P (NULL), FALSE, FALSE, FALSE, RUBRIC_LARGE },
-  { 5, "Grønn omstilling Nord", PH_FOLLOW_UP, 0, 2165, 12, 5, 10, P (NULL), FALSE, FALSE, FALSE, RUBRIC_LARGE },
-  { 5, "Grønn omstilling Nord", PH_EVALUATION, 0, 500, 8, 5, 6, P (NULL), FALSE, FALSE, FALSE, RUBRIC_LARGE },
-};
-#undef P
-
-typedef struct
-{
-  const CohortSpec *cohorts;
-  guint n_cohorts;
-  guint n_programs;
-  guint n_startups;
-  guint n_evaluators;
-  guint n_deals;
-  double p_conflict; /* a panel member declares a conflict for an application */
-  double p_comment;  /* a score has a comment */
-} SizeSpec;
-
-static const SizeSpec sizes[] = {
-  { small_cohorts, G_N_ELEMENTS (small_cohorts), 3, 120, 9, 20, 0.04, 0.25 },
-  { large_cohorts, G_N_ELEMENTS (large_cohorts), 6, 7000, 60, 2000, 0.01, 0.06 },
-};
-
-/* Tables: words */
-
-static const char *const first_names[] = {
-  "Ingrid", "Kari", "Nora", "Emma", "Sofie", "Maja", "Ida", "Hanne", "Marit", "Silje",
-  "Åse", "Solveig", "Ragnhild", "Thea", "Amalie", "Fatima", "Aisha", "Mona", "Tone", "Linn",
-  "Camilla", "Hilde", "Eli", "Sigrid", "Astrid", "Vilde", "Lene", "Ola", "Lars", "Jakob",
-  "Emil", "Magnus", "Henrik", "Olav", "Øyvind", "Knut", "Erik", "Jonas", "Sindre", "Håkon",
-  "Bjørn", "Ahmed", "Ali", "Mohammed", "Tobias", "Anders", "Per", "Trond", "Geir", "Espen",
-  "Kristoffer", "Eirik", "Sander", "Mathias", "Even", "Torbjørn", "Halvard", "Jørgen",
-  "Sverre", "Yusuf", "Mari", "Ane", "Guro", "Synnøve", "Tuva", "Iselin", "Ole", "Rune",
-};
-
-static const char *const last_names[] = {
-  "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen",
-  "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen",
-  "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Jørgensen", "Halvorsen", "Henriksen",
-  "Lund", "Sørensen", "Bakken", "Strand", "Moen", "Solberg", "Aasen", "Østby", "Ødegård",
-  "Aune", "Lie", "Rønning", "Brekke", "Haugland", "Sæther", "Vik", "Myhre", "Nygård",
-  "Fjeld", "Tveit", "Holm", "Ali", "Khan", "Nguyen", "Ahmadi", "Mæland", "Øien", "Bråten",
-  "Sandvik", "Lunde", "Ruud", "Engen", "Kaur", "Hussain", "Iversen", "Ek", "Årdal",
-};
-
-static const char *const name_stems[] = {
-  "Nord", "Fjord", "Lys", "Vind", "Helse", "Mobil", "Smart", "Grønn", "Bølge", "Fjell",
-  "Skog", "Elv", "Sol", "Havn", "Kyst", "Trygg", "Vel", "Omsorg", "Data", "Klima",
-  "Sirkel", "Spor", "Nær", "Polar", "Aurora", "Fram", "Tinde", "Isbre", "Midnatt", "Sjø",
-  "Berg", "Norrøn",
-  /* sorted after Z: keep these last (N_AAA_STEMS) */
-  "Ærlig", "Ærfugl", "Øko", "Ørn", "Østavind", "Åpen", "Åker", "Ås",
-};
-#define N_AAA_STEMS 8
-
-static const char *const name_tails[] = {
-  "lys", "vind", "data", "sans", "puls", "flyt", "vei", "nett", "bro", "kraft", "verk",
-  "tun", "spor", "bit", "sky", "hav", "stein", "vakt", "hjem", "logikk", "sense", "link",
-};
-
-static const char *const name_suffixes[] = {
-  "", "", " Tech", " Labs", " Analytics", " Systems", " Solutions", " Innovasjon",
-  " Robotics", " Digital", " Norge", " Group",
-};
-
-static const char *const stage_values[] = { "idea", "prototype", "pilot", "market", "scaling" };
-static const char *const stage_traction[] = {
-  "et konsept og intervjuer med 14 brukere og ansatte",
-  "en fungerende prototype som er testet med brukere",
-  "pilotkunder i to kommuner",
-  "betalende kunder i fem kommuner",
-  "over 40 offentlige kunder og den første eksportkunden i Sverige",
-};
-
-static const char *const integrations[] = {
-  "Gerica", "CosDoc", "Visma Flyt", "Public 360", "Elements", "Helseplattformen",
-  "DIPS", "Acos WebSak", "ID-porten",
-};
-
-static const char *const heard_from[] = {
-  "Nyhetsbrev fra Oslo Business Region", "LinkedIn", "Anbefalt av en kommune",
-  "Innovasjon Norge", "Tidligere deltaker", "Doffin", "Leverandørkonferansen",
-};
-
-static const char *const confidential_texts[] = {
-  "Vi er i samtaler med en investor om en emisjon på 8 MNOK. Verdsettelsen er ikke offentlig.",
-  "Patentsøknaden for sensoralgoritmen er levert, men ikke publisert ennå.",
-  "Piloten med {partner} er under taushetserklæring til den er evaluert.",
-  "Omsetningen i år er 3,4 MNOK; vi går med underskudd til neste kvartal.",
-  "Vi har fått en forespørsel om oppkjøp som vi har takket nei til.",
-  "Prismodellen vår (per bruker per måned) er forretningshemmelighet.",
-  "Kildekoden for analysemodulen er lisensiert fra et universitet; avtalen er konfidensiell.",
-};
-
-static const char *const ineligible_reasons[] = {
-  "Oppfyller ikke de formelle kravene: selskapet har mer enn 50 ansatte.",
-  "Oppfyller ikke de formelle kravene: søknaden mangler budsjett og beskrivelse av teamet.",
-  "Oppfyller ikke de formelle kravene: selskapet er ikke registrert i Enhetsregisteret.",
-  "Oppfyller ikke de formelle kravene: løsningen svarer ikke på noen av utfordringene i "
-  "utlysningen.",
-  "Oppfyller ikke de formelle kravene: søknaden kom etter fristen.",
-};
-
-static const char *const withdraw_reasons[] = {
-  "Søkeren trakk søknaden per e-post: selskapet har fått investering og prioriterer "
-  "andre markeder.",
-  "Søkeren trakk søknaden fordi teamet ikke har kapasitet i programperioden.",
-  "Søkeren trakk søknaden etter å ha blitt tatt opp i et annet program.",
-  "Søkeren trakk søknaden og vil søke igjen neste år med en mer moden løsning.",
-};
-
-static const char *const declared_conflicts[][2] = {
-  { "family", "Jurymedlemmets ektefelle er daglig leder i selskapet." },
-  { "competitor", "Jurymedlemmet er rådgiver for et konkurrerende selskap." },
-  { "owner", "Jurymedlemmet eier aksjer i selskapet." },
-  { "other", "Jurymedlemmet har veiledet søkeren i søknadsarbeidet." },
-};
-
-static const char *const no_deal_reasons[] = {
-  "oppdragsgiver prioriterte andre tiltak i budsjettet",
-  "løsningen lot seg ikke integrere med fagsystemet",
-  "piloten ga ikke de gevinstene vi håpet på",
-  "anskaffelsen ble utsatt til neste år",
-};
 
 /* Run-time data */
 
@@ -845,12 +165,12 @@ typedef struct
   GStringChunk *strings;
   GHashTable *taken; /* names and organisation numbers in use */
 
-  int body_index[G_N_ELEMENTS (body_specs)]; /* spec → d->bodies, or -1 */
+  int body_index[G_N_ELEMENTS (_spire_demo_body_specs)]; /* spec → d->bodies, or -1 */
   GArray *bodies;
   GArray *programs;
   GArray *startups;
   GArray *evaluators;
-  char expert_orgnr[G_N_ELEMENTS (expert_orgs)][10];
+  char expert_orgnr[G_N_ELEMENTS (_spire_demo_expert_orgs)][10];
   GPtrArray *cohorts;
   guint next_startup;
   guint *startup_order;
@@ -1123,8 +443,8 @@ make_phone (Demo *d)
 static const char *
 make_person_name (Demo *d, const char **first_out)
 {
-  const char *first = PICK (d, first_names);
-  const char *last = PICK (d, last_names);
+  const char *first = PICK (d, _spire_demo_first_names);
+  const char *last = PICK (d, _spire_demo_last_names);
   char *name = g_strdup_printf ("%s %s", first, last);
 
   if (first_out)
@@ -1207,11 +527,11 @@ put (Demo *d, SpireRecord *record, Stamp created, Stamp updated, GError **error)
 static gboolean
 fill_bodies (Demo *d, GError **error)
 {
-  gboolean large = d->size == &sizes[SPIRE_DEMO_LARGE];
+  gboolean large = d->size == &_spire_demo_sizes[SPIRE_DEMO_LARGE];
 
-  for (guint i = 0; i < G_N_ELEMENTS (body_specs); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (_spire_demo_body_specs); i++)
     {
-      const BodySpec *spec = &body_specs[i];
+      const BodySpec *spec = &_spire_demo_body_specs[i];
       Body b = { .spec = spec };
       SpireRecord *r;
       Stamp t = stamp_on (d, d->today - 2000 + rnd (d, 0, 60));
@@ -1248,7 +568,7 @@ fill_programs (Demo *d, GError **error)
 {
   for (guint i = 0; i < d->size->n_programs; i++)
     {
-      Program p = { .spec = &program_specs[i] };
+      Program p = { .spec = &_spire_demo_program_specs[i] };
       SpireRecord *r = new_record (d, &spire_kind_program, p.uuid);
       Stamp t = stamp_on (d, d->today - 1900 + rnd (d, 0, 30));
 
@@ -1271,16 +591,16 @@ startup_name (Demo *d, int index, int sector, const char **short_out)
 {
   for (;;)
     {
-      guint n = G_N_ELEMENTS (name_stems);
+      guint n = G_N_ELEMENTS (_spire_demo_name_stems);
       /* Startup 2 always has a name sorted after Z, so the data shows it. */
-      const char *stem = index == 2 ? name_stems[n - N_AAA_STEMS + rnd (d, 0, N_AAA_STEMS - 1)]
-                                    : name_stems[rnd (d, 0, n - 1)];
-      const char *suffix = chance (d, 0.25) ? sector_specs[sector].suffix : PICK (d, name_suffixes);
+      const char *stem = index == 2 ? _spire_demo_name_stems[n - N_AAA_STEMS + rnd (d, 0, N_AAA_STEMS - 1)]
+                                    : _spire_demo_name_stems[rnd (d, 0, n - 1)];
+      const char *suffix = chance (d, 0.25) ? _spire_demo_sector_specs[sector].suffix : PICK (d, _spire_demo_name_suffixes);
       g_autofree char *base = NULL;
       g_autofree char *full = NULL;
 
       if (chance (d, 0.7))
-        base = g_strdup_printf ("%s%s%s", stem, PICK (d, name_tails), suffix);
+        base = g_strdup_printf ("%s%s%s", stem, PICK (d, _spire_demo_name_tails), suffix);
       else if (*suffix)
         base = g_strdup_printf ("%s%s", stem, suffix);
       else
@@ -1321,9 +641,9 @@ fill_startups (Demo *d, GError **error)
       const SectorSpec *sector;
       int n_products = 0;
 
-      s.sector = i == 0 ? SECTOR_WELFARE : rnd (d, 0, G_N_ELEMENTS (sector_specs) - 1);
+      s.sector = i == 0 ? SECTOR_WELFARE : rnd (d, 0, G_N_ELEMENTS (_spire_demo_sector_specs) - 1);
       s.name = startup_name (d, (int) i, s.sector, &s.short_name);
-      sector = &sector_specs[s.sector];
+      sector = &_spire_demo_sector_specs[s.sector];
       while (sector->products[n_products])
         n_products++;
       s.product = sector->products[rnd (d, 0, n_products - 1)];
@@ -1392,9 +712,9 @@ startup_at (Demo *d, int index)
 static gboolean
 fill_evaluators (Demo *d, GError **error)
 {
-  gboolean large = d->size == &sizes[SPIRE_DEMO_LARGE];
+  gboolean large = d->size == &_spire_demo_sizes[SPIRE_DEMO_LARGE];
 
-  for (guint e = 0; e < G_N_ELEMENTS (expert_orgs); e++)
+  for (guint e = 0; e < G_N_ELEMENTS (_spire_demo_expert_orgs); e++)
     make_orgnr (d, d->expert_orgnr[e]);
 
   for (guint i = 0; i < d->size->n_evaluators; i++)
@@ -1406,17 +726,17 @@ fill_evaluators (Demo *d, GError **error)
       g_autofree char *mail = NULL;
       Stamp t = stamp_on (d, d->today - rnd (d, 400, 1900));
 
-      if (i < G_N_ELEMENTS (evaluator_specs))
-        spec = evaluator_specs[i];
+      if (i < G_N_ELEMENTS (_spire_demo_evaluator_specs))
+        spec = _spire_demo_evaluator_specs[i];
       else
         {
           spec.startup = -1;
-          spec.expert = chance (d, 0.3) ? rnd (d, 0, G_N_ELEMENTS (expert_orgs) - 1) : -1;
+          spec.expert = chance (d, 0.3) ? rnd (d, 0, G_N_ELEMENTS (_spire_demo_expert_orgs) - 1) : -1;
           do
-            spec.body = spec.expert < 0 ? rnd (d, 0, G_N_ELEMENTS (body_specs) - 1) : -1;
+            spec.body = spec.expert < 0 ? rnd (d, 0, G_N_ELEMENTS (_spire_demo_body_specs) - 1) : -1;
           while (spec.expert < 0 && d->body_index[spec.body] < 0);
         }
-      g_assert (large || i < G_N_ELEMENTS (evaluator_specs));
+      g_assert (large || i < G_N_ELEMENTS (_spire_demo_evaluator_specs));
 
       ev.name = make_person_name (d, &first);
       ev.bias = gauss (d, 0, 0.5);
@@ -1440,9 +760,9 @@ fill_evaluators (Demo *d, GError **error)
         }
       else
         {
-          org = expert_orgs[spec.expert].name;
+          org = _spire_demo_expert_orgs[spec.expert].name;
           orgnr = d->expert_orgnr[spec.expert];
-          domain = expert_orgs[spec.expert].domain;
+          domain = _spire_demo_expert_orgs[spec.expert].domain;
         }
       mail = email_for (first, ev.name, domain);
 
@@ -1524,7 +844,7 @@ fill_cohort_record (Demo *d, Cohort *c, GError **error)
   r = new_record (d, &spire_kind_cohort, c->uuid);
   spire_record_set_text (r, "program", c->program->uuid);
   spire_record_set_text (r, "name", c->name);
-  spire_record_set_text (r, "phase", phase_values[c->spec->phase]);
+  spire_record_set_text (r, "phase", _spire_demo_phase_values[c->spec->phase]);
   set_day (r, "opens_on", c->opens);
   set_day (r, "application_deadline", c->deadline);
   set_day (r, "starts_on", c->starts);
@@ -1542,8 +862,8 @@ static gboolean
 fill_challenges (Demo *d, Cohort *c, GError **error)
 {
   int owners[32], n_owners = 0;
-  int order[G_N_ELEMENTS (challenge_specs)];
-  int n = G_N_ELEMENTS (challenge_specs);
+  int order[G_N_ELEMENTS (_spire_demo_challenge_specs)];
+  int n = G_N_ELEMENTS (_spire_demo_challenge_specs);
 
   for (const int *o = c->program->spec->owners; *o >= 0; o++)
     if (d->body_index[*o] >= 0)
@@ -1563,7 +883,7 @@ fill_challenges (Demo *d, Cohort *c, GError **error)
 
   for (int k = 0; k < n && c->n_challenges < c->spec->n_challenges; k++)
     {
-      const ChallengeSpec *spec = &challenge_specs[order[k]];
+      const ChallengeSpec *spec = &_spire_demo_challenge_specs[order[k]];
       int fitting[32], n_fitting = 0;
       SpireRecord *r;
       char video[64];
@@ -1611,19 +931,19 @@ fill_challenges (Demo *d, Cohort *c, GError **error)
 static gboolean
 fill_rubric (Demo *d, Cohort *c, GError **error)
 {
-  gboolean large = d->size == &sizes[SPIRE_DEMO_LARGE];
+  gboolean large = d->size == &_spire_demo_sizes[SPIRE_DEMO_LARGE];
   char rubric_uuid[UUID_LEN];
   SpireRecord *r;
   Stamp t = stamp_on (d, c->opens - rnd (d, 10, 20));
   Stamp frozen = stamp (c->deadline + 1, 9 * 3600);
 
-  c->rubric = &rubric_specs[large ? RUBRIC_LARGE : c->spec->rubric];
+  c->rubric = &_spire_demo_rubric_specs[large ? RUBRIC_LARGE : c->spec->rubric];
   c->median = chance (d, 0.35);
   r = new_record (d, &spire_kind_rubric, rubric_uuid);
   spire_record_set_text (r, "cohort", c->uuid);
   spire_record_set_int (r, "scale_min", 1);
   spire_record_set_int (r, "scale_max", 7);
-  spire_record_set_text (r, "scale_labels", scale_labels);
+  spire_record_set_text (r, "scale_labels", _spire_demo_scale_labels);
   spire_record_set_text (r, "aggregation", c->median ? "median" : "mean");
   spire_record_set_text (r, "normalisation", chance (d, 0.4) ? "per_evaluator" : "none");
   spire_record_set_real (r, "disagreement_threshold", PICK (d, ((const double[]) { 1.0, 1.25, 1.5 })));
@@ -1649,7 +969,7 @@ fill_rubric (Demo *d, Cohort *c, GError **error)
 
   for (int i = 0; i < c->rubric->n; i++)
     {
-      const CriterionSpec *spec = &criterion_specs[c->rubric->criterion[i]];
+      const CriterionSpec *spec = &_spire_demo_criterion_specs[c->rubric->criterion[i]];
 
       r = new_record (d, &spire_kind_criterion, c->criteria[i]);
       spire_record_set_text (r, "rubric", rubric_uuid);
@@ -1812,7 +1132,7 @@ plan_reviews (Demo *d, Cohort *c, App *a, int *rotation)
       if (conflict != CONFLICT_NONE)
         {
           s->state = SLOT_DECLINED;
-          s->declared = rnd (d, 0, G_N_ELEMENTS (declared_conflicts) - 1);
+          s->declared = rnd (d, 0, G_N_ELEMENTS (_spire_demo_declared_conflicts) - 1);
           s->done = assigned + rnd (d, 3600, 86400);
           continue;
         }
@@ -2112,7 +1432,7 @@ weakest_criterion (const Cohort *c, const App *a, gboolean strongest)
           at = k;
         }
     }
-  return criterion_specs[c->rubric->criterion[at]].name;
+  return _spire_demo_criterion_specs[c->rubric->criterion[at]].name;
 }
 
 /* Screening and withdrawals are the program manager's; shortlists and the
@@ -2127,8 +1447,8 @@ put_decision (Demo *d, const Cohort *c, const App *a, Status from, Status to, St
   if (with_rubric && c->n_panel > 0)
     chair = g_strdup_printf ("%s (juryleder)", evaluator_at (d, c->panel[0].person)->name);
   spire_record_set_text (r, "application", a->uuid);
-  spire_record_set_text (r, "from_status", status_values[from]);
-  spire_record_set_text (r, "to_status", status_values[to]);
+  spire_record_set_text (r, "from_status", _spire_demo_status_values[from]);
+  spire_record_set_text (r, "to_status", _spire_demo_status_values[to]);
   spire_record_set_text (r, "decided_by", chair ? chair : c->program->manager);
   set_stamp (r, "decided_at", at);
   spire_record_set_text (r, "reason", reason);
@@ -2149,18 +1469,18 @@ write_decisions (Demo *d, const Cohort *c, const App *a, GError **error)
 
   if (a->fate == FATE_WITHDRAW_EARLY && a->withdrawn)
     return put_decision (d, c, a, ST_RECEIVED, ST_WITHDRAWN, a->withdrawn,
-                         PICK (d, withdraw_reasons), FALSE, error);
+                         PICK (d, _spire_demo_withdraw_reasons), FALSE, error);
   if (!a->screened)
     return TRUE;
   if (a->status == ST_INELIGIBLE)
     return put_decision (d, c, a, ST_RECEIVED, ST_INELIGIBLE, a->screened,
-                         PICK (d, ineligible_reasons), FALSE, error);
+                         PICK (d, _spire_demo_ineligible_reasons), FALSE, error);
   if (!put_decision (d, c, a, ST_RECEIVED, ST_IN_REVIEW, a->screened,
                      "Oppfyller de formelle kravene og går videre til juryen.", FALSE, error))
     return FALSE;
   if (a->status == ST_WITHDRAWN)
     return put_decision (d, c, a, ST_IN_REVIEW, ST_WITHDRAWN, a->withdrawn,
-                         PICK (d, withdraw_reasons), FALSE, error);
+                         PICK (d, _spire_demo_withdraw_reasons), FALSE, error);
   if (a->rank < 0)
     return TRUE;
 
@@ -2214,11 +1534,11 @@ review_summary (Demo *d, const Cohort *c, const Slot *s, const char *recommendat
       if (isnan (s->values[worst]) || s->values[k] < s->values[worst])
         worst = k;
     }
-  strong = g_strdup_printf ("Søkeren %s", criterion_specs[c->rubric->criterion[best]].strong);
+  strong = g_strdup_printf ("Søkeren %s", _spire_demo_criterion_specs[c->rubric->criterion[best]].strong);
   if (best == worst)
     return g_strdup_printf ("%s.", strong);
   return g_strdup_printf (
-    "%s, men %s.%s", strong, criterion_specs[c->rubric->criterion[worst]].weak,
+    "%s, men %s.%s", strong, _spire_demo_criterion_specs[c->rubric->criterion[worst]].weak,
     recommendation == NULL ? ""
     : g_str_equal (recommendation, "yes") ? " Anbefales tatt opp."
     : g_str_equal (recommendation, "maybe") ? " Kan være aktuell hvis det blir ledige plasser."
@@ -2264,8 +1584,8 @@ write_reviews (Demo *d, const Cohort *c, const App *a, GError **error)
             }
           else
             {
-              kind = declared_conflicts[s->declared][0];
-              reason = declared_conflicts[s->declared][1];
+              kind = _spire_demo_declared_conflicts[s->declared][0];
+              reason = _spire_demo_declared_conflicts[s->declared][1];
             }
           r = new_record (d, &spire_kind_conflict, NULL);
           spire_record_set_text (r, "evaluator", panelist);
@@ -2308,7 +1628,7 @@ write_reviews (Demo *d, const Cohort *c, const App *a, GError **error)
 
       for (int k = 0; k < s->n_entered; k++)
         {
-          const CriterionSpec *crit = &criterion_specs[c->rubric->criterion[k]];
+          const CriterionSpec *crit = &_spire_demo_criterion_specs[c->rubric->criterion[k]];
 
           r = new_record (d, &spire_kind_score, NULL);
           spire_record_set_text (r, "review", review_uuid);
@@ -2355,7 +1675,7 @@ application_extra (Demo *d, const Startup *s, const Cohort *c)
   if (chance (d, 0.5))
     {
       json_builder_set_member_name (b, "Hvordan hørte dere om programmet?");
-      json_builder_add_string_value (b, PICK (d, heard_from));
+      json_builder_add_string_value (b, PICK (d, _spire_demo_heard_from));
     }
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -2387,12 +1707,12 @@ write_application (Demo *d, Cohort *c, App *a, GError **error)
     }
   pitch = g_strdup_printf ("%s tilbyr %s. Vi har %s, og vil teste løsningen i full skala "
                            "sammen med %s.", s->short_name, s->product,
-                           stage_traction[a->stage], partner);
+                           _spire_demo_stage_traction[a->stage], partner);
   solution = g_strdup_printf ("Løsningen består av %s med et enkelt grensesnitt for "
                               "ansatte og innbyggere. Data lagres i Norge og behandles i "
                               "tråd med personvernforordningen; vi integrerer mot %s via "
                               "åpne grensesnitt. Prismodellen er abonnement per virksomhet.",
-                              s->product, PICK (d, integrations));
+                              s->product, PICK (d, _spire_demo_integrations));
   extra = application_extra (d, s, c);
 
   spire_record_set_text (r, "cohort", c->uuid);
@@ -2403,13 +1723,13 @@ write_application (Demo *d, Cohort *c, App *a, GError **error)
   spire_record_set_text (r, "title", title);
   spire_record_set_text (r, "pitch", pitch);
   spire_record_set_text (r, "solution", solution);
-  spire_record_set_text (r, "stage", stage_values[a->stage]);
-  spire_record_set_text (r, "status", status_values[a->status]);
+  spire_record_set_text (r, "stage", _spire_demo_stage_values[a->stage]);
+  spire_record_set_text (r, "status", _spire_demo_status_values[a->status]);
   set_stamp (r, "submitted_at", a->submitted);
   spire_record_set_text (r, "extra", extra);
   if (chance (d, 0.3))
     {
-      GString *text = g_string_new (PICK (d, confidential_texts));
+      GString *text = g_string_new (PICK (d, _spire_demo_confidential_texts));
       g_autofree char *filled = NULL;
 
       g_string_replace (text, "{partner}", partner, 0);
@@ -2574,7 +1894,7 @@ add_deal (Demo *d, int startup, int body, const App *app, const char *kind, Deal
     spire_record_set_text (r, "application", app->uuid);
   spire_record_set_text (r, "title", title);
   spire_record_set_text (r, "kind", kind);
-  spire_record_set_text (r, "stage", deal_stage_values[final]);
+  spire_record_set_text (r, "stage", _spire_demo_deal_stage_values[final]);
   if (value_nok > 0)
     spire_record_set_int (r, "value", value_nok * 100);
   if (expected >= 0)
@@ -2621,12 +1941,12 @@ add_deal (Demo *d, int startup, int body, const App *app, const char *kind, Deal
           break;
         case DS_NO_DEAL:
         default:
-          note = made = g_strdup_printf ("Ingen avtale: %s.", PICK (d, no_deal_reasons));
+          note = made = g_strdup_printf ("Ingen avtale: %s.", PICK (d, _spire_demo_no_deal_reasons));
           break;
         }
       r = new_record (d, &spire_kind_deal_event, NULL);
       spire_record_set_text (r, "deal", deal_uuid);
-      spire_record_set_text (r, "stage", deal_stage_values[path[i]]);
+      spire_record_set_text (r, "stage", _spire_demo_deal_stage_values[path[i]]);
       set_day (r, "date", days[i]);
       spire_record_set_text (r, "note", note);
       if (!put (d, r, stamp_on (d, days[i]), stamp_on (d, days[i]), error))
@@ -2878,9 +2198,9 @@ fill_deals (Demo *d, GError **error)
 static double
 estimate_records (const SizeSpec *size)
 {
-  double n = G_N_ELEMENTS (body_specs) + size->n_programs + 2.0 * size->n_startups +
+  double n = G_N_ELEMENTS (_spire_demo_body_specs) + size->n_programs + 2.0 * size->n_startups +
              size->n_evaluators + 4.5 * size->n_deals;
-  int scored = size == &sizes[SPIRE_DEMO_LARGE] ? 8 : 5;
+  int scored = size == &_spire_demo_sizes[SPIRE_DEMO_LARGE] ? 8 : 5;
 
   for (guint i = 0; i < size->n_cohorts; i++)
     {
@@ -2966,7 +2286,7 @@ fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean force,
     }
 
   d.store = store;
-  d.size = &sizes[size];
+  d.size = &_spire_demo_sizes[size];
   d.flags = SPIRE_SAVE_NO_AUDIT | SPIRE_SAVE_KEEP_TIMES;
   if (size == SPIRE_DEMO_LARGE)
     d.flags |= SPIRE_SAVE_NO_VALIDATE; /* built valid; the small set proves it */

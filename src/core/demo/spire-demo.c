@@ -1228,126 +1228,121 @@ next_applicant (Demo *d, gboolean *used, int sector, guint32 founded_by)
   return s;
 }
 
+/* Who applies (application @i of @c), how good it is, when it came in and
+ * what becomes of it (its fate). */
 static void
-plan_applications (Demo *d, Cohort *c)
+plan_applicant (Demo *d, Cohort *c, int i, gboolean *used, guint32 last_submit)
 {
-  Phase phase = c->spec->phase;
-  int n = c->spec->n_apps;
-  guint32 last_submit = MIN (c->deadline, d->today - 1);
-  int rotation = rnd (d, 0, MAX (c->n_scorers, 1) - 1);
-  g_autofree gboolean *used = g_new0 (gboolean, d->size->n_startups);
+  App *a = &c->apps[i];
+  int n = c->n_apps;
+  gboolean hero = c->spec->hero && i == 0;
+  double u;
+  guint32 day;
 
-  used[0] = used[1] = TRUE;
-  c->n_apps = n;
-  c->apps = g_new0 (App, MAX (n, 1));
-  c->ranked = g_new0 (int, MAX (n, 1));
-
-  for (int i = 0; i < n; i++)
+  a->rank = -1;
+  a->score = NAN;
+  a->challenge = c->n_challenges > 0 ? rnd (d, 0, c->n_challenges - 1) : -1;
+  if (i < 2 && c->spec->forced[i] >= 0)
     {
-      App *a = &c->apps[i];
-      gboolean hero = c->spec->hero && i == 0;
-      double u;
-      guint32 day;
+      int sector;
 
-      a->rank = -1;
-      a->score = NAN;
-      a->challenge = c->n_challenges > 0 ? rnd (d, 0, c->n_challenges - 1) : -1;
-      if (i < 2 && c->spec->forced[i] >= 0)
-        {
-          int sector;
+      a->startup = c->spec->forced[i];
+      sector = startup_at (d, a->startup)->sector;
+      for (int k = 0; k < c->n_challenges; k++)
+        if (c->challenges[k].spec->sector == sector)
+          a->challenge = k;
+    }
+  else
+    {
+      /* Most who apply to a challenge work in its field. */
+      int sector = a->challenge >= 0 && chance (d, 0.85)
+                     ? c->challenges[a->challenge].spec->sector : -1;
 
-          a->startup = c->spec->forced[i];
-          sector = startup_at (d, a->startup)->sector;
-          for (int k = 0; k < c->n_challenges; k++)
-            if (c->challenges[k].spec->sector == sector)
-              a->challenge = k;
-        }
-      else
-        {
-          /* Most who apply to a challenge work in its field. */
-          int sector = a->challenge >= 0 && chance (d, 0.85)
-                         ? c->challenges[a->challenge].spec->sector : -1;
-
-          a->startup = next_applicant (d, used, sector, c->opens - 60);
-        }
-
-      a->quality = hero ? 7.4 : gauss (d, 4.2, 1.0);
-      u = unif (d);
-      a->stage = u < 0.1 ? 0 : u < 0.4 ? 1 : u < 0.7 ? 2 : u < 0.92 ? 3 : 4;
-      if (hero)
-        a->stage = 2;
-
-      /* Many apply in the last days. */
-      day = last_submit - (guint32) floor ((last_submit - c->opens) * pow (unif (d), 2.5));
-      a->submitted = stamp (day, rnd (d, 7 * 3600, 21 * 3600 + 3599));
-
-      u = unif (d);
-      a->fate = u < 0.02 ? FATE_WITHDRAW_EARLY
-              : u < 0.07 ? FATE_INELIGIBLE
-              : u < 0.08 ? FATE_WITHDRAW_LATE
-                         : FATE_OK;
-      if (n >= 8 && i == n - 1)
-        a->fate = FATE_INELIGIBLE;
-      if (n >= 8 && i == n - 2)
-        a->fate = FATE_WITHDRAW_EARLY;
-      if (i < 2)
-        a->fate = FATE_OK;
-
-      a->status = ST_RECEIVED;
-      if (phase == PH_OPEN)
-        {
-          if (a->fate == FATE_WITHDRAW_EARLY && stamp_day (a->submitted) + 1 < d->today)
-            {
-              a->withdrawn = stamp (stamp_day (a->submitted) + 1 +
-                                      rnd (d, 0, d->today - stamp_day (a->submitted) - 2),
-                                    rnd (d, 8 * 3600, 16 * 3600));
-              a->status = ST_WITHDRAWN;
-            }
-          continue;
-        }
-
-      {
-        guint32 screen_day = c->deadline + rnd (d, 1, 10);
-
-        if (a->fate == FATE_WITHDRAW_EARLY)
-          {
-            guint32 from = stamp_day (a->submitted);
-            guint32 to = MIN (screen_day, d->today) - 1;
-
-            a->withdrawn = stamp (from + rnd (d, 0, MAX ((int) to - (int) from, 0)),
-                                  rnd (d, 8 * 3600, 16 * 3600));
-            a->withdrawn = MAX (a->withdrawn, a->submitted + 3600);
-            a->status = ST_WITHDRAWN;
-            continue;
-          }
-        if (screen_day >= d->today)
-          continue; /* not screened yet */
-        a->screened = stamp_on (d, screen_day);
-      }
-      if (a->fate == FATE_INELIGIBLE)
-        {
-          a->status = ST_INELIGIBLE;
-          continue;
-        }
-      a->status = ST_IN_REVIEW;
-      if (phase < PH_EVALUATION)
-        continue;
-
-      plan_reviews (d, c, a, &rotation);
-      a->score = aggregate (c, a);
-      if (a->fate == FATE_WITHDRAW_LATE)
-        {
-          a->withdrawn = stamp (c->shortlist_day - 1, rnd (d, 8 * 3600, 16 * 3600));
-          a->status = ST_WITHDRAWN;
-        }
+      a->startup = next_applicant (d, used, sector, c->opens - 60);
     }
 
+  a->quality = hero ? 7.4 : gauss (d, 4.2, 1.0);
+  u = unif (d);
+  a->stage = u < 0.1 ? 0 : u < 0.4 ? 1 : u < 0.7 ? 2 : u < 0.92 ? 3 : 4;
+  if (hero)
+    a->stage = 2;
+
+  /* Many apply in the last days. */
+  day = last_submit - (guint32) floor ((last_submit - c->opens) * pow (unif (d), 2.5));
+  a->submitted = stamp (day, rnd (d, 7 * 3600, 21 * 3600 + 3599));
+
+  u = unif (d);
+  a->fate = u < 0.02 ? FATE_WITHDRAW_EARLY
+          : u < 0.07 ? FATE_INELIGIBLE
+          : u < 0.08 ? FATE_WITHDRAW_LATE
+                     : FATE_OK;
+  if (n >= 8 && i == n - 1)
+    a->fate = FATE_INELIGIBLE;
+  if (n >= 8 && i == n - 2)
+    a->fate = FATE_WITHDRAW_EARLY;
+  if (i < 2)
+    a->fate = FATE_OK;
+}
+
+/* How far @a got by today: withdrawn, screened, reviewed. */
+static void
+plan_progress (Demo *d, Cohort *c, App *a, int *rotation)
+{
+  Phase phase = c->spec->phase;
+  guint32 screen_day;
+
+  a->status = ST_RECEIVED;
+  if (phase == PH_OPEN)
+    {
+      if (a->fate == FATE_WITHDRAW_EARLY && stamp_day (a->submitted) + 1 < d->today)
+        {
+          a->withdrawn = stamp (stamp_day (a->submitted) + 1 +
+                                  rnd (d, 0, d->today - stamp_day (a->submitted) - 2),
+                                rnd (d, 8 * 3600, 16 * 3600));
+          a->status = ST_WITHDRAWN;
+        }
+      return;
+    }
+
+  screen_day = c->deadline + rnd (d, 1, 10);
+  if (a->fate == FATE_WITHDRAW_EARLY)
+    {
+      guint32 from = stamp_day (a->submitted);
+      guint32 to = MIN (screen_day, d->today) - 1;
+
+      a->withdrawn = stamp (from + rnd (d, 0, MAX ((int) to - (int) from, 0)),
+                            rnd (d, 8 * 3600, 16 * 3600));
+      a->withdrawn = MAX (a->withdrawn, a->submitted + 3600);
+      a->status = ST_WITHDRAWN;
+      return;
+    }
+  if (screen_day >= d->today)
+    return; /* not screened yet */
+  a->screened = stamp_on (d, screen_day);
+  if (a->fate == FATE_INELIGIBLE)
+    {
+      a->status = ST_INELIGIBLE;
+      return;
+    }
+  a->status = ST_IN_REVIEW;
   if (phase < PH_EVALUATION)
     return;
 
-  /* Rank what can be ranked: in the cohort under evaluation, the
-   * applications whose three reviews are in. */
-  for (int i = 0; i < n; i++)
+  plan_reviews (d, c, a, rotation);
+  a->score = aggregate (c, a);
+  if (a->fate == FATE_WITHDRAW_LATE)
+    {
+      a->withdrawn = stamp (c->shortlist_day - 1, rnd (d, 8 * 3600, 16 * 3600));
+      a->status = ST_WITHDRAWN;
+    }
+}
+
+/* Rank what can be ranked: in the cohort under evaluation, the
+ * applications whose three reviews are in. */
+static void
+plan_ranking (Cohort *c)
+{
+  for (int i = 0; i < c->n_apps; i++)
     {
       App *a = &c->apps[i];
       int submitted = 0;
@@ -1374,8 +1369,13 @@ plan_applications (Demo *d, Cohort *c)
             break;
           }
     }
+}
 
-  if (phase == PH_EVALUATION)
+/* Shortlisted under evaluation; accepted, waitlisted or rejected after. */
+static void
+plan_decisions (Cohort *c)
+{
+  if (c->spec->phase == PH_EVALUATION)
     {
       int n_short = MAX (1, c->n_ranked / 3);
 
@@ -1407,6 +1407,31 @@ plan_applications (Demo *d, Cohort *c)
         a->status = r < seats ? ST_ACCEPTED : r < seats + waitlist ? ST_WAITLISTED : ST_REJECTED;
       }
   }
+}
+
+static void
+plan_applications (Demo *d, Cohort *c)
+{
+  int n = c->spec->n_apps;
+  guint32 last_submit = MIN (c->deadline, d->today - 1);
+  int rotation = rnd (d, 0, MAX (c->n_scorers, 1) - 1);
+  g_autofree gboolean *used = g_new0 (gboolean, d->size->n_startups);
+
+  used[0] = used[1] = TRUE;
+  c->n_apps = n;
+  c->apps = g_new0 (App, MAX (n, 1));
+  c->ranked = g_new0 (int, MAX (n, 1));
+
+  for (int i = 0; i < n; i++)
+    {
+      plan_applicant (d, c, i, used, last_submit);
+      plan_progress (d, c, &c->apps[i], &rotation);
+    }
+
+  if (c->spec->phase < PH_EVALUATION)
+    return;
+  plan_ranking (c);
+  plan_decisions (c);
 }
 
 static const char *
@@ -1818,26 +1843,11 @@ procedure_for (const char *kind, gint64 value_nok)
   return "Åpen anbudskonkurranse over EØS-terskelverdi";
 }
 
-static gboolean
-add_deal (Demo *d, int startup, int body, const App *app, const char *kind, DealStage final,
-          guint32 start, gint64 value_nok, GError **error)
+/* The stages a deal goes through on its way to @final; their number. */
+static int
+deal_path (Demo *d, const char *kind, DealStage final, DealStage path[8])
 {
-  const Startup *s = startup_at (d, startup);
-  const Body *b = body_at (d, body);
-  DealStage path[8];
-  guint32 days[8];
   int n = 0;
-  int span = 0;
-  char deal_uuid[UUID_LEN];
-  SpireRecord *r;
-  g_autofree char *product = capitalise (s->product);
-  g_autofree char *title = g_strdup_printf ("%s – %s (%s)", product, b->spec->name,
-                                            s->short_name);
-  gint64 expected = -1, realised = -1;
-  int signed_at = -1;
-
-  if (d->n_deals >= d->size->n_deals)
-    return TRUE;
 
   path[n++] = DS_DIALOGUE;
   if (final == DS_NO_DEAL)
@@ -1850,13 +1860,21 @@ add_deal (Demo *d, int startup, int body, const App *app, const char *kind, Deal
     }
   else
     {
-      if (final == DS_PILOT || (final > DS_PILOT && (g_str_equal (kind, "pilot") || chance (d, 0.3))))
+      if (final == DS_PILOT
+          || (final > DS_PILOT && (g_str_equal (kind, "pilot") || chance (d, 0.3))))
         path[n++] = DS_PILOT;
       for (DealStage st = DS_NEGOTIATION; st <= final; st++)
         path[n++] = st;
     }
+  return n;
+}
 
-  /* Dates: steps of two weeks to three months, all before today. */
+/* Dates: steps of two weeks to three months, all before today. */
+static void
+deal_days (Demo *d, const DealStage *path, int n, guint32 start, guint32 days[8])
+{
+  int span = 0;
+
   days[0] = 0;
   for (int i = 1; i < n; i++)
     {
@@ -1876,11 +1894,82 @@ add_deal (Demo *d, int startup, int body, const App *app, const char *kind, Deal
         days[i] = (guint32) MAX ((gint64) days[i] * room / MAX (span, 1), days[i - 1] + 1);
     }
   for (int i = 0; i < n; i++)
+    days[i] += start;
+}
+
+/* The deal's history: one event per stage, with a note. */
+static gboolean
+write_deal_events (Demo *d, const char *deal_uuid, const Body *b, const DealStage *path,
+                   const guint32 *days, int n, GError **error)
+{
+  for (int i = 0; i < n; i++)
     {
-      days[i] += start;
-      if (path[i] == DS_SIGNED)
-        signed_at = i;
+      const char *note;
+      g_autofree char *made = NULL;
+      SpireRecord *r;
+
+      switch (path[i])
+        {
+        case DS_DIALOGUE:
+          note = made = g_strdup_printf ("Første møte med %s.", b->spec->name);
+          break;
+        case DS_PILOT:
+          note = made = g_strdup_printf ("Pilot startet med %d brukere.", rnd (d, 2, 12) * 5);
+          break;
+        case DS_NEGOTIATION:
+          note = "Forhandler om pris, databehandleravtale og opsjoner.";
+          break;
+        case DS_SIGNED:
+          note = "Avtalen er signert.";
+          break;
+        case DS_DELIVERING:
+          note = "Leveransen er i gang.";
+          break;
+        case DS_SCALED:
+          note = "Tatt i bruk i hele virksomheten.";
+          break;
+        case DS_NO_DEAL:
+        default:
+          note = made = g_strdup_printf ("Ingen avtale: %s.",
+                                         PICK (d, _spire_demo_no_deal_reasons));
+          break;
+        }
+      r = new_record (d, &spire_kind_deal_event, NULL);
+      spire_record_set_text (r, "deal", deal_uuid);
+      spire_record_set_text (r, "stage", _spire_demo_deal_stage_values[path[i]]);
+      set_day (r, "date", days[i]);
+      spire_record_set_text (r, "note", note);
+      if (!put (d, r, stamp_on (d, days[i]), stamp_on (d, days[i]), error))
+        return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+add_deal (Demo *d, int startup, int body, const App *app, const char *kind, DealStage final,
+          guint32 start, gint64 value_nok, GError **error)
+{
+  const Startup *s = startup_at (d, startup);
+  const Body *b = body_at (d, body);
+  DealStage path[8];
+  guint32 days[8];
+  int n;
+  char deal_uuid[UUID_LEN];
+  SpireRecord *r;
+  g_autofree char *product = capitalise (s->product);
+  g_autofree char *title = g_strdup_printf ("%s – %s (%s)", product, b->spec->name,
+                                            s->short_name);
+  gint64 expected = -1, realised = -1;
+  int signed_at = -1;
+
+  if (d->n_deals >= d->size->n_deals)
+    return TRUE;
+
+  n = deal_path (d, kind, final, path);
+  deal_days (d, path, n, start, days);
+  for (int i = 0; i < n; i++)
+    if (path[i] == DS_SIGNED)
+      signed_at = i;
 
   if (!g_str_equal (kind, "letter_of_intent"))
     expected = value_nok * rnd (d, 5, 40) / 10;
@@ -1914,44 +2003,8 @@ add_deal (Demo *d, int startup, int body, const App *app, const char *kind, Deal
     take (d, pair);
   }
 
-  for (int i = 0; i < n; i++)
-    {
-      const char *note;
-      g_autofree char *made = NULL;
-
-      switch (path[i])
-        {
-        case DS_DIALOGUE:
-          note = made = g_strdup_printf ("Første møte med %s.", b->spec->name);
-          break;
-        case DS_PILOT:
-          note = made = g_strdup_printf ("Pilot startet med %d brukere.", rnd (d, 2, 12) * 5);
-          break;
-        case DS_NEGOTIATION:
-          note = "Forhandler om pris, databehandleravtale og opsjoner.";
-          break;
-        case DS_SIGNED:
-          note = "Avtalen er signert.";
-          break;
-        case DS_DELIVERING:
-          note = "Leveransen er i gang.";
-          break;
-        case DS_SCALED:
-          note = "Tatt i bruk i hele virksomheten.";
-          break;
-        case DS_NO_DEAL:
-        default:
-          note = made = g_strdup_printf ("Ingen avtale: %s.", PICK (d, _spire_demo_no_deal_reasons));
-          break;
-        }
-      r = new_record (d, &spire_kind_deal_event, NULL);
-      spire_record_set_text (r, "deal", deal_uuid);
-      spire_record_set_text (r, "stage", _spire_demo_deal_stage_values[path[i]]);
-      set_day (r, "date", days[i]);
-      spire_record_set_text (r, "note", note);
-      if (!put (d, r, stamp_on (d, days[i]), stamp_on (d, days[i]), error))
-        return FALSE;
-    }
+  if (!write_deal_events (d, deal_uuid, b, path, days, n, error))
+    return FALSE;
 
   if (signed_at >= 0 && final != DS_NO_DEAL)
     {

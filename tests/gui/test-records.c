@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "common/spire-undo.h"
 #include "gui-fixture.h"
 #include "records/spire-records-private.h"
 #include "sidebar/spire-sidebar-private.h"
@@ -249,6 +250,22 @@ test_records_orgnr (void)
   close_window (window);
 }
 
+/* What every Delete in the GUI does (common/'s spire_delete_with_undo). */
+static void
+delete_one (SpireWindow *window, SpireStore *store, SpireRecord *record)
+{
+  g_autoptr (GPtrArray) records = g_ptr_array_new ();
+
+  g_ptr_array_add (records, record);
+  spire_delete_with_undo (GTK_WIDGET (window), store, records);
+}
+
+static gboolean
+can_undo (SpireWindow *window)
+{
+  return spire_undo_get_can_undo (spire_undo_for_widget (GTK_WIDGET (window)));
+}
+
 /* Delete without dependents → gone; Undo → back with the same UUID. */
 static void
 test_records_delete_undo (void)
@@ -260,10 +277,10 @@ test_records_delete_undo (void)
   g_autofree char *uuid = g_strdup (spire_record_get_uuid (startup));
   g_autoptr (SpireRecord) back = NULL;
 
-  g_assert_false (spire_record_can_undo_delete (GTK_WINDOW (window)));
-  spire_record_delete_with_undo (GTK_WINDOW (window), store, startup);
+  g_assert_false (can_undo (window));
+  delete_one (window, store, startup);
   g_assert_false (spire_store_exists (store, &spire_kind_startup, uuid));
-  g_assert_true (spire_record_can_undo_delete (GTK_WINDOW (window)));
+  g_assert_true (can_undo (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_true (spire_store_exists (store, &spire_kind_startup, uuid));
@@ -272,7 +289,7 @@ test_records_delete_undo (void)
   g_assert_cmpstr (spire_record_get_text (back, "orgnr"), ==, "923609016");
   g_assert_cmpstr (spire_record_get_text (back, "created_at"), ==,
                    spire_record_get_text (startup, "created_at"));
-  g_assert_false (spire_record_can_undo_delete (GTK_WINDOW (window)));
+  g_assert_false (can_undo (window));
 
   close_window (window);
 }
@@ -298,12 +315,14 @@ test_records_delete_undo_parts (void)
                                        spire_record_get_uuid (rubric), "position", (gint64) 2,
                                        "name", "Team", "weight", 1.0, "kind", "scored", NULL);
 
-  spire_record_delete_with_undo (GTK_WINDOW (window), store, rubric);
+  delete_one (window, store, rubric);
   g_assert_false (spire_store_exists (store, &spire_kind_rubric, spire_record_get_uuid (rubric)));
   g_assert_false (spire_store_exists (store, &spire_kind_criterion, spire_record_get_uuid (c1)));
   g_assert_false (spire_store_exists (store, &spire_kind_criterion, spire_record_get_uuid (c2)));
 
-  g_assert_true (spire_record_undo_delete (GTK_WINDOW (window)));
+  g_assert_true (can_undo (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (can_undo (window));
   g_assert_true (spire_store_exists (store, &spire_kind_rubric, spire_record_get_uuid (rubric)));
   g_assert_true (spire_store_exists (store, &spire_kind_criterion, spire_record_get_uuid (c1)));
   g_assert_true (spire_store_exists (store, &spire_kind_criterion, spire_record_get_uuid (c2)));
@@ -324,10 +343,10 @@ test_records_delete_refused (void)
   AdwMessageDialog *dialog;
   const char *body;
 
-  spire_record_delete_with_undo (GTK_WINDOW (window), store, startup);
+  delete_one (window, store, startup);
   g_assert_true (spire_store_exists (store, &spire_kind_startup, startup_uuid));
   g_assert_cmpint (spire_store_count (store, &spire_kind_startup, NULL, NULL), ==, before);
-  g_assert_false (spire_record_can_undo_delete (GTK_WINDOW (window)));
+  g_assert_false (can_undo (window));
   dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (dialog);

@@ -26,9 +26,6 @@ const char *_spire_record_editor_get_message (SpireRecordEditor *self);
 /* The question asked before closing with unsaved changes, while open. */
 AdwMessageDialog *_spire_record_editor_get_ask_dialog (SpireRecordEditor *self);
 
-/* The dialog shown last by the record code (a refusal, a store error), while open. */
-AdwMessageDialog *_spire_records_get_last_dialog (void);
-
 /* As "Export as CSV…" after the file chooser: writes what @self shows to
  * @path in a thread. */
 void _spire_record_list_page_export_csv (SpireRecordListPage *self, const char *path);

@@ -12,9 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-error-dialog.h"
+#include "common/spire-undo.h"
 #include "records/spire-record-editor.h"
-#include "spire-sidebar.h"
 #include "spire-sidebar-private.h"
+#include "spire-sidebar-resources.h"
+#include "spire-sidebar.h"
 
 struct _SpireSidebar
 {
@@ -399,14 +402,9 @@ parent_window (SpireSidebar *self)
 }
 
 static void
-show_error (SpireSidebar *self, const char *heading, const char *message)
+show_error (SpireSidebar *self, const char *heading, const GError *error)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
-                                                                         heading, message));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  spire_error_dialog_show (GTK_WIDGET (self), heading, error);
 }
 
 static SpireRecord *
@@ -419,7 +417,7 @@ get_record (SpireSidebar *self, const SpireKind *kind, GVariant *param)
     return NULL;
   record = spire_store_get (self->store, kind, g_variant_get_string (param, NULL), &error);
   if (record == NULL)
-    show_error (self, _("Could Not Read the Database"), error->message);
+    show_error (self, _("Could Not Read the Database"), error);
   return record;
 }
 
@@ -443,8 +441,13 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
                                                                         : &spire_kind_cohort;
   g_autoptr (SpireRecord) record = get_record (self, kind, param);
 
-  if (record && parent_window (self))
-    spire_record_delete_with_undo (parent_window (self), self->store, record);
+  if (record)
+    {
+      g_autoptr (GPtrArray) records = g_ptr_array_new ();
+
+      g_ptr_array_add (records, record);
+      spire_delete_with_undo (widget, self->store, records);
+    }
 }
 
 static void
@@ -468,7 +471,7 @@ on_confirm_phase_response_cb (AdwMessageDialog *dialog, const char *response, Sp
   changed = spire_record_copy (cohort);
   spire_record_set_text (changed, "phase", phase);
   if (!spire_store_save (self->store, changed, SPIRE_SAVE_DEFAULT, NULL, &error))
-    show_error (self, _("Could Not Change the Phase"), error->message);
+    show_error (self, _("Could Not Change the Phase"), error);
 }
 
 static void
@@ -571,6 +574,8 @@ spire_sidebar_class_init (SpireSidebarClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, SPIRE_TYPE_COHORT);
 
+  /* Links the GResource (registered by its constructor) from the static library. */
+  (void) spire_sidebar_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/sidebar/spire-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireSidebar, list);

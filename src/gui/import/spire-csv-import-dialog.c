@@ -3,12 +3,11 @@
  * Two pages and a third while it works: the cohort and what each column
  * fills ("columns"), then what the import would do with the problems that
  * stop it ("preview"), then the import itself ("progress").  The check
- * (spire_csv_import_prepare) runs in a worker thread again whenever the
- * mapping or the cohort changes; the mapping shown is this dialog's own and
- * is handed to the SpireCsvImport only while no worker reads it.  The import
- * runs in a worker thread with the store to itself: the dialog stays modal,
- * the window behind it insensitive, its "changed" handlers held until the
- * import is done.
+ * (spire_csv_import_prepare_async) runs again whenever the mapping or the
+ * cohort changes; the mapping shown is this dialog's own and is handed to
+ * the SpireCsvImport only while no check reads it.  The import is core's
+ * spire_csv_import_commit_async, on a connection of its own, with progress
+ * and Stop; the store announces what changed when it is done.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -118,11 +117,8 @@ struct _SpireCsvImportDialog
 
   gboolean committing;
   GCancellable *commit_cancellable;
-  SpireImportHold *hold;
-  gint progress_permille;    /* atomic: written by the worker */
-  guint progress_source;
 
-  gboolean closing;          /* closed while a check ran: destroyed when it ends */
+  gboolean closing;          /* closed while a check ran */
   gboolean disposed;
 };
 
@@ -320,73 +316,20 @@ show_preview (SpireCsvImportDialog *self)
   g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
 }
 
-/* Preparing, in a worker thread */
-
-typedef struct
-{
-  SpireCsvImport *import;
-  SpireStore *store;
-  char *cohort_uuid;
-  SpireCsvCounts stats;
-} Work;
-
-static void
-work_free (gpointer data)
-{
-  Work *w = data;
-
-  g_clear_object (&w->import);
-  g_clear_object (&w->store);
-  g_free (w->cohort_uuid);
-  g_free (w);
-}
-
-static Work *
-work_new (SpireCsvImportDialog *self)
-{
-  Work *w = g_new0 (Work, 1);
-
-  w->import = g_object_ref (self->import);
-  w->store = g_object_ref (self->store);
-  w->cohort_uuid = g_strdup (cohort_uuid (self));
-  return w;
-}
-
-static void
-prepare_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Work *w = task_data;
-  GError *error = NULL;
-  SpireCsvPreview *preview = spire_csv_import_prepare (w->import, w->store, w->cohort_uuid,
-                                                       cancellable, &error);
-
-  if (preview == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, preview, (GDestroyNotify) spire_csv_preview_unref);
-}
-
-static void
-finish_closing (SpireCsvImportDialog *self)
-{
-  g_clear_pointer (&self->hold, _spire_import_hold_end);
-  if (!self->disposed)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
+/* Checking: core's spire_csv_import_prepare_async */
 
 static void
 on_prepare_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (source);
+  g_autoptr (SpireCsvImportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  SpireCsvPreview *preview = g_task_propagate_pointer (G_TASK (result), &error);
+  SpireCsvPreview *preview = spire_csv_import_prepare_finish (SPIRE_STORE (source), result, &error);
 
   self->preparing = FALSE;
   g_clear_object (&self->prepare_cancellable);
   if (self->closing || self->disposed)
     {
       g_clear_pointer (&preview, spire_csv_preview_unref);
-      finish_closing (self);
       return;
     }
   if (self->prepare_pending)
@@ -427,8 +370,6 @@ apply_mapping (SpireCsvImportDialog *self)
 static void
 start_prepare (SpireCsvImportDialog *self)
 {
-  g_autoptr (GTask) task = NULL;
-
   if (self->import == NULL || self->store == NULL || self->closing || self->committing)
     return;
   g_clear_pointer (&self->preview, spire_csv_preview_unref);
@@ -454,68 +395,42 @@ start_prepare (SpireCsvImportDialog *self)
   self->preparing = TRUE;
   g_clear_pointer (&self->error_text, g_free);
   self->prepare_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->prepare_cancellable, on_prepare_done_cb, NULL);
-  g_task_set_source_tag (task, start_prepare);
-  g_task_set_task_data (task, work_new (self), work_free);
-  g_task_run_in_thread (task, prepare_thread);
+  spire_csv_import_prepare_async (self->import, self->store, cohort_uuid (self),
+                                  self->prepare_cancellable, on_prepare_done_cb,
+                                  g_object_ref (self));
   update_actions (self);
 }
 
-/* Importing, in a worker thread */
+/* Importing: core's spire_csv_import_commit_async, with progress */
 
 static void
-commit_progress (double fraction, gpointer user_data)
+on_commit_progress_cb (double fraction, gpointer user_data)
 {
   SpireCsvImportDialog *self = user_data;
 
-  g_atomic_int_set (&self->progress_permille, (gint) (CLAMP (fraction, 0.0, 1.0) * 1000));
-}
-
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  SpireCsvImportDialog *self = user_data;
-
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 g_atomic_int_get (&self->progress_permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-commit_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Work *w = task_data;
-  GError *error = NULL;
-
-  if (spire_csv_import_commit (w->import, w->store, w->cohort_uuid, &w->stats, commit_progress,
-                               source, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
 }
 
 static void
 on_commit_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (source);
-  Work *w = g_task_get_task_data (G_TASK (result));
+  g_autoptr (SpireCsvImportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  SpireCsvCounts stats = { 0 };
 
   self->committing = FALSE;
   g_clear_object (&self->commit_cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_pointer (&self->hold, _spire_import_hold_end);
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (spire_csv_import_commit_finish (SPIRE_STORE (source), result, &stats, &error))
     {
       g_autofree char *text = NULL;
 
-      if (w->stats.applications_new > 0)
+      if (stats.applications_new > 0)
         text = g_strdup_printf (ngettext ("%u application imported",
                                           "%u applications imported",
-                                          w->stats.applications_new),
-                                w->stats.applications_new);
+                                          stats.applications_new),
+                                stats.applications_new);
       else
         text = g_strdup (_("No new applications: all of them were imported before"));
       _spire_import_toast (parent, text);
@@ -540,26 +455,20 @@ static void
 import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (widget);
-  g_autoptr (GTask) task = NULL;
 
   if (self->committing || self->preparing || self->preview == NULL
       || self->preview->problems->len > 0)
     return;
 
   self->committing = TRUE;
-  g_atomic_int_set (&self->progress_permille, 0);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->hold = _spire_import_hold_begin (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                         self->store, TRUE);
-  self->progress_source = g_timeout_add (100, update_progress_cb, self);
   gtk_stack_set_visible_child_name (self->stack, "progress");
   update_actions (self);
 
   self->commit_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->commit_cancellable, on_commit_done_cb, NULL);
-  g_task_set_source_tag (task, import_action);
-  g_task_set_task_data (task, work_new (self), work_free);
-  g_task_run_in_thread (task, commit_thread);
+  spire_csv_import_commit_async (self->import, self->store, cohort_uuid (self),
+                                 self->commit_cancellable, on_commit_progress_cb, self,
+                                 on_commit_done_cb, g_object_ref (self));
 }
 
 static void
@@ -870,13 +779,9 @@ spire_csv_import_dialog_close_request (GtkWindow *window)
     return TRUE; /* "Stop Importing" first */
   if (self->preparing)
     {
-      /* The worker has the store until it stops: keep the window waiting. */
+      /* The check runs on a connection of its own: stop it, and close. */
       self->closing = TRUE;
       g_cancellable_cancel (self->prepare_cancellable);
-      self->hold = _spire_import_hold_begin (gtk_window_get_transient_for (window), self->store,
-                                             TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
     }
   return GTK_WINDOW_CLASS (spire_csv_import_dialog_parent_class)->close_request (window);
 }
@@ -891,7 +796,6 @@ spire_csv_import_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->prepare_cancellable);
   if (self->commit_cancellable)
     g_cancellable_cancel (self->commit_cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_CSV_IMPORT_DIALOG);
   G_OBJECT_CLASS (spire_csv_import_dialog_parent_class)->dispose (object);
 }
@@ -901,7 +805,6 @@ spire_csv_import_dialog_finalize (GObject *object)
 {
   SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (object);
 
-  g_clear_pointer (&self->hold, _spire_import_hold_end);
   g_clear_pointer (&self->preview, spire_csv_preview_unref);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->choices, g_ptr_array_unref);

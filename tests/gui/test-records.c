@@ -46,7 +46,7 @@ static void
 close_window (SpireWindow *window)
 {
   AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
-  SpireRecordEditor *editor = _spire_record_editor_get_last ();
+  SpireRecordEditor *editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
 
   if (dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -100,7 +100,7 @@ has_error (SpireRecordEditor *editor, const char *field)
 static gboolean
 editor_gone (gpointer data)
 {
-  return _spire_record_editor_get_last () == NULL;
+  return SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR)) == NULL;
 }
 
 /* A new cohort through the form: Save follows validity; the store gets the values. */
@@ -116,7 +116,7 @@ test_records_cohort_editor (void)
   g_assert_nonnull (program);
   gtk_widget_activate_action (GTK_WIDGET (_spire_window_get_sidebar (window)), "sidebar.new-cohort",
                               "s", spire_record_get_uuid (program));
-  editor = _spire_record_editor_get_last ();
+  editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpstr (_spire_record_editor_get_text (editor, "program"), ==,
                    spire_record_get_uuid (program));
@@ -184,20 +184,20 @@ test_records_edit_and_ask (void)
 
   gtk_widget_activate_action (GTK_WIDGET (_spire_window_get_sidebar (window)),
                               "sidebar.edit-cohort", "s", spire_record_get_uuid (cohort));
-  editor = _spire_record_editor_get_last ();
+  editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpstr (_spire_record_editor_get_text (editor, "seats"), ==, "6");
   _spire_record_editor_set_text (editor, "seats", "8");
 
   /* Escape asks: Cancel keeps the form, Save saves. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
-  ask = _spire_record_editor_get_ask_dialog (editor);
+  ask = gui_fixture_find_message_dialog ();
   g_assert_nonnull (ask);
   adw_message_dialog_response (ask, "cancel");
   gui_fixture_spin (20);
-  g_assert_true (_spire_record_editor_get_last () == editor);
+  g_assert_true (SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR)) == editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
-  ask = _spire_record_editor_get_ask_dialog (editor);
+  ask = gui_fixture_find_message_dialog ();
   g_assert_nonnull (ask);
   adw_message_dialog_response (ask, "save");
   g_assert_true (gui_fixture_wait (editor_gone, NULL, 2000));
@@ -222,7 +222,7 @@ test_records_orgnr (void)
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "startups"));
   g_assert_cmpstr (_spire_window_get_content_page (window), ==, "directory");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  editor = _spire_record_editor_get_last ();
+  editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
   g_assert_nonnull (editor);
 
   _spire_record_editor_set_text (editor, "name", "Fjellvind AS");
@@ -472,14 +472,14 @@ test_records_next_phase (void)
 
   g_assert_cmpstr (spire_record_get_text (cohort, "phase"), ==, "open");
   gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.next-phase", "s", uuid);
-  dialog = _spire_sidebar_get_confirm_dialog (sidebar);
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "move");
   after = spire_store_get (store, &spire_kind_cohort, uuid, NULL);
   g_assert_cmpstr (spire_record_get_text (after, "phase"), ==, "screening");
 
   gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.previous-phase", "s", uuid);
-  dialog = _spire_sidebar_get_confirm_dialog (sidebar);
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   back = spire_store_get (store, &spire_kind_cohort, uuid, NULL);

@@ -466,7 +466,11 @@ test_window_open_errors (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* No database open: the error page and a dialog say why. */
-  _spire_window_open_path (window, text_file, FALSE);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (text_file);
+
+    spire_window_open_file (window, file);
+  }
   g_assert_cmpstr (_spire_window_get_page (window), ==, "error");
   dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);

@@ -11,25 +11,16 @@
 
 G_BEGIN_DECLS
 
-/* The error dialog (common/) over @parent, remembered for the tests. */
+/* The error dialog (common/) over @parent. */
 GtkWindow *_spire_import_show_message (GtkWindow *parent, const char *heading,
                                        const char *body);
 /* A toast over @parent (common/). */
 void _spire_import_toast (GtkWindow *parent, const char *text);
-/* Remembers @window as the dialog shown last (for the tests). */
-void _spire_import_set_last_dialog (GtkWindow *window);
 
 /* Test hooks */
 
-/* The dialog spire_import_file_present() showed last, while it is open:
- * a SpireCsvImportDialog, a SpireImportJobDialog or an AdwMessageDialog. */
-GtkWindow *_spire_import_get_last_dialog (void);
-/* What the last presented file was taken for, once it was looked at. */
-SpireImportKind _spire_import_get_last_kind (void);
 /* The text of the last toast the import showed. */
 const char *_spire_import_get_last_toast (void);
-/* TRUE while a file is being looked at. */
-gboolean _spire_import_is_detecting (void);
 
 SpireCsvImport *_spire_csv_import_dialog_get_import (SpireCsvImportDialog *self);
 /* "columns", "preview" or "progress" */

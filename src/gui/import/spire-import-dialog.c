@@ -22,25 +22,13 @@
 
 /* Dialogs and toasts */
 
-static GtkWindow *last_dialog;
-static SpireImportKind last_kind;
 static char *last_toast;
-static guint detecting;
-
-void
-_spire_import_set_last_dialog (GtkWindow *window)
-{
-  g_set_weak_pointer (&last_dialog, window);
-}
 
 GtkWindow *
 _spire_import_show_message (GtkWindow *parent, const char *heading, const char *body)
 {
   g_autoptr (GError) error = g_error_new_literal (SPIRE_ERROR, SPIRE_ERROR_FAILED, body);
-  AdwMessageDialog *dialog = spire_error_dialog_show (GTK_WIDGET (parent), heading, error);
-
-  _spire_import_set_last_dialog (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
+  return GTK_WINDOW (spire_error_dialog_show (GTK_WIDGET (parent), heading, error));
 }
 
 void
@@ -105,18 +93,15 @@ on_detect_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (Detect) d = user_data;
   g_autoptr (GError) error = NULL;
 
-  detecting--;
   d->kind = spire_import_detect_finish (result, &d->import, &error);
   if (error != NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Cannot import “%s”"), d->name);
 
-      last_kind = d->kind;
       _spire_import_show_message (d->parent, heading, error->message);
       return;
     }
 
-  last_kind = d->kind;
   switch (d->kind)
     {
     case SPIRE_IMPORT_KIND_CSV:
@@ -126,7 +111,6 @@ on_detect_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
         if (dialog)
           {
-            _spire_import_set_last_dialog (GTK_WINDOW (dialog));
             gtk_window_present (GTK_WINDOW (dialog));
           }
         else
@@ -143,7 +127,6 @@ on_detect_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         SpireImportJobDialog *dialog = spire_import_job_dialog_new (d->parent, d->store, d->file,
                                                                     d->kind);
 
-        _spire_import_set_last_dialog (GTK_WINDOW (dialog));
         gtk_window_present (GTK_WINDOW (dialog));
       }
       break;
@@ -185,10 +168,7 @@ spire_import_file_present (GtkWindow *parent, SpireStore *store, SpireCohort *co
   d->name = g_file_get_basename (file);
   if (d->name == NULL)
     d->name = g_file_get_uri (file);
-  last_kind = SPIRE_IMPORT_KIND_UNKNOWN;
-  g_clear_weak_pointer (&last_dialog);
 
-  detecting++;
   spire_import_detect_async (file, NULL, on_detect_done_cb, d);
 }
 
@@ -274,26 +254,8 @@ spire_import_choose_file (GtkWindow *parent, SpireStore *store, SpireCohort *coh
 
 /* Test hooks */
 
-GtkWindow *
-_spire_import_get_last_dialog (void)
-{
-  return last_dialog;
-}
-
-SpireImportKind
-_spire_import_get_last_kind (void)
-{
-  return last_kind;
-}
-
 const char *
 _spire_import_get_last_toast (void)
 {
   return last_toast;
-}
-
-gboolean
-_spire_import_is_detecting (void)
-{
-  return detecting > 0;
 }

@@ -55,7 +55,6 @@ struct _SpireRecordEditor
 
 G_DEFINE_FINAL_TYPE (SpireRecordEditor, spire_record_editor, ADW_TYPE_WINDOW)
 
-static SpireRecordEditor *last_editor;      /* weak */
 
 static void update_state (SpireRecordEditor *self);
 
@@ -499,17 +498,10 @@ spire_record_editor_present (GtkWindow *parent, SpireStore *store, const SpireKi
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   build_form (self);
-  g_set_weak_pointer (&last_editor, self);
   gtk_window_present (GTK_WINDOW (self));
 }
 
 /* Private API */
-
-SpireRecordEditor *
-_spire_record_editor_get_last (void)
-{
-  return last_editor;
-}
 
 void
 _spire_record_editor_set_text (SpireRecordEditor *self, const char *field, const char *text)
@@ -550,10 +542,4 @@ _spire_record_editor_get_message (SpireRecordEditor *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->message_label))
            ? gtk_label_get_text (self->message_label) : NULL;
-}
-
-AdwMessageDialog *
-_spire_record_editor_get_ask_dialog (SpireRecordEditor *self)
-{
-  return self->ask_dialog;
 }

@@ -31,7 +31,6 @@ struct _SpireSidebar
   GHashTable *program_names; /* uuid → name */
   char *first_program;
   gboolean rebuilding;
-  AdwMessageDialog *confirm_dialog; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SpireSidebar, spire_sidebar, ADW_TYPE_BIN)
@@ -507,7 +506,6 @@ phase_action (GtkWidget *widget, const char *name, GVariant *param)
   g_object_set_data_full (G_OBJECT (dialog), "spire-cohort", g_object_ref (cohort), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "spire-phase", (gpointer) phase_order[index]);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_phase_response_cb), self, 0);
-  g_set_weak_pointer (&self->confirm_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -523,7 +521,6 @@ spire_sidebar_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_pointer (&self->program_names, g_hash_table_unref);
   g_clear_pointer (&self->first_program, g_free);
-  g_clear_weak_pointer (&self->confirm_dialog);
 
   G_OBJECT_CLASS (spire_sidebar_parent_class)->dispose (object);
 }
@@ -842,10 +839,4 @@ GtkListBox *
 _spire_sidebar_get_list (SpireSidebar *self)
 {
   return self->list;
-}
-
-AdwMessageDialog *
-_spire_sidebar_get_confirm_dialog (SpireSidebar *self)
-{
-  return self->confirm_dialog;
 }

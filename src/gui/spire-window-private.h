@@ -77,8 +77,6 @@ void _spire_window_reload_now (SpireWindow *self);
 const char *_spire_window_get_page (SpireWindow *self);
 /* "none", "no-cohorts", "cohort" or "directory" */
 const char *_spire_window_get_content_page (SpireWindow *self);
-/* TRUE while sample data is being loaded. */
-gboolean _spire_window_is_busy (SpireWindow *self);
 /* The error page's description. */
 const char *_spire_window_get_error_text (SpireWindow *self);
 

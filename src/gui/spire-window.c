@@ -596,12 +596,6 @@ _spire_window_get_content_page (SpireWindow *self)
   return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
-gboolean
-_spire_window_is_busy (SpireWindow *self)
-{
-  return self->loading != NULL;
-}
-
 const char *
 _spire_window_get_error_text (SpireWindow *self)
 {

@@ -305,6 +305,50 @@ set_combo_value (SpireFieldRow *r, const char *value)
   adw_combo_row_set_selected (ADW_COMBO_ROW (r->widget), 0);
 }
 
+/* A long text: a labelled text view in a frame, a row of its own. */
+static void
+build_text_view (SpireFieldRow *r, const char *title, gboolean confidential)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkTextBuffer *buffer;
+
+  r->widget_kind = SPIRE_FIELD_TEXT_VIEW;
+  r->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (r->row), FALSE);
+  gtk_widget_set_focusable (r->row, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (head), label);
+  if (confidential)
+    gtk_box_append (GTK_BOX (head), lock_icon_new ());
+  r->widget = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (r->widget), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (r->widget), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (r->widget), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (r->widget), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (r->widget), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (r->widget), 6);
+  gtk_widget_set_size_request (r->widget, -1, 90);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (r->widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(r->field->label), -1);
+  gtk_frame_set_child (GTK_FRAME (frame), r->widget);
+  gtk_widget_add_css_class (frame, "view");
+  gtk_box_append (GTK_BOX (box), head);
+  gtk_box_append (GTK_BOX (box), frame);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (r->row), box);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (r->widget));
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), r);
+}
+
 SpireFieldRow *
 _spire_field_row_new (const SpireField *f, SpireStore *store, const SpireKind *kind,
                       SpireRecord *record, SpireFieldRowChanged changed, gpointer data)
@@ -364,44 +408,7 @@ _spire_field_row_new (const SpireField *f, SpireStore *store, const SpireKind *k
     case SPIRE_FIELD_TEXT:
       if (g_strv_contains (multiline_fields, f->name))
         {
-          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-          GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-          GtkWidget *label = gtk_label_new (title);
-          GtkWidget *frame = gtk_frame_new (NULL);
-          GtkTextBuffer *buffer;
-
-          r->widget_kind = SPIRE_FIELD_TEXT_VIEW;
-          r->row = gtk_list_box_row_new ();
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (r->row), FALSE);
-          gtk_widget_set_focusable (r->row, FALSE);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_widget_set_hexpand (label, TRUE);
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_widget_add_css_class (label, "caption");
-          gtk_box_append (GTK_BOX (head), label);
-          if (confidential)
-            gtk_box_append (GTK_BOX (head), lock_icon_new ());
-          r->widget = gtk_text_view_new ();
-          gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (r->widget), GTK_WRAP_WORD_CHAR);
-          gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (r->widget), FALSE);
-          gtk_text_view_set_top_margin (GTK_TEXT_VIEW (r->widget), 6);
-          gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (r->widget), 6);
-          gtk_text_view_set_left_margin (GTK_TEXT_VIEW (r->widget), 6);
-          gtk_text_view_set_right_margin (GTK_TEXT_VIEW (r->widget), 6);
-          gtk_widget_set_size_request (r->widget, -1, 90);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (r->widget),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _(f->label), -1);
-          gtk_frame_set_child (GTK_FRAME (frame), r->widget);
-          gtk_widget_add_css_class (frame, "view");
-          gtk_box_append (GTK_BOX (box), head);
-          gtk_box_append (GTK_BOX (box), frame);
-          gtk_widget_set_margin_start (box, 12);
-          gtk_widget_set_margin_end (box, 12);
-          gtk_widget_set_margin_top (box, 8);
-          gtk_widget_set_margin_bottom (box, 12);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (r->row), box);
-          buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (r->widget));
-          g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), r);
+          build_text_view (r, title, confidential);
           break;
         }
       G_GNUC_FALLTHROUGH;

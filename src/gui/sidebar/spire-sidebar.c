@@ -457,18 +457,35 @@ new_cohort_action (GtkWidget *widget, const char *name, GVariant *param)
   spire_sidebar_new_cohort (self, g_variant_get_string (param, NULL));
 }
 
-static void
-on_confirm_phase_response_cb (AdwMessageDialog *dialog, const char *response, SpireSidebar *self)
+/* What "Move" in the phase question does. */
+typedef struct
 {
-  SpireRecord *cohort = g_object_get_data (G_OBJECT (dialog), "spire-cohort");
-  const char *phase = g_object_get_data (G_OBJECT (dialog), "spire-phase");
+  SpireSidebar *self; /* weak */
+  SpireRecord *cohort;
+  const char *phase;  /* static */
+} PhaseMove;
+
+static void
+phase_move_free (gpointer data, GClosure *closure)
+{
+  PhaseMove *m = data;
+
+  g_clear_weak_pointer (&m->self);
+  g_clear_object (&m->cohort);
+  g_free (m);
+}
+
+static void
+on_confirm_phase_response_cb (AdwMessageDialog *dialog, const char *response, PhaseMove *m)
+{
+  SpireSidebar *self = m->self;
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireRecord) changed = NULL;
 
-  if (!g_str_equal (response, "move") || self->store == NULL)
+  if (!g_str_equal (response, "move") || self == NULL || self->store == NULL)
     return;
-  changed = spire_record_copy (cohort);
-  spire_record_set_text (changed, "phase", phase);
+  changed = spire_record_copy (m->cohort);
+  spire_record_set_text (changed, "phase", m->phase);
   if (!spire_store_save (self->store, changed, SPIRE_SAVE_DEFAULT, NULL, &error))
     show_error (self, _("Could Not Change the Phase"), error);
 }
@@ -480,6 +497,7 @@ phase_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (SpireRecord) cohort = get_record (self, &spire_kind_cohort, param);
   const SpireField *field = spire_kind_field (&spire_kind_cohort, "phase");
   AdwMessageDialog *dialog;
+  PhaseMove *move;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   const char *from;
@@ -503,9 +521,12 @@ phase_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "move");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "spire-cohort", g_object_ref (cohort), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "spire-phase", (gpointer) phase_order[index]);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_phase_response_cb), self, 0);
+  move = g_new0 (PhaseMove, 1);
+  g_set_weak_pointer (&move->self, self);
+  move->cohort = g_object_ref (cohort);
+  move->phase = phase_order[index];
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_confirm_phase_response_cb), move,
+                         phase_move_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

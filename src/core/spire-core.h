@@ -5,6 +5,7 @@
 #pragma once
 
 #include "spire-brreg.h"
+#include "spire-csv-export-job.h"
 #include "spire-csv-export.h"
 #include "spire-csv-import.h"
 #include "spire-deletion.h"
@@ -12,6 +13,7 @@
 #include "spire-error.h"
 #include "spire-evaluation.h"
 #include "spire-exchange.h"
+#include "spire-import-jobs.h"
 #include "spire-package.h"
 #include "spire-ranking.h"
 #include "spire-record.h"

@@ -1,6 +1,7 @@
-/* spire-cohort-page-private.h — what tests may look at that the public API
- * does not show: the search entry (to type as a user), the list and the
- * details pane (their own public API), the "12 of 80" text, the tiles'
+/* spire-cohort-page-private.h — the page's struct, shared with its actions
+ * (spire-cohort-page-actions.c), and what tests may look at that the public
+ * API does not show: the search entry (to type as a user), the list and
+ * the details pane (their own public API), the "12 of 80" text, the tiles'
  * counts, the number of filter items and which details pane is shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,8 +11,52 @@
 #include "spire-application-details.h"
 #include "spire-application-list.h"
 #include "spire-cohort-page.h"
+#include "common/spire-decision-dialog.h"
 
 G_BEGIN_DECLS
+
+struct _SpireCohortPage
+{
+  AdwBin parent_instance;
+
+  GtkLabel *phase_label;
+  GtkLabel *deadline_label;
+  GtkLabel *start_label;
+  GtkLabel *end_label;
+  GtkLabel *seats_label;
+  GtkBox *counts_box;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *status_dropdown;
+  GtkDropDown *challenge_dropdown;
+  GtkLabel *shown_label;
+  GtkPaned *paned;
+  GtkStack *details_stack;
+  AdwStatusPage *details_many;
+  SpireApplicationDetails *details;
+  SpireApplicationList *list;
+
+  GtkStringList *status_items;    /* "All statuses", "Received (12)" … */
+  GtkStringList *challenge_items; /* "All challenges", titles … */
+  GPtrArray *challenge_values;    /* per challenge item: uuid, "" (none) or NULL (all) */
+  gboolean updating_filters;
+  GHashTable *tiles;              /* status value → SpireStatusTile */
+
+  SpireDecisionDialog *decision_dialog; /* weak */
+  guint exporting;
+  guint orientation_idle;
+  gboolean position_done;
+
+  SpireStore *store;
+  SpireCohort *cohort;
+};
+
+/* The page's own, between its two files */
+void _spire_cohort_page_class_install_actions (GtkWidgetClass *widget_class);
+void _spire_cohort_page_set_status_filter (SpireCohortPage *self, const char *status);
+void _spire_cohort_page_set_challenge_filter (SpireCohortPage *self, const char *challenge);
+void _spire_cohort_page_edit (SpireCohortPage *self, SpireRecord *application);
+
+/* For tests */
 
 GtkEditable *_spire_cohort_page_get_search_entry (SpireCohortPage *self);
 SpireApplicationList *_spire_cohort_page_get_list (SpireCohortPage *self);

@@ -17,53 +17,12 @@
 
 #include <glib/gi18n.h>
 
-#include "spire-application-details.h"
-#include "spire-application-list.h"
-#include "spire-cohort-export.h"
-#include "spire-cohort-page.h"
 #include "spire-cohort-page-private.h"
 #include "spire-cohort-resources.h"
-#include "common/spire-decision-dialog.h"
 #include "spire-status-tile.h"
-#include "common/spire-toast.h"
-#include "common/spire-undo.h"
 
-#include "../records/spire-record-editor.h"
-
-struct _SpireCohortPage
-{
-  AdwBin parent_instance;
-
-  GtkLabel *phase_label;
-  GtkLabel *deadline_label;
-  GtkLabel *start_label;
-  GtkLabel *end_label;
-  GtkLabel *seats_label;
-  GtkBox *counts_box;
-  GtkSearchEntry *search_entry;
-  GtkDropDown *status_dropdown;
-  GtkDropDown *challenge_dropdown;
-  GtkLabel *shown_label;
-  GtkPaned *paned;
-  GtkStack *details_stack;
-  AdwStatusPage *details_many;
-  SpireApplicationDetails *details;
-  SpireApplicationList *list;
-
-  GtkStringList *status_items;    /* "All statuses", "Received (12)" … */
-  GtkStringList *challenge_items; /* "All challenges", titles … */
-  GPtrArray *challenge_values;    /* per challenge item: uuid, "" (none) or NULL (all) */
-  gboolean updating_filters;
-  GHashTable *tiles;              /* status value → SpireStatusTile */
-
-  SpireDecisionDialog *decision_dialog; /* weak */
-  guint exporting;
-  guint orientation_idle;
-  gboolean position_done;
-
-  SpireStore *store;
-  SpireCohort *cohort;
-};
+/* The struct is in spire-cohort-page-private.h (the actions are in
+ * spire-cohort-page-actions.c). */
 
 G_DEFINE_FINAL_TYPE (SpireCohortPage, spire_cohort_page, ADW_TYPE_BIN)
 
@@ -213,8 +172,8 @@ update_shown (SpireCohortPage *self)
 
 /* Changes the status filter (NULL: all) and shows it in the dropdown and
  * the tiles. */
-static void
-set_status_filter (SpireCohortPage *self, const char *status)
+void
+_spire_cohort_page_set_status_filter (SpireCohortPage *self, const char *status)
 {
   GHashTableIter iter;
   gpointer key, tile;
@@ -236,8 +195,8 @@ set_status_filter (SpireCohortPage *self, const char *status)
   update_shown (self);
 }
 
-static void
-set_challenge_filter (SpireCohortPage *self, const char *challenge)
+void
+_spire_cohort_page_set_challenge_filter (SpireCohortPage *self, const char *challenge)
 {
   guint pos = 0;
 
@@ -319,242 +278,17 @@ on_selection_changed_cb (SpireCohortPage *self, guint position, guint n_items,
 }
 
 static void
+on_list_application_activated_cb (SpireCohortPage *self, SpireRecord *app,
+                                  SpireApplicationList *list)
+{
+  _spire_cohort_page_edit (self, app);
+}
+
+static void
 on_shown_items_changed_cb (SpireCohortPage *self, guint position, guint removed, guint added,
                            GListModel *model)
 {
   update_shown (self);
-}
-
-/* Changing the status of the selection */
-
-static void
-on_decision_dialog_response_cb (SpireDecisionDialog *dialog, const char *response,
-                                SpireCohortPage *self)
-{
-  g_autofree char *text = NULL;
-  guint n;
-
-  if (g_strcmp0 (response, "apply") != 0 || self->store == NULL)
-    return;
-  n = spire_decision_dialog_get_n_changing (dialog);
-  if (!spire_decision_dialog_decide (dialog, GTK_WIDGET (self)))
-    return;
-  text = g_strdup_printf (ngettext ("Status of %u application changed",
-                                    "Status of %u applications changed", n),
-                          n);
-  spire_toast_show (GTK_WIDGET (self), text);
-}
-
-/* Opens the decision dialog for the selection, with @status chosen (NULL:
- * the first application's). */
-static void
-open_decision_dialog (SpireCohortPage *self, const char *status)
-{
-  g_autoptr (GPtrArray) apps = spire_application_list_get_selected (self->list);
-  g_autoptr (GStrvBuilder) uuids = g_strv_builder_new ();
-  g_autoptr (GStrvBuilder) statuses = g_strv_builder_new ();
-  g_auto (GStrv) uuidv = NULL;
-  g_auto (GStrv) statusv = NULL;
-  SpireDecisionDialog *dialog;
-
-  if (apps->len == 0 || self->store == NULL)
-    return;
-  if (self->decision_dialog)
-    gtk_window_destroy (GTK_WINDOW (self->decision_dialog));
-  for (guint i = 0; i < apps->len; i++)
-    {
-      g_strv_builder_add (uuids, spire_record_get_uuid (apps->pdata[i]));
-      g_strv_builder_add (statuses, spire_record_get_text (apps->pdata[i], "status"));
-    }
-  uuidv = g_strv_builder_end (uuids);
-  statusv = g_strv_builder_end (statuses);
-  dialog = spire_decision_dialog_new (GTK_WIDGET (self), self->store,
-                                      self->cohort ? spire_record_get_uuid (SPIRE_RECORD (self->cohort))
-                                                   : NULL,
-                                      (const char *const *) uuidv, (const char *const *) statusv,
-                                      NULL);
-  if (status)
-    spire_decision_dialog_set_status (dialog, status);
-  g_set_weak_pointer (&self->decision_dialog, dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_decision_dialog_response_cb), self,
-                           0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-change_status_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  open_decision_dialog (SPIRE_COHORT_PAGE (widget), NULL);
-}
-
-static void
-set_status_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  open_decision_dialog (SPIRE_COHORT_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
-/* Editing, deleting, adding */
-
-static GtkWindow *
-window_of (SpireCohortPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-edit_application_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
-  g_autoptr (GPtrArray) apps = spire_application_list_get_selected (self->list);
-
-  if (apps->len == 1 && self->store)
-    spire_record_editor_present (window_of (self), self->store, &spire_kind_application,
-                                 apps->pdata[0], NULL);
-}
-
-static void
-on_list_application_activated_cb (SpireCohortPage *self, SpireRecord *app,
-                                  SpireApplicationList *list)
-{
-  if (self->store)
-    spire_record_editor_present (window_of (self), self->store, &spire_kind_application, app,
-                                 NULL);
-}
-
-static void
-new_application_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
-  g_autoptr (GHashTable) defaults = NULL;
-
-  if (self->store == NULL || self->cohort == NULL)
-    return;
-  defaults = g_hash_table_new (g_str_hash, g_str_equal);
-  g_hash_table_insert (defaults, (gpointer) "cohort",
-                       (gpointer) spire_record_get_uuid (SPIRE_RECORD (self->cohort)));
-  spire_record_editor_present (window_of (self), self->store, &spire_kind_application, NULL,
-                               defaults);
-}
-
-static void
-on_delete_dialog_response_cb (AdwMessageDialog *dialog, const char *response,
-                              SpireCohortPage *self)
-{
-  GPtrArray *apps = g_object_get_data (G_OBJECT (dialog), "spire-applications");
-
-  if (g_strcmp0 (response, "delete") == 0 && self->store != NULL)
-    spire_delete_with_undo (GTK_WIDGET (self), self->store, apps);
-}
-
-static void
-delete_applications_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
-  g_autoptr (GPtrArray) apps = spire_application_list_get_selected (self->list);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-
-  if (apps->len == 0 || self->store == NULL)
-    return;
-  if (apps->len == 1)
-    {
-      /* One at a time: the toast's Undo is enough. */
-      spire_delete_with_undo (widget, self->store, apps);
-      return;
-    }
-  heading = g_strdup_printf (ngettext ("Delete %u Application?", "Delete %u Applications?",
-                                       apps->len),
-                             apps->len);
-  dialog = adw_message_dialog_new (window_of (self), heading,
-                                   _("Their decisions and reviews may keep them from being "
-                                     "deleted; then none is deleted and you will be told why."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  /* The records the question is about, kept with the question. */
-  g_object_set_data_full (G_OBJECT (dialog), "spire-applications", g_ptr_array_ref (apps),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_dialog_response_cb), self,
-                           0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Filters as actions (the tiles, the empty list's button, tests) */
-
-static void
-toggle_status_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
-  const char *status = g_variant_get_string (parameter, NULL);
-
-  set_status_filter (self, g_strcmp0 (status, spire_application_list_get_status_filter (self->list)) == 0
-                             ? NULL
-                             : status);
-}
-
-static void
-filter_status_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  set_status_filter (SPIRE_COHORT_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-filter_challenge_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  GVariant *maybe = g_variant_get_maybe (parameter);
-
-  set_challenge_filter (SPIRE_COHORT_PAGE (widget),
-                        maybe ? g_variant_get_string (maybe, NULL) : NULL);
-  g_clear_pointer (&maybe, g_variant_unref);
-}
-
-static void
-clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
-
-  set_status_filter (self, NULL);
-  set_challenge_filter (self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-/* Export as CSV */
-
-static void
-export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  SpireCohortPage *self = SPIRE_COHORT_PAGE (source);
-
-  spire_cohort_export_finish (GTK_WIDGET (self), result);
-  self->exporting--;
-  if (self->exporting == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
-}
-
-static void
-export_csv_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
-
-  if (self->cohort != NULL)
-    spire_cohort_export_choose (widget,
-                                spire_record_get_display_name (SPIRE_RECORD (self->cohort)));
-}
-
-/* What the list shows, to the file at the path given. */
-static void
-export_csv_to_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
-
-  if (self->exporting++ == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
-  spire_cohort_export_async (widget, self->list, g_variant_get_string (parameter, NULL),
-                             export_done_cb, NULL);
 }
 
 /* The search and the dropdowns */
@@ -579,7 +313,7 @@ on_status_dropdown_selected_cb (SpireCohortPage *self, GParamSpec *pspec, GtkDro
 
   if (self->updating_filters || pos == GTK_INVALID_LIST_POSITION)
     return;
-  set_status_filter (self, pos == 0 ? NULL : status_field ()->values[pos - 1].value);
+  _spire_cohort_page_set_status_filter (self, pos == 0 ? NULL : status_field ()->values[pos - 1].value);
 }
 
 static void
@@ -591,7 +325,7 @@ on_challenge_dropdown_selected_cb (SpireCohortPage *self, GParamSpec *pspec,
   if (self->updating_filters || pos == GTK_INVALID_LIST_POSITION ||
       pos >= self->challenge_values->len)
     return;
-  set_challenge_filter (self, self->challenge_values->pdata[pos]);
+  _spire_cohort_page_set_challenge_filter (self, self->challenge_values->pdata[pos]);
 }
 /* Narrow: the details fold under the list. */
 #define NARROW_WIDTH 900
@@ -696,35 +430,6 @@ spire_cohort_page_dispose (GObject *object)
   G_OBJECT_CLASS (spire_cohort_page_parent_class)->dispose (object);
 }
 
-static void
-install_actions (GtkWidgetClass *widget_class)
-{
-  /* Ctrl+N is the window's (new cohort): a new application has the page's
-   * "+" button and this action. */
-  gtk_widget_class_install_action (widget_class, "win.new-application", NULL,
-                                   new_application_action);
-  gtk_widget_class_install_action (widget_class, "cohort.edit-application", NULL,
-                                   edit_application_action);
-  gtk_widget_class_install_action (widget_class, "cohort.change-status", NULL,
-                                   change_status_action);
-  /* The same dialog, with the new status already chosen. */
-  gtk_widget_class_install_action (widget_class, "cohort.set-status", "s", set_status_action);
-  gtk_widget_class_install_action (widget_class, "cohort.delete-applications", NULL,
-                                   delete_applications_action);
-  gtk_widget_class_install_action (widget_class, "cohort.export-csv", NULL, export_csv_action);
-  gtk_widget_class_install_action (widget_class, "cohort.export-csv-to", "s",
-                                   export_csv_to_action);
-  gtk_widget_class_install_action (widget_class, "cohort.toggle-status", "s",
-                                   toggle_status_action);
-  /* A status value, "" for all. */
-  gtk_widget_class_install_action (widget_class, "cohort.filter-status", "s",
-                                   filter_status_action);
-  /* A challenge UUID, "" for applications without one, nothing for all. */
-  gtk_widget_class_install_action (widget_class, "cohort.filter-challenge", "ms",
-                                   filter_challenge_action);
-  gtk_widget_class_install_action (widget_class, "cohort.clear-filters", NULL,
-                                   clear_filters_action);
-}
 
 static void
 spire_cohort_page_class_init (SpireCohortPageClass *klass)
@@ -773,7 +478,7 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_status_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_challenge_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_application_activated_cb);
-  install_actions (widget_class);
+  _spire_cohort_page_class_install_actions (widget_class);
 }
 
 static void
@@ -905,7 +610,7 @@ spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError
   update_status_items (self, counts);
   update_challenge_items (self, challenges, without_challenge);
   self->updating_filters = FALSE;
-  set_status_filter (self, spire_application_list_get_status_filter (self->list));
+  _spire_cohort_page_set_status_filter (self, spire_application_list_get_status_filter (self->list));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-application", self->cohort != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.export-csv", self->cohort != NULL);
   spire_application_list_set_applications (self->list, apps, startups, challenges);

@@ -64,7 +64,6 @@ enum
 {
   PROP_0,
   PROP_MEETING_ORDER,
-  PROP_BUSY,
   N_PROPS
 };
 
@@ -257,12 +256,6 @@ on_store_changed_cb (SpireStore *store, const char *table, gpointer user_data)
 
 
 static void
-show_error (SpireRankingPage *self, const char *heading, const GError *error)
-{
-  spire_error_dialog_show (GTK_WIDGET (self), heading, error);
-}
-
-static void
 show_toast (SpireRankingPage *self, const char *text)
 {
   AdwToast *toast = adw_toast_new (text);
@@ -288,7 +281,7 @@ open_reviews (SpireRankingPage *self, SpireRankRow *row)
                                         spire_rank_row_get_application_uuid (row), &error);
   if (reviews == NULL)
     {
-      show_error (self, _("Could Not Read the Reviews"), error);
+      spire_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Reviews"), error);
       return NULL;
     }
   if (self->reviews_dialog)
@@ -469,9 +462,6 @@ spire_ranking_page_get_property (GObject *object, guint prop_id, GValue *value, 
     case PROP_MEETING_ORDER:
       g_value_set_boolean (value, spire_ranking_list_get_meeting_order (self->list));
       break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, spire_ranking_page_get_busy (self));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -542,10 +532,6 @@ spire_ranking_page_class_init (SpireRankingPageClass *klass)
   properties[PROP_MEETING_ORDER] =
     g_param_spec_boolean ("meeting-order", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* TRUE while a ranking runs or is scheduled. */
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -24,7 +24,8 @@ gboolean spire_ranking_page_set_cohort (SpireRankingPage *self, SpireCohort *coh
 GtkSelectionModel *spire_ranking_page_get_model (SpireRankingPage *self);
 /* The ranking shown, or NULL. */
 SpireRanking *spire_ranking_page_get_ranking (SpireRankingPage *self);
-/* TRUE while a ranking runs or is scheduled (property "busy"). */
+/* TRUE while a ranking runs or is scheduled (a hidden page ranks when it
+ * is shown). */
 gboolean spire_ranking_page_get_busy (SpireRankingPage *self);
 
 G_END_DECLS

@@ -60,8 +60,10 @@ open_decision_dialog (SpireCohortPage *self, const char *status)
     gtk_window_destroy (GTK_WINDOW (self->decision_dialog));
   for (guint i = 0; i < apps->len; i++)
     {
+      const char *status_now = spire_record_get_text (apps->pdata[i], "status");
+
       g_strv_builder_add (uuids, spire_record_get_uuid (apps->pdata[i]));
-      g_strv_builder_add (statuses, spire_record_get_text (apps->pdata[i], "status"));
+      g_strv_builder_add (statuses, status_now ? status_now : "");
     }
   uuidv = g_strv_builder_end (uuids);
   statusv = g_strv_builder_end (statuses);

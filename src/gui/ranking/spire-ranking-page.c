@@ -386,8 +386,10 @@ decide_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   for (guint i = 0; i < rows->len; i++)
     {
+      const char *status_now = spire_rank_row_get_status (rows->pdata[i]);
+
       g_strv_builder_add (uuids, spire_rank_row_get_application_uuid (rows->pdata[i]));
-      g_strv_builder_add (statuses, spire_rank_row_get_status (rows->pdata[i]));
+      g_strv_builder_add (statuses, status_now ? status_now : "");
     }
   uuidv = g_strv_builder_end (uuids);
   statusv = g_strv_builder_end (statuses);

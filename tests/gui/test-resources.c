@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "cohort/spire-answer-row.h"
 #include "cohort/spire-application-details.h"
 #include "cohort/spire-application-list.h"
 #include "cohort/spire-cohort-page.h"
@@ -75,6 +76,7 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_APPLICATION_LIST);
   g_type_ensure (SPIRE_TYPE_APPLICATION_DETAILS);
   g_type_ensure (SPIRE_TYPE_DECISION_ROW);
+  g_type_ensure (SPIRE_TYPE_ANSWER_ROW);
   g_type_ensure (SPIRE_TYPE_STATUS_TILE);
   g_type_ensure (SPIRE_TYPE_DECISION_DIALOG);
   g_type_ensure (SPIRE_TYPE_RANKING_LIST);

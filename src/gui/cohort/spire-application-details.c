@@ -2,8 +2,9 @@
  * decision history
  *
  * The details pane beside (or under) the cohort page's list.  Every field
- * has its place in the template; the history is a list of SpireDecisionRow,
- * newest first, and what was shared in confidence is marked as such.
+ * has its place in the template; the answers to the call's own questions
+ * are SpireAnswerRows and the history is a list of SpireDecisionRows,
+ * newest first; what was shared in confidence is marked as such.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "spire-answer-row.h"
 #include "spire-application-details.h"
 #include "spire-cohort-resources.h"
 #include "spire-decision-row.h"
@@ -134,7 +136,6 @@ show_extra_answers (SpireApplicationDetails *self, const char *json)
       while (json_object_iter_next_ordered (&iter, &question, &answer))
         {
           g_autofree char *text = NULL;
-          GtkWidget *row = adw_action_row_new ();
 
           if (JSON_NODE_HOLDS_VALUE (answer))
             {
@@ -149,11 +150,7 @@ show_extra_answers (SpireApplicationDetails *self, const char *json)
             }
           else if (!JSON_NODE_HOLDS_NULL (answer))
             text = json_to_string (answer, FALSE);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text && *text ? text : "–");
-          gtk_widget_add_css_class (row, "property");
-          gtk_list_box_append (self->extra_list, row);
+          gtk_list_box_append (self->extra_list, spire_answer_row_new (question, text));
           any = TRUE;
         }
     }

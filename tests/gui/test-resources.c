@@ -8,11 +8,18 @@
 
 #include <string.h>
 
+#include "cohort/spire-answer-row.h"
+#include "cohort/spire-application-details.h"
+#include "cohort/spire-application-list.h"
 #include "cohort/spire-cohort-page.h"
+#include "cohort/spire-decision-row.h"
+#include "cohort/spire-status-tile.h"
+#include "common/spire-decision-dialog.h"
 #include "common/spire-reason-dialog.h"
 #include "evaluation/spire-evaluation-page.h"
 #include "evaluation/spire-review-form.h"
 #include "evaluator/spire-evaluator-window.h"
+#include "ranking/spire-ranking-list.h"
 #include "ranking/spire-ranking-page.h"
 #include "ranking/spire-reviews-dialog.h"
 #include "gui-fixture.h"
@@ -66,6 +73,13 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_REASON_DIALOG);
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
+  g_type_ensure (SPIRE_TYPE_APPLICATION_LIST);
+  g_type_ensure (SPIRE_TYPE_APPLICATION_DETAILS);
+  g_type_ensure (SPIRE_TYPE_DECISION_ROW);
+  g_type_ensure (SPIRE_TYPE_ANSWER_ROW);
+  g_type_ensure (SPIRE_TYPE_STATUS_TILE);
+  g_type_ensure (SPIRE_TYPE_DECISION_DIALOG);
+  g_type_ensure (SPIRE_TYPE_RANKING_LIST);
   g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);
   g_type_ensure (SPIRE_TYPE_REVIEW_FORM);
   g_type_ensure (SPIRE_TYPE_EVALUATOR_WINDOW);

@@ -13,7 +13,10 @@
 #include <math.h>
 
 #include "spire-evaluation-resources.h"
-#include "spire-evaluation-util.h"
+#include "common/spire-error-dialog.h"
+#include "spire-evaluation-part.h"
+#include "common/spire-reason-dialog.h"
+#include "common/spire-toast.h"
 #include "spire-review-form.h"
 #include "spire-review-form-private.h"
 
@@ -61,8 +64,6 @@ struct _SpireReviewForm
   gboolean locked;
   gboolean can_reopen;
   guint n_others;
-  AdwMessageDialog *dialog;
-  GtkEditable *reason_entry;
 };
 
 G_DEFINE_FINAL_TYPE (SpireReviewForm, spire_review_form, ADW_TYPE_BIN)
@@ -227,7 +228,7 @@ save_timeout_cb (gpointer data)
 
   self->save_id = 0;
   if (!spire_review_form_save_now (self, &error))
-    _spire_evaluation_show_error (GTK_WIDGET (self), _("The Draft Could Not Be Saved"), error);
+    spire_error_dialog_show (GTK_WIDGET (self), _("The Draft Could Not Be Saved"), error);
   return G_SOURCE_REMOVE;
 }
 
@@ -500,7 +501,7 @@ on_submit_response_cb (AdwMessageDialog *dialog, const char *response, SpireRevi
   if (!spire_review_form_save_now (self, &error) ||
       !spire_review_submit (self->store, spire_record_get_uuid (self->review), &error))
     {
-      _spire_evaluation_show_error (GTK_WIDGET (self), _("The Review Could Not Be Submitted"),
+      spire_error_dialog_show (GTK_WIDGET (self), _("The Review Could Not Be Submitted"),
                                     error);
       return;
     }
@@ -508,7 +509,7 @@ on_submit_response_cb (AdwMessageDialog *dialog, const char *response, SpireRevi
   ev = g_strdup (self->evaluator);
   app = g_strdup (self->application);
   spire_review_form_load (self, store, ev, app, NULL);
-  _spire_evaluation_toast (GTK_WIDGET (self), _("Review submitted"));
+  spire_toast_show (GTK_WIDGET (self), _("Review submitted"));
 }
 
 static void
@@ -529,56 +530,48 @@ review_submit_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_message_dialog_set_default_response (dialog, "submit");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_submit_response_cb), self, 0);
-  g_set_weak_pointer (&self->dialog, dialog);
-  self->reason_entry = NULL;
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_reopen_response_cb (AdwMessageDialog *dialog, const char *response, SpireReviewForm *self)
+on_reopen_response_cb (SpireReasonDialog *dialog, const char *response, SpireReviewForm *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *app = NULL;
   g_autofree char *ev = NULL;
   g_autoptr (SpireStore) store = NULL;
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "spire-entry");
 
-  if (g_strcmp0 (response, "reopen") != 0 || self->review == NULL)
+  if (g_strcmp0 (response, "apply") != 0 || self->review == NULL)
     return;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  reason = spire_reason_dialog_get_reason (dialog);
   if (!spire_review_reopen (self->store, spire_record_get_uuid (self->review), reason, &error))
     {
-      _spire_evaluation_show_error (GTK_WIDGET (self), _("The Review Could Not Be Reopened"),
-                                    error);
+      spire_error_dialog_show (GTK_WIDGET (self), _("The Review Could Not Be Reopened"), error);
       return;
     }
   store = g_object_ref (self->store);
   ev = g_strdup (self->evaluator);
   app = g_strdup (self->application);
   spire_review_form_load (self, store, ev, app, NULL);
-  _spire_evaluation_toast (GTK_WIDGET (self), _("Review reopened as a draft"));
+  spire_toast_show (GTK_WIDGET (self), _("Review reopened as a draft"));
 }
 
 static void
 review_reopen_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireReviewForm *self = SPIRE_REVIEW_FORM (widget);
-  AdwMessageDialog *dialog;
-  GtkEditable *entry = NULL;
+  SpireReasonDialog *dialog;
 
   if (self->review == NULL || !self->locked || !self->can_reopen)
     return;
-  dialog = _spire_evaluation_reason_dialog (
+  dialog = spire_reason_dialog_new (
     widget, _("Reopen Review?"),
     _("The review goes back to its evaluator as a draft. Say why; the reason is kept in the "
       "history."),
-    "reopen", _("_Reopen"), FALSE, &entry);
-  g_object_set_data (G_OBJECT (dialog), "spire-entry", entry);
+    _("_Reopen"), FALSE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reopen_response_cb), self, 0);
-  g_set_weak_pointer (&self->dialog, dialog);
-  self->reason_entry = entry;
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -594,7 +587,6 @@ spire_review_form_dispose (GObject *object)
     g_warning ("Draft not saved: %s", error->message);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->saved_hide_id, g_source_remove);
-  g_clear_weak_pointer (&self->dialog);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   /* The stack is the bin's child and a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -700,7 +692,7 @@ spire_review_form_load (SpireReviewForm *self, SpireStore *store, const char *ev
   g_return_val_if_fail (SPIRE_IS_REVIEW_FORM (self), FALSE);
 
   if (self->save_id != 0 && !spire_review_form_save_now (self, &save_error))
-    _spire_evaluation_show_error (GTK_WIDGET (self), _("The Draft Could Not Be Saved"),
+    spire_error_dialog_show (GTK_WIDGET (self), _("The Draft Could Not Be Saved"),
                                   save_error);
   if (store == NULL)
     {
@@ -831,18 +823,6 @@ gboolean
 _spire_review_form_is_dirty (SpireReviewForm *self)
 {
   return self->save_id != 0;
-}
-
-AdwMessageDialog *
-_spire_review_form_get_dialog (SpireReviewForm *self)
-{
-  return self->dialog;
-}
-
-GtkEditable *
-_spire_review_form_get_reason_entry (SpireReviewForm *self)
-{
-  return self->reason_entry;
 }
 
 guint

@@ -32,6 +32,7 @@
 #include "evaluation/spire-panel-member-row.h"
 #include "evaluation/spire-review-row.h"
 #include "evaluation/spire-rubric-copy-dialog.h"
+#include "evaluation/spire-score-row.h"
 #include "evaluation/spire-screening-dialog.h"
 #include "evaluation/spire-screening-row.h"
 #include "evaluation/spire-review-form.h"
@@ -112,6 +113,7 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_PANEL_MEMBER_ROW);
   g_type_ensure (SPIRE_TYPE_REVIEW_ROW);
   g_type_ensure (SPIRE_TYPE_RUBRIC_COPY_DIALOG);
+  g_type_ensure (SPIRE_TYPE_SCORE_ROW);
   g_type_ensure (SPIRE_TYPE_SCREENING_DIALOG);
   g_type_ensure (SPIRE_TYPE_SCREENING_ROW);
   g_type_ensure (SPIRE_TYPE_EVALUATOR_WINDOW);

@@ -141,33 +141,18 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_ptr_array_unref (f->applications);
 }
 
-/* The part of @type in the page: what a user sees under its name. */
+/* The first widget of @type (with @css_class, unless NULL) under @widget:
+ * a part is found as a user sees it, by what it is. */
 static GtkWidget *
-find_widget (GtkWidget *widget, GType type)
+find_widget (GtkWidget *widget, GType type, const char *css_class)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* The list of the parts: the one list styled as a sidebar. */
-static GtkWidget *
-find_sidebar (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_sidebar (child);
+      GtkWidget *found = find_widget (child, type, css_class);
 
       if (found)
         return found;
@@ -178,7 +163,7 @@ find_sidebar (GtkWidget *widget)
 static gpointer
 part (Fixture *f, GType type)
 {
-  GtkWidget *w = find_widget (GTK_WIDGET (f->page), type);
+  GtkWidget *w = find_widget (GTK_WIDGET (f->page), type, NULL);
 
   g_assert_nonnull (w);
   return w;
@@ -927,8 +912,8 @@ test_navigation (Fixture *f, gconstpointer data)
         g_assert_cmpint (gtk_widget_get_mapped (part (f, parts[j].get_type ())), ==, i == j);
     }
 
-  /* The list beside the parts leads to them too. */
-  list = GTK_LIST_BOX (find_sidebar (GTK_WIDGET (f->page)));
+  /* The list beside the parts (styled as a sidebar) leads to them too. */
+  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (f->page), GTK_TYPE_LIST_BOX, "navigation-sidebar"));
   g_assert_nonnull (list);
   g_assert_cmpint (gtk_list_box_get_selection_mode (list), ==, GTK_SELECTION_SINGLE);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)

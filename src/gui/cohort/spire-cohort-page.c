@@ -344,12 +344,13 @@ update_orientation_cb (gpointer user_data)
     {
       self->position_done = TRUE;
       gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), want);
-      gtk_widget_set_size_request (GTK_WIDGET (self->details_stack),
-                                   want == GTK_ORIENTATION_HORIZONTAL ? 320 : -1, -1);
       /* Under the list both share the height; beside it the list takes
        * what the window gains. */
       gtk_paned_set_resize_end_child (self->paned, want == GTK_ORIENTATION_VERTICAL);
-      gtk_paned_set_shrink_end_child (self->paned, want == GTK_ORIENTATION_VERTICAL);
+      /* The details may shrink either way: the page's minimum width is
+       * the list's, so the window folds to 360 px (a paned's minimum is
+       * its children's together). */
+      gtk_paned_set_shrink_end_child (self->paned, TRUE);
       gtk_paned_set_position (self->paned, want == GTK_ORIENTATION_HORIZONTAL
                                              ? MAX (width - 380, 300)
                                              : MAX (gtk_widget_get_height (GTK_WIDGET (self->paned)) / 2, 200));

@@ -61,17 +61,11 @@ spire_assign_dialog_new (GtkWidget *from, SpireStore *store, SpireRecord *applic
 {
   SpireAssignDialog *self = g_object_new (SPIRE_TYPE_ASSIGN_DIALOG, "transient-for",
                                           _spire_evaluation_window_of (from), NULL);
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) names = _spire_evaluation_member_names (store, members);
   g_autofree char *heading = NULL;
 
   self->application = g_strdup (spire_record_get_uuid (application));
   self->members = g_ptr_array_ref (members);
-  for (guint i = 0; i < members->len; i++)
-    {
-      g_autofree char *who = _spire_evaluation_evaluator_name (store,
-                                                               spire_record_get_uuid (members->pdata[i]));
-      gtk_string_list_append (names, who);
-    }
   adw_combo_row_set_model (self->member_row, G_LIST_MODEL (names));
   /* Translators: %s is an application */
   heading = g_strdup_printf (_("Assign “%s”"), spire_record_get_display_name (application));

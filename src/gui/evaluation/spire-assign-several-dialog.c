@@ -71,15 +71,9 @@ spire_assign_several_dialog_new (GtkWidget *from, SpireStore *store, GPtrArray *
 {
   SpireAssignSeveralDialog *self = g_object_new (SPIRE_TYPE_ASSIGN_SEVERAL_DIALOG, "transient-for",
                                                  _spire_evaluation_window_of (from), NULL);
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) names = _spire_evaluation_member_names (store, members);
 
   self->members = g_ptr_array_ref (members);
-  for (guint i = 0; i < members->len; i++)
-    {
-      g_autofree char *who = _spire_evaluation_evaluator_name (store,
-                                                               spire_record_get_uuid (members->pdata[i]));
-      gtk_string_list_append (names, who);
-    }
   adw_combo_row_set_model (self->member_row, G_LIST_MODEL (names));
   if (applications->len == 0)
     gtk_list_box_append (self->apps_list, _spire_evaluation_placeholder_row (

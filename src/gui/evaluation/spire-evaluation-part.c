@@ -369,3 +369,18 @@ _spire_evaluation_window_of (GtkWidget *widget)
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
+
+GtkStringList *
+_spire_evaluation_member_names (SpireStore *store, GPtrArray *members)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      g_autofree char *who = _spire_evaluation_evaluator_name (
+        store, spire_record_get_uuid (members->pdata[i]));
+
+      gtk_string_list_append (names, who);
+    }
+  return names;
+}

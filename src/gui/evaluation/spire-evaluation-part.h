@@ -50,6 +50,8 @@ const char *_spire_evaluation_enum_value (const SpireKind *kind, const char *fie
 const char *_spire_evaluation_enum_label (const SpireKind *kind, const char *field,
                                           const char *value);
 char *_spire_evaluation_evaluator_name (SpireStore *store, const char *evaluator_uuid);
+/* The names of @members (evaluator records), in order, for a drop-down. */
+GtkStringList *_spire_evaluation_member_names (SpireStore *store, GPtrArray *members);
 char *_spire_evaluation_startup_name (SpireStore *store, const char *startup_uuid);
 void _spire_evaluation_clear_list (GtkListBox *box);
 /* A dimmed row saying a list is empty. */

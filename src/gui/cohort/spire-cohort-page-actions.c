@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "common/spire-decision-dialog.h"
+#include "common/spire-widget.h"
 #include "common/spire-toast.h"
 #include "common/spire-undo.h"
 #include "spire-cohort-export.h"
@@ -94,14 +95,6 @@ set_status_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 
 /* Editing, deleting, adding */
 
-static GtkWindow *
-window_of (SpireCohortPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 edit_application_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -109,7 +102,7 @@ edit_application_action (GtkWidget *widget, const char *action_name, GVariant *p
   g_autoptr (GPtrArray) apps = spire_application_list_get_selected (self->list);
 
   if (apps->len == 1 && self->store)
-    spire_record_editor_present (window_of (self), self->store, &spire_kind_application,
+    spire_record_editor_present (spire_widget_get_window (GTK_WIDGET (self)), self->store, &spire_kind_application,
                                  apps->pdata[0], NULL);
 }
 
@@ -117,7 +110,7 @@ void
 _spire_cohort_page_edit (SpireCohortPage *self, SpireRecord *app)
 {
   if (self->store)
-    spire_record_editor_present (window_of (self), self->store, &spire_kind_application, app,
+    spire_record_editor_present (spire_widget_get_window (GTK_WIDGET (self)), self->store, &spire_kind_application, app,
                                  NULL);
 }
 
@@ -132,7 +125,7 @@ new_application_action (GtkWidget *widget, const char *action_name, GVariant *pa
   defaults = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (defaults, (gpointer) "cohort",
                        (gpointer) spire_record_get_uuid (SPIRE_RECORD (self->cohort)));
-  spire_record_editor_present (window_of (self), self->store, &spire_kind_application, NULL,
+  spire_record_editor_present (spire_widget_get_window (GTK_WIDGET (self)), self->store, &spire_kind_application, NULL,
                                defaults);
 }
 
@@ -165,7 +158,7 @@ delete_applications_action (GtkWidget *widget, const char *action_name, GVariant
   heading = g_strdup_printf (ngettext ("Delete %u Application?", "Delete %u Applications?",
                                        apps->len),
                              apps->len);
-  dialog = adw_message_dialog_new (window_of (self), heading,
+  dialog = adw_message_dialog_new (spire_widget_get_window (GTK_WIDGET (self)), heading,
                                    _("Their decisions and reviews may keep them from being "
                                      "deleted; then none is deleted and you will be told why."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),

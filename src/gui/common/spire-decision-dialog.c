@@ -17,6 +17,7 @@
 
 #include "spire-common-resources.h"
 #include "spire-decision-dialog.h"
+#include "spire-widget.h"
 #include "spire-error-dialog.h"
 
 struct _SpireDecisionDialog
@@ -158,7 +159,6 @@ spire_decision_dialog_new (GtkWidget *from, SpireStore *store, const char *cohor
                            const char *const *uuids, const char *const *statuses,
                            const char *status)
 {
-  GtkRoot *root = from ? gtk_widget_get_root (from) : NULL;
   guint n = uuids ? g_strv_length ((GStrv) uuids) : 0;
   SpireDecisionDialog *self;
   g_autofree char *heading = NULL;
@@ -167,7 +167,7 @@ spire_decision_dialog_new (GtkWidget *from, SpireStore *store, const char *cohor
   g_return_val_if_fail (statuses != NULL && g_strv_length ((GStrv) statuses) == n, NULL);
 
   self = g_object_new (SPIRE_TYPE_DECISION_DIALOG,
-                       "transient-for", GTK_IS_WINDOW (root) ? root : NULL,
+                       "transient-for", spire_widget_get_window (from),
                        "body", _("The reason is recorded with the decision on each "
                                  "application, with your name and the time. Public bodies "
                                  "must be able to show why."),

@@ -9,15 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "spire-error-dialog.h"
+#include "spire-widget.h"
 
 AdwMessageDialog *
 spire_error_dialog_show (GtkWidget *from, const char *heading, const GError *error)
 {
-  GtkRoot *root = from ? gtk_widget_get_root (from) : NULL;
-  GtkWidget *dialog;
+  GtkWidget *dialog = adw_message_dialog_new (spire_widget_get_window (from), heading,
+                                              error ? error->message : NULL);
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   error ? error->message : NULL);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);

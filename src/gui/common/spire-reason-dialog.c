@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "spire-reason-dialog.h"
+#include "spire-widget.h"
 #include "spire-common-resources.h"
 
 struct _SpireReasonDialog
@@ -66,11 +67,10 @@ SpireReasonDialog *
 spire_reason_dialog_new (GtkWidget *from, const char *heading, const char *body,
                          const char *apply_label, gboolean destructive)
 {
-  GtkRoot *root = from ? gtk_widget_get_root (from) : NULL;
   SpireReasonDialog *self = g_object_new (SPIRE_TYPE_REASON_DIALOG,
                                           "heading", heading,
                                           "body", body,
-                                          "transient-for", GTK_IS_WINDOW (root) ? root : NULL,
+                                          "transient-for", spire_widget_get_window (from),
                                           NULL);
 
   if (apply_label)

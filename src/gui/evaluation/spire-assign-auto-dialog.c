@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "spire-evaluation"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -51,7 +52,7 @@ SpireAssignAutoDialog *
 spire_assign_auto_dialog_new (GtkWidget *from)
 {
   return g_object_new (SPIRE_TYPE_ASSIGN_AUTO_DIALOG, "transient-for",
-                       _spire_evaluation_window_of (from), NULL);
+                       spire_widget_get_window (from), NULL);
 }
 
 guint

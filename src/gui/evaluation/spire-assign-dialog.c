@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "spire-evaluation"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -60,7 +61,7 @@ spire_assign_dialog_new (GtkWidget *from, SpireStore *store, SpireRecord *applic
                          GPtrArray *members)
 {
   SpireAssignDialog *self = g_object_new (SPIRE_TYPE_ASSIGN_DIALOG, "transient-for",
-                                          _spire_evaluation_window_of (from), NULL);
+                                          spire_widget_get_window (from), NULL);
   g_autoptr (GtkStringList) names = _spire_evaluation_member_names (store, members);
   g_autofree char *heading = NULL;
 

@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "spire-evaluation"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -70,7 +71,7 @@ spire_assign_several_dialog_new (GtkWidget *from, SpireStore *store, GPtrArray *
                                  GPtrArray *applications)
 {
   SpireAssignSeveralDialog *self = g_object_new (SPIRE_TYPE_ASSIGN_SEVERAL_DIALOG, "transient-for",
-                                                 _spire_evaluation_window_of (from), NULL);
+                                                 spire_widget_get_window (from), NULL);
   g_autoptr (GtkStringList) names = _spire_evaluation_member_names (store, members);
 
   self->members = g_ptr_array_ref (members);

@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "spire-evaluation"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -82,7 +83,7 @@ spire_conflict_dialog_new (GtkWidget *from, SpireStore *store, GPtrArray *panel,
                            GPtrArray *applications)
 {
   SpireConflictDialog *self = g_object_new (SPIRE_TYPE_CONFLICT_DIALOG, "transient-for",
-                                            _spire_evaluation_window_of (from), NULL);
+                                            spire_widget_get_window (from), NULL);
   g_autoptr (GtkStringList) members = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) titles = gtk_string_list_new (NULL);
 

@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "spire-evaluation"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -74,7 +75,7 @@ SpireCriterionDialog *
 spire_criterion_dialog_new (GtkWidget *from, SpireRecord *existing)
 {
   SpireCriterionDialog *self = g_object_new (SPIRE_TYPE_CRITERION_DIALOG,
-                                             "transient-for", _spire_evaluation_window_of (from),
+                                             "transient-for", spire_widget_get_window (from),
                                              NULL);
 
   if (existing)

@@ -15,6 +15,7 @@
 
 #include "spire-evaluation-packages.h"
 #include "common/spire-error-dialog.h"
+#include "common/spire-widget.h"
 #include "spire-package-row.h"
 #include "common/spire-toast.h"
 
@@ -94,7 +95,7 @@ export_package_action (GtkWidget *widget, const char *name, GVariant *param)
                                  spire_evaluation_part_get_cohort (SPIRE_EVALUATION_PART (self)))));
   g_strdelimit (file_name, "/\\", '-');
   chooser = gtk_file_chooser_native_new (_("Export Evaluation Package"),
-                                         _spire_evaluation_window_of (widget),
+                                         spire_widget_get_window (widget),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -150,7 +151,7 @@ on_imported_cb (GObject *source, GAsyncResult *result, gpointer data)
       return;
     }
   summary = import_summary (outcomes);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (_spire_evaluation_window_of (GTK_WIDGET (self)),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (spire_widget_get_window (GTK_WIDGET (self)),
                                                        _("Score Sheets"), summary));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
@@ -188,7 +189,7 @@ import_sheets_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Import Score Sheets"),
-                                         _spire_evaluation_window_of (widget),
+                                         spire_widget_get_window (widget),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Score sheets (JSON)"));

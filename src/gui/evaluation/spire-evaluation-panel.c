@@ -17,6 +17,7 @@
 #include "spire-conflict-dialog.h"
 #include "spire-conflict-row.h"
 #include "common/spire-error-dialog.h"
+#include "common/spire-widget.h"
 #include "spire-panel-member-dialog.h"
 #include "spire-panel-member-row.h"
 #include "common/spire-reason-dialog.h"
@@ -194,7 +195,7 @@ remove_member_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autofree char *who = _spire_evaluation_evaluator_name (STORE (self), uuid);
   g_autofree char *heading = g_strdup_printf (_("Remove %s from the Panel?"), who);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-    _spire_evaluation_window_of (widget), heading,
+    spire_widget_get_window (widget), heading,
     _("Their assignments and conflicts of interest are removed too. A member who has written "
       "reviews cannot be removed; make them an observer instead.")));
 

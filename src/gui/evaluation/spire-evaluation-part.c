@@ -362,14 +362,6 @@ _spire_evaluation_scoring_members (GPtrArray *panel)
   return members;
 }
 
-GtkWindow *
-_spire_evaluation_window_of (GtkWidget *widget)
-{
-  GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 GtkStringList *
 _spire_evaluation_member_names (SpireStore *store, GPtrArray *members)
 {

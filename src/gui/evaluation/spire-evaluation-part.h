@@ -62,7 +62,5 @@ GPtrArray *_spire_evaluation_cohort_applications (SpireStore *store, const char 
                                                   gboolean assignable_only);
 /* Chairs and members (not observers) of @panel. */
 GPtrArray *_spire_evaluation_scoring_members (GPtrArray *panel);
-/* The window over @widget, for dialogs. */
-GtkWindow *_spire_evaluation_window_of (GtkWidget *widget);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "spire-evaluation"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -63,7 +64,7 @@ SpirePanelMemberDialog *
 spire_panel_member_dialog_new (GtkWidget *from, GPtrArray *persons)
 {
   SpirePanelMemberDialog *self = g_object_new (SPIRE_TYPE_PANEL_MEMBER_DIALOG, "transient-for",
-                                               _spire_evaluation_window_of (from), NULL);
+                                               spire_widget_get_window (from), NULL);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
   self->persons = g_ptr_array_ref (persons);

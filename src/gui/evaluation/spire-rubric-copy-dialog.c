@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "spire-evaluation"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -56,7 +57,7 @@ SpireRubricCopyDialog *
 spire_rubric_copy_dialog_new (GtkWidget *from, SpireStore *store, GPtrArray *cohorts)
 {
   SpireRubricCopyDialog *self = g_object_new (SPIRE_TYPE_RUBRIC_COPY_DIALOG, "transient-for",
-                                              _spire_evaluation_window_of (from), NULL);
+                                              spire_widget_get_window (from), NULL);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
   self->cohorts = g_ptr_array_ref (cohorts);

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "spire-evaluation"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -94,7 +95,7 @@ spire_screening_dialog_new (GtkWidget *from, SpireStore *store, SpireRecord *app
                             GPtrArray *gates)
 {
   SpireScreeningDialog *self = g_object_new (SPIRE_TYPE_SCREENING_DIALOG, "transient-for",
-                                             _spire_evaluation_window_of (from), NULL);
+                                             spire_widget_get_window (from), NULL);
   g_autoptr (GPtrArray) answers = spire_screening_list_answers (store,
                                                                 spire_record_get_uuid (application),
                                                                 NULL);

@@ -13,17 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "common/spire-error-dialog.h"
+#include "common/spire-widget.h"
 #include "common/spire-toast.h"
 #include "spire-list-util.h"
 #include "spire-record-list-page-private.h"
-
-static GtkWindow *
-window_of (SpireRecordListPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
 
 static char *
 export_toast_text (const SpireKind *kind, guint n, const char *name)
@@ -171,7 +164,7 @@ _spire_record_list_page_export_csv_action (GtkWidget *widget, const char *action
 
   if (self->spec == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (export_title (self->spec->kind), window_of (self),
+  chooser = gtk_file_chooser_native_new (export_title (self->spec->kind), spire_widget_get_window (GTK_WIDGET (self)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("CSV files"));

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "common/spire-error-dialog.h"
+#include "common/spire-widget.h"
 #include "common/spire-undo.h"
 #include "records/spire-record-editor.h"
 #include "spire-sidebar-private.h"
@@ -392,14 +393,6 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint k
 
 /* Actions */
 
-static GtkWindow *
-parent_window (SpireSidebar *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 show_error (SpireSidebar *self, const char *heading, const GError *error)
 {
@@ -429,7 +422,7 @@ edit_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (SpireRecord) record = get_record (self, kind, param);
 
   if (record)
-    spire_record_editor_present (parent_window (self), self->store, kind, record, NULL);
+    spire_record_editor_present (spire_widget_get_window (GTK_WIDGET (self)), self->store, kind, record, NULL);
 }
 
 static void
@@ -516,7 +509,7 @@ phase_action (GtkWidget *widget, const char *name, GVariant *param)
   body = g_strdup_printf (_("The cohort’s phase changes from “%s” to “%s”. You can move it back later."),
                           spire_field_value_label (field, from),
                           spire_field_value_label (field, phase_order[index]));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (spire_widget_get_window (GTK_WIDGET (self)), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "move");
@@ -823,7 +816,7 @@ spire_sidebar_new_cohort (SpireSidebar *self, const char *program_uuid)
   if (program_uuid)
     g_hash_table_insert (defaults, "program", (gpointer) program_uuid);
   g_hash_table_insert (defaults, "phase", "planning");
-  spire_record_editor_present (parent_window (self), self->store, &spire_kind_cohort, NULL,
+  spire_record_editor_present (spire_widget_get_window (GTK_WIDGET (self)), self->store, &spire_kind_cohort, NULL,
                                defaults);
 }
 

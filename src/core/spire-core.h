@@ -11,6 +11,7 @@
 #include "spire-demo.h"
 #include "spire-error.h"
 #include "spire-evaluation.h"
+#include "spire-followup.h"
 #include "spire-exchange.h"
 #include "spire-package.h"
 #include "spire-ranking.h"

@@ -2478,6 +2478,24 @@ fill_cohorts (Demo *d, GError **error)
 
 /* Deals */
 
+/* The procedure as one of the codes (deals.procedure); NULL for a letter
+ * of intent, which is no procurement yet. */
+static const char *
+procedure_code_for (const char *kind, gint64 value_nok)
+{
+  if (g_str_equal (kind, "innovation_partnership"))
+    return "innovation_partnership";
+  if (g_str_equal (kind, "development_contract"))
+    return "pre_commercial";
+  if (g_str_equal (kind, "letter_of_intent"))
+    return NULL;
+  if (g_str_equal (kind, "pilot") || value_nok < 1300000)
+    return "direct_award";
+  if (value_nok >= 2300000 && g_str_equal (kind, "framework_agreement"))
+    return "competition_with_negotiation";
+  return "open_competition";
+}
+
 static const char *
 procedure_for (const char *kind, gint64 value_nok)
 {
@@ -2581,7 +2599,8 @@ add_deal (Demo *d, int startup, int body, const App *app, const char *kind, Deal
     spire_record_set_int (r, "expected_savings", expected * 100);
   if (realised >= 0)
     spire_record_set_int (r, "realised_savings", realised * 100);
-  spire_record_set_text (r, "procedure", procedure_for (kind, value_nok));
+  spire_record_set_text (r, "procedure_note", procedure_for (kind, value_nok));
+  spire_record_set_text (r, "procedure", procedure_code_for (kind, value_nok));
   set_day (r, "started_on", days[0]);
   if (signed_at >= 0)
     set_day (r, "signed_on", days[signed_at]);

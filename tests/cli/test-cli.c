@@ -2,8 +2,8 @@
  *
  * Environment (set by tests/cli/meson.build):
  *   SPIRE_CLI              the spire-cli to test
- *   SPIRE_CLI_UNINSTALLED  the same program reading translations from the build tree
- *   SPIRE_CLI_LOCALEDIR    where that one looks for them (<build>/po)
+ *   SPIRE_CLI_LOCALEDIR    the build tree's translations (<build>/po), which
+ *                          spire-cli reads when SPIRE_LOCALEDIR names them
  *
  * Every test works in its own folder under one temporary folder; HOME and
  * XDG_DATA_HOME point there too, so the default database is never the
@@ -24,7 +24,6 @@
 #include "spire-core.h"
 
 static const char *cli_path;
-static const char *cli_uninstalled_path;
 static const char *cli_localedir;
 static char *top_dir;
 static char **child_env;
@@ -385,7 +384,9 @@ test_help (void)
 }
 
 /* With LANGUAGE=nb the help is in Bokmål — when there is a Bokmål catalog
- * to read it from (po/nb.po translated and compiled into the build tree). */
+ * to read it from (po/nb.po translated and compiled into the build tree),
+ * which spire-cli finds through SPIRE_LOCALEDIR, as build-aux/run.sh sets
+ * it. */
 static void
 test_help_nb (void)
 {
@@ -397,9 +398,9 @@ test_help_nb (void)
   g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
   gboolean translated = TRUE;
 
-  if (cli_uninstalled_path == NULL || cli_localedir == NULL)
+  if (cli_localedir == NULL)
     {
-      g_test_skip ("SPIRE_CLI_UNINSTALLED or SPIRE_CLI_LOCALEDIR not set");
+      g_test_skip ("SPIRE_CLI_LOCALEDIR not set");
       return;
     }
   mo = g_build_filename (cli_localedir, "nb", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
@@ -430,10 +431,11 @@ test_help_nb (void)
 
   {
     g_auto (Run) run = { 0 };
-    const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL, NULL };
+    const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL,
+                          "SPIRE_LOCALEDIR", cli_localedir, NULL };
     const char *args[] = { "--help", NULL };
 
-    run_program_full (&run, cli_uninstalled_path, env, dir, NULL, args);
+    run_program_full (&run, cli_path, env, dir, NULL, args);
     g_assert_cmpint (run.status, ==, 0);
     for (guint i = 0; i < G_N_ELEMENTS (english); i++)
       {
@@ -443,17 +445,38 @@ test_help_nb (void)
   }
   {
     g_auto (Run) run = { 0 };
-    const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL, NULL };
+    const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL,
+                          "SPIRE_LOCALEDIR", cli_localedir, NULL };
     const char *args[] = { "frobnicate", NULL };
 
     /* Errors are translated too. */
-    run_program_full (&run, cli_uninstalled_path, env, dir, NULL, args);
+    run_program_full (&run, cli_path, env, dir, NULL, args);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_true (g_str_has_prefix (run.err, "spire-cli: "));
     if (!g_str_equal (g_dgettext (GETTEXT_PACKAGE, "“%s” is not a command."),
                       "“%s” is not a command."))
       g_assert_null (strstr (run.err, "is not a command"));
   }
+}
+
+/* SPIRE_LOCALEDIR decides where the translations come from: pointed at a
+ * folder without catalogs, LANGUAGE=nb still gets English. */
+static void
+test_help_localedir (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *empty = g_build_filename (dir, "no-catalogs", NULL);
+  g_auto (Run) run = { 0 };
+  const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL,
+                        "SPIRE_LOCALEDIR", empty, NULL };
+  const char *args[] = { "--help", NULL };
+  int made = g_mkdir_with_parents (empty, 0700);
+
+  g_assert_cmpint (made, ==, 0);
+  run_program_full (&run, cli_path, env, dir, NULL, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Commands:"));
+  g_assert_nonnull (strstr (run.out, "Check the database for damage"));
 }
 
 static void
@@ -2328,7 +2351,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   cli_path = g_getenv ("SPIRE_CLI");
-  cli_uninstalled_path = g_getenv ("SPIRE_CLI_UNINSTALLED");
   cli_localedir = g_getenv ("SPIRE_CLI_LOCALEDIR");
   if (cli_path == NULL || !g_file_test (cli_path, G_FILE_TEST_IS_EXECUTABLE))
     {
@@ -2349,6 +2371,7 @@ main (int argc, char **argv)
   child_env = g_environ_setenv (child_env, "LANG", "C.UTF-8", TRUE);
   child_env = g_environ_setenv (child_env, "TZ", "UTC", TRUE);
   child_env = g_environ_unsetenv (child_env, "LANGUAGE");
+  child_env = g_environ_unsetenv (child_env, "SPIRE_LOCALEDIR");
   child_env = g_environ_unsetenv (child_env, "LC_ALL");
   child_env = g_environ_unsetenv (child_env, "LC_MESSAGES");
   child_env = g_environ_unsetenv (child_env, "LC_NUMERIC");
@@ -2356,6 +2379,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/help-nb", test_help_nb);
+  g_test_add_func ("/cli/help-localedir", test_help_localedir);
   g_test_add_func ("/cli/validate-orgnr", test_validate_orgnr);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/missing-database", test_missing_database);

@@ -161,7 +161,7 @@ typedef struct
   gint64 eligible;    /* not ineligible, not withdrawn */
   gint64 evaluated;   /* at least one submitted review */
   gint64 accepted;
-  /* By each application's furthest deal stage: */
+  /* By each accepted application's furthest deal stage: */
   gint64 in_dialogue; /* dialogue or pilot */
   gint64 negotiating; /* negotiation */
   gint64 signed_;     /* signed, delivering or scaled */

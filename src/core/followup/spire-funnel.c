@@ -2,9 +2,10 @@
  *
  * The steps: applied (every application), eligible (not ineligible, not
  * withdrawn), evaluated (at least one submitted review), accepted, and then
- * by each application's furthest deal stage: in dialogue or pilot,
- * negotiating, signed (signed, delivering or scaled).  A deal of no_deal
- * does not count.
+ * by each accepted application's furthest deal stage: in dialogue or
+ * pilot, negotiating, signed (signed, delivering or scaled).  A deal of
+ * no_deal does not count, nor a deal of an application that was not
+ * accepted (each step is part of the one before).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,7 +26,8 @@
   "          WHEN 'dialogue' THEN 1 WHEN 'pilot' THEN 1 WHEN 'negotiation' THEN 2"   \
   "          WHEN 'signed' THEN 3 WHEN 'delivering' THEN 3 WHEN 'scaled' THEN 3"      \
   "          ELSE 0 END) AS s"                                                        \
-  "         FROM deals d JOIN apps ON apps.uuid = d.application GROUP BY d.application)" \
+  "         FROM deals d JOIN apps ON apps.uuid = d.application"                      \
+  "         WHERE apps.status = 'accepted' GROUP BY d.application)"                      \
   " SELECT count (*),"                                                               \
   "  coalesce (sum (apps.status NOT IN ('ineligible', 'withdrawn')), 0),"             \
   "  (SELECT count (*) FROM apps WHERE EXISTS (SELECT 1 FROM reviews r"              \

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "spire-brreg.h"
+#include "spire-csv-export-job.h"
 #include "spire-csv-export.h"
 #include "spire-csv-import.h"
 #include "spire-deletion.h"
@@ -13,6 +14,7 @@
 #include "spire-evaluation.h"
 #include "spire-followup.h"
 #include "spire-exchange.h"
+#include "spire-import-jobs.h"
 #include "spire-package.h"
 #include "spire-ranking.h"
 #include "spire-record.h"

@@ -1,4 +1,5 @@
-/* spire-store-private.h — for code in src/core only: the raw handle
+/* spire-store-private.h — for code in src/core only: the store's insides and
+ * the raw handle
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,23 @@
 #include "spire-store.h"
 
 G_BEGIN_DECLS
+
+/* spire-store.c; spire-store-records.c and spire-store-audit.c read it */
+struct _SpireStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;             /* NULL for :memory: */
+  char *migration_backup; /* where the pre-migration copy went */
+  char *actor;
+  GHashTable *statements; /* SQL text → sqlite3_stmt* */
+  guint depth;            /* open transactions */
+  gboolean failed;        /* an inner level rolled back */
+  GHashTable *changed;    /* tables changed in this transaction */
+  GMainContext *context;  /* where "changed" is emitted … */
+  GThread *owner;         /* … by the thread that made the store */
+};
 
 sqlite3 *_spire_store_get_db (SpireStore *self);
 /* A cached prepared statement, reset and cleared; NULL with @error set. */

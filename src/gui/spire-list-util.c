@@ -54,34 +54,20 @@ spire_selection_get_items (GtkSelectionModel *model)
   return items;
 }
 
-typedef struct
-{
-  char *path;
-  char **header;
-  GPtrArray *rows;
-  char separator;
-} Export;
+/* The writing is core's (spire_csv_export_write_async): no thread here. */
 
 static void
-export_free (gpointer data)
+on_export_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  Export *e = data;
-
-  g_free (e->path);
-  g_strfreev (e->header);
-  g_ptr_array_unref (e->rows);
-  g_free (e);
-}
-
-static void
-export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Export *e = task_data;
+  g_autoptr (GTask) task = user_data;
   GError *error = NULL;
+  guint n_rows = 0;
 
-  if (spire_csv_write_file (e->path, (const char *const *) e->header, e->rows, e->separator,
-                            &error))
-    g_task_return_boolean (task, TRUE);
+  if (spire_csv_export_write_finish (result, &n_rows, &error))
+    {
+      g_object_set_data (G_OBJECT (task), "spire-n-rows", GUINT_TO_POINTER (n_rows));
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -90,26 +76,23 @@ void
 spire_csv_export_async (gpointer source_object, const char *path, char **header, GPtrArray *rows,
                         GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (source_object, NULL, callback, user_data);
-  Export *e = g_new0 (Export, 1);
+  GTask *task = g_task_new (source_object, NULL, callback, user_data);
 
-  e->path = g_strdup (path);
-  e->header = header;
-  e->rows = rows;
-  e->separator = spire_csv_separator_for_language (spire_language_current ());
   g_task_set_source_tag (task, spire_csv_export_async);
-  g_task_set_task_data (task, e, export_free);
-  g_task_run_in_thread (task, export_thread);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  spire_csv_export_write_async (path, header, rows,
+                                spire_csv_separator_for_language (spire_language_current ()),
+                                NULL, on_export_written_cb, task);
 }
 
 gboolean
 spire_csv_export_finish (GAsyncResult *result, guint *n_rows, char **basename, GError **error)
 {
-  Export *e = g_task_get_task_data (G_TASK (result));
+  const char *path = g_task_get_task_data (G_TASK (result));
 
   if (n_rows)
-    *n_rows = e->rows->len;
+    *n_rows = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "spire-n-rows"));
   if (basename)
-    *basename = g_path_get_basename (e->path);
+    *basename = g_path_get_basename (path);
   return g_task_propagate_boolean (G_TASK (result), error);
 }

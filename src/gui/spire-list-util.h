@@ -22,8 +22,8 @@ GtkListItemFactory *spire_inscription_factory_new (guint column, guint min_chars
 GPtrArray *spire_selection_get_items (GtkSelectionModel *model);
 
 /* Writes @header and @rows (a GPtrArray of GStrv; both taken) to @path as
- * CSV, with the separator of the language in use, in a worker thread
- * (spire_csv_write_file); @callback runs on the main thread. */
+ * CSV, with the separator of the language in use, through core's
+ * spire_csv_export_write_async; @callback runs on the main thread. */
 void spire_csv_export_async (gpointer source_object, const char *path, char **header,
                              GPtrArray *rows, GAsyncReadyCallback callback, gpointer user_data);
 /* TRUE when written; @n_rows and @basename (the file's name) say what. */

@@ -1,4 +1,6 @@
-/* spire-window-private.h — test hooks
+/* spire-window-private.h — the window's struct, shared by spire-window.c
+ * and spire-window-actions.c (gnome-text-editor's split), and the hooks the
+ * tests use where nothing public can do it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,26 +8,75 @@
 
 #include "spire-window.h"
 #include "cohort/spire-cohort-page.h"
+#include "common/spire-undo.h"
+#include "evaluation/spire-evaluation-page.h"
+#include "ranking/spire-ranking-page.h"
 #include "records/spire-record-list-page.h"
 #include "sidebar/spire-sidebar.h"
 
 G_BEGIN_DECLS
 
+struct _SpireWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar_pane;
+  AdwWindowTitle *sidebar_title;
+  SpireSidebar *sidebar;
+  GtkWidget *content_pane;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewStack *cohort_views;
+  SpireEvaluationPage *evaluation_page;
+  SpireRankingPage *ranking_page;
+  GtkStack *content_stack;
+  SpireCohortPage *cohort_page;
+  SpireRecordListPage *directory_page;
+  AdwWindowTitle *empty_title;
+  AdwStatusPage *empty_status;
+  GtkWidget *progress_box;
+  GtkProgressBar *progress_bar;
+  AdwStatusPage *error_status;
+
+  GSettings *settings;
+  SpireStore *store;
+  SpireUndo *undo;
+  guint reload_source;
+  GtkNativeDialog *chooser;
+  AdwMessageDialog *error_dialog; /* weak */
+
+  /* Loading sample data (spire_demo_fill_async): set while it runs. */
+  GCancellable *loading;
+};
+
+/* spire-window.c, for the actions */
+void _spire_window_show_error (SpireWindow *self, const char *heading, const GError *error);
+void _spire_window_reload (SpireWindow *self);
+void _spire_window_open_path (SpireWindow *self, const char *path, gboolean creating);
+/* TRUE while the leaflet's main page (sidebar + content) is shown. */
+gboolean _spire_window_showing_main (SpireWindow *self);
+
+/* spire-window-actions.c */
+void _spire_window_class_add_actions (GtkWidgetClass *widget_class);
+/* After the template and self->undo are made. */
+void _spire_window_init_actions (SpireWindow *self);
+/* Enables what can be done now (not while sample data is loading). */
+void _spire_window_update_actions (SpireWindow *self);
+
+/* Test hooks */
+
 /* Shows @store (may be NULL) without remembering it in the settings. */
 void _spire_window_set_store (SpireWindow *self, SpireStore *store);
-/* As File → Open (@creating FALSE) or File → New (TRUE) after the chooser. */
-void _spire_window_open_path (SpireWindow *self, const char *path, gboolean creating);
 /* Runs a reload that a "changed" signal scheduled, now. */
 void _spire_window_reload_now (SpireWindow *self);
 
 /* "main", "empty" or "error" */
 const char *_spire_window_get_page (SpireWindow *self);
-/* "none", "no-cohorts" or "cohort" */
+/* "none", "no-cohorts", "cohort" or "directory" */
 const char *_spire_window_get_content_page (SpireWindow *self);
-/* TRUE while sample data is being loaded. */
-gboolean _spire_window_is_busy (SpireWindow *self);
-/* The error dialog shown last, while it is open. */
-AdwMessageDialog *_spire_window_get_error_dialog (SpireWindow *self);
 /* The error page's description. */
 const char *_spire_window_get_error_text (SpireWindow *self);
 

@@ -28,7 +28,8 @@ void spire_window_open_file (SpireWindow *self, GFile *file);
 void spire_window_import_file (SpireWindow *self, GFile *file);
 
 SpireStore *spire_window_get_store (SpireWindow *self);
-/* Shows @toast (e.g. "Deleted" with an Undo button) over the window's content. */
+/* Shows @toast over the window's content: spire_toast_add () (common/),
+ * kept for the features that still call it; new code calls common/. */
 void spire_window_add_toast (SpireWindow *self, AdwToast *toast);
 
 G_END_DECLS

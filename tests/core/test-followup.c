@@ -486,6 +486,48 @@ test_impact (F *f, gconstpointer data)
   g_assert_cmpint (reach->value_per_buyer, ==, (150000 + 12000 * 2) * 100 / 3);
 }
 
+/* Cards: the board's view of the same deals, read at once */
+
+static void
+test_cards (F *f, gconstpointer data)
+{
+  g_autoptr (SpireRecord) slow = deal_new (f, 0, f->oslo, "purchase", "dialogue", 1000000, NULL,
+                                           "2026-01-01");
+  g_autoptr (SpireRecord) hinted = deal_new (f, 1, f->oslo, "purchase", "signed", 2000000,
+                                             "direct_award", "2026-02-01");
+  g_autoptr (SpireRecord) other = deal_new (f, 2, f->district, "pilot", "pilot", 300000, NULL,
+                                            "2026-03-01");
+  g_autoptr (GPtrArray) cards = NULL;
+  g_autoptr (SpireDealStatus) status = NULL;
+  g_autoptr (GError) error = NULL;
+  SpireDealCard *card;
+
+  move (f, slow, "pilot", "2026-01-11", NULL);
+  move (f, slow, "negotiation", "2026-02-01", NULL);
+  cards = spire_deal_cards (f->store, f->cohort, NULL, "2026-05-15", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 3);
+
+  /* In the order of the stages: pilot, negotiation, signed */
+  g_assert_cmpstr (spire_deal_card_get_uuid (cards->pdata[0]), ==, spire_record_get_uuid (other));
+  card = cards->pdata[1];
+  g_assert_cmpstr (spire_deal_card_get_uuid (card), ==, spire_record_get_uuid (slow));
+  g_assert_cmpstr (spire_deal_card_get_buyer (card), ==, "Oslo kommune");
+  g_assert_cmpstr (spire_deal_card_get_startup (card), ==, "Startup 0 AS");
+  /* The same numbers as the deal's status */
+  status = spire_deal_get_status (f->store, spire_record_get_uuid (slow), "2026-05-15", &error);
+  g_assert_cmpint (spire_deal_card_get_days_in_stage (card), ==, status->days_in_stage);
+  g_assert_cmpint (spire_deal_card_get_days_in_stage (card), ==, 103);
+  g_assert_cmpint (spire_deal_card_get_stale (card), ==, status->stale);
+  g_assert_true (spire_deal_card_get_stale (card));
+  g_assert_cmpint (spire_deal_card_get_weighted_value (card), ==, status->weighted_value);
+  g_assert_null (spire_deal_card_get_hint (card));
+  card = cards->pdata[2];
+  g_assert_nonnull (spire_deal_card_get_hint (card));
+  g_assert_nonnull (strstr (spire_deal_card_get_hint (card), "national threshold"));
+  g_assert_false (spire_deal_card_get_stale (card));
+}
+
 /* Migration 3 keeps what version 2 held */
 
 static void
@@ -561,6 +603,7 @@ main (int argc, char **argv)
   ADD ("/followup/hints", test_hints);
   ADD ("/followup/purchase-option", test_purchase_option);
   ADD ("/followup/impact", test_impact);
+  ADD ("/followup/cards", test_cards);
 #undef ADD
   g_test_add_func ("/followup/migration-3", test_migration_3);
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "spire-core.h"
 #include "test-helpers.h"
@@ -159,6 +160,112 @@ test_demo_async_memory (void)
   watch_clear (&w);
 }
 
+/* The import window's long work: what a file is, a backup and Brønnøysund
+ * data imported on a connection of their own, a list written as CSV. */
+
+static void
+test_import_jobs (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *source_path = g_build_filename (dir, "source.db", NULL);
+  g_autofree char *target_path = g_build_filename (dir, "target.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backup.json", NULL);
+  g_autofree char *brreg = g_test_build_filename (G_TEST_DIST, "data", "brreg-enhet.json", NULL);
+  g_autofree char *csv_in = g_test_build_filename (G_TEST_DIST, "data", "nettskjema-80.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) source = spire_store_open (source_path, &error);
+  g_autoptr (SpireStore) target = spire_store_open (target_path, &error);
+  g_autoptr (SpireCsvImport) csv = NULL;
+  SpireImportStats stats = { 0 };
+  SpireBrregStats brreg_stats = { 0 };
+  gint64 startups;
+  Watch w = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (spire_demo_fill (source, 5, SPIRE_DEMO_SMALL, FALSE, NULL, NULL, NULL, &error));
+  g_assert_true (spire_exchange_export_file (source, backup, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* What each file is, found from its content */
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (backup);
+
+    watch_init (&w);
+    spire_import_detect_async (file, NULL, on_done_cb, &w);
+    g_main_loop_run (w.loop);
+    g_assert_cmpint (spire_import_detect_finish (w.result, NULL, &error), ==,
+                     SPIRE_IMPORT_KIND_BACKUP);
+    watch_clear (&w);
+  }
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (csv_in);
+
+    watch_init (&w);
+    spire_import_detect_async (file, NULL, on_done_cb, &w);
+    g_main_loop_run (w.loop);
+    g_assert_cmpint (spire_import_detect_finish (w.result, &csv, &error), ==,
+                     SPIRE_IMPORT_KIND_CSV);
+    g_assert_nonnull (csv);
+    watch_clear (&w);
+  }
+
+  /* The backup into an empty file: the window's store announces it */
+  watch_init (&w);
+  g_signal_connect (target, "changed", G_CALLBACK (on_changed_cb), &w);
+  spire_exchange_import_file_async (target, backup, NULL, on_progress_cb, &w, on_done_cb, &w);
+  g_main_loop_run (w.loop);
+  g_assert_true (spire_exchange_import_file_finish (target, w.result, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, >, 0);
+  g_assert_true (has_event (&w, "changed::programs", NULL));
+  g_assert_cmpint (spire_store_count (target, &spire_kind_program, NULL, NULL), ==,
+                   spire_store_count (source, &spire_kind_program, NULL, NULL));
+  g_signal_handlers_disconnect_by_data (target, &w);
+  watch_clear (&w);
+
+  /* Brønnøysund: one more startup or public body */
+  startups = spire_store_count (target, &spire_kind_startup, NULL, NULL) +
+             spire_store_count (target, &spire_kind_public_body, NULL, NULL);
+  watch_init (&w);
+  spire_brreg_import_file_async (target, brreg, SPIRE_BRREG_AS_AUTO, NULL, on_done_cb, &w);
+  g_main_loop_run (w.loop);
+  g_assert_true (spire_brreg_import_file_finish (target, w.result, &brreg_stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (brreg_stats.created + brreg_stats.updated + brreg_stats.unchanged, ==, 1);
+  g_assert_cmpint (spire_store_count (target, &spire_kind_startup, NULL, NULL) +
+                     spire_store_count (target, &spire_kind_public_body, NULL, NULL),
+                   ==, startups + brreg_stats.created);
+  spire_brreg_stats_clear (&brreg_stats);
+  watch_clear (&w);
+
+  /* A list written as CSV in the background */
+  {
+    g_autofree char *out = g_build_filename (dir, "list.csv", NULL);
+    const char *header[] = { "Navn", "Beløp", NULL };
+    GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    g_autofree char *written = NULL;
+    guint n = 0;
+
+    g_ptr_array_add (rows, g_strsplit ("Kvitravn Analyse AS;1 234 567 kr", ";", -1));
+    g_ptr_array_add (rows, g_strsplit ("Æra Helse AS;12 kr", ";", -1));
+    watch_init (&w);
+    /* header and rows are taken */
+    spire_csv_export_write_async (out, g_strdupv ((char **) header), rows, ';', NULL, on_done_cb,
+                                  &w);
+    g_main_loop_run (w.loop);
+    g_assert_true (spire_csv_export_write_finish (w.result, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_true (g_file_get_contents (out, &written, NULL, &error));
+    g_assert_nonnull (strstr (written, "Navn;"));
+    g_assert_nonnull (strstr (written, "Æra Helse AS"));
+    watch_clear (&w);
+  }
+  g_clear_object (&source);
+  g_clear_object (&target);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* The shared rules, against the records they describe. */
 
 static const char *
@@ -284,6 +391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/job/demo-async-file", test_demo_async_file);
   g_test_add_func ("/job/demo-async-cancelled", test_demo_async_cancelled);
   g_test_add_func ("/job/demo-async-memory", test_demo_async_memory);
+  g_test_add_func ("/job/import-jobs", test_import_jobs);
   g_test_add_func ("/rules/assignable-loads-order", test_rules);
   g_test_add_func ("/rules/seats-warning-after", test_seats_warning_after);
   return g_test_run ();

@@ -849,6 +849,40 @@ test_errors (Fixture *f, gconstpointer data)
   }
 }
 
+/* Ranking inside the caller's transaction: the reader opens no read
+ * transaction of its own, sees what the caller wrote so far, and leaves the
+ * caller's transaction to the caller (a rollback undoes it). */
+static void
+test_in_transaction (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRanking) before = rank_ok (f);
+  g_autoptr (SpireRanking) during = NULL;
+  g_autoptr (SpireRanking) after = NULL;
+  g_autoptr (SpireRecord) app = NULL;
+  guint n = spire_ranking_get_n_rows (before);
+
+  g_assert_cmpuint (n, >, 1);
+  g_assert_nonnull (spire_ranking_lookup (before, A4));
+
+  g_assert_true (spire_store_begin (f->store, &error));
+  g_assert_no_error (error);
+  app = spire_store_get (f->store, &spire_kind_application, A4, &error);
+  g_assert_no_error (error);
+  spire_record_set_text (app, "status", "withdrawn");
+  g_assert_true (spire_store_update (f->store, app, &error));
+  g_assert_no_error (error);
+
+  during = rank_ok (f);
+  g_assert_cmpuint (spire_ranking_get_n_rows (during), ==, n - 1);
+  g_assert_null (spire_ranking_lookup (during, A4));
+
+  spire_store_rollback (f->store);
+  after = rank_ok (f);
+  g_assert_cmpuint (spire_ranking_get_n_rows (after), ==, n);
+  g_assert_nonnull (spire_ranking_lookup (after, A4));
+}
+
 static void
 on_ranked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -915,6 +949,7 @@ main (int argc, char **argv)
   ADD ("/ranking/rubric-version", test_rubric_version);
   ADD ("/ranking/json", test_json);
   ADD ("/ranking/errors", test_errors);
+  ADD ("/ranking/in-transaction", test_in_transaction);
   ADD ("/ranking/async", test_async);
 
   return g_test_run ();

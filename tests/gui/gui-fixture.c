@@ -317,18 +317,24 @@ gui_fixture_isolate (void)
   return dir;
 }
 
-AdwMessageDialog *
-gui_fixture_find_message_dialog (void)
+GtkWindow *
+gui_fixture_find_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwMessageDialog *found = NULL;
+  GtkWindow *found = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
     }
   return found;
+}
+
+AdwMessageDialog *
+gui_fixture_find_message_dialog (void)
+{
+  return (AdwMessageDialog *) gui_fixture_find_window (ADW_TYPE_MESSAGE_DIALOG);
 }

@@ -33,5 +33,7 @@ char *gui_fixture_isolate (void);
 /* The newest AdwMessageDialog on screen (an error, a question), or NULL:
  * what a user would see, found without reaching into a feature. */
 AdwMessageDialog *gui_fixture_find_message_dialog (void);
+/* The newest window of @type on screen (a form, an import dialog), or NULL. */
+GtkWindow *gui_fixture_find_window (GType type);
 
 G_END_DECLS

@@ -13,6 +13,20 @@
 #include "import/spire-import-dialog-private.h"
 #include "spire-app.h"
 
+/* The import dialog on screen, as a user sees it: the CSV dialog, the
+ * job dialog or a message. */
+static GtkWindow *
+import_dialog (void)
+{
+  GtkWindow *window = gui_fixture_find_window (SPIRE_TYPE_CSV_IMPORT_DIALOG);
+
+  if (window == NULL)
+    window = gui_fixture_find_window (SPIRE_TYPE_IMPORT_JOB_DIALOG);
+  if (window == NULL)
+    window = GTK_WINDOW (gui_fixture_find_message_dialog ());
+  return window;
+}
+
 static SpireApp *app;
 static char *tmpdir;
 static GThread *main_thread;
@@ -83,7 +97,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  GtkWindow *dialog = _spire_import_get_last_dialog ();
+  GtkWindow *dialog = import_dialog ();
 
   if (dialog)
     gtk_window_destroy (dialog);
@@ -176,7 +190,7 @@ write_applications_csv (Fixture *f, const char *name, gboolean bad_line3)
 static gboolean
 dialog_shown (gpointer data)
 {
-  return !_spire_import_is_detecting () && _spire_import_get_last_dialog () != NULL;
+  return import_dialog () != NULL;
 }
 
 static GtkWindow *
@@ -184,7 +198,7 @@ present (Fixture *f, GFile *file)
 {
   spire_import_file_present (GTK_WINDOW (f->window), f->store, f->cohort, file);
   g_assert_true (gui_fixture_wait (dialog_shown, NULL, 10000));
-  return _spire_import_get_last_dialog ();
+  return import_dialog ();
 }
 
 static gboolean
@@ -210,7 +224,7 @@ count_applications (Fixture *f)
 static gboolean
 dialog_gone (gpointer data)
 {
-  return _spire_import_get_last_dialog () == NULL;
+  return import_dialog () == NULL;
 }
 
 /* With SPIRE_IMPORT_SHOTS=<folder>, a picture of the screen at the steps
@@ -242,7 +256,6 @@ test_import_csv (Fixture *f, gconstpointer data)
 
   dialog = SPIRE_CSV_IMPORT_DIALOG (present (f, file));
   g_assert_true (SPIRE_IS_CSV_IMPORT_DIALOG (dialog));
-  g_assert_cmpint (_spire_import_get_last_kind (), ==, SPIRE_IMPORT_KIND_CSV);
   g_assert_cmpstr (_spire_csv_import_dialog_get_page (dialog), ==, "columns");
   g_assert_cmpstr (_spire_csv_import_dialog_get_cohort_uuid (dialog), ==,
                    spire_record_get_uuid (SPIRE_RECORD (f->cohort)));
@@ -481,7 +494,6 @@ test_import_unknown (Fixture *f, gconstpointer data)
 
   window = present (f, json);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (window));
-  g_assert_cmpint (_spire_import_get_last_kind (), ==, SPIRE_IMPORT_KIND_UNKNOWN);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), ==,
                    "Spire does not know this kind of file");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)),

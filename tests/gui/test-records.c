@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "common/spire-undo.h"
 #include "gui-fixture.h"
 #include "records/spire-records-private.h"
 #include "sidebar/spire-sidebar-private.h"
@@ -45,7 +46,7 @@ static void
 close_window (SpireWindow *window)
 {
   AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
-  SpireRecordEditor *editor = _spire_record_editor_get_last ();
+  SpireRecordEditor *editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
 
   if (dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -99,7 +100,7 @@ has_error (SpireRecordEditor *editor, const char *field)
 static gboolean
 editor_gone (gpointer data)
 {
-  return _spire_record_editor_get_last () == NULL;
+  return SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR)) == NULL;
 }
 
 /* A new cohort through the form: Save follows validity; the store gets the values. */
@@ -115,7 +116,7 @@ test_records_cohort_editor (void)
   g_assert_nonnull (program);
   gtk_widget_activate_action (GTK_WIDGET (_spire_window_get_sidebar (window)), "sidebar.new-cohort",
                               "s", spire_record_get_uuid (program));
-  editor = _spire_record_editor_get_last ();
+  editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpstr (_spire_record_editor_get_text (editor, "program"), ==,
                    spire_record_get_uuid (program));
@@ -183,20 +184,20 @@ test_records_edit_and_ask (void)
 
   gtk_widget_activate_action (GTK_WIDGET (_spire_window_get_sidebar (window)),
                               "sidebar.edit-cohort", "s", spire_record_get_uuid (cohort));
-  editor = _spire_record_editor_get_last ();
+  editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpstr (_spire_record_editor_get_text (editor, "seats"), ==, "6");
   _spire_record_editor_set_text (editor, "seats", "8");
 
   /* Escape asks: Cancel keeps the form, Save saves. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
-  ask = _spire_record_editor_get_ask_dialog (editor);
+  ask = gui_fixture_find_message_dialog ();
   g_assert_nonnull (ask);
   adw_message_dialog_response (ask, "cancel");
   gui_fixture_spin (20);
-  g_assert_true (_spire_record_editor_get_last () == editor);
+  g_assert_true (SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR)) == editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
-  ask = _spire_record_editor_get_ask_dialog (editor);
+  ask = gui_fixture_find_message_dialog ();
   g_assert_nonnull (ask);
   adw_message_dialog_response (ask, "save");
   g_assert_true (gui_fixture_wait (editor_gone, NULL, 2000));
@@ -221,7 +222,7 @@ test_records_orgnr (void)
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "startups"));
   g_assert_cmpstr (_spire_window_get_content_page (window), ==, "directory");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  editor = _spire_record_editor_get_last ();
+  editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
   g_assert_nonnull (editor);
 
   _spire_record_editor_set_text (editor, "name", "Fjellvind AS");
@@ -249,6 +250,22 @@ test_records_orgnr (void)
   close_window (window);
 }
 
+/* What every Delete in the GUI does (common/'s spire_delete_with_undo). */
+static void
+delete_one (SpireWindow *window, SpireStore *store, SpireRecord *record)
+{
+  g_autoptr (GPtrArray) records = g_ptr_array_new ();
+
+  g_ptr_array_add (records, record);
+  spire_delete_with_undo (GTK_WIDGET (window), store, records);
+}
+
+static gboolean
+can_undo (SpireWindow *window)
+{
+  return spire_undo_get_can_undo (spire_undo_for_widget (GTK_WIDGET (window)));
+}
+
 /* Delete without dependents → gone; Undo → back with the same UUID. */
 static void
 test_records_delete_undo (void)
@@ -260,10 +277,10 @@ test_records_delete_undo (void)
   g_autofree char *uuid = g_strdup (spire_record_get_uuid (startup));
   g_autoptr (SpireRecord) back = NULL;
 
-  g_assert_false (spire_record_can_undo_delete (GTK_WINDOW (window)));
-  spire_record_delete_with_undo (GTK_WINDOW (window), store, startup);
+  g_assert_false (can_undo (window));
+  delete_one (window, store, startup);
   g_assert_false (spire_store_exists (store, &spire_kind_startup, uuid));
-  g_assert_true (spire_record_can_undo_delete (GTK_WINDOW (window)));
+  g_assert_true (can_undo (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_true (spire_store_exists (store, &spire_kind_startup, uuid));
@@ -272,7 +289,7 @@ test_records_delete_undo (void)
   g_assert_cmpstr (spire_record_get_text (back, "orgnr"), ==, "923609016");
   g_assert_cmpstr (spire_record_get_text (back, "created_at"), ==,
                    spire_record_get_text (startup, "created_at"));
-  g_assert_false (spire_record_can_undo_delete (GTK_WINDOW (window)));
+  g_assert_false (can_undo (window));
 
   close_window (window);
 }
@@ -298,12 +315,14 @@ test_records_delete_undo_parts (void)
                                        spire_record_get_uuid (rubric), "position", (gint64) 2,
                                        "name", "Team", "weight", 1.0, "kind", "scored", NULL);
 
-  spire_record_delete_with_undo (GTK_WINDOW (window), store, rubric);
+  delete_one (window, store, rubric);
   g_assert_false (spire_store_exists (store, &spire_kind_rubric, spire_record_get_uuid (rubric)));
   g_assert_false (spire_store_exists (store, &spire_kind_criterion, spire_record_get_uuid (c1)));
   g_assert_false (spire_store_exists (store, &spire_kind_criterion, spire_record_get_uuid (c2)));
 
-  g_assert_true (spire_record_undo_delete (GTK_WINDOW (window)));
+  g_assert_true (can_undo (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (can_undo (window));
   g_assert_true (spire_store_exists (store, &spire_kind_rubric, spire_record_get_uuid (rubric)));
   g_assert_true (spire_store_exists (store, &spire_kind_criterion, spire_record_get_uuid (c1)));
   g_assert_true (spire_store_exists (store, &spire_kind_criterion, spire_record_get_uuid (c2)));
@@ -324,10 +343,10 @@ test_records_delete_refused (void)
   AdwMessageDialog *dialog;
   const char *body;
 
-  spire_record_delete_with_undo (GTK_WINDOW (window), store, startup);
+  delete_one (window, store, startup);
   g_assert_true (spire_store_exists (store, &spire_kind_startup, startup_uuid));
   g_assert_cmpint (spire_store_count (store, &spire_kind_startup, NULL, NULL), ==, before);
-  g_assert_false (spire_record_can_undo_delete (GTK_WINDOW (window)));
+  g_assert_false (can_undo (window));
   dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (dialog);
@@ -453,14 +472,14 @@ test_records_next_phase (void)
 
   g_assert_cmpstr (spire_record_get_text (cohort, "phase"), ==, "open");
   gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.next-phase", "s", uuid);
-  dialog = _spire_sidebar_get_confirm_dialog (sidebar);
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "move");
   after = spire_store_get (store, &spire_kind_cohort, uuid, NULL);
   g_assert_cmpstr (spire_record_get_text (after, "phase"), ==, "screening");
 
   gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.previous-phase", "s", uuid);
-  dialog = _spire_sidebar_get_confirm_dialog (sidebar);
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   back = spire_store_get (store, &spire_kind_cohort, uuid, NULL);

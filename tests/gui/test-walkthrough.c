@@ -26,6 +26,20 @@
 #define N_APPLICATIONS 80
 #define REASON "Løsningen svarer ikke på behovet i utfordringen."
 
+/* The import dialog on screen, as a user sees it: the CSV dialog, the
+ * job dialog or a message. */
+static GtkWindow *
+import_dialog (void)
+{
+  GtkWindow *window = gui_fixture_find_window (SPIRE_TYPE_CSV_IMPORT_DIALOG);
+
+  if (window == NULL)
+    window = gui_fixture_find_window (SPIRE_TYPE_IMPORT_JOB_DIALOG);
+  if (window == NULL)
+    window = GTK_WINDOW (gui_fixture_find_message_dialog ());
+  return window;
+}
+
 static SpireApp *app;
 static char *tmpdir;
 
@@ -43,13 +57,13 @@ find_by (SpireStore *store, const SpireKind *kind, const char *field, const char
 static gboolean
 editor_shown (gpointer data)
 {
-  return _spire_record_editor_get_last () != NULL;
+  return SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR)) != NULL;
 }
 
 static gboolean
 editor_gone (gpointer data)
 {
-  return _spire_record_editor_get_last () == NULL;
+  return SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR)) == NULL;
 }
 
 /* The editor that @action (on @widget, with @param) opened: fills it with
@@ -61,10 +75,10 @@ edit_and_save (GtkWidget *widget, const char *action, GVariant *param, ...)
   const char *field;
   va_list ap;
 
-  g_assert_null (_spire_record_editor_get_last ());
+  g_assert_null (SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR)));
   g_assert_true (gtk_widget_activate_action_variant (widget, action, param));
   g_assert_true (gui_fixture_wait (editor_shown, NULL, 2000));
-  editor = _spire_record_editor_get_last ();
+  editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
   va_start (ap, param);
   while ((field = va_arg (ap, const char *)) != NULL)
     _spire_record_editor_set_text (editor, field, va_arg (ap, const char *));
@@ -181,13 +195,13 @@ read_csv (const char *path, char separator)
 static gboolean
 dialog_shown (gpointer data)
 {
-  return !_spire_import_is_detecting () && _spire_import_get_last_dialog () != NULL;
+  return import_dialog () != NULL;
 }
 
 static gboolean
 dialog_gone (gpointer data)
 {
-  return _spire_import_get_last_dialog () == NULL;
+  return import_dialog () == NULL;
 }
 
 static gboolean
@@ -379,7 +393,7 @@ test_walkthrough (void)
     spire_import_file_present (GTK_WINDOW (window), store, SPIRE_COHORT (cohort), file);
   }
   g_assert_true (gui_fixture_wait (dialog_shown, NULL, 10000));
-  dialog = SPIRE_CSV_IMPORT_DIALOG (_spire_import_get_last_dialog ());
+  dialog = SPIRE_CSV_IMPORT_DIALOG (import_dialog ());
   g_assert_true (SPIRE_IS_CSV_IMPORT_DIALOG (dialog));
   g_assert_true (gui_fixture_wait (csv_idle, dialog, 10000));
   g_assert_cmpstr (_spire_csv_import_dialog_get_cohort_uuid (dialog), ==, cohort_uuid);

@@ -44,7 +44,7 @@ window_for (SpireStore *store)
 static void
 close_window (SpireWindow *window)
 {
-  AdwMessageDialog *dialog = _spire_window_get_error_dialog (window);
+  AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
 
   if (dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -407,10 +407,12 @@ test_window_cells (void)
   g_assert_not_reached ();
 }
 
+/* Loading is over when the sample data is shown or an error says why not. */
 static gboolean
 not_busy (gpointer data)
 {
-  return !_spire_window_is_busy (data);
+  return !g_str_equal (_spire_window_get_page (data), "empty") ||
+         gui_fixture_find_message_dialog () != NULL;
 }
 
 static void
@@ -428,11 +430,11 @@ test_window_empty (void)
   g_assert_true (gui_fixture_wait (not_busy, window, 120000));
   gui_fixture_spin (50);
 
-  if (_spire_window_get_error_dialog (window) != NULL)
+  if (gui_fixture_find_message_dialog () != NULL)
     {
       /* spire_demo_fill failed (not written yet?): the message is shown, the
        * database stays empty. */
-      const char *body = adw_message_dialog_get_body (_spire_window_get_error_dialog (window));
+      const char *body = adw_message_dialog_get_body (gui_fixture_find_message_dialog ());
 
       g_test_message ("sample data failed: %s", body);
       g_assert_true (spire_store_is_empty (store));
@@ -466,9 +468,13 @@ test_window_open_errors (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* No database open: the error page and a dialog say why. */
-  _spire_window_open_path (window, text_file, FALSE);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (text_file);
+
+    spire_window_open_file (window, file);
+  }
   g_assert_cmpstr (_spire_window_get_page (window), ==, "error");
-  dialog = _spire_window_get_error_dialog (window);
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not a Spire database"));
   g_assert_nonnull (strstr (_spire_window_get_error_text (window), "not a Spire database"));
@@ -488,7 +494,7 @@ test_window_open_errors (void)
 
   /* New over a file that is not a database: refused, nothing changes. */
   _spire_window_open_path (window, text_file, TRUE);
-  dialog = _spire_window_get_error_dialog (window);
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Create the Database");
   g_assert_cmpstr (spire_store_get_path (spire_window_get_store (window)), ==, good);

@@ -223,4 +223,37 @@ SpireImpact *spire_program_impact (SpireStore *store, const char *program_uuid, 
 void spire_impact_free (SpireImpact *impact);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireImpact, spire_impact_free)
 
+/* ---------------------------------------------------------------------------
+ * Cards: what the board and the list show of each deal, read at once
+ * ------------------------------------------------------------------------- */
+
+#define SPIRE_TYPE_DEAL_CARD (spire_deal_card_get_type ())
+G_DECLARE_FINAL_TYPE (SpireDealCard, spire_deal_card, SPIRE, DEAL_CARD, GObject)
+
+const char *spire_deal_card_get_uuid (SpireDealCard *self);
+const char *spire_deal_card_get_title (SpireDealCard *self);
+const char *spire_deal_card_get_startup (SpireDealCard *self);  /* its name */
+const char *spire_deal_card_get_buyer (SpireDealCard *self);    /* its name */
+const char *spire_deal_card_get_stage (SpireDealCard *self);
+const char *spire_deal_card_get_kind (SpireDealCard *self);
+const char *spire_deal_card_get_procedure (SpireDealCard *self); /* or NULL */
+gint64 spire_deal_card_get_value (SpireDealCard *self);          /* øre or SPIRE_INT_NONE */
+gint64 spire_deal_card_get_weighted_value (SpireDealCard *self); /* øre or SPIRE_INT_NONE */
+int spire_deal_card_get_days_in_stage (SpireDealCard *self);
+gboolean spire_deal_card_get_stale (SpireDealCard *self);
+/* The first procedure hint, or NULL when there is none. */
+const char *spire_deal_card_get_hint (SpireDealCard *self);
+/* Folded text of title, startup and buyer, for search as you type. */
+const char *spire_deal_card_get_search_text (SpireDealCard *self);
+
+/* The cards of a cohort's or a program's deals (both NULL: every deal), in
+ * the order of the stages, then by days in stage, longest first; one query
+ * and the hints, in a worker on a connection of its own (spire-job). */
+GPtrArray *spire_deal_cards (SpireStore *store, const char *cohort_uuid,
+                             const char *program_uuid, const char *today, GError **error);
+void spire_deal_cards_async (SpireStore *store, const char *cohort_uuid,
+                             const char *program_uuid, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray *spire_deal_cards_finish (SpireStore *store, GAsyncResult *result, GError **error);
+
 G_END_DECLS

@@ -9,7 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "evaluation/spire-evaluation-util.h"
+#include "common/spire-error-dialog.h"
+#include "common/spire-toast.h"
 #include "evaluation/spire-review-form.h"
 #include "spire-evaluator-resources.h"
 #include "spire-evaluator-window.h"
@@ -63,7 +64,8 @@ fill_list (SpireEvaluatorWindow *self)
   g_autofree char *subtitle = NULL;
 
   self->filling = TRUE;
-  _spire_evaluation_clear_list (self->app_list);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->app_list)));)
+    gtk_list_box_remove (self->app_list, child);
   for (guint i = 0; self->applications && i < self->applications->len; i++)
     {
       SpireRecord *app = self->applications->pdata[i];
@@ -109,7 +111,7 @@ on_row_selected_cb (GtkListBox *box, GtkListBoxRow *row, SpireEvaluatorWindow *s
   if (g_strcmp0 (uuid, spire_review_form_get_application (self->review_form)) == 0)
     return;
   if (!spire_review_form_load (self->review_form, self->store, self->evaluator, uuid, &error))
-    _spire_evaluation_show_error (GTK_WIDGET (self), _("The Review Could Not Be Opened"), error);
+    spire_error_dialog_show (GTK_WIDGET (self), _("The Review Could Not Be Opened"), error);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -126,7 +128,7 @@ on_export_response_cb (GtkNativeDialog *chooser, int response, SpireEvaluatorWin
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path && !_spire_evaluator_window_export_sheet_to (self, path, &error))
-        _spire_evaluation_show_error (GTK_WIDGET (self), _("The Score Sheet Could Not Be Exported"),
+        spire_error_dialog_show (GTK_WIDGET (self), _("The Score Sheet Could Not Be Exported"),
                                       error);
     }
   gtk_native_dialog_destroy (chooser);
@@ -340,11 +342,10 @@ _spire_evaluator_window_export_sheet_to (SpireEvaluatorWindow *self, const char 
   g_autoptr (GError) save_error = NULL;
 
   if (!spire_review_form_save_now (self->review_form, &save_error))
-    _spire_evaluation_show_error (GTK_WIDGET (self), _("The Draft Could Not Be Saved"), save_error);
+    spire_error_dialog_show (GTK_WIDGET (self), _("The Draft Could Not Be Saved"), save_error);
   if (!spire_package_export_sheet_file (self->store, path, error))
     return FALSE;
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Score sheet exported; send it to the program "
-                                                "manager")));
+  spire_toast_show (GTK_WIDGET (self),
+                    _("Score sheet exported; send it to the program manager"));
   return TRUE;
 }

@@ -3,12 +3,11 @@
  * Two pages and a third while it works: the cohort and what each column
  * fills ("columns"), then what the import would do with the problems that
  * stop it ("preview"), then the import itself ("progress").  The check
- * (spire_csv_import_prepare) runs in a worker thread again whenever the
- * mapping or the cohort changes; the mapping shown is this dialog's own and
- * is handed to the SpireCsvImport only while no worker reads it.  The import
- * runs in a worker thread with the store to itself: the dialog stays modal,
- * the window behind it insensitive, its "changed" handlers held until the
- * import is done.
+ * (spire_csv_import_prepare_async) runs again whenever the mapping or the
+ * cohort changes; the mapping shown is this dialog's own and is handed to
+ * the SpireCsvImport only while no check reads it.  The import is core's
+ * spire_csv_import_commit_async, on a connection of its own, with progress
+ * and Stop; the store announces what changed when it is done.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,60 +20,12 @@
 
 #include "spire-list-util.h"
 #include "spire-csv-import-dialog.h"
+#include "spire-csv-import-preview.h"
 #include "spire-import-dialog-private.h"
 #include "spire-import-resources.h"
 
 #define MAX_PROBLEMS_SHOWN 200
 #define N_SAMPLES 3
-
-enum
-{
-  COLUMN_LINE,
-  COLUMN_STARTUP,
-  COLUMN_TITLE,
-  COLUMN_CHALLENGE,
-  COLUMN_STATE,
-  N_COLUMNS
-};
-
-/* A row of the preview, for the column view. */
-#define SPIRE_TYPE_CSV_ROW_ITEM (spire_csv_row_item_get_type ())
-G_DECLARE_FINAL_TYPE (SpireCsvRowItem, spire_csv_row_item, SPIRE, CSV_ROW_ITEM, GObject)
-
-struct _SpireCsvRowItem
-{
-  GObject parent_instance;
-  SpireCsvPreview *preview;
-  guint index;
-};
-
-G_DEFINE_FINAL_TYPE (SpireCsvRowItem, spire_csv_row_item, G_TYPE_OBJECT)
-
-static void
-spire_csv_row_item_finalize (GObject *object)
-{
-  SpireCsvRowItem *self = SPIRE_CSV_ROW_ITEM (object);
-
-  g_clear_pointer (&self->preview, spire_csv_preview_unref);
-  G_OBJECT_CLASS (spire_csv_row_item_parent_class)->finalize (object);
-}
-
-static void
-spire_csv_row_item_class_init (SpireCsvRowItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = spire_csv_row_item_finalize;
-}
-
-static void
-spire_csv_row_item_init (SpireCsvRowItem *self)
-{
-}
-
-static SpireCsvRow *
-row_item_get_row (SpireCsvRowItem *item)
-{
-  return g_ptr_array_index (item->preview->rows, item->index);
-}
 
 struct _SpireCsvImportDialog
 {
@@ -118,11 +69,8 @@ struct _SpireCsvImportDialog
 
   gboolean committing;
   GCancellable *commit_cancellable;
-  SpireImportHold *hold;
-  gint progress_permille;    /* atomic: written by the worker */
-  guint progress_source;
 
-  gboolean closing;          /* closed while a check ran: destroyed when it ends */
+  gboolean closing;          /* closed while a check ran */
   gboolean disposed;
 };
 
@@ -173,64 +121,6 @@ cohort_uuid (SpireCsvImportDialog *self)
   return spire_record_get_uuid (g_ptr_array_index (self->cohorts, i));
 }
 
-/* Texts */
-
-static char *
-problem_text (const SpireCsvProblem *problem)
-{
-  if (problem->line > 0 && problem->header)
-    return g_strdup_printf (_("Line %u, “%s”: %s"), problem->line, problem->header,
-                            problem->message);
-  if (problem->line > 0)
-    return g_strdup_printf (_("Line %u: %s"), problem->line, problem->message);
-  if (problem->header)
-    return g_strdup_printf (_("“%s”: %s"), problem->header, problem->message);
-  return g_strdup (problem->message);
-}
-
-static char *
-describe_counts (SpireCsvPreview *preview)
-{
-  const SpireCsvCounts *c = &preview->counts;
-  guint with_problems = 0;
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  guint startups = c->startups_new + c->startups_known;
-  guint persons = c->persons_new + c->persons_known;
-  g_autofree char *startups_text = g_strdup_printf (
-      ngettext ("%u startup", "%u startups", startups), startups);
-
-  /* Translators: the second %s is “%u startups” */
-  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u new application from %s",
-                                                     "%u new applications from %s",
-                                                     c->applications_new),
-                                           c->applications_new, startups_text));
-  if (c->startups_known > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u startup already known",
-                                                       "%u startups already known",
-                                                       c->startups_known),
-                                             c->startups_known));
-  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u contact person", "%u contact people",
-                                                     persons),
-                                           persons));
-  if (c->applications_known > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u application was imported before "
-                                                       "and is left as it is",
-                                                       "%u applications were imported before "
-                                                       "and are left as they are",
-                                                       c->applications_known),
-                                             c->applications_known));
-  for (guint i = 0; i < preview->rows->len; i++)
-    if (((SpireCsvRow *) g_ptr_array_index (preview->rows, i))->n_problems > 0)
-      with_problems++;
-  if (with_problems > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u row has problems",
-                                                       "%u rows have problems", with_problems),
-                                             with_problems));
-  g_ptr_array_add (parts, NULL);
-  /* Translators: joins the parts of the summary */
-  return g_strjoinv (_("; "), (char **) parts->pdata);
-}
-
 /* The preview */
 
 static void
@@ -275,13 +165,13 @@ show_preview (SpireCsvImportDialog *self)
   if (preview == NULL)
     return;
 
-  summary = describe_counts (preview);
+  summary = _spire_csv_describe_counts (preview);
   gtk_label_set_text (self->summary_label, summary);
 
   n_problems = preview->problems->len;
   for (guint i = 0; i < n_problems; i++)
     {
-      g_autofree char *text = problem_text (g_ptr_array_index (preview->problems, i));
+      g_autofree char *text = _spire_csv_problem_text (g_ptr_array_index (preview->problems, i));
 
       gtk_string_list_append (self->problems, text);
       if (i < MAX_PROBLEMS_SHOWN)
@@ -311,82 +201,25 @@ show_preview (SpireCsvImportDialog *self)
   items = g_ptr_array_new_full (preview->rows->len, g_object_unref);
   for (guint i = 0; i < preview->rows->len; i++)
     {
-      SpireCsvRowItem *item = g_object_new (SPIRE_TYPE_CSV_ROW_ITEM, NULL);
-
-      item->preview = spire_csv_preview_ref (preview);
-      item->index = i;
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (items, _spire_csv_row_item_new (preview, i));
     }
   g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
 }
 
-/* Preparing, in a worker thread */
-
-typedef struct
-{
-  SpireCsvImport *import;
-  SpireStore *store;
-  char *cohort_uuid;
-  SpireCsvCounts stats;
-} Work;
-
-static void
-work_free (gpointer data)
-{
-  Work *w = data;
-
-  g_clear_object (&w->import);
-  g_clear_object (&w->store);
-  g_free (w->cohort_uuid);
-  g_free (w);
-}
-
-static Work *
-work_new (SpireCsvImportDialog *self)
-{
-  Work *w = g_new0 (Work, 1);
-
-  w->import = g_object_ref (self->import);
-  w->store = g_object_ref (self->store);
-  w->cohort_uuid = g_strdup (cohort_uuid (self));
-  return w;
-}
-
-static void
-prepare_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Work *w = task_data;
-  GError *error = NULL;
-  SpireCsvPreview *preview = spire_csv_import_prepare (w->import, w->store, w->cohort_uuid,
-                                                       cancellable, &error);
-
-  if (preview == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, preview, (GDestroyNotify) spire_csv_preview_unref);
-}
-
-static void
-finish_closing (SpireCsvImportDialog *self)
-{
-  g_clear_pointer (&self->hold, _spire_import_hold_end);
-  if (!self->disposed)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
+/* Checking: core's spire_csv_import_prepare_async */
 
 static void
 on_prepare_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (source);
+  g_autoptr (SpireCsvImportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  SpireCsvPreview *preview = g_task_propagate_pointer (G_TASK (result), &error);
+  SpireCsvPreview *preview = spire_csv_import_prepare_finish (SPIRE_STORE (source), result, &error);
 
   self->preparing = FALSE;
   g_clear_object (&self->prepare_cancellable);
   if (self->closing || self->disposed)
     {
       g_clear_pointer (&preview, spire_csv_preview_unref);
-      finish_closing (self);
       return;
     }
   if (self->prepare_pending)
@@ -427,8 +260,6 @@ apply_mapping (SpireCsvImportDialog *self)
 static void
 start_prepare (SpireCsvImportDialog *self)
 {
-  g_autoptr (GTask) task = NULL;
-
   if (self->import == NULL || self->store == NULL || self->closing || self->committing)
     return;
   g_clear_pointer (&self->preview, spire_csv_preview_unref);
@@ -454,68 +285,42 @@ start_prepare (SpireCsvImportDialog *self)
   self->preparing = TRUE;
   g_clear_pointer (&self->error_text, g_free);
   self->prepare_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->prepare_cancellable, on_prepare_done_cb, NULL);
-  g_task_set_source_tag (task, start_prepare);
-  g_task_set_task_data (task, work_new (self), work_free);
-  g_task_run_in_thread (task, prepare_thread);
+  spire_csv_import_prepare_async (self->import, self->store, cohort_uuid (self),
+                                  self->prepare_cancellable, on_prepare_done_cb,
+                                  g_object_ref (self));
   update_actions (self);
 }
 
-/* Importing, in a worker thread */
+/* Importing: core's spire_csv_import_commit_async, with progress */
 
 static void
-commit_progress (double fraction, gpointer user_data)
+on_commit_progress_cb (double fraction, gpointer user_data)
 {
   SpireCsvImportDialog *self = user_data;
 
-  g_atomic_int_set (&self->progress_permille, (gint) (CLAMP (fraction, 0.0, 1.0) * 1000));
-}
-
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  SpireCsvImportDialog *self = user_data;
-
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 g_atomic_int_get (&self->progress_permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-commit_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Work *w = task_data;
-  GError *error = NULL;
-
-  if (spire_csv_import_commit (w->import, w->store, w->cohort_uuid, &w->stats, commit_progress,
-                               source, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
 }
 
 static void
 on_commit_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (source);
-  Work *w = g_task_get_task_data (G_TASK (result));
+  g_autoptr (SpireCsvImportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  SpireCsvCounts stats = { 0 };
 
   self->committing = FALSE;
   g_clear_object (&self->commit_cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_pointer (&self->hold, _spire_import_hold_end);
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (spire_csv_import_commit_finish (SPIRE_STORE (source), result, &stats, &error))
     {
       g_autofree char *text = NULL;
 
-      if (w->stats.applications_new > 0)
+      if (stats.applications_new > 0)
         text = g_strdup_printf (ngettext ("%u application imported",
                                           "%u applications imported",
-                                          w->stats.applications_new),
-                                w->stats.applications_new);
+                                          stats.applications_new),
+                                stats.applications_new);
       else
         text = g_strdup (_("No new applications: all of them were imported before"));
       _spire_import_toast (parent, text);
@@ -540,26 +345,20 @@ static void
 import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (widget);
-  g_autoptr (GTask) task = NULL;
 
   if (self->committing || self->preparing || self->preview == NULL
       || self->preview->problems->len > 0)
     return;
 
   self->committing = TRUE;
-  g_atomic_int_set (&self->progress_permille, 0);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->hold = _spire_import_hold_begin (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                         self->store, TRUE);
-  self->progress_source = g_timeout_add (100, update_progress_cb, self);
   gtk_stack_set_visible_child_name (self->stack, "progress");
   update_actions (self);
 
   self->commit_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->commit_cancellable, on_commit_done_cb, NULL);
-  g_task_set_source_tag (task, import_action);
-  g_task_set_task_data (task, work_new (self), work_free);
-  g_task_run_in_thread (task, commit_thread);
+  spire_csv_import_commit_async (self->import, self->store, cohort_uuid (self),
+                                 self->commit_cancellable, on_commit_progress_cb, self,
+                                 on_commit_done_cb, g_object_ref (self));
 }
 
 static void
@@ -761,104 +560,6 @@ build_cohorts (SpireCsvImportDialog *self, SpireCohort *preselect)
   self->updating = FALSE;
 }
 
-/* The rows of the preview */
-
-static char *
-row_state_text (const SpireCsvRow *row, const char **css)
-{
-  *css = NULL;
-  if (row->n_problems > 0)
-    {
-      *css = "error";
-      return g_strdup_printf (ngettext ("%u problem", "%u problems", row->n_problems),
-                              row->n_problems);
-    }
-  if (row->application == SPIRE_CSV_MATCH_KNOWN)
-    {
-      *css = "dim-label";
-      return g_strdup (_("Imported before"));
-    }
-  if (row->startup == SPIRE_CSV_MATCH_KNOWN)
-    {
-      *css = "accent";
-      return g_strdup (_("Known startup"));
-    }
-  if (row->startup == SPIRE_CSV_MATCH_EARLIER)
-    return g_strdup (_("New, startup on an earlier line"));
-  *css = "success";
-  return g_strdup (_("New"));
-}
-
-static char *
-cell_text (const SpireCsvRow *row, guint column, const char **css)
-{
-  *css = NULL;
-  switch (column)
-    {
-    case COLUMN_LINE:
-      return g_strdup_printf ("%u", row->line);
-    case COLUMN_STARTUP:
-      if (row->startup_orgnr)
-        {
-          g_autofree char *orgnr = spire_format_orgnr (row->startup_orgnr);
-
-          /* Translators: a startup and its organisation number */
-          return g_strdup_printf (_("%s (%s)"), row->startup_name ? row->startup_name : "", orgnr);
-        }
-      return g_strdup (row->startup_name ? row->startup_name : "");
-    case COLUMN_TITLE:
-      return g_strdup (row->title ? row->title : "");
-    case COLUMN_CHALLENGE:
-      return g_strdup (row->challenge ? row->challenge : "");
-    case COLUMN_STATE:
-      return row_state_text (row, css);
-    default:
-      return g_strdup ("");
-    }
-}
-
-static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  SpireCsvRowItem *row_item = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "spire-column"));
-  const char *css = NULL;
-  g_autofree char *text = cell_text (row_item_get_row (row_item), column, &css);
-  static const char *const classes[] = { "error", "dim-label", "accent", "success" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (label, classes[i]);
-  if (css)
-    gtk_widget_add_css_class (label, css);
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-}
-
-static void
-build_columns (SpireCsvImportDialog *self)
-{
-  static const char *const titles[N_COLUMNS] = {
-    N_("Line"), N_("Startup"), N_("Application"), N_("Challenge"), N_("In Spire"),
-  };
-  static const guint nat_chars[N_COLUMNS] = { 4, 28, 28, 22, 14 };
-  static const guint min_chars[N_COLUMNS] = { 3, 12, 12, 10, 8 };
-  g_autoptr (GtkNoSelection) selection = NULL;
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr (GtkListItemFactory) factory = spire_inscription_factory_new (
-        i, min_chars[i], nat_chars[i], G_CALLBACK (on_factory_bind_cb), self);
-      g_autoptr (GtkColumnViewColumn) column = NULL;
-      column = gtk_column_view_column_new (_(titles[i]), g_object_ref (factory));
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, i == COLUMN_STARTUP || i == COLUMN_TITLE
-                                                     || i == COLUMN_CHALLENGE);
-      gtk_column_view_append_column (self->rows_view, column);
-    }
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
-  gtk_column_view_set_model (self->rows_view, GTK_SELECTION_MODEL (selection));
-}
-
 /* Class */
 
 static gboolean
@@ -870,13 +571,9 @@ spire_csv_import_dialog_close_request (GtkWindow *window)
     return TRUE; /* "Stop Importing" first */
   if (self->preparing)
     {
-      /* The worker has the store until it stops: keep the window waiting. */
+      /* The check runs on a connection of its own: stop it, and close. */
       self->closing = TRUE;
       g_cancellable_cancel (self->prepare_cancellable);
-      self->hold = _spire_import_hold_begin (gtk_window_get_transient_for (window), self->store,
-                                             TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
     }
   return GTK_WINDOW_CLASS (spire_csv_import_dialog_parent_class)->close_request (window);
 }
@@ -891,7 +588,6 @@ spire_csv_import_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->prepare_cancellable);
   if (self->commit_cancellable)
     g_cancellable_cancel (self->commit_cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_CSV_IMPORT_DIALOG);
   G_OBJECT_CLASS (spire_csv_import_dialog_parent_class)->dispose (object);
 }
@@ -901,7 +597,6 @@ spire_csv_import_dialog_finalize (GObject *object)
 {
   SpireCsvImportDialog *self = SPIRE_CSV_IMPORT_DIALOG (object);
 
-  g_clear_pointer (&self->hold, _spire_import_hold_end);
   g_clear_pointer (&self->preview, spire_csv_preview_unref);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
@@ -978,7 +673,7 @@ spire_csv_import_dialog_init (SpireCsvImportDialog *self)
   self->rows = g_list_store_new (SPIRE_TYPE_CSV_ROW_ITEM);
   self->problems = gtk_string_list_new (NULL);
   build_choices (self);
-  build_columns (self);
+  _spire_csv_preview_add_columns (self->rows_view, G_LIST_MODEL (self->rows));
   g_signal_connect_object (self->cohort_row, "notify::selected",
                            G_CALLBACK (on_cohort_selected_cb), self, 0);
   gtk_stack_set_visible_child_name (self->stack, "columns");

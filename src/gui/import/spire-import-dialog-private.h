@@ -11,46 +11,16 @@
 
 G_BEGIN_DECLS
 
-/* What spire_import_file_present() found the file to be. */
-typedef enum
-{
-  SPIRE_IMPORT_KIND_UNKNOWN,
-  SPIRE_IMPORT_KIND_CSV,
-  SPIRE_IMPORT_KIND_BRREG,
-  SPIRE_IMPORT_KIND_BACKUP,
-  SPIRE_IMPORT_KIND_SHEET,
-  SPIRE_IMPORT_KIND_PACKAGE,
-} SpireImportKind;
-
-/* While a worker thread has the store: the handlers of the store's
- * "changed" signal are blocked (they would run in the worker) and, when
- * @insensitive, @parent is made insensitive.  _spire_import_hold_end() (main
- * thread) unblocks them and emits "changed" again, in the main thread, for
- * every table the worker changed. */
-typedef struct _SpireImportHold SpireImportHold;
-SpireImportHold *_spire_import_hold_begin (GtkWindow *parent, SpireStore *store,
-                                           gboolean insensitive);
-void _spire_import_hold_end (SpireImportHold *hold);
-
-/* An AdwMessageDialog over @parent with one "Close" response. */
+/* The error dialog (common/) over @parent. */
 GtkWindow *_spire_import_show_message (GtkWindow *parent, const char *heading,
                                        const char *body);
-/* A toast over @parent when it is a SpireWindow. */
+/* A toast over @parent (common/). */
 void _spire_import_toast (GtkWindow *parent, const char *text);
-/* Remembers @window as the dialog shown last (for the tests). */
-void _spire_import_set_last_dialog (GtkWindow *window);
 
 /* Test hooks */
 
-/* The dialog spire_import_file_present() showed last, while it is open:
- * a SpireCsvImportDialog, a SpireImportJobDialog or an AdwMessageDialog. */
-GtkWindow *_spire_import_get_last_dialog (void);
-/* What the last presented file was taken for, once it was looked at. */
-SpireImportKind _spire_import_get_last_kind (void);
 /* The text of the last toast the import showed. */
 const char *_spire_import_get_last_toast (void);
-/* TRUE while a file is being looked at. */
-gboolean _spire_import_is_detecting (void);
 
 SpireCsvImport *_spire_csv_import_dialog_get_import (SpireCsvImportDialog *self);
 /* "columns", "preview" or "progress" */

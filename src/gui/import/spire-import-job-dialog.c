@@ -1,9 +1,10 @@
 /* spire-import-job-dialog.c — a file imported in one go
  *
  * Brønnøysund JSON (asks how to take the units), a Spire backup (asks
- * before merging) and a score sheet (imported at once).  The import runs in
- * a worker thread with the store to itself (the window behind waits,
- * insensitive); then the dialog tells what was done, or why nothing was.
+ * before merging) and a score sheet (imported at once).  The import is
+ * core's _async of each (spire-import-jobs.h, spire_package_import_sheets_async),
+ * on a connection of its own; then the dialog tells what was done, or why
+ * nothing was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,36 +44,29 @@ struct _SpireImportJobDialog
   gboolean running;
   gboolean succeeded;
   GCancellable *cancellable;
-  SpireImportHold *hold;
-  gint progress_permille; /* atomic: written by the worker */
-  guint progress_source;
+  guint pulse_source;
   GPtrArray *details;     /* the result's detail lines */
   gboolean disposed;
 };
 
 G_DEFINE_FINAL_TYPE (SpireImportJobDialog, spire_import_job_dialog, ADW_TYPE_WINDOW)
 
+/* What the import did, for show_success. */
 typedef struct
 {
   SpireImportKind kind;
-  SpireStore *store;
-  char *path;
-  SpireBrregAs as;
   SpireBrregStats brreg;
   SpireImportStats backup;
   SpireSheetStats sheet;
 } Job;
 
 static void
-job_free (gpointer data)
+job_clear (Job *job)
 {
-  Job *job = data;
-
   spire_brreg_stats_clear (&job->brreg);
-  g_clear_object (&job->store);
-  g_free (job->path);
-  g_free (job);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
 
 static void
 update_actions (SpireImportJobDialog *self)
@@ -94,54 +88,20 @@ update_actions (SpireImportJobDialog *self)
 }
 
 static void
-job_progress (double fraction, gpointer user_data)
+on_job_progress_cb (double fraction, gpointer user_data)
 {
   SpireImportJobDialog *self = user_data;
 
-  g_atomic_int_set (&self->progress_permille, (gint) (CLAMP (fraction, 0.0, 1.0) * 1000));
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
 }
 
 static gboolean
-update_progress_cb (gpointer user_data)
+pulse_cb (gpointer user_data)
 {
   SpireImportJobDialog *self = user_data;
 
-  if (self->kind == SPIRE_IMPORT_KIND_BACKUP)
-    gtk_progress_bar_set_fraction (self->progress_bar,
-                                   g_atomic_int_get (&self->progress_permille) / 1000.0);
-  else
-    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_progress_bar_pulse (self->progress_bar);
   return G_SOURCE_CONTINUE;
-}
-
-static void
-job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Job *job = task_data;
-  GError *error = NULL;
-  gboolean ok = FALSE;
-
-  switch (job->kind)
-    {
-    case SPIRE_IMPORT_KIND_BRREG:
-      ok = spire_brreg_import_file (job->store, job->path, job->as, &job->brreg, &error);
-      break;
-    case SPIRE_IMPORT_KIND_BACKUP:
-      ok = spire_exchange_import_file (job->store, job->path, &job->backup, job_progress, source,
-                                       cancellable, &error);
-      break;
-    case SPIRE_IMPORT_KIND_SHEET:
-      ok = spire_package_import_sheet_file (job->store, job->path, &job->sheet, &error);
-      break;
-    default:
-      g_set_error_literal (&error, SPIRE_ERROR, SPIRE_ERROR_FAILED,
-                           _("Spire does not know this kind of file"));
-      break;
-    }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 static void
@@ -231,68 +191,121 @@ show_success (SpireImportJobDialog *self, Job *job)
     }
 }
 
+/* Reads what the import of @self->kind did; FALSE with @error when nothing was. */
+static gboolean
+finish_job (SpireImportJobDialog *self, SpireStore *store, GAsyncResult *result, Job *job,
+            GError **error)
+{
+  switch (self->kind)
+    {
+    case SPIRE_IMPORT_KIND_BRREG:
+      return spire_brreg_import_file_finish (store, result, &job->brreg, error);
+    case SPIRE_IMPORT_KIND_BACKUP:
+      return spire_exchange_import_file_finish (store, result, &job->backup, error);
+    case SPIRE_IMPORT_KIND_SHEET:
+      {
+        g_autoptr (GPtrArray) outcomes = spire_package_import_sheets_finish (store, result, error);
+        SpireSheetOutcome *outcome;
+
+        if (outcomes == NULL || outcomes->len == 0)
+          return FALSE;
+        outcome = g_ptr_array_index (outcomes, 0);
+        if (outcome->error)
+          {
+            g_propagate_error (error, g_error_copy (outcome->error));
+            return FALSE;
+          }
+        job->sheet = outcome->stats;
+        return TRUE;
+      }
+    default:
+      g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_FAILED,
+                           _("Spire does not know this kind of file"));
+      return FALSE;
+    }
+}
+
 static void
 on_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (SpireImportJobDialog) self = user_data;
+  g_auto (Job) job = { self->kind };
   g_autoptr (GError) error = NULL;
+  gboolean ok = finish_job (self, SPIRE_STORE (source), result, &job, &error);
 
   self->running = FALSE;
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_pointer (&self->hold, _spire_import_hold_end);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->disposed)
     return;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    show_success (self, job);
+  if (ok)
+    show_success (self, &job);
   else
     set_result (self, FALSE, _("Nothing Was Imported"), error->message);
   update_actions (self);
+}
+
+static SpireBrregAs
+brreg_as (SpireImportJobDialog *self)
+{
+  switch (adw_combo_row_get_selected (self->as_row))
+    {
+    case 1:
+      return SPIRE_BRREG_AS_STARTUPS;
+    case 2:
+      return SPIRE_BRREG_AS_PUBLIC_BODIES;
+    default:
+      return SPIRE_BRREG_AS_AUTO;
+    }
 }
 
 static void
 run_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (widget);
-  g_autoptr (GTask) task = NULL;
-  Job *job;
+  g_autofree char *path = NULL;
 
   if (self->running || self->store == NULL || self->file == NULL)
     return;
 
-  job = g_new0 (Job, 1);
-  job->kind = self->kind;
-  job->store = g_object_ref (self->store);
-  job->path = g_file_get_path (self->file);
-  switch (adw_combo_row_get_selected (self->as_row))
+  path = g_file_get_path (self->file);
+  if (path == NULL || (self->kind != SPIRE_IMPORT_KIND_BACKUP && self->kind != SPIRE_IMPORT_KIND_SHEET
+                       && self->kind != SPIRE_IMPORT_KIND_BRREG))
     {
-    case 1:
-      job->as = SPIRE_BRREG_AS_STARTUPS;
-      break;
-    case 2:
-      job->as = SPIRE_BRREG_AS_PUBLIC_BODIES;
-      break;
-    default:
-      job->as = SPIRE_BRREG_AS_AUTO;
-      break;
+      set_result (self, FALSE, _("Nothing Was Imported"), _("Spire does not know this kind of file"));
+      update_actions (self);
+      return;
     }
-
   self->running = TRUE;
   self->cancellable = g_cancellable_new ();
-  g_atomic_int_set (&self->progress_permille, 0);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->progress_source = g_timeout_add (100, update_progress_cb, self);
-  self->hold = _spire_import_hold_begin (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                         self->store, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "working");
   update_actions (self);
 
-  task = g_task_new (self, self->cancellable, on_job_done_cb, NULL);
-  g_task_set_source_tag (task, run_action);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, job_thread);
+  switch (self->kind)
+    {
+    case SPIRE_IMPORT_KIND_BACKUP:
+      spire_exchange_import_file_async (self->store, path, self->cancellable,
+                                        on_job_progress_cb, self, on_job_done_cb,
+                                        g_object_ref (self));
+      break;
+    case SPIRE_IMPORT_KIND_SHEET:
+      {
+        const char *paths[] = { path, NULL };
+
+        self->pulse_source = g_timeout_add (100, pulse_cb, self);
+        spire_package_import_sheets_async (self->store, paths, self->cancellable, NULL, NULL,
+                                           on_job_done_cb, g_object_ref (self));
+      }
+      break;
+    case SPIRE_IMPORT_KIND_BRREG:
+    default:
+      self->pulse_source = g_timeout_add (100, pulse_cb, self);
+      spire_brreg_import_file_async (self->store, path, brreg_as (self), self->cancellable,
+                                     on_job_done_cb, g_object_ref (self));
+      break;
+    }
 }
 
 static void
@@ -322,7 +335,7 @@ spire_import_job_dialog_dispose (GObject *object)
   self->disposed = TRUE;
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_IMPORT_JOB_DIALOG);
   G_OBJECT_CLASS (spire_import_job_dialog_parent_class)->dispose (object);
 }
@@ -332,7 +345,6 @@ spire_import_job_dialog_finalize (GObject *object)
 {
   SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (object);
 
-  g_clear_pointer (&self->hold, _spire_import_hold_end);
   g_clear_pointer (&self->details, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);

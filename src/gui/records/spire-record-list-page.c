@@ -5,7 +5,8 @@
  * record's fields beside the list (an AdwFlap that folds on narrow windows).
  * Each row's cell texts, their collation keys and the text searched are made
  * once when the records are read, as the cohort page does, so that sorting
- * and searching never query the store.
+ * and searching never query the store.  Export as CSV is in
+ * spire-record-list-export.c; the struct in spire-record-list-page-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,33 +22,8 @@
 #include "spire-record-list-page.h"
 #include "spire-records-private.h"
 #include "spire-records-resources.h"
-#include "spire-window.h"
-
-#define MAX_COLUMNS 6
-
-typedef enum
-{
-  SORT_TEXT,
-  SORT_NUMBER,
-  SORT_RAW, /* ISO dates: as stored */
-} SortKind;
-
-typedef struct
-{
-  const char *field;  /* NULL: the column's own text */
-  const char *field2; /* shown when @field is empty */
-  const char *title;  /* N_(); NULL: the field's label */
-  guint nat_chars;
-} ColumnSpec;
-
-typedef struct
-{
-  const SpireKind *kind;
-  ColumnSpec columns[MAX_COLUMNS];
-  const char *empty_title;       /* N_() */
-  const char *empty_description; /* N_() */
-  const char *add_label;         /* N_() */
-} PageSpec;
+#include "common/spire-undo.h"
+#include "spire-record-list-page-private.h"
 
 static const PageSpec page_specs[] = {
   { &spire_kind_startup,
@@ -76,47 +52,9 @@ static const PageSpec page_specs[] = {
     N_("_Add a Challenge") },
 };
 
-typedef struct
-{
-  char *texts[MAX_COLUMNS];
-  char *keys[MAX_COLUMNS];
-  gint64 numbers[MAX_COLUMNS];
-  char *haystack;
-} RowInfo;
-
-struct _SpireRecordListPage
-{
-  AdwBin parent_instance;
-
-  /* template */
-  GtkStack *stack;
-  AdwFlap *flap;
-  GtkSearchEntry *search_entry;
-  GtkLabel *count_label;
-  GtkColumnView *column_view;
-  GtkLabel *details_title;
-  GtkListBox *details_list;
-  GtkWidget *details_buttons;
-  AdwStatusPage *empty_status;
-
-  GListStore *records;
-  GtkCustomFilter *filter;
-  GtkFilterListModel *filtered;
-  GtkSortListModel *sorted;
-  GtkMultiSelection *selection;
-  GtkColumnViewColumn *columns[MAX_COLUMNS];
-  guint n_columns;
-
-  SpireStore *store;
-  const PageSpec *spec;
-  char *query;
-  guint exporting;
-  char *last_toast;
-};
-
 G_DEFINE_FINAL_TYPE (SpireRecordListPage, spire_record_list_page, ADW_TYPE_BIN)
 
-static GQuark row_info_quark;
+GQuark _spire_record_list_row_info_quark;
 
 static void update_details (SpireRecordListPage *self);
 
@@ -211,8 +149,8 @@ compare_cb (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   guint column = GPOINTER_TO_UINT (user_data) & 0xff;
   SortKind kind = GPOINTER_TO_UINT (user_data) >> 8;
-  RowInfo *ia = g_object_get_qdata ((GObject *) a, row_info_quark);
-  RowInfo *ib = g_object_get_qdata ((GObject *) b, row_info_quark);
+  RowInfo *ia = g_object_get_qdata ((GObject *) a, _spire_record_list_row_info_quark);
+  RowInfo *ib = g_object_get_qdata ((GObject *) b, _spire_record_list_row_info_quark);
   int r;
 
   if (ia == NULL || ib == NULL)
@@ -246,7 +184,7 @@ filter_cb (gpointer item, gpointer user_data)
 
   if (self->query == NULL || *self->query == '\0')
     return TRUE;
-  info = g_object_get_qdata (item, row_info_quark);
+  info = g_object_get_qdata (item, _spire_record_list_row_info_quark);
   return info != NULL && spire_search_matches (info->haystack, self->query);
 }
 
@@ -272,7 +210,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "spire-column"));
   GtkWidget *label = gtk_list_item_get_child (item);
-  RowInfo *info = g_object_get_qdata (gtk_list_item_get_item (item), row_info_quark);
+  RowInfo *info = g_object_get_qdata (gtk_list_item_get_item (item), _spire_record_list_row_info_quark);
   const char *text = info ? info->texts[column] : "";
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
@@ -374,7 +312,7 @@ update_details (SpireRecordListPage *self)
     }
 
   kind = spire_record_get_kind (record);
-  info = g_object_get_qdata (G_OBJECT (record), row_info_quark);
+  info = g_object_get_qdata (G_OBJECT (record), _spire_record_list_row_info_quark);
   gtk_label_set_text (self->details_title, spire_record_get_display_name (record));
   gtk_widget_set_visible (GTK_WIDGET (self->details_list), TRUE);
   gtk_widget_set_visible (self->details_buttons, TRUE);
@@ -551,7 +489,7 @@ load (SpireRecordListPage *self, GError **error)
       if (spire_kind_field (kind, "orgnr") && !spire_record_is_null (record, "orgnr"))
         g_string_append (haystack, spire_record_get_text (record, "orgnr"));
       info->haystack = g_string_free (haystack, FALSE);
-      g_object_set_qdata_full (G_OBJECT (record), row_info_quark, info, row_info_free);
+      g_object_set_qdata_full (G_OBJECT (record), _spire_record_list_row_info_quark, info, row_info_free);
     }
 
   g_object_set_data_full (G_OBJECT (self), "spire-names", g_hash_table_ref (names),
@@ -659,199 +597,15 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
   g_autoptr (GPtrArray) records = selected_records (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->store && records->len && GTK_IS_WINDOW (root))
-    spire_records_delete_with_undo (GTK_WINDOW (root), self->store, records);
+  if (self->store && records->len)
+    spire_delete_with_undo (widget, self->store, records);
 }
 
 static void
 search_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   spire_record_list_page_focus_search (SPIRE_RECORD_LIST_PAGE (widget));
-}
-
-/* Export as CSV (as the cohort page does) */
-
-static GtkWindow *
-window_of (SpireRecordListPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static char *
-export_toast_text (const SpireKind *kind, guint n, const char *name)
-{
-  if (kind == &spire_kind_startup)
-    return g_strdup_printf (ngettext ("Exported %u startup to “%s”",
-                                      "Exported %u startups to “%s”", n), n, name);
-  if (kind == &spire_kind_public_body)
-    return g_strdup_printf (ngettext ("Exported %u public body to “%s”",
-                                      "Exported %u public bodies to “%s”", n), n, name);
-  if (kind == &spire_kind_person)
-    return g_strdup_printf (ngettext ("Exported %u person to “%s”",
-                                      "Exported %u people to “%s”", n), n, name);
-  return g_strdup_printf (ngettext ("Exported %u challenge to “%s”",
-                                    "Exported %u challenges to “%s”", n), n, name);
-}
-
-static void
-export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (source);
-  const SpireKind *kind = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = NULL;
-  GtkWindow *window = window_of (self);
-  guint n_rows = 0;
-
-  self->exporting--;
-  if (!spire_csv_export_finish (result, &n_rows, &name, &error))
-    {
-      if (window)
-        {
-          GtkWidget *dialog = adw_message_dialog_new (window, _("Could Not Export"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-      else
-        g_warning ("%s", error->message);
-      return;
-    }
-  {
-    g_free (self->last_toast);
-    self->last_toast = export_toast_text (kind, n_rows, name);
-    if (window && SPIRE_IS_WINDOW (window))
-      spire_window_add_toast (SPIRE_WINDOW (window), adw_toast_new (self->last_toast));
-  }
-}
-
-static gboolean
-column_exportable (SpireRecordListPage *self, guint c)
-{
-  const ColumnSpec *spec = &self->spec->columns[c];
-  const SpireField *f = spire_kind_field (self->spec->kind, spec->field);
-  const SpireField *f2 = spec->field2 ? spire_kind_field (self->spec->kind, spec->field2) : NULL;
-
-  if (f == NULL || (f->flags & SPIRE_FIELD_CONFIDENTIAL) ||
-      (f2 && (f2->flags & SPIRE_FIELD_CONFIDENTIAL)))
-    return FALSE;
-  return gtk_column_view_column_get_visible (self->columns[c]);
-}
-
-/* What the list shows: its search, its order, its visible columns; never a
- * confidential field.  Dates as ISO 8601 and organisation numbers without
- * spaces, which programs read; the rest as shown. */
-static void
-export_to_path (SpireRecordListPage *self, const char *path)
-{
-  GListModel *shown = G_LIST_MODEL (self->sorted);
-  guint n = g_list_model_get_n_items (shown);
-  g_autoptr (GStrvBuilder) header = g_strv_builder_new ();
-  g_autoptr (GPtrArray) rows = NULL;
-  guint columns[MAX_COLUMNS];
-  guint n_columns = 0;
-
-  if (self->spec == NULL)
-    return;
-  for (guint c = 0; c < self->n_columns; c++)
-    if (column_exportable (self, c))
-      {
-        columns[n_columns++] = c;
-        g_strv_builder_add (header, gtk_column_view_column_get_title (self->columns[c]));
-      }
-
-  rows = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (SpireRecord) record = g_list_model_get_item (shown, i);
-      RowInfo *info = g_object_get_qdata (G_OBJECT (record), row_info_quark);
-      char **row = g_new0 (char *, n_columns + 1);
-
-      for (guint j = 0; j < n_columns; j++)
-        {
-          const ColumnSpec *spec = &self->spec->columns[columns[j]];
-          const SpireField *f = spire_kind_field (self->spec->kind, spec->field);
-
-          if ((f->type == SPIRE_FIELD_DATE || g_str_equal (f->name, "orgnr")) &&
-              !spire_record_is_null (record, f->name))
-            row[j] = g_strdup (spire_record_get_text (record, f->name));
-          else
-            row[j] = g_strdup (info ? info->texts[columns[j]] : "");
-        }
-      g_ptr_array_add (rows, row);
-    }
-
-  self->exporting++;
-  spire_csv_export_async (self, path, g_strv_builder_end (header), g_steal_pointer (&rows),
-                          export_done_cb, (gpointer) self->spec->kind);
-}
-
-static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser, int response, SpireRecordListPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path)
-        export_to_path (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static const char *
-export_title (const SpireKind *kind)
-{
-  if (kind == &spire_kind_startup)
-    return _("Export Startups as CSV");
-  if (kind == &spire_kind_public_body)
-    return _("Export Public Bodies as CSV");
-  if (kind == &spire_kind_person)
-    return _("Export People as CSV");
-  return _("Export Challenges as CSV");
-}
-
-static const char *
-export_file_name (const SpireKind *kind)
-{
-  /* TRANSLATORS: file names; keep them short, without "/" */
-  if (kind == &spire_kind_startup)
-    return _("startups.csv");
-  if (kind == &spire_kind_public_body)
-    return _("public-bodies.csv");
-  if (kind == &spire_kind_person)
-    return _("people.csv");
-  return _("challenges.csv");
-}
-
-static void
-export_csv_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  if (self->spec == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (export_title (self->spec->kind), window_of (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     export_file_name (self->spec->kind));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self,
-                           0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* GObject */
@@ -889,7 +643,7 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = spire_record_list_page_dispose;
-  row_info_quark = g_quark_from_static_string ("spire-record-list-row");
+  _spire_record_list_row_info_quark = g_quark_from_static_string ("spire-record-list-row");
 
   (void) spire_records_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -910,7 +664,8 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   gtk_widget_class_install_action (widget_class, "records.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "records.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "records.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "records.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "records.export-csv", NULL,
+                                   _spire_record_list_page_export_csv_action);
 }
 
 static void
@@ -1068,7 +823,7 @@ const char *
 _spire_record_list_page_get_cell (SpireRecordListPage *self, guint row, guint column)
 {
   g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
-  RowInfo *info = item ? g_object_get_qdata (item, row_info_quark) : NULL;
+  RowInfo *info = item ? g_object_get_qdata (item, _spire_record_list_row_info_quark) : NULL;
 
   return info && column < MAX_COLUMNS ? info->texts[column] : NULL;
 }
@@ -1082,7 +837,7 @@ _spire_record_list_page_get_column_view (SpireRecordListPage *self)
 void
 _spire_record_list_page_export_csv (SpireRecordListPage *self, const char *path)
 {
-  export_to_path (self, path);
+  _spire_record_list_page_export_to_path (self, path);
 }
 
 gboolean

@@ -13,8 +13,6 @@ G_BEGIN_DECLS
 #define SPIRE_TYPE_RECORD_EDITOR (spire_record_editor_get_type ())
 G_DECLARE_FINAL_TYPE (SpireRecordEditor, spire_record_editor, SPIRE, RECORD_EDITOR, AdwWindow)
 
-/* The editor presented last, while it is open. */
-SpireRecordEditor *_spire_record_editor_get_last (void);
 /* Types @text into the row of @field as a person would: entry text, the
  * value (not the label) of a choice ("" for None), "true"/"false" for a switch. */
 void _spire_record_editor_set_text (SpireRecordEditor *self, const char *field, const char *text);
@@ -23,11 +21,6 @@ GtkWidget *_spire_record_editor_get_row (SpireRecordEditor *self, const char *fi
 gboolean _spire_record_editor_can_save (SpireRecordEditor *self);
 /* The message under the form, or NULL. */
 const char *_spire_record_editor_get_message (SpireRecordEditor *self);
-/* The question asked before closing with unsaved changes, while open. */
-AdwMessageDialog *_spire_record_editor_get_ask_dialog (SpireRecordEditor *self);
-
-/* The dialog shown last by the record code (a refusal, a store error), while open. */
-AdwMessageDialog *_spire_records_get_last_dialog (void);
 
 /* As "Export as CSV…" after the file chooser: writes what @self shows to
  * @path in a thread. */

@@ -11,7 +11,5 @@ G_BEGIN_DECLS
 /* Rows shown: program headings and cohort rows. */
 void _spire_sidebar_count_rows (SpireSidebar *self, guint *n_programs, guint *n_cohorts);
 GtkListBox *_spire_sidebar_get_list (SpireSidebar *self);
-/* The "Move to … phase?" question, while it is open. */
-AdwMessageDialog *_spire_sidebar_get_confirm_dialog (SpireSidebar *self);
 
 G_END_DECLS

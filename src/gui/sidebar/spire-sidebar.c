@@ -12,9 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-error-dialog.h"
+#include "common/spire-undo.h"
 #include "records/spire-record-editor.h"
-#include "spire-sidebar.h"
 #include "spire-sidebar-private.h"
+#include "spire-sidebar-resources.h"
+#include "spire-sidebar.h"
 
 struct _SpireSidebar
 {
@@ -28,7 +31,6 @@ struct _SpireSidebar
   GHashTable *program_names; /* uuid → name */
   char *first_program;
   gboolean rebuilding;
-  AdwMessageDialog *confirm_dialog; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SpireSidebar, spire_sidebar, ADW_TYPE_BIN)
@@ -399,14 +401,9 @@ parent_window (SpireSidebar *self)
 }
 
 static void
-show_error (SpireSidebar *self, const char *heading, const char *message)
+show_error (SpireSidebar *self, const char *heading, const GError *error)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
-                                                                         heading, message));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  spire_error_dialog_show (GTK_WIDGET (self), heading, error);
 }
 
 static SpireRecord *
@@ -419,7 +416,7 @@ get_record (SpireSidebar *self, const SpireKind *kind, GVariant *param)
     return NULL;
   record = spire_store_get (self->store, kind, g_variant_get_string (param, NULL), &error);
   if (record == NULL)
-    show_error (self, _("Could Not Read the Database"), error->message);
+    show_error (self, _("Could Not Read the Database"), error);
   return record;
 }
 
@@ -443,8 +440,13 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
                                                                         : &spire_kind_cohort;
   g_autoptr (SpireRecord) record = get_record (self, kind, param);
 
-  if (record && parent_window (self))
-    spire_record_delete_with_undo (parent_window (self), self->store, record);
+  if (record)
+    {
+      g_autoptr (GPtrArray) records = g_ptr_array_new ();
+
+      g_ptr_array_add (records, record);
+      spire_delete_with_undo (widget, self->store, records);
+    }
 }
 
 static void
@@ -455,20 +457,37 @@ new_cohort_action (GtkWidget *widget, const char *name, GVariant *param)
   spire_sidebar_new_cohort (self, g_variant_get_string (param, NULL));
 }
 
-static void
-on_confirm_phase_response_cb (AdwMessageDialog *dialog, const char *response, SpireSidebar *self)
+/* What "Move" in the phase question does. */
+typedef struct
 {
-  SpireRecord *cohort = g_object_get_data (G_OBJECT (dialog), "spire-cohort");
-  const char *phase = g_object_get_data (G_OBJECT (dialog), "spire-phase");
+  SpireSidebar *self; /* weak */
+  SpireRecord *cohort;
+  const char *phase;  /* static */
+} PhaseMove;
+
+static void
+phase_move_free (gpointer data, GClosure *closure)
+{
+  PhaseMove *m = data;
+
+  g_clear_weak_pointer (&m->self);
+  g_clear_object (&m->cohort);
+  g_free (m);
+}
+
+static void
+on_confirm_phase_response_cb (AdwMessageDialog *dialog, const char *response, PhaseMove *m)
+{
+  SpireSidebar *self = m->self;
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireRecord) changed = NULL;
 
-  if (!g_str_equal (response, "move") || self->store == NULL)
+  if (!g_str_equal (response, "move") || self == NULL || self->store == NULL)
     return;
-  changed = spire_record_copy (cohort);
-  spire_record_set_text (changed, "phase", phase);
+  changed = spire_record_copy (m->cohort);
+  spire_record_set_text (changed, "phase", m->phase);
   if (!spire_store_save (self->store, changed, SPIRE_SAVE_DEFAULT, NULL, &error))
-    show_error (self, _("Could Not Change the Phase"), error->message);
+    show_error (self, _("Could Not Change the Phase"), error);
 }
 
 static void
@@ -478,6 +497,7 @@ phase_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (SpireRecord) cohort = get_record (self, &spire_kind_cohort, param);
   const SpireField *field = spire_kind_field (&spire_kind_cohort, "phase");
   AdwMessageDialog *dialog;
+  PhaseMove *move;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   const char *from;
@@ -501,10 +521,12 @@ phase_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "move");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "spire-cohort", g_object_ref (cohort), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "spire-phase", (gpointer) phase_order[index]);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_phase_response_cb), self, 0);
-  g_set_weak_pointer (&self->confirm_dialog, dialog);
+  move = g_new0 (PhaseMove, 1);
+  g_set_weak_pointer (&move->self, self);
+  move->cohort = g_object_ref (cohort);
+  move->phase = phase_order[index];
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_confirm_phase_response_cb), move,
+                         phase_move_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -520,7 +542,6 @@ spire_sidebar_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_pointer (&self->program_names, g_hash_table_unref);
   g_clear_pointer (&self->first_program, g_free);
-  g_clear_weak_pointer (&self->confirm_dialog);
 
   G_OBJECT_CLASS (spire_sidebar_parent_class)->dispose (object);
 }
@@ -571,6 +592,8 @@ spire_sidebar_class_init (SpireSidebarClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, SPIRE_TYPE_COHORT);
 
+  /* Links the GResource (registered by its constructor) from the static library. */
+  (void) spire_sidebar_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/sidebar/spire-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireSidebar, list);
@@ -837,10 +860,4 @@ GtkListBox *
 _spire_sidebar_get_list (SpireSidebar *self)
 {
   return self->list;
-}
-
-AdwMessageDialog *
-_spire_sidebar_get_confirm_dialog (SpireSidebar *self)
-{
-  return self->confirm_dialog;
 }

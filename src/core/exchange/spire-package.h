@@ -4,6 +4,9 @@
  * panel member opens it in an evaluator database of their own, writes
  * reviews there with the functions of spire-evaluation.h, and exports a
  * score sheet signed under the package's token; the manager imports it.
+ * In that order: spire-package-export.c, spire-package-install.c,
+ * spire-score-sheet-export.c, spire-score-sheet-import.c; the signature is
+ * spire-signature.c's.
  *
  * Evaluation package (JSON):
  *   { "format": "spire-evaluation-package", "version": 1,

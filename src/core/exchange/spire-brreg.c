@@ -7,11 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "spire-brreg.h"
 #include "spire-error.h"
+#include "spire-exchange-private.h"
 #include "spire-records.h"
 #include "spire-text.h"
 #include "spire-validate.h"
@@ -212,26 +212,12 @@ fail_at (Import *im, GError **error, int code, const char *member, const char *w
   return FALSE;
 }
 
-/* json-glib 1.6 says "<data>:3:14: Parse error: unexpected …". */
 static gboolean
 set_parse_error (GError **error, const char *name, JsonParser *parser, const GError *json_error)
 {
-  const char *message = json_error->message;
-  const char *detail = message;
-  guint line = 0, column = 0;
-  int consumed = 0;
+  guint line, column;
+  const char *detail = _spire_json_error_place (parser, json_error, &line, &column);
 
-  if (sscanf (message, "%*[^:]:%u:%u:%n", &line, &column, &consumed) >= 2 && consumed > 0)
-    {
-      detail = message + consumed;
-      while (*detail == ' ')
-        detail++;
-    }
-  else
-    {
-      line = json_parser_get_current_line (parser);
-      column = json_parser_get_current_pos (parser);
-    }
   g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE,
                /* TRANSLATORS: "enheter.json: line 3, column 14: the file is not valid JSON
                 * (<what the JSON reader said>). …" */
@@ -247,7 +233,7 @@ static gboolean
 get_text (Import *im, JsonObject *obj, const char *member, const char *place, gboolean required,
           const char **out, GError **error)
 {
-  JsonNode *node = json_object_get_member (obj, member);
+  JsonNode *node = _spire_json_member (obj, member);
 
   *out = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -273,7 +259,7 @@ get_text (Import *im, JsonObject *obj, const char *member, const char *place, gb
 static gboolean
 get_object (Import *im, JsonObject *obj, const char *member, JsonObject **out, GError **error)
 {
-  JsonNode *node = json_object_get_member (obj, member);
+  JsonNode *node = _spire_json_member (obj, member);
 
   *out = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -303,7 +289,7 @@ get_inner_text (Import *im, JsonObject *obj, const char *parent, const char *mem
 static gboolean
 get_flag (Import *im, JsonObject *obj, const char *member, gboolean *out, GError **error)
 {
-  JsonNode *node = json_object_get_member (obj, member);
+  JsonNode *node = _spire_json_member (obj, member);
 
   *out = FALSE;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -349,36 +335,53 @@ find_by_orgnr (Import *im, const SpireKind *kind, const char *orgnr, GError **er
   return g_object_ref (g_ptr_array_index (found, 0));
 }
 
-static gboolean
-import_unit (Import *im, JsonNode *node, GError **error)
+/* What import_unit() reads of one enhet. */
+typedef struct
 {
-  JsonObject *obj;
-  const char *orgnr_text, *navn, *slettet, *form, *naering, *kommune = NULL, *founded,
-    *homepage;
-  g_autofree char *orgnr = NULL, *name = NULL, *shown_orgnr = NULL, *website = NULL;
+  char *orgnr; /* 9 digits */
+  char *shown_orgnr;
+  char *name;  /* as people write it */
+  const char *form;
+  const char *naering;
+  const char *kommune;
+  const char *founded;
+  const char *homepage;
+  char *website;
+  gboolean konkurs;
+  gboolean avvikling;
+  gboolean tvang;
+  gboolean has_employees;
+  gint64 employees;
+} Unit;
+
+static void
+unit_clear (Unit *u)
+{
+  g_clear_pointer (&u->orgnr, g_free);
+  g_clear_pointer (&u->shown_orgnr, g_free);
+  g_clear_pointer (&u->name, g_free);
+  g_clear_pointer (&u->website, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Unit, unit_clear)
+
+/* The organisation number and the name; *@deleted when the enhet is
+ * deleted from the register (then it is noted, not imported). */
+static gboolean
+read_identity (Import *im, JsonObject *obj, Unit *u, gboolean *deleted, GError **error)
+{
+  const char *orgnr_text, *navn, *slettet;
   g_autofree char *why = NULL;
-  g_autoptr (SpireRecord) existing = NULL;
-  g_autoptr (SpireRecord) record = NULL;
-  g_autoptr (GError) local = NULL;
-  const SpireKind *kind;
-  const char *body_kind = NULL;
-  gboolean konkurs, avvikling, tvang, has_employees = FALSE, inserted = FALSE;
-  gint64 employees = 0;
-  const char *field = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_at (im, error, SPIRE_ERROR_FORMAT, NULL,
-                    _("expected an enhet (a JSON object)"));
-  obj = json_node_get_object (node);
-
+  *deleted = FALSE;
   if (!get_text (im, obj, "organisasjonsnummer", NULL, TRUE, &orgnr_text, error) ||
       !get_text (im, obj, "navn", NULL, TRUE, &navn, error))
     return FALSE;
   if (!spire_orgnr_check (orgnr_text, &why))
     return fail_at (im, error, SPIRE_ERROR_INVALID, "organisasjonsnummer", why);
-  orgnr = spire_orgnr_digits (orgnr_text);
-  shown_orgnr = spire_format_orgnr (orgnr);
-  name = pretty_name (navn);
+  u->orgnr = spire_orgnr_digits (orgnr_text);
+  u->shown_orgnr = spire_format_orgnr (u->orgnr);
+  u->name = pretty_name (navn);
 
   if (!get_text (im, obj, "slettedato", NULL, FALSE, &slettet, error))
     return FALSE;
@@ -386,151 +389,181 @@ import_unit (Import *im, JsonNode *node, GError **error)
     {
       g_autofree char *day = spire_format_date (slettet, spire_language_current ());
 
-      add_note (im->stats->deleted, orgnr, name,
+      add_note (im->stats->deleted, u->orgnr, u->name,
                 /* TRANSLATORS: "Gammel Kurs AS (912 345 678) was deleted from …" */
                 g_strdup_printf (_("%s (%s) was deleted from Enhetsregisteret on %s, so it "
                                    "was not imported."),
-                                 name, shown_orgnr, *day ? day : slettet));
-      return TRUE;
+                                 u->name, u->shown_orgnr, *day ? day : slettet));
+      *deleted = TRUE;
     }
+  return TRUE;
+}
 
-  if (!get_inner_text (im, obj, "organisasjonsform", "kode", &form, error) ||
-      !get_inner_text (im, obj, "naeringskode1", "kode", &naering, error) ||
-      !get_text (im, obj, "stiftelsesdato", NULL, FALSE, &founded, error) ||
-      !get_text (im, obj, "hjemmeside", NULL, FALSE, &homepage, error) ||
-      !get_flag (im, obj, "konkurs", &konkurs, error) ||
-      !get_flag (im, obj, "underAvvikling", &avvikling, error) ||
-      !get_flag (im, obj, "underTvangsavviklingEllerTvangsopplosning", &tvang, error))
+static gboolean
+read_employees (Import *im, JsonObject *obj, Unit *u, GError **error)
+{
+  JsonNode *n = _spire_json_member (obj, "antallAnsatte");
+
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
+    return fail_at (im, error, SPIRE_ERROR_FORMAT, "antallAnsatte",
+                    _("expected a whole number"));
+  u->employees = json_node_get_int (n);
+  u->has_employees = TRUE;
+  if (u->employees < 0)
+    return fail_at (im, error, SPIRE_ERROR_INVALID, "antallAnsatte",
+                    _("must not be negative"));
+  return TRUE;
+}
+
+/* The municipality of the business address, else of the postal one; a
+ * wrong number is left out with a note. */
+static gboolean
+read_kommune (Import *im, JsonObject *obj, Unit *u, GError **error)
+{
+  static const char *const addresses[] = { "forretningsadresse", "postadresse" };
+  g_autofree char *kwhy = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (addresses) && u->kommune == NULL; i++)
+    if (!get_inner_text (im, obj, addresses[i], "kommunenummer", &u->kommune, error))
+      return FALSE;
+  if (u->kommune != NULL && !spire_kommunenummer_check (u->kommune, &kwhy))
+    {
+      add_note (im->stats->notes, u->orgnr, u->name,
+                /* TRANSLATORS: the last %s says what is wrong with the number */
+                g_strdup_printf (_("%s (%s): the municipality number %s was left out: %s."),
+                                 u->name, u->shown_orgnr, u->kommune, kwhy));
+      u->kommune = NULL;
+    }
+  return TRUE;
+}
+
+/* Everything else an enhet says that Spire keeps. */
+static gboolean
+read_details (Import *im, JsonObject *obj, Unit *u, GError **error)
+{
+  if (!get_inner_text (im, obj, "organisasjonsform", "kode", &u->form, error) ||
+      !get_inner_text (im, obj, "naeringskode1", "kode", &u->naering, error) ||
+      !get_text (im, obj, "stiftelsesdato", NULL, FALSE, &u->founded, error) ||
+      !get_text (im, obj, "hjemmeside", NULL, FALSE, &u->homepage, error) ||
+      !get_flag (im, obj, "konkurs", &u->konkurs, error) ||
+      !get_flag (im, obj, "underAvvikling", &u->avvikling, error) ||
+      !get_flag (im, obj, "underTvangsavviklingEllerTvangsopplosning", &u->tvang, error) ||
+      !read_employees (im, obj, u, error) || !read_kommune (im, obj, u, error))
     return FALSE;
 
-  {
-    JsonNode *n = json_object_get_member (obj, "antallAnsatte");
-
-    if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
-      {
-        if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
-          return fail_at (im, error, SPIRE_ERROR_FORMAT, "antallAnsatte",
-                          _("expected a whole number"));
-        employees = json_node_get_int (n);
-        has_employees = TRUE;
-        if (employees < 0)
-          return fail_at (im, error, SPIRE_ERROR_INVALID, "antallAnsatte",
-                          _("must not be negative"));
-      }
-  }
-
-  /* The business address, else the postal one. */
-  {
-    static const char *const addresses[] = { "forretningsadresse", "postadresse" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (addresses) && kommune == NULL; i++)
-      if (!get_inner_text (im, obj, addresses[i], "kommunenummer", &kommune, error))
-        return FALSE;
-  }
-  if (kommune != NULL)
-    {
-      g_autofree char *kwhy = NULL;
-
-      if (!spire_kommunenummer_check (kommune, &kwhy))
-        {
-          add_note (im->stats->notes, orgnr, name,
-                    /* TRANSLATORS: the last %s says what is wrong with the number */
-                    g_strdup_printf (_("%s (%s): the municipality number %s was left out: %s."),
-                                     name, shown_orgnr, kommune, kwhy));
-          kommune = NULL;
-        }
-    }
-
-  if (founded != NULL && !spire_date_is_valid (founded))
+  if (u->founded != NULL && !spire_date_is_valid (u->founded))
     return fail_at (im, error, SPIRE_ERROR_INVALID, "stiftelsesdato",
                     _("not a date; write it as YYYY-MM-DD"));
 
-  website = spire_url_complete (homepage);
-  if (website != NULL && !spire_url_is_valid (website))
+  u->website = spire_url_complete (u->homepage);
+  if (u->website != NULL && !spire_url_is_valid (u->website))
     {
-      add_note (im->stats->notes, orgnr, name,
+      add_note (im->stats->notes, u->orgnr, u->name,
                 g_strdup_printf (_("%s (%s): the web address “%s” was left out: it is not one "
                                    "Spire can use."),
-                                 name, shown_orgnr, homepage));
-      g_clear_pointer (&website, g_free);
+                                 u->name, u->shown_orgnr, u->homepage));
+      g_clear_pointer (&u->website, g_free);
     }
+  return TRUE;
+}
 
-  if (konkurs)
-    add_note (im->stats->notes, orgnr, name,
+/* Bankrupt, being wound up or dissolved: worth a note, still imported. */
+static void
+note_state (Import *im, Unit *u)
+{
+  if (u->konkurs)
+    add_note (im->stats->notes, u->orgnr, u->name,
               g_strdup_printf (_("%s (%s) is bankrupt (konkurs) according to "
-                                 "Enhetsregisteret."), name, shown_orgnr));
-  if (avvikling)
-    add_note (im->stats->notes, orgnr, name,
+                                 "Enhetsregisteret."), u->name, u->shown_orgnr));
+  if (u->avvikling)
+    add_note (im->stats->notes, u->orgnr, u->name,
               g_strdup_printf (_("%s (%s) is being wound up (under avvikling) according to "
-                                 "Enhetsregisteret."), name, shown_orgnr));
-  if (tvang)
-    add_note (im->stats->notes, orgnr, name,
+                                 "Enhetsregisteret."), u->name, u->shown_orgnr));
+  if (u->tvang)
+    add_note (im->stats->notes, u->orgnr, u->name,
               g_strdup_printf (_("%s (%s) is being dissolved by force (under "
                                  "tvangsavvikling) according to Enhetsregisteret."),
-                               name, shown_orgnr));
+                               u->name, u->shown_orgnr));
+}
 
-  /* Startup or public body */
+/* Startup or public body: the kind of public body, or NULL for a startup. */
+static const char *
+unit_body_kind (Import *im, Unit *u)
+{
+  const char *body_kind;
+
   switch (im->as)
     {
     case SPIRE_BRREG_AS_STARTUPS:
-      break;
+      return NULL;
     case SPIRE_BRREG_AS_PUBLIC_BODIES:
-      body_kind = spire_brreg_public_body_kind (form, name);
-      if (body_kind == NULL)
-        body_kind = "other";
-      break;
+      body_kind = spire_brreg_public_body_kind (u->form, u->name);
+      return body_kind ? body_kind : "other";
     case SPIRE_BRREG_AS_AUTO:
     default:
-      body_kind = spire_brreg_public_body_kind (form, name);
-      break;
+      return spire_brreg_public_body_kind (u->form, u->name);
     }
-  kind = spire_kind_lookup (body_kind ? "public_bodies" : "startups");
+}
 
-  existing = find_by_orgnr (im, kind, orgnr, &local);
+static void
+fill_record (SpireRecord *record, Unit *u, gboolean existed, const char *body_kind)
+{
+  spire_record_set_text (record, "name", u->name);
+  spire_record_set_text (record, "orgnr", u->orgnr);
+  if (u->kommune != NULL)
+    spire_record_set_text (record, "kommunenummer", u->kommune);
+  if (u->website != NULL)
+    spire_record_set_text (record, "website", u->website);
+  if (body_kind != NULL)
+    {
+      if (!existed)
+        spire_record_set_text (record, "kind", body_kind);
+      return;
+    }
+  if (u->form != NULL)
+    spire_record_set_text (record, "organisasjonsform", u->form);
+  if (u->naering != NULL)
+    spire_record_set_text (record, "naeringskode", u->naering);
+  if (u->has_employees)
+    spire_record_set_int (record, "employees", u->employees);
+  if (u->founded != NULL)
+    spire_record_set_text (record, "founded", u->founded);
+}
+
+/* The enhet as a startup or public body, over the one with its number. */
+static gboolean
+save_unit (Import *im, Unit *u, GError **error)
+{
+  const char *body_kind = unit_body_kind (im, u);
+  const SpireKind *kind = spire_kind_lookup (body_kind ? "public_bodies" : "startups");
+  g_autoptr (SpireRecord) existing = NULL;
+  g_autoptr (SpireRecord) record = NULL;
+  g_autoptr (GError) local = NULL;
+  const char *field = NULL;
+  gboolean inserted = FALSE;
+
+  existing = find_by_orgnr (im, kind, u->orgnr, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
   record = existing ? spire_record_copy (existing) : spire_record_new (kind);
-
-  spire_record_set_text (record, "name", name);
-  spire_record_set_text (record, "orgnr", orgnr);
-  if (kommune != NULL)
-    spire_record_set_text (record, "kommunenummer", kommune);
-  if (website != NULL)
-    spire_record_set_text (record, "website", website);
-  if (body_kind != NULL)
-    {
-      if (existing == NULL)
-        spire_record_set_text (record, "kind", body_kind);
-    }
-  else
-    {
-      if (form != NULL)
-        spire_record_set_text (record, "organisasjonsform", form);
-      if (naering != NULL)
-        spire_record_set_text (record, "naeringskode", naering);
-      if (has_employees)
-        spire_record_set_int (record, "employees", employees);
-      if (founded != NULL)
-        spire_record_set_text (record, "founded", founded);
-    }
+  fill_record (record, u, existing != NULL, body_kind);
 
   if (!spire_record_validate (record, &field, &local))
-    {
-      const char *member = member_of_field (field);
-
-      return fail_at (im, error, SPIRE_ERROR_INVALID, member, local->message);
-    }
+    return fail_at (im, error, SPIRE_ERROR_INVALID, member_of_field (field), local->message);
 
   if (existing != NULL && spire_record_equal (existing, record))
     im->stats->unchanged++;
   else
     {
       if (!spire_store_save (im->store, record, SPIRE_SAVE_NO_AUDIT, &inserted, &local))
-        return fail_at (im, error, local->domain == SPIRE_ERROR ? local->code : SPIRE_ERROR_FAILED,
-                        NULL, local->message);
+        return fail_at (im, error,
+                        local->domain == SPIRE_ERROR ? local->code : SPIRE_ERROR_FAILED, NULL,
+                        local->message);
       if (inserted)
         im->stats->created++;
       else
@@ -541,6 +574,27 @@ import_unit (Import *im, JsonNode *node, GError **error)
   else
     im->stats->startups++;
   return TRUE;
+}
+
+static gboolean
+import_unit (Import *im, JsonNode *node, GError **error)
+{
+  g_auto (Unit) u = { 0 };
+  gboolean deleted = FALSE;
+  JsonObject *obj;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (im, error, SPIRE_ERROR_FORMAT, NULL,
+                    _("expected an enhet (a JSON object)"));
+  obj = json_node_get_object (node);
+  if (!read_identity (im, obj, &u, &deleted, error))
+    return FALSE;
+  if (deleted)
+    return TRUE;
+  if (!read_details (im, obj, &u, error))
+    return FALSE;
+  note_state (im, &u);
+  return save_unit (im, &u, error);
 }
 
 /* The document */
@@ -621,14 +675,10 @@ audit_json (const char *name, const SpireBrregStats *stats)
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "file");
-  json_builder_add_string_value (b, name);
-  json_builder_set_member_name (b, "created");
-  json_builder_add_int_value (b, stats->created);
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_int_value (b, stats->updated);
-  json_builder_set_member_name (b, "unchanged");
-  json_builder_add_int_value (b, stats->unchanged);
+  _spire_json_add_string (b, "file", name);
+  _spire_json_add_int (b, "created", stats->created);
+  _spire_json_add_int (b, "updated", stats->updated);
+  _spire_json_add_int (b, "unchanged", stats->unchanged);
   json_builder_set_member_name (b, "deleted_skipped");
   json_builder_begin_array (b);
   for (guint i = 0; i < stats->deleted->len; i++)
@@ -637,7 +687,7 @@ audit_json (const char *name, const SpireBrregStats *stats)
   json_builder_end_array (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
+  return _spire_json_text (root, FALSE);
 }
 
 gboolean
@@ -719,7 +769,6 @@ spire_brreg_import_file (SpireStore *store, const char *path, SpireBrregAs as,
 {
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
-  g_autoptr (GError) local = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -727,11 +776,8 @@ spire_brreg_import_file (SpireStore *store, const char *path, SpireBrregAs as,
   if (stats)
     spire_brreg_stats_clear (stats);
   name = g_filename_display_basename (path);
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name,
-                   local->message);
-      return FALSE;
-    }
+  contents = _spire_exchange_read_file (path, name, &length, error);
+  if (contents == NULL)
+    return FALSE;
   return spire_brreg_import_data (store, contents, length, name, as, stats, error);
 }

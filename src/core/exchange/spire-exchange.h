@@ -1,5 +1,7 @@
 /* spire-exchange.h — the whole database as one JSON document ("spire-backup")
  *
+ * Written by spire-backup-export.c, merged back by spire-backup-import.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,15 +1,10 @@
-/* spire-exchange.c — the whole database as one JSON document ("spire-backup")
- *
- * Export streams: one SELECT … ORDER BY uuid per kind, one record at a time,
- * written by a small pretty printer of our own (two spaces, members in kind
- * order, doubles in their shortest exact form) into a buffer that is flushed
- * to the file now and then.  Nothing of the whole document is held in memory
- * unless a string is asked for.
+/* spire-backup-import.c — a "spire-backup" document merged into the database
  *
  * Import parses the document (json-glib has no streaming parser), checks
  * its head, gathers the UUIDs it holds per table, then merges every record
  * by UUID inside one transaction, so that any error leaves the database as
- * it was.
+ * it was.  A syntax error names its line and column, a wrong field its
+ * place ("applications[12].startup").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,40 +13,18 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "spire-error.h"
+#include "spire-exchange-private.h"
 #include "spire-exchange.h"
 #include "spire-store-private.h"
 #include "spire-validate.h"
 
 /* How often (in records) progress is reported and cancellation looked at. */
 #define STEP 1000
-/* Flush the export buffer to the file when it holds this much. */
-#define FLUSH_SIZE (256 * 1024)
-
-typedef struct
-{
-  GString *buf;
-  FILE *fp;          /* NULL: everything stays in @buf */
-  const char *where; /* names the file in messages */
-} Writer;
-
-/* Statics: errors */
-
-static gboolean
-set_cancelled (GError **error)
-{
-  g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
-                       _("Cancelled. Nothing was changed."));
-  return FALSE;
-}
 
 /* "applications[12].startup" — technical names, not translated: they are
  * the keys people find in the file. */
@@ -80,362 +53,6 @@ fail_at (GError **error, int code, const char *name, const char *table, int inde
   return FALSE;
 }
 
-/* Statics: writing JSON */
-
-static void
-write_indent (GString *out, guint indent)
-{
-  for (guint i = 0; i < indent; i++)
-    g_string_append_c (out, ' ');
-}
-
-static void
-write_string (GString *out, const char *s)
-{
-  g_autofree char *valid = NULL;
-
-  /* The export must stay importable even if a text in the database is not
-   * valid UTF-8. */
-  if (!g_utf8_validate (s, -1, NULL))
-    s = valid = g_utf8_make_valid (s, -1);
-
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\b':
-          g_string_append (out, "\\b");
-          break;
-        case '\f':
-          g_string_append (out, "\\f");
-          break;
-        default:
-          if (*p < 0x20 || *p == 0x7f)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-/* The shortest form that reads back as the same double, always with a
- * point or an exponent so that it reads back as a double. */
-static void
-write_double (GString *out, double d)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (d))
-    {
-      g_string_append (out, "null"); /* JSON has no NaN or infinity */
-      return;
-    }
-  for (int precision = 15; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, d);
-      if (g_ascii_strtod (buf, NULL) == d)
-        break;
-    }
-  g_string_append (out, buf);
-  if (strpbrk (buf, ".eEn") == NULL)
-    g_string_append (out, ".0");
-}
-
-static void
-write_node (GString *out, JsonNode *node, guint indent)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        JsonObjectIter iter;
-        const char *member;
-        JsonNode *child;
-        gboolean first = TRUE;
-
-        if (json_object_get_size (object) == 0)
-          {
-            g_string_append (out, "{}");
-            break;
-          }
-        g_string_append_c (out, '{');
-        json_object_iter_init_ordered (&iter, object);
-        while (json_object_iter_next_ordered (&iter, &member, &child))
-          {
-            g_string_append (out, first ? "\n" : ",\n");
-            first = FALSE;
-            write_indent (out, indent + 2);
-            write_string (out, member);
-            g_string_append (out, ": ");
-            write_node (out, child, indent + 2);
-          }
-        g_string_append_c (out, '\n');
-        write_indent (out, indent);
-        g_string_append_c (out, '}');
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        if (n == 0)
-          {
-            g_string_append (out, "[]");
-            break;
-          }
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            g_string_append (out, i ? ",\n" : "\n");
-            write_indent (out, indent + 2);
-            write_node (out, json_array_get_element (array, i), indent + 2);
-          }
-        g_string_append_c (out, '\n');
-        write_indent (out, indent);
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          write_double (out, json_node_get_double (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_STRING:
-          write_string (out, json_node_get_string (node));
-          break;
-        default:
-          g_string_append (out, "null");
-          break;
-        }
-      break;
-
-    case JSON_NODE_NULL:
-    default:
-      g_string_append (out, "null");
-      break;
-    }
-}
-
-static gboolean
-writer_flush (Writer *w, GError **error)
-{
-  if (w->fp == NULL || w->buf->len == 0)
-    return TRUE;
-  if (fwrite (w->buf->str, 1, w->buf->len, w->fp) != w->buf->len)
-    {
-      int saved = errno;
-
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
-                   _("Spire cannot write “%s”: %s"), w->where, g_strerror (saved));
-      return FALSE;
-    }
-  g_string_truncate (w->buf, 0);
-  return TRUE;
-}
-
-/* Statics: reading records */
-
-static const char *
-select_sql (const SpireKind *kind)
-{
-  static GHashTable *cache;
-  static GMutex lock;
-  const char *sql;
-
-  g_mutex_lock (&lock);
-  if (cache == NULL)
-    cache = g_hash_table_new (g_direct_hash, g_direct_equal);
-  sql = g_hash_table_lookup (cache, kind);
-  if (sql == NULL)
-    {
-      GString *s = g_string_new ("SELECT ");
-      char *made;
-
-      for (guint i = 0; i < kind->n_fields; i++)
-        g_string_append_printf (s, "%s%s", i ? ", " : "", kind->fields[i].name);
-      g_string_append_printf (s, " FROM %s ORDER BY uuid", kind->table);
-      made = g_string_free (s, FALSE);
-      g_hash_table_insert (cache, (gpointer) kind, made);
-      sql = made;
-    }
-  g_mutex_unlock (&lock);
-  return sql;
-}
-
-/* One row of select_sql() as a record: columns in kind order. */
-static SpireRecord *
-read_row (const SpireKind *kind, sqlite3_stmt *stmt)
-{
-  SpireRecord *record = spire_record_new (kind);
-  g_auto (GValue) v = G_VALUE_INIT;
-
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      const SpireField *f = &kind->fields[i];
-      int col = (int) i;
-      gboolean null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
-
-      switch (f->type)
-        {
-        case SPIRE_FIELD_INT:
-        case SPIRE_FIELD_MONEY:
-          g_value_init (&v, G_TYPE_INT64);
-          g_value_set_int64 (&v, null ? SPIRE_INT_NONE : sqlite3_column_int64 (stmt, col));
-          break;
-        case SPIRE_FIELD_REAL:
-          g_value_init (&v, G_TYPE_DOUBLE);
-          g_value_set_double (&v, null ? NAN : sqlite3_column_double (stmt, col));
-          break;
-        case SPIRE_FIELD_BOOL:
-          g_value_init (&v, G_TYPE_BOOLEAN);
-          g_value_set_boolean (&v, sqlite3_column_int (stmt, col) != 0);
-          break;
-        default:
-          g_value_init (&v, G_TYPE_STRING);
-          g_value_set_static_string (&v, (const char *) sqlite3_column_text (stmt, col));
-          break;
-        }
-      spire_record_set_value (record, i, &v);
-      g_value_unset (&v);
-    }
-  return record;
-}
-
-/* Statics: export */
-
-static gboolean
-export_to (SpireStore *store, Writer *w, SpireProgressFunc progress, gpointer progress_data,
-           GCancellable *cancellable, GError **error)
-{
-  guint n_kinds;
-  const SpireKind *const *kinds = spire_kinds (&n_kinds);
-  g_autofree char *now = spire_now_utc ();
-  sqlite3 *db = _spire_store_get_db (store);
-  gint64 total = 0, done = 0;
-  gboolean ok = FALSE;
-  gboolean own = FALSE;
-  int rc;
-
-  /* One read transaction, so that every table is from the same moment.
-   * A deferred one: in WAL mode it does not keep others from writing.
-   * Inside a caller's transaction that one serves. */
-  if (sqlite3_get_autocommit (db))
-    {
-      rc = sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL);
-      if (rc != SQLITE_OK)
-        return _spire_store_set_error (store, rc, error);
-      own = TRUE;
-    }
-
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      set_cancelled (error);
-      goto out;
-    }
-  for (guint k = 0; k < n_kinds; k++)
-    total += MAX (spire_store_count (store, kinds[k], NULL, NULL), 0);
-
-  if (progress)
-    progress (0.0, progress_data);
-
-  g_string_append (w->buf, "{\n  \"format\": ");
-  write_string (w->buf, SPIRE_BACKUP_FORMAT);
-  g_string_append_printf (w->buf, ",\n  \"version\": %d,\n  \"exported_at\": ",
-                          SPIRE_BACKUP_VERSION);
-  write_string (w->buf, now);
-
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      const SpireKind *kind = kinds[k];
-      sqlite3_stmt *stmt = _spire_store_prepare (store, select_sql (kind), error);
-      gboolean first = TRUE;
-
-      if (stmt == NULL)
-        goto out;
-
-      g_string_append (w->buf, ",\n  ");
-      write_string (w->buf, kind->table);
-      g_string_append (w->buf, ": [");
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          g_autoptr (SpireRecord) record = read_row (kind, stmt);
-          g_autoptr (JsonNode) node = spire_record_to_json (record, TRUE);
-
-          g_string_append (w->buf, first ? "\n    " : ",\n    ");
-          first = FALSE;
-          write_node (w->buf, node, 4);
-
-          if (w->buf->len >= FLUSH_SIZE && !writer_flush (w, error))
-            {
-              sqlite3_reset (stmt);
-              goto out;
-            }
-          if (++done % STEP == 0)
-            {
-              if (g_cancellable_is_cancelled (cancellable))
-                {
-                  sqlite3_reset (stmt);
-                  set_cancelled (error);
-                  goto out;
-                }
-              if (progress && total > 0)
-                progress (MIN ((double) done / (double) total, 1.0), progress_data);
-            }
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _spire_store_set_error (store, rc, error);
-          goto out;
-        }
-      g_string_append (w->buf, first ? "]" : "\n  ]");
-    }
-  g_string_append (w->buf, "\n}\n");
-  if (!writer_flush (w, error))
-    goto out;
-  ok = TRUE;
-
-out:
-  if (own)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL); /* nothing was written */
-  if (ok && progress)
-    progress (1.0, progress_data);
-  return ok;
-}
-
 /* Statics: import */
 
 static char *
@@ -446,7 +63,7 @@ canonical_json (const char *text)
   if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
       json_parser_get_root (parser) == NULL)
     return g_strdup (text);
-  return json_to_string (json_parser_get_root (parser), FALSE);
+  return _spire_json_text (json_parser_get_root (parser), FALSE);
 }
 
 /* Organisation numbers are stored as their 9 digits (as the store does). */
@@ -713,22 +330,8 @@ static gboolean
 set_parse_error (GError **error, const char *name, JsonParser *parser, const GError *json_error,
                  const char *data, gsize length)
 {
-  const char *message = json_error->message;
-  const char *detail = message;
-  guint line = 0, column = 0, end_line, end_column;
-  int consumed = 0;
-
-  if (sscanf (message, "%*[^:]:%u:%u:%n", &line, &column, &consumed) >= 2 && consumed > 0)
-    {
-      detail = message + consumed;
-      while (*detail == ' ')
-        detail++;
-    }
-  else
-    {
-      line = json_parser_get_current_line (parser);
-      column = json_parser_get_current_pos (parser);
-    }
+  guint line, column, end_line, end_column;
+  const char *detail = _spire_json_error_place (parser, json_error, &line, &column);
 
   if (ends_early (data, length, &end_line, &end_column) && line + 1 >= end_line)
     g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE,
@@ -873,7 +476,7 @@ import_document (SpireStore *store, JsonNode *root_node, const char *name,
     return FALSE;
 
   if (g_cancellable_is_cancelled (cancellable))
-    return set_cancelled (error);
+    return _spire_exchange_cancelled (error);
 
   if (!spire_store_begin (store, error))
     return FALSE;
@@ -908,7 +511,7 @@ import_document (SpireStore *store, JsonNode *root_node, const char *name,
             {
               if (g_cancellable_is_cancelled (cancellable))
                 {
-                  set_cancelled (error);
+                  _spire_exchange_cancelled (error);
                   goto fail;
                 }
               if (progress && total > 0)
@@ -919,17 +522,13 @@ import_document (SpireStore *store, JsonNode *root_node, const char *name,
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "added");
-  json_builder_add_int_value (builder, counts.added);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, counts.updated);
-  json_builder_set_member_name (builder, "unchanged");
-  json_builder_add_int_value (builder, counts.unchanged);
+  _spire_json_add_string (builder, "file", name);
+  _spire_json_add_int (builder, "added", counts.added);
+  _spire_json_add_int (builder, "updated", counts.updated);
+  _spire_json_add_int (builder, "unchanged", counts.unchanged);
   json_builder_end_object (builder);
   summary = json_builder_get_root (builder);
-  summary_json = json_to_string (summary, FALSE);
+  summary_json = _spire_json_text (summary, FALSE);
   if (!spire_store_audit (store, "database", NULL, "import", NULL, summary_json, error))
     goto fail;
 
@@ -952,116 +551,6 @@ out:
 
 /* Public API */
 
-char *
-spire_exchange_export_string (SpireStore *store, GError **error)
-{
-  g_autoptr (GString) buf = g_string_new (NULL);
-  Writer w = { buf, NULL, NULL };
-
-  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!export_to (store, &w, NULL, NULL, NULL, error))
-    return NULL;
-  return g_string_free (g_steal_pointer (&buf), FALSE);
-}
-
-gboolean
-spire_exchange_export_file (SpireStore *store, const char *path, SpireProgressFunc progress,
-                            gpointer progress_data, GCancellable *cancellable, GError **error)
-{
-  g_autoptr (GString) buf = g_string_new (NULL);
-  g_autofree char *display = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  Writer w = { buf, NULL, NULL };
-  FILE *fp;
-  int fd;
-  int saved;
-
-  g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (g_str_equal (path, "-"))
-    {
-      w.fp = stdout;
-      w.where = _("standard output");
-      if (!export_to (store, &w, progress, progress_data, cancellable, error))
-        return FALSE;
-      if (fflush (stdout) != 0)
-        {
-          saved = errno;
-          g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                       w.where, g_strerror (saved));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  display = g_filename_display_name (path);
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  /* Beside the target, so that the rename stays on one file system. */
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  /* A backup holds confidential fields: only the owner may read it. */
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
-                   _("Spire cannot create “%s”: %s. Check that the folder exists and may be "
-                     "written to."), display, g_strerror (saved));
-      return FALSE;
-    }
-  fp = fdopen (fd, "w");
-  if (fp == NULL)
-    {
-      saved = errno;
-      close (fd);
-      g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
-    }
-  w.fp = fp;
-  w.where = display;
-
-  if (!export_to (store, &w, progress, progress_data, cancellable, error))
-    {
-      fclose (fp);
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (fflush (fp) != 0 || fsync (fileno (fp)) != 0)
-    {
-      saved = errno;
-      fclose (fp);
-      g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
-    }
-  if (fclose (fp) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 spire_exchange_import_data (SpireStore *store, const char *data, gssize length, const char *name,
                             SpireImportStats *stats, SpireProgressFunc progress,
@@ -1080,7 +569,7 @@ spire_exchange_import_data (SpireStore *store, const char *data, gssize length, 
   if (progress)
     progress (0.0, progress_data);
   if (g_cancellable_is_cancelled (cancellable))
-    return set_cancelled (error);
+    return _spire_exchange_cancelled (error);
 
   if (data == NULL)
     data = "";
@@ -1109,7 +598,7 @@ spire_exchange_import_file (SpireStore *store, const char *path, SpireImportStat
   if (progress)
     progress (0.0, progress_data);
   if (g_cancellable_is_cancelled (cancellable))
-    return set_cancelled (error);
+    return _spire_exchange_cancelled (error);
 
   if (g_str_equal (path, "-"))
     {

@@ -1,0 +1,175 @@
+/* spire-exchange-json.c — the helpers every exchange format shares
+ *
+ * Reading JSON members of one type, small JSON objects, the place of a
+ * syntax error, "Cancelled", and private files: once, for the backup,
+ * Brønnøysund, the CSV import, packages and score sheets
+ * (spire-exchange-private.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "spire-error.h"
+#include "spire-exchange-private.h"
+
+/* Reading JSON */
+
+JsonNode *
+_spire_json_member (JsonObject *o, const char *name)
+{
+  return o && name ? json_object_get_member (o, name) : NULL;
+}
+
+const char *
+_spire_json_member_string (JsonObject *o, const char *name)
+{
+  JsonNode *n = _spire_json_member (o, name);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
+JsonObject *
+_spire_json_member_object (JsonObject *o, const char *name)
+{
+  JsonNode *n = _spire_json_member (o, name);
+
+  return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+JsonArray *
+_spire_json_member_array (JsonObject *o, const char *name)
+{
+  JsonNode *n = _spire_json_member (o, name);
+
+  return n && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+gboolean
+_spire_json_member_number (JsonObject *o, const char *name, gboolean null_ok, double *value)
+{
+  JsonNode *n = _spire_json_member (o, name);
+  GType     t;
+
+  if (n != NULL && JSON_NODE_HOLDS_NULL (n) && null_ok)
+    {
+      *value = NAN;
+      return TRUE;
+    }
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n))
+    return FALSE;
+  t = json_node_get_value_type (n);
+  if (t == G_TYPE_INT64)
+    *value = (double) json_node_get_int (n);
+  else if (t == G_TYPE_DOUBLE)
+    *value = json_node_get_double (n);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+JsonObject *
+_spire_json_array_object (JsonArray *array, guint index)
+{
+  JsonNode *n =
+      array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+
+  return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+/* Writing JSON */
+
+void
+_spire_json_add_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+void
+_spire_json_add_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+char *
+_spire_json_text (JsonNode *root, gboolean pretty)
+{
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+const char *
+_spire_json_error_place (JsonParser *parser, const GError *json_error, guint *line, guint *column)
+{
+  const char *detail = json_error->message;
+  int         consumed = 0;
+
+  *line = 0;
+  *column = 0;
+  if (sscanf (json_error->message, "%*[^:]:%u:%u:%n", line, column, &consumed) >= 2 && consumed > 0)
+    {
+      detail = json_error->message + consumed;
+      while (*detail == ' ')
+        detail++;
+    }
+  else
+    {
+      *line = json_parser_get_current_line (parser);
+      *column = json_parser_get_current_pos (parser);
+    }
+  return detail;
+}
+
+/* Errors and files */
+
+gboolean
+_spire_exchange_cancelled (GError **error)
+{
+  g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
+                       _("Cancelled. Nothing was changed."));
+  return FALSE;
+}
+
+char *
+_spire_exchange_read_file (const char *path, const char *name, gsize *length, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  char *data = NULL;
+
+  if (!g_file_get_contents (path, &data, length, &local))
+    {
+      spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name ? name : path,
+                  local->message);
+      return NULL;
+    }
+  return data;
+}
+
+gboolean
+_spire_exchange_write_private_file (const char *path, const char *text, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_set_contents_full (path, text, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
+                                 &local))
+    return spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"), path,
+                       local->message);
+  return TRUE;
+}

@@ -1,0 +1,75 @@
+/* spire-exchange-private.h — what the exchange files share, and nobody else
+ *
+ * One copy of each helper that the JSON backup, Brønnøysund, the CSV import,
+ * evaluation packages and score sheets used to keep for themselves: reading
+ * JSON members of a given type, building small JSON objects, where a JSON
+ * syntax error is, "Cancelled", reading and writing private files, tokens
+ * and signatures, and the head of a package or score sheet file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "spire-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Column @i of a row from _spire_store_query (). */
+#define COL SPIRE_ROW_TEXT
+
+/* Reading JSON (spire-exchange-json.c): NULL when @o is NULL, the member is
+ * missing or of another type. */
+JsonNode   *_spire_json_member (JsonObject *o, const char *name);
+const char *_spire_json_member_string (JsonObject *o, const char *name);
+JsonObject *_spire_json_member_object (JsonObject *o, const char *name);
+JsonArray  *_spire_json_member_array (JsonObject *o, const char *name);
+/* A number member: TRUE with *@value set (NAN for null when @null_ok),
+ * FALSE when it is missing or not a number. */
+gboolean _spire_json_member_number (JsonObject *o, const char *name, gboolean null_ok,
+                                    double *value);
+/* The object that element @index of @array is, or NULL. */
+JsonObject *_spire_json_array_object (JsonArray *array, guint index);
+
+/* Writing JSON: a string member (null for NULL), an integer member, and
+ * the text of a tree (two spaces when @pretty). */
+void  _spire_json_add_string (JsonBuilder *b, const char *name, const char *value);
+void  _spire_json_add_int (JsonBuilder *b, const char *name, gint64 value);
+char *_spire_json_text (JsonNode *root, gboolean pretty);
+
+/* Where json-glib's @json_error says the syntax error is (json-glib 1.6
+ * says "<data>:3:14: Parse error: unexpected …"), and what it says
+ * without the place. */
+const char *_spire_json_error_place (JsonParser *parser, const GError *json_error, guint *line,
+                                     guint *column);
+
+/* Errors and files */
+gboolean _spire_exchange_cancelled (GError **error);
+/* The whole file; a message names it @name (or @path when @name is NULL). */
+char    *_spire_exchange_read_file (const char *path, const char *name, gsize *length,
+                                    GError **error);
+/* Readable by the owner only: packages and sheets hold tokens and scores. */
+gboolean _spire_exchange_write_private_file (const char *path, const char *text, GError **error);
+
+/* Tokens and signatures (spire-signature.c) */
+#define SPIRE_TOKEN_BYTES 32
+char    *_spire_token_new (GError **error);
+gboolean _spire_token_decode (const char *token, guint8 key[SPIRE_TOKEN_BYTES]);
+gboolean _spire_signature_equal (const char *a, const char *b);
+
+/* Package and score sheet files (spire-package-format.c).  Messages name
+ * the kind of file in the sentence (not pieced together: the words change
+ * with the kind in Norwegian). */
+typedef enum
+{
+  SPIRE_FILE_PACKAGE,
+  SPIRE_FILE_SHEET,
+} SpireFileKind;
+
+JsonObject *_spire_package_parse (const char *data, gssize length, JsonParser *parser,
+                                  const char *name, SpireFileKind kind, GError **error);
+gboolean    _spire_package_check_format (JsonObject *o, SpireFileKind kind, const char *name,
+                                         GError **error);
+
+G_END_DECLS

@@ -1,0 +1,206 @@
+/* spire-store-audit.c — the store's whole-file and audit work: the audit log,
+ * a consistent backup of the file, and the integrity check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "spire-error.h"
+#include "spire-record-private.h"
+#include "spire-store-private.h"
+#include "spire-text.h"
+
+/* The audit log */
+
+gboolean
+spire_store_audit (SpireStore *self, const char *entity, const char *entity_uuid,
+                   const char *action, const char *before_json, const char *after_json,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = _spire_store_prepare (
+    self,
+    "INSERT INTO audit (at, who, entity, entity_uuid, action, before, after) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    error);
+  g_autofree char *now = spire_now_utc ();
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->actor ? self->actor : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, entity_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, before_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, after_json, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _spire_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+GPtrArray *
+spire_store_list_audit (SpireStore *self, const char *entity_uuid, guint limit, GError **error)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  sqlite3_stmt *stmt = _spire_store_prepare (
+    self,
+    "SELECT id, at, who, entity, entity_uuid, action, before, after FROM audit "
+    "WHERE ?1 IS NULL OR entity_uuid = ?1 ORDER BY id DESC LIMIT ?2",
+    error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, entity_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GHashTable *row = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_hash_table_insert (row, (gpointer) g_intern_string (sqlite3_column_name (stmt, c)),
+                             g_strdup ((const char *) sqlite3_column_text (stmt, c)));
+      g_ptr_array_add (out, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _spire_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* Whole-file work */
+
+gboolean
+spire_store_backup (SpireStore *self, const char *dest, GError **error)
+{
+  sqlite3 *out = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (self), FALSE);
+
+  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
+                   _("“%s” already exists. Choose another name for the backup."), dest);
+      return FALSE;
+    }
+  {
+    int fd = g_open (dest, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+    if (fd < 0)
+      {
+        g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot create “%s”: %s"),
+                     dest, g_strerror (errno));
+        return FALSE;
+      }
+    close (fd);
+  }
+  rc = sqlite3_open_v2 (dest, &out, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (out, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (out);
+      else
+        {
+          do
+            {
+              rc = sqlite3_backup_step (backup, 256);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (50);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close_v2 (out);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("The backup to “%s” failed: %s"), dest,
+                   sqlite3_errstr (rc));
+      g_unlink (dest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+spire_store_check (SpireStore *self, char ***problems, GError **error)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (found, g_strdup (line));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _spire_store_set_error (self, rc, error);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const SpireKind *from = spire_kind_lookup ((const char *) sqlite3_column_text (stmt, 0));
+      const SpireKind *to = spire_kind_lookup ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *uuid = NULL;
+      g_autofree char *to_word = to ? spire_kind_word (to) : g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+
+      if (from != NULL)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE rowid = ?", from->table);
+          sqlite3_stmt *row = NULL;
+
+          if (sqlite3_prepare_v2 (self->db, sql, -1, &row, NULL) == SQLITE_OK)
+            {
+              sqlite3_bind_int64 (row, 1, sqlite3_column_int64 (stmt, 1));
+              if (sqlite3_step (row) == SQLITE_ROW)
+                uuid = g_strdup ((const char *) sqlite3_column_text (row, 0));
+            }
+          sqlite3_finalize (row);
+        }
+      g_ptr_array_add (found,
+                       /* TRANSLATORS: "Application 1b2c… refers to a startup that is not there" */
+                       g_strdup_printf (_("%s %s refers to a %s that is not there"),
+                                        from ? _(from->label) : (const char *) sqlite3_column_text (stmt, 0),
+                                        uuid ? uuid : "?", to_word));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _spire_store_set_error (self, rc, error);
+
+  if (problems)
+    {
+      g_ptr_array_add (found, NULL);
+      *problems = (char **) g_ptr_array_free (g_steal_pointer (&found), FALSE);
+      return (*problems)[0] == NULL;
+    }
+  return found->len == 0;
+}

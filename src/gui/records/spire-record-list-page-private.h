@@ -1,0 +1,86 @@
+/* spire-record-list-page-private.h — the directory page's struct, shared
+ * by spire-record-list-page.c and spire-record-list-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "spire-record-list-page.h"
+
+G_BEGIN_DECLS
+
+#define MAX_COLUMNS 6
+
+typedef enum
+{
+  SORT_TEXT,
+  SORT_NUMBER,
+  SORT_RAW, /* ISO dates: as stored */
+} SortKind;
+
+typedef struct
+{
+  const char *field;  /* NULL: the column's own text */
+  const char *field2; /* shown when @field is empty */
+  const char *title;  /* N_(); NULL: the field's label */
+  guint nat_chars;
+} ColumnSpec;
+
+typedef struct
+{
+  const SpireKind *kind;
+  ColumnSpec columns[MAX_COLUMNS];
+  const char *empty_title;       /* N_() */
+  const char *empty_description; /* N_() */
+  const char *add_label;         /* N_() */
+} PageSpec;
+
+typedef struct
+{
+  char *texts[MAX_COLUMNS];
+  char *keys[MAX_COLUMNS];
+  gint64 numbers[MAX_COLUMNS];
+  char *haystack;
+} RowInfo;
+
+struct _SpireRecordListPage
+{
+  AdwBin parent_instance;
+
+  /* template */
+  GtkStack *stack;
+  AdwFlap *flap;
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkLabel *details_title;
+  GtkListBox *details_list;
+  GtkWidget *details_buttons;
+  AdwStatusPage *empty_status;
+
+  GListStore *records;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkMultiSelection *selection;
+  GtkColumnViewColumn *columns[MAX_COLUMNS];
+  guint n_columns;
+
+  SpireStore *store;
+  const PageSpec *spec;
+  char *query;
+  guint exporting;
+  char *last_toast;
+};
+
+/* The RowInfo of each record shown (qdata). */
+extern GQuark _spire_record_list_row_info_quark;
+
+/* spire-record-list-export.c */
+void _spire_record_list_page_export_to_path (SpireRecordListPage *self, const char *path);
+void _spire_record_list_page_export_csv_action (GtkWidget *widget, const char *action_name,
+                                                GVariant *parameter);
+
+G_END_DECLS

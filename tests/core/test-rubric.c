@@ -1,0 +1,217 @@
+/* test-rubric.c — rubrics and criteria: defaults, copying, freezing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "evaluation-fixture.h"
+
+static void
+test_rubric_defaults (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) rubric = fetch (w, &spire_kind_rubric, w->rubric);
+  g_autoptr (SpireRecord) again = NULL;
+  g_autoptr (GPtrArray) criteria = NULL;
+
+  g_assert_cmpint (spire_record_get_int (rubric, "scale_min"), ==, 1);
+  g_assert_cmpint (spire_record_get_int (rubric, "scale_max"), ==, 7);
+  g_assert_cmpstr (spire_record_get_text (rubric, "aggregation"), ==, "mean");
+  g_assert_cmpstr (spire_record_get_text (rubric, "normalisation"), ==, "none");
+  g_assert_cmpfloat (spire_record_get_real (rubric, "disagreement_threshold"), >, 0);
+  g_assert_cmpint (spire_record_get_int (rubric, "version"), ==, 1);
+  g_assert_false (spire_rubric_is_frozen (rubric));
+  for (gint64 step = 1; step <= 7; step++)
+    {
+      g_autofree char *label = spire_rubric_get_scale_label (rubric, step);
+
+      g_assert_nonnull (label);
+      g_assert_cmpstr (label, !=, "");
+    }
+  {
+    g_autofree char *lowest = spire_rubric_get_scale_label (rubric, 1);
+    g_autofree char *highest = spire_rubric_get_scale_label (rubric, 7);
+
+    g_assert_cmpstr (lowest, !=, highest);
+  }
+
+  /* One rubric per cohort */
+  again = spire_rubric_create (w->store, w->cohort, &error);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_assert_null (again);
+  g_assert_nonnull (strstr (error->message, "Kull 2026"));
+
+  criteria = spire_rubric_list_criteria (w->store, w->rubric, NULL);
+  g_assert_cmpuint (criteria->len, ==, 4);
+  g_assert_cmpstr (spire_record_get_display_name (criteria->pdata[0]), ==, "Team");
+  g_assert_cmpstr (spire_record_get_display_name (criteria->pdata[3]), ==, "Registered in Norway");
+}
+
+static void
+test_rubric_copy (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *next = add (w, &spire_kind_cohort, "program", w->program, "name", "Kull 2027",
+                          "phase", "planning", "seats", "5", NULL);
+  g_autoptr (SpireRecord) copy = NULL;
+  g_autoptr (GPtrArray) from = spire_rubric_list_criteria (w->store, w->rubric, NULL);
+  g_autoptr (GPtrArray) to = NULL;
+  g_autoptr (SpireRecord) again = NULL;
+
+  copy = spire_rubric_copy (w->store, w->cohort, next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_text (copy, "cohort"), ==, next);
+  g_assert_cmpstr (spire_record_get_uuid (copy), !=, w->rubric);
+  to = spire_rubric_list_criteria (w->store, spire_record_get_uuid (copy), NULL);
+  g_assert_cmpuint (to->len, ==, from->len);
+  for (guint i = 0; i < to->len; i++)
+    {
+      g_assert_cmpstr (spire_record_get_uuid (to->pdata[i]), !=,
+                       spire_record_get_uuid (from->pdata[i]));
+      g_assert_cmpstr (spire_record_get_display_name (to->pdata[i]), ==,
+                       spire_record_get_display_name (from->pdata[i]));
+      g_assert_cmpfloat (spire_record_get_real (to->pdata[i], "weight"), ==,
+                         spire_record_get_real (from->pdata[i], "weight"));
+      g_assert_cmpstr (spire_record_get_text (to->pdata[i], "kind"), ==,
+                       spire_record_get_text (from->pdata[i], "kind"));
+    }
+  /* The original is untouched */
+  g_assert_cmpint (count (w, "criteria", "rubric", w->rubric), ==, 4);
+
+  /* Copying again replaces the (unfrozen) target's criteria, no doubles */
+  again = spire_rubric_copy (w->store, w->cohort, next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_uuid (again), ==, spire_record_get_uuid (copy));
+  g_assert_cmpint (count (w, "criteria", "rubric", spire_record_get_uuid (copy)), ==, 4);
+}
+
+static void
+test_rubric_freeze (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) rubric = NULL;
+  g_autoptr (SpireRecord) crit = NULL;
+  g_autoptr (SpireRecord) added = NULL;
+  g_autoptr (SpireRecord) review = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  const char *ev = add_evaluator (w, "Kari Nordmann", "kari@uio.no", NULL, "member");
+  const char *ev2 = add_evaluator (w, "Per Hansen", "per@sintef.no", NULL, "member");
+  const char *s = add_startup (w, "Nordlys AS", NULL, NULL);
+  const char *app = add_application (w, s, "Varmestyring", w->ch_oslo, "in_review");
+  const char *order[] = { w->c_market, w->c_team, w->c_note, w->c_gate, NULL };
+  guint n_stale = 0;
+  gboolean found = FALSE;
+
+  g_assert_true (spire_assign (w->store, ev, app, &error));
+  g_assert_true (spire_assign (w->store, ev2, app, &error));
+  g_assert_no_error (error);
+
+  /* Reordering works while the rubric is open */
+  g_assert_true (spire_rubric_reorder_criteria (w->store, w->rubric, order, &error));
+  g_assert_no_error (error);
+  crit = fetch (w, &spire_kind_criterion, w->c_market);
+  g_assert_cmpint (spire_record_get_int (crit, "position"), ==, 0);
+  g_clear_object (&crit);
+
+  /* A draft does not freeze it; the first submitted review does */
+  review = draft (w, ev2, app, 4, 4, &error);
+  g_assert_no_error (error);
+  rubric = fetch (w, &spire_kind_rubric, w->rubric);
+  g_assert_false (spire_rubric_is_frozen (rubric));
+  g_clear_object (&rubric);
+  submit (w, ev, app, 6, 5);
+  rubric = fetch (w, &spire_kind_rubric, w->rubric);
+  g_assert_true (spire_rubric_is_frozen (rubric));
+
+  /* Every change to the criteria is refused with a clear reason */
+  added = spire_rubric_add_criterion (w->store, w->rubric, "Impact", NULL, 1, "scored", &error);
+  g_assert_null (added);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "frozen"));
+  g_assert_nonnull (strstr (error->message, "Unfreeze"));
+  g_clear_error (&error);
+
+  crit = fetch (w, &spire_kind_criterion, w->c_team);
+  spire_record_set_real (crit, "weight", 5);
+  g_assert_false (spire_rubric_update_criterion (w->store, crit, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&crit);
+  crit = fetch (w, &spire_kind_criterion, w->c_team);
+  g_assert_cmpfloat (spire_record_get_real (crit, "weight"), ==, 2.0);
+  g_clear_object (&crit);
+
+  g_assert_false (spire_rubric_reorder_criteria (w->store, w->rubric, order, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (spire_rubric_remove_criterion (w->store, w->c_note, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (w, "criteria", "rubric", w->rubric), ==, 4);
+
+  spire_record_set_int (rubric, "scale_max", 10);
+  g_assert_false (spire_rubric_update (w->store, rubric, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&rubric);
+
+  /* Unfreezing needs a reason */
+  g_assert_false (spire_rubric_unfreeze (w->store, w->rubric, "   ", &n_stale, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_error (&error);
+  rubric = fetch (w, &spire_kind_rubric, w->rubric);
+  g_assert_true (spire_rubric_is_frozen (rubric));
+  g_clear_object (&rubric);
+
+  g_assert_true (spire_rubric_unfreeze (w->store, w->rubric,
+                                        "The panel asked for a criterion on impact.", &n_stale,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_stale, ==, 2); /* the submitted review and the draft */
+  rubric = fetch (w, &spire_kind_rubric, w->rubric);
+  g_assert_false (spire_rubric_is_frozen (rubric));
+  g_assert_cmpint (spire_record_get_int (rubric, "version"), ==, 2);
+  {
+    g_autoptr (GPtrArray) reviews = spire_store_list (w->store, &spire_kind_review, "application",
+                                                      app, NULL);
+
+    g_assert_cmpuint (reviews->len, ==, 2);
+    for (guint i = 0; i < reviews->len; i++)
+      {
+        g_assert_true (spire_record_get_bool (reviews->pdata[i], "stale"));
+        g_assert_cmpint (spire_record_get_int (reviews->pdata[i], "rubric_version"), ==, 1);
+      }
+  }
+  audit = spire_store_list_audit (w->store, w->rubric, 0, NULL);
+  for (guint i = 0; i < audit->len; i++)
+    if (g_strcmp0 (g_hash_table_lookup (audit->pdata[i], "action"), "unfreeze") == 0)
+      {
+        found = TRUE;
+        g_assert_nonnull (strstr (g_hash_table_lookup (audit->pdata[i], "after"),
+                                  "criterion on impact"));
+        g_assert_cmpstr (g_hash_table_lookup (audit->pdata[i], "who"), ==, "Test Manager");
+      }
+  g_assert_true (found);
+
+  /* Open again: criteria can change */
+  added = spire_rubric_add_criterion (w->store, w->rubric, "Impact", NULL, 1, "scored", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+  g_assert_cmpint (spire_record_get_int (added, "position"), ==, 4);
+
+  /* Unfreezing what is not frozen is refused */
+  g_assert_false (spire_rubric_unfreeze (w->store, w->rubric, "again", NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  EVALUATION_TEST_ADD ("/evaluation/rubric/defaults", test_rubric_defaults);
+  EVALUATION_TEST_ADD ("/evaluation/rubric/copy", test_rubric_copy);
+  EVALUATION_TEST_ADD ("/evaluation/rubric/freeze", test_rubric_freeze);
+
+  return g_test_run ();
+}

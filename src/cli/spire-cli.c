@@ -116,9 +116,10 @@ static const CliCommand commands[] = {
     N_("Say what to do: add, move, show or list."), 1, G_MAXUINT },
   { "funnel", cmd_funnel, "", N_("From application to signed agreement, step by step"),
     /* TRANSLATORS: keep the options: they are typed as they are */
-    N_("Counts applied, eligible, evaluated and accepted applications, then by each "
-       "application’s furthest deal: in dialogue or pilot, negotiating, signed; with the "
-       "conversion from each step to the next. Give --cohort or --program."),
+    N_("Counts applied, eligible, evaluated and accepted applications, then the accepted "
+       "ones by their furthest deal: in dialogue or pilot, negotiating, signed; with the "
+       "conversion from each step to the next (the deal steps as a share of the accepted). "
+       "Give --cohort or --program."),
     NULL, 0, 0 },
   { "impact", cmd_impact, "", N_("What a program gave: agreements, gains, the ratio"),
     N_("Invested, signed value, the weighted pipeline, gains expected and realised and their "

@@ -168,9 +168,9 @@ typedef struct
 } SpireFunnel;
 
 /* One query each.  Conversion of a step is its count over the step before;
- * for the deal steps, of those that reached at least that step (dialogue:
- * in_dialogue + negotiating + signed over accepted; negotiating:
- * negotiating + signed over that; signed: signed over that). */
+ * the deal steps are each a share of the accepted applications (each
+ * accepted application counts in one of them at most, by its furthest
+ * deal: "2 of 4 accepted signed"). */
 gboolean spire_funnel_for_cohort (SpireStore *store, const char *cohort_uuid, SpireFunnel *out,
                                   GError **error);
 gboolean spire_funnel_for_program (SpireStore *store, const char *program_uuid,

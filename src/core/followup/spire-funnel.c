@@ -108,9 +108,6 @@ ratio (gint64 part, gint64 whole)
 void
 spire_funnel_values (const SpireFunnel *f, gint64 counts[7], double conversion[7])
 {
-  gint64 reached_dialogue = f->in_dialogue + f->negotiating + f->signed_;
-  gint64 reached_negotiation = f->negotiating + f->signed_;
-
   counts[0] = f->applied;
   counts[1] = f->eligible;
   counts[2] = f->evaluated;
@@ -122,7 +119,7 @@ spire_funnel_values (const SpireFunnel *f, gint64 counts[7], double conversion[7
   conversion[1] = ratio (f->eligible, f->applied);
   conversion[2] = ratio (f->evaluated, f->eligible);
   conversion[3] = ratio (f->accepted, f->evaluated);
-  conversion[4] = ratio (reached_dialogue, f->accepted);
-  conversion[5] = ratio (reached_negotiation, reached_dialogue);
-  conversion[6] = ratio (f->signed_, reached_negotiation);
+  conversion[4] = ratio (f->in_dialogue, f->accepted);
+  conversion[5] = ratio (f->negotiating, f->accepted);
+  conversion[6] = ratio (f->signed_, f->accepted);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cohort/spire-cohort-page-private.h"
+#include "common/spire-decision-dialog.h"
 #include "gui-fixture.h"
 #include "sidebar/spire-sidebar-private.h"
 #include "spire-app.h"
@@ -89,14 +90,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
   _spire_window_reload_now (f->window);
   g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (f->window), f->cohort));
   f->page = _spire_window_get_cohort_page (f->window);
-  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_applications (f->page)), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (f->page)), ==,
                     f->n_apps);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  AdwMessageDialog *dialog = _spire_cohort_page_get_status_dialog (f->page);
+  AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
 
   if (dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -107,6 +108,62 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 /* Helpers */
+
+static char *
+cell_text (SpireCohortPage *page, SpireRecord *app, guint column)
+{
+  return spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, column);
+}
+
+static void
+filter_status (SpireCohortPage *page, const char *status)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.filter-status", "s",
+                                             status ? status : ""));
+}
+
+static void
+filter_challenge (SpireCohortPage *page, const char *challenge)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.filter-challenge", "ms",
+                                             challenge));
+}
+
+/* The decision dialog on screen. */
+static SpireDecisionDialog *
+decision_dialog (void)
+{
+  AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
+
+  g_assert_true (SPIRE_IS_DECISION_DIALOG (dialog));
+  return SPIRE_DECISION_DIALOG (dialog);
+}
+
+/* Chooses @status and writes @reason, as a user would. */
+static void
+fill (SpireDecisionDialog *dialog, const char *status, const char *reason)
+{
+  spire_decision_dialog_set_status (dialog, status);
+  spire_decision_dialog_set_reason (dialog, reason);
+}
+
+static gboolean
+label_shows (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (label_shows (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the window shows @text somewhere (a toast), as a user sees it. */
+static gboolean
+window_shows (Fixture *f, const char *text)
+{
+  return label_shows (GTK_WIDGET (f->window), text);
+}
 
 static GHashTable *
 uuid_set (GListModel *model)
@@ -168,9 +225,9 @@ matches_want (SpireCohortPage *page, SpireRecord *app, gpointer data)
     return FALSE;
   if (w->query)
     {
-      g_autofree char *t = _spire_cohort_page_cell_text (page, app, 0);
-      g_autofree char *s = _spire_cohort_page_cell_text (page, app, 1);
-      g_autofree char *c = _spire_cohort_page_cell_text (page, app, 2);
+      g_autofree char *t = cell_text (page, app, 0);
+      g_autofree char *s = cell_text (page, app, 1);
+      g_autofree char *c = cell_text (page, app, 2);
 
       return spire_search_matches (t, w->query) || spire_search_matches (s, w->query) ||
              spire_search_matches (c, w->query);
@@ -181,7 +238,7 @@ matches_want (SpireCohortPage *page, SpireRecord *app, gpointer data)
 static void
 assert_shows (Fixture *f, Want *w)
 {
-  g_autoptr (GHashTable) shown = uuid_set (_spire_cohort_page_get_sorted (f->page));
+  g_autoptr (GHashTable) shown = uuid_set (G_LIST_MODEL (spire_cohort_page_get_model (f->page)));
   g_autoptr (GHashTable) want = expected_set (f, matches_want, w);
   g_autofree char *label = NULL;
 
@@ -232,28 +289,25 @@ test_filter_status (Fixture *f, gconstpointer data)
   g_autofree char *all = g_strdup_printf ("%u applications", f->n_apps);
 
   g_assert_cmpstr (_spire_cohort_page_get_shown_text (f->page), ==, all);
-  g_assert_cmpuint (gtk_drop_down_get_selected (_spire_cohort_page_get_status_dropdown (f->page)),
-                    ==, 0);
+  g_assert_null (spire_cohort_page_get_status_filter (f->page));
 
-  _spire_cohort_page_filter_status (f->page, status);
-  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)), ==, n);
+  filter_status (f->page, status);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (f->page))), ==, n);
   assert_shows (f, &w);
-  g_assert_true (gtk_toggle_button_get_active (_spire_cohort_page_get_status_button (f->page, status)));
+  g_assert_cmpstr (spire_cohort_page_get_status_filter (f->page), ==, status);
 
   /* Clicking the status's count again shows all. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.toggle-status", "s", status);
-  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (f->page))), ==,
                     f->n_apps);
   g_assert_cmpstr (_spire_cohort_page_get_shown_text (f->page), ==, all);
-  g_assert_false (gtk_toggle_button_get_active (_spire_cohort_page_get_status_button (f->page, status)));
-  g_assert_cmpuint (gtk_drop_down_get_selected (_spire_cohort_page_get_status_dropdown (f->page)),
-                    ==, 0);
+  g_assert_null (spire_cohort_page_get_status_filter (f->page));
+  g_assert_null (spire_cohort_page_get_status_filter (f->page));
 
   /* Clicking a count filters, and the dropdown follows. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.toggle-status", "s", status);
   assert_shows (f, &w);
-  g_assert_cmpuint (gtk_drop_down_get_selected (_spire_cohort_page_get_status_dropdown (f->page)),
-                    !=, 0);
+  g_assert_cmpstr (spire_cohort_page_get_status_filter (f->page), ==, status);
 
   /* A reload (a change in the store) keeps the filter. */
   _spire_window_reload_now (f->window);
@@ -265,10 +319,10 @@ test_filter_status (Fixture *f, gconstpointer data)
     {
       Want each = { v->value, NULL, NULL };
 
-      _spire_cohort_page_filter_status (f->page, v->value);
+      filter_status (f->page, v->value);
       assert_shows (f, &each);
     }
-  _spire_cohort_page_filter_status (f->page, NULL);
+  filter_status (f->page, NULL);
   g_assert_cmpstr (_spire_cohort_page_get_shown_text (f->page), ==, all);
 }
 
@@ -284,41 +338,41 @@ test_filter_challenge (Fixture *f, gconstpointer data)
 
   g_assert_cmpuint (challenges->len, >=, 2);
   /* "All challenges" and one item per challenge (maybe "No challenge"). */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (_spire_cohort_page_get_challenge_dropdown (f->page))),
+  g_assert_cmpuint (_spire_cohort_page_get_n_filter_items (f->page, TRUE),
                     >=, challenges->len + 1);
 
   for (guint i = 0; i < challenges->len; i++)
     {
       w.challenge = spire_record_get_uuid (challenges->pdata[i]);
-      _spire_cohort_page_filter_challenge (f->page, w.challenge);
+      filter_challenge (f->page, w.challenge);
       assert_shows (f, &w);
-      if (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)) > 0)
+      if (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (f->page))) > 0)
         used++;
     }
   g_assert_cmpuint (used, >=, 2);
 
   /* Combined with a status and the search. */
   status = common_status (f, NULL);
-  _spire_cohort_page_filter_status (f->page, status);
-  first = g_list_model_get_item (_spire_cohort_page_get_sorted (f->page), 0);
+  filter_status (f->page, status);
+  first = g_list_model_get_item (G_LIST_MODEL (spire_cohort_page_get_model (f->page)), 0);
   if (first == NULL)
     {
-      _spire_cohort_page_filter_challenge (f->page, NULL);
-      first = g_list_model_get_item (_spire_cohort_page_get_sorted (f->page), 0);
+      filter_challenge (f->page, NULL);
+      first = g_list_model_get_item (G_LIST_MODEL (spire_cohort_page_get_model (f->page)), 0);
     }
   g_assert_nonnull (first);
   w.status = status;
   w.challenge = spire_record_get_text (first, "challenge");
-  _spire_cohort_page_filter_challenge (f->page, w.challenge);
+  filter_challenge (f->page, w.challenge);
   assert_shows (f, &w);
   {
-    g_autofree char *title = _spire_cohort_page_cell_text (f->page, first, 0);
+    g_autofree char *title = cell_text (f->page, first, 0);
     g_auto (GStrv) words = g_strsplit (title, " ", -1);
 
     w.query = words[0];
     search (f->page, w.query);
     assert_shows (f, &w);
-    g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)), >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (f->page))), >=, 1);
     search (f->page, "");
     w.query = NULL;
   }
@@ -326,26 +380,26 @@ test_filter_challenge (Fixture *f, gconstpointer data)
 
   /* Nothing matches: the list says so. */
   search (f->page, "qqqxxyzzy");
-  g_assert_cmpstr (_spire_cohort_page_get_list_state (f->page), ==, "no-results");
+  g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (f->page)), ==, "no-results");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.clear-filters", NULL);
   gui_fixture_spin (400);
-  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (f->page)), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (f->page))), ==,
                     f->n_apps);
-  g_assert_cmpstr (_spire_cohort_page_get_list_state (f->page), ==, "list");
+  g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (f->page)), ==, "list");
 }
 
 static void
 test_bulk_status (Fixture *f, gconstpointer data)
 {
   const char *reason = "Løsningen svarer ikke på behovet i utfordringen.\nSe juryens notat.";
-  GtkSelectionModel *selection = _spire_cohort_page_get_selection (f->page);
-  GListModel *shown = _spire_cohort_page_get_sorted (f->page);
+  GtkSelectionModel *selection = spire_cohort_page_get_model (f->page);
+  GListModel *shown = G_LIST_MODEL (spire_cohort_page_get_model (f->page));
   g_autoptr (GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
-  AdwMessageDialog *dialog;
+  SpireDecisionDialog *dialog;
   g_autofree char *first_uuid = NULL;
 
   g_assert_cmpstr (_spire_cohort_page_get_details_state (f->page), ==, "none");
-  g_assert_false (_spire_cohort_page_action_bar_shown (f->page));
+  g_assert_false (spire_application_list_get_bar_revealed (_spire_cohort_page_get_list (f->page)));
 
   /* Ten applications that are not rejected, by Ctrl-click. */
   gtk_selection_model_unselect_all (selection);
@@ -360,26 +414,27 @@ test_bulk_status (Fixture *f, gconstpointer data)
     }
   g_assert_cmpuint (chosen->len, ==, 10);
   g_assert_cmpstr (_spire_cohort_page_get_details_state (f->page), ==, "many");
-  g_assert_true (_spire_cohort_page_action_bar_shown (f->page));
+  g_assert_true (spire_application_list_get_bar_revealed (_spire_cohort_page_get_list (f->page)));
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.change-status", NULL);
-  dialog = _spire_cohort_page_get_status_dialog (f->page);
-  g_assert_nonnull (dialog);
+  dialog = decision_dialog ();
 
   /* No reason, no Apply. */
-  _spire_cohort_page_status_dialog_fill (f->page, "rejected", "");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  _spire_cohort_page_status_dialog_fill (f->page, "rejected", "  \n\t ");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  _spire_cohort_page_status_dialog_fill (f->page, "rejected", reason);
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  g_assert_null (_spire_cohort_page_status_dialog_get_warning (f->page));
+  fill (dialog, "rejected", "");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  fill (dialog, "rejected", "  \n\t ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  fill (dialog, "rejected", reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  g_assert_null (spire_decision_dialog_get_warning (dialog));
 
-  adw_message_dialog_response (dialog, "apply");
+  /* As a click on Apply: the response, then the dialog closes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gui_fixture_spin (50);
-  g_assert_null (_spire_cohort_page_get_status_dialog (f->page));
-  g_assert_cmpstr (_spire_cohort_page_get_last_toast (f->page), ==,
-                   "Status of 10 applications changed");
+  /* No error dialog. */
+  g_assert_null (gui_fixture_find_message_dialog ());
+  g_assert_true (window_shows (f, "Status of 10 applications changed"));
 
   /* The store: each is rejected, with one decision giving that reason. */
   for (guint i = 0; i < chosen->len; i++)
@@ -422,10 +477,10 @@ test_bulk_status (Fixture *f, gconstpointer data)
         gtk_selection_model_select_item (selection, i, TRUE);
     }
   g_assert_cmpstr (_spire_cohort_page_get_details_state (f->page), ==, "one");
-  g_assert_cmpstr (_spire_cohort_page_get_details_uuid (f->page), ==, first_uuid);
-  g_assert_cmpuint (_spire_cohort_page_get_n_history (f->page), >=, 1);
+  g_assert_cmpstr (spire_application_details_get_uuid (_spire_cohort_page_get_details (f->page)), ==, first_uuid);
+  g_assert_cmpuint (spire_application_details_get_n_history (_spire_cohort_page_get_details (f->page)), >=, 1);
   {
-    const char *newest = _spire_cohort_page_get_history (f->page, 0);
+    g_autofree char *newest = spire_application_details_get_history (_spire_cohort_page_get_details (f->page), 0);
 
     g_assert_nonnull (strstr (newest, "→ Rejected"));
     g_assert_nonnull (strstr (newest, reason));
@@ -433,11 +488,12 @@ test_bulk_status (Fixture *f, gconstpointer data)
   }
 
   /* The same change again changes nothing: Apply stays disabled. */
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.change-status", NULL);
-  _spire_cohort_page_status_dialog_fill (f->page, "rejected", reason);
-  g_assert_false (adw_message_dialog_get_response_enabled (_spire_cohort_page_get_status_dialog (f->page),
-                                                           "apply"));
-  adw_message_dialog_response (_spire_cohort_page_get_status_dialog (f->page), "cancel");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.set-status", "s", "rejected");
+  dialog = decision_dialog ();
+  g_assert_cmpstr (spire_decision_dialog_get_status (dialog), ==, "rejected");
+  fill (dialog, "rejected", reason);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gui_fixture_spin (20);
 }
 
@@ -445,24 +501,25 @@ static void
 test_seats_warning (Fixture *f, gconstpointer data)
 {
   g_autoptr (SpireRecord) cohort = spire_store_get (f->store, &spire_kind_cohort, f->cohort, NULL);
-  GtkSelectionModel *selection = _spire_cohort_page_get_selection (f->page);
+  GtkSelectionModel *selection = spire_cohort_page_get_model (f->page);
   gint64 seats = spire_record_get_int (cohort, "seats");
+  SpireDecisionDialog *dialog;
   const char *warning;
 
   g_assert_cmpint (seats, >, 0);
   g_assert_cmpint (seats, <, f->n_apps);
   gtk_selection_model_select_all (selection);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.change-status", NULL);
-  _spire_cohort_page_status_dialog_fill (f->page, "accepted", "Alle er gode.");
-  warning = _spire_cohort_page_status_dialog_get_warning (f->page);
+  dialog = decision_dialog ();
+  fill (dialog, "accepted", "Alle er gode.");
+  warning = spire_decision_dialog_get_warning (dialog);
   g_assert_nonnull (warning);
   g_assert_nonnull (strstr (warning, "seats"));
   /* A warning, not a refusal. */
-  g_assert_true (adw_message_dialog_get_response_enabled (_spire_cohort_page_get_status_dialog (f->page),
-                                                          "apply"));
-  _spire_cohort_page_status_dialog_fill (f->page, "waitlisted", "Alle er gode.");
-  g_assert_null (_spire_cohort_page_status_dialog_get_warning (f->page));
-  adw_message_dialog_response (_spire_cohort_page_get_status_dialog (f->page), "cancel");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  fill (dialog, "waitlisted", "Alle er gode.");
+  g_assert_null (spire_decision_dialog_get_warning (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gui_fixture_spin (20);
   /* Nothing changed. */
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_decision, "reason", "Alle er gode."),
@@ -520,7 +577,7 @@ read_csv (const char *text, char sep)
 static gboolean
 not_exporting (gpointer data)
 {
-  return !_spire_cohort_page_is_exporting (data);
+  return !spire_cohort_page_get_exporting (data);
 }
 
 static void
@@ -529,20 +586,20 @@ test_export_csv (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (tmpdir, "export.csv", NULL);
   g_autofree char *contents = NULL;
   g_autoptr (GPtrArray) records = NULL;
-  GListModel *shown = _spire_cohort_page_get_sorted (f->page);
+  GListModel *shown = G_LIST_MODEL (spire_cohort_page_get_model (f->page));
   const char *status = common_status (f, NULL);
   guint n;
 
   /* A filter and a sort of one's own. */
-  _spire_cohort_page_filter_status (f->page, status);
-  gtk_column_view_sort_by_column (_spire_cohort_page_get_column_view (f->page),
-                                  _spire_cohort_page_get_column (f->page, 1),
+  filter_status (f->page, status);
+  gtk_column_view_sort_by_column (spire_application_list_get_column_view (_spire_cohort_page_get_list (f->page)),
+                                  spire_application_list_get_column (_spire_cohort_page_get_list (f->page), 1),
                                   GTK_SORT_DESCENDING);
   n = g_list_model_get_n_items (shown);
   g_assert_cmpuint (n, >, 1);
   g_assert_cmpuint (n, <, f->n_apps);
 
-  _spire_cohort_page_export_csv (f->page, path);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.export-csv-to", "s", path);
   g_assert_true (gui_fixture_wait (not_exporting, f->page, 5000));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
@@ -565,10 +622,10 @@ test_export_csv (Fixture *f, gconstpointer data)
     {
       g_autoptr (SpireRecord) r = g_list_model_get_item (shown, i);
       GPtrArray *row = records->pdata[i + 1];
-      g_autofree char *title = _spire_cohort_page_cell_text (f->page, r, 0);
-      g_autofree char *startup = _spire_cohort_page_cell_text (f->page, r, 1);
-      g_autofree char *challenge = _spire_cohort_page_cell_text (f->page, r, 2);
-      g_autofree char *status_label = _spire_cohort_page_cell_text (f->page, r, 3);
+      g_autofree char *title = cell_text (f->page, r, 0);
+      g_autofree char *startup = cell_text (f->page, r, 1);
+      g_autofree char *challenge = cell_text (f->page, r, 2);
+      g_autofree char *status_label = cell_text (f->page, r, 3);
       const char *submitted = spire_record_get_text (r, "submitted_at");
 
       g_assert_cmpuint (row->len, ==, 6);
@@ -583,7 +640,7 @@ test_export_csv (Fixture *f, gconstpointer data)
           g_assert_true (((char *) row->pdata[5])[4] == '-');
         }
     }
-  g_assert_nonnull (strstr (_spire_cohort_page_get_last_toast (f->page), "export.csv"));
+  g_assert_true (window_shows (f, "export.csv"));
 }
 
 int

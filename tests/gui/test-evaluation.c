@@ -11,8 +11,20 @@
 #include <math.h>
 #include <string.h>
 
-#include "evaluation/spire-evaluation-page-private.h"
+#include "evaluation/spire-assign-auto-dialog.h"
+#include "evaluation/spire-assign-dialog.h"
+#include "evaluation/spire-assign-several-dialog.h"
+#include "evaluation/spire-criterion-dialog.h"
+#include "evaluation/spire-evaluation-assignment.h"
+#include "evaluation/spire-evaluation-packages.h"
+#include "evaluation/spire-evaluation-page.h"
+#include "evaluation/spire-evaluation-panel.h"
+#include "evaluation/spire-evaluation-reviews.h"
+#include "evaluation/spire-evaluation-rubric.h"
+#include "evaluation/spire-evaluation-screening.h"
 #include "evaluation/spire-review-form-private.h"
+#include "evaluation/spire-screening-dialog.h"
+#include "common/spire-reason-dialog.h"
 #include "evaluator/spire-evaluator-window-private.h"
 #include "gui-fixture.h"
 #include "spire-app.h"
@@ -129,17 +141,62 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_ptr_array_unref (f->applications);
 }
 
-static void
-activate (Fixture *f, const char *action, GVariant *param)
+/* The first widget of @type (with @css_class, unless NULL) under @widget:
+ * a part is found as a user sees it, by what it is. */
+static GtkWidget *
+find_widget (GtkWidget *widget, GType type, const char *css_class)
 {
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->page), action, param));
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+part (Fixture *f, GType type)
+{
+  GtkWidget *w = find_widget (GTK_WIDGET (f->page), type, NULL);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+#define RUBRIC(f) SPIRE_EVALUATION_RUBRIC (part (f, SPIRE_TYPE_EVALUATION_RUBRIC))
+#define SCREENING(f) SPIRE_EVALUATION_SCREENING (part (f, SPIRE_TYPE_EVALUATION_SCREENING))
+#define ASSIGNMENT(f) SPIRE_EVALUATION_ASSIGNMENT (part (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT))
+#define REVIEWS(f) SPIRE_EVALUATION_REVIEWS (part (f, SPIRE_TYPE_EVALUATION_REVIEWS))
+
+/* Activates @action on the part of @type that installs it. */
+static void
+activate (Fixture *f, GType type, const char *action, GVariant *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (part (f, type), action, param));
   gui_fixture_spin (20);
+}
+
+/* The dialog on screen, of @type. */
+static gpointer
+dialog_of (GType type)
+{
+  AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, type));
+  return dialog;
 }
 
 static void
 respond (Fixture *f, const char *response)
 {
-  AdwMessageDialog *dialog = _spire_evaluation_page_get_dialog (f->page);
+  AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
 
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
@@ -151,14 +208,40 @@ respond (Fixture *f, const char *response)
 static gboolean
 page_idle (gpointer data)
 {
-  return !_spire_evaluation_page_is_busy (data);
+  return !spire_evaluation_part_get_busy (data);
 }
 
-/* Waits for the worker the last action started. */
+/* Waits for the long work the last action started. */
 static void
 wait_idle (Fixture *f)
 {
-  g_assert_true (gui_fixture_wait (page_idle, f->page, 20000));
+  g_assert_true (gui_fixture_wait (page_idle, part (f, SPIRE_TYPE_EVALUATION_RUBRIC), 20000));
+  gui_fixture_spin (20);
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Waits for the transitions that show @widget (or hide it). */
+static gboolean
+wait_mapped (gpointer widget, gboolean mapped)
+{
+  return gui_fixture_wait (mapped ? is_mapped : is_unmapped, widget, 3000);
+}
+
+/* The page reloads when the store says it changed, from the main loop. */
+static void
+settle (Fixture *f)
+{
   gui_fixture_spin (20);
 }
 
@@ -175,7 +258,7 @@ rubric_with_criteria (Fixture *f, SpireRecord **c1, SpireRecord **c2)
   *c2 = spire_rubric_add_criterion (f->store, spire_record_get_uuid (rubric), "Market", NULL, 1.0,
                                     "scored", &error);
   g_assert_no_error (error);
-  _spire_evaluation_page_reload_now (f->page);
+  settle (f);
   return rubric;
 }
 
@@ -193,25 +276,25 @@ test_rubric (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireRecord) rubric = NULL;
   g_autoptr (GPtrArray) criteria = NULL;
+  SpireCriterionDialog *criterion;
   SpireRecord *c;
 
-  g_assert_cmpstr (_spire_evaluation_page_get_view (f->page), ==, "overview");
+  /* The page opens on the rubric. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (RUBRIC (f))));
   rubric = spire_rubric_get_for_cohort (f->store, f->cohort, NULL);
   g_assert_null (rubric);
 
-  activate (f, "evaluation.create-rubric", NULL);
+  activate (f, SPIRE_TYPE_EVALUATION_RUBRIC, "evaluation.create-rubric", NULL);
   rubric = spire_rubric_get_for_cohort (f->store, f->cohort, &error);
   g_assert_no_error (error);
   g_assert_cmpint (spire_record_get_int (rubric, "scale_min"), ==, SPIRE_DEFAULT_SCALE_MIN);
   g_assert_cmpint (spire_record_get_int (rubric, "scale_max"), ==, SPIRE_DEFAULT_SCALE_MAX);
 
-  activate (f, "evaluation.add-criterion", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (_spire_evaluation_page_get_dialog_field (f->page, "name")),
-                         "Team");
-  gtk_editable_set_text (GTK_EDITABLE (_spire_evaluation_page_get_dialog_field (f->page, "guidance")),
-                         "Can they deliver?");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, "weight")),
-                             2.5);
+  activate (f, SPIRE_TYPE_EVALUATION_RUBRIC, "evaluation.add-criterion", NULL);
+  criterion = dialog_of (SPIRE_TYPE_CRITERION_DIALOG);
+  /* A criterion needs a name. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (criterion), "save"));
+  spire_criterion_dialog_set_values (criterion, "Team", "Can they deliver?", 2.5, "scored");
   respond (f, "save");
 
   criteria = spire_rubric_list_criteria (f->store, spire_record_get_uuid (rubric), &error);
@@ -222,9 +305,9 @@ test_rubric (Fixture *f, gconstpointer data)
   g_assert_cmpstr (spire_record_get_text (c, "guidance"), ==, "Can they deliver?");
   g_assert_cmpfloat_with_epsilon (spire_record_get_real (c, "weight"), 2.5, 1e-9);
   g_assert_cmpstr (spire_record_get_text (c, "kind"), ==, "scored");
-  g_assert_nonnull (_spire_evaluation_page_get_criterion_row (f->page, spire_record_get_uuid (c)));
+  g_assert_nonnull (spire_evaluation_rubric_get_row (RUBRIC (f), spire_record_get_uuid (c)));
   g_assert_true (gtk_widget_is_sensitive (
-    _spire_evaluation_page_get_criterion_row (f->page, spire_record_get_uuid (c))));
+    GTK_WIDGET (spire_evaluation_rubric_get_row (RUBRIC (f), spire_record_get_uuid (c)))));
 }
 
 static void
@@ -235,24 +318,26 @@ test_assign_auto (Fixture *f, gconstpointer data)
   g_autoptr (SpireRecord) rubric = rubric_with_criteria (f, &c1, &c2);
 
   /* More evaluators than the panel has: refused, nothing assigned. */
-  activate (f, "evaluation.assign-auto", NULL);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, "k")), 4);
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-auto", NULL);
+  spire_assign_auto_dialog_set_k (dialog_of (SPIRE_TYPE_ASSIGN_AUTO_DIALOG), 4);
   respond (f, "assign");
   wait_idle (f);
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 0);
+  /* The core's refusal is shown. */
+  g_assert_nonnull (gui_fixture_find_message_dialog ());
+  gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
+  gui_fixture_spin (20);
 
-  activate (f, "evaluation.assign-auto", NULL);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (
-                     _spire_evaluation_page_get_dialog_field (f->page, "k"))),
-                   ==, 3);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, "k")), 2);
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-auto", NULL);
+  g_assert_cmpuint (spire_assign_auto_dialog_get_k (dialog_of (SPIRE_TYPE_ASSIGN_AUTO_DIALOG)), ==, 3);
+  spire_assign_auto_dialog_set_k (dialog_of (SPIRE_TYPE_ASSIGN_AUTO_DIALOG), 2);
   respond (f, "assign");
   wait_idle (f);
   for (guint i = 0; i < f->applications->len; i++)
     g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application",
                                         f->applications->pdata[i]),
                      ==, 2);
-  g_assert_cmpstr (_spire_evaluation_page_get_assignment_summary (f->page), ==,
+  g_assert_cmpstr (spire_evaluation_assignment_get_summary (ASSIGNMENT (f)), ==,
                    "3 members, 4 applications each");
 }
 
@@ -268,49 +353,51 @@ test_assign_auto_busy (Fixture *f, gconstpointer data)
   g_autoptr (SpireRecord) c1 = NULL;
   g_autoptr (SpireRecord) c2 = NULL;
   g_autoptr (SpireRecord) rubric = rubric_with_criteria (f, &c1, &c2);
-  GtkWidget *row = _spire_evaluation_page_get_criterion_row (f->page, spire_record_get_uuid (c1));
+  GtkWidget *row = GTK_WIDGET (spire_evaluation_rubric_get_row (RUBRIC (f), spire_record_get_uuid (c1)));
+  SpireEvaluationPart *rubric_part = SPIRE_EVALUATION_PART (RUBRIC (f));
   AdwMessageDialog *dialog;
   guint n_changed = 0;
 
   g_signal_connect (f->store, "changed::assignments", G_CALLBACK (on_changed_count_cb), &n_changed);
-  g_assert_false (_spire_evaluation_page_is_busy (f->page));
+  g_assert_false (spire_evaluation_part_get_busy (rubric_part));
   g_assert_true (gtk_widget_is_sensitive (row));
 
-  activate (f, "evaluation.assign-auto", NULL);
-  dialog = _spire_evaluation_page_get_dialog (f->page);
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-auto", NULL);
+  dialog = dialog_of (SPIRE_TYPE_ASSIGN_AUTO_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, "k")), 3);
+  spire_assign_auto_dialog_set_k (SPIRE_ASSIGN_AUTO_DIALOG (dialog), 3);
   /* No spinning of the main loop: the worker cannot have been reported done. */
   adw_message_dialog_response (dialog, "assign");
-  g_assert_true (_spire_evaluation_page_is_busy (f->page));
+  /* Every part waits, not only the one that works. */
+  g_assert_true (spire_evaluation_part_get_busy (rubric_part));
   g_assert_false (gtk_widget_is_sensitive (row));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_null (_spire_evaluation_page_get_dialog (f->page));
+  g_assert_null (gui_fixture_find_message_dialog ());
   /* Disabled actions do nothing: no dialog opens, no second worker starts. */
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.assign-auto", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.add-criterion", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.detect-conflicts", NULL);
-  g_assert_null (_spire_evaluation_page_get_dialog (f->page));
-  g_assert_true (_spire_evaluation_page_is_busy (f->page));
+  gtk_widget_activate_action (part (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT), "evaluation.assign-auto", NULL);
+  gtk_widget_activate_action (part (f, SPIRE_TYPE_EVALUATION_RUBRIC), "evaluation.add-criterion", NULL);
+  gtk_widget_activate_action (part (f, SPIRE_TYPE_EVALUATION_PANEL), "evaluation.detect-conflicts", NULL);
+  g_assert_null (gui_fixture_find_message_dialog ());
+  g_assert_true (spire_evaluation_part_get_busy (rubric_part));
 
   wait_idle (f);
   g_assert_true (gtk_widget_is_sensitive (
-    _spire_evaluation_page_get_criterion_row (f->page, spire_record_get_uuid (c1))));
+    GTK_WIDGET (spire_evaluation_rubric_get_row (RUBRIC (f), spire_record_get_uuid (c1)))));
   /* Written through the worker's own connection, seen through the page's. */
   for (guint i = 0; i < f->applications->len; i++)
     g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application",
                                         f->applications->pdata[i]),
                      ==, 3);
-  g_assert_cmpstr (_spire_evaluation_page_get_assignment_summary (f->page), ==,
+  g_assert_cmpstr (spire_evaluation_assignment_get_summary (ASSIGNMENT (f)), ==,
                    "3 members, 6 applications each");
   /* The window's store told its listeners (sidebar, other pages). */
   g_assert_cmpuint (n_changed, >, 0);
   g_signal_handlers_disconnect_by_func (f->store, on_changed_count_cb, &n_changed);
 
   /* Conflict detection runs the same way. */
-  activate (f, "evaluation.detect-conflicts", NULL);
+  activate (f, SPIRE_TYPE_EVALUATION_PANEL, "evaluation.detect-conflicts", NULL);
   wait_idle (f);
-  g_assert_false (_spire_evaluation_page_is_busy (f->page));
+  g_assert_false (spire_evaluation_part_get_busy (rubric_part));
 }
 
 /* An in-memory store has no file for a worker: the work runs in place. */
@@ -359,12 +446,12 @@ test_assign_auto_memory (Fixture *f, gconstpointer data)
   spire_evaluation_page_set_store (f->page, store);
   g_assert_true (spire_evaluation_page_set_cohort (f->page, cohort, NULL));
 
-  activate (f, "evaluation.assign-auto", NULL);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, "k")), 2);
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-auto", NULL);
+  spire_assign_auto_dialog_set_k (dialog_of (SPIRE_TYPE_ASSIGN_AUTO_DIALOG), 2);
   respond (f, "assign");
   wait_idle (f);
   g_assert_cmpint (spire_store_count (store, &spire_kind_assignment, NULL, NULL), ==, 6);
-  g_assert_cmpstr (_spire_evaluation_page_get_assignment_summary (f->page), ==,
+  g_assert_cmpstr (spire_evaluation_assignment_get_summary (ASSIGNMENT (f)), ==,
                    "2 members, 3 applications each");
   spire_evaluation_page_set_store (f->page, f->store);
 }
@@ -382,21 +469,23 @@ test_review_form (Fixture *f, gconstpointer data)
   g_autoptr (SpireRecord) review = NULL;
   const char *ev = f->evaluators->pdata[1];
   const char *application;
-  SpireReviewForm *form = _spire_evaluation_page_get_review_form (f->page);
+  SpireReviewForm *form = spire_evaluation_reviews_get_form (REVIEWS (f));
+  SpireReasonDialog *reason;
   GtkWidget *row;
   guint n_added;
 
   g_assert_true (spire_assign_auto (f->store, f->cohort, 3, &n_added, &error));
   g_assert_no_error (error);
-  _spire_evaluation_page_reload_now (f->page);
-  g_assert_true (_spire_evaluation_page_set_score_as (f->page, ev));
+  settle (f);
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.score-as", g_variant_new_string (ev));
   visible = spire_panel_list_visible_applications (f->store, ev, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (visible->len, >, 0);
   application = spire_record_get_uuid (visible->pdata[0]);
 
-  activate (f, "evaluation.open-review", g_variant_new_string (application));
-  g_assert_cmpstr (_spire_evaluation_page_get_view (f->page), ==, "review");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.show-part", "s", "reviews"));
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (application));
+  g_assert_true (wait_mapped (form, TRUE));
   g_assert_false (_spire_review_form_is_locked (form));
 
   gtk_toggle_button_set_active (_spire_review_form_get_value_button (form, spire_record_get_uuid (c1), 6), TRUE);
@@ -416,9 +505,9 @@ test_review_form (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "review.submit", NULL));
   gui_fixture_spin (20);
-  g_assert_nonnull (_spire_review_form_get_dialog (form));
-  adw_message_dialog_response (_spire_review_form_get_dialog (form), "submit");
-  gtk_window_destroy (GTK_WINDOW (_spire_review_form_get_dialog (form)));
+  g_assert_nonnull (gui_fixture_find_message_dialog ());
+  adw_message_dialog_response (gui_fixture_find_message_dialog (), "submit");
+  gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
   gui_fixture_spin (20);
 
   review = spire_review_open (f->store, ev, application, &error);
@@ -448,25 +537,28 @@ test_review_form (Fixture *f, gconstpointer data)
   /* The rubric froze: criteria can no longer be edited. */
   stored_rubric = spire_rubric_get_for_cohort (f->store, f->cohort, NULL);
   g_assert_true (spire_rubric_is_frozen (stored_rubric));
-  activate (f, "evaluation.back", NULL);
-  g_assert_cmpstr (_spire_evaluation_page_get_view (f->page), ==, "overview");
-  _spire_evaluation_page_reload_now (f->page);
-  row = _spire_evaluation_page_get_criterion_row (f->page, spire_record_get_uuid (c1));
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.back", NULL);
+  g_assert_true (wait_mapped (form, FALSE));
+  settle (f);
+  row = GTK_WIDGET (spire_evaluation_rubric_get_row (RUBRIC (f), spire_record_get_uuid (c1)));
   g_assert_nonnull (row);
   g_assert_false (gtk_widget_is_sensitive (row));
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.edit-criterion", "s",
-                              spire_record_get_uuid (c1));
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.add-criterion", NULL);
+  gtk_widget_activate_action (part (f, SPIRE_TYPE_EVALUATION_RUBRIC), "evaluation.edit-criterion",
+                              "s", spire_record_get_uuid (c1));
+  gtk_widget_activate_action (part (f, SPIRE_TYPE_EVALUATION_RUBRIC), "evaluation.add-criterion",
+                              NULL);
   gui_fixture_spin (20);
-  g_assert_null (_spire_evaluation_page_get_dialog (f->page));
+  g_assert_null (gui_fixture_find_message_dialog ());
 
   /* The manager reopens it with a reason. */
-  activate (f, "evaluation.open-review", g_variant_new_string (application));
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (application));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "review.reopen", NULL));
   gui_fixture_spin (20);
-  gtk_editable_set_text (_spire_review_form_get_reason_entry (form), "Scored the wrong pitch");
-  adw_message_dialog_response (_spire_review_form_get_dialog (form), "reopen");
-  gtk_window_destroy (GTK_WINDOW (_spire_review_form_get_dialog (form)));
+  reason = dialog_of (SPIRE_TYPE_REASON_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (reason), "apply"));
+  spire_reason_dialog_set_reason (reason, "Scored the wrong pitch");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (reason), "apply");
+  gtk_window_destroy (GTK_WINDOW (reason));
   gui_fixture_spin (20);
   g_clear_object (&review);
   review = spire_review_open (f->store, ev, application, &error);
@@ -505,8 +597,10 @@ test_offline (Fixture *f, gconstpointer data)
 
   g_assert_true (spire_assign_auto (f->store, f->cohort, 3, &n_added, &error));
   g_assert_no_error (error);
-  _spire_evaluation_page_reload_now (f->page);
-  g_assert_true (_spire_evaluation_page_export_package_to (f->page, ev, package, &error));
+  settle (f);
+  /* What the file chooser leads to: no chooser runs in a test. */
+  g_assert_true (spire_evaluation_packages_export_to (
+    part (f, SPIRE_TYPE_EVALUATION_PACKAGES), ev, package, &error));
   g_assert_no_error (error);
 
   g_assert_true (spire_evaluator_window_open (GTK_APPLICATION (app), file, &error));
@@ -526,8 +620,8 @@ test_offline (Fixture *f, gconstpointer data)
   gtk_toggle_button_set_active (_spire_review_form_get_recommendation (form, "maybe"), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "review.submit", NULL));
   gui_fixture_spin (20);
-  adw_message_dialog_response (_spire_review_form_get_dialog (form), "submit");
-  gtk_window_destroy (GTK_WINDOW (_spire_review_form_get_dialog (form)));
+  adw_message_dialog_response (gui_fixture_find_message_dialog (), "submit");
+  gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
   gui_fixture_spin (20);
   g_assert_true (_spire_review_form_is_locked (form));
   g_assert_true (_spire_evaluator_window_export_sheet_to (window, sheet, &error));
@@ -540,8 +634,15 @@ test_offline (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (bogus, "{\"format\": \"something else\"}", -1, NULL));
   {
     const char *paths[] = { sheet, bogus, NULL };
+    AdwMessageDialog *shown;
 
-    g_assert_false (_spire_evaluation_page_import_sheets (f->page, paths, &summary));
+    spire_evaluation_packages_import (part (f, SPIRE_TYPE_EVALUATION_PACKAGES), paths);
+    g_assert_true (spire_evaluation_part_get_busy (part (f, SPIRE_TYPE_EVALUATION_RUBRIC)));
+    wait_idle (f);
+    shown = gui_fixture_find_message_dialog ();
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (adw_message_dialog_get_heading (shown), ==, "Score Sheets");
+    summary = g_strdup (adw_message_dialog_get_body (shown));
   }
   g_test_message ("%s", summary);
   g_assert_nonnull (strstr (summary, "Kari – scores.json: 1 new"));
@@ -572,18 +673,19 @@ rubric_with_gates (Fixture *f, SpireRecord **g1, SpireRecord **g2)
   *g2 = spire_rubric_add_criterion (f->store, spire_record_get_uuid (rubric), "Has a prototype",
                                     NULL, 1.0, "gate", &error);
   g_assert_no_error (error);
-  _spire_evaluation_page_reload_now (f->page);
+  settle (f);
   return rubric;
 }
 
-static GtkWidget *
-gate_field (Fixture *f, const char *prefix, SpireRecord *gate)
+/* Answers @gate in the screening dialog on screen: 1 pass, 0 fail; @note
+ * NULL keeps the note. */
+static void
+answer_gate (SpireRecord *gate, int state, const char *note)
 {
-  g_autofree char *key = g_strconcat (prefix, spire_record_get_uuid (gate), NULL);
-  GtkWidget *w = _spire_evaluation_page_get_dialog_field (f->page, key);
+  SpireScreeningDialog *dialog = dialog_of (SPIRE_TYPE_SCREENING_DIALOG);
 
-  g_assert_nonnull (w);
-  return w;
+  g_assert_true (spire_screening_dialog_set_answer (dialog, spire_record_get_uuid (gate), state,
+                                                    note));
 }
 
 static char *
@@ -608,21 +710,21 @@ test_screening_fail (Fixture *f, gconstpointer data)
   const char *application = f->applications->pdata[0];
   AdwMessageDialog *dialog;
 
-  g_assert_null (_spire_evaluation_page_get_screening_summary (f->page));
+  g_assert_null (spire_evaluation_screening_get_summary (SCREENING (f)));
   rubric = rubric_with_gates (f, &g1, &g2);
-  g_assert_cmpstr (_spire_evaluation_page_get_screening_summary (f->page), ==,
+  g_assert_cmpstr (spire_evaluation_screening_get_summary (SCREENING (f)), ==,
                    "0 of 6 screened, 0 ineligible");
-  g_assert_nonnull (_spire_evaluation_page_get_screening_row (f->page, application));
+  g_assert_nonnull (spire_evaluation_screening_get_row (SCREENING (f), application));
 
-  activate (f, "evaluation.screen", g_variant_new_string (application));
-  dialog = _spire_evaluation_page_get_dialog (f->page);
+  activate (f, SPIRE_TYPE_EVALUATION_SCREENING, "evaluation.screen", g_variant_new_string (application));
+  dialog = dialog_of (SPIRE_TYPE_SCREENING_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gate_field (f, "pass:", g1)), TRUE);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gate_field (f, "fail:", g2)), TRUE);
+  answer_gate (g1, 1, NULL);
+  answer_gate (g2, 0, NULL);
   /* Failing needs a note. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  gtk_editable_set_text (GTK_EDITABLE (gate_field (f, "note:", g2)), "Only slides so far");
+  answer_gate (g2, 0, "Only slides so far");
   respond (f, "save");
 
   status = application_status (f, application);
@@ -636,11 +738,11 @@ test_screening_fail (Fixture *f, gconstpointer data)
   answers = spire_screening_list_answers (f->store, application, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (answers->len, ==, 2);
-  g_assert_cmpstr (_spire_evaluation_page_get_screening_summary (f->page), ==,
+  g_assert_cmpstr (spire_evaluation_screening_get_summary (SCREENING (f)), ==,
                    "1 of 6 screened, 1 ineligible");
   /* An ineligible application is no longer offered for screening. */
   g_assert_false (gtk_list_box_row_get_activatable (
-    GTK_LIST_BOX_ROW (_spire_evaluation_page_get_screening_row (f->page, application))));
+    GTK_LIST_BOX_ROW (spire_evaluation_screening_get_row (SCREENING (f), application))));
 }
 
 static void
@@ -654,10 +756,10 @@ test_screening_pass (Fixture *f, gconstpointer data)
   g_autofree char *status = NULL;
   const char *application = f->applications->pdata[1];
 
-  activate (f, "evaluation.screen", g_variant_new_string (application));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gate_field (f, "pass:", g1)), TRUE);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gate_field (f, "pass:", g2)), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (gate_field (f, "note:", g2)), "Demo seen");
+  activate (f, SPIRE_TYPE_EVALUATION_SCREENING, "evaluation.screen", g_variant_new_string (application));
+  answer_gate (g1, 1, NULL);
+  answer_gate (g2, 1, NULL);
+  answer_gate (g2, 1, "Demo seen");
   respond (f, "save");
 
   status = application_status (f, application);
@@ -671,19 +773,8 @@ test_screening_pass (Fixture *f, gconstpointer data)
     g_assert_true (((SpireScreeningAnswer *) answers->pdata[i])->passed);
   g_assert_cmpstr (((SpireScreeningAnswer *) answers->pdata[1])->note, ==, "Demo seen");
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_decision, NULL, NULL), ==, 0);
-  g_assert_cmpstr (_spire_evaluation_page_get_screening_summary (f->page), ==,
+  g_assert_cmpstr (spire_evaluation_screening_get_summary (SCREENING (f)), ==,
                    "1 of 6 screened, 0 ineligible");
-}
-
-static guint
-combo_index_of (GtkWidget *combo, const char *text)
-{
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
@@ -691,28 +782,30 @@ test_assign_hand (Fixture *f, gconstpointer data)
 {
   const char *application = f->applications->pdata[2];
   const char *kari = f->evaluators->pdata[1];
-  GtkWidget *member;
-  guint i;
+  SpireAssignDialog *dialog;
 
-  g_assert_true (_spire_evaluation_page_set_hand_application (f->page, application));
-  activate (f, "evaluation.assign-member", g_variant_new_string (application));
-  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
-  g_assert_nonnull (member);
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (member))), ==, 3);
-  i = combo_index_of (member, "Kari Nordmann");
-  g_assert_cmpuint (i, !=, GTK_INVALID_LIST_POSITION);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (member), i);
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.show-application",
+            g_variant_new_string (application));
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-member",
+            g_variant_new_string (application));
+  dialog = dialog_of (SPIRE_TYPE_ASSIGN_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (spire_assign_dialog_get_n_members (dialog), ==, 3);
+  g_assert_true (spire_assign_dialog_select_member (dialog, kari));
+  g_assert_cmpstr (spire_assign_dialog_get_member (dialog), ==, kari);
   respond (f, "assign");
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application", application), ==, 1);
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "evaluator", kari), ==, 1);
 
   /* Assigned members are not offered again. */
-  activate (f, "evaluation.assign-member", g_variant_new_string (application));
-  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
-  g_assert_cmpuint (combo_index_of (member, "Kari Nordmann"), ==, GTK_INVALID_LIST_POSITION);
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-member",
+            g_variant_new_string (application));
+  dialog = dialog_of (SPIRE_TYPE_ASSIGN_DIALOG);
+  g_assert_false (spire_assign_dialog_select_member (dialog, kari));
+  g_assert_cmpuint (spire_assign_dialog_get_n_members (dialog), ==, 2);
   respond (f, "cancel");
 
-  activate (f, "evaluation.unassign", g_variant_new_string (kari));
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.unassign", g_variant_new_string (kari));
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 0);
 }
 
@@ -724,19 +817,21 @@ test_assign_conflict (Fixture *f, gconstpointer data)
   const char *application = f->applications->pdata[0];
   const char *kari = f->evaluators->pdata[1];
   AdwMessageDialog *dialog;
-  GtkWidget *member;
+  SpireAssignDialog *assign;
+  SpireAssignSeveralDialog *several;
   const char *body;
 
   /* The dialog was opened before the conflict was declared: the core refuses. */
-  activate (f, "evaluation.assign-member", g_variant_new_string (application));
-  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (member), combo_index_of (member, "Kari Nordmann"));
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-member",
+            g_variant_new_string (application));
+  assign = dialog_of (SPIRE_TYPE_ASSIGN_DIALOG);
+  g_assert_true (spire_assign_dialog_select_member (assign, kari));
   conflict = spire_conflict_declare (f->store, kari, application, NULL, "employee",
                                      "Works there part-time", &error);
   g_assert_no_error (error);
   respond (f, "assign");
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 0);
-  dialog = _spire_evaluation_page_get_dialog (f->page);
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (dialog);
   g_test_message ("%s", body);
@@ -746,24 +841,22 @@ test_assign_conflict (Fixture *f, gconstpointer data)
   gui_fixture_spin (20);
 
   /* Now the dialog leaves her out. */
-  activate (f, "evaluation.assign-member", g_variant_new_string (application));
-  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (member))), ==, 2);
-  g_assert_cmpuint (combo_index_of (member, "Kari Nordmann"), ==, GTK_INVALID_LIST_POSITION);
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-member",
+            g_variant_new_string (application));
+  assign = dialog_of (SPIRE_TYPE_ASSIGN_DIALOG);
+  g_assert_cmpuint (spire_assign_dialog_get_n_members (assign), ==, 2);
+  g_assert_false (spire_assign_dialog_select_member (assign, kari));
   respond (f, "cancel");
 
   /* In bulk: all or nothing. */
-  activate (f, "evaluation.assign-several", NULL);
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-several", NULL);
+  several = dialog_of (SPIRE_TYPE_ASSIGN_SEVERAL_DIALOG);
   for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *key = g_strconcat ("app:", (char *) f->applications->pdata[i], NULL);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, key)), TRUE);
-    }
-  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (member), combo_index_of (member, "Kari Nordmann"));
+    g_assert_true (spire_assign_several_dialog_set_chosen (several, f->applications->pdata[i], TRUE));
+  g_assert_true (spire_assign_several_dialog_select_member (several, kari));
   respond (f, "assign");
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 0);
-  dialog = _spire_evaluation_page_get_dialog (f->page);
+  dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Kari Nordmann"));
 }
@@ -772,18 +865,14 @@ static void
 test_assign_several (Fixture *f, gconstpointer data)
 {
   const char *ola = f->evaluators->pdata[2];
-  GtkWidget *member;
+  SpireAssignSeveralDialog *several;
 
-  activate (f, "evaluation.assign-several", NULL);
-  g_assert_false (adw_message_dialog_get_response_enabled (_spire_evaluation_page_get_dialog (f->page),
-                                                           "assign"));
+  activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-several", NULL);
+  several = dialog_of (SPIRE_TYPE_ASSIGN_SEVERAL_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (several), "assign"));
   for (guint i = 3; i < 6; i++)
-    {
-      g_autofree char *key = g_strconcat ("app:", (char *) f->applications->pdata[i], NULL);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (_spire_evaluation_page_get_dialog_field (f->page, key)), TRUE);
-    }
-  member = _spire_evaluation_page_get_dialog_field (f->page, "member");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (member), combo_index_of (member, "Ola Hansen"));
+    g_assert_true (spire_assign_several_dialog_set_chosen (several, f->applications->pdata[i], TRUE));
+  g_assert_true (spire_assign_several_dialog_select_member (several, ola));
   respond (f, "assign");
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "evaluator", ola), ==, 3);
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, NULL, NULL), ==, 3);
@@ -791,6 +880,70 @@ test_assign_several (Fixture *f, gconstpointer data)
     g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application",
                                         f->applications->pdata[i]),
                      ==, 1);
+}
+
+/* The shell: one part at a time, reached by its action or the list, and
+ * narrow enough for a phone. */
+static void
+test_navigation (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *name;
+    GType (*get_type) (void);
+  } parts[] = {
+    { "rubric", spire_evaluation_rubric_get_type },
+    { "screening", spire_evaluation_screening_get_type },
+    { "panel", spire_evaluation_panel_get_type },
+    { "assignment", spire_evaluation_assignment_get_type },
+    { "packages", spire_evaluation_packages_get_type },
+    { "reviews", spire_evaluation_reviews_get_type },
+  };
+  GtkListBox *list = NULL;
+  int minimum = 0, natural = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.show-part", "s",
+                                                 parts[i].name));
+      gui_fixture_spin (20);
+      /* Shown, and the only one shown. */
+      for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
+        g_assert_cmpint (gtk_widget_get_mapped (part (f, parts[j].get_type ())), ==, i == j);
+    }
+
+  /* The list beside the parts (styled as a sidebar) leads to them too. */
+  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (f->page), GTK_TYPE_LIST_BOX, "navigation-sidebar"));
+  g_assert_nonnull (list);
+  g_assert_cmpint (gtk_list_box_get_selection_mode (list), ==, GTK_SELECTION_SINGLE);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      g_assert_nonnull (row);
+      g_signal_emit_by_name (list, "row-activated", row);
+      gui_fixture_spin (20);
+      g_assert_true (gtk_widget_get_mapped (part (f, parts[i].get_type ())));
+      g_assert_true (gtk_list_box_row_is_selected (row));
+    }
+
+  /* A phone is 360 pixels wide: the page fits. */
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
+                      NULL, NULL);
+  g_test_message ("minimum width %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_set_default_size (f->window, 360, 700);
+  gui_fixture_spin (100);
+  /* Folded: the list shows first, and leads on to a part with a way back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.show-parts", NULL));
+  gui_fixture_spin (50);
+  g_assert_true (wait_mapped (list, TRUE));
+  g_assert_true (wait_mapped (part (f, SPIRE_TYPE_EVALUATION_REVIEWS), FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.show-part", "s",
+                                             "panel"));
+  gui_fixture_spin (50);
+  g_assert_true (wait_mapped (part (f, SPIRE_TYPE_EVALUATION_PANEL), TRUE));
+  g_assert_true (wait_mapped (list, FALSE));
 }
 
 int
@@ -825,6 +978,8 @@ main (int argc, char **argv)
   g_test_add ("/evaluation/assign-conflict", Fixture, NULL, fixture_set_up, test_assign_conflict,
               fixture_tear_down);
   g_test_add ("/evaluation/assign-several", Fixture, NULL, fixture_set_up, test_assign_several,
+              fixture_tear_down);
+  g_test_add ("/evaluation/navigation", Fixture, NULL, fixture_set_up, test_navigation,
               fixture_tear_down);
 
   ret = g_test_run ();

@@ -14,6 +14,8 @@
 #include "gui-fixture.h"
 #include "ranking/spire-ranking-page-private.h"
 #include "ranking/spire-reviews-dialog.h"
+#include "common/spire-decision-dialog.h"
+#include "cohort/spire-cohort-page.h"
 
 typedef struct
 {
@@ -176,12 +178,35 @@ tied_cohort (SpireStore *store, char **alfa, char **beta)
 
 /* Fixture */
 
+/* The reviews dialog on screen, or NULL. */
+static GtkWindow *
+find_reviews_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (SPIRE_IS_REVIEWS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
+    }
+  return found;
+}
+
+static void
+collect_toast_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  g_ptr_array_add (data, g_strdup (message));
+}
+
 static gboolean
 page_ready (gpointer data)
 {
   F *f = data;
 
-  return !_spire_ranking_page_is_busy (f->page);
+  return !spire_ranking_page_get_busy (f->page);
 }
 
 static void
@@ -248,7 +273,7 @@ teardown (F *f, gconstpointer data)
 static SpireRankRow *
 row_at (F *f, guint i)
 {
-  GListModel *model = G_LIST_MODEL (_spire_ranking_page_get_selection (f->page));
+  GListModel *model = G_LIST_MODEL (spire_ranking_page_get_model (f->page));
   SpireRankRow *row = g_list_model_get_item (model, i);
 
   g_object_unref (row); /* the model keeps it */
@@ -258,7 +283,7 @@ row_at (F *f, guint i)
 static guint
 n_shown (F *f)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (_spire_ranking_page_get_selection (f->page)));
+  return g_list_model_get_n_items (G_LIST_MODEL (spire_ranking_page_get_model (f->page)));
 }
 
 /* Tests */
@@ -266,7 +291,7 @@ n_shown (F *f)
 static void
 test_rows (F *f, gconstpointer data)
 {
-  SpireRanking *ranking = _spire_ranking_page_get_ranking (f->page);
+  SpireRanking *ranking = spire_ranking_page_get_ranking (f->page);
   double best = -INFINITY;
 
   g_assert_nonnull (ranking);
@@ -281,7 +306,7 @@ test_rows (F *f, gconstpointer data)
 
   /* One column per criterion that is not a gate, after the fixed ones. */
   {
-    GListModel *columns = gtk_column_view_get_columns (_spire_ranking_page_get_column_view (f->page));
+    GListModel *columns = gtk_column_view_get_columns (spire_ranking_list_get_column_view (_spire_ranking_page_get_list (f->page)));
     guint scored = 0;
 
     for (guint c = 0; c < spire_ranking_get_n_criteria (ranking); c++)
@@ -293,7 +318,7 @@ test_rows (F *f, gconstpointer data)
   /* The reviews column: "3" when none are missing. */
   {
     SpireRankRow *row = row_at (f, 0);
-    g_autofree char *text = _spire_ranking_page_cell_text (f->page, row,
+    g_autofree char *text = spire_ranking_list_cell_text (_spire_ranking_page_get_list (f->page), row,
                                                            SPIRE_RANKING_COLUMN_REVIEWS);
 
     if (spire_rank_row_get_n_missing (row) == 0)
@@ -329,7 +354,7 @@ test_meeting_order (F *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "ranking.meeting-order", NULL));
   gui_fixture_spin (20);
   g_assert_cmpuint (n_shown (f), ==,
-                    spire_ranking_get_n_rows (_spire_ranking_page_get_ranking (f->page)));
+                    spire_ranking_get_n_rows (spire_ranking_page_get_ranking (f->page)));
   g_assert_cmpuint (spire_rank_row_get_rank (row_at (f, 0)), ==, 1);
 }
 
@@ -348,7 +373,9 @@ test_reviews_dialog (F *f, gconstpointer data)
   for (guint i = 0; i < reviews->len; i++)
     drafts += g_strcmp0 (spire_record_get_text (reviews->pdata[i], "state"), "draft") == 0;
 
-  dialog = _spire_ranking_page_open_reviews (f->page, 0);
+  gtk_selection_model_select_item (spire_ranking_page_get_model (f->page), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "ranking.show-reviews", NULL));
+  dialog = find_reviews_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (SPIRE_IS_REVIEWS_DIALOG (dialog));
   gui_fixture_spin (20);
@@ -370,16 +397,17 @@ row_status_is (F *f, const char *uuid, const char *status)
 static void
 test_decide (F *f, gconstpointer data)
 {
-  GtkSelectionModel *selection = _spire_ranking_page_get_selection (f->page);
+  GtkSelectionModel *selection = spire_ranking_page_get_model (f->page);
   const char *reason = "De to sterkeste søknadene etter panelmøtet";
   g_autofree char *uuids[2] = { NULL, NULL };
-  AdwMessageDialog *dialog;
-  GtkTextBuffer *buffer;
+  g_autoptr (GPtrArray) toasts = NULL;
+  guint handler;
+  SpireDecisionDialog *dialog;
   guint picked = 0;
 
   /* Nothing selected: nothing to decide. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "ranking.decide", "s", "accepted");
-  g_assert_null (_spire_ranking_page_get_decide_dialog (f->page));
+  g_assert_null (gui_fixture_find_message_dialog ());
 
   for (guint i = 0; i < n_shown (f) && picked < 2; i++)
     {
@@ -395,22 +423,24 @@ test_decide (F *f, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "ranking.decide", "s",
                                              "accepted"));
-  dialog = _spire_ranking_page_get_decide_dialog (f->page);
-  g_assert_nonnull (dialog);
-  buffer = _spire_ranking_page_get_reason_buffer (f->page);
+  dialog = SPIRE_DECISION_DIALOG (gui_fixture_find_message_dialog ());
+  g_assert_true (SPIRE_IS_DECISION_DIALOG (dialog));
+  g_assert_cmpstr (spire_decision_dialog_get_status (dialog), ==, "accepted");
 
   /* No reason, no decision. */
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  gtk_text_buffer_set_text (buffer, "   \n ", -1);
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
-  gtk_text_buffer_set_text (buffer, reason, -1);
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  spire_decision_dialog_set_reason (dialog, "   \n ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  spire_decision_dialog_set_reason (dialog, reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
 
-  adw_message_dialog_response (dialog, "apply");
+  /* The toasts (no overlay in this window: they go to the log). */
+  toasts = g_ptr_array_new_with_free_func (g_free);
+  handler = g_log_set_handler ("spire-toast", G_LOG_LEVEL_MESSAGE, collect_toast_cb, toasts);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gui_fixture_spin (20);
+  g_log_remove_handler ("spire-toast", handler);
   {
-    GPtrArray *toasts = _spire_ranking_page_get_toasts (f->page);
-
     g_assert_cmpuint (toasts->len, >=, 1);
     g_assert_cmpstr (toasts->pdata[0], ==, "2 applications accepted");
   }
@@ -443,19 +473,107 @@ test_decide (F *f, gconstpointer data)
 static void
 test_cancel_decision (F *f, gconstpointer data)
 {
-  GtkSelectionModel *selection = _spire_ranking_page_get_selection (f->page);
+  GtkSelectionModel *selection = spire_ranking_page_get_model (f->page);
   gint64 before = spire_store_count (f->store, &spire_kind_decision, NULL, NULL);
   AdwMessageDialog *dialog;
 
   gtk_selection_model_select_item (selection, 0, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "ranking.decide", "s",
                                              "rejected"));
-  dialog = _spire_ranking_page_get_decide_dialog (f->page);
-  g_assert_nonnull (dialog);
+  dialog = gui_fixture_find_message_dialog ();
+  g_assert_true (SPIRE_IS_DECISION_DIALOG (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
   adw_message_dialog_response (dialog, "cancel");
   gui_fixture_spin (20);
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_decision, NULL, NULL), ==, before);
+}
+
+/* Selects the rows of @model (SpireRankRow or SpireRecord items) whose
+ * application is in @uuids. */
+static void
+select_uuids (GtkSelectionModel *model, char **uuids)
+{
+  gtk_selection_model_unselect_all (model);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      const char *uuid = SPIRE_IS_RANK_ROW (item)
+                           ? spire_rank_row_get_application_uuid (SPIRE_RANK_ROW (item))
+                           : spire_record_get_uuid (SPIRE_RECORD (item));
+
+      if (g_strv_contains ((const char *const *) uuids, uuid))
+        gtk_selection_model_select_item (model, i, FALSE);
+    }
+}
+
+/* Accepting the same applications says the same about the seats, from
+ * the ranking page and from the cohort page: core's words. */
+static void
+test_same_seats_warning (F *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) cohort = spire_store_get (f->store, &spire_kind_cohort, f->cohort,
+                                                    &error);
+  g_autofree char *expect = NULL;
+  g_autofree char *from_ranking = NULL;
+  char *uuids[3] = { NULL, NULL, NULL };
+  GtkWindow *window;
+  SpireCohortPage *cohort_page;
+  SpireDecisionDialog *dialog;
+  gint64 seats = 0, accepted;
+  guint picked = 0;
+
+  g_assert_no_error (error);
+  /* As many seats as are taken: two more are too many. */
+  accepted = spire_cohort_count_accepted (f->store, f->cohort, &seats, &error);
+  g_assert_no_error (error);
+  spire_record_set_int (cohort, "seats", MAX (accepted, 1));
+  g_assert_true (spire_store_update (f->store, cohort, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_shown (f) && picked < 2; i++)
+    {
+      SpireRankRow *row = row_at (f, i);
+
+      if (g_strcmp0 (spire_rank_row_get_status (row), "accepted") != 0 &&
+          g_strcmp0 (spire_rank_row_get_status (row), "withdrawn") != 0)
+        uuids[picked++] = g_strdup (spire_rank_row_get_application_uuid (row));
+    }
+  g_assert_cmpuint (picked, ==, 2);
+  expect = spire_cohort_seats_warning_after (f->store, f->cohort, 2);
+  g_assert_nonnull (expect);
+
+  select_uuids (spire_ranking_page_get_model (f->page), uuids);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "ranking.decide", "s",
+                                             "accepted"));
+  dialog = SPIRE_DECISION_DIALOG (gui_fixture_find_message_dialog ());
+  g_assert_true (SPIRE_IS_DECISION_DIALOG (dialog));
+  from_ranking = g_strdup (spire_decision_dialog_get_warning (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_fixture_spin (20);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  cohort_page = SPIRE_COHORT_PAGE (spire_cohort_page_new ());
+  gtk_window_set_child (window, GTK_WIDGET (cohort_page));
+  spire_cohort_page_set_store (cohort_page, f->store);
+  g_assert_true (spire_cohort_page_set_cohort (cohort_page, SPIRE_COHORT (cohort), &error));
+  g_assert_no_error (error);
+  gtk_window_present (window);
+  gui_fixture_spin (20);
+  select_uuids (spire_cohort_page_get_model (cohort_page), uuids);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cohort_page), "cohort.set-status", "s",
+                                             "accepted"));
+  dialog = SPIRE_DECISION_DIALOG (gui_fixture_find_message_dialog ());
+  g_assert_true (SPIRE_IS_DECISION_DIALOG (dialog));
+  g_assert_cmpuint (spire_decision_dialog_get_n_changing (dialog), ==, 2);
+
+  g_assert_cmpstr (from_ranking, ==, expect);
+  g_assert_cmpstr (spire_decision_dialog_get_warning (dialog), ==, expect);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (window);
+  gui_fixture_spin (20);
+  for (guint i = 0; i < 2; i++)
+    g_free (uuids[i]);
 }
 
 static void
@@ -477,7 +595,7 @@ test_tie (void)
   for (guint i = 0; i < n_shown (f); i++)
     {
       SpireRankRow *row = row_at (f, i);
-      g_autofree char *rank = _spire_ranking_page_cell_text (f->page, row,
+      g_autofree char *rank = spire_ranking_list_cell_text (_spire_ranking_page_get_list (f->page), row,
                                                              SPIRE_RANKING_COLUMN_RANK);
       const char *uuid = spire_rank_row_get_application_uuid (row);
 
@@ -502,7 +620,7 @@ test_tie (void)
     spire_record_set_text (app, "title", "Beta endret");
     g_assert_true (spire_store_update (f->store, app, &error));
     g_assert_no_error (error);
-    g_assert_true (_spire_ranking_page_is_busy (f->page));
+    g_assert_true (spire_ranking_page_get_busy (f->page));
     wait_ranked (f);
     g_assert_true (row_status_is (f, beta, "in_review"));
     for (guint i = 0; i < n_shown (f); i++)
@@ -583,7 +701,7 @@ test_large (void)
 
   start = last = g_get_monotonic_time ();
   spire_ranking_page_set_cohort (f->page, record, NULL);
-  while (_spire_ranking_page_is_busy (f->page))
+  while (spire_ranking_page_get_busy (f->page))
     {
       gint64 now;
 
@@ -597,11 +715,11 @@ test_large (void)
   g_test_message ("%u applications ranked in %.0f ms; longest main loop pause %.0f ms", best,
                   ranked / 1000.0, gap / 1000.0);
   g_assert_cmpuint (n_shown (f), ==,
-                    spire_ranking_get_n_rows (_spire_ranking_page_get_ranking (f->page)));
+                    spire_ranking_get_n_rows (spire_ranking_page_get_ranking (f->page)));
 
   /* Scroll through the whole list, a page at a time. */
   gui_fixture_spin (100);
-  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (_spire_ranking_page_get_column_view (f->page)));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (spire_ranking_list_get_column_view (_spire_ranking_page_get_list (f->page))));
   scroll_start = g_get_monotonic_time ();
   gap = 0;
   for (guint i = 0; i < 200; i++)
@@ -637,6 +755,8 @@ main (int argc, char **argv)
   g_test_add ("/ranking/reviews-dialog", F, NULL, setup_demo, test_reviews_dialog, teardown);
   g_test_add ("/ranking/decide", F, NULL, setup_demo, test_decide, teardown);
   g_test_add ("/ranking/cancel-decision", F, NULL, setup_demo, test_cancel_decision, teardown);
+  g_test_add ("/ranking/same-seats-warning", F, NULL, setup_demo, test_same_seats_warning,
+              teardown);
   g_test_add_func ("/ranking/tie", test_tie);
   g_test_add_func ("/ranking/no-rubric", test_no_rubric);
   if (g_getenv ("SPIRE_RANKING_LARGE_DB"))

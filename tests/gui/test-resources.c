@@ -8,15 +8,46 @@
 
 #include <string.h>
 
+#include "cohort/spire-answer-row.h"
+#include "cohort/spire-application-details.h"
+#include "cohort/spire-application-list.h"
 #include "cohort/spire-cohort-page.h"
+#include "cohort/spire-decision-row.h"
+#include "cohort/spire-status-tile.h"
+#include "common/spire-decision-dialog.h"
 #include "common/spire-reason-dialog.h"
+#include "evaluation/spire-application-check-row.h"
+#include "evaluation/spire-assign-auto-dialog.h"
+#include "evaluation/spire-assign-dialog.h"
+#include "evaluation/spire-assign-several-dialog.h"
+#include "evaluation/spire-assignment-row.h"
+#include "evaluation/spire-conflict-dialog.h"
+#include "evaluation/spire-conflict-row.h"
+#include "evaluation/spire-criterion-dialog.h"
+#include "evaluation/spire-criterion-row.h"
+#include "evaluation/spire-evaluation-assignment.h"
+#include "evaluation/spire-evaluation-packages.h"
 #include "evaluation/spire-evaluation-page.h"
+#include "evaluation/spire-evaluation-panel.h"
+#include "evaluation/spire-evaluation-reviews.h"
+#include "evaluation/spire-evaluation-rubric.h"
+#include "evaluation/spire-evaluation-screening.h"
+#include "evaluation/spire-gate-row.h"
+#include "evaluation/spire-package-row.h"
+#include "evaluation/spire-panel-member-dialog.h"
+#include "evaluation/spire-panel-member-row.h"
+#include "evaluation/spire-review-row.h"
+#include "evaluation/spire-rubric-copy-dialog.h"
+#include "evaluation/spire-score-row.h"
+#include "evaluation/spire-screening-dialog.h"
+#include "evaluation/spire-screening-row.h"
 #include "evaluation/spire-review-form.h"
 #include "evaluator/spire-evaluator-window.h"
 #include "followup/spire-deal-card-row.h"
 #include "followup/spire-deal-column.h"
 #include "followup/spire-deal-move-dialog.h"
 #include "followup/spire-followup-page.h"
+#include "ranking/spire-ranking-list.h"
 #include "ranking/spire-ranking-page.h"
 #include "ranking/spire-reviews-dialog.h"
 #include "gui-fixture.h"
@@ -74,8 +105,39 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_DEAL_MOVE_DIALOG);
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
+  g_type_ensure (SPIRE_TYPE_APPLICATION_LIST);
+  g_type_ensure (SPIRE_TYPE_APPLICATION_DETAILS);
+  g_type_ensure (SPIRE_TYPE_DECISION_ROW);
+  g_type_ensure (SPIRE_TYPE_ANSWER_ROW);
+  g_type_ensure (SPIRE_TYPE_STATUS_TILE);
+  g_type_ensure (SPIRE_TYPE_DECISION_DIALOG);
+  g_type_ensure (SPIRE_TYPE_RANKING_LIST);
   g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);
   g_type_ensure (SPIRE_TYPE_REVIEW_FORM);
+  g_type_ensure (SPIRE_TYPE_APPLICATION_CHECK_ROW);
+  g_type_ensure (SPIRE_TYPE_ASSIGN_AUTO_DIALOG);
+  g_type_ensure (SPIRE_TYPE_ASSIGN_DIALOG);
+  g_type_ensure (SPIRE_TYPE_ASSIGN_SEVERAL_DIALOG);
+  g_type_ensure (SPIRE_TYPE_ASSIGNMENT_ROW);
+  g_type_ensure (SPIRE_TYPE_CONFLICT_DIALOG);
+  g_type_ensure (SPIRE_TYPE_CONFLICT_ROW);
+  g_type_ensure (SPIRE_TYPE_CRITERION_DIALOG);
+  g_type_ensure (SPIRE_TYPE_CRITERION_ROW);
+  g_type_ensure (SPIRE_TYPE_EVALUATION_ASSIGNMENT);
+  g_type_ensure (SPIRE_TYPE_EVALUATION_PACKAGES);
+  g_type_ensure (SPIRE_TYPE_EVALUATION_PANEL);
+  g_type_ensure (SPIRE_TYPE_EVALUATION_REVIEWS);
+  g_type_ensure (SPIRE_TYPE_EVALUATION_RUBRIC);
+  g_type_ensure (SPIRE_TYPE_EVALUATION_SCREENING);
+  g_type_ensure (SPIRE_TYPE_GATE_ROW);
+  g_type_ensure (SPIRE_TYPE_PACKAGE_ROW);
+  g_type_ensure (SPIRE_TYPE_PANEL_MEMBER_DIALOG);
+  g_type_ensure (SPIRE_TYPE_PANEL_MEMBER_ROW);
+  g_type_ensure (SPIRE_TYPE_REVIEW_ROW);
+  g_type_ensure (SPIRE_TYPE_RUBRIC_COPY_DIALOG);
+  g_type_ensure (SPIRE_TYPE_SCORE_ROW);
+  g_type_ensure (SPIRE_TYPE_SCREENING_DIALOG);
+  g_type_ensure (SPIRE_TYPE_SCREENING_ROW);
   g_type_ensure (SPIRE_TYPE_EVALUATOR_WINDOW);
   g_type_ensure (SPIRE_TYPE_RANKING_PAGE);
   g_type_ensure (SPIRE_TYPE_RECORD_EDITOR);

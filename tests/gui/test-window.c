@@ -110,7 +110,7 @@ filtered_is (gpointer data)
 {
   FilterWait *w = data;
 
-  return g_list_model_get_n_items (_spire_cohort_page_get_filtered (w->page)) == w->n;
+  return g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (w->page))) == w->n;
 }
 
 static void
@@ -126,15 +126,15 @@ search (SpireCohortPage *page, const char *text)
 static guint
 count_matching (SpireStore *store, SpireCohortPage *page, const char *query)
 {
-  GListModel *all = _spire_cohort_page_get_applications (page);
+  GListModel *all = spire_cohort_page_get_applications (page);
   guint n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr (SpireRecord) app = g_list_model_get_item (all, i);
-      g_autofree char *t = _spire_cohort_page_cell_text (page, app, 0);
-      g_autofree char *s = _spire_cohort_page_cell_text (page, app, 1);
-      g_autofree char *c = _spire_cohort_page_cell_text (page, app, 2);
+      g_autofree char *t = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, 0);
+      g_autofree char *s = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, 1);
+      g_autofree char *c = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, 2);
 
       if (spire_search_matches (t, query) || spire_search_matches (s, query) ||
           spire_search_matches (c, query))
@@ -170,10 +170,10 @@ test_window_filled (void)
 
   cohort = busiest_cohort (store, &n_apps);
   select_cohort (window, cohort);
-  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_applications (page)), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (page)), ==,
                     n_apps);
-  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (page)), ==, n_apps);
-  g_assert_cmpstr (_spire_cohort_page_get_list_state (page), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (page))), ==, n_apps);
+  g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (page)), ==, "list");
   expect_shown = g_strdup_printf ("%u applications", n_apps);
   g_assert_cmpstr (_spire_cohort_page_get_shown_text (page), ==, expect_shown);
 
@@ -195,7 +195,7 @@ test_window_search (void)
   g_autofree char *cohort = busiest_cohort (store, NULL);
   SpireWindow *window = window_for (store);
   SpireCohortPage *page = _spire_window_get_cohort_page (window);
-  GListModel *filtered = _spire_cohort_page_get_filtered (page);
+  GListModel *filtered = G_LIST_MODEL (spire_cohort_page_get_model (page));
   FilterWait w = { page, 0 };
   guint total, n;
 
@@ -205,7 +205,7 @@ test_window_search (void)
   g_assert_no_error (error);
   _spire_window_reload_now (window);
   select_cohort (window, cohort);
-  total = g_list_model_get_n_items (_spire_cohort_page_get_applications (page));
+  total = g_list_model_get_n_items (spire_cohort_page_get_applications (page));
   g_assert_cmpuint (total, >=, 2);
 
   /* "aa" finds "å", case and accents do not matter. */
@@ -224,8 +224,8 @@ test_window_search (void)
 
   /* A word from the data narrows the list to what matches it. */
   {
-    g_autoptr (SpireRecord) first = g_list_model_get_item (_spire_cohort_page_get_applications (page), 0);
-    g_autofree char *title = _spire_cohort_page_cell_text (page, first, 0);
+    g_autoptr (SpireRecord) first = g_list_model_get_item (spire_cohort_page_get_applications (page), 0);
+    g_autofree char *title = spire_application_list_cell_text (_spire_cohort_page_get_list (page), first, 0);
     g_auto (GStrv) words = g_strsplit (title, " ", -1);
     const char *word = words[0];
 
@@ -238,9 +238,9 @@ test_window_search (void)
     for (guint i = 0; i < n; i++)
       {
         g_autoptr (SpireRecord) app = g_list_model_get_item (filtered, i);
-        g_autofree char *t = _spire_cohort_page_cell_text (page, app, 0);
-        g_autofree char *s = _spire_cohort_page_cell_text (page, app, 1);
-        g_autofree char *c = _spire_cohort_page_cell_text (page, app, 2);
+        g_autofree char *t = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, 0);
+        g_autofree char *s = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, 1);
+        g_autofree char *c = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, 2);
 
         g_assert_true (spire_search_matches (t, word) || spire_search_matches (s, word) ||
                        spire_search_matches (c, word));
@@ -251,13 +251,13 @@ test_window_search (void)
   search (page, "qqqxxyzzy");
   w.n = 0;
   g_assert_true (gui_fixture_wait (filtered_is, &w, 2000));
-  g_assert_cmpstr (_spire_cohort_page_get_list_state (page), ==, "no-results");
+  g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (page)), ==, "no-results");
 
   /* Escape-like clearing brings all back. */
   search (page, "");
   w.n = total;
   g_assert_true (gui_fixture_wait (filtered_is, &w, 2000));
-  g_assert_cmpstr (_spire_cohort_page_get_list_state (page), ==, "list");
+  g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (page)), ==, "list");
 
   /* Ctrl+F's action puts the focus into the search entry. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
@@ -275,13 +275,13 @@ test_window_search (void)
 static gboolean
 is_sorted (SpireCohortPage *page, guint column, gboolean descending)
 {
-  GListModel *sorted = _spire_cohort_page_get_sorted (page);
+  GListModel *sorted = G_LIST_MODEL (spire_cohort_page_get_model (page));
   g_autofree char *prev = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (sorted); i++)
     {
       g_autoptr (SpireRecord) app = g_list_model_get_item (sorted, i);
-      g_autofree char *text = _spire_cohort_page_cell_text (page, app, column);
+      g_autofree char *text = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, column);
 
       if (prev)
         {
@@ -320,8 +320,8 @@ test_window_sorting (void)
   g_autofree char *cohort = busiest_cohort (store, NULL);
   SpireWindow *window = window_for (store);
   SpireCohortPage *page = _spire_window_get_cohort_page (window);
-  GtkColumnView *view = _spire_cohort_page_get_column_view (page);
-  GListModel *sorted = _spire_cohort_page_get_sorted (page);
+  GtkColumnView *view = spire_application_list_get_column_view (_spire_cohort_page_get_list (page));
+  GListModel *sorted = G_LIST_MODEL (spire_cohort_page_get_model (page));
 
   gui_fixture_add_application (store, cohort, "Zebraoverganger", "Zulu AS", "received", &error);
   gui_fixture_add_application (store, cohort, "Ørneblikk over byen", "Åsgard AS", "received",
@@ -338,19 +338,19 @@ test_window_sorting (void)
   g_assert_cmpint (position_of (sorted, page, "Ærlig handel"), <,
                    position_of (sorted, page, "Ørneblikk over byen"));
 
-  gtk_column_view_sort_by_column (view, _spire_cohort_page_get_column (page, 0),
+  gtk_column_view_sort_by_column (view, spire_application_list_get_column (_spire_cohort_page_get_list (page), 0),
                                   GTK_SORT_DESCENDING);
   g_assert_true (is_sorted (page, 0, TRUE));
 
   for (guint col = 1; col <= 2; col++)
     {
-      gtk_column_view_sort_by_column (view, _spire_cohort_page_get_column (page, col),
+      gtk_column_view_sort_by_column (view, spire_application_list_get_column (_spire_cohort_page_get_list (page), col),
                                       GTK_SORT_ASCENDING);
       g_assert_true (is_sorted (page, col, FALSE));
     }
 
   /* Status in workflow order, submitted by time. */
-  gtk_column_view_sort_by_column (view, _spire_cohort_page_get_column (page, 3),
+  gtk_column_view_sort_by_column (view, spire_application_list_get_column (_spire_cohort_page_get_list (page), 3),
                                   GTK_SORT_ASCENDING);
   {
     g_autoptr (SpireRecord) first = g_list_model_get_item (sorted, 0);
@@ -361,7 +361,7 @@ test_window_sorting (void)
     (void) values;
     g_assert_cmpstr (spire_record_get_text (last, "status"), !=, "received");
   }
-  gtk_column_view_sort_by_column (view, _spire_cohort_page_get_column (page, 4),
+  gtk_column_view_sort_by_column (view, spire_application_list_get_column (_spire_cohort_page_get_list (page), 4),
                                   GTK_SORT_DESCENDING);
   {
     g_autoptr (SpireRecord) first = g_list_model_get_item (sorted, 0);
@@ -380,7 +380,7 @@ test_window_cells (void)
   g_autofree char *cohort = busiest_cohort (store, NULL);
   SpireWindow *window = window_for (store);
   SpireCohortPage *page = _spire_window_get_cohort_page (window);
-  GListModel *all = _spire_cohort_page_get_applications (page);
+  GListModel *all = spire_cohort_page_get_applications (page);
 
   gui_fixture_add_application (store, cohort, "Celletest", "Cellefirma AS", "waitlisted", &error);
   g_assert_no_error (error);
@@ -392,9 +392,9 @@ test_window_cells (void)
 
       if (g_strcmp0 (spire_record_get_text (app, "title"), "Celletest") == 0)
         {
-          g_autofree char *startup = _spire_cohort_page_cell_text (page, app, 1);
-          g_autofree char *status = _spire_cohort_page_cell_text (page, app, 3);
-          g_autofree char *submitted = _spire_cohort_page_cell_text (page, app, 4);
+          g_autofree char *startup = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, 1);
+          g_autofree char *status = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, 3);
+          g_autofree char *submitted = spire_application_list_cell_text (_spire_cohort_page_get_list (page), app, 4);
 
           g_assert_cmpstr (startup, ==, "Cellefirma AS");
           g_assert_cmpstr (status, ==, "Waitlisted");
@@ -628,14 +628,14 @@ test_window_large (void)
   t1 = g_get_monotonic_time ();
   c1 = cpu_now ();
   g_test_message ("4000 applications loaded in %.0f ms CPU, %.0f ms wall", (c1 - c0) / 1000.0, (t1 - t0) / 1000.0);
-  g_assert_cmpuint (g_list_model_get_n_items (_spire_cohort_page_get_filtered (page)), ==, 4000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (page))), ==, 4000);
   g_assert_cmpint (c1 - c0, <, 1000 * 1000);
   gui_fixture_spin (50);
 
   t0 = g_get_monotonic_time ();
   c0 = cpu_now ();
-  gtk_column_view_sort_by_column (_spire_cohort_page_get_column_view (page),
-                                  _spire_cohort_page_get_column (page, 1), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (spire_application_list_get_column_view (_spire_cohort_page_get_list (page)),
+                                  spire_application_list_get_column (_spire_cohort_page_get_list (page), 1), GTK_SORT_ASCENDING);
   t1 = g_get_monotonic_time ();
   c1 = cpu_now ();
   g_test_message ("sorted by startup in %.0f ms CPU, %.0f ms wall", (c1 - c0) / 1000.0, (t1 - t0) / 1000.0);

@@ -1,64 +1,73 @@
-/* spire-cohort-page-private.h — what tests may look at
+/* spire-cohort-page-private.h — the page's struct, shared with its actions
+ * (spire-cohort-page-actions.c), and what tests may look at that the public
+ * API does not show: the search entry (to type as a user), the list and
+ * the details pane (their own public API), the "12 of 80" text, the tiles'
+ * counts, the number of filter items and which details pane is shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "spire-application-details.h"
+#include "spire-application-list.h"
 #include "spire-cohort-page.h"
+#include "common/spire-decision-dialog.h"
 
 G_BEGIN_DECLS
 
-/* Every application of the cohort (GListStore of SpireApplication). */
-GListModel *_spire_cohort_page_get_applications (SpireCohortPage *self);
-/* The applications that match the filters and the search, before sorting. */
-GListModel *_spire_cohort_page_get_filtered (SpireCohortPage *self);
-/* What the column view shows, in its order. */
-GListModel *_spire_cohort_page_get_sorted (SpireCohortPage *self);
+struct _SpireCohortPage
+{
+  AdwBin parent_instance;
+
+  GtkLabel *phase_label;
+  GtkLabel *deadline_label;
+  GtkLabel *start_label;
+  GtkLabel *end_label;
+  GtkLabel *seats_label;
+  GtkBox *counts_box;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *status_dropdown;
+  GtkDropDown *challenge_dropdown;
+  GtkLabel *shown_label;
+  GtkPaned *paned;
+  GtkStack *details_stack;
+  AdwStatusPage *details_many;
+  SpireApplicationDetails *details;
+  SpireApplicationList *list;
+
+  GtkStringList *status_items;    /* "All statuses", "Received (12)" … */
+  GtkStringList *challenge_items; /* "All challenges", titles … */
+  GPtrArray *challenge_values;    /* per challenge item: uuid, "" (none) or NULL (all) */
+  gboolean updating_filters;
+  GHashTable *tiles;              /* status value → SpireStatusTile */
+
+  SpireDecisionDialog *decision_dialog; /* weak */
+  guint exporting;
+  guint orientation_idle;
+  gboolean position_done;
+
+  SpireStore *store;
+  SpireCohort *cohort;
+};
+
+/* The page's own, between its two files */
+void _spire_cohort_page_class_install_actions (GtkWidgetClass *widget_class);
+void _spire_cohort_page_set_status_filter (SpireCohortPage *self, const char *status);
+void _spire_cohort_page_set_challenge_filter (SpireCohortPage *self, const char *challenge);
+void _spire_cohort_page_edit (SpireCohortPage *self, SpireRecord *application);
+
+/* For tests */
+
 GtkEditable *_spire_cohort_page_get_search_entry (SpireCohortPage *self);
-GtkColumnView *_spire_cohort_page_get_column_view (SpireCohortPage *self);
-/* Column @i (0 Title, 1 Startup, 2 Challenge, 3 Status, 4 Submitted). */
-GtkColumnViewColumn *_spire_cohort_page_get_column (SpireCohortPage *self, guint i);
+SpireApplicationList *_spire_cohort_page_get_list (SpireCohortPage *self);
+SpireApplicationDetails *_spire_cohort_page_get_details (SpireCohortPage *self);
 /* "12 of 80 applications" */
 const char *_spire_cohort_page_get_shown_text (SpireCohortPage *self);
 /* The number shown for a status value ("received"), or -1. */
 int _spire_cohort_page_get_status_count (SpireCohortPage *self, const char *status);
-/* "list", "empty" or "no-results" */
-const char *_spire_cohort_page_get_list_state (SpireCohortPage *self);
-/* The text of a cell as bound for @item in column @i. */
-char *_spire_cohort_page_cell_text (SpireCohortPage *self, SpireRecord *item, guint i);
-
-/* The column view's selection (a GtkMultiSelection over the sorted model). */
-GtkSelectionModel *_spire_cohort_page_get_selection (SpireCohortPage *self);
-/* Choose in the status / challenge dropdown (NULL: all; "" for the
- * challenge: applications without one), as a user would. */
-void _spire_cohort_page_filter_status (SpireCohortPage *self, const char *status);
-void _spire_cohort_page_filter_challenge (SpireCohortPage *self, const char *challenge_uuid);
-GtkDropDown *_spire_cohort_page_get_status_dropdown (SpireCohortPage *self);
-GtkDropDown *_spire_cohort_page_get_challenge_dropdown (SpireCohortPage *self);
-/* The count button of a status (toggles the status filter). */
-GtkToggleButton *_spire_cohort_page_get_status_button (SpireCohortPage *self, const char *status);
-
-/* The "Change Status…" dialog while it is open (responses "cancel", "apply"). */
-AdwMessageDialog *_spire_cohort_page_get_status_dialog (SpireCohortPage *self);
-/* Chooses @status and types @reason in the open dialog. */
-void _spire_cohort_page_status_dialog_fill (SpireCohortPage *self, const char *status,
-                                            const char *reason);
-/* The seats warning the dialog shows, or NULL. */
-const char *_spire_cohort_page_status_dialog_get_warning (SpireCohortPage *self);
-
+/* How many items the status or the challenge dropdown offers. */
+guint _spire_cohort_page_get_n_filter_items (SpireCohortPage *self, gboolean challenges);
 /* "none", "one" or "many" */
 const char *_spire_cohort_page_get_details_state (SpireCohortPage *self);
-/* The application in the details pane, or NULL. */
-const char *_spire_cohort_page_get_details_uuid (SpireCohortPage *self);
-/* The details pane's history rows, newest first: "from → to\nwho · when\nreason". */
-guint _spire_cohort_page_get_n_history (SpireCohortPage *self);
-const char *_spire_cohort_page_get_history (SpireCohortPage *self, guint i);
-gboolean _spire_cohort_page_action_bar_shown (SpireCohortPage *self);
-
-/* As Export as CSV… after the file chooser; runs in a thread. */
-void _spire_cohort_page_export_csv (SpireCohortPage *self, const char *path);
-gboolean _spire_cohort_page_is_exporting (SpireCohortPage *self);
-/* The text of the last toast the page showed. */
-const char *_spire_cohort_page_get_last_toast (SpireCohortPage *self);
 
 G_END_DECLS

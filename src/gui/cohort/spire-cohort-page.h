@@ -23,4 +23,16 @@ SpireCohort *spire_cohort_page_get_cohort (SpireCohortPage *self);
 /* Moves the keyboard focus to the search entry, its text selected. */
 void spire_cohort_page_focus_search (SpireCohortPage *self);
 
+/* What the list shows, in its order, with its selection (SpireApplication
+ * items): select in it as a user would. */
+GtkSelectionModel *spire_cohort_page_get_model (SpireCohortPage *self);
+/* Every application of the cohort, shown or not. */
+GListModel *spire_cohort_page_get_applications (SpireCohortPage *self);
+/* The filters ("cohort.filter-status", "cohort.filter-challenge"): a status
+ * value or NULL; a challenge UUID, "" for none, or NULL. */
+const char *spire_cohort_page_get_status_filter (SpireCohortPage *self);
+const char *spire_cohort_page_get_challenge_filter (SpireCohortPage *self);
+/* TRUE while "cohort.export-csv-to" writes (property "exporting"). */
+gboolean spire_cohort_page_get_exporting (SpireCohortPage *self);
+
 G_END_DECLS

@@ -22,10 +22,6 @@ GtkTextBuffer *_spire_review_form_get_summary (SpireReviewForm *self);
 gboolean _spire_review_form_is_locked (SpireReviewForm *self);
 /* TRUE while a draft waits to be saved. */
 gboolean _spire_review_form_is_dirty (SpireReviewForm *self);
-/* The confirmation or reason dialog shown last, while it is open. */
-AdwMessageDialog *_spire_review_form_get_dialog (SpireReviewForm *self);
-/* The reason entry of the reopen dialog. */
-GtkEditable *_spire_review_form_get_reason_entry (SpireReviewForm *self);
 /* Number of other evaluators' reviews shown. */
 guint _spire_review_form_get_n_others (SpireReviewForm *self);
 

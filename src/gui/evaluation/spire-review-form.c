@@ -13,19 +13,15 @@
 #include <math.h>
 
 #include "spire-evaluation-resources.h"
-#include "spire-evaluation-util.h"
+#include "common/spire-error-dialog.h"
+#include "spire-evaluation-part.h"
+#include "common/spire-reason-dialog.h"
+#include "common/spire-toast.h"
 #include "spire-review-form.h"
 #include "spire-review-form-private.h"
+#include "spire-score-row.h"
 
 #define SAVE_DELAY_MS 1000
-
-typedef struct
-{
-  SpireRecord *criterion;
-  GPtrArray *buttons; /* GtkToggleButton, one per step from scale_min */
-  GtkCheckButton *na;
-  AdwEntryRow *comment;
-} CriterionRow;
 
 struct _SpireReviewForm
 {
@@ -54,28 +50,16 @@ struct _SpireReviewForm
   char *application;
   SpireRecord *review;
   SpireRecord *rubric;
-  GPtrArray *rows; /* CriterionRow */
+  GPtrArray *rows; /* SpireScoreRow, in criteria_box */
   guint save_id;
   guint saved_hide_id;
   gboolean loading;
   gboolean locked;
   gboolean can_reopen;
   guint n_others;
-  AdwMessageDialog *dialog;
-  GtkEditable *reason_entry;
 };
 
 G_DEFINE_FINAL_TYPE (SpireReviewForm, spire_review_form, ADW_TYPE_BIN)
-
-static void
-criterion_row_free (gpointer data)
-{
-  CriterionRow *row = data;
-
-  g_clear_object (&row->criterion);
-  g_clear_pointer (&row->buttons, g_ptr_array_unref);
-  g_free (row);
-}
 
 static gboolean
 is_submitted (SpireReviewForm *self)
@@ -135,34 +119,23 @@ hide_saved_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The scores as the widgets have them. */
+/* The scores as the rows have them. */
 static GPtrArray *
 collect_scores (SpireReviewForm *self)
 {
   GPtrArray *scores = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 min = spire_record_get_int (self->rubric, "scale_min");
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      CriterionRow *row = self->rows->pdata[i];
-      double value = NAN;
-      gboolean answered = FALSE;
-      const char *comment = gtk_editable_get_text (GTK_EDITABLE (row->comment));
+      SpireScoreRow *row = self->rows->pdata[i];
+      const char *comment = spire_score_row_get_comment (row);
       SpireRecord *score;
+      double value;
 
-      if (gtk_check_button_get_active (row->na))
-        answered = TRUE;
-      else
-        for (guint j = 0; j < row->buttons->len; j++)
-          if (gtk_toggle_button_get_active (row->buttons->pdata[j]))
-            {
-              value = (double) (min + j);
-              answered = TRUE;
-            }
-      if (!answered)
+      if (!spire_score_row_get_score (row, &value))
         continue;
       score = spire_record_new (&spire_kind_score);
-      spire_record_set_text (score, "criterion", spire_record_get_uuid (row->criterion));
+      spire_record_set_text (score, "criterion", spire_score_row_get_criterion (row));
       if (isnan (value))
         spire_record_set_null (score, "value");
       else
@@ -227,7 +200,7 @@ save_timeout_cb (gpointer data)
 
   self->save_id = 0;
   if (!spire_review_form_save_now (self, &error))
-    _spire_evaluation_show_error (GTK_WIDGET (self), _("The Draft Could Not Be Saved"), error);
+    spire_error_dialog_show (GTK_WIDGET (self), _("The Draft Could Not Be Saved"), error);
   return G_SOURCE_REMOVE;
 }
 
@@ -247,34 +220,12 @@ on_changed_cb (SpireReviewForm *self)
   schedule_save (self);
 }
 
-static void
-on_na_toggled_cb (GtkCheckButton *check, SpireReviewForm *self)
-{
-  CriterionRow *row = g_object_get_data (G_OBJECT (check), "spire-row");
-  gboolean na = gtk_check_button_get_active (check);
-
-  for (guint j = 0; j < row->buttons->len; j++)
-    gtk_widget_set_sensitive (row->buttons->pdata[j], !na);
-  schedule_save (self);
-}
-
-static void
-on_value_toggled_cb (GtkToggleButton *button, SpireReviewForm *self)
-{
-  if (gtk_toggle_button_get_active (button))
-    schedule_save (self);
-}
-
-static CriterionRow *
+static SpireScoreRow *
 find_row (SpireReviewForm *self, const char *criterion_uuid)
 {
   for (guint i = 0; self->rows && i < self->rows->len; i++)
-    {
-      CriterionRow *row = self->rows->pdata[i];
-
-      if (g_strcmp0 (spire_record_get_uuid (row->criterion), criterion_uuid) == 0)
-        return row;
-    }
+    if (g_strcmp0 (spire_score_row_get_criterion (self->rows->pdata[i]), criterion_uuid) == 0)
+      return self->rows->pdata[i];
   return NULL;
 }
 
@@ -290,115 +241,37 @@ clear_box (GtkBox *box)
 static void
 build_criteria (SpireReviewForm *self, GPtrArray *criteria)
 {
-  gint64 min = spire_record_get_int (self->rubric, "scale_min");
-  gint64 max = spire_record_get_int (self->rubric, "scale_max");
-
   clear_box (self->criteria_box);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = g_ptr_array_new_with_free_func (criterion_row_free);
+  self->rows = g_ptr_array_new ();
 
   for (guint i = 0; i < criteria->len; i++)
     {
       SpireRecord *c = criteria->pdata[i];
-      const char *kind = spire_record_get_text (c, "kind");
-      const char *guidance = spire_record_get_text (c, "guidance");
-      CriterionRow *row;
-      GtkWidget *list, *title_row, *steps_row, *steps;
-      GtkToggleButton *first = NULL;
-      g_autofree char *title = NULL;
+      GtkWidget *row;
 
       /* Gates are answered by the office when screening, not by the panel. */
-      if (g_strcmp0 (kind, "gate") == 0)
+      if (g_strcmp0 (spire_record_get_text (c, "kind"), "gate") == 0)
         continue;
-
-      row = g_new0 (CriterionRow, 1);
-      row->criterion = g_object_ref (c);
-      row->buttons = g_ptr_array_new ();
+      row = spire_score_row_new (c, self->rubric);
+      g_signal_connect_object (row, "changed", G_CALLBACK (on_changed_cb), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->rows, row);
-
-      list = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-
-      title_row = adw_action_row_new ();
-      if (g_strcmp0 (kind, "not_counted") == 0)
-        title = g_strdup_printf (_("%s (not counted)"), spire_record_get_display_name (c));
-      else
-        title = g_strdup (spire_record_get_display_name (c));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title_row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (title_row), FALSE);
-      if (guidance)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (title_row), guidance);
-      row->na = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("N/A")));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->na), _("Does not apply to this application"));
-      gtk_widget_set_valign (GTK_WIDGET (row->na), GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (row->na), "spire-row", row);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (title_row), GTK_WIDGET (row->na));
-      gtk_list_box_append (GTK_LIST_BOX (list), title_row);
-
-      steps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_box_set_homogeneous (GTK_BOX (steps), TRUE);
-      gtk_widget_add_css_class (steps, "linked");
-      gtk_widget_set_margin_top (steps, 8);
-      gtk_widget_set_margin_bottom (steps, 8);
-      gtk_widget_set_margin_start (steps, 12);
-      gtk_widget_set_margin_end (steps, 12);
-      for (gint64 v = min; v <= max; v++)
-        {
-          g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, v);
-          g_autofree char *tip = spire_rubric_get_scale_label (self->rubric, v);
-          GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-          if (tip)
-            gtk_widget_set_tooltip_text (button, tip);
-          if (first)
-            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
-          else
-            first = GTK_TOGGLE_BUTTON (button);
-          g_signal_connect_object (button, "toggled", G_CALLBACK (on_value_toggled_cb), self, 0);
-          g_ptr_array_add (row->buttons, button);
-          gtk_box_append (GTK_BOX (steps), button);
-        }
-      steps_row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (steps_row), FALSE);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (steps_row), steps);
-      gtk_list_box_append (GTK_LIST_BOX (list), steps_row);
-
-      row->comment = ADW_ENTRY_ROW (adw_entry_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->comment), _("Comment"));
-      g_signal_connect_object (row->comment, "changed", G_CALLBACK (on_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row->comment));
-
-      g_signal_connect_object (row->na, "toggled", G_CALLBACK (on_na_toggled_cb), self, 0);
-      gtk_box_append (self->criteria_box, list);
+      gtk_box_append (self->criteria_box, row);
     }
 }
 
 static void
 fill_scores (SpireReviewForm *self, GPtrArray *scores)
 {
-  gint64 min = spire_record_get_int (self->rubric, "scale_min");
-
   for (guint i = 0; scores && i < scores->len; i++)
     {
       SpireRecord *s = scores->pdata[i];
-      CriterionRow *row = find_row (self, spire_record_get_text (s, "criterion"));
-      double v = spire_record_get_real (s, "value");
-      const char *comment = spire_record_get_text (s, "comment");
+      SpireScoreRow *row = find_row (self, spire_record_get_text (s, "criterion"));
 
       if (row == NULL)
         continue;
-      if (isnan (v))
-        gtk_check_button_set_active (row->na, TRUE);
-      else
-        {
-          gint64 j = (gint64) llround (v) - min;
-
-          if (j >= 0 && j < (gint64) row->buttons->len)
-            gtk_toggle_button_set_active (row->buttons->pdata[j], TRUE);
-        }
-      gtk_editable_set_text (GTK_EDITABLE (row->comment), comment ? comment : "");
+      spire_score_row_set_score (row, spire_record_get_real (s, "value"));
+      spire_score_row_set_comment (row, spire_record_get_text (s, "comment"));
     }
 }
 
@@ -500,7 +373,7 @@ on_submit_response_cb (AdwMessageDialog *dialog, const char *response, SpireRevi
   if (!spire_review_form_save_now (self, &error) ||
       !spire_review_submit (self->store, spire_record_get_uuid (self->review), &error))
     {
-      _spire_evaluation_show_error (GTK_WIDGET (self), _("The Review Could Not Be Submitted"),
+      spire_error_dialog_show (GTK_WIDGET (self), _("The Review Could Not Be Submitted"),
                                     error);
       return;
     }
@@ -508,7 +381,7 @@ on_submit_response_cb (AdwMessageDialog *dialog, const char *response, SpireRevi
   ev = g_strdup (self->evaluator);
   app = g_strdup (self->application);
   spire_review_form_load (self, store, ev, app, NULL);
-  _spire_evaluation_toast (GTK_WIDGET (self), _("Review submitted"));
+  spire_toast_show (GTK_WIDGET (self), _("Review submitted"));
 }
 
 static void
@@ -529,56 +402,48 @@ review_submit_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_message_dialog_set_default_response (dialog, "submit");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_submit_response_cb), self, 0);
-  g_set_weak_pointer (&self->dialog, dialog);
-  self->reason_entry = NULL;
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_reopen_response_cb (AdwMessageDialog *dialog, const char *response, SpireReviewForm *self)
+on_reopen_response_cb (SpireReasonDialog *dialog, const char *response, SpireReviewForm *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *app = NULL;
   g_autofree char *ev = NULL;
   g_autoptr (SpireStore) store = NULL;
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "spire-entry");
 
-  if (g_strcmp0 (response, "reopen") != 0 || self->review == NULL)
+  if (g_strcmp0 (response, "apply") != 0 || self->review == NULL)
     return;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  reason = spire_reason_dialog_get_reason (dialog);
   if (!spire_review_reopen (self->store, spire_record_get_uuid (self->review), reason, &error))
     {
-      _spire_evaluation_show_error (GTK_WIDGET (self), _("The Review Could Not Be Reopened"),
-                                    error);
+      spire_error_dialog_show (GTK_WIDGET (self), _("The Review Could Not Be Reopened"), error);
       return;
     }
   store = g_object_ref (self->store);
   ev = g_strdup (self->evaluator);
   app = g_strdup (self->application);
   spire_review_form_load (self, store, ev, app, NULL);
-  _spire_evaluation_toast (GTK_WIDGET (self), _("Review reopened as a draft"));
+  spire_toast_show (GTK_WIDGET (self), _("Review reopened as a draft"));
 }
 
 static void
 review_reopen_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireReviewForm *self = SPIRE_REVIEW_FORM (widget);
-  AdwMessageDialog *dialog;
-  GtkEditable *entry = NULL;
+  SpireReasonDialog *dialog;
 
   if (self->review == NULL || !self->locked || !self->can_reopen)
     return;
-  dialog = _spire_evaluation_reason_dialog (
+  dialog = spire_reason_dialog_new (
     widget, _("Reopen Review?"),
     _("The review goes back to its evaluator as a draft. Say why; the reason is kept in the "
       "history."),
-    "reopen", _("_Reopen"), FALSE, &entry);
-  g_object_set_data (G_OBJECT (dialog), "spire-entry", entry);
+    _("_Reopen"), FALSE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reopen_response_cb), self, 0);
-  g_set_weak_pointer (&self->dialog, dialog);
-  self->reason_entry = entry;
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -594,7 +459,6 @@ spire_review_form_dispose (GObject *object)
     g_warning ("Draft not saved: %s", error->message);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->saved_hide_id, g_source_remove);
-  g_clear_weak_pointer (&self->dialog);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   /* The stack is the bin's child and a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -700,7 +564,7 @@ spire_review_form_load (SpireReviewForm *self, SpireStore *store, const char *ev
   g_return_val_if_fail (SPIRE_IS_REVIEW_FORM (self), FALSE);
 
   if (self->save_id != 0 && !spire_review_form_save_now (self, &save_error))
-    _spire_evaluation_show_error (GTK_WIDGET (self), _("The Draft Could Not Be Saved"),
+    spire_error_dialog_show (GTK_WIDGET (self), _("The Draft Could Not Be Saved"),
                                   save_error);
   if (store == NULL)
     {
@@ -780,29 +644,25 @@ spire_review_form_load (SpireReviewForm *self, SpireStore *store, const char *ev
 GtkToggleButton *
 _spire_review_form_get_value_button (SpireReviewForm *self, const char *criterion_uuid, int value)
 {
-  CriterionRow *row = find_row (self, criterion_uuid);
-  gint64 j;
+  SpireScoreRow *row = find_row (self, criterion_uuid);
 
-  if (row == NULL)
-    return NULL;
-  j = value - spire_record_get_int (self->rubric, "scale_min");
-  return j >= 0 && j < (gint64) row->buttons->len ? row->buttons->pdata[j] : NULL;
+  return row ? _spire_score_row_get_value_button (row, value) : NULL;
 }
 
 GtkCheckButton *
 _spire_review_form_get_na_button (SpireReviewForm *self, const char *criterion_uuid)
 {
-  CriterionRow *row = find_row (self, criterion_uuid);
+  SpireScoreRow *row = find_row (self, criterion_uuid);
 
-  return row ? row->na : NULL;
+  return row ? _spire_score_row_get_na_button (row) : NULL;
 }
 
 GtkEditable *
 _spire_review_form_get_comment (SpireReviewForm *self, const char *criterion_uuid)
 {
-  CriterionRow *row = find_row (self, criterion_uuid);
+  SpireScoreRow *row = find_row (self, criterion_uuid);
 
-  return row ? GTK_EDITABLE (row->comment) : NULL;
+  return row ? _spire_score_row_get_comment (row) : NULL;
 }
 
 GtkToggleButton *
@@ -831,18 +691,6 @@ gboolean
 _spire_review_form_is_dirty (SpireReviewForm *self)
 {
   return self->save_id != 0;
-}
-
-AdwMessageDialog *
-_spire_review_form_get_dialog (SpireReviewForm *self)
-{
-  return self->dialog;
-}
-
-GtkEditable *
-_spire_review_form_get_reason_entry (SpireReviewForm *self)
-{
-  return self->reason_entry;
 }
 
 guint

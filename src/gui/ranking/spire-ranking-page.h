@@ -19,4 +19,13 @@ void spire_ranking_page_set_store (SpireRankingPage *self, SpireStore *store);
 /* Shows @cohort (NULL: nothing).  Called when the sidebar's selection changes. */
 gboolean spire_ranking_page_set_cohort (SpireRankingPage *self, SpireCohort *cohort, GError **error);
 
+/* The rows as shown, in their order, with the selection (SpireRankRow
+ * items): select in it as a user would, then "ranking.decide". */
+GtkSelectionModel *spire_ranking_page_get_model (SpireRankingPage *self);
+/* The ranking shown, or NULL. */
+SpireRanking *spire_ranking_page_get_ranking (SpireRankingPage *self);
+/* TRUE while a ranking runs or is scheduled (a hidden page ranks when it
+ * is shown). */
+gboolean spire_ranking_page_get_busy (SpireRankingPage *self);
+
 G_END_DECLS

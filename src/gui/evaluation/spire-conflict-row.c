@@ -1,0 +1,108 @@
+/* spire-conflict-row.c — one conflict of interest of a panel member
+ *
+ * "Member — application or startup".  A detected conflict waits for the
+ * office to confirm or dismiss it (with a reason); a dismissed one is
+ * dimmed; a confirmed one says where it came from and of what kind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-evaluation"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spire-conflict-row.h"
+#include "spire-evaluation-part.h"
+
+struct _SpireConflictRow
+{
+  AdwActionRow parent_instance;
+
+  GtkWidget *buttons;
+  GtkWidget *confirm_button;
+  GtkWidget *dismiss_button;
+};
+
+G_DEFINE_FINAL_TYPE (SpireConflictRow, spire_conflict_row, ADW_TYPE_ACTION_ROW)
+
+static void
+spire_conflict_row_class_init (SpireConflictRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/spire/Spire/evaluation/spire-conflict-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, buttons);
+  gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, dismiss_button);
+}
+
+static void
+spire_conflict_row_init (SpireConflictRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+gboolean
+spire_conflict_row_is_pending (SpireRecord *c)
+{
+  return spire_record_is_null (c, "dismissed_at") && !spire_record_get_bool (c, "confirmed");
+}
+
+static char *
+party_name (SpireStore *store, SpireRecord *c)
+{
+  g_autoptr (SpireRecord) app = NULL;
+
+  if (spire_record_get_text (c, "application") == NULL)
+    return _spire_evaluation_startup_name (store, spire_record_get_text (c, "startup"));
+  app = spire_store_get (store, &spire_kind_application, spire_record_get_text (c, "application"),
+                         NULL);
+  return g_strdup (app ? spire_record_get_display_name (app) : "");
+}
+
+GtkWidget *
+spire_conflict_row_new (SpireStore *store, SpireRecord *c)
+{
+  SpireConflictRow *self = g_object_new (SPIRE_TYPE_CONFLICT_ROW, NULL);
+  const char *uuid = spire_record_get_uuid (c);
+  gboolean dismissed = !spire_record_is_null (c, "dismissed_at");
+  gboolean pending = spire_conflict_row_is_pending (c);
+  g_autofree char *member = _spire_evaluation_evaluator_name (store, spire_record_get_text (c, "evaluator"));
+  g_autofree char *party = party_name (store, c);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *reason = spire_record_get_text (c, "reason");
+  const char *dismiss_reason = spire_record_get_text (c, "dismiss_reason");
+
+  /* Translators: panel member — application or startup */
+  title = g_strdup_printf (_("%s — %s"), member, party);
+  if (pending)
+    subtitle = g_strdup_printf (_("Detected: %s"), reason ? reason : "");
+  else if (dismissed)
+    subtitle = g_strdup_printf (_("Dismissed: %s"), dismiss_reason ? dismiss_reason : "");
+  else
+    subtitle = g_strdup_printf ("%s · %s · %s",
+                                _spire_evaluation_enum_label (&spire_kind_conflict, "origin",
+                                                              spire_record_get_text (c, "origin")),
+                                _spire_evaluation_enum_label (&spire_kind_conflict, "kind",
+                                                              spire_record_get_text (c, "kind")),
+                                reason ? reason : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  if (pending)
+    {
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (self), "dialog-warning-symbolic");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->confirm_button), "s", uuid);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->confirm_button),
+                                      "evaluation.confirm-conflict");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->dismiss_button), "s", uuid);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->dismiss_button),
+                                      "evaluation.dismiss-conflict");
+      gtk_widget_set_visible (self->buttons, TRUE);
+    }
+  else if (dismissed)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
+  return GTK_WIDGET (self);
+}

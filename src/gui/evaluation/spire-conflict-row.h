@@ -1,0 +1,22 @@
+/* spire-conflict-row.h — one conflict of interest of a panel member
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "spire-core.h"
+
+
+G_BEGIN_DECLS
+
+#define SPIRE_TYPE_CONFLICT_ROW (spire_conflict_row_get_type ())
+G_DECLARE_FINAL_TYPE (SpireConflictRow, spire_conflict_row, SPIRE, CONFLICT_ROW, AdwActionRow)
+
+/* A conflict of interest: pending ones offer Confirm and Dismiss. */
+GtkWidget *spire_conflict_row_new (SpireStore *store, SpireRecord *conflict);
+/* Neither confirmed nor dismissed. */
+gboolean spire_conflict_row_is_pending (SpireRecord *conflict);
+
+G_END_DECLS

@@ -1,0 +1,372 @@
+/* spire-evaluation-panel.c — the panel part: members, roles and conflicts of interest
+ *
+ * The cohort's panel with each member's role and progress (read with
+ * spire_panel_loads, one query), and the conflicts of interest: declared
+ * by hand, or detected by the core (spire_conflicts_detect_async, long work
+ * on a large cohort) and then confirmed or dismissed with a reason.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-evaluation"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spire-evaluation-panel.h"
+#include "spire-conflict-dialog.h"
+#include "spire-conflict-row.h"
+#include "common/spire-error-dialog.h"
+#include "spire-panel-member-dialog.h"
+#include "spire-panel-member-row.h"
+#include "common/spire-reason-dialog.h"
+#include "common/spire-toast.h"
+
+struct _SpireEvaluationPanel
+{
+  SpireEvaluationPart parent_instance;
+
+  GtkListBox *panel_list;
+  GtkListBox *conflicts_list;
+
+  GPtrArray *panel;  /* SpireEvaluator */
+};
+
+G_DEFINE_FINAL_TYPE (SpireEvaluationPanel, spire_evaluation_panel, SPIRE_TYPE_EVALUATION_PART)
+
+#define STORE(self) spire_evaluation_part_get_store (SPIRE_EVALUATION_PART (self))
+#define COHORT(self) spire_evaluation_part_get_cohort_uuid (SPIRE_EVALUATION_PART (self))
+
+static void
+reload_now (SpireEvaluationPanel *self)
+{
+  spire_evaluation_part_reload (SPIRE_EVALUATION_PART (self));
+}
+
+static void
+show_error (SpireEvaluationPanel *self, const char *heading, const GError *error)
+{
+  spire_error_dialog_show (GTK_WIDGET (self), heading, error);
+}
+
+static void
+load_panel (SpireEvaluationPanel *self)
+{
+  g_autoptr (GHashTable) loads = spire_panel_loads (STORE (self), COHORT (self), NULL);
+
+  _spire_evaluation_clear_list (self->panel_list);
+  if (self->panel == NULL || self->panel->len == 0)
+    gtk_list_box_append (self->panel_list,
+                         _spire_evaluation_placeholder_row (_("No panel members yet")));
+  for (guint i = 0; self->panel && i < self->panel->len; i++)
+    {
+      SpireRecord *ev = self->panel->pdata[i];
+      const SpirePanelLoad *load = loads ? g_hash_table_lookup (loads, spire_record_get_uuid (ev))
+                                         : NULL;
+
+      gtk_list_box_append (self->panel_list, spire_panel_member_row_new (STORE (self), ev, load));
+    }
+}
+
+static void
+load_conflicts (SpireEvaluationPanel *self)
+{
+  g_autoptr (GPtrArray) conflicts = spire_conflicts_list (STORE (self), COHORT (self), NULL);
+  guint n = 0;
+
+  _spire_evaluation_clear_list (self->conflicts_list);
+  /* Pending first, then the others. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; conflicts && i < conflicts->len; i++)
+      {
+        if ((pass == 0) != spire_conflict_row_is_pending (conflicts->pdata[i]))
+          continue;
+        gtk_list_box_append (self->conflicts_list,
+                             spire_conflict_row_new (STORE (self), conflicts->pdata[i]));
+        n++;
+      }
+  if (n == 0)
+    gtk_list_box_append (self->conflicts_list,
+                         _spire_evaluation_placeholder_row (_("No conflicts of interest on record")));
+}
+
+static void
+spire_evaluation_panel_clear (SpireEvaluationPart *part)
+{
+  g_clear_pointer (&SPIRE_EVALUATION_PANEL (part)->panel, g_ptr_array_unref);
+}
+
+static void
+spire_evaluation_panel_reload (SpireEvaluationPart *part)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (part);
+
+  spire_evaluation_panel_clear (part);
+  self->panel = spire_panel_list (STORE (self), COHORT (self), NULL);
+  load_panel (self);
+  load_conflicts (self);
+}
+
+static void
+spire_evaluation_panel_update_actions (SpireEvaluationPart *part)
+{
+  static const char *const actions[] = { "evaluation.add-member", "evaluation.remove-member",
+                                         "evaluation.set-role", "evaluation.detect-conflicts",
+                                         "evaluation.declare-conflict",
+                                         "evaluation.confirm-conflict",
+                                         "evaluation.dismiss-conflict" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (part), actions[i],
+                                   spire_evaluation_part_get_cohort_uuid (part) != NULL);
+}
+
+/* Actions: panel */
+
+static void
+set_role_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+  g_autoptr (GError) error = NULL;
+  const char *uuid, *role;
+
+  g_variant_get (param, "(&s&s)", &uuid, &role);
+  if (!spire_panel_set_role (STORE (self), uuid, role, &error))
+    show_error (self, _("The Role Could Not Be Changed"), error);
+  reload_now (self);
+}
+
+static void
+on_add_member_response_cb (SpirePanelMemberDialog *dialog, const char *response,
+                           SpireEvaluationPanel *self)
+{
+  const char *person = spire_panel_member_dialog_get_person (dialog);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) ev = NULL;
+
+  if (g_strcmp0 (response, "add") != 0 || person == NULL)
+    return;
+  ev = spire_panel_add (STORE (self), COHORT (self), person,
+                        spire_panel_member_dialog_get_role (dialog), &error);
+  if (ev == NULL)
+    show_error (self, _("The Panel Member Could Not Be Added"), error);
+  reload_now (self);
+}
+
+static void
+add_member_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+  g_autoptr (GPtrArray) all = spire_store_list (STORE (self), &spire_kind_person, NULL, NULL, NULL);
+  g_autoptr (GHashTable) on_panel = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
+  SpirePanelMemberDialog *dialog;
+
+  for (guint i = 0; self->panel && i < self->panel->len; i++)
+    g_hash_table_add (on_panel, (gpointer) spire_record_get_text (self->panel->pdata[i], "person"));
+  for (guint i = 0; all && i < all->len; i++)
+    if (!g_hash_table_contains (on_panel, spire_record_get_uuid (all->pdata[i])))
+      g_ptr_array_add (persons, g_object_ref (all->pdata[i]));
+  dialog = spire_panel_member_dialog_new (widget, persons);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_member_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_remove_member_response_cb (AdwMessageDialog *dialog, const char *response,
+                              SpireEvaluationPanel *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "spire-uuid");
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  if (!spire_panel_remove (STORE (self), uuid, &error))
+    show_error (self, _("The Panel Member Could Not Be Removed"), error);
+  reload_now (self);
+}
+
+static void
+remove_member_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+  const char *uuid = g_variant_get_string (param, NULL);
+  g_autofree char *who = _spire_evaluation_evaluator_name (STORE (self), uuid);
+  g_autofree char *heading = g_strdup_printf (_("Remove %s from the Panel?"), who);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    _spire_evaluation_window_of (widget), heading,
+    _("Their assignments and conflicts of interest are removed too. A member who has written "
+      "reviews cannot be removed; make them an observer instead.")));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  /* The member the question is about: one string, not a struct of widgets. */
+  g_object_set_data_full (G_OBJECT (dialog), "spire-uuid", g_strdup (uuid), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_member_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions: conflicts */
+
+static void
+on_detected_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (SpireEvaluationPanel) self = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = spire_conflicts_detect_finish (SPIRE_STORE (source), result, &error);
+  guint n = found ? found->len : 0;
+
+  spire_evaluation_part_set_working (SPIRE_EVALUATION_PART (self), NULL);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return; /* gone meanwhile */
+  reload_now (self);
+  if (found == NULL)
+    show_error (self, _("Conflicts Could Not Be Detected"), error);
+  else if (n == 0)
+    spire_toast_show (GTK_WIDGET (self), _("No new conflicts of interest found"));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u possible conflict of interest found; confirm or dismiss it",
+                     "%u possible conflicts of interest found; confirm or dismiss them", n),
+        n);
+      spire_toast_show (GTK_WIDGET (self), text);
+    }
+}
+
+static void
+detect_conflicts_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+
+  spire_evaluation_part_set_working (SPIRE_EVALUATION_PART (self),
+                                     _("Looking for conflicts of interest…"));
+  spire_conflicts_detect_async (STORE (self), COHORT (self), NULL, on_detected_cb,
+                                g_object_ref (self));
+}
+
+static void
+confirm_conflict_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!spire_conflict_confirm (STORE (self), g_variant_get_string (param, NULL), &error))
+    show_error (self, _("The Conflict Could Not Be Confirmed"), error);
+  else
+    spire_toast_show (widget, _("Conflict of interest confirmed"));
+  reload_now (self);
+}
+
+static void
+on_dismiss_response_cb (SpireReasonDialog *dialog, const char *response, SpireEvaluationPanel *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "spire-uuid");
+  g_autofree char *reason = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+  reason = spire_reason_dialog_get_reason (dialog);
+  if (!spire_conflict_dismiss (STORE (self), uuid, reason, &error))
+    show_error (self, _("The Conflict Could Not Be Dismissed"), error);
+  reload_now (self);
+}
+
+static void
+dismiss_conflict_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+  SpireReasonDialog *dialog = spire_reason_dialog_new (
+    widget, _("Dismiss Conflict?"),
+    _("The panel member may then be assigned the application. Say why this is not a conflict "
+      "of interest; the reason is kept on record."),
+    _("_Dismiss"), TRUE);
+
+  /* The conflict the reason is about: one string, not a struct of widgets. */
+  g_object_set_data_full (G_OBJECT (dialog), "spire-uuid",
+                          g_strdup (g_variant_get_string (param, NULL)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dismiss_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_declare_response_cb (SpireConflictDialog *dialog, const char *response,
+                        SpireEvaluationPanel *self)
+{
+  g_autofree char *reason = spire_conflict_dialog_get_reason (dialog);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) c = NULL;
+
+  if (g_strcmp0 (response, "declare") != 0)
+    return;
+  c = spire_conflict_declare (STORE (self), spire_conflict_dialog_get_evaluator (dialog),
+                              spire_conflict_dialog_get_application (dialog), NULL,
+                              spire_conflict_dialog_get_kind (dialog), reason, &error);
+  if (c == NULL)
+    show_error (self, _("The Conflict Could Not Be Declared"), error);
+  else
+    spire_toast_show (GTK_WIDGET (self), _("Conflict of interest declared"));
+  reload_now (self);
+}
+
+static void
+declare_conflict_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+  g_autoptr (GPtrArray) apps = spire_store_list (STORE (self), &spire_kind_application, "cohort",
+                                                 COHORT (self), NULL);
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
+  SpireConflictDialog *dialog = spire_conflict_dialog_new (widget, STORE (self),
+                                                           self->panel ? self->panel : none,
+                                                           apps ? apps : none);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_declare_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Class */
+
+static void
+spire_evaluation_panel_dispose (GObject *object)
+{
+  spire_evaluation_panel_clear (SPIRE_EVALUATION_PART (object));
+  /* The bin\'s child may be a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_EVALUATION_PANEL);
+  G_OBJECT_CLASS (spire_evaluation_panel_parent_class)->dispose (object);
+}
+
+static void
+spire_evaluation_panel_class_init (SpireEvaluationPanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SpireEvaluationPartClass *part_class = SPIRE_EVALUATION_PART_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = spire_evaluation_panel_dispose;
+  part_class->reload = spire_evaluation_panel_reload;
+  part_class->update_actions = spire_evaluation_panel_update_actions;
+  part_class->clear = spire_evaluation_panel_clear;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/spire/Spire/evaluation/spire-evaluation-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, panel_list);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, conflicts_list);
+
+  gtk_widget_class_install_action (widget_class, "evaluation.add-member", NULL, add_member_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.remove-member", "s", remove_member_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.set-role", "(ss)", set_role_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.detect-conflicts", NULL, detect_conflicts_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.declare-conflict", NULL, declare_conflict_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.confirm-conflict", "s", confirm_conflict_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.dismiss-conflict", "s", dismiss_conflict_action);
+}
+
+static void
+spire_evaluation_panel_init (SpireEvaluationPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
+}

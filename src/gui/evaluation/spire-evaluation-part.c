@@ -1,0 +1,371 @@
+/* spire-evaluation-part.c — what every part of the Evaluation view shares
+ *
+ * A part (rubric, screening, panel, assignment, packages, reviews) shows
+ * one cohort of one store and installs its own "evaluation." actions.  The
+ * shell hands it the store and the cohort and tells it to reload when the
+ * store changes.  Long work (automatic assignment, conflict detection,
+ * score-sheet import) runs through the core's _async/_finish pairs; while
+ * it runs the part says what it is doing ("working") and the shell makes
+ * every part busy: no action of any part may start meanwhile.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-evaluation"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spire-evaluation-part.h"
+
+typedef struct
+{
+  SpireStore *store;
+  SpireCohort *cohort;
+  char *working;
+  gboolean busy;
+} SpireEvaluationPartPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SpireEvaluationPart, spire_evaluation_part, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_WORKING,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+spire_evaluation_part_dispose (GObject *object)
+{
+  SpireEvaluationPart *self = SPIRE_EVALUATION_PART (object);
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_clear_object (&priv->store);
+  g_clear_object (&priv->cohort);
+  g_clear_pointer (&priv->working, g_free);
+  G_OBJECT_CLASS (spire_evaluation_part_parent_class)->dispose (object);
+}
+
+static void
+spire_evaluation_part_get_property (GObject *object, guint prop_id, GValue *value,
+                                    GParamSpec *pspec)
+{
+  SpireEvaluationPart *self = SPIRE_EVALUATION_PART (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKING:
+      g_value_set_string (value, spire_evaluation_part_get_working (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, spire_evaluation_part_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spire_evaluation_part_set_property (GObject *object, guint prop_id, const GValue *value,
+                                    GParamSpec *pspec)
+{
+  SpireEvaluationPart *self = SPIRE_EVALUATION_PART (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKING:
+      spire_evaluation_part_set_working (self, g_value_get_string (value));
+      break;
+    case PROP_BUSY:
+      spire_evaluation_part_set_busy (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spire_evaluation_part_class_init (SpireEvaluationPartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = spire_evaluation_part_dispose;
+  object_class->get_property = spire_evaluation_part_get_property;
+  object_class->set_property = spire_evaluation_part_set_property;
+
+  properties[PROP_WORKING] = g_param_spec_string (
+    "working", NULL, NULL, NULL,
+    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] = g_param_spec_boolean (
+    "busy", NULL, NULL, FALSE,
+    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+spire_evaluation_part_init (SpireEvaluationPart *self)
+{
+}
+
+/* Public API */
+
+void
+spire_evaluation_part_set_cohort (SpireEvaluationPart *self, SpireStore *store,
+                                  SpireCohort *cohort)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_if_fail (SPIRE_IS_EVALUATION_PART (self));
+
+  if (store == NULL)
+    cohort = NULL;
+  if ((priv->store != store || priv->cohort != cohort) &&
+      SPIRE_EVALUATION_PART_GET_CLASS (self)->clear)
+    SPIRE_EVALUATION_PART_GET_CLASS (self)->clear (self);
+  g_set_object (&priv->store, store);
+  g_set_object (&priv->cohort, cohort);
+  spire_evaluation_part_reload (self);
+}
+
+void
+spire_evaluation_part_reload (SpireEvaluationPart *self)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_if_fail (SPIRE_IS_EVALUATION_PART (self));
+
+  if (priv->store && priv->cohort && SPIRE_EVALUATION_PART_GET_CLASS (self)->reload)
+    SPIRE_EVALUATION_PART_GET_CLASS (self)->reload (self);
+  spire_evaluation_part_update_actions (self);
+}
+
+SpireStore *
+spire_evaluation_part_get_store (SpireEvaluationPart *self)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_PART (self), NULL);
+  return priv->store;
+}
+
+SpireCohort *
+spire_evaluation_part_get_cohort (SpireEvaluationPart *self)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_PART (self), NULL);
+  return priv->cohort;
+}
+
+const char *
+spire_evaluation_part_get_cohort_uuid (SpireEvaluationPart *self)
+{
+  SpireCohort *cohort = spire_evaluation_part_get_cohort (self);
+
+  return cohort ? spire_record_get_uuid (SPIRE_RECORD (cohort)) : NULL;
+}
+
+void
+spire_evaluation_part_set_working (SpireEvaluationPart *self, const char *doing)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_if_fail (SPIRE_IS_EVALUATION_PART (self));
+
+  if (g_strcmp0 (priv->working, doing) == 0)
+    return;
+  g_free (priv->working);
+  priv->working = g_strdup (doing);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKING]);
+}
+
+const char *
+spire_evaluation_part_get_working (SpireEvaluationPart *self)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_PART (self), NULL);
+  return priv->working;
+}
+
+void
+spire_evaluation_part_set_busy (SpireEvaluationPart *self, gboolean busy)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_if_fail (SPIRE_IS_EVALUATION_PART (self));
+
+  busy = !!busy;
+  if (priv->busy == busy)
+    return;
+  priv->busy = busy;
+  spire_evaluation_part_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+gboolean
+spire_evaluation_part_get_busy (SpireEvaluationPart *self)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_PART (self), FALSE);
+  return priv->busy || priv->working != NULL;
+}
+
+void
+spire_evaluation_part_update_actions (SpireEvaluationPart *self)
+{
+  GtkWidget *w = GTK_WIDGET (self);
+  const char *action, *property;
+  const GVariantType *param_type;
+  GType owner;
+
+  if (SPIRE_EVALUATION_PART_GET_CLASS (self)->update_actions)
+    SPIRE_EVALUATION_PART_GET_CLASS (self)->update_actions (self);
+  if (!spire_evaluation_part_get_busy (self))
+    return;
+  /* GTK 4.8 fills every out argument: none may be NULL. */
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (w), i, &owner, &action,
+                                                   &param_type, &property);
+       i++)
+    if (g_str_has_prefix (action, "evaluation."))
+      gtk_widget_action_set_enabled (w, action, FALSE);
+}
+
+/* Helpers */
+
+GtkStringList *
+_spire_evaluation_enum_model (const SpireKind *kind, const char *field)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (const SpireEnumValue *v = spire_kind_field (kind, field)->values; v->value; v++)
+    gtk_string_list_append (list, _(v->label));
+  return list;
+}
+
+guint
+_spire_evaluation_enum_index (const SpireKind *kind, const char *field, const char *value)
+{
+  const SpireEnumValue *values = spire_kind_field (kind, field)->values;
+
+  for (guint i = 0; values[i].value; i++)
+    if (g_strcmp0 (values[i].value, value) == 0)
+      return i;
+  return 0;
+}
+
+const char *
+_spire_evaluation_enum_value (const SpireKind *kind, const char *field, guint index)
+{
+  const SpireEnumValue *values = spire_kind_field (kind, field)->values;
+
+  for (guint i = 0; values[i].value; i++)
+    if (i == index)
+      return values[i].value;
+  return NULL;
+}
+
+const char *
+_spire_evaluation_enum_label (const SpireKind *kind, const char *field, const char *value)
+{
+  const char *label = value ? spire_field_value_label (spire_kind_field (kind, field), value)
+                            : NULL;
+
+  return label ? _(label) : "";
+}
+
+char *
+_spire_evaluation_evaluator_name (SpireStore *store, const char *evaluator_uuid)
+{
+  char *name = spire_evaluator_get_name (store, evaluator_uuid);
+
+  if (name == NULL || name[0] == '\0')
+    {
+      g_free (name);
+      name = g_strdup (_("Unknown person"));
+    }
+  return name;
+}
+
+char *
+_spire_evaluation_startup_name (SpireStore *store, const char *startup_uuid)
+{
+  g_autoptr (SpireRecord) s = startup_uuid ? spire_store_get (store, &spire_kind_startup,
+                                                              startup_uuid, NULL)
+                                           : NULL;
+
+  return g_strdup (s ? spire_record_get_display_name (s) : "");
+}
+
+void
+_spire_evaluation_clear_list (GtkListBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_list_box_remove (box, child);
+}
+
+GtkWidget *
+_spire_evaluation_placeholder_row (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+static int
+compare_by_title (gconstpointer a, gconstpointer b)
+{
+  SpireRecord *ra = *(SpireRecord **) a;
+  SpireRecord *rb = *(SpireRecord **) b;
+
+  return spire_collate (spire_record_get_display_name (ra), spire_record_get_display_name (rb));
+}
+
+GPtrArray *
+_spire_evaluation_cohort_applications (SpireStore *store, const char *cohort_uuid,
+                                       gboolean assignable_only)
+{
+  g_autoptr (GPtrArray) all = spire_store_list (store, &spire_kind_application, "cohort",
+                                                cohort_uuid, NULL);
+  GPtrArray *apps = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; all && i < all->len; i++)
+    {
+      SpireRecord *app = all->pdata[i];
+
+      if (assignable_only ? !spire_application_is_assignable (app)
+                          : g_strcmp0 (spire_record_get_text (app, "status"), "withdrawn") == 0)
+        continue;
+      g_ptr_array_add (apps, g_object_ref (app));
+    }
+  g_ptr_array_sort (apps, compare_by_title);
+  return apps;
+}
+
+GPtrArray *
+_spire_evaluation_scoring_members (GPtrArray *panel)
+{
+  GPtrArray *members = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; panel && i < panel->len; i++)
+    if (g_strcmp0 (spire_record_get_text (panel->pdata[i], "role"), "observer") != 0)
+      g_ptr_array_add (members, g_object_ref (panel->pdata[i]));
+  return members;
+}
+
+GtkWindow *
+_spire_evaluation_window_of (GtkWidget *widget)
+{
+  GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}

@@ -1,0 +1,66 @@
+/* spire-evaluation-part.h — what every part of the Evaluation view shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "spire-core.h"
+
+G_BEGIN_DECLS
+
+#define SPIRE_TYPE_EVALUATION_PART (spire_evaluation_part_get_type ())
+G_DECLARE_DERIVABLE_TYPE (SpireEvaluationPart, spire_evaluation_part, SPIRE, EVALUATION_PART, AdwBin)
+
+struct _SpireEvaluationPartClass
+{
+  AdwBinClass parent_class;
+
+  /* Shows the store's state of the cohort (never called without both). */
+  void (*reload) (SpireEvaluationPart *self);
+  /* Enables the part's actions for what it shows. */
+  void (*update_actions) (SpireEvaluationPart *self);
+  /* The store or the cohort changes: drop what belonged to the old one. */
+  void (*clear) (SpireEvaluationPart *self);
+};
+
+void spire_evaluation_part_set_cohort (SpireEvaluationPart *self, SpireStore *store,
+                                       SpireCohort *cohort);
+/* Reloads now when there is a cohort, else only updates the actions. */
+void spire_evaluation_part_reload (SpireEvaluationPart *self);
+SpireStore *spire_evaluation_part_get_store (SpireEvaluationPart *self);
+SpireCohort *spire_evaluation_part_get_cohort (SpireEvaluationPart *self);
+const char *spire_evaluation_part_get_cohort_uuid (SpireEvaluationPart *self);
+
+/* Long work: while it runs "working" holds what is done (NULL when idle);
+ * the shell shows it and makes every part busy. */
+void spire_evaluation_part_set_working (SpireEvaluationPart *self, const char *doing);
+const char *spire_evaluation_part_get_working (SpireEvaluationPart *self);
+/* Busy parts have every "evaluation." action disabled. */
+void spire_evaluation_part_set_busy (SpireEvaluationPart *self, gboolean busy);
+gboolean spire_evaluation_part_get_busy (SpireEvaluationPart *self);
+/* Calls update_actions, then disables everything when busy. */
+void spire_evaluation_part_update_actions (SpireEvaluationPart *self);
+
+/* Helpers the parts, rows and dialogs share */
+GtkStringList *_spire_evaluation_enum_model (const SpireKind *kind, const char *field);
+guint _spire_evaluation_enum_index (const SpireKind *kind, const char *field, const char *value);
+const char *_spire_evaluation_enum_value (const SpireKind *kind, const char *field, guint index);
+const char *_spire_evaluation_enum_label (const SpireKind *kind, const char *field,
+                                          const char *value);
+char *_spire_evaluation_evaluator_name (SpireStore *store, const char *evaluator_uuid);
+char *_spire_evaluation_startup_name (SpireStore *store, const char *startup_uuid);
+void _spire_evaluation_clear_list (GtkListBox *box);
+/* A dimmed row saying a list is empty. */
+GtkWidget *_spire_evaluation_placeholder_row (const char *text);
+/* The cohort's applications but the withdrawn ones (only the assignable
+ * ones when @assignable_only), by title. */
+GPtrArray *_spire_evaluation_cohort_applications (SpireStore *store, const char *cohort_uuid,
+                                                  gboolean assignable_only);
+/* Chairs and members (not observers) of @panel. */
+GPtrArray *_spire_evaluation_scoring_members (GPtrArray *panel);
+/* The window over @widget, for dialogs. */
+GtkWindow *_spire_evaluation_window_of (GtkWidget *widget);
+
+G_END_DECLS

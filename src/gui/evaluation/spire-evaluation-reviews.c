@@ -1,0 +1,266 @@
+/* spire-evaluation-reviews.c — the reviews part: reviews keyed in at the office
+ *
+ * Reviews given on paper or in a meeting are keyed in on behalf of a
+ * panel member ("Score as"): the member's applications (those the core
+ * lets them see), each opening the review form.  The program manager may
+ * send a submitted review back from here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-evaluation"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spire-evaluation-reviews.h"
+#include "common/spire-error-dialog.h"
+#include "spire-review-row.h"
+
+struct _SpireEvaluationReviews
+{
+  SpireEvaluationPart parent_instance;
+
+  GtkStack *stack;
+  AdwComboRow *score_as_row;
+  GtkListBox *reviews_list;
+  GtkLabel *review_heading;
+  SpireReviewForm *review_form;
+
+  GPtrArray *scorers;  /* SpireEvaluator: chairs and members, as in score_as_row */
+  char *score_as;      /* evaluator uuid */
+  gboolean has_rubric;
+  gboolean loading;
+};
+
+G_DEFINE_FINAL_TYPE (SpireEvaluationReviews, spire_evaluation_reviews, SPIRE_TYPE_EVALUATION_PART)
+
+#define STORE(self) spire_evaluation_part_get_store (SPIRE_EVALUATION_PART (self))
+#define COHORT(self) spire_evaluation_part_get_cohort_uuid (SPIRE_EVALUATION_PART (self))
+
+static void
+load_scorers (SpireEvaluationReviews *self)
+{
+  g_autoptr (GPtrArray) panel = spire_panel_list (STORE (self), COHORT (self), NULL);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_clear_pointer (&self->scorers, g_ptr_array_unref);
+  self->scorers = _spire_evaluation_scoring_members (panel);
+  for (guint i = 0; i < self->scorers->len; i++)
+    {
+      const char *uuid = spire_record_get_uuid (self->scorers->pdata[i]);
+      g_autofree char *name = _spire_evaluation_evaluator_name (STORE (self), uuid);
+
+      if (g_strcmp0 (uuid, self->score_as) == 0)
+        selected = i;
+      gtk_string_list_append (names, name);
+    }
+  if (selected == GTK_INVALID_LIST_POSITION && self->scorers->len > 0)
+    selected = 0;
+  g_free (self->score_as);
+  self->score_as = selected != GTK_INVALID_LIST_POSITION
+                     ? g_strdup (spire_record_get_uuid (self->scorers->pdata[selected]))
+                     : NULL;
+  adw_combo_row_set_model (self->score_as_row, G_LIST_MODEL (names));
+  if (selected != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (self->score_as_row, selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->score_as_row), self->scorers->len > 0);
+}
+
+static void
+load_reviews (SpireEvaluationReviews *self)
+{
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (GPtrArray) reviews = NULL;
+  g_autoptr (GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
+
+  _spire_evaluation_clear_list (self->reviews_list);
+  if (self->score_as == NULL)
+    {
+      gtk_list_box_append (self->reviews_list, _spire_evaluation_placeholder_row (
+                                                 _("Add panel members who score first")));
+      return;
+    }
+  if (!self->has_rubric)
+    {
+      gtk_list_box_append (self->reviews_list,
+                           _spire_evaluation_placeholder_row (_("Create the rubric first")));
+      return;
+    }
+  apps = spire_panel_list_visible_applications (STORE (self), self->score_as, NULL);
+  reviews = spire_store_list (STORE (self), &spire_kind_review, "evaluator", self->score_as, NULL);
+  for (guint i = 0; reviews && i < reviews->len; i++)
+    g_hash_table_insert (states, (gpointer) spire_record_get_text (reviews->pdata[i], "application"),
+                         (gpointer) spire_record_get_text (reviews->pdata[i], "state"));
+  if (apps == NULL || apps->len == 0)
+    gtk_list_box_append (self->reviews_list, _spire_evaluation_placeholder_row (
+                                               _("No applications assigned to this member")));
+  for (guint i = 0; apps && i < apps->len; i++)
+    gtk_list_box_append (self->reviews_list,
+                         spire_review_row_new (apps->pdata[i],
+                                               g_hash_table_lookup (states,
+                                                                    spire_record_get_uuid (apps->pdata[i]))));
+}
+
+static void
+on_score_as_selected_cb (AdwComboRow *row, GParamSpec *pspec, SpireEvaluationReviews *self)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  if (self->loading || self->scorers == NULL || i >= self->scorers->len)
+    return;
+  g_free (self->score_as);
+  self->score_as = g_strdup (spire_record_get_uuid (self->scorers->pdata[i]));
+  load_reviews (self);
+}
+
+static void
+spire_evaluation_reviews_clear (SpireEvaluationPart *part)
+{
+  SpireEvaluationReviews *self = SPIRE_EVALUATION_REVIEWS (part);
+  g_autoptr (GError) error = NULL;
+
+  /* Another cohort or store: the draft shown is saved first. */
+  if (!spire_review_form_save_now (self->review_form, &error))
+    spire_error_dialog_show (GTK_WIDGET (self), _("The Draft Could Not Be Saved"), error);
+  spire_review_form_load (self->review_form, NULL, NULL, NULL, NULL);
+  g_clear_pointer (&self->scorers, g_ptr_array_unref);
+  g_clear_pointer (&self->score_as, g_free);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+spire_evaluation_reviews_reload (SpireEvaluationPart *part)
+{
+  SpireEvaluationReviews *self = SPIRE_EVALUATION_REVIEWS (part);
+  g_autoptr (SpireRecord) rubric = spire_rubric_get_for_cohort (STORE (self), COHORT (self), NULL);
+
+  self->loading = TRUE;
+  self->has_rubric = rubric != NULL;
+  load_scorers (self);
+  load_reviews (self);
+  self->loading = FALSE;
+}
+
+static void
+spire_evaluation_reviews_update_actions (SpireEvaluationPart *part)
+{
+  SpireEvaluationReviews *self = SPIRE_EVALUATION_REVIEWS (part);
+  gboolean has = COHORT (self) != NULL && self->has_rubric;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluation.open-review", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluation.score-as", COHORT (self) != NULL);
+}
+
+/* Actions */
+
+static void
+score_as_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationReviews *self = SPIRE_EVALUATION_REVIEWS (widget);
+  const char *uuid = g_variant_get_string (param, NULL);
+
+  for (guint i = 0; self->scorers && i < self->scorers->len; i++)
+    if (g_strcmp0 (spire_record_get_uuid (self->scorers->pdata[i]), uuid) == 0)
+      adw_combo_row_set_selected (self->score_as_row, i);
+}
+
+static void
+open_review_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationReviews *self = SPIRE_EVALUATION_REVIEWS (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *heading = NULL;
+
+  if (self->score_as == NULL)
+    return;
+  if (!spire_review_form_load (self->review_form, STORE (self), self->score_as,
+                               g_variant_get_string (param, NULL), &error))
+    {
+      spire_error_dialog_show (widget, _("The Review Could Not Be Opened"), error);
+      return;
+    }
+  who = _spire_evaluation_evaluator_name (STORE (self), self->score_as);
+  /* Translators: heading of a review keyed in for a panel member */
+  heading = g_strdup_printf (_("Review by %s"), who);
+  gtk_label_set_label (self->review_heading, heading);
+  gtk_stack_set_visible_child_name (self->stack, "review");
+}
+
+static void
+back_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationReviews *self = SPIRE_EVALUATION_REVIEWS (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "review") != 0)
+    return;
+  if (!spire_review_form_save_now (self->review_form, &error))
+    {
+      spire_error_dialog_show (widget, _("The Draft Could Not Be Saved"), error);
+      return;
+    }
+  spire_review_form_load (self->review_form, NULL, NULL, NULL, NULL);
+  spire_evaluation_part_reload (SPIRE_EVALUATION_PART (self));
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+/* Class */
+
+static void
+spire_evaluation_reviews_dispose (GObject *object)
+{
+  SpireEvaluationReviews *self = SPIRE_EVALUATION_REVIEWS (object);
+
+  g_clear_pointer (&self->scorers, g_ptr_array_unref);
+  g_clear_pointer (&self->score_as, g_free);
+  /* The bin\'s child may be a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_EVALUATION_REVIEWS);
+  G_OBJECT_CLASS (spire_evaluation_reviews_parent_class)->dispose (object);
+}
+
+static void
+spire_evaluation_reviews_class_init (SpireEvaluationReviewsClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SpireEvaluationPartClass *part_class = SPIRE_EVALUATION_PART_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = spire_evaluation_reviews_dispose;
+  part_class->reload = spire_evaluation_reviews_reload;
+  part_class->update_actions = spire_evaluation_reviews_update_actions;
+  part_class->clear = spire_evaluation_reviews_clear;
+
+  g_type_ensure (SPIRE_TYPE_REVIEW_FORM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/spire/Spire/evaluation/spire-evaluation-reviews.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, score_as_row);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, reviews_list);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, review_heading);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, review_form);
+  gtk_widget_class_bind_template_callback (widget_class, on_score_as_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "evaluation.score-as", "s", score_as_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.open-review", "s", open_review_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "evaluation.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "evaluation.back", NULL);
+}
+
+static void
+spire_evaluation_reviews_init (SpireEvaluationReviews *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  spire_review_form_set_can_reopen (self->review_form, TRUE);
+  spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
+}
+
+SpireReviewForm *
+spire_evaluation_reviews_get_form (SpireEvaluationReviews *self)
+{
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_REVIEWS (self), NULL);
+  return self->review_form;
+}

@@ -1,0 +1,23 @@
+/* spire-panel-member-dialog.h — adds a person to the cohort's panel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "spire-core.h"
+
+
+G_BEGIN_DECLS
+
+#define SPIRE_TYPE_PANEL_MEMBER_DIALOG (spire_panel_member_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (SpirePanelMemberDialog, spire_panel_member_dialog, SPIRE, PANEL_MEMBER_DIALOG, AdwMessageDialog)
+
+/* Offers the people in @persons (SpireRecord) and a role; response "add". */
+SpirePanelMemberDialog *spire_panel_member_dialog_new (GtkWidget *from, GPtrArray *persons);
+/* The UUID of the person chosen, or NULL; the role ("chair", "member"…). */
+const char *spire_panel_member_dialog_get_person (SpirePanelMemberDialog *self);
+const char *spire_panel_member_dialog_get_role (SpirePanelMemberDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,913 @@
+/* spire-ranking-list.c — the ranked applications: columns, sorting, the
+ * criteria's columns and the selection meeting order
+ *
+ * The rows go GListStore → GtkSortListModel (the column view's sorter) →
+ * GtkMultiSelection → GtkColumnView, with GtkInscription cells as in the
+ * cohort page.  The "Selection Meeting Order" lists the rows as
+ * spire_ranking_get_meeting_order() gives them (most disagreement first)
+ * without sorting them.  The status column sorts in core's status order
+ * (spire_application_status_order).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-ranking-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "spire-ranking-list.h"
+#include "spire-ranking-resources.h"
+
+struct _SpireRankingList
+{
+  AdwBin parent_instance;
+
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *columns[SPIRE_RANKING_N_FIXED_COLUMNS];
+
+  GListStore *rows;
+  GtkSortListModel *sorted;
+  GtkMultiSelection *selection;
+  GPtrArray *criterion_columns; /* GtkColumnViewColumn, one per criterion shown */
+  GArray *criterion_index;      /* guint: the ranking's index of each of those */
+  char *criteria_signature;
+  SpireRanking *ranking;
+  gboolean meeting;
+  gboolean changing_sort;
+};
+
+G_DEFINE_FINAL_TYPE (SpireRankingList, spire_ranking_list, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_MEETING_ORDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_ROW_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* spire_collate_key of a row's title and challenge, made when first sorted. */
+static GQuark title_key_quark;
+static GQuark challenge_key_quark;
+
+/* Text */
+
+static char *
+format_number (double value, int decimals)
+{
+  if (isnan (value))
+    return g_strdup ("–");
+  return spire_format_number (value, decimals, spire_language_current ());
+}
+
+static const SpireField *
+status_field (void)
+{
+  return spire_kind_field (&spire_kind_application, "status");
+}
+
+static char *
+rank_text (SpireRankRow *row)
+{
+  guint rank = spire_rank_row_get_rank (row);
+
+  if (rank == 0)
+    return g_strdup ("–");
+  if (spire_rank_row_get_tied (row))
+    /* TRANSLATORS: a rank shared with another application, "2=" */
+    return g_strdup_printf (_("%u="), rank);
+  return g_strdup_printf ("%u", rank);
+}
+
+static char *
+score_text (SpireRankRow *row)
+{
+  double score = spire_rank_row_get_score (row);
+  g_autofree char *s = NULL;
+  g_autofree char *p = NULL;
+
+  if (isnan (score))
+    return g_strdup ("–");
+  s = format_number (score, 2);
+  p = format_number (spire_rank_row_get_percent (row), 0);
+  /* TRANSLATORS: the score and its percentage of the scale, "4.33 (72 %)" */
+  return g_strdup_printf (_("%s (%s %%)"), s, p);
+}
+
+static char *
+reviews_text (SpireRankRow *row)
+{
+  guint n = spire_rank_row_get_n_reviews (row);
+  guint missing = spire_rank_row_get_n_missing (row);
+
+  if (missing == 0)
+    return g_strdup_printf ("%u", n);
+  /* TRANSLATORS: submitted reviews of those expected, "2 of 3" */
+  return g_strdup_printf (_("%u of %u"), n, n + missing);
+}
+
+char *
+spire_ranking_list_cell_text (SpireRankingList *self, SpireRankRow *row, guint column)
+{
+  switch (column)
+    {
+    case SPIRE_RANKING_COLUMN_RANK:
+      return rank_text (row);
+    case SPIRE_RANKING_COLUMN_APPLICANT:
+      return g_strdup_printf ("%s\n%s", spire_rank_row_get_title (row),
+                              spire_rank_row_get_startup_name (row) ?: "");
+    case SPIRE_RANKING_COLUMN_CHALLENGE:
+      return g_strdup (spire_rank_row_get_challenge_title (row) ?: "");
+    case SPIRE_RANKING_COLUMN_STATUS:
+      return g_strdup (spire_field_value_label (status_field (), spire_rank_row_get_status (row)));
+    case SPIRE_RANKING_COLUMN_SCORE:
+      return score_text (row);
+    case SPIRE_RANKING_COLUMN_SPREAD:
+      return format_number (spire_rank_row_get_n_reviews (row) ? spire_rank_row_get_spread (row)
+                                                               : NAN, 2);
+    case SPIRE_RANKING_COLUMN_RANGE:
+      return format_number (spire_rank_row_get_n_reviews (row) ? spire_rank_row_get_range (row)
+                                                               : NAN, 2);
+    case SPIRE_RANKING_COLUMN_REVIEWS:
+      return reviews_text (row);
+    case SPIRE_RANKING_COLUMN_FLAGS:
+      {
+        g_auto (GStrv) nicks = spire_rank_flags_to_strv (spire_rank_row_get_flags (row));
+        return g_strjoinv (" ", nicks);
+      }
+    default:
+      {
+        guint c = column - SPIRE_RANKING_N_FIXED_COLUMNS;
+
+        g_return_val_if_fail (self->criterion_index && c < self->criterion_index->len, NULL);
+        return format_number (spire_rank_row_get_criterion_mean (
+                                row, g_array_index (self->criterion_index, guint, c), NULL),
+                              2);
+      }
+    }
+}
+
+/* Sorting: collation keys are made once per row and kept. */
+
+static const char *
+row_key (SpireRankRow *row, GQuark quark, const char *text)
+{
+  char *key = g_object_get_qdata (G_OBJECT (row), quark);
+
+  if (key == NULL)
+    {
+      key = spire_collate_key (text ? text : "");
+      g_object_set_qdata_full (G_OBJECT (row), quark, key, g_free);
+    }
+  return key;
+}
+
+static int
+order (int r)
+{
+  return r < 0 ? GTK_ORDERING_SMALLER : r > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+/* Ascending; no value (NaN) after every value. */
+static int
+compare_doubles (double a, double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b) ? GTK_ORDERING_EQUAL
+           : isnan (a)            ? GTK_ORDERING_LARGER
+                                  : GTK_ORDERING_SMALLER;
+  return order ((a > b) - (a < b));
+}
+
+static int
+compare_rank_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  guint ra = spire_rank_row_get_rank ((SpireRankRow *) a);
+  guint rb = spire_rank_row_get_rank ((SpireRankRow *) b);
+
+  /* Unranked (0) last. */
+  ra = ra ? ra : G_MAXUINT;
+  rb = rb ? rb : G_MAXUINT;
+  return order ((ra > rb) - (ra < rb));
+}
+
+static int
+compare_title_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  SpireRankRow *ra = (SpireRankRow *) a, *rb = (SpireRankRow *) b;
+  int r = strcmp (row_key (ra, title_key_quark, spire_rank_row_get_title (ra)),
+                  row_key (rb, title_key_quark, spire_rank_row_get_title (rb)));
+
+  return order (r);
+}
+
+static int
+compare_challenge_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  SpireRankRow *ra = (SpireRankRow *) a, *rb = (SpireRankRow *) b;
+  int r = strcmp (row_key (ra, challenge_key_quark, spire_rank_row_get_challenge_title (ra)),
+                  row_key (rb, challenge_key_quark, spire_rank_row_get_challenge_title (rb)));
+
+  return order (r);
+}
+
+static int
+compare_status_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int ra = spire_application_status_order (spire_rank_row_get_status ((SpireRankRow *) a));
+  int rb = spire_application_status_order (spire_rank_row_get_status ((SpireRankRow *) b));
+
+  return order ((ra > rb) - (ra < rb));
+}
+
+static int
+compare_score_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return compare_doubles (spire_rank_row_get_score ((SpireRankRow *) a),
+                          spire_rank_row_get_score ((SpireRankRow *) b));
+}
+
+static double
+spread_of (SpireRankRow *row)
+{
+  return spire_rank_row_get_n_reviews (row) ? spire_rank_row_get_spread (row) : NAN;
+}
+
+static double
+range_of (SpireRankRow *row)
+{
+  return spire_rank_row_get_n_reviews (row) ? spire_rank_row_get_range (row) : NAN;
+}
+
+static int
+compare_spread_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return compare_doubles (spread_of ((SpireRankRow *) a), spread_of ((SpireRankRow *) b));
+}
+
+static int
+compare_range_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return compare_doubles (range_of ((SpireRankRow *) a), range_of ((SpireRankRow *) b));
+}
+
+static int
+compare_reviews_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  guint na = spire_rank_row_get_n_reviews ((SpireRankRow *) a);
+  guint nb = spire_rank_row_get_n_reviews ((SpireRankRow *) b);
+
+  if (na == nb)
+    {
+      na = spire_rank_row_get_n_missing ((SpireRankRow *) b);
+      nb = spire_rank_row_get_n_missing ((SpireRankRow *) a);
+    }
+  return order ((na > nb) - (na < nb));
+}
+
+/* More flags first when descending: by how many, then which. */
+static int
+compare_flags_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  guint fa = spire_rank_row_get_flags ((SpireRankRow *) a) & ~SPIRE_RANK_FLAG_UNSCORED;
+  guint fb = spire_rank_row_get_flags ((SpireRankRow *) b) & ~SPIRE_RANK_FLAG_UNSCORED;
+  guint ca = 0, cb = 0;
+
+  for (guint bit = 1; bit <= SPIRE_RANK_FLAG_CONFLICTED_REVIEWS; bit <<= 1)
+    {
+      ca += (fa & bit) != 0;
+      cb += (fb & bit) != 0;
+    }
+
+  if (ca != cb)
+    return order ((ca > cb) - (ca < cb));
+  return order ((fa > fb) - (fa < fb));
+}
+
+static int
+compare_criterion_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  guint index = GPOINTER_TO_UINT (user_data);
+
+  return compare_doubles (spire_rank_row_get_criterion_mean ((SpireRankRow *) a, index, NULL),
+                          spire_rank_row_get_criterion_mean ((SpireRankRow *) b, index, NULL));
+}
+
+/* Cells */
+
+static GtkWidget *
+new_inscription (guint min_chars, guint nat_chars, float xalign)
+{
+  /* GtkInscription: a label made for list cells (GTK 4.8 makes up to 200
+   * rows of a long list at once, so cells should be light). */
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), xalign);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), nat_chars);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+static guint
+factory_column (GtkListItemFactory *factory)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "spire-column"));
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  guint column = factory_column (GTK_LIST_ITEM_FACTORY (factory));
+  GtkWidget *child;
+
+  switch (column)
+    {
+    case SPIRE_RANKING_COLUMN_APPLICANT:
+      {
+        GtkWidget *title = new_inscription (16, 40, 0);
+        GtkWidget *startup = new_inscription (10, 30, 0);
+
+        child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+        gtk_widget_add_css_class (startup, "caption");
+        gtk_widget_add_css_class (startup, "dim-label");
+        gtk_box_append (GTK_BOX (child), title);
+        gtk_box_append (GTK_BOX (child), startup);
+        break;
+      }
+    case SPIRE_RANKING_COLUMN_FLAGS:
+      {
+        static const char *const icons[] = { "dialog-warning-symbolic",
+                                             "content-loading-symbolic",
+                                             "document-open-recent-symbolic",
+                                             "action-unavailable-symbolic" };
+
+        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        gtk_widget_set_size_request (child, 88, -1);
+        for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+          {
+            GtkWidget *image = gtk_image_new_from_icon_name (icons[i]);
+
+            if (i == 0 || i == 3)
+              gtk_widget_add_css_class (image, "warning");
+            else
+              gtk_widget_add_css_class (image, "dim-label");
+            gtk_box_append (GTK_BOX (child), image);
+          }
+        break;
+      }
+    case SPIRE_RANKING_COLUMN_CHALLENGE:
+      child = new_inscription (8, 24, 0);
+      break;
+    case SPIRE_RANKING_COLUMN_STATUS:
+      child = new_inscription (6, 12, 0);
+      break;
+    case SPIRE_RANKING_COLUMN_SCORE:
+      child = new_inscription (6, 12, 1);
+      gtk_widget_add_css_class (child, "numeric");
+      break;
+    case SPIRE_RANKING_COLUMN_RANK:
+      child = new_inscription (3, 5, 1);
+      gtk_widget_add_css_class (child, "numeric");
+      break;
+    default:
+      child = new_inscription (4, 6, 1);
+      gtk_widget_add_css_class (child, "numeric");
+      break;
+    }
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+bind_flags (GtkWidget *box, SpireRankRow *row, SpireRanking *ranking)
+{
+  SpireRankFlags flags = spire_rank_row_get_flags (row);
+  GtkWidget *disagree = gtk_widget_get_first_child (box);
+  GtkWidget *missing = gtk_widget_get_next_sibling (disagree);
+  GtkWidget *stale = gtk_widget_get_next_sibling (missing);
+  GtkWidget *conflicted = gtk_widget_get_next_sibling (stale);
+
+  gtk_widget_set_visible (disagree, flags & SPIRE_RANK_FLAG_DISAGREEMENT);
+  gtk_widget_set_visible (missing, flags & SPIRE_RANK_FLAG_MISSING_REVIEWS);
+  gtk_widget_set_visible (stale, flags & SPIRE_RANK_FLAG_STALE_REVIEWS);
+  gtk_widget_set_visible (conflicted, flags & SPIRE_RANK_FLAG_CONFLICTED_REVIEWS);
+  if (flags & SPIRE_RANK_FLAG_DISAGREEMENT)
+    {
+      g_autofree char *spread = format_number (spire_rank_row_get_spread (row), 2);
+      g_autofree char *limit = format_number (
+        ranking ? spire_ranking_get_disagreement_threshold (ranking) : NAN, 2);
+      g_autofree char *tip = g_strdup_printf (
+        _("The reviewers disagree: the spread σ %s is above the threshold %s"), spread, limit);
+
+      gtk_widget_set_tooltip_text (disagree, tip);
+    }
+  if (flags & SPIRE_RANK_FLAG_MISSING_REVIEWS)
+    {
+      guint n = spire_rank_row_get_n_missing (row);
+      g_autofree char *tip = g_strdup_printf (
+        ngettext ("%u assigned review is not submitted yet",
+                  "%u assigned reviews are not submitted yet", n), n);
+
+      gtk_widget_set_tooltip_text (missing, tip);
+    }
+  if (flags & SPIRE_RANK_FLAG_STALE_REVIEWS)
+    {
+      guint n = spire_rank_row_get_n_stale (row);
+      g_autofree char *tip = g_strdup_printf (
+        ngettext ("%u review is stale (the rubric changed since); ask for a new review",
+                  "%u reviews are stale (the rubric changed since); ask for new reviews", n),
+        n);
+
+      gtk_widget_set_tooltip_text (stale, tip);
+    }
+  if (flags & SPIRE_RANK_FLAG_CONFLICTED_REVIEWS)
+    {
+      guint n = spire_rank_row_get_n_conflicted (row);
+      g_autofree char *tip = g_strdup_printf (
+        ngettext ("%u review by a panel member with a conflict of interest was left out",
+                  "%u reviews by panel members with a conflict of interest were left out", n),
+        n);
+
+      gtk_widget_set_tooltip_text (conflicted, tip);
+    }
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  SpireRankingList *self = user_data;
+  guint column = factory_column (GTK_LIST_ITEM_FACTORY (factory));
+  GtkWidget *child = gtk_list_item_get_child (item);
+  SpireRankRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (column == SPIRE_RANKING_COLUMN_FLAGS)
+    {
+      bind_flags (child, row, self->ranking);
+      return;
+    }
+  if (column == SPIRE_RANKING_COLUMN_APPLICANT)
+    {
+      GtkWidget *title = gtk_widget_get_first_child (child);
+      GtkWidget *startup = gtk_widget_get_next_sibling (title);
+
+      gtk_inscription_set_text (GTK_INSCRIPTION (title), spire_rank_row_get_title (row));
+      gtk_inscription_set_text (GTK_INSCRIPTION (startup), spire_rank_row_get_startup_name (row));
+      text = spire_ranking_list_cell_text (self, row, column);
+      gtk_widget_set_tooltip_text (child, text);
+      return;
+    }
+
+  text = spire_ranking_list_cell_text (self, row, column);
+  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  switch (column)
+    {
+    case SPIRE_RANKING_COLUMN_RANK:
+      gtk_widget_set_tooltip_text (
+        child, spire_rank_row_get_tied (row) ? _("Tied: the scores and the score lists are equal")
+               : spire_rank_row_get_rank (row) == 0
+                 ? _("Not ranked: no submitted review with a score")
+                 : NULL);
+      break;
+    case SPIRE_RANKING_COLUMN_CHALLENGE:
+      gtk_widget_set_tooltip_text (child, text);
+      break;
+    default:
+      break;
+    }
+}
+
+static GtkListItemFactory *
+new_factory (SpireRankingList *self, guint column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "spire-column", GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
+  return factory;
+}
+
+/* Criterion columns: one per criterion of the ranking that is not a gate. */
+
+static void
+set_header_tooltips (SpireRankingList *self)
+{
+  /* GTK 4.8 has no API for a column header's tooltip: the header is the
+   * column view's first child and holds one title per visible column, in
+   * order.  Best effort; the cells say the same. */
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
+
+  for (guint i = 0; title && i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      gtk_widget_set_tooltip_text (title, g_object_get_data (G_OBJECT (column),
+                                                             "spire-tooltip"));
+      title = gtk_widget_get_next_sibling (title);
+    }
+}
+
+static void
+update_criterion_columns (SpireRankingList *self)
+{
+  g_autoptr (GString) signature = g_string_new (NULL);
+  SpireRanking *r = self->ranking;
+  guint n = r ? spire_ranking_get_n_criteria (r) : 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      const SpireRankCriterion *criterion = spire_ranking_get_criterion (r, c);
+
+      g_string_append_printf (signature, "%s\t%s\t%d\t%g\n", criterion->uuid, criterion->name,
+                              criterion->kind, criterion->weight);
+    }
+  if (g_strcmp0 (signature->str, self->criteria_signature ?: "") == 0)
+    return;
+  g_free (self->criteria_signature);
+  self->criteria_signature = g_strdup (signature->str);
+
+  for (guint i = 0; i < self->criterion_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view,
+                                   g_ptr_array_index (self->criterion_columns, i));
+  g_ptr_array_set_size (self->criterion_columns, 0);
+  g_array_set_size (self->criterion_index, 0);
+
+  for (guint c = 0; c < n; c++)
+    {
+      const SpireRankCriterion *criterion = spire_ranking_get_criterion (r, c);
+      g_autoptr (GtkListItemFactory) factory = NULL;
+      g_autoptr (GtkSorter) sorter = NULL;
+      g_autofree char *weight = NULL;
+      GtkColumnViewColumn *column;
+      char *tooltip;
+
+      if (criterion->kind == SPIRE_CRITERION_GATE)
+        continue;
+      factory = new_factory (self, SPIRE_RANKING_N_FIXED_COLUMNS + self->criterion_columns->len);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_criterion_cb, GUINT_TO_POINTER (c),
+                                                  NULL));
+      column = gtk_column_view_column_new (criterion->name, g_steal_pointer (&factory));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, 120);
+      weight = format_number (criterion->weight, 2);
+      if (criterion->kind == SPIRE_CRITERION_NOT_COUNTED)
+        tooltip = g_strdup_printf (_("%s: the mean of the reviews’ values; not counted in the "
+                                     "score"),
+                                   criterion->name);
+      else
+        tooltip = g_strdup_printf (_("%s: the mean of the reviews’ values; weight %s"),
+                                   criterion->name, weight);
+      g_object_set_data_full (G_OBJECT (column), "spire-tooltip", tooltip, g_free);
+      gtk_column_view_append_column (self->column_view, column);
+      g_ptr_array_add (self->criterion_columns, column);
+      g_array_append_val (self->criterion_index, c);
+    }
+  set_header_tooltips (self);
+}
+
+static void
+fill_rows (SpireRankingList *self)
+{
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GtkBitset) selected = NULL;
+  g_autoptr (GListModel) meeting = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *source = NULL;
+  guint n;
+
+  /* Keep the selection across a new ranking (another cohort starts with
+   * none selected). */
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
+    {
+      g_autoptr (SpireRankRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                            gtk_bitset_get_nth (selected, i));
+
+      if (row && self->ranking)
+        g_ptr_array_add (keep, g_strdup (spire_rank_row_get_application_uuid (row)));
+    }
+
+  if (self->ranking)
+    {
+      if (self->meeting)
+        source = meeting = spire_ranking_get_meeting_order (self->ranking);
+      else
+        source = G_LIST_MODEL (self->ranking);
+    }
+  n = source ? g_list_model_get_n_items (source) : 0;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (source, i));
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+
+  if (keep->len > 0)
+    {
+      g_autoptr (GtkBitset) set = gtk_bitset_new_empty ();
+      g_autoptr (GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      for (guint i = 0; i < keep->len; i++)
+        g_hash_table_add (wanted, keep->pdata[i]);
+      for (guint i = 0; i < shown; i++)
+        {
+          g_autoptr (SpireRankRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+          if (g_hash_table_contains (wanted, spire_rank_row_get_application_uuid (row)))
+            gtk_bitset_add (set, i);
+        }
+      gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), set, set);
+    }
+}
+
+/* Meeting order */
+
+/* After the list took its new rows in (scrolling a list view before that
+ * makes GTK 4.8 warn). */
+static gboolean
+scroll_to_top_cb (gpointer user_data)
+{
+  SpireRankingList *self = user_data;
+  GtkAdjustment *vadj;
+
+  if (self->column_view == NULL)
+    return G_SOURCE_REMOVE;
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (vadj && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) &&
+      gtk_adjustment_get_value (vadj) > gtk_adjustment_get_lower (vadj))
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_top (SpireRankingList *self)
+{
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_top_cb, g_object_ref (self), g_object_unref);
+}
+
+void
+spire_ranking_list_set_meeting_order (SpireRankingList *self, gboolean meeting)
+{
+  meeting = !!meeting;
+  if (self->meeting == meeting)
+    return;
+  self->meeting = meeting;
+
+  self->changing_sort = TRUE;
+  if (meeting)
+    {
+      /* Listed as the ranking gives them, not sorted. */
+      gtk_sort_list_model_set_sorter (self->sorted, NULL);
+      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+    }
+  else
+    {
+      gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+      gtk_column_view_sort_by_column (self->column_view,
+                                      self->columns[SPIRE_RANKING_COLUMN_RANK], GTK_SORT_ASCENDING);
+    }
+  self->changing_sort = FALSE;
+  fill_rows (self);
+  scroll_to_top (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING_ORDER]);
+}
+
+/* A click on a column header leaves the meeting order for that column's. */
+static void
+on_sorter_changed_cb (SpireRankingList *self, GtkSorterChange change, GtkSorter *sorter)
+{
+  if (!self->meeting || self->changing_sort)
+    return;
+  self->meeting = FALSE;
+  gtk_sort_list_model_set_sorter (self->sorted, sorter);
+  fill_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING_ORDER]);
+}
+
+static void
+on_column_view_activate_cb (SpireRankingList *self, guint position, GtkColumnView *view)
+{
+  g_autoptr (SpireRankRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (row)
+    g_signal_emit (self, signals[SIGNAL_ROW_ACTIVATED], 0, row);
+}
+
+/* GObject */
+
+static void
+spire_ranking_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SpireRankingList *self = SPIRE_RANKING_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEETING_ORDER:
+      g_value_set_boolean (value, self->meeting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spire_ranking_list_set_property (GObject *object, guint prop_id, const GValue *value,
+                                 GParamSpec *pspec)
+{
+  SpireRankingList *self = SPIRE_RANKING_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEETING_ORDER:
+      spire_ranking_list_set_meeting_order (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spire_ranking_list_dispose (GObject *object)
+{
+  SpireRankingList *self = SPIRE_RANKING_LIST (object);
+
+  if (self->column_view)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_RANKING_LIST);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->criterion_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->criterion_index, g_array_unref);
+  g_clear_pointer (&self->criteria_signature, g_free);
+  g_clear_object (&self->ranking);
+
+  G_OBJECT_CLASS (spire_ranking_list_parent_class)->dispose (object);
+}
+
+static void
+spire_ranking_list_class_init (SpireRankingListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spire_ranking_list_dispose;
+  object_class->get_property = spire_ranking_list_get_property;
+  object_class->set_property = spire_ranking_list_set_property;
+
+  properties[PROP_MEETING_ORDER] =
+    g_param_spec_boolean ("meeting-order", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Activated (double click, Enter): the page shows the row's reviews. */
+  signals[SIGNAL_ROW_ACTIVATED] =
+    g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, SPIRE_TYPE_RANK_ROW);
+
+  title_key_quark = g_quark_from_static_string ("spire-ranking-list-title-key");
+  challenge_key_quark = g_quark_from_static_string ("spire-ranking-list-challenge-key");
+
+  (void) spire_ranking_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/spire/Spire/ranking/spire-ranking-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireRankingList, column_view);
+#define BIND_COLUMN(name, index)                                                                   \
+  gtk_widget_class_bind_template_child_full (widget_class, name, FALSE,                            \
+                                             G_STRUCT_OFFSET (SpireRankingList, columns[index]))
+  BIND_COLUMN ("rank_column", SPIRE_RANKING_COLUMN_RANK);
+  BIND_COLUMN ("applicant_column", SPIRE_RANKING_COLUMN_APPLICANT);
+  BIND_COLUMN ("challenge_column", SPIRE_RANKING_COLUMN_CHALLENGE);
+  BIND_COLUMN ("status_column", SPIRE_RANKING_COLUMN_STATUS);
+  BIND_COLUMN ("score_column", SPIRE_RANKING_COLUMN_SCORE);
+  BIND_COLUMN ("spread_column", SPIRE_RANKING_COLUMN_SPREAD);
+  BIND_COLUMN ("range_column", SPIRE_RANKING_COLUMN_RANGE);
+  BIND_COLUMN ("reviews_column", SPIRE_RANKING_COLUMN_REVIEWS);
+  BIND_COLUMN ("flags_column", SPIRE_RANKING_COLUMN_FLAGS);
+#undef BIND_COLUMN
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+}
+
+static void
+spire_ranking_list_init (SpireRankingList *self)
+{
+  static const GCompareDataFunc compare[SPIRE_RANKING_N_FIXED_COLUMNS] = {
+    compare_rank_cb,   compare_title_cb, compare_challenge_cb, compare_status_cb,
+    compare_score_cb,  compare_spread_cb, compare_range_cb,    compare_reviews_cb,
+    compare_flags_cb,
+  };
+  /* Starting widths (resizable): the applicant matters most. */
+  static const int widths[SPIRE_RANKING_N_FIXED_COLUMNS] = { 64, 280, 170, 110, 120, 90, 96, 80, 80 };
+  static const char *const tooltips[SPIRE_RANKING_N_FIXED_COLUMNS] = {
+    N_("The place by score; “2=” is shared with another application"),
+    N_("The application’s title and the startup"),
+    NULL,
+    N_("The application’s status now"),
+    N_("The aggregate of the reviews’ scores, and its percentage of the scale"),
+    N_("How much the reviews’ scores differ: their standard deviation"),
+    N_("The highest review score minus the lowest"),
+    N_("Submitted reviews, of those assigned"),
+    N_("Disagreement above the rubric’s threshold, missing reviews, stale reviews"),
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->criterion_columns = g_ptr_array_new ();
+  self->criterion_index = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < SPIRE_RANKING_N_FIXED_COLUMNS; i++)
+    {
+      g_autoptr (GtkListItemFactory) factory = new_factory (self, i);
+      g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare[i], self, NULL));
+
+      gtk_column_view_column_set_factory (self->columns[i], factory);
+      gtk_column_view_column_set_sorter (self->columns[i], sorter);
+      gtk_column_view_column_set_fixed_width (self->columns[i], widths[i]);
+      if (tooltips[i])
+        g_object_set_data (G_OBJECT (self->columns[i]), "spire-tooltip", (gpointer) _(tooltips[i]));
+    }
+
+  self->rows = g_list_store_new (SPIRE_TYPE_RANK_ROW);
+  /* On GTK 4.8 the column view's sorter is a plain GtkSorter. */
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->column_view, self->columns[SPIRE_RANKING_COLUMN_RANK],
+                                  GTK_SORT_ASCENDING);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (on_sorter_changed_cb), self);
+  set_header_tooltips (self);
+}
+
+/* Public API */
+
+void
+spire_ranking_list_set_ranking (SpireRankingList *self, SpireRanking *ranking)
+{
+  g_return_if_fail (SPIRE_IS_RANKING_LIST (self));
+
+  g_set_object (&self->ranking, ranking);
+  update_criterion_columns (self);
+  fill_rows (self);
+}
+
+SpireRanking *
+spire_ranking_list_get_ranking (SpireRankingList *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RANKING_LIST (self), NULL);
+
+  return self->ranking;
+}
+
+GtkSelectionModel *
+spire_ranking_list_get_model (SpireRankingList *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RANKING_LIST (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GPtrArray *
+spire_ranking_list_get_selected (SpireRankingList *self)
+{
+  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < gtk_bitset_get_size (set); i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                  gtk_bitset_get_nth (set, i)));
+  return rows;
+}
+
+gboolean
+spire_ranking_list_get_meeting_order (SpireRankingList *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RANKING_LIST (self), FALSE);
+
+  return self->meeting;
+}
+
+GtkColumnView *
+spire_ranking_list_get_column_view (SpireRankingList *self)
+{
+  return self->column_view;
+}

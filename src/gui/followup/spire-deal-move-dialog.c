@@ -79,11 +79,11 @@ spire_deal_move_dialog_class_init (SpireDealMoveDialogClass *klass)
 static void
 spire_deal_move_dialog_init (SpireDealMoveDialog *self)
 {
-  g_autofree char *today = spire_today ();
-  g_autofree char *shown = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  /* As the record editor takes dates: 23.11.2026 (or ISO) in every language. */
+  g_autofree char *shown = g_date_time_format (now, "%d.%m.%Y");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  shown = spire_format_date (today, spire_language_current ());
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), shown);
 }
 

@@ -81,10 +81,11 @@ draw_row (SpireFunnelChart *self, cairo_t *cr, PangoLayout *layout, guint i, int
     text = g_strdup_printf ("%" G_GINT64_FORMAT, self->counts[i]);
   else
     {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, self->counts[i]);
       g_autofree char *percent = spire_format_number (self->conversion[i] * 100.0, 0, lang);
 
-      /* TRANSLATORS: a bar of the funnel: "4 (5 %)", the count and the share of the step before */
-      text = g_strdup_printf (_("%" G_GINT64_FORMAT " (%s %%)"), self->counts[i], percent);
+      /* TRANSLATORS: a bar of the funnel: "4 (5 %)", the count and its share */
+      text = g_strdup_printf (_("%s (%s %%)"), count, percent);
     }
   cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, fg->alpha);
   draw_text (cr, layout, text, LABEL_WIDTH + 6, y + 2, MAX (1, (int) bar_width - 6),

@@ -327,7 +327,8 @@ static gboolean
 add_deal (Demo *d, int startup, int body, const App *app, const char *kind, DealStage final,
           guint32 start, gint64 value_nok, GError **error)
 {
-  DealPlan p = { startup, body, app, kind, final, value_nok, 0, NULL, FALSE, "", 0 };
+  DealPlan p = { .startup = startup, .body = body, .app = app, .kind = kind, .final = final,
+                 .value_nok = value_nok };
 
   return _spire_demo_add_deal (d, &p, start, error);
 }

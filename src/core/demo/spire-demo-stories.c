@@ -39,11 +39,12 @@ static gboolean
 add_small_purchase (Demo *d, int startup, int body, const char *solution, guint32 signed_on,
                     GError **error)
 {
-  DealPlan p = { startup, body, NULL, "purchase", DS_DELIVERING,
-                 _spire_demo_rnd (d, 100, 150) * 100, 0, solution, TRUE, "", 0 };
+  DealPlan p = { .startup = startup, .body = body, .kind = "purchase", .final = DS_DELIVERING,
+                 .solution = solution, .no_scaler = TRUE };
   DealStage path[] = { DS_DIALOGUE, DS_SIGNED, DS_DELIVERING };
   guint32 days[3];
 
+  p.value_nok = _spire_demo_rnd (d, 100, 150) * 100;
   days[0] = signed_on - _spire_demo_rnd (d, 14, 60);
   days[1] = signed_on;
   days[2] = signed_on + _spire_demo_rnd (d, 10, 30);
@@ -62,8 +63,8 @@ fill_welfare_spread (Demo *d, const Cohort *c, const App *hero, GError **error)
   guint32 first = d->today - _spire_demo_rnd (d, 1640, 1680);
   guint32 last = d->today - 12;
   int n = G_N_ELEMENTS (_spire_demo_welfare_buyers);
-  DealPlan oslo = { hero->startup, d->body_index[B_OSLO], hero, "purchase", DS_DELIVERING,
-                    _spire_demo_rnd (d, 14, 22) * 100000, 0, NULL, TRUE, "", 0 };
+  DealPlan oslo = { .startup = hero->startup, .body = d->body_index[B_OSLO], .app = hero,
+                    .kind = "purchase", .final = DS_DELIVERING, .no_scaler = TRUE };
   DealStage oslo_path[] = { DS_DIALOGUE, DS_NEGOTIATION, DS_SIGNED, DS_DELIVERING };
   guint32 oslo_days[4];
 
@@ -73,6 +74,7 @@ fill_welfare_spread (Demo *d, const Cohort *c, const App *hero, GError **error)
     return FALSE;
 
   oslo.solution = solution;
+  oslo.value_nok = _spire_demo_rnd (d, 14, 22) * 100000;
   oslo_days[0] = c->starts + _spire_demo_rnd (d, 15, 25);
   oslo_days[1] = c->starts + _spire_demo_rnd (d, 90, 120);
   oslo_days[2] = c->ends - _spire_demo_rnd (d, 20, 40);
@@ -139,13 +141,33 @@ fill_partnership (Demo *d, const Cohort *c, const App *a, GError **error)
 {
   gint64 value = (gint64) _spire_demo_rnd (d, 50, 90) * 100000;
   gint64 development = value * 2 / 5;
-  DealPlan p = { a->startup, d->body_index[B_OSLO], a, "innovation_partnership", DS_SIGNED,
-                 value, value - development, NULL, FALSE, "", 0 };
+  DealPlan p = { .startup = a->startup, .body = d->body_index[B_OSLO], .app = a,
+                 .kind = "innovation_partnership", .final = DS_SIGNED, .value_nok = value,
+                 .option_nok = value - development };
 
   if (!_spire_demo_add_deal (d, &p, c->ends - 60, error))
     return FALSE;
   return p.signed_on == 0 || write_phases (d, &p, development, error);
 }
+
+/* The other deals of the cohort: the startups ranked 2nd to 4th (the 2nd
+ * also has the partnership), the first on the waiting list and one
+ * rejected.  Value in @unit kroner; started @back days before @from. */
+static const struct
+{
+  int rank;
+  const char *kind;
+  DealStage stage;
+  int lo, hi, unit;
+  gboolean from_today; /* else from the cohort's end */
+  int back_lo, back_hi;
+} hero_cohort_deals[] = {
+  { 1, "pilot", DS_PILOT, 15, 40, 10000, TRUE, 60, 120 },
+  { 2, "purchase", DS_NEGOTIATION, 8, 20, 100000, FALSE, 20, 20 },
+  { 3, "pilot", DS_NEGOTIATION, 20, 50, 10000, FALSE, 10, 10 },
+  { 4, "pilot", DS_PILOT, 10, 30, 10000, FALSE, 0, 0 },
+  { 6, "letter_of_intent", DS_NO_DEAL, 0, 0, 0, FALSE, 40, 40 },
+};
 
 /* DESIGN.md: of the SmartOslo cohort, two signed and two were still
  * negotiating; the welfare-technology startup began with one city district
@@ -164,33 +186,25 @@ _spire_demo_fill_hero_deals (Demo *d, const Cohort *c, GError **error)
     return TRUE; /* the specs make this impossible */
   d->hero_startup = hero->startup;
 
-  if (!fill_welfare_spread (d, c, hero, error))
+  if (!fill_welfare_spread (d, c, hero, error) ||
+      !fill_partnership (d, c, &c->apps[rk[1]], error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (hero_cohort_deals); i++)
+    {
+      const App *a = &c->apps[rk[hero_cohort_deals[i].rank]];
+      DealPlan p = { .startup = a->startup, .app = a, .kind = hero_cohort_deals[i].kind,
+                     .final = hero_cohort_deals[i].stage };
+      guint32 from = hero_cohort_deals[i].from_today ? d->today : c->ends;
 
-  {
-    const App *second = &c->apps[rk[1]], *third = &c->apps[rk[2]], *fourth = &c->apps[rk[3]];
-    const App *waiting = &c->apps[rk[accepted]];
-    const App *rejected = &c->apps[rk[accepted + 2]];
-    DealPlan pilot = { second->startup, _spire_demo_deal_body_for (d, c, second), second,
-                       "pilot", DS_PILOT, _spire_demo_rnd (d, 15, 40) * 10000, 0, NULL,
-                       FALSE, "", 0 };
-    DealPlan negotiating = { third->startup, _spire_demo_deal_body_for (d, c, third), third,
-                             "purchase", DS_NEGOTIATION, _spire_demo_rnd (d, 8, 20) * 100000,
-                             0, NULL, FALSE, "", 0 };
-    DealPlan pilot_negotiating = { fourth->startup, _spire_demo_deal_body_for (d, c, fourth),
-                                   fourth, "pilot", DS_NEGOTIATION,
-                                   _spire_demo_rnd (d, 20, 50) * 10000, 0, NULL, FALSE, "", 0 };
-    DealPlan waitlisted = { waiting->startup, _spire_demo_deal_body_for (d, c, waiting), waiting,
-                            "pilot", DS_PILOT, _spire_demo_rnd (d, 10, 30) * 10000, 0, NULL,
-                            FALSE, "", 0 };
-    DealPlan lost = { rejected->startup, _spire_demo_deal_body_for (d, c, rejected), rejected,
-                      "letter_of_intent", DS_NO_DEAL, 0, 0, NULL, FALSE, "", 0 };
-
-    return fill_partnership (d, c, second, error) &&
-           _spire_demo_add_deal (d, &pilot, d->today - _spire_demo_rnd (d, 60, 120), error) &&
-           _spire_demo_add_deal (d, &negotiating, c->ends - 20, error) &&
-           _spire_demo_add_deal (d, &pilot_negotiating, c->ends - 10, error) &&
-           _spire_demo_add_deal (d, &waitlisted, c->ends, error) &&
-           _spire_demo_add_deal (d, &lost, c->ends - 40, error);
-  }
+      p.body = _spire_demo_deal_body_for (d, c, a);
+      if (hero_cohort_deals[i].unit > 0)
+        p.value_nok = (gint64) _spire_demo_rnd (d, hero_cohort_deals[i].lo,
+                                                hero_cohort_deals[i].hi) *
+                      hero_cohort_deals[i].unit;
+      from -= (guint32) _spire_demo_rnd (d, hero_cohort_deals[i].back_lo,
+                                         hero_cohort_deals[i].back_hi);
+      if (!_spire_demo_add_deal (d, &p, from, error))
+        return FALSE;
+    }
+  return TRUE;
 }

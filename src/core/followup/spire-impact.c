@@ -18,6 +18,7 @@
 
 #include "spire-error.h"
 #include "spire-followup-private.h"
+#include "spire-text.h"
 
 static void
 buyer_free (gpointer data)
@@ -107,40 +108,29 @@ spire_impact_free (SpireImpact *impact)
   g_free (impact);
 }
 
-/* Invested and the gains, in one query. */
 static gboolean
-read_money (SpireStore *store, const char *program_uuid, SpireImpact *impact, GError **error)
+read_invested (SpireStore *store, const char *program_uuid, SpireImpact *impact, GError **error)
 {
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) rows = _spire_store_query (store, error,
+                                                   "SELECT coalesce (sum (invested), 0)"
+                                                   " FROM cohorts WHERE program = ?1",
+                                                   1, program_uuid);
 
-  rows = _spire_store_query (store, error,
-                             "SELECT (SELECT coalesce (sum (invested), 0) FROM cohorts"
-                             "        WHERE program = ?1),"
-                             " (SELECT coalesce (sum (g.expected), 0) FROM gains g"
-                             "  WHERE g.deal IN (" SPIRE_PROGRAM_DEALS_SQL ")),"
-                             " (SELECT coalesce (sum (g.realised), 0) FROM gains g"
-                             "  WHERE g.deal IN (" SPIRE_PROGRAM_DEALS_SQL "))",
-                             1, program_uuid);
   if (rows == NULL)
     return FALSE;
   impact->invested = _spire_col_int (_SPIRE_COL (rows->pdata[0], 0));
-  impact->gains_expected = _spire_col_int (_SPIRE_COL (rows->pdata[0], 1));
-  impact->gains_realised = _spire_col_int (_SPIRE_COL (rows->pdata[0], 2));
-  impact->ratio_realised = impact->invested > 0
-                             ? (double) impact->gains_realised / (double) impact->invested
-                             : NAN;
-  impact->ratio_expected = impact->invested > 0
-                             ? (double) impact->gains_expected / (double) impact->invested
-                             : NAN;
   return TRUE;
 }
 
-/* Signed value, weighted pipeline and procedures: one row per deal. */
+/* One pass over the program's deals (found once): signed value, weighted
+ * pipeline, procedures, gains, and the solutions they sold. */
 static gboolean
-read_deals (SpireStore *store, const char *program_uuid, SpireImpact *impact, GError **error)
+read_deals (SpireStore *store, const char *program_uuid, SpireImpact *impact,
+            GPtrArray *solutions, GError **error)
 {
   g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GHashTable) probability = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  g_autoptr (GHashTable) probability = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char *const *stages = spire_deal_stages ();
 
   for (guint i = 0; stages[i]; i++)
@@ -148,20 +138,29 @@ read_deals (SpireStore *store, const char *program_uuid, SpireImpact *impact, GE
                          GINT_TO_POINTER (spire_stage_probability (store, program_uuid,
                                                                    stages[i])));
   rows = _spire_store_query (store, error,
-                             "SELECT d.stage, coalesce (d.value, 0), coalesce (d.procedure, '')"
-                             " FROM deals d WHERE d.uuid IN (" SPIRE_PROGRAM_DEALS_SQL ")",
+                             "SELECT d.stage, coalesce (d.value, 0), coalesce (d.procedure, ''),"
+                             " g.expected, g.realised, d.solution"
+                             " FROM deals d"
+                             " LEFT JOIN (SELECT deal, sum (expected) AS expected,"
+                             "                   sum (realised) AS realised"
+                             "            FROM gains GROUP BY deal) g ON g.deal = d.uuid"
+                             " WHERE d.uuid IN (" SPIRE_PROGRAM_DEALS_SQL ")",
                              1, program_uuid);
   if (rows == NULL)
     return FALSE;
   impact->by_procedure = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < rows->len; i++)
     {
-      const char *stage = _SPIRE_COL (rows->pdata[i], 0);
-      gint64 value = _spire_col_int (_SPIRE_COL (rows->pdata[i], 1));
-      const char *procedure = _SPIRE_COL (rows->pdata[i], 2);
+      GPtrArray *row = rows->pdata[i];
+      const char *stage = _SPIRE_COL (row, 0);
+      gint64 value = _spire_col_int (_SPIRE_COL (row, 1));
+      const char *procedure = _SPIRE_COL (row, 2);
+      const char *solution = _SPIRE_COL (row, 5);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (impact->by_procedure, procedure));
 
       impact->n_deals++;
+      impact->gains_expected += _spire_col_int (_SPIRE_COL (row, 3));
+      impact->gains_realised += _spire_col_int (_SPIRE_COL (row, 4));
       if (spire_deal_stage_is_signed (stage))
         {
           impact->n_signed++;
@@ -171,34 +170,34 @@ read_deals (SpireStore *store, const char *program_uuid, SpireImpact *impact, GE
         impact->weighted_pipeline += (gint64) llround (
           (double) value * GPOINTER_TO_INT (g_hash_table_lookup (probability, stage)) / 100.0);
       g_hash_table_insert (impact->by_procedure, g_strdup (procedure), GUINT_TO_POINTER (n + 1));
+      if (solution && g_hash_table_add (seen, (gpointer) solution))
+        g_ptr_array_add (solutions, g_strdup (solution));
     }
   return TRUE;
 }
 
-static gboolean
-read_solutions (SpireStore *store, const char *program_uuid, SpireImpact *impact,
-                GError **error)
+static int
+compare_reach (gconstpointer a, gconstpointer b)
 {
-  g_autoptr (GPtrArray) rows = NULL;
+  const SpireSolutionReach *x = *(SpireSolutionReach **) a;
+  const SpireSolutionReach *y = *(SpireSolutionReach **) b;
 
-  rows = _spire_store_query (store, error,
-                             "SELECT DISTINCT s.uuid, s.name FROM solutions s"
-                             " JOIN deals d ON d.solution = s.uuid"
-                             " WHERE d.uuid IN (" SPIRE_PROGRAM_DEALS_SQL ")"
-                             " ORDER BY s.name COLLATE NB",
-                             1, program_uuid);
-  if (rows == NULL)
-    return FALSE;
+  return spire_collate (x->name, y->name);
+}
+
+static gboolean
+read_solutions (SpireStore *store, GPtrArray *uuids, SpireImpact *impact, GError **error)
+{
   impact->solutions = g_ptr_array_new_with_free_func ((GDestroyNotify) spire_solution_reach_free);
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < uuids->len; i++)
     {
-      SpireSolutionReach *reach = spire_solution_reach (store, _SPIRE_COL (rows->pdata[i], 0),
-                                                        error);
+      SpireSolutionReach *reach = spire_solution_reach (store, uuids->pdata[i], error);
 
       if (reach == NULL)
         return FALSE;
       g_ptr_array_add (impact->solutions, reach);
     }
+  g_ptr_array_sort (impact->solutions, compare_reach);
   return TRUE;
 }
 
@@ -207,14 +206,21 @@ spire_program_impact (SpireStore *store, const char *program_uuid, GError **erro
 {
   g_autoptr (SpireImpact) impact = g_new0 (SpireImpact, 1);
   g_autoptr (SpireRecord) program = NULL;
+  g_autoptr (GPtrArray) solutions = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
 
   if ((program = spire_store_get (store, &spire_kind_program, program_uuid, error)) == NULL)
     return NULL;
-  if (!read_money (store, program_uuid, impact, error) ||
-      !read_deals (store, program_uuid, impact, error) ||
-      !read_solutions (store, program_uuid, impact, error))
+  if (!read_invested (store, program_uuid, impact, error) ||
+      !read_deals (store, program_uuid, impact, solutions, error) ||
+      !read_solutions (store, solutions, impact, error))
     return NULL;
+  impact->ratio_realised = impact->invested > 0
+                             ? (double) impact->gains_realised / (double) impact->invested
+                             : NAN;
+  impact->ratio_expected = impact->invested > 0
+                             ? (double) impact->gains_expected / (double) impact->invested
+                             : NAN;
   return g_steal_pointer (&impact);
 }

@@ -292,3 +292,44 @@ cli_check_readable (const char *path, GError **error)
   close (fd);
   return TRUE;
 }
+
+/* Arguments that name records and values (the follow-up commands) */
+
+/* Refuses @value for @option unless it is one of @field's values. */
+gboolean
+cli_check_enum (const char *option, const SpireKind *kind, const char *field, const char *value)
+{
+  const SpireField *f = spire_kind_field (kind, field);
+  g_autoptr (GString) list = g_string_new (NULL);
+
+  if (value == NULL || spire_field_value_is_allowed (f, value))
+    return TRUE;
+  for (const SpireEnumValue *v = f->values; v->value; v++)
+    g_string_append_printf (list, "%s%s", list->len ? ", " : "", v->value);
+  /* TRANSLATORS: "--stage: “won” is not allowed; use one of dialogue, pilot, …" */
+  cli_refused_message (_("%s: “%s” is not allowed; use one of %s."), option, value, list->str);
+  return FALSE;
+}
+
+/* Refuses @uuid for @option unless a record of @kind has it. */
+gboolean
+cli_check_ref (Cli *cli, const char *option, const SpireKind *kind, const char *uuid)
+{
+  g_autofree char *word = NULL;
+
+  if (uuid == NULL || spire_store_exists (cli->store, kind, uuid))
+    return TRUE;
+  word = spire_kind_word (kind);
+  /* TRANSLATORS: "--buyer: there is no public body with the UUID “…”." */
+  cli_refused_message (_("%s: there is no %s with the UUID “%s”."), option, word, uuid);
+  return FALSE;
+}
+
+gboolean
+cli_check_date (const char *option, const char *date)
+{
+  if (date == NULL || spire_date_is_valid (date))
+    return TRUE;
+  cli_refused_message (_("%s: “%s” is not a date; write it as YYYY-MM-DD."), option, date);
+  return FALSE;
+}

@@ -91,6 +91,11 @@ int cmd_package (Cli *cli, const CliCommand *command, int argc, char **argv);
 int cmd_rank (Cli *cli, const CliCommand *command, int argc, char **argv);
 /* spire-cli-orgnr.c */
 int cmd_validate_orgnr (Cli *cli, const CliCommand *command, int argc, char **argv);
+/* spire-cli-followup.c */
+int cmd_deal (Cli *cli, const CliCommand *command, int argc, char **argv);
+/* spire-cli-impact.c */
+int cmd_funnel (Cli *cli, const CliCommand *command, int argc, char **argv);
+int cmd_impact (Cli *cli, const CliCommand *command, int argc, char **argv);
 /* spire-cli.c */
 int cmd_help (Cli *cli, const CliCommand *command, int argc, char **argv);
 
@@ -146,5 +151,11 @@ SpireRecord *cli_find_cohort (Cli *cli, const char *uuid);
 int cli_missing_cohort (const CliCommand *command);
 gboolean cli_read_standard_input (GByteArray *data, GError **error);
 gboolean cli_check_readable (const char *path, GError **error);
+/* Each says which @option is wrong on stderr and returns FALSE; a NULL
+ * value passes. */
+gboolean cli_check_enum (const char *option, const SpireKind *kind, const char *field,
+                         const char *value);
+gboolean cli_check_ref (Cli *cli, const char *option, const SpireKind *kind, const char *uuid);
+gboolean cli_check_date (const char *option, const char *date);
 
 G_END_DECLS

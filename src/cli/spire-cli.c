@@ -105,6 +105,27 @@ static const CliCommand commands[] = {
        "written under an older rubric). Applications without a submitted review come last, "
        "unranked. --json gives the whole ranking with per-criterion averages."),
     NULL, 0, 0 },
+  { "deal", cmd_deal,
+    /* TRANSLATORS: a placeholder in usage lines ("spire-cli package SUBCOMMAND …") */
+    N_("SUBCOMMAND …"),
+    /* TRANSLATORS: keep add, move, show and list: they are typed as they are */
+    N_("Follow the deals after the selection: add, move, show, list"),
+    N_("A deal is a startup × public body agreement in the making; every change of stage is "
+       "an event, which gives the time spent in each stage."),
+    /* TRANSLATORS: keep add, move, show and list: they are typed as they are */
+    N_("Say what to do: add, move, show or list."), 1, G_MAXUINT },
+  { "funnel", cmd_funnel, "", N_("From application to signed agreement, step by step"),
+    /* TRANSLATORS: keep the options: they are typed as they are */
+    N_("Counts applied, eligible, evaluated and accepted applications, then the accepted "
+       "ones by their furthest deal: in dialogue or pilot, negotiating, signed; with the "
+       "conversion from each step to the next (the deal steps as a share of the accepted). "
+       "Give --cohort or --program."),
+    NULL, 0, 0 },
+  { "impact", cmd_impact, "", N_("What a program gave: agreements, gains, the ratio"),
+    N_("Invested, signed value, the weighted pipeline, gains expected and realised and their "
+       "ratio to what was invested, deals per procedure, and each solution with its buyers "
+       "over time. Money in whole kroner."),
+    NULL, 0, 0 },
   { "check", cmd_check, "", N_("Check the database for damage"),
     /* TRANSLATORS: “ok” as you translate it in the “check” context */
     N_("Prints “ok”, or each problem found; the exit status is 1 when there are problems."),

@@ -12,6 +12,7 @@
 #include "spire-demo.h"
 #include "spire-error.h"
 #include "spire-evaluation.h"
+#include "spire-followup.h"
 #include "spire-exchange.h"
 #include "spire-import-jobs.h"
 #include "spire-package.h"

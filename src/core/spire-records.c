@@ -161,6 +161,43 @@ static const SpireEnumValue deal_stages[] = {
   { NULL, NULL }
 };
 
+static const SpireEnumValue deal_procedures[] = {
+  { "direct_award", N_("Direct award") },
+  { "open_competition", N_("Open competition") },
+  { "restricted_competition", N_("Restricted competition") },
+  { "competition_with_negotiation", N_("Competition with negotiation") },
+  { "innovation_partnership", N_("Innovation partnership") },
+  { "pre_commercial", N_("Pre-commercial procurement") },
+  { "design_contest", N_("Design contest") },
+  { "framework_call_off", N_("Call-off from a framework agreement") },
+  { "mvp_contract", N_("Need-first MVP contract") },
+  { NULL, NULL }
+};
+
+static const SpireEnumValue phase_states[] = {
+  { "planned", N_("Planned") },
+  { "passed", N_("Passed") },
+  { "stopped", N_("Stopped") },
+  { NULL, NULL }
+};
+
+static const SpireEnumValue gain_kinds[] = {
+  { "efficiency", N_("Efficiency (NOK)") },
+  { "quality", N_("Quality") },
+  { "other_actors", N_("For other actors") },
+  { NULL, NULL }
+};
+
+static const SpireEnumValue threshold_scopes[] = {
+  { "regulation", N_("The procurement regulation applies") },
+  { "national", N_("National threshold") },
+  { "eea_state", N_("EEA threshold, central government") },
+  { "eea_other", N_("EEA threshold, municipalities and other bodies") },
+  { "building_works", N_("EEA threshold, building works") },
+  { "health_social", N_("EEA threshold, health and social services") },
+  { NULL, NULL }
+};
+
 /* Validation beyond types */
 
 static gboolean
@@ -329,12 +366,58 @@ validate_conflict (SpireRecord *r, GError **error)
 static gboolean
 validate_deal (SpireRecord *r, GError **error)
 {
-  static const char *const money[] = { "value", "expected_savings", "realised_savings" };
+  static const char *const money[] = { "value", "expected_savings", "realised_savings",
+                                       "option_value" };
 
   for (guint i = 0; i < G_N_ELEMENTS (money); i++)
     if (!spire_record_is_null (r, money[i]) && spire_record_get_int (r, money[i]) < 0)
       return fail (error, r, money[i], _("must not be negative"));
   return check_order (r, "started_on", "signed_on", error);
+}
+
+static gboolean
+validate_deal_phase (SpireRecord *r, GError **error)
+{
+  static const char *const money[] = { "max_cost", "cost" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (money); i++)
+    if (!spire_record_is_null (r, money[i]) && spire_record_get_int (r, money[i]) < 0)
+      return fail (error, r, money[i], _("must not be negative"));
+  if (spire_record_get_int (r, "position") < 1)
+    return fail (error, r, "position", _("must be at least 1"));
+  return TRUE;
+}
+
+static gboolean
+validate_gain (SpireRecord *r, GError **error)
+{
+  static const char *const money[] = { "expected", "realised" };
+  gint64 year = spire_record_get_int (r, "year");
+
+  if (year < 1900 || year > 2200)
+    return fail (error, r, "year", _("must be a year such as 2026"));
+  for (guint i = 0; i < G_N_ELEMENTS (money); i++)
+    if (!spire_record_is_null (r, money[i]) && spire_record_get_int (r, money[i]) < 0)
+      return fail (error, r, money[i], _("must not be negative"));
+  return TRUE;
+}
+
+static gboolean
+validate_threshold (SpireRecord *r, GError **error)
+{
+  if (spire_record_get_int (r, "amount") <= 0)
+    return fail (error, r, "amount", _("must be more than 0"));
+  return TRUE;
+}
+
+static gboolean
+validate_stage_probability (SpireRecord *r, GError **error)
+{
+  gint64 percent = spire_record_get_int (r, "percent");
+
+  if (percent < 0 || percent > 100)
+    return fail (error, r, "percent", _("must be between 0 and 100"));
+  return TRUE;
 }
 
 /* Kinds */
@@ -379,6 +462,7 @@ static const SpireField spire_kind_cohort_fields[] = {
   { "seats", SPIRE_FIELD_INT, REQ, N_("Seats"), NULL, NULL },
   { "blind", SPIRE_FIELD_BOOL, 0, N_("Blind evaluation"), NULL, NULL },
   { "owner_on_panel", SPIRE_FIELD_BOOL, 0, N_("Challenge owner on the panel"), NULL, NULL },
+  { "invested", SPIRE_FIELD_MONEY, 0, N_("Invested"), NULL, NULL },
 };
 KIND (spire_kind_cohort, "cohort", "cohorts", N_("Cohort"), N_("Cohorts"), "name",
       spire_cohort_get_type, validate_cohort)
@@ -583,9 +667,14 @@ static const SpireField spire_kind_deal_fields[] = {
   { "value", SPIRE_FIELD_MONEY, 0, N_("Contract value"), NULL, NULL },
   { "expected_savings", SPIRE_FIELD_MONEY, 0, N_("Expected savings"), NULL, NULL },
   { "realised_savings", SPIRE_FIELD_MONEY, 0, N_("Realised savings"), NULL, NULL },
-  { "procedure", SPIRE_FIELD_TEXT, 0, N_("Procedure"), NULL, NULL },
+  { "procedure_note", SPIRE_FIELD_TEXT, 0, N_("Procedure notes"), NULL, NULL },
   { "started_on", SPIRE_FIELD_DATE, 0, N_("Started"), NULL, NULL },
   { "signed_on", SPIRE_FIELD_DATE, 0, N_("Signed"), NULL, NULL },
+  { "procedure", SPIRE_FIELD_ENUM, 0, N_("Procedure"), NULL, deal_procedures },
+  { "solution", SPIRE_FIELD_REF, 0, N_("Solution"), "solutions", NULL },
+  { "lost_reason", SPIRE_FIELD_TEXT, 0, N_("Why there was no deal"), NULL, NULL },
+  { "option_value", SPIRE_FIELD_MONEY, 0, N_("Purchase option"), NULL, NULL },
+  { "option_exercised", SPIRE_FIELD_BOOL, 0, N_("Purchase option exercised"), NULL, NULL },
 };
 KIND (spire_kind_deal, "deal", "deals", N_("Deal"), N_("Deals"), "title",
       spire_deal_get_type, validate_deal)
@@ -599,6 +688,63 @@ static const SpireField spire_kind_deal_event_fields[] = {
 };
 KIND (spire_kind_deal_event, "deal_event", "deal_events", N_("Deal event"),
       N_("Deal events"), "stage", spire_deal_event_get_type, NULL)
+
+static const SpireField spire_kind_solution_fields[] = {
+  COMMON_FIELDS,
+  { "startup", SPIRE_FIELD_REF, REQ, N_("Startup"), "startups", NULL },
+  { "name", SPIRE_FIELD_TEXT, REQ, N_("Name"), NULL, NULL },
+  { "description", SPIRE_FIELD_TEXT, 0, N_("Description"), NULL, NULL },
+};
+KIND (spire_kind_solution, "solution", "solutions", N_("Solution"), N_("Solutions"), "name",
+      spire_solution_get_type, NULL)
+
+static const SpireField spire_kind_deal_phase_fields[] = {
+  COMMON_FIELDS,
+  { "deal", SPIRE_FIELD_REF, REQ, N_("Deal"), "deals", NULL },
+  { "position", SPIRE_FIELD_INT, REQ, N_("Order"), NULL, NULL },
+  { "name", SPIRE_FIELD_TEXT, REQ, N_("Name"), NULL, NULL },
+  { "planned_on", SPIRE_FIELD_DATE, 0, N_("Planned"), NULL, NULL },
+  { "actual_on", SPIRE_FIELD_DATE, 0, N_("Done"), NULL, NULL },
+  { "max_cost", SPIRE_FIELD_MONEY, 0, N_("Maximum cost"), NULL, NULL },
+  { "cost", SPIRE_FIELD_MONEY, 0, N_("Cost"), NULL, NULL },
+  { "state", SPIRE_FIELD_ENUM, REQ, N_("State"), NULL, phase_states },
+};
+KIND (spire_kind_deal_phase, "deal_phase", "deal_phases", N_("Phase"), N_("Phases"), "name",
+      spire_deal_phase_get_type, validate_deal_phase)
+
+static const SpireField spire_kind_gain_fields[] = {
+  COMMON_FIELDS,
+  { "deal", SPIRE_FIELD_REF, REQ, N_("Deal"), "deals", NULL },
+  { "year", SPIRE_FIELD_INT, REQ, N_("Year"), NULL, NULL },
+  { "kind", SPIRE_FIELD_ENUM, REQ, N_("Kind"), NULL, gain_kinds },
+  { "description", SPIRE_FIELD_TEXT, 0, N_("Description"), NULL, NULL },
+  { "baseline", SPIRE_FIELD_MONEY, 0, N_("Baseline"), NULL, NULL },
+  { "expected", SPIRE_FIELD_MONEY, 0, N_("Expected"), NULL, NULL },
+  { "realised", SPIRE_FIELD_MONEY, 0, N_("Realised"), NULL, NULL },
+  { "owner", SPIRE_FIELD_TEXT, 0, N_("Owner"), NULL, NULL },
+};
+KIND (spire_kind_gain, "gain", "gains", N_("Gain"), N_("Gains"), "description",
+      spire_gain_get_type, validate_gain)
+
+static const SpireField spire_kind_threshold_fields[] = {
+  COMMON_FIELDS,
+  { "scope", SPIRE_FIELD_ENUM, REQ, N_("Scope"), NULL, threshold_scopes },
+  { "amount", SPIRE_FIELD_MONEY, REQ, N_("Amount"), NULL, NULL },
+  { "valid_from", SPIRE_FIELD_DATE, REQ, N_("Valid from"), NULL, NULL },
+};
+KIND (spire_kind_threshold, "procurement_threshold", "procurement_thresholds",
+      N_("Procurement threshold"), N_("Procurement thresholds"), "scope",
+      spire_threshold_get_type, validate_threshold)
+
+static const SpireField spire_kind_stage_probability_fields[] = {
+  COMMON_FIELDS,
+  { "program", SPIRE_FIELD_REF, REQ, N_("Program"), "programs", NULL },
+  { "stage", SPIRE_FIELD_ENUM, REQ, N_("Stage"), NULL, deal_stages },
+  { "percent", SPIRE_FIELD_INT, REQ, N_("Probability (%)"), NULL, NULL },
+};
+KIND (spire_kind_stage_probability, "stage_probability", "stage_probabilities",
+      N_("Stage probability"), N_("Stage probabilities"), "stage",
+      spire_stage_probability_get_type, validate_stage_probability)
 
 /* Types */
 
@@ -628,6 +774,11 @@ DEFINE_RECORD (Score, score, spire_kind_score)
 DEFINE_RECORD (Decision, decision, spire_kind_decision)
 DEFINE_RECORD (Deal, deal, spire_kind_deal)
 DEFINE_RECORD (DealEvent, deal_event, spire_kind_deal_event)
+DEFINE_RECORD (Solution, solution, spire_kind_solution)
+DEFINE_RECORD (DealPhase, deal_phase, spire_kind_deal_phase)
+DEFINE_RECORD (Gain, gain, spire_kind_gain)
+DEFINE_RECORD (Threshold, threshold, spire_kind_threshold)
+DEFINE_RECORD (StageProbability, stage_probability, spire_kind_stage_probability)
 
 static const SpireKind *const all_kinds[] = {
   &spire_kind_public_body,
@@ -647,8 +798,13 @@ static const SpireKind *const all_kinds[] = {
   &spire_kind_review,
   &spire_kind_score,
   &spire_kind_decision,
+  &spire_kind_solution,    /* before the deals that name it */
   &spire_kind_deal,
   &spire_kind_deal_event,
+  &spire_kind_deal_phase,
+  &spire_kind_gain,
+  &spire_kind_threshold,
+  &spire_kind_stage_probability,
 };
 
 const SpireKind *const *

@@ -53,5 +53,16 @@ SPIRE_DECLARE_RECORD (Decision, decision, DECISION, spire_kind_decision)
 SPIRE_DECLARE_RECORD (Deal, deal, DEAL, spire_kind_deal)
 #define SPIRE_TYPE_DEAL_EVENT (spire_deal_event_get_type ())
 SPIRE_DECLARE_RECORD (DealEvent, deal_event, DEAL_EVENT, spire_kind_deal_event)
+#define SPIRE_TYPE_SOLUTION (spire_solution_get_type ())
+SPIRE_DECLARE_RECORD (Solution, solution, SOLUTION, spire_kind_solution)
+#define SPIRE_TYPE_DEAL_PHASE (spire_deal_phase_get_type ())
+SPIRE_DECLARE_RECORD (DealPhase, deal_phase, DEAL_PHASE, spire_kind_deal_phase)
+#define SPIRE_TYPE_GAIN (spire_gain_get_type ())
+SPIRE_DECLARE_RECORD (Gain, gain, GAIN, spire_kind_gain)
+#define SPIRE_TYPE_THRESHOLD (spire_threshold_get_type ())
+SPIRE_DECLARE_RECORD (Threshold, threshold, THRESHOLD, spire_kind_threshold)
+#define SPIRE_TYPE_STAGE_PROBABILITY (spire_stage_probability_get_type ())
+SPIRE_DECLARE_RECORD (StageProbability, stage_probability, STAGE_PROBABILITY,
+                      spire_kind_stage_probability)
 
 G_END_DECLS

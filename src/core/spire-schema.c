@@ -352,9 +352,87 @@ static const char migration_2[] =
   "  AND EXISTS (SELECT 1 FROM evaluators x WHERE x.uuid = r.entity_uuid)\n"
   "  AND EXISTS (SELECT 1 FROM cohorts x WHERE x.uuid = json_extract (r.after, '$.cohort'));\n";
 
+/* Follow-up (DESIGN.md, "Follow-up"): solutions, phases, gains, thresholds,
+ * stage probabilities per program, what a cohort cost.  The old free-text
+ * procedure becomes procedure_note; procedure is now one of the codes, read
+ * from the texts Spire's own sample data wrote where it can be. */
+static const char migration_3[] =
+  "ALTER TABLE cohorts ADD COLUMN invested INTEGER CHECK (invested IS NULL OR invested >= 0);\n"
+
+  "CREATE TABLE solutions (\n" COMMON
+  "  startup TEXT NOT NULL REFERENCES startups (uuid) ON DELETE RESTRICT ON UPDATE CASCADE,\n"
+  "  name TEXT NOT NULL CHECK (name <> ''),\n"
+  "  description TEXT\n"
+  ") STRICT;\n"
+  "CREATE INDEX solutions_startup ON solutions (startup);\n"
+
+  "ALTER TABLE deals RENAME COLUMN procedure TO procedure_note;\n"
+  "ALTER TABLE deals ADD COLUMN procedure TEXT CHECK (procedure IS NULL OR procedure IN\n"
+  "  ('direct_award','open_competition','restricted_competition','competition_with_negotiation',\n"
+  "   'innovation_partnership','pre_commercial','design_contest','framework_call_off','mvp_contract'));\n"
+  "ALTER TABLE deals ADD COLUMN solution TEXT REFERENCES solutions (uuid) ON DELETE SET NULL ON UPDATE CASCADE;\n"
+  "ALTER TABLE deals ADD COLUMN lost_reason TEXT;\n"
+  "ALTER TABLE deals ADD COLUMN option_value INTEGER CHECK (option_value IS NULL OR option_value >= 0);\n"
+  "ALTER TABLE deals ADD COLUMN option_exercised INTEGER NOT NULL DEFAULT 0 CHECK (option_exercised IN (0, 1));\n"
+  "CREATE INDEX deals_solution ON deals (solution);\n"
+  "CREATE INDEX deals_stage ON deals (stage);\n"
+  "UPDATE deals SET procedure = CASE\n"
+  "  WHEN procedure_note LIKE 'Innovasjonspartnerskap%' THEN 'innovation_partnership'\n"
+  "  WHEN procedure_note LIKE '%førkommersiell%' THEN 'pre_commercial'\n"
+  "  WHEN procedure_note LIKE 'Direkte anskaffelse%' THEN 'direct_award'\n"
+  "  WHEN procedure_note LIKE 'Konkurranse med forhandling%' THEN 'competition_with_negotiation'\n"
+  "  WHEN procedure_note LIKE 'Åpen anbudskonkurranse%' THEN 'open_competition'\n"
+  "  WHEN procedure_note LIKE 'Konkurranse etter anskaffelsesforskriften%' THEN 'open_competition'\n"
+  "  END;\n"
+  "UPDATE deals SET lost_reason = (SELECT e.note FROM deal_events e WHERE e.deal = deals.uuid\n"
+  "                                AND e.stage = 'no_deal' ORDER BY e.date DESC LIMIT 1)\n"
+  "  WHERE stage = 'no_deal';\n"
+
+  "CREATE TABLE deal_phases (\n" COMMON
+  "  deal TEXT NOT NULL REFERENCES deals (uuid) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 1),\n"
+  "  name TEXT NOT NULL CHECK (name <> ''),\n"
+  "  planned_on TEXT,\n"
+  "  actual_on TEXT,\n"
+  "  max_cost INTEGER CHECK (max_cost IS NULL OR max_cost >= 0),\n"
+  "  cost INTEGER CHECK (cost IS NULL OR cost >= 0),\n"
+  "  state TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned','passed','stopped'))\n"
+  ") STRICT;\n"
+  "CREATE INDEX deal_phases_deal ON deal_phases (deal, position);\n"
+
+  "CREATE TABLE gains (\n" COMMON
+  "  deal TEXT NOT NULL REFERENCES deals (uuid) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('efficiency','quality','other_actors')),\n"
+  "  description TEXT,\n"
+  "  baseline INTEGER,\n"
+  "  expected INTEGER CHECK (expected IS NULL OR expected >= 0),\n"
+  "  realised INTEGER CHECK (realised IS NULL OR realised >= 0),\n"
+  "  owner TEXT\n"
+  ") STRICT;\n"
+  "CREATE INDEX gains_deal ON gains (deal, year);\n"
+
+  "CREATE TABLE procurement_thresholds (\n" COMMON
+  "  scope TEXT NOT NULL CHECK (scope IN ('regulation','national','eea_state','eea_other',\n"
+  "                                       'building_works','health_social')),\n"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),\n"
+  "  valid_from TEXT NOT NULL,\n"
+  "  UNIQUE (scope, valid_from)\n"
+  ") STRICT;\n"
+  /* GLOSSARY.md: the values in force from 2024, excl. VAT, in øre. */
+  /* The 2024 values are built into Spire (spire-thresholds.c); a row here
+   * adds a value in force from its date (next year's, a corrected one). */
+  "CREATE TABLE stage_probabilities (\n" COMMON
+  "  program TEXT NOT NULL REFERENCES programs (uuid) ON DELETE CASCADE ON UPDATE CASCADE,\n"
+  "  stage TEXT NOT NULL CHECK (stage IN ('dialogue','pilot','negotiation','signed','delivering','scaled','no_deal')),\n"
+  "  percent INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),\n"
+  "  UNIQUE (program, stage)\n"
+  ") STRICT;\n";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 /* SPIRE_SCHEMA_VERSION names the last migration. */

@@ -10,6 +10,7 @@
 #include "cohort/spire-cohort-page.h"
 #include "common/spire-undo.h"
 #include "evaluation/spire-evaluation-page.h"
+#include "followup/spire-followup-page.h"
 #include "ranking/spire-ranking-page.h"
 #include "records/spire-record-list-page.h"
 #include "sidebar/spire-sidebar.h"
@@ -32,6 +33,7 @@ struct _SpireWindow
   AdwViewStack *cohort_views;
   SpireEvaluationPage *evaluation_page;
   SpireRankingPage *ranking_page;
+  SpireFollowupPage *followup_page;
   GtkStack *content_stack;
   SpireCohortPage *cohort_page;
   SpireRecordListPage *directory_page;

@@ -131,6 +131,7 @@ set_store (SpireWindow *self, SpireStore *store)
   spire_cohort_page_set_store (self->cohort_page, store);
   spire_evaluation_page_set_store (self->evaluation_page, store);
   spire_ranking_page_set_store (self->ranking_page, store);
+  spire_followup_page_set_store (self->followup_page, store);
   spire_record_list_page_set_store (self->directory_page, store);
   update_titles (self);
   reload (self);
@@ -241,6 +242,7 @@ show_cohort (SpireWindow *self)
       spire_cohort_page_set_cohort (self->cohort_page, NULL, NULL);
       spire_evaluation_page_set_cohort (self->evaluation_page, NULL, NULL);
       spire_ranking_page_set_cohort (self->ranking_page, NULL, NULL);
+      spire_followup_page_set_cohort (self->followup_page, NULL, NULL);
       _spire_sidebar_count_rows (self->sidebar, NULL, &n_cohorts);
       gtk_stack_set_visible_child_name (self->content_stack, n_cohorts ? "none" : "no-cohorts");
       adw_view_switcher_title_set_title (self->content_title, "");
@@ -250,7 +252,8 @@ show_cohort (SpireWindow *self)
 
   if (!spire_cohort_page_set_cohort (self->cohort_page, cohort, &error) ||
       !spire_evaluation_page_set_cohort (self->evaluation_page, cohort, &error) ||
-      !spire_ranking_page_set_cohort (self->ranking_page, cohort, &error))
+      !spire_ranking_page_set_cohort (self->ranking_page, cohort, &error) ||
+      !spire_followup_page_set_cohort (self->followup_page, cohort, &error))
     {
       _spire_window_show_error (self, _("Could Not Read the Cohort"), error);
       gtk_stack_set_visible_child_name (self->content_stack, "none");
@@ -421,6 +424,7 @@ spire_window_class_init (SpireWindowClass *klass)
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
   g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);
   g_type_ensure (SPIRE_TYPE_RANKING_PAGE);
+  g_type_ensure (SPIRE_TYPE_FOLLOWUP_PAGE);
   g_type_ensure (SPIRE_TYPE_RECORD_LIST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/no/spire/Spire/spire-window.ui");
@@ -435,6 +439,7 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_views);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, evaluation_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, ranking_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, followup_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, directory_page);

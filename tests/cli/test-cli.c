@@ -2339,6 +2339,219 @@ remove_tree (const char *path)
     g_unlink (path);
 }
 
+/* deal, funnel, impact */
+
+/* The first accepted application of @cohort, or NULL. */
+static char *
+accepted_application (const char *dir, const char *database, const char *cohort)
+{
+  g_autoptr (JsonNode) apps = list_json (dir, database, "applications", cohort);
+  JsonArray *array = json_node_get_array (apps);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *app = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (app, "status"), "accepted"))
+        return g_strdup (json_object_get_string_member (app, "uuid"));
+    }
+  return NULL;
+}
+
+/* spire-cli -d @database ARGS… is refused (exit 1) with a message that
+ * says @says. */
+static void
+refused_saying (const char *dir, const char *database, const char *says, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_auto (Run) run = { 0 };
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, "-d");
+  g_ptr_array_add (args, (gpointer) database);
+  va_start (ap, says);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  run_program_full (&run, cli_path, NULL, dir, NULL, (const char *const *) args->pdata);
+  assert_refused (&run);
+  g_assert_nonnull (strstr (run.err, says));
+}
+
+static JsonObject *
+deal_show (const char *dir, const char *database, const char *deal, JsonNode **root)
+{
+  g_auto (Run) run = { 0 };
+
+  run_in (&run, dir, "-d", database, "deal", "show", deal, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  *root = parse_json (run.out);
+  return json_node_get_object (*root);
+}
+
+static void
+test_deal (void)
+{
+  static const char *const decided[] = { "decided", "running", "follow_up", "closed", NULL };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *cohort = demo_cohort (dir, database, decided);
+  g_autofree char *application = accepted_application (dir, database, cohort);
+  g_autoptr (JsonNode) bodies = list_json (dir, database, "public-bodies", NULL);
+  const char *buyer = NULL;
+  g_autofree char *deal = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (JsonNode) shown = NULL;
+  g_autoptr (JsonNode) moved = NULL;
+  JsonObject *object;
+  JsonArray *events;
+
+  /* A municipality: its direct awards above 1.3 MNOK get a hint */
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (bodies)); i++)
+    {
+      JsonObject *b = json_array_get_object_element (json_node_get_array (bodies), i);
+
+      if (buyer == NULL && g_str_equal (json_object_get_string_member (b, "kind"), "municipality"))
+        buyer = json_object_get_string_member (b, "uuid");
+    }
+  g_assert_nonnull (buyer);
+  g_assert_nonnull (application);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "deal", "add", "--application", application, "--buyer",
+            buyer, "--kind", "purchase", "--stage", "negotiation", "--value", "2000000",
+            "--procedure", "direct_award", "--date", "2026-03-01", "--note", "Tilbud sendt", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    deal = g_strstrip (g_strdup (run.out));
+    g_assert_true (g_uuid_string_is_valid (deal));
+  }
+  object = deal_show (dir, database, deal, &shown);
+  g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, "negotiation");
+  g_assert_cmpint (json_object_get_int_member (object, "value"), ==, 2000000);
+  g_assert_cmpint (json_object_get_int_member (object, "weighted_value"), ==, 1000000);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "hints")), ==, 1);
+  g_assert_nonnull (strstr (json_array_get_string_element (
+                              json_object_get_array_member (object, "hints"), 0),
+                            "national threshold"));
+
+  /* Refusals name the argument and change nothing */
+  before = export_without_time (dir, database);
+  refused_saying (dir, database, "--stage", "deal", "move", deal, "--stage", "won", NULL);
+  refused_saying (dir, database, "Reason", "deal", "move", deal, "--stage", "no_deal", NULL);
+  refused_saying (dir, database, "2026-03-01", "deal", "move", deal, "--stage", "signed",
+                  "--date", "2026-01-01", NULL);
+  refused_saying (dir, database, "UUID", "deal", "move", "00000000-0000-4000-8000-000000000000",
+                  "--stage", "signed", NULL);
+  refused_saying (dir, database, "--application", "deal", "add", "--application",
+                  "00000000-0000-4000-8000-000000000000", "--buyer", buyer, "--kind", "purchase",
+                  "--stage", "dialogue", NULL);
+  refused_saying (dir, database, "--date", "deal", "move", deal, "--stage", "signed",
+                  "--date", "1. mars", NULL);
+  after = export_without_time (dir, database);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Signed: the whole value counts, and the history has both stages */
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "deal", "move", deal, "--stage", "signed", "--date",
+            "2026-04-15", "--note", "Kontrakt signert", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  object = deal_show (dir, database, deal, &moved);
+  g_assert_cmpstr (json_object_get_string_member (object, "stage"), ==, "signed");
+  g_assert_cmpint (json_object_get_int_member (object, "weighted_value"), ==, 2000000);
+  g_assert_cmpstr (json_object_get_string_member (object, "signed_on"), ==, "2026-04-15");
+  events = json_object_get_array_member (object, "events");
+  g_assert_cmpuint (json_array_get_length (events), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (events, 0), "days"),
+                   ==, 45);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (events, 1),
+                                                  "note"), ==, "Kontrakt signert");
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "deal", "list", "--cohort", cohort, "--stage", "signed",
+            "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, deal));
+  }
+}
+
+static void
+test_funnel_impact (void)
+{
+  static const char *const decided[] = { "decided", "running", "follow_up", "closed", NULL };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *cohort = demo_cohort (dir, database, decided);
+  g_autoptr (JsonNode) apps = list_json (dir, database, "applications", cohort);
+  JsonArray *array = json_node_get_array (apps);
+  g_autoptr (JsonNode) funnel = NULL;
+  gint64 accepted = 0, eligible = 0;
+  JsonObject *object;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *status = json_object_get_string_member (json_array_get_object_element (array, i),
+                                                          "status");
+
+      accepted += g_str_equal (status, "accepted");
+      eligible += !g_str_equal (status, "ineligible") && !g_str_equal (status, "withdrawn");
+    }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "funnel", "--cohort", cohort, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    funnel = parse_json (run.out);
+  }
+  object = json_node_get_object (funnel);
+  g_assert_cmpint (json_object_get_int_member (object, "applied"), ==, json_array_get_length (array));
+  g_assert_cmpint (json_object_get_int_member (object, "eligible"), ==, eligible);
+  g_assert_cmpint (json_object_get_int_member (object, "accepted"), ==, accepted);
+  g_assert_cmpint (json_object_get_int_member (object, "in_dialogue") +
+                     json_object_get_int_member (object, "negotiating") +
+                     json_object_get_int_member (object, "signed"), <=, accepted);
+  g_assert_true (json_object_has_member (json_object_get_object_member (object, "conversion"),
+                                         "signed"));
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "funnel", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_autoptr (JsonNode) cohorts = list_json (dir, database, "cohorts", NULL);
+    g_auto (Run) run = { 0 };
+    g_autoptr (JsonNode) impact = NULL;
+    const char *program = NULL;
+
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (cohorts)); i++)
+      {
+        JsonObject *c = json_array_get_object_element (json_node_get_array (cohorts), i);
+
+        if (g_str_equal (json_object_get_string_member (c, "uuid"), cohort))
+          program = json_object_get_string_member (c, "program");
+      }
+    g_assert_nonnull (program);
+    run_in (&run, dir, "-d", database, "impact", "--program", program, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    impact = parse_json (run.out);
+    object = json_node_get_object (impact);
+    g_assert_true (json_object_has_member (object, "signed_value"));
+    g_assert_true (json_object_has_member (object, "weighted_pipeline"));
+    g_assert_true (json_object_has_member (object, "ratio_realised"));
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "solutions")));
+  }
+  refused_saying (dir, database, "--program", "impact", "--program",
+                  "00000000-0000-4000-8000-000000000000", NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2400,6 +2613,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/rank-tie", test_rank_tie);
   g_test_add_func ("/cli/assign", test_assign);
   g_test_add_func ("/cli/package", test_package);
+  g_test_add_func ("/cli/deal", test_deal);
+  g_test_add_func ("/cli/funnel-impact", test_funnel_impact);
 
   status = g_test_run ();
 

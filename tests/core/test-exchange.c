@@ -23,7 +23,7 @@
 #define SCORE_NA_UUID "50000000-0000-4000-8000-000000000003"
 #define APPLICATION_UUID "a0000000-0000-4000-8000-000000000004"
 #define UNKNOWN_UUID "0f0f0f0f-0000-4000-8000-00000000abcd"
-#define N_RECORDS 26
+#define N_RECORDS 31
 
 typedef struct
 {
@@ -92,7 +92,7 @@ fill (SpireStore *store)
   g_autofree char *oslo_orgnr = make_orgnr ("97477887");
   const char *oslo, *district, *program, *cohort, *challenge, *startup, *other_startup;
   const char *contact, *panel_person, *application, *rubric, *impact, *feasibility;
-  const char *evaluator, *review, *deal, *gate;
+  const char *evaluator, *review, *deal, *gate, *solution;
   g_autofree char *package_criteria = NULL;
 
   oslo = add (store, &spire_kind_public_body, "uuid", OSLO_UUID, "name", "Oslo kommune",
@@ -166,12 +166,26 @@ fill (SpireStore *store)
   add (store, &spire_kind_decision, "application", application, "from_status", "in_review",
        "to_status", "shortlisted", "decided_by", "Ola Ås", "decided_at", "2026-02-25T12:00:00Z",
        "reason", "Høyest rangert", "rubric_version", "1", NULL);
+  solution = add (store, &spire_kind_solution, "startup", startup, "name", "Nordlys Trygg",
+                  "description", "Digitalt tilsyn", NULL);
   deal = add (store, &spire_kind_deal, "startup", startup, "public_body", oslo,
               "application", application, "title", "Pilot i Grünerløkka", "kind", "pilot",
               "stage", "signed", "value", "125000050", "expected_savings", "400000000",
-              "started_on", "2026-10-01", "signed_on", "2026-11-23", NULL);
+              "started_on", "2026-10-01", "signed_on", "2026-11-23",
+              "procedure", "direct_award", "procedure_note", "Under nasjonal terskelverdi",
+              "solution", solution, "option_value", "50000000", "option_exercised", "0", NULL);
   add (store, &spire_kind_deal_event, "deal", deal, "stage", "signed", "date", "2026-11-23",
        "note", "Signert", NULL);
+  add (store, &spire_kind_deal_phase, "deal", deal, "position", "1", "name", "Behovsavklaring",
+       "planned_on", "2026-10-15", "actual_on", "2026-10-20", "max_cost", "20000000",
+       "cost", "18000000", "state", "passed", NULL);
+  add (store, &spire_kind_gain, "deal", deal, "year", "2027", "kind", "efficiency",
+       "description", "Færre nattbesøk", "baseline", "900000000", "expected", "120000000",
+       "realised", "80000000", "owner", "Helseetaten", NULL);
+  add (store, &spire_kind_threshold, "scope", "national", "amount", "140000000",
+       "valid_from", "2027-01-01", NULL);
+  add (store, &spire_kind_stage_probability, "program", program, "stage", "negotiation",
+       "percent", "60", NULL);
 }
 
 static SpireStore *

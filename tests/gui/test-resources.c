@@ -43,6 +43,10 @@
 #include "evaluation/spire-screening-row.h"
 #include "evaluation/spire-review-form.h"
 #include "evaluator/spire-evaluator-window.h"
+#include "followup/spire-deal-card-row.h"
+#include "followup/spire-deal-column.h"
+#include "followup/spire-deal-move-dialog.h"
+#include "followup/spire-followup-page.h"
 #include "ranking/spire-ranking-list.h"
 #include "ranking/spire-ranking-page.h"
 #include "ranking/spire-reviews-dialog.h"
@@ -95,6 +99,10 @@ test_resources_ui (void)
   /* Types the templates name. */
   g_type_ensure (SPIRE_TYPE_WINDOW);
   g_type_ensure (SPIRE_TYPE_REASON_DIALOG);
+  g_type_ensure (SPIRE_TYPE_FOLLOWUP_PAGE);
+  g_type_ensure (SPIRE_TYPE_DEAL_COLUMN);
+  g_type_ensure (SPIRE_TYPE_DEAL_CARD_ROW);
+  g_type_ensure (SPIRE_TYPE_DEAL_MOVE_DIALOG);
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
   g_type_ensure (SPIRE_TYPE_APPLICATION_LIST);

@@ -76,6 +76,10 @@ fill_cohort_record (Demo *d, Cohort *c, GError **error)
   spire_record_set_int (r, "seats", c->spec->seats);
   spire_record_set_bool (r, "blind", c->spec->blind);
   spire_record_set_bool (r, "owner_on_panel", c->spec->owner_on_panel);
+  /* What the program spends on the cohort: 1–4 MNOK, more for many seats. */
+  spire_record_set_int (r, "invested",
+                        (gint64) (_spire_demo_rnd (d, 10, 40) + 2 * MAX (c->spec->seats - 8, 0)) *
+                            100000 * 100);
   created = _spire_demo_stamp_on (d, c->opens - _spire_demo_rnd (d, 50, 70));
   updated = _spire_demo_stamp_on (d, MIN (d->today - 1, c->spec->phase >= PH_DECIDED ? c->final_day
                                                                           : c->opens));

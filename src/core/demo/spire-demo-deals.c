@@ -1,6 +1,6 @@
 /* spire-demo-deals.c — the sample data's deals: each with its stages as deal
- * events, the SmartOslo scaling story, and deals of accepted startups and
- * of others
+ * events, a procedure code and, once signed, its gains per year; deals of
+ * accepted startups and of others (the stories are in spire-demo-stories.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,13 +14,31 @@
 
 /* Deals */
 
+/* The procedure as one of the codes (deals.procedure); NULL for a letter
+ * of intent, which is no procurement yet. */
+static const char *
+procedure_code_for (const char *kind, gint64 value_nok)
+{
+  if (g_str_equal (kind, "innovation_partnership"))
+    return "innovation_partnership";
+  if (g_str_equal (kind, "development_contract"))
+    return "mvp_contract";
+  if (g_str_equal (kind, "letter_of_intent"))
+    return NULL;
+  if (g_str_equal (kind, "pilot") || value_nok < 1300000)
+    return "direct_award";
+  if (value_nok >= 2300000 && g_str_equal (kind, "framework_agreement"))
+    return "competition_with_negotiation";
+  return "open_competition";
+}
+
 static const char *
 procedure_for (const char *kind, gint64 value_nok)
 {
   if (g_str_equal (kind, "innovation_partnership"))
     return "Innovasjonspartnerskap, kunngjort i Doffin og TED";
   if (g_str_equal (kind, "development_contract"))
-    return "Konkurranse om utviklingskontrakt (førkommersiell anskaffelse)";
+    return "Behovsdrevet konkurranse: kontrakt om en minimumsløsning på seks måneder";
   if (g_str_equal (kind, "pilot"))
     return "Pilotavtale under nasjonal terskelverdi";
   if (g_str_equal (kind, "letter_of_intent"))
@@ -41,7 +59,16 @@ deal_path (Demo *d, const char *kind, DealStage final, DealStage path[8])
   int n = 0;
 
   path[n++] = DS_DIALOGUE;
-  if (final == DS_NO_DEAL)
+  if (g_str_equal (kind, "development_contract") && final != DS_NO_DEAL)
+    {
+      /* The winner of a need-first competition: signed, then six months'
+       * work until the minimum solution is delivered. */
+      if (final == DS_NEGOTIATION)
+        path[n++] = DS_NEGOTIATION;
+      for (DealStage st = DS_SIGNED; st <= final; st++)
+        path[n++] = st;
+    }
+  else if (final == DS_NO_DEAL)
     {
       if (_spire_demo_chance (d, 0.4))
         path[n++] = DS_PILOT;
@@ -60,16 +87,22 @@ deal_path (Demo *d, const char *kind, DealStage final, DealStage path[8])
   return n;
 }
 
-/* Dates: steps of two weeks to three months, all before today. */
+/* Dates: steps of two weeks to three months (an MVP contract: six months
+ * from signing to delivery), all before today. */
 static void
-deal_days (Demo *d, const DealStage *path, int n, guint32 start, guint32 days[8])
+deal_days (Demo *d, const char *kind, const DealStage *path, int n, guint32 start,
+           guint32 days[8])
 {
+  gboolean mvp = g_str_equal (kind, "development_contract");
   int span = 0;
 
   days[0] = 0;
   for (int i = 1; i < n; i++)
     {
-      days[i] = days[i - 1] + _spire_demo_rnd (d, 14, path[i] == DS_SCALED ? 240 : 90);
+      if (mvp && path[i] == DS_DELIVERING)
+        days[i] = days[i - 1] + _spire_demo_rnd (d, 178, 188);
+      else
+        days[i] = days[i - 1] + _spire_demo_rnd (d, 14, path[i] == DS_SCALED ? 240 : 90);
       span = (int) days[i];
     }
   if (start + span >= d->today)
@@ -90,8 +123,9 @@ deal_days (Demo *d, const DealStage *path, int n, guint32 start, guint32 days[8]
 
 /* The deal's history: one event per stage, with a note. */
 static gboolean
-write_deal_events (Demo *d, const char *deal_uuid, const Body *b, const DealStage *path,
-                   const guint32 *days, int n, GError **error)
+write_deal_events (Demo *d, const char *deal_uuid, const char *kind, const Body *b,
+                   const char *reason, const DealStage *path, const guint32 *days, int n,
+                   GError **error)
 {
   for (int i = 0; i < n; i++)
     {
@@ -115,15 +149,16 @@ write_deal_events (Demo *d, const char *deal_uuid, const Body *b, const DealStag
           note = "Avtalen er signert.";
           break;
         case DS_DELIVERING:
-          note = "Leveransen er i gang.";
+          note = g_str_equal (kind, "development_contract")
+                     ? "Minimumsløsningen er levert etter seks måneder og tatt i bruk."
+                     : "Leveransen er i gang.";
           break;
         case DS_SCALED:
           note = "Tatt i bruk i hele virksomheten.";
           break;
         case DS_NO_DEAL:
         default:
-          note = made = g_strdup_printf ("Ingen avtale: %s.",
-                                         PICK (d, _spire_demo_no_deal_reasons));
+          note = made = g_strdup_printf ("Ingen avtale: %s.", reason);
           break;
         }
       r = _spire_demo_new_record (d, &spire_kind_deal_event, NULL);
@@ -138,79 +173,168 @@ write_deal_events (Demo *d, const char *deal_uuid, const Body *b, const DealStag
   return TRUE;
 }
 
-static gboolean
-add_deal (Demo *d, int startup, int body, const App *app, const char *kind, DealStage final,
-          guint32 start, gint64 value_nok, GError **error)
+/* Gains per year from the year it was signed (at most four years): expected
+ * savings each year, and what was realised in the years that are over once
+ * the solution is delivered (kroner; -1 none). */
+typedef struct
 {
-  const Startup *s = _spire_demo_startup_at (d, startup);
-  const Body *b = _spire_demo_body_at (d, body);
-  DealStage path[8];
-  guint32 days[8];
   int n;
-  char deal_uuid[UUID_LEN];
+  int first_year;
+  gint64 expected[4];
+  gint64 realised[4];
+  gint64 sum_expected, sum_realised;
+  const char *description;
+  const char *owner;
+} GainPlan;
+
+static void
+plan_gains (Demo *d, const DealPlan *p, GainPlan *g)
+{
+  int this_year = _spire_demo_day_year (d->today);
+  gboolean small = p->value_nok < 20000;
+  gint64 per_year = small ? p->value_nok * _spire_demo_rnd (d, 60, 120) / 10
+                          : p->value_nok * _spire_demo_rnd (d, 2, 12) / 10;
+  gboolean delivered = p->final == DS_DELIVERING || p->final == DS_SCALED;
+
+  g->first_year = _spire_demo_day_year (p->signed_on);
+  g->n = MIN (this_year - g->first_year + 1, 4);
+  g->sum_expected = g->sum_realised = 0;
+  g->description = small ? _spire_demo_gain_descriptions[0]
+                         : PICK (d, _spire_demo_gain_descriptions);
+  g->owner = PICK (d, _spire_demo_gain_owners);
+  for (int i = 0; i < g->n; i++)
+    {
+      g->expected[i] = MAX (per_year / 1000, 1) * 1000;
+      g->sum_expected += g->expected[i];
+      g->realised[i] = -1;
+      if (delivered && g->first_year + i < this_year)
+        {
+          g->realised[i] = g->expected[i] * _spire_demo_rnd (d, 5, 13) / 10 / 1000 * 1000;
+          g->sum_realised += g->realised[i];
+        }
+    }
+}
+
+static gboolean
+write_gains (Demo *d, const DealPlan *p, const GainPlan *g, GError **error)
+{
+  for (int i = 0; i < g->n; i++)
+    {
+      SpireRecord *r = _spire_demo_new_record (d, &spire_kind_gain, NULL);
+      Stamp t = _spire_demo_stamp_on (d, p->signed_on);
+
+      spire_record_set_text (r, "deal", p->uuid);
+      spire_record_set_int (r, "year", g->first_year + i);
+      spire_record_set_text (r, "kind", "efficiency");
+      spire_record_set_text (r, "description", g->description);
+      spire_record_set_text (r, "owner", g->owner);
+      spire_record_set_int (r, "expected", g->expected[i] * 100);
+      if (g->realised[i] >= 0)
+        spire_record_set_int (r, "realised", g->realised[i] * 100);
+      if (!_spire_demo_put (d, r, t, t, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_spire_demo_write_deal (Demo *d, DealPlan *p, const DealStage *path, const guint32 *days,
+                        int n, GError **error)
+{
+  const Startup *s = _spire_demo_startup_at (d, p->startup);
+  const Body *b = _spire_demo_body_at (d, p->body);
   SpireRecord *r;
   g_autofree char *product = _spire_demo_capitalise (s->product);
   g_autofree char *title = g_strdup_printf ("%s – %s (%s)", product, b->spec->name,
                                             s->short_name);
-  gint64 expected = -1, realised = -1;
-  int signed_at = -1;
+  g_autofree char *pair = g_strdup_printf ("deal %d %d", p->startup, p->body);
+  GainPlan gains = { 0 };
+  const char *reason = p->final == DS_NO_DEAL ? PICK (d, _spire_demo_no_deal_reasons) : NULL;
 
-  if (d->n_deals >= d->size->n_deals)
-    return TRUE;
-
-  n = deal_path (d, kind, final, path);
-  deal_days (d, path, n, start, days);
+  p->signed_on = 0;
   for (int i = 0; i < n; i++)
     if (path[i] == DS_SIGNED)
-      signed_at = i;
+      p->signed_on = days[i];
+  if (p->signed_on > 0 && p->final != DS_NO_DEAL && p->value_nok > 0)
+    plan_gains (d, p, &gains);
 
-  if (!g_str_equal (kind, "letter_of_intent"))
-    expected = value_nok * _spire_demo_rnd (d, 5, 40) / 10;
-  if (final == DS_DELIVERING || final == DS_SCALED)
-    realised = expected * _spire_demo_rnd (d, 2, final == DS_SCALED ? 12 : 6) / 10;
-
-  r = _spire_demo_new_record (d, &spire_kind_deal, deal_uuid);
+  r = _spire_demo_new_record (d, &spire_kind_deal, p->uuid);
   spire_record_set_text (r, "startup", s->uuid);
   spire_record_set_text (r, "public_body", b->uuid);
-  if (app != NULL)
-    spire_record_set_text (r, "application", app->uuid);
+  if (p->app != NULL)
+    spire_record_set_text (r, "application", p->app->uuid);
   spire_record_set_text (r, "title", title);
-  spire_record_set_text (r, "kind", kind);
-  spire_record_set_text (r, "stage", _spire_demo_deal_stage_values[final]);
-  if (value_nok > 0)
-    spire_record_set_int (r, "value", value_nok * 100);
-  if (expected >= 0)
-    spire_record_set_int (r, "expected_savings", expected * 100);
-  if (realised >= 0)
-    spire_record_set_int (r, "realised_savings", realised * 100);
-  spire_record_set_text (r, "procedure", procedure_for (kind, value_nok));
+  spire_record_set_text (r, "kind", p->kind);
+  spire_record_set_text (r, "stage", _spire_demo_deal_stage_values[p->final]);
+  if (p->value_nok > 0)
+    spire_record_set_int (r, "value", p->value_nok * 100);
+  if (p->option_nok > 0)
+    spire_record_set_int (r, "option_value", p->option_nok * 100);
+  spire_record_set_text (r, "procedure_note", procedure_for (p->kind, p->value_nok));
+  spire_record_set_text (r, "procedure", procedure_code_for (p->kind, p->value_nok));
+  if (p->solution != NULL)
+    spire_record_set_text (r, "solution", p->solution);
+  if (reason != NULL)
+    {
+      g_autofree char *lost = _spire_demo_capitalise (reason);
+
+      spire_record_set_text (r, "lost_reason", lost);
+    }
   _spire_demo_set_day (r, "started_on", days[0]);
-  if (signed_at >= 0)
-    _spire_demo_set_day (r, "signed_on", days[signed_at]);
+  if (p->signed_on > 0)
+    _spire_demo_set_day (r, "signed_on", p->signed_on);
+  if (gains.n > 0)
+    {
+      spire_record_set_int (r, "expected_savings", gains.sum_expected * 100);
+      if (gains.sum_realised > 0)
+        spire_record_set_int (r, "realised_savings", gains.sum_realised * 100);
+    }
   if (!_spire_demo_put (d, r, _spire_demo_stamp_on (d, days[0]),
                         _spire_demo_stamp_on (d, days[n - 1]), error))
     return FALSE;
   d->n_deals++;
-  {
-    g_autofree char *pair = g_strdup_printf ("deal %d %d", startup, body);
+  _spire_demo_take (d, pair);
 
-    _spire_demo_take (d, pair);
-  }
-
-  if (!write_deal_events (d, deal_uuid, b, path, days, n, error))
+  if (!write_deal_events (d, p->uuid, p->kind, b, reason, path, days, n, error))
+    return FALSE;
+  if (!write_gains (d, p, &gains, error))
     return FALSE;
 
-  if (signed_at >= 0 && final != DS_NO_DEAL)
+  if (p->signed_on > 0 && p->final != DS_NO_DEAL && !p->no_scaler)
     {
-      Scaler scaler = { startup, days[signed_at] };
+      Scaler scaler = { p->startup, p->signed_on };
 
       g_array_append_val (d->scalers, scaler);
     }
   return TRUE;
 }
 
-static int
-deal_body_for (Demo *d, const Cohort *c, const App *a)
+gboolean
+_spire_demo_add_deal (Demo *d, DealPlan *p, guint32 start, GError **error)
+{
+  DealStage path[8];
+  guint32 days[8];
+  int n;
+
+  if (d->n_deals >= d->size->n_deals)
+    return TRUE;
+  n = deal_path (d, p->kind, p->final, path);
+  deal_days (d, p->kind, path, n, start, days);
+  return _spire_demo_write_deal (d, p, path, days, n, error);
+}
+
+static gboolean
+add_deal (Demo *d, int startup, int body, const App *app, const char *kind, DealStage final,
+          guint32 start, gint64 value_nok, GError **error)
+{
+  DealPlan p = { .startup = startup, .body = body, .app = app, .kind = kind, .final = final,
+                 .value_nok = value_nok };
+
+  return _spire_demo_add_deal (d, &p, start, error);
+}
+
+int
+_spire_demo_deal_body_for (Demo *d, const Cohort *c, const App *a)
 {
   if (a->challenge >= 0)
     return c->challenges[a->challenge].body;
@@ -221,67 +345,6 @@ deal_body_for (Demo *d, const Cohort *c, const App *a)
       if (g_str_equal (_spire_demo_body_at (d, b)->spec->kind, "municipality"))
         return b;
     }
-}
-
-/* DESIGN.md: of the SmartOslo cohort, two signed and two were still
- * negotiating; the welfare-technology startup began with one city district
- * and went on to many municipalities, each buying small. */
-static gboolean
-fill_hero_deals (Demo *d, const Cohort *c, GError **error)
-{
-  static const struct
-  {
-    int body;
-    const char *kind;
-    DealStage stage;
-  } spread[] = {
-    { B_BERGEN, "purchase", DS_DELIVERING },
-    { B_TRONDHEIM, "purchase", DS_SIGNED },
-    { B_DRAMMEN, "purchase", DS_DELIVERING },
-    { B_SANDEFJORD, "purchase", DS_SIGNED },
-    { B_STAVANGER, "purchase", DS_DIALOGUE },
-    { B_BODO, "letter_of_intent", DS_NEGOTIATION },
-  };
-  const int *rk = c->ranked;
-  const App *hero = &c->apps[0];
-  int accepted = 0;
-
-  for (int r = 0; r < c->n_ranked; r++)
-    accepted += c->apps[rk[r]].status == ST_ACCEPTED;
-  if (hero->status != ST_ACCEPTED || accepted < 4 || c->n_ranked < accepted + 3)
-    return TRUE; /* the specs make this impossible */
-
-  if (!add_deal (d, hero->startup, d->body_index[B_GRUNERLOKKA], hero, "purchase", DS_SCALED,
-                 c->starts + 20, _spire_demo_rnd (d, 35, 55) * 10000, error) ||
-      !add_deal (d, hero->startup, d->body_index[B_OSLO], hero, "framework_agreement",
-                 DS_DELIVERING, c->ends - 30, _spire_demo_rnd (d, 40, 60) * 100000, error))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (spread); i++)
-    if (!add_deal (d, hero->startup, d->body_index[spread[i].body], NULL, spread[i].kind,
-                   spread[i].stage, d->today - _spire_demo_rnd (d, 120, 330),
-                   _spire_demo_rnd (d, 100, 150) * 100, error))
-      return FALSE;
-
-  {
-    const App *second = &c->apps[rk[1]], *third = &c->apps[rk[2]], *fourth = &c->apps[rk[3]];
-    const App *waiting = &c->apps[rk[accepted]];
-    const App *rejected = &c->apps[rk[accepted + 2]];
-
-    return add_deal (d, second->startup, d->body_index[B_OSLO], second, "innovation_partnership",
-                     DS_SIGNED, c->ends - 60, _spire_demo_rnd (d, 50, 90) * 100000, error) &&
-           add_deal (d, second->startup, deal_body_for (d, c, second), second, "pilot", DS_PILOT,
-                     d->today - _spire_demo_rnd (d, 60, 120), _spire_demo_rnd (d, 15, 40) * 10000,
-                     error) &&
-           add_deal (d, third->startup, deal_body_for (d, c, third), third, "purchase",
-                     DS_NEGOTIATION, c->ends - 20, _spire_demo_rnd (d, 8, 20) * 100000, error) &&
-           add_deal (d, fourth->startup, deal_body_for (d, c, fourth), fourth, "pilot",
-                     DS_NEGOTIATION, c->ends - 10, _spire_demo_rnd (d, 20, 50) * 10000, error) &&
-           add_deal (d, waiting->startup, deal_body_for (d, c, waiting), waiting, "pilot", DS_PILOT,
-                     c->ends, _spire_demo_rnd (d, 10, 30) * 10000, error) &&
-           add_deal (d, rejected->startup, deal_body_for (d, c, rejected), rejected,
-                     "letter_of_intent", DS_NO_DEAL, c->ends - 40,
-                     _spire_demo_rnd (d, 5, 20) * 10000, error);
-  }
 }
 
 static DealStage
@@ -331,7 +394,7 @@ value_for_kind (Demo *d, const char *kind)
   if (g_str_equal (kind, "framework_agreement"))
     return (gint64) _spire_demo_rnd (d, 20, 120) * 100000;
   if (g_str_equal (kind, "development_contract"))
-    return (gint64) _spire_demo_rnd (d, 5, 15) * 100000;
+    return (gint64) _spire_demo_rnd (d, 5, 12) * 100000; /* under the national threshold */
   if (g_str_equal (kind, "pilot"))
     return (gint64) _spire_demo_rnd (d, 10, 50) * 10000;
   if (g_str_equal (kind, "letter_of_intent"))
@@ -350,7 +413,7 @@ _spire_demo_fill_deals (Demo *d, GError **error)
         continue;
       if (c->spec->hero)
         {
-          if (!fill_hero_deals (d, c, error))
+          if (!_spire_demo_fill_hero_deals (d, c, error))
             return FALSE;
           continue;
         }
@@ -371,14 +434,14 @@ _spire_demo_fill_deals (Demo *d, GError **error)
                 stage = c->spec->phase == PH_DECIDED  ? DS_NEGOTIATION
                         : c->spec->phase == PH_RUNNING ? DS_SIGNED
                                                        : DS_DELIVERING;
-              if (!add_deal (d, a->startup, deal_body_for (d, c, a), a, kind, stage, start,
+              if (!add_deal (d, a->startup, _spire_demo_deal_body_for (d, c, a), a, kind, stage, start,
                              value_for_kind (d, kind), error))
                 return FALSE;
               /* After a need-first competition, buying the result is a
                * separate procurement. */
               if (g_str_equal (kind, "development_contract") && c->spec->phase >= PH_FOLLOW_UP &&
                   _spire_demo_chance (d, 0.6) &&
-                  !add_deal (d, a->startup, deal_body_for (d, c, a), a, "purchase",
+                  !add_deal (d, a->startup, _spire_demo_deal_body_for (d, c, a), a, "purchase",
                              PICK (d, ((const DealStage[]){ DS_DIALOGUE, DS_NEGOTIATION, DS_SIGNED,
                                                             DS_NO_DEAL })),
                              c->ends + _spire_demo_rnd (d, 10, 60),
@@ -387,7 +450,7 @@ _spire_demo_fill_deals (Demo *d, GError **error)
             }
           else if (a->status == ST_WAITLISTED && _spire_demo_chance (d, 0.5))
             {
-              if (!add_deal (d, a->startup, deal_body_for (d, c, a), a, "pilot",
+              if (!add_deal (d, a->startup, _spire_demo_deal_body_for (d, c, a), a, "pilot",
                              _spire_demo_chance (d, 0.5) ? DS_DIALOGUE : DS_NO_DEAL, start,
                              value_for_kind (d, "pilot"), error))
                 return FALSE;

@@ -4,7 +4,7 @@
  * its small helpers: random numbers from the seed, dates, names, and
  * writing a record.  spire-demo.c holds the helpers, the public bodies,
  * programs, startups and panel members, and the whole; the cohorts, their
- * applications and the deals have a file each.
+ * applications, the deals and the follow-up stories have a file each.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -149,6 +149,7 @@ typedef struct
   guint *startup_order;
   guint n_deals;
   GArray *scalers; /* Scaler: startups with a signed deal */
+  int hero_startup; /* the welfare-technology startup, or -1 */
 } Demo;
 
 typedef struct
@@ -192,7 +193,34 @@ gboolean _spire_demo_write_decisions (Demo *d, const Cohort *c, const App *a, GE
 gboolean _spire_demo_write_reviews (Demo *d, const Cohort *c, const App *a, GError **error);
 gboolean _spire_demo_write_application (Demo *d, Cohort *c, App *a, GError **error);
 
+/* A deal to write: who, what, and (after writing) its UUID and the day it
+ * was signed. */
+typedef struct
+{
+  int startup;
+  int body;            /* index in d->bodies */
+  const App *app;      /* or NULL */
+  const char *kind;
+  DealStage final;
+  gint64 value_nok;    /* 0: none */
+  gint64 option_nok;   /* a purchase option; 0: none */
+  const char *solution; /* UUID, or NULL */
+  gboolean no_scaler;  /* others do not buy it at random */
+  char uuid[UUID_LEN];
+  guint32 signed_on;   /* 0: not signed */
+} DealPlan;
+
 /* spire-demo-deals.c */
 gboolean _spire_demo_fill_deals (Demo *d, GError **error);
+int _spire_demo_deal_body_for (Demo *d, const Cohort *c, const App *a);
+/* Writes the deal with its events (one per step of @path, on @days) and,
+ * once signed, its gains per year. */
+gboolean _spire_demo_write_deal (Demo *d, DealPlan *p, const DealStage *path,
+                                 const guint32 *days, int n, GError **error);
+/* The same with a path and dates drawn from @start on. */
+gboolean _spire_demo_add_deal (Demo *d, DealPlan *p, guint32 start, GError **error);
+
+/* spire-demo-stories.c */
+gboolean _spire_demo_fill_hero_deals (Demo *d, const Cohort *c, GError **error);
 
 G_END_DECLS

@@ -47,7 +47,7 @@ const BodySpec _spire_demo_body_specs[] = {
   /* 3 */ OSLO_DISTRICT ("Frogner", "frogner", "bfr", TRUE),
   /* 4 */ OSLO_DISTRICT ("Alna", "alna", "bal", TRUE),
   /* 5 */ OSLO_DISTRICT ("Sagene", "sagene", "bsa", FALSE),
-  /* 6 */ OSLO_DISTRICT ("St. Hanshaugen", "st-hanshaugen", "bsh", FALSE),
+  /* 6 */ OSLO_DISTRICT ("St. Hanshaugen", "st-hanshaugen", "bsh", TRUE),
   /* 7 */ OSLO_DISTRICT ("Nordre Aker", "nordre-aker", "bna", FALSE),
   /* 8 */ OSLO_DISTRICT ("Stovner", "stovner", "bsr", FALSE),
   /* 9 */ OSLO_DISTRICT ("Søndre Nordstrand", "sondre-nordstrand", "bsn", FALSE),
@@ -57,31 +57,31 @@ const BodySpec _spire_demo_body_specs[] = {
   /* 13 */ KOMMUNE ("Drammen", "3301", "drammen.kommune.no", TRUE),
   /* 14 */ KOMMUNE ("Sandefjord", "3907", "sandefjord.kommune.no", TRUE),
   /* 15 */ KOMMUNE ("Bodø", "1804", "bodo.kommune.no", TRUE),
-  /* 16 */ KOMMUNE ("Tromsø", "5501", "tromso.kommune.no", FALSE),
-  /* 17 */ KOMMUNE ("Kristiansand", "4204", "kristiansand.kommune.no", FALSE),
-  /* 18 */ KOMMUNE ("Ålesund", "1508", "alesund.kommune.no", FALSE),
-  /* 19 */ KOMMUNE ("Bærum", "3201", "baerum.kommune.no", FALSE),
-  /* 20 */ KOMMUNE ("Asker", "3203", "asker.kommune.no", FALSE),
-  /* 21 */ KOMMUNE ("Lillestrøm", "3205", "lillestrom.kommune.no", FALSE),
-  /* 22 */ KOMMUNE ("Fredrikstad", "3107", "fredrikstad.kommune.no", FALSE),
-  /* 23 */ KOMMUNE ("Sarpsborg", "3105", "sarpsborg.kommune.no", FALSE),
-  /* 24 */ KOMMUNE ("Hamar", "3403", "hamar.kommune.no", FALSE),
-  /* 25 */ KOMMUNE ("Lillehammer", "3405", "lillehammer.kommune.no", FALSE),
-  /* 26 */ KOMMUNE ("Gjøvik", "3407", "gjovik.kommune.no", FALSE),
-  /* 27 */ KOMMUNE ("Tønsberg", "3905", "tonsberg.kommune.no", FALSE),
-  /* 28 */ KOMMUNE ("Larvik", "3909", "larvik.kommune.no", FALSE),
-  /* 29 */ KOMMUNE ("Skien", "4003", "skien.kommune.no", FALSE),
-  /* 30 */ KOMMUNE ("Porsgrunn", "4001", "porsgrunn.kommune.no", FALSE),
-  /* 31 */ KOMMUNE ("Arendal", "4203", "arendal.kommune.no", FALSE),
-  /* 32 */ KOMMUNE ("Sandnes", "1108", "sandnes.kommune.no", FALSE),
-  /* 33 */ KOMMUNE ("Haugesund", "1106", "haugesund.kommune.no", FALSE),
-  /* 34 */ KOMMUNE ("Molde", "1506", "molde.kommune.no", FALSE),
-  /* 35 */ KOMMUNE ("Kristiansund", "1505", "kristiansund.kommune.no", FALSE),
-  /* 36 */ KOMMUNE ("Steinkjer", "5006", "steinkjer.kommune.no", FALSE),
-  /* 37 */ KOMMUNE ("Harstad", "5503", "harstad.kommune.no", FALSE),
-  /* 38 */ KOMMUNE ("Narvik", "1806", "narvik.kommune.no", FALSE),
-  /* 39 */ KOMMUNE ("Alta", "5601", "alta.kommune.no", FALSE),
-  /* 40 */ KOMMUNE ("Kongsberg", "3303", "kongsberg.kommune.no", FALSE),
+  /* 16 */ KOMMUNE ("Tromsø", "5501", "tromso.kommune.no", TRUE),
+  /* 17 */ KOMMUNE ("Kristiansand", "4204", "kristiansand.kommune.no", TRUE),
+  /* 18 */ KOMMUNE ("Ålesund", "1508", "alesund.kommune.no", TRUE),
+  /* 19 */ KOMMUNE ("Bærum", "3201", "baerum.kommune.no", TRUE),
+  /* 20 */ KOMMUNE ("Asker", "3203", "asker.kommune.no", TRUE),
+  /* 21 */ KOMMUNE ("Lillestrøm", "3205", "lillestrom.kommune.no", TRUE),
+  /* 22 */ KOMMUNE ("Fredrikstad", "3107", "fredrikstad.kommune.no", TRUE),
+  /* 23 */ KOMMUNE ("Sarpsborg", "3105", "sarpsborg.kommune.no", TRUE),
+  /* 24 */ KOMMUNE ("Hamar", "3403", "hamar.kommune.no", TRUE),
+  /* 25 */ KOMMUNE ("Lillehammer", "3405", "lillehammer.kommune.no", TRUE),
+  /* 26 */ KOMMUNE ("Gjøvik", "3407", "gjovik.kommune.no", TRUE),
+  /* 27 */ KOMMUNE ("Tønsberg", "3905", "tonsberg.kommune.no", TRUE),
+  /* 28 */ KOMMUNE ("Larvik", "3909", "larvik.kommune.no", TRUE),
+  /* 29 */ KOMMUNE ("Skien", "4003", "skien.kommune.no", TRUE),
+  /* 30 */ KOMMUNE ("Porsgrunn", "4001", "porsgrunn.kommune.no", TRUE),
+  /* 31 */ KOMMUNE ("Arendal", "4203", "arendal.kommune.no", TRUE),
+  /* 32 */ KOMMUNE ("Sandnes", "1108", "sandnes.kommune.no", TRUE),
+  /* 33 */ KOMMUNE ("Haugesund", "1106", "haugesund.kommune.no", TRUE),
+  /* 34 */ KOMMUNE ("Molde", "1506", "molde.kommune.no", TRUE),
+  /* 35 */ KOMMUNE ("Kristiansund", "1505", "kristiansund.kommune.no", TRUE),
+  /* 36 */ KOMMUNE ("Steinkjer", "5006", "steinkjer.kommune.no", TRUE),
+  /* 37 */ KOMMUNE ("Harstad", "5503", "harstad.kommune.no", TRUE),
+  /* 38 */ KOMMUNE ("Narvik", "1806", "narvik.kommune.no", TRUE),
+  /* 39 */ KOMMUNE ("Alta", "5601", "alta.kommune.no", TRUE),
+  /* 40 */ KOMMUNE ("Kongsberg", "3303", "kongsberg.kommune.no", TRUE),
   /* 41 */ { "Vestland fylkeskommune", "county", NULL, "https://www.vestlandfylke.no",
              "vlfk.no", -1, TRUE },
   /* 42 */ { "Trøndelag fylkeskommune", "county", NULL, "https://www.trondelagfylke.no",
@@ -128,6 +128,51 @@ const BodySpec _spire_demo_body_specs[] = {
              FALSE },
   /* 63 */ { "Sykehjemsetaten", "other", "0301", "https://www.oslo.kommune.no/etater-foretak-og-ombud/sykehjemsetaten/",
              "sye.oslo.kommune.no", 0, FALSE },
+  /* The welfare-technology solution's buyers (2024 kommunenummer) */
+  /* 64 */ KOMMUNE ("Nordre Follo", "3207", "nordrefollo.kommune.no", TRUE),
+  /* 65 */ KOMMUNE ("Ullensaker", "3209", "ullensaker.kommune.no", TRUE),
+  /* 66 */ KOMMUNE ("Nesodden", "3212", "nesodden.kommune.no", TRUE),
+  /* 67 */ KOMMUNE ("Lørenskog", "3222", "lorenskog.kommune.no", TRUE),
+  /* 68 */ KOMMUNE ("Eidsvoll", "3240", "eidsvoll.kommune.no", TRUE),
+  /* 69 */ KOMMUNE ("Halden", "3101", "halden.kommune.no", TRUE),
+  /* 70 */ KOMMUNE ("Moss", "3103", "moss.kommune.no", TRUE),
+  /* 71 */ KOMMUNE ("Indre Østfold", "3118", "indre-ostfold.kommune.no", TRUE),
+  /* 72 */ KOMMUNE ("Ringerike", "3305", "ringerike.kommune.no", TRUE),
+  /* 73 */ KOMMUNE ("Lier", "3312", "lier.kommune.no", TRUE),
+  /* 74 */ KOMMUNE ("Øvre Eiker", "3314", "ovre-eiker.kommune.no", TRUE),
+  /* 75 */ KOMMUNE ("Ringsaker", "3411", "ringsaker.kommune.no", TRUE),
+  /* 76 */ KOMMUNE ("Elverum", "3420", "elverum.kommune.no", TRUE),
+  /* 77 */ KOMMUNE ("Kongsvinger", "3401", "kongsvinger.kommune.no", TRUE),
+  /* 78 */ KOMMUNE ("Horten", "3901", "horten.kommune.no", TRUE),
+  /* 79 */ KOMMUNE ("Holmestrand", "3903", "holmestrand.kommune.no", TRUE),
+  /* 80 */ KOMMUNE ("Færder", "3911", "faerder.kommune.no", TRUE),
+  /* 81 */ KOMMUNE ("Notodden", "4005", "notodden.kommune.no", TRUE),
+  /* 82 */ KOMMUNE ("Grimstad", "4202", "grimstad.kommune.no", TRUE),
+  /* 83 */ KOMMUNE ("Lindesnes", "4205", "lindesnes.kommune.no", TRUE),
+  /* 84 */ KOMMUNE ("Eigersund", "1101", "eigersund.kommune.no", TRUE),
+  /* 85 */ KOMMUNE ("Karmøy", "1149", "karmoy.kommune.no", TRUE),
+  /* 86 */ KOMMUNE ("Sola", "1124", "sola.kommune.no", TRUE),
+  /* 87 */ KOMMUNE ("Askøy", "4627", "askoy.kommune.no", TRUE),
+  /* 88 */ KOMMUNE ("Øygarden", "4626", "oygarden.kommune.no", TRUE),
+  /* 89 */ KOMMUNE ("Stord", "4614", "stord.kommune.no", TRUE),
+  /* 90 */ KOMMUNE ("Voss", "4621", "voss.kommune.no", TRUE),
+  /* 91 */ KOMMUNE ("Sunnfjord", "4647", "sunnfjord.kommune.no", TRUE),
+  /* 92 */ KOMMUNE ("Volda", "1577", "volda.kommune.no", TRUE),
+  /* 93 */ KOMMUNE ("Stjørdal", "5035", "stjordal.kommune.no", TRUE),
+  /* 94 */ KOMMUNE ("Levanger", "5037", "levanger.kommune.no", TRUE),
+  /* 95 */ KOMMUNE ("Melhus", "5028", "melhus.kommune.no", TRUE),
+  /* 96 */ KOMMUNE ("Rana", "1833", "rana.kommune.no", TRUE),
+  /* 97 */ KOMMUNE ("Vefsn", "1824", "vefsn.kommune.no", TRUE),
+  /* 98 */ KOMMUNE ("Senja", "5530", "senja.kommune.no", TRUE),
+  /* 99 */ KOMMUNE ("Hammerfest", "5603", "hammerfest.kommune.no", TRUE),
+};
+
+/* Near Oslo first, then the rest of the country, faster and faster. */
+const int _spire_demo_welfare_buyers[] = {
+  19, 20, 64, 13, 21, 10, 67, 11, 65, 22, 32, 27, 72, 17, 23, 68,
+  12, 78, 14, 24, 73, 87, 25, 69, 33, 90, 26, 79, 16, 28, 74, 88,
+  29, 84, 30, 94, 31, 85, 34, 66, 35, 92, 36, 75, 37, 96, 40, 82,
+  15, 98, 38, 91, 39, 71, 80,
 };
 
 /* Tables: programs */
@@ -418,7 +463,7 @@ static const CohortSpec large_cohorts[] = {
 #undef P
 
 const SizeSpec _spire_demo_sizes[] = {
-  { small_cohorts, G_N_ELEMENTS (small_cohorts), 3, 120, 9, 20, 0.04, 0.25 },
+  { small_cohorts, G_N_ELEMENTS (small_cohorts), 3, 120, 9, 100, 0.04, 0.25 },
   { large_cohorts, G_N_ELEMENTS (large_cohorts), 6, 7000, 60, 2000, 0.01, 0.06 },
 };
 
@@ -522,4 +567,38 @@ const char *const _spire_demo_no_deal_reasons[] = {
   "løsningen lot seg ikke integrere med fagsystemet",
   "piloten ga ikke de gevinstene vi håpet på",
   "anskaffelsen ble utsatt til neste år",
+};
+
+/* Tables: the follow-up's stories */
+
+const SolutionSpec _spire_demo_hero_solution = {
+  "Trygg hjemme – digitalt tilsyn",
+  "Sensorer i hjemmet og varsling til hjemmetjenesten: digitalt nattilsyn i stedet for "
+  "fysiske besøk, fallvarsling og oversikt over aktivitet. Kjøpes per bruker, uten "
+  "installasjon hos kommunen.",
+};
+
+/* An innovation partnership's development, in phases (LUP's model). */
+const PhaseSpec _spire_demo_partnership_phases[] = {
+  { "Behovsavklaring", 10 },
+  { "Utvikling av prototype", 45 },
+  { "Pilotering", 30 },
+  { "Skalering", 15 },
+};
+
+const char *const _spire_demo_gain_descriptions[] = {
+  "Færre fysiske tilsynsbesøk om natten",
+  "Spart tid i saksbehandlingen",
+  "Lavere energikostnader i byggene",
+  "Færre kjørte kilometer i tjenesten",
+  "Mindre overtid og innleie",
+  "Færre innleggelser og reinnleggelser",
+};
+
+const char *const _spire_demo_gain_owners[] = {
+  "Enhetsleder hjemmetjenesten",
+  "Kommunalsjef helse og omsorg",
+  "Økonomisjef",
+  "Avdelingsleder drift",
+  "Prosjektleder gevinstrealisering",
 };

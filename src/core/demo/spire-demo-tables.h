@@ -107,6 +107,7 @@ enum
   B_GAMLE_OSLO = 2,
   B_FROGNER = 3,
   B_ALNA = 4,
+  B_ST_HANSHAUGEN = 6,
   B_BERGEN = 10,
   B_TRONDHEIM = 11,
   B_STAVANGER = 12,
@@ -118,7 +119,11 @@ enum
   B_HELSE_BERGEN = 56,
 };
 
-extern const BodySpec _spire_demo_body_specs[64];
+extern const BodySpec _spire_demo_body_specs[100];
+
+/* The welfare-technology solution's municipalities, in the order they buy
+ * (indices in _spire_demo_body_specs; Oslo kommune buys through the program). */
+extern const int _spire_demo_welfare_buyers[55];
 
 /* Tables: programs */
 
@@ -268,5 +273,27 @@ extern const char *const _spire_demo_withdraw_reasons[4];
 extern const char *const _spire_demo_declared_conflicts[4][2];
 
 extern const char *const _spire_demo_no_deal_reasons[4];
+
+/* Tables: the follow-up's stories */
+
+typedef struct
+{
+  const char *name;
+  const char *description;
+} SolutionSpec;
+
+extern const SolutionSpec _spire_demo_hero_solution;
+
+typedef struct
+{
+  const char *name;
+  int share; /* percent of the development cost */
+} PhaseSpec;
+
+extern const PhaseSpec _spire_demo_partnership_phases[4];
+
+extern const char *const _spire_demo_gain_descriptions[6];
+
+extern const char *const _spire_demo_gain_owners[5];
 
 G_END_DECLS

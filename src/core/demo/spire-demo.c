@@ -13,8 +13,13 @@
  * "Formelle krav"), reviewed by three panel members (scored criteria on a
  * 1–7 scale, some N/A), ranked by the rubric's aggregation, decided with
  * written reasons, and the accepted startups go on to deals whose stage
- * history is kept as deal events.  One welfare-technology startup from the
- * SmartOslo cohort scales from one city district to many municipalities.
+ * history is kept as deal events, with a procedure and, once signed, gains
+ * per year; every cohort has what the program invested in it.  Issue 8's
+ * stories are told in both sizes: the SmartOslo cohort's 80 → 4 → 2 signed
+ * + 2 negotiating, an innovation partnership in four phases with a purchase
+ * option, the need-first winners' six-month MVP contracts, and one
+ * welfare-technology solution spreading from St. Hanshaugen to more than
+ * 50 municipalities.
  *
  * Conflicts of interest: declared conflicts are recorded (and the panel
  * member's assignment declined) in decided cohorts; in the cohort under
@@ -27,8 +32,8 @@
  * The generator is in parts: here the helpers (spire-demo-private.h), the
  * public bodies, programs, startups and panel members, and the whole; the
  * cohorts (spire-demo-cohorts.c), their applications
- * (spire-demo-applications.c) and the deals (spire-demo-deals.c) each have
- * a file.  What it draws from is in spire-demo-tables.c.
+ * (spire-demo-applications.c), the deals (spire-demo-deals.c) and the
+ * follow-up stories (spire-demo-stories.c) each have a file.  What it draws from is in spire-demo-tables.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -497,9 +502,12 @@ fill_startups (Demo *d, GError **error)
       g_autofree char *slug = NULL;
       g_autofree char *web = NULL;
       g_autofree char *mail = NULL;
-      /* 0 and 1 apply to SmartOslo a couple of years back */
+      /* 0 and 1 apply to SmartOslo a couple of years back; 0 sold its
+       * solution to its first city district some years before that. */
       guint32 founded =
-          d->today - (i < 2 ? _spire_demo_rnd (d, 1200, 2500) : _spire_demo_rnd (d, 200, 3600));
+          d->today - (i == 0  ? _spire_demo_rnd (d, 1950, 2500)
+                      : i < 2 ? _spire_demo_rnd (d, 1200, 2500)
+                              : _spire_demo_rnd (d, 200, 3600));
       Stamp t = _spire_demo_stamp_on (d, d->today - _spire_demo_rnd (d, 100, 1800));
       const SectorSpec *sector;
       int n_products = 0;
@@ -664,7 +672,7 @@ static double
 estimate_records (const SizeSpec *size)
 {
   double n = G_N_ELEMENTS (_spire_demo_body_specs) + size->n_programs + 2.0 * size->n_startups +
-             size->n_evaluators + 4.5 * size->n_deals;
+             size->n_evaluators + 6.5 * size->n_deals;
   int scored = size == &_spire_demo_sizes[SPIRE_DEMO_LARGE] ? 8 : 5;
 
   for (guint i = 0; i < size->n_cohorts; i++)
@@ -768,6 +776,7 @@ fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean force,
   d.startups = g_array_new (FALSE, TRUE, sizeof (Startup));
   d.evaluators = g_array_new (FALSE, TRUE, sizeof (Evaluator));
   d.scalers = g_array_new (FALSE, TRUE, sizeof (Scaler));
+  d.hero_startup = -1;
   d.cohorts = g_ptr_array_new ();
 
   /* "Today" for the data: a day in 2025 that depends on the seed. */

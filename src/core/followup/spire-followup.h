@@ -159,7 +159,7 @@ typedef struct
 {
   gint64 applied;     /* every application */
   gint64 eligible;    /* not ineligible, not withdrawn */
-  gint64 evaluated;   /* at least one submitted review */
+  gint64 evaluated;   /* eligible, with at least one submitted review */
   gint64 accepted;
   /* By each accepted application's furthest deal stage: */
   gint64 in_dialogue; /* dialogue or pilot */

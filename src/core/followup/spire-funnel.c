@@ -1,7 +1,8 @@
 /* spire-funnel.c — from application to signed agreement, one query each
  *
  * The steps: applied (every application), eligible (not ineligible, not
- * withdrawn), evaluated (at least one submitted review), accepted, and then
+ * withdrawn), evaluated (eligible, with at least one submitted review — an
+ * application withdrawn after its reviews is not counted), accepted, and then
  * by each accepted application's furthest deal stage: in dialogue or
  * pilot, negotiating, signed (signed, delivering or scaled).  A deal of
  * no_deal does not count, nor a deal of an application that was not
@@ -30,7 +31,8 @@
   "         WHERE apps.status = 'accepted' GROUP BY d.application)"                      \
   " SELECT count (*),"                                                               \
   "  coalesce (sum (apps.status NOT IN ('ineligible', 'withdrawn')), 0),"             \
-  "  (SELECT count (*) FROM apps WHERE EXISTS (SELECT 1 FROM reviews r"              \
+  "  (SELECT count (*) FROM apps WHERE apps.status NOT IN ('ineligible', 'withdrawn')" \
+  "     AND EXISTS (SELECT 1 FROM reviews r"                                           \
   "     WHERE r.application = apps.uuid AND r.state = 'submitted')),"                \
   "  coalesce (sum (apps.status = 'accepted'), 0),"                                   \
   "  (SELECT count (*) FROM far WHERE s = 1),"                                        \

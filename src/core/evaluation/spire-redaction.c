@@ -1,6 +1,7 @@
-/* spire-redaction.c — blind mode: the applicant's name, website and
- * organisation number replaced by "[the applicant]" in what the panel
- * reads (whole words, case-folded over Unicode).
+/* spire-redaction.c — blind mode: who applied, taken out of what the panel
+ * reads: the startup's name in every inflected form, the persons linked to
+ * it (name, e-mail, phone), its website and its organisation number,
+ * replaced by a mark in the title, pitch, solution and every extra answer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,31 +14,88 @@
 
 #include "spire-evaluation-private.h"
 
-/* Blind mode: the applicant's name in the free text.
+/* Blind mode: who applied, out of the free text.
  *
  * In a blind cohort the panel must not learn who applied from the title,
- * pitch, solution or extra answers either.  Replaced there by
- * "[the applicant]": the startup's name (also without a trailing legal form
- * " AS", " ASA", " SA", " ANS", " DA", " ENK"), its website host with and
- * without "www.", and its organisation number with or without spaces
- * between the digits.
+ * pitch, solution or extra answers (their values, their keys, and numbers
+ * among them) either.  What is looked for (the terms):
+ *
+ * - the startup's name with and without its legal form (AS, ASA, ENK, NUF,
+ *   SA, DA, ANS, BA, KS, IKS, SE), case-insensitive, and also when the text
+ *   adds a legal form in capitals after it ("Kvitravn Analyse AS" for a
+ *   startup stored as "Kvitravn Analyse");
+ * - every person linked to the application: its contact, the persons of the
+ *   startup (persons.startup) and of its organisation number — by full name
+ *   (any case), by each part of it on its own (first, middle and last name,
+ *   each half of a hyphenated one) when the text spells that part with a
+ *   capital letter, as a name is spelt: "Synnøve" and "Per" are replaced,
+ *   the words "per" and "dag" are not.  A sentence that begins with "Per"
+ *   loses that word when a linked person is called Per: blind review would
+ *   rather hide one word too many than the applicant.  Names with Æ Ø Å are
+ *   also looked for as they are written without them (Synnove, Synnoeve);
+ * - every such person's e-mail address (any case) and its domain unless it
+ *   is a public mail service, and phone number in any spacing: with or
+ *   without +47 or 0047, digits grouped by spaces, hyphens, dots or
+ *   parentheses ("+47 967 34 123", "96734123", "967-34-123");
+ * - the website with and without the scheme and "www.", with its path when
+ *   it has one; the bare host too unless it is a shared platform
+ *   (github.com/kvitravn hides "github.com/kvitravn", not every github.com);
+ * - the organisation number with or without spaces, dots or hyphens.
+ *
+ * A name (of the startup or a person) is also found in the genitive: with
+ * -s, -'s or -’s after it, and -' or -’ after s, x or z ("Kvitravns",
+ * "Kvitravn Analyses", "Lys'").
  *
  * Matching compares case-folded characters (g_utf8_casefold() per
  * character of the NFC-normalised text, so "NORDLYS ÆØÅ" matches "Nordlys
  * æøå") and only whole words: a match must neither start right after nor
  * end right before a letter, digit or combining mark.  So "Nordlys" is
- * replaced in "Nordlys har", "(Nordlys)", "Nordlys-teamet" and
- * "nordlys.no", but not inside "Nordlysfestivalen" or "Sørnordlys" — a
- * compound may leave a trace, but ordinary words that merely contain the
- * name are left alone.  Longer terms are tried first ("Nordlys AS" before
- * "Nordlys"). */
+ * replaced in "Nordlys har", "(Nordlys)", "Nordlys-teamet", "Nordlys'" and
+ * "nordlys.no", but not inside "Nordlysfestivalen", "Nordlyset" or
+ * "Sørnordlys" — a compound may leave a trace, but ordinary words that
+ * merely contain the name are left alone: the texts of "Lys AS" keep
+ * "lyst" and "Lysaker" (the word "lys" itself is the name and goes).
+ * Longer terms are tried first ("Nordlys AS" before "Nordlys").
+ *
+ * The startup's name, website, organisation number and an e-mail domain
+ * become "[the applicant]"; a person's name "[name]", an e-mail address
+ * "[e-mail address]", a phone number "[phone number]". */
+
+typedef enum
+{
+  MARK_APPLICANT,
+  MARK_NAME,
+  MARK_EMAIL,
+  MARK_PHONE,
+} RedactMark;
+
+typedef enum
+{
+  TERM_LOOSE = 1 << 0,      /* separators allowed between the characters (numbers) */
+  TERM_GENITIVE = 1 << 1,   /* may end in a genitive ("Kvitravns") */
+  TERM_CAPITAL = 1 << 2,    /* only where the text spells it with a capital */
+  TERM_LEGAL_FORM = 1 << 3, /* may be followed by a legal form ("Kvitravn AS") */
+} TermFlags;
 
 typedef struct
 {
   gunichar *chars; /* case-folded, NFC */
   glong len;
-  gboolean loose; /* white space allowed between the characters (orgnr) */
+  guint flags;
+  RedactMark mark;
 } RedactTerm;
+
+/* Legal forms of Norwegian (and a few foreign) organisations, as they
+ * follow a name. */
+static const char *const legal_forms[] = {
+  "ASA", "AS", "ENK", "NUF", "SA", "DA", "ANS", "BA", "KS", "IKS", "SE",
+};
+
+/* Hosts many people's pages share: with a path, only that path is theirs. */
+static const char *const shared_hosts[] = {
+  "facebook.com", "github.com", "github.io", "gitlab.com", "instagram.com", "linkedin.com",
+  "medium.com", "no.linkedin.com", "sites.google.com", "twitter.com", "x.com", "youtube.com",
+};
 
 static void
 redact_term_free (gpointer data)
@@ -60,11 +118,28 @@ is_space_char (gunichar c)
   return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009;
 }
 
+/* What may stand between the digits of a number written in groups. */
+static gboolean
+is_number_separator (gunichar c)
+{
+  return is_space_char (c) || c == '-' || c == '.' || c == '(' || c == ')' || c == 0x2010 ||
+         c == 0x2011 || c == 0x2013;
+}
+
+/* Whether @p (before @end) is at the end of a word. */
+static gboolean
+at_word_end (const char *p, const char *end)
+{
+  return p >= end || !is_word_char (g_utf8_get_char (p));
+}
+
 static void
-add_redact_term (GPtrArray *terms, const char *text, gboolean loose)
+add_redact_term (GPtrArray *terms, const char *text, guint flags, RedactMark mark)
 {
   g_autofree char *nfc = NULL;
   g_autofree char *folded = NULL;
+  g_autofree gunichar *chars = NULL;
+  glong len;
   RedactTerm *t;
 
   if (text == NULL)
@@ -76,17 +151,26 @@ add_redact_term (GPtrArray *terms, const char *text, gboolean loose)
   if (g_utf8_strlen (nfc, -1) < 2)
     return; /* one letter would wipe out ordinary words */
   folded = g_utf8_casefold (nfc, -1);
+  chars = g_utf8_to_ucs4_fast (folded, -1, &len);
   for (guint i = 0; i < terms->len; i++)
     {
       RedactTerm *other = terms->pdata[i];
-      g_autofree char *o = g_ucs4_to_utf8 (other->chars, other->len, NULL, NULL, NULL);
 
-      if (other->loose == loose && g_strcmp0 (o, folded) == 0)
-        return;
+      if ((other->flags & TERM_LOOSE) == (flags & TERM_LOOSE) && other->len == len &&
+          memcmp (other->chars, chars, len * sizeof (gunichar)) == 0)
+        {
+          /* the same word twice: the wider reading of the two holds */
+          if (!(flags & TERM_CAPITAL))
+            other->flags &= ~TERM_CAPITAL;
+          other->flags |= flags & (TERM_GENITIVE | TERM_LEGAL_FORM);
+          return;
+        }
     }
   t = g_new0 (RedactTerm, 1);
-  t->chars = g_utf8_to_ucs4_fast (folded, -1, &t->len);
-  t->loose = loose;
+  t->chars = g_steal_pointer (&chars);
+  t->len = len;
+  t->flags = flags;
+  t->mark = mark;
   g_ptr_array_add (terms, t);
 }
 
@@ -99,19 +183,75 @@ compare_terms_cb (gconstpointer a, gconstpointer b)
   return (tb->len > ta->len) - (tb->len < ta->len); /* longest first */
 }
 
+/* Building the terms */
+
+/* @text with Æ Ø Å written as people write them without those letters:
+ * "ae", "o", "a" (@doubled: "ae", "oe", "aa"); NULL when it has none. */
+static char *
+without_aeoeaa (const char *text, gboolean doubled)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  gboolean changed = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *with = NULL;
+
+      switch (c)
+        {
+        case 0xC6: with = "Ae"; break;
+        case 0xE6: with = "ae"; break;
+        case 0xD8: with = doubled ? "Oe" : "O"; break;
+        case 0xF8: with = doubled ? "oe" : "o"; break;
+        case 0xC5: with = doubled ? "Aa" : "A"; break;
+        case 0xE5: with = doubled ? "aa" : "a"; break;
+        default: break;
+        }
+      if (with != NULL)
+        {
+          g_string_append (out, with);
+          changed = TRUE;
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+  return changed ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+/* A name as written and as written without Æ Ø Å. */
+static void
+add_name_term (GPtrArray *terms, const char *name, guint flags, RedactMark mark)
+{
+  g_autofree char *nfc = NULL;
+
+  if (name == NULL)
+    return;
+  nfc = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  if (nfc == NULL)
+    return;
+  add_redact_term (terms, nfc, flags, mark);
+  for (int doubled = 0; doubled <= 1; doubled++)
+    {
+      g_autofree char *plain = without_aeoeaa (nfc, doubled);
+
+      add_redact_term (terms, plain, flags, mark);
+    }
+}
+
 /* The name without a trailing legal form, or NULL when it has none. */
 static char *
 name_without_legal_form (const char *name)
 {
-  static const char *const forms[] = { " ASA", " AS", " SA", " ANS", " DA", " ENK" };
   g_autofree char *copy = g_strstrip (g_strdup (name));
   gsize len = strlen (copy);
 
-  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (legal_forms); i++)
     {
-      gsize n = strlen (forms[i]);
+      gsize n = strlen (legal_forms[i]);
 
-      if (len > n && g_ascii_strcasecmp (copy + len - n, forms[i]) == 0)
+      if (len > n + 1 && g_ascii_strcasecmp (copy + len - n, legal_forms[i]) == 0 &&
+          g_ascii_isspace (copy[len - n - 1]))
         {
           copy[len - n] = '\0';
           return g_strstrip (g_strdup (copy));
@@ -120,43 +260,230 @@ name_without_legal_form (const char *name)
   return NULL;
 }
 
-/* The terms that name the startup @startup_uuid; NULL when there is none. */
+static void
+add_startup_name_terms (GPtrArray *terms, const char *name)
+{
+  g_autofree char *bare = NULL;
+
+  if (name == NULL)
+    return;
+  add_name_term (terms, name, TERM_GENITIVE, MARK_APPLICANT);
+  bare = name_without_legal_form (name);
+  add_name_term (terms, bare ? bare : name, TERM_GENITIVE | TERM_LEGAL_FORM, MARK_APPLICANT);
+}
+
+/* A person's full name (any case) and each of its parts where the text
+ * spells it with a capital: first, middle and last name, and both halves
+ * of a hyphenated one.  Initials ("K.") and particles written in lower
+ * case ("van", "de") are not parts of their own. */
+static void
+add_person_name_terms (GPtrArray *terms, const char *name)
+{
+  g_auto (GStrv) words = NULL;
+
+  if (name == NULL)
+    return;
+  add_name_term (terms, name, TERM_GENITIVE, MARK_NAME);
+  words = g_strsplit_set (name, " \t\n,()", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_auto (GStrv) halves = NULL;
+      char *word = g_strstrip (words[i]);
+      gsize len = strlen (word);
+
+      while (len > 0 && (word[len - 1] == '.' || word[len - 1] == '-'))
+        word[--len] = '\0';
+      if (g_utf8_strlen (word, -1) < 2 || !g_unichar_isupper (g_utf8_get_char (word)))
+        continue;
+      add_name_term (terms, word, TERM_GENITIVE | TERM_CAPITAL, MARK_NAME);
+      halves = g_strsplit (word, "-", -1);
+      for (guint j = 0; halves[j] != NULL && halves[1] != NULL; j++)
+        if (g_utf8_strlen (halves[j], -1) >= 2 &&
+            g_unichar_isupper (g_utf8_get_char (halves[j])))
+          add_name_term (terms, halves[j], TERM_GENITIVE | TERM_CAPITAL, MARK_NAME);
+    }
+}
+
+static void
+add_email_terms (GPtrArray *terms, const char *email)
+{
+  g_autofree char *stripped = NULL;
+  const char *at;
+
+  if (email == NULL)
+    return;
+  stripped = g_strstrip (g_strdup (email));
+  add_redact_term (terms, stripped, 0, MARK_EMAIL);
+  at = strrchr (stripped, '@');
+  if (at != NULL && strchr (at + 1, '.') != NULL && !spire_email_domain_is_public (at + 1))
+    add_redact_term (terms, at + 1, 0, MARK_APPLICANT);
+}
+
+/* A phone number as its digits, in every way it is dialled: a Norwegian
+ * one (eight digits after +47 or 0047, or on their own) with and without
+ * the country code, a foreign one with + and with 00. */
+static void
+add_phone_terms (GPtrArray *terms, const char *phone)
+{
+  g_autoptr (GString) digits = g_string_new (NULL);
+  gboolean plus = FALSE;
+  const char *national = NULL;
+
+  if (phone == NULL)
+    return;
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p == '+' && digits->len == 0)
+        plus = TRUE;
+    }
+  if (!plus && g_str_has_prefix (digits->str, "00") && digits->len > 8)
+    {
+      g_string_erase (digits, 0, 2);
+      plus = TRUE;
+    }
+  if (digits->len < 5)
+    return; /* not a phone number a reader could look up */
+  if (plus && g_str_has_prefix (digits->str, "47") && digits->len == 10)
+    national = digits->str + 2;
+  else if (!plus && digits->len == 8)
+    national = digits->str;
+  if (national != NULL)
+    {
+      g_autofree char *plus47 = g_strconcat ("+47", national, NULL);
+      g_autofree char *zero47 = g_strconcat ("0047", national, NULL);
+
+      add_redact_term (terms, national, TERM_LOOSE, MARK_PHONE);
+      add_redact_term (terms, plus47, TERM_LOOSE, MARK_PHONE);
+      add_redact_term (terms, zero47, TERM_LOOSE, MARK_PHONE);
+    }
+  else
+    {
+      g_autofree char *with_plus = g_strconcat ("+", digits->str, NULL);
+      g_autofree char *with_zeros = g_strconcat ("00", digits->str, NULL);
+
+      add_redact_term (terms, digits->str, TERM_LOOSE, MARK_PHONE);
+      if (plus)
+        {
+          add_redact_term (terms, with_plus, TERM_LOOSE, MARK_PHONE);
+          add_redact_term (terms, with_zeros, TERM_LOOSE, MARK_PHONE);
+        }
+    }
+}
+
+/* @address with the schemes and "www." a text may write before it. */
+static void
+add_address_terms (GPtrArray *terms, const char *address)
+{
+  static const char *const prefixes[] = { "", "www.", "http://", "https://", "http://www.",
+                                          "https://www." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *with = g_strconcat (prefixes[i], address, NULL);
+
+      add_redact_term (terms, with, 0, MARK_APPLICANT);
+    }
+}
+
+/* The path of @website after its host, without a trailing "/", or NULL. */
+static char *
+website_path (const char *website)
+{
+  const char *p = website;
+  const char *slash;
+  char *path;
+  gsize len;
+
+  if (strstr (p, "://") != NULL)
+    p = strstr (p, "://") + 3;
+  slash = strchr (p, '/');
+  if (slash == NULL)
+    return NULL;
+  path = g_strdup (slash);
+  path[strcspn (path, "?#")] = '\0';
+  len = strlen (path);
+  while (len > 0 && path[len - 1] == '/')
+    path[--len] = '\0';
+  if (len == 0)
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+static void
+add_website_terms (GPtrArray *terms, const char *website)
+{
+  g_autofree char *host = _spire_website_host (website);
+  g_autofree char *path = NULL;
+  gboolean shared = FALSE;
+
+  if (host == NULL)
+    return;
+  path = website_path (website);
+  for (guint i = 0; i < G_N_ELEMENTS (shared_hosts); i++)
+    if (g_str_equal (host, shared_hosts[i]))
+      shared = TRUE;
+  if (path != NULL)
+    {
+      g_autofree char *full = g_strconcat (host, path, NULL);
+
+      add_address_terms (terms, full);
+    }
+  if (!shared || path == NULL)
+    add_address_terms (terms, host);
+}
+
+static void
+add_person_terms (GPtrArray *terms, SpireRecord *person)
+{
+  add_person_name_terms (terms, spire_record_get_text (person, "name"));
+  add_email_terms (terms, spire_record_get_text (person, "email"));
+  add_phone_terms (terms, spire_record_get_text (person, "phone"));
+}
+
+/* The terms that name the startup @startup_uuid and the persons linked to
+ * it: the contact of any of its applications, its persons, and persons
+ * registered with its organisation number.  NULL when there is none. */
 GPtrArray *
 _spire_redact_terms_for (SpireStore *store, const char *startup_uuid)
 {
   g_autoptr (SpireRecord) startup = NULL;
   g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (redact_term_free);
-  g_autofree char *bare = NULL;
-  g_autofree char *host = NULL;
-  const char *name;
+  g_autoptr (GPtrArray) persons = NULL;
+  const char *orgnr;
 
   if (startup_uuid == NULL)
     return NULL;
   startup = spire_store_get (store, &spire_kind_startup, startup_uuid, NULL);
   if (startup == NULL)
     return NULL;
-  name = spire_record_get_text (startup, "name");
-  add_redact_term (terms, name, FALSE);
-  if (name != NULL && (bare = name_without_legal_form (name)) != NULL)
-    add_redact_term (terms, bare, FALSE);
-  host = _spire_website_host (spire_record_get_text (startup, "website"));
-  if (host != NULL)
-    {
-      g_autofree char *www = g_strconcat ("www.", host, NULL);
+  orgnr = spire_record_get_text (startup, "orgnr");
+  add_startup_name_terms (terms, spire_record_get_text (startup, "name"));
+  add_website_terms (terms, spire_record_get_text (startup, "website"));
+  add_redact_term (terms, orgnr, TERM_LOOSE, MARK_APPLICANT);
 
-      add_redact_term (terms, www, FALSE);
-      add_redact_term (terms, host, FALSE);
-    }
-  add_redact_term (terms, spire_record_get_text (startup, "orgnr"), TRUE);
+  persons = _spire_store_query_records (
+      store, &spire_kind_person, NULL, NULL,
+      "FROM persons WHERE startup = ?1 "
+      "OR uuid IN (SELECT contact FROM applications WHERE startup = ?1) "
+      "OR (?2 IS NOT NULL AND orgnr = ?2) ORDER BY uuid",
+      2, startup_uuid, orgnr);
+  for (guint i = 0; persons != NULL && i < persons->len; i++)
+    add_person_terms (terms, persons->pdata[i]);
+
   if (terms->len == 0)
     return NULL;
   g_ptr_array_sort (terms, compare_terms_cb);
   return g_steal_pointer (&terms);
 }
 
-/* Whether @t matches at @p (before @end); *@match_end receives where the
- * match ends.  Each character of the text is case-folded on its own (it
- * may fold to several: "ß" → "ss") and compared with the folded term. */
+/* Matching */
+
+/* Whether @t's characters match at @p (before @end); *@match_end receives
+ * where they end.  Each character of the text is case-folded on its own
+ * (it may fold to several: "ß" → "ss") and compared with the folded term;
+ * a loose term (a number) lets separators stand between its characters. */
 static gboolean
 redact_match_at (const char *p, const char *end, const RedactTerm *t, const char **match_end)
 {
@@ -174,7 +501,7 @@ redact_match_at (const char *p, const char *end, const RedactTerm *t, const char
         return FALSE;
       c = g_utf8_get_char (q);
       next = g_utf8_next_char (q);
-      if (t->loose && k > 0 && is_space_char (c))
+      if ((t->flags & TERM_LOOSE) && k > 0 && is_number_separator (c))
         {
           q = next;
           continue;
@@ -202,14 +529,126 @@ redact_match_at (const char *p, const char *end, const RedactTerm *t, const char
   return TRUE;
 }
 
-/* @text with every whole-word match of @terms replaced by the placeholder;
- * NULL when nothing was replaced. */
+/* After a name at @p: white space and a legal form in capitals ("AS"), and
+ * where that ends; NULL when there is none. */
+static const char *
+after_legal_form (const char *p, const char *end)
+{
+  const char *q = p;
+
+  while (q < end && is_space_char (g_utf8_get_char (q)))
+    q = g_utf8_next_char (q);
+  if (q == p)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (legal_forms); i++)
+    {
+      gsize n = strlen (legal_forms[i]);
+
+      if ((gsize) (end - q) >= n && strncmp (q, legal_forms[i], n) == 0 &&
+          (q + n >= end || !g_ascii_isalnum (q[n]) || q[n] == 's'))
+        return q + n;
+    }
+  return NULL;
+}
+
+/* After a name at @p whose last character is @last: a genitive ending
+ * followed by the end of the word, and where that ends; NULL when there is
+ * none. */
+static const char *
+after_genitive (const char *p, const char *end, gunichar last)
+{
+  static const char *const endings[] = { "\xE2\x80\x99s", "\xE2\x80\x99S", "'s", "'S", "s", "S" };
+  static const char *const after_sibilant[] = { "\xE2\x80\x99", "'" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      gsize n = strlen (endings[i]);
+
+      if ((gsize) (end - p) >= n && strncmp (p, endings[i], n) == 0 && at_word_end (p + n, end))
+        return p + n;
+    }
+  last = g_unichar_tolower (last);
+  if (last == 's' || last == 'x' || last == 'z')
+    for (guint i = 0; i < G_N_ELEMENTS (after_sibilant); i++)
+      {
+        gsize n = strlen (after_sibilant[i]);
+
+        if ((gsize) (end - p) >= n && strncmp (p, after_sibilant[i], n) == 0)
+          return p + n;
+      }
+  return NULL;
+}
+
+/* Where a whole-word match of @t at @p ends, with the legal form and the
+ * genitive the term allows after it; NULL when @t does not match there. */
+static const char *
+redact_match_word (const char *p, const char *end, const RedactTerm *t)
+{
+  const char *stem_end = NULL;
+  const char *tails[2] = { NULL, NULL };
+  gunichar last;
+
+  if ((t->flags & TERM_CAPITAL) && !g_unichar_isupper (g_utf8_get_char (p)) &&
+      !g_unichar_istitle (g_utf8_get_char (p)))
+    return NULL;
+  if (!redact_match_at (p, end, t, &stem_end))
+    return NULL;
+  /* longest first: name + legal form, then the name alone */
+  if (t->flags & TERM_LEGAL_FORM)
+    tails[0] = after_legal_form (stem_end, end);
+  tails[1] = stem_end;
+  for (guint i = 0; i < G_N_ELEMENTS (tails); i++)
+    {
+      const char *q = tails[i];
+
+      if (q == NULL)
+        continue;
+      last = g_utf8_get_char (g_utf8_prev_char (q));
+      if (t->flags & TERM_GENITIVE)
+        {
+          const char *g = after_genitive (q, end, last);
+
+          if (g != NULL)
+            return g;
+        }
+      if (at_word_end (q, end))
+        return q;
+    }
+  return NULL;
+}
+
+static const char *
+mark_text (RedactMark mark)
+{
+  switch (mark)
+    {
+    case MARK_NAME:
+      /* TRANSLATORS: stands for the name of a person behind the applicant
+       * in the texts a blind panel reads */
+      return _("[name]");
+    case MARK_EMAIL:
+      /* TRANSLATORS: stands for an applicant's e-mail address in the texts
+       * a blind panel reads */
+      return _("[e-mail address]");
+    case MARK_PHONE:
+      /* TRANSLATORS: stands for an applicant's phone number in the texts a
+       * blind panel reads */
+      return _("[phone number]");
+    case MARK_APPLICANT:
+    default:
+      /* TRANSLATORS: stands for the startup's name, website or organisation
+       * number in the texts a blind panel reads */
+      return _("[the applicant]");
+    }
+}
+
+/* @text with every whole-word match of @terms replaced by its mark; NULL
+ * when nothing was replaced. */
 static char *
 redact_text (const char *text, GPtrArray *terms)
 {
   g_autofree char *nfc = NULL;
   g_autoptr (GString) out = NULL;
-  const char *placeholder;
   const char *p, *end;
   gunichar prev = 0;
   gboolean replaced = FALSE;
@@ -219,28 +658,20 @@ redact_text (const char *text, GPtrArray *terms)
   nfc = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
   if (nfc == NULL)
     return NULL; /* not UTF-8: cannot happen for a stored record */
-  /* TRANSLATORS: stands for the startup's name, website or organisation
-   * number in the texts a blind panel reads */
-  placeholder = _("[the applicant]");
   out = g_string_sized_new (strlen (nfc));
   end = nfc + strlen (nfc);
   for (p = nfc; *p != '\0';)
     {
       const char *match_end = NULL;
+      const RedactTerm *term = NULL;
 
       if (!is_word_char (prev))
-        {
-          for (guint i = 0; i < terms->len; i++)
-            {
-              if (redact_match_at (p, end, terms->pdata[i], &match_end) &&
-                  (*match_end == '\0' || !is_word_char (g_utf8_get_char (match_end))))
-                break;
-              match_end = NULL;
-            }
-        }
+        for (guint i = 0; i < terms->len && match_end == NULL; i++)
+          if ((match_end = redact_match_word (p, end, terms->pdata[i])) != NULL)
+            term = terms->pdata[i];
       if (match_end != NULL)
         {
-          g_string_append (out, placeholder);
+          g_string_append (out, mark_text (term->mark));
           prev = g_utf8_get_char (g_utf8_prev_char (match_end));
           p = match_end;
           replaced = TRUE;
@@ -253,8 +684,59 @@ redact_text (const char *text, GPtrArray *terms)
   return replaced ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
-/* The string values of a JSON tree (the extra answers), redacted in place;
- * TRUE when something was replaced. */
+/* The extra answers */
+
+static gboolean redact_json (JsonNode *node, GPtrArray *terms);
+
+/* @object's members under keys with @terms replaced, in their order; NULL
+ * when no key names the applicant.  A key that comes out the same as an
+ * earlier one gets a number after it, so no answer is lost. */
+static JsonObject *
+object_with_redacted_keys (JsonObject *object, GPtrArray *terms)
+{
+  g_autoptr (JsonObject) copy = json_object_new ();
+  g_autoptr (GList) members = json_object_get_members (object);
+  gboolean replaced = FALSE;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *key = redact_text (l->data, terms);
+      g_autofree char *unique = NULL;
+
+      if (key != NULL)
+        replaced = TRUE;
+      unique = g_strdup (key ? key : l->data);
+      for (guint n = 2; json_object_has_member (copy, unique); n++)
+        {
+          g_free (unique);
+          unique = g_strdup_printf ("%s (%u)", key ? key : (const char *) l->data, n);
+        }
+      json_object_set_member (copy, unique,
+                              json_node_copy (json_object_get_member (object, l->data)));
+    }
+  return replaced ? g_steal_pointer (&copy) : NULL;
+}
+
+/* A number in the answers that is a phone or organisation number. */
+static gboolean
+redact_json_number (JsonNode *node, GPtrArray *terms)
+{
+  g_autofree char *digits = NULL;
+  g_autofree char *text = NULL;
+
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  digits = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  text = redact_text (digits, terms);
+  if (text == NULL)
+    return FALSE;
+  json_node_set_string (node, text);
+  return TRUE;
+}
+
+/* The keys and string values of a JSON tree (the extra answers), and the
+ * numbers among them, redacted in place; TRUE when something was
+ * replaced. */
 static gboolean
 redact_json (JsonNode *node, GPtrArray *terms)
 {
@@ -264,9 +746,16 @@ redact_json (JsonNode *node, GPtrArray *terms)
     {
     case JSON_NODE_OBJECT:
       {
+        g_autoptr (JsonObject) renamed = object_with_redacted_keys (json_node_get_object (node),
+                                                                    terms);
         JsonObjectIter iter;
         JsonNode *member;
 
+        if (renamed != NULL)
+          {
+            json_node_set_object (node, renamed);
+            replaced = TRUE;
+          }
         json_object_iter_init (&iter, json_node_get_object (node));
         while (json_object_iter_next (&iter, NULL, &member))
           replaced |= redact_json (member, terms);
@@ -291,6 +780,8 @@ redact_json (JsonNode *node, GPtrArray *terms)
               replaced = TRUE;
             }
         }
+      else
+        replaced = redact_json_number (node, terms);
       break;
     case JSON_NODE_NULL:
     default:

@@ -583,6 +583,94 @@ test_blind (W *w, gconstpointer data)
   }
 }
 
+/* The file (and its -wal, if any) as one string, NUL bytes made spaces. */
+static char *
+read_db_bytes (const char *file)
+{
+  g_autofree char *wal = g_strconcat (file, "-wal", NULL);
+  GString *out = g_string_new (NULL);
+  const char *files[] = { file, wal };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *bytes = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (files[i], &bytes, &len, NULL))
+        continue;
+      for (gsize j = 0; j < len; j++)
+        g_string_append_c (out, bytes[j] == '\0' ? ' ' : bytes[j]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The blind package of an application whose texts name its founder, her
+ * e-mail and phone, the contact person and the company in the genitive
+ * and with its legal form holds none of them: not in the package file,
+ * not in the evaluator's database made from it. */
+static void
+test_blind_identity (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) app = spire_store_get (w->store, &spire_kind_application, w->apps[0],
+                                                 NULL);
+  g_autoptr (SpireRecord) startup = spire_store_get (w->store, &spire_kind_startup,
+                                                     w->startups[0], NULL);
+  const char *org = spire_record_get_text (startup, "orgnr");
+  g_autofree char *spaced = g_strdup_printf ("%.3s %.3s %.3s", org, org + 3, org + 6);
+  g_autofree char *solution = g_strdup_printf (
+      "Kontakt Post@Nordlys.no, +47 912 34 567 / 91234567, eller Synnøve på 967 34 123 "
+      "(synnove.kvitravn@nordlys.no). Org.nr. %s. Les https://nordlys.no/om.", spaced);
+  g_autofree char *extra = g_strdup_printf (
+      "{\"Daglig leder\":\"Synnøve Kvitravn\",\"Synnøve Kvitravns e-post\":"
+      "\"SYNNOVE.KVITRAVN@NORDLYS.NO\",\"Telefon\":96734123,\"Orgnr\":%s}", org);
+  g_autofree char *pkg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *edb_file = NULL;
+  g_autofree char *edb_bytes = NULL;
+  const char *gone[] = { "nordlys", "kvitravn", "synnøve", "synnove", "ola gründer",
+                         "gründers", "post@", "912 34 567", "91234567", "967 34 123",
+                         "96734123", org, spaced };
+
+  add (w, &spire_kind_person, "name", "Synnøve Kvitravn", "email",
+       "synnove.kvitravn@nordlys.no", "phone", "967 34 123", "startup", w->startups[0], NULL);
+  spire_record_set_text (app, "title", "Nordlys' varmestyring");
+  spire_record_set_text (app, "pitch",
+                         "Nordlys ASs styring sparer 30 %. Synnøve Kvitravn og Ola Gründer "
+                         "grunnla Nordlys i 2021; Kvitravns og Gründers kunder på Sørlandet "
+                         "kjenner NORDLYS AS.");
+  spire_record_set_text (app, "solution", solution);
+  spire_record_set_text (app, "extra", extra);
+  g_assert_true (spire_store_update (w->store, app, &error));
+  g_assert_no_error (error);
+
+  pkg = export_and_open (w);
+  text = read_text (pkg);
+  folded = g_utf8_casefold (text, -1);
+  /* the package holds the application's text (UTF-8 as it is) */
+  g_assert_nonnull (strstr (text, "kunder på Sørlandet"));
+  g_assert_nonnull (strstr (text, "Daglig leder"));
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    {
+      g_autofree char *what = g_utf8_casefold (gone[i], -1);
+
+      if (strstr (folded, what) != NULL)
+        g_error ("“%s” is in the blind package", gone[i]);
+    }
+
+  /* nor in the evaluator's database made from it */
+  g_clear_object (&w->edb);
+  edb_file = path (w, "kari-evaluator.db");
+  edb_bytes = read_db_bytes (edb_file);
+  g_assert_nonnull (strstr (edb_bytes, "Sørlandet"));
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    g_assert_null (strstr (edb_bytes, gone[i]));
+  g_assert_null (strstr (edb_bytes, "Nordlys"));
+  g_assert_null (strstr (edb_bytes, "Synnøve"));
+  g_assert_null (strstr (edb_bytes, "Kvitravn"));
+}
+
 /* Refusals */
 
 static void
@@ -1157,6 +1245,7 @@ main (int argc, char **argv)
 #define ADD(path, fn, blind) g_test_add (path, W, GINT_TO_POINTER (blind), setup, fn, teardown)
   ADD ("/package/round-trip", test_round_trip, FALSE);
   ADD ("/package/blind", test_blind, TRUE);
+  ADD ("/package/blind-identity", test_blind_identity, TRUE);
   ADD ("/package/refuse/signature", test_refuse_signature, FALSE);
   ADD ("/package/refuse/other-evaluator", test_refuse_other_evaluator, FALSE);
   ADD ("/package/refuse/unknown-package", test_refuse_unknown_package, FALSE);

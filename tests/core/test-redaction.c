@@ -1,5 +1,7 @@
 /* test-redaction.c — blind mode: the application as the panel sees it
- * without who applied, in the fields and in the free text
+ * without who applied, in the fields and in the free text: exact forms, the
+ * ordinary words that must stay, and a corpus of realistic applications
+ * (tests/data/blind-corpus.json) in which no identity may survive
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -140,6 +142,348 @@ test_blind_text (W *w, gconstpointer data)
   g_assert_cmpstr (spire_record_get_text (seen, "pitch"), ==, pitch);
 }
 
+/* The corpus: realistic applications with known identities
+ * (tests/data/blind-corpus.json), and what must and must not survive. */
+
+static const char *
+member_or_null (JsonObject *o, const char *name)
+{
+  return json_object_has_member (o, name) && !json_object_get_null_member (o, name)
+             ? json_object_get_string_member (o, name)
+             : NULL;
+}
+
+/* Every key and string (and number, as text) of a JSON tree, one a line. */
+static void
+collect_json_text (JsonNode *node, GString *out)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &key, &member))
+          {
+            g_string_append_printf (out, "%s\n", key);
+            collect_json_text (member, out);
+          }
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+        collect_json_text (json_array_get_element (json_node_get_array (node), i), out);
+      break;
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        g_string_append_printf (out, "%s\n", json_node_get_string (node));
+      else if (json_node_get_value_type (node) == G_TYPE_INT64)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT "\n", json_node_get_int (node));
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
+/* Whether @word occurs in @text as a whole word, compared case-folded;
+ * with @capital only where the text spells it with a capital. */
+static gboolean
+has_word (const char *text, const char *word, gboolean capital)
+{
+  g_autofree char *t = g_utf8_casefold (text, -1);
+  g_autofree char *w = g_utf8_casefold (word, -1);
+  gsize n = strlen (w);
+
+  /* casefold keeps the byte offsets of the letters Spire's corpus uses */
+  g_assert_cmpuint (strlen (t), ==, strlen (text));
+  for (const char *p = strstr (t, w); p != NULL; p = strstr (p + 1, w))
+    {
+      const char *orig = text + (p - t);
+      gboolean starts = p == t || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+      gboolean ends = p[n] == '\0' || !g_unichar_isalnum (g_utf8_get_char (p + n));
+
+      if (starts && ends && (!capital || g_unichar_isupper (g_utf8_get_char (orig))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_text (const char *text, const char *what)
+{
+  g_autofree char *t = g_utf8_casefold (text, -1);
+  g_autofree char *w = g_utf8_casefold (what, -1);
+
+  return strstr (t, w) != NULL;
+}
+
+/* @text without what may stand between the digits of a number. */
+static char *
+squeezed (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!strchr (" -.()+/\n\t", *p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* The digits of a phone number as read in Norway: eight after 47 or 0047. */
+static char *
+phone_digits (const char *phone)
+{
+  g_autofree char *d = squeezed (phone);
+
+  if (strlen (d) == 12 && g_str_has_prefix (d, "0047"))
+    return g_strdup (d + 4);
+  if (strlen (d) == 10 && g_str_has_prefix (d, "47"))
+    return g_strdup (d + 2);
+  if (g_str_has_prefix (d, "00"))
+    return g_strdup (d + 2);
+  return g_strdup (d);
+}
+
+static void
+assert_gone (const char *text, const char *what, const char *field, gboolean gone)
+{
+  if (gone)
+    return;
+  g_test_message ("“%s” survives in %s: %s", what, field, text);
+  g_test_fail ();
+}
+
+/* That no identity of @entry survives in @text (a redacted field). */
+static void
+check_identities (JsonObject *entry, const char *text, const char *field)
+{
+  JsonObject *startup = json_object_get_object_member (entry, "startup");
+  JsonArray *persons = json_object_get_array_member (entry, "persons");
+  JsonArray *written = json_object_get_array_member (entry, "written");
+  const char *name = member_or_null (startup, "name");
+  const char *org = member_or_null (startup, "orgnr");
+  const char *web = member_or_null (startup, "website");
+  g_autofree char *flat = squeezed (text);
+
+  assert_gone (text, name, field, !has_word (text, name, FALSE));
+  assert_gone (text, org, field, strstr (flat, org) == NULL);
+  if (web != NULL)
+    {
+      g_autofree char *bare = g_strdup (strstr (web, "://") ? strstr (web, "://") + 3 : web);
+
+      if (g_str_has_prefix (bare, "www."))
+        memmove (bare, bare + 4, strlen (bare + 4) + 1);
+      if (g_str_has_suffix (bare, "/"))
+        bare[strlen (bare) - 1] = '\0';
+      assert_gone (text, bare, field, !has_text (text, bare));
+    }
+  for (guint i = 0; i < json_array_get_length (persons); i++)
+    {
+      JsonObject *person = json_array_get_object_element (persons, i);
+      const char *pname = member_or_null (person, "name");
+      const char *email = member_or_null (person, "email");
+      const char *phone = member_or_null (person, "phone");
+      g_auto (GStrv) parts = g_strsplit_set (pname, " -", -1);
+
+      assert_gone (text, pname, field, !has_word (text, pname, FALSE));
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (g_unichar_isupper (g_utf8_get_char (parts[j])))
+          assert_gone (text, parts[j], field, !has_word (text, parts[j], TRUE));
+      if (email != NULL)
+        assert_gone (text, email, field, !has_text (text, email));
+      if (phone != NULL)
+        {
+          g_autofree char *digits = phone_digits (phone);
+
+          assert_gone (text, phone, field, strstr (flat, digits) == NULL);
+        }
+    }
+  for (guint i = 0; i < json_array_get_length (written); i++)
+    {
+      const char *w = json_array_get_string_element (written, i);
+
+      assert_gone (text, w, field, !has_text (text, w));
+    }
+}
+
+/* One corpus entry stored: its startup, persons and application. */
+static const char *
+add_corpus_entry (W *w, JsonObject *entry)
+{
+  JsonObject *st = json_object_get_object_member (entry, "startup");
+  JsonArray *persons = json_object_get_array_member (entry, "persons");
+  g_autofree char *extra = json_to_string (json_object_get_member (entry, "extra"), FALSE);
+  const char *s = add_startup (w, member_or_null (st, "name"), member_or_null (st, "orgnr"),
+                               member_or_null (st, "website"));
+  const char *contact = NULL;
+
+  for (guint i = 0; i < json_array_get_length (persons); i++)
+    {
+      JsonObject *p = json_array_get_object_element (persons, i);
+      const char *uuid = add (w, &spire_kind_person, "name", member_or_null (p, "name"), "email",
+                              member_or_null (p, "email"), "phone", member_or_null (p, "phone"),
+                              "startup", s, NULL);
+
+      if (json_object_has_member (p, "contact") && json_object_get_boolean_member (p, "contact"))
+        contact = uuid;
+    }
+  return add (w, &spire_kind_application, "cohort", w->cohort, "startup", s, "contact", contact,
+              "title", json_object_get_string_member (entry, "title"), "pitch",
+              json_object_get_string_member (entry, "pitch"), "solution",
+              json_object_get_string_member (entry, "solution"), "extra", extra, "status",
+              "in_review", NULL);
+}
+
+/* Every application of the corpus, as a blind panel reads it: no name,
+ * person, e-mail, phone, website or organisation number of its applicant
+ * survives in the title, pitch, solution or the extra answers (keys and
+ * values), and the ordinary words the entry lists do. */
+static void
+test_blind_corpus (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "blind-corpus.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_autoptr (GPtrArray) apps = g_ptr_array_new ();
+  JsonArray *entries;
+
+  g_assert_true (json_parser_load_from_file (parser, file, &error));
+  g_assert_no_error (error);
+  entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "applications");
+  g_assert_cmpuint (json_array_get_length (entries), >=, 10);
+
+  /* all of them in one cohort: each is redacted for its own applicant only */
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    g_ptr_array_add (apps, (gpointer) add_corpus_entry (w, json_array_get_object_element (entries, i)));
+  cohort = fetch (w, &spire_kind_cohort, w->cohort);
+  spire_record_set_bool (cohort, "blind", TRUE);
+  g_assert_true (spire_store_update (w->store, cohort, &error));
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      JsonArray *keep_words = json_object_get_array_member (entry, "keep");
+      g_autoptr (SpireRecord) seen = spire_application_for_panel (w->store, apps->pdata[i], &error);
+      g_autoptr (JsonNode) extra = NULL;
+      g_autoptr (GString) all = g_string_new (NULL);
+      g_autoptr (GString) answers = g_string_new (NULL);
+      static const char *const fields[] = { "title", "pitch", "solution" };
+
+      g_assert_no_error (error);
+      g_test_message ("%s", json_object_get_string_member (
+                                json_object_get_object_member (entry, "startup"), "name"));
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          const char *text = spire_record_get_text (seen, fields[f]);
+
+          g_assert_nonnull (text);
+          check_identities (entry, text, fields[f]);
+          g_string_append_printf (all, "%s\n", text);
+        }
+      extra = json_from_string (spire_record_get_text (seen, "extra"), &error);
+      g_assert_no_error (error);
+      collect_json_text (extra, answers);
+      check_identities (entry, answers->str, "extra");
+      g_string_append (all, answers->str);
+
+      for (guint k = 0; k < json_array_get_length (keep_words); k++)
+        {
+          const char *word = json_array_get_string_element (keep_words, k);
+
+          if (strstr (all->str, word) == NULL)
+            {
+              g_test_message ("“%s” was lost: %s", word, all->str);
+              g_test_fail ();
+            }
+        }
+      /* something was there to hide, and it was marked */
+      g_assert_nonnull (strstr (all->str, "[the applicant]"));
+      g_assert_nonnull (strstr (all->str, "[name]"));
+    }
+}
+
+/* Exact results for the forms the issue names. */
+static void
+test_blind_forms (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *s = add_startup (w, "Kvitravn Analyse AS", "923609016", "https://www.kvitravn.no");
+  const char *synnove = add (w, &spire_kind_person, "name", "Synnøve Kvitravn", "email",
+                             "synnove@kvitravn.no", "phone", "+47 967 34 123", "startup", s, NULL);
+  const char *app = add (w, &spire_kind_application, "cohort", w->cohort, "startup", s,
+                         "contact", synnove, "title", "Kvitravns sensorplattform", "pitch",
+                         "Kvitravn Analyses plattform; kvitravn analyse as' kunder; "
+                         "Kvitravn Analyse ASA.",
+                         "solution",
+                         "Ring +47 967 34 123, 96734123 eller 967 34 123; skriv til "
+                         "SYNNOVE@KVITRAVN.NO. Org.nr. 923 609 016 / 923609016. "
+                         "Se https://www.kvitravn.no/om, www.kvitravn.no eller kvitravn.no.",
+                         "extra",
+                         "{\"Daglig leder\":\"Synnøve Kvitravn\",\"Synnøves rolle\":\"CEO\","
+                         "\"orgnr\":923609016,\"ansatte\":4}",
+                         "status", "in_review", NULL);
+  g_autoptr (SpireRecord) cohort = fetch (w, &spire_kind_cohort, w->cohort);
+  g_autoptr (SpireRecord) seen = NULL;
+  g_autoptr (JsonNode) extra = NULL;
+  JsonObject *o;
+
+  spire_record_set_bool (cohort, "blind", TRUE);
+  g_assert_true (spire_store_update (w->store, cohort, &error));
+  seen = spire_application_for_panel (w->store, app, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_text (seen, "title"), ==, "[the applicant] sensorplattform");
+  g_assert_cmpstr (spire_record_get_text (seen, "pitch"), ==,
+                   "[the applicant] plattform; [the applicant] kunder; [the applicant].");
+  g_assert_cmpstr (spire_record_get_text (seen, "solution"), ==,
+                   "Ring [phone number], [phone number] eller [phone number]; skriv til "
+                   "[e-mail address]. Org.nr. [the applicant] / [the applicant]. "
+                   "Se [the applicant]/om, [the applicant] eller [the applicant].");
+  extra = json_from_string (spire_record_get_text (seen, "extra"), &error);
+  g_assert_no_error (error);
+  o = json_node_get_object (extra);
+  g_assert_cmpstr (json_object_get_string_member (o, "Daglig leder"), ==, "[name]");
+  g_assert_cmpstr (json_object_get_string_member (o, "[name] rolle"), ==, "CEO");
+  g_assert_cmpstr (json_object_get_string_member (o, "orgnr"), ==, "[the applicant]");
+  g_assert_cmpint (json_object_get_int_member (o, "ansatte"), ==, 4);
+  g_assert_false (json_object_has_member (o, "Synnøves rolle"));
+}
+
+/* Ordinary words stay: a startup called "Lys" keeps "lyst", "Lysaker" and
+ * "belysning"; a founder called Per Dahl keeps "per år", one called Dag
+ * "hver dag" — a part of a name goes only where it is spelt like one. */
+static void
+test_blind_false_positives (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *s = add_startup (w, "Lys AS", NULL, NULL);
+  const char *per = add (w, &spire_kind_person, "name", "Per Dahl", "startup", s, NULL);
+  const char *app;
+  g_autoptr (SpireRecord) cohort = fetch (w, &spire_kind_cohort, w->cohort);
+  g_autoptr (SpireRecord) seen = NULL;
+
+  add (w, &spire_kind_person, "name", "Dag Strand", "startup", s, NULL);
+  app = add (w, &spire_kind_application, "cohort", w->cohort, "startup", s, "contact", per,
+             "title", "Lyst på Lysaker",
+             "pitch", "Vi har lyst til å spare 30 % per år hver dag på stranden, med belysning. "
+                      "Per og Dag startet Lys; Lys' kunder og LYS AS vet det.",
+             "status", "in_review", NULL);
+  spire_record_set_bool (cohort, "blind", TRUE);
+  g_assert_true (spire_store_update (w->store, cohort, &error));
+  seen = spire_application_for_panel (w->store, app, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_text (seen, "title"), ==, "Lyst på Lysaker");
+  g_assert_cmpstr (spire_record_get_text (seen, "pitch"), ==,
+                   "Vi har lyst til å spare 30 % per år hver dag på stranden, med belysning. "
+                   "[name] og [name] startet [the applicant]; [the applicant] kunder og "
+                   "[the applicant] vet det.");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -147,6 +491,9 @@ main (int argc, char **argv)
 
   EVALUATION_TEST_ADD ("/evaluation/blind", test_blind);
   EVALUATION_TEST_ADD ("/evaluation/blind-text", test_blind_text);
+  EVALUATION_TEST_ADD ("/evaluation/blind-forms", test_blind_forms);
+  EVALUATION_TEST_ADD ("/evaluation/blind-false-positives", test_blind_false_positives);
+  EVALUATION_TEST_ADD ("/evaluation/blind-corpus", test_blind_corpus);
 
   return g_test_run ();
 }

@@ -21,9 +21,13 @@
  * among them) either.  What is looked for (the terms):
  *
  * - the startup's name with and without its legal form (AS, ASA, ENK, NUF,
- *   SA, DA, ANS, BA, KS, IKS, SE), case-insensitive, and also when the text
+ *   SA, DA, ANS, BA, KS, IKS, SE; AB, ApS, Oy, GmbH, Ltd, Inc, LLC of a
+ *   foreign company's name), case-insensitive, and also when the text
  *   adds a legal form in capitals after it ("Kvitravn Analyse AS" for a
- *   startup stored as "Kvitravn Analyse");
+ *   startup stored as "Kvitravn Analyse"); a word of the name on its own
+ *   only where the company chose that word for its domain ("Kvitravn" of
+ *   "Kvitravn Analyse AS" at kvitravn.no), spelt with a capital — other
+ *   words of a name ("Analyse", "Energi") are ordinary words and stay;
  * - every person linked to the application: its contact, the persons of the
  *   startup (persons.startup) and of its organisation number — by full name
  *   (any case), by each part of it on its own (first, middle and last name,
@@ -32,7 +36,8 @@
  *   the words "per" and "dag" are not.  A sentence that begins with "Per"
  *   loses that word when a linked person is called Per: blind review would
  *   rather hide one word too many than the applicant.  Names with Æ Ø Å are
- *   also looked for as they are written without them (Synnove, Synnoeve);
+ *   also looked for as they are written without them (Synnove, Synnoeve,
+ *   Odegaard);
  * - every such person's e-mail address (any case) and its domain unless it
  *   is a public mail service, and phone number in any spacing: with or
  *   without +47 or 0047, digits grouped by spaces, hyphens, dots or
@@ -88,7 +93,8 @@ typedef struct
 /* Legal forms of Norwegian (and a few foreign) organisations, as they
  * follow a name. */
 static const char *const legal_forms[] = {
-  "ASA", "AS", "ENK", "NUF", "SA", "DA", "ANS", "BA", "KS", "IKS", "SE",
+  "ASA", "AS", "ENK", "NUF", "SA", "DA", "ANS", "BA", "KS", "IKS", "SE", "AB", "ApS", "Oy",
+  "GmbH", "Ltd", "Inc", "LLC",
 };
 
 /* Hosts many people's pages share: with a path, only that path is theirs. */
@@ -185,11 +191,23 @@ compare_terms_cb (gconstpointer a, gconstpointer b)
 
 /* Building the terms */
 
-/* @text with Æ Ø Å written as people write them without those letters:
- * "ae", "o", "a" (@doubled: "ae", "oe", "aa"); NULL when it has none. */
-static char *
-without_aeoeaa (const char *text, gboolean doubled)
+/* How Æ Ø Å are written without them: "ae", "o", "a"; "ae", "oe", "aa";
+ * or "ae", "o", "aa" (Odegaard). */
+typedef enum
 {
+  PLAIN_SINGLE,
+  PLAIN_DOUBLE,
+  PLAIN_MIXED,
+  N_PLAIN,
+} PlainSpelling;
+
+/* @text with Æ Ø Å written as @how says; NULL when it has none. */
+static char *
+without_aeoeaa (const char *text, PlainSpelling how)
+{
+  gboolean doubled = how == PLAIN_DOUBLE;
+  gboolean double_aa = how != PLAIN_SINGLE;
+
   g_autoptr (GString) out = g_string_new (NULL);
   gboolean changed = FALSE;
 
@@ -204,8 +222,8 @@ without_aeoeaa (const char *text, gboolean doubled)
         case 0xE6: with = "ae"; break;
         case 0xD8: with = doubled ? "Oe" : "O"; break;
         case 0xF8: with = doubled ? "oe" : "o"; break;
-        case 0xC5: with = doubled ? "Aa" : "A"; break;
-        case 0xE5: with = doubled ? "aa" : "a"; break;
+        case 0xC5: with = double_aa ? "Aa" : "A"; break;
+        case 0xE5: with = double_aa ? "aa" : "a"; break;
         default: break;
         }
       if (with != NULL)
@@ -231,9 +249,9 @@ add_name_term (GPtrArray *terms, const char *name, guint flags, RedactMark mark)
   if (nfc == NULL)
     return;
   add_redact_term (terms, nfc, flags, mark);
-  for (int doubled = 0; doubled <= 1; doubled++)
+  for (PlainSpelling how = 0; how < N_PLAIN; how++)
     {
-      g_autofree char *plain = without_aeoeaa (nfc, doubled);
+      g_autofree char *plain = without_aeoeaa (nfc, how);
 
       add_redact_term (terms, plain, flags, mark);
     }
@@ -353,8 +371,10 @@ add_phone_terms (GPtrArray *terms, const char *phone)
     {
       g_autofree char *plus47 = g_strconcat ("+47", national, NULL);
       g_autofree char *zero47 = g_strconcat ("0047", national, NULL);
+      g_autofree char *paren47 = g_strconcat ("(+47", national, NULL);
 
       add_redact_term (terms, national, TERM_LOOSE, MARK_PHONE);
+      add_redact_term (terms, paren47, TERM_LOOSE, MARK_PHONE);
       add_redact_term (terms, plus47, TERM_LOOSE, MARK_PHONE);
       add_redact_term (terms, zero47, TERM_LOOSE, MARK_PHONE);
     }
@@ -411,19 +431,26 @@ website_path (const char *website)
   return path;
 }
 
+static gboolean
+is_shared_host (const char *host)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shared_hosts); i++)
+    if (g_str_equal (host, shared_hosts[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_website_terms (GPtrArray *terms, const char *website)
 {
   g_autofree char *host = _spire_website_host (website);
   g_autofree char *path = NULL;
-  gboolean shared = FALSE;
+  gboolean shared;
 
   if (host == NULL)
     return;
   path = website_path (website);
-  for (guint i = 0; i < G_N_ELEMENTS (shared_hosts); i++)
-    if (g_str_equal (host, shared_hosts[i]))
-      shared = TRUE;
+  shared = is_shared_host (host);
   if (path != NULL)
     {
       g_autofree char *full = g_strconcat (host, path, NULL);
@@ -432,6 +459,61 @@ add_website_terms (GPtrArray *terms, const char *website)
     }
   if (!shared || path == NULL)
     add_address_terms (terms, host);
+}
+
+/* Adds to @labels the first label of @domain, lower-case, and its first
+ * hyphenated part ("kvitravn" of "kvitravn.no"; "nordkapp-robotics" and
+ * "nordkapp" of "nordkapp-robotics.com"). */
+static void
+add_domain_labels (GPtrArray *labels, const char *domain)
+{
+  g_autofree char *label = NULL;
+  char *cut;
+
+  if (domain == NULL || strchr (domain, '.') == NULL)
+    return;
+  label = g_ascii_strdown (domain, strcspn (domain, "."));
+  g_ptr_array_add (labels, g_strdup (label));
+  if ((cut = strchr (label, '-')) != NULL)
+    {
+      *cut = '\0';
+      g_ptr_array_add (labels, g_strdup (label));
+    }
+}
+
+/* A word of the startup's name on its own, where the company chose that
+ * word for its domain ("Kvitravn" of "Kvitravn Analyse AS" at
+ * kvitravn.no, "Fjordbris" of "Fjordbris Energi ASA" at fjordbris.no):
+ * spelt with a capital, like a name, and in the genitive.  Other words of
+ * a name ("Analyse", "Energi") are ordinary words and stay. */
+static void
+add_startup_word_terms (GPtrArray *terms, const char *name, GPtrArray *labels)
+{
+  g_auto (GStrv) words = NULL;
+
+  if (name == NULL)
+    return;
+  words = g_strsplit_set (name, " \t\n,&()", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (words[i], -1);
+      gboolean chosen = FALSE;
+
+      if (g_utf8_strlen (folded, -1) < 3)
+        continue;
+      for (guint j = 0; j < labels->len && !chosen; j++)
+        {
+          chosen = g_str_equal (labels->pdata[j], folded);
+          for (PlainSpelling how = 0; how < N_PLAIN && !chosen; how++)
+            {
+              g_autofree char *plain = without_aeoeaa (folded, how);
+
+              chosen = g_strcmp0 (labels->pdata[j], plain) == 0;
+            }
+        }
+      if (chosen)
+        add_name_term (terms, words[i], TERM_GENITIVE | TERM_CAPITAL, MARK_APPLICANT);
+    }
 }
 
 static void
@@ -451,6 +533,8 @@ _spire_redact_terms_for (SpireStore *store, const char *startup_uuid)
   g_autoptr (SpireRecord) startup = NULL;
   g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (redact_term_free);
   g_autoptr (GPtrArray) persons = NULL;
+  g_autoptr (GPtrArray) labels = NULL;
+  g_autofree char *host = NULL;
   const char *orgnr;
 
   if (startup_uuid == NULL)
@@ -469,6 +553,20 @@ _spire_redact_terms_for (SpireStore *store, const char *startup_uuid)
       "OR uuid IN (SELECT contact FROM applications WHERE startup = ?1) "
       "OR (?2 IS NOT NULL AND orgnr = ?2) ORDER BY uuid",
       2, startup_uuid, orgnr);
+  labels = g_ptr_array_new_with_free_func (g_free);
+  host = _spire_website_host (spire_record_get_text (startup, "website"));
+  if (host != NULL && !is_shared_host (host))
+    add_domain_labels (labels, host);
+  for (guint i = 0; persons != NULL && i < persons->len; i++)
+    {
+      const char *email = spire_record_get_text (persons->pdata[i], "email");
+      const char *at = email ? strrchr (email, '@') : NULL;
+
+      if (at != NULL && !spire_email_domain_is_public (at + 1))
+        add_domain_labels (labels, at + 1);
+    }
+  /* the startup's words first: a surname it is named after is the applicant */
+  add_startup_word_terms (terms, spire_record_get_text (startup, "name"), labels);
   for (guint i = 0; persons != NULL && i < persons->len; i++)
     add_person_terms (terms, persons->pdata[i]);
 

@@ -59,6 +59,26 @@ command_context (const CliCommand *command, const GOptionEntry *entries, const c
   return context;
 }
 
+/* Parses with @context.  --database may be given before the command and
+ * again after it: the path given last is kept, and the one before it freed
+ * (each parser sets cli->database without knowing of the others). */
+static gboolean
+parse_keeping_database (GOptionContext *context, Cli *cli, int *argc, char ***argv,
+                        GError **error)
+{
+  g_autofree char *before = g_steal_pointer (&cli->database);
+
+  if (!g_option_context_parse (context, argc, argv, error))
+    {
+      g_free (cli->database);
+      cli->database = g_steal_pointer (&before);
+      return FALSE;
+    }
+  if (cli->database == NULL)
+    cli->database = g_steal_pointer (&before);
+  return TRUE;
+}
+
 /* Parses the options and positional arguments of @command.  Returns CONTINUE
  * when the handler should go on, or the exit status (help shown: 0, usage
  * error: 2). */
@@ -72,7 +92,7 @@ cli_parse_command (Cli *cli, const CliCommand *command, const GOptionEntry *entr
 
   help_requested = FALSE;
   context = command_context (command, entries, description, cli, args);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_keeping_database (context, cli, &argc, &argv, &error))
     return cli_usage_error (command, "%s", error->message);
   if (help_requested)
     {
@@ -166,7 +186,7 @@ cli_run_subcommand (Cli *cli, const CliCommand *command, const CliCommand *subco
   context = command_context (command, NULL, description, cli, &args);
   /* "package export --help" is the subcommand's help, not this one. */
   g_option_context_set_strict_posix (context, TRUE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_keeping_database (context, cli, &argc, &argv, &error))
     return cli_usage_error (command, "%s", error->message);
   if (help_requested)
     {
@@ -179,8 +199,16 @@ cli_run_subcommand (Cli *cli, const CliCommand *command, const CliCommand *subco
     return cli_usage_error (command, "%s", _(command->missing));
   for (guint i = 0; i < n; i++)
     if (g_str_equal (subcommand_word (&subcommands[i]), args[0]))
-      /* The subcommand sees its own word as argv[0]. */
-      return subcommands[i].handler (cli, &subcommands[i], (int) g_strv_length (args), args);
+      {
+        /* The subcommand sees its own word as argv[0].  Its parser takes
+         * the options it knows out of the vector it is given (moving the
+         * pointers, freeing nothing): it gets a copy of the vector, and
+         * args still frees every string. */
+        guint   argc_sub = g_strv_length (args);
+        g_autofree char **argv_sub = g_memdup2 (args, (argc_sub + 1) * sizeof (char *));
+
+        return subcommands[i].handler (cli, &subcommands[i], (int) argc_sub, argv_sub);
+      }
   {
     g_autofree char *names = subcommand_names (subcommands, n);
 

@@ -753,6 +753,119 @@ test_init_list_empty (void)
   }
 }
 
+/* 200 KB of "[" crashed every JSON importer (a stack overflow in the
+ * parser): now each refuses it, says where, and changes nothing. */
+static void
+test_nested_too_deeply (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *deep = g_strnfill (200 * 1024, '[');
+  g_autofree char *file = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *before = export_without_time (dir, database);
+  const char *commands[][2] = { { "import", NULL }, { "import-brreg", NULL },
+                                { "package", "import" } };
+
+  write_file (file, deep);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autofree char *after = NULL;
+
+      if (commands[i][1])
+        run_in (&run, dir, "-d", database, commands[i][0], commands[i][1], file, NULL);
+      else
+        run_in (&run, dir, "-d", database, commands[i][0], file, NULL);
+      assert_refused (&run);
+      g_assert_nonnull (strstr (run.err, "deep.json: nested too deeply at line 1 (more than 64 "
+                                         "levels). Nothing was changed."));
+      after = export_without_time (dir, database);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* "list --csv": the table's columns as the window's CSV export, formulas
+ * written as text; ";" between cells in Norwegian. */
+static void
+test_list_csv (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *file = g_build_filename (dir, "formula.json", NULL);
+
+  write_file (file,
+              "{ \"format\": \"spire-backup\", \"version\": 1, \"programs\": [\n"
+              "  { \"uuid\": \"22222222-2222-4222-8222-222222222224\","
+              " \"name\": \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\", \"kind\": \"accelerator\","
+              " \"operator\": \"@SUM(1+1)*cmd|' /C calc'!A0\" } ] }\n");
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import", file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_auto (GStrv) lines = NULL;
+
+    run_in (&run, dir, "-d", database, "list", "programs", "--csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "\xEF\xBB\xBF" "UUID,Name,Kind,Operator\r\n"));
+    lines = g_strsplit (run.out, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 5); /* header, 3 rows, "" */
+    g_assert_cmpstr (lines[1], ==,
+                     "22222222-2222-4222-8222-222222222224,"
+                     "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",Challenge-driven accelerator,"
+                     "\"'@SUM(1+1)*cmd|' /C calc'!A0\"");
+    g_assert_cmpstr (lines[3], ==,
+                     "22222222-2222-4222-8222-222222222222,Åpen innovasjon,Challenge-driven "
+                     "accelerator,Oslo Business Region");
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "list", "cohorts", "--csv", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  if (cli_localedir != NULL)
+    {
+      g_autofree char *mo =
+          g_build_filename (cli_localedir, "nb", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+      g_auto (Run) run = { 0 };
+      const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL,
+                            "SPIRE_LOCALEDIR", cli_localedir, NULL };
+      const char *args[] = { "-d", database, "list", "programs", "--csv", NULL };
+
+      if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+        return;
+      run_program_full (&run, cli_path, env, dir, NULL, args);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_str_has_prefix (run.out, "\xEF\xBB\xBF" "UUID;"));
+      g_assert_nonnull (strstr (run.out, "\r\n22222222-2222-4222-8222-222222222224;\"'=HYPERLINK("));
+    }
+}
+
+/* --database before the command and again after it: the last one counts
+ * (and the first is freed: LeakSanitizer saw it lost). */
+static void
+test_database_twice (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_auto (Run) run = { 0 };
+  g_auto (Run) help = { 0 };
+
+  run_in (&run, dir, "-d", other, "list", "-d", database, "programs", "--csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Zebra"));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  run_in (&help, dir, "-d", other, "package", "-d", database, "export", "-d", other, "--help",
+          NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 /* The table and the JSON of "list", on data made by hand. */
 static void
 test_list_sample (void)
@@ -2615,6 +2728,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/package", test_package);
   g_test_add_func ("/cli/deal", test_deal);
   g_test_add_func ("/cli/funnel-impact", test_funnel_impact);
+  g_test_add_func ("/cli/nested-too-deeply", test_nested_too_deeply);
+  g_test_add_func ("/cli/list-csv", test_list_csv);
+  g_test_add_func ("/cli/database-twice", test_database_twice);
 
   status = g_test_run ();
 

@@ -362,6 +362,58 @@ test_empty_search (Fixture *f, gconstpointer data)
                             "page 1 of 3"));
 }
 
+/* The page of a search result, read with its types and ranges checked:
+ * nothing written when one is odd. */
+static void
+test_odd_page_fields (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "{\"_embedded\": {\"enheter\": []}, \"page\": {\"size\": 20,"
+                     " \"totalElements\": 45, \"totalPages\": 3, \"number\": 2147483647}}",
+                  SPIRE_ERROR_INVALID, "page.number: is too large");
+  assert_refused (f, "{\"_embedded\": {\"enheter\": []}, \"page\": {\"size\": 20,"
+                     " \"totalElements\": {}, \"totalPages\": 3, \"number\": 0}}",
+                  SPIRE_ERROR_FORMAT, "page.totalElements: expected a whole number");
+  assert_refused (f, "{\"_embedded\": {\"enheter\": []}, \"page\": {\"size\": 20,"
+                     " \"totalElements\": 45, \"totalPages\": \"3\", \"number\": 0}}",
+                  SPIRE_ERROR_FORMAT, "page.totalPages: expected a whole number");
+  assert_refused (f, "{\"_embedded\": {\"enheter\": []}, \"page\": {\"size\": 20,"
+                     " \"totalElements\": 45, \"totalPages\": 3, \"number\": -1}}",
+                  SPIRE_ERROR_INVALID, "page.number: must not be negative");
+  assert_refused (f, "{\"_embedded\": {\"enheter\": []}, \"page\": {\"size\": 20,"
+                     " \"totalElements\": 45.5, \"totalPages\": 3, \"number\": 0}}",
+                  SPIRE_ERROR_FORMAT, "page.totalElements: expected a whole number");
+}
+
+/* 200 KB of "[" would overflow the parser's stack: refused before it. */
+static void
+test_nested_too_deeply (Fixture *f, gconstpointer data)
+{
+  g_autofree char *deep = g_strnfill (200 * 1024, '[');
+  g_autofree char *deep_unit = g_strdup_printf (
+    "{\"organisasjonsnummer\": \"959083010\", \"navn\": \"A AS\", \"x\": %s}", deep);
+
+  assert_refused (f, deep, SPIRE_ERROR_PARSE, "nested too deeply at line 1 (more than 64 levels)");
+  assert_refused (f, deep_unit, SPIRE_ERROR_PARSE, "nested too deeply at line 1");
+  /* 64 levels are still read, 65 are not; brackets in strings are text. */
+  {
+    g_autofree char *open63 = g_strnfill (63, '[');
+    g_autofree char *close63 = g_strnfill (63, ']');
+    g_autofree char *at64 = g_strdup_printf (
+      "{\"organisasjonsnummer\": \"959083011\", \"navn\": \"A AS\", \"x\": %s%s}", open63,
+      close63);
+    g_autofree char *at65 = g_strdup_printf (
+      "{\"organisasjonsnummer\": \"959083011\", \"navn\": \"A AS\",\n \"x\": [%s%s]}",
+      open63, close63);
+
+    assert_refused (f, at64, SPIRE_ERROR_INVALID, "check digit");
+    assert_refused (f, at65, SPIRE_ERROR_PARSE, "nested too deeply at line 2");
+  }
+  assert_refused (f, "{\"_embedded\": {\"enheter\": [{\"organisasjonsnummer\": \"959083011\","
+                     " \"navn\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"\","
+                     " \"x\": 1}]}}",
+                  SPIRE_ERROR_INVALID, "check digit");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -375,6 +427,8 @@ main (int argc, char **argv)
   ADD ("/brreg/plain-list-and-fallbacks", test_plain_list_and_fallbacks);
   ADD ("/brreg/malformed", test_malformed);
   ADD ("/brreg/empty-search", test_empty_search);
+  ADD ("/brreg/odd-page-fields", test_odd_page_fields);
+  ADD ("/brreg/nested-too-deeply", test_nested_too_deeply);
 #undef ADD
 
   return g_test_run ();

@@ -49,6 +49,41 @@ test_csv_quoting (void)
     }
 }
 
+/* OWASP's CSV injection: what a spreadsheet would run is written as text
+ * (a ' first, inside quotes); plain numbers stay numbers. */
+static void
+test_csv_formulas (void)
+{
+  struct { const char *in; char sep; const char *out; } cases[] = {
+    { "=HYPERLINK(\"http://x\",\"y\")", ';', "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+    { "@SUM(1+1)*cmd|' /C calc'!A0", ',', "\"'@SUM(1+1)*cmd|' /C calc'!A0\"" },
+    { "=1+2", ',', "\"'=1+2\"" },
+    { "+47 22 00 00 00", ';', "\"'+47 22 00 00 00\"" },
+    { "-2+3", ';', "\"'-2+3\"" },
+    { "\t=1", ',', "\"'\t=1\"" },
+    { "\r=1", ',', "\"'\r=1\"" },
+    { "-", ',', "\"'-\"" },
+    { "=a;b", ';', "\"'=a;b\"" },
+    /* numbers, and formula characters later in the cell */
+    { "-5", ',', "-5" },
+    { "-1,5", ';', "-1,5" },
+    { "-1,5", ',', "\"-1,5\"" },
+    { "+3", ',', "+3" },
+    { "-0.25", ',', "-0.25" },
+    { "-1,", ';', "\"'-1,\"" },
+    { "-1,5,5", ';', "\"'-1,5,5\"" },
+    { "a=b", ',', "a=b" },
+    { "x@y.no", ',', "x@y.no" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = field (cases[i].in, cases[i].sep);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
 static void
 test_csv_separator (void)
 {
@@ -152,6 +187,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv-export/quoting", test_csv_quoting);
+  g_test_add_func ("/csv-export/formulas", test_csv_formulas);
   g_test_add_func ("/csv-export/separator", test_csv_separator);
   g_test_add_func ("/csv-export/string", test_csv_string);
   g_test_add_func ("/csv-export/file", test_csv_file);

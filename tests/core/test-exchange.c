@@ -892,6 +892,54 @@ test_import_file (void)
   env_free (env);
 }
 
+static void
+on_detected_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* 200 KB of "[" would overflow json-glib's stack: every way in refuses it
+ * first, with where, and changes nothing. */
+static void
+test_refuse_nested_too_deeply (void)
+{
+  Env *env = env_new ();
+  g_autofree char *deep = g_strnfill (200 * 1024, '[');
+  g_autofree char *deep_member = g_strdup_printf (
+    "{\n  \"format\": \"spire-backup\",\n  \"version\": 1,\n  \"programs\": [\n"
+    "    {\"name\": \"[[[[ in a string is text\", \"x\": %s\n  ]\n}\n", deep);
+  g_autofree char *path = g_build_filename (env->dir, "deep.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) detected = NULL;
+  g_autoptr (GError) error = NULL;
+  guint audit_before = n_audit (env->source);
+
+  assert_refused (env, deep, -1, SPIRE_ERROR_PARSE,
+                  "backup.json: nested too deeply at line 1 (more than 64 levels)", NULL);
+  assert_refused (env, deep_member, -1, SPIRE_ERROR_PARSE,
+                  "backup.json: nested too deeply at line 5", NULL);
+
+  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
+  g_assert_false (spire_exchange_import_file (env->source, path, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==,
+                   "deep.json: nested too deeply at line 1 (more than 64 levels). Nothing was "
+                   "changed.");
+  g_clear_error (&error);
+  g_assert_cmpuint (n_audit (env->source), ==, audit_before);
+
+  /* What kind of file it is: too deep to be read as JSON */
+  spire_import_detect_async (file, NULL, on_detected_cb, &detected);
+  while (detected == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (spire_import_detect_finish (detected, NULL, &error), ==,
+                   SPIRE_IMPORT_KIND_UNKNOWN);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "deep.json: nested too deeply at line 1"));
+
+  env_free (env);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -913,6 +961,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);
   g_test_add_func ("/exchange/refuse/format-and-version", test_refuse_format_and_version);
   g_test_add_func ("/exchange/refuse/last-record", test_refuse_last_record);
+  g_test_add_func ("/exchange/refuse/nested-too-deeply", test_refuse_nested_too_deeply);
 
   return g_test_run ();
 }

@@ -993,6 +993,107 @@ test_office_later_kept (W *w, gconstpointer data)
 
 /* Packages refused */
 
+/* Kari's sheet @file changed by @edit (on its first review) and signed
+ * again with her token, as another tool might write it. */
+static void
+resign_sheet (W *w, const char *file, void (*edit) (JsonObject *root, JsonObject *review))
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (SpireRecord) kari = spire_store_get (w->store, &spire_kind_evaluator, w->kari, NULL);
+  g_autofree char *text = read_text (file);
+  g_autofree char *sig = NULL;
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  edit (root, json_array_get_object_element (json_object_get_array_member (root, "reviews"), 0));
+  json_object_remove_member (root, "signature");
+  sig = spire_package_sign (root, spire_record_get_text (kari, "token"));
+  json_object_set_string_member (root, "signature", sig);
+  g_free (text);
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+  write_text (file, text);
+}
+
+static void
+review_twice (JsonObject *root, JsonObject *review)
+{
+  JsonArray *reviews = json_object_get_array_member (root, "reviews");
+
+  json_array_add_element (reviews, json_node_copy (json_array_get_element (reviews, 0)));
+}
+
+static void
+half_step (JsonObject *root, JsonObject *review)
+{
+  json_object_set_double_member (
+    json_array_get_object_element (json_object_get_array_member (review, "scores"), 0), "value",
+    6.5);
+}
+
+/* A sheet is read exactly as specified: its signature in lower-case hex,
+ * one review per application, values on the scale's whole steps. */
+static void
+test_refuse_inexact_sheet (W *w, gconstpointer data)
+{
+  g_autofree char *pkg = export_and_open (w);
+  g_autofree char *r = review_in (w->edb, w->kari, w->apps[0], 6, 5, "Sterk søknad.", TRUE);
+  g_autofree char *file = sheet (w, "kari.sheet.json");
+  g_autofree char *good = read_text (file);
+
+  /* The right signature, in upper case */
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    g_autofree char *text = NULL;
+    g_autofree char *upper = NULL;
+    JsonObject *root;
+
+    g_assert_true (json_parser_load_from_data (parser, good, -1, NULL));
+    root = json_node_get_object (json_parser_get_root (parser));
+    upper = g_ascii_strup (json_object_get_string_member (root, "signature"), -1);
+    g_assert_cmpuint (strlen (upper), ==, 64);
+    json_object_set_string_member (root, "signature", upper);
+    text = json_to_string (json_parser_get_root (parser), TRUE);
+    write_text (file, text);
+    import_refused (w, file, SPIRE_ERROR_SIGNATURE, "64 lower-case hexadecimal digits");
+  }
+
+  /* The same application reviewed twice */
+  write_text (file, good);
+  resign_sheet (w, file, review_twice);
+  import_refused (w, file, SPIRE_ERROR_FORMAT, "reviews[1] reviews");
+
+  /* 6.5 on the whole steps of 1–7 */
+  write_text (file, good);
+  resign_sheet (w, file, half_step);
+  import_refused (w, file, SPIRE_ERROR_INVALID, "6.5");
+
+  /* The sheet as it was still imports */
+  write_text (file, good);
+  g_assert_cmpuint (import_ok (w, file).added, ==, 1);
+}
+
+/* 200 KB of "[" as a score sheet or a package: refused before the parser. */
+static void
+test_refuse_nested_too_deeply (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *deep = g_strnfill (200 * 1024, '[');
+  g_autofree char *file = path (w, "deep.json");
+  g_autofree char *db = path (w, "deep.db");
+
+  write_text (file, deep);
+  import_refused (w, file, SPIRE_ERROR_PARSE, "deep.json: nested too deeply at line 1");
+
+  g_assert_null (spire_package_open_file (file, db, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "deep.json: nested too deeply at line 1"));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_assert_null (spire_package_open_file (file, NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE);
+}
+
 static void
 test_package_refusals (W *w, gconstpointer data)
 {
@@ -1252,6 +1353,8 @@ main (int argc, char **argv)
   ADD ("/package/refuse/changed-criteria", test_refuse_changed_criteria, FALSE);
   ADD ("/package/refuse/out-of-scale", test_refuse_out_of_scale, FALSE);
   ADD ("/package/refuse/unassigned", test_refuse_unassigned, FALSE);
+  ADD ("/package/refuse/inexact-sheet", test_refuse_inexact_sheet, FALSE);
+  ADD ("/package/refuse/nested-too-deeply", test_refuse_nested_too_deeply, FALSE);
   ADD ("/package/same-sheet-twice", test_same_sheet_twice, FALSE);
   ADD ("/package/office-later-kept", test_office_later_kept, FALSE);
   ADD ("/package/package-refusals", test_package_refusals, FALSE);

@@ -3,7 +3,10 @@
  * The kinds "list" knows and the columns it shows are the list_kinds table;
  * cells are shown as people read them (labels of enums, dates and money in
  * the locale, references by the name of what they point to), and a table
- * on a terminal cuts long texts that --json keeps whole.
+ * on a terminal cuts long texts that --json keeps whole.  --csv writes the
+ * table's columns as the window's CSV export does (core's CSV writer:
+ * byte order mark, ";" in Norwegian and "," in English, formulas made
+ * text).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +15,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "spire-cli-private.h"
@@ -203,15 +208,16 @@ compare_by_reference_name (gconstpointer a, gconstpointer b, gpointer user_data)
   return c != 0 ? c : g_strcmp0 (spire_record_get_uuid (ra), spire_record_get_uuid (rb));
 }
 
-static void
-print_table (Cli *cli, GHashTable *cache, const CliKind *cli_kind, const SpireKind *kind,
-             GPtrArray *records)
+/* The table of @records: its column titles (with a NULL after them), which
+ * columns hold numbers, and one NULL-terminated row of cells per record;
+ * long texts cut when @cut. */
+static GPtrArray *
+table_rows (Cli *cli, GHashTable *cache, const CliKind *cli_kind, const SpireKind *kind,
+            GPtrArray *records, gboolean cut, GPtrArray *headers, gboolean **numeric_out)
 {
   g_autoptr (GPtrArray) fields = g_ptr_array_new ();
-  g_autoptr (GPtrArray) headers = g_ptr_array_new ();
   g_autofree gboolean *numeric = NULL;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  gboolean on_terminal = isatty (STDOUT_FILENO);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   guint n_columns;
 
   g_ptr_array_add (fields, (gpointer) spire_kind_field (kind, "uuid"));
@@ -245,7 +251,7 @@ print_table (Cli *cli, GHashTable *cache, const CliKind *cli_kind, const SpireKi
 
           /* On a terminal, long texts are cut so that the table stays readable;
            * --json has them whole. */
-          if (on_terminal && c + 1 < n_columns &&
+          if (cut && c + 1 < n_columns &&
               (field->type == SPIRE_FIELD_TEXT || field->type == SPIRE_FIELD_REF) &&
               !g_str_equal (field->name, "uuid"))
             {
@@ -258,8 +264,47 @@ print_table (Cli *cli, GHashTable *cache, const CliKind *cli_kind, const SpireKi
         }
       g_ptr_array_add (rows, row);
     }
+  g_ptr_array_add (headers, NULL);
+  *numeric_out = g_steal_pointer (&numeric);
+  return rows;
+}
 
-  cli_print_rows ((const char *const *) headers->pdata, numeric, n_columns, rows);
+static void
+print_table (Cli *cli, GHashTable *cache, const CliKind *cli_kind, const SpireKind *kind,
+             GPtrArray *records)
+{
+  g_autoptr (GPtrArray) headers = g_ptr_array_new ();
+  g_autofree gboolean *numeric = NULL;
+  g_autoptr (GPtrArray) rows = table_rows (cli, cache, cli_kind, kind, records,
+                                           isatty (STDOUT_FILENO), headers, &numeric);
+
+  cli_print_rows ((const char *const *) headers->pdata, numeric, headers->len - 1, rows);
+}
+
+/* The same columns as the table, whole, as the CSV the window exports. */
+static gboolean
+print_csv (Cli *cli, GHashTable *cache, const CliKind *cli_kind, const SpireKind *kind,
+           GPtrArray *records, GError **error)
+{
+  g_autoptr (GPtrArray) headers = g_ptr_array_new ();
+  g_autofree gboolean *numeric = NULL;
+  g_autoptr (GPtrArray) rows =
+      table_rows (cli, cache, cli_kind, kind, records, FALSE, headers, &numeric);
+  char separator = spire_csv_separator_for_language (spire_language_current ());
+  gsize length = 0;
+  g_autofree char *text =
+      spire_csv_to_string ((const char *const *) headers->pdata, rows, separator, &length);
+
+  /* UTF-8 bytes as they are, as in the file the window writes. */
+  if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
+                   _("Could not write to standard output: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -280,11 +325,15 @@ cmd_list (Cli *cli, const CliCommand *command, int argc, char **argv)
   g_auto (GStrv) args = NULL;
   g_autofree char *cohort = NULL;
   gboolean json = FALSE;
+  gboolean csv = FALSE;
   const GOptionEntry entries[] = {
     { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort,
       N_("Only the records of this cohort"), N_("UUID") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Write a JSON array of the records instead of a table"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
+      N_("Write the table as CSV, as the window exports it (“;” between cells in Norwegian, "
+         "“,” in English)"), NULL },
     { NULL }
   };
   g_autofree char *all_kinds = cli_kind_names (FALSE);
@@ -310,6 +359,8 @@ cmd_list (Cli *cli, const CliCommand *command, int argc, char **argv)
     /* TRANSLATORS: "“foo” is not a kind of record; choose one of: programs, cohorts, …" */
     return cli_usage_error (command, _("“%s” is not a kind of record; choose one of: %s."), args[0],
                             all_kinds);
+  if (json && csv)
+    return cli_usage_error (command, _("Choose one of --json and --csv."));
   kind = spire_kind_lookup (cli_kind->table);
   g_assert (kind != NULL);
   if (cohort != NULL && spire_kind_field (kind, "cohort") == NULL)
@@ -344,6 +395,12 @@ cmd_list (Cli *cli, const CliCommand *command, int argc, char **argv)
   if (json)
     {
       if (!print_json (records, &error))
+        return cli_refused (error);
+      return EXIT_OK;
+    }
+  if (csv)
+    {
+      if (!print_csv (cli, cache, cli_kind, kind, records, &error))
         return cli_refused (error);
       return EXIT_OK;
     }

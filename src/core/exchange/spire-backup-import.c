@@ -438,6 +438,8 @@ parse_document (JsonParser *parser, const char *data, gsize length, const char *
 {
   g_autoptr (GError) json_error = NULL;
 
+  if (!_spire_json_check_depth (data, length, SPIRE_JSON_MAX_DEPTH, name, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, data ? data : "", (gssize) length, &json_error))
     return set_parse_error (error, name, parser, json_error, data ? data : "", length);
   if (json_parser_get_root (parser) == NULL)

@@ -599,6 +599,30 @@ import_unit (Import *im, JsonNode *node, GError **error)
 
 /* The document */
 
+/* page.@member of a search result: a whole number from 0 that a page
+ * number plus one still fits (left as it is when missing or null). */
+static gboolean
+get_page_count (Import *im, JsonObject *page, const char *member, int *out, GError **error)
+{
+  JsonNode *n = _spire_json_member (page, member);
+  g_autofree char *place = g_strconcat ("page.", member, NULL);
+  gint64 value;
+
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
+    return fail_at (im, error, SPIRE_ERROR_FORMAT, place, _("expected a whole number"));
+  value = json_node_get_int (n);
+  if (value < 0)
+    return fail_at (im, error, SPIRE_ERROR_INVALID, place, _("must not be negative"));
+  if (value >= G_MAXINT)
+    return fail_at (im, error, SPIRE_ERROR_INVALID, place,
+                    /* TRANSLATORS: a page number or count in a search result */
+                    _("is too large"));
+  *out = (int) value;
+  return TRUE;
+}
+
 /* The list of enheter in @root, and the place its elements are named by. */
 static gboolean
 find_units (Import *im, JsonNode *root, JsonArray **units, JsonNode **single,
@@ -633,16 +657,18 @@ find_units (Import *im, JsonNode *root, JsonArray **units, JsonNode **single,
     return FALSE;
   if (page != NULL)
     {
-      gint64 number = json_object_get_int_member_with_default (page, "number", 0);
-      gint64 pages = json_object_get_int_member_with_default (page, "totalPages", 1);
-      gint64 total = json_object_get_int_member_with_default (page, "totalElements", 0);
+      int number = 0, pages = 1, total = 0;
 
+      if (!get_page_count (im, page, "number", &number, error) ||
+          !get_page_count (im, page, "totalPages", &pages, error) ||
+          !get_page_count (im, page, "totalElements", &total, error))
+        return FALSE;
       if (pages > 1)
         add_note (im->stats->notes, NULL, NULL,
                   g_strdup_printf (_("%s holds page %d of %d of a search result with %d units. "
                                      "Download the other pages too (the “page” parameter) to "
                                      "import them all."),
-                                   im->name, (int) number + 1, (int) pages, (int) total));
+                                   im->name, number + 1, pages, total));
     }
   if (embedded == NULL)
     {
@@ -717,6 +743,10 @@ spire_brreg_import_data (SpireStore *store, const char *data, gssize length, con
   im.stats = &stats;
   im.place = place;
 
+  if (length < 0)
+    length = data ? (gssize) strlen (data) : 0;
+  if (!_spire_json_check_depth (data, (gsize) length, SPIRE_JSON_MAX_DEPTH, im.name, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, data ? data : "", length, &json_error))
     return set_parse_error (error, im.name, parser, json_error);
   root = json_parser_get_root (parser);

@@ -1,5 +1,11 @@
 /* spire-csv-export.c — a small, general CSV writer (RFC 4180)
  *
+ * Every list export goes through here, so here is where a cell is made
+ * safe to open: one that a spreadsheet would run as a formula (it starts
+ * with =, +, -, @, a tab or a carriage return; OWASP's "CSV injection")
+ * is written as text, with a ' before it inside its quotes.  A plain
+ * number such as -5 or -1,5 stays a number.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "spire-csv-export"
@@ -38,19 +44,52 @@ needs_quotes (const char *field, char separator)
   return FALSE;
 }
 
+/* A signed number: -5, +3, -1,5, -0.25 (nothing a spreadsheet runs). */
+static gboolean
+is_signed_number (const char *field)
+{
+  const char *p = field + 1;
+  gboolean    point = FALSE;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; *p; p++)
+    {
+      if ((*p == ',' || *p == '.') && !point && g_ascii_isdigit (p[1]))
+        point = TRUE;
+      else if (!g_ascii_isdigit (*p))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* OWASP: a cell starting with one of these is a formula to a spreadsheet. */
+static gboolean
+looks_like_formula (const char *field)
+{
+  if (strchr ("=+-@\t\r", *field) == NULL)
+    return FALSE;
+  return !((*field == '-' || *field == '+') && is_signed_number (field));
+}
+
 void
 spire_csv_append_field (GString *out, const char *field, char separator)
 {
+  gboolean formula;
+
   g_return_if_fail (out != NULL);
 
   if (field == NULL || *field == '\0')
     return;
-  if (!needs_quotes (field, separator))
+  formula = looks_like_formula (field);
+  if (!formula && !needs_quotes (field, separator))
     {
       g_string_append (out, field);
       return;
     }
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = field; *p; p++)
     {
       if (*p == '"')

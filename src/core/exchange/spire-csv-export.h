@@ -33,7 +33,9 @@ G_BEGIN_DECLS
 /* ',' for English, ';' for Bokmål and Nynorsk (what Excel expects there). */
 char spire_csv_separator_for_language (SpireLanguage lang);
 
-/* Appends @field (NULL as empty), quoted when it must be. */
+/* Appends @field (NULL as empty), quoted when it must be; a cell a
+ * spreadsheet would run as a formula (=, +, -, @, tab, CR first; not a
+ * plain number like -1,5) is written "'=…" so that it shows as text. */
 void spire_csv_append_field (GString *out, const char *field, char separator);
 /* Appends one record of @n_fields fields and its CRLF.  @n_fields -1: @fields
  * is NULL-terminated. */

@@ -1,9 +1,10 @@
 /* spire-exchange-json.c — the helpers every exchange format shares
  *
- * Reading JSON members of one type, small JSON objects, the place of a
- * syntax error, "Cancelled", and private files: once, for the backup,
- * Brønnøysund, the CSV import, packages and score sheets
- * (spire-exchange-private.h).
+ * Reading JSON members of one type, the nesting depth of untrusted JSON
+ * (checked before json-glib's parser, which recurses once per level), small
+ * JSON objects, the place of a syntax error, "Cancelled", and private
+ * files: once, for the backup, Brønnøysund, the CSV import, packages and
+ * score sheets (spire-exchange-private.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,6 +83,53 @@ _spire_json_array_object (JsonArray *array, guint index)
       array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
 
   return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+/* Nesting depth.  json-glib's parser calls itself once per level, so a
+ * file of nothing but "[" overflows the stack: every JSON importer asks
+ * here first.  Strings (and the escapes in them) are skipped; a bracket
+ * in a string is text.  Whether the brackets match is the parser's to say. */
+gboolean
+_spire_json_check_depth (const char *data, gsize length, guint max_depth, const char *name,
+                         GError **error)
+{
+  gboolean in_string = FALSE;
+  guint    depth = 0;
+  guint    line = 1;
+
+  for (gsize i = 0; data != NULL && i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > max_depth)
+            {
+              g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE,
+                           /* TRANSLATORS: "backup.json: nested too deeply at line 3 (more
+                            * than 64 levels)." */
+                           _("%s: nested too deeply at line %u (more than %u levels). Nothing "
+                             "was changed."),
+                           name, line, max_depth);
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
 }
 
 /* Writing JSON */

@@ -32,6 +32,16 @@ gboolean _spire_json_member_number (JsonObject *o, const char *name, gboolean nu
 /* The object that element @index of @array is, or NULL. */
 JsonObject *_spire_json_array_object (JsonArray *array, guint index);
 
+/* No file that Spire reads is nested deeper than this; real ones stay
+ * below 10. */
+#define SPIRE_JSON_MAX_DEPTH 64
+/* FALSE with SPIRE_ERROR_PARSE ("@name: nested too deeply at line L") when
+ * the JSON text @data nests arrays and objects more than @max_depth deep:
+ * asked before any untrusted JSON reaches json-glib's parser, which
+ * recurses once per level.  Strings are skipped. */
+gboolean _spire_json_check_depth (const char *data, gsize length, guint max_depth,
+                                  const char *name, GError **error);
+
 /* Writing JSON: a string member (null for NULL), an integer member, and
  * the text of a tree (two spaces when @pretty). */
 void  _spire_json_add_string (JsonBuilder *b, const char *name, const char *value);
@@ -56,6 +66,10 @@ gboolean _spire_exchange_write_private_file (const char *path, const char *text,
 #define SPIRE_TOKEN_BYTES 32
 char    *_spire_token_new (GError **error);
 gboolean _spire_token_decode (const char *token, guint8 key[SPIRE_TOKEN_BYTES]);
+/* A score sheet's signature: HMAC-SHA256 as 64 lower-case hex digits,
+ * exactly (upper case is not the same signature). */
+#define SPIRE_SIGNATURE_HEX_DIGITS 64
+gboolean _spire_signature_is_well_formed (const char *signature);
 gboolean _spire_signature_equal (const char *a, const char *b);
 
 /* Package and score sheet files (spire-package-format.c).  Messages name

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "spire-error.h"
+#include "spire-exchange-private.h"
 #include "spire-import-jobs.h"
 #include "spire-job-private.h"
 #include "spire-package.h"
@@ -142,14 +143,22 @@ detect_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   if (p < data + length && (*p == '{' || *p == '['))
     {
       g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+      gboolean shallow = _spire_json_check_depth (p, length - (p - data), SPIRE_JSON_MAX_DEPTH,
+                                                  d->name, &error);
 
-      if (json_parser_load_from_data (parser, p, length - (p - data), NULL))
+      if (!shallow && !has_suffix_ci (d->name, csv_suffixes))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_clear_error (&error);
+      if (shallow && json_parser_load_from_data (parser, p, length - (p - data), NULL))
         {
           d->kind = classify_json (json_parser_get_root (parser));
           g_task_return_boolean (task, TRUE);
           return;
         }
-      if (!has_suffix_ci (d->name, csv_suffixes))
+      if (shallow && !has_suffix_ci (d->name, csv_suffixes))
         {
           /* Meant as JSON, but broken: say where. */
           g_autoptr (GError) parse_error = NULL;

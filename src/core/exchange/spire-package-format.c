@@ -23,6 +23,10 @@ _spire_package_parse (const char *data, gssize length, JsonParser *parser, const
 {
   g_autoptr (GError) local = NULL;
 
+  if (length < 0)
+    length = data ? (gssize) strlen (data) : 0;
+  if (!_spire_json_check_depth (data, (gsize) length, SPIRE_JSON_MAX_DEPTH, name, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local))
     {
       if (kind == SPIRE_FILE_SHEET)

@@ -250,6 +250,13 @@ read_sheet (Sheet *s, const char *data, gssize length, JsonParser *parser, GErro
                        : s->reviews_a == NULL  ? "reviews"
                        : signature == NULL     ? "signature"
                                                : "rubric.version");
+  if (!_spire_signature_is_well_formed (signature))
+    return spire_fail (error, SPIRE_ERROR_SIGNATURE,
+                       /* TRANSLATORS: %d is 64 */
+                       _("“%s” is not a valid score sheet: its signature is not %d lower-case "
+                         "hexadecimal digits. Nothing was imported; ask the panel member to "
+                         "export the score sheet again."),
+                       s->name, SPIRE_SIGNATURE_HEX_DIGITS);
   return TRUE;
 }
 
@@ -468,6 +475,16 @@ check_score (Sheet *s, SheetReview *r, JsonArray *scores, guint i, guint j, GErr
                           "reviews do not score. Nothing was imported."),
                        s->person, spire_record_get_display_name (r->app), s->name,
                        spire_record_get_display_name (c));
+  if (!isnan (v) && spire_rubric_value_in_scale (s->rubric, v) && v != floor (v))
+    /* The rubric's scale goes in whole steps (a label per step). */
+    return spire_fail (error, SPIRE_ERROR_INVALID,
+                       _("%s's score %s for “%s” in their review of “%s” (in “%s”) is not a "
+                         "step of the scale, which goes in whole steps from %d to %d. Nothing "
+                         "was imported."),
+                       s->person, g_ascii_formatd (buf, sizeof buf, "%g", v),
+                       spire_record_get_display_name (c), spire_record_get_display_name (r->app),
+                       s->name, (int) spire_record_get_int (s->rubric, "scale_min"),
+                       (int) spire_record_get_int (s->rubric, "scale_max"));
   if (!isnan (v) && !spire_rubric_value_in_scale (s->rubric, v))
     return spire_fail (error, SPIRE_ERROR_INVALID,
                        _("%s's score %s for “%s” in their review of “%s” (in “%s”) is "
@@ -485,6 +502,8 @@ check_score (Sheet *s, SheetReview *r, JsonArray *scores, guint i, guint j, GErr
 static gboolean
 check_reviews (SpireStore *store, Sheet *s, GError **error)
 {
+  g_autoptr (GHashTable) reviewed = g_hash_table_new (g_str_hash, g_str_equal);
+
   s->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_review_free);
   for (guint i = 0; i < json_array_get_length (s->reviews_a); i++)
     {
@@ -502,6 +521,13 @@ check_reviews (SpireStore *store, Sheet *s, GError **error)
       g_ptr_array_add (s->reviews, r);
       if (!check_review_application (store, s, r, error))
         return FALSE;
+      /* One review per application: two would leave which counts to chance. */
+      if (!g_hash_table_add (reviewed, (gpointer) spire_record_get_uuid (r->app)))
+        return spire_fail (error, SPIRE_ERROR_FORMAT,
+                           _("“%s” is not a valid score sheet: reviews[%u] reviews “%s” a second "
+                             "time. Nothing was imported; ask the panel member to export the "
+                             "score sheet again."),
+                           s->name, i, spire_record_get_display_name (r->app));
       for (guint j = 0; j < json_array_get_length (scores); j++)
         if (!check_score (s, r, scores, i, j, error))
           return FALSE;

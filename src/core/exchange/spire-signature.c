@@ -205,7 +205,19 @@ spire_package_sign (JsonObject *sheet, const char *token)
   return sig;
 }
 
-/* Compares two signatures in time independent of where they differ. */
+gboolean
+_spire_signature_is_well_formed (const char *signature)
+{
+  gsize n = 0;
+
+  for (; signature && signature[n]; n++)
+    if (!g_ascii_isdigit (signature[n]) && !(signature[n] >= 'a' && signature[n] <= 'f'))
+      return FALSE;
+  return n == SPIRE_SIGNATURE_HEX_DIGITS;
+}
+
+/* Compares two signatures byte for byte, in time independent of where
+ * they differ: written as specified, in lower case, or not equal. */
 gboolean
 _spire_signature_equal (const char *a, const char *b)
 {
@@ -215,6 +227,6 @@ _spire_signature_equal (const char *a, const char *b)
   if (la != lb || la == 0)
     return FALSE;
   for (gsize i = 0; i < la; i++)
-    diff |= (guint) (g_ascii_tolower (a[i]) ^ g_ascii_tolower (b[i]));
+    diff |= (guint) (guchar) (a[i] ^ b[i]);
   return diff == 0;
 }

@@ -48,9 +48,11 @@ struct _SpireDealEditor
   GtkLabel *message_label;
   AdwPreferencesGroup *history_group;
   AdwPreferencesGroup *phases_group;
+  GtkWidget *phases_empty;
   AdwActionRow *option_row;
   GtkWidget *exercise_button;
   AdwPreferencesGroup *gains_group;
+  GtkWidget *gains_empty;
 
   SpireStore *store;
   char *uuid;
@@ -259,6 +261,7 @@ show_phases (SpireDealEditor *self)
 
   for (guint i = 0; phases && i < phases->len; i++)
     add_shown (self, self->phases_group, spire_deal_phase_row_new (phases->pdata[i]));
+  gtk_widget_set_visible (self->phases_empty, phases == NULL || phases->len == 0);
 }
 
 static void
@@ -331,6 +334,7 @@ show_gains (SpireDealEditor *self)
 
       add_shown (self, self->gains_group, text_row (title, subtitle));
     }
+  gtk_widget_set_visible (self->gains_empty, gains == NULL || gains->len == 0);
 }
 
 /* Reads the deal again and shows what the store says; the fields are
@@ -626,6 +630,8 @@ spire_deal_editor_class_init (SpireDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireDealEditor, option_row);
   gtk_widget_class_bind_template_child (widget_class, SpireDealEditor, exercise_button);
   gtk_widget_class_bind_template_child (widget_class, SpireDealEditor, gains_group);
+  gtk_widget_class_bind_template_child (widget_class, SpireDealEditor, phases_empty);
+  gtk_widget_class_bind_template_child (widget_class, SpireDealEditor, gains_empty);
 
   gtk_widget_class_install_action (widget_class, "deal.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "deal.close", NULL, close_action);

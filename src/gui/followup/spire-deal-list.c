@@ -95,7 +95,7 @@ cell_text (SpireDealCard *card, DealColumn column)
     case COLUMN_DAYS:
       return g_strdup_printf ("%d", spire_deal_card_get_days_in_stage (card));
     case COLUMN_STALE:
-      return g_strdup (spire_deal_card_get_stale (card) ? _("Stale") : "");
+      return g_strdup (spire_deal_card_get_stale (card) ? C_("deal", "Stale") : "");
     case COLUMN_HINT:
       /* TRANSLATORS: the mark of a deal with a procedure hint */
       return g_strdup (spire_deal_card_get_hint (card) ? _("Check procedure") : "");
@@ -224,10 +224,10 @@ setup_columns (SpireDealList *self)
 {
   const char *titles[N_COLUMNS] = {
     _("Startup"), _("Buyer"), _("Kind"), _("Stage"), _("Value"), _("Weighted Value"),
-    _("Days in Stage"), _("Stale"), _("Procedure"),
+    _("Days in Stage"), C_("deal", "Stale"), C_("deal list column", "Procedure"),
   };
-  static const guint nat_chars[N_COLUMNS] = { 20, 20, 14, 11, 13, 13, 5, 6, 10 };
-  static const guint min_chars[N_COLUMNS] = { 8, 8, 6, 6, 8, 8, 3, 3, 3 };
+  static const guint nat_chars[N_COLUMNS] = { 18, 18, 14, 11, 15, 15, 5, 8, 16 };
+  static const guint min_chars[N_COLUMNS] = { 8, 8, 6, 6, 13, 13, 3, 3, 6 };
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {

@@ -46,6 +46,13 @@
 #include "followup/spire-deal-card-row.h"
 #include "followup/spire-deal-column.h"
 #include "followup/spire-deal-move-dialog.h"
+/* fu-editor */
+#include "followup/spire-deal-editor.h"
+#include "followup/spire-deal-gain-dialog.h"
+#include "followup/spire-deal-list.h"
+#include "followup/spire-deal-phase-dialog.h"
+#include "followup/spire-deal-phase-row.h"
+/* end fu-editor */
 #include "followup/spire-followup-page.h"
 #include "ranking/spire-ranking-list.h"
 #include "ranking/spire-ranking-page.h"
@@ -103,6 +110,13 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_DEAL_COLUMN);
   g_type_ensure (SPIRE_TYPE_DEAL_CARD_ROW);
   g_type_ensure (SPIRE_TYPE_DEAL_MOVE_DIALOG);
+  /* fu-editor */
+  g_type_ensure (SPIRE_TYPE_DEAL_EDITOR);
+  g_type_ensure (SPIRE_TYPE_DEAL_GAIN_DIALOG);
+  g_type_ensure (SPIRE_TYPE_DEAL_LIST);
+  g_type_ensure (SPIRE_TYPE_DEAL_PHASE_DIALOG);
+  g_type_ensure (SPIRE_TYPE_DEAL_PHASE_ROW);
+  /* end fu-editor */
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
   g_type_ensure (SPIRE_TYPE_APPLICATION_LIST);

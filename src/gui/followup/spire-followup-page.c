@@ -8,6 +8,10 @@
  * date, a note and, for "no deal", the reason are asked, and core's
  * spire_deal_move records the move as an event (and refuses what it must).
  *
+ * Beside the board, the same cards as a list (SpireDealList: search, a
+ * stage filter, sorting, CSV export of what it shows); a card or a row
+ * opens the deal editor (SpireDealEditor, "followup.open-deal").
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "spire-followup"
@@ -19,6 +23,9 @@
 #include "common/spire-error-dialog.h"
 #include "common/spire-toast.h"
 #include "spire-deal-column.h"
+#include "spire-deal-editor.h"
+#include "spire-deal-list.h"
+#include "spire-list-util.h"
 #include "spire-deal-move-dialog.h"
 #include "spire-followup-page.h"
 #include "spire-followup-resources.h"
@@ -33,6 +40,8 @@ struct _SpireFollowupPage
   SpireFunnelChart *empty_funnel;
   SpireFunnelChart *funnel;
   GtkBox *columns_box;
+  GtkStack *views;
+  SpireDealList *list;
 
   SpireStore *store;
   char *cohort;
@@ -44,6 +53,7 @@ struct _SpireFollowupPage
   char *moving_to;
   guint reload_source;
   gboolean loading;
+  guint exporting;
 };
 
 G_DEFINE_FINAL_TYPE (SpireFollowupPage, spire_followup_page, ADW_TYPE_BIN)
@@ -63,6 +73,7 @@ show_cards (SpireFollowupPage *self, GPtrArray *cards)
   spire_funnel_chart_set_funnel (self->empty_funnel, have_funnel ? &funnel : NULL);
   for (guint i = 0; i < self->columns->len; i++)
     spire_deal_column_set_cards (self->columns->pdata[i], cards);
+  spire_deal_list_set_cards (self->list, cards);
   gtk_stack_set_visible_child_name (self->stack, cards->len > 0 ? "board" : "empty");
   if (self->selected && !spire_followup_page_select_deal (self, self->selected))
     g_clear_pointer (&self->selected, g_free);
@@ -218,6 +229,97 @@ on_deal_dropped_cb (SpireDealColumn *column, const char *uuid, SpireFollowupPage
   ask_move (self, uuid, spire_deal_column_get_stage (column));
 }
 
+/* Opening a deal */
+
+static void
+on_deal_activated_cb (GtkWidget *from, const char *uuid, SpireFollowupPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "followup.open-deal", "s", uuid);
+}
+
+static void
+open_deal_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireFollowupPage *self = SPIRE_FOLLOWUP_PAGE (widget);
+
+  if (self->store)
+    spire_deal_editor_present (widget, self->store, g_variant_get_string (param, NULL));
+}
+
+/* Export of what the list shows */
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser, int response, GtkWidget *from)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path)
+        gtk_widget_activate_action (from, "followup.export-csv-to", "s", path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_csv_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Deals as CSV"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* TRANSLATORS: the file name the export proposes */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("deals.csv"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SpireFollowupPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  guint n_rows = 0;
+
+  self->exporting--;
+  if (!spire_csv_export_finish (result, &n_rows, &name, &error))
+    {
+      if (gtk_widget_get_root (GTK_WIDGET (self)))
+        spire_error_dialog_show (GTK_WIDGET (self), _("Could Not Export the Deals"), error);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Exported %u deal to “%s”", "Exported %u deals to “%s”",
+                     n_rows),
+        n_rows, name);
+
+      spire_toast_show (GTK_WIDGET (self), text);
+    }
+  g_object_unref (self);
+}
+
+static void
+export_csv_to_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireFollowupPage *self = SPIRE_FOLLOWUP_PAGE (widget);
+
+  self->exporting++;
+  spire_deal_list_export_async (self->list, g_variant_get_string (param, NULL), on_exported_cb,
+                                g_object_ref (self));
+}
+
 /* Actions */
 
 static void
@@ -286,6 +388,8 @@ build_columns (SpireFollowupPage *self)
       g_signal_connect_object (column, "deal-selected", G_CALLBACK (on_deal_selected_cb), self,
                                0);
       g_signal_connect_object (column, "deal-dropped", G_CALLBACK (on_deal_dropped_cb), self, 0);
+      g_signal_connect_object (column, "deal-activated", G_CALLBACK (on_deal_activated_cb), self,
+                               0);
       gtk_box_append (self->columns_box, column);
       g_ptr_array_add (self->columns, column);
     }
@@ -331,6 +435,7 @@ spire_followup_page_class_init (SpireFollowupPageClass *klass)
   object_class->finalize = spire_followup_page_finalize;
 
   g_type_ensure (SPIRE_TYPE_FUNNEL_CHART);
+  g_type_ensure (SPIRE_TYPE_DEAL_LIST);
   (void) spire_followup_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/followup/spire-followup-page.ui");
@@ -339,12 +444,19 @@ spire_followup_page_class_init (SpireFollowupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, empty_funnel);
   gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, funnel);
   gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, views);
+  gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_deal_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "followup.move-deal", "s", move_deal_action);
   gtk_widget_class_install_action (widget_class, "followup.move-next", NULL, move_next_action);
   gtk_widget_class_install_action (widget_class, "followup.move-previous", NULL,
                                    move_previous_action);
   gtk_widget_class_install_action (widget_class, "followup.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "followup.open-deal", "s", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "followup.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "followup.export-csv-to", "s",
+                                   export_csv_to_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "followup.move-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
@@ -440,4 +552,25 @@ spire_followup_page_select_deal (SpireFollowupPage *self, const char *deal_uuid)
         return TRUE;
       }
   return FALSE;
+}
+
+SpireDealList *
+spire_followup_page_get_list (SpireFollowupPage *self)
+{
+  g_return_val_if_fail (SPIRE_IS_FOLLOWUP_PAGE (self), NULL);
+  return self->list;
+}
+
+void
+spire_followup_page_show_view (SpireFollowupPage *self, const char *view)
+{
+  g_return_if_fail (SPIRE_IS_FOLLOWUP_PAGE (self));
+  gtk_stack_set_visible_child_name (self->views, view);
+}
+
+gboolean
+spire_followup_page_is_exporting (SpireFollowupPage *self)
+{
+  g_return_val_if_fail (SPIRE_IS_FOLLOWUP_PAGE (self), FALSE);
+  return self->exporting > 0;
 }

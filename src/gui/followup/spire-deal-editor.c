@@ -10,7 +10,7 @@
  * is refused or exercised by spire_deal_option_refusal and
  * spire_deal_exercise_option; a gain is a spire_kind_gain record inserted
  * with spire_store_insert.  The rows of the fields are the record editor's
- * (records/spire-field-row.h), so a deal's fields read as any record's.
+ * (common/spire-field-row.h), so a deal's fields read as any record's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +22,7 @@
 
 #include "common/spire-error-dialog.h"
 #include "common/spire-toast.h"
-#include "records/spire-field-row.h"
+#include "common/spire-field-row.h"
 #include "spire-deal-editor.h"
 #include "spire-deal-gain-dialog.h"
 #include "spire-deal-phase-dialog.h"
@@ -99,7 +99,7 @@ update_state (SpireDealEditor *self)
   if (self->filling)
     return;
   for (guint i = 0; i < self->rows->len && bad == NULL; i++)
-    if (!_spire_field_row_read (self->rows->pdata[i], work, &message))
+    if (!spire_field_row_read (self->rows->pdata[i], work, &message))
       bad = self->rows->pdata[i];
   if (bad == NULL && !spire_record_validate (work, &bad_field, &error))
     {
@@ -144,7 +144,7 @@ build_fields (SpireDealEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (editor_fields); i++)
     {
       const SpireField *f = spire_kind_field (&spire_kind_deal, editor_fields[i]);
-      SpireFieldRow *r = _spire_field_row_new (f, self->store, &spire_kind_deal, self->record,
+      SpireFieldRow *r = spire_field_row_new (f, self->store, &spire_kind_deal, self->record,
                                                on_row_changed_cb, self);
 
       adw_preferences_group_add (self->fields_group, r->row);
@@ -160,7 +160,7 @@ fill_fields (SpireDealEditor *self)
     {
       SpireFieldRow *r = self->rows->pdata[i];
 
-      _spire_field_row_set_from_record (r, self->record);
+      spire_field_row_set_from_record (r, self->record);
       r->touched = FALSE;
     }
   self->filling = FALSE;
@@ -650,7 +650,7 @@ static void
 spire_deal_editor_init (SpireDealEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new_with_free_func (_spire_field_row_free);
+  self->rows = g_ptr_array_new_with_free_func (spire_field_row_free);
   self->shown = g_ptr_array_new ();
 }
 
@@ -699,7 +699,7 @@ spire_deal_editor_set_field_text (SpireDealEditor *self, const char *field, cons
   r = find_row (self, field);
   if (r == NULL)
     return FALSE;
-  _spire_field_row_set_text (r, text);
+  spire_field_row_set_text (r, text);
   return TRUE;
 }
 

@@ -22,7 +22,7 @@
 #include "common/spire-error-dialog.h"
 #include "common/spire-toast.h"
 #include "common/spire-undo.h"
-#include "spire-field-row.h"
+#include "common/spire-field-row.h"
 #include "spire-record-editor.h"
 #include "spire-records-private.h"
 #include "spire-records-resources.h"
@@ -99,7 +99,7 @@ read_form (SpireRecordEditor *self, SpireFieldRow **bad, char **message)
     {
       SpireFieldRow *r = g_ptr_array_index (self->rows, i);
 
-      if (!_spire_field_row_read (r, work, message))
+      if (!spire_field_row_read (r, work, message))
         {
           *bad = r;
           return NULL;
@@ -163,7 +163,7 @@ on_row_changed_cb (SpireFieldRow *r, gpointer data)
   SpireRecordEditor *self = data;
 
   /* An organisation number is shown as "923 609 016" once it is valid. */
-  if (_spire_field_row_is_orgnr (r) && r->widget_kind == SPIRE_FIELD_ENTRY && !self->filling)
+  if (spire_field_row_is_orgnr (r) && r->widget_kind == SPIRE_FIELD_ENTRY && !self->filling)
     {
       GtkEditable *editable = GTK_EDITABLE (r->widget);
       const char *text = gtk_editable_get_text (editable);
@@ -246,9 +246,9 @@ build_form (SpireRecordEditor *self)
 
       if (is_hidden (self, f))
         continue;
-      r = _spire_field_row_new (f, self->store, self->kind, self->record, on_row_changed_cb, self);
+      r = spire_field_row_new (f, self->store, self->kind, self->record, on_row_changed_cb, self);
       add_row (self, r);
-      _spire_field_row_set_from_record (r, self->record);
+      spire_field_row_set_from_record (r, self->record);
       if (first == NULL)
         first = r;
     }
@@ -413,7 +413,7 @@ static void
 spire_record_editor_init (SpireRecordEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new_with_free_func (_spire_field_row_free);
+  self->rows = g_ptr_array_new_with_free_func (spire_field_row_free);
 }
 
 /* The one delete wrapper left, for the cohort page (common/'s
@@ -510,7 +510,7 @@ _spire_record_editor_set_text (SpireRecordEditor *self, const char *field, const
 
   g_return_if_fail (r != NULL);
   r->touched = TRUE;
-  _spire_field_row_set_text (r, text);
+  spire_field_row_set_text (r, text);
   update_state (self);
 }
 
@@ -520,7 +520,7 @@ _spire_record_editor_get_text (SpireRecordEditor *self, const char *field)
   SpireFieldRow *r = find_row (self, field);
 
   g_return_val_if_fail (r != NULL, NULL);
-  return _spire_field_row_get_text (r);
+  return spire_field_row_get_text (r);
 }
 
 GtkWidget *

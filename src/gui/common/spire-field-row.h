@@ -32,27 +32,27 @@ struct _SpireFieldRow
   GtkWidget *widget;  /* AdwEntryRow, GtkTextView, GtkSwitch or AdwComboRow */
   GPtrArray *values;  /* combo: the value of each position, NULL for None */
   gboolean touched;
-  char *text;         /* for _spire_field_row_get_text */
+  char *text;         /* for spire_field_row_get_text */
   SpireFieldRowChanged changed;
   gpointer data;
 };
 
 /* A row for @f of @kind; a REF field offers the records of its kind in
  * @store (not @record itself).  The caller adds ->row to its form. */
-SpireFieldRow *_spire_field_row_new (const SpireField *f, SpireStore *store,
+SpireFieldRow *spire_field_row_new (const SpireField *f, SpireStore *store,
                                      const SpireKind *kind, SpireRecord *record,
                                      SpireFieldRowChanged changed, gpointer data);
-void _spire_field_row_free (gpointer row);
-gboolean _spire_field_row_is_orgnr (SpireFieldRow *r);
+void spire_field_row_free (gpointer row);
+gboolean spire_field_row_is_orgnr (SpireFieldRow *r);
 /* Shows @record's value of the row's field. */
-void _spire_field_row_set_from_record (SpireFieldRow *r, SpireRecord *record);
+void spire_field_row_set_from_record (SpireFieldRow *r, SpireRecord *record);
 /* Reads the row into @work; FALSE with *@message when the text does not
  * read as the field's type. */
-gboolean _spire_field_row_read (SpireFieldRow *r, SpireRecord *work, char **message);
+gboolean spire_field_row_read (SpireFieldRow *r, SpireRecord *work, char **message);
 /* As a person types: entry text, the value (not the label) of a choice
  * ("" for None), "true"/"false" for a switch. */
-void _spire_field_row_set_text (SpireFieldRow *r, const char *text);
+void spire_field_row_set_text (SpireFieldRow *r, const char *text);
 /* The entry's text or the choice's value. */
-const char *_spire_field_row_get_text (SpireFieldRow *r);
+const char *spire_field_row_get_text (SpireFieldRow *r);
 
 G_END_DECLS

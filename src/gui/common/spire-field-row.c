@@ -1,4 +1,4 @@
-/* spire-field-row.c — one row of the record editor's form
+/* spire-field-row.c — one row of a record form (the record editor, the deal editor)
  *
  * The widget is chosen by the field's type: a switch for a yes/no, a combo
  * row for a choice or a reference, a text view for the long texts, an entry
@@ -30,13 +30,13 @@ is_orgnr (const SpireField *f)
 }
 
 gboolean
-_spire_field_row_is_orgnr (SpireFieldRow *r)
+spire_field_row_is_orgnr (SpireFieldRow *r)
 {
   return is_orgnr (r->field);
 }
 
 void
-_spire_field_row_free (gpointer data)
+spire_field_row_free (gpointer data)
 {
   SpireFieldRow *r = data;
 
@@ -107,7 +107,7 @@ say_wrong (const SpireField *f, const char *what)
 }
 
 gboolean
-_spire_field_row_read (SpireFieldRow *r, SpireRecord *work, char **message)
+spire_field_row_read (SpireFieldRow *r, SpireRecord *work, char **message)
 {
   const SpireField *f = r->field;
   g_autofree char *text = NULL;
@@ -350,7 +350,7 @@ build_text_view (SpireFieldRow *r, const char *title, gboolean confidential)
 }
 
 SpireFieldRow *
-_spire_field_row_new (const SpireField *f, SpireStore *store, const SpireKind *kind,
+spire_field_row_new (const SpireField *f, SpireStore *store, const SpireKind *kind,
                       SpireRecord *record, SpireFieldRowChanged changed, gpointer data)
 {
   SpireFieldRow *r = g_new0 (SpireFieldRow, 1);
@@ -438,7 +438,7 @@ _spire_field_row_new (const SpireField *f, SpireStore *store, const SpireKind *k
 }
 
 void
-_spire_field_row_set_from_record (SpireFieldRow *r, SpireRecord *record)
+spire_field_row_set_from_record (SpireFieldRow *r, SpireRecord *record)
 {
   const SpireField *f = r->field;
 
@@ -470,7 +470,7 @@ _spire_field_row_set_from_record (SpireFieldRow *r, SpireRecord *record)
 
 
 void
-_spire_field_row_set_text (SpireFieldRow *r, const char *text)
+spire_field_row_set_text (SpireFieldRow *r, const char *text)
 {
   switch (r->widget_kind)
     {
@@ -490,7 +490,7 @@ _spire_field_row_set_text (SpireFieldRow *r, const char *text)
 }
 
 const char *
-_spire_field_row_get_text (SpireFieldRow *r)
+spire_field_row_get_text (SpireFieldRow *r)
 {
   g_clear_pointer (&r->text, g_free);
   if (r->widget_kind == SPIRE_FIELD_ENTRY)

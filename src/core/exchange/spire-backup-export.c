@@ -206,19 +206,24 @@ write_node (GString *out, JsonNode *node, guint indent)
     }
 }
 
+/* A failed write: a full disk says so, anything else names the error. */
+static gboolean
+write_failed (const char *where, int saved, GError **error)
+{
+  if (_spire_errno_is_full (saved))
+    return _spire_set_full_error (where, error);
+  g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"), where,
+               g_strerror (saved));
+  return FALSE;
+}
+
 static gboolean
 writer_flush (Writer *w, GError **error)
 {
   if (w->fp == NULL || w->buf->len == 0)
     return TRUE;
   if (fwrite (w->buf->str, 1, w->buf->len, w->fp) != w->buf->len)
-    {
-      int saved = errno;
-
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
-                   _("Spire cannot write “%s”: %s"), w->where, g_strerror (saved));
-      return FALSE;
-    }
+    return write_failed (w->where, errno, error);
   g_string_truncate (w->buf, 0);
   return TRUE;
 }
@@ -435,12 +440,7 @@ spire_exchange_export_file (SpireStore *store, const char *path, SpireProgressFu
       if (!export_to (store, &w, progress, progress_data, cancellable, error))
         return FALSE;
       if (fflush (stdout) != 0)
-        {
-          saved = errno;
-          g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                       w.where, g_strerror (saved));
-          return FALSE;
-        }
+        return write_failed (w.where, errno, error);
       return TRUE;
     }
 
@@ -454,6 +454,8 @@ spire_exchange_export_file (SpireStore *store, const char *path, SpireProgressFu
   if (fd < 0)
     {
       saved = errno;
+      if (_spire_errno_is_full (saved))
+        return _spire_set_full_error (display, error);
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
                    _("Spire cannot create “%s”: %s. Check that the folder exists and may be "
                      "written to."), display, g_strerror (saved));
@@ -483,25 +485,19 @@ spire_exchange_export_file (SpireStore *store, const char *path, SpireProgressFu
       saved = errno;
       fclose (fp);
       g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
+      return write_failed (display, saved, error);
     }
   if (fclose (fp) != 0)
     {
       saved = errno;
       g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
+      return write_failed (display, saved, error);
     }
   if (g_rename (tmp, path) != 0)
     {
       saved = errno;
       g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
+      return write_failed (display, saved, error);
     }
   return TRUE;
 }

@@ -2688,6 +2688,75 @@ test_database_private (void)
   }
 }
 
+/* Backups and secrets: the default export says it holds the package token,
+ * "--without-secrets" leaves it out, and such a backup still imports. */
+static void
+test_export_secrets (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *with = g_build_filename (dir, "with.json", NULL);
+  g_autofree char *without = g_build_filename (dir, "without.json", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  GStatBuf st;
+
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *data = NULL;
+    g_autoptr (JsonNode) root = NULL;
+
+    run_in (&run, dir, "-d", database, "export", with, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "1 package token"));
+    g_assert_nonnull (strstr (run.out, "--without-secrets"));
+    data = read_file (with, NULL);
+    g_assert_nonnull (strstr (data, "SECRET-TOKEN"));
+    root = parse_json (data);
+    g_assert_true (json_object_get_boolean_member (json_node_get_object (root),
+                                                   "contains_secrets"));
+    g_assert_cmpint (g_stat (with, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *data = NULL;
+    g_autoptr (JsonNode) root = NULL;
+
+    run_in (&run, dir, "-d", database, "export", "--without-secrets", without, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "token"));
+    data = read_file (without, NULL);
+    g_assert_null (strstr (data, "SECRET-TOKEN"));
+    g_assert_null (strstr (data, "\"token\""));
+    root = parse_json (data);
+    g_assert_false (json_object_get_boolean_member (json_node_get_object (root),
+                                                    "contains_secrets"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", fresh, "import", without, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "no package token for 1 evaluator"));
+    g_assert_cmpint (count_in (fresh, "evaluators", NULL, NULL), ==, 1);
+  }
+  {
+    /* into the database it came from: nothing changes, the token stays */
+    g_auto (Run) run = { 0 };
+    g_autofree char *again = g_build_filename (dir, "again.json", NULL);
+    g_autofree char *data = NULL;
+
+    run_in (&run, dir, "-d", database, "import", without, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "package token"));
+    run_clear (&run);
+    run_in (&run, dir, "-d", database, "export", again, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    data = read_file (again, NULL);
+    g_assert_nonnull (strstr (data, "SECRET-TOKEN"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2753,6 +2822,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/funnel-impact", test_funnel_impact);
   g_test_add_func ("/cli/full-disk", test_full_disk);
   g_test_add_func ("/cli/database-private", test_database_private);
+  g_test_add_func ("/cli/export-secrets", test_export_secrets);
 
   status = g_test_run ();
 

@@ -247,6 +247,8 @@ cli_open_store (Cli *cli, OpenMode mode, GError **error)
       return FALSE;
     }
   cli->store = spire_store_open (path, error);
+  if (cli->store != NULL && spire_store_get_tightened (cli->store) != NULL)
+    g_printerr ("%s\n", spire_store_get_tightened (cli->store));
   return cli->store != NULL;
 }
 

@@ -88,6 +88,7 @@ spire_store_backup (SpireStore *self, const char *dest, GError **error)
 {
   sqlite3 *out = NULL;
   sqlite3_backup *backup;
+  gboolean full;
   int rc;
 
   g_return_val_if_fail (SPIRE_IS_STORE (self), FALSE);
@@ -103,8 +104,12 @@ spire_store_backup (SpireStore *self, const char *dest, GError **error)
 
     if (fd < 0)
       {
+        int saved = errno;
+
+        if (_spire_errno_is_full (saved))
+          return _spire_set_full_error (dest, error);
         g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot create “%s”: %s"),
-                     dest, g_strerror (errno));
+                     dest, g_strerror (saved));
         return FALSE;
       }
     close (fd);
@@ -131,12 +136,21 @@ spire_store_backup (SpireStore *self, const char *dest, GError **error)
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  full = rc != SQLITE_OK && ((rc & 0xff) == SQLITE_FULL ||
+                             _spire_errno_is_full (out ? sqlite3_system_errno (out) : 0) ||
+                             _spire_path_is_full (dest));
   sqlite3_close_v2 (out);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("The backup to “%s” failed: %s"), dest,
-                   sqlite3_errstr (rc));
+      g_autofree char *journal = g_strconcat (dest, "-journal", NULL);
+
+      if (full)
+        _spire_set_full_error (dest, error);
+      else
+        g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("The backup to “%s” failed: %s"), dest,
+                     sqlite3_errstr (rc));
       g_unlink (dest);
+      g_unlink (journal);
       return FALSE;
     }
   return TRUE;

@@ -19,6 +19,7 @@ struct _SpireStore
   sqlite3 *db;
   char *path;             /* NULL for :memory: */
   char *migration_backup; /* where the pre-migration copy went */
+  char *tightened;        /* a notice: opening made the files private */
   char *actor;
   GHashTable *statements; /* SQL text → sqlite3_stmt* */
   guint depth;            /* open transactions */
@@ -33,6 +34,13 @@ sqlite3 *_spire_store_get_db (SpireStore *self);
 sqlite3_stmt *_spire_store_prepare (SpireStore *self, const char *sql, GError **error);
 /* Turns the connection's last error into a SpireError. */
 gboolean _spire_store_set_error (SpireStore *self, int rc, GError **error);
+/* TRUE when @errnum means the disk (or the file-size limit) is full. */
+gboolean _spire_errno_is_full (int errnum);
+/* TRUE when the file system of @path has no free block, or @path (its
+ * -wal, -journal) is at the process's file-size limit. */
+gboolean _spire_path_is_full (const char *path);
+/* "The disk holding “@where” is full …" (SPIRE_ERROR_IO); returns FALSE. */
+gboolean _spire_set_full_error (const char *where, GError **error);
 /* Runs @sql with @n_params text parameters (NULL binds SQL NULL); returns
  * its rows, each a GPtrArray of column texts (NULL for SQL NULL); NULL with
  * @error set when the database refuses. */

@@ -17,7 +17,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include "spire-error.h"
 #include "spire-schema-private.h"
@@ -60,11 +62,66 @@ fold_func_cb (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* Errors */
 
+/* EFBIG is what a full quota or a file-size limit (RLIMIT_FSIZE) gives. */
+gboolean
+_spire_errno_is_full (int errnum)
+{
+  return errnum == ENOSPC || errnum == EFBIG || errnum == EDQUOT;
+}
+
+/* Whether the disk holding @path is full, looked at after SQLite reported
+ * a write error without the errno (it keeps ENOSPC only for a short write
+ * to the main file): no free block on its file system, or @path, its -wal
+ * or -journal at the file-size limit. */
+gboolean
+_spire_path_is_full (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-journal" };
+  g_autofree char *dir = NULL;
+  struct statvfs fs;
+  struct rlimit limit;
+
+  if (path == NULL)
+    return FALSE;
+  dir = g_path_get_dirname (path);
+  if (statvfs (dir, &fs) == 0 && fs.f_bavail == 0)
+    return TRUE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      /* within a page of the limit: the next write would cross it */
+      if (g_stat (file, &st) == 0 && (guint64) st.st_size + 65536 >= (guint64) limit.rlim_cur)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+_spire_set_full_error (const char *where, GError **error)
+{
+  g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
+               _("The disk holding “%s” is full. Nothing was changed; "
+                 "free some space and try again."), where);
+  return FALSE;
+}
+
 gboolean
 _spire_store_set_error (SpireStore *self, int rc, GError **error)
 {
   const char *where = self->path ? self->path : ":memory:";
   const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int sys = self->db ? sqlite3_system_errno (self->db) : 0;
+
+  /* SQLite says SQLITE_FULL for ENOSPC on a write, but a disk I/O error
+   * when growing the -shm or on EFBIG: the errno tells. */
+  if ((rc & 0xff) == SQLITE_FULL ||
+      (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) &&
+       (_spire_errno_is_full (sys) || _spire_path_is_full (self->path))))
+    return _spire_set_full_error (where, error);
 
   switch (rc & 0xff)
     {
@@ -73,11 +130,6 @@ _spire_store_set_error (SpireStore *self, int rc, GError **error)
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_BUSY,
                    _("Another program is changing the database “%s” right now. "
                      "Nothing was changed; try again in a moment."), where);
-      break;
-    case SQLITE_FULL:
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
-                   _("The disk holding “%s” is full. Nothing was changed; "
-                     "free some space and try again."), where);
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
@@ -227,6 +279,7 @@ spire_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
   g_free (self->migration_backup);
+  g_free (self->tightened);
   g_free (self->actor);
 
   G_OBJECT_CLASS (spire_store_parent_class)->finalize (object);
@@ -461,8 +514,53 @@ setup_connection (SpireStore *self, GError **error)
   return exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
+/* The database, its -wal and its -shm are the owner's alone (0600),
+ * whatever mode an existing one had.  SQLite gives a -wal or -shm it
+ * creates the main file's mode, so the main file is made private before
+ * SQLite opens it.  Returns TRUE when a mode was changed. */
+static gboolean
+make_private (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      /* Read and write for the owner as they were: a read-only file stays so. */
+      if (g_stat (file, &st) != 0 || !S_ISREG (st.st_mode) ||
+          (st.st_mode & 07777) == (st.st_mode & 0600))
+        continue;
+      if (g_chmod (file, st.st_mode & 0600) != 0)
+        {
+          g_debug ("Cannot make %s private: %s", file, g_strerror (errno));
+          continue;
+        }
+      if ((st.st_mode & 0077) != 0)
+        changed = TRUE;
+    }
+  return changed;
+}
+
+/* A new database that could not be made is removed with what SQLite made
+ * beside it, so that a failed "init" (a full disk) leaves nothing. */
+static void
+remove_new_files (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 static SpireStore *
-open_file (const char *path, GError **error)
+open_file (const char *path, gboolean *created, GError **error)
 {
   g_autoptr (SpireStore) self = g_object_new (SPIRE_TYPE_STORE, NULL);
   gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
@@ -481,6 +579,14 @@ open_file (const char *path, GError **error)
         }
       if (!probe_header (path, &empty, error))
         return NULL;
+      if (make_private (path))
+        {
+          g_autofree char *name = g_filename_display_name (path);
+
+          self->tightened =
+            g_strdup_printf (_("Others on this computer could read the database “%s”; "
+                               "Spire has made it readable by you only."), name);
+        }
     }
   else
     {
@@ -501,6 +607,9 @@ open_file (const char *path, GError **error)
           return NULL;
         }
       close (fd);
+      *created = TRUE;
+      /* Leftovers of a database removed behind Spire's back. */
+      make_private (path);
     }
 
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
@@ -537,10 +646,15 @@ SpireStore *
 spire_store_open (const char *path, GError **error)
 {
   g_autofree char *fallback = NULL;
+  SpireStore *store;
+  gboolean created = FALSE;
 
   if (path == NULL)
     path = fallback = spire_store_default_path ();
-  return open_file (path, error);
+  store = open_file (path, &created, error);
+  if (store == NULL && created)
+    remove_new_files (path); /* the connection is closed by now */
+  return store;
 }
 
 SpireStore *
@@ -575,6 +689,14 @@ spire_store_get_migration_backup (SpireStore *self)
   g_return_val_if_fail (SPIRE_IS_STORE (self), NULL);
 
   return self->migration_backup;
+}
+
+const char *
+spire_store_get_tightened (SpireStore *self)
+{
+  g_return_val_if_fail (SPIRE_IS_STORE (self), NULL);
+
+  return self->tightened;
 }
 
 void

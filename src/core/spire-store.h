@@ -37,6 +37,10 @@ SpireStore *spire_store_new_memory (GError **error);
 const char *spire_store_get_path (SpireStore *self);
 /* Where the last migration put its backup copy, or NULL. */
 const char *spire_store_get_migration_backup (SpireStore *self);
+/* A sentence for the user when opening made the database file, its -wal or
+ * its -shm private (0600) because others could read it; NULL otherwise.
+ * Files Spire creates are private from the start, so this is said once. */
+const char *spire_store_get_tightened (SpireStore *self);
 /* How long a write waits for another program before giving up (ms). */
 void spire_store_set_busy_timeout (SpireStore *self, int ms);
 /* Who is named in audit entries and decisions; defaults to the system

@@ -165,6 +165,8 @@ open_store (SpireWindow *self, const char *path, GError **error)
                                                name);
       toast (self, text);
     }
+  if (spire_store_get_tightened (store) != NULL)
+    toast (self, spire_store_get_tightened (store));
   return TRUE;
 }
 

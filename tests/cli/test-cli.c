@@ -2665,6 +2665,211 @@ test_funnel_impact (void)
                   "00000000-0000-4000-8000-000000000000", NULL);
 }
 
+/* trust-files: a full disk, modes */
+
+/* spire-cli ARGS… (NULL-terminated) in @cwd on a "full disk": a file-size
+ * limit of @blocks × 512 bytes (RLIMIT_FSIZE, set by the shell's ulimit)
+ * with SIGXFSZ ignored, so that a write past it fails with EFBIG as one on
+ * a full disk fails with ENOSPC. */
+static void
+run_full (Run *run, const char *cwd, guint blocks, ...) G_GNUC_NULL_TERMINATED;
+
+static void
+run_full (Run *run, const char *cwd, guint blocks, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  va_list ap;
+  const char *arg;
+
+  g_ptr_array_add (args, g_strdup ("-c"));
+  g_ptr_array_add (args, g_strdup_printf ("ulimit -f %u && trap '' XFSZ && exec \"$0\" \"$@\"",
+                                          blocks));
+  g_ptr_array_add (args, g_strdup (cli_path));
+  va_start (ap, blocks);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  run_program_full (run, "/bin/sh", NULL, cwd, NULL, (const char *const *) args->pdata);
+}
+
+static void
+assert_disk_full (const Run *run)
+{
+  assert_refused (run);
+  g_assert_nonnull (strstr (run->err, "is full"));
+  g_assert_null (strstr (run->err, "may be written"));
+}
+
+/* The names in @dir, sorted, joined by spaces. */
+static char *
+dir_listing (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+test_full_disk (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *json = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *before = dir_listing (dir);
+
+  /* 8 KiB: not even the -shm fits; 64 KiB: the -shm fits, the first
+   * transaction's -wal or the copy does not. */
+  for (guint blocks = 16; blocks <= 128; blocks *= 8)
+    {
+      {
+        g_auto (Run) run = { 0 };
+
+        run_full (&run, dir, blocks, "-d", fresh, "init", NULL);
+        assert_disk_full (&run);
+        g_assert_nonnull (strstr (run.err, "Nothing was changed"));
+        g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+      }
+      {
+        g_auto (Run) run = { 0 };
+
+        run_full (&run, dir, blocks, "-d", database, "export", json, NULL);
+        assert_disk_full (&run);
+        g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+      }
+      {
+        g_auto (Run) run = { 0 };
+
+        run_full (&run, dir, blocks, "-d", database, "backup", copy, NULL);
+        assert_disk_full (&run);
+        g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+      }
+    }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_full (&run, dir, 16, "-d", database, "check", NULL);
+    assert_disk_full (&run);
+  }
+  {
+    /* No new file stays behind (a -wal or -shm of the open database is
+     * SQLite's and goes with the next clean close). */
+    g_auto (Run) run = { 0 };
+    g_autofree char *after = NULL;
+
+    run_in (&run, dir, "-d", database, "check", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    after = dir_listing (dir);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+/* An existing database readable by others is made private, and told once. */
+static void
+test_database_private (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (database, 0644), ==, 0);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "check", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "ok\n");
+    g_assert_nonnull (strstr (run.err, "readable by you only"));
+  }
+  g_assert_cmpint (g_stat (database, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "check", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+}
+
+/* Backups and secrets: the default export says it holds the package token,
+ * "--without-secrets" leaves it out, and such a backup still imports. */
+static void
+test_export_secrets (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *with = g_build_filename (dir, "with.json", NULL);
+  g_autofree char *without = g_build_filename (dir, "without.json", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  GStatBuf st;
+
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *data = NULL;
+    g_autoptr (JsonNode) root = NULL;
+
+    run_in (&run, dir, "-d", database, "export", with, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "1 package token"));
+    g_assert_nonnull (strstr (run.out, "--without-secrets"));
+    data = read_file (with, NULL);
+    g_assert_nonnull (strstr (data, "SECRET-TOKEN"));
+    root = parse_json (data);
+    g_assert_true (json_object_get_boolean_member (json_node_get_object (root),
+                                                   "contains_secrets"));
+    g_assert_cmpint (g_stat (with, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *data = NULL;
+    g_autoptr (JsonNode) root = NULL;
+
+    run_in (&run, dir, "-d", database, "export", "--without-secrets", without, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "token"));
+    data = read_file (without, NULL);
+    g_assert_null (strstr (data, "SECRET-TOKEN"));
+    g_assert_null (strstr (data, "\"token\""));
+    root = parse_json (data);
+    g_assert_false (json_object_get_boolean_member (json_node_get_object (root),
+                                                    "contains_secrets"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", fresh, "import", without, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "no package token for 1 evaluator"));
+    g_assert_cmpint (count_in (fresh, "evaluators", NULL, NULL), ==, 1);
+  }
+  {
+    /* into the database it came from: nothing changes, the token stays */
+    g_auto (Run) run = { 0 };
+    g_autofree char *again = g_build_filename (dir, "again.json", NULL);
+    g_autofree char *data = NULL;
+
+    run_in (&run, dir, "-d", database, "import", without, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "package token"));
+    run_clear (&run);
+    run_in (&run, dir, "-d", database, "export", again, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    data = read_file (again, NULL);
+    g_assert_nonnull (strstr (data, "SECRET-TOKEN"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2731,6 +2936,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/nested-too-deeply", test_nested_too_deeply);
   g_test_add_func ("/cli/list-csv", test_list_csv);
   g_test_add_func ("/cli/database-twice", test_database_twice);
+  g_test_add_func ("/cli/full-disk", test_full_disk);
+  g_test_add_func ("/cli/database-private", test_database_private);
+  g_test_add_func ("/cli/export-secrets", test_export_secrets);
 
   status = g_test_run ();
 

@@ -486,6 +486,9 @@ test_export_order (void)
   g_assert_cmpstr (l->data, ==, "format");
   g_assert_cmpstr ((l = l->next)->data, ==, "version");
   g_assert_cmpstr ((l = l->next)->data, ==, "exported_at");
+  /* the evaluator's token: the backup says it holds secrets, and why */
+  g_assert_cmpstr ((l = l->next)->data, ==, "contains_secrets");
+  g_assert_cmpstr ((l = l->next)->data, ==, "secrets_note");
   for (guint k = 0; k < n_kinds; k++)
     {
       JsonArray *array;
@@ -937,6 +940,85 @@ test_refuse_nested_too_deeply (void)
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "deep.json: nested too deeply at line 1"));
 
+/* trust-files: backups and secrets.  The default export holds the
+ * evaluator's package token and says so; one without secrets holds no
+ * token, says so, and still imports: into an empty database (the evaluator
+ * counted as without a token) and into the source (its token kept).
+ * Both files are the owner's alone, whatever the umask. */
+static void
+test_export_secrets (void)
+{
+  Env *env = env_new ();
+  g_autofree char *with = g_build_filename (env->dir, "with.json", NULL);
+  g_autofree char *without = g_build_filename (env->dir, "without.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  mode_t old_umask = umask (0);
+  guint n_secrets = 99;
+  GStatBuf st;
+
+  g_assert_true (spire_exchange_export_file_full (env->source, with, SPIRE_EXPORT_DEFAULT,
+                                                  &n_secrets, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_secrets, ==, 1);
+  g_assert_true (g_file_get_contents (with, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "hemmelig-token-123"));
+  root = parse (data);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "contains_secrets"));
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (root),
+                                                           "secrets_note"),
+                            "sign score sheets"));
+  g_assert_cmpint (g_stat (with, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_pointer (&data, g_free);
+  g_clear_pointer (&root, json_node_unref);
+
+  g_assert_true (spire_exchange_export_file_full (env->source, without,
+                                                  SPIRE_EXPORT_WITHOUT_SECRETS, &n_secrets, NULL,
+                                                  NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_secrets, ==, 0);
+  g_assert_true (g_file_get_contents (without, &data, NULL, NULL));
+  g_assert_null (strstr (data, "hemmelig-token-123"));
+  g_assert_null (strstr (data, "\"token\""));
+  /* the rest of what was shared in confidence is still there */
+  g_assert_nonnull (strstr (data, "Omsetning 2025: 3,2 MNOK"));
+  root = parse (data);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (root),
+                                                  "contains_secrets"));
+  g_assert_false (json_object_has_member (json_node_get_object (root), "secrets_note"));
+  g_assert_cmpint (g_stat (without, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  umask (old_umask);
+
+  {
+    g_autoptr (SpireStore) copy = env_new_store (env);
+    SpireImportStats stats = { 0 };
+    g_autoptr (GPtrArray) evaluators = NULL;
+
+    g_assert_true (spire_exchange_import_file (copy, without, &stats, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats.added, ==, N_RECORDS);
+    g_assert_cmpuint (stats.without_secrets, ==, 1);
+    evaluators = spire_store_list (copy, &spire_kind_evaluator, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (evaluators->len, ==, 1);
+    g_assert_true (spire_record_is_null (g_ptr_array_index (evaluators, 0), "token"));
+  }
+  {
+    SpireImportStats stats = { 0 };
+    g_autoptr (GPtrArray) evaluators = NULL;
+
+    g_assert_true (spire_exchange_import_file (env->source, without, &stats, NULL, NULL, NULL,
+                                               &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats.unchanged, ==, N_RECORDS);
+    g_assert_cmpuint (stats.without_secrets, ==, 0);
+    evaluators = spire_store_list (env->source, &spire_kind_evaluator, NULL, NULL, &error);
+    g_assert_cmpstr (spire_record_get_text (g_ptr_array_index (evaluators, 0), "token"), ==,
+                     "hemmelig-token-123");
+  }
   env_free (env);
 }
 
@@ -949,6 +1031,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/round-trip-nb", test_round_trip_nb);
   g_test_add_func ("/exchange/export-order", test_export_order);
   g_test_add_func ("/exchange/export-file", test_export_file);
+  g_test_add_func ("/exchange/export-secrets", test_export_secrets);
   g_test_add_func ("/exchange/import-twice", test_import_twice);
   g_test_add_func ("/exchange/import-updates", test_import_updates);
   g_test_add_func ("/exchange/import-file", test_import_file);

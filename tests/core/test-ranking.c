@@ -929,6 +929,101 @@ test_async (Fixture *f, gconstpointer data)
   }
 }
 
+/* trust-files: sets every score of @evaluator's review of @application to @value. */
+static void
+rescore (Fixture *f, int evaluator, const char *application, double value)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) reviews = spire_store_list (f->store, &spire_kind_review, "application",
+                                                    application, &error);
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      SpireRecord *review = g_ptr_array_index (reviews, i);
+      g_autoptr (GPtrArray) scores = NULL;
+
+      if (g_strcmp0 (spire_record_get_text (review, "evaluator"), f->evaluators[evaluator]) != 0)
+        continue;
+      found = TRUE;
+      scores = spire_store_list (f->store, &spire_kind_score, "review",
+                                 spire_record_get_uuid (review), &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < scores->len; j++)
+        {
+          SpireRecord *score = g_ptr_array_index (scores, j);
+
+          spire_record_set_real (score, "value", value);
+          spire_store_update (f->store, score, &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_true (found);
+}
+
+/* DESIGN.md "Scoring": a normalised score may leave the scale; the ranking
+ * uses it as it is, what is shown is clamped to the scale's ends.  Kari
+ * gives 1 to everything but A2 (7), Ola gives A2 7 as well: both z-scores
+ * are far above the cohort's mean, and μ + σ·z lands above 7. */
+static void
+test_normalised_within_scale (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SpireRanking) ranking = NULL;
+  g_autoptr (JsonNode) json = NULL;
+  JsonArray *apps;
+  SpireRankRow *top;
+  double last = INFINITY;
+
+  rescore (f, 0, A1, 1);
+  rescore (f, 0, A3, 1);
+  rescore (f, 0, A4, 1);
+  rescore (f, 1, A2, 7);
+  set_rubric (f, "normalisation", "per_evaluator");
+  ranking = rank_ok (f);
+
+  top = spire_ranking_get_row (ranking, 0);
+  g_assert_cmpstr (spire_rank_row_get_application_uuid (top), ==, A2);
+  g_assert_cmpuint (spire_rank_row_get_rank (top), ==, 1);
+  g_assert_cmpfloat (spire_rank_row_get_score (top), >, 7.5);
+  g_assert_cmpfloat (spire_rank_row_get_shown_score (top), ==, 7);
+  g_assert_cmpfloat (spire_rank_row_get_percent (top), ==, 100);
+  {
+    double shown = 0;
+
+    g_object_get (top, "shown-score", &shown, NULL);
+    g_assert_cmpfloat (shown, ==, 7);
+  }
+
+  /* The order is the raw one; what is shown stays within the scale. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ranking)); i++)
+    {
+      SpireRankRow *row = spire_ranking_get_row (ranking, i);
+      double score = spire_rank_row_get_score (row);
+
+      if (spire_rank_row_get_rank (row) == 0)
+        continue;
+      g_assert_cmpfloat (score, <=, last);
+      last = score;
+      g_assert_cmpfloat (spire_rank_row_get_shown_score (row), ==, CLAMP (score, 1, 7));
+      g_assert_cmpfloat (spire_rank_row_get_percent (row), >=, 0);
+      g_assert_cmpfloat (spire_rank_row_get_percent (row), <=, 100);
+    }
+
+  /* JSON: "score" is the value ranked by, "shown_score" and "percent" what
+   * is shown. */
+  json = spire_ranking_to_json (ranking);
+  apps = json_object_get_array_member (json_node_get_object (json), "applications");
+  {
+    JsonObject *first = json_array_get_object_element (apps, 0);
+
+    g_assert_cmpstr (json_object_get_string_member (first, "application"), ==, A2);
+    g_assert_cmpfloat (json_object_get_double_member (first, "score"), >, 7.5);
+    g_assert_cmpfloat (json_object_get_double_member (first, "shown_score"), ==, 7);
+    g_assert_cmpfloat (json_object_get_double_member (first, "percent"), ==, 100);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -945,6 +1040,7 @@ main (int argc, char **argv)
   ADD ("/ranking/conflict", test_conflict);
   ADD ("/ranking/conflict-startup", test_conflict_startup);
   ADD ("/ranking/normalised", test_normalised);
+  ADD ("/ranking/normalised-within-scale", test_normalised_within_scale);
   ADD ("/ranking/threshold", test_threshold);
   ADD ("/ranking/rubric-version", test_rubric_version);
   ADD ("/ranking/json", test_json);

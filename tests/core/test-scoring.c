@@ -94,6 +94,17 @@ test_percent (void)
   g_assert_true (isnan (spire_score_percent (3, 5, 5)));
 }
 
+/* What is shown of a normalised score stays within the scale (trust-files). */
+static void
+test_clamp (void)
+{
+  g_assert_cmpfloat (spire_score_clamp (7.06, 1, 7), ==, 7);
+  g_assert_cmpfloat (spire_score_clamp (0.4, 1, 7), ==, 1);
+  g_assert_cmpfloat (spire_score_clamp (4.5, 1, 7), ==, 4.5);
+  g_assert_cmpfloat (spire_score_percent (spire_score_clamp (7.15, 1, 7), 1, 7), ==, 100);
+  g_assert_true (isnan (spire_score_clamp (NAN, 1, 7)));
+}
+
 static void
 test_mean_median (void)
 {
@@ -422,6 +433,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/scoring/clamp", test_clamp);
   g_test_add_func ("/scoring/review/weights", test_review_weights);
   g_test_add_func ("/scoring/review/na", test_review_na);
   g_test_add_func ("/scoring/review/gates", test_review_gates);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "spire-schema-private.h"
@@ -685,6 +686,79 @@ test_changed_in_owner_thread (void)
   g_assert_cmpint (spire_store_count (store, &spire_kind_program, NULL, NULL), ==, 1);
 }
 
+/* trust-files: the database, its -wal and -shm are 0600 whatever the umask
+ * and whatever mode an existing file had; tightening is told once. */
+static void
+assert_private (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (file, &st), ==, 0);
+      g_test_message ("%s: %o", file, (unsigned) (st.st_mode & 0777));
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+}
+
+static void
+test_files_private (void)
+{
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autoptr (GError) error = NULL;
+  mode_t old_umask = umask (0);
+
+  {
+    /* new, under umask 0 */
+    g_autoptr (SpireStore) store = spire_store_open (path, &error);
+    g_autoptr (SpireRecord) program = NULL;
+
+    g_assert_no_error (error);
+    program = make_program (store, "Privat");
+    assert_private (path);
+    g_assert_null (spire_store_get_tightened (store));
+  }
+  {
+    /* an existing 0644 file, with its -wal and -shm made 0644 by another
+     * connection that still has it open */
+    sqlite3 *other = NULL;
+    g_autoptr (SpireStore) store = NULL;
+    g_autoptr (SpireRecord) program = NULL;
+
+    g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+    g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "SELECT count(*) FROM programs", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (wal, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+    }
+    store = spire_store_open (path, &error);
+    g_assert_no_error (error);
+    program = make_program (store, "Privat igjen");
+    assert_private (path);
+    g_assert_nonnull (spire_store_get_tightened (store));
+    g_assert_nonnull (strstr (spire_store_get_tightened (store), "spire.db"));
+    sqlite3_close (other);
+  }
+  {
+    /* said once: the next open has nothing to tighten */
+    g_autoptr (SpireStore) store = spire_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (spire_store_get_tightened (store));
+  }
+  umask (old_umask);
+  test_tmpdir_free (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -704,5 +778,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/rollback-nested", test_rollback_nested);
   g_test_add_func ("/store/audit-keeps-no-secret", test_audit_keeps_no_secret);
   g_test_add_func ("/store/changed-in-owner-thread", test_changed_in_owner_thread);
+  g_test_add_func ("/store/files-private", test_files_private);
   return g_test_run ();
 }

@@ -82,7 +82,7 @@ rank_row_cells (SpireRankRow *row, gboolean any_tied, gboolean on_terminal, Spir
         g_free (cells[c]);
         cells[c] = cut;
       }
-  cells[RANK_COL_SCORE] = spire_format_number (spire_rank_row_get_score (row), 2, lang);
+  cells[RANK_COL_SCORE] = spire_format_number (spire_rank_row_get_shown_score (row), 2, lang);
   if (isnan (percent))
     cells[RANK_COL_PERCENT] = g_strdup ("–");
   else

@@ -36,7 +36,16 @@ typedef struct
   GString *buf;
   FILE *fp;          /* NULL: everything stays in @buf */
   const char *where; /* names the file in messages */
+  SpireExportFlags flags;
+  guint n_secrets;   /* secret values the document holds */
 } Writer;
+
+/* Why a backup with secrets must be kept safe: in the file, untranslated,
+ * as the rest of the format. */
+#define SECRETS_NOTE                                                                          \
+  "This backup holds the evaluators' package tokens, the keys that sign score sheets: "      \
+  "anyone who has it can sign a score sheet in an evaluator's name. Keep it as safe as the " \
+  "database, or export with --without-secrets."
 
 /* Statics: writing JSON */
 
@@ -206,19 +215,24 @@ write_node (GString *out, JsonNode *node, guint indent)
     }
 }
 
+/* A failed write: a full disk says so, anything else names the error. */
+static gboolean
+write_failed (const char *where, int saved, GError **error)
+{
+  if (_spire_errno_is_full (saved))
+    return _spire_set_full_error (where, error);
+  g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"), where,
+               g_strerror (saved));
+  return FALSE;
+}
+
 static gboolean
 writer_flush (Writer *w, GError **error)
 {
   if (w->fp == NULL || w->buf->len == 0)
     return TRUE;
   if (fwrite (w->buf->str, 1, w->buf->len, w->fp) != w->buf->len)
-    {
-      int saved = errno;
-
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
-                   _("Spire cannot write “%s”: %s"), w->where, g_strerror (saved));
-      return FALSE;
-    }
+    return write_failed (w->where, errno, error);
   g_string_truncate (w->buf, 0);
   return TRUE;
 }
@@ -293,6 +307,42 @@ read_row (const SpireKind *kind, sqlite3_stmt *stmt)
 
 /* Statics: export */
 
+/* How many secret values (non-empty SPIRE_FIELD_SECRET fields) the database
+ * holds; -1 with @error set. */
+static gint64
+count_secrets (SpireStore *store, GError **error)
+{
+  guint n_kinds;
+  const SpireKind *const *kinds = spire_kinds (&n_kinds);
+  gint64 n = 0;
+
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint i = 0; i < kinds[k]->n_fields; i++)
+      {
+        const SpireField *f = &kinds[k]->fields[i];
+        g_autofree char *sql = NULL;
+        g_autoptr (GPtrArray) rows = NULL;
+
+        if (!(f->flags & SPIRE_FIELD_SECRET))
+          continue;
+        sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s IS NOT NULL AND %s != ''",
+                               kinds[k]->table, f->name, f->name);
+        rows = _spire_store_query (store, error, sql, 0);
+        if (rows == NULL)
+          return -1;
+        n += g_ascii_strtoll (SPIRE_ROW_TEXT (g_ptr_array_index (rows, 0), 0), NULL, 10);
+      }
+  return n;
+}
+
+static void
+remove_secrets (const SpireKind *kind, JsonNode *node)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (kind->fields[i].flags & SPIRE_FIELD_SECRET)
+      json_object_remove_member (json_node_get_object (node), kind->fields[i].name);
+}
+
 static gboolean
 export_to (SpireStore *store, Writer *w, SpireProgressFunc progress, gpointer progress_data,
            GCancellable *cancellable, GError **error)
@@ -324,6 +374,16 @@ export_to (SpireStore *store, Writer *w, SpireProgressFunc progress, gpointer pr
     }
   for (guint k = 0; k < n_kinds; k++)
     total += MAX (spire_store_count (store, kinds[k], NULL, NULL), 0);
+  if (w->flags & SPIRE_EXPORT_WITHOUT_SECRETS)
+    w->n_secrets = 0;
+  else
+    {
+      gint64 n = count_secrets (store, error);
+
+      if (n < 0)
+        goto out;
+      w->n_secrets = (guint) MIN (n, G_MAXUINT);
+    }
 
   if (progress)
     progress (0.0, progress_data);
@@ -333,6 +393,13 @@ export_to (SpireStore *store, Writer *w, SpireProgressFunc progress, gpointer pr
   g_string_append_printf (w->buf, ",\n  \"version\": %d,\n  \"exported_at\": ",
                           SPIRE_BACKUP_VERSION);
   write_string (w->buf, now);
+  g_string_append_printf (w->buf, ",\n  \"contains_secrets\": %s",
+                          w->n_secrets > 0 ? "true" : "false");
+  if (w->n_secrets > 0)
+    {
+      g_string_append (w->buf, ",\n  \"secrets_note\": ");
+      write_string (w->buf, SECRETS_NOTE);
+    }
 
   for (guint k = 0; k < n_kinds; k++)
     {
@@ -351,6 +418,9 @@ export_to (SpireStore *store, Writer *w, SpireProgressFunc progress, gpointer pr
         {
           g_autoptr (SpireRecord) record = read_row (kind, stmt);
           g_autoptr (JsonNode) node = spire_record_to_json (record, TRUE);
+
+          if (w->flags & SPIRE_EXPORT_WITHOUT_SECRETS)
+            remove_secrets (kind, node);
 
           g_string_append (w->buf, first ? "\n    " : ",\n    ");
           first = FALSE;
@@ -400,7 +470,7 @@ char *
 spire_exchange_export_string (SpireStore *store, GError **error)
 {
   g_autoptr (GString) buf = g_string_new (NULL);
-  Writer w = { buf, NULL, NULL };
+  Writer w = { buf, NULL, NULL, SPIRE_EXPORT_DEFAULT, 0 };
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -414,12 +484,22 @@ gboolean
 spire_exchange_export_file (SpireStore *store, const char *path, SpireProgressFunc progress,
                             gpointer progress_data, GCancellable *cancellable, GError **error)
 {
+  return spire_exchange_export_file_full (store, path, SPIRE_EXPORT_DEFAULT, NULL, progress,
+                                          progress_data, cancellable, error);
+}
+
+gboolean
+spire_exchange_export_file_full (SpireStore *store, const char *path, SpireExportFlags flags,
+                                 guint *n_secrets, SpireProgressFunc progress,
+                                 gpointer progress_data, GCancellable *cancellable,
+                                 GError **error)
+{
   g_autoptr (GString) buf = g_string_new (NULL);
   g_autofree char *display = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
-  Writer w = { buf, NULL, NULL };
+  Writer w = { buf, NULL, NULL, flags, 0 };
   FILE *fp;
   int fd;
   int saved;
@@ -435,12 +515,9 @@ spire_exchange_export_file (SpireStore *store, const char *path, SpireProgressFu
       if (!export_to (store, &w, progress, progress_data, cancellable, error))
         return FALSE;
       if (fflush (stdout) != 0)
-        {
-          saved = errno;
-          g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                       w.where, g_strerror (saved));
-          return FALSE;
-        }
+        return write_failed (w.where, errno, error);
+      if (n_secrets)
+        *n_secrets = w.n_secrets;
       return TRUE;
     }
 
@@ -454,6 +531,8 @@ spire_exchange_export_file (SpireStore *store, const char *path, SpireProgressFu
   if (fd < 0)
     {
       saved = errno;
+      if (_spire_errno_is_full (saved))
+        return _spire_set_full_error (display, error);
       g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
                    _("Spire cannot create “%s”: %s. Check that the folder exists and may be "
                      "written to."), display, g_strerror (saved));
@@ -483,26 +562,21 @@ spire_exchange_export_file (SpireStore *store, const char *path, SpireProgressFu
       saved = errno;
       fclose (fp);
       g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
+      return write_failed (display, saved, error);
     }
   if (fclose (fp) != 0)
     {
       saved = errno;
       g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
+      return write_failed (display, saved, error);
     }
   if (g_rename (tmp, path) != 0)
     {
       saved = errno;
       g_unlink (tmp);
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO, _("Spire cannot write “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
+      return write_failed (display, saved, error);
     }
+  if (n_secrets)
+    *n_secrets = w.n_secrets;
   return TRUE;
 }
-

@@ -120,6 +120,30 @@ same_as_stored (SpireRecord *incoming, SpireRecord *existing)
   return FALSE;
 }
 
+/* A backup made without secrets (spire-exchange.h) leaves the SECRET fields
+ * out: the database keeps the one it has; a record that has none is
+ * counted, its packages cannot verify score sheets until exported again. */
+static void
+keep_secrets (const SpireKind *kind, JsonObject *object, SpireRecord *record,
+              SpireRecord *existing, SpireImportStats *stats)
+{
+  gboolean missing = FALSE;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const char *field = kind->fields[i].name;
+
+      if (!(kind->fields[i].flags & SPIRE_FIELD_SECRET) || json_object_has_member (object, field))
+        continue;
+      if (existing != NULL && !spire_record_is_null (existing, field))
+        spire_record_set_text (record, field, spire_record_get_text (existing, field));
+      else
+        missing = TRUE;
+    }
+  if (missing)
+    stats->without_secrets++;
+}
+
 /* The document's own UUIDs per table, so that a reference may point to a
  * record anywhere in the file (a district before its municipality). */
 static gboolean
@@ -258,11 +282,12 @@ import_record (SpireStore *store, const SpireKind *kind, JsonNode *element, int 
                             local->message);
           g_clear_error (&local);
         }
-      else if (same_as_stored (record, existing))
-        {
-          stats->unchanged++;
-          return TRUE;
-        }
+    }
+  keep_secrets (kind, object, record, existing, stats);
+  if (existing != NULL && same_as_stored (record, existing))
+    {
+      stats->unchanged++;
+      return TRUE;
     }
 
   if (!spire_store_save (store, record,
@@ -411,7 +436,8 @@ check_head (JsonNode *root_node, const char *name, GError **error)
   while (json_object_iter_next_ordered (&iter, &member, &child))
     {
       if (g_str_equal (member, "format") || g_str_equal (member, "version") ||
-          g_str_equal (member, "exported_at"))
+          g_str_equal (member, "exported_at") || g_str_equal (member, "contains_secrets") ||
+          g_str_equal (member, "secrets_note"))
         continue;
       if (spire_kind_lookup (member) == NULL || !g_str_equal (spire_kind_lookup (member)->table,
                                                               member))
@@ -528,6 +554,7 @@ import_document (SpireStore *store, JsonNode *root_node, const char *name,
   _spire_json_add_int (builder, "added", counts.added);
   _spire_json_add_int (builder, "updated", counts.updated);
   _spire_json_add_int (builder, "unchanged", counts.unchanged);
+  _spire_json_add_int (builder, "without_secrets", counts.without_secrets);
   json_builder_end_object (builder);
   summary = json_builder_get_root (builder);
   summary_json = _spire_json_text (summary, FALSE);

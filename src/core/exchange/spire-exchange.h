@@ -22,16 +22,39 @@ G_BEGIN_DECLS
  * The audit log is local history and is not exported. */
 char *spire_exchange_export_string (SpireStore *store, GError **error);
 /* @path "-" writes to standard output.  Writes a temporary file and renames
- * it, so a failed export never leaves half a file. */
+ * it, so a failed export never leaves half a file; the file is the owner's
+ * alone (0600): it holds confidential fields.  With its secrets. */
 gboolean spire_exchange_export_file (SpireStore *store, const char *path,
                                      SpireProgressFunc progress, gpointer progress_data,
                                      GCancellable *cancellable, GError **error);
+
+/* Secrets: the evaluators' package tokens (the SPIRE_FIELD_SECRET fields),
+ * the keys that sign score sheets.  A backup with any of them says
+ * "contains_secrets": true and why in "secrets_note" (after "exported_at");
+ * one made SPIRE_EXPORT_WITHOUT_SECRETS leaves those fields out and says
+ * "contains_secrets": false.  An import of such a file keeps the tokens a
+ * database already has; packages whose token it lacks cannot verify score
+ * sheets until they are exported again (SpireImportStats.without_secrets). */
+typedef enum
+{
+  SPIRE_EXPORT_DEFAULT = 0,
+  SPIRE_EXPORT_WITHOUT_SECRETS = 1 << 0,
+} SpireExportFlags;
+
+/* spire_exchange_export_file() with @flags; @n_secrets (may be NULL)
+ * receives how many secret values the file holds. */
+gboolean spire_exchange_export_file_full (SpireStore *store, const char *path,
+                                          SpireExportFlags flags, guint *n_secrets,
+                                          SpireProgressFunc progress, gpointer progress_data,
+                                          GCancellable *cancellable, GError **error);
 
 typedef struct
 {
   guint added;
   guint updated;
   guint unchanged;
+  guint without_secrets; /* records whose secret the file left out and the
+                          * database did not have */
 } SpireImportStats;
 
 /* Merges a spire-backup document by UUID, all or nothing, in one

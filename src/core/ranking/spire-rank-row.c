@@ -26,6 +26,7 @@ enum
   ROW_PROP_RANK,
   ROW_PROP_TIED,
   ROW_PROP_SCORE,
+  ROW_PROP_SHOWN_SCORE,
   ROW_PROP_PERCENT,
   ROW_PROP_SPREAD,
   ROW_PROP_RANGE,
@@ -100,6 +101,9 @@ spire_rank_row_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case ROW_PROP_SCORE:
       g_value_set_double (value, self->score);
       break;
+    case ROW_PROP_SHOWN_SCORE:
+      g_value_set_double (value, self->shown_score);
+      break;
     case ROW_PROP_PERCENT:
       g_value_set_double (value, self->percent);
       break;
@@ -172,6 +176,7 @@ spire_rank_row_class_init (SpireRankRowClass *klass)
   row_properties[ROW_PROP_RANK] = _spire_rank_uint_property ("rank");
   row_properties[ROW_PROP_TIED] = _spire_rank_boolean_property ("tied");
   row_properties[ROW_PROP_SCORE] = _spire_rank_double_property ("score");
+  row_properties[ROW_PROP_SHOWN_SCORE] = _spire_rank_double_property ("shown-score");
   row_properties[ROW_PROP_PERCENT] = _spire_rank_double_property ("percent");
   row_properties[ROW_PROP_SPREAD] = _spire_rank_double_property ("spread");
   row_properties[ROW_PROP_RANGE] = _spire_rank_double_property ("range");
@@ -188,7 +193,7 @@ spire_rank_row_class_init (SpireRankRowClass *klass)
 static void
 spire_rank_row_init (SpireRankRow *self)
 {
-  self->score = self->percent = self->spread = self->range = NAN;
+  self->score = self->shown_score = self->percent = self->spread = self->range = NAN;
 }
 
 /* Public API: flags */
@@ -271,6 +276,14 @@ spire_rank_row_get_score (SpireRankRow *self)
 {
   g_return_val_if_fail (SPIRE_IS_RANK_ROW (self), NAN);
   return self->score;
+}
+
+double
+spire_rank_row_get_shown_score (SpireRankRow *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RANK_ROW (self), NAN);
+
+  return self->shown_score;
 }
 
 double

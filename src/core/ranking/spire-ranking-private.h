@@ -28,8 +28,9 @@ struct _SpireRankRow
   char *status;
   guint rank;
   gboolean tied;
-  double score;
-  double percent;
+  double score;       /* as the ranking uses it: may leave the scale */
+  double shown_score; /* clamped to the scale's ends */
+  double percent;     /* of shown_score: 0–100 */
   double spread;
   double range;
   guint n_reviews;

@@ -151,7 +151,8 @@ make_row (SpireRanking *self, RankInput *input, RankApp *app, const double *used
   row->n_reviews = n;
   row->n_review_scores = n;
   row->score = spire_scores_aggregate (self->aggregation, row->review_scores, n);
-  row->percent = spire_score_percent (row->score, self->scale_min, self->scale_max);
+  row->shown_score = spire_score_clamp (row->score, self->scale_min, self->scale_max);
+  row->percent = spire_score_percent (row->shown_score, self->scale_min, self->scale_max);
   row->spread = spire_scores_population_sd (row->review_scores, n);
   row->range = spire_scores_range (row->review_scores, n);
 
@@ -513,6 +514,7 @@ add_row (SpireRanking *self, JsonBuilder *builder, SpireRankRow *row)
   add_string (builder, "challenge", row->challenge_title);
   add_string (builder, "status", row->status);
   add_number (builder, "score", row->score);
+  add_number (builder, "shown_score", row->shown_score);
   add_number (builder, "percent", row->percent);
   add_number (builder, "spread", row->spread);
   add_number (builder, "range", row->range);

@@ -75,7 +75,10 @@ typedef struct
  *
  * Properties (read-only): application-uuid, title, startup-name,
  * challenge-title (NULL without a challenge), status, rank (0: unranked),
- * tied, score (the aggregate; NaN without one), percent (of the scale),
+ * tied, score (the aggregate as the ranking uses it; NaN without one; a
+ * normalised one may leave the scale), shown-score (score clamped to the
+ * scale's ends: what people see), percent (of the scale, of shown-score:
+ * 0–100),
  * spread (population σ of the review scores), range (max − min), n-reviews
  * (submitted and counted), n-missing, n-stale, n-conflicted (submitted but
  * left out for a conflict of interest), flags. */
@@ -90,6 +93,9 @@ const char *spire_rank_row_get_status (SpireRankRow *self);
 guint spire_rank_row_get_rank (SpireRankRow *self);
 gboolean spire_rank_row_get_tied (SpireRankRow *self);
 double spire_rank_row_get_score (SpireRankRow *self);
+/* DESIGN.md "Scoring": rank by get_score, show get_shown_score and
+ * get_percent, which stay within the scale. */
+double spire_rank_row_get_shown_score (SpireRankRow *self);
 double spire_rank_row_get_percent (SpireRankRow *self);
 double spire_rank_row_get_spread (SpireRankRow *self);
 double spire_rank_row_get_range (SpireRankRow *self);
@@ -190,7 +196,9 @@ GListModel *spire_ranking_list_reviews (SpireRanking *self, SpireStore *store,
  *     "disagreement_measure": "sd",
  *     "criteria": [ { "uuid", "name", "kind", "weight" } ],
  *     "applications": [ { "rank" (null: unranked), "tied", "application",
- *         "title", "startup", "challenge", "status", "score", "percent",
+ *         "title", "startup", "challenge", "status", "score" (as ranked:
+ *         may leave the scale), "shown_score" (clamped to the scale),
+ *         "percent" (of the scale, of shown_score: 0–100),
  *         "spread", "range", "reviews", "missing", "stale", "conflicted",
  *         "flags": [ … ],
  *         "review_scores": [ … ],

@@ -167,6 +167,14 @@ spire_score_percent (double score, double scale_min, double scale_max)
   return (score - scale_min) / (scale_max - scale_min) * 100.0;
 }
 
+double
+spire_score_clamp (double score, double scale_min, double scale_max)
+{
+  if (isnan (score) || !(scale_max >= scale_min))
+    return score;
+  return CLAMP (score, scale_min, scale_max);
+}
+
 gsize
 spire_scores_count (const double *values, gsize n)
 {

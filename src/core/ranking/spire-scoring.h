@@ -68,6 +68,10 @@ double spire_review_score (const SpireCriterionWeight *criteria, const double *v
  * Not clamped: a normalised score may fall outside the scale. */
 double spire_score_percent (double score, double scale_min, double scale_max);
 
+/* @score within [@scale_min, @scale_max]: what is shown of a normalised
+ * score (DESIGN.md "Scoring"); NaN stays NaN, and so does an empty scale's. */
+double spire_score_clamp (double score, double scale_min, double scale_max);
+
 /* Of the non-NaN values; NaN when there are none.  The median of an even
  * count is the mean of the two middle values. */
 double spire_scores_mean (const double *values, gsize n);

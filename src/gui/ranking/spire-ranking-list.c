@@ -94,7 +94,7 @@ rank_text (SpireRankRow *row)
 static char *
 score_text (SpireRankRow *row)
 {
-  double score = spire_rank_row_get_score (row);
+  double score = spire_rank_row_get_shown_score (row);
   g_autofree char *s = NULL;
   g_autofree char *p = NULL;
 

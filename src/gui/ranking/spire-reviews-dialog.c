@@ -194,7 +194,7 @@ spire_reviews_dialog_new (GtkWindow *parent, SpireRanking *ranking, SpireRankRow
     score_text = g_strdup (_("Not ranked: no submitted review with a score"));
   else
     {
-      score = format_value (spire_rank_row_get_score (row), 2);
+      score = format_value (spire_rank_row_get_shown_score (row), 2);
       percent = format_value (spire_rank_row_get_percent (row), 0);
       if (spire_rank_row_get_tied (row))
         /* TRANSLATORS: "4.33 (72 %), rank 2=" — the = marks a tie */

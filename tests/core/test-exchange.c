@@ -939,6 +939,8 @@ test_refuse_nested_too_deeply (void)
                    SPIRE_IMPORT_KIND_UNKNOWN);
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "deep.json: nested too deeply at line 1"));
+  env_free (env);
+}
 
 /* trust-files: backups and secrets.  The default export holds the
  * evaluator's package token and says so; one without secrets holds no

@@ -2706,6 +2706,62 @@ test_report (void)
       }
   }
 
+  /* The impact report and the reference sheet */
+  {
+    g_autoptr (JsonNode) cohorts = list_json (dir, database, "cohorts", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SpireStore) store = NULL;
+    g_autoptr (GPtrArray) solutions = NULL;
+    const char *program = NULL;
+
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (cohorts)); i++)
+      {
+        JsonObject *c = json_array_get_object_element (json_node_get_array (cohorts), i);
+
+        if (g_str_equal (json_object_get_string_member (c, "uuid"), cohort))
+          program = json_object_get_string_member (c, "program");
+      }
+    g_assert_nonnull (program);
+    store = spire_store_open (database, &error);
+    g_assert_no_error (error);
+    solutions = spire_store_list (store, &spire_kind_solution, NULL, NULL, &error);
+    g_assert_cmpuint (solutions->len, >, 0);
+    {
+      const char *impact[] = { "-d", database, "report", "impact", "--program", program,
+                               "--lang", "nn", "-o", path, NULL };
+      const char *reference[] = { "-d", database, "report", "reference", "--solution",
+                                  spire_record_get_uuid (g_ptr_array_index (solutions, 0)),
+                                  "--lang", "en", "-o", path, NULL };
+      const char *unknown[] = { "-d", database, "report", "reference", "--solution",
+                                "00000000-0000-4000-8000-000000000000", "-o", path, NULL };
+      g_auto (Run) run = { 0 };
+
+      run_report (&run, dir, "en", impact);
+      g_assert_cmpint (run.status, ==, 0);
+      if (pdftotext != NULL)
+        {
+          g_autofree char *text = cli_pdf_text (path);
+
+          g_assert_nonnull (strstr (text, "Effektrapport"));
+        }
+      g_unlink (path);
+      run_clear (&run);
+      run_report (&run, dir, "nb", reference);
+      g_assert_cmpint (run.status, ==, 0);
+      if (pdftotext != NULL)
+        {
+          g_autofree char *text = cli_pdf_text (path);
+
+          g_assert_nonnull (strstr (text, "Reference sheet"));
+        }
+      g_unlink (path);
+      run_clear (&run);
+      run_report (&run, dir, NULL, unknown);
+      assert_refused (&run);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  }
+
   /* Letters: one PDF per rejected application, named by its applicant */
   {
     g_autofree char *out = g_build_filename (dir, "letters", NULL);

@@ -74,6 +74,16 @@ count (const char *haystack, const char *needle)
   return n;
 }
 
+/* @text as pdftotext gives it: no-break spaces become spaces. */
+static char *
+as_extracted (char *text /* transfer full */)
+{
+  g_auto (GStrv) parts = g_strsplit (text, "\u00a0", -1);
+
+  g_free (text);
+  return g_strjoinv (" ", parts);
+}
+
 /* @needle in @len bytes that may hold NULs */
 static const char *
 find_bytes (const char *bytes, gsize len, const char *needle)
@@ -564,6 +574,117 @@ test_letters_and_unknown (Fixture *f, gconstpointer data)
 }
 
 static void
+test_impact_reference (Fixture *f, gconstpointer data)
+{
+  static const SpireLanguage langs[] = { SPIRE_LANGUAGE_NB, SPIRE_LANGUAGE_NN, SPIRE_LANGUAGE_EN };
+  static const char *const titles[] = { "Effektrapport", "Effektrapport", "Impact report" };
+  static const char *const sheets[] = { "Referanseark", "Referanseark", "Reference sheet" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  const char *program, *solution;
+
+  if (!have_poppler ())
+    return;
+  rows = _spire_store_query (f->store, &error,
+                             "SELECT c.program, (SELECT d.solution FROM deals d"
+                             "   WHERE d.solution IS NOT NULL GROUP BY d.solution"
+                             "   ORDER BY count (*) DESC, d.solution LIMIT 1)"
+                             " FROM cohorts c WHERE c.uuid = ?",
+                             1, f->cohort);
+  g_assert_no_error (error);
+  program = SPIRE_ROW_TEXT (g_ptr_array_index (rows, 0), 0);
+  solution = SPIRE_ROW_TEXT (g_ptr_array_index (rows, 0), 1);
+  g_assert_nonnull (solution);
+
+  g_setenv ("LANGUAGE", "nn", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_autoptr (SpireImpact) impact = spire_program_impact (f->store, program, &error);
+      g_autoptr (SpireSolutionReach) reach = spire_solution_reach (f->store, solution, &error);
+      g_autoptr (SpireReport) report = spire_report_impact (f->store, program, langs[i], &error);
+      g_autoptr (SpireReport) sheet = spire_report_reference (f->store, solution, langs[i],
+                                                              &error);
+      g_autofree char *name = g_strdup_printf ("impact-%u.pdf", i);
+      g_autofree char *name2 = g_strdup_printf ("reference-%u.pdf", i);
+      g_autofree char *text = NULL, *sheet_text = NULL;
+      g_autofree char *signed_value = as_extracted (spire_format_money (impact->signed_value,
+                                                                        langs[i]));
+      g_autofree char *invested = as_extracted (spire_format_money (impact->invested, langs[i]));
+      g_autofree char *per_buyer = as_extracted (spire_format_money (reach->value_per_buyer,
+                                                                     langs[i]));
+
+      g_assert_no_error (error);
+      text = write_and_read (f, report, name);
+      sheet_text = write_and_read (f, sheet, name2);
+      g_assert_nonnull (strstr (text, titles[i]));
+      g_assert_nonnull (strstr (text, signed_value));
+      g_assert_nonnull (strstr (text, invested));
+      g_assert_nonnull (strstr (sheet_text, sheets[i]));
+      g_assert_nonnull (strstr (sheet_text, reach->name));
+      g_assert_nonnull (strstr (sheet_text, per_buyer));
+    }
+  g_unsetenv ("LANGUAGE");
+  g_assert_null (spire_report_impact (f->store, "00000000-0000-4000-8000-000000000000",
+                                      SPIRE_LANGUAGE_EN, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND);
+}
+
+static void
+on_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+on_progress (double fraction, gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+test_write_async (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "async.pdf", NULL);
+  g_autofree char *cancelled = g_build_filename (f->dir, "cancelled.pdf", NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) paths = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  double last = 0;
+
+  spire_report_write_async (f->store, SPIRE_REPORT_KIND_COHORT, f->cohort, NULL,
+                            SPIRE_LANGUAGE_NN, path, NULL, on_progress, &last, on_written,
+                            &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  paths = spire_report_write_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (paths, 0), ==, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_unlink (path);
+
+  g_clear_object (&result);
+  g_clear_pointer (&paths, g_ptr_array_unref);
+  g_cancellable_cancel (cancellable);
+  spire_report_write_async (f->store, SPIRE_REPORT_KIND_LETTER, f->rejected, NULL,
+                            SPIRE_LANGUAGE_EN, cancelled, cancellable, NULL, NULL, on_written,
+                            &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  paths = spire_report_write_finish (f->store, result, &error);
+  g_assert_null (paths);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED);
+  g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_letter_file_name (void)
 {
   g_autofree char *a = spire_report_letter_file_name ("Nordlys Robotikk AS");
@@ -594,5 +715,9 @@ main (int argc, char **argv)
   g_test_add ("/reports/letter", Fixture, NULL, fixture_set_up, test_letter, fixture_tear_down);
   g_test_add ("/reports/letters-unknown", Fixture, NULL, fixture_set_up,
               test_letters_and_unknown, fixture_tear_down);
+  g_test_add ("/reports/impact-reference", Fixture, NULL, fixture_set_up,
+              test_impact_reference, fixture_tear_down);
+  g_test_add ("/reports/write-async", Fixture, NULL, fixture_set_up, test_write_async,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* spire-cli-report.c — report: the cohort report and feedback letters as PDF
  *
- * The reports are core's (src/core/reports/); this chooses the language
+ * The reports are core's (src/core/reports/): the cohort report, letters,
+ * the impact report and the reference sheet.  This chooses the language
  * (--lang, else the environment's), checks what the options name, and
  * writes the files.  An unknown UUID or language exits 1 and writes
  * nothing; a PDF is written atomically by core.
@@ -19,6 +20,8 @@
 static int cmd_report_cohort (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_report_letter (Cli *cli, const CliCommand *command, int argc, char **argv);
 static int cmd_report_letters (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_report_impact (Cli *cli, const CliCommand *command, int argc, char **argv);
+static int cmd_report_reference (Cli *cli, const CliCommand *command, int argc, char **argv);
 
 static const CliCommand report_commands[] = {
   { "report cohort", cmd_report_cohort, "", N_("Write a cohort’s report as PDF"),
@@ -39,6 +42,13 @@ static const CliCommand report_commands[] = {
     N_("One PDF per application in -o DIR, named by the applicant. --status chooses which "
        "(comma-separated: accepted, waitlisted, rejected, ineligible, …); all decided ones "
        "when left out."),
+    NULL, 0, 0 },
+  { "report impact", cmd_report_impact, "", N_("Write a program’s impact report as PDF"),
+    N_("Invested, signed value, gains and their ratio, conversion per cohort, deals by stage, "
+       "contract value per year by procedure, won and lost, scaling per solution."),
+    NULL, 0, 0 },
+  { "report reference", cmd_report_reference, "", N_("Write a solution’s reference sheet as PDF"),
+    N_("The solution, its startup, its buyers over time and the gains recorded."),
     NULL, 0, 0 },
 };
 
@@ -76,13 +86,30 @@ missing_output (const CliCommand *command)
   return cli_usage_error (command, _("Say where to write with -o."));
 }
 
-int
-cmd_report_cohort (Cli *cli, const CliCommand *command, int argc, char **argv)
+/* One report of one record, as a PDF: what each single report needs. */
+typedef struct
+{
+  const char *option;      /* "--cohort" */
+  const char *description; /* N_() */
+  const SpireKind *kind;
+  SpireReport *(*build) (SpireStore *store, const char *uuid, SpireLanguage lang,
+                         GError **error);
+  const char *missing;     /* N_() */
+} OneReport;
+
+static SpireReport *
+build_cohort (SpireStore *store, const char *uuid, SpireLanguage lang, GError **error)
+{
+  return spire_report_cohort (store, uuid, lang, NULL, error);
+}
+
+static int
+report_one (Cli *cli, const CliCommand *command, const OneReport *what, int argc, char **argv)
 {
   g_auto (GStrv) args = NULL;
-  g_autofree char *cohort = NULL, *lang_code = NULL, *output = NULL;
+  g_autofree char *uuid = NULL, *lang_code = NULL, *output = NULL;
   const GOptionEntry entries[] = {
-    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort, N_("The cohort (required)"), N_("UUID") },
+    { what->option + 2, 0, 0, G_OPTION_ARG_STRING, &uuid, what->description, N_("UUID") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_code, N_("The report’s language: nb, nn or en"),
       N_("LANG") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"),
@@ -96,58 +123,69 @@ cmd_report_cohort (Cli *cli, const CliCommand *command, int argc, char **argv)
 
   if ((status = cli_parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
     return status;
-  if (cohort == NULL || *cohort == '\0')
-    return cli_missing_cohort (command);
+  if (uuid == NULL || *uuid == '\0')
+    return cli_usage_error (command, "%s", _(what->missing));
   if (output == NULL || *output == '\0')
     return missing_output (command);
   if (!report_language (lang_code, &lang))
     return EXIT_REFUSED;
   if (!cli_open_store (cli, OPEN_EXISTING, &error))
     return cli_refused (error);
-  if (!cli_check_ref (cli, "--cohort", &spire_kind_cohort, cohort))
+  if (!cli_check_ref (cli, what->option, what->kind, uuid))
     return EXIT_REFUSED;
-  report = spire_report_cohort (cli->store, cohort, lang, NULL, &error);
+  report = what->build (cli->store, uuid, lang, &error);
   if (report == NULL || !spire_report_write_pdf (report, output, NULL, &error))
     return cli_refused (error);
   return EXIT_OK;
 }
 
 int
+cmd_report_cohort (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  static const OneReport what = {
+    "--cohort", N_("The cohort (required)"), &spire_kind_cohort, build_cohort,
+    /* TRANSLATORS: keep --cohort and the command in quotes: they are typed as they are */
+    N_("Say which cohort with --cohort UUID; “spire-cli list cohorts” shows them."),
+  };
+
+  return report_one (cli, command, &what, argc, argv);
+}
+
+int
 cmd_report_letter (Cli *cli, const CliCommand *command, int argc, char **argv)
 {
-  g_auto (GStrv) args = NULL;
-  g_autofree char *application = NULL, *lang_code = NULL, *output = NULL;
-  const GOptionEntry entries[] = {
-    { "application", 0, 0, G_OPTION_ARG_STRING, &application, N_("The application (required)"),
-      N_("UUID") },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_code, N_("The report’s language: nb, nn or en"),
-      N_("LANG") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"),
-      N_("FILE") },
-    { NULL }
-  };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SpireReport) report = NULL;
-  SpireLanguage lang;
-  int status;
-
-  if ((status = cli_parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
-    return status;
-  if (application == NULL || *application == '\0')
+  static const OneReport what = {
+    "--application", N_("The application (required)"), &spire_kind_application,
+    spire_report_letter,
     /* TRANSLATORS: keep --application: it is typed as it is */
-    return cli_usage_error (command, _("Say which application with --application UUID."));
-  if (output == NULL || *output == '\0')
-    return missing_output (command);
-  if (!report_language (lang_code, &lang))
-    return EXIT_REFUSED;
-  if (!cli_open_store (cli, OPEN_EXISTING, &error))
-    return cli_refused (error);
-  if (!cli_check_ref (cli, "--application", &spire_kind_application, application))
-    return EXIT_REFUSED;
-  report = spire_report_letter (cli->store, application, lang, &error);
-  if (report == NULL || !spire_report_write_pdf (report, output, NULL, &error))
-    return cli_refused (error);
-  return EXIT_OK;
+    N_("Say which application with --application UUID."),
+  };
+
+  return report_one (cli, command, &what, argc, argv);
+}
+
+int
+cmd_report_impact (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  static const OneReport what = {
+    "--program", N_("The program (required)"), &spire_kind_program, spire_report_impact,
+    /* TRANSLATORS: keep --program: it is typed as it is */
+    N_("Say which program with --program UUID."),
+  };
+
+  return report_one (cli, command, &what, argc, argv);
+}
+
+int
+cmd_report_reference (Cli *cli, const CliCommand *command, int argc, char **argv)
+{
+  static const OneReport what = {
+    "--solution", N_("The solution (required)"), &spire_kind_solution, spire_report_reference,
+    /* TRANSLATORS: keep --solution: it is typed as it is */
+    N_("Say which solution with --solution UUID."),
+  };
+
+  return report_one (cli, command, &what, argc, argv);
 }
 
 int

@@ -483,8 +483,12 @@ spire_report_letters_write (SpireStore *store, const char *cohort_uuid,
 
       if (!g_strv_contains (statuses ? statuses : decided, SPIRE_ROW_TEXT (row, 2)))
         continue;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
+                               _("Writing the report was cancelled."));
+          return NULL;
+        }
       report = letter_build (store, ranking, SPIRE_ROW_TEXT (row, 0), t, error);
       if (report == NULL)
         return NULL;

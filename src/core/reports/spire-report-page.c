@@ -1,7 +1,7 @@
 /* spire-report-page.c — paginate first, draw second
  *
  * Pagination walks the blocks with a cursor y on the page: a heading keeps
- * with the next 130 points (or moves to the next page), a text that does
+ * with what follows it (keep_with_next) or moves to the next page, a text that does
  * not fit breaks between its lines, a table between its rows with the
  * header row repeated on the next page, a chart moves whole.  The pieces
  * it makes are all that drawing needs.
@@ -104,6 +104,53 @@ paginate_table (Cursor *c, guint index, const Block *b)
   c->y = y + BLOCK_GAP;
 }
 
+/* What a heading at @index keeps with it on its page: the headings and
+ * short text that follow it, and the first table row or the whole chart
+ * after them. */
+static double
+keep_with_next (SpireReport *self, guint index)
+{
+  double need = 0;
+
+  for (guint j = index; j < self->blocks->len; j++)
+    {
+      const Block *b = g_ptr_array_index (self->blocks, j);
+
+      switch (b->kind)
+        {
+        case BLOCK_HEADING:
+          need += b->level == 1 ? 34 : 22;
+          continue;
+        case BLOCK_TEXT:
+          {
+            g_autoptr (PangoLayout) layout = _spire_report_block_layout (self->measure, b);
+            int h;
+
+            pango_layout_get_size (layout, NULL, &h);
+            need += MIN ((double) h / PANGO_SCALE, 80) + BLOCK_GAP;
+            continue;
+          }
+        case BLOCK_TABLE:
+          if (b->headers)
+            need += _spire_report_row_height (self->measure, b, b->headers, TRUE);
+          if (b->rows->len > 0)
+            need += _spire_report_row_height (self->measure, b, g_ptr_array_index (b->rows, 0),
+                                              FALSE);
+          break;
+        case BLOCK_BARS:
+        case BLOCK_DOTS:
+        case BLOCK_SPACE:
+          need += b->height;
+          break;
+        case BLOCK_COVER:
+        case BLOCK_BREAK:
+          break;
+        }
+      break;
+    }
+  return MIN (need, BOTTOM - TOP);
+}
+
 static void
 paginate (SpireReport *self)
 {
@@ -125,7 +172,7 @@ paginate (SpireReport *self)
           c.y = BOTTOM; /* the cover is a page of its own */
           break;
         case BLOCK_HEADING:
-          if (c.y + 130 > BOTTOM && c.y > TOP)
+          if (c.y + keep_with_next (self, i) > BOTTOM && c.y > TOP)
             new_page (&c);
           else if (c.y > TOP)
             c.y += b->level == 1 ? 10 : 4;

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "spire-report.h"
+#include "spire-store.h"
 
 G_BEGIN_DECLS
 
@@ -83,6 +84,10 @@ struct _SpireReport
   int outline_level1; /* the last level-1 bookmark while drawing */
 };
 
+/* spire_report_write_pdf with progress per page drawn. */
+gboolean _spire_report_write_pdf_full (SpireReport *self, const char *path,
+                                       GCancellable *cancellable, SpireProgressFunc progress,
+                                       gpointer progress_data, GError **error);
 void _spire_report_setup_context (PangoContext *context);
 PangoLayout *_spire_report_layout (PangoContext *context, const char *markup, double size,
                                    gboolean bold, double width, PangoAlignment align);

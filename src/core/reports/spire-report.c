@@ -413,6 +413,13 @@ gboolean
 spire_report_write_pdf (SpireReport *self, const char *path, GCancellable *cancellable,
                         GError **error)
 {
+  return _spire_report_write_pdf_full (self, path, cancellable, NULL, NULL, error);
+}
+
+gboolean
+_spire_report_write_pdf_full (SpireReport *self, const char *path, GCancellable *cancellable,
+                              SpireProgressFunc progress, gpointer progress_data, GError **error)
+{
   g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
   Sink sink = { -1, cancellable, FALSE, 0 };
   cairo_surface_t *surface;
@@ -438,6 +445,8 @@ spire_report_write_pdf (SpireReport *self, const char *path, GCancellable *cance
       spire_report_draw_page (self, cr, p);
       cairo_destroy (cr);
       cairo_surface_show_page (surface);
+      if (progress)
+        progress ((double) (p + 1) / n_pages, progress_data);
     }
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
@@ -454,9 +463,11 @@ spire_report_write_pdf (SpireReport *self, const char *path, GCancellable *cance
       sink.failed = TRUE;
       sink.error_number = errno;
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_is_cancelled (cancellable))
     {
       g_unlink (tmp);
+      g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
+                           _("Writing the report was cancelled."));
       return FALSE;
     }
   if (sink.failed || status != CAIRO_STATUS_SUCCESS)

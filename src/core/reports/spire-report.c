@@ -103,7 +103,9 @@ add_block (SpireReport *self, BlockKind kind)
 {
   Block *b = g_new0 (Block, 1);
 
-  g_return_val_if_fail (self->pieces == NULL, b); /* not after pagination */
+  /* A block added after pagination: paginate again when asked. */
+  g_clear_pointer (&self->pieces, g_array_unref);
+  g_clear_object (&self->measure);
   b->kind = kind;
   g_ptr_array_add (self->blocks, b);
   return b;

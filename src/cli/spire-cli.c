@@ -126,6 +126,15 @@ static const CliCommand commands[] = {
        "ratio to what was invested, deals per procedure, and each solution with its buyers "
        "over time. Money in whole kroner."),
     NULL, 0, 0 },
+  { "report", cmd_report,
+    /* TRANSLATORS: a placeholder in usage lines ("spire-cli package SUBCOMMAND …") */
+    N_("SUBCOMMAND …"),
+    /* TRANSLATORS: keep cohort, letter, letters, impact and reference: they are typed as they are */
+    N_("Write reports as PDF: cohort, letter, letters, impact, reference"),
+    N_("The cohort report, the feedback letters to applicants, a program’s impact report and "
+       "a solution’s reference sheet, in the language chosen with --lang (nb, nn or en)."),
+    /* TRANSLATORS: keep cohort, letter, letters, impact and reference: they are typed as they are */
+    N_("Say which report: cohort, letter, letters, impact or reference."), 1, G_MAXUINT },
   { "check", cmd_check, "", N_("Check the database for damage"),
     /* TRANSLATORS: “ok” as you translate it in the “check” context */
     N_("Prints “ok”, or each problem found; the exit status is 1 when there are problems."),

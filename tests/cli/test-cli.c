@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -2867,6 +2868,247 @@ test_export_secrets (void)
     g_assert_cmpint (run.status, ==, 0);
     data = read_file (again, NULL);
     g_assert_nonnull (strstr (data, "SECRET-TOKEN"));
+
+/* report: PDFs in the language chosen, whatever LANGUAGE says */
+
+static char *
+cli_pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* spire-cli with the build's translations and LANGUAGE=@language. */
+static void
+run_report (Run *run, const char *dir, const char *language, const char *const *args)
+{
+  const char *env[] = { "SPIRE_LOCALEDIR", cli_localedir, "LANGUAGE", language, NULL };
+
+  run_program_full (run, cli_path, env, dir, NULL, args);
+}
+
+static void
+test_report (void)
+{
+  static const char *const decided[] = { "follow_up", "closed", NULL };
+  static const char *const langs[] = { "nb", "nn", "en" };
+  static const char *const other[] = { "en", "nb", "nn" };
+  static const char *const first[] = { "Side 1 av", "Side 1 av", "Page 1 of" };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *cohort = demo_cohort (dir, database, decided);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr (JsonNode) ranking = NULL;
+  g_autoptr (JsonNode) funnel = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  JsonObject *row = NULL;
+  const char *application;
+  double mean = NAN;
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "rank", "--cohort", cohort, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    ranking = parse_json (run.out);
+    run_clear (&run);
+    run_in (&run, dir, "-d", database, "funnel", "--cohort", cohort, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    funnel = parse_json (run.out);
+  }
+  {
+    JsonArray *apps = json_object_get_array_member (json_node_get_object (ranking),
+                                                    "applications");
+
+    for (guint i = 0; i < json_array_get_length (apps) && row == NULL; i++)
+      {
+        JsonObject *a = json_array_get_object_element (apps, i);
+        JsonArray *criteria = json_object_get_array_member (a, "criteria");
+
+        for (guint c = 0; c < json_array_get_length (criteria); c++)
+          {
+            JsonNode *m = json_object_get_member (json_array_get_object_element (criteria, c),
+                                                  "mean");
+
+            if (!JSON_NODE_HOLDS_NULL (m))
+              {
+                mean = json_node_get_double (m);
+                row = a;
+                break;
+              }
+          }
+      }
+  }
+  g_assert_nonnull (row);
+  application = json_object_get_string_member (row, "application");
+
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_autofree char *letter = g_build_filename (dir, "letter.pdf", NULL);
+      const char *cohort_args[] = { "-d", database, "report", "cohort", "--cohort", cohort,
+                                    "--lang", langs[i], "-o", path, NULL };
+      const char *letter_args[] = { "-d", database, "report", "letter", "--application",
+                                    application, "--lang", langs[i], "-o", letter, NULL };
+      g_auto (Run) run = { 0 };
+
+      run_report (&run, dir, other[i], cohort_args);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      run_clear (&run);
+      run_report (&run, dir, other[i], letter_args);
+      g_assert_cmpint (run.status, ==, 0);
+      if (pdftotext != NULL)
+        {
+          g_autofree char *text = cli_pdf_text (path);
+          g_autofree char *letter_text = cli_pdf_text (letter);
+          SpireLanguage lang = spire_language_from_code (langs[i]);
+          g_autofree char *applied = g_strdup_printf (
+            "\n%" G_GINT64_FORMAT "\n",
+            json_object_get_int_member (json_node_get_object (funnel), "applied"));
+          g_autofree char *score = spire_format_number (mean, 2, lang);
+
+          g_assert_nonnull (strstr (text, first[i]));
+          g_assert_nonnull (strstr (text, applied));
+          g_assert_nonnull (strstr (letter_text, first[i]));
+          g_assert_nonnull (strstr (letter_text, score));
+          g_assert_nonnull (strstr (letter_text, json_object_get_string_member (row, "startup")));
+        }
+      g_unlink (letter);
+      g_unlink (path);
+    }
+
+  /* Without --lang: the environment's language */
+  {
+    const char *args[] = { "-d", database, "report", "cohort", "--cohort", cohort, "-o", path,
+                           NULL };
+    g_auto (Run) run = { 0 };
+
+    run_report (&run, dir, "nn", args);
+    g_assert_cmpint (run.status, ==, 0);
+    if (pdftotext != NULL)
+      {
+        g_autofree char *text = cli_pdf_text (path);
+
+        g_assert_nonnull (strstr (text, "Nøkkeltal"));
+      }
+    g_unlink (path);
+  }
+
+  /* An unknown UUID or language: exit 1 and no file */
+  {
+    const char *unknown_cohort[] = { "-d", database, "report", "cohort", "--cohort",
+                                     "00000000-0000-4000-8000-000000000000", "-o", path, NULL };
+    const char *unknown_application[] = { "-d", database, "report", "letter", "--application",
+                                          "00000000-0000-4000-8000-000000000000", "-o", path,
+                                          NULL };
+    const char *unknown_lang[] = { "-d", database, "report", "cohort", "--cohort", cohort,
+                                   "--lang", "sv", "-o", path, NULL };
+    const char *const *cases[] = { unknown_cohort, unknown_application, unknown_lang };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto (Run) run = { 0 };
+
+        run_report (&run, dir, NULL, cases[i]);
+        assert_refused (&run);
+        g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      }
+  }
+
+  /* The impact report and the reference sheet */
+  {
+    g_autoptr (JsonNode) cohorts = list_json (dir, database, "cohorts", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SpireStore) store = NULL;
+    g_autoptr (GPtrArray) solutions = NULL;
+    const char *program = NULL;
+
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (cohorts)); i++)
+      {
+        JsonObject *c = json_array_get_object_element (json_node_get_array (cohorts), i);
+
+        if (g_str_equal (json_object_get_string_member (c, "uuid"), cohort))
+          program = json_object_get_string_member (c, "program");
+      }
+    g_assert_nonnull (program);
+    store = spire_store_open (database, &error);
+    g_assert_no_error (error);
+    solutions = spire_store_list (store, &spire_kind_solution, NULL, NULL, &error);
+    g_assert_cmpuint (solutions->len, >, 0);
+    {
+      const char *impact[] = { "-d", database, "report", "impact", "--program", program,
+                               "--lang", "nn", "-o", path, NULL };
+      const char *reference[] = { "-d", database, "report", "reference", "--solution",
+                                  spire_record_get_uuid (g_ptr_array_index (solutions, 0)),
+                                  "--lang", "en", "-o", path, NULL };
+      const char *unknown[] = { "-d", database, "report", "reference", "--solution",
+                                "00000000-0000-4000-8000-000000000000", "-o", path, NULL };
+      g_auto (Run) run = { 0 };
+
+      run_report (&run, dir, "en", impact);
+      g_assert_cmpint (run.status, ==, 0);
+      if (pdftotext != NULL)
+        {
+          g_autofree char *text = cli_pdf_text (path);
+
+          g_assert_nonnull (strstr (text, "Effektrapport"));
+        }
+      g_unlink (path);
+      run_clear (&run);
+      run_report (&run, dir, "nb", reference);
+      g_assert_cmpint (run.status, ==, 0);
+      if (pdftotext != NULL)
+        {
+          g_autofree char *text = cli_pdf_text (path);
+
+          g_assert_nonnull (strstr (text, "Reference sheet"));
+        }
+      g_unlink (path);
+      run_clear (&run);
+      run_report (&run, dir, NULL, unknown);
+      assert_refused (&run);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  }
+
+  /* Letters: one PDF per rejected application, named by its applicant */
+  {
+    g_autofree char *out = g_build_filename (dir, "letters", NULL);
+    const char *args[] = { "-d", database, "report", "letters", "--cohort", cohort,
+                           "--status", "rejected", "--lang", "nn", "-o", out, NULL };
+    g_autoptr (JsonNode) apps = list_json (dir, database, "applications", cohort);
+    JsonArray *array = json_node_get_array (apps);
+    g_auto (Run) run = { 0 };
+    guint rejected = 0, files = 0;
+    g_autoptr (GDir) d = NULL;
+    const char *name;
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      rejected += g_str_equal (json_object_get_string_member (json_array_get_object_element (array, i),
+                                                              "status"),
+                               "rejected");
+    run_report (&run, dir, "en", args);
+    g_assert_cmpint (run.status, ==, 0);
+    d = g_dir_open (out, 0, NULL);
+    g_assert_nonnull (d);
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (out, name, NULL);
+
+        g_assert_true (g_str_has_suffix (name, ".pdf"));
+        g_unlink (file);
+        files++;
+      }
+    g_assert_cmpuint (rejected, >, 0);
+    g_assert_cmpuint (files, ==, rejected);
+    g_rmdir (out);
   }
 }
 
@@ -2939,6 +3181,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/full-disk", test_full_disk);
   g_test_add_func ("/cli/database-private", test_database_private);
   g_test_add_func ("/cli/export-secrets", test_export_secrets);
+
+  g_test_add_func ("/cli/report", test_report);
 
   status = g_test_run ();
 

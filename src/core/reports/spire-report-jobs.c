@@ -1,0 +1,103 @@
+/* spire-report-jobs.c — writing reports as long work
+ *
+ * The same builders and writer as the synchronous calls, run through
+ * spire-job-private.h: in a worker thread on a connection of its own, with
+ * progress (pages drawn, letters written) and cancel.  Safe because a
+ * report's words come from its own SpireReportText, never the process's
+ * gettext, and its layouts from the worker's own pango context.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spire-job-private.h"
+#include "spire-report-private.h"
+#include "spire-reports.h"
+
+typedef struct
+{
+  SpireReportKind kind;
+  char *uuid;
+  char **statuses;
+  SpireLanguage lang;
+  char *path;
+} WriteJob;
+
+static void
+write_job_free (gpointer data)
+{
+  WriteJob *d = data;
+
+  g_free (d->uuid);
+  g_strfreev (d->statuses);
+  g_free (d->path);
+  g_free (d);
+}
+
+static gboolean
+write_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
+{
+  WriteJob *d = data;
+  GCancellable *cancellable = _spire_job_get_cancellable (job);
+  g_autoptr (SpireReport) report = NULL;
+
+  switch (d->kind)
+    {
+    case SPIRE_REPORT_KIND_COHORT:
+      report = spire_report_cohort (store, d->uuid, d->lang, cancellable, error);
+      break;
+    case SPIRE_REPORT_KIND_LETTER:
+      report = spire_report_letter (store, d->uuid, d->lang, error);
+      break;
+    case SPIRE_REPORT_KIND_IMPACT:
+      report = spire_report_impact (store, d->uuid, d->lang, error);
+      break;
+    case SPIRE_REPORT_KIND_REFERENCE:
+      report = spire_report_reference (store, d->uuid, d->lang, error);
+      break;
+    case SPIRE_REPORT_KIND_LETTERS:
+      *result = spire_report_letters_write (store, d->uuid, (const char *const *) d->statuses,
+                                            d->lang, d->path, cancellable, error);
+      return *result != NULL;
+    }
+  if (report == NULL)
+    return FALSE;
+  if (!_spire_report_write_pdf_full (report, d->path, cancellable, _spire_job_progress, job,
+                                     error))
+    return FALSE;
+  *result = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (*result, g_strdup (d->path));
+  return TRUE;
+}
+
+void
+spire_report_write_async (SpireStore *store, SpireReportKind kind, const char *uuid,
+                          const char *const *statuses, SpireLanguage lang, const char *path,
+                          GCancellable *cancellable, SpireProgressFunc progress,
+                          gpointer progress_data, GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  WriteJob *d = g_new0 (WriteJob, 1);
+
+  d->kind = kind;
+  d->uuid = g_strdup (uuid);
+  d->statuses = g_strdupv ((char **) statuses);
+  d->lang = lang;
+  d->path = g_strdup (path);
+  _spire_job_run (store, spire_report_write_async, write_job, d, write_job_free,
+                  (GDestroyNotify) g_ptr_array_unref, cancellable, progress, progress_data,
+                  callback, user_data);
+}
+
+GPtrArray *
+spire_report_write_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer paths = NULL;
+
+  _spire_job_finish (store, result, spire_report_write_async, &paths, error);
+  return paths;
+}

@@ -2868,6 +2868,8 @@ test_export_secrets (void)
     g_assert_cmpint (run.status, ==, 0);
     data = read_file (again, NULL);
     g_assert_nonnull (strstr (data, "SECRET-TOKEN"));
+  }
+}
 
 /* report: PDFs in the language chosen, whatever LANGUAGE says */
 
@@ -3181,7 +3183,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/full-disk", test_full_disk);
   g_test_add_func ("/cli/database-private", test_database_private);
   g_test_add_func ("/cli/export-secrets", test_export_secrets);
-
   g_test_add_func ("/cli/report", test_report);
 
   status = g_test_run ();

@@ -1,8 +1,10 @@
-/* spire-record-list-erase.c — the People page's "Erase Personal Data…"
+/* spire-record-list-erase.c — the People page's "Erase Personal Data…" and
+ * "Erase Expired Personal Data…"
  *
  * DESIGN.md, "Privacy, innsyn and the audit trail": before a person is
  * erased, the confirmation lists where their data occurs (core's dry run,
- * spire_person_erase); erasing is core's and cannot be undone.
+ * spire_person_erase); before retention erases, it lists who would go
+ * (spire_retention_due).  Erasing is core's and cannot be undone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -99,6 +101,75 @@ _spire_record_list_page_erase_person_action (GtkWidget *widget, const char *acti
   g_object_set_data_full (G_OBJECT (dialog), "spire-person",
                           g_strdup (spire_record_get_uuid (person)), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response_cb), self, 0);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Retention */
+
+static void
+on_retention_response_cb (AdwMessageDialog *dialog, const char *response,
+                          SpireRecordListPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  if (g_strcmp0 (response, "erase") != 0 || self->store == NULL)
+    return;
+  if (!spire_retention_apply (self->store, NULL, &n, &error))
+    {
+      spire_error_dialog_show (GTK_WIDGET (self), _("The Personal Data Was Not Erased"), error);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("Personal data of %u person erased",
+                                    "Personal data of %u people erased", n), n);
+  spire_toast_show (GTK_WIDGET (self), text);
+}
+
+void
+_spire_record_list_page_retention_action (GtkWidget *widget, const char *action_name,
+                                          GVariant *param)
+{
+  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
+  g_autoptr (GPtrArray) due = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  if ((due = spire_retention_due (self->store, NULL, &error)) == NULL)
+    {
+      spire_error_dialog_show (widget, _("The Personal Data Was Not Erased"), error);
+      return;
+    }
+  if (due->len == 0)
+    {
+      spire_toast_show (widget, _("No personal data is due to be erased."));
+      return;
+    }
+  for (guint i = 0; i < due->len; i++)
+    {
+      SpireRetentionItem *item = due->pdata[i];
+
+      /* TRANSLATORS: one line of the list: a person, the cohort, the day it was due */
+      g_string_append_printf (list, _("\n%s (%s, kept until %s)"), item->name, item->cohort_name,
+                              item->due_on);
+    }
+  /* TRANSLATORS: %s is the list of people, one a line */
+  body = g_strdup_printf (_("These applicants were not accepted, and their cohorts’ time to keep "
+                            "personal data is up:\n%s\n\nTheir names become pseudonyms and their "
+                            "e-mail and phone are cleared. This cannot be undone."),
+                          list->str);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (spire_widget_get_window (widget),
+                                                       _("Erase Expired Personal Data?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "erase", _("_Erase"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_retention_response_cb), self, 0);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -287,6 +287,8 @@ update_actions (SpireRecordListPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.export-csv", self->spec != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.erase-person",
                                  n == 1 && self->spec && self->spec->kind == &spire_kind_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.retention",
+                                 self->spec && self->spec->kind == &spire_kind_person);
 }
 
 static void
@@ -670,6 +672,8 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
                                    _spire_record_list_page_export_csv_action);
   gtk_widget_class_install_action (widget_class, "records.erase-person", NULL,
                                    _spire_record_list_page_erase_person_action);
+  gtk_widget_class_install_action (widget_class, "records.retention", NULL,
+                                   _spire_record_list_page_retention_action);
 }
 
 static void

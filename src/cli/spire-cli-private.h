@@ -98,6 +98,11 @@ int cmd_funnel (Cli *cli, const CliCommand *command, int argc, char **argv);
 int cmd_impact (Cli *cli, const CliCommand *command, int argc, char **argv);
 /* spire-cli-report.c */
 int cmd_report (Cli *cli, const CliCommand *command, int argc, char **argv);
+
+/* spire-cli-privacy.c */
+int cmd_person (Cli *cli, const CliCommand *command, int argc, char **argv);
+int cmd_retention (Cli *cli, const CliCommand *command, int argc, char **argv);
+int cmd_audit (Cli *cli, const CliCommand *command, int argc, char **argv);
 /* spire-cli.c */
 int cmd_help (Cli *cli, const CliCommand *command, int argc, char **argv);
 

@@ -135,6 +135,26 @@ static const CliCommand commands[] = {
        "a solution’s reference sheet, in the language chosen with --lang (nb, nn or en)."),
     /* TRANSLATORS: keep cohort, letter, letters, impact and reference: they are typed as they are */
     N_("Say which report: cohort, letter, letters, impact or reference."), 1, G_MAXUINT },
+  { "person", cmd_person,
+    /* TRANSLATORS: a placeholder in usage lines ("spire-cli package SUBCOMMAND …") */
+    N_("SUBCOMMAND …"),
+    /* TRANSLATORS: keep erase: it is typed as it is */
+    N_("Erase a person’s personal data: erase"), NULL,
+    /* TRANSLATORS: keep erase: it is typed as it is */
+    N_("Say what to do: erase."), 1, G_MAXUINT },
+  { "retention", cmd_retention, "",
+    N_("Erase the personal data of applicants not accepted when their time is up"),
+    /* TRANSLATORS: keep the options: they are typed as they are */
+    N_("A cohort’s “Keep personal data (months)” counts from the day it closes (its end, or "
+       "the day its phase became Closed). Applicants not accepted are then erased, unless "
+       "they also have an accepted application, one in a cohort still kept, or a seat on a "
+       "panel. --dry-run lists them and changes nothing."),
+    NULL, 0, 0 },
+  { "audit", cmd_audit, "", N_("Show the audit trail: who changed what, when"),
+    /* TRANSLATORS: keep the options: they are typed as they are */
+    N_("Newest first: when, who, the record, the action, and the record before and after. "
+       "--person also finds the records that refer to the person or name them."),
+    NULL, 0, 0 },
   { "check", cmd_check, "", N_("Check the database for damage"),
     /* TRANSLATORS: “ok” as you translate it in the “check” context */
     N_("Prints “ok”, or each problem found; the exit status is 1 when there are problems."),

@@ -16,6 +16,7 @@
 #include "spire-exchange.h"
 #include "spire-import-jobs.h"
 #include "spire-package.h"
+#include "spire-privacy.h"
 #include "spire-ranking.h"
 #include "spire-record.h"
 #include "spire-records.h"

@@ -292,6 +292,8 @@ validate_cohort (SpireRecord *r, GError **error)
 {
   if (spire_record_get_int (r, "seats") <= 0)
     return fail (error, r, "seats", _("must be at least 1"));
+  if (!spire_record_is_null (r, "retention_months") && spire_record_get_int (r, "retention_months") < 0)
+    return fail (error, r, "retention_months", _("must not be negative"));
   return check_order (r, "opens_on", "application_deadline", error) &&
          check_order (r, "application_deadline", "starts_on", error) &&
          check_order (r, "starts_on", "ends_on", error);
@@ -463,6 +465,9 @@ static const SpireField spire_kind_cohort_fields[] = {
   { "blind", SPIRE_FIELD_BOOL, 0, N_("Blind evaluation"), NULL, NULL },
   { "owner_on_panel", SPIRE_FIELD_BOOL, 0, N_("Challenge owner on the panel"), NULL, NULL },
   { "invested", SPIRE_FIELD_MONEY, 0, N_("Invested"), NULL, NULL },
+  /* Since schema version 4: personal data of applicants not accepted is
+   * erased this many months after the cohort closes (privacy/). */
+  { "retention_months", SPIRE_FIELD_INT, 0, N_("Keep personal data (months)"), NULL, NULL },
 };
 KIND (spire_kind_cohort, "cohort", "cohorts", N_("Cohort"), N_("Cohorts"), "name",
       spire_cohort_get_type, validate_cohort)

@@ -429,10 +429,17 @@ static const char migration_3[] =
   "  UNIQUE (program, stage)\n"
   ") STRICT;\n";
 
+/* Privacy (DESIGN.md, "Privacy, innsyn and the audit trail"): how long a
+ * cohort keeps the personal data of applicants not accepted. */
+static const char migration_4[] =
+  "ALTER TABLE cohorts ADD COLUMN retention_months INTEGER\n"
+  "  CHECK (retention_months IS NULL OR retention_months >= 0);\n";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 /* SPIRE_SCHEMA_VERSION names the last migration. */

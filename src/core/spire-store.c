@@ -506,10 +506,12 @@ setup_connection (SpireStore *self, GError **error)
   sqlite3_create_function_v2 (self->db, "spire_fold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                               fold_func_cb, NULL, NULL, NULL);
-  /* Large cohorts are read in whole: keep their pages in memory. */
+  /* Large cohorts are read in whole: keep their pages in memory.  What is
+   * deleted or overwritten is zeroed, not left in free pages (an erased
+   * person leaves no trace: privacy/spire-person-erase.c). */
   sqlite3_exec (self->db,
                 "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; "
-                "PRAGMA temp_store = MEMORY",
+                "PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON",
                 NULL, NULL, NULL);
   return exec (self, "PRAGMA foreign_keys = ON", error);
 }

@@ -13,6 +13,7 @@
  */
 #define G_LOG_DOMAIN "test-cli"
 
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -3114,6 +3115,186 @@ test_report (void)
   }
 }
 
+/* person erase, retention, audit (spire-cli-privacy.c) */
+
+static const char privacy_backup[] =
+  "{ \"format\": \"spire-backup\", \"version\": 1, \"exported_at\": \"2026-11-23T10:00:00Z\",\n"
+  "  \"programs\": [ { \"uuid\": \"22222222-2222-4222-8222-222222222222\", \"name\": \"Åpen innovasjon\","
+  " \"kind\": \"accelerator\" } ],\n"
+  "  \"cohorts\": [ { \"uuid\": \"33333333-3333-4333-8333-333333333333\","
+  " \"program\": \"22222222-2222-4222-8222-222222222222\", \"name\": \"Vår 2026\", \"phase\": \"closed\","
+  " \"ends_on\": \"2026-01-31\", \"retention_months\": 6, \"seats\": 2 } ],\n"
+  "  \"startups\": [ { \"uuid\": \"44444444-4444-4444-8444-444444444444\", \"name\": \"Avslag AS\" } ],\n"
+  "  \"persons\": [ { \"uuid\": \"55555555-5555-4555-8555-555555555555\", \"name\": \"Rita Avslått\","
+  " \"email\": \"rita@avslag.no\", \"phone\": \"+47 481 00 200\" } ],\n"
+  "  \"applications\": [ { \"uuid\": \"66666666-6666-4666-8666-666666666666\","
+  " \"cohort\": \"33333333-3333-4333-8333-333333333333\", \"startup\": \"44444444-4444-4444-8444-444444444444\","
+  " \"contact\": \"55555555-5555-4555-8555-555555555555\", \"title\": \"Sensorer\", \"status\": \"rejected\","
+  " \"pitch\": \"Rita Avslått (rita@avslag.no, +47 481 00 200) leder arbeidet.\" } ]\n"
+  "}\n";
+#define RITA "55555555-5555-4555-8555-555555555555"
+
+static char *
+privacy_database (const char *dir)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *file = g_build_filename (dir, "privacy.json", NULL);
+  char *database = g_build_filename (dir, "privacy.db", NULL);
+
+  write_file (file, privacy_backup);
+  run_in (&run, dir, "-d", database, "import", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return database;
+}
+
+/* Whether @needle is in the raw bytes of @database or its -wal. */
+static gboolean
+database_holds (const char *database, const char *needle)
+{
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (database, suffixes[i], NULL);
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      if (g_file_get_contents (path, &data, &len, NULL) &&
+          memmem (data, len, needle, strlen (needle)) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_person_erase (void)
+{
+  static const char *const gone[] = { "Rita Avslått", "rita@avslag.no", "+47 481 00 200" };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = privacy_database (dir);
+  g_auto (Run) run = { 0 };
+
+  /* Refusals name the argument and change nothing */
+  run_in (&run, dir, "-d", database, "person", "erase", "00000000-0000-4000-8000-000000000000", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "UUID"));
+  run_clear (&run);
+  run_in (&run, dir, "-d", database, "person", "erase", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* The dry run lists and changes nothing */
+  run_in (&run, dir, "-d", database, "person", "erase", RITA, "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^Person +" RITA "  E-mail$", run.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Application +66666666-6666-4666-8666-666666666666  Pitch$",
+                                       run.out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (run.out, "Erased person 5555"));
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    g_assert_true (database_holds (database, gone[i]));
+  run_clear (&run);
+
+  run_in (&run, dir, "-d", database, "person", "erase", RITA, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Erased person 5555"));
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    g_assert_false (database_holds (database, gone[i]));
+  run_clear (&run);
+
+  /* The audit trail says it happened, by person */
+  run_in (&run, dir, "-d", database, "audit", "--person", RITA, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Person " RITA "  erase"));
+  g_assert_null (strstr (run.out, "Rita"));
+}
+
+static void
+test_retention (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = privacy_database (dir);
+  g_auto (Run) run = { 0 };
+
+  run_in (&run, dir, "-d", database, "retention", "--today", "2026-02-30", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--today"));
+  run_clear (&run);
+  run_in (&run, dir, "-d", database, "retention", "--today", "2026-07-30", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "No personal data is due"));
+  run_clear (&run);
+
+  run_in (&run, dir, "-d", database, "retention", "--dry-run", "--today", "2026-07-31", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, RITA "  Rita Avslått  Vår 2026  2026-01-31  2026-07-31"));
+  g_assert_nonnull (strstr (run.out, "Nothing was changed"));
+  g_assert_true (database_holds (database, "Rita Avslått"));
+  run_clear (&run);
+
+  run_in (&run, dir, "-d", database, "retention", "--today", "2026-07-31", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 person erased"));
+  g_assert_false (database_holds (database, "Rita Avslått"));
+  g_assert_false (database_holds (database, "rita@avslag.no"));
+  run_clear (&run);
+  run_in (&run, dir, "-d", database, "retention", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "No personal data is due"));
+}
+
+static void
+test_audit (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = privacy_database (dir);
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *entries;
+
+  /* Refusals name the argument */
+  run_in (&run, dir, "-d", database, "audit", "--since", "2026-13-01", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--since"));
+  run_clear (&run);
+  run_in (&run, dir, "-d", database, "audit", "--record", "nope", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--record"));
+  run_clear (&run);
+  run_in (&run, dir, "-d", database, "audit", "--person", "00000000-0000-4000-8000-000000000000", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--person"));
+  run_clear (&run);
+
+  run_in (&run, dir, "-d", database, "person", "erase", RITA, NULL);
+  run_clear (&run);
+  run_in (&run, dir, "-d", database, "audit", "--json", "--record", RITA, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  entries = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+  {
+    JsonObject *e = json_array_get_object_element (entries, 0);
+
+    g_assert_cmpstr (json_object_get_string_member (e, "entity"), ==, "person");
+    g_assert_cmpstr (json_object_get_string_member (e, "action"), ==, "erase");
+    g_assert_nonnull (json_object_get_string_member (e, "who"));
+    g_assert_nonnull (json_object_get_string_member (e, "at"));
+    g_assert_true (json_object_get_null_member (e, "before"));
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (e, "after"),
+                                                    "pseudonym"), ==, "Erased person 5555");
+  }
+  run_clear (&run);
+  run_in (&run, dir, "-d", database, "audit", "--since", "2999-01-01", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "No audit entries."));
+  run_clear (&run);
+  run_in (&run, dir, "-d", database, "audit", "--since", "2000-01-01", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "erase"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -3184,6 +3365,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/database-private", test_database_private);
   g_test_add_func ("/cli/export-secrets", test_export_secrets);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/person-erase", test_person_erase);
+  g_test_add_func ("/cli/retention", test_retention);
+  g_test_add_func ("/cli/audit", test_audit);
 
   status = g_test_run ();
 

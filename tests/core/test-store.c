@@ -544,6 +544,57 @@ test_migration_from_v1 (void)
   test_tmpdir_free (dir);
 }
 
+/* Version 4 adds a cohort's retention: a version-3 cohort keeps what it
+ * had, with no retention set, and can be given one. */
+static void
+test_migration_from_v3 (void)
+{
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autofree char *head = g_strdup_printf ("PRAGMA user_version = 3; PRAGMA application_id = %d;",
+                                           SPIRE_APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = NULL;
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_auto (GStrv) problems = NULL;
+
+  for (guint v = 1; v <= 3; v++)
+    raw_exec (path, _spire_schema_migration (v));
+  raw_exec (path, head);
+  raw_exec (path,
+            "INSERT INTO programs (uuid, created_at, updated_at, name, kind) VALUES "
+            "('" V1_PROGRAM "', " T0 ", 'SmartOslo', 'accelerator');\n"
+            "INSERT INTO cohorts (uuid, created_at, updated_at, program, name, phase, seats, "
+            "ends_on, invested) VALUES "
+            "('" V1_COHORT "', " T0 ", '" V1_PROGRAM "', 'Kull 2026', 'closed', 4, "
+            "'2026-06-30', 100000);\n");
+
+  store = spire_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_pragma (path, "user_version"), ==, SPIRE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_pragma (spire_store_get_migration_backup (store), "user_version"), ==, 3);
+  g_assert_true (spire_store_check (store, &problems, &error));
+  cohort = spire_store_get (store, &spire_kind_cohort, V1_COHORT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_text (cohort, "ends_on"), ==, "2026-06-30");
+  g_assert_cmpint (spire_record_get_int (cohort, "invested"), ==, 100000);
+  g_assert_true (spire_record_is_null (cohort, "retention_months"));
+
+  spire_record_set_int (cohort, "retention_months", 18);
+  g_assert_true (spire_store_update (store, cohort, &error));
+  g_assert_no_error (error);
+  g_clear_object (&cohort);
+  cohort = spire_store_get (store, &spire_kind_cohort, V1_COHORT, &error);
+  g_assert_cmpint (spire_record_get_int (cohort, "retention_months"), ==, 18);
+
+  /* A negative retention is refused, naming the field */
+  spire_record_set_int (cohort, "retention_months", -1);
+  g_assert_false (spire_store_update (store, cohort, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_object (&store);
+  test_tmpdir_free (dir);
+}
+
 static void
 test_two_writers (void)
 {
@@ -773,6 +824,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/not-a-database-refused", test_not_a_database_refused);
   g_test_add_func ("/store/migration-takes-backup", test_migration_takes_backup);
   g_test_add_func ("/store/migration-from-v1", test_migration_from_v1);
+  g_test_add_func ("/store/migration-from-v3", test_migration_from_v3);
   g_test_add_func ("/store/two-writers", test_two_writers);
   g_test_add_func ("/store/backup-while-open", test_backup_while_open);
   g_test_add_func ("/store/rollback-nested", test_rollback_nested);

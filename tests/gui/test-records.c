@@ -506,6 +506,94 @@ test_records_delete_program_refused (void)
   close_window (window);
 }
 
+/* The People page's "Erase Personal Data…" lists where the person's data
+ * occurs before it erases; Cancel changes nothing. */
+static void
+test_records_erase_person (void)
+{
+  g_autoptr (SpireStore) store = filled_store ();
+  SpireWindow *window = window_for (store);
+  SpireRecordListPage *page = _spire_window_get_directory_page (window);
+  GtkSelectionModel *selection = _spire_record_list_page_get_selection (page);
+  g_autoptr (SpireRecord) person = NULL;
+  g_autoptr (SpireRecord) after = NULL;
+  g_autofree char *pseudonym = NULL;
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  g_autoptr (SpireRecord) made = insert (store, &spire_kind_person, "name", "Synnøve Kvitravn",
+                                         "email", "synnove@kvitravn.no", NULL);
+  CountWait w = { G_LIST_MODEL (selection), 1 };
+
+  _spire_window_reload_now (window);
+  g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "persons"));
+  g_assert_true (gui_fixture_wait (count_is, &w, 3000));
+  person = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_assert_true (spire_record_equal (person, made));
+  name = g_strdup (spire_record_get_text (person, "name"));
+  pseudonym = spire_person_pseudonym (spire_record_get_uuid (person));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "records.erase-person", NULL);
+  dialog = gui_fixture_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), pseudonym));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Person — Name (1)"));
+  adw_message_dialog_response (dialog, "cancel");
+  after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (person), NULL);
+  g_assert_cmpstr (spire_record_get_text (after, "name"), ==, name);
+  g_clear_object (&after);
+  gui_fixture_spin (10);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "records.erase-person", NULL);
+  dialog = gui_fixture_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "erase");
+  after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (person), NULL);
+  g_assert_cmpstr (spire_record_get_text (after, "name"), ==, pseudonym);
+  g_assert_true (spire_record_is_null (after, "email"));
+
+  close_window (window);
+}
+
+/* "Erase Expired Personal Data…" lists who is due, then erases them. */
+static void
+test_records_retention (void)
+{
+  g_autoptr (SpireStore) store = filled_store ();
+  SpireWindow *window = window_for (store);
+  SpireRecordListPage *page = _spire_window_get_directory_page (window);
+  g_autoptr (SpireRecord) program = insert (store, &spire_kind_program, "name", "Gammelt program",
+                                            "kind", "accelerator", NULL);
+  g_autoptr (SpireRecord) cohort = insert (store, &spire_kind_cohort, "program",
+                                           spire_record_get_uuid (program), "name", "Kull 2020",
+                                           "phase", "closed", "seats", (gint64) 2, "ends_on",
+                                           "2020-01-31", "retention_months", (gint64) 6, NULL);
+  g_autoptr (SpireRecord) startup = insert (store, &spire_kind_startup, "name", "Avslag AS", NULL);
+  g_autoptr (SpireRecord) person = insert (store, &spire_kind_person, "name", "Rita Avslått", NULL);
+  g_autoptr (SpireRecord) app = insert (store, &spire_kind_application, "cohort",
+                                        spire_record_get_uuid (cohort), "startup",
+                                        spire_record_get_uuid (startup), "contact",
+                                        spire_record_get_uuid (person), "title", "Sensorer",
+                                        "status", "rejected", NULL);
+  g_autoptr (SpireRecord) after = NULL;
+  g_autofree char *pseudonym = spire_person_pseudonym (spire_record_get_uuid (person));
+  AdwMessageDialog *dialog;
+
+  _spire_window_reload_now (window);
+  g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "persons"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "records.retention", NULL);
+  dialog = gui_fixture_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Rita Avslått (Kull 2020, kept until 2020-07-31)"));
+  adw_message_dialog_response (dialog, "erase");
+  after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (person), NULL);
+  g_assert_cmpstr (spire_record_get_text (after, "name"), ==, pseudonym);
+
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -529,6 +617,8 @@ main (int argc, char **argv)
   g_test_add_func ("/records/directory", test_records_directory);
   g_test_add_func ("/records/directory-public-bodies", test_records_directory_public_bodies);
   g_test_add_func ("/records/next-phase", test_records_next_phase);
+  g_test_add_func ("/records/erase-person", test_records_erase_person);
+  g_test_add_func ("/records/retention", test_records_retention);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -80,6 +80,11 @@ extern GQuark _spire_record_list_row_info_quark;
 
 /* spire-record-list-export.c */
 void _spire_record_list_page_export_to_path (SpireRecordListPage *self, const char *path);
+/* spire-record-list-erase.c: "records.erase-person", "records.retention" */
+void _spire_record_list_page_erase_person_action (GtkWidget *widget, const char *action_name,
+                                                  GVariant *param);
+void _spire_record_list_page_retention_action (GtkWidget *widget, const char *action_name,
+                                               GVariant *param);
 void _spire_record_list_page_export_csv_action (GtkWidget *widget, const char *action_name,
                                                 GVariant *parameter);
 

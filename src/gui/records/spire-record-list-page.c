@@ -285,6 +285,10 @@ update_actions (SpireRecordListPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.new", self->spec != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.export-csv", self->spec != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.erase-person",
+                                 n == 1 && self->spec && self->spec->kind == &spire_kind_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.retention",
+                                 self->spec && self->spec->kind == &spire_kind_person);
 }
 
 static void
@@ -666,6 +670,10 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   gtk_widget_class_install_action (widget_class, "records.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "records.export-csv", NULL,
                                    _spire_record_list_page_export_csv_action);
+  gtk_widget_class_install_action (widget_class, "records.erase-person", NULL,
+                                   _spire_record_list_page_erase_person_action);
+  gtk_widget_class_install_action (widget_class, "records.retention", NULL,
+                                   _spire_record_list_page_retention_action);
 }
 
 static void

@@ -1,0 +1,368 @@
+/* spire-person-erase.c — erase a person and leave no trace of them
+ *
+ * DESIGN.md, "Privacy, innsyn and the audit trail": the person's personal
+ * fields (SPIRE_FIELD_PERSONAL) are cleared, the name replaced by a stable
+ * pseudonym; every text field of every other record and every audit entry
+ * that holds the name, e-mail or phone gets the pseudonym instead, in one
+ * transaction.  The writes bypass spire_store_update on purpose: an audit
+ * entry of the change would keep the text that is being erased.  The store
+ * sets PRAGMA secure_delete on every connection (spire-store.c), and after
+ * the commit VACUUM and a TRUNCATE checkpoint leave no copy in the file or
+ * its -wal (RECIPES.md, "SQLite without traces").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-privacy"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "spire-error.h"
+#include "spire-privacy-private.h"
+#include "spire-records.h"
+#include "spire-store-private.h"
+
+#define MIN_NEEDLE 3  /* shorter strings are not looked for in other texts */
+
+void
+spire_person_traces_free (SpirePersonTraces *traces)
+{
+  if (traces == NULL)
+    return;
+  g_free (traces->person);
+  g_free (traces->pseudonym);
+  if (traces->items)
+    g_ptr_array_unref (traces->items);
+  g_free (traces);
+}
+
+static void
+trace_free (SpirePersonTrace *t)
+{
+  g_free (t->uuid);
+  g_free (t);
+}
+
+static void
+add_trace (SpirePersonTraces *traces, const char *table, const char *uuid, const char *field)
+{
+  SpirePersonTrace *t = g_new0 (SpirePersonTrace, 1);
+
+  t->table = g_intern_string (table);
+  t->uuid = g_strdup (uuid);
+  t->field = g_intern_string (field);
+  g_ptr_array_add (traces->items, t);
+}
+
+char *
+spire_person_pseudonym (const char *person_uuid)
+{
+  g_autofree char *code = g_ascii_strup (person_uuid ? person_uuid : "", 4);
+
+  /* TRANSLATORS: replaces an erased person's name; %s is a code such as 3F2A */
+  return g_strdup_printf (_("Erased person %s"), code);
+}
+
+static gint
+longest_first (gconstpointer a, gconstpointer b)
+{
+  return (int) strlen (*(const char *const *) b) - (int) strlen (*(const char *const *) a);
+}
+
+static void
+add_needle (GPtrArray *needles, const char *text)
+{
+  g_autofree char *s = text ? g_strstrip (g_ascii_strdown (text, -1)) : NULL;
+
+  if (s == NULL || strlen (s) < MIN_NEEDLE)
+    return;
+  for (guint i = 0; i < needles->len; i++)
+    if (g_str_equal (needles->pdata[i], s))
+      return;
+  g_ptr_array_add (needles, g_steal_pointer (&s));
+}
+
+/* A phone number also as it is written without spaces. */
+static void
+add_value (GPtrArray *needles, const char *field, const char *value)
+{
+  add_needle (needles, value);
+  if (value != NULL && g_str_equal (field, "phone"))
+    {
+      GString *digits = g_string_new (NULL);
+
+      for (const char *p = value; *p; p++)
+        if (*p != ' ' && *p != '-' && *p != '.')
+          g_string_append_c (digits, *p);
+      add_needle (needles, digits->str);
+      g_string_free (digits, TRUE);
+    }
+}
+
+/* The values the person's personal fields had before (the person's own
+ * audit entries). */
+static void
+add_past_values (SpireStore *store, SpireRecord *person, GPtrArray *needles)
+{
+  const SpireKind *kind = spire_record_get_kind (person);
+  g_autoptr (GPtrArray) rows = _spire_store_query (
+    store, NULL, "SELECT before, after FROM audit WHERE entity_uuid = ?1", 1,
+    spire_record_get_uuid (person));
+
+  for (guint r = 0; rows != NULL && r < rows->len; r++)
+    for (guint c = 0; c < 2; c++)
+      {
+        const char *json = SPIRE_ROW_TEXT (rows->pdata[r], c);
+        g_autoptr (JsonParser) parser = json_parser_new ();
+        JsonNode *root;
+
+        if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+            (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+          continue;
+        for (guint i = 0; i < kind->n_fields; i++)
+          {
+            JsonObject *o = json_node_get_object (root);
+            const SpireField *f = &kind->fields[i];
+
+            if ((f->flags & SPIRE_FIELD_PERSONAL) && json_object_has_member (o, f->name) &&
+                JSON_NODE_HOLDS_VALUE (json_object_get_member (o, f->name)) &&
+                json_node_get_value_type (json_object_get_member (o, f->name)) == G_TYPE_STRING)
+              add_value (needles, f->name, json_object_get_string_member (o, f->name));
+          }
+      }
+}
+
+GPtrArray *
+_spire_person_needles (SpireStore *store, SpireRecord *person)
+{
+  GPtrArray *needles = g_ptr_array_new_with_free_func (g_free);
+  const SpireKind *kind = spire_record_get_kind (person);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (kind->fields[i].flags & SPIRE_FIELD_PERSONAL)
+      add_value (needles, kind->fields[i].name,
+                 spire_record_get_text (person, kind->fields[i].name));
+  add_past_values (store, person, needles);
+  g_ptr_array_sort (needles, longest_first);
+  return needles;
+}
+
+char *
+_spire_needles_to_json (GPtrArray *needles)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < needles->len; i++)
+    json_builder_add_string_value (builder, needles->pdata[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* @text with every needle (ASCII case-insensitively) replaced by @with. */
+static char *
+replace_needles (const char *text, GPtrArray *needles, const char *with)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p)
+    {
+      gboolean hit = FALSE;
+
+      for (guint i = 0; i < needles->len && !hit; i++)
+        {
+          const char *n = needles->pdata[i];
+          gsize len = strlen (n);
+
+          if (g_ascii_strncasecmp (p, n, len) == 0)
+            {
+              g_string_append (out, with);
+              p += len;
+              hit = TRUE;
+            }
+        }
+      if (!hit)
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Finds @column's values in @table (rows keyed by @key, the person's own
+ * row left out) that hold a needle; lists them and, unless @dry_run,
+ * rewrites them. */
+static gboolean
+scan_column (SpireStore *store, const char *table, const char *key, const char *column,
+             const char *person, GPtrArray *needles, const char *pseudonym, gboolean dry_run,
+             SpirePersonTraces *traces, GError **error)
+{
+  g_autofree char *select = g_strdup_printf (
+    "SELECT %1$s, \"%2$s\" FROM %3$s WHERE %1$s IS NOT ?1 AND "
+    "EXISTS (SELECT 1 FROM json_each(?2) n WHERE instr(lower(\"%2$s\"), n.value) > 0)",
+    key, column, table);
+  g_autofree char *update = g_strdup_printf ("UPDATE %s SET \"%s\" = ?1 WHERE %s = ?2", table,
+                                             column, key);
+  g_autofree char *json = _spire_needles_to_json (needles);
+  g_autoptr (GPtrArray) rows = NULL;
+
+  rows = _spire_store_query (store, error, select, 2, person, json);
+  if (rows == NULL)
+    return FALSE;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char *id = SPIRE_ROW_TEXT (rows->pdata[r], 0);
+      g_autofree char *value = NULL;
+      g_autoptr (GPtrArray) done = NULL;
+
+      add_trace (traces, table, id, column);
+      if (dry_run)
+        continue;
+      value = replace_needles (SPIRE_ROW_TEXT (rows->pdata[r], 1), needles, pseudonym);
+      done = _spire_store_query (store, error, update, 2, value, id);
+      if (done == NULL)
+        return FALSE;
+      _spire_store_mark_changed (store, table);
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_kinds (SpireStore *store, const char *person, GPtrArray *needles, const char *pseudonym,
+            gboolean dry_run, SpirePersonTraces *traces, GError **error)
+{
+  guint n_kinds;
+  const SpireKind *const *kinds = spire_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint i = 0; i < kinds[k]->n_fields; i++)
+      {
+        const SpireField *f = &kinds[k]->fields[i];
+
+        if ((f->type != SPIRE_FIELD_TEXT && f->type != SPIRE_FIELD_JSON) ||
+            (f->flags & (SPIRE_FIELD_SYSTEM | SPIRE_FIELD_SECRET)))
+          continue;
+        if (!scan_column (store, kinds[k]->table, "uuid", f->name, person, needles, pseudonym,
+                          dry_run, traces, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+scan_audit (SpireStore *store, GPtrArray *needles, const char *pseudonym, gboolean dry_run,
+            SpirePersonTraces *traces, GError **error)
+{
+  static const char *const columns[] = { "who", "before", "after" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (!scan_column (store, "audit", "id", columns[i], NULL, needles, pseudonym, dry_run,
+                      traces, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The person's own record: the name becomes the pseudonym, the other
+ * personal fields are cleared. */
+static gboolean
+erase_own_fields (SpireStore *store, SpireRecord *person, const char *pseudonym,
+                  gboolean dry_run, SpirePersonTraces *traces, GError **error)
+{
+  const SpireKind *kind = spire_record_get_kind (person);
+  const char *uuid = spire_record_get_uuid (person);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SpireField *f = &kind->fields[i];
+      g_autofree char *sql = NULL;
+      g_autoptr (GPtrArray) done = NULL;
+      gboolean required = (f->flags & SPIRE_FIELD_REQUIRED) != 0;
+
+      if (!(f->flags & SPIRE_FIELD_PERSONAL) || spire_record_is_null (person, f->name))
+        continue;
+      add_trace (traces, kind->table, uuid, f->name);
+      if (dry_run)
+        continue;
+      sql = g_strdup_printf ("UPDATE %s SET \"%s\" = ?1 WHERE uuid = ?2", kind->table, f->name);
+      done = _spire_store_query (store, error, sql, 2, required ? pseudonym : NULL, uuid);
+      if (done == NULL)
+        return FALSE;
+    }
+  _spire_store_mark_changed (store, kind->table);
+  return TRUE;
+}
+
+gboolean
+_spire_person_erase_in_transaction (SpireStore *store, const char *person_uuid, gboolean dry_run,
+                                    SpirePersonTraces **traces_out, GError **error)
+{
+  g_autoptr (SpireRecord) person = NULL;
+  g_autoptr (SpirePersonTraces) traces = g_new0 (SpirePersonTraces, 1);
+  g_autoptr (GPtrArray) needles = NULL;
+  g_autofree char *after = NULL;
+
+  person = spire_store_get (store, &spire_kind_person, person_uuid, error);
+  if (person == NULL)
+    return FALSE;
+  traces->person = g_strdup (person_uuid);
+  traces->pseudonym = spire_person_pseudonym (person_uuid);
+  traces->items = g_ptr_array_new_with_free_func ((GDestroyNotify) trace_free);
+  needles = _spire_person_needles (store, person);
+
+  if (!erase_own_fields (store, person, traces->pseudonym, dry_run, traces, error))
+    return FALSE;
+  if (needles->len > 0 &&
+      (!scan_kinds (store, person_uuid, needles, traces->pseudonym, dry_run, traces, error) ||
+       !scan_audit (store, needles, traces->pseudonym, dry_run, traces, error)))
+    return FALSE;
+  if (!dry_run)
+    {
+      after = g_strdup_printf ("{\"pseudonym\": \"%s\", \"places\": %u}", traces->pseudonym,
+                               traces->items->len);
+      if (!spire_store_audit (store, "person", person_uuid, "erase", NULL, after, error))
+        return FALSE;
+    }
+  if (traces_out)
+    *traces_out = g_steal_pointer (&traces);
+  return TRUE;
+}
+
+gboolean
+_spire_store_leave_no_trace (SpireStore *store, GError **error)
+{
+  sqlite3 *db = _spire_store_get_db (store);
+  int rc;
+
+  if (spire_store_get_path (store) == NULL)
+    return TRUE;
+  rc = sqlite3_exec (db, "VACUUM", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return _spire_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+gboolean
+spire_person_erase (SpireStore *store, const char *person_uuid, gboolean dry_run,
+                    SpirePersonTraces **traces, GError **error)
+{
+  g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (person_uuid != NULL, FALSE);
+
+  if (dry_run)
+    return _spire_person_erase_in_transaction (store, person_uuid, TRUE, traces, error);
+  if (!spire_store_begin (store, error))
+    return FALSE;
+  if (!_spire_person_erase_in_transaction (store, person_uuid, FALSE, traces, error))
+    {
+      spire_store_rollback (store);
+      return FALSE;
+    }
+  if (!spire_store_commit (store, error))
+    return FALSE;
+  return _spire_store_leave_no_trace (store, error);
+}

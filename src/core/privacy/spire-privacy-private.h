@@ -1,0 +1,27 @@
+/* spire-privacy-private.h — what the files of src/core/privacy share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "spire-privacy.h"
+
+G_BEGIN_DECLS
+
+/* The erase without its own transaction and without the clean-up of the
+ * file: the caller holds a transaction (spire-retention.c erases many). */
+gboolean _spire_person_erase_in_transaction (SpireStore *store, const char *person_uuid,
+                                             gboolean dry_run, SpirePersonTraces **traces,
+                                             GError **error);
+/* After a committed erase: VACUUM rewrites the free pages away and a
+ * TRUNCATE checkpoint empties the WAL (nothing for an in-memory store). */
+gboolean _spire_store_leave_no_trace (SpireStore *store, GError **error);
+
+/* The strings that name @person: its personal fields (name, e-mail, phone,
+ * also without spaces) as they are and as the person's audit entries say
+ * they were, ASCII-lowercased, longest first. */
+GPtrArray *_spire_person_needles (SpireStore *store, SpireRecord *person);
+/* @needles as a JSON array, for json_each() in SQL. */
+char *_spire_needles_to_json (GPtrArray *needles);
+
+G_END_DECLS

@@ -1,0 +1,99 @@
+/* spire-privacy.h — erase a person, retention, the audit trail made visible
+ *
+ * DESIGN.md, "Privacy, innsyn and the audit trail": a person's personal
+ * fields are cleared or replaced by a stable pseudonym everywhere they
+ * occur, the audit trail's before/after included, with no copy left in the
+ * database file or its WAL; a cohort's retention erases the personal data of
+ * applicants not accepted some months after it closes; the audit trail can
+ * be read by record, by person and by date.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "spire-store.h"
+
+G_BEGIN_DECLS
+
+/* One place a person's data occurs. */
+typedef struct
+{
+  const char *table; /* a kind's table, or "audit" (static) */
+  char *uuid;        /* the record's UUID, or the audit entry's id */
+  const char *field; /* the field, or "who", "before", "after" (static) */
+} SpirePersonTrace;
+
+typedef struct
+{
+  char *person;     /* the person's UUID */
+  char *pseudonym;  /* what replaces the name: "Erased person 3F2A" */
+  GPtrArray *items; /* SpirePersonTrace */
+} SpirePersonTraces;
+
+void spire_person_traces_free (SpirePersonTraces *traces);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpirePersonTraces, spire_person_traces_free)
+
+/* The pseudonym that replaces the person's name: the same for the same
+ * UUID ("Erased person 3F2A", from its first hex digits). */
+char *spire_person_pseudonym (const char *person_uuid);
+
+/* Erases the person @person_uuid: the person's name becomes the pseudonym,
+ * e-mail and phone are cleared, and every text field of every record and
+ * every audit entry (who, before, after) that holds the name, e-mail or
+ * phone has it replaced by the pseudonym, in one transaction; one audit
+ * entry "erase" records that it happened (with no personal data).  Then
+ * the file is vacuumed and the WAL emptied.  With @dry_run nothing changes.
+ * *@traces (may be NULL) lists where the data occurred.
+ * Errors: SPIRE_ERROR_NOT_FOUND for an unknown person, the store's. */
+gboolean spire_person_erase (SpireStore *store, const char *person_uuid, gboolean dry_run,
+                             SpirePersonTraces **traces, GError **error);
+
+/* Retention: one person due to be erased. */
+typedef struct
+{
+  char *person;      /* UUID */
+  char *name;        /* the person's name now */
+  char *cohort;      /* UUID of the cohort whose retention makes it due */
+  char *cohort_name;
+  char *closed_on;   /* when the cohort closed, "YYYY-MM-DD" */
+  char *due_on;      /* closed_on + the cohort's retention_months */
+} SpireRetentionItem;
+
+void spire_retention_item_free (SpireRetentionItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireRetentionItem, spire_retention_item_free)
+
+/* The day @cohort closed, "YYYY-MM-DD": its ends_on, or else the day its
+ * phase became "closed" (from the audit trail; its updated_at when the trail
+ * does not say); NULL while it is open. */
+char *spire_cohort_closed_on (SpireStore *store, SpireRecord *cohort);
+
+/* The people due on @today ("YYYY-MM-DD"; NULL for today, UTC): the contact
+ * persons and the people of the startups of applications not accepted, in
+ * cohorts with a retention whose closed_on + retention_months is on or
+ * before @today — unless they also belong to an application that is not
+ * due (accepted, or in a cohort still kept), are a panel member or a public
+ * body's person, or were erased already.  GPtrArray of SpireRetentionItem,
+ * one per person. */
+GPtrArray *spire_retention_due (SpireStore *store, const char *today, GError **error);
+/* Erases everyone spire_retention_due lists, in one transaction; *@n_erased
+ * says how many. */
+gboolean spire_retention_apply (SpireStore *store, const char *today, guint *n_erased,
+                                GError **error);
+
+/* The audit trail: which entries to list (every member may be NULL). */
+typedef struct
+{
+  const char *record; /* entries about the record with this UUID */
+  const char *person; /* entries about the person, about records that refer to
+                       * them (applications, panel members …) and any whose
+                       * before/after names them */
+  const char *since;  /* "YYYY-MM-DD": entries on or after that day (UTC) */
+  guint limit;        /* 0: all */
+} SpireAuditFilter;
+
+/* Audit entries, newest first: GPtrArray of GHashTable (column → string),
+ * as spire_store_list_audit gives them (id, at, who, entity, entity_uuid,
+ * action, before, after). */
+GPtrArray *spire_audit_query (SpireStore *store, const SpireAuditFilter *filter, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,175 @@
+/* spire-record-list-erase.c — the People page's "Erase Personal Data…" and
+ * "Erase Expired Personal Data…"
+ *
+ * DESIGN.md, "Privacy, innsyn and the audit trail": before a person is
+ * erased, the confirmation lists where their data occurs (core's dry run,
+ * spire_person_erase); before retention erases, it lists who would go
+ * (spire_retention_due).  Erasing is core's and cannot be undone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-record-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "common/spire-error-dialog.h"
+#include "common/spire-toast.h"
+#include "common/spire-widget.h"
+#include "spire-list-util.h"
+#include "spire-record-list-page-private.h"
+
+/* "Application — Pitch (2)", one line per kind and field. */
+static char *
+describe_traces (SpirePersonTraces *traces)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < traces->items->len; i++)
+    {
+      SpirePersonTrace *t = traces->items->pdata[i];
+      const SpireKind *kind = spire_kind_lookup (t->table);
+      const SpireField *field = kind ? spire_kind_field (kind, t->field) : NULL;
+      char *line = g_strdup_printf ("%s — %s",
+                                    /* TRANSLATORS: where a person's data occurs: one entry of the audit trail (endringslogg) */
+                                    kind ? _(kind->label) : _("Audit entry"),
+                                    field ? _(field->label) : t->field);
+      gpointer n = g_hash_table_lookup (counts, line);
+
+      if (n == NULL)
+        g_ptr_array_add (order, line);
+      g_hash_table_replace (counts, line, GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+    }
+  for (guint i = 0; i < order->len; i++)
+    g_string_append_printf (out, "\n%s (%u)", (const char *) order->pdata[i],
+                            GPOINTER_TO_UINT (g_hash_table_lookup (counts, order->pdata[i])));
+  return g_string_free (out, FALSE);
+}
+
+static void
+on_erase_response_cb (AdwMessageDialog *dialog, const char *response, SpireRecordListPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "spire-person");
+
+  if (g_strcmp0 (response, "erase") != 0 || self->store == NULL)
+    return;
+  if (!spire_person_erase (self->store, uuid, FALSE, NULL, &error))
+    {
+      spire_error_dialog_show (GTK_WIDGET (self), _("The Personal Data Was Not Erased"), error);
+      return;
+    }
+  spire_toast_show (GTK_WIDGET (self), _("Personal data erased"));
+}
+
+void
+_spire_record_list_page_erase_person_action (GtkWidget *widget, const char *action_name,
+                                             GVariant *param)
+{
+  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
+  g_autoptr (GPtrArray) records = spire_selection_get_items (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr (SpirePersonTraces) traces = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *places = NULL;
+  g_autofree char *body = NULL;
+  SpireRecord *person;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL || records->len != 1 ||
+      spire_record_get_kind (records->pdata[0]) != &spire_kind_person)
+    return;
+  person = records->pdata[0];
+  if (!spire_person_erase (self->store, spire_record_get_uuid (person), TRUE, &traces, &error))
+    {
+      spire_error_dialog_show (widget, _("The Personal Data Was Not Erased"), error);
+      return;
+    }
+  places = describe_traces (traces);
+  /* TRANSLATORS: %1$s is the person's name, %2$s the pseudonym ("Erased person 3F2A"), %3$s the list of places, one a line */
+  body = g_strdup_printf (_("“%1$s” is replaced by “%2$s”, and the e-mail and phone are cleared, "
+                            "here:\n%3$s\n\nNo copy is kept. This cannot be undone."),
+                          spire_record_get_display_name (person), traces->pseudonym, places);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (spire_widget_get_window (widget),
+                                                       _("Erase Personal Data?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "erase", _("_Erase"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "spire-person",
+                          g_strdup (spire_record_get_uuid (person)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response_cb), self, 0);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Retention */
+
+static void
+on_retention_response_cb (AdwMessageDialog *dialog, const char *response,
+                          SpireRecordListPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  if (g_strcmp0 (response, "erase") != 0 || self->store == NULL)
+    return;
+  if (!spire_retention_apply (self->store, NULL, &n, &error))
+    {
+      spire_error_dialog_show (GTK_WIDGET (self), _("The Personal Data Was Not Erased"), error);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("Personal data of %u person erased",
+                                    "Personal data of %u people erased", n), n);
+  spire_toast_show (GTK_WIDGET (self), text);
+}
+
+void
+_spire_record_list_page_retention_action (GtkWidget *widget, const char *action_name,
+                                          GVariant *param)
+{
+  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
+  g_autoptr (GPtrArray) due = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  if ((due = spire_retention_due (self->store, NULL, &error)) == NULL)
+    {
+      spire_error_dialog_show (widget, _("The Personal Data Was Not Erased"), error);
+      return;
+    }
+  if (due->len == 0)
+    {
+      spire_toast_show (widget, _("No personal data is due to be erased."));
+      return;
+    }
+  for (guint i = 0; i < due->len; i++)
+    {
+      SpireRetentionItem *item = due->pdata[i];
+
+      /* TRANSLATORS: one line of the list: a person, the cohort, the day it was due */
+      g_string_append_printf (list, _("\n%s (%s, kept until %s)"), item->name, item->cohort_name,
+                              item->due_on);
+    }
+  /* TRANSLATORS: %s is the list of people, one a line */
+  body = g_strdup_printf (_("These applicants were not accepted, and their cohorts’ time to keep "
+                            "personal data is up:\n%s\n\nTheir names become pseudonyms and their "
+                            "e-mail and phone are cleared. This cannot be undone."),
+                          list->str);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (spire_widget_get_window (widget),
+                                                       _("Erase Expired Personal Data?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "erase", _("_Erase"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_retention_response_cb), self, 0);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

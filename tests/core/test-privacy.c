@@ -1,0 +1,403 @@
+/* test-privacy.c — erase a person (no byte left in the file or its WAL),
+ * retention by date, the audit trail by record, person and day
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <string.h>
+
+#include "test-helpers.h"
+
+#define NAME "Synnøve Kvitravn"
+#define EMAIL "synnove@kvitravn.no"
+#define PHONE "+47 912 34 567"
+#define PHONE_DIGITS "+4791234567"
+
+typedef struct
+{
+  SpireRecord *cohort, *startup, *person, *other, *application, *decision;
+} World;
+
+static void
+world_clear (World *w)
+{
+  g_clear_object (&w->cohort);
+  g_clear_object (&w->startup);
+  g_clear_object (&w->person);
+  g_clear_object (&w->other);
+  g_clear_object (&w->application);
+  g_clear_object (&w->decision);
+}
+
+static void
+update (SpireStore *store, SpireRecord *r, const char *field, const char *value)
+{
+  g_autoptr (GError) error = NULL;
+
+  spire_record_set_text (r, field, value);
+  spire_store_update (store, r, &error);
+  g_assert_no_error (error);
+}
+
+static void
+make_world (SpireStore *store, World *w)
+{
+  g_autoptr (SpireRecord) program = test_make (store, &spire_kind_program, "name", "SmartOslo",
+                                               "kind", "accelerator", NULL);
+
+  w->cohort = test_make (store, &spire_kind_cohort, "program", spire_record_get_uuid (program),
+                         "name", "Kull 2026", "phase", "evaluation", "seats", (gint64) 4, NULL);
+  w->startup = test_make (store, &spire_kind_startup, "name", "Kvitravn AS", NULL);
+  w->person = test_make (store, &spire_kind_person, "name", NAME, "email", EMAIL, "phone",
+                         "+47 900 00 000", "startup", spire_record_get_uuid (w->startup), NULL);
+  update (store, w->person, "phone", PHONE); /* the audit trail holds both */
+  w->other = test_make (store, &spire_kind_person, "name", "Ola Nordmann", "email",
+                        "ola@nordmann.no", NULL);
+  w->application = test_make (
+    store, &spire_kind_application, "cohort", spire_record_get_uuid (w->cohort), "startup",
+    spire_record_get_uuid (w->startup), "contact", spire_record_get_uuid (w->person), "title",
+    "Sensorplattform", "status", "received", "pitch",
+    "Daglig leder synnøve Kvitravn (" EMAIL ", " PHONE_DIGITS ") og Ola Nordmann.", "extra",
+    "{\"Daglig leder\": \"" NAME "\"}", NULL);
+  update (store, w->application, "status", "in_review");
+  w->decision = test_make (store, &spire_kind_decision, "application",
+                           spire_record_get_uuid (w->application), "to_status", "in_review",
+                           "decided_by", "Programleder", "decided_at", "2026-03-01T10:00:00Z",
+                           "reason", "Ringte " NAME " på " PHONE ".", NULL);
+}
+
+static gboolean
+bytes_contain (GBytes *bytes, const char *needle)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return data != NULL && memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+/* Whether @needle occurs in the raw bytes of the database or its -wal. */
+static gboolean
+file_contains (const char *path, const char *needle)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (GBytes) main_bytes = test_file_bytes (path);
+  g_autoptr (GBytes) wal_bytes = NULL;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    wal_bytes = test_file_bytes (wal);
+  return bytes_contain (main_bytes, needle) || (wal_bytes && bytes_contain (wal_bytes, needle));
+}
+
+static gboolean
+has_trace (SpirePersonTraces *traces, const char *table, const char *uuid, const char *field)
+{
+  for (guint i = 0; i < traces->items->len; i++)
+    {
+      SpirePersonTrace *t = traces->items->pdata[i];
+
+      if (g_str_equal (t->table, table) && g_str_equal (t->field, field) &&
+          (uuid == NULL || g_str_equal (t->uuid, uuid)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_dry_run (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpirePersonTraces) traces = NULL;
+  g_autoptr (GPtrArray) audit_before = NULL;
+  g_autoptr (GPtrArray) audit_after = NULL;
+  g_autoptr (SpireRecord) person = NULL;
+  g_autoptr (SpireRecord) application = NULL;
+  World w = { 0 };
+
+  make_world (store, &w);
+  audit_before = spire_store_list_audit (store, NULL, 0, &error);
+  g_assert_true (spire_person_erase (store, spire_record_get_uuid (w.person), TRUE, &traces,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (has_trace (traces, "persons", spire_record_get_uuid (w.person), "name"));
+  g_assert_true (has_trace (traces, "persons", spire_record_get_uuid (w.person), "email"));
+  g_assert_true (has_trace (traces, "persons", spire_record_get_uuid (w.person), "phone"));
+  g_assert_true (has_trace (traces, "applications", spire_record_get_uuid (w.application), "pitch"));
+  g_assert_true (has_trace (traces, "applications", spire_record_get_uuid (w.application), "extra"));
+  g_assert_true (has_trace (traces, "decisions", spire_record_get_uuid (w.decision), "reason"));
+  g_assert_true (has_trace (traces, "audit", NULL, "before"));
+  g_assert_true (has_trace (traces, "audit", NULL, "after"));
+  g_assert_false (has_trace (traces, "persons", spire_record_get_uuid (w.other), "name"));
+
+  /* Nothing changed */
+  person = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (w.person), &error);
+  g_assert_true (spire_record_equal (person, w.person));
+  application = spire_store_get (store, &spire_kind_application,
+                                 spire_record_get_uuid (w.application), &error);
+  g_assert_true (spire_record_equal (application, w.application));
+  audit_after = spire_store_list_audit (store, NULL, 0, &error);
+  g_assert_cmpuint (audit_after->len, ==, audit_before->len);
+
+  /* An unknown person is refused */
+  g_assert_false (spire_person_erase (store, "00000000-0000-4000-8000-000000000000", TRUE, NULL,
+                                      &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND);
+  world_clear (&w);
+}
+
+static void
+test_erase_leaves_no_trace (void)
+{
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_open (path, &error);
+  g_autoptr (SpirePersonTraces) traces = NULL;
+  g_autoptr (SpireRecord) person = NULL;
+  g_autoptr (SpireRecord) application = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autofree char *pseudonym = NULL;
+  static const char *const gone[] = { NAME, EMAIL, PHONE, PHONE_DIGITS, "synnøve Kvitravn",
+                                      "+47 900 00 000" };
+  World w = { 0 };
+
+  g_assert_no_error (error);
+  make_world (store, &w);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (file_contains (path, gone[i]));
+
+  g_assert_true (spire_person_erase (store, spire_record_get_uuid (w.person), FALSE, &traces,
+                                     &error));
+  g_assert_no_error (error);
+  pseudonym = spire_person_pseudonym (spire_record_get_uuid (w.person));
+  g_assert_cmpstr (traces->pseudonym, ==, pseudonym);
+
+  /* Every occurrence is gone from the records and the audit trail … */
+  person = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (w.person), &error);
+  g_assert_cmpstr (spire_record_get_text (person, "name"), ==, pseudonym);
+  g_assert_true (spire_record_is_null (person, "email"));
+  g_assert_true (spire_record_is_null (person, "phone"));
+  application = spire_store_get (store, &spire_kind_application,
+                                 spire_record_get_uuid (w.application), &error);
+  g_assert_nonnull (strstr (spire_record_get_text (application, "pitch"), pseudonym));
+  g_assert_nonnull (strstr (spire_record_get_text (application, "pitch"), "Ola Nordmann"));
+  audit = spire_store_list_audit (store, NULL, 0, &error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      GHashTable *e = audit->pdata[i];
+
+      for (guint g = 0; g < G_N_ELEMENTS (gone); g++)
+        {
+          g_assert_null (strstr (g_hash_table_lookup (e, "before") ?: "", gone[g]));
+          g_assert_null (strstr (g_hash_table_lookup (e, "after") ?: "", gone[g]));
+        }
+    }
+  g_assert_cmpstr (g_hash_table_lookup (audit->pdata[0], "action"), ==, "erase");
+
+  /* … and from the raw bytes of the file and its WAL, while open and after */
+  for (guint g = 0; g < G_N_ELEMENTS (gone); g++)
+    g_assert_false (file_contains (path, gone[g]));
+  g_assert_true (file_contains (path, "Ola Nordmann"));
+  g_clear_object (&store);
+  for (guint g = 0; g < G_N_ELEMENTS (gone); g++)
+    g_assert_false (file_contains (path, gone[g]));
+
+  /* The pseudonym is stable */
+  store = spire_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&traces, spire_person_traces_free);
+  g_assert_true (spire_person_erase (store, spire_record_get_uuid (w.person), FALSE, &traces,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (traces->pseudonym, ==, pseudonym);
+  g_clear_object (&person);
+  person = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (w.person), &error);
+  g_assert_cmpstr (spire_record_get_text (person, "name"), ==, pseudonym);
+  g_assert_true (spire_store_check (store, NULL, &error));
+  g_clear_object (&store);
+  world_clear (&w);
+  test_tmpdir_free (dir);
+}
+
+static SpireRecord *
+applicant (SpireStore *store, World *w, const char *name, const char *status)
+{
+  g_autoptr (SpireRecord) startup = test_make (store, &spire_kind_startup, "name", name, NULL);
+  SpireRecord *person = test_make (store, &spire_kind_person, "name", name, NULL);
+  g_autoptr (SpireRecord) app = test_make (
+    store, &spire_kind_application, "cohort", spire_record_get_uuid (w->cohort), "startup",
+    spire_record_get_uuid (startup), "contact", spire_record_get_uuid (person), "title", name,
+    "status", status, NULL);
+
+  return person;
+}
+
+static void
+test_retention (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpireRecord) rejected = NULL;
+  g_autoptr (SpireRecord) accepted = NULL;
+  g_autoptr (SpireRecord) panel = NULL;
+  g_autoptr (SpireRecord) evaluator = NULL;
+  g_autoptr (SpireRecord) after = NULL;
+  g_autoptr (GPtrArray) due = NULL;
+  g_autofree char *closed = NULL;
+  g_autofree char *pseudonym = NULL;
+  SpireRetentionItem *item;
+  guint n = 99;
+  World w = { 0 };
+
+  make_world (store, &w);
+  rejected = applicant (store, &w, "Rita Avslått", "rejected");
+  accepted = applicant (store, &w, "Aksel Tatt-opp", "accepted");
+  panel = applicant (store, &w, "Petra Panel", "withdrawn");
+  evaluator = test_make (store, &spire_kind_evaluator, "cohort", spire_record_get_uuid (w.cohort),
+                         "person", spire_record_get_uuid (panel), "role", "member", NULL);
+
+  /* No retention set: nothing is due */
+  due = spire_retention_due (store, "2040-01-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* Closes on its end, kept six months after */
+  spire_record_set_text (w.cohort, "ends_on", "2026-01-31");
+  spire_record_set_int (w.cohort, "retention_months", 6);
+  spire_store_update (store, w.cohort, &error);
+  g_assert_no_error (error);
+  closed = spire_cohort_closed_on (store, w.cohort);
+  g_assert_cmpstr (closed, ==, "2026-01-31");
+  due = spire_retention_due (store, "2026-07-30", &error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = spire_retention_due (store, "2026-07-31", &error);
+  g_assert_no_error (error);
+  /* Rita; and Synnøve, whose application was never accepted — not Aksel
+   * (accepted) nor Petra (on the panel) */
+  g_assert_cmpuint (due->len, ==, 2);
+  item = due->pdata[0];
+  g_assert_cmpstr (item->person, ==, spire_record_get_uuid (rejected));
+  g_assert_cmpstr (item->name, ==, "Rita Avslått");
+  g_assert_cmpstr (item->cohort_name, ==, "Kull 2026");
+  g_assert_cmpstr (item->closed_on, ==, "2026-01-31");
+  g_assert_cmpstr (item->due_on, ==, "2026-07-31");
+  g_assert_cmpstr (((SpireRetentionItem *) due->pdata[1])->person, ==,
+                   spire_record_get_uuid (w.person));
+
+  g_assert_true (spire_retention_apply (store, "2026-07-31", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (rejected), &error);
+  pseudonym = spire_person_pseudonym (spire_record_get_uuid (rejected));
+  g_assert_cmpstr (spire_record_get_text (after, "name"), ==, pseudonym);
+  g_clear_object (&after);
+  after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (accepted), &error);
+  g_assert_cmpstr (spire_record_get_text (after, "name"), ==, "Aksel Tatt-opp");
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = spire_retention_due (store, "2026-08-01", &error);
+  g_assert_cmpuint (due->len, ==, 0);
+
+  world_clear (&w);
+}
+
+static void
+test_closed_by_phase (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *closed = NULL;
+  World w = { 0 };
+
+  make_world (store, &w);
+  g_assert_null (spire_cohort_closed_on (store, w.cohort));
+  update (store, w.cohort, "phase", "closed");
+  closed = spire_cohort_closed_on (store, w.cohort);
+  g_assert_cmpstr (closed, ==, today);
+  world_clear (&w);
+}
+
+static void
+test_audit_query (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  SpireAuditFilter filter = { 0 };
+  World w = { 0 };
+  gboolean saw_application = FALSE, saw_person = FALSE, saw_decision = FALSE;
+
+  make_world (store, &w);
+  all = spire_audit_query (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 6);
+
+  filter.record = spire_record_get_uuid (w.application);
+  rows = spire_audit_query (store, &filter, &error);
+  g_assert_cmpuint (rows->len, ==, 2); /* insert, update */
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (g_hash_table_lookup (rows->pdata[i], "entity_uuid"), ==, filter.record);
+  g_assert_cmpstr (g_hash_table_lookup (rows->pdata[0], "action"), ==, "update");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* By person: the person's own, the application that names them as its
+   * contact, the decision whose reason names them; not Ola's */
+  filter.record = NULL;
+  filter.person = spire_record_get_uuid (w.person);
+  rows = spire_audit_query (store, &filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *uuid = g_hash_table_lookup (rows->pdata[i], "entity_uuid");
+
+      saw_application |= g_strcmp0 (uuid, spire_record_get_uuid (w.application)) == 0;
+      saw_person |= g_strcmp0 (uuid, spire_record_get_uuid (w.person)) == 0;
+      saw_decision |= g_strcmp0 (uuid, spire_record_get_uuid (w.decision)) == 0;
+      g_assert_cmpstr (uuid, !=, spire_record_get_uuid (w.other));
+    }
+  g_assert_true (saw_application && saw_person && saw_decision);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Since a day */
+  filter.person = NULL;
+  filter.since = "2000-01-01";
+  rows = spire_audit_query (store, &filter, &error);
+  g_assert_cmpuint (rows->len, ==, all->len);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  filter.since = "2999-01-01";
+  rows = spire_audit_query (store, &filter, &error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  filter.since = NULL;
+  filter.limit = 3;
+  rows = spire_audit_query (store, &filter, &error);
+  g_assert_cmpuint (rows->len, ==, 3);
+
+  /* An unknown person is refused */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  filter.person = "00000000-0000-4000-8000-000000000000";
+  rows = spire_audit_query (store, &filter, &error);
+  g_assert_null (rows);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND);
+  world_clear (&w);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/privacy/erase-dry-run", test_dry_run);
+  g_test_add_func ("/privacy/erase-leaves-no-trace", test_erase_leaves_no_trace);
+  g_test_add_func ("/privacy/retention", test_retention);
+  g_test_add_func ("/privacy/closed-by-phase", test_closed_by_phase);
+  g_test_add_func ("/privacy/audit-query", test_audit_query);
+  return g_test_run ();
+}

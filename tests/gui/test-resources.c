@@ -47,6 +47,8 @@
 #include "followup/spire-deal-column.h"
 #include "followup/spire-deal-move-dialog.h"
 #include "followup/spire-followup-page.h"
+#include "followup/spire-program-overview.h"
+#include "followup/spire-solution-row.h"
 #include "ranking/spire-ranking-list.h"
 #include "ranking/spire-ranking-page.h"
 #include "ranking/spire-reviews-dialog.h"
@@ -103,6 +105,8 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_DEAL_COLUMN);
   g_type_ensure (SPIRE_TYPE_DEAL_CARD_ROW);
   g_type_ensure (SPIRE_TYPE_DEAL_MOVE_DIALOG);
+  g_type_ensure (SPIRE_TYPE_PROGRAM_OVERVIEW);
+  g_type_ensure (SPIRE_TYPE_SOLUTION_ROW);
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
   g_type_ensure (SPIRE_TYPE_APPLICATION_LIST);

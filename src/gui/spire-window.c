@@ -252,14 +252,20 @@ show_cohort (SpireWindow *self)
   g_autoptr (GError) error = NULL;
   guint n_cohorts = 0;
 
-  if (table != NULL)
-    {
-      show_directory (self, table);
-      return;
-    }
   if (spire_sidebar_get_selected_program (self->sidebar) != NULL)
     {
       show_program (self, spire_sidebar_get_selected_program (self->sidebar));
+      return;
+    }
+  if (spire_program_overview_get_program (self->program_overview) != NULL)
+    {
+      /* Left: the program's deals need not be kept, nor read again. */
+      spire_program_overview_set_program (self->program_overview, NULL);
+      spire_followup_page_set_program (self->program_board, NULL);
+    }
+  if (table != NULL)
+    {
+      show_directory (self, table);
       return;
     }
   adw_view_switcher_title_set_stack (self->content_title, self->cohort_views);

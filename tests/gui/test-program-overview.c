@@ -199,6 +199,14 @@ test_board (F *f, gconstpointer data)
                                               spire_record_get_uuid (cohorts->pdata[0])));
   g_assert_null (spire_sidebar_get_selected_program (_spire_window_get_sidebar (f->window)));
   g_assert_cmpstr (_spire_window_get_content_page (f->window), ==, "cohort");
+  /* The program's deals are let go, and read again when it is chosen again. */
+  g_assert_null (spire_program_overview_get_program (_spire_window_get_program_overview (f->window)));
+  select_program (f, f->program);
+  g_assert_true (gui_fixture_wait (board_loaded, board, 20000));
+  total = 0;
+  for (guint i = 0; stages[i]; i++)
+    total += g_list_model_get_n_items (spire_followup_page_get_stage_model (board, stages[i]));
+  g_assert_cmpuint (total, ==, deals->len);
 }
 
 /* The program stays shown when the store changes, and its numbers follow. */

@@ -30,6 +30,7 @@ struct _SpireProgramOverview
 
   GtkStack *stack;
   GtkSpinner *spinner;
+  GtkScrolledWindow *scroller;
   GtkLabel *name_label;
   GtkLabel *kind_label;
   GtkLabel *invested_label;
@@ -310,6 +311,7 @@ spire_program_overview_class_init (SpireProgramOverviewClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SpireProgramOverview, name)
   BIND (stack);
   BIND (spinner);
+  BIND (scroller);
   BIND (name_label);
   BIND (kind_label);
   BIND (invested_label);
@@ -371,6 +373,8 @@ spire_program_overview_set_program (SpireProgramOverview *self, const char *prog
   g_free (self->program);
   self->program = g_strdup (program_uuid);
   g_clear_pointer (&self->impact, spire_impact_free);
+  /* Another program starts at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   reload (self);
 }
 

@@ -11,6 +11,7 @@
 #include "common/spire-undo.h"
 #include "evaluation/spire-evaluation-page.h"
 #include "followup/spire-followup-page.h"
+#include "followup/spire-program-overview.h"
 #include "ranking/spire-ranking-page.h"
 #include "records/spire-record-list-page.h"
 #include "sidebar/spire-sidebar.h"
@@ -34,6 +35,9 @@ struct _SpireWindow
   SpireEvaluationPage *evaluation_page;
   SpireRankingPage *ranking_page;
   SpireFollowupPage *followup_page;
+  AdwViewStack *program_views;
+  SpireProgramOverview *program_overview;
+  SpireFollowupPage *program_board;
   GtkStack *content_stack;
   SpireCohortPage *cohort_page;
   SpireRecordListPage *directory_page;
@@ -77,7 +81,7 @@ void _spire_window_reload_now (SpireWindow *self);
 
 /* "main", "empty" or "error" */
 const char *_spire_window_get_page (SpireWindow *self);
-/* "none", "no-cohorts", "cohort" or "directory" */
+/* "none", "no-cohorts", "cohort", "program" or "directory" */
 const char *_spire_window_get_content_page (SpireWindow *self);
 /* The error page's description. */
 const char *_spire_window_get_error_text (SpireWindow *self);
@@ -86,5 +90,7 @@ SpireSidebar *_spire_window_get_sidebar (SpireWindow *self);
 SpireCohortPage *_spire_window_get_cohort_page (SpireWindow *self);
 AdwLeaflet *_spire_window_get_leaflet (SpireWindow *self);
 SpireRecordListPage *_spire_window_get_directory_page (SpireWindow *self);
+SpireProgramOverview *_spire_window_get_program_overview (SpireWindow *self);
+SpireFollowupPage *_spire_window_get_program_board (SpireWindow *self);
 
 G_END_DECLS

@@ -132,6 +132,8 @@ set_store (SpireWindow *self, SpireStore *store)
   spire_evaluation_page_set_store (self->evaluation_page, store);
   spire_ranking_page_set_store (self->ranking_page, store);
   spire_followup_page_set_store (self->followup_page, store);
+  spire_program_overview_set_store (self->program_overview, store);
+  spire_followup_page_set_store (self->program_board, store);
   spire_record_list_page_set_store (self->directory_page, store);
   update_titles (self);
   reload (self);
@@ -225,6 +227,25 @@ show_directory (SpireWindow *self, const char *table)
   gtk_stack_set_visible_child_name (self->content_stack, "directory");
 }
 
+/* A program's overview and its board (all its deals), when its heading is
+ * selected in the sidebar. */
+static void
+show_program (SpireWindow *self, const char *program)
+{
+  adw_view_switcher_title_set_stack (self->content_title, self->program_views);
+  adw_view_switcher_title_set_view_switcher_enabled (self->content_title, TRUE);
+  if (g_strcmp0 (spire_program_overview_get_program (self->program_overview), program) != 0)
+    {
+      spire_program_overview_set_program (self->program_overview, program);
+      spire_followup_page_set_program (self->program_board, program);
+      adw_view_stack_set_visible_child_name (self->program_views, "overview");
+    }
+  adw_view_switcher_title_set_title (self->content_title,
+                                     spire_sidebar_get_program_name (self->sidebar, program));
+  adw_view_switcher_title_set_subtitle (self->content_title, _("Program"));
+  gtk_stack_set_visible_child_name (self->content_stack, "program");
+}
+
 static void
 show_cohort (SpireWindow *self)
 {
@@ -233,11 +254,23 @@ show_cohort (SpireWindow *self)
   g_autoptr (GError) error = NULL;
   guint n_cohorts = 0;
 
+  if (spire_sidebar_get_selected_program (self->sidebar) != NULL)
+    {
+      show_program (self, spire_sidebar_get_selected_program (self->sidebar));
+      return;
+    }
+  if (spire_program_overview_get_program (self->program_overview) != NULL)
+    {
+      /* Left: the program's deals need not be kept, nor read again. */
+      spire_program_overview_set_program (self->program_overview, NULL);
+      spire_followup_page_set_program (self->program_board, NULL);
+    }
   if (table != NULL)
     {
       show_directory (self, table);
       return;
     }
+  adw_view_switcher_title_set_stack (self->content_title, self->cohort_views);
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, TRUE);
   if (cohort == NULL)
     {
@@ -427,6 +460,7 @@ spire_window_class_init (SpireWindowClass *klass)
   g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);
   g_type_ensure (SPIRE_TYPE_RANKING_PAGE);
   g_type_ensure (SPIRE_TYPE_FOLLOWUP_PAGE);
+  g_type_ensure (SPIRE_TYPE_PROGRAM_OVERVIEW);
   g_type_ensure (SPIRE_TYPE_RECORD_LIST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/no/spire/Spire/spire-window.ui");
@@ -443,6 +477,9 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, ranking_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, followup_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, program_views);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, program_overview);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, program_board);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, directory_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_title);
@@ -625,6 +662,18 @@ SpireRecordListPage *
 _spire_window_get_directory_page (SpireWindow *self)
 {
   return self->directory_page;
+}
+
+SpireProgramOverview *
+_spire_window_get_program_overview (SpireWindow *self)
+{
+  return self->program_overview;
+}
+
+SpireFollowupPage *
+_spire_window_get_program_board (SpireWindow *self)
+{
+  return self->program_board;
 }
 
 AdwLeaflet *

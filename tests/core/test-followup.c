@@ -21,6 +21,7 @@ typedef struct
   const char *program, *cohort, *oslo, *state, *district;
   const char *apps[10];
   const char *startups[10];
+  char *dir; /* a file store's folder, when the test runs on a file */
 } F;
 
 static const char *
@@ -55,7 +56,16 @@ f_setup (F *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   const char *person, *evaluator;
 
-  f->store = spire_store_new_memory (&error);
+  if (data != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      f->dir = test_tmpdir_new ();
+      path = g_build_filename (f->dir, "followup.db", NULL);
+      f->store = spire_store_open (path, &error);
+    }
+  else
+    f->store = spire_store_new_memory (&error);
   g_assert_no_error (error);
   f->strings = g_ptr_array_new_with_free_func (g_free);
   f->program = add (f, &spire_kind_program, "name", "SmartOslo Accelerator", "kind",
@@ -89,6 +99,8 @@ f_teardown (F *f, gconstpointer data)
 {
   g_clear_object (&f->store);
   g_ptr_array_unref (f->strings);
+  if (f->dir)
+    test_tmpdir_free (g_steal_pointer (&f->dir));
 }
 
 static SpireRecord *
@@ -489,6 +501,85 @@ test_impact (F *f, gconstpointer data)
   g_assert_cmpint (reach->value_per_buyer, ==, (150000 + 12000 * 2) * 100 / 3);
 }
 
+/* The impact read in a worker on its own connection (a file store) or in
+ * place (in memory) gives the same numbers as the plain call; cancelled, it
+ * gives an error and no impact. */
+
+static void
+on_impact_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SpireImpact **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = spire_program_impact_finish (SPIRE_STORE (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+static void
+on_impact_error_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GError **error = user_data;
+
+  g_assert_null (spire_program_impact_finish (SPIRE_STORE (source), result, error));
+  g_assert_nonnull (*error);
+}
+
+static void
+test_impact_async (F *f, gconstpointer data)
+{
+  const char *solution = add (f, &spire_kind_solution, "startup", f->startups[0], "name",
+                              "Trygg hjemme", NULL);
+  g_autoptr (SpireRecord) won = deal_new (f, 0, f->district, "purchase", "signed", 150000,
+                                          "direct_award", "2026-01-15");
+  g_autoptr (SpireRecord) open = deal_new (f, 1, f->oslo, "pilot", "negotiation", 400000,
+                                           NULL, "2026-02-01");
+  g_autoptr (SpireImpact) plain = NULL;
+  g_autoptr (SpireImpact) async = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+
+  spire_record_set_text (won, "solution", solution);
+  g_assert_true (spire_store_update (f->store, won, &error));
+  add (f, &spire_kind_gain, "deal", spire_record_get_uuid (won), "year", "2026", "kind",
+       "efficiency", "expected", "2000000000", "realised", "1200000000", NULL);
+
+  plain = spire_program_impact (f->store, f->program, &error);
+  g_assert_no_error (error);
+  spire_program_impact_async (f->store, f->program, NULL, on_impact_cb, &async);
+  while (async == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (async->invested, ==, plain->invested);
+  g_assert_cmpint (async->signed_value, ==, plain->signed_value);
+  g_assert_cmpint (async->signed_value, ==, 150000 * 100);
+  g_assert_cmpint (async->weighted_pipeline, ==, plain->weighted_pipeline);
+  g_assert_cmpint (async->weighted_pipeline, ==, 400000 * 100 / 2);
+  g_assert_cmpint (async->gains_expected, ==, plain->gains_expected);
+  g_assert_cmpint (async->gains_realised, ==, 1200000000);
+  g_assert_cmpfloat_with_epsilon (async->ratio_realised, 1.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (async->ratio_expected, plain->ratio_expected, 1e-9);
+  g_assert_cmpuint (async->n_deals, ==, 2);
+  g_assert_cmpuint (async->n_signed, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (async->by_procedure), ==,
+                    g_hash_table_size (plain->by_procedure));
+  g_assert_cmpuint (async->solutions->len, ==, 1);
+  g_assert_cmpuint (((SpireSolutionReach *) async->solutions->pdata[0])->buyers->len, ==, 1);
+
+  /* An unknown program is refused; a cancelled read gives no impact */
+  spire_program_impact_async (f->store, "00000000-0000-4000-8000-000000000000", NULL,
+                              on_impact_error_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_cancellable_cancel (cancellable);
+  spire_program_impact_async (f->store, f->program, cancellable, on_impact_error_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+                 g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED));
+}
+
 /* Cards: the board's view of the same deals, read at once */
 
 static void
@@ -607,6 +698,8 @@ main (int argc, char **argv)
   ADD ("/followup/purchase-option", test_purchase_option);
   ADD ("/followup/impact", test_impact);
   ADD ("/followup/cards", test_cards);
+  g_test_add ("/followup/impact-async/memory", F, NULL, f_setup, test_impact_async, f_teardown);
+  g_test_add ("/followup/impact-async/file", F, "file", f_setup, test_impact_async, f_teardown);
 #undef ADD
   g_test_add_func ("/followup/migration-3", test_migration_3);
   return g_test_run ();

@@ -54,6 +54,8 @@
 #include "followup/spire-deal-phase-row.h"
 /* end fu-editor */
 #include "followup/spire-followup-page.h"
+#include "followup/spire-program-overview.h"
+#include "followup/spire-solution-row.h"
 #include "ranking/spire-ranking-list.h"
 #include "ranking/spire-ranking-page.h"
 #include "ranking/spire-reviews-dialog.h"
@@ -110,13 +112,13 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_DEAL_COLUMN);
   g_type_ensure (SPIRE_TYPE_DEAL_CARD_ROW);
   g_type_ensure (SPIRE_TYPE_DEAL_MOVE_DIALOG);
-  /* fu-editor */
   g_type_ensure (SPIRE_TYPE_DEAL_EDITOR);
   g_type_ensure (SPIRE_TYPE_DEAL_GAIN_DIALOG);
   g_type_ensure (SPIRE_TYPE_DEAL_LIST);
   g_type_ensure (SPIRE_TYPE_DEAL_PHASE_DIALOG);
   g_type_ensure (SPIRE_TYPE_DEAL_PHASE_ROW);
-  /* end fu-editor */
+  g_type_ensure (SPIRE_TYPE_PROGRAM_OVERVIEW);
+  g_type_ensure (SPIRE_TYPE_SOLUTION_ROW);
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
   g_type_ensure (SPIRE_TYPE_APPLICATION_LIST);

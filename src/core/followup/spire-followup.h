@@ -221,6 +221,13 @@ typedef struct
 
 SpireImpact *spire_program_impact (SpireStore *store, const char *program_uuid, GError **error);
 void spire_impact_free (SpireImpact *impact);
+/* The same, read in a worker on a connection of its own (spire-job), so
+ * that the window stays responsive on a program with thousands of deals. */
+void spire_program_impact_async (SpireStore *store, const char *program_uuid,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data);
+SpireImpact *spire_program_impact_finish (SpireStore *store, GAsyncResult *result,
+                                          GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireImpact, spire_impact_free)
 
 /* ---------------------------------------------------------------------------

@@ -6,6 +6,8 @@
  * beside the expected one.  A program's deals are those of its
  * applications, and the later deals of the startups it accepted (a
  * solution sold on to other municipalities after the program).
+ * spire_program_impact_async reads the same on a connection of its own
+ * (spire-job), for the window's program overview.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,7 @@
 
 #include "spire-error.h"
 #include "spire-followup-private.h"
+#include "spire-job-private.h"
 #include "spire-text.h"
 
 static void
@@ -223,4 +226,45 @@ spire_program_impact (SpireStore *store, const char *program_uuid, GError **erro
                              ? (double) impact->gains_expected / (double) impact->invested
                              : NAN;
   return g_steal_pointer (&impact);
+}
+
+/* Cancelled before it starts or while it reads: no impact, nothing changed. */
+static gboolean
+impact_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
+{
+  GCancellable *cancellable = _spire_job_get_cancellable (job);
+
+  if (!g_cancellable_is_cancelled (cancellable))
+    *result = spire_program_impact (store, data, error);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_pointer ((SpireImpact **) result, spire_impact_free);
+      g_clear_error (error);
+      g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
+                           _("Reading the program’s impact was cancelled."));
+      return FALSE;
+    }
+  return *result != NULL;
+}
+
+void
+spire_program_impact_async (SpireStore *store, const char *program_uuid,
+                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_return_if_fail (SPIRE_IS_STORE (store));
+  g_return_if_fail (program_uuid != NULL);
+
+  _spire_job_run (store, spire_program_impact_async, impact_job, g_strdup (program_uuid),
+                  g_free, (GDestroyNotify) spire_impact_free, cancellable, NULL, NULL,
+                  callback, user_data);
+}
+
+SpireImpact *
+spire_program_impact_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer impact = NULL;
+
+  _spire_job_finish (store, result, spire_program_impact_async, &impact, error);
+  return impact;
 }

@@ -67,7 +67,10 @@ show_cards (SpireFollowupPage *self, GPtrArray *cards)
 {
   SpireFunnel funnel = { 0 };
   g_autoptr (GError) error = NULL;
-  gboolean have_funnel = spire_funnel_for_cohort (self->store, self->cohort, &funnel, &error);
+  gboolean have_funnel = self->cohort
+                           ? spire_funnel_for_cohort (self->store, self->cohort, &funnel, &error)
+                           : spire_funnel_for_program (self->store, self->program, &funnel,
+                                                       &error);
 
   spire_funnel_chart_set_funnel (self->funnel, have_funnel ? &funnel : NULL);
   spire_funnel_chart_set_funnel (self->empty_funnel, have_funnel ? &funnel : NULL);
@@ -97,7 +100,7 @@ on_cards_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_clear_object (&self->cancellable);
   if (cards == NULL)
     spire_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Deals"), error);
-  else if (self->store && self->cohort)
+  else if (self->store && (self->cohort || self->program))
     show_cards (self, cards);
   g_object_unref (self);
 }
@@ -109,7 +112,7 @@ reload (SpireFollowupPage *self)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->store == NULL || self->cohort == NULL)
+  if (self->store == NULL || (self->cohort == NULL && self->program == NULL))
     return;
   self->loading = TRUE;
   self->cancellable = g_cancellable_new ();
@@ -118,7 +121,8 @@ reload (SpireFollowupPage *self)
       gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_spinner_start (self->spinner);
     }
-  spire_deal_cards_async (self->store, self->cohort, NULL, self->cancellable, on_cards_cb,
+  spire_deal_cards_async (self->store, self->cohort, self->cohort ? NULL : self->program,
+                          self->cancellable, on_cards_cb,
                           g_object_ref (self));
 }
 
@@ -135,7 +139,7 @@ reload_cb (gpointer data)
 static void
 on_store_changed_cb (SpireStore *store, const char *table, SpireFollowupPage *self)
 {
-  if (self->reload_source == 0 && self->cohort != NULL)
+  if (self->reload_source == 0 && (self->cohort != NULL || self->program != NULL))
     self->reload_source = g_idle_add (reload_cb, self);
 }
 
@@ -496,6 +500,7 @@ spire_followup_page_set_store (SpireFollowupPage *self, SpireStore *store)
                                self, 0);
     }
   g_clear_pointer (&self->cohort, g_free);
+  g_clear_pointer (&self->program, g_free);
   reload (self);
 }
 
@@ -517,6 +522,23 @@ spire_followup_page_set_cohort (SpireFollowupPage *self, SpireCohort *cohort, GE
     gtk_stack_set_visible_child_name (self->stack, "empty");
   reload (self);
   return TRUE;
+}
+
+/* A program's board: all its deals (core's spire_deal_cards with the
+ * program) and its funnel. */
+void
+spire_followup_page_set_program (SpireFollowupPage *self, const char *program_uuid)
+{
+  g_return_if_fail (SPIRE_IS_FOLLOWUP_PAGE (self));
+
+  g_clear_pointer (&self->cohort, g_free);
+  g_clear_pointer (&self->program, g_free);
+  g_clear_pointer (&self->selected, g_free);
+  self->program = g_strdup (program_uuid);
+  build_columns (self);
+  if (program_uuid == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  reload (self);
 }
 
 gboolean

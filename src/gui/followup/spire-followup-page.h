@@ -30,6 +30,8 @@ GtkWidget *spire_followup_page_new (void);
 void spire_followup_page_set_store (SpireFollowupPage *self, SpireStore *store);
 gboolean spire_followup_page_set_cohort (SpireFollowupPage *self, SpireCohort *cohort,
                                          GError **error);
+/* Shows all the deals of a program (NULL: none) in place of a cohort's. */
+void spire_followup_page_set_program (SpireFollowupPage *self, const char *program_uuid);
 /* TRUE while the deals are being read. */
 gboolean spire_followup_page_is_loading (SpireFollowupPage *self);
 /* The cards the board shows in @stage's column (SpireDealCard). */

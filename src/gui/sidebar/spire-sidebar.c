@@ -1,8 +1,9 @@
 /* spire-sidebar.c — programs and, under each, its cohorts
  *
- * A GtkListBox in the navigation-sidebar style: one heading row per program
- * (not selectable), then a row per cohort of that program.  Programs and
- * cohorts come in Norwegian order from the store.
+ * A GtkListBox in the navigation-sidebar style: one heading row per program,
+ * then a row per cohort of that program.  A program's heading is a row too:
+ * selecting it (click, arrow keys and Enter) shows the program's overview.
+ * Programs and cohorts come in Norwegian order from the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,7 @@ struct _SpireSidebar
   SpireStore *store;
   SpireCohort *selected;
   const char *directory;     /* a table name (static) while a directory row is selected */
+  char *program;             /* the program whose heading row is selected */
   GHashTable *program_names; /* uuid → name */
   char *first_program;
   gboolean rebuilding;
@@ -41,6 +43,7 @@ enum
   PROP_0,
   PROP_SELECTED_COHORT,
   PROP_SELECTED_DIRECTORY,
+  PROP_SELECTED_PROGRAM,
   N_PROPS
 };
 
@@ -86,6 +89,14 @@ set_directory (SpireSidebar *self, const char *table)
 {
   self->directory = table;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DIRECTORY]);
+}
+
+static void
+set_program (SpireSidebar *self, const char *uuid)
+{
+  g_free (self->program);
+  self->program = g_strdup (uuid);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROGRAM]);
 }
 
 static int
@@ -217,7 +228,13 @@ program_row_new (SpireRecord *program, gboolean first)
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, first ? 6 : 18);
-  gtk_widget_set_tooltip_text (label, spire_record_get_display_name (program));
+  {
+    /* TRANSLATORS: tooltip of a program's heading in the sidebar */
+    g_autofree char *tip = g_strdup_printf (_("%s: overview of the program"),
+                                            spire_record_get_display_name (program));
+
+    gtk_widget_set_tooltip_text (label, tip);
+  }
   gtk_widget_set_hexpand (label, TRUE);
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -237,9 +254,6 @@ program_row_new (SpireRecord *program, gboolean first)
     gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
     add_context_menu (row, button);
   }
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "spire-program-row");
   g_object_set_data_full (G_OBJECT (row), ROW_PROGRAM,
                           g_strdup (spire_record_get_uuid (program)), g_free);
@@ -331,6 +345,16 @@ find_directory_row (SpireSidebar *self, const char *table)
 }
 
 static GtkListBoxRow *
+find_program_row (SpireSidebar *self, const char *uuid)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), ROW_PROGRAM), uuid) == 0)
+      return GTK_LIST_BOX_ROW (child);
+  return NULL;
+}
+
+static GtkListBoxRow *
 find_cohort_row (SpireSidebar *self, const char *uuid)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
@@ -351,9 +375,13 @@ on_list_row_selected_cb (SpireSidebar *self, GtkListBoxRow *row, GtkListBox *lis
 {
   SpireCohort *cohort = row ? g_object_get_data (G_OBJECT (row), ROW_COHORT) : NULL;
   const char *table = row ? g_object_get_data (G_OBJECT (row), ROW_DIRECTORY) : NULL;
+  const char *program = row ? g_object_get_data (G_OBJECT (row), ROW_PROGRAM) : NULL;
 
   if (self->rebuilding)
     return;
+  /* The new choice first, so that the window never shows the one between. */
+  if (g_strcmp0 (program, self->program) != 0)
+    set_program (self, program);
   if (table != self->directory)
     set_directory (self, table);
   if (cohort != self->selected)
@@ -367,7 +395,8 @@ on_list_row_activated_cb (SpireSidebar *self, GtkListBoxRow *row, GtkListBox *li
 
   if (cohort)
     g_signal_emit (self, signals[COHORT_ACTIVATED], 0, cohort);
-  else if (g_object_get_data (G_OBJECT (row), ROW_DIRECTORY))
+  else if (g_object_get_data (G_OBJECT (row), ROW_DIRECTORY) ||
+           g_object_get_data (G_OBJECT (row), ROW_PROGRAM))
     g_signal_emit (self, signals[COHORT_ACTIVATED], 0, NULL);
 }
 
@@ -535,6 +564,7 @@ spire_sidebar_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_pointer (&self->program_names, g_hash_table_unref);
   g_clear_pointer (&self->first_program, g_free);
+  g_clear_pointer (&self->program, g_free);
 
   G_OBJECT_CLASS (spire_sidebar_parent_class)->dispose (object);
 }
@@ -551,6 +581,9 @@ spire_sidebar_get_property (GObject *object, guint prop_id, GValue *value, GPara
       break;
     case PROP_SELECTED_DIRECTORY:
       g_value_set_string (value, self->directory);
+      break;
+    case PROP_SELECTED_PROGRAM:
+      g_value_set_string (value, self->program);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -572,6 +605,9 @@ spire_sidebar_class_init (SpireSidebarClass *klass)
   properties[PROP_SELECTED_DIRECTORY] =
     g_param_spec_string ("selected-directory", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_PROGRAM] =
+    g_param_spec_string ("selected-program", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -579,7 +615,7 @@ spire_sidebar_class_init (SpireSidebarClass *klass)
    * @cohort: the cohort whose row was activated
    *
    * The user chose a cohort (click, Enter): a folded window shows it.
-   * @cohort is NULL when a directory row was chosen.
+   * @cohort is NULL when a directory row or a program was chosen.
    */
   signals[COHORT_ACTIVATED] = g_signal_new ("cohort-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -641,6 +677,8 @@ spire_sidebar_clear (SpireSidebar *self)
     set_selected (self, NULL);
   if (self->directory)
     set_directory (self, NULL);
+  if (self->program)
+    set_program (self, NULL);
 }
 
 gboolean
@@ -735,6 +773,25 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
       return TRUE;
     }
 
+  if (self->program)
+    {
+      /* So does a program's overview, unless the program went. */
+      row = find_program_row (self, self->program);
+      if (row != NULL)
+        {
+          g_autofree char *program = g_strdup (self->program);
+
+          gtk_list_box_select_row (self->list, row);
+          self->rebuilding = FALSE;
+          if (self->selected)
+            set_selected (self, NULL);
+          set_program (self, program);
+          return TRUE;
+        }
+      /* Gone: the cohort selected below tells the window, which reads both. */
+      g_clear_pointer (&self->program, g_free);
+    }
+
   row = keep ? find_cohort_row (self, keep) : NULL;
   if (row == NULL)
     row = find_cohort_row (self, NULL);
@@ -783,6 +840,29 @@ spire_sidebar_select_directory (SpireSidebar *self, const char *table)
   return TRUE;
 }
 
+gboolean
+spire_sidebar_select_program (SpireSidebar *self, const char *uuid)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  row = find_program_row (self, uuid);
+  if (row == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->list, row);
+  return TRUE;
+}
+
+const char *
+spire_sidebar_get_selected_program (SpireSidebar *self)
+{
+  g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), NULL);
+
+  return self->program;
+}
+
 const char *
 spire_sidebar_get_selected_directory (SpireSidebar *self)
 {
@@ -796,6 +876,8 @@ spire_sidebar_get_current_program (SpireSidebar *self)
 {
   g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), NULL);
 
+  if (self->program)
+    return self->program;
   if (self->selected)
     return spire_record_get_text (SPIRE_RECORD (self->selected), "program");
   return self->first_program;

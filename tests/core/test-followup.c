@@ -351,9 +351,11 @@ test_hints (F *f, gconstpointer data)
   g_autoptr (SpireRecord) between = deal_new (f, 1, f->oslo, "purchase", "signed", 2000000,
                                               "open_competition", "2026-03-01");
   g_autoptr (SpireRecord) eea = deal_new (f, 1, f->oslo, "purchase", "signed", 2500000,
-                                          "open_competition", "2026-03-01");
+                                          "direct_award", "2026-03-01");
+  g_autoptr (SpireRecord) open = deal_new (f, 1, f->oslo, "purchase", "signed", 2500000,
+                                           "open_competition", "2026-03-01");
   g_autoptr (SpireRecord) state = deal_new (f, 2, f->state, "purchase", "signed", 2000000,
-                                            "open_competition", "2026-03-01");
+                                            "direct_award", "2026-03-01");
   g_autoptr (SpireRecord) none = deal_new (f, 2, f->oslo, "purchase", "dialogue", 1500000,
                                            NULL, "2026-03-01");
   g_autoptr (SpireRecord) next_year = deal_new (f, 2, f->oslo, "purchase", "signed", 1350000,
@@ -369,6 +371,8 @@ test_hints (F *f, gconstpointer data)
                      "NOK 1,300,000");
   g_assert_cmpuint (n_hints (f, between, NULL), ==, 0);
   n_hints (f, eea, "above the EEA threshold of NOK 2,300,000");
+  /* An open competition fits any value */
+  g_assert_cmpuint (n_hints (f, open, NULL), ==, 0);
   /* The same value for a state agency passes the state's EEA threshold */
   n_hints (f, state, "for a state agency is above the EEA threshold of NOK 1,490,000");
   n_hints (f, none, "choose a procedure");
@@ -437,7 +441,11 @@ test_purchase_option (F *f, gconstpointer data)
   after = spire_store_get (f->store, &spire_kind_deal, uuid, NULL);
   g_assert_true (spire_record_get_bool (after, "option_exercised"));
 
-  /* The thresholds see phases + option: 2 800 000 + 8 000 000 kr */
+  /* The thresholds see phases + option: 3 000 000 + 8 000 000 kr (an
+   * innovation partnership fits that; with no procedure chosen, the hint
+   * says what it measured) */
+  g_assert_cmpuint (n_hints (f, after, NULL), ==, 0);
+  spire_record_set_text (after, "procedure", NULL);
   n_hints (f, after, "NOK 11,000,000");
 }
 

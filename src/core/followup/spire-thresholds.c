@@ -95,7 +95,6 @@ typedef struct
   gint64 value, national, eea;
   char *value_text, *national_text, *eea_text, *date_text;
   const char *buyer;
-  const char *procedure_label;
 } HintFacts;
 
 static void
@@ -107,10 +106,23 @@ hint_facts_clear (HintFacts *f)
   g_free (f->date_text);
 }
 
+/* A procedure fits when the value allows it: a direct award (or a
+ * need-first MVP contract) only up to the national threshold, and none
+ * chosen yet is worth a word once the value passes it.  The procedures of
+ * the regulation's part III (open, restricted, with negotiation,
+ * innovation partnership, …) fit any value. */
 static void
 add_hints (GPtrArray *hints, const char *procedure, const HintFacts *f)
 {
-  if (g_strcmp0 (procedure, "direct_award") == 0 && f->value > f->national)
+  gboolean direct = g_strcmp0 (procedure, "direct_award") == 0;
+  gboolean mvp = g_strcmp0 (procedure, "mvp_contract") == 0;
+
+  if (direct && f->value > f->eea)
+    g_ptr_array_add (hints, g_strdup_printf (_("A direct award of %s %s is above the EEA "
+                                               "threshold of %s (in force on %s): it must be "
+                                               "announced as a competition in Doffin and TED."),
+                                             f->value_text, f->buyer, f->eea_text, f->date_text));
+  else if (direct && f->value > f->national)
     /* TRANSLATORS: "A direct award of 2 000 000 kr for a municipality is above
      * the national threshold of 1 300 000 kr (in force on 01.03.2026): …" */
     g_ptr_array_add (hints, g_strdup_printf (_("A direct award of %s %s is above the national "
@@ -118,21 +130,24 @@ add_hints (GPtrArray *hints, const char *procedure, const HintFacts *f)
                                                "announced as a competition in Doffin."),
                                              f->value_text, f->buyer, f->national_text,
                                              f->date_text));
-  else if (g_strcmp0 (procedure, "mvp_contract") == 0 && f->value > f->national)
+  else if (mvp && f->value > f->eea)
+    g_ptr_array_add (hints, g_strdup_printf (_("An MVP contract of %s %s is above the EEA "
+                                               "threshold of %s (in force on %s): it must be "
+                                               "announced as a competition in Doffin and TED."),
+                                             f->value_text, f->buyer, f->eea_text, f->date_text));
+  else if (mvp && f->value > f->national)
     g_ptr_array_add (hints, g_strdup_printf (_("An MVP contract of %s %s is above the national "
                                                "threshold of %s (in force on %s): it must be "
                                                "announced as a competition in Doffin."),
                                              f->value_text, f->buyer, f->national_text,
                                              f->date_text));
-  if (procedure != NULL && g_strcmp0 (procedure, "framework_call_off") != 0 &&
-      g_strcmp0 (procedure, "direct_award") != 0 && g_strcmp0 (procedure, "mvp_contract") != 0 &&
-      f->value > f->eea)
-    g_ptr_array_add (hints, g_strdup_printf (_("%s: %s %s is above the EEA threshold of %s (in "
-                                               "force on %s): the procedure must follow part III "
-                                               "of the regulation and be announced in TED too."),
-                                             f->procedure_label, f->value_text, f->buyer,
-                                             f->eea_text, f->date_text));
-  if (procedure == NULL && f->value > f->national)
+  else if (procedure == NULL && f->value > f->eea)
+    g_ptr_array_add (hints, g_strdup_printf (_("%s %s is above the EEA threshold of %s (in "
+                                               "force on %s): choose a procedure of the "
+                                               "regulation's part III, announced in Doffin and "
+                                               "TED."),
+                                             f->value_text, f->buyer, f->eea_text, f->date_text));
+  else if (procedure == NULL && f->value > f->national)
     g_ptr_array_add (hints, g_strdup_printf (_("%s %s is above the national threshold of %s (in "
                                                "force on %s): choose a procedure that is "
                                                "announced in Doffin."),
@@ -173,10 +188,6 @@ spire_deal_hints (SpireStore *store, SpireRecord *deal, GError **error)
   f.eea_text = spire_format_money (f.eea, lang);
   f.date_text = spire_format_date (date, lang);
   f.buyer = buyer_words (kind);
-  f.procedure_label = procedure ? spire_field_value_label (spire_kind_field (&spire_kind_deal,
-                                                                            "procedure"),
-                                                           procedure)
-                                : NULL;
   add_hints (hints, procedure, &f);
   hint_facts_clear (&f);
   return g_steal_pointer (&hints);

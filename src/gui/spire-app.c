@@ -31,6 +31,7 @@ static const struct
   { "win.import", { "<Control>i", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.search", { "<Control>f", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 

@@ -279,6 +279,18 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
   spire_cohort_page_focus_search (self->cohort_page);
 }
 
+/* Ctrl+P: the cohort shown, its report through the print dialog. */
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireWindow *self = SPIRE_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main")
+      || !g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "cohort"))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->cohort_page), "cohort.print", NULL);
+}
+
 static void
 go_back_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -324,6 +336,7 @@ _spire_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL,
                                    load_sample_data_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL,

@@ -63,6 +63,7 @@
 #include "import/spire-csv-import-dialog.h"
 #include "import/spire-import-job-dialog.h"
 #include "records/spire-records-private.h"
+#include "reports/spire-report-dialog.h"
 #include "sidebar/spire-sidebar.h"
 #include "spire-app.h"
 #include "spire-window.h"
@@ -119,6 +120,7 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_DEAL_PHASE_ROW);
   g_type_ensure (SPIRE_TYPE_PROGRAM_OVERVIEW);
   g_type_ensure (SPIRE_TYPE_SOLUTION_ROW);
+  g_type_ensure (SPIRE_TYPE_REPORT_DIALOG);
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
   g_type_ensure (SPIRE_TYPE_APPLICATION_LIST);

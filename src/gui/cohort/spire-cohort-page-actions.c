@@ -4,7 +4,10 @@
  * SpireDecisionDialog (cohort.change-status, cohort.set-status), edit, add
  * and delete applications (deletes through spire_delete_with_undo), the
  * filters (the status tiles, the empty list's button, tests) and the CSV
- * export (cohort.export-csv asks where, cohort.export-csv-to writes).
+ * export (cohort.export-csv asks where, cohort.export-csv-to writes); the
+ * reports (cohort.export-report, cohort.export-letters for the cohort by
+ * status, cohort.export-selected-letters for the selection, cohort.print
+ * for the cohort report through the print dialog; src/gui/reports/).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +25,8 @@
 #include "spire-cohort-page-private.h"
 
 #include "../records/spire-record-editor.h"
+#include "../reports/spire-report-dialog.h"
+#include "../reports/spire-report-print.h"
 
 /* Changing the status of the selection */
 
@@ -248,6 +253,78 @@ export_csv_to_action (GtkWidget *widget, const char *action_name, GVariant *para
                              export_done_cb, NULL);
 }
 
+/* Reports (PDF and print) */
+
+static void
+present_report_dialog (SpireCohortPage *self, SpireReportKind kind)
+{
+  SpireReportDialog *dialog;
+
+  if (self->cohort == NULL || self->store == NULL)
+    return;
+  dialog = spire_report_dialog_new (GTK_WIDGET (self), self->store, kind,
+                                    spire_record_get_uuid (SPIRE_RECORD (self->cohort)),
+                                    spire_record_get_display_name (SPIRE_RECORD (self->cohort)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  present_report_dialog (SPIRE_COHORT_PAGE (widget), SPIRE_REPORT_KIND_COHORT);
+}
+
+static void
+export_letters_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  present_report_dialog (SPIRE_COHORT_PAGE (widget), SPIRE_REPORT_KIND_LETTERS);
+}
+
+/* One letter per selected application, named by its startup. */
+static void
+export_selected_letters_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
+  g_autoptr (GPtrArray) apps = spire_application_list_get_selected (self->list);
+  g_autoptr (GStrvBuilder) uuids = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) uuidv = NULL;
+  g_auto (GStrv) namev = NULL;
+  SpireReportDialog *dialog;
+
+  if (apps->len == 0 || self->store == NULL)
+    return;
+  for (guint i = 0; i < apps->len; i++)
+    {
+      g_autofree char *name = spire_application_list_cell_text (self->list, apps->pdata[i],
+                                                                SPIRE_APPLICATION_COLUMN_STARTUP);
+
+      g_strv_builder_add (uuids, spire_record_get_uuid (apps->pdata[i]));
+      g_strv_builder_add (names, name);
+    }
+  uuidv = g_strv_builder_end (uuids);
+  namev = g_strv_builder_end (names);
+  dialog = spire_report_dialog_new_letters (widget, self->store, (const char *const *) uuidv,
+                                            (const char *const *) namev);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The cohort report through the print dialog; with a path (tests), to
+ * that PDF without a dialog. */
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
+
+  if (self->cohort == NULL || self->store == NULL)
+    return;
+  spire_report_print (widget, self->store, SPIRE_REPORT_KIND_COHORT,
+                      spire_record_get_uuid (SPIRE_RECORD (self->cohort)),
+                      g_str_equal (action_name, "cohort.print-to")
+                        ? g_variant_get_string (parameter, NULL)
+                        : NULL);
+}
+
 void
 _spire_cohort_page_class_install_actions (GtkWidgetClass *widget_class)
 {
@@ -266,6 +343,15 @@ _spire_cohort_page_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "cohort.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "cohort.export-csv-to", "s",
                                    export_csv_to_action);
+  gtk_widget_class_install_action (widget_class, "cohort.export-report", NULL,
+                                   export_report_action);
+  gtk_widget_class_install_action (widget_class, "cohort.export-letters", NULL,
+                                   export_letters_action);
+  gtk_widget_class_install_action (widget_class, "cohort.export-selected-letters", NULL,
+                                   export_selected_letters_action);
+  /* Ctrl+P reaches it through win.print. */
+  gtk_widget_class_install_action (widget_class, "cohort.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "cohort.print-to", "s", print_action);
   gtk_widget_class_install_action (widget_class, "cohort.toggle-status", "s",
                                    toggle_status_action);
   /* A status value, "" for all. */

@@ -233,6 +233,7 @@ update_selection (SpireCohortPage *self, gboolean force)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.change-status", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.set-status", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.delete-applications", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.export-selected-letters", n > 0);
 
   if (n == 1)
     {
@@ -614,6 +615,10 @@ spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError
   _spire_cohort_page_set_status_filter (self, spire_application_list_get_status_filter (self->list));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-application", self->cohort != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.export-csv", self->cohort != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.export-report", self->cohort != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.export-letters", self->cohort != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.print", self->cohort != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.print-to", self->cohort != NULL);
   spire_application_list_set_applications (self->list, apps, startups, challenges);
   spire_application_list_select_uuids (self->list, keep_selected);
   update_shown (self);

@@ -21,6 +21,7 @@
 #include "common/spire-error-dialog.h"
 #include "spire-followup-resources.h"
 #include "spire-funnel-chart.h"
+#include "../reports/spire-report-dialog.h"
 #include "spire-program-overview-private.h"
 #include "spire-solution-row.h"
 
@@ -269,6 +270,44 @@ reload_action (GtkWidget *widget, const char *name, GVariant *param)
   reload (SPIRE_PROGRAM_OVERVIEW (widget));
 }
 
+/* Reports: the impact report, a solution's reference sheet (src/gui/reports/) */
+
+static void
+export_impact_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireProgramOverview *self = SPIRE_PROGRAM_OVERVIEW (widget);
+  SpireReportDialog *dialog;
+
+  if (self->store == NULL || self->program == NULL)
+    return;
+  dialog = spire_report_dialog_new (widget, self->store, SPIRE_REPORT_KIND_IMPACT, self->program,
+                                    gtk_label_get_text (self->name_label));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* @param: the solution's UUID (its row's button). */
+static void
+export_reference_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireProgramOverview *self = SPIRE_PROGRAM_OVERVIEW (widget);
+  const char *uuid = g_variant_get_string (param, NULL);
+  const char *solution = NULL;
+  SpireReportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  for (guint i = 0; self->impact && i < self->impact->solutions->len; i++)
+    {
+      const SpireSolutionReach *reach = self->impact->solutions->pdata[i];
+
+      if (g_strcmp0 (reach->uuid, uuid) == 0)
+        solution = reach->name;
+    }
+  dialog = spire_report_dialog_new (widget, self->store, SPIRE_REPORT_KIND_REFERENCE, uuid,
+                                    solution);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Class */
 
 static void
@@ -331,6 +370,10 @@ spire_program_overview_class_init (SpireProgramOverviewClass *klass)
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "program.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "program.export-impact", NULL,
+                                   export_impact_action);
+  gtk_widget_class_install_action (widget_class, "program.export-reference", "s",
+                                   export_reference_action);
 }
 
 static void

@@ -43,6 +43,7 @@ days_text (int days, const char *nth)
 static void
 fill (SpireSolutionRow *self, const SpireSolutionReach *reach)
 {
+  GtkWidget *export;
   SpireLanguage lang = spire_language_current ();
   guint n = reach->buyers->len;
   g_autofree char *buyers = g_strdup_printf (ngettext ("%u buyer", "%u buyers", n), n);
@@ -57,6 +58,15 @@ fill (SpireSolutionRow *self, const SpireSolutionReach *reach)
   g_autofree char *spread = g_strdup_printf (_("%s · %s · %s per buyer"), second, tenth, money);
 
   self->uuid = g_strdup (reach->uuid);
+  /* The program overview's program.export-reference writes its sheet. */
+  export = g_object_new (GTK_TYPE_BUTTON, "icon-name", "document-save-as-symbolic",
+                         "tooltip-text", _("Export Reference Sheet…"), "valign", GTK_ALIGN_CENTER,
+                         "action-name", "program.export-reference", "action-target",
+                         g_variant_new_string (reach->uuid), NULL);
+  gtk_widget_add_css_class (export, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export Reference Sheet…"), -1);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), export);
   self->n_buyers = n;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), reach->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);

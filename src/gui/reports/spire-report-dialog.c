@@ -174,6 +174,9 @@ static void
 finish (SpireReportDialog *self, GError *error)
 {
   g_clear_object (&self->cancellable);
+  /* Destroyed while writing (with its window): nothing to show. */
+  if (self->progress_bar == NULL)
+    return;
   if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       && !g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED))
     {
@@ -192,6 +195,8 @@ on_progress_cb (double fraction, gpointer user_data)
   SpireReportDialog *self = user_data;
   double done = fraction;
 
+  if (self->progress_bar == NULL)
+    return;
   if (self->applications)
     done = (self->next - 1 + fraction) / g_strv_length (self->applications);
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (done, 0.0, 1.0));
@@ -209,7 +214,8 @@ on_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (paths)
     for (guint i = 0; i < paths->len; i++)
       g_ptr_array_add (self->written, g_strdup (paths->pdata[i]));
-  if (paths && self->applications && self->applications[self->next] != NULL)
+  if (paths && self->applications && self->applications[self->next] != NULL
+      && self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable))
     write_next_letter (self);
   else
     finish (self, error);

@@ -119,6 +119,21 @@ assert_rows (SpireAuditPage *page, SpireStore *store, const SpireAuditFilter *fi
     }
 }
 
+static GtkWidget *
+find_child (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static SpireWindow *
 window_for (SpireStore *store)
 {
@@ -214,6 +229,16 @@ test_audit_record (void)
   /* "Show All" leaves the record */
   gtk_widget_activate_action (GTK_WIDGET (page), "audit.show-all", NULL);
   assert_rows (page, w.store, NULL);
+
+  /* The search keeps the entries that hold every word */
+  gtk_editable_set_text (GTK_EDITABLE (find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)),
+                         "borte slettet");
+  gui_fixture_spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (spire_audit_page_get_entries (page)), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)),
+                         "borte deleted");
+  gui_fixture_spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (spire_audit_page_get_entries (page)), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   gui_fixture_spin (10);

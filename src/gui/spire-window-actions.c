@@ -330,6 +330,17 @@ _spire_window_init_actions (SpireWindow *self)
   _spire_window_update_actions (self);
 }
 
+/* "win.show-history" ("(ss)": a kind's name or table, a record's UUID):
+ * the records pages' "Show History". */
+static void
+show_history_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  const char *kind = NULL, *uuid = NULL;
+
+  g_variant_get (param, "(&s&s)", &kind, &uuid);
+  _spire_window_show_history (SPIRE_WINDOW (widget), kind, uuid);
+}
+
 void
 _spire_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -347,4 +358,5 @@ _spire_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-cohort", NULL, new_cohort_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", "(ss)", show_history_action);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "spire-window.h"
+#include "audit/spire-audit-page.h"
 #include "cohort/spire-cohort-page.h"
 #include "common/spire-undo.h"
 #include "evaluation/spire-evaluation-page.h"
@@ -41,6 +42,7 @@ struct _SpireWindow
   GtkStack *content_stack;
   SpireCohortPage *cohort_page;
   SpireRecordListPage *directory_page;
+  SpireAuditPage *audit_page;
   AdwWindowTitle *empty_title;
   AdwStatusPage *empty_status;
   GtkWidget *progress_box;
@@ -62,6 +64,9 @@ struct _SpireWindow
 void _spire_window_show_error (SpireWindow *self, const char *heading, const GError *error);
 void _spire_window_reload (SpireWindow *self);
 void _spire_window_open_path (SpireWindow *self, const char *path, gboolean creating);
+/* The audit page for one record (@kind_name "startup" or a table; a
+ * person's: every entry about them). */
+void _spire_window_show_history (SpireWindow *self, const char *kind_name, const char *uuid);
 /* TRUE while the leaflet's main page (sidebar + content) is shown. */
 gboolean _spire_window_showing_main (SpireWindow *self);
 
@@ -81,7 +86,7 @@ void _spire_window_reload_now (SpireWindow *self);
 
 /* "main", "empty" or "error" */
 const char *_spire_window_get_page (SpireWindow *self);
-/* "none", "no-cohorts", "cohort", "program" or "directory" */
+/* "none", "no-cohorts", "cohort", "program", "directory" or "audit" */
 const char *_spire_window_get_content_page (SpireWindow *self);
 /* The error page's description. */
 const char *_spire_window_get_error_text (SpireWindow *self);
@@ -90,6 +95,7 @@ SpireSidebar *_spire_window_get_sidebar (SpireWindow *self);
 SpireCohortPage *_spire_window_get_cohort_page (SpireWindow *self);
 AdwLeaflet *_spire_window_get_leaflet (SpireWindow *self);
 SpireRecordListPage *_spire_window_get_directory_page (SpireWindow *self);
+SpireAuditPage *_spire_window_get_audit_page (SpireWindow *self);
 SpireProgramOverview *_spire_window_get_program_overview (SpireWindow *self);
 SpireFollowupPage *_spire_window_get_program_board (SpireWindow *self);
 

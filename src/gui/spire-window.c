@@ -135,6 +135,7 @@ set_store (SpireWindow *self, SpireStore *store)
   spire_program_overview_set_store (self->program_overview, store);
   spire_followup_page_set_store (self->program_board, store);
   spire_record_list_page_set_store (self->directory_page, store);
+  spire_audit_page_set_store (self->audit_page, store);
   update_titles (self);
   reload (self);
 }
@@ -227,6 +228,37 @@ show_directory (SpireWindow *self, const char *table)
   gtk_stack_set_visible_child_name (self->content_stack, "directory");
 }
 
+/* The audit trail (the sidebar's "Audit Trail"): the whole database when
+ * it is first shown, else read again as it was filtered. */
+static void
+show_audit (SpireWindow *self)
+{
+  adw_view_switcher_title_set_view_switcher_enabled (self->content_title, FALSE);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "audit") != 0)
+    spire_audit_page_set_filter (self->audit_page, NULL, NULL, NULL);
+  else
+    spire_audit_page_reload (self->audit_page);
+  adw_view_switcher_title_set_title (self->content_title,
+                                     spire_audit_page_get_title (self->audit_page));
+  adw_view_switcher_title_set_subtitle (self->content_title, _("Directory"));
+  gtk_stack_set_visible_child_name (self->content_stack, "audit");
+}
+
+void
+_spire_window_show_history (SpireWindow *self, const char *kind_name, const char *uuid)
+{
+  const SpireKind *kind = spire_kind_lookup (kind_name);
+
+  if (self->store == NULL || !spire_sidebar_select_directory (self->sidebar, "audit"))
+    return;
+  if (kind == &spire_kind_person)
+    spire_audit_page_set_filter (self->audit_page, NULL, NULL, uuid);
+  else
+    spire_audit_page_set_filter (self->audit_page, kind, uuid, NULL);
+  adw_view_switcher_title_set_title (self->content_title,
+                                     spire_audit_page_get_title (self->audit_page));
+}
+
 /* A program's overview and its board (all its deals), when its heading is
  * selected in the sidebar. */
 static void
@@ -264,6 +296,11 @@ show_cohort (SpireWindow *self)
       /* Left: the program's deals need not be kept, nor read again. */
       spire_program_overview_set_program (self->program_overview, NULL);
       spire_followup_page_set_program (self->program_board, NULL);
+    }
+  if (g_strcmp0 (table, "audit") == 0)
+    {
+      show_audit (self);
+      return;
     }
   if (table != NULL)
     {
@@ -462,6 +499,7 @@ spire_window_class_init (SpireWindowClass *klass)
   g_type_ensure (SPIRE_TYPE_FOLLOWUP_PAGE);
   g_type_ensure (SPIRE_TYPE_PROGRAM_OVERVIEW);
   g_type_ensure (SPIRE_TYPE_RECORD_LIST_PAGE);
+  g_type_ensure (SPIRE_TYPE_AUDIT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/no/spire/Spire/spire-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, toast_overlay);
@@ -482,6 +520,7 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, program_board);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, directory_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_status);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, progress_box);
@@ -662,6 +701,12 @@ SpireRecordListPage *
 _spire_window_get_directory_page (SpireWindow *self)
 {
   return self->directory_page;
+}
+
+SpireAuditPage *
+_spire_window_get_audit_page (SpireWindow *self)
+{
+  return self->audit_page;
 }
 
 SpireProgramOverview *

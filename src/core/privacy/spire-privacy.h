@@ -96,4 +96,12 @@ typedef struct
  * action, before, after). */
 GPtrArray *spire_audit_query (SpireStore *store, const SpireAuditFilter *filter, GError **error);
 
+/* spire_audit_query on the job's own connection (spire-audit-query-async.c);
+ * each entry also has "name": its record's display name now, when the
+ * record still exists.  @filter is copied. */
+void spire_audit_query_async (SpireStore *store, const SpireAuditFilter *filter,
+                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data);
+GPtrArray *spire_audit_query_finish (SpireStore *store, GAsyncResult *result, GError **error);
+
 G_END_DECLS

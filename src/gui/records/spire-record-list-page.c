@@ -285,6 +285,7 @@ update_actions (SpireRecordListPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.new", self->spec != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.export-csv", self->spec != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.show-history", n == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.erase-person",
                                  n == 1 && self->spec && self->spec->kind == &spire_kind_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.retention",
@@ -596,6 +597,19 @@ edit_action (GtkWidget *widget, const char *name, GVariant *param)
     edit_record (self, record);
 }
 
+/* "Show History": the window's audit page for the selected record (for a
+ * person: every entry about them). */
+static void
+show_history_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
+  g_autoptr (SpireRecord) record = NULL;
+
+  if (n_selected (self, &record) == 1 && self->spec)
+    gtk_widget_activate_action (widget, "win.show-history", "(ss)", self->spec->kind->name,
+                                spire_record_get_uuid (record));
+}
+
 static void
 delete_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -672,6 +686,8 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
                                    _spire_record_list_page_export_csv_action);
   gtk_widget_class_install_action (widget_class, "records.erase-person", NULL,
                                    _spire_record_list_page_erase_person_action);
+  gtk_widget_class_install_action (widget_class, "records.show-history", NULL,
+                                   show_history_action);
   gtk_widget_class_install_action (widget_class, "records.retention", NULL,
                                    _spire_record_list_page_retention_action);
 }

@@ -70,11 +70,14 @@ static const struct
 {
   const char *table;
   const char *icon;
+  const char *label; /* N_(); NULL: the kind's plural */
 } directory_rows[] = {
-  { "startups", "system-users-symbolic" },
-  { "public_bodies", "mark-location-symbolic" },
-  { "persons", "avatar-default-symbolic" },
-  { "challenges", "dialog-question-symbolic" },
+  { "startups", "system-users-symbolic", NULL },
+  { "public_bodies", "mark-location-symbolic", NULL },
+  { "persons", "avatar-default-symbolic", NULL },
+  { "challenges", "dialog-question-symbolic", NULL },
+  /* Not a kind: the window shows the audit trail (src/gui/audit/) */
+  { "audit", "document-open-recent-symbolic", N_("Audit Trail") },
 };
 
 static void
@@ -190,20 +193,20 @@ heading_row_new (const char *text, gboolean first)
 }
 
 static GtkWidget *
-directory_row_new (const char *table, const char *icon_name)
+directory_row_new (const char *table, const char *icon_name, const char *text)
 {
   const SpireKind *kind = spire_kind_lookup (table);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *label = gtk_label_new (_(kind->label_plural));
+  GtkWidget *label = gtk_label_new (text ? _(text) : _(kind->label_plural));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), ROW_DIRECTORY, (gpointer) kind->table);
+  g_object_set_data (G_OBJECT (row), ROW_DIRECTORY, (gpointer) table);
   return row;
 }
 
@@ -738,7 +741,8 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
   gtk_list_box_append (self->list, heading_row_new (_("Directory"), TRUE));
   for (guint i = 0; i < G_N_ELEMENTS (directory_rows); i++)
     gtk_list_box_append (self->list, directory_row_new (directory_rows[i].table,
-                                                        directory_rows[i].icon));
+                                                        directory_rows[i].icon,
+                                                        directory_rows[i].label));
   for (guint i = 0; i < programs->len; i++)
     {
       SpireRecord *program = g_ptr_array_index (programs, i);

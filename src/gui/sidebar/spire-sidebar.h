@@ -24,7 +24,7 @@ void spire_sidebar_clear (SpireSidebar *self);
 SpireCohort *spire_sidebar_get_selected_cohort (SpireSidebar *self);
 gboolean spire_sidebar_select_cohort (SpireSidebar *self, const char *uuid);
 /* Selects the directory row of @table ("startups", "public_bodies",
- * "persons", "challenges"). */
+ * "persons", "challenges", or "audit": the audit trail). */
 gboolean spire_sidebar_select_directory (SpireSidebar *self, const char *table);
 /* Selects the program's heading row: the window shows its overview.  The
  * "selected-program" property (a UUID or NULL) tells. */

@@ -98,6 +98,11 @@ int cmd_funnel (Cli *cli, const CliCommand *command, int argc, char **argv);
 int cmd_impact (Cli *cli, const CliCommand *command, int argc, char **argv);
 /* spire-cli-report.c */
 int cmd_report (Cli *cli, const CliCommand *command, int argc, char **argv);
+/* The language of --lang (nb, nn or en), or the environment's; FALSE after
+ * saying why. */
+gboolean cli_report_language (const char *code, SpireLanguage *lang);
+/* spire-cli-innsyn.c */
+int cmd_innsyn (Cli *cli, const CliCommand *command, int argc, char **argv);
 
 /* spire-cli-privacy.c */
 int cmd_person (Cli *cli, const CliCommand *command, int argc, char **argv);

@@ -150,6 +150,16 @@ static const CliCommand commands[] = {
        "they also have an accepted application, one in a cohort still kept, or a seat on a "
        "panel. --dry-run lists them and changes nothing."),
     NULL, 0, 0 },
+  { "innsyn", cmd_innsyn, "",
+    N_("Answer a request for access (innsyn) with the documents as a PDF"),
+    /* TRANSLATORS: keep the options and nb, nn, en: they are typed as they are */
+    N_("An application’s or a whole cohort’s documents: the application, its reviews’ "
+       "scores and summaries, the decisions with their reasons. What the applicant shared in "
+       "confidence is withheld and marked with its legal basis (offentleglova § 13, jf. "
+       "forvaltningsloven § 13 første ledd nr. 2); panel members are numbered, not named. "
+       "The request is recorded: who asked, when it was received and answered, what was "
+       "given and what was withheld."),
+    NULL, 0, 0 },
   { "audit", cmd_audit, "", N_("Show the audit trail: who changed what, when"),
     /* TRANSLATORS: keep the options: they are typed as they are */
     N_("Newest first: when, who, the record, the action, and the record before and after. "

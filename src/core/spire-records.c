@@ -751,6 +751,21 @@ KIND (spire_kind_stage_probability, "stage_probability", "stage_probabilities",
       N_("Stage probability"), N_("Stage probabilities"), "stage",
       spire_stage_probability_get_type, validate_stage_probability)
 
+/* A request for access (innsyn) and how it was answered: given and
+ * withheld are JSON arrays (spire-privacy.h, spire_innsyn_export). */
+static const SpireField spire_kind_innsyn_request_fields[] = {
+  COMMON_FIELDS,
+  { "requester", SPIRE_FIELD_TEXT, REQ, N_("Requested by"), NULL, NULL },
+  { "received_on", SPIRE_FIELD_DATE, REQ, N_("Received"), NULL, NULL },
+  { "answered_on", SPIRE_FIELD_DATE, 0, N_("Answered"), NULL, NULL },
+  { "application", SPIRE_FIELD_REF, 0, N_("Application"), "applications", NULL },
+  { "cohort", SPIRE_FIELD_REF, 0, N_("Cohort"), "cohorts", NULL },
+  { "given", SPIRE_FIELD_JSON, 0, N_("Given"), NULL, NULL },
+  { "withheld", SPIRE_FIELD_JSON, 0, N_("Withheld"), NULL, NULL },
+};
+KIND (spire_kind_innsyn_request, "innsyn_request", "innsyn_requests", N_("Innsyn request"),
+      N_("Innsyn requests"), "requester", spire_innsyn_request_get_type, NULL)
+
 /* Types */
 
 #define DEFINE_RECORD(TypeName, type_name, kind_var)                               \
@@ -784,6 +799,7 @@ DEFINE_RECORD (DealPhase, deal_phase, spire_kind_deal_phase)
 DEFINE_RECORD (Gain, gain, spire_kind_gain)
 DEFINE_RECORD (Threshold, threshold, spire_kind_threshold)
 DEFINE_RECORD (StageProbability, stage_probability, spire_kind_stage_probability)
+DEFINE_RECORD (InnsynRequest, innsyn_request, spire_kind_innsyn_request)
 
 static const SpireKind *const all_kinds[] = {
   &spire_kind_public_body,
@@ -803,6 +819,7 @@ static const SpireKind *const all_kinds[] = {
   &spire_kind_review,
   &spire_kind_score,
   &spire_kind_decision,
+  &spire_kind_innsyn_request, /* after applications and cohorts */
   &spire_kind_solution,    /* before the deals that name it */
   &spire_kind_deal,
   &spire_kind_deal_event,

@@ -64,5 +64,7 @@ SPIRE_DECLARE_RECORD (Threshold, threshold, THRESHOLD, spire_kind_threshold)
 #define SPIRE_TYPE_STAGE_PROBABILITY (spire_stage_probability_get_type ())
 SPIRE_DECLARE_RECORD (StageProbability, stage_probability, STAGE_PROBABILITY,
                       spire_kind_stage_probability)
+#define SPIRE_TYPE_INNSYN_REQUEST (spire_innsyn_request_get_type ())
+SPIRE_DECLARE_RECORD (InnsynRequest, innsyn_request, INNSYN_REQUEST, spire_kind_innsyn_request)
 
 G_END_DECLS

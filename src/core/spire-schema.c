@@ -435,11 +435,28 @@ static const char migration_4[] =
   "ALTER TABLE cohorts ADD COLUMN retention_months INTEGER\n"
   "  CHECK (retention_months IS NULL OR retention_months >= 0);\n";
 
+/* Innsyn (DESIGN.md, "Privacy, innsyn and the audit trail"): each request
+ * for access answered, who asked, when it came and was answered, what was
+ * given and what was withheld (JSON arrays, spire-privacy.h). */
+static const char migration_5[] =
+  "CREATE TABLE innsyn_requests (\n" COMMON
+  "  requester TEXT NOT NULL CHECK (requester <> ''),\n"
+  "  received_on TEXT NOT NULL,\n"
+  "  answered_on TEXT,\n"
+  "  application TEXT REFERENCES applications (uuid) ON DELETE SET NULL ON UPDATE CASCADE,\n"
+  "  cohort TEXT REFERENCES cohorts (uuid) ON DELETE SET NULL ON UPDATE CASCADE,\n"
+  "  given TEXT,\n"
+  "  withheld TEXT\n"
+  ") STRICT;\n"
+  "CREATE INDEX innsyn_requests_application ON innsyn_requests (application);\n"
+  "CREATE INDEX innsyn_requests_cohort ON innsyn_requests (cohort);\n";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 /* SPIRE_SCHEMA_VERSION names the last migration. */

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define SPIRE_SCHEMA_VERSION 4
+#define SPIRE_SCHEMA_VERSION 5
 
 /* Long work reports how far it is, from 0.0 to 1.0 (may be called from a worker thread). */
 typedef void (*SpireProgressFunc) (double fraction, gpointer user_data);

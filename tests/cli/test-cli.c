@@ -3295,6 +3295,134 @@ test_audit (void)
   g_assert_nonnull (strstr (run.out, "erase"));
 }
 
+/* The PDF's text with every run of white space one space. */
+static char *
+cli_pdf_words (const char *pdf)
+{
+  g_autofree char *text = cli_pdf_text (pdf);
+  g_auto (GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+
+  return g_strjoinv (" ", words);
+}
+
+/* innsyn: the confidential field withheld and marked in nb and en, the
+ * request recorded; an unknown UUID or language writes and records nothing */
+static void
+test_innsyn (void)
+{
+  static const char *const langs[] = { "nb", "en" };
+  static const char *const marks[] = {
+    "Delt i fortrolighet [Unntatt offentlighet: offl. § 13, jf. fvl. § 13 første ledd nr. 2]",
+    "Shared in confidence [Exempt from public access: Freedom of Information Act § 13, cf. "
+    "Public Administration Act § 13 first paragraph no. 2]",
+  };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *path = g_build_filename (dir, "innsyn.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *application = NULL, *secret = NULL;
+  g_autoptr (SpireRecord) before = NULL;
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SpireStore) store = spire_store_open (database, &error);
+    g_autoptr (GPtrArray) apps = spire_store_list (store, &spire_kind_application, NULL, NULL,
+                                                   &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < apps->len && application == NULL; i++)
+      if (!spire_record_is_null (apps->pdata[i], "confidential"))
+        {
+          g_auto (GStrv) words = g_regex_split_simple (
+            "\\s+", spire_record_get_text (apps->pdata[i], "confidential"), 0, 0);
+
+          application = g_strdup (spire_record_get_uuid (apps->pdata[i]));
+          secret = g_strjoinv (" ", words);
+          before = g_object_ref (apps->pdata[i]);
+        }
+    g_assert_nonnull (application);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      const char *args[] = { "-d", database, "innsyn", "--application", application,
+                             "--lang", langs[i], "--requester", "Journalist Kari",
+                             "--received", "2026-11-20", "-o", path, NULL };
+      g_auto (Run) run = { 0 };
+
+      run_report (&run, dir, "en", args);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpuint (strlen (g_strstrip (run.out)), ==, 36);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      if (pdftotext != NULL)
+        {
+          g_autofree char *text = cli_pdf_words (path);
+          g_autofree char *start = g_utf8_substring (secret, 0, 20);
+
+          g_assert_null (strstr (text, secret));
+          g_assert_null (strstr (text, start));
+          g_assert_nonnull (strstr (text, marks[i]));
+          g_assert_nonnull (strstr (text, "Journalist Kari"));
+        }
+      g_unlink (path);
+    }
+
+  /* Refused: an unknown application, cohort, language or date; neither or
+   * both of --application and --cohort */
+  {
+    const char *unknown_app[] = { "-d", database, "innsyn", "--application",
+                                  "00000000-0000-4000-8000-000000000000", "-o", path, NULL };
+    const char *unknown_cohort[] = { "-d", database, "innsyn", "--cohort",
+                                     "00000000-0000-4000-8000-000000000000", "-o", path, NULL };
+    const char *unknown_lang[] = { "-d", database, "innsyn", "--application", application,
+                                   "--lang", "sv", "-o", path, NULL };
+    const char *bad_date[] = { "-d", database, "innsyn", "--application", application,
+                               "--received", "2026-02-30", "-o", path, NULL };
+    const char *const *cases[] = { unknown_app, unknown_cohort, unknown_lang, bad_date };
+    const char *neither[] = { "-d", database, "innsyn", "-o", path, NULL };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto (Run) run = { 0 };
+
+        run_report (&run, dir, NULL, cases[i]);
+        assert_refused (&run);
+        g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      }
+    {
+      g_auto (Run) run = { 0 };
+
+      run_report (&run, dir, NULL, neither);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  }
+
+  /* Two requests recorded, with what was withheld; the application as it was */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SpireStore) store = spire_store_open (database, &error);
+    g_autoptr (GPtrArray) requests = spire_store_list (store, &spire_kind_innsyn_request, NULL,
+                                                       NULL, &error);
+    g_autoptr (SpireRecord) after = spire_store_get (store, &spire_kind_application,
+                                                     application, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (requests->len, ==, 2);
+    for (guint i = 0; i < requests->len; i++)
+      {
+        SpireRecord *r = requests->pdata[i];
+
+        g_assert_cmpstr (spire_record_get_text (r, "requester"), ==, "Journalist Kari");
+        g_assert_cmpstr (spire_record_get_text (r, "received_on"), ==, "2026-11-20");
+        g_assert_cmpstr (spire_record_get_text (r, "application"), ==, application);
+        g_assert_nonnull (strstr (spire_record_get_text (r, "withheld"), "\"confidential\""));
+        g_assert_nonnull (strstr (spire_record_get_text (r, "withheld"), application));
+      }
+    g_assert_true (spire_record_equal (after, before));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -3368,6 +3496,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/person-erase", test_person_erase);
   g_test_add_func ("/cli/retention", test_retention);
   g_test_add_func ("/cli/audit", test_audit);
+  g_test_add_func ("/cli/innsyn", test_innsyn);
 
   status = g_test_run ();
 

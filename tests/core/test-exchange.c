@@ -23,7 +23,7 @@
 #define SCORE_NA_UUID "50000000-0000-4000-8000-000000000003"
 #define APPLICATION_UUID "a0000000-0000-4000-8000-000000000004"
 #define UNKNOWN_UUID "0f0f0f0f-0000-4000-8000-00000000abcd"
-#define N_RECORDS 31
+#define N_RECORDS 32
 
 typedef struct
 {
@@ -166,6 +166,11 @@ fill (SpireStore *store)
   add (store, &spire_kind_decision, "application", application, "from_status", "in_review",
        "to_status", "shortlisted", "decided_by", "Ola Ås", "decided_at", "2026-02-25T12:00:00Z",
        "reason", "Høyest rangert", "rubric_version", "1", NULL);
+  add (store, &spire_kind_innsyn_request, "requester", "Journalist Kari",
+       "received_on", "2026-11-20", "answered_on", "2026-11-23", "application", application,
+       "given", "[{\"table\":\"applications\",\"uuid\":\"" APPLICATION_UUID "\"}]",
+       "withheld", "[{\"table\":\"applications\",\"uuid\":\"" APPLICATION_UUID "\","
+       "\"field\":\"confidential\",\"basis\":\"offl. § 13\"}]", NULL);
   solution = add (store, &spire_kind_solution, "startup", startup, "name", "Nordlys Trygg",
                   "description", "Digitalt tilsyn", NULL);
   deal = add (store, &spire_kind_deal, "startup", startup, "public_body", oslo,

@@ -595,6 +595,64 @@ test_migration_from_v3 (void)
   test_tmpdir_free (dir);
 }
 
+/* Version 5 adds the record of innsyn requests: a version-4 database keeps
+ * what it had, has no request yet, and can record one about its cohort. */
+static void
+test_migration_from_v4 (void)
+{
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autofree char *head = g_strdup_printf ("PRAGMA user_version = 4; PRAGMA application_id = %d;",
+                                           SPIRE_APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = NULL;
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_autoptr (SpireRecord) request = NULL;
+  g_autoptr (SpireRecord) read = NULL;
+  g_auto (GStrv) problems = NULL;
+
+  for (guint v = 1; v <= 4; v++)
+    raw_exec (path, _spire_schema_migration (v));
+  raw_exec (path, head);
+  raw_exec (path,
+            "INSERT INTO programs (uuid, created_at, updated_at, name, kind) VALUES "
+            "('" V1_PROGRAM "', " T0 ", 'SmartOslo', 'accelerator');\n"
+            "INSERT INTO cohorts (uuid, created_at, updated_at, program, name, phase, seats, "
+            "retention_months) VALUES "
+            "('" V1_COHORT "', " T0 ", '" V1_PROGRAM "', 'Kull 2026', 'closed', 4, 18);\n");
+
+  store = spire_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_pragma (path, "user_version"), ==, SPIRE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_pragma (spire_store_get_migration_backup (store), "user_version"), ==, 4);
+  g_assert_true (spire_store_check (store, &problems, &error));
+  cohort = spire_store_get (store, &spire_kind_cohort, V1_COHORT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (spire_record_get_int (cohort, "retention_months"), ==, 18);
+  g_assert_cmpint (spire_store_count (store, &spire_kind_innsyn_request, NULL, NULL), ==, 0);
+
+  request = spire_record_new (&spire_kind_innsyn_request);
+  spire_record_set_text (request, "requester", "Journalist Kari");
+  spire_record_set_text (request, "received_on", "2026-11-20");
+  spire_record_set_text (request, "answered_on", "2026-11-23");
+  spire_record_set_text (request, "cohort", V1_COHORT);
+  spire_record_set_text (request, "given", "[{\"table\":\"cohorts\"}]");
+  spire_record_set_text (request, "withheld", "[]");
+  g_assert_true (spire_store_insert (store, request, &error));
+  g_assert_no_error (error);
+  read = spire_store_get (store, &spire_kind_innsyn_request, spire_record_get_uuid (request),
+                          &error);
+  g_assert_no_error (error);
+  g_assert_true (spire_record_equal (read, request));
+
+  /* A request without a requester is refused */
+  spire_record_set_text (read, "requester", "");
+  g_assert_false (spire_store_update (store, read, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_object (&store);
+  test_tmpdir_free (dir);
+}
+
 static void
 test_two_writers (void)
 {
@@ -825,6 +883,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/migration-takes-backup", test_migration_takes_backup);
   g_test_add_func ("/store/migration-from-v1", test_migration_from_v1);
   g_test_add_func ("/store/migration-from-v3", test_migration_from_v3);
+  g_test_add_func ("/store/migration-from-v4", test_migration_from_v4);
   g_test_add_func ("/store/two-writers", test_two_writers);
   g_test_add_func ("/store/backup-while-open", test_backup_while_open);
   g_test_add_func ("/store/rollback-nested", test_rollback_nested);

@@ -59,9 +59,8 @@ cmd_report (Cli *cli, const CliCommand *command, int argc, char **argv)
                              argc, argv);
 }
 
-/* The language of --lang, or the environment's; FALSE after saying why. */
-static gboolean
-report_language (const char *code, SpireLanguage *lang)
+gboolean
+cli_report_language (const char *code, SpireLanguage *lang)
 {
   if (code == NULL)
     {
@@ -127,7 +126,7 @@ report_one (Cli *cli, const CliCommand *command, const OneReport *what, int argc
     return cli_usage_error (command, "%s", _(what->missing));
   if (output == NULL || *output == '\0')
     return missing_output (command);
-  if (!report_language (lang_code, &lang))
+  if (!cli_report_language (lang_code, &lang))
     return EXIT_REFUSED;
   if (!cli_open_store (cli, OPEN_EXISTING, &error))
     return cli_refused (error);
@@ -215,7 +214,7 @@ cmd_report_letters (Cli *cli, const CliCommand *command, int argc, char **argv)
     return cli_missing_cohort (command);
   if (output == NULL || *output == '\0')
     return missing_output (command);
-  if (!report_language (lang_code, &lang))
+  if (!cli_report_language (lang_code, &lang))
     return EXIT_REFUSED;
   if (statuses != NULL)
     {

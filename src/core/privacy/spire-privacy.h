@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "spire-report.h"
 #include "spire-store.h"
 
 G_BEGIN_DECLS
@@ -103,5 +104,40 @@ void spire_audit_query_async (SpireStore *store, const SpireAuditFilter *filter,
                               GCancellable *cancellable, GAsyncReadyCallback callback,
                               gpointer user_data);
 GPtrArray *spire_audit_query_finish (SpireStore *store, GAsyncResult *result, GError **error);
+
+/* Innsyn (offentleglova, forvaltningsloven § 18): a request for access to
+ * one application's or a whole cohort's documents (exactly one of
+ * @application and @cohort).  @requester NULL: not named; @received_on
+ * "YYYY-MM-DD", NULL for today. */
+typedef struct
+{
+  const char *application;
+  const char *cohort;
+  const char *requester;
+  const char *received_on;
+} SpireInnsynParams;
+
+/* The legal basis that marks each withheld field, in @t's language:
+ * "[Unntatt offentlighet: offl. § 13, jf. fvl. § 13 første ledd nr. 2]". */
+const char *spire_innsyn_mark (SpireReportText *t);
+
+/* The innsyn report: per application its fields (every confidential field
+ * replaced by spire_innsyn_mark, the contact person left out), its
+ * submitted reviews' scores and summaries (panel members numbered, never
+ * named: no cohort setting allows naming them), its decisions with their
+ * reasons.  *@given and *@withheld (may be NULL) get what it gives and
+ * what it withholds as JSON arrays ([{"table","uuid"}],
+ * [{"table","uuid","field","basis"}]).  SPIRE_ERROR_NOT_FOUND for an
+ * unknown application or cohort, SPIRE_ERROR_INVALID for a bad request. */
+SpireReport *spire_innsyn_report (SpireStore *store, const SpireInnsynParams *request,
+                                  SpireLanguage lang, char **given, char **withheld,
+                                  GError **error);
+/* Writes the innsyn report as a PDF at @path (atomically) and records the
+ * request (an innsyn_request: who asked, received, answered today, what was
+ * given and withheld).  Nothing at @path and nothing recorded after an
+ * error.  *@request_uuid (may be NULL) gets the request's UUID. */
+gboolean spire_innsyn_export (SpireStore *store, const SpireInnsynParams *request,
+                              SpireLanguage lang, const char *path, char **request_uuid,
+                              GError **error);
 
 G_END_DECLS

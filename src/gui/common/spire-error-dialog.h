@@ -15,4 +15,9 @@ G_BEGIN_DECLS
 AdwMessageDialog *spire_error_dialog_show (GtkWidget *from, const char *heading,
                                            const GError *error);
 
+/* The question a form asks when it is closed with changes not saved:
+ * responses "cancel", "discard" and "save" (enabled when @can_save).
+ * Modal over @parent; presented; it closes itself after a response. */
+AdwMessageDialog *spire_save_changes_dialog_new (GtkWindow *parent, gboolean can_save);
+
 G_END_DECLS

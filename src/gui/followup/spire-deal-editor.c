@@ -447,19 +447,9 @@ spire_deal_editor_close_request (GtkWindow *window)
     return GTK_WINDOW_CLASS (spire_deal_editor_parent_class)->close_request (window);
   if (self->ask_dialog)
     return TRUE;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-    window, _("Save Changes?"),
-    _("The changes in this form are not saved yet. Discarded changes cannot be brought back.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
-                                    "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "save", self->valid);
-  adw_message_dialog_set_default_response (dialog, self->valid ? "save" : "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = spire_save_changes_dialog_new (window, self->valid);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_ask_response_cb), self, 0);
   g_set_weak_pointer (&self->ask_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
 

@@ -1,0 +1,227 @@
+/* bench-report.c — issue 9: the cohort report of the largest cohort of the
+ * large demo, against a bare cairo + pango program writing the same text as
+ * PDF pages
+ *
+ * The figure: building the report (reading the data, laying it out,
+ * paginating) and writing its PDF.  The floor: the report's own text, page
+ * by page as pdftotext reads it back (poppler-utils), laid out with one
+ * PangoLayout per page in DejaVu Sans and written to an A4 cairo PDF — the
+ * least a program can do to put the same words on the same number of
+ * pages.  Peak memory is the process's maximum resident size after the
+ * report alone (measured first, in a fresh process state) and after the
+ * floor.  Prints best and median of N runs, and the ratio (goal ≤ 2).
+ *
+ *   bench-report [-n 3] [DATABASE]   (no DATABASE: the large demo in a temp dir)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "spire-core.h"
+#include "spire-reports.h"
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static long
+max_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static char *
+largest_cohort (SpireStore *store, guint *n_applications)
+{
+  g_autoptr (GPtrArray) cohorts = spire_store_list (store, &spire_kind_cohort, NULL, NULL, NULL);
+  char *best = NULL;
+  gint64 most = -1;
+
+  for (guint i = 0; i < cohorts->len; i++)
+    {
+      const char *uuid = spire_record_get_uuid (cohorts->pdata[i]);
+      gint64 n = spire_store_count (store, &spire_kind_application, "cohort", uuid);
+
+      if (n > most)
+        {
+          most = n;
+          g_free (best);
+          best = g_strdup (uuid);
+        }
+    }
+  *n_applications = (guint) most;
+  return best;
+}
+
+/* The floor: @pages (one text each) as A4 PDF pages, one PangoLayout each. */
+static void
+write_floor (char **pages, const char *path)
+{
+  const double width = 595.276, height = 841.89, margin = 56.0;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans 8");
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((width - 2 * margin) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (guint i = 0; pages[i]; i++)
+    {
+      if (*g_strstrip (pages[i]) == '\0' && pages[i + 1] == NULL)
+        break;
+      pango_layout_set_text (layout, pages[i], -1);
+      cairo_move_to (cr, margin, margin);
+      pango_cairo_show_layout (cr, layout);
+      cairo_show_page (cr);
+    }
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+}
+
+static char *
+report_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    g_error ("pdftotext: %s (install poppler-utils)", error->message);
+  return g_steal_pointer (&out);
+}
+
+static void
+report_line (const char *what, GArray *times)
+{
+  g_array_sort (times, compare_double);
+  g_print ("%-30s %9.1f ms %9.1f ms\n", what, g_array_index (times, double, 0),
+           g_array_index (times, double, times->len / 2));
+}
+
+int
+main (int argc, char **argv)
+{
+  guint n = 3, n_apps = 0, n_pages = 0;
+  g_autofree char *dir = g_dir_make_tmp ("spire-bench-report-XXXXXX", NULL);
+  g_autofree char *db_path = NULL;
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *floor_pdf = g_build_filename (dir, "floor.pdf", NULL);
+  g_autofree char *cohort = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) pages = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = NULL;
+  g_autoptr (GArray) spire_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
+  long rss_report, rss_floor;
+  int arg = 1;
+
+  if (argc > 2 && g_str_equal (argv[1], "-n"))
+    {
+      n = (guint) MAX (1, atoi (argv[2]));
+      arg = 3;
+    }
+  db_path = arg < argc ? g_strdup (argv[arg]) : g_build_filename (dir, "large.db", NULL);
+  store = spire_store_open (db_path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (spire_store_is_empty (store))
+    {
+      g_print ("making the large demo in %s …\n", db_path);
+      if (!spire_demo_fill (store, 1, SPIRE_DEMO_LARGE, FALSE, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+    }
+  cohort = largest_cohort (store, &n_apps);
+
+  /* Spire: build the report and write its PDF (one warm-up, then N) */
+  for (guint i = 0; i <= n; i++)
+    {
+      double start = now_ms ();
+      g_autoptr (SpireReport) report = spire_report_cohort (store, cohort, SPIRE_LANGUAGE_NB,
+                                                            NULL, &error);
+
+      if (report == NULL || !spire_report_write_pdf (report, pdf, NULL, &error))
+        g_error ("%s", error->message);
+      n_pages = spire_report_get_n_pages (report);
+      if (i > 0)
+        {
+          double ms = now_ms () - start;
+
+          g_array_append_val (spire_times, ms);
+        }
+    }
+  rss_report = max_rss_mib ();
+
+  /* The floor: the same text on the same pages */
+  text = report_text (pdf);
+  pages = g_strsplit (text, "\f", -1);
+  for (guint i = 0; i <= n; i++)
+    {
+      double start = now_ms ();
+
+      write_floor (pages, floor_pdf);
+      if (i > 0)
+        {
+          double ms = now_ms () - start;
+
+          g_array_append_val (floor_times, ms);
+        }
+    }
+  rss_floor = max_rss_mib ();
+
+  g_print ("cohort       %s: %u applications, %u pages, %zu characters of text\n", cohort,
+           n_apps, n_pages, strlen (text));
+  g_print ("%-30s %12s %12s\n", "", "best", "median");
+  report_line ("cohort report (build + PDF)", spire_times);
+  report_line ("floor (cairo + pango, text)", floor_times);
+  g_print ("%-30s %9.2f    %9.2f       (goal <= 2)\n", "ratio",
+           g_array_index (spire_times, double, 0) / g_array_index (floor_times, double, 0),
+           g_array_index (spire_times, double, spire_times->len / 2) /
+             g_array_index (floor_times, double, floor_times->len / 2));
+  g_print ("peak memory: %ld MiB after the reports; %ld MiB after the floor too\n", rss_report,
+           rss_floor);
+
+  g_unlink (pdf);
+  g_unlink (floor_pdf);
+  if (arg >= argc)
+    {
+      g_clear_object (&store);
+      g_unlink (db_path);
+      {
+        g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+        g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+        g_unlink (wal);
+        g_unlink (shm);
+      }
+    }
+  g_rmdir (dir);
+  return 0;
+}

@@ -59,7 +59,8 @@ if [ -z "${SPIRE_SKIP_ASAN:-}" ]; then
   SUITE_ARGS="--suite core --suite cli --suite data" \
     run_suite "$SPIRE_ROOT/_build-asan" -Db_sanitize=address,undefined -Db_lundef=false
 fi
-if [ -z "${SPIRE_SKIP_FUZZ:-}" ]; then
+# Not when the command line names tests: they are the suite's, not fuzzers.
+if [ -z "${SPIRE_SKIP_FUZZ:-}" ] && [ -z "$SPIRE_TEST_ARGS" ]; then
   if command -v clang-14 >/dev/null 2>&1; then
     # Only the harnesses and what they need (src/core), only their suite.
     SUITE_TARGETS="tests/fuzz/fuzz-backup tests/fuzz/fuzz-csv tests/fuzz/fuzz-brreg

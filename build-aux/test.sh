@@ -2,8 +2,12 @@
 # Installs what is missing, builds, and runs every test headless (under Xvfb
 # in a D-Bus session), first on the development build (_build), then on a
 # release build (_build-release: -Dbuildtype=release, so g_assert is
-# compiled out, as on the users' machines).  The last line is
-# "N passed, N failed", counted over both.
+# compiled out, as on the users' machines), then under AddressSanitizer and
+# UndefinedBehaviorSanitizer with leak checking (_build-asan), then the
+# libFuzzer harnesses for a short while each (_build-fuzz, clang-14).  The
+# last line is "N passed, N failed", counted over all of them.
+# SPIRE_SKIP_RELEASE=1, SPIRE_SKIP_ASAN=1, SPIRE_SKIP_FUZZ=1 skip a step;
+# SPIRE_FUZZ_SECONDS sets how long each fuzzer runs (60).
 set -u
 . "$(dirname "$0")/common.sh"
 
@@ -12,7 +16,9 @@ spire_generate_locales
 
 total_ok=0 total_failed=0 total_skipped=0
 
-# run_suite BUILD_DIR [meson setup options…]
+# run_suite BUILD_DIR [meson setup options…]; SUITE_TARGETS (ninja targets,
+# all when empty) and SUITE_ARGS (more meson test options) for one step.
+SUITE_TARGETS="" SUITE_ARGS=""
 run_suite() {
   local build=$1
   shift
@@ -20,10 +26,10 @@ run_suite() {
   if [ ! -f "$build/build.ninja" ]; then
     meson setup "$build" "$SPIRE_ROOT" "$@" || { total_failed=$((total_failed + 1)); return; }
   fi
-  ninja -C "$build" || { total_failed=$((total_failed + 1)); return; }
+  ninja -C "$build" $SUITE_TARGETS || { total_failed=$((total_failed + 1)); return; }
   echo "== tests in $build"
   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
-    meson test -C "$build" --print-errorlogs $SPIRE_TEST_ARGS 2>&1 | tee "$log"
+    meson test -C "$build" --no-rebuild --print-errorlogs $SUITE_ARGS $SPIRE_TEST_ARGS 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   count() { sed -n "s/^$1:[[:space:]]*\([0-9]\+\).*/\1/p" "$log" | tail -n 1; }
   local ok fail xpass timeout skipped failed
@@ -42,6 +48,28 @@ SPIRE_TEST_ARGS="$*"
 run_suite "$SPIRE_BUILD"
 if [ -z "${SPIRE_SKIP_RELEASE:-}" ]; then
   run_suite "$SPIRE_ROOT/_build-release" -Dbuildtype=release
+fi
+if [ -z "${SPIRE_SKIP_ASAN:-}" ]; then
+  # Leaks are errors; build-aux/lsan.supp names the platform's own.  Core,
+  # CLI and data only: the GUI tests under ASan take too long for CI on two
+  # cores (each runs alone, several minutes each).
+  ASAN_OPTIONS=detect_leaks=1 \
+  LSAN_OPTIONS="suppressions=$SPIRE_ROOT/build-aux/lsan.supp:print_suppressions=0" \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  SUITE_ARGS="--suite core --suite cli --suite data" \
+    run_suite "$SPIRE_ROOT/_build-asan" -Db_sanitize=address,undefined -Db_lundef=false
+fi
+# Not when the command line names tests: they are the suite's, not fuzzers.
+if [ -z "${SPIRE_SKIP_FUZZ:-}" ] && [ -z "$SPIRE_TEST_ARGS" ]; then
+  if command -v clang-14 >/dev/null 2>&1; then
+    # Only the harnesses and what they need (src/core), only their suite.
+    SUITE_TARGETS="tests/fuzz/fuzz-backup tests/fuzz/fuzz-csv tests/fuzz/fuzz-brreg
+      tests/fuzz/fuzz-score-sheet" SUITE_ARGS="--suite fuzz" CC=clang-14 \
+      run_suite "$SPIRE_ROOT/_build-fuzz" -Dfuzzing=true -Db_sanitize=address,undefined \
+      -Db_lundef=false
+  else
+    echo "spire: no clang-14, the fuzzers are not run" >&2
+  fi
 fi
 
 echo

@@ -31,6 +31,7 @@ static void
 block_free (Block *b)
 {
   g_free (b->text);
+  g_free (b->bookmark);
   g_strfreev (b->headers);
   g_free (b->widths);
   g_free (b->numeric);

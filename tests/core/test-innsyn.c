@@ -32,6 +32,14 @@ typedef struct
   SpireRecord *cohort, *application, *other;
 } Fixture;
 
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  return path != NULL;
+}
+
 static SpireRecord *
 make_application (Fixture *f, const char *startup_name, const char *title, const char *secret)
 {
@@ -187,7 +195,7 @@ test_application (Fixture *f, gconstpointer data)
       g_assert_true (spire_innsyn_export (f->store, &request, cases[c].lang, pdf, &uuid, &error));
       g_assert_no_error (error);
       check_recorded (f, uuid, "Journalist Kari", 1);
-      if (g_find_program_in_path ("pdftotext") == NULL)
+      if (!have_pdftotext ())
         {
           g_test_skip ("poppler-utils (pdftotext) is not installed");
           continue;
@@ -234,7 +242,7 @@ test_cohort (Fixture *f, gconstpointer data)
   g_assert_true (spire_innsyn_export (f->store, &request, SPIRE_LANGUAGE_NN, pdf, &uuid, &error));
   g_assert_no_error (error);
   check_recorded (f, uuid, "Ola", 2);
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_pdftotext ())
     {
       g_test_skip ("poppler-utils (pdftotext) is not installed");
       return;

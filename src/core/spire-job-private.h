@@ -43,8 +43,9 @@ void _spire_job_run (SpireStore *store, gpointer source_tag, SpireJobFunc func, 
                      gpointer progress_data, GAsyncReadyCallback callback, gpointer user_data);
 
 /* TRUE and *@value (owned by the caller; may be NULL) when the work
- * succeeded; FALSE with @error when it failed or was cancelled (the work
- * reports SPIRE_ERROR_CANCELLED, having changed nothing). */
+ * succeeded; FALSE with @error when it failed or was cancelled
+ * (SPIRE_ERROR_CANCELLED: work cancelled before it started never starts;
+ * once started, the work reports its cancelling, having changed nothing). */
 gboolean _spire_job_finish (SpireStore *store, GAsyncResult *result, gpointer source_tag,
                             gpointer *value, GError **error);
 

@@ -128,11 +128,18 @@ on_worker_store_changed_cb (SpireStore *store, const char *table, gpointer data)
   g_mutex_unlock (&job->lock);
 }
 
-/* The work itself says what cancelling means (SPIRE_ERROR_CANCELLED, with
- * nothing changed); work that finished is reported as done. */
+/* Work cancelled before it starts does not start (SPIRE_ERROR_CANCELLED);
+ * once started, the work itself says what cancelling means (nothing
+ * changed), and work that finished is reported as done. */
 static gboolean
 job_work (SpireJob *job, SpireStore *store, gpointer *value, GError **error)
 {
+  if (g_cancellable_is_cancelled (job->cancellable))
+    {
+      g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
+                           _("Cancelled. Nothing was changed."));
+      return FALSE;
+    }
   return job->func (job, store, job->data, value, error);
 }
 

@@ -228,21 +228,17 @@ spire_program_impact (SpireStore *store, const char *program_uuid, GError **erro
   return g_steal_pointer (&impact);
 }
 
-/* Cancelled before it starts or while it reads: no impact, nothing changed. */
+/* Cancelled while it reads: no impact (the job does not start work that
+ * was cancelled before). */
 static gboolean
 impact_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
 {
-  GCancellable *cancellable = _spire_job_get_cancellable (job);
-
-  if (!g_cancellable_is_cancelled (cancellable))
-    *result = spire_program_impact (store, data, error);
-  if (g_cancellable_is_cancelled (cancellable))
+  *result = spire_program_impact (store, data, error);
+  if (*result != NULL && g_cancellable_is_cancelled (_spire_job_get_cancellable (job)))
     {
       g_clear_pointer ((SpireImpact **) result, spire_impact_free);
-      g_clear_error (error);
       g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
                            _("Reading the program’s impact was cancelled."));
-      return FALSE;
     }
   return *result != NULL;
 }

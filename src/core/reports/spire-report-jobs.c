@@ -38,6 +38,28 @@ write_job_free (gpointer data)
   g_free (d);
 }
 
+SpireReport *
+spire_report_build (SpireStore *store, SpireReportKind kind, const char *uuid,
+                    SpireLanguage lang, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+
+  switch (kind)
+    {
+    case SPIRE_REPORT_KIND_COHORT:
+      return spire_report_cohort (store, uuid, lang, cancellable, error);
+    case SPIRE_REPORT_KIND_LETTER:
+      return spire_report_letter (store, uuid, lang, error);
+    case SPIRE_REPORT_KIND_IMPACT:
+      return spire_report_impact (store, uuid, lang, error);
+    case SPIRE_REPORT_KIND_REFERENCE:
+      return spire_report_reference (store, uuid, lang, error);
+    case SPIRE_REPORT_KIND_LETTERS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 static gboolean
 write_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
 {
@@ -45,26 +67,13 @@ write_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GE
   GCancellable *cancellable = _spire_job_get_cancellable (job);
   g_autoptr (SpireReport) report = NULL;
 
-  switch (d->kind)
+  if (d->kind == SPIRE_REPORT_KIND_LETTERS)
     {
-    case SPIRE_REPORT_KIND_COHORT:
-      report = spire_report_cohort (store, d->uuid, d->lang, cancellable, error);
-      break;
-    case SPIRE_REPORT_KIND_LETTER:
-      report = spire_report_letter (store, d->uuid, d->lang, error);
-      break;
-    case SPIRE_REPORT_KIND_IMPACT:
-      report = spire_report_impact (store, d->uuid, d->lang, error);
-      break;
-    case SPIRE_REPORT_KIND_REFERENCE:
-      report = spire_report_reference (store, d->uuid, d->lang, error);
-      break;
-    case SPIRE_REPORT_KIND_LETTERS:
       *result = spire_report_letters_write (store, d->uuid, (const char *const *) d->statuses,
                                             d->lang, d->path, cancellable, error);
       return *result != NULL;
     }
-  if (report == NULL)
+  if ((report = spire_report_build (store, d->kind, d->uuid, d->lang, cancellable, error)) == NULL)
     return FALSE;
   if (!_spire_report_write_pdf_full (report, d->path, cancellable, _spire_job_progress, job,
                                      error))

@@ -41,27 +41,6 @@ on_draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int pag
   cairo_restore (cr);
 }
 
-static SpireReport *
-build (SpireStore *store, SpireReportKind kind, const char *uuid, GError **error)
-{
-  SpireLanguage lang = spire_language_current ();
-
-  switch (kind)
-    {
-    case SPIRE_REPORT_KIND_COHORT:
-      return spire_report_cohort (store, uuid, lang, NULL, error);
-    case SPIRE_REPORT_KIND_LETTER:
-      return spire_report_letter (store, uuid, lang, error);
-    case SPIRE_REPORT_KIND_IMPACT:
-      return spire_report_impact (store, uuid, lang, error);
-    case SPIRE_REPORT_KIND_REFERENCE:
-      return spire_report_reference (store, uuid, lang, error);
-    case SPIRE_REPORT_KIND_LETTERS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 gboolean
 spire_report_print (GtkWidget *from, SpireStore *store, SpireReportKind kind, const char *uuid,
                     const char *export_path)
@@ -76,7 +55,7 @@ spire_report_print (GtkWidget *from, SpireStore *store, SpireReportKind kind, co
   g_return_val_if_fail (GTK_IS_WIDGET (from), FALSE);
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
 
-  report = build (store, kind, uuid, &error);
+  report = spire_report_build (store, kind, uuid, spire_language_current (), NULL, &error);
   if (report == NULL)
     {
       spire_error_dialog_show (from, _("Could Not Print the Report"), error);

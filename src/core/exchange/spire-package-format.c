@@ -81,15 +81,18 @@ _spire_package_check_format (JsonObject *o, SpireFileKind kind, const char *name
     }
   if (v > version)
     {
+      /* A version past int (a fuzzer's 7.8e12) is shown as the largest int. */
+      int shown = v >= (double) G_MAXINT ? G_MAXINT : (int) v;
+
       if (kind == SPIRE_FILE_SHEET)
         return spire_fail (error, SPIRE_ERROR_NEWER_VERSION,
                            _("“%s” was made by a newer version of Spire (score sheet version %d; "
                               "this Spire reads up to %d). Update Spire to import it."),
-                           name, (int) v, (int) version);
+                           name, shown, (int) version);
       return spire_fail (error, SPIRE_ERROR_NEWER_VERSION,
                          _("“%s” was made by a newer version of Spire (evaluation package version "
                             "%d; this Spire reads up to %d). Update Spire to open it."),
-                         name, (int) v, (int) version);
+                         name, shown, (int) version);
     }
   return TRUE;
 }

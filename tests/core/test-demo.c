@@ -522,7 +522,10 @@ test_deterministic (void)
 /* Changed with migration 5 (issue 10): the dump has the (empty) table of
  * innsyn requests; without its "== innsyn_requests" line the digest is the
  * one before. */
-#define SMALL_2024_SHA256 "6fd6e8de87431f5192f0169db946bb42ee533736290352f30cc6a425d84696f4"
+/* Changed with issue 12: every screened application has the office's
+ * answer to the gate on record (the screening list showed "not answered");
+ * without the "screenings" table's lines the digest is the one before. */
+#define SMALL_2024_SHA256 "056578b405685ea45222fd8f28130f2d096b2a324cc1c737f9051b9d792dba25"
 
 static void
 test_small_fingerprint (void)
@@ -540,6 +543,62 @@ test_small_fingerprint (void)
 
   g_clear_object (&store);
   test_tmpdir_free (dir);
+}
+
+/* Screening as the screening list reads it (issue 12): an application the
+ * office let through to the panel passed the gate, an ineligible one failed
+ * it with the reason as note, one not yet screened has no answer. */
+
+static void
+test_small_screening (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) apps = NULL;
+  guint n_passed = 0, n_failed = 0, n_open = 0;
+
+  fill (f->store, 42, SPIRE_DEMO_SMALL);
+  apps = list (f->store, "applications", NULL, NULL);
+  for (guint i = 0; i < apps->len; i++)
+    {
+      SpireRecord *app = apps->pdata[i];
+      const char *status = spire_record_get_text (app, "status");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) answers = spire_screening_list_answers (f->store,
+                                                                    spire_record_get_uuid (app),
+                                                                    &error);
+      SpireScreeningAnswer *answer;
+
+      g_assert_no_error (error);
+      if (g_str_equal (status, "received"))
+        {
+          g_assert_cmpuint (answers->len, ==, 0);
+          n_open++;
+          continue;
+        }
+      if (answers->len == 0)
+        {
+          /* Withdrawn before screening */
+          g_assert_cmpstr (status, ==, "withdrawn");
+          continue;
+        }
+      g_assert_cmpuint (answers->len, ==, 1);
+      answer = answers->pdata[0];
+      g_assert_cmpstr (answer->criterion_name, ==, "Formelle krav");
+      if (g_str_equal (status, "ineligible"))
+        {
+          g_assert_false (answer->passed);
+          g_assert_nonnull (answer->note);
+          n_failed++;
+        }
+      else
+        {
+          g_assert_true (answer->passed);
+          g_assert_true (spire_screening_all_passed (f->store, spire_record_get_uuid (app), NULL));
+          n_passed++;
+        }
+    }
+  g_assert_cmpuint (n_passed, >=, 50);
+  g_assert_cmpuint (n_failed, >=, 1);
+  g_assert_cmpuint (n_open, >=, 1);
 }
 
 /* A database with programs is refused unless forced */
@@ -746,6 +805,8 @@ main (int argc, char **argv)
   g_test_add ("/demo/small/valid", Fixture, NULL, fixture_set_up, test_small_valid,
               fixture_tear_down);
   g_test_add ("/demo/small/conflicts", Fixture, NULL, fixture_set_up, test_small_conflicts,
+              fixture_tear_down);
+  g_test_add ("/demo/small/screening", Fixture, NULL, fixture_set_up, test_small_screening,
               fixture_tear_down);
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/small/fingerprint", test_small_fingerprint);

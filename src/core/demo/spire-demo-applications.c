@@ -478,6 +478,31 @@ put_decision (Demo *d, const Cohort *c, const App *a, Status from, Status to, St
   return _spire_demo_put (d, r, at, at, error);
 }
 
+/* The office's answer to the gate on record, as the screening part shows
+ * it: passed for an application that went on to the panel, failed (with the
+ * reason as note) for an ineligible one.  Its UUID is derived from the
+ * application's, so that no other record's UUID changes with it. */
+static gboolean
+put_screening (Demo *d, const Cohort *c, const App *a, gboolean passed, const char *note,
+               GError **error)
+{
+  SpireRecord *r = spire_record_new (&spire_kind_screening);
+  g_autofree char *seed = g_strconcat (a->uuid, "/screening/", c->gate, NULL);
+  g_autofree char *h = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seed, -1);
+  g_autofree char *uuid = g_strdup_printf ("%.8s-%.4s-4%.3s-8%.3s-%.12s", h, h + 8, h + 12,
+                                           h + 15, h + 18);
+
+  spire_record_set_text (r, "uuid", uuid);
+  spire_record_set_text (r, "application", a->uuid);
+  spire_record_set_text (r, "criterion", c->gate);
+  spire_record_set_bool (r, "passed", passed);
+  spire_record_set_text (r, "note", note);
+  spire_record_set_text (r, "decided_by", c->program->manager);
+  _spire_demo_set_stamp (r, "decided_at", a->screened);
+  spire_record_set_int (r, "rubric_version", 1);
+  return _spire_demo_put (d, r, a->screened, a->screened, error);
+}
+
 gboolean
 _spire_demo_write_decisions (Demo *d, const Cohort *c, const App *a, GError **error)
 {
@@ -495,9 +520,14 @@ _spire_demo_write_decisions (Demo *d, const Cohort *c, const App *a, GError **er
   if (!a->screened)
     return TRUE;
   if (a->status == ST_INELIGIBLE)
-    return put_decision (d, c, a, ST_RECEIVED, ST_INELIGIBLE, a->screened,
-                         PICK (d, _spire_demo_ineligible_reasons), FALSE, error);
-  if (!put_decision (d, c, a, ST_RECEIVED, ST_IN_REVIEW, a->screened,
+    {
+      const char *why = PICK (d, _spire_demo_ineligible_reasons);
+
+      return put_screening (d, c, a, FALSE, why, error) &&
+             put_decision (d, c, a, ST_RECEIVED, ST_INELIGIBLE, a->screened, why, FALSE, error);
+    }
+  if (!put_screening (d, c, a, TRUE, NULL, error) ||
+      !put_decision (d, c, a, ST_RECEIVED, ST_IN_REVIEW, a->screened,
                      "Oppfyller de formelle kravene og går videre til juryen.", FALSE, error))
     return FALSE;
   if (a->status == ST_WITHDRAWN)

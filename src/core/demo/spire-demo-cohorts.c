@@ -186,7 +186,7 @@ fill_rubric (Demo *d, Cohort *c, GError **error)
     return FALSE;
 
   /* The gate first: screening checks it before anyone scores. */
-  r = _spire_demo_new_record (d, &spire_kind_criterion, NULL);
+  r = _spire_demo_new_record (d, &spire_kind_criterion, c->gate);
   spire_record_set_text (r, "rubric", rubric_uuid);
   spire_record_set_int (r, "position", 0);
   spire_record_set_text (r, "name", "Formelle krav");

@@ -113,6 +113,7 @@ typedef struct
   int scorers[MAX_PANEL];
   const RubricSpec *rubric;
   gboolean median;
+  char gate[UUID_LEN]; /* the rubric's gate criterion, "Formelle krav" */
   char criteria[MAX_CRIT][UUID_LEN];
   int n_apps;
   App *apps;

@@ -79,6 +79,7 @@ spire_screening_row_new (SpireStore *store, SpireRecord *app, GPtrArray *gates)
     {
       const char *gate = spire_record_get_uuid (gates->pdata[g]);
       const char *state = _("not answered");
+      const char *note = NULL;
 
       for (guint a = 0; answers && a < answers->len; a++)
         {
@@ -87,6 +88,7 @@ spire_screening_row_new (SpireStore *store, SpireRecord *app, GPtrArray *gates)
           if (g_strcmp0 (answer->criterion, gate) == 0)
             {
               state = answer->passed ? _("passed") : _("failed");
+              note = answer->note;
               n_answered++;
             }
         }
@@ -95,6 +97,9 @@ spire_screening_row_new (SpireStore *store, SpireRecord *app, GPtrArray *gates)
       /* Translators: a gate criterion and its state, e.g. "Norwegian company: passed" */
       g_string_append_printf (subtitle, _("%s: %s"),
                               spire_record_get_display_name (gates->pdata[g]), state);
+      if (note != NULL)
+        /* Translators: after a gate's state, the screener's note */
+        g_string_append_printf (subtitle, _(" (%s)"), note);
     }
   self->ineligible = g_strcmp0 (spire_record_get_text (app, "status"), "ineligible") == 0;
   self->screened = self->ineligible || n_answered == gates->len;

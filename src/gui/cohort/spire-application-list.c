@@ -19,6 +19,7 @@
 
 #include "spire-application-list.h"
 #include "spire-cohort-resources.h"
+#include "spire-column-width.h"
 #include "spire-list-util.h"
 
 struct _SpireApplicationList
@@ -442,6 +443,33 @@ setup_columns (SpireApplicationList *self)
     }
 }
 
+/* Widths (issue 12): status and day never cut, the startup as wide as its
+ * longest name (up to a limit), title and challenge share the rest. */
+static void
+fit_columns (SpireApplicationList *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+
+  spire_column_fit_values (self->columns[SPIRE_APPLICATION_COLUMN_STATUS], view, status_field ());
+  spire_column_fit_dates (self->columns[SPIRE_APPLICATION_COLUMN_SUBMITTED], view);
+}
+
+#define STARTUP_MAX_WIDTH 260
+
+static void
+fit_name_columns (SpireApplicationList *self, GPtrArray *apps)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; apps && i < apps->len; i++)
+    g_ptr_array_add (names, (gpointer) lookup_name (self->startup_names,
+                                                    spire_record_get_text (apps->pdata[i],
+                                                                           "startup")));
+  spire_column_fit (self->columns[SPIRE_APPLICATION_COLUMN_STARTUP],
+                    GTK_WIDGET (self->column_view), (const char *const *) names->pdata,
+                    (int) names->len, STARTUP_MAX_WIDTH);
+}
+
 static void
 setup_keys_and_menu (SpireApplicationList *self)
 {
@@ -477,6 +505,7 @@ spire_application_list_init (SpireApplicationList *self)
   self->name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->startup_orgnrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   setup_columns (self);
+  fit_columns (self);
 
   self->applications = g_list_store_new (SPIRE_TYPE_APPLICATION);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
@@ -547,6 +576,7 @@ spire_application_list_set_applications (SpireApplicationList *self, GPtrArray *
 
       g_object_set_qdata_full (G_OBJECT (app), haystack_quark, spire_search_fold (text), g_free);
     }
+  fit_name_columns (self, apps);
   g_list_store_splice (self->applications, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->applications)),
                        apps ? apps->pdata : NULL, apps ? apps->len : 0);

@@ -19,12 +19,20 @@ struct _SpireCohortPage
 {
   AdwBin parent_instance;
 
+  GtkScrolledWindow *top_scroll;
+  GtkWidget *top_box;
+  int top_width;          /* the width top_scroll's height was fitted to */
+  GtkLabel *cohort_title;
+  GtkLabel *program_label;
+  GtkWidget *facts_box;
+  GtkWidget *counts_heading;
+  GtkWidget *show_all_button;
   GtkLabel *phase_label;
   GtkLabel *deadline_label;
   GtkLabel *start_label;
   GtkLabel *end_label;
   GtkLabel *seats_label;
-  GtkBox *counts_box;
+  GtkFlowBox *counts_box;
   GtkSearchEntry *search_entry;
   GtkDropDown *status_dropdown;
   GtkDropDown *challenge_dropdown;
@@ -45,6 +53,7 @@ struct _SpireCohortPage
   guint exporting;
   guint orientation_idle;
   gboolean position_done;
+  gboolean compact;       /* narrow: the facts fold into the header */
 
   SpireStore *store;
   SpireCohort *cohort;
@@ -67,6 +76,11 @@ const char *_spire_cohort_page_get_shown_text (SpireCohortPage *self);
 int _spire_cohort_page_get_status_count (SpireCohortPage *self, const char *status);
 /* How many items the status or the challenge dropdown offers. */
 guint _spire_cohort_page_get_n_filter_items (SpireCohortPage *self, gboolean challenges);
+/* The header: the cohort's name and its program's */
+const char *_spire_cohort_page_get_title (SpireCohortPage *self);
+const char *_spire_cohort_page_get_subtitle (SpireCohortPage *self);
+/* The tile of a status value, a GtkToggleButton */
+GtkWidget *_spire_cohort_page_get_tile (SpireCohortPage *self, const char *status);
 /* "none", "one" or "many" */
 const char *_spire_cohort_page_get_details_state (SpireCohortPage *self);
 

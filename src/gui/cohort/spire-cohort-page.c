@@ -49,6 +49,34 @@ set_fact (GtkLabel *label, const char *text)
   gtk_label_set_text (label, text && *text ? text : "–");
 }
 
+/* The header names the cohort and its program; when the page is narrow
+ * (compact) the phase joins the program's name and the facts fold away. */
+static void
+update_header (SpireCohortPage *self)
+{
+  SpireRecord *c = SPIRE_RECORD (self->cohort);
+  g_autoptr (SpireRecord) program = NULL;
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+  const char *program_uuid = c ? spire_record_get_text (c, "program") : NULL;
+
+  if (program_uuid && self->store)
+    program = spire_store_get (self->store, &spire_kind_program, program_uuid, NULL);
+  if (program)
+    g_string_append (subtitle, spire_record_get_display_name (program));
+  if (c && self->compact)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle,
+                       spire_field_value_label (spire_kind_field (&spire_kind_cohort, "phase"),
+                                                spire_record_get_text (c, "phase")));
+    }
+  gtk_label_set_text (self->cohort_title, c ? spire_record_get_display_name (c) : "");
+  gtk_label_set_text (self->program_label, subtitle->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->cohort_title), c != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->program_label), subtitle->len > 0);
+}
+
 static void
 update_facts (SpireCohortPage *self)
 {
@@ -75,6 +103,7 @@ update_facts (SpireCohortPage *self)
   set_fact (self->start_label, start);
   set_fact (self->end_label, end);
   set_fact (self->seats_label, seats);
+  update_header (self);
 }
 
 /* Counts and filters */
@@ -191,6 +220,7 @@ _spire_cohort_page_set_status_filter (SpireCohortPage *self, const char *status)
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &key, &tile))
     gtk_toggle_button_set_active (tile, g_strcmp0 (key, status) == 0);
+  gtk_widget_set_visible (self->show_all_button, status != NULL);
   self->updating_filters = FALSE;
   update_shown (self);
 }
@@ -212,7 +242,7 @@ _spire_cohort_page_set_challenge_filter (SpireCohortPage *self, const char *chal
 
 /* Selection and details */
 
-/* Under the list, an empty details pane would only take room from it. */
+/* An empty details pane would only take room from the list. */
 static void
 update_details_visible (SpireCohortPage *self)
 {
@@ -220,7 +250,10 @@ update_details_visible (SpireCohortPage *self)
                    GTK_ORIENTATION_VERTICAL;
   gboolean empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->details_stack), "none") == 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->details_stack), !(under && empty));
+  /* Beside it too: the list gets the room until something is selected
+   * (issue 12). */
+  (void) under;
+  gtk_widget_set_visible (GTK_WIDGET (self->details_stack), !empty);
 }
 
 /* Shows the selection in the details pane and the actions. */
@@ -330,6 +363,50 @@ on_challenge_dropdown_selected_cb (SpireCohortPage *self, GParamSpec *pspec,
 }
 /* Narrow: the details fold under the list. */
 #define NARROW_WIDTH 900
+/* Narrower: the facts fold into the header and the status dropdown goes
+ * (the tiles filter): the list keeps the room. */
+#define COMPACT_WIDTH 600
+
+static void
+update_compact (SpireCohortPage *self, int width)
+{
+  gboolean compact = width > 0 && width < COMPACT_WIDTH;
+  GHashTableIter iter;
+  gpointer tile;
+
+  if (compact == self->compact)
+    return;
+  self->compact = compact;
+  gtk_widget_set_visible (self->facts_box, !compact);
+  gtk_widget_set_visible (self->counts_heading, !compact);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->status_dropdown),
+                                                   GTK_TYPE_FLOW_BOX_CHILD),
+                          !compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->shown_label), !compact);
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, &tile))
+    spire_status_tile_set_compact (tile, compact);
+  /* A flow box flows at its children's natural width: four to a line,
+   * where the captions wrap. */
+  gtk_flow_box_set_homogeneous (self->counts_box, compact);
+  gtk_flow_box_set_min_children_per_line (self->counts_box, compact ? 4 : 2);
+  update_header (self);
+}
+
+/* The top is as high as it needs at this width, and scrolls only when
+ * the window is lower than that (a scrolled window would otherwise ask
+ * for the height its content needs at its narrowest). */
+static void
+update_top_height (SpireCohortPage *self, int width)
+{
+  int natural = 0;
+
+  if (width <= 0 || width == self->top_width)
+    return;
+  self->top_width = width;
+  gtk_widget_measure (self->top_box, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  gtk_scrolled_window_set_max_content_height (self->top_scroll, MAX (natural, 60));
+}
 
 static gboolean
 update_orientation_cb (gpointer user_data)
@@ -361,6 +438,8 @@ update_orientation_cb (gpointer user_data)
                want == GTK_ORIENTATION_HORIZONTAL ? "side by side" : "details under the list",
                gtk_paned_get_position (self->paned));
     }
+  update_compact (self, width);
+  update_top_height (self, width);
   update_details_visible (self);
   return G_SOURCE_REMOVE;
 }
@@ -391,7 +470,9 @@ spire_cohort_page_size_allocate (GtkWidget *widget, int width, int height, int b
   /* The page allocates itself (no layout manager) to see its width. */
   if (child && gtk_widget_should_layout (child))
     gtk_widget_allocate (child, width, height, baseline, NULL);
-  if ((vertical != (width < NARROW_WIDTH) || !self->position_done) && self->orientation_idle == 0)
+  if ((vertical != (width < NARROW_WIDTH) || self->compact != (width < COMPACT_WIDTH) ||
+       width != self->top_width || !self->position_done) &&
+      self->orientation_idle == 0)
     self->orientation_idle = g_idle_add (update_orientation_cb, self);
 }
 
@@ -459,6 +540,13 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/cohort/spire-cohort-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SpireCohortPage, name)
+  BIND (top_scroll);
+  BIND (top_box);
+  BIND (cohort_title);
+  BIND (program_label);
+  BIND (facts_box);
+  BIND (counts_heading);
+  BIND (show_all_button);
   BIND (phase_label);
   BIND (deadline_label);
   BIND (start_label);
@@ -498,7 +586,12 @@ spire_cohort_page_init (SpireCohortPage *self)
     {
       GtkWidget *tile = spire_status_tile_new (v->value, _(v->label));
 
-      gtk_box_append (self->counts_box, tile);
+      GtkWidget *child = gtk_flow_box_child_new ();
+
+      /* Tab goes to the tile itself, a toggle button. */
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), tile);
+      gtk_flow_box_append (self->counts_box, child);
       g_hash_table_insert (self->tiles, (gpointer) v->value, tile);
     }
 
@@ -729,4 +822,26 @@ const char *
 _spire_cohort_page_get_details_state (SpireCohortPage *self)
 {
   return gtk_stack_get_visible_child_name (self->details_stack);
+}
+
+const char *
+_spire_cohort_page_get_title (SpireCohortPage *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->cohort_title))
+           ? gtk_label_get_text (self->cohort_title)
+           : NULL;
+}
+
+const char *
+_spire_cohort_page_get_subtitle (SpireCohortPage *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->program_label))
+           ? gtk_label_get_text (self->program_label)
+           : NULL;
+}
+
+GtkWidget *
+_spire_cohort_page_get_tile (SpireCohortPage *self, const char *status)
+{
+  return g_hash_table_lookup (self->tiles, status);
 }

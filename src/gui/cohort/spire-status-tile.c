@@ -103,3 +103,28 @@ spire_status_tile_get_count (SpireStatusTile *self)
 
   return self->count;
 }
+
+void
+spire_status_tile_set_compact (SpireStatusTile *self, gboolean compact)
+{
+  g_return_if_fail (SPIRE_IS_STATUS_TILE (self));
+
+  /* The caption may wrap between its words: four tiles to a line at 360 px,
+   * none cut. */
+  gtk_label_set_wrap (self->caption_label, compact);
+  gtk_label_set_justify (self->caption_label, GTK_JUSTIFY_CENTER);
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+  if (compact)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->number_label), "title-3");
+      gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "title-4");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->number_label), "title-4");
+      gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "title-3");
+    }
+}

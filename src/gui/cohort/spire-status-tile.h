@@ -18,5 +18,7 @@ GtkWidget *spire_status_tile_new (const char *value, const char *label);
 const char *spire_status_tile_get_status (SpireStatusTile *self);
 void spire_status_tile_set_count (SpireStatusTile *self, guint count);
 guint spire_status_tile_get_count (SpireStatusTile *self);
+/* Compact: a smaller number, and the caption wraps (a narrow page). */
+void spire_status_tile_set_compact (SpireStatusTile *self, gboolean compact);
 
 G_END_DECLS

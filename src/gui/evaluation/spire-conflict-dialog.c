@@ -96,7 +96,11 @@ spire_conflict_dialog_new (GtkWidget *from, SpireStore *store, GPtrArray *panel,
       gtk_string_list_append (members, n);
     }
   for (guint i = 0; i < applications->len; i++)
-    gtk_string_list_append (titles, spire_record_get_display_name (applications->pdata[i]));
+    {
+      g_autofree char *label = _spire_evaluation_application_label (store, applications->pdata[i]);
+
+      gtk_string_list_append (titles, label);
+    }
   adw_combo_row_set_model (self->member_row, G_LIST_MODEL (members));
   adw_combo_row_set_model (self->application_row, G_LIST_MODEL (titles));
   if (panel->len == 0 || applications->len == 0)

@@ -127,16 +127,10 @@ load_hand (SpireEvaluationAssignment *self)
   for (guint i = 0; i < self->assignable->len; i++)
     {
       SpireRecord *app = self->assignable->pdata[i];
-      g_autofree char *startup = _spire_evaluation_startup_name (STORE (self),
-                                                                 spire_record_get_text (app, "startup"));
-      g_autofree char *label = NULL;
+      g_autofree char *label = _spire_evaluation_application_label (STORE (self), app);
 
       if (g_strcmp0 (spire_record_get_uuid (app), self->hand_app) == 0)
         selected = i;
-      /* Translators: application title — startup */
-      label = startup[0] ? g_strdup_printf (_("%s — %s"), spire_record_get_display_name (app),
-                                            startup)
-                         : g_strdup (spire_record_get_display_name (app));
       gtk_string_list_append (titles, label);
     }
   if (selected == GTK_INVALID_LIST_POSITION && self->assignable->len > 0)
@@ -416,10 +410,45 @@ spire_evaluation_assignment_class_init (SpireEvaluationAssignmentClass *klass)
   gtk_widget_class_install_action (widget_class, "evaluation.assign-several", NULL, assign_several_action);
 }
 
+/* The applications' popup shows each "title — startup" whole, wrapped:
+ * the default one cuts them to the same "Adaptiv lesestøtte for …". */
+static void
+on_app_item_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_app_item_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkStringObject *text = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      text ? gtk_string_object_get_string (text) : "");
+}
+
+static void
+setup_app_popup (SpireEvaluationAssignment *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_app_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_app_item_bind_cb), NULL);
+  adw_combo_row_set_list_factory (self->hand_app_row, factory);
+}
+
 static void
 spire_evaluation_assignment_init (SpireEvaluationAssignment *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_app_popup (self);
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
 }
 

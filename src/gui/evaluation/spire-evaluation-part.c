@@ -302,6 +302,17 @@ _spire_evaluation_startup_name (SpireStore *store, const char *startup_uuid)
   return g_strdup (s ? spire_record_get_display_name (s) : "");
 }
 
+char *
+_spire_evaluation_application_label (SpireStore *store, SpireRecord *app)
+{
+  g_autofree char *startup = _spire_evaluation_startup_name (store,
+                                                             spire_record_get_text (app, "startup"));
+
+  /* Translators: application title — startup */
+  return startup[0] ? g_strdup_printf (_("%s — %s"), spire_record_get_display_name (app), startup)
+                    : g_strdup (spire_record_get_display_name (app));
+}
+
 void
 _spire_evaluation_clear_list (GtkListBox *box)
 {

@@ -53,6 +53,9 @@ char *_spire_evaluation_evaluator_name (SpireStore *store, const char *evaluator
 /* The names of @members (evaluator records), in order, for a drop-down. */
 GtkStringList *_spire_evaluation_member_names (SpireStore *store, GPtrArray *members);
 char *_spire_evaluation_startup_name (SpireStore *store, const char *startup_uuid);
+/* "title — startup": an application told apart from another of the same
+ * title (issue 12); the title alone without a startup. */
+char *_spire_evaluation_application_label (SpireStore *store, SpireRecord *application);
 void _spire_evaluation_clear_list (GtkListBox *box);
 /* A dimmed row saying a list is empty. */
 GtkWidget *_spire_evaluation_placeholder_row (const char *text);

@@ -97,10 +97,14 @@ load_reviews (SpireEvaluationReviews *self)
     gtk_list_box_append (self->reviews_list, _spire_evaluation_placeholder_row (
                                                _("No applications assigned to this member")));
   for (guint i = 0; apps && i < apps->len; i++)
-    gtk_list_box_append (self->reviews_list,
-                         spire_review_row_new (apps->pdata[i],
-                                               g_hash_table_lookup (states,
-                                                                    spire_record_get_uuid (apps->pdata[i]))));
+    {
+      g_autofree char *label = _spire_evaluation_application_label (STORE (self), apps->pdata[i]);
+
+      gtk_list_box_append (self->reviews_list,
+                           spire_review_row_new (apps->pdata[i], label,
+                                                 g_hash_table_lookup (states,
+                                                                      spire_record_get_uuid (apps->pdata[i]))));
+    }
 }
 
 static void

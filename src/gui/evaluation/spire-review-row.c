@@ -34,11 +34,12 @@ spire_review_row_init (SpireReviewRow *self)
 }
 
 GtkWidget *
-spire_review_row_new (SpireRecord *app, const char *state)
+spire_review_row_new (SpireRecord *app, const char *label, const char *state)
 {
   SpireReviewRow *self = g_object_new (SPIRE_TYPE_REVIEW_ROW, NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), spire_record_get_display_name (app));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 label ? label : spire_record_get_display_name (app));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
                                state == NULL ? _("Not started")
                                : g_strcmp0 (state, "submitted") == 0 ? _("Submitted")

@@ -14,9 +14,10 @@ G_BEGIN_DECLS
 #define SPIRE_TYPE_REVIEW_ROW (spire_review_row_get_type ())
 G_DECLARE_FINAL_TYPE (SpireReviewRow, spire_review_row, SPIRE, REVIEW_ROW, AdwActionRow)
 
-/* An application a panel member reviews, with the review's state
- * (@state: NULL not started, "draft", "submitted"); activating it opens
- * the review ("evaluation.open-review"). */
-GtkWidget *spire_review_row_new (SpireRecord *application, const char *state);
+/* An application a panel member reviews, titled @label ("title —
+ * startup"; NULL: the title), with the review's state (@state: NULL not
+ * started, "draft", "submitted"); activating it opens the review
+ * ("evaluation.open-review"). */
+GtkWidget *spire_review_row_new (SpireRecord *application, const char *label, const char *state);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "spire-ranking-list.h"
+#include "spire-column-width.h"
 #include "spire-ranking-resources.h"
 
 struct _SpireRankingList
@@ -858,6 +859,55 @@ spire_ranking_list_init (SpireRankingList *self)
   set_header_tooltips (self);
 }
 
+/* Widths (issue 12): the applicant takes the rest; every other column is
+ * as wide as its widest cell and its title (the challenge up to
+ * CHALLENGE_MAX_WIDTH, its tooltip has the whole title), measured once per
+ * ranking. */
+#define CHALLENGE_MAX_WIDTH 200
+#define APPLICANT_MIN_WIDTH 220
+#define FLAGS_MIN_WIDTH 100
+
+static void
+fit_columns (SpireRankingList *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->rows);
+  guint n_rows = g_list_model_get_n_items (rows);
+  guint n_columns = SPIRE_RANKING_N_FIXED_COLUMNS + self->criterion_columns->len;
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GtkColumnViewColumn *column = c < SPIRE_RANKING_N_FIXED_COLUMNS
+                                      ? self->columns[c]
+                                      : self->criterion_columns->pdata[c - SPIRE_RANKING_N_FIXED_COLUMNS];
+      g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      if (c == SPIRE_RANKING_COLUMN_APPLICANT)
+        {
+          gtk_column_view_column_set_fixed_width (column, APPLICANT_MIN_WIDTH);
+          continue;
+        }
+      if (c == SPIRE_RANKING_COLUMN_FLAGS)
+        {
+          spire_column_fit_title (column, view);
+          gtk_column_view_column_set_fixed_width (
+            column, MAX (FLAGS_MIN_WIDTH, gtk_column_view_column_get_fixed_width (column)));
+          continue;
+        }
+      if (c == SPIRE_RANKING_COLUMN_STATUS)
+        for (const SpireEnumValue *v = status_field ()->values; v->value; v++)
+          g_ptr_array_add (texts, g_strdup (spire_field_value_label (status_field (), v->value)));
+      for (guint i = 0; i < n_rows; i++)
+        {
+          g_autoptr (SpireRankRow) row = g_list_model_get_item (rows, i);
+
+          g_ptr_array_add (texts, spire_ranking_list_cell_text (self, row, c));
+        }
+      spire_column_fit (column, view, (const char *const *) texts->pdata, (int) texts->len,
+                        c == SPIRE_RANKING_COLUMN_CHALLENGE ? CHALLENGE_MAX_WIDTH : 0);
+    }
+}
+
 /* Public API */
 
 void
@@ -868,6 +918,7 @@ spire_ranking_list_set_ranking (SpireRankingList *self, SpireRanking *ranking)
   g_set_object (&self->ranking, ranking);
   update_criterion_columns (self);
   fill_rows (self);
+  fit_columns (self);
 }
 
 SpireRanking *

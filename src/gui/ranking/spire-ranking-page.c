@@ -44,6 +44,7 @@ struct _SpireRankingPage
   SpireRankingList *list;
   GtkRevealer *action_revealer;
   GtkLabel *selected_label;
+  GtkWidget *decision_box;
 
   SpireStore *store;
   SpireCohort *cohort;
@@ -514,6 +515,112 @@ spire_ranking_page_dispose (GObject *object)
   G_OBJECT_CLASS (spire_ranking_page_parent_class)->dispose (object);
 }
 
+/* The decision bar's buttons in pairs (issue 12): both pairs on one line
+ * when they fit at their natural width, else one pair above the other:
+ * never "Accept" alone on a line. */
+
+#define PAIR_SPACING 6
+
+static gboolean
+pairs_fit (GtkWidget *widget, int width, int *line_width)
+{
+  int total = 0, n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int nat = 0;
+
+      if (!gtk_widget_should_layout (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      total += nat + (n++ > 0 ? PAIR_SPACING : 0);
+    }
+  if (line_width)
+    *line_width = total;
+  return width < 0 || width >= total;
+}
+
+static void
+pairs_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+               int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  gboolean one_line = orientation == GTK_ORIENTATION_VERTICAL && pairs_fit (widget, for_size, NULL);
+  int n = 0;
+
+  *minimum = *natural = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int min = 0, nat = 0;
+
+      if (!gtk_widget_should_layout (c))
+        continue;
+      gtk_widget_measure (c, orientation, orientation == GTK_ORIENTATION_VERTICAL ? -1 : for_size,
+                          &min, &nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum = MAX (*minimum, min);
+          *natural += nat + (n > 0 ? PAIR_SPACING : 0);
+        }
+      else if (one_line)
+        {
+          *minimum = MAX (*minimum, min);
+          *natural = MAX (*natural, nat);
+        }
+      else
+        {
+          *minimum += min + (n > 0 ? PAIR_SPACING : 0);
+          *natural += nat + (n > 0 ? PAIR_SPACING : 0);
+        }
+      n++;
+    }
+}
+
+static void
+pairs_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  int line_width = 0;
+  gboolean one_line = pairs_fit (widget, width, &line_width);
+  int x = one_line ? width - line_width : 0, y = 0;
+
+  g_debug ("decision bar %d×%d, one line %d wide: %s", width, height, line_width,
+           one_line ? "one line" : "two lines");
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int nat_w = 0, nat_h = 0;
+
+      if (!gtk_widget_should_layout (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat_w, NULL, NULL);
+      gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, one_line ? nat_w : width, NULL, &nat_h,
+                          NULL, NULL);
+      if (one_line)
+        {
+          gtk_widget_size_allocate (c, &(GtkAllocation) { x, 0, nat_w, height }, -1);
+          x += nat_w + PAIR_SPACING;
+        }
+      else
+        {
+          gtk_widget_size_allocate (c, &(GtkAllocation) { 0, y, width, nat_h }, -1);
+          y += nat_h + PAIR_SPACING;
+        }
+    }
+}
+
+static GtkSizeRequestMode
+pairs_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+setup_decision_layout (SpireRankingPage *self)
+{
+  gtk_widget_set_layout_manager (self->decision_box,
+                                 gtk_custom_layout_new (pairs_request_mode, pairs_measure,
+                                                        pairs_allocate));
+}
+
 static void
 spire_ranking_page_class_init (SpireRankingPageClass *klass)
 {
@@ -548,6 +655,7 @@ spire_ranking_page_class_init (SpireRankingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireRankingPage, list);
   gtk_widget_class_bind_template_child (widget_class, SpireRankingPage, action_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpireRankingPage, selected_label);
+  gtk_widget_class_bind_template_child (widget_class, SpireRankingPage, decision_box);
   gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_meeting_order_cb);
 
@@ -566,6 +674,7 @@ static void
 spire_ranking_page_init (SpireRankingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_decision_layout (self);
 
   g_signal_connect_swapped (spire_ranking_list_get_model (self->list), "selection-changed",
                             G_CALLBACK (on_selection_changed_cb), self);

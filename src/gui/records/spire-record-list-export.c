@@ -54,6 +54,20 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   spire_toast_show (GTK_WIDGET (self), self->last_toast);
 }
 
+/* A column's heading in the file: the field's whole label where the list
+ * shows a short one ("Org. no." is "Organisation number" in the file, as
+ * before). */
+static const char *
+export_heading (SpireRecordListPage *self, guint c)
+{
+  const ColumnSpec *spec = &self->spec->columns[c];
+  const SpireField *f = spec->field ? spire_kind_field (self->spec->kind, spec->field) : NULL;
+
+  if (spec->title && spec->field2 == NULL && f)
+    return _(f->label);
+  return gtk_column_view_column_get_title (self->columns[c]);
+}
+
 static gboolean
 column_exportable (SpireRecordListPage *self, guint c)
 {
@@ -86,7 +100,7 @@ _spire_record_list_page_export_to_path (SpireRecordListPage *self, const char *p
     if (column_exportable (self, c))
       {
         columns[n_columns++] = c;
-        g_strv_builder_add (header, gtk_column_view_column_get_title (self->columns[c]));
+        g_strv_builder_add (header, export_heading (self, c));
       }
 
   rows = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);

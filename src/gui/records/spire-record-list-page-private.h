@@ -55,6 +55,7 @@ struct _SpireRecordListPage
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
   GtkColumnView *column_view;
+  GtkStack *details_stack;
   GtkLabel *details_title;
   GtkListBox *details_list;
   GtkWidget *details_buttons;
@@ -73,6 +74,9 @@ struct _SpireRecordListPage
   char *query;
   guint exporting;
   char *last_toast;
+  GSettings *settings; /* "directory-details"; NULL without the schema */
+  gboolean details_wanted; /* the user's choice: details beside the list */
+  gboolean updating_flap;
 };
 
 /* The RowInfo of each record shown (qdata). */

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "spire-column-width.h"
 #include "spire-list-util.h"
 #include "spire-record-editor.h"
 #include "spire-record-list-page.h"
@@ -27,14 +28,15 @@
 
 static const PageSpec page_specs[] = {
   { &spire_kind_startup,
-    { { "name", NULL, NULL, 28 }, { "orgnr", NULL, NULL, 12 }, { "kommunenummer", NULL, NULL, 8 },
-      { "sector", NULL, NULL, 14 }, { "employees", NULL, NULL, 6 }, { "founded", NULL, NULL, 11 } },
+    { { "name", NULL, NULL, 28 }, { "orgnr", NULL, N_("Org. no."), 12 },
+      { "kommunenummer", NULL, N_("Municipality"), 8 }, { "sector", NULL, NULL, 14 },
+      { "employees", NULL, NULL, 6 }, { "founded", NULL, NULL, 11 } },
     N_("No Startups Yet"),
     N_("Startups come in with their applications, from a Brønnøysund import, or added by hand."),
     N_("_Add a Startup") },
   { &spire_kind_public_body,
-    { { "name", NULL, NULL, 28 }, { "kind", NULL, NULL, 14 }, { "orgnr", NULL, NULL, 12 },
-      { "kommunenummer", NULL, NULL, 8 }, { "parent", NULL, NULL, 20 } },
+    { { "name", NULL, NULL, 28 }, { "kind", NULL, NULL, 14 }, { "orgnr", NULL, N_("Org. no."), 12 },
+      { "kommunenummer", NULL, N_("Municipality"), 8 }, { "parent", NULL, NULL, 20 } },
     N_("No Public Bodies Yet"),
     N_("Municipalities, county councils and agencies that post challenges or sign deals."),
     N_("_Add a Public Body") },
@@ -57,6 +59,7 @@ G_DEFINE_FINAL_TYPE (SpireRecordListPage, spire_record_list_page, ADW_TYPE_BIN)
 GQuark _spire_record_list_row_info_quark;
 
 static void update_details (SpireRecordListPage *self);
+static void update_flap (SpireRecordListPage *self);
 
 static void
 row_info_free (gpointer data)
@@ -304,6 +307,8 @@ update_details (SpireRecordListPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_list))) != NULL)
     gtk_list_box_remove (self->details_list, child);
   update_actions (self);
+  gtk_stack_set_visible_child_name (self->details_stack, n == 0 ? "none" : "details");
+  update_flap (self);
 
   if (record == NULL)
     {
@@ -374,6 +379,8 @@ names_of (SpireStore *store, const char *table, GError **error)
   return names;
 }
 
+#define FIRST_MIN_WIDTH 160
+
 static void
 setup_columns (SpireRecordListPage *self)
 {
@@ -403,13 +410,48 @@ setup_columns (SpireRecordListPage *self)
                                                      g_object_ref (factory));
       gtk_column_view_column_set_sorter (self->columns[i], sorter);
       gtk_column_view_column_set_resizable (self->columns[i], TRUE);
-      /* Headers such as "Organisation number" would otherwise set the widths. */
-      gtk_column_view_column_set_fixed_width (self->columns[i], (int) c->nat_chars * 8 + 16);
+      /* The others are fitted to their content (fit_columns); the first
+       * takes the rest, from this much. */
+      gtk_column_view_column_set_fixed_width (self->columns[i], i == 0 ? FIRST_MIN_WIDTH
+                                                                       : (int) c->nat_chars * 8 + 16);
       gtk_column_view_column_set_expand (self->columns[i], i == 0);
       gtk_column_view_append_column (self->column_view, self->columns[i]);
       self->n_columns++;
     }
   gtk_column_view_sort_by_column (self->column_view, self->columns[0], GTK_SORT_ASCENDING);
+}
+
+/* Widths (issue 12): the first column (a name, a title) takes the rest;
+ * every other is as wide as its widest text and its title, so that numbers,
+ * dates, organisation numbers, phones and amounts are never cut; a column
+ * of names or e-mail addresses stops at NAME_MAX_WIDTH (its tooltip has the
+ * whole text). */
+#define NAME_MAX_WIDTH 320
+
+static void
+fit_columns (SpireRecordListPage *self, GPtrArray *records)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint c = 1; c < self->n_columns; c++)
+    {
+      const SpireField *f = spire_kind_field (self->spec->kind, self->spec->columns[c].field);
+      gboolean names = f && (f->type == SPIRE_FIELD_REF || f->type == SPIRE_FIELD_TEXT) &&
+                       !g_str_equal (f->name, "orgnr") && !g_str_equal (f->name, "phone") &&
+                       !g_str_equal (f->name, "kommunenummer");
+
+      g_ptr_array_set_size (texts, 0);
+      for (guint i = 0; records && i < records->len; i++)
+        {
+          RowInfo *info = g_object_get_qdata (records->pdata[i], _spire_record_list_row_info_quark);
+
+          if (info)
+            g_ptr_array_add (texts, info->texts[c]);
+        }
+      spire_column_fit (self->columns[c], GTK_WIDGET (self->column_view),
+                        (const char *const *) texts->pdata, (int) texts->len,
+                        names ? NAME_MAX_WIDTH : 0);
+    }
 }
 
 static gboolean
@@ -502,6 +544,7 @@ load (SpireRecordListPage *self, GError **error)
   for (guint i = 0; i < keep->len; i++)
     g_hash_table_add (keep_uuids, (gpointer) spire_record_get_uuid (g_ptr_array_index (keep, i)));
 
+  fit_columns (self, records);
   g_list_store_splice (self->records, 0, g_list_model_get_n_items (G_LIST_MODEL (self->records)),
                        records->pdata, records->len);
 
@@ -545,6 +588,44 @@ static void
 on_search_entry_stop_search_cb (SpireRecordListPage *self, GtkSearchEntry *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* The details beside the list (issue 12): only when something is selected
+ * and the user has not hidden them (the toggle button, remembered).  Folded
+ * (a narrow window) the button only opens them over the list. */
+static void
+update_flap (SpireRecordListPage *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    return;
+  self->updating_flap = TRUE;
+  adw_flap_set_reveal_flap (self->flap, self->details_wanted && n_selected (self, NULL) > 0);
+  self->updating_flap = FALSE;
+}
+
+static void
+on_details_toggled_cb (SpireRecordListPage *self, GtkToggleButton *button)
+{
+  if (self->updating_flap || adw_flap_get_folded (self->flap))
+    return;
+  self->details_wanted = gtk_toggle_button_get_active (button);
+  if (self->settings)
+    g_settings_set_boolean (self->settings, "directory-details", self->details_wanted);
+}
+
+static void
+restore_details_shown (SpireRecordListPage *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID,
+                                                                                 TRUE)
+                                              : NULL;
+
+  self->details_wanted = TRUE;
+  if (schema == NULL || !g_settings_schema_has_key (schema, "directory-details"))
+    return;
+  self->settings = g_settings_new (APP_ID);
+  self->details_wanted = g_settings_get_boolean (self->settings, "directory-details");
 }
 
 static void
@@ -650,6 +731,7 @@ spire_record_list_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (spire_record_list_page_parent_class)->dispose (object);
 }
@@ -670,6 +752,7 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, details_stack);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, details_title);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, details_list);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, details_buttons);
@@ -677,6 +760,7 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "records.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "records.edit", NULL, edit_action);
@@ -731,6 +815,8 @@ spire_record_list_page_init (SpireRecordListPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
+  restore_details_shown (self);
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (update_flap), self);
   update_count (self);
   update_details (self);
 }

@@ -379,7 +379,7 @@ names_of (SpireStore *store, const char *table, GError **error)
   return names;
 }
 
-#define FIRST_MIN_WIDTH 160
+#define FIRST_MIN_WIDTH 140
 
 static void
 setup_columns (SpireRecordListPage *self)
@@ -426,7 +426,8 @@ setup_columns (SpireRecordListPage *self)
  * dates, organisation numbers, phones and amounts are never cut; a column
  * of names or e-mail addresses stops at NAME_MAX_WIDTH (its tooltip has the
  * whole text). */
-#define NAME_MAX_WIDTH 320
+#define NAME_MAX_WIDTH 240
+#define COHORT_MAX_WIDTH 400
 
 static void
 fit_columns (SpireRecordListPage *self, GPtrArray *records)
@@ -439,6 +440,10 @@ fit_columns (SpireRecordListPage *self, GPtrArray *records)
       gboolean names = f && (f->type == SPIRE_FIELD_REF || f->type == SPIRE_FIELD_TEXT) &&
                        !g_str_equal (f->name, "orgnr") && !g_str_equal (f->name, "phone") &&
                        !g_str_equal (f->name, "kommunenummer");
+      /* A cohort's name says which one: never cut (there are few). */
+      int max_width = !names                                           ? 0
+                      : g_strcmp0 (f->ref_table, "cohorts") == 0 ? COHORT_MAX_WIDTH
+                                                                       : NAME_MAX_WIDTH;
 
       g_ptr_array_set_size (texts, 0);
       for (guint i = 0; records && i < records->len; i++)
@@ -450,7 +455,7 @@ fit_columns (SpireRecordListPage *self, GPtrArray *records)
         }
       spire_column_fit (self->columns[c], GTK_WIDGET (self->column_view),
                         (const char *const *) texts->pdata, (int) texts->len,
-                        names ? NAME_MAX_WIDTH : 0);
+                        max_width);
     }
 }
 

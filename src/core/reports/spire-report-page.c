@@ -76,27 +76,35 @@ paginate_text (Cursor *c, guint index, const Block *b)
   c->y += bottoms[n_lines - 1] - top + BLOCK_GAP;
 }
 
+/* Measures every row once (the heights stay with the block for drawing)
+ * and breaks the table between rows. */
 static void
-paginate_table (Cursor *c, guint index, const Block *b)
+paginate_table (Cursor *c, guint index, Block *b)
 {
   PangoContext *context = c->self->measure;
-  double header = b->headers ? _spire_report_row_height (context, b, b->headers, TRUE) : 0;
+  g_autoptr (GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint from = 0;
   double y;
 
-  if (c->y + header + 30 > BOTTOM && c->y > TOP)
+  b->header_height = b->headers ? _spire_report_row_height (context, b, b->headers, TRUE, NULL)
+                                : 0;
+  g_free (b->heights);
+  b->heights = g_new (double, MAX (b->rows->len, 1));
+  if (c->y + b->header_height + 30 > BOTTOM && c->y > TOP)
     new_page (c);
-  y = c->y + header;
+  y = c->y + b->header_height;
   for (guint r = 0; r < b->rows->len; r++)
     {
-      double h = _spire_report_row_height (context, b, g_ptr_array_index (b->rows, r), FALSE);
+      double h = _spire_report_row_height (context, b, g_ptr_array_index (b->rows, r), FALSE,
+                                           cache);
 
+      b->heights[r] = h;
       if (y + h > BOTTOM && r > from)
         {
           add_piece (c, index, from, r, b->headers != NULL);
           new_page (c);
           from = r;
-          y = c->y + header;
+          y = c->y + b->header_height;
         }
       y += h;
     }
@@ -132,10 +140,10 @@ keep_with_next (SpireReport *self, guint index)
           }
         case BLOCK_TABLE:
           if (b->headers)
-            need += _spire_report_row_height (self->measure, b, b->headers, TRUE);
+            need += _spire_report_row_height (self->measure, b, b->headers, TRUE, NULL);
           if (b->rows->len > 0)
             need += _spire_report_row_height (self->measure, b, g_ptr_array_index (b->rows, 0),
-                                              FALSE);
+                                              FALSE, NULL);
           break;
         case BLOCK_BARS:
         case BLOCK_DOTS:
@@ -162,7 +170,7 @@ paginate (SpireReport *self)
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
-      const Block *b = g_ptr_array_index (self->blocks, i);
+      Block *b = g_ptr_array_index (self->blocks, i);
 
       switch (b->kind)
         {
@@ -335,18 +343,15 @@ draw_piece (SpireReport *self, cairo_t *cr, PangoContext *context, const Piece *
     case BLOCK_TABLE:
       if (p->header)
         {
-          double h = _spire_report_row_height (context, b, b->headers, TRUE);
-
-          _spire_report_draw_row (cr, context, b, b->headers, TRUE, y, h, 0);
-          y += h;
+          _spire_report_draw_row (cr, context, b, b->headers, TRUE, y, b->header_height, 0);
+          y += b->header_height;
         }
       for (guint r = p->from; r < p->to; r++)
         {
           char **cells = g_ptr_array_index (b->rows, r);
-          double h = _spire_report_row_height (context, b, cells, FALSE);
 
-          _spire_report_draw_row (cr, context, b, cells, FALSE, y, h, r);
-          y += h;
+          _spire_report_draw_row (cr, context, b, cells, FALSE, y, b->heights[r], r);
+          y += b->heights[r];
         }
       break;
     case BLOCK_BARS:

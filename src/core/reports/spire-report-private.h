@@ -52,6 +52,8 @@ typedef struct
   double *widths;  /* points */
   gboolean *numeric;
   GPtrArray *rows; /* char ** */
+  double header_height; /* measured by pagination, for drawing */
+  double *heights;      /* rows->len of them, likewise */
   /* charts */
   guint n;
   char **labels;
@@ -92,8 +94,10 @@ void _spire_report_setup_context (PangoContext *context);
 PangoLayout *_spire_report_layout (PangoContext *context, const char *markup, double size,
                                    gboolean bold, double width, PangoAlignment align);
 PangoLayout *_spire_report_block_layout (PangoContext *context, const Block *b);
+/* @cache (may be NULL) maps a cell (its column, weight and text) to its
+ * height: a table repeats its numbers and words in every row. */
 double _spire_report_row_height (PangoContext *context, const Block *b, char **cells,
-                                 gboolean header);
+                                 gboolean header, GHashTable *cache);
 void _spire_report_draw_row (cairo_t *cr, PangoContext *context, const Block *b, char **cells,
                              gboolean header, double y, double height, guint index);
 void _spire_report_draw_bars (cairo_t *cr, PangoContext *context, const Block *b, double y);

@@ -36,6 +36,7 @@ block_free (Block *b)
   g_free (b->widths);
   g_free (b->numeric);
   g_clear_pointer (&b->rows, g_ptr_array_unref);
+  g_free (b->heights);
   g_clear_pointer (&b->labels, g_strfreev);
   g_clear_pointer (&b->value_texts, g_strfreev);
   g_free (b->values);
@@ -291,31 +292,84 @@ _spire_report_layout (PangoContext *context, const char *markup, double size, gb
   return layout;
 }
 
+/* The table's fonts, made once: a cell's layout takes its text as it is
+ * (no markup to escape and parse again), the most made layout of all. */
+static const PangoFontDescription *
+cell_font (gboolean header)
+{
+  static PangoFontDescription *fonts[2];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < 2; i++)
+        {
+          fonts[i] = pango_font_description_new ();
+          pango_font_description_set_family_static (fonts[i], SPIRE_REPORT_FONT_FAMILY);
+          pango_font_description_set_size (fonts[i], (int) (TABLE_SIZE * PANGO_SCALE));
+          if (i == 1)
+            pango_font_description_set_weight (fonts[i], PANGO_WEIGHT_BOLD);
+        }
+      g_once_init_leave (&done, 1);
+    }
+  return fonts[header ? 1 : 0];
+}
+
 static PangoLayout *
 cell_layout (PangoContext *context, const Block *b, guint column, const char *text,
              gboolean header)
 {
-  g_autofree char *e = g_markup_escape_text (text ? text : "", -1);
+  PangoLayout *layout = pango_layout_new (context);
 
-  return _spire_report_layout (context, e, TABLE_SIZE, header,
-                               b->widths[column] - 2 * CELL_PAD,
-                               b->numeric[column] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_font_description (layout, cell_font (header));
+  pango_layout_set_width (layout, (int) ((b->widths[column] - 2 * CELL_PAD) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, b->numeric[column] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+static double
+cell_height (PangoContext *context, const Block *b, guint column, const char *text,
+             gboolean header)
+{
+  g_autoptr (PangoLayout) layout = cell_layout (context, b, column, text, header);
+  int h;
+
+  pango_layout_get_size (layout, NULL, &h);
+  return (double) h / PANGO_SCALE;
 }
 
 /* The height of a table row (header when @cells is the header). */
 double
 _spire_report_row_height (PangoContext *context, const Block *b, char **cells,
-                          gboolean header)
+                          gboolean header, GHashTable *cache)
 {
   double height = 0;
 
   for (guint c = 0; c < b->n_columns; c++)
     {
-      g_autoptr (PangoLayout) layout = cell_layout (context, b, c, cells[c], header);
-      int h;
+      const char *text = cells[c] ? cells[c] : "";
+      double h;
 
-      pango_layout_get_size (layout, NULL, &h);
-      height = MAX (height, (double) h / PANGO_SCALE);
+      if (cache)
+        {
+          g_autofree char *key = g_strdup_printf ("%u %d %s", c, header, text);
+          gpointer value;
+
+          if (g_hash_table_lookup_extended (cache, key, NULL, &value))
+            h = *(double *) value;
+          else
+            {
+              double *stored = g_new (double, 1);
+
+              *stored = h = cell_height (context, b, c, text, header);
+              g_hash_table_insert (cache, g_steal_pointer (&key), stored);
+            }
+        }
+      else
+        h = cell_height (context, b, c, text, header);
+      height = MAX (height, h);
     }
   return height + 2 * CELL_PAD;
 }

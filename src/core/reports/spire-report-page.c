@@ -217,6 +217,9 @@ paginate (SpireReport *self)
         }
     }
   self->n_pages = c.page + 1;
+  /* Drawing makes its own context: a report paginated in a worker thread
+   * keeps no pango object of that thread's font map. */
+  g_clear_object (&self->measure);
 }
 
 guint

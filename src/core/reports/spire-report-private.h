@@ -82,7 +82,7 @@ struct _SpireReport
   GPtrArray *blocks;
   GArray *pieces;    /* Piece, in page order; NULL before pagination */
   guint n_pages;
-  PangoContext *measure;
+  PangoContext *measure; /* while paginating */
   int outline_level1; /* the last level-1 bookmark while drawing */
 };
 

@@ -73,6 +73,20 @@ void spire_report_write_async (SpireStore *store, SpireReportKind kind, const ch
                                gpointer user_data);
 GPtrArray *spire_report_write_finish (SpireStore *store, GAsyncResult *result, GError **error);
 
+/* The reports of @kind built and paginated as long work, for the print
+ * dialog: in a worker thread on a connection of its own, with progress
+ * (reports built) and cancel.  @uuids: a cohort, a program or a solution
+ * (one); for SPIRE_REPORT_KIND_LETTER the applications, a letter each; for
+ * SPIRE_REPORT_KIND_LETTERS the cohort, with @statuses as
+ * spire_report_letters_write takes them.  The result is the reports in
+ * order (transfer full), each paginated: the caller only draws pages. */
+void spire_report_build_async (SpireStore *store, SpireReportKind kind,
+                               const char *const *uuids, const char *const *statuses,
+                               SpireLanguage lang, GCancellable *cancellable,
+                               SpireProgressFunc progress, gpointer progress_data,
+                               GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray *spire_report_build_finish (SpireStore *store, GAsyncResult *result, GError **error);
+
 /* The file name of a letter for @applicant: what cannot be in a file name
  * replaced, ".pdf" added. */
 char *spire_report_letter_file_name (const char *applicant);

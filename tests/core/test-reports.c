@@ -753,6 +753,43 @@ test_build_async (Fixture *f, gconstpointer data)
   }
 }
 
+/* A box plot's five numbers: quartiles interpolated between the sorted
+ * values (R's default, QUARTILE.INC), the values left as they were. */
+static void
+test_box_numbers (void)
+{
+  const double four[] = { 4, 1, 3, 2 };
+  const double five[] = { 7, 1, 3, 5, 9 };
+  const double one[] = { 2.5 };
+  SpireReportBox box;
+
+  spire_report_box_compute (four, 4, &box);
+  g_assert_cmpuint (box.n, ==, 4);
+  g_assert_cmpfloat_with_epsilon (box.min, 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.q1, 1.75, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.median, 2.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.q3, 3.25, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.max, 4.0, 1e-12);
+  g_assert_cmpfloat (four[0], ==, 4); /* not sorted in place */
+
+  spire_report_box_compute (five, 5, &box);
+  g_assert_cmpfloat_with_epsilon (box.min, 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.q1, 3.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.median, 5.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.q3, 7.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.max, 9.0, 1e-12);
+
+  spire_report_box_compute (one, 1, &box);
+  g_assert_cmpfloat (box.min, ==, 2.5);
+  g_assert_cmpfloat (box.q1, ==, 2.5);
+  g_assert_cmpfloat (box.median, ==, 2.5);
+  g_assert_cmpfloat (box.max, ==, 2.5);
+
+  spire_report_box_compute (NULL, 0, &box);
+  g_assert_cmpuint (box.n, ==, 0);
+  g_assert_true (isnan (box.median) && isnan (box.q1) && isnan (box.max));
+}
+
 static void
 test_letter_file_name (void)
 {
@@ -777,6 +814,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reports/pdf/table-spans-pages", test_table_spans_pages);
   g_test_add_func ("/reports/pdf/atomic", test_write_atomic);
   g_test_add_func ("/reports/letter/file-name", test_letter_file_name);
+  g_test_add_func ("/reports/chart/box-numbers", test_box_numbers);
   g_test_add ("/reports/cohort", Fixture, NULL, fixture_set_up, test_cohort_report,
               fixture_tear_down);
   g_test_add ("/reports/cohort/ranking-header", Fixture, NULL, fixture_set_up,

@@ -3,7 +3,7 @@
  * Cover; key figures (the funnel of spire_funnel_for_cohort, the panel,
  * reviews, conflicts declared, days from the deadline to the decisions);
  * the funnel chart; applicants by challenge and by county (the fylke of the
- * startup's kommunenummer); scores per criterion as a dot plot,
+ * startup's kommunenummer); scores per criterion as a box plot,
  * disagreement and load per panel member; the ranking with per-criterion
  * scores (core's ranking, as `spire-cli rank --json`); decisions with
  * reasons; the pipeline (spire_deal_cards); method and confidentiality.
@@ -213,8 +213,9 @@ cohort_applicants (Build *b, GError **error)
   return TRUE;
 }
 
-/* Scores per criterion (each application's mean per criterion, a dot),
- * disagreement, and load per panel member. */
+/* Scores per criterion (a box plot of the applications' means on each
+ * criterion, its five numbers computed here once), disagreement, and load
+ * per panel member. */
 static gboolean
 cohort_quality (Build *b, GError **error)
 {
@@ -223,9 +224,8 @@ cohort_quality (Build *b, GError **error)
   guint n_criteria = spire_ranking_get_n_criteria (ranking);
   guint n_rows = spire_ranking_get_n_rows (ranking);
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr (GPtrArray) series = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GPtrArray) pointers = g_ptr_array_new ();
+  g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (SpireReportBox));
+  g_autofree double *values = g_new (double, MAX (n_rows, 1));
   g_autoptr (GPtrArray) load = NULL;
   guint n_disagree = 0;
   g_autofree char *disagree = NULL;
@@ -233,23 +233,22 @@ cohort_quality (Build *b, GError **error)
   for (guint c = 0; c < n_criteria; c++)
     {
       const SpireRankCriterion *criterion = spire_ranking_get_criterion (ranking, c);
-      GArray *values;
+      SpireReportBox box;
+      guint n = 0;
 
       if (criterion->kind != SPIRE_CRITERION_SCORED)
         continue;
-      values = g_array_new (FALSE, FALSE, sizeof (double));
       for (guint r = 0; r < n_rows; r++)
         {
           double mean = spire_rank_row_get_criterion_mean (spire_ranking_get_row (ranking, r), c,
                                                            NULL);
 
           if (!isnan (mean))
-            g_array_append_val (values, mean);
+            values[n++] = mean;
         }
+      spire_report_box_compute (values, n, &box);
       g_ptr_array_add (labels, criterion->name);
-      g_array_append_val (counts, values->len);
-      g_ptr_array_add (pointers, values->data);
-      g_ptr_array_add (series, values);
+      g_array_append_val (boxes, box);
     }
   for (guint r = 0; r < n_rows; r++)
     if (spire_rank_row_get_flags (spire_ranking_get_row (ranking, r)) &
@@ -267,12 +266,15 @@ cohort_quality (Build *b, GError **error)
 
   spire_report_add_heading (b->report, 1, _r (t, "Evaluation quality"));
   spire_report_add_heading (b->report, 2, _r (t, "Scores per criterion"));
-  spire_report_add_text (b->report, _r (t, "Each dot is one application’s mean score on the "
-                                           "criterion; the red line is the mean of them all."));
-  spire_report_add_dots (b->report, labels->len, (const char *const *) labels->pdata,
-                         (const double *const *) pointers->pdata, (const guint *) counts->data,
-                         spire_ranking_get_scale_min (ranking),
-                         spire_ranking_get_scale_max (ranking));
+  spire_report_add_text (b->report,
+                         _r (t, "The applications’ mean scores on each criterion: the box spans "
+                                "the middle half of them, from the first to the third quartile; "
+                                "the red line is the median; the whiskers reach the lowest and "
+                                "the highest."));
+  spire_report_add_boxes (b->report, labels->len, (const char *const *) labels->pdata,
+                          (const SpireReportBox *) boxes->data,
+                          spire_ranking_get_scale_min (ranking),
+                          spire_ranking_get_scale_max (ranking));
   spire_report_add_heading (b->report, 2, _r (t, "Disagreement"));
   disagree = g_strdup_printf (_rn (t, "%u application had scores that disagree more than the "
                                       "rubric’s threshold allows (standard deviation σ).",

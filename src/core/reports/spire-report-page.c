@@ -146,7 +146,7 @@ keep_with_next (SpireReport *self, guint index)
                                               FALSE, NULL);
           break;
         case BLOCK_BARS:
-        case BLOCK_DOTS:
+        case BLOCK_BOXES:
         case BLOCK_SPACE:
           need += b->height;
           break;
@@ -201,7 +201,7 @@ paginate (SpireReport *self)
           paginate_table (&c, i, b);
           break;
         case BLOCK_BARS:
-        case BLOCK_DOTS:
+        case BLOCK_BOXES:
           if (c.y + b->height > BOTTOM && c.y > TOP)
             new_page (&c);
           add_piece (&c, i, 0, 0, FALSE);
@@ -360,8 +360,8 @@ draw_piece (SpireReport *self, cairo_t *cr, PangoContext *context, const Piece *
     case BLOCK_BARS:
       _spire_report_draw_bars (cr, context, b, y);
       break;
-    case BLOCK_DOTS:
-      _spire_report_draw_dots (cr, context, b, y);
+    case BLOCK_BOXES:
+      _spire_report_draw_boxes (cr, context, b, y);
       break;
     case BLOCK_SPACE:
     case BLOCK_BREAK:

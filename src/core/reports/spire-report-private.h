@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 #define CELL_PAD 3.5
 #define BLOCK_GAP 7.0
 #define BAR_ROW 17.0
-#define DOT_ROW 20.0
+#define BOX_ROW 44.0
 
 typedef enum
 {
@@ -36,7 +36,7 @@ typedef enum
   BLOCK_BREAK,
   BLOCK_TABLE,
   BLOCK_BARS,
-  BLOCK_DOTS,
+  BLOCK_BOXES,
 } BlockKind;
 
 typedef struct
@@ -59,7 +59,7 @@ typedef struct
   char **labels;
   char **value_texts;
   double *values;
-  GPtrArray *series; /* GArray of double */
+  SpireReportBox *boxes; /* n of them; value_texts holds 5 per box */
   double min, max;
 } Block;
 
@@ -101,6 +101,6 @@ double _spire_report_row_height (PangoContext *context, const Block *b, char **c
 void _spire_report_draw_row (cairo_t *cr, PangoContext *context, const Block *b, char **cells,
                              gboolean header, double y, double height, guint index);
 void _spire_report_draw_bars (cairo_t *cr, PangoContext *context, const Block *b, double y);
-void _spire_report_draw_dots (cairo_t *cr, PangoContext *context, const Block *b, double y);
+void _spire_report_draw_boxes (cairo_t *cr, PangoContext *context, const Block *b, double y);
 
 G_END_DECLS

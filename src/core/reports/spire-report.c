@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <pango/pangocairo.h>
 #include <unistd.h>
 
@@ -40,7 +41,7 @@ block_free (Block *b)
   g_clear_pointer (&b->labels, g_strfreev);
   g_clear_pointer (&b->value_texts, g_strfreev);
   g_free (b->values);
-  g_clear_pointer (&b->series, g_ptr_array_unref);
+  g_free (b->boxes);
   g_free (b);
 }
 
@@ -232,27 +233,73 @@ spire_report_add_bars (SpireReport *self, guint n, const char *const *labels,
   b->height = n * BAR_ROW + 8;
 }
 
-void
-spire_report_add_dots (SpireReport *self, guint n, const char *const *labels,
-                       const double *const *values, const guint *counts, double min,
-                       double max)
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
 {
-  Block *b = add_block (self, BLOCK_DOTS);
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The p-quantile of @sorted: linear between the values around p·(n − 1). */
+static double
+quantile (const double *sorted, guint n, double p)
+{
+  double position = p * (n - 1);
+  guint below = (guint) position;
+  double fraction = position - below;
+
+  if (below + 1 >= n)
+    return sorted[n - 1];
+  return sorted[below] + fraction * (sorted[below + 1] - sorted[below]);
+}
+
+void
+spire_report_box_compute (const double *values, guint n, SpireReportBox *box)
+{
+  g_autofree double *sorted = NULL;
+
+  g_return_if_fail (box != NULL);
+  box->n = n;
+  if (n == 0)
+    {
+      box->min = box->q1 = box->median = box->q3 = box->max = NAN;
+      return;
+    }
+  sorted = g_memdup2 (values, n * sizeof (double));
+  qsort (sorted, n, sizeof (double), compare_doubles);
+  box->min = sorted[0];
+  box->q1 = quantile (sorted, n, 0.25);
+  box->median = quantile (sorted, n, 0.5);
+  box->q3 = quantile (sorted, n, 0.75);
+  box->max = sorted[n - 1];
+}
+
+void
+spire_report_add_boxes (SpireReport *self, guint n, const char *const *labels,
+                        const SpireReportBox *boxes, double min, double max)
+{
+  Block *b = add_block (self, BLOCK_BOXES);
 
   b->n = n;
   b->min = min;
   b->max = max;
   b->labels = g_new0 (char *, n + 1);
-  b->series = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  b->value_texts = g_new0 (char *, 5 * n + 1);
+  b->boxes = g_new0 (SpireReportBox, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      GArray *a = g_array_sized_new (FALSE, FALSE, sizeof (double), counts[i]);
+      const double five[] = { boxes[i].min, boxes[i].q1, boxes[i].median, boxes[i].q3,
+                              boxes[i].max };
 
       b->labels[i] = g_strdup (labels[i]);
-      g_array_append_vals (a, values[i], counts[i]);
-      g_ptr_array_add (b->series, a);
+      b->boxes[i] = boxes[i];
+      for (guint k = 0; k < 5; k++)
+        b->value_texts[5 * i + k] = boxes[i].n > 0
+                                      ? spire_report_text_number (self->text, five[k], 2)
+                                      : g_strdup ("");
     }
-  b->height = n * DOT_ROW + 26;
+  b->height = n * BOX_ROW + 26;
 }
 
 /* Layouts */

@@ -47,16 +47,6 @@ count_one (Build *b, const char *sql, GError **error)
   return value ? g_ascii_strtoll (value, NULL, 10) : G_MININT64;
 }
 
-static void
-add_fact (SpireReportTable *table, const char *label, char *value /* transfer full */)
-{
-  char **cells = g_new0 (char *, 3);
-
-  cells[0] = g_strdup (label);
-  cells[1] = value;
-  spire_report_table_take_row (table, cells);
-}
-
 static char *
 count_text (Build *b, gint64 n)
 {
@@ -69,8 +59,6 @@ static gboolean
 cohort_key_figures (Build *b, GError **error)
 {
   SpireReportText *t = b->t;
-  static const double widths[] = { 0.6, 0.4 };
-  static const gboolean numeric[] = { FALSE, TRUE };
   SpireReportTable *facts;
   gint64 panel, reviews, conflicts, days;
 
@@ -94,17 +82,21 @@ cohort_key_figures (Build *b, GError **error)
     return FALSE;
 
   spire_report_add_heading (b->report, 1, _r (t, "Key figures"));
-  facts = spire_report_add_table (b->report, 2, NULL, widths, numeric);
-  add_fact (facts, _r (t, "Applications received"), count_text (b, b->funnel.applied));
-  add_fact (facts, _r (t, "Eligible"), count_text (b, b->funnel.eligible));
-  add_fact (facts, _r (t, "Evaluated"), count_text (b, b->funnel.evaluated));
-  add_fact (facts, _r (t, "Accepted"), count_text (b, b->funnel.accepted));
-  add_fact (facts, _r (t, "Negotiating an agreement"), count_text (b, b->funnel.negotiating));
-  add_fact (facts, _r (t, "Signed an agreement"), count_text (b, b->funnel.signed_));
-  add_fact (facts, _r (t, "Panel members"), count_text (b, panel));
-  add_fact (facts, _r (t, "Reviews submitted"), count_text (b, reviews));
-  add_fact (facts, _r (t, "Conflicts of interest declared"), count_text (b, conflicts));
-  add_fact (facts, _r (t, "Days from the deadline to the decisions"), count_text (b, days));
+  facts = _spire_report_add_key_figures (b->report);
+  _spire_report_add_fact (facts, _r (t, "Applications received"),
+                          count_text (b, b->funnel.applied));
+  _spire_report_add_fact (facts, _r (t, "Eligible"), count_text (b, b->funnel.eligible));
+  _spire_report_add_fact (facts, _r (t, "Evaluated"), count_text (b, b->funnel.evaluated));
+  _spire_report_add_fact (facts, _r (t, "Accepted"), count_text (b, b->funnel.accepted));
+  _spire_report_add_fact (facts, _r (t, "Negotiating an agreement"),
+                          count_text (b, b->funnel.negotiating));
+  _spire_report_add_fact (facts, _r (t, "Signed an agreement"), count_text (b, b->funnel.signed_));
+  _spire_report_add_fact (facts, _r (t, "Panel members"), count_text (b, panel));
+  _spire_report_add_fact (facts, _r (t, "Reviews submitted"), count_text (b, reviews));
+  _spire_report_add_fact (facts, _r (t, "Conflicts of interest declared"),
+                          count_text (b, conflicts));
+  _spire_report_add_fact (facts, _r (t, "Days from the deadline to the decisions"),
+                          count_text (b, days));
   return TRUE;
 }
 

@@ -60,6 +60,12 @@ char *_spire_report_score (SpireReportText *t, double value);
 /* A weight without needless decimals. */
 char *_spire_report_weight (SpireReportText *t, double weight);
 
+/* The key figures of the cohort and impact reports: a table of facts
+ * without a header, the label left and the number right. */
+SpireReportTable *_spire_report_add_key_figures (SpireReport *report);
+/* A row of facts: @label and @value (transfer full). */
+void _spire_report_add_fact (SpireReportTable *table, const char *label, char *value);
+
 /* One letter of _spire_report_letters_foreach: the @done-th of @n. */
 typedef gboolean (*ReportLetterFunc) (SpireReport *report, const char *applicant, guint done,
                                       guint n, gpointer data, GError **error);

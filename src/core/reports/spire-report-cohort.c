@@ -205,6 +205,55 @@ cohort_applicants (Build *b, GError **error)
   return TRUE;
 }
 
+/* Disagreement as bars: the applications by their reviews' σ, in steps of
+ * a quarter of the rubric's threshold up to it and of a half beyond it,
+ * the last step open. */
+static void
+add_spread_bars (Build *b)
+{
+  SpireRanking *ranking = b->ranking;
+  static const double edges[] = { 0, 0.25, 0.5, 0.75, 1, 1.5, 2 };
+  const guint n_bins = G_N_ELEMENTS (edges);
+  double threshold = spire_ranking_get_disagreement_threshold (ranking);
+  double counts[G_N_ELEMENTS (edges)] = { 0 };
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  if (!(threshold > 0))
+    return;
+  for (guint r = 0; r < spire_ranking_get_n_rows (ranking); r++)
+    {
+      double spread = spire_rank_row_get_spread (spire_ranking_get_row (ranking, r));
+      guint k = 0;
+
+      if (isnan (spread))
+        continue;
+      /* A step holds what is above its lower edge up to its upper edge. */
+      while (k + 1 < n_bins && spread > edges[k + 1] * threshold + 1e-9)
+        k++;
+      counts[k]++;
+    }
+  for (guint k = 0; k < n_bins; k++)
+    {
+      g_autofree char *from = spire_report_text_number (b->t, edges[k] * threshold, 2);
+
+      if (k + 1 < n_bins)
+        {
+          g_autofree char *to = spire_report_text_number (b->t, edges[k + 1] * threshold, 2);
+
+          g_ptr_array_add (labels, g_strdup_printf ("σ %s–%s", from, to));
+        }
+      else
+        g_ptr_array_add (labels, g_strdup_printf ("σ > %s", from));
+      g_ptr_array_add (texts, spire_report_text_number (b->t, counts[k], 0));
+    }
+  spire_report_add_text (b->report,
+                         _r (b->t, "The applications by how much their reviews disagree (σ); "
+                                   "the rubric’s threshold is the upper end of the fourth bar."));
+  spire_report_add_bars (b->report, n_bins, (const char *const *) labels->pdata, counts,
+                         (const char *const *) texts->pdata);
+}
+
 /* Scores per criterion (a box plot of the applications' means on each
  * criterion, its five numbers computed here once), disagreement, and load
  * per panel member. */
@@ -275,6 +324,7 @@ cohort_quality (Build *b, GError **error)
                                    n_disagree),
                               n_disagree);
   spire_report_add_text (b->report, disagree);
+  add_spread_bars (b);
   spire_report_add_heading (b->report, 2, _r (t, "Reviews per panel member"));
   add_count_bars (b, load, "");
   return TRUE;

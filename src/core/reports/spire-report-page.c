@@ -316,7 +316,8 @@ draw_text_lines (cairo_t *cr, PangoLayout *layout, guint from, guint to, double 
 }
 
 static void
-draw_piece (SpireReport *self, cairo_t *cr, PangoContext *context, const Piece *p)
+draw_piece (SpireReport *self, cairo_t *cr, PangoContext *context, const Piece *p,
+            GHashTable *layouts)
 {
   const Block *b = g_ptr_array_index (self->blocks, p->block);
   double y = p->y;
@@ -346,14 +347,15 @@ draw_piece (SpireReport *self, cairo_t *cr, PangoContext *context, const Piece *
     case BLOCK_TABLE:
       if (p->header)
         {
-          _spire_report_draw_row (cr, context, b, b->headers, TRUE, y, b->header_height, 0);
+          _spire_report_draw_row (cr, context, b, b->headers, TRUE, y, b->header_height, 0,
+                                  layouts);
           y += b->header_height;
         }
       for (guint r = p->from; r < p->to; r++)
         {
           char **cells = g_ptr_array_index (b->rows, r);
 
-          _spire_report_draw_row (cr, context, b, cells, FALSE, y, b->heights[r], r);
+          _spire_report_draw_row (cr, context, b, cells, FALSE, y, b->heights[r], r, layouts);
           y += b->heights[r];
         }
       break;
@@ -373,10 +375,13 @@ void
 spire_report_draw_page (SpireReport *self, cairo_t *cr, guint page)
 {
   PangoContext *context;
+  /* The cell layouts of this page only: memory stays one page's. */
+  g_autoptr (GHashTable) layouts = NULL;
 
   g_return_if_fail (SPIRE_IS_REPORT (self));
   if (page >= spire_report_get_n_pages (self))
     return;
+  layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   context = pango_cairo_create_context (cr);
   _spire_report_setup_context (context);
   cairo_save (cr);
@@ -388,10 +393,11 @@ spire_report_draw_page (SpireReport *self, cairo_t *cr, guint page)
       const Piece *p = &g_array_index (self->pieces, Piece, i);
 
       if (p->page == page)
-        draw_piece (self, cr, context, p);
+        draw_piece (self, cr, context, p, layouts);
       else if (p->page > page)
         break;
     }
   cairo_restore (cr);
+  g_clear_pointer (&layouts, g_hash_table_unref);
   g_object_unref (context);
 }

@@ -98,8 +98,11 @@ PangoLayout *_spire_report_block_layout (PangoContext *context, const Block *b);
  * height: a table repeats its numbers and words in every row. */
 double _spire_report_row_height (PangoContext *context, const Block *b, char **cells,
                                  gboolean header, GHashTable *cache);
+/* @layouts (may be NULL) keeps the page's cell layouts by block, column,
+ * weight and text: a page repeats its numbers and words. */
 void _spire_report_draw_row (cairo_t *cr, PangoContext *context, const Block *b, char **cells,
-                             gboolean header, double y, double height, guint index);
+                             gboolean header, double y, double height, guint index,
+                             GHashTable *layouts);
 void _spire_report_draw_bars (cairo_t *cr, PangoContext *context, const Block *b, double y);
 void _spire_report_draw_boxes (cairo_t *cr, PangoContext *context, const Block *b, double y);
 

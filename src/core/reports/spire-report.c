@@ -423,7 +423,8 @@ _spire_report_row_height (PangoContext *context, const Block *b, char **cells,
 
 void
 _spire_report_draw_row (cairo_t *cr, PangoContext *context, const Block *b, char **cells,
-                        gboolean header, double y, double height, guint index)
+                        gboolean header, double y, double height, guint index,
+                        GHashTable *layouts)
 {
   double x = MARGIN;
 
@@ -442,10 +443,25 @@ _spire_report_draw_row (cairo_t *cr, PangoContext *context, const Block *b, char
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
   for (guint c = 0; c < b->n_columns; c++)
     {
-      g_autoptr (PangoLayout) layout = cell_layout (context, b, c, cells[c], header);
+      const char *text = cells[c] ? cells[c] : "";
+      g_autofree char *key = NULL;
+      PangoLayout *layout = NULL;
 
+      if (layouts)
+        {
+          key = g_strdup_printf ("%p %u %d %s", (gpointer) b, c, header, text);
+          layout = g_hash_table_lookup (layouts, key);
+        }
+      if (layout == NULL)
+        {
+          layout = cell_layout (context, b, c, text, header);
+          if (layouts)
+            g_hash_table_insert (layouts, g_steal_pointer (&key), layout);
+        }
       cairo_move_to (cr, x + CELL_PAD, y + CELL_PAD);
       pango_cairo_show_layout (cr, layout);
+      if (layouts == NULL)
+        g_object_unref (layout);
       x += b->widths[c];
     }
   cairo_set_source_rgb (cr, 0.75, 0.77, 0.8);

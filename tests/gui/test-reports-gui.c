@@ -225,6 +225,20 @@ test_letters_by_status (F *f, gconstpointer data)
   g_assert_cmpuint (count_files (dir), ==, n_rejected);
 }
 
+/* Prints from @dialog in @lang to @path (the print operation exporting
+ * PDF instead of showing the print dialog) and waits for it to be done. */
+static void
+print_and_wait (SpireReportDialog *dialog, SpireLanguage lang, const char *path)
+{
+  spire_report_dialog_set_language (dialog, lang);
+  spire_report_dialog_print (dialog, path);
+  /* Built in core's worker: the dialog shows progress meanwhile. */
+  g_assert_true (spire_report_dialog_get_writing (dialog));
+  g_assert_true (gui_fixture_wait (no_report_dialog, NULL, 60000));
+  g_assert_null (gui_fixture_find_message_dialog ());
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
 /* Letters for the selection: one per application, named by applicant. */
 static void
 test_letters_for_selection (F *f, gconstpointer data)
@@ -259,20 +273,23 @@ test_letters_for_selection (F *f, gconstpointer data)
   g_assert_true (g_file_test (letter, G_FILE_TEST_IS_REGULAR));
   text = pdf_text (letter);
   g_assert_nonnull (strstr (text, "Page 1 of"));
-}
 
-/* Prints from @dialog in @lang to @path (the print operation exporting
- * PDF instead of showing the print dialog) and waits for it to be done. */
-static void
-print_and_wait (SpireReportDialog *dialog, SpireLanguage lang, const char *path)
-{
-  spire_report_dialog_set_language (dialog, lang);
-  spire_report_dialog_print (dialog, path);
-  /* Built in core's worker: the dialog shows progress meanwhile. */
-  g_assert_true (spire_report_dialog_get_writing (dialog));
-  g_assert_true (gui_fixture_wait (no_report_dialog, NULL, 60000));
-  g_assert_null (gui_fixture_find_message_dialog ());
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* Printed, the two letters are one job: their pages one after the other. */
+  {
+    g_autofree char *printed = g_build_filename (f->dir, "utvalg.pdf", NULL);
+    g_autoptr (SpireReport) first = spire_report_letter (
+      f->store, spire_record_get_uuid (selected->pdata[0]), SPIRE_LANGUAGE_NB, NULL);
+    g_autoptr (SpireReport) second = spire_report_letter (
+      f->store, spire_record_get_uuid (selected->pdata[1]), SPIRE_LANGUAGE_NB, NULL);
+
+    print_and_wait (open_dialog (GTK_WIDGET (page), "cohort.export-selected-letters", NULL),
+                    SPIRE_LANGUAGE_NB, printed);
+    g_assert_cmpuint (pdf_pages (printed), ==,
+                      spire_report_get_n_pages (first) + spire_report_get_n_pages (second));
+    g_clear_pointer (&text, g_free);
+    text = pdf_text (printed);
+    g_assert_nonnull (strstr (text, "Side 1 av"));
+  }
 }
 
 /* Ctrl+P's action, exported to PDF instead of the dialog: the same pages. */

@@ -57,15 +57,15 @@ typedef enum
   SPIRE_REPORT_KIND_REFERENCE, /* @uuid a solution; @path the PDF */
 } SpireReportKind;
 
-/* The report written as long work (spire-job-private.h): built and drawn
- * in a worker thread on a connection of its own, with progress and
- * cancel (nothing at @path then).  The result is the paths written
- * (transfer full). */
 /* The report of @kind (not LETTERS, which is one report per application)
  * for @uuid, in @lang: what the writer, the print dialog and the CLI draw. */
 SpireReport *spire_report_build (SpireStore *store, SpireReportKind kind, const char *uuid,
                                  SpireLanguage lang, GCancellable *cancellable, GError **error);
 
+/* The report written as long work (spire-job-private.h): built and drawn
+ * in a worker thread on a connection of its own, with progress and
+ * cancel (nothing at @path then).  The result is the paths written
+ * (transfer full). */
 void spire_report_write_async (SpireStore *store, SpireReportKind kind, const char *uuid,
                                const char *const *statuses, SpireLanguage lang, const char *path,
                                GCancellable *cancellable, SpireProgressFunc progress,

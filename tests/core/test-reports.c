@@ -684,6 +684,112 @@ test_write_async (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
 }
 
+/* Built and paginated as long work, for the print dialog: the same pages
+ * as built at once; letters by status, one report each. */
+static void
+test_build_async (Fixture *f, gconstpointer data)
+{
+  const char *cohort[] = { f->cohort, NULL };
+  const char *rejected[] = { "rejected", NULL };
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) reports = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireReport) direct = spire_report_cohort (f->store, f->cohort, SPIRE_LANGUAGE_NB,
+                                                        NULL, NULL);
+  g_autoptr (SpireReport) letter = spire_report_letter (f->store, f->rejected,
+                                                        SPIRE_LANGUAGE_NB, NULL);
+  gboolean found = FALSE;
+  double last = 0;
+
+  spire_report_build_async (f->store, SPIRE_REPORT_KIND_COHORT, cohort, NULL, SPIRE_LANGUAGE_NB,
+                            NULL, on_progress, &last, on_written, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reports = spire_report_build_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpuint (spire_report_get_n_pages (reports->pdata[0]), ==,
+                    spire_report_get_n_pages (direct));
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  g_clear_object (&result);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+  rows = _spire_store_query (f->store, &error,
+                             "SELECT count (*) FROM applications"
+                             " WHERE cohort = ? AND status = 'rejected'", 1, f->cohort);
+  g_assert_no_error (error);
+  spire_report_build_async (f->store, SPIRE_REPORT_KIND_LETTERS, cohort, rejected,
+                            SPIRE_LANGUAGE_NB, NULL, NULL, NULL, on_written, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reports = spire_report_build_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==,
+                    g_ascii_strtoull (SPIRE_ROW_TEXT (g_ptr_array_index (rows, 0), 0), NULL, 10));
+  /* The rejected application's letter among them, with its pages. */
+  for (guint i = 0; i < reports->len; i++)
+    {
+      SpireReport *r = reports->pdata[i];
+
+      g_assert_cmpuint (spire_report_get_n_pages (r), >=, 1);
+      if (spire_report_get_n_pages (r) == spire_report_get_n_pages (letter))
+        found = TRUE;
+    }
+  g_assert_true (found);
+
+  g_clear_object (&result);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+  {
+    const char *unknown[] = { "00000000-0000-4000-8000-000000000000", NULL };
+
+    spire_report_build_async (f->store, SPIRE_REPORT_KIND_IMPACT, unknown, NULL,
+                              SPIRE_LANGUAGE_EN, NULL, NULL, NULL, on_written, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    reports = spire_report_build_finish (f->store, result, &error);
+    g_assert_null (reports);
+    g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND);
+  }
+}
+
+/* A box plot's five numbers: quartiles interpolated between the sorted
+ * values (R's default, QUARTILE.INC), the values left as they were. */
+static void
+test_box_numbers (void)
+{
+  const double four[] = { 4, 1, 3, 2 };
+  const double five[] = { 7, 1, 3, 5, 9 };
+  const double one[] = { 2.5 };
+  SpireReportBox box;
+
+  spire_report_box_compute (four, 4, &box);
+  g_assert_cmpuint (box.n, ==, 4);
+  g_assert_cmpfloat_with_epsilon (box.min, 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.q1, 1.75, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.median, 2.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.q3, 3.25, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.max, 4.0, 1e-12);
+  g_assert_cmpfloat (four[0], ==, 4); /* not sorted in place */
+
+  spire_report_box_compute (five, 5, &box);
+  g_assert_cmpfloat_with_epsilon (box.min, 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.q1, 3.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.median, 5.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.q3, 7.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (box.max, 9.0, 1e-12);
+
+  spire_report_box_compute (one, 1, &box);
+  g_assert_cmpfloat (box.min, ==, 2.5);
+  g_assert_cmpfloat (box.q1, ==, 2.5);
+  g_assert_cmpfloat (box.median, ==, 2.5);
+  g_assert_cmpfloat (box.max, ==, 2.5);
+
+  spire_report_box_compute (NULL, 0, &box);
+  g_assert_cmpuint (box.n, ==, 0);
+  g_assert_true (isnan (box.median) && isnan (box.q1) && isnan (box.max));
+}
+
 static void
 test_letter_file_name (void)
 {
@@ -708,6 +814,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reports/pdf/table-spans-pages", test_table_spans_pages);
   g_test_add_func ("/reports/pdf/atomic", test_write_atomic);
   g_test_add_func ("/reports/letter/file-name", test_letter_file_name);
+  g_test_add_func ("/reports/chart/box-numbers", test_box_numbers);
   g_test_add ("/reports/cohort", Fixture, NULL, fixture_set_up, test_cohort_report,
               fixture_tear_down);
   g_test_add ("/reports/cohort/ranking-header", Fixture, NULL, fixture_set_up,
@@ -718,6 +825,8 @@ main (int argc, char **argv)
   g_test_add ("/reports/impact-reference", Fixture, NULL, fixture_set_up,
               test_impact_reference, fixture_tear_down);
   g_test_add ("/reports/write-async", Fixture, NULL, fixture_set_up, test_write_async,
+              fixture_tear_down);
+  g_test_add ("/reports/build-async", Fixture, NULL, fixture_set_up, test_build_async,
               fixture_tear_down);
   return g_test_run ();
 }

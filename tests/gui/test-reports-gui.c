@@ -2,8 +2,10 @@
  * the cohort report in the language chosen (Bokmål here, whatever the
  * window's), letters by status into a folder and letters for a selection
  * named by applicant, the impact report and a solution's reference sheet
- * from the program overview; Cancel leaves no file; printing the cohort
- * report (exported to PDF through GtkPrintOperation) gives the same pages
+ * from the program overview; Cancel leaves no file; printing (exported to
+ * PDF through GtkPrintOperation, the reports built in core's worker) gives
+ * the same pages for the cohort report (Ctrl+P's action), the impact
+ * report and a reference sheet (the export dialog's Print)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -223,6 +225,20 @@ test_letters_by_status (F *f, gconstpointer data)
   g_assert_cmpuint (count_files (dir), ==, n_rejected);
 }
 
+/* Prints from @dialog in @lang to @path (the print operation exporting
+ * PDF instead of showing the print dialog) and waits for it to be done. */
+static void
+print_and_wait (SpireReportDialog *dialog, SpireLanguage lang, const char *path)
+{
+  spire_report_dialog_set_language (dialog, lang);
+  spire_report_dialog_print (dialog, path);
+  /* Built in core's worker: the dialog shows progress meanwhile. */
+  g_assert_true (spire_report_dialog_get_writing (dialog));
+  g_assert_true (gui_fixture_wait (no_report_dialog, NULL, 60000));
+  g_assert_null (gui_fixture_find_message_dialog ());
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
 /* Letters for the selection: one per application, named by applicant. */
 static void
 test_letters_for_selection (F *f, gconstpointer data)
@@ -257,6 +273,23 @@ test_letters_for_selection (F *f, gconstpointer data)
   g_assert_true (g_file_test (letter, G_FILE_TEST_IS_REGULAR));
   text = pdf_text (letter);
   g_assert_nonnull (strstr (text, "Page 1 of"));
+
+  /* Printed, the two letters are one job: their pages one after the other. */
+  {
+    g_autofree char *printed = g_build_filename (f->dir, "utvalg.pdf", NULL);
+    g_autoptr (SpireReport) first = spire_report_letter (
+      f->store, spire_record_get_uuid (selected->pdata[0]), SPIRE_LANGUAGE_NB, NULL);
+    g_autoptr (SpireReport) second = spire_report_letter (
+      f->store, spire_record_get_uuid (selected->pdata[1]), SPIRE_LANGUAGE_NB, NULL);
+
+    print_and_wait (open_dialog (GTK_WIDGET (page), "cohort.export-selected-letters", NULL),
+                    SPIRE_LANGUAGE_NB, printed);
+    g_assert_cmpuint (pdf_pages (printed), ==,
+                      spire_report_get_n_pages (first) + spire_report_get_n_pages (second));
+    g_clear_pointer (&text, g_free);
+    text = pdf_text (printed);
+    g_assert_nonnull (strstr (text, "Side 1 av"));
+  }
 }
 
 /* Ctrl+P's action, exported to PDF instead of the dialog: the same pages. */
@@ -269,7 +302,9 @@ test_print (F *f, gconstpointer data)
                                                         spire_language_current (), NULL, NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.print-to", "s", path));
-  gui_fixture_spin (50);
+  /* The report is built in core's worker, the export dialog showing progress. */
+  g_assert_nonnull (gui_fixture_find_window (SPIRE_TYPE_REPORT_DIALOG));
+  g_assert_true (gui_fixture_wait (no_report_dialog, NULL, 60000));
   g_assert_null (gui_fixture_find_message_dialog ());
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (pdf_pages (path), ==, spire_report_get_n_pages (report));
@@ -324,6 +359,32 @@ test_program_reports (F *f, gconstpointer data)
   text = pdf_text (sheet_path);
   g_assert_nonnull (strstr (text, "Side 1 av"));
   g_assert_nonnull (strstr (text, "Trygg hjemme"));
+
+  /* Print from the same places: the impact report and the reference sheet
+   * give the pages their builders give, in the language chosen. */
+  {
+    g_autofree char *impact_print = g_build_filename (f->dir, "impact-print.pdf", NULL);
+    g_autofree char *sheet_print = g_build_filename (f->dir, "referanse-print.pdf", NULL);
+    g_autoptr (SpireReport) impact = spire_report_impact (f->store, program, SPIRE_LANGUAGE_EN,
+                                                          NULL);
+    g_autoptr (SpireReport) sheet = spire_report_reference (
+      f->store, spire_solution_row_get_uuid (row), SPIRE_LANGUAGE_NB, NULL);
+
+    print_and_wait (open_dialog (GTK_WIDGET (overview), "program.export-impact", NULL),
+                    SPIRE_LANGUAGE_EN, impact_print);
+    g_assert_cmpuint (pdf_pages (impact_print), ==, spire_report_get_n_pages (impact));
+    g_clear_pointer (&text, g_free);
+    text = pdf_text (impact_print);
+    g_assert_nonnull (strstr (text, "Page 1 of"));
+
+    print_and_wait (open_dialog (GTK_WIDGET (overview), "program.export-reference",
+                                 g_variant_new_string (spire_solution_row_get_uuid (row))),
+                    SPIRE_LANGUAGE_NB, sheet_print);
+    g_assert_cmpuint (pdf_pages (sheet_print), ==, spire_report_get_n_pages (sheet));
+    g_clear_pointer (&text, g_free);
+    text = pdf_text (sheet_print);
+    g_assert_nonnull (strstr (text, "Trygg hjemme"));
+  }
 }
 
 int

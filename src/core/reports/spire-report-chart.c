@@ -2,7 +2,9 @@
  *
  * Two kinds serve every chart of the reports: horizontal bars (the
  * funnel, applicants by challenge and by county, load per evaluator) and a
- * dot plot (scores per criterion: each value a dot, the mean a bar).
+ * box plot (scores per criterion: the box from the first to the third
+ * quartile, the median a line in it, whiskers to the minimum and the
+ * maximum, the five numbers written at their places).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,19 +20,28 @@
 #define LABEL_WIDTH (TEXT_WIDTH * 0.34)
 #define VALUE_WIDTH 90.0
 
+#define NUMBER_WIDTH 24.0 /* a box's number, centred on its place */
+#define BOX_HALF 7.0       /* half a box's height */
+
 static void
-show_text (cairo_t *cr, PangoContext *context, const char *text, double x, double y,
-           double width, PangoAlignment align)
+show_text_sized (cairo_t *cr, PangoContext *context, const char *text, double size, double x,
+                 double y, double width, PangoAlignment align)
 {
   g_autofree char *e = g_markup_escape_text (text ? text : "", -1);
-  g_autoptr (PangoLayout) layout = _spire_report_layout (context, e, TABLE_SIZE, FALSE, width,
-                                                         align);
+  g_autoptr (PangoLayout) layout = _spire_report_layout (context, e, size, FALSE, width, align);
   int h;
 
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_size (layout, NULL, &h);
   cairo_move_to (cr, x, y - (double) h / PANGO_SCALE / 2);
   pango_cairo_show_layout (cr, layout);
+}
+
+static void
+show_text (cairo_t *cr, PangoContext *context, const char *text, double x, double y,
+           double width, PangoAlignment align)
+{
+  show_text_sized (cr, context, text, TABLE_SIZE, x, y, width, align);
 }
 
 void
@@ -62,15 +73,77 @@ _spire_report_draw_bars (cairo_t *cr, PangoContext *context, const Block *b, dou
   cairo_stroke (cr);
 }
 
-void
-_spire_report_draw_dots (cairo_t *cr, PangoContext *context, const Block *b, double y)
+/* The numbers under a box (minimum, first and third quartile, maximum) at
+ * their places, moved apart just enough not to overlap, inside the chart. */
+static void
+spread_numbers (double *xs, guint n, double left, double right)
 {
-  double x0 = MARGIN + LABEL_WIDTH + 6;
-  double span = TEXT_WIDTH - LABEL_WIDTH - 16;
-  double range = b->max > b->min ? b->max - b->min : 1;
-  double bottom = y + b->n * DOT_ROW + 4;
+  for (guint k = 1; k < n; k++)
+    xs[k] = MAX (xs[k], xs[k - 1] + NUMBER_WIDTH);
+  xs[n - 1] = MIN (xs[n - 1], right);
+  for (guint k = n - 1; k > 0; k--)
+    xs[k - 1] = MIN (xs[k - 1], xs[k] - NUMBER_WIDTH);
+  xs[0] = MAX (xs[0], left);
+}
 
-  /* The scale: a tick and its number at each whole step */
+static void
+draw_box (cairo_t *cr, PangoContext *context, const Block *b, guint i, double x0, double span,
+          double mid)
+{
+  const SpireReportBox *box = &b->boxes[i];
+  char *const *texts = b->value_texts + 5 * i;
+  double range = b->max > b->min ? b->max - b->min : 1;
+  double x_min = x0 + span * (box->min - b->min) / range;
+  double x_q1 = x0 + span * (box->q1 - b->min) / range;
+  double x_median = x0 + span * (box->median - b->min) / range;
+  double x_q3 = x0 + span * (box->q3 - b->min) / range;
+  double x_max = x0 + span * (box->max - b->min) / range;
+  double xs[] = { x_min, x_q1, x_q3, x_max };
+  const char *below[] = { texts[0], texts[1], texts[3], texts[4] };
+
+  /* Whiskers, with a cap at each end */
+  cairo_set_source_rgb (cr, 0.3, 0.32, 0.36);
+  cairo_set_line_width (cr, 0.8);
+  cairo_move_to (cr, x_min, mid);
+  cairo_line_to (cr, x_q1, mid);
+  cairo_move_to (cr, x_q3, mid);
+  cairo_line_to (cr, x_max, mid);
+  cairo_move_to (cr, x_min, mid - BOX_HALF / 2);
+  cairo_line_to (cr, x_min, mid + BOX_HALF / 2);
+  cairo_move_to (cr, x_max, mid - BOX_HALF / 2);
+  cairo_line_to (cr, x_max, mid + BOX_HALF / 2);
+  cairo_stroke (cr);
+  /* The box */
+  cairo_rectangle (cr, x_q1, mid - BOX_HALF, MAX (x_q3 - x_q1, 0.8), 2 * BOX_HALF);
+  cairo_set_source_rgb (cr, 0.78, 0.85, 0.93);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.42, 0.68);
+  cairo_stroke (cr);
+  /* The median */
+  cairo_set_source_rgb (cr, 0.75, 0.2, 0.15);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, x_median, mid - BOX_HALF);
+  cairo_line_to (cr, x_median, mid + BOX_HALF);
+  cairo_stroke (cr);
+  show_text_sized (cr, context, texts[2], SMALL_SIZE, x_median - NUMBER_WIDTH / 2,
+                   mid - BOX_HALF - 6, NUMBER_WIDTH, PANGO_ALIGN_CENTER);
+  /* The other four numbers under the box */
+  spread_numbers (xs, G_N_ELEMENTS (xs), x0 - NUMBER_WIDTH / 2, x0 + span + NUMBER_WIDTH / 2);
+  cairo_set_source_rgb (cr, 0.25, 0.27, 0.3);
+  for (guint k = 0; k < G_N_ELEMENTS (xs); k++)
+    show_text_sized (cr, context, below[k], SMALL_SIZE, xs[k] - NUMBER_WIDTH / 2,
+                     mid + BOX_HALF + 7, NUMBER_WIDTH, PANGO_ALIGN_CENTER);
+}
+
+void
+_spire_report_draw_boxes (cairo_t *cr, PangoContext *context, const Block *b, double y)
+{
+  double x0 = MARGIN + LABEL_WIDTH + 6 + NUMBER_WIDTH / 2;
+  double span = TEXT_WIDTH - LABEL_WIDTH - 6 - NUMBER_WIDTH;
+  double range = b->max > b->min ? b->max - b->min : 1;
+  double bottom = y + b->n * BOX_ROW + 4;
+
+  /* The scale: a line and its number at each whole step */
   cairo_set_line_width (cr, 0.3);
   for (double v = ceil (b->min); v <= b->max + 1e-9; v += 1)
     {
@@ -86,32 +159,11 @@ _spire_report_draw_dots (cairo_t *cr, PangoContext *context, const Block *b, dou
     }
   for (guint i = 0; i < b->n; i++)
     {
-      GArray *values = g_ptr_array_index (b->series, i);
-      double mid = y + i * DOT_ROW + DOT_ROW / 2;
-      double sum = 0;
+      double mid = y + i * BOX_ROW + BOX_ROW / 2;
 
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
       show_text (cr, context, b->labels[i], MARGIN, mid, LABEL_WIDTH, PANGO_ALIGN_RIGHT);
-      cairo_set_source_rgba (cr, 0.2, 0.42, 0.68, 0.35);
-      for (guint k = 0; k < values->len; k++)
-        {
-          double v = g_array_index (values, double, k);
-          /* A small deterministic jitter keeps equal values apart. */
-          double dy = ((double) (k % 7) - 3) * 1.1;
-
-          sum += v;
-          cairo_arc (cr, x0 + span * (v - b->min) / range, mid + dy, 1.8, 0, 2 * G_PI);
-          cairo_fill (cr);
-        }
-      if (values->len > 0)
-        {
-          double x = x0 + span * (sum / values->len - b->min) / range;
-
-          cairo_set_source_rgb (cr, 0.75, 0.2, 0.15);
-          cairo_set_line_width (cr, 2);
-          cairo_move_to (cr, x, mid - DOT_ROW * 0.4);
-          cairo_line_to (cr, x, mid + DOT_ROW * 0.4);
-          cairo_stroke (cr);
-        }
+      if (b->boxes[i].n > 0)
+        draw_box (cr, context, b, i, x0, span, mid);
     }
 }

@@ -3,7 +3,7 @@
  * Cover; key figures (the funnel of spire_funnel_for_cohort, the panel,
  * reviews, conflicts declared, days from the deadline to the decisions);
  * the funnel chart; applicants by challenge and by county (the fylke of the
- * startup's kommunenummer); scores per criterion as a dot plot,
+ * startup's kommunenummer); scores per criterion as a box plot,
  * disagreement and load per panel member; the ranking with per-criterion
  * scores (core's ranking, as `spire-cli rank --json`); decisions with
  * reasons; the pipeline (spire_deal_cards); method and confidentiality.
@@ -47,16 +47,6 @@ count_one (Build *b, const char *sql, GError **error)
   return value ? g_ascii_strtoll (value, NULL, 10) : G_MININT64;
 }
 
-static void
-add_fact (SpireReportTable *table, const char *label, char *value /* transfer full */)
-{
-  char **cells = g_new0 (char *, 3);
-
-  cells[0] = g_strdup (label);
-  cells[1] = value;
-  spire_report_table_take_row (table, cells);
-}
-
 static char *
 count_text (Build *b, gint64 n)
 {
@@ -69,8 +59,6 @@ static gboolean
 cohort_key_figures (Build *b, GError **error)
 {
   SpireReportText *t = b->t;
-  static const double widths[] = { 0.6, 0.4 };
-  static const gboolean numeric[] = { FALSE, TRUE };
   SpireReportTable *facts;
   gint64 panel, reviews, conflicts, days;
 
@@ -94,17 +82,21 @@ cohort_key_figures (Build *b, GError **error)
     return FALSE;
 
   spire_report_add_heading (b->report, 1, _r (t, "Key figures"));
-  facts = spire_report_add_table (b->report, 2, NULL, widths, numeric);
-  add_fact (facts, _r (t, "Applications received"), count_text (b, b->funnel.applied));
-  add_fact (facts, _r (t, "Eligible"), count_text (b, b->funnel.eligible));
-  add_fact (facts, _r (t, "Evaluated"), count_text (b, b->funnel.evaluated));
-  add_fact (facts, _r (t, "Accepted"), count_text (b, b->funnel.accepted));
-  add_fact (facts, _r (t, "Negotiating an agreement"), count_text (b, b->funnel.negotiating));
-  add_fact (facts, _r (t, "Signed an agreement"), count_text (b, b->funnel.signed_));
-  add_fact (facts, _r (t, "Panel members"), count_text (b, panel));
-  add_fact (facts, _r (t, "Reviews submitted"), count_text (b, reviews));
-  add_fact (facts, _r (t, "Conflicts of interest declared"), count_text (b, conflicts));
-  add_fact (facts, _r (t, "Days from the deadline to the decisions"), count_text (b, days));
+  facts = _spire_report_add_key_figures (b->report);
+  _spire_report_add_fact (facts, _r (t, "Applications received"),
+                          count_text (b, b->funnel.applied));
+  _spire_report_add_fact (facts, _r (t, "Eligible"), count_text (b, b->funnel.eligible));
+  _spire_report_add_fact (facts, _r (t, "Evaluated"), count_text (b, b->funnel.evaluated));
+  _spire_report_add_fact (facts, _r (t, "Accepted"), count_text (b, b->funnel.accepted));
+  _spire_report_add_fact (facts, _r (t, "Negotiating an agreement"),
+                          count_text (b, b->funnel.negotiating));
+  _spire_report_add_fact (facts, _r (t, "Signed an agreement"), count_text (b, b->funnel.signed_));
+  _spire_report_add_fact (facts, _r (t, "Panel members"), count_text (b, panel));
+  _spire_report_add_fact (facts, _r (t, "Reviews submitted"), count_text (b, reviews));
+  _spire_report_add_fact (facts, _r (t, "Conflicts of interest declared"),
+                          count_text (b, conflicts));
+  _spire_report_add_fact (facts, _r (t, "Days from the deadline to the decisions"),
+                          count_text (b, days));
   return TRUE;
 }
 
@@ -213,8 +205,58 @@ cohort_applicants (Build *b, GError **error)
   return TRUE;
 }
 
-/* Scores per criterion (each application's mean per criterion, a dot),
- * disagreement, and load per panel member. */
+/* Disagreement as bars: the applications by their reviews' σ, in steps of
+ * a quarter of the rubric's threshold up to it and of a half beyond it,
+ * the last step open. */
+static void
+add_spread_bars (Build *b)
+{
+  SpireRanking *ranking = b->ranking;
+  static const double edges[] = { 0, 0.25, 0.5, 0.75, 1, 1.5, 2 };
+  const guint n_bins = G_N_ELEMENTS (edges);
+  double threshold = spire_ranking_get_disagreement_threshold (ranking);
+  double counts[G_N_ELEMENTS (edges)] = { 0 };
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  if (!(threshold > 0))
+    return;
+  for (guint r = 0; r < spire_ranking_get_n_rows (ranking); r++)
+    {
+      double spread = spire_rank_row_get_spread (spire_ranking_get_row (ranking, r));
+      guint k = 0;
+
+      if (isnan (spread))
+        continue;
+      /* A step holds what is above its lower edge up to its upper edge. */
+      while (k + 1 < n_bins && spread > edges[k + 1] * threshold + 1e-9)
+        k++;
+      counts[k]++;
+    }
+  for (guint k = 0; k < n_bins; k++)
+    {
+      g_autofree char *from = spire_report_text_number (b->t, edges[k] * threshold, 2);
+
+      if (k + 1 < n_bins)
+        {
+          g_autofree char *to = spire_report_text_number (b->t, edges[k + 1] * threshold, 2);
+
+          g_ptr_array_add (labels, g_strdup_printf ("σ %s–%s", from, to));
+        }
+      else
+        g_ptr_array_add (labels, g_strdup_printf ("σ > %s", from));
+      g_ptr_array_add (texts, spire_report_text_number (b->t, counts[k], 0));
+    }
+  spire_report_add_text (b->report,
+                         _r (b->t, "The applications by how much their reviews disagree (σ); "
+                                   "the rubric’s threshold is the upper end of the fourth bar."));
+  spire_report_add_bars (b->report, n_bins, (const char *const *) labels->pdata, counts,
+                         (const char *const *) texts->pdata);
+}
+
+/* Scores per criterion (a box plot of the applications' means on each
+ * criterion, its five numbers computed here once), disagreement, and load
+ * per panel member. */
 static gboolean
 cohort_quality (Build *b, GError **error)
 {
@@ -223,9 +265,8 @@ cohort_quality (Build *b, GError **error)
   guint n_criteria = spire_ranking_get_n_criteria (ranking);
   guint n_rows = spire_ranking_get_n_rows (ranking);
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr (GPtrArray) series = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GPtrArray) pointers = g_ptr_array_new ();
+  g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (SpireReportBox));
+  g_autofree double *values = g_new (double, MAX (n_rows, 1));
   g_autoptr (GPtrArray) load = NULL;
   guint n_disagree = 0;
   g_autofree char *disagree = NULL;
@@ -233,23 +274,22 @@ cohort_quality (Build *b, GError **error)
   for (guint c = 0; c < n_criteria; c++)
     {
       const SpireRankCriterion *criterion = spire_ranking_get_criterion (ranking, c);
-      GArray *values;
+      SpireReportBox box;
+      guint n = 0;
 
       if (criterion->kind != SPIRE_CRITERION_SCORED)
         continue;
-      values = g_array_new (FALSE, FALSE, sizeof (double));
       for (guint r = 0; r < n_rows; r++)
         {
           double mean = spire_rank_row_get_criterion_mean (spire_ranking_get_row (ranking, r), c,
                                                            NULL);
 
           if (!isnan (mean))
-            g_array_append_val (values, mean);
+            values[n++] = mean;
         }
+      spire_report_box_compute (values, n, &box);
       g_ptr_array_add (labels, criterion->name);
-      g_array_append_val (counts, values->len);
-      g_ptr_array_add (pointers, values->data);
-      g_ptr_array_add (series, values);
+      g_array_append_val (boxes, box);
     }
   for (guint r = 0; r < n_rows; r++)
     if (spire_rank_row_get_flags (spire_ranking_get_row (ranking, r)) &
@@ -267,12 +307,15 @@ cohort_quality (Build *b, GError **error)
 
   spire_report_add_heading (b->report, 1, _r (t, "Evaluation quality"));
   spire_report_add_heading (b->report, 2, _r (t, "Scores per criterion"));
-  spire_report_add_text (b->report, _r (t, "Each dot is one application’s mean score on the "
-                                           "criterion; the red line is the mean of them all."));
-  spire_report_add_dots (b->report, labels->len, (const char *const *) labels->pdata,
-                         (const double *const *) pointers->pdata, (const guint *) counts->data,
-                         spire_ranking_get_scale_min (ranking),
-                         spire_ranking_get_scale_max (ranking));
+  spire_report_add_text (b->report,
+                         _r (t, "The applications’ mean scores on each criterion: the box spans "
+                                "the middle half of them, from the first to the third quartile; "
+                                "the red line is the median; the whiskers reach the lowest and "
+                                "the highest."));
+  spire_report_add_boxes (b->report, labels->len, (const char *const *) labels->pdata,
+                          (const SpireReportBox *) boxes->data,
+                          spire_ranking_get_scale_min (ranking),
+                          spire_ranking_get_scale_max (ranking));
   spire_report_add_heading (b->report, 2, _r (t, "Disagreement"));
   disagree = g_strdup_printf (_rn (t, "%u application had scores that disagree more than the "
                                       "rubric’s threshold allows (standard deviation σ).",
@@ -281,6 +324,7 @@ cohort_quality (Build *b, GError **error)
                                    n_disagree),
                               n_disagree);
   spire_report_add_text (b->report, disagree);
+  add_spread_bars (b);
   spire_report_add_heading (b->report, 2, _r (t, "Reviews per panel member"));
   add_count_bars (b, load, "");
   return TRUE;

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "spire-report.h"
 #include "spire-report-text.h"
 #include "spire-record.h"
 #include "spire-store.h"
@@ -58,5 +59,19 @@ const char *_spire_report_status_word (SpireReportText *t, const char *status);
 char *_spire_report_score (SpireReportText *t, double value);
 /* A weight without needless decimals. */
 char *_spire_report_weight (SpireReportText *t, double weight);
+
+/* The key figures of the cohort and impact reports: a table of facts
+ * without a header, the label left and the number right. */
+SpireReportTable *_spire_report_add_key_figures (SpireReport *report);
+/* A row of facts: @label and @value (transfer full). */
+void _spire_report_add_fact (SpireReportTable *table, const char *label, char *value);
+
+/* One letter of _spire_report_letters_foreach: the @done-th of @n. */
+typedef gboolean (*ReportLetterFunc) (SpireReport *report, const char *applicant, guint done,
+                                      guint n, gpointer data, GError **error);
+gboolean _spire_report_letters_foreach (SpireStore *store, const char *cohort_uuid,
+                                        const char *const *statuses, SpireLanguage lang,
+                                        GCancellable *cancellable, ReportLetterFunc func,
+                                        gpointer data, GError **error);
 
 G_END_DECLS

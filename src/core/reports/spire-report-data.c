@@ -236,3 +236,22 @@ _spire_report_weight (SpireReportText *t, double weight)
 {
   return spire_report_text_number (t, weight, weight == floor (weight) ? 0 : 2);
 }
+
+SpireReportTable *
+_spire_report_add_key_figures (SpireReport *report)
+{
+  static const double widths[] = { 0.6, 0.4 };
+  static const gboolean numeric[] = { FALSE, TRUE };
+
+  return spire_report_add_table (report, 2, NULL, widths, numeric);
+}
+
+void
+_spire_report_add_fact (SpireReportTable *table, const char *label, char *value)
+{
+  char **cells = g_new0 (char *, 3);
+
+  cells[0] = g_strdup (label);
+  cells[1] = value;
+  spire_report_table_take_row (table, cells);
+}

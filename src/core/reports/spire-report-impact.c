@@ -28,25 +28,6 @@
 #include "spire-reports.h"
 #include "spire-store-private.h"
 
-static void
-add_fact (SpireReportTable *table, const char *label, char *value /* transfer full */)
-{
-  char **cells = g_new0 (char *, 3);
-
-  cells[0] = g_strdup (label);
-  cells[1] = value;
-  spire_report_table_take_row (table, cells);
-}
-
-static SpireReportTable *
-add_facts (SpireReport *report)
-{
-  static const double widths[] = { 0.6, 0.4 };
-  static const gboolean numeric[] = { FALSE, TRUE };
-
-  return spire_report_add_table (report, 2, NULL, widths, numeric);
-}
-
 static gint64
 to_int (const char *text)
 {
@@ -70,21 +51,25 @@ typedef struct
 static void
 impact_key_figures (Impact *b, const SpireImpact *impact)
 {
-  SpireReportText *t = b->t;
+  SpireReportText  *t = b->t;
   SpireReportTable *facts;
 
   spire_report_add_heading (b->report, 1, _r (t, "Key figures"));
-  facts = add_facts (b->report);
-  add_fact (facts, _r (t, "Invested"), spire_report_text_money (t, impact->invested));
-  add_fact (facts, _r (t, "Signed value"), spire_report_text_money (t, impact->signed_value));
-  add_fact (facts, _r (t, "Open weighted pipeline"),
-            spire_report_text_money (t, impact->weighted_pipeline));
-  add_fact (facts, _r (t, "Gains expected"), spire_report_text_money (t, impact->gains_expected));
-  add_fact (facts, _r (t, "Gains realised"), spire_report_text_money (t, impact->gains_realised));
-  add_fact (facts, _r (t, "Realised gains per krone invested"),
-            ratio_text (t, impact->ratio_realised));
-  add_fact (facts, _r (t, "Deals"), spire_report_text_number (t, impact->n_deals, 0));
-  add_fact (facts, _r (t, "Signed deals"), spire_report_text_number (t, impact->n_signed, 0));
+  facts = _spire_report_add_key_figures (b->report);
+  _spire_report_add_fact (facts, _r (t, "Invested"), spire_report_text_money (t, impact->invested));
+  _spire_report_add_fact (facts, _r (t, "Signed value"),
+                          spire_report_text_money (t, impact->signed_value));
+  _spire_report_add_fact (facts, _r (t, "Open weighted pipeline"),
+                          spire_report_text_money (t, impact->weighted_pipeline));
+  _spire_report_add_fact (facts, _r (t, "Gains expected"),
+                          spire_report_text_money (t, impact->gains_expected));
+  _spire_report_add_fact (facts, _r (t, "Gains realised"),
+                          spire_report_text_money (t, impact->gains_realised));
+  _spire_report_add_fact (facts, _r (t, "Realised gains per krone invested"),
+                          ratio_text (t, impact->ratio_realised));
+  _spire_report_add_fact (facts, _r (t, "Deals"), spire_report_text_number (t, impact->n_deals, 0));
+  _spire_report_add_fact (facts, _r (t, "Signed deals"),
+                          spire_report_text_number (t, impact->n_signed, 0));
 }
 
 static gboolean
@@ -486,12 +471,16 @@ spire_report_reference (SpireStore *store, const char *solution_uuid, SpireLangu
     spire_report_add_text (report, spire_record_get_text (solution, "description"));
   spire_report_add_heading (report, 1, _r (t, "In use"));
   {
-    SpireReportTable *facts = add_facts (report);
+    SpireReportTable *facts = _spire_report_add_key_figures (report);
 
-    add_fact (facts, _r (t, "Buyers"), spire_report_text_number (t, reach->buyers->len, 0));
-    add_fact (facts, _r (t, "Days to the 2nd buyer"), days_text (t, reach->days_to_2nd));
-    add_fact (facts, _r (t, "Days to the 10th buyer"), days_text (t, reach->days_to_10th));
-    add_fact (facts, _r (t, "Value per buyer"), spire_report_text_money (t, reach->value_per_buyer));
+    _spire_report_add_fact (facts, _r (t, "Buyers"),
+                            spire_report_text_number (t, reach->buyers->len, 0));
+    _spire_report_add_fact (facts, _r (t, "Days to the 2nd buyer"),
+                            days_text (t, reach->days_to_2nd));
+    _spire_report_add_fact (facts, _r (t, "Days to the 10th buyer"),
+                            days_text (t, reach->days_to_10th));
+    _spire_report_add_fact (facts, _r (t, "Value per buyer"),
+                            spire_report_text_money (t, reach->value_per_buyer));
   }
   if (reach->buyers->len > 0)
     {

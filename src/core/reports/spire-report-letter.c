@@ -432,41 +432,99 @@ letter_path (const char *dir, const char *applicant, GHashTable *taken)
   return path;
 }
 
-GPtrArray *
-spire_report_letters_write (SpireStore *store, const char *cohort_uuid,
-                            const char *const *statuses, SpireLanguage lang, const char *dir,
-                            GCancellable *cancellable, GError **error)
+/* Builds the letter of every application of @cohort_uuid whose status is
+ * one of @statuses, in the order of their applicants' names, and hands each
+ * to @func with its applicant; stops at the first error or a cancel. */
+gboolean
+_spire_report_letters_foreach (SpireStore *store, const char *cohort_uuid,
+                               const char *const *statuses, SpireLanguage lang,
+                               GCancellable *cancellable, ReportLetterFunc func, gpointer data,
+                               GError **error)
 {
   static const char *const decided[] = { "accepted", "waitlisted", "rejected", "ineligible",
                                          NULL };
   g_autoptr (SpireReportText) t = spire_report_text_new (lang);
-  g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (SpireRanking) ranking = NULL;
   g_auto (ReportCohort) cohort = { 0 };
+  g_autoptr (GError) local = NULL;
+  guint n = 0, done = 0;
 
-  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
   if (!_spire_report_read_cohort (store, cohort_uuid, &cohort, error))
-    return NULL;
+    return FALSE;
   rows = _spire_store_query (store, error,
                              "SELECT a.uuid, s.name, a.status FROM applications a"
                              " JOIN startups s ON s.uuid = a.startup WHERE a.cohort = ?"
                              " ORDER BY s.name, a.uuid",
                              1, cohort_uuid);
   if (rows == NULL)
-    return NULL;
-  {
-    g_autoptr (GError) local = NULL;
+    return FALSE;
+  /* A cohort without a rubric has no ranking: its letters say so. */
+  ranking = spire_rank_cohort (store, cohort_uuid, cancellable, &local);
+  if (ranking == NULL && !g_error_matches (local, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strv_contains (statuses ? statuses : decided,
+                         SPIRE_ROW_TEXT (g_ptr_array_index (rows, i), 2)))
+      n++;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, i);
+      g_autoptr (SpireReport) report = NULL;
 
-    /* A cohort without a rubric has no ranking: its letters say so. */
-    ranking = spire_rank_cohort (store, cohort_uuid, cancellable, &local);
-    if (ranking == NULL && !g_error_matches (local, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND))
-      {
-        g_propagate_error (error, g_steal_pointer (&local));
-        return NULL;
-      }
-  }
+      if (!g_strv_contains (statuses ? statuses : decided, SPIRE_ROW_TEXT (row, 2)))
+        continue;
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
+                               _("Writing the report was cancelled."));
+          return FALSE;
+        }
+      report = letter_build (store, ranking, SPIRE_ROW_TEXT (row, 0), t, error);
+      if (report == NULL || !func (report, SPIRE_ROW_TEXT (row, 1), ++done, n, data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *dir;
+  GCancellable *cancellable;
+  GHashTable *taken;
+  GPtrArray *written;
+} WriteLetters;
+
+static gboolean
+write_letter (SpireReport *report, const char *applicant, guint done, guint n, gpointer data,
+              GError **error)
+{
+  WriteLetters *w = data;
+  g_autofree char *path = letter_path (w->dir, applicant, w->taken);
+
+  if (!spire_report_write_pdf (report, path, w->cancellable, error))
+    return FALSE;
+  g_ptr_array_add (w->written, g_steal_pointer (&path));
+  return TRUE;
+}
+
+GPtrArray *
+spire_report_letters_write (SpireStore *store, const char *cohort_uuid,
+                            const char *const *statuses, SpireLanguage lang, const char *dir,
+                            GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  WriteLetters w = { dir, cancellable, taken, written };
+  g_auto (ReportCohort) cohort = { 0 };
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  /* An unknown cohort makes no folder. */
+  if (!_spire_report_read_cohort (store, cohort_uuid, &cohort, error))
+    return NULL;
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
       int saved = errno;
@@ -475,27 +533,8 @@ spire_report_letters_write (SpireStore *store, const char *cohort_uuid,
                    g_strerror (saved));
       return NULL;
     }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GPtrArray *row = g_ptr_array_index (rows, i);
-      g_autoptr (SpireReport) report = NULL;
-      g_autofree char *path = NULL;
-
-      if (!g_strv_contains (statuses ? statuses : decided, SPIRE_ROW_TEXT (row, 2)))
-        continue;
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
-                               _("Writing the report was cancelled."));
-          return NULL;
-        }
-      report = letter_build (store, ranking, SPIRE_ROW_TEXT (row, 0), t, error);
-      if (report == NULL)
-        return NULL;
-      path = letter_path (dir, SPIRE_ROW_TEXT (row, 1), taken);
-      if (!spire_report_write_pdf (report, path, cancellable, error))
-        return NULL;
-      g_ptr_array_add (written, g_steal_pointer (&path));
-    }
+  if (!_spire_report_letters_foreach (store, cohort_uuid, statuses, lang, cancellable,
+                                      write_letter, &w, error))
+    return NULL;
   return g_steal_pointer (&written);
 }

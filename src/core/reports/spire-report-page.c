@@ -76,27 +76,35 @@ paginate_text (Cursor *c, guint index, const Block *b)
   c->y += bottoms[n_lines - 1] - top + BLOCK_GAP;
 }
 
+/* Measures every row once (the heights stay with the block for drawing)
+ * and breaks the table between rows. */
 static void
-paginate_table (Cursor *c, guint index, const Block *b)
+paginate_table (Cursor *c, guint index, Block *b)
 {
   PangoContext *context = c->self->measure;
-  double header = b->headers ? _spire_report_row_height (context, b, b->headers, TRUE) : 0;
+  g_autoptr (GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint from = 0;
   double y;
 
-  if (c->y + header + 30 > BOTTOM && c->y > TOP)
+  b->header_height = b->headers ? _spire_report_row_height (context, b, b->headers, TRUE, NULL)
+                                : 0;
+  g_free (b->heights);
+  b->heights = g_new (double, MAX (b->rows->len, 1));
+  if (c->y + b->header_height + 30 > BOTTOM && c->y > TOP)
     new_page (c);
-  y = c->y + header;
+  y = c->y + b->header_height;
   for (guint r = 0; r < b->rows->len; r++)
     {
-      double h = _spire_report_row_height (context, b, g_ptr_array_index (b->rows, r), FALSE);
+      double h = _spire_report_row_height (context, b, g_ptr_array_index (b->rows, r), FALSE,
+                                           cache);
 
+      b->heights[r] = h;
       if (y + h > BOTTOM && r > from)
         {
           add_piece (c, index, from, r, b->headers != NULL);
           new_page (c);
           from = r;
-          y = c->y + header;
+          y = c->y + b->header_height;
         }
       y += h;
     }
@@ -132,13 +140,13 @@ keep_with_next (SpireReport *self, guint index)
           }
         case BLOCK_TABLE:
           if (b->headers)
-            need += _spire_report_row_height (self->measure, b, b->headers, TRUE);
+            need += _spire_report_row_height (self->measure, b, b->headers, TRUE, NULL);
           if (b->rows->len > 0)
             need += _spire_report_row_height (self->measure, b, g_ptr_array_index (b->rows, 0),
-                                              FALSE);
+                                              FALSE, NULL);
           break;
         case BLOCK_BARS:
-        case BLOCK_DOTS:
+        case BLOCK_BOXES:
         case BLOCK_SPACE:
           need += b->height;
           break;
@@ -162,7 +170,7 @@ paginate (SpireReport *self)
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
-      const Block *b = g_ptr_array_index (self->blocks, i);
+      Block *b = g_ptr_array_index (self->blocks, i);
 
       switch (b->kind)
         {
@@ -193,7 +201,7 @@ paginate (SpireReport *self)
           paginate_table (&c, i, b);
           break;
         case BLOCK_BARS:
-        case BLOCK_DOTS:
+        case BLOCK_BOXES:
           if (c.y + b->height > BOTTOM && c.y > TOP)
             new_page (&c);
           add_piece (&c, i, 0, 0, FALSE);
@@ -209,6 +217,9 @@ paginate (SpireReport *self)
         }
     }
   self->n_pages = c.page + 1;
+  /* Drawing makes its own context: a report paginated in a worker thread
+   * keeps no pango object of that thread's font map. */
+  g_clear_object (&self->measure);
 }
 
 guint
@@ -305,7 +316,8 @@ draw_text_lines (cairo_t *cr, PangoLayout *layout, guint from, guint to, double 
 }
 
 static void
-draw_piece (SpireReport *self, cairo_t *cr, PangoContext *context, const Piece *p)
+draw_piece (SpireReport *self, cairo_t *cr, PangoContext *context, const Piece *p,
+            GHashTable *layouts)
 {
   const Block *b = g_ptr_array_index (self->blocks, p->block);
   double y = p->y;
@@ -335,25 +347,23 @@ draw_piece (SpireReport *self, cairo_t *cr, PangoContext *context, const Piece *
     case BLOCK_TABLE:
       if (p->header)
         {
-          double h = _spire_report_row_height (context, b, b->headers, TRUE);
-
-          _spire_report_draw_row (cr, context, b, b->headers, TRUE, y, h, 0);
-          y += h;
+          _spire_report_draw_row (cr, context, b, b->headers, TRUE, y, b->header_height, 0,
+                                  layouts);
+          y += b->header_height;
         }
       for (guint r = p->from; r < p->to; r++)
         {
           char **cells = g_ptr_array_index (b->rows, r);
-          double h = _spire_report_row_height (context, b, cells, FALSE);
 
-          _spire_report_draw_row (cr, context, b, cells, FALSE, y, h, r);
-          y += h;
+          _spire_report_draw_row (cr, context, b, cells, FALSE, y, b->heights[r], r, layouts);
+          y += b->heights[r];
         }
       break;
     case BLOCK_BARS:
       _spire_report_draw_bars (cr, context, b, y);
       break;
-    case BLOCK_DOTS:
-      _spire_report_draw_dots (cr, context, b, y);
+    case BLOCK_BOXES:
+      _spire_report_draw_boxes (cr, context, b, y);
       break;
     case BLOCK_SPACE:
     case BLOCK_BREAK:
@@ -365,10 +375,13 @@ void
 spire_report_draw_page (SpireReport *self, cairo_t *cr, guint page)
 {
   PangoContext *context;
+  /* The cell layouts of this page only: memory stays one page's. */
+  g_autoptr (GHashTable) layouts = NULL;
 
   g_return_if_fail (SPIRE_IS_REPORT (self));
   if (page >= spire_report_get_n_pages (self))
     return;
+  layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   context = pango_cairo_create_context (cr);
   _spire_report_setup_context (context);
   cairo_save (cr);
@@ -380,10 +393,11 @@ spire_report_draw_page (SpireReport *self, cairo_t *cr, guint page)
       const Piece *p = &g_array_index (self->pieces, Piece, i);
 
       if (p->page == page)
-        draw_piece (self, cr, context, p);
+        draw_piece (self, cr, context, p, layouts);
       else if (p->page > page)
         break;
     }
   cairo_restore (cr);
+  g_clear_pointer (&layouts, g_hash_table_unref);
   g_object_unref (context);
 }

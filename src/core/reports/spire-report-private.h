@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 #define CELL_PAD 3.5
 #define BLOCK_GAP 7.0
 #define BAR_ROW 17.0
-#define DOT_ROW 20.0
+#define BOX_ROW 44.0
 
 typedef enum
 {
@@ -36,7 +36,7 @@ typedef enum
   BLOCK_BREAK,
   BLOCK_TABLE,
   BLOCK_BARS,
-  BLOCK_DOTS,
+  BLOCK_BOXES,
 } BlockKind;
 
 typedef struct
@@ -52,12 +52,14 @@ typedef struct
   double *widths;  /* points */
   gboolean *numeric;
   GPtrArray *rows; /* char ** */
+  double header_height; /* measured by pagination, for drawing */
+  double *heights;      /* rows->len of them, likewise */
   /* charts */
   guint n;
   char **labels;
   char **value_texts;
   double *values;
-  GPtrArray *series; /* GArray of double */
+  SpireReportBox *boxes; /* n of them; value_texts holds 5 per box */
   double min, max;
 } Block;
 
@@ -80,7 +82,7 @@ struct _SpireReport
   GPtrArray *blocks;
   GArray *pieces;    /* Piece, in page order; NULL before pagination */
   guint n_pages;
-  PangoContext *measure;
+  PangoContext *measure; /* while paginating */
   int outline_level1; /* the last level-1 bookmark while drawing */
 };
 
@@ -92,11 +94,16 @@ void _spire_report_setup_context (PangoContext *context);
 PangoLayout *_spire_report_layout (PangoContext *context, const char *markup, double size,
                                    gboolean bold, double width, PangoAlignment align);
 PangoLayout *_spire_report_block_layout (PangoContext *context, const Block *b);
+/* @cache (may be NULL) maps a cell (its column, weight and text) to its
+ * height: a table repeats its numbers and words in every row. */
 double _spire_report_row_height (PangoContext *context, const Block *b, char **cells,
-                                 gboolean header);
+                                 gboolean header, GHashTable *cache);
+/* @layouts (may be NULL) keeps the page's cell layouts by block, column,
+ * weight and text: a page repeats its numbers and words. */
 void _spire_report_draw_row (cairo_t *cr, PangoContext *context, const Block *b, char **cells,
-                             gboolean header, double y, double height, guint index);
+                             gboolean header, double y, double height, guint index,
+                             GHashTable *layouts);
 void _spire_report_draw_bars (cairo_t *cr, PangoContext *context, const Block *b, double y);
-void _spire_report_draw_dots (cairo_t *cr, PangoContext *context, const Block *b, double y);
+void _spire_report_draw_boxes (cairo_t *cr, PangoContext *context, const Block *b, double y);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <pango/pangocairo.h>
 #include <unistd.h>
 
@@ -36,10 +37,11 @@ block_free (Block *b)
   g_free (b->widths);
   g_free (b->numeric);
   g_clear_pointer (&b->rows, g_ptr_array_unref);
+  g_free (b->heights);
   g_clear_pointer (&b->labels, g_strfreev);
   g_clear_pointer (&b->value_texts, g_strfreev);
   g_free (b->values);
-  g_clear_pointer (&b->series, g_ptr_array_unref);
+  g_free (b->boxes);
   g_free (b);
 }
 
@@ -231,27 +233,73 @@ spire_report_add_bars (SpireReport *self, guint n, const char *const *labels,
   b->height = n * BAR_ROW + 8;
 }
 
-void
-spire_report_add_dots (SpireReport *self, guint n, const char *const *labels,
-                       const double *const *values, const guint *counts, double min,
-                       double max)
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
 {
-  Block *b = add_block (self, BLOCK_DOTS);
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The p-quantile of @sorted: linear between the values around p·(n − 1). */
+static double
+quantile (const double *sorted, guint n, double p)
+{
+  double position = p * (n - 1);
+  guint below = (guint) position;
+  double fraction = position - below;
+
+  if (below + 1 >= n)
+    return sorted[n - 1];
+  return sorted[below] + fraction * (sorted[below + 1] - sorted[below]);
+}
+
+void
+spire_report_box_compute (const double *values, guint n, SpireReportBox *box)
+{
+  g_autofree double *sorted = NULL;
+
+  g_return_if_fail (box != NULL);
+  box->n = n;
+  if (n == 0)
+    {
+      box->min = box->q1 = box->median = box->q3 = box->max = NAN;
+      return;
+    }
+  sorted = g_memdup2 (values, n * sizeof (double));
+  qsort (sorted, n, sizeof (double), compare_doubles);
+  box->min = sorted[0];
+  box->q1 = quantile (sorted, n, 0.25);
+  box->median = quantile (sorted, n, 0.5);
+  box->q3 = quantile (sorted, n, 0.75);
+  box->max = sorted[n - 1];
+}
+
+void
+spire_report_add_boxes (SpireReport *self, guint n, const char *const *labels,
+                        const SpireReportBox *boxes, double min, double max)
+{
+  Block *b = add_block (self, BLOCK_BOXES);
 
   b->n = n;
   b->min = min;
   b->max = max;
   b->labels = g_new0 (char *, n + 1);
-  b->series = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  b->value_texts = g_new0 (char *, 5 * n + 1);
+  b->boxes = g_new0 (SpireReportBox, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      GArray *a = g_array_sized_new (FALSE, FALSE, sizeof (double), counts[i]);
+      const double five[] = { boxes[i].min, boxes[i].q1, boxes[i].median, boxes[i].q3,
+                              boxes[i].max };
 
       b->labels[i] = g_strdup (labels[i]);
-      g_array_append_vals (a, values[i], counts[i]);
-      g_ptr_array_add (b->series, a);
+      b->boxes[i] = boxes[i];
+      for (guint k = 0; k < 5; k++)
+        b->value_texts[5 * i + k] = boxes[i].n > 0
+                                      ? spire_report_text_number (self->text, five[k], 2)
+                                      : g_strdup ("");
     }
-  b->height = n * DOT_ROW + 26;
+  b->height = n * BOX_ROW + 26;
 }
 
 /* Layouts */
@@ -291,38 +339,92 @@ _spire_report_layout (PangoContext *context, const char *markup, double size, gb
   return layout;
 }
 
+/* The table's fonts, made once: a cell's layout takes its text as it is
+ * (no markup to escape and parse again), the most made layout of all. */
+static const PangoFontDescription *
+cell_font (gboolean header)
+{
+  static PangoFontDescription *fonts[2];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < 2; i++)
+        {
+          fonts[i] = pango_font_description_new ();
+          pango_font_description_set_family_static (fonts[i], SPIRE_REPORT_FONT_FAMILY);
+          pango_font_description_set_size (fonts[i], (int) (TABLE_SIZE * PANGO_SCALE));
+          if (i == 1)
+            pango_font_description_set_weight (fonts[i], PANGO_WEIGHT_BOLD);
+        }
+      g_once_init_leave (&done, 1);
+    }
+  return fonts[header ? 1 : 0];
+}
+
 static PangoLayout *
 cell_layout (PangoContext *context, const Block *b, guint column, const char *text,
              gboolean header)
 {
-  g_autofree char *e = g_markup_escape_text (text ? text : "", -1);
+  PangoLayout *layout = pango_layout_new (context);
 
-  return _spire_report_layout (context, e, TABLE_SIZE, header,
-                               b->widths[column] - 2 * CELL_PAD,
-                               b->numeric[column] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_font_description (layout, cell_font (header));
+  pango_layout_set_width (layout, (int) ((b->widths[column] - 2 * CELL_PAD) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, b->numeric[column] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+static double
+cell_height (PangoContext *context, const Block *b, guint column, const char *text,
+             gboolean header)
+{
+  g_autoptr (PangoLayout) layout = cell_layout (context, b, column, text, header);
+  int h;
+
+  pango_layout_get_size (layout, NULL, &h);
+  return (double) h / PANGO_SCALE;
 }
 
 /* The height of a table row (header when @cells is the header). */
 double
 _spire_report_row_height (PangoContext *context, const Block *b, char **cells,
-                          gboolean header)
+                          gboolean header, GHashTable *cache)
 {
   double height = 0;
 
   for (guint c = 0; c < b->n_columns; c++)
     {
-      g_autoptr (PangoLayout) layout = cell_layout (context, b, c, cells[c], header);
-      int h;
+      const char *text = cells[c] ? cells[c] : "";
+      double h;
 
-      pango_layout_get_size (layout, NULL, &h);
-      height = MAX (height, (double) h / PANGO_SCALE);
+      if (cache)
+        {
+          g_autofree char *key = g_strdup_printf ("%u %d %s", c, header, text);
+          gpointer value;
+
+          if (g_hash_table_lookup_extended (cache, key, NULL, &value))
+            h = *(double *) value;
+          else
+            {
+              double *stored = g_new (double, 1);
+
+              *stored = h = cell_height (context, b, c, text, header);
+              g_hash_table_insert (cache, g_steal_pointer (&key), stored);
+            }
+        }
+      else
+        h = cell_height (context, b, c, text, header);
+      height = MAX (height, h);
     }
   return height + 2 * CELL_PAD;
 }
 
 void
 _spire_report_draw_row (cairo_t *cr, PangoContext *context, const Block *b, char **cells,
-                        gboolean header, double y, double height, guint index)
+                        gboolean header, double y, double height, guint index,
+                        GHashTable *layouts)
 {
   double x = MARGIN;
 
@@ -341,10 +443,25 @@ _spire_report_draw_row (cairo_t *cr, PangoContext *context, const Block *b, char
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
   for (guint c = 0; c < b->n_columns; c++)
     {
-      g_autoptr (PangoLayout) layout = cell_layout (context, b, c, cells[c], header);
+      const char *text = cells[c] ? cells[c] : "";
+      g_autofree char *key = NULL;
+      PangoLayout *layout = NULL;
 
+      if (layouts)
+        {
+          key = g_strdup_printf ("%p %u %d %s", (gpointer) b, c, header, text);
+          layout = g_hash_table_lookup (layouts, key);
+        }
+      if (layout == NULL)
+        {
+          layout = cell_layout (context, b, c, text, header);
+          if (layouts)
+            g_hash_table_insert (layouts, g_steal_pointer (&key), layout);
+        }
       cairo_move_to (cr, x + CELL_PAD, y + CELL_PAD);
       pango_cairo_show_layout (cr, layout);
+      if (layouts == NULL)
+        g_object_unref (layout);
       x += b->widths[c];
     }
   cairo_set_source_rgb (cr, 0.75, 0.77, 0.8);

@@ -61,11 +61,24 @@ void spire_report_table_take_row (SpireReportTable *table, char **cells);
 /* A horizontal bar chart: a bar per label, its value text at its end. */
 void spire_report_add_bars (SpireReport *self, guint n, const char *const *labels,
                             const double *values, const char *const *value_texts);
-/* A dot plot: per label the values as dots on a scale from @min to @max,
- * their mean as a bar; @values[i] holds @counts[i] values. */
-void spire_report_add_dots (SpireReport *self, guint n, const char *const *labels,
-                            const double *const *values, const guint *counts, double min,
-                            double max);
+/* The five numbers of a box plot, and how many values gave them. */
+typedef struct
+{
+  guint n;
+  double min, q1, median, q3, max;
+} SpireReportBox;
+
+/* The five numbers of @values (@n of them, in any order; not changed):
+ * the quartiles interpolate linearly between the sorted values (the
+ * p-quantile at position p·(n − 1), as R's default and a spreadsheet's
+ * QUARTILE.INC).  All NaN when @n is 0. */
+void spire_report_box_compute (const double *values, guint n, SpireReportBox *box);
+
+/* A box plot: per label its box (first to third quartile, the median a
+ * line in it, whiskers to the minimum and the maximum) on a scale from
+ * @min to @max, with the five numbers on it in the report's language. */
+void spire_report_add_boxes (SpireReport *self, guint n, const char *const *labels,
+                             const SpireReportBox *boxes, double min, double max);
 
 /* Paginates (once; later calls return the same) and gives the page count. */
 guint spire_report_get_n_pages (SpireReport *self);

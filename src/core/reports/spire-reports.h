@@ -57,21 +57,35 @@ typedef enum
   SPIRE_REPORT_KIND_REFERENCE, /* @uuid a solution; @path the PDF */
 } SpireReportKind;
 
-/* The report written as long work (spire-job-private.h): built and drawn
- * in a worker thread on a connection of its own, with progress and
- * cancel (nothing at @path then).  The result is the paths written
- * (transfer full). */
 /* The report of @kind (not LETTERS, which is one report per application)
  * for @uuid, in @lang: what the writer, the print dialog and the CLI draw. */
 SpireReport *spire_report_build (SpireStore *store, SpireReportKind kind, const char *uuid,
                                  SpireLanguage lang, GCancellable *cancellable, GError **error);
 
+/* The report written as long work (spire-job-private.h): built and drawn
+ * in a worker thread on a connection of its own, with progress and
+ * cancel (nothing at @path then).  The result is the paths written
+ * (transfer full). */
 void spire_report_write_async (SpireStore *store, SpireReportKind kind, const char *uuid,
                                const char *const *statuses, SpireLanguage lang, const char *path,
                                GCancellable *cancellable, SpireProgressFunc progress,
                                gpointer progress_data, GAsyncReadyCallback callback,
                                gpointer user_data);
 GPtrArray *spire_report_write_finish (SpireStore *store, GAsyncResult *result, GError **error);
+
+/* The reports of @kind built and paginated as long work, for the print
+ * dialog: in a worker thread on a connection of its own, with progress
+ * (reports built) and cancel.  @uuids: a cohort, a program or a solution
+ * (one); for SPIRE_REPORT_KIND_LETTER the applications, a letter each; for
+ * SPIRE_REPORT_KIND_LETTERS the cohort, with @statuses as
+ * spire_report_letters_write takes them.  The result is the reports in
+ * order (transfer full), each paginated: the caller only draws pages. */
+void spire_report_build_async (SpireStore *store, SpireReportKind kind,
+                               const char *const *uuids, const char *const *statuses,
+                               SpireLanguage lang, GCancellable *cancellable,
+                               SpireProgressFunc progress, gpointer progress_data,
+                               GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray *spire_report_build_finish (SpireStore *store, GAsyncResult *result, GError **error);
 
 /* The file name of a letter for @applicant: what cannot be in a file name
  * replaced, ".pdf" added. */

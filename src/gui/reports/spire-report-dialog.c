@@ -8,6 +8,11 @@
  * folder chosen, named by applicant.  When done, a toast on the widget the
  * dialog came from offers to open the file (the folder for letters).
  *
+ * Print (its button, Ctrl+P) builds the same reports in the language
+ * chosen through core's spire_report_build_async, with the same progress
+ * bar and Cancel, then hands the paginated reports to the print dialog
+ * (spire-report-print.c): the main thread only draws pages.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "spire-report-dialog"
@@ -20,6 +25,7 @@
 #include "common/spire-toast.h"
 #include "common/spire-widget.h"
 #include "spire-report-dialog.h"
+#include "spire-report-print.h"
 
 GResource *spire_reports_get_resource (void);
 
@@ -29,6 +35,7 @@ struct _SpireReportDialog
 
   AdwWindowTitle *window_title;
   GtkWidget *export_button;
+  GtkWidget *print_button;
   GtkWidget *form_box;
   AdwComboRow *language_row;
   AdwActionRow *path_row;
@@ -49,7 +56,9 @@ struct _SpireReportDialog
   char **applicants;   /* … and the names the files take */
   char *path;
 
-  GCancellable *cancellable; /* while writing */
+  GCancellable *cancellable; /* while writing or building for print */
+  gboolean printing;
+  char *print_path;          /* printing to PDF without the print dialog */
   guint next;                /* the selection's next letter */
   GPtrArray *written;
   GHashTable *file_names;    /* the selection's names taken */
@@ -80,6 +89,7 @@ update (SpireReportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), writing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->progress_bar), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", !writing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", !writing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.choose", !writing);
 }
 
@@ -197,7 +207,7 @@ on_progress_cb (double fraction, gpointer user_data)
 
   if (self->progress_bar == NULL)
     return;
-  if (self->applications)
+  if (self->applications && !self->printing)
     done = (self->next - 1 + fraction) / g_strv_length (self->applications);
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (done, 0.0, 1.0));
 }
@@ -296,6 +306,74 @@ spire_report_dialog_export (SpireReportDialog *self)
                             g_object_ref (self));
 }
 
+/* Print */
+
+static void
+on_built_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SpireReportDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) reports = spire_report_build_finish (SPIRE_STORE (source), result,
+                                                             &error);
+  g_autofree char *path = g_steal_pointer (&self->print_path);
+  GtkWindow *parent;
+
+  g_clear_object (&self->cancellable);
+  self->printing = FALSE;
+  /* Destroyed while building (with its window): nothing to print. */
+  if (self->progress_bar == NULL)
+    return;
+  if (reports == NULL)
+    {
+      if (g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      update (self);
+      spire_error_dialog_show (GTK_WIDGET (self), _("Could Not Print the Report"), error);
+      return;
+    }
+  /* The print dialog takes the dialog's place. */
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  if (!spire_report_print_reports (parent, reports, path, &error))
+    {
+      GtkWidget *from = self->from ? self->from : GTK_WIDGET (parent);
+
+      if (from)
+        spire_error_dialog_show (from, _("Could Not Print the Report"), error);
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+void
+spire_report_dialog_print (SpireReportDialog *self, const char *export_path)
+{
+  g_auto (GStrv) statuses = NULL;
+  const char *one[] = { self->uuid, NULL };
+
+  g_return_if_fail (SPIRE_IS_REPORT_DIALOG (self));
+
+  if (self->cancellable != NULL)
+    return;
+  self->cancellable = g_cancellable_new ();
+  self->printing = TRUE;
+  g_free (self->print_path);
+  self->print_path = g_strdup (export_path);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Preparing pages…"));
+  update (self);
+  if (self->kind == SPIRE_REPORT_KIND_LETTERS)
+    statuses = chosen_statuses (self);
+  spire_report_build_async (self->store, self->kind,
+                            self->applications ? (const char *const *) self->applications : one,
+                            (const char *const *) statuses,
+                            spire_report_dialog_get_language (self), self->cancellable,
+                            on_progress_cb, self, on_built_cb, g_object_ref (self));
+}
+
 void
 spire_report_dialog_cancel (SpireReportDialog *self)
 {
@@ -311,6 +389,12 @@ static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   spire_report_dialog_export (SPIRE_REPORT_DIALOG (widget));
+}
+
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  spire_report_dialog_print (SPIRE_REPORT_DIALOG (widget), NULL);
 }
 
 static void
@@ -357,6 +441,7 @@ spire_report_dialog_finalize (GObject *object)
   g_free (self->uuid);
   g_free (self->name);
   g_free (self->path);
+  g_free (self->print_path);
   g_strfreev (self->applications);
   g_strfreev (self->applicants);
   g_ptr_array_unref (self->written);
@@ -380,6 +465,7 @@ spire_report_dialog_class_init (SpireReportDialogClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SpireReportDialog, name)
   BIND (window_title);
   BIND (export_button);
+  BIND (print_button);
   BIND (form_box);
   BIND (language_row);
   BIND (path_row);
@@ -393,7 +479,10 @@ spire_report_dialog_class_init (SpireReportDialogClass *klass)
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "report.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "report.choose", NULL, choose_action);
 }
 

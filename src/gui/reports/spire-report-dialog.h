@@ -5,7 +5,8 @@
  * (the impact report) and from a solution (its reference sheet): the
  * report's language (the window's by default), the options a report has,
  * where to write, then the writing through core's spire_report_write_async
- * with progress and cancel, and a toast with "Open" when done.
+ * with progress and cancel, and a toast with "Open" when done; or Print,
+ * the same reports through the print dialog.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +42,11 @@ const char *spire_report_dialog_get_path (SpireReportDialog *self);
 void spire_report_dialog_set_statuses (SpireReportDialog *self, const char *const *statuses);
 /* Starts the writing (as the Export button does). */
 void spire_report_dialog_export (SpireReportDialog *self);
+/* Builds the reports in the language chosen (in core's worker, with the
+ * progress bar and Cancel) and prints them through the print dialog (as
+ * the Print button and Ctrl+P do), or, with @export_path, writes what the
+ * print dialog would print there as PDF without one. */
+void spire_report_dialog_print (SpireReportDialog *self, const char *export_path);
 /* Cancels the writing, or closes the dialog when nothing is written. */
 void spire_report_dialog_cancel (SpireReportDialog *self);
 gboolean spire_report_dialog_get_writing (SpireReportDialog *self);

@@ -30,4 +30,12 @@ GPtrArray *_spire_person_needles (SpireStore *store, SpireRecord *person);
 /* @needles as a JSON array, for json_each() in SQL. */
 char *_spire_needles_to_json (GPtrArray *needles);
 
+/* spire_innsyn_export with cancel and progress (pages drawn): cancelled,
+ * it leaves nothing at @path and records nothing (SPIRE_ERROR_CANCELLED). */
+gboolean _spire_innsyn_export_full (SpireStore *store, const SpireInnsynParams *request,
+                                    SpireLanguage lang, const char *path,
+                                    GCancellable *cancellable, SpireProgressFunc progress,
+                                    gpointer progress_data, char **request_uuid,
+                                    GError **error);
+
 G_END_DECLS

@@ -237,7 +237,7 @@ test_erase_folds_every_letter (void)
   g_autoptr (SpireRecord) startup2 = NULL;
   static const char *const gone[] = { "SYNNØVE KVITRAVN", "synnøve kvitravn", "Synnøve Kvitravn",
                                       "SYNNOVE@KVITRAVN.NO", "ØSTEN ÅSLAND", "østen åsland",
-                                      "Østen Åsland" };
+                                      "Østen A\xcc\x8asland" };
   World w = { 0 };
 
   g_assert_no_error (error);
@@ -246,7 +246,8 @@ test_erase_folds_every_letter (void)
   upper = test_make (store, &spire_kind_person, "name", "ØSTEN ÅSLAND", NULL);
   update (store, w.application, "solution",
           "Rådgiver østen åsland og synnøve kvitravn, SYNNØVE KVITRAVN (SYNNOVE@KVITRAVN.NO) bygger den.");
-  update (store, w.decision, "reason", "Østen Åsland ringte.");
+  /* "Åsland" with A + combining ring (NFD), as some systems write it */
+  update (store, w.decision, "reason", "Østen A\xcc\x8asland ringte.");
   startup2 = test_make (store, &spire_kind_startup, "name", "Ærlig AS", NULL);
   app2 = test_make (store, &spire_kind_application, "cohort", spire_record_get_uuid (w.cohort),
                     "startup", spire_record_get_uuid (startup2), "title", "Ærlig ØSTEN ÅSLAND",

@@ -73,9 +73,10 @@ longest_first (gconstpointer a, gconstpointer b)
 }
 
 /* Case folding, for every letter and not only ASCII ("SYNNØVE" is
- * "synnøve"): each code point by itself, to its lower case, so a match in
- * the folded text is a match of as many code points in the text itself.
- * Bytes that are not UTF-8 stand for themselves. */
+ * "synnøve"): the text in NFC, then each code point by itself to its lower
+ * case, so a match in the folded text is a match of as many code points in
+ * the text's NFC form (what a rewritten field is written back as).  Bytes
+ * that are not UTF-8 stand for themselves. */
 
 /* The code point at *@p, folded (TRUE), or the byte there when no UTF-8
  * character starts there (FALSE); *@p moves past it. */
@@ -94,13 +95,26 @@ next_folded (const char **p, gunichar *c)
   return TRUE;
 }
 
+/* @text in NFC ("Å" as one code point, as typed on most systems, not
+ * A + ring as some write it), or a copy when it is not UTF-8. */
+static char *
+nfc (const char *text)
+{
+  char *normal = g_utf8_validate (text, -1, NULL)
+                   ? g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE)
+                   : NULL;
+
+  return normal ? normal : g_strdup (text);
+}
+
 char *
 _spire_case_fold (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  g_autofree char *normal = nfc (text);
+  GString *out = g_string_sized_new (strlen (normal));
   gunichar c;
 
-  for (const char *p = text; *p;)
+  for (const char *p = normal; *p;)
     if (next_folded (&p, &c))
       g_string_append_unichar (out, c);
     else
@@ -246,8 +260,9 @@ _spire_needles_to_json (GPtrArray *needles)
 static char *
 replace_needles (const char *text, GPtrArray *needles, const char *with)
 {
+  g_autofree char *normal = nfc (text); /* the text is written back in NFC */
   GString *out = g_string_new (NULL);
-  const char *p = text;
+  const char *p = normal;
 
   while (*p)
     {

@@ -287,6 +287,73 @@ test_refused (Fixture *f, gconstpointer data)
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_innsyn_request, NULL, NULL), ==, 0);
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  char *uuid;
+  GError *error;
+  double progress;
+  guint n_changed;
+} Async;
+
+static void
+on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Async *a = user_data;
+
+  a->uuid = spire_innsyn_export_finish (SPIRE_STORE (source), result, &a->error);
+  g_main_loop_quit (a->loop);
+}
+
+static void
+on_progress_cb (double fraction, gpointer user_data)
+{
+  ((Async *) user_data)->progress = fraction;
+}
+
+static void
+on_changed_cb (SpireStore *store, const char *table, Async *a)
+{
+  a->n_changed++;
+}
+
+/* As long work: written on the job's own connection with progress, the
+ * window's store told; cancelled, no file and no record. */
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "async.pdf", NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  Async a = { g_main_loop_new (NULL, FALSE) };
+  SpireInnsynParams request = { NULL, spire_record_get_uuid (f->cohort), "Journalist Kari",
+                                "2026-11-20" };
+
+  g_signal_connect (f->store, "changed::innsyn_requests", G_CALLBACK (on_changed_cb), &a);
+  spire_innsyn_export_async (f->store, &request, SPIRE_LANGUAGE_NB, pdf, NULL, on_progress_cb,
+                             &a, on_exported_cb, &a);
+  g_main_loop_run (a.loop);
+  g_assert_no_error (a.error);
+  g_assert_nonnull (a.uuid);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpfloat (a.progress, >, 0.0);
+  g_assert_cmpuint (a.n_changed, ==, 1);
+  check_recorded (f, a.uuid, "Journalist Kari", 2);
+  g_clear_pointer (&a.uuid, g_free);
+  g_unlink (pdf);
+
+  g_cancellable_cancel (cancellable);
+  spire_innsyn_export_async (f->store, &request, SPIRE_LANGUAGE_NB, pdf, cancellable, NULL,
+                             NULL, on_exported_cb, &a);
+  g_main_loop_run (a.loop);
+  g_assert_error (a.error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED);
+  g_assert_null (a.uuid);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_innsyn_request, NULL, NULL), ==, 1);
+  g_clear_error (&a.error);
+  g_signal_handlers_disconnect_by_data (f->store, &a);
+  g_main_loop_unref (a.loop);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -297,5 +364,6 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/innsyn/cohort", Fixture, NULL, fixture_set_up, test_cohort, fixture_tear_down);
   g_test_add ("/innsyn/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/innsyn/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   return g_test_run ();
 }

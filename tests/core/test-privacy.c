@@ -221,6 +221,70 @@ test_erase_leaves_no_trace (void)
   test_tmpdir_free (dir);
 }
 
+/* Erase finds a name in every case, not only ASCII's: "ØSTEN" is "Østen"
+ * and "synnøve" is "SYNNØVE" (the raw bytes of the file tell). */
+static void
+test_erase_folds_every_letter (void)
+{
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_open (path, &error);
+  g_autoptr (SpirePersonTraces) dry = NULL;
+  g_autoptr (SpirePersonTraces) traces = NULL;
+  g_autoptr (SpireRecord) upper = NULL;
+  g_autoptr (SpireRecord) app2 = NULL;
+  g_autoptr (SpireRecord) startup2 = NULL;
+  static const char *const gone[] = { "SYNNØVE KVITRAVN", "synnøve kvitravn", "Synnøve Kvitravn",
+                                      "SYNNOVE@KVITRAVN.NO", "ØSTEN ÅSLAND", "østen åsland",
+                                      "Østen A\xcc\x8asland" };
+  World w = { 0 };
+
+  g_assert_no_error (error);
+  make_world (store, &w);
+  /* A second person whose name is stored in capitals */
+  upper = test_make (store, &spire_kind_person, "name", "ØSTEN ÅSLAND", NULL);
+  update (store, w.application, "solution",
+          "Rådgiver østen åsland og synnøve kvitravn, SYNNØVE KVITRAVN (SYNNOVE@KVITRAVN.NO) bygger den.");
+  /* "Åsland" with A + combining ring (NFD), as some systems write it */
+  update (store, w.decision, "reason", "Østen A\xcc\x8asland ringte.");
+  startup2 = test_make (store, &spire_kind_startup, "name", "Ærlig AS", NULL);
+  app2 = test_make (store, &spire_kind_application, "cohort", spire_record_get_uuid (w.cohort),
+                    "startup", spire_record_get_uuid (startup2), "title", "Ærlig ØSTEN ÅSLAND",
+                    "status", "received", NULL);
+  for (guint g = 0; g < G_N_ELEMENTS (gone); g++)
+    g_assert_true (file_contains (path, gone[g]));
+
+  /* The dry run lists the places, whatever their case */
+  g_assert_true (spire_person_erase (store, spire_record_get_uuid (upper), TRUE, &dry, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_trace (dry, "applications", spire_record_get_uuid (w.application),
+                            "solution"));
+  g_assert_true (has_trace (dry, "applications", spire_record_get_uuid (app2), "title"));
+  g_assert_true (has_trace (dry, "decisions", spire_record_get_uuid (w.decision), "reason"));
+  g_assert_false (has_trace (dry, "applications", spire_record_get_uuid (w.application),
+                             "pitch"));
+
+  g_assert_true (spire_person_erase (store, spire_record_get_uuid (w.person), FALSE, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (spire_person_erase (store, spire_record_get_uuid (upper), FALSE, &traces,
+                                     &error));
+  g_assert_no_error (error);
+  g_clear_object (&app2);
+  app2 = spire_store_get (store, &spire_kind_application, spire_record_get_uuid (w.application),
+                          &error);
+  g_assert_nonnull (strstr (spire_record_get_text (app2, "solution"), "Rådgiver "));
+  g_assert_nonnull (strstr (spire_record_get_text (app2, "solution"), " bygger den."));
+  for (guint g = 0; g < G_N_ELEMENTS (gone); g++)
+    g_assert_false (file_contains (path, gone[g]));
+  g_clear_object (&store);
+  for (guint g = 0; g < G_N_ELEMENTS (gone); g++)
+    g_assert_false (file_contains (path, gone[g]));
+  world_clear (&w);
+  test_tmpdir_free (dir);
+}
+
 static SpireRecord *
 applicant (SpireStore *store, World *w, const char *name, const char *status)
 {
@@ -396,6 +460,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/privacy/erase-dry-run", test_dry_run);
   g_test_add_func ("/privacy/erase-leaves-no-trace", test_erase_leaves_no_trace);
+  g_test_add_func ("/privacy/erase-folds-every-letter", test_erase_folds_every_letter);
   g_test_add_func ("/privacy/retention", test_retention);
   g_test_add_func ("/privacy/closed-by-phase", test_closed_by_phase);
   g_test_add_func ("/privacy/audit-query", test_audit_query);

@@ -51,6 +51,17 @@ test_review_flow (W *w, gconstpointer data)
   g_clear_error (&error);
   g_assert_cmpint (count (w, "reviews", NULL, NULL), ==, 0);
 
+  /* So is a half step on a scale of whole steps (as a score sheet's is) */
+  review = draft (w, kari, app, 6.5, 4, &error);
+  g_assert_null (review);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Team"));
+  g_assert_nonnull (strstr (error->message, "6.5"));
+  g_assert_nonnull (strstr (error->message, "not a step of the scale"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (w, "reviews", NULL, NULL), ==, 0);
+  g_assert_cmpint (count (w, "scores", NULL, NULL), ==, 0);
+
   /* A gate is not scored in a review */
   {
     g_autoptr (SpireRecord) r = spire_review_open (w->store, kari, app, &error);
@@ -208,6 +219,35 @@ test_review_flow (W *w, gconstpointer data)
 
 /* What the panel sees */
 
+/* A half step stored before the rule (or by any path round the save) is
+ * refused at submission: the review stays a draft. */
+static void
+test_half_step_not_submitted (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *kari = add_evaluator (w, "Kari Nordmann", "kari@uio.no", NULL, "member");
+  const char *app = add_application (w, add_startup (w, "Nordlys AS", NULL, NULL), "Varme",
+                                     w->ch_oslo, "in_review");
+  g_autoptr (SpireRecord) review = NULL;
+  g_autoptr (SpireRecord) stored = NULL;
+  g_autoptr (GPtrArray) scores = NULL;
+
+  g_assert_true (spire_assign (w->store, kari, app, &error));
+  review = draft (w, kari, app, 6, 4, &error);
+  g_assert_no_error (error);
+  scores = spire_review_list_scores (w->store, spire_record_get_uuid (review), &error);
+  g_assert_cmpstr (spire_record_get_text (scores->pdata[0], "criterion"), ==, w->c_team);
+  spire_record_set_real (scores->pdata[0], "value", 6.5);
+  g_assert_true (spire_store_update (w->store, scores->pdata[0], &error));
+  g_assert_no_error (error);
+
+  g_assert_false (spire_review_submit (w->store, spire_record_get_uuid (review), &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not a step of the scale"));
+  stored = fetch (w, &spire_kind_review, spire_record_get_uuid (review));
+  g_assert_cmpstr (spire_record_get_text (stored, "state"), ==, "draft");
+}
+
 static void
 test_visibility (W *w, gconstpointer data)
 {
@@ -286,6 +326,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   EVALUATION_TEST_ADD ("/evaluation/review/flow", test_review_flow);
+  EVALUATION_TEST_ADD ("/evaluation/review/half-step-not-submitted",
+                       test_half_step_not_submitted);
   EVALUATION_TEST_ADD ("/evaluation/visibility", test_visibility);
 
   return g_test_run ();

@@ -323,9 +323,9 @@ test_audit_person (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *tmpdir = gui_fixture_isolate ();
   int ret;
 
-  gui_fixture_isolate ();
   g_setenv ("LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -564,6 +564,26 @@ test_review_form (Fixture *f, gconstpointer data)
   review = spire_review_open (f->store, ev, application, &error);
   g_assert_cmpstr (spire_record_get_text (review, "state"), ==, "draft");
   g_assert_false (_spire_review_form_is_locked (form));
+
+  /* A half step stored before the rule (6.5 on 1–7) is not shown as a
+   * rounded step the reviewer never gave: no step is chosen. */
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.back", NULL);
+  g_assert_true (wait_mapped (form, FALSE));
+  g_clear_pointer (&scores, g_ptr_array_unref);
+  scores = spire_review_list_scores (f->store, spire_record_get_uuid (review), &error);
+  for (guint i = 0; i < scores->len; i++)
+    if (g_strcmp0 (spire_record_get_text (scores->pdata[i], "criterion"),
+                   spire_record_get_uuid (c1)) == 0)
+      {
+        spire_record_set_real (scores->pdata[i], "value", 6.5);
+        g_assert_true (spire_store_update (f->store, scores->pdata[i], &error));
+        g_assert_no_error (error);
+      }
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (application));
+  g_assert_true (wait_mapped (form, TRUE));
+  for (int v = 1; v <= 7; v++)
+    g_assert_false (gtk_toggle_button_get_active (
+      _spire_review_form_get_value_button (form, spire_record_get_uuid (c1), v)));
 }
 
 static SpireEvaluatorWindow *

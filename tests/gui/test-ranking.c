@@ -399,7 +399,7 @@ test_decide (F *f, gconstpointer data)
 {
   GtkSelectionModel *selection = spire_ranking_page_get_model (f->page);
   const char *reason = "De to sterkeste søknadene etter panelmøtet";
-  g_autofree char *uuids[2] = { NULL, NULL };
+  char *uuids[2] = { NULL, NULL }; /* freed at the end (g_autofree frees one pointer) */
   g_autoptr (GPtrArray) toasts = NULL;
   guint handler;
   SpireDecisionDialog *dialog;
@@ -468,6 +468,8 @@ test_decide (F *f, gconstpointer data)
   g_assert_true (row_status_is (f, uuids[0], "accepted"));
   g_assert_true (row_status_is (f, uuids[1], "accepted"));
   g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 0);
+  g_free (uuids[0]);
+  g_free (uuids[1]);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "audit/spire-audit-page.h"
+#include "audit/spire-innsyn-dialog.h"
 #include "cohort/spire-answer-row.h"
 #include "cohort/spire-application-details.h"
 #include "cohort/spire-application-list.h"
@@ -112,6 +113,7 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_REASON_DIALOG);
   g_type_ensure (SPIRE_TYPE_FOLLOWUP_PAGE);
   g_type_ensure (SPIRE_TYPE_AUDIT_PAGE);
+  g_type_ensure (SPIRE_TYPE_INNSYN_DIALOG);
   g_type_ensure (SPIRE_TYPE_DEAL_COLUMN);
   g_type_ensure (SPIRE_TYPE_DEAL_CARD_ROW);
   g_type_ensure (SPIRE_TYPE_DEAL_MOVE_DIALOG);

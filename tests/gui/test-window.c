@@ -599,6 +599,13 @@ test_window_large (void)
   FilterWait w;
   gint64 t0, t1, c0, c1;
 
+#ifdef __SANITIZE_ADDRESS__
+  /* Its CPU budgets are for the builds people run; under AddressSanitizer
+   * (build-aux/test.sh) every step is many times slower, and the small
+   * cohorts of the other tests go through the same code. */
+  g_test_skip ("CPU budgets do not hold under AddressSanitizer");
+  return;
+#endif
   g_assert_no_error (error);
   cohort = gui_fixture_fill_large_cohort (store, 4000, &error);
   g_assert_no_error (error);

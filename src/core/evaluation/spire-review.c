@@ -159,6 +159,32 @@ refuse_out_of_scale (SpireRecord *rubric, SpireRecord *criterion, double value, 
                (int) spire_record_get_int (rubric, "scale_max"));
 }
 
+/* Within the scale but not one of its steps (6.5 on 1–7): refused as a
+ * score sheet refuses it (spire_rubric_value_is_step). */
+static gboolean
+refuse_off_step (SpireRecord *rubric, SpireRecord *criterion, double value, GError **error)
+{
+  g_autofree char *v = _spire_format_value (value);
+
+  return spire_fail (error, SPIRE_ERROR_INVALID,
+               _("The score %s for “%s” is not a step of the scale, which goes in whole steps "
+                 "from %d to %d."),
+               v, spire_record_get_display_name (criterion),
+               (int) spire_record_get_int (rubric, "scale_min"),
+               (int) spire_record_get_int (rubric, "scale_max"));
+}
+
+/* A score's value: not applicable (NaN), or a step of the scale. */
+static gboolean
+check_value (SpireRecord *rubric, SpireRecord *criterion, double value, GError **error)
+{
+  if (isnan (value) || spire_rubric_value_is_step (rubric, value))
+    return TRUE;
+  if (!spire_rubric_value_in_scale (rubric, value))
+    return refuse_out_of_scale (rubric, criterion, value, error);
+  return refuse_off_step (rubric, criterion, value, error);
+}
+
 static gboolean
 refuse_gate_score (SpireRecord *criterion, GError **error)
 {
@@ -221,8 +247,8 @@ check_draft_scores (SpireRecord *rubric, GPtrArray *criteria, GPtrArray *scores,
                            spire_record_get_display_name (c));
       if (g_strcmp0 (spire_record_get_text (c, "kind"), "gate") == 0)
         return refuse_gate_score (c, error);
-      if (!isnan (v) && !spire_rubric_value_in_scale (rubric, v))
-        return refuse_out_of_scale (rubric, c, v, error);
+      if (!check_value (rubric, c, v, error))
+        return FALSE;
       g_hash_table_add (given, (gpointer) cu);
     }
   return TRUE;
@@ -422,8 +448,8 @@ spire_review_submit (SpireStore *store, const char *review_uuid, GError **error)
                      _("“%s” has no answer yet. Give it a score or mark it not applicable, then "
                        "submit."),
                      spire_record_get_display_name (c));
-      if (!isnan (v) && !spire_rubric_value_in_scale (rubric, v))
-        return refuse_out_of_scale (rubric, c, v, error);
+      if (!check_value (rubric, c, v, error))
+        return FALSE;
       if (g_strcmp0 (kind, "scored") == 0)
         {
           n_scored++;

@@ -420,6 +420,12 @@ spire_rubric_value_in_scale (SpireRecord *rubric, double value)
          value <= (double) spire_record_get_int (rubric, "scale_max");
 }
 
+gboolean
+spire_rubric_value_is_step (SpireRecord *rubric, double value)
+{
+  return spire_rubric_value_in_scale (rubric, value) && value == floor (value);
+}
+
 char *
 spire_rubric_get_scale_label (SpireRecord *rubric, gint64 step)
 {

@@ -45,6 +45,10 @@ gboolean spire_rubric_unfreeze (SpireStore *store, const char *rubric_uuid, cons
                                 guint *n_stale, GError **error);
 /* TRUE when @value lies within scale_min … scale_max. */
 gboolean spire_rubric_value_in_scale (SpireRecord *rubric, double value);
+/* TRUE when @value is one of the scale's steps: within it and whole (the
+ * scale goes in whole steps, a label per step).  The one rule for a score,
+ * whether it comes from the review form or a score sheet. */
+gboolean spire_rubric_value_is_step (SpireRecord *rubric, double value);
 /* The label of a step from scale_labels, or NULL (free with g_free). */
 char *spire_rubric_get_scale_label (SpireRecord *rubric, gint64 step);
 

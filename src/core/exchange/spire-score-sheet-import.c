@@ -475,7 +475,8 @@ check_score (Sheet *s, SheetReview *r, JsonArray *scores, guint i, guint j, GErr
                           "reviews do not score. Nothing was imported."),
                        s->person, spire_record_get_display_name (r->app), s->name,
                        spire_record_get_display_name (c));
-  if (!isnan (v) && spire_rubric_value_in_scale (s->rubric, v) && v != floor (v))
+  if (!isnan (v) && spire_rubric_value_in_scale (s->rubric, v) &&
+      !spire_rubric_value_is_step (s->rubric, v))
     /* The rubric's scale goes in whole steps (a label per step). */
     return spire_fail (error, SPIRE_ERROR_INVALID,
                        _("%s's score %s for “%s” in their review of “%s” (in “%s”) is not a "

@@ -80,6 +80,7 @@ spire_audit_query (SpireStore *store, const SpireAuditFilter *filter, GError **e
       needles = _spire_person_needles (store, person);
       names = _spire_needles_to_json (needles);
     }
+  _spire_case_fold_register (store);
   limit = g_strdup_printf ("%d", filter->limit ? (int) MIN (filter->limit, G_MAXINT) : -1);
   rows = _spire_store_query (
     store, error,
@@ -87,7 +88,7 @@ spire_audit_query (SpireStore *store, const SpireAuditFilter *filter, GError **e
     " WHERE (?1 IS NULL OR entity_uuid = ?1) AND (?2 IS NULL OR at >= ?2)"
     " AND (?3 IS NULL OR entity_uuid IN (SELECT value FROM json_each(?3))"
     "      OR EXISTS (SELECT 1 FROM json_each(?4) n WHERE"
-    "                 instr(lower(coalesce(before, '') || ' ' || coalesce(after, '')), n.value) > 0))"
+    "                 instr(spire_case_fold(coalesce(before, '') || ' ' || coalesce(after, '')), n.value) > 0))"
     " ORDER BY id DESC LIMIT CAST(?5 AS INTEGER)",
     5, filter->record, filter->since, records, names, limit);
   if (rows == NULL)

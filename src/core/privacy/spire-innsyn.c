@@ -25,7 +25,8 @@
 
 #include "spire-error.h"
 #include "spire-followup.h"
-#include "spire-privacy.h"
+#include "spire-privacy-private.h"
+#include "spire-report-private.h"
 #include "spire-records.h"
 #include "spire-report-data-private.h"
 #include "spire-reports.h"
@@ -473,8 +474,10 @@ spire_innsyn_report (SpireStore *store, const SpireInnsynParams *request, SpireL
 }
 
 gboolean
-spire_innsyn_export (SpireStore *store, const SpireInnsynParams *request, SpireLanguage lang,
-                     const char *path, char **request_uuid, GError **error)
+_spire_innsyn_export_full (SpireStore *store, const SpireInnsynParams *request,
+                           SpireLanguage lang, const char *path, GCancellable *cancellable,
+                           SpireProgressFunc progress, gpointer progress_data,
+                           char **request_uuid, GError **error)
 {
   g_autoptr (SpireReport) report = NULL;
   g_autoptr (SpireRecord) record = NULL;
@@ -496,8 +499,16 @@ spire_innsyn_export (SpireStore *store, const SpireInnsynParams *request, SpireL
   spire_record_set_text (record, "given", given);
   spire_record_set_text (record, "withheld", withheld);
   if (!spire_record_validate (record, NULL, error) ||
-      !spire_report_write_pdf (report, path, NULL, error))
+      !_spire_report_write_pdf_full (report, path, cancellable, progress, progress_data, error))
     return FALSE;
+  /* Cancelled once the file is written: it goes, nothing is recorded. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_unlink (path);
+      g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
+                           _("Cancelled. Nothing was changed."));
+      return FALSE;
+    }
   if (!spire_store_insert (store, record, error))
     {
       g_unlink (path);
@@ -506,4 +517,12 @@ spire_innsyn_export (SpireStore *store, const SpireInnsynParams *request, SpireL
   if (request_uuid)
     *request_uuid = g_strdup (spire_record_get_uuid (record));
   return TRUE;
+}
+
+gboolean
+spire_innsyn_export (SpireStore *store, const SpireInnsynParams *request, SpireLanguage lang,
+                     const char *path, char **request_uuid, GError **error)
+{
+  return _spire_innsyn_export_full (store, request, lang, path, NULL, NULL, NULL, request_uuid,
+                                    error);
 }

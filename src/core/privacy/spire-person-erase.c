@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "spire-error.h"
@@ -71,10 +72,101 @@ longest_first (gconstpointer a, gconstpointer b)
   return (int) strlen (*(const char *const *) b) - (int) strlen (*(const char *const *) a);
 }
 
+/* Case folding, for every letter and not only ASCII ("SYNNØVE" is
+ * "synnøve"): the text in NFC, then each code point by itself to its lower
+ * case, so a match in the folded text is a match of as many code points in
+ * the text's NFC form (what a rewritten field is written back as).  Bytes
+ * that are not UTF-8 stand for themselves. */
+
+/* The code point at *@p, folded (TRUE), or the byte there when no UTF-8
+ * character starts there (FALSE); *@p moves past it. */
+static gboolean
+next_folded (const char **p, gunichar *c)
+{
+  gunichar u = g_utf8_get_char_validated (*p, -1);
+
+  if (u == (gunichar) -1 || u == (gunichar) -2)
+    {
+      *c = (guchar) *(*p)++;
+      return FALSE;
+    }
+  *p = g_utf8_next_char (*p);
+  *c = g_unichar_tolower (u);
+  return TRUE;
+}
+
+/* @text in NFC ("Å" as one code point, as typed on most systems, not
+ * A + ring as some write it), or a copy when it is not UTF-8. */
+static char *
+nfc (const char *text)
+{
+  char *normal = g_utf8_validate (text, -1, NULL)
+                   ? g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE)
+                   : NULL;
+
+  return normal ? normal : g_strdup (text);
+}
+
+char *
+_spire_case_fold (const char *text)
+{
+  g_autofree char *normal = nfc (text);
+  GString *out = g_string_sized_new (strlen (normal));
+  gunichar c;
+
+  for (const char *p = normal; *p;)
+    if (next_folded (&p, &c))
+      g_string_append_unichar (out, c);
+    else
+      g_string_append_c (out, (char) c);
+  return g_string_free (out, FALSE);
+}
+
+/* Where the match of @folded_needle at @p ends, or NULL. */
+static const char *
+match_folded (const char *p, const char *folded_needle)
+{
+  const char *n = folded_needle;
+  gunichar tc, nc;
+
+  while (*n)
+    {
+      if (*p == '\0' || next_folded (&p, &tc) != next_folded (&n, &nc) || tc != nc)
+        return NULL;
+    }
+  return p;
+}
+
+static void
+fold_sql_cb (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (ctx);
+  else
+    sqlite3_result_text (ctx, _spire_case_fold (text), -1, g_free);
+}
+
+void
+_spire_case_fold_register (SpireStore *store)
+{
+  static GQuark registered;
+
+  if (registered == 0)
+    registered = g_quark_from_static_string ("spire-privacy-case-fold");
+  if (g_object_get_qdata (G_OBJECT (store), registered) != NULL)
+    return;
+  sqlite3_create_function_v2 (_spire_store_get_db (store), "spire_case_fold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                              fold_sql_cb, NULL, NULL, NULL);
+  g_object_set_qdata (G_OBJECT (store), registered, GINT_TO_POINTER (1));
+}
+
 static void
 add_needle (GPtrArray *needles, const char *text)
 {
-  g_autofree char *s = text ? g_strstrip (g_ascii_strdown (text, -1)) : NULL;
+  g_autofree char *s = text ? g_strstrip (_spire_case_fold (text)) : NULL;
 
   if (s == NULL || strlen (s) < MIN_NEEDLE)
     return;
@@ -163,12 +255,14 @@ _spire_needles_to_json (GPtrArray *needles)
   return json_to_string (root, FALSE);
 }
 
-/* @text with every needle (ASCII case-insensitively) replaced by @with. */
+/* @text with every needle (case-insensitively, _spire_case_fold) replaced
+ * by @with. */
 static char *
 replace_needles (const char *text, GPtrArray *needles, const char *with)
 {
+  g_autofree char *normal = nfc (text); /* the text is written back in NFC */
   GString *out = g_string_new (NULL);
-  const char *p = text;
+  const char *p = normal;
 
   while (*p)
     {
@@ -176,13 +270,12 @@ replace_needles (const char *text, GPtrArray *needles, const char *with)
 
       for (guint i = 0; i < needles->len && !hit; i++)
         {
-          const char *n = needles->pdata[i];
-          gsize len = strlen (n);
+          const char *end = match_folded (p, needles->pdata[i]);
 
-          if (g_ascii_strncasecmp (p, n, len) == 0)
+          if (end != NULL)
             {
               g_string_append (out, with);
-              p += len;
+              p = end;
               hit = TRUE;
             }
         }
@@ -202,13 +295,14 @@ scan_column (SpireStore *store, const char *table, const char *key, const char *
 {
   g_autofree char *select = g_strdup_printf (
     "SELECT %1$s, \"%2$s\" FROM %3$s WHERE %1$s IS NOT ?1 AND "
-    "EXISTS (SELECT 1 FROM json_each(?2) n WHERE instr(lower(\"%2$s\"), n.value) > 0)",
+    "EXISTS (SELECT 1 FROM json_each(?2) n WHERE instr(spire_case_fold(\"%2$s\"), n.value) > 0)",
     key, column, table);
   g_autofree char *update = g_strdup_printf ("UPDATE %s SET \"%s\" = ?1 WHERE %s = ?2", table,
                                              column, key);
   g_autofree char *json = _spire_needles_to_json (needles);
   g_autoptr (GPtrArray) rows = NULL;
 
+  _spire_case_fold_register (store);
   rows = _spire_store_query (store, error, select, 2, person, json);
   if (rows == NULL)
     return FALSE;

@@ -17,11 +17,25 @@ gboolean _spire_person_erase_in_transaction (SpireStore *store, const char *pers
  * TRUNCATE checkpoint empties the WAL (nothing for an in-memory store). */
 gboolean _spire_store_leave_no_trace (SpireStore *store, GError **error);
 
+/* @text in lower case, letter by letter, every letter and not only ASCII
+ * ("SYNNØVE" → "synnøve"); the SQL function spire_case_fold (registered on
+ * @store's connection by _spire_case_fold_register) gives the same. */
+char *_spire_case_fold (const char *text);
+void _spire_case_fold_register (SpireStore *store);
+
 /* The strings that name @person: its personal fields (name, e-mail, phone,
  * also without spaces) as they are and as the person's audit entries say
- * they were, ASCII-lowercased, longest first. */
+ * they were, case-folded (_spire_case_fold), longest first. */
 GPtrArray *_spire_person_needles (SpireStore *store, SpireRecord *person);
 /* @needles as a JSON array, for json_each() in SQL. */
 char *_spire_needles_to_json (GPtrArray *needles);
+
+/* spire_innsyn_export with cancel and progress (pages drawn): cancelled,
+ * it leaves nothing at @path and records nothing (SPIRE_ERROR_CANCELLED). */
+gboolean _spire_innsyn_export_full (SpireStore *store, const SpireInnsynParams *request,
+                                    SpireLanguage lang, const char *path,
+                                    GCancellable *cancellable, SpireProgressFunc progress,
+                                    gpointer progress_data, char **request_uuid,
+                                    GError **error);
 
 G_END_DECLS

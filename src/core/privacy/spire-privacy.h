@@ -139,5 +139,15 @@ SpireReport *spire_innsyn_report (SpireStore *store, const SpireInnsynParams *re
 gboolean spire_innsyn_export (SpireStore *store, const SpireInnsynParams *request,
                               SpireLanguage lang, const char *path, char **request_uuid,
                               GError **error);
+/* spire_innsyn_export as long work (spire-job-private.h): drawn and written
+ * on the job's own connection, with progress and cancel (nothing written,
+ * nothing recorded then); the caller's store emits
+ * "changed::innsyn_requests".  The result is the request's UUID.
+ * @request is copied. */
+void spire_innsyn_export_async (SpireStore *store, const SpireInnsynParams *request,
+                                SpireLanguage lang, const char *path, GCancellable *cancellable,
+                                SpireProgressFunc progress, gpointer progress_data,
+                                GAsyncReadyCallback callback, gpointer user_data);
+char *spire_innsyn_export_finish (SpireStore *store, GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -7,7 +7,9 @@
  * export (cohort.export-csv asks where, cohort.export-csv-to writes); the
  * reports (cohort.export-report, cohort.export-letters for the cohort by
  * status, cohort.export-selected-letters for the selection, cohort.print
- * for the cohort report through the print dialog; src/gui/reports/).
+ * for the cohort report through the print dialog; src/gui/reports/);
+ * innsyn for the cohort or the application selected (cohort.innsyn,
+ * cohort.innsyn-application; src/gui/audit/).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +26,7 @@
 #include "spire-cohort-export.h"
 #include "spire-cohort-page-private.h"
 
+#include "../audit/spire-innsyn-dialog.h"
 #include "../records/spire-record-editor.h"
 #include "../reports/spire-report-dialog.h"
 #include "../reports/spire-report-print.h"
@@ -309,6 +312,35 @@ export_selected_letters_action (GtkWidget *widget, const char *action_name, GVar
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Innsyn (src/gui/audit/): for the cohort, or for the one application
+ * selected. */
+static void
+innsyn_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireCohortPage *self = SPIRE_COHORT_PAGE (widget);
+  SpireInnsynDialog *dialog = NULL;
+
+  if (self->cohort == NULL || self->store == NULL)
+    return;
+  if (g_str_equal (action_name, "cohort.innsyn"))
+    dialog = spire_innsyn_dialog_new_cohort (
+      widget, self->store, spire_record_get_uuid (SPIRE_RECORD (self->cohort)),
+      spire_record_get_display_name (SPIRE_RECORD (self->cohort)));
+  else
+    {
+      g_autoptr (GPtrArray) apps = spire_application_list_get_selected (self->list);
+      g_autofree char *name = NULL;
+
+      if (apps->len != 1)
+        return;
+      name = spire_application_list_cell_text (self->list, apps->pdata[0],
+                                               SPIRE_APPLICATION_COLUMN_STARTUP);
+      dialog = spire_innsyn_dialog_new_application (widget, self->store,
+                                                    spire_record_get_uuid (apps->pdata[0]), name);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The cohort report through the print dialog; with a path (tests), to
  * that PDF without a dialog. */
 static void
@@ -349,6 +381,9 @@ _spire_cohort_page_class_install_actions (GtkWidgetClass *widget_class)
                                    export_letters_action);
   gtk_widget_class_install_action (widget_class, "cohort.export-selected-letters", NULL,
                                    export_selected_letters_action);
+  gtk_widget_class_install_action (widget_class, "cohort.innsyn", NULL, innsyn_action);
+  gtk_widget_class_install_action (widget_class, "cohort.innsyn-application", NULL,
+                                   innsyn_action);
   /* Ctrl+P reaches it through win.print. */
   gtk_widget_class_install_action (widget_class, "cohort.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "cohort.print-to", "s", print_action);

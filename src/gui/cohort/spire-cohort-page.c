@@ -267,6 +267,7 @@ update_selection (SpireCohortPage *self, gboolean force)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.set-status", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.delete-applications", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.export-selected-letters", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.innsyn-application", n == 1);
 
   if (n == 1)
     {
@@ -712,6 +713,7 @@ spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.export-letters", self->cohort != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.print", self->cohort != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.print-to", self->cohort != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.innsyn", self->cohort != NULL);
   spire_application_list_set_applications (self->list, apps, startups, challenges);
   spire_application_list_select_uuids (self->list, keep_selected);
   update_shown (self);

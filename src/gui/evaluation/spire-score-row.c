@@ -173,7 +173,12 @@ spire_score_row_set_score (SpireScoreRow *self, double value)
       gtk_check_button_set_active (self->na_check, TRUE);
       return;
     }
-  j = (gint64) llround (value) - self->min;
+  /* Only whole steps are offered (and saved: spire_rubric_value_is_step).
+   * A value stored off the steps (6.5, from before that rule) chooses no
+   * step rather than a rounded one the reviewer never gave. */
+  if (value != floor (value))
+    return;
+  j = (gint64) value - self->min;
   if (j >= 0 && j < (gint64) self->buttons->len)
     gtk_toggle_button_set_active (self->buttons->pdata[j], TRUE);
 }

@@ -449,9 +449,12 @@ column_samples (SpireCsvImport *import, guint column)
       if (g_utf8_strlen (one, -1) > 40)
         {
           char *end = g_utf8_offset_to_pointer (one, 39);
+          char *cut;
 
           *end = '\0';
-          one = g_strconcat (g_steal_pointer (&one), "…", NULL);
+          cut = g_strconcat (one, "…", NULL);
+          g_free (one);
+          one = cut;
         }
       if (found > 0)
         g_string_append (out, " · ");

@@ -136,6 +136,8 @@ field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
     case SPIRE_FIELD_TEXT:
       if (g_str_equal (f->name, "orgnr"))
         return spire_format_orgnr (text);
+      if (g_str_equal (f->name, "kommunenummer"))
+        return g_strdup (spire_kommune_name (text));
       return g_strdup (text ? text : "");
     default:
       return g_strdup (text ? text : "");

@@ -1,0 +1,283 @@
+/* test-record-forms.c — the record editor in the user's words: a title
+ * that names the record, a date picked from the calendar, a kommune chosen
+ * by name and stored as its number (its fylke shown), Brønnøysund's forms
+ * of organisation, and reference pickers that search as you type.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-record-forms"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gui-fixture.h"
+#include "records/spire-records-private.h"
+#include "spire-app.h"
+#include "spire-window-private.h"
+
+static SpireApp *app;
+
+typedef struct
+{
+  SpireStore *store;
+  SpireWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fx->store = spire_store_new_memory (&error);
+  g_assert_no_error (error);
+  gui_fixture_fill_by_hand (fx->store, 10, &error);
+  g_assert_no_error (error);
+  fx->window = spire_window_new (app);
+  _spire_window_set_store (fx->window, fx->store);
+  gtk_window_present (GTK_WINDOW (fx->window));
+  gui_fixture_spin (30);
+}
+
+static void
+fixture_tear_down (Fixture *fx, gconstpointer data)
+{
+  GtkWindow *editor = GTK_WINDOW (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
+
+  if (editor)
+    gtk_window_destroy (editor);
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  gui_fixture_spin (10);
+  g_clear_object (&fx->store);
+}
+
+static SpireRecordEditor *
+open_editor (Fixture *fx, const SpireKind *kind, SpireRecord *record)
+{
+  SpireRecordEditor *editor;
+
+  spire_record_editor_present (GTK_WINDOW (fx->window), fx->store, kind, record, NULL);
+  editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
+  g_assert_nonnull (editor);
+  return editor;
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR) == NULL;
+}
+
+static SpireRecord *
+save_and_find (SpireRecordEditor *editor, SpireStore *store, const char *name)
+{
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_assert_true (_spire_record_editor_can_save (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_true (gui_fixture_wait (editor_gone, NULL, 2000));
+  found = spire_store_list (store, &spire_kind_startup, "name", name, NULL);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+/* The position of the item that reads @label in a dropdown's list. */
+static guint
+position_of (GtkDropDown *dropdown, const char *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* A new record's form says what it makes; an existing one's says its name. */
+static void
+test_title (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GPtrArray) startups = spire_store_list (fx->store, &spire_kind_startup, NULL, NULL, NULL);
+  SpireRecord *startup = g_ptr_array_index (startups, 0);
+  SpireRecordEditor *editor = open_editor (fx, &spire_kind_startup, NULL);
+  g_autofree char *edit = g_strdup_printf ("Edit %s", spire_record_get_display_name (startup));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Startup");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gui_fixture_spin (5);
+
+  editor = open_editor (fx, NULL, startup);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, edit);
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (editor)), "Startup"));
+}
+
+/* A date picked in the calendar lands in the entry and in the store. */
+static void
+test_calendar (Fixture *fx, gconstpointer data)
+{
+  SpireRecordEditor *editor = open_editor (fx, &spire_kind_startup, NULL);
+  GtkCalendar *calendar = _spire_record_editor_get_calendar (editor, "founded");
+  g_autoptr (GDateTime) day = g_date_time_new_local (2021, 3, 14, 0, 0, 0);
+  g_autoptr (SpireRecord) saved = NULL;
+
+  g_assert_nonnull (calendar);
+  g_assert_null (_spire_record_editor_get_calendar (editor, "name"));
+  _spire_record_editor_set_text (editor, "name", "Kalender AS");
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected"); /* as a click on the day */
+  gui_fixture_spin (5);
+  g_assert_cmpstr (_spire_record_editor_get_text (editor, "founded"), ==, "2021-03-14");
+
+  saved = save_and_find (editor, fx->store, "Kalender AS");
+  g_assert_cmpstr (spire_record_get_text (saved, "founded"), ==, "2021-03-14");
+}
+
+/* The calendar opens on the date the entry holds. */
+static void
+test_calendar_follows_entry (Fixture *fx, gconstpointer data)
+{
+  SpireRecordEditor *editor = open_editor (fx, &spire_kind_startup, NULL);
+  GtkCalendar *calendar;
+  g_autoptr (GDateTime) shown = NULL;
+
+  _spire_record_editor_set_text (editor, "founded", "23.11.2019");
+  calendar = _spire_record_editor_get_calendar (editor, "founded");
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2019);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 11);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 23);
+  /* opening it changes nothing */
+  g_assert_cmpstr (_spire_record_editor_get_text (editor, "founded"), ==, "23.11.2019");
+}
+
+/* A kommune is chosen by its name, searched as typed, and kept as its number. */
+static void
+test_kommune (Fixture *fx, gconstpointer data)
+{
+  SpireRecordEditor *editor = open_editor (fx, &spire_kind_startup, NULL);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (_spire_record_editor_get_widget (editor, "kommunenummer"));
+  AdwActionRow *row = ADW_ACTION_ROW (_spire_record_editor_get_row (editor, "kommunenummer"));
+  g_autoptr (SpireRecord) saved = NULL;
+  guint baerum;
+
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  g_assert_true (gtk_drop_down_get_enable_search (dropdown));
+  /* None and the 357 kommuner, by name */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 358);
+  g_assert_cmpuint (position_of (dropdown, "3201"), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (position_of (dropdown, "Herøy (Nordland)"), !=, GTK_INVALID_LIST_POSITION);
+  baerum = position_of (dropdown, "Bærum");
+  g_assert_cmpuint (baerum, !=, GTK_INVALID_LIST_POSITION);
+
+  _spire_record_editor_set_text (editor, "name", "Kommunal AS");
+  gtk_drop_down_set_selected (dropdown, baerum);
+  g_assert_cmpstr (_spire_record_editor_get_text (editor, "kommunenummer"), ==, "3201");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Akershus");
+
+  saved = save_and_find (editor, fx->store, "Kommunal AS");
+  g_assert_cmpstr (spire_record_get_text (saved, "kommunenummer"), ==, "3201");
+
+  /* opened again, it shows the name */
+  editor = open_editor (fx, NULL, saved);
+  dropdown = GTK_DROP_DOWN (_spire_record_editor_get_widget (editor, "kommunenummer"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, baerum);
+}
+
+/* An old number the table does not know (Ålesund 2020–2023) stays as it was through the form. */
+static void
+test_kommune_unknown_kept (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (SpireRecord) old = spire_record_new (&spire_kind_startup);
+  g_autoptr (SpireRecord) saved = NULL;
+  g_autoptr (GError) error = NULL;
+  SpireRecordEditor *editor;
+
+  spire_record_set_text (old, "name", "Gammel AS");
+  spire_record_set_text (old, "kommunenummer", "1507");
+  spire_record_set_text (old, "organisasjonsform", "PRE");
+  g_assert_true (spire_store_insert (fx->store, old, &error));
+  g_assert_no_error (error);
+  editor = open_editor (fx, NULL, old);
+  g_assert_cmpstr (_spire_record_editor_get_text (editor, "kommunenummer"), ==, "1507");
+  g_assert_cmpstr (_spire_record_editor_get_text (editor, "organisasjonsform"), ==, "PRE");
+  _spire_record_editor_set_text (editor, "employees", "3");
+  saved = save_and_find (editor, fx->store, "Gammel AS");
+  g_assert_cmpstr (spire_record_get_text (saved, "kommunenummer"), ==, "1507");
+  g_assert_cmpstr (spire_record_get_text (saved, "organisasjonsform"), ==, "PRE");
+}
+
+/* Organisasjonsform is a choice of Brønnøysund's codes, shown with names. */
+static void
+test_orgform (Fixture *fx, gconstpointer data)
+{
+  SpireRecordEditor *editor = open_editor (fx, &spire_kind_startup, NULL);
+  AdwComboRow *row = ADW_COMBO_ROW (_spire_record_editor_get_widget (editor, "organisasjonsform"));
+  GListModel *model = adw_combo_row_get_model (row);
+  g_autoptr (SpireRecord) saved = NULL;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "ENK – Sole proprietorship"))
+        {
+          adw_combo_row_set_selected (row, i);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  _spire_record_editor_set_text (editor, "name", "Eneste ENK");
+  saved = save_and_find (editor, fx->store, "Eneste ENK");
+  g_assert_cmpstr (spire_record_get_text (saved, "organisasjonsform"), ==, "ENK");
+}
+
+/* A reference is picked from a list that searches as you type. */
+static void
+test_reference_search (Fixture *fx, gconstpointer data)
+{
+  SpireRecordEditor *editor = open_editor (fx, &spire_kind_person, NULL);
+  GtkWidget *startup = _spire_record_editor_get_widget (editor, "startup");
+  GtkWidget *body = _spire_record_editor_get_widget (editor, "public_body");
+
+  g_assert_true (GTK_IS_DROP_DOWN (startup));
+  g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (startup)));
+  g_assert_nonnull (gtk_drop_down_get_expression (GTK_DROP_DOWN (startup)));
+  g_assert_true (GTK_IS_DROP_DOWN (body));
+  g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (body)));
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  gui_fixture_isolate ();
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = spire_app_new ("no.spire.Spire.RecordFormTests", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/record-forms/title", test_title);
+  ADD ("/record-forms/calendar", test_calendar);
+  ADD ("/record-forms/calendar-follows-entry", test_calendar_follows_entry);
+  ADD ("/record-forms/kommune", test_kommune);
+  ADD ("/record-forms/kommune-unknown-kept", test_kommune_unknown_kept);
+  ADD ("/record-forms/orgform", test_orgform);
+  ADD ("/record-forms/reference-search", test_reference_search);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}

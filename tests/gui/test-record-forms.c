@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gui-fixture.h"
+#include "common/spire-widget.h"
 #include "records/spire-records-private.h"
 #include "spire-app.h"
 #include "spire-window-private.h"
@@ -254,13 +255,64 @@ test_reference_search (Fixture *fx, gconstpointer data)
   g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (body)));
 }
 
+/* In Bokmål (run with SPIRE_TEST_LANGUAGE=nb and the build tree's
+ * translations): the titles in Norwegian words, a date picked written as
+ * 14.03.2021, a spin button's number with a decimal comma. */
+static void
+test_nb (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GPtrArray) startups = spire_store_list (fx->store, &spire_kind_startup, NULL, NULL, NULL);
+  SpireRecord *startup = g_ptr_array_index (startups, 0);
+  SpireRecordEditor *editor = open_editor (fx, &spire_kind_startup, NULL);
+  g_autofree char *edit = g_strdup_printf ("Rediger %s", spire_record_get_display_name (startup));
+  g_autoptr (GDateTime) day = g_date_time_new_local (2021, 3, 14, 0, 0, 0);
+  GtkCalendar *calendar = _spire_record_editor_get_calendar (editor, "founded");
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 10, 0.1);
+  GtkWidget *holder;
+
+  g_assert_cmpint (spire_language_current (), ==, SPIRE_LANGUAGE_NB);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Ny oppstartsbedrift");
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  g_assert_cmpstr (_spire_record_editor_get_text (editor, "founded"), ==, "14.03.2021");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gui_fixture_spin (5);
+
+  editor = open_editor (fx, NULL, startup);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, edit);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  holder = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (holder), spin);
+  gtk_window_present (GTK_WINDOW (holder));
+  gui_fixture_spin (5);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  spire_spin_button_follow_language (GTK_SPIN_BUTTON (spin));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1,5");
+  gtk_editable_set_text (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "2,5"); /* typed */
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), 2.5, 1e-9);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "2,5");
+  gtk_window_destroy (GTK_WINDOW (holder));
+}
+
 int
 main (int argc, char **argv)
 {
+  const char *language = g_getenv ("SPIRE_TEST_LANGUAGE");
+  const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
   int ret;
 
   gui_fixture_isolate ();
-  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("LANGUAGE", language ? language : "en", TRUE);
+  if (language && localedir)
+    {
+      setlocale (LC_ALL, ""); /* gtk_test_init leaves the locale "C", which ignores LANGUAGE */
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -268,6 +320,13 @@ main (int argc, char **argv)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  if (language && g_str_equal (language, "nb"))
+    {
+      ADD ("/record-forms/nb", test_nb);
+      ret = g_test_run ();
+      g_clear_object (&app);
+      return ret;
+    }
   ADD ("/record-forms/title", test_title);
   ADD ("/record-forms/calendar", test_calendar);
   ADD ("/record-forms/calendar-follows-entry", test_calendar_follows_entry);

@@ -15,6 +15,8 @@
 
 #include "gui-fixture.h"
 #include "common/spire-widget.h"
+#include "evaluation/spire-conflict-dialog.h"
+#include "evaluation/spire-panel-member-dialog.h"
 #include "records/spire-records-private.h"
 #include "spire-app.h"
 #include "spire-window-private.h"
@@ -255,6 +257,63 @@ test_reference_search (Fixture *fx, gconstpointer data)
   g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (body)));
 }
 
+/* The first GtkDropDown under @widget, depth first. */
+static GtkDropDown *
+find_dropdown (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkDropDown *found = find_dropdown (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The panel's pickers of a person and of an application search as you type,
+ * and what is picked is what the dialog answers. */
+static void
+test_panel_pickers_search (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GPtrArray) persons = NULL;
+  g_autoptr (GPtrArray) applications = spire_store_list (fx->store, &spire_kind_application, NULL, NULL, NULL);
+  g_autoptr (GPtrArray) panel = g_ptr_array_new ();
+  GtkWidget *dialog;
+  GtkDropDown *dropdown;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (SpireRecord) p = spire_record_new (&spire_kind_person);
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      spire_record_set_text (p, "name", name);
+      g_assert_true (spire_store_insert (fx->store, p, NULL));
+    }
+  persons = spire_store_list (fx->store, &spire_kind_person, NULL, NULL, NULL);
+  g_assert_cmpuint (persons->len, >, 1);
+  dialog = GTK_WIDGET (spire_panel_member_dialog_new (GTK_WIDGET (fx->window), persons));
+  dropdown = find_dropdown (dialog);
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_drop_down_get_enable_search (dropdown));
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpstr (spire_panel_member_dialog_get_person (SPIRE_PANEL_MEMBER_DIALOG (dialog)), ==,
+                   spire_record_get_uuid (g_ptr_array_index (persons, 1)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpuint (applications->len, >, 1);
+  dialog = GTK_WIDGET (spire_conflict_dialog_new (GTK_WIDGET (fx->window), fx->store, panel, applications));
+  dropdown = find_dropdown (dialog);
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_drop_down_get_enable_search (dropdown));
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpstr (spire_conflict_dialog_get_application (SPIRE_CONFLICT_DIALOG (dialog)), ==,
+                   spire_record_get_uuid (g_ptr_array_index (applications, 1)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* In Bokmål (run with SPIRE_TEST_LANGUAGE=nb and the build tree's
  * translations): the titles in Norwegian words, a date picked written as
  * 14.03.2021, a spin button's number with a decimal comma. */
@@ -334,6 +393,7 @@ main (int argc, char **argv)
   ADD ("/record-forms/kommune-unknown-kept", test_kommune_unknown_kept);
   ADD ("/record-forms/orgform", test_orgform);
   ADD ("/record-forms/reference-search", test_reference_search);
+  ADD ("/record-forms/panel-pickers-search", test_panel_pickers_search);
 #undef ADD
 
   ret = g_test_run ();

@@ -15,6 +15,8 @@
 #include "spire-followup.h"
 #include "spire-exchange.h"
 #include "spire-import-jobs.h"
+#include "spire-kommune.h"
+#include "spire-orgform.h"
 #include "spire-package.h"
 #include "spire-privacy.h"
 #include "spire-ranking.h"

@@ -435,7 +435,7 @@ static const SpireField spire_kind_public_body_fields[] = {
   { "name", SPIRE_FIELD_TEXT, REQ, N_("Name"), NULL, NULL },
   { "kind", SPIRE_FIELD_ENUM, REQ, N_("Kind"), NULL, public_body_kinds },
   { "orgnr", SPIRE_FIELD_TEXT, 0, N_("Organisation number"), NULL, NULL },
-  { "kommunenummer", SPIRE_FIELD_TEXT, 0, N_("Municipality number"), NULL, NULL },
+  { "kommunenummer", SPIRE_FIELD_TEXT, 0, N_("Municipality"), NULL, NULL },
   { "parent", SPIRE_FIELD_REF, 0, N_("Part of"), "public_bodies", NULL },
   { "website", SPIRE_FIELD_TEXT, 0, N_("Website"), NULL, NULL },
 };
@@ -493,7 +493,7 @@ static const SpireField spire_kind_startup_fields[] = {
   { "founded", SPIRE_FIELD_DATE, 0, N_("Founded"), NULL, NULL },
   { "employees", SPIRE_FIELD_INT, 0, N_("Employees"), NULL, NULL },
   { "website", SPIRE_FIELD_TEXT, 0, N_("Website"), NULL, NULL },
-  { "kommunenummer", SPIRE_FIELD_TEXT, 0, N_("Municipality number"), NULL, NULL },
+  { "kommunenummer", SPIRE_FIELD_TEXT, 0, N_("Municipality"), NULL, NULL },
   { "sector", SPIRE_FIELD_TEXT, 0, N_("Sector"), NULL, NULL },
 };
 KIND (spire_kind_startup, "startup", "startups", N_("Startup"), N_("Startups"), "name",

@@ -167,6 +167,8 @@ cell_text (Cli *cli, GHashTable *cache, SpireRecord *record, const SpireField *f
     default:
       if (g_str_equal (field->name, "orgnr"))
         text = spire_format_orgnr (spire_record_get_text (record, field->name));
+      else if (g_str_equal (field->name, "kommunenummer"))
+        text = g_strdup (spire_kommune_name (spire_record_get_text (record, field->name)));
       else
         text = g_strdup (spire_record_get_text (record, field->name));
       break;

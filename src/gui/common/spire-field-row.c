@@ -1,9 +1,12 @@
 /* spire-field-row.c — one row of a record form (the record editor, the deal editor)
  *
  * The widget is chosen by the field's type: a switch for a yes/no, a combo
- * row for a choice or a reference, a text view for the long texts, an entry
- * row otherwise.  Text is read back by the field's type with the user's
- * locale (23.11.2026, 250 000, 1,5); what does not read gives a message.
+ * row for a short choice (and Brønnøysund's forms of organisation), a
+ * dropdown that searches as you type for a reference or a kommune (chosen by
+ * name, stored as its number, its fylke shown under it), a text view for
+ * the long texts, an entry row otherwise, with a calendar in a popover for
+ * a date.  Text is read back by the field's type with the user's locale
+ * (23.11.2026, 250 000, 1,5); what does not read gives a message.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "spire-field-row.h"
@@ -27,6 +31,18 @@ static gboolean
 is_orgnr (const SpireField *f)
 {
   return g_str_equal (f->name, "orgnr");
+}
+
+static gboolean
+is_kommune (const SpireField *f)
+{
+  return g_str_equal (f->name, "kommunenummer");
+}
+
+static gboolean
+is_orgform (const SpireField *f)
+{
+  return g_str_equal (f->name, "organisasjonsform");
 }
 
 gboolean
@@ -99,6 +115,23 @@ strip_spaces (const char *text)
   return g_string_free (s, FALSE);
 }
 
+static guint
+choice_get (SpireFieldRow *r)
+{
+  if (r->widget_kind == SPIRE_FIELD_DROPDOWN)
+    return gtk_drop_down_get_selected (GTK_DROP_DOWN (r->widget));
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (r->widget));
+}
+
+static void
+choice_set (SpireFieldRow *r, guint pos)
+{
+  if (r->widget_kind == SPIRE_FIELD_DROPDOWN)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (r->widget), pos);
+  else
+    adw_combo_row_set_selected (ADW_COMBO_ROW (r->widget), pos);
+}
+
 static char *
 say_wrong (const SpireField *f, const char *what)
 {
@@ -119,8 +152,9 @@ spire_field_row_read (SpireFieldRow *r, SpireRecord *work, char **message)
       spire_record_set_bool (work, f->name, gtk_switch_get_active (GTK_SWITCH (r->widget)));
       return TRUE;
     case SPIRE_FIELD_COMBO:
+    case SPIRE_FIELD_DROPDOWN:
       {
-        guint pos = adw_combo_row_get_selected (ADW_COMBO_ROW (r->widget));
+        guint pos = choice_get (r);
         const char *value = pos < r->values->len ? g_ptr_array_index (r->values, pos) : NULL;
 
         if (value)
@@ -244,9 +278,76 @@ on_switch_active_cb (GtkSwitch *sw, GParamSpec *pspec, SpireFieldRow *r)
 }
 
 static void
-on_combo_selected_cb (AdwComboRow *row, GParamSpec *pspec, SpireFieldRow *r)
+on_combo_selected_cb (GObject *widget, GParamSpec *pspec, SpireFieldRow *r)
 {
+  /* A kommune shows its fylke, from its number. */
+  if (is_kommune (r->field) && r->widget_kind == SPIRE_FIELD_DROPDOWN)
+    {
+      guint pos = choice_get (r);
+      const char *value = pos < r->values->len ? g_ptr_array_index (r->values, pos) : NULL;
+      const char *fylke = spire_fylke_name (value);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (r->row), fylke ? fylke : "");
+    }
   r->changed (r, r->data);
+}
+
+/* A date's calendar: it opens on the entry's date and writes the day
+ * picked into the entry as the user would type it. */
+
+static void
+on_calendar_show_cb (GtkWidget *popover, SpireFieldRow *r)
+{
+  g_autofree char *iso = spire_parse_date (gtk_editable_get_text (GTK_EDITABLE (r->widget)), NULL);
+  g_autoptr (GDateTime) date = NULL;
+  int y, m, d;
+
+  if (iso && sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    date = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  r->syncing = TRUE;
+  gtk_calendar_select_day (GTK_CALENDAR (r->calendar), date);
+  r->syncing = FALSE;
+}
+
+static void
+on_day_selected_cb (GtkCalendar *calendar, SpireFieldRow *r)
+{
+  g_autoptr (GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *text = NULL;
+  SpireLanguage lang = spire_language_current ();
+
+  if (r->syncing)
+    return;
+  date = gtk_calendar_get_date (calendar);
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  /* As value_to_text shows a date: the English format is not one people
+   * type back, so English keeps the ISO form. */
+  text = lang == SPIRE_LANGUAGE_EN ? g_strdup (iso) : spire_format_date (iso, lang);
+  gtk_editable_set_text (GTK_EDITABLE (r->widget), text);
+  gtk_popover_popdown (GTK_POPOVER (r->popover));
+}
+
+static void
+add_calendar (SpireFieldRow *r)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose a date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose a date"), -1);
+  r->calendar = gtk_calendar_new ();
+  r->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (r->popover), r->calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), r->popover);
+  g_signal_connect (r->popover, "show", G_CALLBACK (on_calendar_show_cb), r);
+  g_signal_connect (r->calendar, "day-selected", G_CALLBACK (on_day_selected_cb), r);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (r->row), button);
 }
 
 static GtkWidget *
@@ -293,16 +394,151 @@ fill_ref_choices (SpireFieldRow *r, SpireStore *store, const SpireKind *kind, Sp
     }
 }
 
+static int
+compare_kommune_cb (gconstpointer a, gconstpointer b, gpointer data)
+{
+  int c = spire_collate (spire_kommune_name (*(const char *const *) a),
+                         spire_kommune_name (*(const char *const *) b));
+
+  return c != 0 ? c : strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The 2024 kommuner by name, in Norwegian order; a name two kommuner
+ * share (Herøy, Våler) says its fylke. */
+static void
+fill_kommune_choices (SpireFieldRow *r, GtkStringList *labels)
+{
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) shared = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < spire_kommune_count (); i++)
+    {
+      const char *name = NULL;
+
+      g_ptr_array_add (order, (gpointer) spire_kommune_nth (i, &name));
+      if (!g_hash_table_add (seen, (gpointer) name))
+        g_hash_table_add (shared, (gpointer) name);
+    }
+  g_ptr_array_sort_with_data (order, compare_kommune_cb, NULL);
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *number = g_ptr_array_index (order, i);
+      const char *name = spire_kommune_name (number);
+
+      if (g_hash_table_contains (shared, name))
+        {
+          /* TRANSLATORS: a kommune whose name another has: "Herøy (Nordland)" */
+          g_autofree char *label = g_strdup_printf (_("%s (%s)"), name, spire_fylke_name (number));
+
+          gtk_string_list_append (labels, label);
+        }
+      else
+        gtk_string_list_append (labels, name);
+      g_ptr_array_add (r->values, g_strdup (number));
+    }
+}
+
+/* Brønnøysund's codes with their names: "AS – Aksjeselskap". */
+static void
+fill_orgform_choices (SpireFieldRow *r, GtkStringList *labels)
+{
+  for (guint i = 0; i < spire_orgform_count (); i++)
+    {
+      const char *name = NULL;
+      const char *code = spire_orgform_nth (i, &name);
+      g_autofree char *label = g_strdup_printf ("%s – %s", code, name);
+
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (r->values, g_strdup (code));
+    }
+}
+
+/* A value the choices do not hold (an old kommune number, a rarer form
+ * from an import) stays a choice, shown as it is, so that opening and
+ * saving the form keeps it. */
+static void
+keep_unknown_value (SpireFieldRow *r, SpireRecord *record, GtkStringList *labels)
+{
+  const char *value;
+
+  if (record == NULL || spire_record_is_null (record, r->field->name))
+    return;
+  value = spire_record_get_text (record, r->field->name);
+  for (guint i = 0; i < r->values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (r->values, i), value) == 0)
+      return;
+  gtk_string_list_append (labels, value);
+  g_ptr_array_add (r->values, g_strdup (value));
+}
+
 static void
 set_combo_value (SpireFieldRow *r, const char *value)
 {
   for (guint i = 0; i < r->values->len; i++)
     if (g_strcmp0 (g_ptr_array_index (r->values, i), value) == 0)
       {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (r->widget), i);
+        choice_set (r, i);
         return;
       }
-  adw_combo_row_set_selected (ADW_COMBO_ROW (r->widget), 0);
+  choice_set (r, 0);
+}
+
+/* A choice: a combo row for a short list, a dropdown that searches as
+ * the user types for the long ones (references, kommuner). */
+static void
+build_choice (SpireFieldRow *r, const char *title, SpireStore *store, const SpireKind *kind,
+              SpireRecord *record)
+{
+  const SpireField *f = r->field;
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  gboolean searchable = f->type == SPIRE_FIELD_REF || is_kommune (f);
+
+  r->values = g_ptr_array_new_with_free_func (g_free);
+  if (!(f->flags & SPIRE_FIELD_REQUIRED))
+    {
+      /* TRANSLATORS: the choice for an optional field left empty */
+      gtk_string_list_append (labels, C_("choice", "None"));
+      g_ptr_array_add (r->values, NULL);
+    }
+  if (f->type == SPIRE_FIELD_ENUM)
+    for (const SpireEnumValue *v = f->values; v && v->value; v++)
+      {
+        gtk_string_list_append (labels, spire_field_value_label (f, v->value));
+        g_ptr_array_add (r->values, g_strdup (v->value));
+      }
+  else if (is_kommune (f))
+    fill_kommune_choices (r, labels);
+  else if (is_orgform (f))
+    fill_orgform_choices (r, labels);
+  else
+    fill_ref_choices (r, store, kind, record, labels);
+  if (f->type != SPIRE_FIELD_REF)
+    keep_unknown_value (r, record, labels);
+
+  if (searchable)
+    {
+      GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+      r->widget_kind = SPIRE_FIELD_DROPDOWN;
+      r->row = adw_action_row_new ();
+      r->widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), expression);
+      gtk_drop_down_set_enable_search (GTK_DROP_DOWN (r->widget), TRUE);
+      gtk_widget_set_valign (r->widget, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (r->widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(f->label), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (r->row), r->widget);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (r->row), r->widget);
+    }
+  else
+    {
+      r->widget_kind = SPIRE_FIELD_COMBO;
+      r->row = adw_combo_row_new ();
+      r->widget = r->row;
+      adw_combo_row_set_model (ADW_COMBO_ROW (r->row), G_LIST_MODEL (labels));
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row), title);
+  g_signal_connect (r->widget, "notify::selected", G_CALLBACK (on_combo_selected_cb), r);
 }
 
 /* A long text: a labelled text view in a frame, a row of its own. */
@@ -378,37 +614,18 @@ spire_field_row_new (const SpireField *f, SpireStore *store, const SpireKind *ki
 
     case SPIRE_FIELD_ENUM:
     case SPIRE_FIELD_REF:
-      {
-        g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-
-        r->widget_kind = SPIRE_FIELD_COMBO;
-        r->values = g_ptr_array_new_with_free_func (g_free);
-        if (!(f->flags & SPIRE_FIELD_REQUIRED))
-          {
-            /* TRANSLATORS: the choice for an optional field left empty */
-            gtk_string_list_append (labels, C_("choice", "None"));
-            g_ptr_array_add (r->values, NULL);
-          }
-        if (f->type == SPIRE_FIELD_ENUM)
-          for (const SpireEnumValue *v = f->values; v && v->value; v++)
-            {
-              gtk_string_list_append (labels, spire_field_value_label (f, v->value));
-              g_ptr_array_add (r->values, g_strdup (v->value));
-            }
-        else
-          fill_ref_choices (r, store, kind, record, labels);
-        r->row = adw_combo_row_new ();
-        r->widget = r->row;
-        adw_combo_row_set_model (ADW_COMBO_ROW (r->row), G_LIST_MODEL (labels));
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row), title);
-        g_signal_connect (r->widget, "notify::selected", G_CALLBACK (on_combo_selected_cb), r);
-      }
+      build_choice (r, title, store, kind, record);
       break;
 
     case SPIRE_FIELD_TEXT:
       if (g_strv_contains (multiline_fields, f->name))
         {
           build_text_view (r, title, confidential);
+          break;
+        }
+      if (is_kommune (f) || is_orgform (f))
+        {
+          build_choice (r, title, store, kind, record);
           break;
         }
       G_GNUC_FALLTHROUGH;
@@ -427,6 +644,8 @@ spire_field_row_new (const SpireField *f, SpireStore *store, const SpireKind *ki
         gtk_editable_set_alignment (GTK_EDITABLE (r->row), 0);
       if (f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY)
         adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (r->row), GTK_INPUT_PURPOSE_NUMBER);
+      if (f->type == SPIRE_FIELD_DATE)
+        add_calendar (r);
       if (confidential)
         adw_entry_row_add_suffix (ADW_ENTRY_ROW (r->row), lock_icon_new ());
       g_signal_connect (r->widget, "changed", G_CALLBACK (on_entry_changed_cb), r);
@@ -448,6 +667,7 @@ spire_field_row_set_from_record (SpireFieldRow *r, SpireRecord *record)
       gtk_switch_set_active (GTK_SWITCH (r->widget), spire_record_get_bool (record, f->name));
       break;
     case SPIRE_FIELD_COMBO:
+    case SPIRE_FIELD_DROPDOWN:
       set_combo_value (r, spire_record_is_null (record, f->name)
                             ? NULL : spire_record_get_text (record, f->name));
       break;
@@ -484,6 +704,7 @@ spire_field_row_set_text (SpireFieldRow *r, const char *text)
       gtk_switch_set_active (GTK_SWITCH (r->widget), g_str_equal (text, "true"));
       break;
     case SPIRE_FIELD_COMBO:
+    case SPIRE_FIELD_DROPDOWN:
       set_combo_value (r, text && *text ? text : NULL);
       break;
     }
@@ -495,9 +716,9 @@ spire_field_row_get_text (SpireFieldRow *r)
   g_clear_pointer (&r->text, g_free);
   if (r->widget_kind == SPIRE_FIELD_ENTRY)
     r->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (r->widget)));
-  else if (r->widget_kind == SPIRE_FIELD_COMBO)
+  else if (r->widget_kind == SPIRE_FIELD_COMBO || r->widget_kind == SPIRE_FIELD_DROPDOWN)
     {
-      guint pos = adw_combo_row_get_selected (ADW_COMBO_ROW (r->widget));
+      guint pos = choice_get (r);
 
       r->text = g_strdup (pos < r->values->len ? g_ptr_array_index (r->values, pos) : NULL);
     }

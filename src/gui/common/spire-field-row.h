@@ -17,6 +17,7 @@ typedef enum
   SPIRE_FIELD_TEXT_VIEW,
   SPIRE_FIELD_SWITCH,
   SPIRE_FIELD_COMBO,
+  SPIRE_FIELD_DROPDOWN, /* a long choice that searches as you type */
 } SpireFieldWidget;
 
 typedef struct _SpireFieldRow SpireFieldRow;
@@ -29,8 +30,11 @@ struct _SpireFieldRow
   const SpireField *field;
   SpireFieldWidget widget_kind;
   GtkWidget *row;     /* gets the "error" style */
-  GtkWidget *widget;  /* AdwEntryRow, GtkTextView, GtkSwitch or AdwComboRow */
-  GPtrArray *values;  /* combo: the value of each position, NULL for None */
+  GtkWidget *widget;  /* AdwEntryRow, GtkTextView, GtkSwitch, AdwComboRow or GtkDropDown */
+  GPtrArray *values;  /* combo, dropdown: the value of each position, NULL for None */
+  GtkWidget *calendar; /* a date's entry: the GtkCalendar in its popover */
+  GtkWidget *popover;
+  gboolean syncing;    /* the calendar is being set from the entry */
   gboolean touched;
   char *text;         /* for spire_field_row_get_text */
   SpireFieldRowChanged changed;

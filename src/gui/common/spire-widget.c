@@ -1,5 +1,8 @@
 /* spire-widget.c — small things every feature asks of a widget
  *
+ * Rule: a number is shown with the decimal mark of the user's language
+ * (GLOSSARY.md: decimal comma in Norwegian), also in a spin button.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "spire-widget"
@@ -8,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spire-core.h"
 #include "spire-widget.h"
 
 GtkWindow *
@@ -16,4 +20,47 @@ spire_widget_get_window (GtkWidget *widget)
   GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static gboolean
+on_spin_output_cb (GtkSpinButton *spin, gpointer data)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  g_autofree char *text = spire_format_number (gtk_adjustment_get_value (adjustment),
+                                               (int) gtk_spin_button_get_digits (spin),
+                                               spire_language_current ());
+
+  /* GTK 4.8 drops text set on the spin button itself: set its GtkText's. */
+  GtkEditable *editable = gtk_editable_get_delegate (GTK_EDITABLE (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (editable)) != 0)
+    gtk_editable_set_text (editable, text);
+  return TRUE;
+}
+
+static int
+on_spin_input_cb (GtkSpinButton *spin, double *value, gpointer data)
+{
+  g_autoptr (GString) text = g_string_new (gtk_editable_get_text (GTK_EDITABLE (spin)));
+  char *end = NULL;
+  double v;
+
+  g_string_replace (text, "−", "-", 0); /* as spire_format_number writes a minus */
+  g_strstrip (text->str);
+  g_strdelimit (text->str, ",", '.');
+  v = g_ascii_strtod (text->str, &end);
+  if (end == text->str || *end != '\0')
+    return GTK_INPUT_ERROR;
+  *value = v;
+  return TRUE;
+}
+
+void
+spire_spin_button_follow_language (GtkSpinButton *spin)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  g_signal_connect (spin, "output", G_CALLBACK (on_spin_output_cb), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (on_spin_input_cb), NULL);
+  on_spin_output_cb (spin, NULL);
 }

@@ -10,5 +10,9 @@ G_BEGIN_DECLS
 
 /* The window @widget is in (to be transient for), or NULL. */
 GtkWindow *spire_widget_get_window (GtkWidget *widget);
+/* Shows @spin's number as the user's language writes it (1,5 in Norwegian,
+ * 1.5 in English, whatever LC_NUMERIC says) and reads it back with either
+ * mark. */
+void spire_spin_button_follow_language (GtkSpinButton *spin);
 
 G_END_DECLS

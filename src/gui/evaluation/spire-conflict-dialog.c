@@ -20,7 +20,7 @@ struct _SpireConflictDialog
   AdwMessageDialog parent_instance;
 
   AdwComboRow *member_row;
-  AdwComboRow *application_row;
+  GtkDropDown *application_dropdown; /* searches as you type */
   AdwComboRow *kind_row;
   AdwEntryRow *reason_row;
 
@@ -61,7 +61,7 @@ spire_conflict_dialog_class_init (SpireConflictDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-conflict-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireConflictDialog, member_row);
-  gtk_widget_class_bind_template_child (widget_class, SpireConflictDialog, application_row);
+  gtk_widget_class_bind_template_child (widget_class, SpireConflictDialog, application_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpireConflictDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, SpireConflictDialog, reason_row);
   gtk_widget_class_bind_template_callback (widget_class, on_reason_changed_cb);
@@ -102,7 +102,7 @@ spire_conflict_dialog_new (GtkWidget *from, SpireStore *store, GPtrArray *panel,
       gtk_string_list_append (titles, label);
     }
   adw_combo_row_set_model (self->member_row, G_LIST_MODEL (members));
-  adw_combo_row_set_model (self->application_row, G_LIST_MODEL (titles));
+  gtk_drop_down_set_model (self->application_dropdown, G_LIST_MODEL (titles));
   if (panel->len == 0 || applications->len == 0)
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
                                  _("The cohort needs panel members and applications first."));
@@ -124,7 +124,7 @@ spire_conflict_dialog_get_evaluator (SpireConflictDialog *self)
 const char *
 spire_conflict_dialog_get_application (SpireConflictDialog *self)
 {
-  return uuid_at (self->applications, adw_combo_row_get_selected (self->application_row));
+  return uuid_at (self->applications, gtk_drop_down_get_selected (self->application_dropdown));
 }
 
 const char *

@@ -68,6 +68,7 @@ spire_criterion_dialog_init (SpireCriterionDialog *self)
   g_autoptr (GtkStringList) kinds = _spire_evaluation_enum_model (&spire_kind_criterion, "kind");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  spire_spin_button_follow_language (self->weight_spin);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 }
 

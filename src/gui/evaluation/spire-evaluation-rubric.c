@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "common/spire-widget.h"
 #include "spire-evaluation-rubric.h"
 #include "spire-criterion-dialog.h"
 #include "common/spire-error-dialog.h"
@@ -547,6 +548,7 @@ spire_evaluation_rubric_init (SpireEvaluationRubric *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  spire_spin_button_follow_language (self->threshold_spin);
   adw_combo_row_set_model (self->aggregation_row, G_LIST_MODEL (aggregation));
   adw_combo_row_set_model (self->normalisation_row, G_LIST_MODEL (normalisation));
   self->loading = FALSE;

@@ -19,7 +19,7 @@ struct _SpirePanelMemberDialog
 {
   AdwMessageDialog parent_instance;
 
-  AdwComboRow *person_row;
+  GtkDropDown *person_dropdown; /* searches as you type */
   AdwComboRow *role_row;
 
   GPtrArray *persons;
@@ -45,7 +45,7 @@ spire_panel_member_dialog_class_init (SpirePanelMemberDialogClass *klass)
   G_OBJECT_CLASS (klass)->dispose = spire_panel_member_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-panel-member-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SpirePanelMemberDialog, person_row);
+  gtk_widget_class_bind_template_child (widget_class, SpirePanelMemberDialog, person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpirePanelMemberDialog, role_row);
 }
 
@@ -77,7 +77,7 @@ spire_panel_member_dialog_new (GtkWidget *from, GPtrArray *persons)
 
       gtk_string_list_append (names, label);
     }
-  adw_combo_row_set_model (self->person_row, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (names));
   if (persons->len == 0)
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
                                  _("Everyone on record is on the panel already. Add the person "
@@ -92,7 +92,7 @@ spire_panel_member_dialog_get_person (SpirePanelMemberDialog *self)
   guint i;
 
   g_return_val_if_fail (SPIRE_IS_PANEL_MEMBER_DIALOG (self), NULL);
-  i = adw_combo_row_get_selected (self->person_row);
+  i = gtk_drop_down_get_selected (self->person_dropdown);
   return i < self->persons->len ? spire_record_get_uuid (self->persons->pdata[i]) : NULL;
 }
 

@@ -322,7 +322,7 @@ fill_others (SpireReviewForm *self)
       g_string_append (subtitle, recommendation_label (spire_record_get_text (r, "recommendation")));
       if (n > 0)
         {
-          g_autofree char *mean = g_strdup_printf ("%.1f", sum / n);
+          g_autofree char *mean = spire_format_number (sum / n, 1, spire_language_current ());
           /* Translators: the mean of one evaluator's scores */
           g_string_append_printf (subtitle, _(" · mean score %s"), mean);
         }

@@ -420,6 +420,49 @@ spire_record_delete_with_undo (GtkWindow *window, SpireStore *store, SpireRecord
   spire_delete_with_undo (GTK_WIDGET (window), store, records);
 }
 
+/* Titles in the user's words: "New Startup", "Edit Kvitravn Analyse AS". */
+
+static const struct
+{
+  const SpireKind *kind;
+  const char *title;
+} new_titles[] = {
+  { &spire_kind_public_body, N_("New Public Body") },
+  { &spire_kind_program, N_("New Program") },
+  { &spire_kind_cohort, N_("New Cohort") },
+  { &spire_kind_challenge, N_("New Challenge") },
+  { &spire_kind_startup, N_("New Startup") },
+  { &spire_kind_person, N_("New Person") },
+  { &spire_kind_application, N_("New Application") },
+  { &spire_kind_criterion, N_("New Criterion") },
+  { &spire_kind_evaluator, N_("New Panel Member") },
+  { &spire_kind_conflict, N_("New Conflict of Interest") },
+  { &spire_kind_deal, N_("New Deal") },
+  { &spire_kind_solution, N_("New Solution") },
+  { &spire_kind_gain, N_("New Gain") },
+  { &spire_kind_threshold, N_("New Procurement Threshold") },
+  { &spire_kind_innsyn_request, N_("New Innsyn Request") },
+};
+
+static char *
+editor_title (const SpireKind *kind, SpireRecord *record)
+{
+  const char *name = record ? spire_record_get_display_name (record) : NULL;
+
+  if (record == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (new_titles); i++)
+        if (new_titles[i].kind == kind)
+          return g_strdup (_(new_titles[i].title));
+      /* TRANSLATORS: the title of a form for a new record of a kind
+       * without a title of its own, e.g. "New Rubric" */
+      return g_strdup_printf (_("New %s"), _(kind->label));
+    }
+  /* TRANSLATORS: the title of the form that edits a record, with the
+   * record's name: "Edit Kvitravn Analyse AS" */
+  return g_strdup_printf (_("Edit %s"), name && *name ? name : _(kind->label));
+}
+
 /* Public API */
 
 void
@@ -477,14 +520,11 @@ spire_record_editor_present (GtkWindow *parent, SpireStore *store, const SpireKi
                 }
             }
         }
-      /* TRANSLATORS: the title of a form for a new record, e.g. "New Startup" */
-      title = g_strdup_printf (_("New %s"), _(kind->label));
     }
-  else
-    title = g_strdup_printf (_("Edit %s"), _(kind->label));
+  title = editor_title (kind, record);
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title,
-                                 record ? spire_record_get_display_name (record) : NULL);
+  /* What kind of record an existing one is, under its name. */
+  adw_window_title_set_subtitle (self->window_title, record ? _(kind->label) : NULL);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   build_form (self);
@@ -519,6 +559,26 @@ _spire_record_editor_get_row (SpireRecordEditor *self, const char *field)
   SpireFieldRow *r = find_row (self, field);
 
   return r ? r->row : NULL;
+}
+
+GtkWidget *
+_spire_record_editor_get_widget (SpireRecordEditor *self, const char *field)
+{
+  SpireFieldRow *r = find_row (self, field);
+
+  return r ? r->widget : NULL;
+}
+
+GtkCalendar *
+_spire_record_editor_get_calendar (SpireRecordEditor *self, const char *field)
+{
+  SpireFieldRow *r = find_row (self, field);
+
+  if (r == NULL || r->calendar == NULL)
+    return NULL;
+  /* As a click on the row's calendar button opens it. */
+  gtk_popover_popup (GTK_POPOVER (r->popover));
+  return GTK_CALENDAR (r->calendar);
 }
 
 gboolean

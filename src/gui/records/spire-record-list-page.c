@@ -139,6 +139,10 @@ field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
     case SPIRE_FIELD_TEXT:
       if (g_str_equal (f->name, "orgnr"))
         return spire_format_orgnr (text);
+      if (g_str_equal (f->name, "kommunenummer"))
+        return g_strdup (spire_kommune_name (text));
+      if (g_str_equal (f->name, "organisasjonsform") && spire_orgform_name (text))
+        return g_strdup_printf ("%s – %s", text, spire_orgform_name (text));
       return g_strdup (text ? text : "");
     default:
       return g_strdup (text ? text : "");

@@ -18,6 +18,11 @@ G_DECLARE_FINAL_TYPE (SpireRecordEditor, spire_record_editor, SPIRE, RECORD_EDIT
 void _spire_record_editor_set_text (SpireRecordEditor *self, const char *field, const char *text);
 const char *_spire_record_editor_get_text (SpireRecordEditor *self, const char *field);
 GtkWidget *_spire_record_editor_get_row (SpireRecordEditor *self, const char *field);
+/* The widget a person uses for @field: the entry row, the switch, the
+ * combo row or the GtkDropDown of a choice that searches. */
+GtkWidget *_spire_record_editor_get_widget (SpireRecordEditor *self, const char *field);
+/* The calendar in the popover of a date's row, or NULL. */
+GtkCalendar *_spire_record_editor_get_calendar (SpireRecordEditor *self, const char *field);
 gboolean _spire_record_editor_can_save (SpireRecordEditor *self);
 /* The message under the form, or NULL. */
 const char *_spire_record_editor_get_message (SpireRecordEditor *self);

@@ -22,6 +22,7 @@
 #include "spire-record.h"
 #include "spire-records.h"
 #include "spire-scoring.h"
+#include "spire-settings.h"
 #include "spire-store.h"
 #include "spire-text.h"
 #include "spire-validate.h"

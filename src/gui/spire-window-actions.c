@@ -213,10 +213,10 @@ on_first_steps_finished_cb (SpireFirstSteps *steps, const char *program, const c
   _spire_window_reload (self);
   if (cohort != NULL && spire_sidebar_select_cohort (self->sidebar, cohort))
     {
-      SpireCohort *shown = spire_sidebar_get_selected_cohort (self->sidebar);
+      SpireRecord *shown = SPIRE_RECORD (spire_sidebar_get_selected_cohort (self->sidebar));
       /* TRANSLATORS: %s is the new cohort's name */
       g_autofree char *text = g_strdup_printf (_("“%s” is open for applications"),
-                                               spire_record_get_display_name (SPIRE_RECORD (shown)));
+                                               spire_record_get_display_name (shown));
 
       adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
       spire_toast_add (GTK_WIDGET (self), adw_toast_new (text));

@@ -179,8 +179,9 @@ test_empty_first_steps (void)
 
   /* 2. Its first cohort, with defaults: open today, six weeks to apply. */
   g_assert_cmpstr (spire_first_steps_get_step (steps), ==, "cohort");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_spire_first_steps_get_row (steps, "cohort-name"))),
-                   !=, "");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (_spire_first_steps_get_row (steps, "cohort-name"))), !=,
+    "");
   type_into (steps, "deadline", "sometime");
   press_next (steps);
   g_assert_nonnull (_spire_first_steps_get_message (steps));
@@ -389,8 +390,8 @@ test_preferences (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   prefs = SPIRE_PREFERENCES_WINDOW (gui_fixture_find_window (SPIRE_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (prefs);
-  gtk_editable_set_text (GTK_EDITABLE (_spire_preferences_window_get_editor (prefs, "operator-name")),
-                         "Kari Nordmann");
+  gtk_editable_set_text (
+    GTK_EDITABLE (_spire_preferences_window_get_editor (prefs, "operator-name")), "Kari Nordmann");
   gtk_spin_button_set_value (
     GTK_SPIN_BUTTON (_spire_preferences_window_get_editor (prefs, "stale-deal-days")), 30);
   adw_combo_row_set_selected (

@@ -8,7 +8,9 @@
 #define _GNU_SOURCE /* memmem: a PDF holds NUL bytes */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "gui-fixture.h"
@@ -431,6 +433,31 @@ test_preferences (void)
   close_window (window);
 }
 
+/* The window run from the build tree, as `_build/src/gui/spire` without
+ * SPIRE_LOCALEDIR, reads the build's catalogs: this test program is in the
+ * build tree too and sets up gettext the same way (spire_locale_dir ()). */
+static void
+test_build_tree_language (void)
+{
+  g_autofree char *po = g_build_filename (SPIRE_BUILD_ROOT, "po", NULL);
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  const char *nb;
+
+  g_assert_null (g_getenv ("SPIRE_LOCALEDIR"));
+  g_assert_cmpstr (spire_locale_dir (), ==, po);
+  bindtextdomain (GETTEXT_PACKAGE, spire_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "nb", TRUE);
+  setlocale (LC_ALL, ""); /* gettext forgets what it looked up before */
+  nb = g_dgettext (GETTEXT_PACKAGE, "_Create a Program");
+  if (old_language)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  g_assert_cmpstr (nb, ==, "_Opprett et program");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -447,6 +474,7 @@ main (int argc, char **argv)
   g_test_add_func ("/firststart/ctrl-n-and-menu", test_ctrl_n_and_menu);
   g_test_add_func ("/firststart/start-without-error", test_start_without_error);
   g_test_add_func ("/firststart/preferences", test_preferences);
+  g_test_add_func ("/firststart/build-tree-language", test_build_tree_language);
 
   ret = g_test_run ();
   g_clear_object (&app);

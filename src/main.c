@@ -10,18 +10,15 @@
 #include <locale.h>
 
 #include "spire-app.h"
+#include "spire-core.h"
 
 int
 main (int argc, char **argv)
 {
   g_autoptr (SpireApp) app = NULL;
-  /* build-aux/run.sh runs Spire from the build tree, with its translations. */
-  const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Run from the build tree, the build's translations (spire-locale.c). */
+  spire_locale_init ();
   g_set_application_name (_("Spire"));
 
   app = spire_app_new (APP_ID, G_APPLICATION_HANDLES_OPEN);

@@ -15,8 +15,8 @@
  * the subcommand from a table of its own whose lines are commands like the
  * others.
  *
- * Translations come from LOCALEDIR, or from $SPIRE_LOCALEDIR when it is set
- * (build-aux/common.sh sets it to the build tree's po/, as for the window).
+ * Translations come from spire_locale_dir (): $SPIRE_LOCALEDIR when it is
+ * set, the build tree's po/ when run from the build tree, else LOCALEDIR.
  *
  * Exit codes: 0 success, 1 input or database refused (the reason on
  * stderr), 2 usage error.
@@ -337,14 +337,10 @@ int
 main (int argc, char **argv)
 {
   Cli cli = { NULL, NULL };
-  /* build-aux/common.sh points this at the build tree's translations. */
-  const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* The build tree's translations when run from it (spire-locale.c). */
+  spire_locale_init ();
 
   status = run (&cli, argc, argv);
 

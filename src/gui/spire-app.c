@@ -9,12 +9,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "preferences/spire-preferences.h"
 #include "spire-app.h"
 #include "spire-window.h"
 
 struct _SpireApp
 {
   AdwApplication parent_instance;
+
+  GSettings *settings; /* what core reads from Preferences, followed */
 };
 
 G_DEFINE_FINAL_TYPE (SpireApp, spire_app, ADW_TYPE_APPLICATION)
@@ -33,6 +36,7 @@ static const struct
   { "win.search", { "<Control>f", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
 };
 
 static gpointer
@@ -72,8 +76,15 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  spire_preferences_present (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
+  { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
 };
 
@@ -89,6 +100,8 @@ spire_app_startup (GApplication *app)
   G_APPLICATION_CLASS (spire_app_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
+  SPIRE_APP (app)->settings = g_settings_new (APP_ID);
+  spire_preferences_watch (SPIRE_APP (app)->settings);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
@@ -195,10 +208,19 @@ spire_app_open (GApplication *app, GFile **files, int n_files, const char *hint)
 }
 
 static void
+spire_app_finalize (GObject *object)
+{
+  g_clear_object (&SPIRE_APP (object)->settings);
+
+  G_OBJECT_CLASS (spire_app_parent_class)->finalize (object);
+}
+
+static void
 spire_app_class_init (SpireAppClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = spire_app_finalize;
   app_class->startup = spire_app_startup;
   app_class->activate = spire_app_activate;
   app_class->open = spire_app_open;

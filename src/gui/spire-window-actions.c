@@ -19,6 +19,7 @@
 #include "common/spire-toast.h"
 #include "import/spire-import-dialog.h"
 #include "records/spire-record-editor.h"
+#include "start/spire-first-steps.h"
 #include "spire-window-private.h"
 
 /* Sample data */
@@ -202,14 +203,46 @@ new_database_action (GtkWidget *widget, const char *name, GVariant *param)
   run_chooser (SPIRE_WINDOW (widget), TRUE);
 }
 
+/* The first steps are over: show what they made. */
+static void
+on_first_steps_finished_cb (SpireFirstSteps *steps, const char *program, const char *cohort,
+                            SpireWindow *self)
+{
+  if (program == NULL || self->store == NULL)
+    return;
+  _spire_window_reload (self);
+  if (cohort != NULL && spire_sidebar_select_cohort (self->sidebar, cohort))
+    {
+      SpireRecord *shown = SPIRE_RECORD (spire_sidebar_get_selected_cohort (self->sidebar));
+      /* TRANSLATORS: %s is the new cohort's name */
+      g_autofree char *text = g_strdup_printf (_("“%s” is open for applications"),
+                                               spire_record_get_display_name (shown));
+
+      adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+      spire_toast_add (GTK_WIDGET (self), adw_toast_new (text));
+    }
+  else
+    spire_sidebar_select_program (self->sidebar, program);
+}
+
+/* The first program walks on to its first cohort and challenge; later
+ * ones are made in the program form. */
 static void
 new_program_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireWindow *self = SPIRE_WINDOW (widget);
+  SpireFirstSteps *steps;
 
   if (self->store == NULL || self->loading)
     return;
-  spire_record_editor_present (GTK_WINDOW (self), self->store, &spire_kind_program, NULL, NULL);
+  if (spire_store_count (self->store, &spire_kind_program, NULL, NULL) > 0)
+    {
+      spire_record_editor_present (GTK_WINDOW (self), self->store, &spire_kind_program, NULL,
+                                   NULL);
+      return;
+    }
+  steps = spire_first_steps_present (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (steps, "finished", G_CALLBACK (on_first_steps_finished_cb), self, 0);
 }
 
 static void
@@ -226,13 +259,17 @@ new_cohort_action (GtkWidget *widget, const char *name, GVariant *param)
     spire_sidebar_new_cohort (self->sidebar, NULL);
 }
 
-/* Ctrl+N: a new record of the directory shown, else a new cohort. */
+/* Ctrl+N: on an empty database the first program; else a new record of
+ * the directory shown, else a new cohort. */
 static void
 new_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireWindow *self = SPIRE_WINDOW (widget);
 
-  if (_spire_window_showing_main (self) &&
+  if (self->store != NULL && !self->loading &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "empty"))
+    new_program_action (widget, name, param);
+  else if (_spire_window_showing_main (self) &&
       g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "directory"))
     spire_record_list_page_add (self->directory_page);
   else

@@ -84,8 +84,10 @@ void _spire_window_set_store (SpireWindow *self, SpireStore *store);
 /* Runs a reload that a "changed" signal scheduled, now. */
 void _spire_window_reload_now (SpireWindow *self);
 
-/* "main", "empty" or "error" */
+/* "loading", "main", "empty" or "error" */
 const char *_spire_window_get_page (SpireWindow *self);
+/* The stack of those pages (its "visible-child-name" tells each change). */
+GtkStack *_spire_window_get_main_stack (SpireWindow *self);
 /* "none", "no-cohorts", "cohort", "program", "directory" or "audit" */
 const char *_spire_window_get_content_page (SpireWindow *self);
 /* The error page's description. */

@@ -1,9 +1,11 @@
 /* spire-window.c — the main window
  *
- * One database at a time.  The window shows one of three pages: "main" (a
- * leaflet with the programs and cohorts on the left and the selected
- * cohort on the right), "empty" (a new database: offers sample data) and
- * "error" (no database could be opened: offers File → Open / New).  The
+ * One database at a time.  The window shows one of four pages: "loading"
+ * (from its start until the first database is open), "main" (a leaflet
+ * with the programs and cohorts on the left and the selected cohort on the
+ * right), "empty" (a database without programs: create the first one,
+ * import, or sample data) and "error" (no database could be opened: offers
+ * File → Open / New).  The
  * actions are in spire-window-actions.c, the struct in spire-window-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -563,7 +565,8 @@ spire_window_init (SpireWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   }
   update_titles (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  /* Until a database is open (or could not be): no error before there is one. */
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
   adw_status_page_set_description (self->error_status, NULL);
 }
 
@@ -671,6 +674,12 @@ const char *
 _spire_window_get_page (SpireWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GtkStack *
+_spire_window_get_main_stack (SpireWindow *self)
+{
+  return self->main_stack;
 }
 
 const char *

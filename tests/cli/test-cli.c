@@ -481,6 +481,25 @@ test_help_localedir (void)
   g_assert_nonnull (strstr (run.out, "Check the database for damage"));
 }
 
+/* The build's spire-cli, run as the README says (no SPIRE_LOCALEDIR),
+ * speaks Bokmål under LANGUAGE=nb: run from the build tree it reads the
+ * build's catalogs (src/core/spire-locale.c). */
+static void
+test_help_nb_build_tree (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_auto (Run) run = { 0 };
+  const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL,
+                        "SPIRE_LOCALEDIR", NULL, NULL };
+  const char *args[] = { "--help", NULL };
+
+  run_program_full (&run, cli_path, env, dir, NULL, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Kommandoer:"));
+  g_assert_nonnull (strstr (run.out, "Kontroller databasen for skader"));
+  g_assert_null (strstr (run.out, "Commands:"));
+}
+
 static void
 test_validate_orgnr (void)
 {
@@ -3464,6 +3483,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/help-nb", test_help_nb);
   g_test_add_func ("/cli/help-localedir", test_help_localedir);
+  g_test_add_func ("/cli/help-nb-build-tree", test_help_nb_build_tree);
   g_test_add_func ("/cli/validate-orgnr", test_validate_orgnr);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/missing-database", test_missing_database);

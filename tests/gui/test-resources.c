@@ -10,6 +10,8 @@
 
 #include "audit/spire-audit-page.h"
 #include "audit/spire-innsyn-dialog.h"
+#include "preferences/spire-preferences-window.h"
+#include "start/spire-first-steps.h"
 #include "cohort/spire-answer-row.h"
 #include "cohort/spire-application-details.h"
 #include "cohort/spire-application-list.h"
@@ -110,6 +112,8 @@ test_resources_ui (void)
 
   /* Types the templates name. */
   g_type_ensure (SPIRE_TYPE_WINDOW);
+  g_type_ensure (SPIRE_TYPE_FIRST_STEPS);
+  g_type_ensure (SPIRE_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (SPIRE_TYPE_REASON_DIALOG);
   g_type_ensure (SPIRE_TYPE_FOLLOWUP_PAGE);
   g_type_ensure (SPIRE_TYPE_AUDIT_PAGE);

@@ -305,7 +305,7 @@ print_status (Cli *cli, SpireDealStatus *s)
       g_print (_("Value: %s, weighted %s (%d %%)\n"), value, weighted, s->probability);
     }
   if (s->stale)
-    g_print (_("Stale: no event for %d days or more.\n"), SPIRE_STALE_DAYS);
+    g_print (_("Stale: no event for %d days or more.\n"), spire_settings_get_stale_days ());
   for (guint i = 0; i < s->hints->len; i++)
     g_print ("! %s\n", (const char *) s->hints->pdata[i]);
   for (guint i = 0; i < s->steps->len; i++)

@@ -18,6 +18,7 @@
 #include "spire-error.h"
 #include "spire-followup-private.h"
 #include "spire-job-private.h"
+#include "spire-settings.h"
 #include "spire-text.h"
 
 struct _SpireDealCard
@@ -142,7 +143,7 @@ card_from_row (SpireStore *store, GPtrArray *row, const char *program, const cha
   card->value = value ? g_ascii_strtoll (value, NULL, 10) : SPIRE_INT_NONE;
   card->days = MAX (0, spire_days_between (_SPIRE_COL (row, 8), today));
   card->stale = spire_deal_stage_is_open (card->stage) &&
-                spire_days_between (_SPIRE_COL (row, 9), today) >= SPIRE_STALE_DAYS;
+                spire_days_between (_SPIRE_COL (row, 9), today) >= spire_settings_get_stale_days ();
   card->weighted = card->value == SPIRE_INT_NONE
                      ? SPIRE_INT_NONE
                      : (gint64) llround ((double) card->value *

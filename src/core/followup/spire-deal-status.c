@@ -12,6 +12,7 @@
 
 #include "spire-error.h"
 #include "spire-followup-private.h"
+#include "spire-settings.h"
 
 static void
 step_free (gpointer data)
@@ -118,6 +119,6 @@ spire_deal_get_status (SpireStore *store, const char *deal_uuid, const char *tod
            ? ((SpireDealStep *) status->steps->pdata[status->steps->len - 1])->date
            : spire_record_get_text (status->deal, "started_on");
   status->stale = spire_deal_stage_is_open (stage) &&
-                  spire_days_between (last, now) >= SPIRE_STALE_DAYS;
+                  spire_days_between (last, now) >= spire_settings_get_stale_days ();
   return g_steal_pointer (&status);
 }

@@ -18,7 +18,8 @@
 G_BEGIN_DECLS
 
 /* A deal with no event for this many days, in an open stage (dialogue,
- * pilot, negotiation), is stale. */
+ * pilot, negotiation), is stale: the default of
+ * spire_settings_get_stale_days () (Preferences). */
 #define SPIRE_STALE_DAYS 90
 
 /* ---------------------------------------------------------------------------

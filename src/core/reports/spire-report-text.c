@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "spire-error.h"
+#include "spire-locale.h"
 #include "spire-report-text.h"
 
 struct _SpireReportText
@@ -130,14 +131,13 @@ spire_report_text_new_from_file (SpireLanguage lang, const char *mo_path, GError
 SpireReportText *
 spire_report_text_new (SpireLanguage lang)
 {
-  const char *dir = g_getenv ("SPIRE_LOCALEDIR");
   g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
   SpireReportText *self;
 
   if (lang == SPIRE_LANGUAGE_EN)
     return spire_report_text_new_from_file (lang, NULL, NULL);
-  path = g_build_filename (dir && *dir ? dir : LOCALEDIR, spire_language_code (lang),
+  path = g_build_filename (spire_locale_dir (), spire_language_code (lang),
                            "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
   self = spire_report_text_new_from_file (lang, path, &error);
   if (self == NULL)

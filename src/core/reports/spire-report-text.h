@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 #define SPIRE_TYPE_REPORT_TEXT (spire_report_text_get_type ())
 G_DECLARE_FINAL_TYPE (SpireReportText, spire_report_text, SPIRE, REPORT_TEXT, GObject)
 
-/* The words of @lang from $SPIRE_LOCALEDIR or LOCALEDIR.  A missing .mo
+/* The words of @lang from spire_locale_dir () (spire-locale.h).  A missing .mo
  * leaves the English text (a warning is not an error: the report is still
  * right, only in English). */
 SpireReportText *spire_report_text_new (SpireLanguage lang);

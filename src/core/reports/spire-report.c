@@ -25,6 +25,7 @@
 
 #include "spire-error.h"
 #include "spire-report-private.h"
+#include "spire-settings.h"
 
 G_DEFINE_FINAL_TYPE (SpireReport, spire_report, G_TYPE_OBJECT)
 
@@ -518,12 +519,16 @@ set_metadata (SpireReport *self, cairo_surface_t *surface)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+  /* The operator's name from Preferences, else the report's (the program's operator). */
+  g_autofree char *author = spire_settings_dup_author ();
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
                                   self->subject ? self->subject : "");
-  if (self->author && *self->author)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
+  if (author == NULL && self->author && *self->author)
+    author = g_strdup (self->author);
+  if (author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Spire");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);

@@ -1,6 +1,6 @@
 /* spire-report-dialog.c — the one export dialog for every report
  *
- * The dialog asks the language (the window's by default), the options (for
+ * The dialog asks the language (Preferences' report language, else the window's), the options (for
  * a cohort's letters the statuses) and where to write, then writes through
  * core's spire_report_write_async (long work in core's worker: no thread
  * here) with a progress bar; Cancel cancels the writing (core leaves no
@@ -24,6 +24,7 @@
 #include "common/spire-error-dialog.h"
 #include "common/spire-toast.h"
 #include "common/spire-widget.h"
+#include "preferences/spire-preferences.h"
 #include "spire-report-dialog.h"
 #include "spire-report-print.h"
 
@@ -492,7 +493,7 @@ spire_report_dialog_init (SpireReportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->written = g_ptr_array_new_with_free_func (g_free);
   self->file_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  spire_report_dialog_set_language (self, spire_language_current ());
+  spire_report_dialog_set_language (self, spire_preferences_get_report_language ());
 }
 
 /* Public API */

@@ -3,7 +3,7 @@
  * Opened from the cohort (the cohort report, letters by status), from an
  * application or a selection (feedback letters), from the program overview
  * (the impact report) and from a solution (its reference sheet): the
- * report's language (the window's by default), the options a report has,
+ * report's language (Preferences' or the window's by default), the options a report has,
  * where to write, then the writing through core's spire_report_write_async
  * with progress and cancel, and a toast with "Open" when done; or Print,
  * the same reports through the print dialog.

@@ -15,6 +15,7 @@
 #include "spire-followup.h"
 #include "spire-exchange.h"
 #include "spire-import-jobs.h"
+#include "spire-listing.h"
 #include "spire-package.h"
 #include "spire-privacy.h"
 #include "spire-ranking.h"

@@ -90,6 +90,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   _spire_window_reload_now (f->window);
   g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (f->window), f->cohort));
   f->page = _spire_window_get_cohort_page (f->window);
+  gui_fixture_wait_cohort (f->page);
   g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (f->page)), ==,
                     f->n_apps);
 }

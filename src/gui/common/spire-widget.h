@@ -10,5 +10,9 @@ G_BEGIN_DECLS
 
 /* The window @widget is in (to be transient for), or NULL. */
 GtkWindow *spire_widget_get_window (GtkWidget *widget);
+/* A list cell's tooltip (NULL or "": none), set in a factory's bind: kept
+ * on the cell and given when asked, not set with gtk_widget_set_tooltip_text
+ * (a round trip to the display server per call on GTK 4.8). */
+void spire_widget_set_cell_tooltip (GtkWidget *widget, const char *text);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "common/spire-widget.h"
 #include "spire-list-util.h"
 #include "spire-record-editor.h"
 #include "spire-record-list-page.h"
@@ -214,7 +215,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   const char *text = info ? info->texts[column] : "";
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  gtk_widget_set_tooltip_text (label, text && *text ? text : NULL);
+  spire_widget_set_cell_tooltip (label, text);
 }
 
 /* Showing */

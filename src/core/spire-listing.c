@@ -1,0 +1,230 @@
+/* spire-listing.c — what the window's lists show, read off the main thread
+ *
+ * A list of thousands of rows is read, and its sort keys and search texts
+ * made, in a worker (the one shape of long work, spire-job-private.h), so
+ * that the main thread only hands ready rows to a model: issue 11's rule
+ * that nothing longer than a frame runs there.  Each key is made once per
+ * row, never in a comparison.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-listing"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spire-error.h"
+#include "spire-job-private.h"
+#include "spire-listing.h"
+#include "spire-text.h"
+
+/* Any kind's records */
+
+typedef struct
+{
+  const SpireKind *kind;
+  char *field, *value;
+} ListJob;
+
+static void
+list_job_free (gpointer data)
+{
+  ListJob *d = data;
+
+  g_free (d->field);
+  g_free (d->value);
+  g_free (d);
+}
+
+static gboolean
+list_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
+{
+  ListJob *d = data;
+  GPtrArray *records = spire_store_list (store, d->kind, d->field, d->value, error);
+
+  *result = records;
+  return records != NULL;
+}
+
+void
+spire_store_list_async (SpireStore *store, const SpireKind *kind, const char *field,
+                        const char *value, GCancellable *cancellable,
+                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  ListJob *d;
+
+  g_return_if_fail (SPIRE_IS_STORE (store));
+  g_return_if_fail (kind != NULL);
+
+  d = g_new0 (ListJob, 1);
+  d->kind = kind;
+  d->field = g_strdup (field);
+  d->value = g_strdup (value);
+  _spire_job_run (store, spire_store_list_async, list_job, d, list_job_free,
+                  (GDestroyNotify) g_ptr_array_unref, cancellable, NULL, NULL, callback,
+                  user_data);
+}
+
+GPtrArray *
+spire_store_list_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer records = NULL;
+
+  _spire_job_finish (store, result, spire_store_list_async, &records, error);
+  return records;
+}
+
+/* A cohort's applications */
+
+void
+spire_cohort_listing_free (SpireCohortListing *listing)
+{
+  if (listing == NULL)
+    return;
+  g_clear_pointer (&listing->applications, g_ptr_array_unref);
+  g_clear_pointer (&listing->challenges, g_ptr_array_unref);
+  g_clear_pointer (&listing->startups, g_ptr_array_unref);
+  g_clear_pointer (&listing->status_counts, g_hash_table_unref);
+  g_clear_pointer (&listing->search_texts, g_ptr_array_unref);
+  g_clear_pointer (&listing->title_keys, g_ptr_array_unref);
+  g_clear_pointer (&listing->name_keys, g_hash_table_unref);
+  g_free (listing);
+}
+
+static const char *
+name_of (GHashTable *by_uuid, const char *uuid)
+{
+  SpireRecord *record = uuid ? g_hash_table_lookup (by_uuid, uuid) : NULL;
+
+  return record ? spire_record_get_display_name (record) : "";
+}
+
+/* The startups the applications name, each once, and every name's key. */
+static void
+keep_named (SpireCohortListing *listing, GHashTable *startups, GHashTable *challenges)
+{
+  for (guint i = 0; i < listing->applications->len; i++)
+    {
+      SpireRecord *app = listing->applications->pdata[i];
+      const char *startup = spire_record_get_text (app, "startup");
+
+      if (startup && g_hash_table_contains (startups, startup) &&
+          !g_hash_table_contains (listing->name_keys, startup))
+        {
+          g_ptr_array_add (listing->startups, g_object_ref (g_hash_table_lookup (startups, startup)));
+          g_hash_table_insert (listing->name_keys, g_strdup (startup),
+                               spire_collate_key (name_of (startups, startup)));
+        }
+    }
+  for (guint i = 0; i < listing->challenges->len; i++)
+    {
+      SpireRecord *challenge = listing->challenges->pdata[i];
+
+      g_hash_table_insert (listing->name_keys, g_strdup (spire_record_get_uuid (challenge)),
+                           spire_collate_key (spire_record_get_display_name (challenge)));
+    }
+  for (guint i = 0; i < listing->applications->len; i++)
+    {
+      SpireRecord *app = listing->applications->pdata[i];
+      g_autofree char *text = g_strjoin ("\n", spire_record_get_display_name (app),
+                                         name_of (startups, spire_record_get_text (app, "startup")),
+                                         name_of (challenges,
+                                                  spire_record_get_text (app, "challenge")),
+                                         NULL);
+
+      g_ptr_array_add (listing->search_texts, spire_search_fold (text));
+      g_ptr_array_add (listing->title_keys,
+                       spire_collate_key (spire_record_get_text (app, "title")));
+    }
+}
+
+static GHashTable *
+by_uuid (GPtrArray *records)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_insert (table, (gpointer) spire_record_get_uuid (records->pdata[i]),
+                         records->pdata[i]);
+  return table;
+}
+
+SpireCohortListing *
+spire_cohort_listing_read (SpireStore *store, const char *cohort_uuid, GCancellable *cancellable,
+                           GError **error)
+{
+  g_autoptr (SpireCohortListing) listing = g_new0 (SpireCohortListing, 1);
+  g_autoptr (GPtrArray) startups = NULL;
+  g_autoptr (GHashTable) startup_table = NULL;
+  g_autoptr (GHashTable) challenge_table = NULL;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  g_return_val_if_fail (cohort_uuid != NULL, NULL);
+
+  listing->applications = spire_store_list (store, &spire_kind_application, "cohort", cohort_uuid,
+                                            error);
+  if (listing->applications == NULL)
+    return NULL;
+  listing->challenges = spire_store_list (store, &spire_kind_challenge, "cohort", cohort_uuid,
+                                          error);
+  if (listing->challenges == NULL)
+    return NULL;
+  listing->status_counts = spire_store_count_by (store, &spire_kind_application, "status",
+                                                 "cohort", cohort_uuid, error);
+  if (listing->status_counts == NULL)
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  startups = spire_store_list (store, &spire_kind_startup, NULL, NULL, error);
+  if (startups == NULL)
+    return NULL;
+  startup_table = by_uuid (startups);
+  challenge_table = by_uuid (listing->challenges);
+  listing->startups = g_ptr_array_new_with_free_func (g_object_unref);
+  listing->search_texts = g_ptr_array_new_full (listing->applications->len, g_free);
+  listing->title_keys = g_ptr_array_new_full (listing->applications->len, g_free);
+  listing->name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  keep_named (listing, startup_table, challenge_table);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return g_steal_pointer (&listing);
+}
+
+static gboolean
+cohort_listing_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
+                    GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  *result = spire_cohort_listing_read (store, data, _spire_job_get_cancellable (job), &local);
+  if (*result != NULL)
+    return TRUE;
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED, local->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+void
+spire_cohort_listing_async (SpireStore *store, const char *cohort_uuid,
+                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_return_if_fail (SPIRE_IS_STORE (store));
+  g_return_if_fail (cohort_uuid != NULL);
+
+  _spire_job_run (store, spire_cohort_listing_async, cohort_listing_job, g_strdup (cohort_uuid),
+                  g_free, (GDestroyNotify) spire_cohort_listing_free, cancellable, NULL, NULL,
+                  callback, user_data);
+}
+
+SpireCohortListing *
+spire_cohort_listing_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer listing = NULL;
+
+  _spire_job_finish (store, result, spire_cohort_listing_async, &listing, error);
+  return listing;
+}

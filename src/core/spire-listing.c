@@ -75,6 +75,97 @@ spire_store_list_finish (SpireStore *store, GAsyncResult *result, GError **error
   return records;
 }
 
+/* A directory */
+
+void
+spire_kind_listing_free (SpireKindListing *listing)
+{
+  if (listing == NULL)
+    return;
+  g_clear_pointer (&listing->records, g_ptr_array_unref);
+  g_clear_pointer (&listing->names, g_hash_table_unref);
+  g_free (listing);
+}
+
+/* UUID → display name of every record of @table. */
+static GHashTable *
+names_of (SpireStore *store, const char *table, GError **error)
+{
+  const SpireKind *kind = spire_kind_lookup (table);
+  g_autoptr (GPtrArray) records = NULL;
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (kind == NULL)
+    return names;
+  records = spire_store_list (store, kind, NULL, NULL, error);
+  if (records == NULL)
+    {
+      g_hash_table_unref (names);
+      return NULL;
+    }
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_insert (names, g_strdup (spire_record_get_uuid (records->pdata[i])),
+                         g_strdup (spire_record_get_display_name (records->pdata[i])));
+  return names;
+}
+
+SpireKindListing *
+spire_kind_listing_read (SpireStore *store, const SpireKind *kind, GError **error)
+{
+  g_autoptr (SpireKindListing) listing = g_new0 (SpireKindListing, 1);
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  listing->records = spire_store_list (store, kind, NULL, NULL, error);
+  if (listing->records == NULL)
+    return NULL;
+  listing->names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) g_hash_table_unref);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SpireField *f = &kind->fields[i];
+      GHashTable *table;
+
+      if (f->type != SPIRE_FIELD_REF || g_hash_table_contains (listing->names, f->ref_table))
+        continue;
+      table = names_of (store, f->ref_table, error);
+      if (table == NULL)
+        return NULL;
+      g_hash_table_insert (listing->names, (gpointer) f->ref_table, table);
+    }
+  return g_steal_pointer (&listing);
+}
+
+static gboolean
+kind_listing_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
+                  GError **error)
+{
+  *result = spire_kind_listing_read (store, data, error);
+  return *result != NULL;
+}
+
+void
+spire_kind_listing_async (SpireStore *store, const SpireKind *kind, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (SPIRE_IS_STORE (store));
+  g_return_if_fail (kind != NULL);
+
+  _spire_job_run (store, spire_kind_listing_async, kind_listing_job, (gpointer) kind, NULL,
+                  (GDestroyNotify) spire_kind_listing_free, cancellable, NULL, NULL, callback,
+                  user_data);
+}
+
+SpireKindListing *
+spire_kind_listing_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer listing = NULL;
+
+  _spire_job_finish (store, result, spire_kind_listing_async, &listing, error);
+  return listing;
+}
+
 /* A cohort's applications */
 
 void

@@ -17,6 +17,25 @@ void spire_store_list_async (SpireStore *store, const SpireKind *kind, const cha
                              GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *spire_store_list_finish (SpireStore *store, GAsyncResult *result, GError **error);
 
+/* A directory: every record of a kind and, for each table its fields refer
+ * to, every record's display name by UUID (the names its cells show). */
+typedef struct
+{
+  GPtrArray *records; /* SpireRecord, in the store's order */
+  GHashTable *names;  /* table name (static) → (UUID → display name) */
+} SpireKindListing;
+
+void spire_kind_listing_free (SpireKindListing *listing);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireKindListing, spire_kind_listing_free)
+
+SpireKindListing *spire_kind_listing_read (SpireStore *store, const SpireKind *kind,
+                                           GError **error);
+void spire_kind_listing_async (SpireStore *store, const SpireKind *kind,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
+SpireKindListing *spire_kind_listing_finish (SpireStore *store, GAsyncResult *result,
+                                             GError **error);
+
 /* A cohort's application list, ready to show: everything is made once per
  * row here (in the worker), so that the window only hands it to a model. */
 typedef struct

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "spire-core.h"
 #include "spire-record-list-page.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,7 @@ struct _SpireRecordListPage
 
   /* template */
   GtkStack *stack;
+  GtkSpinner *loading_spinner;
   AdwFlap *flap;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
@@ -73,6 +75,13 @@ struct _SpireRecordListPage
   char *query;
   guint exporting;
   char *last_toast;
+
+  /* While the records are read (loading) and their rows made, a slice at
+   * a time from an idle (slice_source): pending, n_made of them made. */
+  GCancellable *loading;
+  guint slice_source;
+  SpireKindListing *pending;
+  guint n_made;
 };
 
 /* The RowInfo of each record shown (qdata). */

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "common/spire-error-dialog.h"
 #include "common/spire-widget.h"
 #include "spire-list-util.h"
 #include "spire-record-editor.h"
@@ -274,7 +275,10 @@ update_count (SpireRecordListPage *self)
   g_autofree char *text = count_text (self, shown, total);
 
   gtk_label_set_text (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->stack, total == 0 ? "empty" : "list");
+  gtk_spinner_set_spinning (self->loading_spinner, self->loading != NULL && total == 0);
+  gtk_stack_set_visible_child_name (self->stack, total > 0         ? "list"
+                                                 : self->loading ? "loading"
+                                                                 : "empty");
 }
 
 static void
@@ -349,31 +353,15 @@ update_details (SpireRecordListPage *self)
   (void) info;
 }
 
-/* Reading */
+/* Reading
+ *
+ * The records and the names their fields refer to are read in a worker
+ * (spire_kind_listing_async); each row's texts, sort keys and search text
+ * are then made from an idle, a slice at a time, so that no frame waits
+ * for 7 000 startups (issue 11), and the rows go to the model at once. */
 
-/* uuid → display name of every record of @table. */
-static GHashTable *
-names_of (SpireStore *store, const char *table, GError **error)
-{
-  const SpireKind *kind = spire_kind_lookup (table);
-  g_autoptr (GPtrArray) records = NULL;
-  GHashTable *names;
-
-  if (kind == NULL)
-    return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  records = spire_store_list (store, kind, NULL, NULL, error);
-  if (records == NULL)
-    return NULL;
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < records->len; i++)
-    {
-      SpireRecord *r = g_ptr_array_index (records, i);
-
-      g_hash_table_insert (names, g_strdup (spire_record_get_uuid (r)),
-                           g_strdup (spire_record_get_display_name (r)));
-    }
-  return names;
-}
+/* Rows made per slice: well under a frame on a slow machine. */
+#define ROWS_PER_SLICE 250
 
 static void
 setup_columns (SpireRecordListPage *self)
@@ -413,92 +401,78 @@ setup_columns (SpireRecordListPage *self)
   gtk_column_view_sort_by_column (self->column_view, self->columns[0], GTK_SORT_ASCENDING);
 }
 
-static gboolean
-load (SpireRecordListPage *self, GError **error)
+static RowInfo *
+make_row_info (SpireRecordListPage *self, SpireRecord *record, GHashTable *names)
 {
-  g_autoptr (GPtrArray) records = NULL;
-  g_autoptr (GHashTable) names = NULL; /* table → (uuid → name) */
-  g_autoptr (GPtrArray) keep = selected_records (self);
-  g_autoptr (GHashTable) keep_uuids = g_hash_table_new (g_str_hash, g_str_equal);
-  const SpireKind *kind;
+  const SpireKind *kind = self->spec->kind;
+  RowInfo *info = g_new0 (RowInfo, 1);
+  GString *haystack = g_string_new (NULL);
 
-  if (self->store == NULL || self->spec == NULL)
+  for (guint c = 0; c < MAX_COLUMNS; c++)
     {
-      g_list_store_remove_all (self->records);
-      return TRUE;
-    }
-  kind = self->spec->kind;
-  records = spire_store_list (self->store, kind, NULL, NULL, error);
-  if (records == NULL)
-    return FALSE;
+      const ColumnSpec *spec = &self->spec->columns[c];
+      const SpireField *f = spec->field ? spire_kind_field (kind, spec->field) : NULL;
+      g_autofree char *text = NULL;
 
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                 (GDestroyNotify) g_hash_table_unref);
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      const SpireField *f = &kind->fields[i];
-      GHashTable *table;
-
-      if (f->type != SPIRE_FIELD_REF || g_hash_table_contains (names, f->ref_table))
-        continue;
-      table = names_of (self->store, f->ref_table, error);
-      if (table == NULL)
-        return FALSE;
-      g_hash_table_insert (names, (gpointer) f->ref_table, table);
-    }
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      SpireRecord *record = g_ptr_array_index (records, i);
-      RowInfo *info = g_new0 (RowInfo, 1);
-      GString *haystack = g_string_new (NULL);
-
-      for (guint c = 0; c < MAX_COLUMNS; c++)
+      info->numbers[c] = SPIRE_INT_NONE;
+      if (f == NULL)
         {
-          const ColumnSpec *spec = &self->spec->columns[c];
-          const SpireField *f = spec->field ? spire_kind_field (kind, spec->field) : NULL;
-          g_autofree char *text = NULL;
-
-          info->numbers[c] = SPIRE_INT_NONE;
-          if (f == NULL)
-            {
-              info->texts[c] = g_strdup ("");
-              info->keys[c] = g_strdup ("");
-              continue;
-            }
-          text = field_text (f, record, f->type == SPIRE_FIELD_REF
-                                          ? g_hash_table_lookup (names, f->ref_table) : NULL);
-          if (*text == '\0' && spec->field2)
-            {
-              const SpireField *f2 = spire_kind_field (kind, spec->field2);
-
-              g_free (text);
-              text = field_text (f2, record, f2 && f2->type == SPIRE_FIELD_REF
-                                               ? g_hash_table_lookup (names, f2->ref_table) : NULL);
-            }
-          if ((f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY) &&
-              !spire_record_is_null (record, f->name))
-            info->numbers[c] = spire_record_get_int (record, f->name);
-          if (f->type == SPIRE_FIELD_DATE)
-            info->keys[c] = g_strdup (spire_record_is_null (record, f->name)
-                                        ? "" : spire_record_get_text (record, f->name));
-          else
-            info->keys[c] = spire_collate_key (text);
-          if (*text)
-            {
-              g_string_append (haystack, text);
-              g_string_append_c (haystack, '\n');
-            }
-          info->texts[c] = g_steal_pointer (&text);
+          info->texts[c] = g_strdup ("");
+          info->keys[c] = g_strdup ("");
+          continue;
         }
-      /* The organisation number is found with or without its spaces. */
-      if (spire_kind_field (kind, "orgnr") && !spire_record_is_null (record, "orgnr"))
-        g_string_append (haystack, spire_record_get_text (record, "orgnr"));
-      info->haystack = g_string_free (haystack, FALSE);
-      g_object_set_qdata_full (G_OBJECT (record), _spire_record_list_row_info_quark, info, row_info_free);
-    }
+      text = field_text (f, record, f->type == SPIRE_FIELD_REF
+                                      ? g_hash_table_lookup (names, f->ref_table) : NULL);
+      if (*text == '\0' && spec->field2)
+        {
+          const SpireField *f2 = spire_kind_field (kind, spec->field2);
 
-  g_object_set_data_full (G_OBJECT (self), "spire-names", g_hash_table_ref (names),
+          g_free (text);
+          text = field_text (f2, record, f2 && f2->type == SPIRE_FIELD_REF
+                                           ? g_hash_table_lookup (names, f2->ref_table) : NULL);
+        }
+      if ((f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY) &&
+          !spire_record_is_null (record, f->name))
+        info->numbers[c] = spire_record_get_int (record, f->name);
+      if (f->type == SPIRE_FIELD_DATE)
+        info->keys[c] = g_strdup (spire_record_is_null (record, f->name)
+                                    ? "" : spire_record_get_text (record, f->name));
+      else
+        info->keys[c] = spire_collate_key (text);
+      if (*text)
+        {
+          g_string_append (haystack, text);
+          g_string_append_c (haystack, '\n');
+        }
+      info->texts[c] = g_steal_pointer (&text);
+    }
+  /* The organisation number is found with or without its spaces. */
+  if (spire_kind_field (kind, "orgnr") && !spire_record_is_null (record, "orgnr"))
+    g_string_append (haystack, spire_record_get_text (record, "orgnr"));
+  info->haystack = g_string_free (haystack, FALSE);
+  return info;
+}
+
+static void
+stop_loading (SpireRecordListPage *self)
+{
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->slice_source, g_source_remove);
+  g_clear_pointer (&self->pending, spire_kind_listing_free);
+  self->n_made = 0;
+}
+
+/* All rows made: into the model, with what was selected selected again. */
+static void
+show_pending (SpireRecordListPage *self)
+{
+  GPtrArray *records = self->pending->records;
+  g_autoptr (GHashTable) keep_uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) keep = selected_records (self);
+
+  g_object_set_data_full (G_OBJECT (self), "spire-names", g_hash_table_ref (self->pending->names),
                           (GDestroyNotify) g_hash_table_unref);
   for (guint i = 0; i < keep->len; i++)
     g_hash_table_add (keep_uuids, (gpointer) spire_record_get_uuid (g_ptr_array_index (keep, i)));
@@ -506,7 +480,6 @@ load (SpireRecordListPage *self, GError **error)
   g_list_store_splice (self->records, 0, g_list_model_get_n_items (G_LIST_MODEL (self->records)),
                        records->pdata, records->len);
 
-  /* Select again what was selected. */
   if (g_hash_table_size (keep_uuids))
     {
       GListModel *model = G_LIST_MODEL (self->selection);
@@ -520,8 +493,90 @@ load (SpireRecordListPage *self, GError **error)
             gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
         }
     }
+  g_clear_object (&self->loading);
+  g_clear_pointer (&self->pending, spire_kind_listing_free);
+  self->n_made = 0;
   update_count (self);
   update_details (self);
+}
+
+static gboolean
+make_slice_cb (gpointer data)
+{
+  SpireRecordListPage *self = data;
+  GPtrArray *records = self->pending->records;
+  guint end = MIN (records->len, self->n_made + ROWS_PER_SLICE);
+
+  for (; self->n_made < end; self->n_made++)
+    {
+      SpireRecord *record = g_ptr_array_index (records, self->n_made);
+
+      g_object_set_qdata_full (G_OBJECT (record), _spire_record_list_row_info_quark,
+                               make_row_info (self, record, self->pending->names),
+                               row_info_free);
+    }
+  if (self->n_made < records->len)
+    return G_SOURCE_CONTINUE;
+  self->slice_source = 0;
+  show_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  SpireRecordListPage *self; /* a reference */
+  GCancellable *cancellable;
+} Load;
+
+static void
+on_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Load *load = user_data;
+  SpireRecordListPage *self = load->self;
+  g_autoptr (GError) error = NULL;
+  SpireKindListing *listing = spire_kind_listing_finish (SPIRE_STORE (source), result, &error);
+
+  if (self->loading == load->cancellable)
+    {
+      if (listing == NULL)
+        {
+          g_clear_object (&self->loading);
+          update_count (self);
+          spire_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Database"), error);
+        }
+      else
+        {
+          self->pending = g_steal_pointer (&listing);
+          self->n_made = 0;
+          /* At the frame clock's own priority: a default idle would wait
+           * behind an animation (the spinner) for ever on a slow machine,
+           * a higher one would hold the frames back. */
+          self->slice_source = g_idle_add_full (GDK_PRIORITY_REDRAW, make_slice_cb, self, NULL);
+        }
+    }
+  g_clear_pointer (&listing, spire_kind_listing_free);
+  g_object_unref (load->cancellable);
+  g_object_unref (load->self);
+  g_free (load);
+}
+
+static gboolean
+load (SpireRecordListPage *self, GError **error)
+{
+  Load *load;
+
+  stop_loading (self);
+  if (self->store == NULL || self->spec == NULL)
+    {
+      g_list_store_remove_all (self->records);
+      return TRUE;
+    }
+  self->loading = g_cancellable_new ();
+  load = g_new0 (Load, 1);
+  load->self = g_object_ref (self);
+  load->cancellable = g_object_ref (self->loading);
+  spire_kind_listing_async (self->store, self->spec->kind, self->loading, on_listed_cb, load);
+  update_count (self);
   return TRUE;
 }
 
@@ -638,6 +693,7 @@ spire_record_list_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   if (self->selection)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  stop_loading (self);
   gtk_column_view_set_model (self->column_view, NULL);
   for (guint i = 0; i < self->n_columns; i++)
     g_clear_object (&self->columns[i]);
@@ -667,6 +723,7 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   (void) spire_records_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/records/spire-record-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, flap);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, count_label);
@@ -750,7 +807,10 @@ spire_record_list_page_set_store (SpireRecordListPage *self, SpireStore *store)
   g_return_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self));
 
   if (g_set_object (&self->store, store))
-    g_list_store_remove_all (self->records);
+    {
+      stop_loading (self);
+      g_list_store_remove_all (self->records);
+    }
 }
 
 gboolean
@@ -875,4 +935,12 @@ const char *
 _spire_record_list_page_get_last_toast (SpireRecordListPage *self)
 {
   return self->last_toast;
+}
+
+gboolean
+_spire_record_list_page_is_loading (SpireRecordListPage *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self), FALSE);
+
+  return self->loading != NULL;
 }

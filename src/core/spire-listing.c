@@ -77,6 +77,118 @@ spire_store_list_finish (SpireStore *store, GAsyncResult *result, GError **error
 
 /* A directory */
 
+char *
+spire_listing_field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
+{
+  SpireLanguage lang = spire_language_current ();
+  const char *text = NULL;
+
+  if (f == NULL || spire_record_is_null (record, f->name))
+    return g_strdup ("");
+  if (f->type != SPIRE_FIELD_INT && f->type != SPIRE_FIELD_MONEY && f->type != SPIRE_FIELD_REAL &&
+      f->type != SPIRE_FIELD_BOOL)
+    text = spire_record_get_text (record, f->name);
+  switch (f->type)
+    {
+    case SPIRE_FIELD_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, spire_record_get_int (record, f->name));
+    case SPIRE_FIELD_MONEY:
+      return spire_format_money (spire_record_get_int (record, f->name), lang);
+    case SPIRE_FIELD_REAL:
+      return spire_format_number (spire_record_get_real (record, f->name), 2, lang);
+    case SPIRE_FIELD_BOOL:
+      return g_strdup (spire_record_get_bool (record, f->name) ? _("Yes") : _("No"));
+    case SPIRE_FIELD_DATE:
+      return spire_format_date (text, lang);
+    case SPIRE_FIELD_TIME:
+      return spire_format_timestamp (text, lang);
+    case SPIRE_FIELD_ENUM:
+      return g_strdup (spire_field_value_label (f, text));
+    case SPIRE_FIELD_REF:
+      {
+        const char *name = names ? g_hash_table_lookup (names, text) : NULL;
+
+        return g_strdup (name ? name : "");
+      }
+    case SPIRE_FIELD_TEXT:
+      if (g_str_equal (f->name, "orgnr"))
+        return spire_format_orgnr (text);
+      return g_strdup (text ? text : "");
+    default:
+      return g_strdup (text ? text : "");
+    }
+}
+
+void
+spire_listing_row_free (SpireListingRow *row)
+{
+  if (row == NULL)
+    return;
+  for (guint i = 0; i < SPIRE_LISTING_MAX_COLUMNS; i++)
+    {
+      g_free (row->texts[i]);
+      g_free (row->keys[i]);
+    }
+  g_free (row->haystack);
+  g_free (row);
+}
+
+static char *
+column_text (const SpireKind *kind, const SpireField *f, SpireRecord *record, GHashTable *names)
+{
+  return spire_listing_field_text (f, record, f && f->type == SPIRE_FIELD_REF
+                                                ? g_hash_table_lookup (names, f->ref_table)
+                                                : NULL);
+}
+
+static SpireListingRow *
+make_row (const SpireKind *kind, const SpireListingColumn *columns, guint n_columns,
+          SpireRecord *record, GHashTable *names)
+{
+  SpireListingRow *row = g_new0 (SpireListingRow, 1);
+  GString *haystack = g_string_new (NULL);
+
+  for (guint c = 0; c < SPIRE_LISTING_MAX_COLUMNS; c++)
+    {
+      const SpireField *f = c < n_columns && columns[c].field
+                              ? spire_kind_field (kind, columns[c].field) : NULL;
+      g_autofree char *text = NULL;
+
+      row->numbers[c] = SPIRE_INT_NONE;
+      if (f == NULL)
+        {
+          row->texts[c] = g_strdup ("");
+          row->keys[c] = g_strdup ("");
+          continue;
+        }
+      text = column_text (kind, f, record, names);
+      if (*text == '\0' && columns[c].field2)
+        {
+          g_free (text);
+          text = column_text (kind, spire_kind_field (kind, columns[c].field2), record, names);
+        }
+      if ((f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY) &&
+          !spire_record_is_null (record, f->name))
+        row->numbers[c] = spire_record_get_int (record, f->name);
+      if (f->type == SPIRE_FIELD_DATE)
+        row->keys[c] = g_strdup (spire_record_is_null (record, f->name)
+                                   ? "" : spire_record_get_text (record, f->name));
+      else
+        row->keys[c] = spire_collate_key (text);
+      if (*text)
+        {
+          g_string_append (haystack, text);
+          g_string_append_c (haystack, '\n');
+        }
+      row->texts[c] = g_steal_pointer (&text);
+    }
+  /* The organisation number is found with or without its spaces. */
+  if (spire_kind_field (kind, "orgnr") && !spire_record_is_null (record, "orgnr"))
+    g_string_append (haystack, spire_record_get_text (record, "orgnr"));
+  row->haystack = g_string_free (haystack, FALSE);
+  return row;
+}
+
 void
 spire_kind_listing_free (SpireKindListing *listing)
 {
@@ -84,6 +196,7 @@ spire_kind_listing_free (SpireKindListing *listing)
     return;
   g_clear_pointer (&listing->records, g_ptr_array_unref);
   g_clear_pointer (&listing->names, g_hash_table_unref);
+  g_clear_pointer (&listing->rows, g_ptr_array_unref);
   g_free (listing);
 }
 
@@ -110,7 +223,8 @@ names_of (SpireStore *store, const char *table, GError **error)
 }
 
 SpireKindListing *
-spire_kind_listing_read (SpireStore *store, const SpireKind *kind, GError **error)
+spire_kind_listing_read (SpireStore *store, const SpireKind *kind,
+                         const SpireListingColumn *columns, guint n_columns, GError **error)
 {
   g_autoptr (SpireKindListing) listing = g_new0 (SpireKindListing, 1);
 
@@ -134,25 +248,49 @@ spire_kind_listing_read (SpireStore *store, const SpireKind *kind, GError **erro
         return NULL;
       g_hash_table_insert (listing->names, (gpointer) f->ref_table, table);
     }
+  listing->rows = g_ptr_array_new_full (listing->records->len,
+                                        (GDestroyNotify) spire_listing_row_free);
+  for (guint i = 0; i < listing->records->len; i++)
+    g_ptr_array_add (listing->rows, make_row (kind, columns, n_columns,
+                                              listing->records->pdata[i], listing->names));
   return g_steal_pointer (&listing);
 }
+
+typedef struct
+{
+  const SpireKind *kind;
+  SpireListingColumn columns[SPIRE_LISTING_MAX_COLUMNS];
+  guint n_columns;
+} KindJob;
 
 static gboolean
 kind_listing_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
                   GError **error)
 {
-  *result = spire_kind_listing_read (store, data, error);
+  KindJob *d = data;
+
+  *result = spire_kind_listing_read (store, d->kind, d->columns, d->n_columns, error);
   return *result != NULL;
 }
 
 void
-spire_kind_listing_async (SpireStore *store, const SpireKind *kind, GCancellable *cancellable,
-                          GAsyncReadyCallback callback, gpointer user_data)
+spire_kind_listing_async (SpireStore *store, const SpireKind *kind,
+                          const SpireListingColumn *columns, guint n_columns,
+                          GCancellable *cancellable, GAsyncReadyCallback callback,
+                          gpointer user_data)
 {
+  KindJob *d;
+
   g_return_if_fail (SPIRE_IS_STORE (store));
   g_return_if_fail (kind != NULL);
+  g_return_if_fail (n_columns <= SPIRE_LISTING_MAX_COLUMNS);
 
-  _spire_job_run (store, spire_kind_listing_async, kind_listing_job, (gpointer) kind, NULL,
+  d = g_new0 (KindJob, 1);
+  d->kind = kind;
+  d->n_columns = n_columns;
+  for (guint i = 0; i < n_columns; i++)
+    d->columns[i] = columns[i];
+  _spire_job_run (store, spire_kind_listing_async, kind_listing_job, d, g_free,
                   (GDestroyNotify) spire_kind_listing_free, cancellable, NULL, NULL, callback,
                   user_data);
 }

@@ -94,6 +94,46 @@ check_listing (SpireStore *store, const char *cohort, SpireCohortListing *listin
                                                                  NULL, NULL));
 }
 
+/* The persons' directory: a name column, and one naming the startup a
+ * person works for (else the public body): the names are the records'. */
+static void
+check_kind_listing (SpireStore *store)
+{
+  static const SpireListingColumn columns[] = { { "name", NULL }, { "startup", "public_body" },
+                                                { NULL, NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (SpireKindListing) listing = NULL;
+  g_autoptr (GPtrArray) startups = spire_store_list (store, &spire_kind_startup, NULL, NULL, NULL);
+  g_autoptr (GPtrArray) bodies = spire_store_list (store, &spire_kind_public_body, NULL, NULL, NULL);
+  guint n_named = 0;
+
+  spire_kind_listing_async (store, &spire_kind_person, columns, G_N_ELEMENTS (columns), NULL,
+                            on_done_cb, &result);
+  listing = spire_kind_listing_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (listing->records->len, ==, spire_store_count (store, &spire_kind_person, NULL,
+                                                                 NULL));
+  g_assert_cmpuint (listing->rows->len, ==, listing->records->len);
+  for (guint i = 0; i < listing->records->len; i++)
+    {
+      SpireRecord *person = listing->records->pdata[i];
+      SpireListingRow *row = listing->rows->pdata[i];
+      const char *startup = spire_record_get_text (person, "startup");
+      const char *body = spire_record_get_text (person, "public_body");
+      const char *expect = startup && *startup ? name_in (startups, startup) : name_in (bodies, body);
+      g_autofree char *key = spire_collate_key (spire_record_get_text (person, "name"));
+
+      g_assert_cmpstr (row->texts[0], ==, spire_record_get_text (person, "name"));
+      g_assert_cmpstr (row->keys[0], ==, key);
+      g_assert_cmpstr (row->texts[1], ==, expect);
+      g_assert_cmpstr (row->texts[2], ==, "");
+      g_assert_nonnull (strstr (row->haystack, row->texts[0]));
+      n_named += *expect != '\0';
+    }
+  g_assert_cmpuint (n_named, >, 0);
+}
+
 static void
 run (SpireStore *store)
 {
@@ -120,6 +160,7 @@ run (SpireStore *store)
   startups = spire_store_list_finish (store, wait_result (&list_result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (startups->len, ==, spire_store_count (store, &spire_kind_startup, NULL, NULL));
+  check_kind_listing (store);
 
   /* Another cohort was chosen: the load gives nothing, and says why. */
   g_cancellable_cancel (cancellable);

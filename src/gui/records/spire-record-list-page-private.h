@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define MAX_COLUMNS 6
+#define MAX_COLUMNS SPIRE_LISTING_MAX_COLUMNS
 
 typedef enum
 {
@@ -38,13 +38,8 @@ typedef struct
   const char *add_label;         /* N_() */
 } PageSpec;
 
-typedef struct
-{
-  char *texts[MAX_COLUMNS];
-  char *keys[MAX_COLUMNS];
-  gint64 numbers[MAX_COLUMNS];
-  char *haystack;
-} RowInfo;
+/* A row's texts, sort keys and search text, made in the worker. */
+typedef SpireListingRow RowInfo;
 
 struct _SpireRecordListPage
 {
@@ -76,12 +71,8 @@ struct _SpireRecordListPage
   guint exporting;
   char *last_toast;
 
-  /* While the records are read (loading) and their rows made, a slice at
-   * a time from an idle (slice_source): pending, n_made of them made. */
+  /* While the records are read and their rows made, in a worker. */
   GCancellable *loading;
-  guint slice_source;
-  SpireKindListing *pending;
-  guint n_made;
 };
 
 /* The RowInfo of each record shown (qdata). */

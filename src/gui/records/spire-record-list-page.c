@@ -60,20 +60,6 @@ GQuark _spire_record_list_row_info_quark;
 
 static void update_details (SpireRecordListPage *self);
 
-static void
-row_info_free (gpointer data)
-{
-  RowInfo *info = data;
-
-  for (guint i = 0; i < MAX_COLUMNS; i++)
-    {
-      g_free (info->texts[i]);
-      g_free (info->keys[i]);
-    }
-  g_free (info->haystack);
-  g_free (info);
-}
-
 static const PageSpec *
 spec_for (const SpireKind *kind)
 {
@@ -98,49 +84,6 @@ sort_kind_of (const SpireField *f)
       return SORT_RAW;
     default:
       return SORT_TEXT;
-    }
-}
-
-/* The text people see for one field of a record. */
-static char *
-field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
-{
-  SpireLanguage lang = spire_language_current ();
-  const char *text = NULL;
-
-  if (f == NULL || spire_record_is_null (record, f->name))
-    return g_strdup ("");
-  if (f->type != SPIRE_FIELD_INT && f->type != SPIRE_FIELD_MONEY && f->type != SPIRE_FIELD_REAL &&
-      f->type != SPIRE_FIELD_BOOL)
-    text = spire_record_get_text (record, f->name);
-  switch (f->type)
-    {
-    case SPIRE_FIELD_INT:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, spire_record_get_int (record, f->name));
-    case SPIRE_FIELD_MONEY:
-      return spire_format_money (spire_record_get_int (record, f->name), lang);
-    case SPIRE_FIELD_REAL:
-      return spire_format_number (spire_record_get_real (record, f->name), 2, lang);
-    case SPIRE_FIELD_BOOL:
-      return g_strdup (spire_record_get_bool (record, f->name) ? _("Yes") : _("No"));
-    case SPIRE_FIELD_DATE:
-      return spire_format_date (text, lang);
-    case SPIRE_FIELD_TIME:
-      return spire_format_timestamp (text, lang);
-    case SPIRE_FIELD_ENUM:
-      return g_strdup (spire_field_value_label (f, text));
-    case SPIRE_FIELD_REF:
-      {
-        const char *name = names ? g_hash_table_lookup (names, text) : NULL;
-
-        return g_strdup (name ? name : "");
-      }
-    case SPIRE_FIELD_TEXT:
-      if (g_str_equal (f->name, "orgnr"))
-        return spire_format_orgnr (text);
-      return g_strdup (text ? text : "");
-    default:
-      return g_strdup (text ? text : "");
     }
 }
 
@@ -335,7 +278,7 @@ update_details (SpireRecordListPage *self)
 
       if ((f->flags & (SPIRE_FIELD_SYSTEM | SPIRE_FIELD_SECRET)) || f->type == SPIRE_FIELD_JSON)
         continue;
-      text = field_text (f, record, f->type == SPIRE_FIELD_REF && names
+      text = spire_listing_field_text (f, record, f->type == SPIRE_FIELD_REF && names
                                       ? g_hash_table_lookup (names, f->ref_table) : NULL);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(f->label));
@@ -355,13 +298,10 @@ update_details (SpireRecordListPage *self)
 
 /* Reading
  *
- * The records and the names their fields refer to are read in a worker
- * (spire_kind_listing_async); each row's texts, sort keys and search text
- * are then made from an idle, a slice at a time, so that no frame waits
- * for 7 000 startups (issue 11), and the rows go to the model at once. */
-
-/* Rows made per slice: well under a frame on a slow machine. */
-#define ROWS_PER_SLICE 250
+ * The records, the names their fields refer to and each row's texts, sort
+ * keys and search text are made in a worker (spire_kind_listing_async), so
+ * that no frame waits for 7 000 startups (issue 11): the rows go to the
+ * model at once when they are there. */
 
 static void
 setup_columns (SpireRecordListPage *self)
@@ -401,78 +341,28 @@ setup_columns (SpireRecordListPage *self)
   gtk_column_view_sort_by_column (self->column_view, self->columns[0], GTK_SORT_ASCENDING);
 }
 
-static RowInfo *
-make_row_info (SpireRecordListPage *self, SpireRecord *record, GHashTable *names)
-{
-  const SpireKind *kind = self->spec->kind;
-  RowInfo *info = g_new0 (RowInfo, 1);
-  GString *haystack = g_string_new (NULL);
-
-  for (guint c = 0; c < MAX_COLUMNS; c++)
-    {
-      const ColumnSpec *spec = &self->spec->columns[c];
-      const SpireField *f = spec->field ? spire_kind_field (kind, spec->field) : NULL;
-      g_autofree char *text = NULL;
-
-      info->numbers[c] = SPIRE_INT_NONE;
-      if (f == NULL)
-        {
-          info->texts[c] = g_strdup ("");
-          info->keys[c] = g_strdup ("");
-          continue;
-        }
-      text = field_text (f, record, f->type == SPIRE_FIELD_REF
-                                      ? g_hash_table_lookup (names, f->ref_table) : NULL);
-      if (*text == '\0' && spec->field2)
-        {
-          const SpireField *f2 = spire_kind_field (kind, spec->field2);
-
-          g_free (text);
-          text = field_text (f2, record, f2 && f2->type == SPIRE_FIELD_REF
-                                           ? g_hash_table_lookup (names, f2->ref_table) : NULL);
-        }
-      if ((f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY) &&
-          !spire_record_is_null (record, f->name))
-        info->numbers[c] = spire_record_get_int (record, f->name);
-      if (f->type == SPIRE_FIELD_DATE)
-        info->keys[c] = g_strdup (spire_record_is_null (record, f->name)
-                                    ? "" : spire_record_get_text (record, f->name));
-      else
-        info->keys[c] = spire_collate_key (text);
-      if (*text)
-        {
-          g_string_append (haystack, text);
-          g_string_append_c (haystack, '\n');
-        }
-      info->texts[c] = g_steal_pointer (&text);
-    }
-  /* The organisation number is found with or without its spaces. */
-  if (spire_kind_field (kind, "orgnr") && !spire_record_is_null (record, "orgnr"))
-    g_string_append (haystack, spire_record_get_text (record, "orgnr"));
-  info->haystack = g_string_free (haystack, FALSE);
-  return info;
-}
-
 static void
 stop_loading (SpireRecordListPage *self)
 {
   if (self->loading)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
-  g_clear_handle_id (&self->slice_source, g_source_remove);
-  g_clear_pointer (&self->pending, spire_kind_listing_free);
-  self->n_made = 0;
 }
 
-/* All rows made: into the model, with what was selected selected again. */
+/* The rows, made in the worker: into the model, with what was selected
+ * selected again. */
 static void
-show_pending (SpireRecordListPage *self)
+show_listing (SpireRecordListPage *self, SpireKindListing *listing)
 {
-  GPtrArray *records = self->pending->records;
+  GPtrArray *records = listing->records;
   g_autoptr (GHashTable) keep_uuids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) keep = selected_records (self);
 
-  g_object_set_data_full (G_OBJECT (self), "spire-names", g_hash_table_ref (self->pending->names),
+  for (guint i = 0; i < records->len; i++)
+    g_object_set_qdata_full (records->pdata[i], _spire_record_list_row_info_quark,
+                             g_steal_pointer (&listing->rows->pdata[i]),
+                             (GDestroyNotify) spire_listing_row_free);
+  g_object_set_data_full (G_OBJECT (self), "spire-names", g_hash_table_ref (listing->names),
                           (GDestroyNotify) g_hash_table_unref);
   for (guint i = 0; i < keep->len; i++)
     g_hash_table_add (keep_uuids, (gpointer) spire_record_get_uuid (g_ptr_array_index (keep, i)));
@@ -493,39 +383,15 @@ show_pending (SpireRecordListPage *self)
             gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
         }
     }
-  g_clear_object (&self->loading);
-  g_clear_pointer (&self->pending, spire_kind_listing_free);
-  self->n_made = 0;
   update_count (self);
   update_details (self);
-}
-
-static gboolean
-make_slice_cb (gpointer data)
-{
-  SpireRecordListPage *self = data;
-  GPtrArray *records = self->pending->records;
-  guint end = MIN (records->len, self->n_made + ROWS_PER_SLICE);
-
-  for (; self->n_made < end; self->n_made++)
-    {
-      SpireRecord *record = g_ptr_array_index (records, self->n_made);
-
-      g_object_set_qdata_full (G_OBJECT (record), _spire_record_list_row_info_quark,
-                               make_row_info (self, record, self->pending->names),
-                               row_info_free);
-    }
-  if (self->n_made < records->len)
-    return G_SOURCE_CONTINUE;
-  self->slice_source = 0;
-  show_pending (self);
-  return G_SOURCE_REMOVE;
 }
 
 typedef struct
 {
   SpireRecordListPage *self; /* a reference */
   GCancellable *cancellable;
+  SpireListingColumn columns[MAX_COLUMNS];
 } Load;
 
 static void
@@ -546,12 +412,8 @@ on_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         }
       else
         {
-          self->pending = g_steal_pointer (&listing);
-          self->n_made = 0;
-          /* At the frame clock's own priority: a default idle would wait
-           * behind an animation (the spinner) for ever on a slow machine,
-           * a higher one would hold the frames back. */
-          self->slice_source = g_idle_add_full (GDK_PRIORITY_REDRAW, make_slice_cb, self, NULL);
+          g_clear_object (&self->loading);
+          show_listing (self, listing);
         }
     }
   g_clear_pointer (&listing, spire_kind_listing_free);
@@ -575,7 +437,13 @@ load (SpireRecordListPage *self, GError **error)
   load = g_new0 (Load, 1);
   load->self = g_object_ref (self);
   load->cancellable = g_object_ref (self->loading);
-  spire_kind_listing_async (self->store, self->spec->kind, self->loading, on_listed_cb, load);
+  for (guint c = 0; c < MAX_COLUMNS; c++)
+    {
+      load->columns[c].field = self->spec->columns[c].field;
+      load->columns[c].field2 = self->spec->columns[c].field2;
+    }
+  spire_kind_listing_async (self->store, self->spec->kind, load->columns, MAX_COLUMNS,
+                            self->loading, on_listed_cb, load);
   update_count (self);
   return TRUE;
 }

@@ -18,6 +18,7 @@
 #include "spire-kommune.h"
 #include "spire-orgform.h"
 #include "spire-locale.h"
+#include "spire-listing.h"
 #include "spire-package.h"
 #include "spire-privacy.h"
 #include "spire-ranking.h"

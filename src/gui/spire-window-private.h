@@ -58,6 +58,11 @@ struct _SpireWindow
 
   /* Loading sample data (spire_demo_fill_async): set while it runs. */
   GCancellable *loading;
+
+  /* The cohort the cohort's views show, and which of them were given it
+   * (bit i: applications, evaluation, ranking, follow-up): give_cohort. */
+  SpireCohort *views_cohort;
+  guint views_given;
 };
 
 /* spire-window.c, for the actions */

@@ -280,12 +280,60 @@ show_program (SpireWindow *self, const char *program)
   gtk_stack_set_visible_child_name (self->content_stack, "program");
 }
 
+/* The cohort's views (Applications, Evaluation, Ranking, Follow-up) are
+ * given the cohort when shown, not all at once: issue 11 (a 4 000-application
+ * cohort loaded into four pages froze the window for seconds).  FALSE after
+ * an error (shown). */
+static gboolean
+give_cohort (SpireWindow *self)
+{
+  static const char *const views[] = { "applications", "evaluation", "ranking", "followup" };
+  const char *name = adw_view_stack_get_visible_child_name (self->cohort_views);
+  g_autoptr (GError) error = NULL;
+  gboolean ok = TRUE;
+  guint i;
+
+  if (self->views_cohort == NULL)
+    return TRUE;
+  for (i = 0; i < G_N_ELEMENTS (views) && g_strcmp0 (name, views[i]) != 0; i++)
+    ;
+  if (i == G_N_ELEMENTS (views) || (self->views_given & (1u << i)) != 0)
+    return TRUE;
+  self->views_given |= 1u << i;
+  switch (i)
+    {
+    case 0:
+      ok = spire_cohort_page_set_cohort (self->cohort_page, self->views_cohort, &error);
+      break;
+    case 1:
+      ok = spire_evaluation_page_set_cohort (self->evaluation_page, self->views_cohort, &error);
+      break;
+    case 2:
+      ok = spire_ranking_page_set_cohort (self->ranking_page, self->views_cohort, &error);
+      break;
+    default:
+      ok = spire_followup_page_set_cohort (self->followup_page, self->views_cohort, &error);
+      break;
+    }
+  if (!ok)
+    {
+      _spire_window_show_error (self, _("Could Not Read the Cohort"), error);
+      gtk_stack_set_visible_child_name (self->content_stack, "none");
+    }
+  return ok;
+}
+
+static void
+on_cohort_view_shown_cb (SpireWindow *self)
+{
+  give_cohort (self);
+}
+
 static void
 show_cohort (SpireWindow *self)
 {
   SpireCohort *cohort = spire_sidebar_get_selected_cohort (self->sidebar);
   const char *table = spire_sidebar_get_selected_directory (self->sidebar);
-  g_autoptr (GError) error = NULL;
   guint n_cohorts = 0;
 
   if (spire_sidebar_get_selected_program (self->sidebar) != NULL)
@@ -313,6 +361,8 @@ show_cohort (SpireWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, TRUE);
   if (cohort == NULL)
     {
+      g_clear_object (&self->views_cohort);
+      self->views_given = 0;
       spire_cohort_page_set_cohort (self->cohort_page, NULL, NULL);
       spire_evaluation_page_set_cohort (self->evaluation_page, NULL, NULL);
       spire_ranking_page_set_cohort (self->ranking_page, NULL, NULL);
@@ -324,15 +374,12 @@ show_cohort (SpireWindow *self)
       return;
     }
 
-  if (!spire_cohort_page_set_cohort (self->cohort_page, cohort, &error) ||
-      !spire_evaluation_page_set_cohort (self->evaluation_page, cohort, &error) ||
-      !spire_ranking_page_set_cohort (self->ranking_page, cohort, &error) ||
-      !spire_followup_page_set_cohort (self->followup_page, cohort, &error))
-    {
-      _spire_window_show_error (self, _("Could Not Read the Cohort"), error);
-      gtk_stack_set_visible_child_name (self->content_stack, "none");
-      return;
-    }
+  /* Only the view in sight reads the cohort now (each reads it in a
+   * worker); the others read it when first shown (give_cohort). */
+  g_set_object (&self->views_cohort, cohort);
+  self->views_given = 0;
+  if (!give_cohort (self))
+    return;
   adw_view_switcher_title_set_title (self->content_title,
                                      spire_record_get_display_name (SPIRE_RECORD (cohort)));
   adw_view_switcher_title_set_subtitle (
@@ -476,6 +523,7 @@ spire_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_WINDOW);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->views_cohort);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo);
 
@@ -540,6 +588,8 @@ spire_window_init (SpireWindow *self)
   g_autoptr (GtkBuilder) builder = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->cohort_views, "notify::visible-child-name",
+                           G_CALLBACK (on_cohort_view_shown_cb), self, G_CONNECT_SWAPPED);
 
   builder = gtk_builder_new_from_resource ("/no/spire/Spire/spire-shortcuts-window.ui");
   gtk_application_window_set_help_overlay (

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-fixture.h"
+#include "cohort/spire-cohort-page.h"
 
 static const char *const first_parts[] = {
   "Nord", "Fjord", "Ås", "Øst", "Vik", "Lys", "Berg", "Æra", "Havn", "Skog",
@@ -283,6 +284,18 @@ gui_fixture_wait (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
       g_usleep (1000);
     }
   return TRUE;
+}
+
+static gboolean
+cohort_loaded (gpointer page)
+{
+  return !spire_cohort_page_is_loading (page);
+}
+
+void
+gui_fixture_wait_cohort (gpointer page)
+{
+  g_assert_true (gui_fixture_wait (cohort_loaded, page, 10000));
 }
 
 void

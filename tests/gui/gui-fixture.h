@@ -26,6 +26,9 @@ gboolean gui_fixture_add_application (SpireStore *store, const char *cohort_uuid
 /* Runs the main loop until @cond (polled) is TRUE or @timeout_ms passed. */
 gboolean gui_fixture_wait (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms);
 void gui_fixture_spin (guint ms);
+/* Waits (up to 10 s, else fails) until @page, a SpireCohortPage, has read
+ * its cohort's applications: it reads them in a worker. */
+void gui_fixture_wait_cohort (gpointer page);
 
 /* A temporary folder for files and the XDG folders; call before gtk_test_init. */
 char *gui_fixture_isolate (void);

@@ -90,6 +90,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   _spire_window_reload_now (f->window);
   g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (f->window), f->cohort));
   f->page = _spire_window_get_cohort_page (f->window);
+  gui_fixture_wait_cohort (f->page);
   g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (f->page)), ==,
                     f->n_apps);
 }
@@ -667,6 +668,58 @@ test_export_csv (Fixture *f, gconstpointer data)
   g_assert_true (window_comes_to_show (f, "export.csv"));
 }
 
+/* A cohort's applications are read in a worker: the list shows that they
+ * are coming (a spinner, none of the old rows), then the rows; going back
+ * to the first cohort while another still loads shows the first one's
+ * rows, and the other's load, when it ends, changes nothing. */
+static void
+test_switch_while_loading (Fixture *f, gconstpointer data)
+{
+  SpireSidebar *sidebar = _spire_window_get_sidebar (f->window);
+  SpireApplicationList *list = _spire_cohort_page_get_list (f->page);
+  GListModel *apps = spire_cohort_page_get_applications (f->page);
+  g_autoptr (GHashTable) counts = spire_store_count_by (f->store, &spire_kind_application,
+                                                        "cohort", NULL, NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *other = NULL;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (other == NULL && g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > 0 && g_strcmp0 (key, f->cohort) != 0)
+      other = key;
+  g_assert_nonnull (other);
+  g_assert_cmpstr (spire_application_list_get_state (list), ==, "list");
+
+  g_assert_true (spire_sidebar_select_cohort (sidebar, other));
+  g_assert_true (spire_cohort_page_is_loading (f->page));
+  g_assert_cmpstr (spire_application_list_get_state (list), ==, "loading");
+  g_assert_cmpuint (g_list_model_get_n_items (apps), ==, 0);
+
+  g_assert_true (spire_sidebar_select_cohort (sidebar, f->cohort));
+  gui_fixture_wait_cohort (f->page);
+  gui_fixture_spin (50);
+  g_assert_cmpstr (spire_application_list_get_state (list), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (apps), ==, f->n_apps);
+  for (guint i = 0; i < f->n_apps; i++)
+    {
+      g_autoptr (SpireRecord) app = g_list_model_get_item (apps, i);
+
+      g_assert_cmpstr (spire_record_get_text (app, "cohort"), ==, f->cohort);
+    }
+
+  /* And the other one, when it is chosen and left alone, shows its own. */
+  g_assert_true (spire_sidebar_select_cohort (sidebar, other));
+  gui_fixture_wait_cohort (f->page);
+  g_assert_cmpuint (g_list_model_get_n_items (apps), ==, GPOINTER_TO_UINT (value));
+  for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
+    {
+      g_autoptr (SpireRecord) app = g_list_model_get_item (apps, i);
+
+      g_assert_cmpstr (spire_record_get_text (app, "cohort"), ==, other);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -686,6 +739,7 @@ main (int argc, char **argv)
   ADD ("bulk-status", test_bulk_status);
   ADD ("seats-warning", test_seats_warning);
   ADD ("export-csv", test_export_csv);
+  ADD ("switch-while-loading", test_switch_while_loading);
 #undef ADD
 
   ret = g_test_run ();

@@ -17,6 +17,20 @@
 #include "spire-app.h"
 #include "spire-window-private.h"
 
+/* The directory reads in a worker and makes its rows from an idle. */
+static gboolean
+directory_loaded (gpointer page)
+{
+  return !_spire_record_list_page_is_loading (page);
+}
+
+static void
+wait_directory (SpireWindow *window)
+{
+  g_assert_true (gui_fixture_wait (directory_loaded, _spire_window_get_directory_page (window),
+                                   10000));
+}
+
 static SpireApp *app;
 
 static SpireStore *
@@ -396,7 +410,7 @@ test_records_directory (void)
   g_assert_cmpstr (_spire_window_get_content_page (window), ==, "directory");
   w.model = _spire_record_list_page_get_shown (page);
   w.n = (guint) total;
-  g_assert_true (count_is (&w));
+  g_assert_true (gui_fixture_wait (count_is, &w, 10000));
   g_assert_cmpstr (_spire_record_list_page_get_count_text (page), ==, expect_all);
 
   gtk_editable_set_text (_spire_record_list_page_get_search_entry (page), "aa");
@@ -442,6 +456,7 @@ test_records_directory_public_bodies (void)
   gboolean found = FALSE;
 
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "public_bodies"));
+  wait_directory (window);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     if (g_str_equal (_spire_record_list_page_get_cell (page, i, 0), "Bydel Grünerløkka"))
       {
@@ -452,8 +467,10 @@ test_records_directory_public_bodies (void)
   g_assert_true (found);
 
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "challenges"));
+  wait_directory (window);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 15);
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "persons"));
+  wait_directory (window);
   close_window (window);
 }
 
@@ -527,6 +544,7 @@ test_records_erase_person (void)
 
   _spire_window_reload_now (window);
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "persons"));
+  wait_directory (window);
   g_assert_true (gui_fixture_wait (count_is, &w, 3000));
   person = g_list_model_get_item (G_LIST_MODEL (selection), 0);
   g_assert_true (spire_record_equal (person, made));
@@ -582,6 +600,7 @@ test_records_retention (void)
 
   _spire_window_reload_now (window);
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "persons"));
+  wait_directory (window);
   gtk_widget_activate_action (GTK_WIDGET (page), "records.retention", NULL);
   dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);

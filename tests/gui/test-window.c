@@ -97,6 +97,7 @@ select_cohort (SpireWindow *window, const char *uuid)
   g_assert_cmpstr (spire_record_get_uuid (SPIRE_RECORD (spire_sidebar_get_selected_cohort (sidebar))),
                    ==, uuid);
   g_assert_cmpstr (_spire_window_get_content_page (window), ==, "cohort");
+  gui_fixture_wait_cohort (_spire_window_get_cohort_page (window));
 }
 
 typedef struct

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "common/spire-widget.h"
 #include "spire-application-list.h"
 #include "spire-cohort-resources.h"
 #include "spire-column-width.h"
@@ -27,6 +28,7 @@ struct _SpireApplicationList
   AdwBin parent_instance;
 
   GtkStack *list_stack;
+  GtkSpinner *loading_spinner;
   GtkColumnView *column_view;
   GtkColumnViewColumn *columns[SPIRE_APPLICATION_N_COLUMNS];
   GtkRevealer *action_revealer;
@@ -49,6 +51,7 @@ struct _SpireApplicationList
   GHashTable *challenge_titles; /* uuid → title */
   GHashTable *name_keys;        /* startup/challenge uuid → spire_collate_key of its name */
   GHashTable *startup_orgnrs;   /* startup uuid → orgnr */
+  gboolean loading;             /* rows are being read: a spinner, not "empty" */
 };
 
 G_DEFINE_FINAL_TYPE (SpireApplicationList, spire_application_list, ADW_TYPE_BIN)
@@ -256,7 +259,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   g_object_set_data (G_OBJECT (label), "spire-list-item", item);
   if (column == SPIRE_APPLICATION_COLUMN_TITLE || column == SPIRE_APPLICATION_COLUMN_STARTUP ||
       column == SPIRE_APPLICATION_COLUMN_CHALLENGE)
-    gtk_widget_set_tooltip_text (label, text);
+    spire_widget_set_cell_tooltip (label, text);
   if (column == SPIRE_APPLICATION_COLUMN_SUBMITTED)
     gtk_widget_add_css_class (label, "numeric");
 }
@@ -269,7 +272,9 @@ update_state (SpireApplicationList *self)
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->applications));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  gtk_stack_set_visible_child_name (self->list_stack, total == 0   ? "empty"
+  gtk_spinner_set_spinning (self->loading_spinner, self->loading);
+  gtk_stack_set_visible_child_name (self->list_stack, self->loading ? "loading"
+                                                      : total == 0 ? "empty"
                                                       : shown == 0 ? "no-results"
                                                                    : "list");
 }
@@ -406,6 +411,7 @@ spire_application_list_class_init (SpireApplicationListClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/cohort/spire-application-list.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, column_view);
   gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, action_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, selection_label);
@@ -546,12 +552,10 @@ fill_names (GHashTable *names, GPtrArray *records)
     }
 }
 
-void
-spire_application_list_set_applications (SpireApplicationList *self, GPtrArray *apps,
-                                         GPtrArray *startups, GPtrArray *challenges)
+/* The names shown and searched, from the records that carry them. */
+static void
+fill_lookups (SpireApplicationList *self, GPtrArray *startups, GPtrArray *challenges)
 {
-  g_return_if_fail (SPIRE_IS_APPLICATION_LIST (self));
-
   fill_names (self->startup_names, startups);
   fill_names (self->challenge_titles, challenges);
   g_hash_table_remove_all (self->name_keys);
@@ -564,6 +568,26 @@ spire_application_list_set_applications (SpireApplicationList *self, GPtrArray *
         g_hash_table_insert (self->startup_orgnrs, g_strdup (spire_record_get_uuid (s)),
                              g_strdup (spire_record_get_text (s, "orgnr")));
     }
+}
+
+static void
+show_rows (SpireApplicationList *self, GPtrArray *apps)
+{
+  self->loading = FALSE;
+  fit_name_columns (self, apps);
+  g_list_store_splice (self->applications, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->applications)),
+                       apps ? apps->pdata : NULL, apps ? apps->len : 0);
+  update_state (self);
+}
+
+void
+spire_application_list_set_applications (SpireApplicationList *self, GPtrArray *apps,
+                                         GPtrArray *startups, GPtrArray *challenges)
+{
+  g_return_if_fail (SPIRE_IS_APPLICATION_LIST (self));
+
+  fill_lookups (self, startups, challenges);
   for (guint i = 0; apps && i < apps->len; i++)
     {
       SpireRecord *app = g_ptr_array_index (apps, i);
@@ -576,10 +600,45 @@ spire_application_list_set_applications (SpireApplicationList *self, GPtrArray *
 
       g_object_set_qdata_full (G_OBJECT (app), haystack_quark, spire_search_fold (text), g_free);
     }
-  fit_name_columns (self, apps);
-  g_list_store_splice (self->applications, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->applications)),
-                       apps ? apps->pdata : NULL, apps ? apps->len : 0);
+  show_rows (self, apps);
+}
+
+void
+spire_application_list_set_listing (SpireApplicationList *self, SpireCohortListing *listing)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (SPIRE_IS_APPLICATION_LIST (self));
+  g_return_if_fail (listing != NULL);
+
+  fill_lookups (self, listing->startups, listing->challenges);
+  /* Made in the worker, once per row: taken over, not made again. */
+  g_hash_table_iter_init (&iter, listing->name_keys);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_insert (self->name_keys, key, value);
+    }
+  for (guint i = 0; i < listing->applications->len; i++)
+    {
+      GObject *app = g_ptr_array_index (listing->applications, i);
+
+      g_object_set_qdata_full (app, haystack_quark,
+                               g_steal_pointer (&listing->search_texts->pdata[i]), g_free);
+      g_object_set_qdata_full (app, title_key_quark,
+                               g_steal_pointer (&listing->title_keys->pdata[i]), g_free);
+    }
+  show_rows (self, listing->applications);
+}
+
+void
+spire_application_list_set_loading (SpireApplicationList *self)
+{
+  g_return_if_fail (SPIRE_IS_APPLICATION_LIST (self));
+
+  self->loading = TRUE;
+  g_list_store_remove_all (self->applications);
   update_state (self);
 }
 

@@ -31,6 +31,13 @@ G_DECLARE_FINAL_TYPE (SpireApplicationList, spire_application_list, SPIRE, APPLI
 void spire_application_list_set_applications (SpireApplicationList *self,
                                               GPtrArray *applications, GPtrArray *startups,
                                               GPtrArray *challenges);
+/* The same from a listing read by spire_cohort_listing_async (its keys and
+ * search texts are taken over: the listing is left without them). */
+void spire_application_list_set_listing (SpireApplicationList *self,
+                                         SpireCohortListing *listing);
+/* Empties the list and shows that rows are coming (a spinner) until the
+ * next set_applications or set_listing. */
+void spire_application_list_set_loading (SpireApplicationList *self);
 /* Every application (GListStore of SpireApplication). */
 GListModel *spire_application_list_get_applications (SpireApplicationList *self);
 /* What the list shows, in its order, with its selection. */

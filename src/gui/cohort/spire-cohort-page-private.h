@@ -57,6 +57,7 @@ struct _SpireCohortPage
 
   SpireStore *store;
   SpireCohort *cohort;
+  GCancellable *loading; /* while the cohort's listing is read */
 };
 
 /* The page's own, between its two files */

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-error-dialog.h"
 #include "spire-cohort-page-private.h"
 #include "spire-cohort-resources.h"
 #include "spire-status-tile.h"
@@ -500,6 +501,9 @@ spire_cohort_page_dispose (GObject *object)
   if (self->list)
     g_signal_handlers_disconnect_by_data (spire_application_list_get_model (self->list), self);
   g_clear_handle_id (&self->orientation_idle, g_source_remove);
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->decision_dialog)
     gtk_window_destroy (GTK_WINDOW (self->decision_dialog));
   g_clear_weak_pointer (&self->decision_dialog);
@@ -659,40 +663,14 @@ keep_or_reset_filters (SpireCohortPage *self, SpireCohort *cohort)
   return keep;
 }
 
-gboolean
-spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError **error)
+/* What was read (NULL: nothing, or it failed) into the widgets. */
+static void
+show_listing (SpireCohortPage *self, SpireCohortListing *listing, GHashTable *keep_selected)
 {
-  g_autoptr (GPtrArray) apps = NULL;
-  g_autoptr (GPtrArray) startups = NULL;
-  g_autoptr (GPtrArray) challenges = NULL;
-  g_autoptr (GHashTable) counts = NULL;
-  g_autoptr (GHashTable) keep_selected = NULL;
   gboolean without_challenge = FALSE;
-  const char *uuid;
+  GPtrArray *apps = listing ? listing->applications : NULL;
+  GHashTable *counts = listing ? listing->status_counts : NULL;
 
-  g_return_val_if_fail (SPIRE_IS_COHORT_PAGE (self), FALSE);
-  g_return_val_if_fail (cohort == NULL || SPIRE_IS_COHORT (cohort), FALSE);
-
-  keep_selected = keep_or_reset_filters (self, cohort);
-  g_set_object (&self->cohort, cohort);
-
-  if (cohort != NULL && self->store != NULL)
-    {
-      uuid = spire_record_get_uuid (SPIRE_RECORD (cohort));
-      apps = spire_store_list (self->store, &spire_kind_application, "cohort", uuid, error);
-      if (apps != NULL)
-        startups = spire_store_list (self->store, &spire_kind_startup, NULL, NULL, error);
-      if (startups != NULL)
-        challenges = spire_store_list (self->store, &spire_kind_challenge, "cohort", uuid, error);
-      if (challenges != NULL)
-        counts = spire_store_count_by (self->store, &spire_kind_application, "status", "cohort",
-                                       uuid, error);
-      if (counts == NULL)
-        {
-          g_clear_object (&self->cohort);
-          g_clear_pointer (&apps, g_ptr_array_unref);
-        }
-    }
   for (guint i = 0; apps && i < apps->len && !without_challenge; i++)
     {
       const char *challenge = spire_record_get_text (apps->pdata[i], "challenge");
@@ -704,7 +682,7 @@ spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError
   update_counts (self, counts);
   self->updating_filters = TRUE;
   update_status_items (self, counts);
-  update_challenge_items (self, challenges, without_challenge);
+  update_challenge_items (self, listing ? listing->challenges : NULL, without_challenge);
   self->updating_filters = FALSE;
   _spire_cohort_page_set_status_filter (self, spire_application_list_get_status_filter (self->list));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-application", self->cohort != NULL);
@@ -714,12 +692,104 @@ spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.print", self->cohort != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.print-to", self->cohort != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.innsyn", self->cohort != NULL);
-  spire_application_list_set_applications (self->list, apps, startups, challenges);
+  if (listing)
+    spire_application_list_set_listing (self->list, listing);
+  else
+    spire_application_list_set_applications (self->list, NULL, NULL, NULL);
   spire_application_list_select_uuids (self->list, keep_selected);
   update_shown (self);
   update_selection (self, TRUE);
+}
 
-  return cohort == NULL || self->cohort != NULL;
+typedef struct
+{
+  SpireCohortPage *self; /* a reference */
+  GCancellable *cancellable;
+  GHashTable *keep_selected;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->self);
+  g_object_unref (load->cancellable);
+  g_clear_pointer (&load->keep_selected, g_hash_table_unref);
+  g_free (load);
+}
+
+static void
+on_listing_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Load *load = user_data;
+  SpireCohortPage *self = load->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireCohortListing) listing = spire_cohort_listing_finish (SPIRE_STORE (source),
+                                                                        result, &error);
+
+  /* Another cohort (or none) was chosen meanwhile: that load shows. */
+  if (self->loading != load->cancellable)
+    {
+      load_free (load);
+      return;
+    }
+  g_clear_object (&self->loading);
+  if (listing == NULL)
+    {
+      g_clear_object (&self->cohort);
+      spire_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Cohort"), error);
+    }
+  show_listing (self, listing, load->keep_selected);
+  load_free (load);
+}
+
+gboolean
+spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError **error)
+{
+  g_autoptr (GHashTable) keep_selected = NULL;
+  gboolean same;
+  Load *load;
+
+  g_return_val_if_fail (SPIRE_IS_COHORT_PAGE (self), FALSE);
+  g_return_val_if_fail (cohort == NULL || SPIRE_IS_COHORT (cohort), FALSE);
+
+  keep_selected = keep_or_reset_filters (self, cohort);
+  same = keep_selected != NULL;
+  g_set_object (&self->cohort, cohort);
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+
+  if (cohort == NULL || self->store == NULL)
+    {
+      show_listing (self, NULL, NULL);
+      return TRUE;
+    }
+  /* Read in a worker (spire_cohort_listing_async): another cohort's rows
+   * give way to a spinner at once; the same cohort read again (a reload)
+   * keeps its rows until the new ones are there. */
+  if (!same)
+    {
+      update_facts (self);
+      spire_application_list_set_loading (self->list);
+      update_shown (self);
+      update_selection (self, TRUE);
+    }
+  self->loading = g_cancellable_new ();
+  load = g_new0 (Load, 1);
+  load->self = g_object_ref (self);
+  load->cancellable = g_object_ref (self->loading);
+  load->keep_selected = g_steal_pointer (&keep_selected);
+  spire_cohort_listing_async (self->store, spire_record_get_uuid (SPIRE_RECORD (cohort)),
+                              self->loading, on_listing_cb, load);
+  return TRUE;
+}
+
+gboolean
+spire_cohort_page_is_loading (SpireCohortPage *self)
+{
+  g_return_val_if_fail (SPIRE_IS_COHORT_PAGE (self), FALSE);
+
+  return self->loading != NULL;
 }
 
 SpireCohort *

@@ -16,9 +16,15 @@ G_DECLARE_FINAL_TYPE (SpireCohortPage, spire_cohort_page, SPIRE, COHORT_PAGE, Ad
 GtkWidget *spire_cohort_page_new (void);
 
 void spire_cohort_page_set_store (SpireCohortPage *self, SpireStore *store);
-/* Shows @cohort (NULL: nothing) and reads its applications from the store. */
+/* Shows @cohort (NULL: nothing) and reads its applications in a worker
+ * (spire_cohort_listing_async): another cohort's rows give way to a spinner
+ * at once, a load still running is cancelled, and an error is shown in a
+ * dialog when the rows fail to come.  Always TRUE (@error is kept for the
+ * callers; nothing is read here). */
 gboolean spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort,
                                        GError **error);
+/* TRUE while the cohort's applications are being read. */
+gboolean spire_cohort_page_is_loading (SpireCohortPage *self);
 SpireCohort *spire_cohort_page_get_cohort (SpireCohortPage *self);
 /* Moves the keyboard focus to the search entry, its text selected. */
 void spire_cohort_page_focus_search (SpireCohortPage *self);

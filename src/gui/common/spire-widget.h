@@ -14,5 +14,9 @@ GtkWindow *spire_widget_get_window (GtkWidget *widget);
  * 1.5 in English, whatever LC_NUMERIC says) and reads it back with either
  * mark. */
 void spire_spin_button_follow_language (GtkSpinButton *spin);
+/* A list cell's tooltip (NULL or "": none), set in a factory's bind: kept
+ * on the cell and given when asked, not set with gtk_widget_set_tooltip_text
+ * (a round trip to the display server per call on GTK 4.8). */
+void spire_widget_set_cell_tooltip (GtkWidget *widget, const char *text);
 
 G_END_DECLS

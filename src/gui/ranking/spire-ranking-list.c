@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "common/spire-widget.h"
 #include "spire-ranking-list.h"
 #include "spire-column-width.h"
 #include "spire-ranking-resources.h"
@@ -414,7 +415,7 @@ bind_flags (GtkWidget *box, SpireRankRow *row, SpireRanking *ranking)
       g_autofree char *tip = g_strdup_printf (
         _("The reviewers disagree: the spread σ %s is above the threshold %s"), spread, limit);
 
-      gtk_widget_set_tooltip_text (disagree, tip);
+      spire_widget_set_cell_tooltip (disagree, tip);
     }
   if (flags & SPIRE_RANK_FLAG_MISSING_REVIEWS)
     {
@@ -423,7 +424,7 @@ bind_flags (GtkWidget *box, SpireRankRow *row, SpireRanking *ranking)
         ngettext ("%u assigned review is not submitted yet",
                   "%u assigned reviews are not submitted yet", n), n);
 
-      gtk_widget_set_tooltip_text (missing, tip);
+      spire_widget_set_cell_tooltip (missing, tip);
     }
   if (flags & SPIRE_RANK_FLAG_STALE_REVIEWS)
     {
@@ -433,7 +434,7 @@ bind_flags (GtkWidget *box, SpireRankRow *row, SpireRanking *ranking)
                   "%u reviews are stale (the rubric changed since); ask for new reviews", n),
         n);
 
-      gtk_widget_set_tooltip_text (stale, tip);
+      spire_widget_set_cell_tooltip (stale, tip);
     }
   if (flags & SPIRE_RANK_FLAG_CONFLICTED_REVIEWS)
     {
@@ -443,7 +444,7 @@ bind_flags (GtkWidget *box, SpireRankRow *row, SpireRanking *ranking)
                   "%u reviews by panel members with a conflict of interest were left out", n),
         n);
 
-      gtk_widget_set_tooltip_text (conflicted, tip);
+      spire_widget_set_cell_tooltip (conflicted, tip);
     }
 }
 
@@ -469,7 +470,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
       gtk_inscription_set_text (GTK_INSCRIPTION (title), spire_rank_row_get_title (row));
       gtk_inscription_set_text (GTK_INSCRIPTION (startup), spire_rank_row_get_startup_name (row));
       text = spire_ranking_list_cell_text (self, row, column);
-      gtk_widget_set_tooltip_text (child, text);
+      spire_widget_set_cell_tooltip (child, text);
       return;
     }
 
@@ -478,14 +479,14 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   switch (column)
     {
     case SPIRE_RANKING_COLUMN_RANK:
-      gtk_widget_set_tooltip_text (
+      spire_widget_set_cell_tooltip (
         child, spire_rank_row_get_tied (row) ? _("Tied: the scores and the score lists are equal")
                : spire_rank_row_get_rank (row) == 0
                  ? _("Not ranked: no submitted review with a score")
                  : NULL);
       break;
     case SPIRE_RANKING_COLUMN_CHALLENGE:
-      gtk_widget_set_tooltip_text (child, text);
+      spire_widget_set_cell_tooltip (child, text);
       break;
     default:
       break;

@@ -7,11 +7,12 @@
 
 #include <adwaita.h>
 
+#include "spire-core.h"
 #include "spire-record-list-page.h"
 
 G_BEGIN_DECLS
 
-#define MAX_COLUMNS 6
+#define MAX_COLUMNS SPIRE_LISTING_MAX_COLUMNS
 
 typedef enum
 {
@@ -37,13 +38,8 @@ typedef struct
   const char *add_label;         /* N_() */
 } PageSpec;
 
-typedef struct
-{
-  char *texts[MAX_COLUMNS];
-  char *keys[MAX_COLUMNS];
-  gint64 numbers[MAX_COLUMNS];
-  char *haystack;
-} RowInfo;
+/* A row's texts, sort keys and search text, made in the worker. */
+typedef SpireListingRow RowInfo;
 
 struct _SpireRecordListPage
 {
@@ -51,6 +47,7 @@ struct _SpireRecordListPage
 
   /* template */
   GtkStack *stack;
+  GtkSpinner *loading_spinner;
   AdwFlap *flap;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
@@ -77,6 +74,9 @@ struct _SpireRecordListPage
   GSettings *settings; /* "directory-details"; NULL without the schema */
   gboolean details_wanted; /* the user's choice: details beside the list */
   gboolean updating_flap;
+
+  /* While the records are read and their rows made, in a worker. */
+  GCancellable *loading;
 };
 
 /* The RowInfo of each record shown (qdata). */

@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "spire-column-width.h"
+#include "common/spire-error-dialog.h"
+#include "common/spire-widget.h"
 #include "spire-list-util.h"
 #include "spire-record-editor.h"
 #include "spire-record-list-page.h"
@@ -61,20 +63,6 @@ GQuark _spire_record_list_row_info_quark;
 static void update_details (SpireRecordListPage *self);
 static void update_flap (SpireRecordListPage *self);
 
-static void
-row_info_free (gpointer data)
-{
-  RowInfo *info = data;
-
-  for (guint i = 0; i < MAX_COLUMNS; i++)
-    {
-      g_free (info->texts[i]);
-      g_free (info->keys[i]);
-    }
-  g_free (info->haystack);
-  g_free (info);
-}
-
 static const PageSpec *
 spec_for (const SpireKind *kind)
 {
@@ -99,53 +87,6 @@ sort_kind_of (const SpireField *f)
       return SORT_RAW;
     default:
       return SORT_TEXT;
-    }
-}
-
-/* The text people see for one field of a record. */
-static char *
-field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
-{
-  SpireLanguage lang = spire_language_current ();
-  const char *text = NULL;
-
-  if (f == NULL || spire_record_is_null (record, f->name))
-    return g_strdup ("");
-  if (f->type != SPIRE_FIELD_INT && f->type != SPIRE_FIELD_MONEY && f->type != SPIRE_FIELD_REAL &&
-      f->type != SPIRE_FIELD_BOOL)
-    text = spire_record_get_text (record, f->name);
-  switch (f->type)
-    {
-    case SPIRE_FIELD_INT:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, spire_record_get_int (record, f->name));
-    case SPIRE_FIELD_MONEY:
-      return spire_format_money (spire_record_get_int (record, f->name), lang);
-    case SPIRE_FIELD_REAL:
-      return spire_format_number (spire_record_get_real (record, f->name), 2, lang);
-    case SPIRE_FIELD_BOOL:
-      return g_strdup (spire_record_get_bool (record, f->name) ? _("Yes") : _("No"));
-    case SPIRE_FIELD_DATE:
-      return spire_format_date (text, lang);
-    case SPIRE_FIELD_TIME:
-      return spire_format_timestamp (text, lang);
-    case SPIRE_FIELD_ENUM:
-      return g_strdup (spire_field_value_label (f, text));
-    case SPIRE_FIELD_REF:
-      {
-        const char *name = names ? g_hash_table_lookup (names, text) : NULL;
-
-        return g_strdup (name ? name : "");
-      }
-    case SPIRE_FIELD_TEXT:
-      if (g_str_equal (f->name, "orgnr"))
-        return spire_format_orgnr (text);
-      if (g_str_equal (f->name, "kommunenummer"))
-        return g_strdup (spire_kommune_name (text));
-      if (g_str_equal (f->name, "organisasjonsform") && spire_orgform_name (text))
-        return g_strdup_printf ("%s – %s", text, spire_orgform_name (text));
-      return g_strdup (text ? text : "");
-    default:
-      return g_strdup (text ? text : "");
     }
 }
 
@@ -221,7 +162,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   const char *text = info ? info->texts[column] : "";
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  gtk_widget_set_tooltip_text (label, text && *text ? text : NULL);
+  spire_widget_set_cell_tooltip (label, text);
 }
 
 /* Showing */
@@ -280,7 +221,10 @@ update_count (SpireRecordListPage *self)
   g_autofree char *text = count_text (self, shown, total);
 
   gtk_label_set_text (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->stack, total == 0 ? "empty" : "list");
+  gtk_spinner_set_spinning (self->loading_spinner, self->loading != NULL && total == 0);
+  gtk_stack_set_visible_child_name (self->stack, total > 0         ? "list"
+                                                 : self->loading ? "loading"
+                                                                 : "empty");
 }
 
 static void
@@ -339,7 +283,7 @@ update_details (SpireRecordListPage *self)
 
       if ((f->flags & (SPIRE_FIELD_SYSTEM | SPIRE_FIELD_SECRET)) || f->type == SPIRE_FIELD_JSON)
         continue;
-      text = field_text (f, record, f->type == SPIRE_FIELD_REF && names
+      text = spire_listing_field_text (f, record, f->type == SPIRE_FIELD_REF && names
                                       ? g_hash_table_lookup (names, f->ref_table) : NULL);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(f->label));
@@ -357,31 +301,12 @@ update_details (SpireRecordListPage *self)
   (void) info;
 }
 
-/* Reading */
-
-/* uuid → display name of every record of @table. */
-static GHashTable *
-names_of (SpireStore *store, const char *table, GError **error)
-{
-  const SpireKind *kind = spire_kind_lookup (table);
-  g_autoptr (GPtrArray) records = NULL;
-  GHashTable *names;
-
-  if (kind == NULL)
-    return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  records = spire_store_list (store, kind, NULL, NULL, error);
-  if (records == NULL)
-    return NULL;
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < records->len; i++)
-    {
-      SpireRecord *r = g_ptr_array_index (records, i);
-
-      g_hash_table_insert (names, g_strdup (spire_record_get_uuid (r)),
-                           g_strdup (spire_record_get_display_name (r)));
-    }
-  return names;
-}
+/* Reading
+ *
+ * The records, the names their fields refer to and each row's texts, sort
+ * keys and search text are made in a worker (spire_kind_listing_async), so
+ * that no frame waits for 7 000 startups (issue 11): the rows go to the
+ * model at once when they are there. */
 
 #define FIRST_MIN_WIDTH 140
 
@@ -463,92 +388,28 @@ fit_columns (SpireRecordListPage *self, GPtrArray *records)
     }
 }
 
-static gboolean
-load (SpireRecordListPage *self, GError **error)
+static void
+stop_loading (SpireRecordListPage *self)
 {
-  g_autoptr (GPtrArray) records = NULL;
-  g_autoptr (GHashTable) names = NULL; /* table → (uuid → name) */
-  g_autoptr (GPtrArray) keep = selected_records (self);
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+}
+
+/* The rows, made in the worker: into the model, with what was selected
+ * selected again. */
+static void
+show_listing (SpireRecordListPage *self, SpireKindListing *listing)
+{
+  GPtrArray *records = listing->records;
   g_autoptr (GHashTable) keep_uuids = g_hash_table_new (g_str_hash, g_str_equal);
-  const SpireKind *kind;
-
-  if (self->store == NULL || self->spec == NULL)
-    {
-      g_list_store_remove_all (self->records);
-      return TRUE;
-    }
-  kind = self->spec->kind;
-  records = spire_store_list (self->store, kind, NULL, NULL, error);
-  if (records == NULL)
-    return FALSE;
-
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                 (GDestroyNotify) g_hash_table_unref);
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      const SpireField *f = &kind->fields[i];
-      GHashTable *table;
-
-      if (f->type != SPIRE_FIELD_REF || g_hash_table_contains (names, f->ref_table))
-        continue;
-      table = names_of (self->store, f->ref_table, error);
-      if (table == NULL)
-        return FALSE;
-      g_hash_table_insert (names, (gpointer) f->ref_table, table);
-    }
+  g_autoptr (GPtrArray) keep = selected_records (self);
 
   for (guint i = 0; i < records->len; i++)
-    {
-      SpireRecord *record = g_ptr_array_index (records, i);
-      RowInfo *info = g_new0 (RowInfo, 1);
-      GString *haystack = g_string_new (NULL);
-
-      for (guint c = 0; c < MAX_COLUMNS; c++)
-        {
-          const ColumnSpec *spec = &self->spec->columns[c];
-          const SpireField *f = spec->field ? spire_kind_field (kind, spec->field) : NULL;
-          g_autofree char *text = NULL;
-
-          info->numbers[c] = SPIRE_INT_NONE;
-          if (f == NULL)
-            {
-              info->texts[c] = g_strdup ("");
-              info->keys[c] = g_strdup ("");
-              continue;
-            }
-          text = field_text (f, record, f->type == SPIRE_FIELD_REF
-                                          ? g_hash_table_lookup (names, f->ref_table) : NULL);
-          if (*text == '\0' && spec->field2)
-            {
-              const SpireField *f2 = spire_kind_field (kind, spec->field2);
-
-              g_free (text);
-              text = field_text (f2, record, f2 && f2->type == SPIRE_FIELD_REF
-                                               ? g_hash_table_lookup (names, f2->ref_table) : NULL);
-            }
-          if ((f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY) &&
-              !spire_record_is_null (record, f->name))
-            info->numbers[c] = spire_record_get_int (record, f->name);
-          if (f->type == SPIRE_FIELD_DATE)
-            info->keys[c] = g_strdup (spire_record_is_null (record, f->name)
-                                        ? "" : spire_record_get_text (record, f->name));
-          else
-            info->keys[c] = spire_collate_key (text);
-          if (*text)
-            {
-              g_string_append (haystack, text);
-              g_string_append_c (haystack, '\n');
-            }
-          info->texts[c] = g_steal_pointer (&text);
-        }
-      /* The organisation number is found with or without its spaces. */
-      if (spire_kind_field (kind, "orgnr") && !spire_record_is_null (record, "orgnr"))
-        g_string_append (haystack, spire_record_get_text (record, "orgnr"));
-      info->haystack = g_string_free (haystack, FALSE);
-      g_object_set_qdata_full (G_OBJECT (record), _spire_record_list_row_info_quark, info, row_info_free);
-    }
-
-  g_object_set_data_full (G_OBJECT (self), "spire-names", g_hash_table_ref (names),
+    g_object_set_qdata_full (records->pdata[i], _spire_record_list_row_info_quark,
+                             g_steal_pointer (&listing->rows->pdata[i]),
+                             (GDestroyNotify) spire_listing_row_free);
+  g_object_set_data_full (G_OBJECT (self), "spire-names", g_hash_table_ref (listing->names),
                           (GDestroyNotify) g_hash_table_unref);
   for (guint i = 0; i < keep->len; i++)
     g_hash_table_add (keep_uuids, (gpointer) spire_record_get_uuid (g_ptr_array_index (keep, i)));
@@ -557,7 +418,6 @@ load (SpireRecordListPage *self, GError **error)
   g_list_store_splice (self->records, 0, g_list_model_get_n_items (G_LIST_MODEL (self->records)),
                        records->pdata, records->len);
 
-  /* Select again what was selected. */
   if (g_hash_table_size (keep_uuids))
     {
       GListModel *model = G_LIST_MODEL (self->selection);
@@ -573,6 +433,66 @@ load (SpireRecordListPage *self, GError **error)
     }
   update_count (self);
   update_details (self);
+}
+
+typedef struct
+{
+  SpireRecordListPage *self; /* a reference */
+  GCancellable *cancellable;
+  SpireListingColumn columns[MAX_COLUMNS];
+} Load;
+
+static void
+on_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Load *load = user_data;
+  SpireRecordListPage *self = load->self;
+  g_autoptr (GError) error = NULL;
+  SpireKindListing *listing = spire_kind_listing_finish (SPIRE_STORE (source), result, &error);
+
+  if (self->loading == load->cancellable)
+    {
+      if (listing == NULL)
+        {
+          g_clear_object (&self->loading);
+          update_count (self);
+          spire_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Database"), error);
+        }
+      else
+        {
+          g_clear_object (&self->loading);
+          show_listing (self, listing);
+        }
+    }
+  g_clear_pointer (&listing, spire_kind_listing_free);
+  g_object_unref (load->cancellable);
+  g_object_unref (load->self);
+  g_free (load);
+}
+
+static gboolean
+load (SpireRecordListPage *self, GError **error)
+{
+  Load *load;
+
+  stop_loading (self);
+  if (self->store == NULL || self->spec == NULL)
+    {
+      g_list_store_remove_all (self->records);
+      return TRUE;
+    }
+  self->loading = g_cancellable_new ();
+  load = g_new0 (Load, 1);
+  load->self = g_object_ref (self);
+  load->cancellable = g_object_ref (self->loading);
+  for (guint c = 0; c < MAX_COLUMNS; c++)
+    {
+      load->columns[c].field = self->spec->columns[c].field;
+      load->columns[c].field2 = self->spec->columns[c].field2;
+    }
+  spire_kind_listing_async (self->store, self->spec->kind, load->columns, MAX_COLUMNS,
+                            self->loading, on_listed_cb, load);
+  update_count (self);
   return TRUE;
 }
 
@@ -727,6 +647,7 @@ spire_record_list_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   if (self->selection)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  stop_loading (self);
   gtk_column_view_set_model (self->column_view, NULL);
   for (guint i = 0; i < self->n_columns; i++)
     g_clear_object (&self->columns[i]);
@@ -757,6 +678,7 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   (void) spire_records_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/records/spire-record-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, flap);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, count_label);
@@ -844,7 +766,10 @@ spire_record_list_page_set_store (SpireRecordListPage *self, SpireStore *store)
   g_return_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self));
 
   if (g_set_object (&self->store, store))
-    g_list_store_remove_all (self->records);
+    {
+      stop_loading (self);
+      g_list_store_remove_all (self->records);
+    }
 }
 
 gboolean
@@ -969,4 +894,12 @@ const char *
 _spire_record_list_page_get_last_toast (SpireRecordListPage *self)
 {
   return self->last_toast;
+}
+
+gboolean
+_spire_record_list_page_is_loading (SpireRecordListPage *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self), FALSE);
+
+  return self->loading != NULL;
 }

@@ -32,6 +32,9 @@ void spire_record_list_page_add (SpireRecordListPage *self);
 GListModel *_spire_record_list_page_get_shown (SpireRecordListPage *self);
 GtkEditable *_spire_record_list_page_get_search_entry (SpireRecordListPage *self);
 const char *_spire_record_list_page_get_count_text (SpireRecordListPage *self);
+/* TRUE while the records are read and their rows made (off the main thread
+ * and in slices): wait for FALSE before looking at the rows. */
+gboolean _spire_record_list_page_is_loading (SpireRecordListPage *self);
 GtkSelectionModel *_spire_record_list_page_get_selection (SpireRecordListPage *self);
 /* The text of cell (@row, @column) as shown. */
 const char *_spire_record_list_page_get_cell (SpireRecordListPage *self, guint row, guint column);

@@ -1,0 +1,542 @@
+/* bench-window.c — does the window stay live on a large database?
+ *
+ *   bench-window [-n N] DATABASE
+ *
+ * Issue 11's window rows, measured on the real SpireApp under a display
+ * (Xvfb), each run in a process of its own so that every start is cold:
+ *
+ *   floor    a bare AdwApplicationWindow: from main() to its first painted
+ *            frame, and its memory (VmRSS) then;
+ *   start    Spire opening DATABASE (the app's own "open" path): main() to
+ *            the first painted frame, and its memory;
+ *   cohort   the largest cohort selected in the sidebar: time to its first
+ *            rows on screen (the list model holds rows and a frame was
+ *            painted after), the time until all its rows are there, and the
+ *            longest gap between two frames meanwhile (the freeze);
+ *   scroll   30 notches down the cohort's list and 30 over the sidebar
+ *            (the adjustment moved as a wheel notch does, a frame painted
+ *            after each): CPU time of the process, all threads;
+ *   directory the Startups directory: time to its first rows, longest gap;
+ *   ranking  the cohort's Ranking page: time to its first rows, longest gap.
+ *
+ * Frames are timestamped with the frame clock: a tick callback runs every
+ * frame while a load is measured, so a main thread busy for 0.3 s shows as
+ * a 0.3 s gap between ticks.  Each figure is the median of N runs (default
+ * 3); start and memory are printed beside the floor with their ratio.
+ * Goals (issue 11): first rows ≤ 500 ms, no gap over 100 ms, scroll ≤ 200 ms
+ * of CPU, start ≤ 1.2 × the floor and memory ≤ floor + 40 MiB.
+ *
+ * Run it under a display, from the build tree (it needs the schema):
+ *
+ *   GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory \
+ *   xvfb-run -a -s "-screen 0 1280x800x24" _build/tests/bench/bench-window /tmp/large.db
+ *
+ * It measures, it does not judge: exit status 0 unless something fails.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bench-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "spire-app.h"
+#include "spire-window-private.h"
+#include "cohort/spire-application-list.h"
+#include "cohort/spire-cohort-page-private.h"
+#include "sidebar/spire-sidebar-private.h"
+
+#define TIMEOUT_MS 120000
+
+static gint64 t_main;
+static gint64 t_first_paint;
+static gint64 last_tick;
+static gint64 max_gap;
+static double last_tick_cpu;
+static double max_cpu_gap;
+static guint64 n_paints;
+static const char *database;
+
+/* Frames */
+
+static void
+on_after_paint_cb (GdkFrameClock *clock, gpointer user_data)
+{
+  n_paints++;
+  if (t_first_paint == 0)
+    t_first_paint = g_get_monotonic_time ();
+}
+
+/* The main thread's CPU time, ms: on a busy machine a stall shows here
+ * even when the wall-clock gap is mostly waiting for a core. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static gboolean
+tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+  double cpu = thread_cpu_ms ();
+
+  if (last_tick != 0)
+    {
+      max_gap = MAX (max_gap, now - last_tick);
+      max_cpu_gap = MAX (max_cpu_gap, cpu - last_tick_cpu);
+    }
+  last_tick = now;
+  last_tick_cpu = cpu;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_realize_cb (GtkWidget *window, gpointer user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), NULL);
+}
+
+static gboolean
+wait_for (gboolean (*cond) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+/* Waits for a frame painted after now. */
+static void
+wait_paint (void)
+{
+  guint64 n = n_paints;
+
+  while (n_paints == n)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static double
+ms_since (gint64 t)
+{
+  return (g_get_monotonic_time () - t) / 1000.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
+         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
+}
+
+static double
+rss_mib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + 6, NULL) / 1024.0;
+}
+
+/* The floor: a bare window */
+
+static void
+floor_activate_cb (GApplication *app, gpointer user_data)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_floor (void)
+{
+  g_autoptr (AdwApplication) app = adw_application_new ("no.spire.Spire.BenchFloor",
+                                                        G_APPLICATION_NON_UNIQUE);
+  gboolean done = FALSE;
+
+  g_signal_connect (app, "activate", G_CALLBACK (floor_activate_cb), NULL);
+  g_application_hold (G_APPLICATION (app));
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  while (!done)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      done = t_first_paint != 0;
+    }
+  g_print ("start %.1f\nrss %.1f\n", (t_first_paint - t_main) / 1000.0, rss_mib ());
+  return 0;
+}
+
+/* Spire */
+
+typedef struct
+{
+  SpireWindow *window;
+  guint n_expected;
+} Drive;
+
+static gboolean
+painted_once (gpointer data)
+{
+  return t_first_paint != 0;
+}
+
+static gboolean
+cohort_has_rows (gpointer data)
+{
+  Drive *d = data;
+  SpireCohortPage *page = _spire_window_get_cohort_page (d->window);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (page))) > 0;
+}
+
+static gboolean
+cohort_complete (gpointer data)
+{
+  Drive *d = data;
+  SpireCohortPage *page = _spire_window_get_cohort_page (d->window);
+
+  return g_list_model_get_n_items (spire_cohort_page_get_applications (page)) >= d->n_expected;
+}
+
+static gboolean
+directory_has_rows (gpointer data)
+{
+  Drive *d = data;
+
+  return _spire_record_list_page_get_cell (_spire_window_get_directory_page (d->window), 0, 0) !=
+         NULL;
+}
+
+static gboolean
+ranking_has_rows (gpointer data)
+{
+  Drive *d = data;
+
+  return g_list_model_get_n_items (
+           G_LIST_MODEL (spire_ranking_page_get_model (d->window->ranking_page))) > 0 &&
+         !spire_ranking_page_get_busy (d->window->ranking_page);
+}
+
+static char *
+largest_cohort (SpireStore *store, guint *n)
+{
+  g_autoptr (GHashTable) counts = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  char *best = NULL;
+
+  counts = spire_store_count_by (store, &spire_kind_application, "cohort", NULL, NULL, NULL);
+  g_assert (counts != NULL);
+  *n = 0;
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > *n)
+      {
+        *n = GPOINTER_TO_UINT (value);
+        best = key;
+      }
+  return g_strdup (best);
+}
+
+/* Starts the frame ticker, runs @start, waits for @cond and a frame after
+ * it, then for @done (NULL: @cond): prints "<what>_rows" and
+ * "<what>_gap" (ms). */
+static void
+measure_load (const char *what, Drive *d, void (*start) (Drive *), gboolean (*cond) (gpointer),
+              gboolean (*done) (gpointer))
+{
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (d->window), tick_cb, NULL, NULL);
+  gint64 t0;
+
+  wait_paint ();
+  max_gap = 0;
+  max_cpu_gap = 0;
+  last_tick = g_get_monotonic_time ();
+  last_tick_cpu = thread_cpu_ms ();
+  t0 = g_get_monotonic_time ();
+  start (d);
+  if (!wait_for (cond, d))
+    g_error ("%s: no rows after %d ms", what, TIMEOUT_MS);
+  wait_paint ();
+  g_print ("%s_rows %.1f\n", what, ms_since (t0));
+  if (done != NULL && !wait_for (done, d))
+    g_error ("%s: not complete after %d ms", what, TIMEOUT_MS);
+  wait_paint ();
+  g_print ("%s_done %.1f\n", what, ms_since (t0));
+  /* Whatever a load leaves for later (an idle, a second step) counts. */
+  for (int i = 0; i < 10; i++)
+    wait_paint ();
+  g_print ("%s_gap %.1f\n%s_cpu_gap %.1f\n", what, max_gap / 1000.0, what, max_cpu_gap);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (d->window), id);
+}
+
+static char *cohort_uuid;
+
+static void
+select_cohort (Drive *d)
+{
+  g_assert (spire_sidebar_select_cohort (_spire_window_get_sidebar (d->window), cohort_uuid));
+}
+
+static void
+select_directory (Drive *d)
+{
+  g_assert (spire_sidebar_select_directory (_spire_window_get_sidebar (d->window), "startups"));
+}
+
+static void
+show_ranking (Drive *d)
+{
+  select_cohort (d);
+  adw_view_stack_set_visible_child_name (d->window->cohort_views, "ranking");
+}
+
+/* 30 wheel notches down (GtkScrolledWindow moves page^(2/3) a notch),
+ * back to the top at the end; the CPU time of the process. */
+static void
+scroll (const char *what, GtkAdjustment *adj)
+{
+  double t0 = cpu_ms ();
+  double m0 = thread_cpu_ms ();
+  gint64 w0 = g_get_monotonic_time ();
+
+  for (int i = 0; i < 30; i++)
+    {
+      double page = gtk_adjustment_get_page_size (adj);
+      double step = pow (page, 2.0 / 3.0);
+      double value = gtk_adjustment_get_value (adj) + step;
+
+      if (value > gtk_adjustment_get_upper (adj) - page)
+        value = 0;
+      gtk_adjustment_set_value (adj, value);
+      wait_paint ();
+    }
+  g_print ("scroll_%s_cpu %.1f\nscroll_%s_main %.1f\nscroll_%s_wall %.1f\n", what,
+           cpu_ms () - t0, what, thread_cpu_ms () - m0, what, ms_since (w0));
+}
+
+static void
+drive (SpireWindow *window)
+{
+  Drive d = { window, 0 };
+  SpireCohortPage *page;
+  GtkWidget *view;
+  GtkWidget *sidebar_scroller;
+
+  cohort_uuid = largest_cohort (spire_window_get_store (window), &d.n_expected);
+  g_print ("cohort_size %u\n", d.n_expected);
+
+  measure_load ("cohort", &d, select_cohort, cohort_has_rows, cohort_complete);
+  g_print ("rss_cohort %.1f\n", rss_mib ());
+
+  page = _spire_window_get_cohort_page (window);
+  view = GTK_WIDGET (spire_application_list_get_column_view (_spire_cohort_page_get_list (page)));
+  scroll ("list", gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+  sidebar_scroller = gtk_widget_get_ancestor (
+    GTK_WIDGET (_spire_sidebar_get_list (_spire_window_get_sidebar (window))),
+    GTK_TYPE_SCROLLED_WINDOW);
+  scroll ("sidebar",
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sidebar_scroller)));
+
+  measure_load ("directory", &d, select_directory, directory_has_rows, NULL);
+  measure_load ("ranking", &d, show_ranking, ranking_has_rows, NULL);
+}
+
+static void
+on_window_added_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
+{
+  if (SPIRE_IS_WINDOW (window))
+    {
+      *(SpireWindow **) user_data = SPIRE_WINDOW (window);
+      g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), NULL);
+    }
+}
+
+static int
+run_spire (void)
+{
+  g_autoptr (SpireApp) app = spire_app_new ("no.spire.Spire.BenchWindow",
+                                            G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (database);
+  SpireWindow *window = NULL;
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), &window);
+  g_application_hold (G_APPLICATION (app));
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  wait_for (painted_once, NULL);
+  g_print ("start %.1f\nrss %.1f\n", (t_first_paint - t_main) / 1000.0, rss_mib ());
+  g_assert (window != NULL && spire_window_get_store (window) != NULL);
+  drive (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (app));
+  return 0;
+}
+
+/* The parent: runs the phases N times in processes of their own */
+
+static void
+add_figures (GHashTable *figures, const char *output)
+{
+  g_auto (GStrv) lines = g_strsplit (output, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto (GStrv) kv = g_strsplit (lines[i], " ", 2);
+      GArray *values;
+      double v;
+
+      if (kv[0] == NULL || kv[1] == NULL)
+        continue;
+      v = g_ascii_strtod (kv[1], NULL);
+      values = g_hash_table_lookup (figures, kv[0]);
+      if (values == NULL)
+        {
+          values = g_array_new (FALSE, FALSE, sizeof (double));
+          g_hash_table_insert (figures, g_strdup (kv[0]), values);
+        }
+      g_array_append_val (values, v);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GHashTable *figures, const char *key)
+{
+  GArray *values = g_hash_table_lookup (figures, key);
+
+  if (values == NULL || values->len == 0)
+    return 0;
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static void
+run_child (const char *self, const char *phase, GHashTable *figures)
+{
+  const char *argv[] = { self, "--phase", phase, database, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                     &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", phase, error->message);
+  add_figures (figures, out);
+}
+
+static const char *
+load_average (void)
+{
+  static char text[64];
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+    return "?";
+  g_strlcpy (text, contents, sizeof text);
+  g_strchomp (text);
+  return text;
+}
+
+static void
+report (GHashTable *spire, GHashTable *floor, guint n)
+{
+  double start = median (spire, "start"), start_floor = median (floor, "start");
+  double rss = median (spire, "rss"), rss_floor = median (floor, "rss");
+
+  g_print ("bench-window: %s, median of %u runs (ms; MiB)\n", database, n);
+  g_print ("  start to first frame   %8.1f  floor %8.1f  ratio %.2f  (goal ≤ 1.2)\n", start,
+           start_floor, start / start_floor);
+  g_print ("  memory at first frame  %8.1f  floor %8.1f  +%.1f MiB  (goal ≤ +40)\n", rss,
+           rss_floor, rss - rss_floor);
+  g_print ("  cohort of %.0f: first rows %.1f, all rows %.1f, longest frame gap %.1f "
+           "(main-thread CPU in it %.1f); memory then %.1f\n",
+           median (spire, "cohort_size"), median (spire, "cohort_rows"),
+           median (spire, "cohort_done"), median (spire, "cohort_gap"),
+           median (spire, "cohort_cpu_gap"), median (spire, "rss_cohort"));
+  g_print ("  scroll 30 notches, CPU of the process (of its main thread; wall):\n"
+           "    list %.1f (%.1f; %.1f), sidebar %.1f (%.1f; %.1f)\n",
+           median (spire, "scroll_list_cpu"), median (spire, "scroll_list_main"),
+           median (spire, "scroll_list_wall"), median (spire, "scroll_sidebar_cpu"),
+           median (spire, "scroll_sidebar_main"), median (spire, "scroll_sidebar_wall"));
+  g_print ("  Startups directory: first rows %.1f, longest frame gap %.1f (CPU %.1f)\n",
+           median (spire, "directory_rows"), median (spire, "directory_gap"),
+           median (spire, "directory_cpu_gap"));
+  g_print ("  Ranking page: first rows %.1f, longest frame gap %.1f (CPU %.1f)\n",
+           median (spire, "ranking_rows"), median (spire, "ranking_gap"),
+           median (spire, "ranking_cpu_gap"));
+  g_print ("  (load average when done: %s)\n", load_average ());
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *phase = NULL;
+  int n = 3;
+  GOptionEntry entries[] = {
+    { "repetitions", 'n', 0, G_OPTION_ARG_INT, &n, "Runs of each (3)", "N" },
+    { "phase", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &phase, NULL, NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("DATABASE");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) spire = NULL;
+  g_autoptr (GHashTable) floor = NULL;
+
+  t_main = g_get_monotonic_time ();
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || n < 1)
+    {
+      g_printerr ("usage: bench-window [-n N] DATABASE\n");
+      return 2;
+    }
+  database = argv[1];
+  if (g_strcmp0 (phase, "floor") == 0)
+    return run_floor ();
+  if (g_strcmp0 (phase, "spire") == 0)
+    return run_spire ();
+
+  spire = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  floor = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  for (int i = 0; i < n; i++)
+    {
+      run_child (argv[0], "floor", floor);
+      run_child (argv[0], "spire", spire);
+    }
+  report (spire, floor, n);
+  return 0;
+}

@@ -1,0 +1,204 @@
+/* test-listing.c — the window's lists read off the main thread give what
+ * the store gives, with each row's keys made once, and stop when cancelled
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-helpers.h"
+
+static void
+on_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The cohort with the most applications. */
+static char *
+busiest (SpireStore *store)
+{
+  g_autoptr (GHashTable) counts = spire_store_count_by (store, &spire_kind_application, "cohort",
+                                                        NULL, NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best = NULL;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > n)
+      {
+        n = GPOINTER_TO_UINT (value);
+        best = key;
+      }
+  return g_strdup (best);
+}
+
+static const char *
+name_in (GPtrArray *records, const char *uuid)
+{
+  for (guint i = 0; uuid && i < records->len; i++)
+    if (g_str_equal (spire_record_get_uuid (records->pdata[i]), uuid))
+      return spire_record_get_display_name (records->pdata[i]);
+  return "";
+}
+
+static void
+check_listing (SpireStore *store, const char *cohort, SpireCohortListing *listing)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) apps = spire_store_list (store, &spire_kind_application, "cohort", cohort,
+                                                 &error);
+  g_autoptr (GPtrArray) challenges = spire_store_list (store, &spire_kind_challenge, "cohort",
+                                                       cohort, &error);
+  g_autoptr (GHashTable) counts = spire_store_count_by (store, &spire_kind_application, "status",
+                                                        "cohort", cohort, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (listing->applications->len, ==, apps->len);
+  g_assert_cmpuint (listing->challenges->len, ==, challenges->len);
+  g_assert_cmpuint (listing->search_texts->len, ==, apps->len);
+  g_assert_cmpuint (listing->title_keys->len, ==, apps->len);
+  g_assert_cmpuint (g_hash_table_size (listing->status_counts), ==, g_hash_table_size (counts));
+  for (guint i = 0; i < apps->len; i++)
+    {
+      SpireRecord *app = listing->applications->pdata[i];
+      const char *startup = spire_record_get_text (app, "startup");
+      g_autofree char *key = spire_collate_key (spire_record_get_text (app, "title"));
+      g_autofree char *name = spire_search_fold (name_in (listing->startups, startup));
+      g_autofree char *title = spire_search_fold (spire_record_get_display_name (app));
+      g_autofree char *name_key = spire_collate_key (name_in (listing->startups, startup));
+
+      /* The store's order, the same records. */
+      g_assert_cmpstr (spire_record_get_uuid (app), ==, spire_record_get_uuid (apps->pdata[i]));
+      g_assert_cmpstr (listing->title_keys->pdata[i], ==, key);
+      /* Found by its startup's name and its title. */
+      g_assert_nonnull (strstr (listing->search_texts->pdata[i], name));
+      g_assert_nonnull (strstr (listing->search_texts->pdata[i], title));
+      /* Every startup named is there, with its key. */
+      g_assert_cmpstr (name_in (listing->startups, startup), !=, "");
+      g_assert_cmpstr (g_hash_table_lookup (listing->name_keys, startup), ==, name_key);
+    }
+  /* Only the startups named: not every startup in the file. */
+  g_assert_cmpint (listing->startups->len, <, spire_store_count (store, &spire_kind_startup,
+                                                                 NULL, NULL));
+}
+
+/* The persons' directory: a name column, and one naming the startup a
+ * person works for (else the public body): the names are the records'. */
+static void
+check_kind_listing (SpireStore *store)
+{
+  static const SpireListingColumn columns[] = { { "name", NULL }, { "startup", "public_body" },
+                                                { NULL, NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (SpireKindListing) listing = NULL;
+  g_autoptr (GPtrArray) startups = spire_store_list (store, &spire_kind_startup, NULL, NULL, NULL);
+  g_autoptr (GPtrArray) bodies = spire_store_list (store, &spire_kind_public_body, NULL, NULL, NULL);
+  guint n_named = 0;
+
+  spire_kind_listing_async (store, &spire_kind_person, columns, G_N_ELEMENTS (columns), NULL,
+                            on_done_cb, &result);
+  listing = spire_kind_listing_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (listing->records->len, ==, spire_store_count (store, &spire_kind_person, NULL,
+                                                                 NULL));
+  g_assert_cmpuint (listing->rows->len, ==, listing->records->len);
+  for (guint i = 0; i < listing->records->len; i++)
+    {
+      SpireRecord *person = listing->records->pdata[i];
+      SpireListingRow *row = listing->rows->pdata[i];
+      const char *startup = spire_record_get_text (person, "startup");
+      const char *body = spire_record_get_text (person, "public_body");
+      const char *expect = startup && *startup ? name_in (startups, startup) : name_in (bodies, body);
+      g_autofree char *key = spire_collate_key (spire_record_get_text (person, "name"));
+
+      g_assert_cmpstr (row->texts[0], ==, spire_record_get_text (person, "name"));
+      g_assert_cmpstr (row->keys[0], ==, key);
+      g_assert_cmpstr (row->texts[1], ==, expect);
+      g_assert_cmpstr (row->texts[2], ==, "");
+      g_assert_nonnull (strstr (row->haystack, row->texts[0]));
+      n_named += *expect != '\0';
+    }
+  g_assert_cmpuint (n_named, >, 0);
+}
+
+static void
+run (SpireStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *cohort = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) list_result = NULL;
+  g_autoptr (GAsyncResult) cancelled_result = NULL;
+  g_autoptr (SpireCohortListing) listing = NULL;
+  g_autoptr (SpireCohortListing) none = NULL;
+  g_autoptr (GPtrArray) startups = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+
+  g_assert_true (spire_demo_fill (store, 1, SPIRE_DEMO_SMALL, FALSE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  cohort = busiest (store);
+
+  spire_cohort_listing_async (store, cohort, NULL, on_done_cb, &result);
+  listing = spire_cohort_listing_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  check_listing (store, cohort, listing);
+
+  spire_store_list_async (store, &spire_kind_startup, NULL, NULL, NULL, on_done_cb, &list_result);
+  startups = spire_store_list_finish (store, wait_result (&list_result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (startups->len, ==, spire_store_count (store, &spire_kind_startup, NULL, NULL));
+  check_kind_listing (store);
+
+  /* Another cohort was chosen: the load gives nothing, and says why. */
+  g_cancellable_cancel (cancellable);
+  spire_cohort_listing_async (store, cohort, cancellable, on_done_cb, &cancelled_result);
+  none = spire_cohort_listing_finish (store, wait_result (&cancelled_result), &error);
+  g_assert_null (none);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED);
+}
+
+static void
+test_memory (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  run (store);
+}
+
+static void
+test_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "listing.spire", NULL);
+  SpireStore *store = spire_store_open (path, &error);
+
+  g_assert_no_error (error);
+  run (store);
+  g_object_unref (store);
+  test_tmpdir_free (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/listing/memory", test_memory);
+  g_test_add_func ("/listing/file", test_file);
+  return g_test_run ();
+}

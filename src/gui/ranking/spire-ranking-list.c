@@ -643,27 +643,17 @@ fill_rows (SpireRankingList *self)
 
 /* Meeting order */
 
-/* After the list took its new rows in (scrolling a list view before that
- * makes GTK 4.8 warn). */
-static gboolean
-scroll_to_top_cb (gpointer user_data)
-{
-  SpireRankingList *self = user_data;
-  GtkAdjustment *vadj;
-
-  if (self->column_view == NULL)
-    return G_SOURCE_REMOVE;
-  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  if (vadj && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) &&
-      gtk_adjustment_get_value (vadj) > gtk_adjustment_get_lower (vadj))
-    gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
-  return G_SOURCE_REMOVE;
-}
-
+/* To the top while the list still holds the rows it has laid out: GTK 4.8
+ * warns ("failed to scroll to given position") when a list view is scrolled
+ * to rows it has not yet laid out, as right after new rows came in. */
 static void
 scroll_to_top (SpireRankingList *self)
 {
-  g_idle_add_full (G_PRIORITY_LOW, scroll_to_top_cb, g_object_ref (self), g_object_unref);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (vadj && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) &&
+      gtk_adjustment_get_value (vadj) > gtk_adjustment_get_lower (vadj))
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
 }
 
 void
@@ -674,6 +664,7 @@ spire_ranking_list_set_meeting_order (SpireRankingList *self, gboolean meeting)
     return;
   self->meeting = meeting;
 
+  scroll_to_top (self);
   self->changing_sort = TRUE;
   if (meeting)
     {
@@ -689,7 +680,6 @@ spire_ranking_list_set_meeting_order (SpireRankingList *self, gboolean meeting)
     }
   self->changing_sort = FALSE;
   fill_rows (self);
-  scroll_to_top (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING_ORDER]);
 }
 

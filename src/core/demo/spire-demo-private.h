@@ -151,6 +151,7 @@ typedef struct
   guint n_deals;
   GArray *scalers; /* Scaler: startups with a signed deal */
   int hero_startup; /* the welfare-technology startup, or -1 */
+  gboolean names_used_up; /* stem + tail + suffix is not enough: a place is added */
 } Demo;
 
 typedef struct

@@ -450,9 +450,20 @@ fill_programs (Demo *d, GError **error)
 
 /* Startups and their contact persons */
 
+/* Added to a startup's name when the stems, tails and suffixes are used
+ * up (about 12 000 names: the xlarge set has 70 000 startups). */
+static const char *const name_places[] = {
+  "Nord", "Vest", "Sør", "Øst", "Bergen", "Trondheim", "Stavanger", "Tromsø", "Bodø",
+  "Ålesund", "Kristiansand", "Drammen", "Hamar", "Lillehammer", "Molde", "Alta", "Harstad",
+  "Narvik", "Arendal", "Skien", "Gjøvik", "Steinkjer", "Førde", "Voss", "Kongsberg", "Halden",
+  "Moss", "Larvik", "Kirkenes", "Finnsnes",
+};
+
 static const char *
 startup_name (Demo *d, int index, int sector, const char **short_out)
 {
+  guint misses = 0;
+
   for (;;)
     {
       guint n = G_N_ELEMENTS (_spire_demo_name_stems);
@@ -472,9 +483,28 @@ startup_name (Demo *d, int index, int sector, const char **short_out)
         base = g_strdup_printf ("%s%s", stem, suffix);
       else
         continue;
+      if (d->names_used_up)
+        {
+          char *placed = g_strdup_printf ("%s %s", base, PICK (d, name_places));
+
+          g_free (base);
+          base = placed;
+          if (misses > 200)
+            {
+              placed = g_strdup_printf ("%s %u", base, misses);
+              g_free (base);
+              base = placed;
+            }
+        }
       full = g_strdup_printf ("%s AS", base);
       if (!_spire_demo_take (d, full))
-        continue;
+        {
+          /* 200 misses in a row: the names are used up (never in the
+           * small and large sets, whose names stay as they were). */
+          if (++misses == 200)
+            d->names_used_up = TRUE;
+          continue;
+        }
       *short_out = _spire_demo_keep (d, base);
       return _spire_demo_keep (d, full);
     }

@@ -41,10 +41,8 @@ static guint signals[N_SIGNALS];
 static int
 nb_collate_cb (void *data, int la, const void *a, int lb, const void *b)
 {
-  g_autofree char *sa = g_strndup (a, la);
-  g_autofree char *sb = g_strndup (b, lb);
-
-  return spire_collate (sa, sb);
+  /* ICU compares the bytes in place: nothing is copied or allocated. */
+  return spire_collate_n (a, la, b, lb);
 }
 
 static void

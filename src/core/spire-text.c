@@ -1,4 +1,4 @@
-/* spire-text.c
+/* spire-text.c — Norwegian order (ICU), search folding, and formats people read
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/ucol.h>
+#include <unicode/ustring.h>
 
 #include "spire-text.h"
 
@@ -29,67 +32,99 @@ append_base (GString *out, gunichar c)
     g_string_append_unichar (out, c);
 }
 
+/* Norwegian order: ICU's collator for Bokmål (CLDR's Norwegian tailoring,
+ * the same for nb and nn): Æ Ø Å after Z, "aa" as Å, accents and case
+ * second and third.  A collator is one thread's: each thread opens its own
+ * on first use and closes it when the thread ends (the job workers,
+ * spire-job.c, run on threads of their own). */
+
+static GPrivate thread_collator = G_PRIVATE_INIT ((GDestroyNotify) ucol_close);
+
+static UCollator *
+collator (void)
+{
+  UCollator *coll = g_private_get (&thread_collator);
+  UErrorCode err = U_ZERO_ERROR;
+
+  if (coll != NULL)
+    return coll;
+  coll = ucol_open ("nb", &err);
+  if (U_FAILURE (err))
+    {
+      /* ICU's data lacks Norwegian: its root order is still a stable one. */
+      g_warning ("ICU has no Norwegian collation (%s)", u_errorName (err));
+      err = U_ZERO_ERROR;
+      coll = ucol_open ("", &err);
+      if (U_FAILURE (err))
+        g_error ("ICU cannot open a collator: %s", u_errorName (err));
+    }
+  /* Decomposed text (é as e + ◌́) sorts as its composed form. */
+  ucol_setAttribute (coll, UCOL_NORMALIZATION_MODE, UCOL_ON, &err);
+  ucol_setStrength (coll, UCOL_TERTIARY);
+  g_private_set (&thread_collator, coll);
+  return coll;
+}
+
 char *
 spire_collate_key (const char *text)
 {
-  g_autofree char *norm = NULL;
-  g_autofree char *folded = NULL;
-  GString *key;
+  UCollator *coll = collator ();
+  UChar stack_text[256];
+  guint8 stack_key[512];
+  UChar *utext = stack_text;
+  g_autofree UChar *heap_text = NULL;
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t ulen = 0, klen;
+  char *key;
 
-  if (text == NULL)
+  if (text == NULL || *text == '\0')
     return g_strdup ("");
-  norm = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  if (norm == NULL)
-    return g_strdup (text);
-  folded = g_utf8_casefold (norm, -1);
-  key = g_string_sized_new (strlen (folded));
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+  /* UTF-8 to UTF-16 (bad bytes become U+FFFD), then the key: bytes that
+   * compare with strcmp() as the collator compares the texts, and hold no
+   * NUL but the one that ends them. */
+  u_strFromUTF8WithSub (stack_text, G_N_ELEMENTS (stack_text), &ulen, text, -1, 0xFFFD, NULL,
+                        &err);
+  if (err == U_BUFFER_OVERFLOW_ERROR)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case 0x00E6: /* æ */
-        case 0x00E4: /* ä */
-          g_string_append_c (key, '{');
-          break;
-        case 0x00F8: /* ø */
-        case 0x00F6: /* ö */
-          g_string_append_c (key, '|');
-          break;
-        case 0x00E5: /* å */
-          g_string_append_c (key, '}');
-          break;
-        case 'a':
-          if (p[1] == 'a')
-            {
-              g_string_append_c (key, '}');
-              p++;
-            }
-          else
-            g_string_append_c (key, 'a');
-          break;
-        default:
-          append_base (key, c);
-          break;
-        }
+      err = U_ZERO_ERROR;
+      utext = heap_text = g_new (UChar, ulen + 1);
+      u_strFromUTF8WithSub (heap_text, ulen + 1, &ulen, text, -1, 0xFFFD, NULL, &err);
     }
-  return g_string_free (key, FALSE);
+  if (U_FAILURE (err))
+    return g_strdup (text);
+  klen = ucol_getSortKey (coll, utext, ulen, stack_key, sizeof stack_key);
+  if (klen <= (int32_t) sizeof stack_key)
+    return g_memdup2 (stack_key, klen);
+  key = g_malloc (klen);
+  ucol_getSortKey (coll, utext, ulen, (guint8 *) key, klen);
+  return key;
+}
+
+int
+spire_collate_n (const char *a, gssize la, const char *b, gssize lb)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  gsize na, nb;
+  int r;
+
+  if (a == NULL || b == NULL)
+    return a == b ? 0 : (a == NULL ? -1 : 1);
+  r = ucol_strcollUTF8 (collator (), a, (int32_t) la, b, (int32_t) lb, &err);
+  if (U_SUCCESS (err) && r != UCOL_EQUAL)
+    return r == UCOL_LESS ? -1 : 1;
+  /* Equal to the collator: their bytes decide, so that the order is total. */
+  na = la < 0 ? strlen (a) : (gsize) la;
+  nb = lb < 0 ? strlen (b) : (gsize) lb;
+  r = memcmp (a, b, MIN (na, nb));
+  if (r != 0)
+    return r;
+  return (na > nb) - (na < nb);
 }
 
 int
 spire_collate (const char *a, const char *b)
 {
-  g_autofree char *ka = NULL;
-  g_autofree char *kb = NULL;
-  int r;
-
-  if (a == NULL || b == NULL)
-    return a == b ? 0 : (a == NULL ? -1 : 1);
-  ka = spire_collate_key (a);
-  kb = spire_collate_key (b);
-  r = strcmp (ka, kb);
-  return r != 0 ? r : strcmp (a, b);
+  return spire_collate_n (a, -1, b, -1);
 }
 
 char *

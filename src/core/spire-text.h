@@ -8,12 +8,20 @@
 
 G_BEGIN_DECLS
 
-/* A key that sorts with strcmp() in Norwegian order: case- and
- * accent-insensitive, Æ Ø Å after Z, "aa" as Å.  Independent of the
- * process locale. */
+/* Norwegian order is ICU's collator for Bokmål (CLDR's tailoring, the same
+ * for Nynorsk), at three levels: letters first (Æ Ø Å after Z, "aa" as Å,
+ * Ä with Æ, Ö with Ø, accents and case ignored: é = e, a = A), then
+ * accents, then case.  The same order in SQL (COLLATE NB), in lists (the
+ * key) and in reports (spire_collate), in any process locale and thread.
+ *
+ * A key that sorts with strcmp() in that order: make it once per row and
+ * keep it (ICU's sort key, NUL-terminated; "" for NULL). */
 char *spire_collate_key (const char *text);
-/* Norwegian order; texts equal by key fall back to their bytes. NULL first. */
+/* Norwegian order; texts the collator finds equal fall back to their
+ * bytes, so that the order is total.  NULL first. */
 int spire_collate (const char *a, const char *b);
+/* The same on @la / @lb bytes (-1: NUL-terminated); SQL's NB collation. */
+int spire_collate_n (const char *a, gssize la, const char *b, gssize lb);
 
 /* A form of @text for matching as people search: lower case, accents gone,
  * å → aa, æ → ae, ø → o.  Matching is strstr() of two folded texts. */

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "spire-demo-private.h"
 #include "test-helpers.h"
 
 typedef struct
@@ -795,6 +796,87 @@ test_large (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* xlarge: 10 × the large set.  Its plan, cohort by cohort, without making
+ * it (minutes): 200 cohorts, 100 000 applications, the largest 40 000. */
+static void
+test_xlarge_plan (void)
+{
+  const SizeSpec *x = &_spire_demo_sizes[SPIRE_DEMO_XLARGE];
+  const SizeSpec *l = &_spire_demo_sizes[SPIRE_DEMO_LARGE];
+  guint n = x->n_cohorts * x->repeat, total = 0, largest = 0, n_largest = 0, heroes = 0;
+
+  g_assert_cmpuint (n, ==, 200);
+  for (guint i = 0; i < n; i++)
+    {
+      CohortSpec c;
+
+      _spire_demo_cohort_spec (x, i, &c);
+      total += (guint) c.n_apps;
+      largest = MAX (largest, (guint) c.n_apps);
+      heroes += c.hero;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      CohortSpec c;
+
+      _spire_demo_cohort_spec (x, i, &c);
+      n_largest += (guint) c.n_apps == largest;
+    }
+  g_assert_cmpuint (total, ==, 100000);
+  g_assert_cmpuint (largest, ==, 40000);
+  g_assert_cmpuint (n_largest, ==, 1);
+  g_assert_cmpuint (heroes, ==, 1); /* the stories are told once */
+  g_assert_cmpuint (x->n_evaluators, ==, 600);
+  g_assert_cmpuint (x->n_deals, ==, 20000);
+  g_assert_cmpuint (x->n_evaluators, ==, 10 * l->n_evaluators);
+  g_assert_cmpuint (x->n_deals, ==, 10 * l->n_deals);
+  g_assert_cmpuint (x->n_startups, ==, 10 * l->n_startups);
+  g_assert_cmpuint (x->n_startups, >, largest + 2);
+}
+
+/* The xlarge shape made at a small scale: the small table three times,
+ * its largest cohort (80) three times as large once and in planning in the
+ * other copies. */
+static void
+test_xlarge_shape (Fixture *f, gconstpointer data)
+{
+  SizeSpec size = _spire_demo_sizes[SPIRE_DEMO_SMALL];
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) by_cohort = NULL;
+  g_autoptr (GHashTable) by_phase = NULL;
+  g_autoptr (GPtrArray) cohorts = NULL;
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer value;
+  guint largest = 0;
+
+  size.repeat = 3;
+  size.largest_scale = 3;
+  size.n_startups = 400;
+  size.n_deals = 150;
+  g_assert_true (_spire_demo_fill_size (f->store, 5, &size, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (f->store, "cohorts"), ==, 18);
+  /* copy 1: 150 − 80 + 240; copies 2 and 3: 150 − 80 */
+  g_assert_cmpint (count (f->store, "applications"), ==, 450);
+  g_assert_cmpint (count (f->store, "startups"), ==, 400);
+  g_assert_cmpint (count (f->store, "deals"), ==, 150);
+  g_assert_cmpuint (distinct_evaluator_persons (f->store), ==, 9);
+  by_cohort = count_by (f->store, "applications", "cohort");
+  g_hash_table_iter_init (&iter, by_cohort);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    largest = MAX (largest, GPOINTER_TO_UINT (value));
+  g_assert_cmpuint (largest, ==, 240);
+  by_phase = count_by (f->store, "cohorts", "phase");
+  g_assert_cmpuint (count_of (by_phase, "planning"), ==, 3 + 2);
+  /* Every cohort has a name of its own. */
+  cohorts = list (f->store, "cohorts", NULL, NULL);
+  for (guint i = 0; i < cohorts->len; i++)
+    g_assert_true (g_hash_table_add (names, (gpointer) spire_record_get_text (cohorts->pdata[i],
+                                                                             "name")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -816,6 +898,9 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/demo/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/demo/large", Fixture, NULL, fixture_set_up, test_large, fixture_tear_down);
+  g_test_add_func ("/demo/xlarge/plan", test_xlarge_plan);
+  g_test_add ("/demo/xlarge/shape", Fixture, NULL, fixture_set_up, test_xlarge_shape,
+              fixture_tear_down);
 
   return g_test_run ();
 }

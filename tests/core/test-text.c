@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <sqlite3.h>
+#include <string.h>
 
+#include "spire-store-private.h"
 #include "test-helpers.h"
 
 #define NBSP "\xc2\xa0"
@@ -21,6 +24,172 @@ test_collate (void)
   g_assert_cmpint (spire_collate ("Aasen", "Zeta"), >, 0);  /* aa is å */
   g_assert_cmpint (spire_collate ("Aasen", "Åsen"), !=, 0); /* but they are not the same */
   g_assert_cmpint (spire_collate (NULL, "A"), <, 0);
+}
+
+/* Norwegian names in the order ICU's Norwegian collator gives (CLDR):
+ * letters first, case and accents ignored there (é = e, a = A), then
+ * accents, then case; Æ Ø Å after Z, Ä with Æ, Ö with Ø, "aa" with Å. */
+static const char *const norwegian_order[] = {
+  "aker", "Bygg", "Élan", "Emil", "Emile", "Émile", "Epsilon", "Hakon", "Haakon", "Ost",
+  "Saab", "zeta", "Zorro", "Ænes", "Ängel", "Ærlig", "Ødegård", "Ödegaard", "Øst", "Østen",
+  "Östen", "Øyvind", "Åland", "Aaland", "åse", "Åse", "Aase",
+};
+
+static int
+compare_keys_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  GHashTable *keys = user_data;
+  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
+  int r = strcmp (g_hash_table_lookup (keys, x), g_hash_table_lookup (keys, y));
+
+  return r != 0 ? r : strcmp (x, y);
+}
+
+/* The names shuffled (a fixed shuffle, so that a failure repeats). */
+static GPtrArray *
+shuffled_names (void)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint i = 0; i < G_N_ELEMENTS (norwegian_order); i++)
+    g_ptr_array_add (names, (gpointer) norwegian_order[i]);
+  for (guint i = names->len - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i + 1);
+      gpointer t = names->pdata[i];
+
+      names->pdata[i] = names->pdata[j];
+      names->pdata[j] = t;
+    }
+  return names;
+}
+
+static void
+assert_norwegian_order (GPtrArray *names)
+{
+  g_assert_cmpuint (names->len, ==, G_N_ELEMENTS (norwegian_order));
+  for (guint i = 0; i < names->len; i++)
+    g_assert_cmpstr (names->pdata[i], ==, norwegian_order[i]);
+}
+
+/* Keys made once per text, compared with strcmp (as the lists do). */
+static void
+test_collate_key_order (void)
+{
+  g_autoptr (GPtrArray) names = shuffled_names ();
+  g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < names->len; i++)
+    g_hash_table_insert (keys, names->pdata[i], spire_collate_key (names->pdata[i]));
+  g_ptr_array_sort_with_data (names, compare_keys_cb, keys);
+  assert_norwegian_order (names);
+
+  /* Each key agrees with spire_collate, pair by pair. */
+  for (guint i = 0; i < G_N_ELEMENTS (norwegian_order); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (norwegian_order); j++)
+      {
+        int by_key = strcmp (g_hash_table_lookup (keys, norwegian_order[i]),
+                             g_hash_table_lookup (keys, norwegian_order[j]));
+        int by_text = spire_collate (norwegian_order[i], norwegian_order[j]);
+
+        g_assert_cmpint ((i > j) - (i < j), ==, (by_text > 0) - (by_text < 0));
+        g_assert_cmpint ((by_key > 0) - (by_key < 0), ==, (by_text > 0) - (by_text < 0));
+      }
+
+  /* Decomposed text (e + U+0301) sorts as the composed one. */
+  g_assert_cmpint (spire_collate ("E\xcc\x81mile", "Émile"), !=, 0);
+  {
+    g_autofree char *composed = spire_collate_key ("Émile");
+    g_autofree char *decomposed = spire_collate_key ("E\xcc\x81mile");
+
+    g_assert_cmpstr (composed, ==, decomposed);
+  }
+  /* NULL and "" come first; bytes that are not UTF-8 still get a key. */
+  {
+    g_autofree char *none = spire_collate_key (NULL);
+    g_autofree char *bad = spire_collate_key ("Ab\xff");
+    g_autofree char *a = spire_collate_key ("A");
+
+    g_assert_cmpstr (none, ==, "");
+    g_assert_cmpint (strcmp (none, a), <, 0);
+    g_assert_cmpint (strcmp (a, bad), <, 0);
+  }
+}
+
+/* SQL's COLLATE NB puts the same names in the same order. */
+static void
+test_collate_sql_order (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (GPtrArray) names = shuffled_names ();
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  db = _spire_store_get_db (store);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TEMP TABLE t (name TEXT)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t VALUES (?1)", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  for (guint i = 0; i < names->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, names->pdata[i], -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM t ORDER BY name COLLATE NB", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (sorted, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  assert_norwegian_order (sorted);
+}
+
+static gpointer
+keys_in_thread (gpointer data)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint n = 0; n < 200; n++)
+    for (guint i = 0; i < G_N_ELEMENTS (norwegian_order); i++)
+      {
+        char *key = spire_collate_key (norwegian_order[i]);
+
+        if (n == 0)
+          g_ptr_array_add (keys, key);
+        else
+          {
+            g_assert_cmpstr (key, ==, keys->pdata[i]);
+            g_free (key);
+          }
+      }
+  return keys;
+}
+
+/* Threads (the job workers) each use their own collator and get the same
+ * keys as the main thread. */
+static void
+test_collate_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("collate", keys_in_thread, NULL);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      g_autoptr (GPtrArray) keys = g_thread_join (threads[t]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (norwegian_order); i++)
+        {
+          g_autofree char *key = spire_collate_key (norwegian_order[i]);
+
+          g_assert_cmpstr (key, ==, keys->pdata[i]);
+        }
+    }
 }
 
 static void
@@ -137,6 +306,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text/collate", test_collate);
+  g_test_add_func ("/text/collate-key-order", test_collate_key_order);
+  g_test_add_func ("/text/collate-sql-order", test_collate_sql_order);
+  g_test_add_func ("/text/collate-threads", test_collate_threads);
   g_test_add_func ("/text/search", test_search);
   g_test_add_func ("/text/dates", test_dates);
   g_test_add_func ("/text/money", test_money);

@@ -26,9 +26,10 @@ cmd_demo (Cli *cli, const CliCommand *command, int argc, char **argv)
   const GOptionEntry entries[] = {
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
       N_("The same seed gives the same data (default: 1)"), N_("N") },
-    /* TRANSLATORS: keep "small" and "large": they are typed as they are */
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size_text, N_("How much data: small or large "
-                                                        "(default: small)"),
+    /* TRANSLATORS: keep "small", "large" and "xlarge": they are typed as they are */
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size_text,
+      N_("How much data: small, large (10 000 applications) or xlarge (100 000, for "
+         "benchmarks) (default: small)"),
       N_("SIZE") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Add the sample data even when the database holds programs"), NULL },
@@ -57,14 +58,17 @@ cmd_demo (Cli *cli, const CliCommand *command, int argc, char **argv)
     size = SPIRE_DEMO_SMALL;
   else if (g_str_equal (size_text, "large"))
     size = SPIRE_DEMO_LARGE;
+  else if (g_str_equal (size_text, "xlarge"))
+    size = SPIRE_DEMO_XLARGE;
   else
-    /* TRANSLATORS: keep "small" and "large": they are typed as they are */
-    return cli_usage_error (command, _("--size is “small” or “large”, not “%s”."), size_text);
+    /* TRANSLATORS: keep "small", "large" and "xlarge": they are typed as they are */
+    return cli_usage_error (command, _("--size is “small”, “large” or “xlarge”, not “%s”."),
+                            size_text);
 
   if (!cli_open_store (cli, OPEN_CREATE, &error))
     return cli_refused (error);
 
-  show_progress = size == SPIRE_DEMO_LARGE && isatty (STDERR_FILENO);
+  show_progress = size != SPIRE_DEMO_SMALL && isatty (STDERR_FILENO);
   cli_progress_init (&progress, _("Creating sample data"));
   ok = spire_demo_fill (cli->store, (guint32) seed, size, force,
                         show_progress ? cli_on_progress_cb : NULL, &progress, NULL, &error);

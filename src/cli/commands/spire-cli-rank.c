@@ -2,7 +2,7 @@
  *
  * The ranking is core's (spire_rank_cohort); this prints it as a table,
  * with what it was ranked by above and what the marks mean below, or as
- * JSON.
+ * JSON streamed to standard output (spire_ranking_write_json).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +10,10 @@
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "spire-cli-private.h"
@@ -246,9 +248,13 @@ cmd_rank (Cli *cli, const CliCommand *command, int argc, char **argv)
 
   if (json)
     {
-      g_autoptr (JsonNode) root = spire_ranking_to_json (ranking);
+      /* Streamed as it is made: no tree, no whole string (a cohort may
+       * have 40 000 applications). */
+      g_autoptr (GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-      if (!cli_write_json (root, &error))
+      fflush (stdout);
+      if (!spire_ranking_write_json (ranking, out, NULL, &error) ||
+          !g_output_stream_write_all (out, "\n", 1, NULL, NULL, &error))
         return cli_refused (error);
       return EXIT_OK;
     }

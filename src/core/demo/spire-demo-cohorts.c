@@ -161,7 +161,7 @@ fill_challenges (Demo *d, Cohort *c, GError **error)
 static gboolean
 fill_rubric (Demo *d, Cohort *c, GError **error)
 {
-  gboolean large = d->size == &_spire_demo_sizes[SPIRE_DEMO_LARGE];
+  gboolean large = d->size->large;
   char rubric_uuid[UUID_LEN];
   SpireRecord *r;
   Stamp t = _spire_demo_stamp_on (d, c->opens - _spire_demo_rnd (d, 10, 20));
@@ -273,6 +273,45 @@ fill_applications (Demo *d, Cohort *c, GError **error)
   return TRUE;
 }
 
+/* The index in @size's table of the cohort with the most applications. */
+static guint
+largest_in_table (const SizeSpec *size)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < size->n_cohorts; i++)
+    if (size->cohorts[i].n_apps > size->cohorts[best].n_apps)
+      best = i;
+  return best;
+}
+
+void
+_spire_demo_cohort_spec (const SizeSpec *size, guint i, CohortSpec *spec)
+{
+  guint copy = i / size->n_cohorts;
+
+  *spec = size->cohorts[i % size->n_cohorts];
+  if (copy > 0)
+    {
+      /* The stories are told once. */
+      spec->hero = FALSE;
+      spec->forced[0] = spec->forced[1] = -1;
+      spec->years_back += 4 * (int) copy;
+    }
+  if (i % size->n_cohorts == largest_in_table (size))
+    {
+      if (copy == 0)
+        spec->n_apps *= (int) size->largest_scale;
+      else if (size->largest_scale > 1)
+        {
+          /* Its next calls are still being planned. */
+          spec->phase = PH_PLANNING;
+          spec->n_apps = 0;
+          spec->panel_size = 0;
+        }
+    }
+}
+
 gboolean
 _spire_demo_fill_cohorts (Demo *d, GError **error)
 {
@@ -290,11 +329,12 @@ _spire_demo_fill_cohorts (Demo *d, GError **error)
       pool[j] = tmp;
     }
 
-  for (guint i = 0; ok && i < d->size->n_cohorts; i++)
+  for (guint i = 0; ok && i < d->size->n_cohorts * d->size->repeat; i++)
     {
       Cohort *c = g_new0 (Cohort, 1);
 
-      c->spec = &d->size->cohorts[i];
+      _spire_demo_cohort_spec (d->size, i, &c->own);
+      c->spec = &c->own;
       c->program = &g_array_index (d->programs, Program, c->spec->program);
       g_ptr_array_add (d->cohorts, c);
       ok = fill_cohort_record (d, c, error) && fill_challenges (d, c, error) &&

@@ -90,7 +90,8 @@ typedef struct
 
 typedef struct
 {
-  const CohortSpec *spec;
+  const CohortSpec *spec; /* &own */
+  CohortSpec own;         /* the table's, for this copy (SizeSpec) */
   char uuid[UUID_LEN];
   const char *name;
   const Program *program;
@@ -151,6 +152,7 @@ typedef struct
   guint n_deals;
   GArray *scalers; /* Scaler: startups with a signed deal */
   int hero_startup; /* the welfare-technology startup, or -1 */
+  gboolean names_used_up; /* stem + tail + suffix is not enough: a place is added */
 } Demo;
 
 typedef struct
@@ -162,6 +164,9 @@ typedef struct
 #define PICK(d, array) ((array)[_spire_demo_rnd ((d), 0, G_N_ELEMENTS (array) - 1)])
 
 /* spire-demo.c */
+/* spire_demo_fill of a size made up by a test (the shape of xlarge, smaller). */
+gboolean _spire_demo_fill_size (SpireStore *store, guint32 seed, const SizeSpec *size,
+                                GError **error);
 int _spire_demo_rnd (Demo *d, int lo, int hi);
 double _spire_demo_unif (Demo *d);
 gboolean _spire_demo_chance (Demo *d, double p);
@@ -187,6 +192,8 @@ Evaluator *_spire_demo_evaluator_at (Demo *d, int index);
 
 /* spire-demo-cohorts.c */
 gboolean _spire_demo_fill_cohorts (Demo *d, GError **error);
+/* Cohort @i (0 … n_cohorts × repeat − 1) of @size, as SizeSpec says. */
+void _spire_demo_cohort_spec (const SizeSpec *size, guint i, CohortSpec *spec);
 
 /* spire-demo-applications.c */
 void _spire_demo_plan_applications (Demo *d, Cohort *c);

@@ -463,8 +463,10 @@ static const CohortSpec large_cohorts[] = {
 #undef P
 
 const SizeSpec _spire_demo_sizes[] = {
-  { small_cohorts, G_N_ELEMENTS (small_cohorts), 3, 120, 9, 100, 0.04, 0.25 },
-  { large_cohorts, G_N_ELEMENTS (large_cohorts), 6, 7000, 60, 2000, 0.01, 0.06 },
+  { small_cohorts, G_N_ELEMENTS (small_cohorts), 1, 1, FALSE, 3, 120, 9, 100, 0.04, 0.25 },
+  { large_cohorts, G_N_ELEMENTS (large_cohorts), 1, 1, TRUE, 6, 7000, 60, 2000, 0.01, 0.06 },
+  /* 10 × 20 cohorts: 10 × 6 000 + 40 000 applications */
+  { large_cohorts, G_N_ELEMENTS (large_cohorts), 10, 10, TRUE, 6, 70000, 600, 20000, 0.01, 0.06 },
 };
 
 /* Tables: words */

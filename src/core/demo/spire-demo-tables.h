@@ -228,10 +228,18 @@ typedef struct
 
 extern const ExpertOrg _spire_demo_expert_orgs[7];
 
+/* How much: the cohort table is used @repeat times (copies after the first
+ * have no story: no hero, no forced applicants, closed ones 4 years
+ * further back each); the cohort with the most applications gets
+ * @largest_scale times as many in the first copy and is a cohort still in
+ * planning in the others. */
 typedef struct
 {
   const CohortSpec *cohorts;
   guint n_cohorts;
+  guint repeat;
+  guint largest_scale;
+  gboolean large; /* the large rubric everywhere, any number of panel members, not validated */
   guint n_programs;
   guint n_startups;
   guint n_evaluators;
@@ -240,7 +248,7 @@ typedef struct
   double p_comment;  /* a score has a comment */
 } SizeSpec;
 
-extern const SizeSpec _spire_demo_sizes[2];
+extern const SizeSpec _spire_demo_sizes[3];
 
 /* Tables: words */
 

@@ -391,7 +391,7 @@ _spire_demo_put (Demo *d, SpireRecord *record, Stamp created, Stamp updated, GEr
 static gboolean
 fill_bodies (Demo *d, GError **error)
 {
-  gboolean large = d->size == &_spire_demo_sizes[SPIRE_DEMO_LARGE];
+  gboolean large = d->size->large;
 
   for (guint i = 0; i < G_N_ELEMENTS (_spire_demo_body_specs); i++)
     {
@@ -450,9 +450,20 @@ fill_programs (Demo *d, GError **error)
 
 /* Startups and their contact persons */
 
+/* Added to a startup's name when the stems, tails and suffixes are used
+ * up (about 12 000 names: the xlarge set has 70 000 startups). */
+static const char *const name_places[] = {
+  "Nord", "Vest", "Sør", "Øst", "Bergen", "Trondheim", "Stavanger", "Tromsø", "Bodø",
+  "Ålesund", "Kristiansand", "Drammen", "Hamar", "Lillehammer", "Molde", "Alta", "Harstad",
+  "Narvik", "Arendal", "Skien", "Gjøvik", "Steinkjer", "Førde", "Voss", "Kongsberg", "Halden",
+  "Moss", "Larvik", "Kirkenes", "Finnsnes",
+};
+
 static const char *
 startup_name (Demo *d, int index, int sector, const char **short_out)
 {
+  guint misses = 0;
+
   for (;;)
     {
       guint n = G_N_ELEMENTS (_spire_demo_name_stems);
@@ -472,9 +483,28 @@ startup_name (Demo *d, int index, int sector, const char **short_out)
         base = g_strdup_printf ("%s%s", stem, suffix);
       else
         continue;
+      if (d->names_used_up)
+        {
+          char *placed = g_strdup_printf ("%s %s", base, PICK (d, name_places));
+
+          g_free (base);
+          base = placed;
+          if (misses > 200)
+            {
+              placed = g_strdup_printf ("%s %u", base, misses);
+              g_free (base);
+              base = placed;
+            }
+        }
       full = g_strdup_printf ("%s AS", base);
       if (!_spire_demo_take (d, full))
-        continue;
+        {
+          /* 200 misses in a row: the names are used up (never in the
+           * small and large sets, whose names stay as they were). */
+          if (++misses == 200)
+            d->names_used_up = TRUE;
+          continue;
+        }
       *short_out = _spire_demo_keep (d, base);
       return _spire_demo_keep (d, full);
     }
@@ -585,7 +615,7 @@ _spire_demo_startup_at (Demo *d, int index)
 static gboolean
 fill_evaluators (Demo *d, GError **error)
 {
-  gboolean large = d->size == &_spire_demo_sizes[SPIRE_DEMO_LARGE];
+  gboolean large = d->size->large;
 
   for (guint e = 0; e < G_N_ELEMENTS (_spire_demo_expert_orgs); e++)
     make_orgnr (d, d->expert_orgnr[e]);
@@ -673,16 +703,17 @@ estimate_records (const SizeSpec *size)
 {
   double n = G_N_ELEMENTS (_spire_demo_body_specs) + size->n_programs + 2.0 * size->n_startups +
              size->n_evaluators + 6.5 * size->n_deals;
-  int scored = size == &_spire_demo_sizes[SPIRE_DEMO_LARGE] ? 8 : 5;
+  int scored = size->large ? 8 : 5;
 
-  for (guint i = 0; i < size->n_cohorts; i++)
+  for (guint i = 0; i < size->n_cohorts * size->repeat; i++)
     {
-      const CohortSpec *c = &size->cohorts[i];
+      CohortSpec c;
       double per_app = 1 + 1;
 
-      if (c->phase >= PH_EVALUATION)
+      _spire_demo_cohort_spec (size, i, &c);
+      if (c.phase >= PH_EVALUATION)
         per_app += 1.2 + 3 + 3 * (1 + scored);
-      n += 10 + c->panel_size + c->n_apps * per_app;
+      n += 10 + c.panel_size + c.n_apps * per_app;
     }
   return n;
 }
@@ -737,9 +768,9 @@ id_stream (SpireStore *store, guint32 seed)
 }
 
 static gboolean
-fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean force,
-      SpireProgressFunc progress, gpointer progress_data, GCancellable *cancellable,
-      GError **error)
+fill (SpireStore *store, guint32 seed, const SizeSpec *size, const char *size_name,
+      gboolean force, SpireProgressFunc progress, gpointer progress_data,
+      GCancellable *cancellable, GError **error)
 {
   Demo d = { 0 };
   GDate day;
@@ -759,9 +790,9 @@ fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean force,
     }
 
   d.store = store;
-  d.size = &_spire_demo_sizes[size];
+  d.size = size;
   d.flags = SPIRE_SAVE_NO_AUDIT | SPIRE_SAVE_KEEP_TIMES;
-  if (size == SPIRE_DEMO_LARGE)
+  if (d.size->large)
     d.flags |= SPIRE_SAVE_NO_VALIDATE; /* built valid; the small set proves it */
   d.rand = g_rand_new_with_seed (seed);
   d.ids = id_stream (store, seed);
@@ -790,8 +821,7 @@ fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean force,
        _spire_demo_fill_deals (&d, error);
   if (ok)
     {
-      after = g_strdup_printf ("{\"seed\": %u, \"size\": \"%s\"}", (guint) seed,
-                               size == SPIRE_DEMO_LARGE ? "large" : "small");
+      after = g_strdup_printf ("{\"seed\": %u, \"size\": \"%s\"}", (guint) seed, size_name);
       ok = spire_store_audit (store, "database", NULL, "demo", NULL, after, error);
     }
   demo_free (&d);
@@ -812,7 +842,8 @@ spire_demo_fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean f
   gboolean ok;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
-  g_return_val_if_fail (size == SPIRE_DEMO_SMALL || size == SPIRE_DEMO_LARGE, FALSE);
+  g_return_val_if_fail (size == SPIRE_DEMO_SMALL || size == SPIRE_DEMO_LARGE ||
+                        size == SPIRE_DEMO_XLARGE, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (g_cancellable_is_cancelled (cancellable))
@@ -820,10 +851,18 @@ spire_demo_fill (SpireStore *store, guint32 seed, SpireDemoSize size, gboolean f
 
   /* The store keeps statement journals in memory and a large page cache:
    * the large set's one transaction stays off the disk until commit. */
-  ok = fill (store, seed, size, force, progress, progress_data, cancellable, error);
+  ok = fill (store, seed, &_spire_demo_sizes[size],
+             size == SPIRE_DEMO_XLARGE ? "xlarge" : size == SPIRE_DEMO_LARGE ? "large" : "small",
+             force, progress, progress_data, cancellable, error);
   if (ok && progress != NULL)
     progress (1.0, progress_data);
   return ok;
+}
+
+gboolean
+_spire_demo_fill_size (SpireStore *store, guint32 seed, const SizeSpec *size, GError **error)
+{
+  return fill (store, seed, size, "custom", FALSE, NULL, NULL, NULL, error);
 }
 
 /* Async */

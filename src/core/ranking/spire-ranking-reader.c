@@ -41,22 +41,28 @@ static const char sql_applications[] =
   " LEFT JOIN challenges c ON c.uuid = a.challenge"
   " WHERE a.cohort = ?1 AND " TAKES_PART;
 
-/* The kind of the conflict of interest (not dismissed: the rule of
- * spire_conflict_blocks()) that keeps evaluator @r from application @a;
- * NULL when there is none. */
-#define CONFLICT_KIND(r, a)                                                          \
-  "(SELECT c.kind FROM conflicts c WHERE c.evaluator = " r ".evaluator"             \
-  " AND c.dismissed_at IS NULL AND (c.application = " a ".uuid OR c.startup = " a   \
-  ".startup) ORDER BY c.confirmed DESC, c.created_at LIMIT 1)"
+/* The conflicts of interest (not dismissed: the rule of
+ * spire_conflict_blocks()) between an evaluator and an application that
+ * takes part, by the application or by its startup; for each pair the
+ * first in this order counts (confirmed first, then the oldest).  Read once
+ * and looked up per review: a subquery per score row cost more than the
+ * scores themselves. */
+#define CONFLICTS_BY(join)                                                           \
+  "SELECT c.evaluator, a.uuid, c.kind, c.confirmed, c.created_at, c.id"             \
+  " FROM applications a JOIN conflicts c ON " join                                  \
+  " WHERE a.cohort = ?1 AND " TAKES_PART " AND c.dismissed_at IS NULL"
+
+static const char sql_conflicts[] =
+  CONFLICTS_BY ("c.application = a.uuid") " UNION ALL " CONFLICTS_BY ("c.startup = a.startup")
+  " ORDER BY 4 DESC, 5, 6";
 
 /* One row per score of a submitted review (one with NULL criterion for a
  * review without scores).  A review is stale when marked so or written
- * under another rubric version (?2); column 7 is the kind of its
- * evaluator's conflict of interest with the application (NULL: none). */
+ * under another rubric version (?2). */
 static const char sql_reviews[] =
   "SELECT r.id, r.uuid, r.application, r.evaluator,"
   " r.stale OR (r.rubric_version IS NOT NULL AND r.rubric_version <> ?2),"
-  " s.criterion, s.value, " CONFLICT_KIND ("r", "a")
+  " s.criterion, s.value"
   " FROM applications a"
   " JOIN reviews r ON r.application = a.uuid"
   " LEFT JOIN scores s ON s.review = r.uuid"
@@ -237,9 +243,16 @@ read_applications (SpireRanking *self, SpireStore *store, RankInput *input,
 
 /* A new review from the current row of sql_reviews; its index, or
  * G_MAXUINT when its application does not take part. */
+/* The key of an evaluator and an application in the conflicts' table. */
+static char *
+pair_key (const char *evaluator, const char *application)
+{
+  return g_strconcat (evaluator, " ", application, NULL);
+}
+
 static guint
 add_review (sqlite3_stmt *stmt, RankInput *input, GHashTable *app_index,
-            GHashTable *evaluator_index, guint nc)
+            GHashTable *evaluator_index, GHashTable *conflicts, guint nc)
 {
   RankSubmission review = { 0 };
   gpointer app = g_hash_table_lookup (app_index, sqlite3_column_text (stmt, 2));
@@ -261,7 +274,12 @@ add_review (sqlite3_stmt *stmt, RankInput *input, GHashTable *app_index,
   review.app = GPOINTER_TO_UINT (app) - 1;
   review.evaluator = GPOINTER_TO_UINT (e);
   review.stale = sqlite3_column_int (stmt, 4) != 0;
-  review.conflict = _spire_rank_column_dup (stmt, 7);
+  if (g_hash_table_size (conflicts) > 0)
+    {
+      g_autofree char *key = pair_key (evaluator, (const char *) sqlite3_column_text (stmt, 2));
+
+      review.conflict = g_strdup (g_hash_table_lookup (conflicts, key));
+    }
   review.left_out = review.conflict != NULL;
   index = input->reviews->len;
   g_array_append_val (input->reviews, review);
@@ -276,7 +294,7 @@ add_review (sqlite3_stmt *stmt, RankInput *input, GHashTable *app_index,
  * → a number from 1 (for the normalisation per evaluator). */
 static gboolean
 read_reviews (SpireRanking *self, SpireStore *store, RankInput *input, GHashTable *app_index,
-              GHashTable *criterion_index, GHashTable *evaluator_index,
+              GHashTable *criterion_index, GHashTable *evaluator_index, GHashTable *conflicts,
               GCancellable *cancellable, GError **error)
 {
   g_autoptr (GHashTable) review_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -316,7 +334,7 @@ read_reviews (SpireRanking *self, SpireStore *store, RankInput *input, GHashTabl
             current = GPOINTER_TO_UINT (found);
           else
             {
-              current = add_review (stmt, input, app_index, evaluator_index, nc);
+              current = add_review (stmt, input, app_index, evaluator_index, conflicts, nc);
               if (current != G_MAXUINT)
                 g_hash_table_insert (review_index,
                                      g_array_index (input->reviews, RankSubmission, current).uuid,
@@ -334,6 +352,34 @@ read_reviews (SpireRanking *self, SpireStore *store, RankInput *input, GHashTabl
         continue; /* a criterion of another rubric: not part of this one */
       g_array_index (input->values, double, (gsize) current * nc + c - 1) =
         _spire_rank_column_real (stmt, 6);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _spire_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+/* The conflicts of interest: "evaluator application" → kind (the first
+ * that counts) */
+static gboolean
+read_conflicts (SpireRanking *self, SpireStore *store, GHashTable *conflicts, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _spire_store_prepare (store, sql_conflicts, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->cohort_uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *key = pair_key ((const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1));
+
+      if (g_hash_table_contains (conflicts, key))
+        g_free (key);
+      else
+        g_hash_table_insert (conflicts, key, _spire_rank_column_dup (stmt, 2));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -384,6 +430,7 @@ _spire_rank_read (SpireRanking *self, SpireStore *store, RankInput *input,
   g_autoptr (GHashTable) app_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) evaluator_index =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3 *db = _spire_store_get_db (store);
   gboolean in_transaction = FALSE;
   gboolean ok;
@@ -394,8 +441,9 @@ _spire_rank_read (SpireRanking *self, SpireStore *store, RankInput *input,
 
   ok = read_rubric (self, store, criterion_index, error)
        && read_applications (self, store, input, app_index, error)
+       && read_conflicts (self, store, conflicts, error)
        && read_reviews (self, store, input, app_index, criterion_index, evaluator_index,
-                        cancellable, error)
+                        conflicts, cancellable, error)
        && read_missing (self, store, input, app_index, evaluator_index, error);
   if (ok && g_cancellable_is_cancelled (cancellable))
     ok = set_cancelled (error);

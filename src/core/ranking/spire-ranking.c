@@ -5,7 +5,8 @@
  * the rubric says so, leaving out reviews with a conflict of interest),
  * each application's reviews are aggregated into a row
  * (spire-rank-row.c), and the rows are ordered with ties
- * (spire-scoring.h).  Also the meeting order and the JSON of a ranking
+ * (spire-scoring.h).  Also the meeting order; the JSON of a ranking is in
+ * spire-ranking-json.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +15,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 
 #include "spire-ranking-private.h"
@@ -464,144 +464,4 @@ spire_ranking_get_meeting_order (SpireRanking *self)
   store = g_list_store_new (SPIRE_TYPE_RANK_ROW);
   g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
   return G_LIST_MODEL (store);
-}
-
-/* JSON */
-
-static void
-add_number (JsonBuilder *builder, const char *member, double value)
-{
-  json_builder_set_member_name (builder, member);
-  if (isnan (value) || isinf (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder, const char *member, const char *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder, const char *member, gint64 value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_row (SpireRanking *self, JsonBuilder *builder, SpireRankRow *row)
-{
-  g_auto (GStrv) flags = spire_rank_flags_to_strv (row->flags);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rank");
-  if (row->rank > 0)
-    json_builder_add_int_value (builder, row->rank);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "tied");
-  json_builder_add_boolean_value (builder, row->tied);
-  add_string (builder, "application", row->application_uuid);
-  add_string (builder, "title", row->title);
-  add_string (builder, "startup", row->startup_name);
-  add_string (builder, "challenge", row->challenge_title);
-  add_string (builder, "status", row->status);
-  add_number (builder, "score", row->score);
-  add_number (builder, "shown_score", row->shown_score);
-  add_number (builder, "percent", row->percent);
-  add_number (builder, "spread", row->spread);
-  add_number (builder, "range", row->range);
-  add_int (builder, "reviews", row->n_reviews);
-  add_int (builder, "missing", row->n_missing);
-  add_int (builder, "stale", row->n_stale);
-  add_int (builder, "conflicted", row->n_conflicted);
-
-  json_builder_set_member_name (builder, "flags");
-  json_builder_begin_array (builder);
-  for (guint i = 0; flags[i] != NULL; i++)
-    json_builder_add_string_value (builder, flags[i]);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "review_scores");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < row->n_review_scores; i++)
-    json_builder_add_double_value (builder, row->review_scores[i]);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "criteria");
-  json_builder_begin_array (builder);
-  for (guint c = 0; c < row->n_criteria; c++)
-    {
-      const SpireRankCriterion *criterion = g_ptr_array_index (self->criteria, c);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "criterion", criterion->uuid);
-      add_number (builder, "mean", row->criterion_means[c]);
-      add_int (builder, "answers", row->criterion_answers[c]);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
-JsonNode *
-spire_ranking_to_json (SpireRanking *self)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (GListModel) meeting = NULL;
-
-  g_return_val_if_fail (SPIRE_IS_RANKING (self), NULL);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "cohort", self->cohort_uuid);
-  add_string (builder, "rubric", self->rubric_uuid);
-  add_int (builder, "rubric_version", self->rubric_version);
-  add_number (builder, "scale_min", self->scale_min);
-  add_number (builder, "scale_max", self->scale_max);
-  add_string (builder, "aggregation", spire_aggregation_to_string (self->aggregation));
-  add_string (builder, "normalisation", self->normalised ? "per_evaluator" : "none");
-  add_number (builder, "disagreement_threshold", self->threshold);
-  add_string (builder, "disagreement_measure", "sd");
-
-  json_builder_set_member_name (builder, "criteria");
-  json_builder_begin_array (builder);
-  for (guint c = 0; c < self->criteria->len; c++)
-    {
-      const SpireRankCriterion *criterion = g_ptr_array_index (self->criteria, c);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "uuid", criterion->uuid);
-      add_string (builder, "name", criterion->name);
-      add_string (builder, "kind", spire_criterion_kind_to_string (criterion->kind));
-      add_number (builder, "weight", criterion->weight);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "applications");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->rows->len; i++)
-    add_row (self, builder, g_ptr_array_index (self->rows, i));
-  json_builder_end_array (builder);
-
-  meeting = spire_ranking_get_meeting_order (self);
-  json_builder_set_member_name (builder, "meeting_order");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (meeting); i++)
-    {
-      g_autoptr (SpireRankRow) row = g_list_model_get_item (meeting, i);
-
-      json_builder_add_string_value (builder, row->application_uuid);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
 }

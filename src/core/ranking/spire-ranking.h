@@ -30,8 +30,8 @@
  *   submitted review by the same evaluator.
  *
  * The result is a GListModel of SpireRankRow in rank order, ready for a
- * GtkColumnView; spire_ranking_to_json() gives the same for
- * `spire-cli rank --cohort UUID --json`.
+ * GtkColumnView; spire_ranking_to_json() gives the same as JSON, and
+ * spire_ranking_write_json() streams it for `spire-cli rank --cohort UUID --json`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -205,5 +205,10 @@ GListModel *spire_ranking_list_reviews (SpireRanking *self, SpireStore *store,
  *         "criteria": [ { "criterion", "mean", "answers" } ] } ],
  *     "meeting_order": [ application UUID … ] } */
 JsonNode *spire_ranking_to_json (SpireRanking *self);
+/* The same document written to @out as it is made, in the bytes json-glib's
+ * pretty generator (indent 2) makes of spire_ranking_to_json(), without a
+ * final newline; only a 64 KiB buffer is held.  Errors: @out's. */
+gboolean spire_ranking_write_json (SpireRanking *self, GOutputStream *out,
+                                   GCancellable *cancellable, GError **error);
 
 G_END_DECLS

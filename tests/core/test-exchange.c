@@ -518,6 +518,73 @@ test_export_order (void)
   env_free (env);
 }
 
+/* The export writes rows as it steps them, without records: each record in
+ * the document is what spire_record_to_json () makes of the record the
+ * store reads (fields in kind order, null for what is not given), on the
+ * sample data and on text that needs escaping. */
+static void
+test_export_as_records (void)
+{
+  Env *env = env_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *doc = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  guint n_kinds;
+  const SpireKind *const *kinds = spire_kinds (&n_kinds);
+  guint total = 0;
+
+  g_assert_true (spire_demo_fill (env->source, 3, SPIRE_DEMO_SMALL, TRUE, NULL, NULL, NULL,
+                                  &error));
+  g_assert_no_error (error);
+  add (env->source, &spire_kind_startup, "name", "Kontroll\x01\x1f\x7f \"sitat\" \\ \t AS",
+       "website", "https://ø.example.no/ære?å=1&b=<2>", "sector", "Helse\r\nomsorg\b\f", NULL);
+  add (env->source, &spire_kind_program, "name", "Emoji 🚀 og null", "kind", "other",
+       "description", "", NULL);
+
+  doc = spire_exchange_export_string (env->source, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (doc, "\"name\": \"Kontroll\\u0001\\u001f\\u007f \\\"sitat\\\" \\\\ "
+                                 "\\t AS\","));
+  g_assert_nonnull (strstr (doc, "\"sector\": \"Helse\\r\\nomsorg\\b\\f\""));
+  g_assert_nonnull (strstr (doc, "\"name\": \"Emoji 🚀 og null\","));
+  root = parse (doc);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_autoptr (GPtrArray) records = spire_store_list (env->source, kinds[k], NULL, NULL,
+                                                        &error);
+      JsonArray *array = json_object_get_array_member (json_node_get_object (root),
+                                                       kinds[k]->table);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (json_array_get_length (array), ==, records->len);
+      for (guint i = 0; i < records->len; i++)
+        {
+          SpireRecord *record = records->pdata[i];
+          g_autoptr (JsonNode) expected = spire_record_to_json (record, TRUE);
+          JsonObject *written = record_with_uuid (root, kinds[k]->table,
+                                                  spire_record_get_uuid (record));
+          g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), written);
+          g_autoptr (GList) want = json_object_get_members (json_node_get_object (expected));
+          g_autoptr (GList) have = json_object_get_members (written);
+
+          if (!json_node_equal (expected, node))
+            {
+              g_autofree char *a = json_to_string (expected, FALSE);
+              g_autofree char *b = json_to_string (node, FALSE);
+
+              g_error ("%s: the record\n  %s\nwas written\n  %s", kinds[k]->table, a, b);
+            }
+          for (GList *a = want, *b = have; a || b; a = a->next, b = b->next)
+            g_assert_cmpstr (a ? a->data : NULL, ==, b ? b->data : NULL);
+        }
+      total += records->len;
+    }
+  g_assert_cmpuint (total, >, 1000);
+
+  env_free (env);
+}
+
 static void
 on_progress_cb (double fraction, gpointer data)
 {
@@ -1038,6 +1105,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/round-trip-nb", test_round_trip_nb);
   g_test_add_func ("/exchange/export-order", test_export_order);
   g_test_add_func ("/exchange/export-file", test_export_file);
+  g_test_add_func ("/exchange/export-as-records", test_export_as_records);
   g_test_add_func ("/exchange/export-secrets", test_export_secrets);
   g_test_add_func ("/exchange/import-twice", test_import_twice);
   g_test_add_func ("/exchange/import-updates", test_import_updates);

@@ -86,7 +86,7 @@ run_child (char **argv, const char *in, const char *out, Run *run)
   run->rss_mib = usage.ru_maxrss / 1024.0;
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
     {
-      g_printerr ("bench-exchange: “%s” failed (status %d)\n", g_strjoinv (" ", argv), status);
+      g_printerr ("bench-exchange: \"%s\" failed (status %d)\n", g_strjoinv (" ", argv), status);
       return FALSE;
     }
   return TRUE;
@@ -158,7 +158,7 @@ print_pair (const char *what, const char *floor_what, const Figure *ours, const 
            ours->median.cpu_s, ours->median.rss_mib);
   g_print ("  %-40s %7.2f s wall %7.2f s CPU %7.1f MiB\n", floor_what, floor->median.wall_s,
            floor->median.cpu_s, floor->median.rss_mib);
-  g_print ("  %-40s %7.2f× wall %6.2f× CPU   (goal %s)\n", "ratio",
+  g_print ("  %-40s %7.2fx wall %6.2fx CPU   (goal %s)\n", "ratio",
            ours->median.wall_s / floor->median.wall_s, ours->median.cpu_s / floor->median.cpu_s,
            goal);
 }
@@ -209,7 +209,7 @@ bench_size (const char *cli, const char *dir, const char *size, guint n, Result 
 
   if (!g_file_test (db, G_FILE_TEST_EXISTS))
     {
-      g_print ("%s: making the demo database…\n", size);
+      g_print ("%s: making the demo database...\n", size);
       if (!run_child (demo, NULL, NULL, &made))
         {
           remove_db (db);
@@ -225,12 +225,12 @@ bench_size (const char *cli, const char *dir, const char *size, guint n, Result 
   g_print ("%s: backup %.1f MB, dump %.1f MB\n", size, res->json_bytes / 1e6,
            res->dump_bytes / 1e6);
   print_pair ("export (spire-cli export)", "floor (sqlite3 .dump)", &res->export, &res->dump,
-              "≤ 2×");
+              "<= 2x");
   if (!measure (import, NULL, NULL, ours, n, &res->import) ||
       !measure (replay, dump, NULL, floor, n, &res->replay))
     return FALSE;
   print_pair ("import (spire-cli import, empty file)", "floor (sqlite3 replaying the dump)",
-              &res->import, &res->replay, "≤ 1.5×, ≤ 150 MiB");
+              &res->import, &res->replay, "<= 1.5x, <= 150 MiB");
   g_print ("%s: load average %.1f after\n\n", size, load_average ());
   remove_db (ours);
   remove_db (floor);
@@ -253,7 +253,7 @@ has_xlarge (const char *cli)
 static void
 print_growth (const char *what, const Figure *large, const Figure *xlarge)
 {
-  g_print ("  %-10s CPU %6.2f s → %7.2f s (%5.1f×)   memory %6.1f → %6.1f MiB\n", what,
+  g_print ("  %-10s CPU %6.2f s -> %7.2f s (%5.1fx)   memory %6.1f -> %6.1f MiB\n", what,
            large->median.cpu_s, xlarge->median.cpu_s, xlarge->median.cpu_s / large->median.cpu_s,
            large->median.rss_mib, xlarge->median.rss_mib);
 }
@@ -294,7 +294,7 @@ main (int argc, char **argv)
   xlarge = g_str_equal (size, "xlarge") || g_str_equal (size, "both");
   if (xlarge && !has_xlarge (cli))
     {
-      g_print ("xlarge: this spire-cli has no “demo --size xlarge”; large only.\n\n");
+      g_print ("xlarge: this spire-cli has no \"demo --size xlarge\"; large only.\n\n");
       xlarge = FALSE;
     }
 
@@ -314,7 +314,7 @@ main (int argc, char **argv)
     ok = bench_size (cli, dir, "xlarge", (guint) n, &results[1]);
   if (ok && large && xlarge)
     {
-      g_print ("large → xlarge (linear is about 10×):\n");
+      g_print ("large -> xlarge (linear is about 10x):\n");
       print_growth ("export", &results[0].export, &results[1].export);
       print_growth ("dump", &results[0].dump, &results[1].dump);
       print_growth ("import", &results[0].import, &results[1].import);

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,6 +52,8 @@ typedef struct
   GHashTable *uuids;   /* table → the set of UUIDs the file has so far */
   GStringChunk *strings;
   GArray *pending;     /* of Pending */
+  GHashTable *inserts; /* kind → its INSERT statement */
+  char *now;
 } Merge;
 
 /* Statics: import */
@@ -217,6 +220,85 @@ check_pending (Merge *m, GError **error)
   return TRUE;
 }
 
+static void
+finalize_cb (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+/* A new record: spire_store_save () less what the import has done already
+ * (checked the record and its references, found it is new), one prepared
+ * INSERT per kind: a third of the time of a save per record.  As with
+ * SPIRE_SAVE_KEEP_TIMES, a missing created_at or updated_at is now. */
+static gboolean
+insert_record (Merge *m, SpireRecord *record, GError **error)
+{
+  const SpireKind *kind = spire_record_get_kind (record);
+  sqlite3 *db = _spire_store_get_db (m->store);
+  sqlite3_stmt *stmt = g_hash_table_lookup (m->inserts, kind);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      GString *sql = g_string_new (NULL);
+
+      g_string_append_printf (sql, "INSERT INTO %s (", kind->table);
+      for (guint i = 0; i < kind->n_fields; i++)
+        g_string_append_printf (sql, "%s%s", i ? ", " : "", kind->fields[i].name);
+      g_string_append (sql, ") VALUES (");
+      for (guint i = 0; i < kind->n_fields; i++)
+        g_string_append (sql, i ? ", ?" : "?");
+      g_string_append (sql, ")");
+      rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+      g_string_free (sql, TRUE);
+      if (rc != SQLITE_OK)
+        return _spire_store_set_error (m->store, rc, error);
+      g_hash_table_insert (m->inserts, (gpointer) kind, stmt);
+      _spire_store_mark_changed (m->store, kind->table);
+    }
+  if (spire_record_is_null (record, "created_at"))
+    spire_record_set_text (record, "created_at", m->now);
+  if (spire_record_is_null (record, "updated_at"))
+    spire_record_set_text (record, "updated_at", m->now);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const GValue *v = spire_record_get_value (record, i);
+      int col = (int) i + 1;
+
+      switch (G_VALUE_TYPE (v))
+        {
+        case G_TYPE_INT64:
+          if (g_value_get_int64 (v) == SPIRE_INT_NONE)
+            sqlite3_bind_null (stmt, col);
+          else
+            sqlite3_bind_int64 (stmt, col, g_value_get_int64 (v));
+          break;
+        case G_TYPE_DOUBLE:
+          if (isnan (g_value_get_double (v)))
+            sqlite3_bind_null (stmt, col);
+          else
+            sqlite3_bind_double (stmt, col, g_value_get_double (v));
+          break;
+        case G_TYPE_BOOLEAN:
+          sqlite3_bind_int (stmt, col, g_value_get_boolean (v) ? 1 : 0);
+          break;
+        default:
+          if (g_value_get_string (v) == NULL)
+            sqlite3_bind_null (stmt, col);
+          else
+            sqlite3_bind_text (stmt, col, g_value_get_string (v), -1, SQLITE_STATIC);
+          break;
+        }
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return _spire_store_set_error (m->store, rc, error);
+  return TRUE;
+}
+
 static gboolean
 on_table_cb (const SpireKind *kind, gpointer data, GError **error)
 {
@@ -277,9 +359,13 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
       return TRUE;
     }
 
-  if (!spire_store_save (m->store, record,
-                         SPIRE_SAVE_NO_AUDIT | SPIRE_SAVE_KEEP_TIMES | SPIRE_SAVE_NO_VALIDATE,
-                         &inserted, &local))
+  if (existing == NULL)
+    inserted = TRUE;
+  if (existing == NULL ? !insert_record (m, record, &local)
+                       : !spire_store_save (m->store, record,
+                                            SPIRE_SAVE_NO_AUDIT | SPIRE_SAVE_KEEP_TIMES |
+                                              SPIRE_SAVE_NO_VALIDATE,
+                                            &inserted, &local))
     return _spire_backup_fail_at (error,
                                   local->domain == SPIRE_ERROR ? local->code
                                                                : SPIRE_ERROR_FAILED,
@@ -367,8 +453,11 @@ import_from (SpireStore *store, const Source *src, guint64 size, const char *nam
   g_autoptr (GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                         hash_table_unref_cb);
   g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr (GHashTable) inserts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                          finalize_cb);
+  g_autofree char *now = spire_now_utc ();
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
-  Merge m = { store, name, { 0, 0, 0, 0 }, FALSE, uuids, strings, pending };
+  Merge m = { store, name, { 0, 0, 0, 0 }, FALSE, uuids, strings, pending, inserts, now };
   g_autoptr (SpireBackupReader) reader = NULL;
   sqlite3 *db = _spire_store_get_db (store);
   gboolean ok = FALSE;

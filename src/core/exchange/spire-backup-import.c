@@ -56,6 +56,24 @@ typedef struct
   char *now;
 } Merge;
 
+gboolean
+_spire_backup_fail_at (GError **error, int code, const char *name, const char *table, int index,
+                       const char *field, const char *what)
+{
+  GString *path = g_string_new (table);
+
+  if (index >= 0)
+    g_string_append_printf (path, "[%d]", index);
+  if (field != NULL)
+    g_string_append_printf (path, ".%s", field);
+  g_set_error (error, SPIRE_ERROR, code,
+               /* TRANSLATORS: "<file>: <place in the file>: <what is wrong>", e.g.
+                * "backup.json: applications[12].startup: there is no startup with the UUID …" */
+               _("%s: %s: %s"), name, path->str, what);
+  g_string_free (path, TRUE);
+  return FALSE;
+}
+
 /* Statics: import */
 
 static char *

@@ -1,18 +1,17 @@
 /* spire-backup-reader.c — a "spire-backup" document read as a stream
  *
- * json-glib 1.6 has no streaming parser: it builds the whole tree (about
- * 5.5 times the file: 695 MiB for a 124 MB backup).  The reader feeds the
- * document piece by piece to yajl, a streaming tokenizer (Debian's
- * libyajl), and keeps of it only the record it is in: each field in a
- * slot, checked and typed as spire_record_from_json () does when the
- * record closes, then handed to the merge (spire-backup-import.c).  yajl
- * rather than JsonReader over bounded pieces: JsonReader still needs a
- * parsed tree, so cutting the document into records would take a
- * tokenizer of our own in front of it anyway, and a tree per record costs
- * as much as the tree of all; yajl validates the syntax and the UTF-8 and
- * gives us each value once.  Only a JSON field's value (an application's
- * extra answers) is built as a small json-glib tree, to be kept as text
- * the way json-glib writes it.
+ * json-glib 1.6 has no streaming parser: it builds the whole tree (695
+ * MiB for a 124 MB backup).  The reader feeds the document piece by piece
+ * to yajl, a streaming tokenizer (Debian's libyajl), and keeps only the
+ * record it is in, each field in a slot, typed and checked as
+ * spire_record_from_json () does when the record closes, then handed to
+ * the merge (spire-backup-import.c).  yajl rather than JsonReader over
+ * bounded pieces: cutting the document into records for JsonReader would
+ * take a tokenizer of our own anyway, and a tree per record costs as much
+ * as the tree of all; yajl checks the syntax and the UTF-8 and gives each
+ * value once.  Only a JSON field's value (an application's extra answers)
+ * becomes a small json-glib tree, to be kept as text the way json-glib
+ * writes it.
  *
  * What refuses a file, in the order the whole-document import had:
  * nesting deeper than SPIRE_JSON_MAX_DEPTH (the same scan, piece by
@@ -126,10 +125,9 @@ struct _SpireBackupReader
   gboolean skip_next;
   JsonBuilder *json;
   guint json_from;
-  gboolean any_value;
 
   /* The head */
-  gboolean root_seen, root_is_object;
+  gboolean root_is_object;
   char *member; /* the root member whose value comes next */
   gboolean has_format;
   char *format; /* NULL: not a string */
@@ -215,24 +213,6 @@ advance (SpireBackupReader *r)
 }
 
 /* Faults */
-
-gboolean
-_spire_backup_fail_at (GError **error, int code, const char *name, const char *table, int index,
-                       const char *field, const char *what)
-{
-  GString *path = g_string_new (table);
-
-  if (index >= 0)
-    g_string_append_printf (path, "[%d]", index);
-  if (field != NULL)
-    g_string_append_printf (path, ".%s", field);
-  g_set_error (error, SPIRE_ERROR, code,
-               /* TRANSLATORS: "<file>: <place in the file>: <what is wrong>", e.g.
-                * "backup.json: applications[12].startup: there is no startup with the UUID …" */
-               _("%s: %s: %s"), name, path->str, what);
-  g_string_free (path, TRUE);
-  return FALSE;
-}
 
 /* A wrong list or record: the first one counts. */
 static void
@@ -554,7 +534,6 @@ end_record (SpireBackupReader *r)
 static gboolean
 root_value (SpireBackupReader *r, const Value *v)
 {
-  r->root_seen = TRUE;
   r->root_is_object = v->type == V_MAP;
   if (!r->root_is_object)
     {
@@ -685,7 +664,6 @@ on_value (SpireBackupReader *r, const Value *v)
 {
   gboolean go_on = TRUE;
 
-  r->any_value = TRUE;
   if (r->skip_from > 0)
     ;
   else if (r->json != NULL)

@@ -896,6 +896,66 @@ test_refuse_last_record (void)
   env_free (env);
 }
 
+/* A document of several megabytes is read in pieces: records and strings
+ * that straddle two pieces go in whole, and a fault far into the file is
+ * placed by its line and column (here on the one long line). */
+static void
+test_import_in_pieces (void)
+{
+  Env *env = env_new ();
+  g_autoptr (SpireStore) copy = env_new_store (env);
+  g_autoptr (GString) good = big_doc (12000, "00000000-0000-4000-8000-000000000000");
+  g_autoptr (GString) bad = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *where = NULL;
+  SpireImportStats stats;
+  gsize at;
+
+  g_assert_cmpuint (good->len, >, 2 * 1024 * 1024);
+  g_assert_true (spire_exchange_import_data (copy, good->str, (gssize) good->len, "backup.json",
+                                             &stats, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 24000);
+  /* the last person works for the first startup */
+  g_assert_cmpint (spire_store_count (copy, &spire_kind_person, "startup",
+                                      "00000000-0000-4000-8000-000000000000"), ==, 2);
+  g_assert_cmpint (spire_store_count (copy, &spire_kind_person, "startup",
+                                      "00002ede-0000-4000-8000-000000002ede"), ==, 1);
+
+  /* a colon gone from the last person, 2.9 MB in */
+  bad = g_string_new (good->str);
+  at = (gsize) (g_strrstr (bad->str, "\"name\": \"Person 11999\"") - bad->str) + strlen ("\"name\"");
+  g_string_erase (bad, (gssize) at, 1);
+  /* placed at the end of the token that shows it: the closing quote of
+   * "Person 11999", after the space where the colon belonged (0-based
+   * offset at, so column at + 1) */
+  where = g_strdup_printf ("backup.json: line 1, column %" G_GSIZE_FORMAT ": ",
+                           at + strlen (" \"Person 11999\""));
+  assert_refused (env, bad->str, (gssize) bad->len, SPIRE_ERROR_PARSE, where, "not valid JSON",
+                  NULL);
+
+  g_clear_object (&copy);
+  env_free (env);
+}
+
+/* A hand-made file may say its version last: a newer one is refused all
+ * the same, after its records were read, and nothing of them stays. */
+static void
+test_refuse_version_last (void)
+{
+  Env *env = env_new ();
+  g_autoptr (GString) doc = big_doc (10, "00000000-0000-4000-8000-000000000000");
+
+  g_string_erase (doc, 0, (gssize) strlen ("{\"format\": \"spire-backup\", \"version\": 1, "));
+  g_string_prepend (doc, "{");
+  g_string_truncate (doc, doc->len - 1);
+  g_string_append (doc, ", \"version\": 2, \"format\": \"spire-backup\"}");
+  assert_refused (env, doc->str, (gssize) doc->len, SPIRE_ERROR_NEWER_VERSION,
+                  "newer version of Spire", NULL);
+
+  env_free (env);
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -1119,6 +1179,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);
   g_test_add_func ("/exchange/refuse/format-and-version", test_refuse_format_and_version);
   g_test_add_func ("/exchange/refuse/last-record", test_refuse_last_record);
+  g_test_add_func ("/exchange/refuse/version-last", test_refuse_version_last);
+  g_test_add_func ("/exchange/import-in-pieces", test_import_in_pieces);
   g_test_add_func ("/exchange/refuse/nested-too-deeply", test_refuse_nested_too_deeply);
 
   return g_test_run ();

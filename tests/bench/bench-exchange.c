@@ -44,11 +44,6 @@ typedef struct
   double rss_mib;
 } Run;
 
-typedef struct
-{
-  Run median;  /* of each figure on its own */
-} Figure;
-
 /* Runs @argv with stdin from @in and stdout to @out (either may be NULL:
  * /dev/null), and measures it. */
 static gboolean
@@ -124,7 +119,7 @@ median (GArray *values)
  * NULL) clears what the run makes. */
 static gboolean
 measure (char **argv, const char *in, const char *out, const char *before, guint n,
-         Figure *figure)
+         Run *figure)
 {
   g_autoptr (GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
@@ -144,28 +139,28 @@ measure (char **argv, const char *in, const char *out, const char *before, guint
       g_array_append_val (cpu, run.cpu_s);
       g_array_append_val (rss, run.rss_mib);
     }
-  figure->median.wall_s = median (wall);
-  figure->median.cpu_s = median (cpu);
-  figure->median.rss_mib = median (rss);
+  figure->wall_s = median (wall);
+  figure->cpu_s = median (cpu);
+  figure->rss_mib = median (rss);
   return TRUE;
 }
 
 static void
-print_pair (const char *what, const char *floor_what, const Figure *ours, const Figure *floor,
+print_pair (const char *what, const char *floor_what, const Run *ours, const Run *floor,
             const char *goal)
 {
-  g_print ("  %-40s %7.2f s wall %7.2f s CPU %7.1f MiB\n", what, ours->median.wall_s,
-           ours->median.cpu_s, ours->median.rss_mib);
-  g_print ("  %-40s %7.2f s wall %7.2f s CPU %7.1f MiB\n", floor_what, floor->median.wall_s,
-           floor->median.cpu_s, floor->median.rss_mib);
+  g_print ("  %-40s %7.2f s wall %7.2f s CPU %7.1f MiB\n", what, ours->wall_s,
+           ours->cpu_s, ours->rss_mib);
+  g_print ("  %-40s %7.2f s wall %7.2f s CPU %7.1f MiB\n", floor_what, floor->wall_s,
+           floor->cpu_s, floor->rss_mib);
   g_print ("  %-40s %7.2fx wall %6.2fx CPU   (goal %s)\n", "ratio",
-           ours->median.wall_s / floor->median.wall_s, ours->median.cpu_s / floor->median.cpu_s,
+           ours->wall_s / floor->wall_s, ours->cpu_s / floor->cpu_s,
            goal);
 }
 
 typedef struct
 {
-  Figure export, dump, import, replay;
+  Run export, dump, import, replay;
   guint64 json_bytes, dump_bytes;
 } Result;
 
@@ -251,11 +246,11 @@ has_xlarge (const char *cli)
 }
 
 static void
-print_growth (const char *what, const Figure *large, const Figure *xlarge)
+print_growth (const char *what, const Run *large, const Run *xlarge)
 {
   g_print ("  %-10s CPU %6.2f s -> %7.2f s (%5.1fx)   memory %6.1f -> %6.1f MiB\n", what,
-           large->median.cpu_s, xlarge->median.cpu_s, xlarge->median.cpu_s / large->median.cpu_s,
-           large->median.rss_mib, xlarge->median.rss_mib);
+           large->cpu_s, xlarge->cpu_s, xlarge->cpu_s / large->cpu_s,
+           large->rss_mib, xlarge->rss_mib);
 }
 
 int

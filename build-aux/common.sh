@@ -8,7 +8,7 @@ SPIRE_BUILD="${SPIRE_BUILD:-$SPIRE_ROOT/_build}"
 # Debian 12 packages to build and run Spire.
 SPIRE_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-  libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libcsv-dev libicu-dev
+  libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libcsv-dev libicu-dev libyajl-dev
   librsvg2-common fonts-dejavu-core fonts-cantarell locales"
 # What the tests need beyond that.
 SPIRE_TEST_PACKAGES="sqlite3 xvfb xauth dbus dbus-x11 desktop-file-utils appstream

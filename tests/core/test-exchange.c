@@ -518,6 +518,73 @@ test_export_order (void)
   env_free (env);
 }
 
+/* The export writes rows as it steps them, without records: each record in
+ * the document is what spire_record_to_json () makes of the record the
+ * store reads (fields in kind order, null for what is not given), on the
+ * sample data and on text that needs escaping. */
+static void
+test_export_as_records (void)
+{
+  Env *env = env_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *doc = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  guint n_kinds;
+  const SpireKind *const *kinds = spire_kinds (&n_kinds);
+  guint total = 0;
+
+  g_assert_true (spire_demo_fill (env->source, 3, SPIRE_DEMO_SMALL, TRUE, NULL, NULL, NULL,
+                                  &error));
+  g_assert_no_error (error);
+  add (env->source, &spire_kind_startup, "name", "Kontroll\x01\x1f\x7f \"sitat\" \\ \t AS",
+       "website", "https://ø.example.no/ære?å=1&b=<2>", "sector", "Helse\r\nomsorg\b\f", NULL);
+  add (env->source, &spire_kind_program, "name", "Emoji 🚀 og null", "kind", "other",
+       "description", "", NULL);
+
+  doc = spire_exchange_export_string (env->source, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (doc, "\"name\": \"Kontroll\\u0001\\u001f\\u007f \\\"sitat\\\" \\\\ "
+                                 "\\t AS\","));
+  g_assert_nonnull (strstr (doc, "\"sector\": \"Helse\\r\\nomsorg\\b\\f\""));
+  g_assert_nonnull (strstr (doc, "\"name\": \"Emoji 🚀 og null\","));
+  root = parse (doc);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_autoptr (GPtrArray) records = spire_store_list (env->source, kinds[k], NULL, NULL,
+                                                        &error);
+      JsonArray *array = json_object_get_array_member (json_node_get_object (root),
+                                                       kinds[k]->table);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (json_array_get_length (array), ==, records->len);
+      for (guint i = 0; i < records->len; i++)
+        {
+          SpireRecord *record = records->pdata[i];
+          g_autoptr (JsonNode) expected = spire_record_to_json (record, TRUE);
+          JsonObject *written = record_with_uuid (root, kinds[k]->table,
+                                                  spire_record_get_uuid (record));
+          g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), written);
+          g_autoptr (GList) want = json_object_get_members (json_node_get_object (expected));
+          g_autoptr (GList) have = json_object_get_members (written);
+
+          if (!json_node_equal (expected, node))
+            {
+              g_autofree char *a = json_to_string (expected, FALSE);
+              g_autofree char *b = json_to_string (node, FALSE);
+
+              g_error ("%s: the record\n  %s\nwas written\n  %s", kinds[k]->table, a, b);
+            }
+          for (GList *a = want, *b = have; a || b; a = a->next, b = b->next)
+            g_assert_cmpstr (a ? a->data : NULL, ==, b ? b->data : NULL);
+        }
+      total += records->len;
+    }
+  g_assert_cmpuint (total, >, 1000);
+
+  env_free (env);
+}
+
 static void
 on_progress_cb (double fraction, gpointer data)
 {
@@ -829,6 +896,66 @@ test_refuse_last_record (void)
   env_free (env);
 }
 
+/* A document of several megabytes is read in pieces: records and strings
+ * that straddle two pieces go in whole, and a fault far into the file is
+ * placed by its line and column (here on the one long line). */
+static void
+test_import_in_pieces (void)
+{
+  Env *env = env_new ();
+  g_autoptr (SpireStore) copy = env_new_store (env);
+  g_autoptr (GString) good = big_doc (12000, "00000000-0000-4000-8000-000000000000");
+  g_autoptr (GString) bad = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *where = NULL;
+  SpireImportStats stats;
+  gsize at;
+
+  g_assert_cmpuint (good->len, >, 2 * 1024 * 1024);
+  g_assert_true (spire_exchange_import_data (copy, good->str, (gssize) good->len, "backup.json",
+                                             &stats, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 24000);
+  /* the last person works for the first startup */
+  g_assert_cmpint (spire_store_count (copy, &spire_kind_person, "startup",
+                                      "00000000-0000-4000-8000-000000000000"), ==, 2);
+  g_assert_cmpint (spire_store_count (copy, &spire_kind_person, "startup",
+                                      "00002ede-0000-4000-8000-000000002ede"), ==, 1);
+
+  /* a colon gone from the last person, 2.9 MB in */
+  bad = g_string_new (good->str);
+  at = (gsize) (g_strrstr (bad->str, "\"name\": \"Person 11999\"") - bad->str) + strlen ("\"name\"");
+  g_string_erase (bad, (gssize) at, 1);
+  /* placed at the end of the token that shows it: the closing quote of
+   * "Person 11999", after the space where the colon belonged (0-based
+   * offset at, so column at + 1) */
+  where = g_strdup_printf ("backup.json: line 1, column %" G_GSIZE_FORMAT ": ",
+                           at + strlen (" \"Person 11999\""));
+  assert_refused (env, bad->str, (gssize) bad->len, SPIRE_ERROR_PARSE, where, "not valid JSON",
+                  NULL);
+
+  g_clear_object (&copy);
+  env_free (env);
+}
+
+/* A hand-made file may say its version last: a newer one is refused all
+ * the same, after its records were read, and nothing of them stays. */
+static void
+test_refuse_version_last (void)
+{
+  Env *env = env_new ();
+  g_autoptr (GString) doc = big_doc (10, "00000000-0000-4000-8000-000000000000");
+
+  g_string_erase (doc, 0, (gssize) strlen ("{\"format\": \"spire-backup\", \"version\": 1, "));
+  g_string_prepend (doc, "{");
+  g_string_truncate (doc, doc->len - 1);
+  g_string_append (doc, ", \"version\": 2, \"format\": \"spire-backup\"}");
+  assert_refused (env, doc->str, (gssize) doc->len, SPIRE_ERROR_NEWER_VERSION,
+                  "newer version of Spire", NULL);
+
+  env_free (env);
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -1038,6 +1165,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/round-trip-nb", test_round_trip_nb);
   g_test_add_func ("/exchange/export-order", test_export_order);
   g_test_add_func ("/exchange/export-file", test_export_file);
+  g_test_add_func ("/exchange/export-as-records", test_export_as_records);
   g_test_add_func ("/exchange/export-secrets", test_export_secrets);
   g_test_add_func ("/exchange/import-twice", test_import_twice);
   g_test_add_func ("/exchange/import-updates", test_import_updates);
@@ -1051,6 +1179,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);
   g_test_add_func ("/exchange/refuse/format-and-version", test_refuse_format_and_version);
   g_test_add_func ("/exchange/refuse/last-record", test_refuse_last_record);
+  g_test_add_func ("/exchange/refuse/version-last", test_refuse_version_last);
+  g_test_add_func ("/exchange/import-in-pieces", test_import_in_pieces);
   g_test_add_func ("/exchange/refuse/nested-too-deeply", test_refuse_nested_too_deeply);
 
   return g_test_run ();

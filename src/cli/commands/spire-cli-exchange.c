@@ -23,7 +23,6 @@ cmd_import (Cli *cli, const CliCommand *command, int argc, char **argv)
 {
   g_auto (GStrv) args = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GByteArray) input = NULL;
   SpireImportStats stats = { 0, 0, 0 };
   gboolean from_stdin;
   gboolean show_progress = isatty (STDERR_FILENO);
@@ -34,29 +33,19 @@ cmd_import (Cli *cli, const CliCommand *command, int argc, char **argv)
   if ((status = cli_parse_command (cli, command, NULL, NULL, argc, argv, &args)) != CONTINUE)
     return status;
 
+  /* Standard input is read as it comes, as a file is: a large backup is
+   * never held whole in memory. */
   from_stdin = g_str_equal (args[0], "-");
-  if (from_stdin)
-    {
-      input = g_byte_array_new ();
-      if (!cli_read_standard_input (input, &error))
-        return cli_refused (error);
-    }
-  else if (!cli_check_readable (args[0], &error))
+  if (!from_stdin && !cli_check_readable (args[0], &error))
     return cli_refused (error);
 
   if (!cli_open_store (cli, OPEN_CREATE, &error))
     return cli_refused (error);
 
   cli_progress_init (&progress, _("Importing"));
-  if (from_stdin)
-    ok = spire_exchange_import_data (cli->store, (const char *) input->data, input->len,
-                                     _("standard input"), &stats,
-                                     show_progress ? cli_on_progress_cb : NULL, &progress, NULL,
-                                     &error);
-  else
-    ok = spire_exchange_import_file (cli->store, args[0], &stats,
-                                     show_progress ? cli_on_progress_cb : NULL, &progress, NULL,
-                                     &error);
+  ok = spire_exchange_import_file (cli->store, args[0], &stats,
+                                   show_progress ? cli_on_progress_cb : NULL, &progress, NULL,
+                                   &error);
   cli_progress_end (&progress);
   if (!ok)
     return cli_refused (error);

@@ -88,25 +88,34 @@ _spire_json_array_object (JsonArray *array, guint index)
 /* Nesting depth.  json-glib's parser calls itself once per level, so a
  * file of nothing but "[" overflows the stack: every JSON importer asks
  * here first.  Strings (and the escapes in them) are skipped; a bracket
- * in a string is text.  Whether the brackets match is the parser's to say. */
+ * in a string is text.  Whether the brackets match is the parser's to say.
+ * The backup's import reads its document in pieces: the state carries
+ * from one to the next. */
 gboolean
-_spire_json_check_depth (const char *data, gsize length, guint max_depth, const char *name,
-                         GError **error)
+_spire_json_depth_feed (SpireJsonDepth *state, const char *data, gsize length, guint max_depth,
+                        const char *name, GError **error)
 {
-  gboolean in_string = FALSE;
-  guint    depth = 0;
-  guint    line = 1;
+  gboolean in_string = state->in_string;
+  gboolean escaped = state->escaped;
+  guint    depth = state->depth;
+  guint    line = state->line;
+  gboolean ok = TRUE;
 
   for (gsize i = 0; data != NULL && i < length; i++)
     {
       char c = data[i];
 
+      if (escaped)
+        {
+          escaped = FALSE; /* the character after a backslash, even a newline */
+          continue;
+        }
       if (c == '\n')
         line++;
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            escaped = TRUE;
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -123,13 +132,27 @@ _spire_json_check_depth (const char *data, gsize length, guint max_depth, const 
                            _("%s: nested too deeply at line %u (more than %u levels). Nothing "
                              "was changed."),
                            name, line, max_depth);
-              return FALSE;
+              ok = FALSE;
+              break;
             }
         }
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
     }
-  return TRUE;
+  state->in_string = in_string;
+  state->escaped = escaped;
+  state->depth = depth;
+  state->line = line;
+  return ok;
+}
+
+gboolean
+_spire_json_check_depth (const char *data, gsize length, guint max_depth, const char *name,
+                         GError **error)
+{
+  SpireJsonDepth state = SPIRE_JSON_DEPTH_INIT;
+
+  return _spire_json_depth_feed (&state, data, length, max_depth, name, error);
 }
 
 /* Writing JSON */

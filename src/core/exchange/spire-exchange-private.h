@@ -41,6 +41,18 @@ JsonObject *_spire_json_array_object (JsonArray *array, guint index);
  * recurses once per level.  Strings are skipped. */
 gboolean _spire_json_check_depth (const char *data, gsize length, guint max_depth,
                                   const char *name, GError **error);
+/* The same, piece by piece: @state (SPIRE_JSON_DEPTH_INIT at the start)
+ * carries what is open from one piece to the next. */
+typedef struct
+{
+  gboolean in_string;
+  gboolean escaped;
+  guint depth;
+  guint line;
+} SpireJsonDepth;
+#define SPIRE_JSON_DEPTH_INIT { FALSE, FALSE, 0, 1 }
+gboolean _spire_json_depth_feed (SpireJsonDepth *state, const char *data, gsize length,
+                                 guint max_depth, const char *name, GError **error);
 
 /* Writing JSON: a string member (null for NULL), an integer member, and
  * the text of a tree (two spaces when @pretty). */

@@ -117,6 +117,26 @@ has_suffix_ci (const char *name, const char *const *suffixes)
   return FALSE;
 }
 
+/* A backup is known by its head: an export begins with its format.  Only
+ * the start is read, so that a large backup is never loaded whole (nor
+ * parsed into a tree) just to see what it is; the import reads it as a
+ * stream and says what is wrong with it, if anything. */
+static gboolean
+starts_as_backup (GFile *file, GCancellable *cancellable)
+{
+  g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, NULL);
+  char head[4096];
+  gsize got = 0;
+
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head - 1, &got, cancellable,
+                                NULL))
+    return FALSE;
+  head[got] = '\0';
+  return g_regex_match_simple ("^(\xef\xbb\xbf)?\\s*\\{\\s*\"format\"\\s*:\\s*\"" SPIRE_BACKUP_FORMAT
+                               "\"\\s*,", head, G_REGEX_RAW, 0);
+}
+
 static void
 detect_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -128,6 +148,12 @@ detect_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   const char *p;
   GError *error = NULL;
 
+  if (starts_as_backup (d->file, cancellable))
+    {
+      d->kind = SPIRE_IMPORT_KIND_BACKUP;
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
   if (!g_file_load_contents (d->file, cancellable, &data, &length, NULL, &error))
     {
       g_task_return_error (task, error);

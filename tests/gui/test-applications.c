@@ -179,14 +179,14 @@ shows_cond (gpointer data)
   return window_shows (s->f, s->text);
 }
 
-/* Whether the window comes to show @text (a toast) within ten seconds: the
+/* Whether the window comes to show @text (a toast) within a minute: the
  * toast follows the work, which a slow (sanitizer) build takes longer to do. */
 static gboolean
 window_comes_to_show (Fixture *f, const char *text)
 {
   Shows s = { f, text };
 
-  return gui_fixture_wait (shows_cond, &s, 10000);
+  return gui_fixture_wait (shows_cond, &s, 60000);
 }
 
 static GHashTable *

@@ -57,8 +57,9 @@ if [ -z "${SPIRE_SKIP_ASAN:-}" ]; then
   # GLib is built without frame pointers, so a fast stack stops at g_malloc
   # and no suppression could tell the platform's leaks from Spire's.  No GL
   # (GDK_DEBUG=gl-disable: the tests draw with cairo, GSK_RENDERER in
-  # tests/meson.build), so Mesa is never loaded.  The GUI half takes about
-  # N minutes on two cores (see the report of issue 10).
+  # tests/meson.build), so Mesa is never loaded.  The GUI half costs about
+  # 7 minutes of CPU (ten times the debug build's GUI suite; its tests run
+  # one at a time), so on CI's two cores about 8 minutes.
   ASAN_OPTIONS=detect_leaks=1 \
   LSAN_OPTIONS="suppressions=$SPIRE_ROOT/build-aux/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -34,6 +34,8 @@ sqlite3 *_spire_store_get_db (SpireStore *self);
 sqlite3_stmt *_spire_store_prepare (SpireStore *self, const char *sql, GError **error);
 /* Turns the connection's last error into a SpireError. */
 gboolean _spire_store_set_error (SpireStore *self, int rc, GError **error);
+/* Binds @record's fields to the parameters 1…n of @stmt (missing: NULL). */
+void _spire_store_bind_record (sqlite3_stmt *stmt, SpireRecord *record);
 /* TRUE when @errnum means the disk (or the file-size limit) is full. */
 gboolean _spire_errno_is_full (int errnum);
 /* TRUE when the file system of @path has no free block, or @path (its

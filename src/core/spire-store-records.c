@@ -80,8 +80,10 @@ kind_sql (const SpireKind *kind, const char *what)
   return sql;
 }
 
-static void
-bind_record (sqlite3_stmt *stmt, SpireRecord *record)
+/* Binds each field of @record to parameter i + 1 of @stmt, a missing value
+ * as NULL (the backup import's prepared INSERT binds the same way). */
+void
+_spire_store_bind_record (sqlite3_stmt *stmt, SpireRecord *record)
 {
   const SpireKind *kind = spire_record_get_kind (record);
 
@@ -477,7 +479,7 @@ spire_store_save (SpireStore *self, SpireRecord *record, SpireSaveFlags flags,
   stmt = _spire_store_prepare (self, kind_sql (kind, "upsert"), error);
   if (stmt == NULL)
     goto fail;
-  bind_record (stmt, record);
+  _spire_store_bind_record (stmt, record);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);

@@ -279,36 +279,7 @@ insert_record (Merge *m, SpireRecord *record, GError **error)
   if (spire_record_is_null (record, "updated_at"))
     spire_record_set_text (record, "updated_at", m->now);
 
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      const GValue *v = spire_record_get_value (record, i);
-      int col = (int) i + 1;
-
-      switch (G_VALUE_TYPE (v))
-        {
-        case G_TYPE_INT64:
-          if (g_value_get_int64 (v) == SPIRE_INT_NONE)
-            sqlite3_bind_null (stmt, col);
-          else
-            sqlite3_bind_int64 (stmt, col, g_value_get_int64 (v));
-          break;
-        case G_TYPE_DOUBLE:
-          if (isnan (g_value_get_double (v)))
-            sqlite3_bind_null (stmt, col);
-          else
-            sqlite3_bind_double (stmt, col, g_value_get_double (v));
-          break;
-        case G_TYPE_BOOLEAN:
-          sqlite3_bind_int (stmt, col, g_value_get_boolean (v) ? 1 : 0);
-          break;
-        default:
-          if (g_value_get_string (v) == NULL)
-            sqlite3_bind_null (stmt, col);
-          else
-            sqlite3_bind_text (stmt, col, g_value_get_string (v), -1, SQLITE_STATIC);
-          break;
-        }
-    }
+  _spire_store_bind_record (stmt, record);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "spire-toast.h"
+#include "spire-widget.h"
 
 /* The first AdwToastOverlay inside @widget, depth first. */
 static GtkWidget *
@@ -66,4 +67,31 @@ void
 spire_toast_show (GtkWidget *from, const char *text)
 {
   spire_toast_add (from, adw_toast_new (text));
+}
+
+static void
+on_toast_open_cb (AdwToast *toast, gpointer user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "spire-uri");
+  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "spire-window");
+
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
+void
+spire_toast_show_file (GtkWidget *from, const char *text, const char *path)
+{
+  g_autoptr (GFile) file = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (path != NULL);
+
+  file = g_file_new_for_path (path);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "spire-uri", g_file_get_uri (file), g_free);
+  g_object_set_data (G_OBJECT (toast), "spire-window", spire_widget_get_window (from));
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_open_cb), NULL);
+  spire_toast_add (from, toast);
 }

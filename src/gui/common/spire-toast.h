@@ -15,5 +15,8 @@ G_BEGIN_DECLS
 void spire_toast_add (GtkWidget *from, AdwToast *toast);
 /* A plain toast with @text. */
 void spire_toast_show (GtkWidget *from, const char *text);
+/* A toast with @text and an "Open" button that opens @path (a file or a
+ * folder just written) with the user's application for it. */
+void spire_toast_show_file (GtkWidget *from, const char *text, const char *path);
 
 G_END_DECLS

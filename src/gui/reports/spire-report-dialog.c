@@ -142,43 +142,23 @@ choose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* Done */
 
 static void
-on_toast_open_cb (AdwToast *toast, gpointer user_data)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "spire-uri");
-  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "spire-window");
-
-  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
-}
-
-static void
 show_done_toast (SpireReportDialog *self)
 {
   g_autofree char *text = NULL;
-  g_autoptr (GFile) file = NULL;
-  AdwToast *toast;
 
   if (self->from == NULL || gtk_widget_get_root (self->from) == NULL)
     return;
   if (writes_folder (self))
-    {
-      text = g_strdup_printf (ngettext ("%u letter written", "%u letters written",
-                                        self->written->len),
-                              self->written->len);
-      file = g_file_new_for_path (self->path);
-    }
+    text = g_strdup_printf (ngettext ("%u letter written", "%u letters written",
+                                      self->written->len),
+                            self->written->len);
   else
     {
       g_autofree char *base = g_path_get_basename (self->path);
 
       text = g_strdup_printf (_("“%s” written"), base);
-      file = g_file_new_for_path (self->path);
     }
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "spire-uri", g_file_get_uri (file), g_free);
-  g_object_set_data (G_OBJECT (toast), "spire-window", spire_widget_get_window (self->from));
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_open_cb), NULL);
-  spire_toast_add (self->from, toast);
+  spire_toast_show_file (self->from, text, self->path);
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-widget.h"
 #include "spire-csv-import-preview.h"
 #include "spire-list-util.h"
 
@@ -197,6 +198,8 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   if (css)
     gtk_widget_add_css_class (label, css);
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  /* A cell too narrow for its text shows it whole on hover. */
+  spire_widget_set_cell_tooltip (label, text);
 }
 
 void
@@ -205,7 +208,7 @@ _spire_csv_preview_add_columns (GtkColumnView *view, GListModel *rows)
   static const char *const titles[N_COLUMNS] = {
     N_("Line"), N_("Startup"), N_("Application"), N_("Challenge"), N_("In Spire"),
   };
-  static const guint nat_chars[N_COLUMNS] = { 4, 28, 28, 22, 14 };
+  static const guint nat_chars[N_COLUMNS] = { 4, 34, 28, 22, 26 };
   static const guint min_chars[N_COLUMNS] = { 3, 12, 12, 10, 8 };
   g_autoptr (GtkNoSelection) selection = NULL;
 

@@ -565,6 +565,31 @@ is_folded (gpointer data)
   return adw_leaflet_get_folded (data);
 }
 
+/* The widgets as wide as @limit or wider at their minimum whose children
+ * are all narrower: what keeps the window from a phone's width. */
+static void
+report_wide (GtkWidget *widget, int limit, GString *out)
+{
+  int minimum = 0;
+  gboolean child_wide = FALSE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int m = 0;
+
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &m, NULL, NULL, NULL);
+      if (m > limit)
+        {
+          child_wide = TRUE;
+          report_wide (c, limit, out);
+        }
+    }
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (!child_wide && minimum > limit)
+    g_string_append_printf (out, " %s (%s, %d px)", G_OBJECT_TYPE_NAME (widget),
+                            gtk_widget_get_name (widget), minimum);
+}
+
 static void
 test_window_narrow (void)
 {
@@ -576,6 +601,21 @@ test_window_narrow (void)
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gui_fixture_wait (is_folded, leaflet, 5000));
+
+  /* A phone is 360 pixels wide: the window, with every view, fits. */
+  {
+    g_autoptr (GString) wide = g_string_new ("");
+    int minimum = 0;
+
+    /* The window's content: its frame and shadow are the desktop's. */
+    GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
+
+    gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    report_wide (content, 360, wide);
+    if (minimum > 360)
+      g_test_message ("too wide:%s", wide->str);
+    g_assert_cmpint (minimum, <=, 360);
+  }
 
   /* The sidebar first; Ctrl+F goes to the cohort. */
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (_spire_window_get_sidebar (window)),

@@ -37,6 +37,10 @@ struct _SpireRankingList
   GArray *criterion_index;      /* guint: the ranking's index of each of those */
   char *criteria_signature;
   SpireRanking *ranking;
+  GPtrArray *items;    /* SpireRankRow: every row, in the order shown */
+  guint n_filled;      /* how many of @items are in @rows yet */
+  GPtrArray *keep;     /* char *: the UUIDs to select again once all are in */
+  guint fill_source;
   gboolean meeting;
   gboolean changing_sort;
 };
@@ -587,27 +591,86 @@ update_criterion_columns (SpireRankingList *self)
   set_header_tooltips (self);
 }
 
+/* Rows come in a screenful at a time (issue 11: no main-thread pause over
+ * 100 ms).  GTK 4.8's column view makes the row widgets of every row it may
+ * show (up to 200, a cell per column) as soon as they are in its model:
+ * ~1 ms a row here, 230 ms for a large cohort's ranking at once.  So the
+ * rows are put in the order they are shown (the column view's sorter, or
+ * the meeting order), the first FILL_CHUNK spliced at once, the rest from
+ * an idle FILL_CHUNK at a time, and the selection is given back when the
+ * last are in. */
+#define FILL_CHUNK 40
+
+static int
+compare_sorter_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return (int) gtk_sorter_compare (user_data, *(gpointer *) a, *(gpointer *) b);
+}
+
+static void
+select_kept (SpireRankingList *self)
+{
+  g_autoptr (GtkBitset) set = gtk_bitset_new_empty ();
+  g_autoptr (GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  if (self->keep == NULL || self->keep->len == 0)
+    return;
+  for (guint i = 0; i < self->keep->len; i++)
+    g_hash_table_add (wanted, self->keep->pdata[i]);
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr (SpireRankRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_hash_table_contains (wanted, spire_rank_row_get_application_uuid (row)))
+        gtk_bitset_add (set, i);
+    }
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), set, set);
+}
+
+static gboolean
+fill_more_cb (gpointer user_data)
+{
+  SpireRankingList *self = user_data;
+  guint n = MIN (FILL_CHUNK, self->items->len - self->n_filled);
+
+  g_list_store_splice (self->rows, self->n_filled, 0, self->items->pdata + self->n_filled, n);
+  self->n_filled += n;
+  if (self->n_filled < self->items->len)
+    return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  select_kept (self);
+  g_clear_pointer (&self->keep, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 fill_rows (SpireRankingList *self)
 {
-  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GtkBitset) selected = NULL;
   g_autoptr (GListModel) meeting = NULL;
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *source = NULL;
+  GtkSorter *sorter;
   guint n;
 
   /* Keep the selection across a new ranking (another cohort starts with
-   * none selected). */
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
+   * none selected); while rows are still coming, the one kept before. */
+  if (self->fill_source == 0)
     {
-      g_autoptr (SpireRankRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                            gtk_bitset_get_nth (selected, i));
+      g_autoptr (GtkBitset) selected =
+        gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
 
-      if (row && self->ranking)
-        g_ptr_array_add (keep, g_strdup (spire_rank_row_get_application_uuid (row)));
+      g_clear_pointer (&self->keep, g_ptr_array_unref);
+      self->keep = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; self->ranking && i < gtk_bitset_get_size (selected); i++)
+        {
+          g_autoptr (SpireRankRow) row =
+            g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, i));
+
+          if (row)
+            g_ptr_array_add (self->keep, g_strdup (spire_rank_row_get_application_uuid (row)));
+        }
     }
+  g_clear_handle_id (&self->fill_source, g_source_remove);
 
   if (self->ranking)
     {
@@ -617,28 +680,31 @@ fill_rows (SpireRankingList *self)
         source = G_LIST_MODEL (self->ranking);
     }
   n = source ? g_list_model_get_n_items (source) : 0;
+  g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (source, i));
+    g_ptr_array_add (self->items, g_list_model_get_item (source, i));
+  sorter = gtk_sort_list_model_get_sorter (self->sorted);
+  if (sorter)
+    g_ptr_array_sort_with_data (self->items, compare_sorter_cb, sorter);
+
+  self->n_filled = MIN (n, FILL_CHUNK);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       items->pdata, items->len);
-
-  if (keep->len > 0)
+                       self->items->pdata, self->n_filled);
+  if (self->n_filled < n)
     {
-      g_autoptr (GtkBitset) set = gtk_bitset_new_empty ();
-      g_autoptr (GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
-      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-
-      for (guint i = 0; i < keep->len; i++)
-        g_hash_table_add (wanted, keep->pdata[i]);
-      for (guint i = 0; i < shown; i++)
-        {
-          g_autoptr (SpireRankRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-          if (g_hash_table_contains (wanted, spire_rank_row_get_application_uuid (row)))
-            gtk_bitset_add (set, i);
-        }
-      gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), set, set);
+      self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more_cb, self, NULL);
+      return;
     }
+  select_kept (self);
+  g_clear_pointer (&self->keep, g_ptr_array_unref);
+}
+
+gboolean
+spire_ranking_list_get_filling (SpireRankingList *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RANKING_LIST (self), FALSE);
+
+  return self->fill_source != 0;
 }
 
 /* Meeting order */
@@ -744,12 +810,15 @@ spire_ranking_list_dispose (GObject *object)
 
   if (self->column_view)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_RANKING_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->criterion_columns, g_ptr_array_unref);
   g_clear_pointer (&self->criterion_index, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->keep, g_ptr_array_unref);
   g_clear_pointer (&self->criteria_signature, g_free);
   g_clear_object (&self->ranking);
 
@@ -825,6 +894,7 @@ spire_ranking_list_init (SpireRankingList *self)
 
   self->criterion_columns = g_ptr_array_new ();
   self->criterion_index = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < SPIRE_RANKING_N_FIXED_COLUMNS; i++)
     {
       g_autoptr (GtkListItemFactory) factory = new_factory (self, i);
@@ -861,8 +931,7 @@ spire_ranking_list_init (SpireRankingList *self)
 static void
 fit_columns (SpireRankingList *self)
 {
-  GListModel *rows = G_LIST_MODEL (self->rows);
-  guint n_rows = g_list_model_get_n_items (rows);
+  guint n_rows = self->items->len;
   guint n_columns = SPIRE_RANKING_N_FIXED_COLUMNS + self->criterion_columns->len;
   GtkWidget *view = GTK_WIDGET (self->column_view);
 
@@ -889,11 +958,7 @@ fit_columns (SpireRankingList *self)
         for (const SpireEnumValue *v = status_field ()->values; v->value; v++)
           g_ptr_array_add (texts, g_strdup (spire_field_value_label (status_field (), v->value)));
       for (guint i = 0; i < n_rows; i++)
-        {
-          g_autoptr (SpireRankRow) row = g_list_model_get_item (rows, i);
-
-          g_ptr_array_add (texts, spire_ranking_list_cell_text (self, row, c));
-        }
+        g_ptr_array_add (texts, spire_ranking_list_cell_text (self, self->items->pdata[i], c));
       spire_column_fit (column, view, (const char *const *) texts->pdata, (int) texts->len,
                         c == SPIRE_RANKING_COLUMN_CHALLENGE ? CHALLENGE_MAX_WIDTH : 0);
     }

@@ -360,7 +360,8 @@ test_meeting_order (F *f, gconstpointer data)
 
 /* A large ranking's rows come a screenful at a time (issue 11, no pause
  * over 100 ms): the first at once, the rest from idles while the page says
- * it is busy, in the same order; the selection is kept across. */
+ * it is busy, in the same order; the selection is kept across, and the
+ * columns end as wide as every row needs. */
 static void
 test_rows_in_chunks (F *f, gconstpointer data)
 {
@@ -369,6 +370,8 @@ test_rows_in_chunks (F *f, gconstpointer data)
   GtkSelectionModel *selection = spire_ranking_page_get_model (f->page);
   g_autoptr (GPtrArray) before = g_ptr_array_new ();
   g_autoptr (GPtrArray) selected = NULL;
+  g_autoptr (GArray) widths = g_array_new (FALSE, FALSE, sizeof (int));
+  GListModel *columns = gtk_column_view_get_columns (spire_ranking_list_get_column_view (list));
   guint n = n_shown (f);
 
   g_assert_cmpuint (n, ==, spire_ranking_get_n_rows (ranking));
@@ -380,6 +383,13 @@ test_rows_in_chunks (F *f, gconstpointer data)
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (before, (gpointer) spire_rank_row_get_application_uuid (row_at (f, i)));
   gtk_selection_model_select_item (selection, n - 1, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      int width = gtk_column_view_column_get_fixed_width (column);
+
+      g_array_append_val (widths, width);
+    }
 
   spire_ranking_list_set_ranking (list, ranking);
   g_assert_cmpuint (n_shown (f), ==, 40);
@@ -394,6 +404,14 @@ test_rows_in_chunks (F *f, gconstpointer data)
   g_assert_cmpuint (selected->len, ==, 1);
   g_assert_cmpstr (spire_rank_row_get_application_uuid (selected->pdata[0]), ==,
                    before->pdata[n - 1]);
+  /* The columns are fitted to every row again, not only the first ones */
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), ==,
+                       g_array_index (widths, int, i));
+    }
 }
 
 static void

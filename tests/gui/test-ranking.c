@@ -375,7 +375,7 @@ test_rows_in_chunks (F *f, gconstpointer data)
   guint n = n_shown (f);
 
   g_assert_cmpuint (n, ==, spire_ranking_get_n_rows (ranking));
-  if (n <= 40)
+  if (n <= 20)
     {
       g_test_skip ("the demo's cohort fits in one screenful");
       return;
@@ -392,7 +392,7 @@ test_rows_in_chunks (F *f, gconstpointer data)
     }
 
   spire_ranking_list_set_ranking (list, ranking);
-  g_assert_cmpuint (n_shown (f), ==, 40);
+  g_assert_cmpuint (n_shown (f), ==, 20);
   g_assert_true (spire_ranking_list_get_filling (list));
   g_assert_true (spire_ranking_page_get_busy (f->page));
   wait_ranked (f);

@@ -595,13 +595,15 @@ update_criterion_columns (SpireRankingList *self)
 
 /* Rows come in a screenful at a time (issue 11: no main-thread pause over
  * 100 ms).  GTK 4.8's column view makes the row widgets of every row it may
- * show (up to 200, a cell per column) as soon as they are in its model:
- * ~1 ms a row here, 230 ms for a large cohort's ranking at once.  So the
- * rows are put in the order they are shown (the column view's sorter, or
- * the meeting order), the first FILL_CHUNK spliced at once, the rest from
- * an idle FILL_CHUNK at a time, and the selection is given back when the
- * last are in. */
-#define FILL_CHUNK 40
+ * show (up to 200, a cell per column) as soon as they are in its model, and
+ * the first frame measures them all: a large cohort's ranking at once was a
+ * 230 ms pause (bench-window's main-thread CPU in the worst gap), 125 ms
+ * with 40 rows first, 80-95 ms with 20.  So the rows are put in the order
+ * they are shown (the column view's sorter, or the meeting order), the
+ * first FILL_CHUNK spliced at once, the rest from an idle FILL_CHUNK at a
+ * time (a frame is drawn between), and the selection is given back when
+ * the last are in. */
+#define FILL_CHUNK 20
 
 static guint n_columns (SpireRankingList *self);
 static void fit_column (SpireRankingList *self, guint c, guint n_rows);

@@ -22,7 +22,8 @@
  * Frames are timestamped with the frame clock: a tick callback runs every
  * frame while a load is measured, so a main thread busy for 0.3 s shows as
  * a 0.3 s gap between ticks.  Each figure is the median of N runs (default
- * 3); start (wall and the main thread's CPU) and memory are printed beside the floor with their ratio.
+ * 3); start (wall and the main thread's CPU) and memory are printed
+ * beside the floor with their ratio.
  * Goals (issue 11): first rows ≤ 500 ms, no gap over 100 ms, scroll ≤ 200 ms
  * of CPU, start ≤ 1.2 × the floor and memory ≤ floor + 40 MiB.
  *

@@ -1,5 +1,6 @@
-/* spire-ranking-list.c — the ranked applications: columns, sorting, the
- * criteria's columns and the selection meeting order
+/* spire-ranking-list.c — the ranked applications: columns, the criteria's
+ * columns, rows a screenful at a time and the selection meeting order (the
+ * columns' comparisons: spire-ranking-sort.c)
  *
  * The rows go GListStore → GtkSortListModel (the column view's sorter) →
  * GtkMultiSelection → GtkColumnView, with GtkInscription cells as in the
@@ -22,6 +23,7 @@
 #include "spire-ranking-list.h"
 #include "spire-column-width.h"
 #include "spire-ranking-resources.h"
+#include "spire-ranking-sort.h"
 
 struct _SpireRankingList
 {
@@ -66,9 +68,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* spire_collate_key of a row's title and challenge, made when first sorted. */
-static GQuark title_key_quark;
-static GQuark challenge_key_quark;
 
 /* Text */
 
@@ -165,152 +164,6 @@ spire_ranking_list_cell_text (SpireRankingList *self, SpireRankRow *row, guint c
                               2);
       }
     }
-}
-
-/* Sorting: collation keys are made once per row and kept. */
-
-static const char *
-row_key (SpireRankRow *row, GQuark quark, const char *text)
-{
-  char *key = g_object_get_qdata (G_OBJECT (row), quark);
-
-  if (key == NULL)
-    {
-      key = spire_collate_key (text ? text : "");
-      g_object_set_qdata_full (G_OBJECT (row), quark, key, g_free);
-    }
-  return key;
-}
-
-static int
-order (int r)
-{
-  return r < 0 ? GTK_ORDERING_SMALLER : r > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* Ascending; no value (NaN) after every value. */
-static int
-compare_doubles (double a, double b)
-{
-  if (isnan (a) || isnan (b))
-    return isnan (a) && isnan (b) ? GTK_ORDERING_EQUAL
-           : isnan (a)            ? GTK_ORDERING_LARGER
-                                  : GTK_ORDERING_SMALLER;
-  return order ((a > b) - (a < b));
-}
-
-static int
-compare_rank_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  guint ra = spire_rank_row_get_rank ((SpireRankRow *) a);
-  guint rb = spire_rank_row_get_rank ((SpireRankRow *) b);
-
-  /* Unranked (0) last. */
-  ra = ra ? ra : G_MAXUINT;
-  rb = rb ? rb : G_MAXUINT;
-  return order ((ra > rb) - (ra < rb));
-}
-
-static int
-compare_title_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  SpireRankRow *ra = (SpireRankRow *) a, *rb = (SpireRankRow *) b;
-  int r = strcmp (row_key (ra, title_key_quark, spire_rank_row_get_title (ra)),
-                  row_key (rb, title_key_quark, spire_rank_row_get_title (rb)));
-
-  return order (r);
-}
-
-static int
-compare_challenge_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  SpireRankRow *ra = (SpireRankRow *) a, *rb = (SpireRankRow *) b;
-  int r = strcmp (row_key (ra, challenge_key_quark, spire_rank_row_get_challenge_title (ra)),
-                  row_key (rb, challenge_key_quark, spire_rank_row_get_challenge_title (rb)));
-
-  return order (r);
-}
-
-static int
-compare_status_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  int ra = spire_application_status_order (spire_rank_row_get_status ((SpireRankRow *) a));
-  int rb = spire_application_status_order (spire_rank_row_get_status ((SpireRankRow *) b));
-
-  return order ((ra > rb) - (ra < rb));
-}
-
-static int
-compare_score_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return compare_doubles (spire_rank_row_get_score ((SpireRankRow *) a),
-                          spire_rank_row_get_score ((SpireRankRow *) b));
-}
-
-static double
-spread_of (SpireRankRow *row)
-{
-  return spire_rank_row_get_n_reviews (row) ? spire_rank_row_get_spread (row) : NAN;
-}
-
-static double
-range_of (SpireRankRow *row)
-{
-  return spire_rank_row_get_n_reviews (row) ? spire_rank_row_get_range (row) : NAN;
-}
-
-static int
-compare_spread_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return compare_doubles (spread_of ((SpireRankRow *) a), spread_of ((SpireRankRow *) b));
-}
-
-static int
-compare_range_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return compare_doubles (range_of ((SpireRankRow *) a), range_of ((SpireRankRow *) b));
-}
-
-static int
-compare_reviews_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  guint na = spire_rank_row_get_n_reviews ((SpireRankRow *) a);
-  guint nb = spire_rank_row_get_n_reviews ((SpireRankRow *) b);
-
-  if (na == nb)
-    {
-      na = spire_rank_row_get_n_missing ((SpireRankRow *) b);
-      nb = spire_rank_row_get_n_missing ((SpireRankRow *) a);
-    }
-  return order ((na > nb) - (na < nb));
-}
-
-/* More flags first when descending: by how many, then which. */
-static int
-compare_flags_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  guint fa = spire_rank_row_get_flags ((SpireRankRow *) a) & ~SPIRE_RANK_FLAG_UNSCORED;
-  guint fb = spire_rank_row_get_flags ((SpireRankRow *) b) & ~SPIRE_RANK_FLAG_UNSCORED;
-  guint ca = 0, cb = 0;
-
-  for (guint bit = 1; bit <= SPIRE_RANK_FLAG_CONFLICTED_REVIEWS; bit <<= 1)
-    {
-      ca += (fa & bit) != 0;
-      cb += (fb & bit) != 0;
-    }
-
-  if (ca != cb)
-    return order ((ca > cb) - (ca < cb));
-  return order ((fa > fb) - (fa < fb));
-}
-
-static int
-compare_criterion_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  guint index = GPOINTER_TO_UINT (user_data);
-
-  return compare_doubles (spire_rank_row_get_criterion_mean ((SpireRankRow *) a, index, NULL),
-                          spire_rank_row_get_criterion_mean ((SpireRankRow *) b, index, NULL));
 }
 
 /* Cells */
@@ -571,7 +424,7 @@ update_criterion_columns (SpireRankingList *self)
       if (criterion->kind == SPIRE_CRITERION_GATE)
         continue;
       factory = new_factory (self, SPIRE_RANKING_N_FIXED_COLUMNS + self->criterion_columns->len);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_criterion_cb, GUINT_TO_POINTER (c),
+      sorter = GTK_SORTER (gtk_custom_sorter_new (spire_ranking_compare_criterion, GUINT_TO_POINTER (c),
                                                   NULL));
       column = gtk_column_view_column_new (criterion->name, g_steal_pointer (&factory));
       gtk_column_view_column_set_sorter (column, sorter);
@@ -863,8 +716,6 @@ spire_ranking_list_class_init (SpireRankingListClass *klass)
     g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, SPIRE_TYPE_RANK_ROW);
 
-  title_key_quark = g_quark_from_static_string ("spire-ranking-list-title-key");
-  challenge_key_quark = g_quark_from_static_string ("spire-ranking-list-challenge-key");
 
   (void) spire_ranking_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -889,11 +740,6 @@ spire_ranking_list_class_init (SpireRankingListClass *klass)
 static void
 spire_ranking_list_init (SpireRankingList *self)
 {
-  static const GCompareDataFunc compare[SPIRE_RANKING_N_FIXED_COLUMNS] = {
-    compare_rank_cb,   compare_title_cb, compare_challenge_cb, compare_status_cb,
-    compare_score_cb,  compare_spread_cb, compare_range_cb,    compare_reviews_cb,
-    compare_flags_cb,
-  };
   /* Starting widths (resizable): the applicant matters most. */
   static const int widths[SPIRE_RANKING_N_FIXED_COLUMNS] = { 64, 280, 170, 110, 120, 90, 96, 80, 80 };
   static const char *const tooltips[SPIRE_RANKING_N_FIXED_COLUMNS] = {
@@ -916,7 +762,7 @@ spire_ranking_list_init (SpireRankingList *self)
   for (guint i = 0; i < SPIRE_RANKING_N_FIXED_COLUMNS; i++)
     {
       g_autoptr (GtkListItemFactory) factory = new_factory (self, i);
-      g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare[i], self, NULL));
+      g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (spire_ranking_compare_func (i), self, NULL));
 
       gtk_column_view_column_set_factory (self->columns[i], factory);
       gtk_column_view_column_set_sorter (self->columns[i], sorter);

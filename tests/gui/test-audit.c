@@ -320,6 +320,65 @@ test_audit_person (void)
   world_clear (&w);
 }
 
+static gboolean
+persons_listed (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_drop_down_get_model (data)) == 3;
+}
+
+static const char *
+dropdown_string (GtkDropDown *dropdown, guint i)
+{
+  return gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), i);
+}
+
+/* The person picker: not listed while the window opens (the page is not
+ * shown), then "Everyone" and both people once the page is shown; a
+ * person's "Show History" selects them in it. */
+static void
+test_audit_persons (void)
+{
+  World w = { 0 };
+  SpireWindow *window;
+  SpireAuditPage *page;
+  GtkDropDown *dropdown;
+  const char *first, *second;
+
+  world_init (&w);
+  window = window_for (w.store);
+  page = _spire_window_get_audit_page (window);
+  dropdown = GTK_DROP_DOWN (find_child (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  gui_fixture_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 1);
+  g_assert_cmpstr (dropdown_string (dropdown, 0), ==, "Everyone");
+
+  g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "audit"));
+  g_assert_true (gui_fixture_wait (persons_listed, dropdown, 5000));
+  g_assert_cmpstr (dropdown_string (dropdown, 0), ==, "Everyone");
+  first = dropdown_string (dropdown, 1);
+  second = dropdown_string (dropdown, 2);
+  g_assert_true ((g_strcmp0 (first, "Ola Nordmann") == 0 &&
+                  g_strcmp0 (second, "Synnøve Kvitravn") == 0) ||
+                 (g_strcmp0 (first, "Synnøve Kvitravn") == 0 &&
+                  g_strcmp0 (second, "Ola Nordmann") == 0));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  assert_rows (page, w.store, NULL);
+
+  /* Filtered by a person: they are selected at once, and still once the
+   * people are listed again */
+  _spire_window_show_history (window, "person", spire_record_get_uuid (w.other));
+  g_assert_cmpstr (dropdown_string (dropdown, gtk_drop_down_get_selected (dropdown)), ==,
+                   "Ola Nordmann");
+  g_assert_true (gui_fixture_wait (persons_listed, dropdown, 5000));
+  g_assert_cmpstr (dropdown_string (dropdown, gtk_drop_down_get_selected (dropdown)), ==,
+                   "Ola Nordmann");
+  assert_rows (page, w.store, &(SpireAuditFilter){ .person = spire_record_get_uuid (w.other) });
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_fixture_spin (10);
+  world_clear (&w);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -336,6 +395,7 @@ main (int argc, char **argv)
   g_test_add_func ("/audit/all", test_audit_all);
   g_test_add_func ("/audit/record", test_audit_record);
   g_test_add_func ("/audit/person", test_audit_person);
+  g_test_add_func ("/audit/persons", test_audit_persons);
 
   ret = g_test_run ();
   g_clear_object (&app);

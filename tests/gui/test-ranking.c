@@ -358,6 +358,62 @@ test_meeting_order (F *f, gconstpointer data)
   g_assert_cmpuint (spire_rank_row_get_rank (row_at (f, 0)), ==, 1);
 }
 
+/* A large ranking's rows come a screenful at a time (issue 11, no pause
+ * over 100 ms): the first at once, the rest from idles while the page says
+ * it is busy, in the same order; the selection is kept across, and the
+ * columns end as wide as every row needs. */
+static void
+test_rows_in_chunks (F *f, gconstpointer data)
+{
+  SpireRanking *ranking = spire_ranking_page_get_ranking (f->page);
+  SpireRankingList *list = _spire_ranking_page_get_list (f->page);
+  GtkSelectionModel *selection = spire_ranking_page_get_model (f->page);
+  g_autoptr (GPtrArray) before = g_ptr_array_new ();
+  g_autoptr (GPtrArray) selected = NULL;
+  g_autoptr (GArray) widths = g_array_new (FALSE, FALSE, sizeof (int));
+  GListModel *columns = gtk_column_view_get_columns (spire_ranking_list_get_column_view (list));
+  guint n = n_shown (f);
+
+  g_assert_cmpuint (n, ==, spire_ranking_get_n_rows (ranking));
+  if (n <= 20)
+    {
+      g_test_skip ("the demo's cohort fits in one screenful");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (before, (gpointer) spire_rank_row_get_application_uuid (row_at (f, i)));
+  gtk_selection_model_select_item (selection, n - 1, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      int width = gtk_column_view_column_get_fixed_width (column);
+
+      g_array_append_val (widths, width);
+    }
+
+  spire_ranking_list_set_ranking (list, ranking);
+  g_assert_cmpuint (n_shown (f), ==, 20);
+  g_assert_true (spire_ranking_list_get_filling (list));
+  g_assert_true (spire_ranking_page_get_busy (f->page));
+  wait_ranked (f);
+  g_assert_false (spire_ranking_list_get_filling (list));
+  g_assert_cmpuint (n_shown (f), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (spire_rank_row_get_application_uuid (row_at (f, i)), ==, before->pdata[i]);
+  selected = spire_ranking_list_get_selected (list);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_cmpstr (spire_rank_row_get_application_uuid (selected->pdata[0]), ==,
+                   before->pdata[n - 1]);
+  /* The columns are fitted to every row again, not only the first ones */
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), ==,
+                       g_array_index (widths, int, i));
+    }
+}
+
 static void
 test_reviews_dialog (F *f, gconstpointer data)
 {
@@ -754,6 +810,7 @@ main (int argc, char **argv)
 
   g_test_add ("/ranking/rows", F, NULL, setup_demo, test_rows, teardown);
   g_test_add ("/ranking/meeting-order", F, NULL, setup_demo, test_meeting_order, teardown);
+  g_test_add ("/ranking/rows-in-chunks", F, NULL, setup_demo, test_rows_in_chunks, teardown);
   g_test_add ("/ranking/reviews-dialog", F, NULL, setup_demo, test_reviews_dialog, teardown);
   g_test_add ("/ranking/decide", F, NULL, setup_demo, test_decide, teardown);
   g_test_add ("/ranking/cancel-decision", F, NULL, setup_demo, test_cancel_decision, teardown);

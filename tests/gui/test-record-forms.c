@@ -361,9 +361,10 @@ main (int argc, char **argv)
 {
   const char *language = g_getenv ("SPIRE_TEST_LANGUAGE");
   const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
+  g_autofree char *tmpdir = NULL;
   int ret;
 
-  gui_fixture_isolate ();
+  tmpdir = gui_fixture_isolate ();
   g_setenv ("LANGUAGE", language ? language : "en", TRUE);
   if (language && localedir)
     {

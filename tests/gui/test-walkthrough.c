@@ -288,6 +288,8 @@ reload (SpireWindow *window)
 {
   _spire_window_reload_now (window);
   gui_fixture_spin (50);
+  /* The cohort is read again in a worker; its old rows stay until then. */
+  gui_fixture_wait_cohort (_spire_window_get_cohort_page (window));
 }
 
 /* The walkthrough */

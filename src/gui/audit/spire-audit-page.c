@@ -47,6 +47,7 @@ struct _SpireAuditPage
 
   SpireStore *store;
   GCancellable *cancellable;
+  GCancellable *persons_cancellable;
   char *record;  /* UUID or NULL */
   char *person;  /* UUID or NULL */
   char *since;   /* ISO or NULL */
@@ -181,20 +182,29 @@ spire_audit_page_reload (SpireAuditPage *self)
   spire_audit_query_async (self->store, &filter, self->cancellable, on_loaded_cb, load);
 }
 
-/* The person picker: "Everyone", then the people by name */
+/* The person picker: "Everyone", then the people by name.  The people are
+ * listed off the main thread when the page is first shown (set_filter), not
+ * when the window opens: until they come, the picker holds "Everyone" and
+ * the person filtered by, if any (issue 11, start to the first window). */
 static void
-fill_persons (SpireAuditPage *self)
+show_persons (SpireAuditPage *self, GPtrArray *persons)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr (GPtrArray) persons = NULL;
+  g_autoptr (SpireRecord) current = NULL;
   guint selected = 0;
 
   g_ptr_array_set_size (self->person_uuids, 0);
   g_ptr_array_add (self->person_uuids, NULL);
   /* TRANSLATORS: the audit trail's person filter: entries about anyone */
   gtk_string_list_append (names, _("Everyone"));
-  if (self->store)
-    persons = spire_store_list (self->store, &spire_kind_person, NULL, NULL, NULL);
+  if (persons == NULL && self->person && self->store)
+    current = spire_store_get (self->store, &spire_kind_person, self->person, NULL);
+  if (current)
+    {
+      selected = 1;
+      g_ptr_array_add (self->person_uuids, g_strdup (self->person));
+      gtk_string_list_append (names, spire_record_get_display_name (current));
+    }
   for (guint i = 0; persons && i < persons->len; i++)
     {
       const char *uuid = spire_record_get_uuid (persons->pdata[i]);
@@ -208,6 +218,44 @@ fill_persons (SpireAuditPage *self)
   gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->person_dropdown, selected);
   self->quiet = FALSE;
+}
+
+static void
+on_persons_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Load) load = user_data;
+  g_autoptr (GPtrArray) persons = NULL;
+  g_autoptr (GError) error = NULL;
+
+  persons = spire_store_list_finish (SPIRE_STORE (source), result, &error);
+  if (g_cancellable_is_cancelled (load->cancellable) ||
+      load->cancellable != load->self->persons_cancellable)
+    return;
+  if (persons == NULL)
+    {
+      /* The picker keeps "Everyone"; the entries still load. */
+      g_warning ("Could not list the people: %s", error->message);
+      return;
+    }
+  show_persons (load->self, persons);
+}
+
+static void
+load_persons (SpireAuditPage *self)
+{
+  Load *load;
+
+  g_cancellable_cancel (self->persons_cancellable);
+  g_clear_object (&self->persons_cancellable);
+  show_persons (self, NULL);
+  if (self->store == NULL)
+    return;
+  self->persons_cancellable = g_cancellable_new ();
+  load = g_new0 (Load, 1);
+  load->self = g_object_ref (self);
+  load->cancellable = g_object_ref (self->persons_cancellable);
+  spire_store_list_async (self->store, &spire_kind_person, NULL, NULL,
+                          self->persons_cancellable, on_persons_cb, load);
 }
 
 static void
@@ -380,6 +428,8 @@ spire_audit_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->persons_cancellable);
+  g_clear_object (&self->persons_cancellable);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_AUDIT_PAGE);
   G_OBJECT_CLASS (spire_audit_page_parent_class)->dispose (object);
@@ -473,7 +523,7 @@ spire_audit_page_init (SpireAuditPage *self)
                             G_CALLBACK (update_details), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
-  fill_persons (self);
+  show_persons (self, NULL);
   update_stack (self);
   update_details (self);
 }
@@ -498,9 +548,12 @@ spire_audit_page_set_store (SpireAuditPage *self, SpireStore *store)
   g_list_store_remove_all (self->entries);
   g_clear_pointer (&self->record, g_free);
   g_clear_pointer (&self->person, g_free);
-  fill_persons (self);
+  g_cancellable_cancel (self->persons_cancellable);
+  g_clear_object (&self->persons_cancellable);
+  show_persons (self, NULL);
   update_stack (self);
-  /* Read when it is shown (spire_audit_page_set_filter or _reload). */
+  /* Read when it is shown (spire_audit_page_set_filter or _reload), the
+   * people too. */
 }
 
 static void
@@ -543,7 +596,7 @@ spire_audit_page_set_filter (SpireAuditPage *self, const SpireKind *kind,
     self->title = g_strdup (_("Audit Trail"));
   gtk_label_set_text (self->record_label, self->title);
   gtk_widget_set_visible (self->record_bar, record_uuid != NULL);
-  fill_persons (self);
+  load_persons (self);
   spire_audit_page_reload (self);
 }
 

@@ -1,5 +1,6 @@
-/* spire-ranking-list.c — the ranked applications: columns, sorting, the
- * criteria's columns and the selection meeting order
+/* spire-ranking-list.c — the ranked applications: columns, the criteria's
+ * columns, rows a screenful at a time and the selection meeting order (the
+ * columns' comparisons: spire-ranking-sort.c)
  *
  * The rows go GListStore → GtkSortListModel (the column view's sorter) →
  * GtkMultiSelection → GtkColumnView, with GtkInscription cells as in the
@@ -22,6 +23,7 @@
 #include "spire-ranking-list.h"
 #include "spire-column-width.h"
 #include "spire-ranking-resources.h"
+#include "spire-ranking-sort.h"
 
 struct _SpireRankingList
 {
@@ -37,6 +39,12 @@ struct _SpireRankingList
   GArray *criterion_index;      /* guint: the ranking's index of each of those */
   char *criteria_signature;
   SpireRanking *ranking;
+  GPtrArray *items;    /* SpireRankRow: every row, in the order shown */
+  guint n_filled;      /* how many of @items are in @rows yet */
+  guint n_fitted;      /* how many columns are fitted to all of @items */
+  gboolean fit_pending; /* a new ranking's columns, fitted to its first rows only */
+  GPtrArray *keep;     /* char *: the UUIDs to select again once all are in */
+  guint fill_source;
   gboolean meeting;
   gboolean changing_sort;
 };
@@ -60,9 +68,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* spire_collate_key of a row's title and challenge, made when first sorted. */
-static GQuark title_key_quark;
-static GQuark challenge_key_quark;
 
 /* Text */
 
@@ -159,152 +164,6 @@ spire_ranking_list_cell_text (SpireRankingList *self, SpireRankRow *row, guint c
                               2);
       }
     }
-}
-
-/* Sorting: collation keys are made once per row and kept. */
-
-static const char *
-row_key (SpireRankRow *row, GQuark quark, const char *text)
-{
-  char *key = g_object_get_qdata (G_OBJECT (row), quark);
-
-  if (key == NULL)
-    {
-      key = spire_collate_key (text ? text : "");
-      g_object_set_qdata_full (G_OBJECT (row), quark, key, g_free);
-    }
-  return key;
-}
-
-static int
-order (int r)
-{
-  return r < 0 ? GTK_ORDERING_SMALLER : r > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* Ascending; no value (NaN) after every value. */
-static int
-compare_doubles (double a, double b)
-{
-  if (isnan (a) || isnan (b))
-    return isnan (a) && isnan (b) ? GTK_ORDERING_EQUAL
-           : isnan (a)            ? GTK_ORDERING_LARGER
-                                  : GTK_ORDERING_SMALLER;
-  return order ((a > b) - (a < b));
-}
-
-static int
-compare_rank_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  guint ra = spire_rank_row_get_rank ((SpireRankRow *) a);
-  guint rb = spire_rank_row_get_rank ((SpireRankRow *) b);
-
-  /* Unranked (0) last. */
-  ra = ra ? ra : G_MAXUINT;
-  rb = rb ? rb : G_MAXUINT;
-  return order ((ra > rb) - (ra < rb));
-}
-
-static int
-compare_title_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  SpireRankRow *ra = (SpireRankRow *) a, *rb = (SpireRankRow *) b;
-  int r = strcmp (row_key (ra, title_key_quark, spire_rank_row_get_title (ra)),
-                  row_key (rb, title_key_quark, spire_rank_row_get_title (rb)));
-
-  return order (r);
-}
-
-static int
-compare_challenge_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  SpireRankRow *ra = (SpireRankRow *) a, *rb = (SpireRankRow *) b;
-  int r = strcmp (row_key (ra, challenge_key_quark, spire_rank_row_get_challenge_title (ra)),
-                  row_key (rb, challenge_key_quark, spire_rank_row_get_challenge_title (rb)));
-
-  return order (r);
-}
-
-static int
-compare_status_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  int ra = spire_application_status_order (spire_rank_row_get_status ((SpireRankRow *) a));
-  int rb = spire_application_status_order (spire_rank_row_get_status ((SpireRankRow *) b));
-
-  return order ((ra > rb) - (ra < rb));
-}
-
-static int
-compare_score_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return compare_doubles (spire_rank_row_get_score ((SpireRankRow *) a),
-                          spire_rank_row_get_score ((SpireRankRow *) b));
-}
-
-static double
-spread_of (SpireRankRow *row)
-{
-  return spire_rank_row_get_n_reviews (row) ? spire_rank_row_get_spread (row) : NAN;
-}
-
-static double
-range_of (SpireRankRow *row)
-{
-  return spire_rank_row_get_n_reviews (row) ? spire_rank_row_get_range (row) : NAN;
-}
-
-static int
-compare_spread_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return compare_doubles (spread_of ((SpireRankRow *) a), spread_of ((SpireRankRow *) b));
-}
-
-static int
-compare_range_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return compare_doubles (range_of ((SpireRankRow *) a), range_of ((SpireRankRow *) b));
-}
-
-static int
-compare_reviews_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  guint na = spire_rank_row_get_n_reviews ((SpireRankRow *) a);
-  guint nb = spire_rank_row_get_n_reviews ((SpireRankRow *) b);
-
-  if (na == nb)
-    {
-      na = spire_rank_row_get_n_missing ((SpireRankRow *) b);
-      nb = spire_rank_row_get_n_missing ((SpireRankRow *) a);
-    }
-  return order ((na > nb) - (na < nb));
-}
-
-/* More flags first when descending: by how many, then which. */
-static int
-compare_flags_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  guint fa = spire_rank_row_get_flags ((SpireRankRow *) a) & ~SPIRE_RANK_FLAG_UNSCORED;
-  guint fb = spire_rank_row_get_flags ((SpireRankRow *) b) & ~SPIRE_RANK_FLAG_UNSCORED;
-  guint ca = 0, cb = 0;
-
-  for (guint bit = 1; bit <= SPIRE_RANK_FLAG_CONFLICTED_REVIEWS; bit <<= 1)
-    {
-      ca += (fa & bit) != 0;
-      cb += (fb & bit) != 0;
-    }
-
-  if (ca != cb)
-    return order ((ca > cb) - (ca < cb));
-  return order ((fa > fb) - (fa < fb));
-}
-
-static int
-compare_criterion_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  guint index = GPOINTER_TO_UINT (user_data);
-
-  return compare_doubles (spire_rank_row_get_criterion_mean ((SpireRankRow *) a, index, NULL),
-                          spire_rank_row_get_criterion_mean ((SpireRankRow *) b, index, NULL));
 }
 
 /* Cells */
@@ -565,7 +424,7 @@ update_criterion_columns (SpireRankingList *self)
       if (criterion->kind == SPIRE_CRITERION_GATE)
         continue;
       factory = new_factory (self, SPIRE_RANKING_N_FIXED_COLUMNS + self->criterion_columns->len);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_criterion_cb, GUINT_TO_POINTER (c),
+      sorter = GTK_SORTER (gtk_custom_sorter_new (spire_ranking_compare_criterion, GUINT_TO_POINTER (c),
                                                   NULL));
       column = gtk_column_view_column_new (criterion->name, g_steal_pointer (&factory));
       gtk_column_view_column_set_sorter (column, sorter);
@@ -587,27 +446,102 @@ update_criterion_columns (SpireRankingList *self)
   set_header_tooltips (self);
 }
 
+/* Rows come in a screenful at a time (issue 11: no main-thread pause over
+ * 100 ms).  GTK 4.8's column view makes the row widgets of every row it may
+ * show (up to 200, a cell per column) as soon as they are in its model, and
+ * the first frame measures them all: a large cohort's ranking at once was a
+ * 230 ms pause (bench-window's main-thread CPU in the worst gap), 125 ms
+ * with 40 rows first, 80-95 ms with 20.  So the rows are put in the order
+ * they are shown (the column view's sorter, or the meeting order), the
+ * first FILL_CHUNK spliced at once, the rest from an idle FILL_CHUNK at a
+ * time (a frame is drawn between), and the selection is given back when
+ * the last are in. */
+#define FILL_CHUNK 20
+
+static guint n_columns (SpireRankingList *self);
+static void fit_column (SpireRankingList *self, guint c, guint n_rows);
+
+static int
+compare_sorter_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return (int) gtk_sorter_compare (user_data, *(gpointer *) a, *(gpointer *) b);
+}
+
+static void
+select_kept (SpireRankingList *self)
+{
+  g_autoptr (GtkBitset) set = gtk_bitset_new_empty ();
+  g_autoptr (GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  if (self->keep == NULL || self->keep->len == 0)
+    return;
+  for (guint i = 0; i < self->keep->len; i++)
+    g_hash_table_add (wanted, self->keep->pdata[i]);
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr (SpireRankRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_hash_table_contains (wanted, spire_rank_row_get_application_uuid (row)))
+        gtk_bitset_add (set, i);
+    }
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), set, set);
+}
+
+static gboolean
+fill_more_cb (gpointer user_data)
+{
+  SpireRankingList *self = user_data;
+  guint n = MIN (FILL_CHUNK, self->items->len - self->n_filled);
+
+  if (n > 0)
+    {
+      g_list_store_splice (self->rows, self->n_filled, 0, self->items->pdata + self->n_filled, n);
+      self->n_filled += n;
+      if (self->n_filled == self->items->len)
+        {
+          select_kept (self);
+          g_clear_pointer (&self->keep, g_ptr_array_unref);
+        }
+      return G_SOURCE_CONTINUE;
+    }
+  if (self->fit_pending && self->n_fitted < n_columns (self))
+    {
+      fit_column (self, self->n_fitted++, self->items->len);
+      return G_SOURCE_CONTINUE;
+    }
+  self->fit_pending = FALSE;
+  self->fill_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 fill_rows (SpireRankingList *self)
 {
-  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GtkBitset) selected = NULL;
   g_autoptr (GListModel) meeting = NULL;
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *source = NULL;
+  GtkSorter *sorter;
   guint n;
 
   /* Keep the selection across a new ranking (another cohort starts with
-   * none selected). */
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
+   * none selected); while rows are still coming, the one kept before. */
+  if (self->fill_source == 0)
     {
-      g_autoptr (SpireRankRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                            gtk_bitset_get_nth (selected, i));
+      g_autoptr (GtkBitset) selected =
+        gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
 
-      if (row && self->ranking)
-        g_ptr_array_add (keep, g_strdup (spire_rank_row_get_application_uuid (row)));
+      g_clear_pointer (&self->keep, g_ptr_array_unref);
+      self->keep = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; self->ranking && i < gtk_bitset_get_size (selected); i++)
+        {
+          g_autoptr (SpireRankRow) row =
+            g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, i));
+
+          if (row)
+            g_ptr_array_add (self->keep, g_strdup (spire_rank_row_get_application_uuid (row)));
+        }
     }
+  g_clear_handle_id (&self->fill_source, g_source_remove);
 
   if (self->ranking)
     {
@@ -617,28 +551,31 @@ fill_rows (SpireRankingList *self)
         source = G_LIST_MODEL (self->ranking);
     }
   n = source ? g_list_model_get_n_items (source) : 0;
+  g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (source, i));
+    g_ptr_array_add (self->items, g_list_model_get_item (source, i));
+  sorter = gtk_sort_list_model_get_sorter (self->sorted);
+  if (sorter)
+    g_ptr_array_sort_with_data (self->items, compare_sorter_cb, sorter);
+
+  self->n_filled = MIN (n, FILL_CHUNK);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       items->pdata, items->len);
-
-  if (keep->len > 0)
+                       self->items->pdata, self->n_filled);
+  if (self->n_filled < n)
     {
-      g_autoptr (GtkBitset) set = gtk_bitset_new_empty ();
-      g_autoptr (GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
-      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-
-      for (guint i = 0; i < keep->len; i++)
-        g_hash_table_add (wanted, keep->pdata[i]);
-      for (guint i = 0; i < shown; i++)
-        {
-          g_autoptr (SpireRankRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-          if (g_hash_table_contains (wanted, spire_rank_row_get_application_uuid (row)))
-            gtk_bitset_add (set, i);
-        }
-      gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), set, set);
+      self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more_cb, self, NULL);
+      return;
     }
+  select_kept (self);
+  g_clear_pointer (&self->keep, g_ptr_array_unref);
+}
+
+gboolean
+spire_ranking_list_get_filling (SpireRankingList *self)
+{
+  g_return_val_if_fail (SPIRE_IS_RANKING_LIST (self), FALSE);
+
+  return self->fill_source != 0;
 }
 
 /* Meeting order */
@@ -744,12 +681,15 @@ spire_ranking_list_dispose (GObject *object)
 
   if (self->column_view)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_RANKING_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->criterion_columns, g_ptr_array_unref);
   g_clear_pointer (&self->criterion_index, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->keep, g_ptr_array_unref);
   g_clear_pointer (&self->criteria_signature, g_free);
   g_clear_object (&self->ranking);
 
@@ -776,8 +716,6 @@ spire_ranking_list_class_init (SpireRankingListClass *klass)
     g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, SPIRE_TYPE_RANK_ROW);
 
-  title_key_quark = g_quark_from_static_string ("spire-ranking-list-title-key");
-  challenge_key_quark = g_quark_from_static_string ("spire-ranking-list-challenge-key");
 
   (void) spire_ranking_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -802,11 +740,6 @@ spire_ranking_list_class_init (SpireRankingListClass *klass)
 static void
 spire_ranking_list_init (SpireRankingList *self)
 {
-  static const GCompareDataFunc compare[SPIRE_RANKING_N_FIXED_COLUMNS] = {
-    compare_rank_cb,   compare_title_cb, compare_challenge_cb, compare_status_cb,
-    compare_score_cb,  compare_spread_cb, compare_range_cb,    compare_reviews_cb,
-    compare_flags_cb,
-  };
   /* Starting widths (resizable): the applicant matters most. */
   static const int widths[SPIRE_RANKING_N_FIXED_COLUMNS] = { 64, 280, 170, 110, 120, 90, 96, 80, 80 };
   static const char *const tooltips[SPIRE_RANKING_N_FIXED_COLUMNS] = {
@@ -825,10 +758,11 @@ spire_ranking_list_init (SpireRankingList *self)
 
   self->criterion_columns = g_ptr_array_new ();
   self->criterion_index = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < SPIRE_RANKING_N_FIXED_COLUMNS; i++)
     {
       g_autoptr (GtkListItemFactory) factory = new_factory (self, i);
-      g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare[i], self, NULL));
+      g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (spire_ranking_compare_func (i), self, NULL));
 
       gtk_column_view_column_set_factory (self->columns[i], factory);
       gtk_column_view_column_set_sorter (self->columns[i], sorter);
@@ -858,45 +792,55 @@ spire_ranking_list_init (SpireRankingList *self)
 #define APPLICANT_MIN_WIDTH 220
 #define FLAGS_MIN_WIDTH 100
 
+static guint
+n_columns (SpireRankingList *self)
+{
+  return SPIRE_RANKING_N_FIXED_COLUMNS + self->criterion_columns->len;
+}
+
+/* Column @c as wide as its title and its texts in the first @n_rows rows
+ * shown */
+static void
+fit_column (SpireRankingList *self, guint c, guint n_rows)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkColumnViewColumn *column = c < SPIRE_RANKING_N_FIXED_COLUMNS
+                                  ? self->columns[c]
+                                  : self->criterion_columns->pdata[c - SPIRE_RANKING_N_FIXED_COLUMNS];
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  if (c == SPIRE_RANKING_COLUMN_APPLICANT)
+    {
+      gtk_column_view_column_set_fixed_width (column, APPLICANT_MIN_WIDTH);
+      return;
+    }
+  if (c == SPIRE_RANKING_COLUMN_FLAGS)
+    {
+      spire_column_fit_title (column, view);
+      gtk_column_view_column_set_fixed_width (
+        column, MAX (FLAGS_MIN_WIDTH, gtk_column_view_column_get_fixed_width (column)));
+      return;
+    }
+  if (c == SPIRE_RANKING_COLUMN_STATUS)
+    for (const SpireEnumValue *v = status_field ()->values; v->value; v++)
+      g_ptr_array_add (texts, g_strdup (spire_field_value_label (status_field (), v->value)));
+  for (guint i = 0; i < n_rows && i < self->items->len; i++)
+    g_ptr_array_add (texts, spire_ranking_list_cell_text (self, self->items->pdata[i], c));
+  spire_column_fit (column, view, (const char *const *) texts->pdata, (int) texts->len,
+                    c == SPIRE_RANKING_COLUMN_CHALLENGE ? CHALLENGE_MAX_WIDTH : 0);
+}
+
+/* Every column fitted to the rows in the list now: all of a small
+ * ranking's, the first screenful of a large one's (fill_more_cb fits its
+ * columns to all rows once they are in, a column per idle: formatting
+ * every cell of 4 000 rows at once was a 75 ms pause). */
 static void
 fit_columns (SpireRankingList *self)
 {
-  GListModel *rows = G_LIST_MODEL (self->rows);
-  guint n_rows = g_list_model_get_n_items (rows);
-  guint n_columns = SPIRE_RANKING_N_FIXED_COLUMNS + self->criterion_columns->len;
-  GtkWidget *view = GTK_WIDGET (self->column_view);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      GtkColumnViewColumn *column = c < SPIRE_RANKING_N_FIXED_COLUMNS
-                                      ? self->columns[c]
-                                      : self->criterion_columns->pdata[c - SPIRE_RANKING_N_FIXED_COLUMNS];
-      g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-      if (c == SPIRE_RANKING_COLUMN_APPLICANT)
-        {
-          gtk_column_view_column_set_fixed_width (column, APPLICANT_MIN_WIDTH);
-          continue;
-        }
-      if (c == SPIRE_RANKING_COLUMN_FLAGS)
-        {
-          spire_column_fit_title (column, view);
-          gtk_column_view_column_set_fixed_width (
-            column, MAX (FLAGS_MIN_WIDTH, gtk_column_view_column_get_fixed_width (column)));
-          continue;
-        }
-      if (c == SPIRE_RANKING_COLUMN_STATUS)
-        for (const SpireEnumValue *v = status_field ()->values; v->value; v++)
-          g_ptr_array_add (texts, g_strdup (spire_field_value_label (status_field (), v->value)));
-      for (guint i = 0; i < n_rows; i++)
-        {
-          g_autoptr (SpireRankRow) row = g_list_model_get_item (rows, i);
-
-          g_ptr_array_add (texts, spire_ranking_list_cell_text (self, row, c));
-        }
-      spire_column_fit (column, view, (const char *const *) texts->pdata, (int) texts->len,
-                        c == SPIRE_RANKING_COLUMN_CHALLENGE ? CHALLENGE_MAX_WIDTH : 0);
-    }
+  for (guint c = 0; c < n_columns (self); c++)
+    fit_column (self, c, self->n_filled);
+  self->n_fitted = 0;
+  self->fit_pending = self->fill_source != 0;
 }
 
 /* Public API */

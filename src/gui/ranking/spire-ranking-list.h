@@ -45,5 +45,8 @@ gboolean spire_ranking_list_get_meeting_order (SpireRankingList *self);
  * criteria. */
 char *spire_ranking_list_cell_text (SpireRankingList *self, SpireRankRow *row, guint column);
 GtkColumnView *spire_ranking_list_get_column_view (SpireRankingList *self);
+/* TRUE while a large ranking's rows are still being put in the list, a
+ * screenful at a time from an idle (the selection is given back after). */
+gboolean spire_ranking_list_get_filling (SpireRankingList *self);
 
 G_END_DECLS

@@ -764,7 +764,8 @@ spire_ranking_page_get_busy (SpireRankingPage *self)
 {
   g_return_val_if_fail (SPIRE_IS_RANKING_PAGE (self), FALSE);
 
-  return self->running || self->debounce_source != 0 || self->dirty;
+  return self->running || self->debounce_source != 0 || self->dirty ||
+         spire_ranking_list_get_filling (self->list);
 }
 
 /* Private API: what a test cannot see through the public one */

@@ -25,7 +25,7 @@ GtkSelectionModel *spire_ranking_page_get_model (SpireRankingPage *self);
 /* The ranking shown, or NULL. */
 SpireRanking *spire_ranking_page_get_ranking (SpireRankingPage *self);
 /* TRUE while a ranking runs or is scheduled (a hidden page ranks when it
- * is shown). */
+ * is shown), or while its rows are still being put in the list. */
 gboolean spire_ranking_page_get_busy (SpireRankingPage *self);
 
 G_END_DECLS

@@ -24,7 +24,6 @@
 #include "spire-window-private.h"
 
 static SpireApp *app;
-static char *tmpdir;
 
 typedef struct
 {
@@ -391,6 +390,7 @@ test_screening_answers (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *tmpdir = NULL;
   int ret;
 
   tmpdir = gui_fixture_isolate ();

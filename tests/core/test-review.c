@@ -397,6 +397,16 @@ test_review_queue (W *w, gconstpointer data)
   none = spire_review_queue_finish (w->store, wait_result (&cancelled_result), &error);
   g_assert_null (none);
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED);
+
+  /* The jobs let go of the store (the world's teardown asserts it is freed). */
+  g_clear_object (&result);
+  g_clear_object (&cancelled_result);
+  for (guint i = 0; i < 2000 && G_OBJECT (w->store)->ref_count > 1; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
 }
 
 int

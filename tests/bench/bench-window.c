@@ -296,7 +296,9 @@ screening_shown (gpointer data)
 static gboolean
 reviews_shown (gpointer data)
 {
-  return part_shown (evaluation_part (data, SPIRE_TYPE_EVALUATION_REVIEWS));
+  SpireEvaluationPart *part = evaluation_part (data, SPIRE_TYPE_EVALUATION_REVIEWS);
+
+  return part_shown (part) && !spire_evaluation_reviews_is_loading (SPIRE_EVALUATION_REVIEWS (part));
 }
 
 static char *

@@ -33,7 +33,14 @@ struct _SpireEvaluationReviews
   gboolean loading;
   /* The list being read on a worker (issue 11); cancelled by a newer load. */
   GCancellable *cancellable;
+  /* The worker's list, made into rows a slice at a time (ROWS_PER_SLICE)
+   * so that no frame waits for 4 000 rows. */
+  GPtrArray *pending;
+  guint n_done;
+  guint fill_id;
 };
+
+#define ROWS_PER_SLICE 100
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationReviews, spire_evaluation_reviews, SPIRE_TYPE_EVALUATION_PART)
 
@@ -76,6 +83,33 @@ cancel_load (SpireEvaluationReviews *self)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+}
+
+/* One slice of rows; the spinner row (last) goes with the last slice. */
+static gboolean
+fill_slice_cb (gpointer data)
+{
+  SpireEvaluationReviews *self = data;
+  guint end = MIN (self->n_done + ROWS_PER_SLICE, self->pending->len);
+  GtkWidget *spinner = gtk_widget_get_last_child (GTK_WIDGET (self->reviews_list));
+
+  for (; self->n_done < end; self->n_done++)
+    {
+      SpireReviewQueueItem *item = self->pending->pdata[self->n_done];
+
+      gtk_list_box_insert (self->reviews_list,
+                           spire_review_row_new (item->application, item->label, item->state),
+                           (int) self->n_done);
+    }
+  if (self->n_done < self->pending->len)
+    return G_SOURCE_CONTINUE;
+  if (spinner && gtk_widget_has_css_class (spinner, "loading"))
+    gtk_list_box_remove (self->reviews_list, spinner);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* A row with a spinner while the list is read. */
@@ -112,16 +146,18 @@ on_queue_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (d->cancellable == self->cancellable && !g_cancellable_is_cancelled (d->cancellable))
     {
       g_clear_object (&self->cancellable);
-      _spire_evaluation_clear_list (self->reviews_list);
       if (queue == NULL || queue->len == 0)
-        gtk_list_box_append (self->reviews_list, _spire_evaluation_placeholder_row (
-                                                   _("No applications assigned to this member")));
-      for (guint i = 0; queue && i < queue->len; i++)
         {
-          SpireReviewQueueItem *item = queue->pdata[i];
-
-          gtk_list_box_append (self->reviews_list,
-                               spire_review_row_new (item->application, item->label, item->state));
+          _spire_evaluation_clear_list (self->reviews_list);
+          gtk_list_box_append (self->reviews_list, _spire_evaluation_placeholder_row (
+                                                     _("No applications assigned to this member")));
+        }
+      else
+        {
+          self->pending = g_steal_pointer (&queue);
+          self->n_done = 0;
+          if (fill_slice_cb (self))
+            self->fill_id = g_idle_add (fill_slice_cb, self);
         }
     }
   g_object_unref (d->cancellable);
@@ -157,12 +193,12 @@ load_reviews (SpireEvaluationReviews *self)
   spire_review_queue_async (STORE (self), self->score_as, self->cancellable, on_queue_read_cb, d);
 }
 
-/* TRUE while the member's list is read. */
+/* TRUE while the member's list is read or made into rows. */
 gboolean
 spire_evaluation_reviews_is_loading (SpireEvaluationReviews *self)
 {
   g_return_val_if_fail (SPIRE_IS_EVALUATION_REVIEWS (self), FALSE);
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || self->pending != NULL;
 }
 
 static void

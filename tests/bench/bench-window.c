@@ -290,7 +290,10 @@ rubric_shown (gpointer data)
 static gboolean
 screening_shown (gpointer data)
 {
-  return part_shown (evaluation_part (data, SPIRE_TYPE_EVALUATION_SCREENING));
+  SpireEvaluationPart *part = evaluation_part (data, SPIRE_TYPE_EVALUATION_SCREENING);
+
+  return part_shown (part) &&
+         !spire_evaluation_screening_is_loading (SPIRE_EVALUATION_SCREENING (part));
 }
 
 static gboolean

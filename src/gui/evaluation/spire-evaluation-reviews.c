@@ -40,7 +40,7 @@ struct _SpireEvaluationReviews
   guint fill_id;
 };
 
-#define ROWS_PER_SLICE 100
+#define ROWS_PER_SLICE 50
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationReviews, spire_evaluation_reviews, SPIRE_TYPE_EVALUATION_PART)
 

@@ -36,7 +36,7 @@ struct _SpireEvaluationScreening
   guint fill_id;
 };
 
-#define ROWS_PER_SLICE 50
+#define ROWS_PER_SLICE 30
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationScreening, spire_evaluation_screening, SPIRE_TYPE_EVALUATION_PART)
 

@@ -65,3 +65,4 @@
 #include "spire-assignment.h"
 #include "spire-review.h"
 #include "spire-panel-view.h"
+#include "spire-review-queue.h"

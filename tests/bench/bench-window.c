@@ -18,6 +18,9 @@
  *            after each): CPU time of the process, all threads;
  *   directory the Startups directory: time to its first rows, longest gap;
  *   ranking  the cohort's Ranking page: time to its first rows, longest gap.
+ *   evaluation the cohort's Evaluation tab (its first part, the rubric),
+ *            then its Screening and Reviews parts: time until the part is
+ *            shown and loaded, longest gap.
  *
  * Frames are timestamped with the frame clock: a tick callback runs every
  * frame while a load is measured, so a main thread busy for 0.3 s shows as
@@ -51,6 +54,10 @@
 #include "spire-window-private.h"
 #include "cohort/spire-application-list.h"
 #include "cohort/spire-cohort-page-private.h"
+#include "evaluation/spire-evaluation-part.h"
+#include "evaluation/spire-evaluation-reviews.h"
+#include "evaluation/spire-evaluation-rubric.h"
+#include "evaluation/spire-evaluation-screening.h"
 #include "sidebar/spire-sidebar-private.h"
 
 #define TIMEOUT_MS 120000
@@ -249,6 +256,61 @@ ranking_has_rows (gpointer data)
          !spire_ranking_page_get_busy (d->window->ranking_page);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Evaluation page's part of @type, found as a user sees it. */
+static SpireEvaluationPart *
+evaluation_part (Drive *d, GType type)
+{
+  GtkWidget *w = find_type (GTK_WIDGET (d->window->evaluation_page), type);
+
+  if (w == NULL)
+    g_error ("no evaluation part of type %s", g_type_name (type));
+  return SPIRE_EVALUATION_PART (w);
+}
+
+static gboolean
+part_shown (SpireEvaluationPart *part)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (part)) && !spire_evaluation_part_is_stale (part);
+}
+
+static gboolean
+rubric_shown (gpointer data)
+{
+  return part_shown (evaluation_part (data, SPIRE_TYPE_EVALUATION_RUBRIC));
+}
+
+static gboolean
+screening_shown (gpointer data)
+{
+  SpireEvaluationPart *part = evaluation_part (data, SPIRE_TYPE_EVALUATION_SCREENING);
+
+  return part_shown (part) &&
+         !spire_evaluation_screening_is_loading (SPIRE_EVALUATION_SCREENING (part));
+}
+
+static gboolean
+reviews_shown (gpointer data)
+{
+  SpireEvaluationPart *part = evaluation_part (data, SPIRE_TYPE_EVALUATION_REVIEWS);
+
+  return part_shown (part) && !spire_evaluation_reviews_is_loading (SPIRE_EVALUATION_REVIEWS (part));
+}
+
 static char *
 largest_cohort (SpireStore *store, guint *n)
 {
@@ -323,6 +385,24 @@ show_ranking (Drive *d)
   adw_view_stack_set_visible_child_name (d->window->cohort_views, "ranking");
 }
 
+static void
+show_evaluation (Drive *d)
+{
+  adw_view_stack_set_visible_child_name (d->window->cohort_views, "evaluation");
+}
+
+static void
+show_screening (Drive *d)
+{
+  spire_evaluation_page_show_part (d->window->evaluation_page, "screening");
+}
+
+static void
+show_reviews (Drive *d)
+{
+  spire_evaluation_page_show_part (d->window->evaluation_page, "reviews");
+}
+
 /* 30 wheel notches down (GtkScrolledWindow moves page^(2/3) a notch),
  * back to the top at the end; the CPU time of the process. */
 static void
@@ -372,6 +452,9 @@ drive (SpireWindow *window)
 
   measure_load ("directory", &d, select_directory, directory_has_rows, NULL);
   measure_load ("ranking", &d, show_ranking, ranking_has_rows, NULL);
+  measure_load ("evaluation", &d, show_evaluation, rubric_shown, NULL);
+  measure_load ("screening", &d, show_screening, screening_shown, NULL);
+  measure_load ("reviews", &d, show_reviews, reviews_shown, NULL);
 }
 
 static void
@@ -509,6 +592,14 @@ report (GHashTable *spire, GHashTable *floor, guint n)
   g_print ("  Ranking page: first rows %.1f, longest frame gap %.1f (CPU %.1f)\n",
            median (spire, "ranking_rows"), median (spire, "ranking_gap"),
            median (spire, "ranking_cpu_gap"));
+  g_print ("  Evaluation tab: shown %.1f, longest frame gap %.1f (CPU %.1f)\n",
+           median (spire, "evaluation_rows"), median (spire, "evaluation_gap"),
+           median (spire, "evaluation_cpu_gap"));
+  g_print ("    its Screening: shown %.1f, gap %.1f (CPU %.1f); Reviews: shown %.1f, "
+           "gap %.1f (CPU %.1f)\n",
+           median (spire, "screening_rows"), median (spire, "screening_gap"),
+           median (spire, "screening_cpu_gap"), median (spire, "reviews_rows"),
+           median (spire, "reviews_gap"), median (spire, "reviews_cpu_gap"));
   g_print ("  (load average when done: %s)\n", load_average ());
 }
 

@@ -320,6 +320,95 @@ test_visibility (W *w, gconstpointer data)
   g_assert_cmpuint (seen->len, ==, 0);
 }
 
+/* What an evaluator has to review, read on a worker (issue 11) */
+
+static void
+on_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+test_review_queue (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *kari = add_evaluator (w, "Kari Nordmann", "kari@uio.no", NULL, "member");
+  const char *per = add_evaluator (w, "Per Hansen", "per@sintef.no", NULL, "member");
+  const char *varme = add_application (w, add_startup (w, "Nordlys AS", NULL, NULL), "Varme",
+                                       w->ch_oslo, "in_review");
+  const char *bolig = add_application (w, add_startup (w, "Fjordkraft AS", NULL, NULL), "Bolig",
+                                       w->ch_oslo, "in_review");
+  const char *other = add_application (w, add_startup (w, "Havbris AS", NULL, NULL), "Annen",
+                                       w->ch_oslo, "in_review");
+  g_autoptr (SpireRecord) kari_draft = NULL;
+  g_autoptr (GPtrArray) visible = NULL;
+  g_autoptr (GPtrArray) queue = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) cancelled_result = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  SpireReviewQueueItem *item;
+
+  g_assert_true (spire_assign (w->store, kari, varme, &error));
+  g_assert_true (spire_assign (w->store, kari, bolig, &error));
+  g_assert_true (spire_assign (w->store, per, other, &error));
+  g_assert_no_error (error);
+  kari_draft = draft (w, kari, varme, 5, 5, &error);
+  g_assert_no_error (error);
+
+  /* On a worker: the applications Kari sees, in the panel's order, no other's */
+  spire_review_queue_async (w->store, kari, NULL, on_done_cb, &result);
+  queue = spire_review_queue_finish (w->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  visible = spire_panel_list_visible_applications (w->store, kari, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 2);
+  g_assert_cmpuint (queue->len, ==, visible->len);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      item = queue->pdata[i];
+      g_assert_cmpstr (spire_record_get_uuid (item->application), ==,
+                       spire_record_get_uuid (visible->pdata[i]));
+      g_assert_cmpstr (spire_record_get_uuid (item->application), !=, other);
+    }
+  /* "Bolig" before "Varme"; each with its startup and Kari's state */
+  item = queue->pdata[0];
+  g_assert_cmpstr (spire_record_get_uuid (item->application), ==, bolig);
+  g_assert_nonnull (strstr (item->label, "Bolig"));
+  g_assert_nonnull (strstr (item->label, "Fjordkraft"));
+  g_assert_null (item->state);
+  item = queue->pdata[1];
+  g_assert_cmpstr (spire_record_get_uuid (item->application), ==, varme);
+  g_assert_nonnull (strstr (item->label, "Varme"));
+  g_assert_nonnull (strstr (item->label, "Nordlys"));
+  g_assert_cmpstr (item->state, ==, "draft");
+
+  /* Cancelled: nothing, and says so */
+  g_cancellable_cancel (cancellable);
+  spire_review_queue_async (w->store, kari, cancellable, on_done_cb, &cancelled_result);
+  none = spire_review_queue_finish (w->store, wait_result (&cancelled_result), &error);
+  g_assert_null (none);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED);
+
+  /* The jobs let go of the store (the world's teardown asserts it is freed). */
+  g_clear_object (&result);
+  g_clear_object (&cancelled_result);
+  for (guint i = 0; i < 2000 && G_OBJECT (w->store)->ref_count > 1; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -329,6 +418,7 @@ main (int argc, char **argv)
   EVALUATION_TEST_ADD ("/evaluation/review/half-step-not-submitted",
                        test_half_step_not_submitted);
   EVALUATION_TEST_ADD ("/evaluation/visibility", test_visibility);
+  EVALUATION_TEST_ADD ("/evaluation/review/queue", test_review_queue);
 
   return g_test_run ();
 }

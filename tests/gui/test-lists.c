@@ -328,6 +328,12 @@ test_ranking_widths (Fixture *f, gconstpointer data)
 
 /* The screening list */
 
+static gboolean
+screening_loaded (gpointer data)
+{
+  return !spire_evaluation_screening_is_loading (data);
+}
+
 static void
 test_screening_answers (Fixture *f, gconstpointer data)
 {
@@ -351,6 +357,8 @@ test_screening_answers (Fixture *f, gconstpointer data)
                                                        SPIRE_TYPE_EVALUATION_SCREENING));
   g_assert_nonnull (screening);
   spire_evaluation_part_reload (SPIRE_EVALUATION_PART (screening));
+  /* A large cohort's rows come a slice at a time (issue 11). */
+  g_assert_true (gui_fixture_wait (screening_loaded, screening, 20000));
 
   apps = spire_store_list (f->store, &spire_kind_application, "cohort", f->cohort, NULL);
   for (guint i = 0; i < apps->len; i++)

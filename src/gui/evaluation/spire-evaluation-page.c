@@ -6,7 +6,8 @@
  * one at a time, chosen in a list beside it (folded to the list with a back
  * button when the window is narrow, as GNOME Settings does), hands every
  * part the store and the cohort, reloads them when the store changes, and
- * shows the long work one part runs while making every part wait.
+ * shows the long work one part runs while making every part wait.  Only
+ * the part in sight loads; the others hold the cohort until shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,7 +78,7 @@ reload (SpireEvaluationPage *self)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   parts (self, all);
   for (guint i = 0; i < N_PARTS; i++)
-    spire_evaluation_part_reload (all[i]);
+    spire_evaluation_part_reload_when_shown (all[i]);
 }
 
 static void
@@ -294,4 +295,12 @@ spire_evaluation_page_set_cohort (SpireEvaluationPage *self, SpireCohort *cohort
   g_set_object (&self->cohort, cohort);
   hand_over (self);
   return TRUE;
+}
+
+void
+spire_evaluation_page_show_part (SpireEvaluationPage *self, const char *name)
+{
+  g_return_if_fail (SPIRE_IS_EVALUATION_PAGE (self));
+
+  show_part (self, name);
 }

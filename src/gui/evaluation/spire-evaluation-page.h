@@ -18,5 +18,8 @@ GtkWidget *spire_evaluation_page_new (void);
 void spire_evaluation_page_set_store (SpireEvaluationPage *self, SpireStore *store);
 /* Shows @cohort (NULL: nothing).  Called when the sidebar's selection changes. */
 gboolean spire_evaluation_page_set_cohort (SpireEvaluationPage *self, SpireCohort *cohort, GError **error);
+/* Shows the part named @name ("rubric", "screening", "panel", "assignment",
+ * "packages", "reviews"); it loads then, as only the part shown does. */
+void spire_evaluation_page_show_part (SpireEvaluationPage *self, const char *name);
 
 G_END_DECLS

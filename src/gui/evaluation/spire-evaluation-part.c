@@ -8,6 +8,10 @@
  * it runs the part says what it is doing ("working") and the shell makes
  * every part busy: no action of any part may start meanwhile.
  *
+ * A part loads only while it is shown (issue 11: six parts reading a
+ * 4 000-application cohort at once froze the window): a change it misses
+ * while hidden marks it stale, and it loads when it is next mapped.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "spire-evaluation"
@@ -24,6 +28,9 @@ typedef struct
   SpireCohort *cohort;
   char *working;
   gboolean busy;
+  /* The store or the cohort changed while the part was not shown: it
+   * holds just the cohort and loads when it is next shown (issue 11). */
+  gboolean stale;
 } SpireEvaluationPartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SpireEvaluationPart, spire_evaluation_part, ADW_TYPE_BIN)
@@ -88,11 +95,21 @@ spire_evaluation_part_set_property (GObject *object, guint prop_id, const GValue
     }
 }
 
+/* Shown: a part that missed a change loads now. */
+static void
+spire_evaluation_part_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (spire_evaluation_part_parent_class)->map (widget);
+  spire_evaluation_part_ensure_loaded (SPIRE_EVALUATION_PART (widget));
+}
+
 static void
 spire_evaluation_part_class_init (SpireEvaluationPartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = spire_evaluation_part_map;
   object_class->dispose = spire_evaluation_part_dispose;
   object_class->get_property = spire_evaluation_part_get_property;
   object_class->set_property = spire_evaluation_part_set_property;
@@ -128,7 +145,43 @@ spire_evaluation_part_set_cohort (SpireEvaluationPart *self, SpireStore *store,
     SPIRE_EVALUATION_PART_GET_CLASS (self)->clear (self);
   g_set_object (&priv->store, store);
   g_set_object (&priv->cohort, cohort);
-  spire_evaluation_part_reload (self);
+  spire_evaluation_part_reload_when_shown (self);
+}
+
+void
+spire_evaluation_part_reload_when_shown (SpireEvaluationPart *self)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_if_fail (SPIRE_IS_EVALUATION_PART (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      spire_evaluation_part_reload (self);
+      return;
+    }
+  priv->stale = TRUE;
+  spire_evaluation_part_update_actions (self);
+}
+
+void
+spire_evaluation_part_ensure_loaded (SpireEvaluationPart *self)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_if_fail (SPIRE_IS_EVALUATION_PART (self));
+
+  if (priv->stale)
+    spire_evaluation_part_reload (self);
+}
+
+gboolean
+spire_evaluation_part_is_stale (SpireEvaluationPart *self)
+{
+  SpireEvaluationPartPrivate *priv = spire_evaluation_part_get_instance_private (self);
+
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_PART (self), FALSE);
+  return priv->stale;
 }
 
 void
@@ -138,6 +191,7 @@ spire_evaluation_part_reload (SpireEvaluationPart *self)
 
   g_return_if_fail (SPIRE_IS_EVALUATION_PART (self));
 
+  priv->stale = FALSE;
   if (priv->store && priv->cohort && SPIRE_EVALUATION_PART_GET_CLASS (self)->reload)
     SPIRE_EVALUATION_PART_GET_CLASS (self)->reload (self);
   spire_evaluation_part_update_actions (self);

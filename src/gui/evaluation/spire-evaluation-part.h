@@ -29,6 +29,12 @@ void spire_evaluation_part_set_cohort (SpireEvaluationPart *self, SpireStore *st
                                        SpireCohort *cohort);
 /* Reloads now when there is a cohort, else only updates the actions. */
 void spire_evaluation_part_reload (SpireEvaluationPart *self);
+/* set_cohort and the shell's reloads: at once when the part is shown (mapped),
+ * else the part is stale and loads when it is next mapped. */
+void spire_evaluation_part_reload_when_shown (SpireEvaluationPart *self);
+/* Loads now if a change was missed while hidden (tests, callers reading rows). */
+void spire_evaluation_part_ensure_loaded (SpireEvaluationPart *self);
+gboolean spire_evaluation_part_is_stale (SpireEvaluationPart *self);
 SpireStore *spire_evaluation_part_get_store (SpireEvaluationPart *self);
 SpireCohort *spire_evaluation_part_get_cohort (SpireEvaluationPart *self);
 const char *spire_evaluation_part_get_cohort_uuid (SpireEvaluationPart *self);

@@ -31,7 +31,16 @@ struct _SpireEvaluationReviews
   char *score_as;      /* evaluator uuid */
   gboolean has_rubric;
   gboolean loading;
+  /* The list being read on a worker (issue 11); cancelled by a newer load. */
+  GCancellable *cancellable;
+  /* The worker's list, made into rows a slice at a time (ROWS_PER_SLICE)
+   * so that no frame waits for 4 000 rows. */
+  GPtrArray *pending;
+  guint n_done;
+  guint fill_id;
 };
+
+#define ROWS_PER_SLICE 50
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationReviews, spire_evaluation_reviews, SPIRE_TYPE_EVALUATION_PART)
 
@@ -69,12 +78,99 @@ load_scorers (SpireEvaluationReviews *self)
 }
 
 static void
+cancel_load (SpireEvaluationReviews *self)
+{
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+}
+
+/* One slice of rows; the spinner row (last) goes with the last slice. */
+static gboolean
+fill_slice_cb (gpointer data)
+{
+  SpireEvaluationReviews *self = data;
+  guint end = MIN (self->n_done + ROWS_PER_SLICE, self->pending->len);
+  GtkWidget *spinner = gtk_widget_get_last_child (GTK_WIDGET (self->reviews_list));
+
+  for (; self->n_done < end; self->n_done++)
+    {
+      SpireReviewQueueItem *item = self->pending->pdata[self->n_done];
+
+      gtk_list_box_insert (self->reviews_list,
+                           spire_review_row_new (item->application, item->label, item->state),
+                           (int) self->n_done);
+    }
+  if (self->n_done < self->pending->len)
+    return G_SOURCE_CONTINUE;
+  if (spinner && gtk_widget_has_css_class (spinner, "loading"))
+    gtk_list_box_remove (self->reviews_list, spinner);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A row with a spinner while the list is read. */
+static GtkWidget *
+spinner_row (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_margin_top (spinner, 12);
+  gtk_widget_set_margin_bottom (spinner, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), spinner);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "loading");
+  return row;
+}
+
+typedef struct
+{
+  SpireEvaluationReviews *self;
+  GCancellable *cancellable;
+} LoadData;
+
+static void
+on_queue_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LoadData *d = user_data;
+  SpireEvaluationReviews *self = d->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) queue = spire_review_queue_finish (SPIRE_STORE (source), result, &error);
+
+  /* A newer load (or another cohort) took the list over: this one is dropped. */
+  if (d->cancellable == self->cancellable && !g_cancellable_is_cancelled (d->cancellable))
+    {
+      g_clear_object (&self->cancellable);
+      if (queue == NULL || queue->len == 0)
+        {
+          _spire_evaluation_clear_list (self->reviews_list);
+          gtk_list_box_append (self->reviews_list, _spire_evaluation_placeholder_row (
+                                                     _("No applications assigned to this member")));
+        }
+      else
+        {
+          self->pending = g_steal_pointer (&queue);
+          self->n_done = 0;
+          if (fill_slice_cb (self))
+            self->fill_id = g_idle_add (fill_slice_cb, self);
+        }
+    }
+  g_object_unref (d->cancellable);
+  g_object_unref (d->self);
+  g_free (d);
+}
+
+static void
 load_reviews (SpireEvaluationReviews *self)
 {
-  g_autoptr (GPtrArray) apps = NULL;
-  g_autoptr (GPtrArray) reviews = NULL;
-  g_autoptr (GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
+  LoadData *d;
 
+  cancel_load (self);
   _spire_evaluation_clear_list (self->reviews_list);
   if (self->score_as == NULL)
     {
@@ -88,23 +184,21 @@ load_reviews (SpireEvaluationReviews *self)
                            _spire_evaluation_placeholder_row (_("Create the rubric first")));
       return;
     }
-  apps = spire_panel_list_visible_applications (STORE (self), self->score_as, NULL);
-  reviews = spire_store_list (STORE (self), &spire_kind_review, "evaluator", self->score_as, NULL);
-  for (guint i = 0; reviews && i < reviews->len; i++)
-    g_hash_table_insert (states, (gpointer) spire_record_get_text (reviews->pdata[i], "application"),
-                         (gpointer) spire_record_get_text (reviews->pdata[i], "state"));
-  if (apps == NULL || apps->len == 0)
-    gtk_list_box_append (self->reviews_list, _spire_evaluation_placeholder_row (
-                                               _("No applications assigned to this member")));
-  for (guint i = 0; apps && i < apps->len; i++)
-    {
-      g_autofree char *label = _spire_evaluation_application_label (STORE (self), apps->pdata[i]);
+  /* The member's applications are read on a worker: a spinner meanwhile. */
+  gtk_list_box_append (self->reviews_list, spinner_row ());
+  self->cancellable = g_cancellable_new ();
+  d = g_new0 (LoadData, 1);
+  d->self = g_object_ref (self);
+  d->cancellable = g_object_ref (self->cancellable);
+  spire_review_queue_async (STORE (self), self->score_as, self->cancellable, on_queue_read_cb, d);
+}
 
-      gtk_list_box_append (self->reviews_list,
-                           spire_review_row_new (apps->pdata[i], label,
-                                                 g_hash_table_lookup (states,
-                                                                      spire_record_get_uuid (apps->pdata[i]))));
-    }
+/* TRUE while the member's list is read or made into rows. */
+gboolean
+spire_evaluation_reviews_is_loading (SpireEvaluationReviews *self)
+{
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_REVIEWS (self), FALSE);
+  return self->cancellable != NULL || self->pending != NULL;
 }
 
 static void
@@ -125,6 +219,7 @@ spire_evaluation_reviews_clear (SpireEvaluationPart *part)
   SpireEvaluationReviews *self = SPIRE_EVALUATION_REVIEWS (part);
   g_autoptr (GError) error = NULL;
 
+  cancel_load (self);
   /* Another cohort or store: the draft shown is saved first. */
   if (!spire_review_form_save_now (self->review_form, &error))
     spire_error_dialog_show (GTK_WIDGET (self), _("The Draft Could Not Be Saved"), error);
@@ -218,6 +313,7 @@ spire_evaluation_reviews_dispose (GObject *object)
 {
   SpireEvaluationReviews *self = SPIRE_EVALUATION_REVIEWS (object);
 
+  cancel_load (self);
   g_clear_pointer (&self->scorers, g_ptr_array_unref);
   g_clear_pointer (&self->score_as, g_free);
   /* The bin\'s child may be a template child: let the bin drop it first. */

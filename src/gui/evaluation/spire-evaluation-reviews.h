@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (SpireEvaluationReviews, spire_evaluation_reviews, SPIRE, E
 
 /* The form reviews are keyed in with. */
 SpireReviewForm *spire_evaluation_reviews_get_form (SpireEvaluationReviews *self);
+/* TRUE while the member's applications are read on a worker (a spinner shows). */
+gboolean spire_evaluation_reviews_is_loading (SpireEvaluationReviews *self);
 
 G_END_DECLS

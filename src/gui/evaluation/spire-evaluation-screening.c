@@ -28,7 +28,15 @@ struct _SpireEvaluationScreening
 
   GPtrArray *gates;  /* SpireRecord: the rubric's gate criteria */
   char *summary;
+  /* The cohort's applications made into rows a slice at a time
+   * (ROWS_PER_SLICE, the first at once) so that no frame waits for 4 000
+   * rows (issue 11); the summary comes with the last slice. */
+  GPtrArray *pending;
+  guint n_done, n_screened, n_ineligible;
+  guint fill_id;
 };
+
+#define ROWS_PER_SLICE 30
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationScreening, spire_evaluation_screening, SPIRE_TYPE_EVALUATION_PART)
 
@@ -56,6 +64,39 @@ spire_evaluation_screening_clear (SpireEvaluationPart *part)
 
   g_clear_pointer (&self->gates, g_ptr_array_unref);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+}
+
+static gboolean
+fill_slice_cb (gpointer data)
+{
+  SpireEvaluationScreening *self = data;
+  GPtrArray *apps = self->pending;
+  guint end = MIN (self->n_done + ROWS_PER_SLICE, apps->len);
+
+  for (; self->n_done < end; self->n_done++)
+    {
+      GtkWidget *row = spire_screening_row_new (STORE (self), apps->pdata[self->n_done],
+                                                self->gates);
+
+      if (spire_screening_row_is_screened (SPIRE_SCREENING_ROW (row)))
+        self->n_screened++;
+      if (spire_screening_row_is_ineligible (SPIRE_SCREENING_ROW (row)))
+        self->n_ineligible++;
+      gtk_list_box_append (self->screening_list, row);
+    }
+  if (self->n_done < apps->len)
+    return G_SOURCE_CONTINUE;
+  /* Translators: "12 of 25 screened, 2 ineligible" */
+  self->summary = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u of %u screened, %u ineligible",
+                 "%u of %u screened, %u ineligible", apps->len),
+    self->n_screened, apps->len, self->n_ineligible);
+  adw_preferences_group_set_description (self->screening_group, self->summary);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -63,7 +104,6 @@ spire_evaluation_screening_reload (SpireEvaluationPart *part)
 {
   SpireEvaluationScreening *self = SPIRE_EVALUATION_SCREENING (part);
   g_autoptr (GPtrArray) apps = NULL;
-  guint n_screened = 0, n_ineligible = 0;
 
   spire_evaluation_screening_clear (part);
   _spire_evaluation_clear_list (self->screening_list);
@@ -75,22 +115,18 @@ spire_evaluation_screening_reload (SpireEvaluationPart *part)
   if (apps->len == 0)
     gtk_list_box_append (self->screening_list,
                          _spire_evaluation_placeholder_row (_("No applications yet")));
-  for (guint i = 0; i < apps->len; i++)
-    {
-      GtkWidget *row = spire_screening_row_new (STORE (self), apps->pdata[i], self->gates);
+  self->pending = g_steal_pointer (&apps);
+  self->n_done = self->n_screened = self->n_ineligible = 0;
+  if (fill_slice_cb (self))
+    self->fill_id = g_idle_add (fill_slice_cb, self);
+}
 
-      if (spire_screening_row_is_screened (SPIRE_SCREENING_ROW (row)))
-        n_screened++;
-      if (spire_screening_row_is_ineligible (SPIRE_SCREENING_ROW (row)))
-        n_ineligible++;
-      gtk_list_box_append (self->screening_list, row);
-    }
-  /* Translators: "12 of 25 screened, 2 ineligible" */
-  self->summary = g_strdup_printf (
-    g_dngettext (GETTEXT_PACKAGE, "%u of %u screened, %u ineligible",
-                 "%u of %u screened, %u ineligible", apps->len),
-    n_screened, apps->len, n_ineligible);
-  adw_preferences_group_set_description (self->screening_group, self->summary);
+/* TRUE while the rows are being made (the summary is not there yet). */
+gboolean
+spire_evaluation_screening_is_loading (SpireEvaluationScreening *self)
+{
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_SCREENING (self), FALSE);
+  return self->pending != NULL;
 }
 
 static void

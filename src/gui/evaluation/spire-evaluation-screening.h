@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (SpireEvaluationScreening, spire_evaluation_screening, SPIR
 
 /* "12 of 25 screened, 2 ineligible", or NULL when the rubric has no gates. */
 const char *spire_evaluation_screening_get_summary (SpireEvaluationScreening *self);
+/* TRUE while the rows are made a slice at a time (a large cohort): the
+ * summary and the later rows come when it is FALSE. */
+gboolean spire_evaluation_screening_is_loading (SpireEvaluationScreening *self);
 /* The row of @application_uuid, or NULL. */
 SpireScreeningRow *spire_evaluation_screening_get_row (SpireEvaluationScreening *self,
                                                        const char *application_uuid);

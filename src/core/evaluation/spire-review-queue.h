@@ -1,0 +1,41 @@
+/* spire-review-queue.h — what one evaluator has to review, read as long work
+ *
+ * Part of the evaluation API; include "spire-evaluation.h".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "spire-record.h"
+#include "spire-store.h"
+
+G_BEGIN_DECLS
+
+/* One application on an evaluator's list: as the panel sees it
+ * (spire_panel_list_visible_applications), its label ("title — startup",
+ * the title alone without a startup) and the evaluator's review state
+ * ("draft", "submitted", …; NULL when not begun). */
+typedef struct
+{
+  SpireRecord *application;
+  char *label;
+  char *state;
+} SpireReviewQueueItem;
+
+void spire_review_queue_item_free (SpireReviewQueueItem *item);
+
+/* The applications @evaluator_uuid works on (SpireReviewQueueItem), in the
+ * panel's order; NULL with @error when the evaluator is not found. */
+GPtrArray *spire_review_queue_read (SpireStore *store, const char *evaluator_uuid,
+                                    GError **error);
+/* The same on a worker (issue 11: 4 000 applications read on the main
+ * thread froze the Evaluation view); cancel when the list is not wanted any
+ * more (SPIRE_ERROR_CANCELLED). */
+void spire_review_queue_async (SpireStore *store, const char *evaluator_uuid,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
+GPtrArray *spire_review_queue_finish (SpireStore *store, GAsyncResult *result, GError **error);
+
+G_END_DECLS

@@ -10,6 +10,8 @@
 
 #include "gui-fixture.h"
 #include "cohort/spire-cohort-page.h"
+#include "sidebar/spire-sidebar.h"
+#include "spire-window-private.h"
 
 static const char *const first_parts[] = {
   "Nord", "Fjord", "Ås", "Øst", "Vik", "Lys", "Berg", "Æra", "Havn", "Skog",
@@ -296,6 +298,20 @@ void
 gui_fixture_wait_cohort (gpointer page)
 {
   g_assert_true (gui_fixture_wait (cohort_loaded, page, 10000));
+}
+
+gpointer
+gui_fixture_window_on_cohort (gpointer app, SpireStore *store, const char *cohort_uuid)
+{
+  SpireWindow *window = spire_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  _spire_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_fixture_spin (50);
+  g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (window), cohort_uuid));
+  gui_fixture_spin (50);
+  return window;
 }
 
 void

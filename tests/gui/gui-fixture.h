@@ -29,6 +29,9 @@ void gui_fixture_spin (guint ms);
 /* Waits (up to 10 s, else fails) until @page, a SpireCohortPage, has read
  * its cohort's applications: it reads them in a worker. */
 void gui_fixture_wait_cohort (gpointer page);
+/* A SpireWindow of @app (a SpireApp) on @store, 1200 × 800, shown, with
+ * @cohort_uuid chosen in its sidebar (fails when it cannot be). */
+gpointer gui_fixture_window_on_cohort (gpointer app, SpireStore *store, const char *cohort_uuid);
 
 /* A temporary folder for files and the XDG folders; call before gtk_test_init. */
 char *gui_fixture_isolate (void);

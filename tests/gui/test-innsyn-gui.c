@@ -65,13 +65,7 @@ f_setup (F *f, gconstpointer data)
   g_assert_true (spire_store_update (f->store, f->application, &error));
   g_assert_no_error (error);
 
-  f->window = spire_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  _spire_window_set_store (f->window, f->store);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gui_fixture_spin (50);
-  g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (f->window), f->cohort));
-  gui_fixture_spin (50);
+  f->window = gui_fixture_window_on_cohort (app, f->store, f->cohort);
 }
 
 static void

@@ -53,13 +53,7 @@ f_setup (F *f, gconstpointer data)
   cohorts = spire_store_list (f->store, &spire_kind_cohort, NULL, NULL, NULL);
   g_assert_cmpuint (cohorts->len, >, 0);
   f->cohort = g_strdup (spire_record_get_uuid (cohorts->pdata[0]));
-  f->window = spire_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  _spire_window_set_store (f->window, f->store);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gui_fixture_spin (50);
-  g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (f->window), f->cohort));
-  gui_fixture_spin (50);
+  f->window = gui_fixture_window_on_cohort (app, f->store, f->cohort);
 }
 
 static void

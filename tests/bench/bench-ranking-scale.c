@@ -45,7 +45,7 @@
   " JOIN scores s ON s.review = r.uuid WHERE a.cohort = '%s' AND r.state = 'submitted'"
 
 /* As spire-store.c's setup_connection */
-#define STORE_PRAGMAS "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;"
+#define STORE_PRAGMAS "PRAGMA cache_size = -8192; PRAGMA mmap_size = 0;"
 
 typedef struct
 {

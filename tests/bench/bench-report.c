@@ -174,6 +174,11 @@ main (int argc, char **argv)
       n = (guint) MAX (1, atoi (argv[2]));
       arg = 3;
     }
+  if (arg < argc && argv[arg][0] == '-')
+    {
+      g_printerr ("usage: bench-report [-n N] [DATABASE]\n");
+      return g_str_equal (argv[arg], "--help") || g_str_equal (argv[arg], "-h") ? 0 : 2;
+    }
   db_path = arg < argc ? g_strdup (argv[arg]) : g_build_filename (dir, "large.db", NULL);
   store = spire_store_open (db_path, &error);
   if (store == NULL)

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "spire-core.h"
+#include "spire-uuid-set-private.h"
 
 /* Records of the small database, with fixed UUIDs where a test needs them.
  * The district's UUID sorts before its municipality's, so an import meets
@@ -807,6 +808,56 @@ test_refuse_invalid (void)
   env_free (env);
 }
 
+/* A UUID twice in the file is refused where its second record is, and
+ * nothing is written. */
+static void
+test_refuse_duplicate_uuid (void)
+{
+  Env *env = env_new ();
+  g_autoptr (JsonNode) root = changed_doc (env);
+  JsonArray *bodies = json_object_get_array_member (json_node_get_object (root), "public_bodies");
+  JsonObject *again = json_object_new ();
+  g_autofree char *where = NULL;
+
+  json_object_set_string_member (again, "uuid", "b0000000-0000-4000-8000-000000000009");
+  json_object_set_string_member (again, "name", "Bergen kommune igjen");
+  json_object_set_string_member (again, "kind", "municipality");
+  json_array_add_object_element (bodies, again);
+  where = g_strdup_printf ("backup.json: public_bodies[%u].uuid: ", json_array_get_length (bodies) - 1);
+  assert_refused_node (env, root, SPIRE_ERROR_FORMAT, where);
+
+  env_free (env);
+}
+
+/* The set of UUIDs the import has seen keeps apart what SQLite keeps
+ * apart (case), and holds UUIDs made in sequence as well as random ones. */
+static void
+test_uuid_set (void)
+{
+  g_autoptr (SpireUuidSet) set = _spire_uuid_set_new ();
+  char uuid[37];
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_snprintf (uuid, sizeof uuid, "00000000-0000-4000-8000-%012x", i);
+      g_assert_true (_spire_uuid_set_add (set, uuid));
+    }
+  for (guint i = 0; i < 100000; i += 999)
+    {
+      g_snprintf (uuid, sizeof uuid, "00000000-0000-4000-8000-%012x", i);
+      g_assert_false (_spire_uuid_set_add (set, uuid));
+      g_assert_true (_spire_uuid_set_contains (set, uuid));
+    }
+  g_assert_false (_spire_uuid_set_contains (set, "00000000-0000-4000-8000-0000000f4240"));
+  g_assert_true (_spire_uuid_set_add (set, "0000000A-0000-4000-8000-000000000000"));
+  g_assert_true (_spire_uuid_set_add (set, "0000000a-0000-4000-8000-000000000000"));
+  g_assert_true (_spire_uuid_set_add (set, "00000000-0000-0000-0000-000000000000"));
+  g_assert_false (_spire_uuid_set_add (set, "00000000-0000-0000-0000-000000000000"));
+  g_assert_true (_spire_uuid_set_add (set, "not a uuid"));
+  g_assert_true (_spire_uuid_set_contains (set, "not a uuid"));
+  g_assert_cmpuint (_spire_uuid_set_size (set), ==, 100004);
+}
+
 static void
 test_refuse_unknown_members (void)
 {
@@ -1177,6 +1228,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/unknown-reference", test_refuse_unknown_reference);
   g_test_add_func ("/exchange/refuse/invalid", test_refuse_invalid);
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);
+  g_test_add_func ("/exchange/refuse/duplicate-uuid", test_refuse_duplicate_uuid);
+  g_test_add_func ("/exchange/uuid-set", test_uuid_set);
   g_test_add_func ("/exchange/refuse/format-and-version", test_refuse_format_and_version);
   g_test_add_func ("/exchange/refuse/last-record", test_refuse_last_record);
   g_test_add_func ("/exchange/refuse/version-last", test_refuse_version_last);

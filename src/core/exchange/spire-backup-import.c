@@ -28,6 +28,7 @@
 #include "spire-exchange-private.h"
 #include "spire-exchange.h"
 #include "spire-store-private.h"
+#include "spire-uuid-set-private.h"
 #include "spire-validate.h"
 
 /* The document is read in pieces of this size. */
@@ -49,7 +50,7 @@ typedef struct
   const char *name;
   SpireImportStats counts;
   gboolean fresh;      /* the table was empty when its list began */
-  GHashTable *uuids;   /* table → the set of UUIDs the file has so far */
+  GHashTable *uuids;   /* table → the SpireUuidSet of UUIDs the file has so far */
   GStringChunk *strings;
   GArray *pending;     /* of Pending */
   GHashTable *inserts; /* kind → its INSERT statement */
@@ -165,14 +166,14 @@ keep_secrets (const SpireKind *kind, const gboolean *given, SpireRecord *record,
     stats->without_secrets++;
 }
 
-static GHashTable *
+static SpireUuidSet *
 uuids_of (Merge *m, const char *table)
 {
-  GHashTable *set = g_hash_table_lookup (m->uuids, table);
+  SpireUuidSet *set = g_hash_table_lookup (m->uuids, table);
 
   if (set == NULL)
     {
-      set = g_hash_table_new (g_str_hash, g_str_equal);
+      set = _spire_uuid_set_new ();
       g_hash_table_insert (m->uuids, (gpointer) table, set);
     }
   return set;
@@ -204,7 +205,7 @@ check_references (Merge *m, SpireRecord *record, int index)
     {
       const SpireField *f = &kind->fields[i];
       const char *uuid;
-      GHashTable *in_file;
+      SpireUuidSet *in_file;
       Pending p;
 
       if (f->type != SPIRE_FIELD_REF)
@@ -213,7 +214,7 @@ check_references (Merge *m, SpireRecord *record, int index)
       if (uuid == NULL)
         continue;
       in_file = g_hash_table_lookup (m->uuids, f->ref_table);
-      if (in_file != NULL && g_hash_table_contains (in_file, uuid))
+      if (in_file != NULL && _spire_uuid_set_contains (in_file, uuid))
         continue;
       if (spire_store_exists (m->store, spire_kind_lookup (f->ref_table), uuid))
         continue;
@@ -230,9 +231,9 @@ check_pending (Merge *m, GError **error)
     {
       Pending *p = &g_array_index (m->pending, Pending, i);
       const char *table = spire_kind_field (p->kind, p->field)->ref_table;
-      GHashTable *in_file = g_hash_table_lookup (m->uuids, table);
+      SpireUuidSet *in_file = g_hash_table_lookup (m->uuids, table);
 
-      if (in_file == NULL || !g_hash_table_contains (in_file, p->uuid))
+      if (in_file == NULL || !_spire_uuid_set_contains (in_file, p->uuid))
         return no_such_record (m, p->kind, p->index, p->field, p->uuid, error);
     }
   return TRUE;
@@ -308,19 +309,18 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
   Merge *m = data;
   g_autoptr (SpireRecord) existing = NULL;
   g_autoptr (GError) local = NULL;
-  GHashTable *seen = uuids_of (m, kind->table);
+  SpireUuidSet *seen = uuids_of (m, kind->table);
   const char *uuid = spire_record_get_uuid (record);
   const char *field = NULL;
   gboolean inserted = FALSE;
 
-  if (g_hash_table_contains (seen, uuid))
+  if (!_spire_uuid_set_add (seen, uuid))
     {
       g_autofree char *what = g_strdup_printf (
         _("the UUID %s is in the file twice; each record must have its own"), uuid);
       return _spire_backup_fail_at (error, SPIRE_ERROR_FORMAT, m->name, kind->table, index,
                                     "uuid", what);
     }
-  g_hash_table_add (seen, g_string_chunk_insert (m->strings, uuid));
 
   normalise_orgnr (record);
   if (!spire_record_validate (record, &field, &local))
@@ -367,9 +367,9 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
 }
 
 static void
-hash_table_unref_cb (gpointer data)
+uuid_set_free_cb (gpointer data)
 {
-  g_hash_table_unref (data);
+  _spire_uuid_set_free (data);
 }
 
 /* Where the document comes from: a buffer, or a file descriptor read in
@@ -440,7 +440,7 @@ import_from (SpireStore *store, const Source *src, guint64 size, const char *nam
              GCancellable *cancellable, GError **error)
 {
   g_autoptr (GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                        hash_table_unref_cb);
+                                                        uuid_set_free_cb);
   g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_autoptr (GHashTable) inserts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                           finalize_cb);

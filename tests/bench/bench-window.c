@@ -1,6 +1,6 @@
 /* bench-window.c — does the window stay live on a large database?
  *
- *   bench-window [-n N] DATABASE
+ *   bench-window [-n N] [--start] DATABASE
  *
  * Issue 11's window rows, measured on the real SpireApp under a display
  * (Xvfb), each run in a process of its own so that every start is cold:
@@ -34,6 +34,11 @@
  *
  *   GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory \
  *   xvfb-run -a -s "-screen 0 1280x800x24" _build/tests/bench/bench-window /tmp/large.db
+ *
+ * --start measures the start and its floor only.  One side alone, for perf
+ * or callgrind: --phase floor, --phase start (the start, then exits at the
+ * first frame; BENCH_WINDOW_SMAPS=FILE keeps /proc/self/smaps then, also
+ * with --phase floor) or --phase spire (every phase).
  *
  * It measures, it does not judge: exit status 0 unless something fails.
  *
@@ -200,6 +205,13 @@ run_floor (void)
     {
       g_main_context_iteration (NULL, TRUE);
       done = t_first_paint != 0;
+    }
+  if (g_getenv ("BENCH_WINDOW_SMAPS"))
+    {
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents ("/proc/self/smaps", &contents, NULL, NULL))
+        g_file_set_contents (g_getenv ("BENCH_WINDOW_SMAPS"), contents, -1, NULL);
     }
   g_print ("start %.1f\nstart_cpu %.1f\nrss %.1f\n", (t_first_paint - t_main) / 1000.0,
            cpu_first_paint, rss_mib ());
@@ -489,6 +501,13 @@ run_spire (void)
   g_assert (window != NULL && spire_window_get_store (window) != NULL);
   if (start_only)
     {
+      const char *smaps = g_getenv ("BENCH_WINDOW_SMAPS");
+      g_autofree char *contents = NULL;
+
+      /* What the memory at the first frame is: BENCH_WINDOW_SMAPS=FILE
+       * keeps /proc/self/smaps then. */
+      if (smaps && g_file_get_contents ("/proc/self/smaps", &contents, NULL, NULL))
+        g_file_set_contents (smaps, contents, -1, NULL);
       /* Nothing after the first frame is counted (callgrind, perf). */
       fflush (stdout);
       _exit (0);
@@ -586,6 +605,11 @@ report (GHashTable *spire, GHashTable *floor, guint n)
            median (spire, "start_cpu") / median (floor, "start_cpu"));
   g_print ("  memory at first frame  %8.1f  floor %8.1f  +%.1f MiB  (goal ≤ +40)\n", rss,
            rss_floor, rss - rss_floor);
+  if (start_only)
+    {
+      g_print ("  (load average when done: %s)\n", load_average ());
+      return;
+    }
   g_print ("  cohort of %.0f: first rows %.1f, all rows %.1f, longest frame gap %.1f "
            "(main-thread CPU in it %.1f); memory then %.1f\n",
            median (spire, "cohort_size"), median (spire, "cohort_rows"),
@@ -620,6 +644,7 @@ main (int argc, char **argv)
   int n = 3;
   GOptionEntry entries[] = {
     { "repetitions", 'n', 0, G_OPTION_ARG_INT, &n, "Runs of each (3)", "N" },
+    { "start", 0, 0, G_OPTION_ARG_NONE, &start_only, "Only the start and its floor", NULL },
     { "phase", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &phase, NULL, NULL },
     { NULL },
   };
@@ -633,14 +658,15 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || n < 1)
     {
-      g_printerr ("usage: bench-window [-n N] DATABASE\n");
+      g_printerr ("usage: bench-window [-n N] [--start] DATABASE\n");
       return 2;
     }
   database = argv[1];
   if (g_strcmp0 (phase, "floor") == 0)
     return run_floor ();
-  start_only = g_strcmp0 (phase, "start") == 0;
-  if (g_strcmp0 (phase, "spire") == 0 || start_only)
+  if (g_strcmp0 (phase, "start") == 0)
+    start_only = TRUE;
+  if (phase != NULL && (g_str_equal (phase, "spire") || g_str_equal (phase, "start")))
     return run_spire ();
 
   spire = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
@@ -648,7 +674,7 @@ main (int argc, char **argv)
   for (int i = 0; i < n; i++)
     {
       run_child (argv[0], "floor", floor);
-      run_child (argv[0], "spire", spire);
+      run_child (argv[0], start_only ? "start" : "spire", spire);
     }
   report (spire, floor, n);
   return 0;

@@ -305,12 +305,13 @@ cohort_row_new (SpireRecord *cohort, guint n_applications)
   GtkWidget *title = gtk_label_new (spire_record_get_display_name (cohort));
   GtkWidget *sub = gtk_label_new (subtitle);
 
-  /* One line, ellipsized (the row's tooltip has the whole name): a label
-   * that wraps is laid out three or four times to be measured, and the
-   * sidebar measures every row; with 200 cohorts that was most of the
-   * time to the first frame (issue 11). */
+  /* One line, ellipsized in the middle so that the end ("vår 2024") that
+   * tells a program's cohorts apart stays (the row's tooltip has the whole
+   * name): a label that wraps is laid out three or four times to be
+   * measured, and the sidebar measures every row; with 200 cohorts that
+   * was most of the time to the first frame (issue 11). */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_xalign (GTK_LABEL (sub), 0);
   gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (sub, "dim-label");

@@ -184,8 +184,14 @@ static void
 floor_activate_cb (GApplication *app, gpointer user_data)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  /* The size Spire's window opens at (its settings; with the memory
+   * backend their defaults, 1280 × 800): the renderer's buffers grow with
+   * the window, and a smaller floor counted them against Spire (until
+   * 6 Dec 2026 the floor was 1000 × 700). */
+  gtk_window_set_default_size (GTK_WINDOW (window), g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
   g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }

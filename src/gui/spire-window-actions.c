@@ -271,7 +271,7 @@ new_action (GtkWidget *widget, const char *name, GVariant *param)
     new_program_action (widget, name, param);
   else if (_spire_window_showing_main (self) &&
       g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "directory"))
-    spire_record_list_page_add (self->directory_page);
+    spire_record_list_page_add (_spire_window_get_directory_page (self));
   else
     new_cohort_action (widget, name, param);
 }
@@ -307,7 +307,7 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
   if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "directory"))
     {
       adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
-      spire_record_list_page_focus_search (self->directory_page);
+      spire_record_list_page_focus_search (_spire_window_get_directory_page (self));
       return;
     }
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "cohort"))

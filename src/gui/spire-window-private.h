@@ -33,14 +33,20 @@ struct _SpireWindow
   GtkWidget *content_pane;
   AdwViewSwitcherTitle *content_title;
   AdwViewStack *cohort_views;
-  SpireEvaluationPage *evaluation_page;
-  SpireRankingPage *ranking_page;
-  SpireFollowupPage *followup_page;
   AdwViewStack *program_views;
-  SpireProgramOverview *program_overview;
-  SpireFollowupPage *program_board;
   GtkStack *content_stack;
   SpireCohortPage *cohort_page;
+  /* The pages not in sight when the window opens are made when first
+   * needed (issue 11: the first frame waits only for what it shows), each
+   * into its place holder in the template: the _spire_window_get_*
+   * functions below make them. */
+  AdwBin *evaluation_bin, *ranking_bin, *followup_bin;
+  AdwBin *overview_bin, *board_bin, *directory_bin, *audit_bin;
+  SpireEvaluationPage *evaluation_page; /* NULL until made, and so on */
+  SpireRankingPage *ranking_page;
+  SpireFollowupPage *followup_page;
+  SpireProgramOverview *program_overview;
+  SpireFollowupPage *program_board;
   SpireRecordListPage *directory_page;
   SpireAuditPage *audit_page;
   AdwWindowTitle *empty_title;
@@ -101,6 +107,10 @@ const char *_spire_window_get_error_text (SpireWindow *self);
 SpireSidebar *_spire_window_get_sidebar (SpireWindow *self);
 SpireCohortPage *_spire_window_get_cohort_page (SpireWindow *self);
 AdwLeaflet *_spire_window_get_leaflet (SpireWindow *self);
+/* These make the page if it was not made yet. */
+SpireEvaluationPage *_spire_window_get_evaluation_page (SpireWindow *self);
+SpireRankingPage *_spire_window_get_ranking_page (SpireWindow *self);
+SpireFollowupPage *_spire_window_get_followup_page (SpireWindow *self);
 SpireRecordListPage *_spire_window_get_directory_page (SpireWindow *self);
 SpireAuditPage *_spire_window_get_audit_page (SpireWindow *self);
 SpireProgramOverview *_spire_window_get_program_overview (SpireWindow *self);

@@ -131,13 +131,21 @@ set_store (SpireWindow *self, SpireStore *store)
     g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   spire_sidebar_set_store (self->sidebar, store);
   spire_cohort_page_set_store (self->cohort_page, store);
-  spire_evaluation_page_set_store (self->evaluation_page, store);
-  spire_ranking_page_set_store (self->ranking_page, store);
-  spire_followup_page_set_store (self->followup_page, store);
-  spire_program_overview_set_store (self->program_overview, store);
-  spire_followup_page_set_store (self->program_board, store);
-  spire_record_list_page_set_store (self->directory_page, store);
-  spire_audit_page_set_store (self->audit_page, store);
+  /* The pages not made yet are given it when made (lazy_page). */
+  if (self->evaluation_page)
+    spire_evaluation_page_set_store (self->evaluation_page, store);
+  if (self->ranking_page)
+    spire_ranking_page_set_store (self->ranking_page, store);
+  if (self->followup_page)
+    spire_followup_page_set_store (self->followup_page, store);
+  if (self->program_overview)
+    spire_program_overview_set_store (self->program_overview, store);
+  if (self->program_board)
+    spire_followup_page_set_store (self->program_board, store);
+  if (self->directory_page)
+    spire_record_list_page_set_store (self->directory_page, store);
+  if (self->audit_page)
+    spire_audit_page_set_store (self->audit_page, store);
   update_titles (self);
   reload (self);
 }
@@ -214,18 +222,86 @@ _spire_window_open_path (SpireWindow *self, const char *path, gboolean creating)
     }
 }
 
+/* Pages made when first needed */
+
+typedef void (*SetStoreFunc) (gpointer page, SpireStore *store);
+
+/* Makes the page of @type into @bin, given the store, unless *@slot holds
+ * it already (issue 11: building every page at start doubled the time to
+ * the first frame). */
+static gpointer
+lazy_page (SpireWindow *self, gpointer *slot, AdwBin *bin, GType type, SetStoreFunc set_store)
+{
+  if (*slot == NULL)
+    {
+      *slot = g_object_new (type, NULL);
+      adw_bin_set_child (bin, GTK_WIDGET (*slot));
+      set_store (*slot, self->store);
+    }
+  return *slot;
+}
+
+SpireEvaluationPage *
+_spire_window_get_evaluation_page (SpireWindow *self)
+{
+  return lazy_page (self, (gpointer *) &self->evaluation_page, self->evaluation_bin,
+                    SPIRE_TYPE_EVALUATION_PAGE, (SetStoreFunc) spire_evaluation_page_set_store);
+}
+
+SpireRankingPage *
+_spire_window_get_ranking_page (SpireWindow *self)
+{
+  return lazy_page (self, (gpointer *) &self->ranking_page, self->ranking_bin,
+                    SPIRE_TYPE_RANKING_PAGE, (SetStoreFunc) spire_ranking_page_set_store);
+}
+
+SpireFollowupPage *
+_spire_window_get_followup_page (SpireWindow *self)
+{
+  return lazy_page (self, (gpointer *) &self->followup_page, self->followup_bin,
+                    SPIRE_TYPE_FOLLOWUP_PAGE, (SetStoreFunc) spire_followup_page_set_store);
+}
+
+SpireRecordListPage *
+_spire_window_get_directory_page (SpireWindow *self)
+{
+  return lazy_page (self, (gpointer *) &self->directory_page, self->directory_bin,
+                    SPIRE_TYPE_RECORD_LIST_PAGE, (SetStoreFunc) spire_record_list_page_set_store);
+}
+
+SpireAuditPage *
+_spire_window_get_audit_page (SpireWindow *self)
+{
+  return lazy_page (self, (gpointer *) &self->audit_page, self->audit_bin, SPIRE_TYPE_AUDIT_PAGE,
+                    (SetStoreFunc) spire_audit_page_set_store);
+}
+
+SpireProgramOverview *
+_spire_window_get_program_overview (SpireWindow *self)
+{
+  return lazy_page (self, (gpointer *) &self->program_overview, self->overview_bin,
+                    SPIRE_TYPE_PROGRAM_OVERVIEW, (SetStoreFunc) spire_program_overview_set_store);
+}
+
+SpireFollowupPage *
+_spire_window_get_program_board (SpireWindow *self)
+{
+  return lazy_page (self, (gpointer *) &self->program_board, self->board_bin,
+                    SPIRE_TYPE_FOLLOWUP_PAGE, (SetStoreFunc) spire_followup_page_set_store);
+}
+
 /* Reading it into the widgets */
 
 static void
 show_directory (SpireWindow *self, const char *table)
 {
+  SpireRecordListPage *page = _spire_window_get_directory_page (self);
   g_autoptr (GError) error = NULL;
 
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, FALSE);
-  if (!spire_record_list_page_set_kind (self->directory_page, spire_kind_lookup (table), &error))
+  if (!spire_record_list_page_set_kind (page, spire_kind_lookup (table), &error))
     _spire_window_show_error (self, _("Could Not Read the Database"), error);
-  adw_view_switcher_title_set_title (self->content_title,
-                                     spire_record_list_page_get_title (self->directory_page));
+  adw_view_switcher_title_set_title (self->content_title, spire_record_list_page_get_title (page));
   adw_view_switcher_title_set_subtitle (self->content_title, _("Directory"));
   gtk_stack_set_visible_child_name (self->content_stack, "directory");
 }
@@ -235,13 +311,14 @@ show_directory (SpireWindow *self, const char *table)
 static void
 show_audit (SpireWindow *self)
 {
+  SpireAuditPage *page = _spire_window_get_audit_page (self);
+
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, FALSE);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "audit") != 0)
-    spire_audit_page_set_filter (self->audit_page, NULL, NULL, NULL);
+    spire_audit_page_set_filter (page, NULL, NULL, NULL);
   else
-    spire_audit_page_reload (self->audit_page);
-  adw_view_switcher_title_set_title (self->content_title,
-                                     spire_audit_page_get_title (self->audit_page));
+    spire_audit_page_reload (page);
+  adw_view_switcher_title_set_title (self->content_title, spire_audit_page_get_title (page));
   adw_view_switcher_title_set_subtitle (self->content_title, _("Directory"));
   gtk_stack_set_visible_child_name (self->content_stack, "audit");
 }
@@ -250,15 +327,16 @@ void
 _spire_window_show_history (SpireWindow *self, const char *kind_name, const char *uuid)
 {
   const SpireKind *kind = spire_kind_lookup (kind_name);
+  SpireAuditPage *page;
 
   if (self->store == NULL || !spire_sidebar_select_directory (self->sidebar, "audit"))
     return;
+  page = _spire_window_get_audit_page (self);
   if (kind == &spire_kind_person)
-    spire_audit_page_set_filter (self->audit_page, NULL, NULL, uuid);
+    spire_audit_page_set_filter (page, NULL, NULL, uuid);
   else
-    spire_audit_page_set_filter (self->audit_page, kind, uuid, NULL);
-  adw_view_switcher_title_set_title (self->content_title,
-                                     spire_audit_page_get_title (self->audit_page));
+    spire_audit_page_set_filter (page, kind, uuid, NULL);
+  adw_view_switcher_title_set_title (self->content_title, spire_audit_page_get_title (page));
 }
 
 /* A program's overview and its board (all its deals), when its heading is
@@ -266,12 +344,14 @@ _spire_window_show_history (SpireWindow *self, const char *kind_name, const char
 static void
 show_program (SpireWindow *self, const char *program)
 {
+  SpireProgramOverview *overview = _spire_window_get_program_overview (self);
+
   adw_view_switcher_title_set_stack (self->content_title, self->program_views);
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, TRUE);
-  if (g_strcmp0 (spire_program_overview_get_program (self->program_overview), program) != 0)
+  if (g_strcmp0 (spire_program_overview_get_program (overview), program) != 0)
     {
-      spire_program_overview_set_program (self->program_overview, program);
-      spire_followup_page_set_program (self->program_board, program);
+      spire_program_overview_set_program (overview, program);
+      spire_followup_page_set_program (_spire_window_get_program_board (self), program);
       adw_view_stack_set_visible_child_name (self->program_views, "overview");
     }
   adw_view_switcher_title_set_title (self->content_title,
@@ -289,11 +369,12 @@ give_cohort (SpireWindow *self)
 {
   static const char *const views[] = { "applications", "evaluation", "ranking", "followup" };
   const char *name = adw_view_stack_get_visible_child_name (self->cohort_views);
+  SpireCohort *cohort = self->views_cohort;
   g_autoptr (GError) error = NULL;
   gboolean ok = TRUE;
   guint i;
 
-  if (self->views_cohort == NULL)
+  if (cohort == NULL)
     return TRUE;
   for (i = 0; i < G_N_ELEMENTS (views) && g_strcmp0 (name, views[i]) != 0; i++)
     ;
@@ -303,16 +384,17 @@ give_cohort (SpireWindow *self)
   switch (i)
     {
     case 0:
-      ok = spire_cohort_page_set_cohort (self->cohort_page, self->views_cohort, &error);
+      ok = spire_cohort_page_set_cohort (self->cohort_page, cohort, &error);
       break;
-    case 1:
-      ok = spire_evaluation_page_set_cohort (self->evaluation_page, self->views_cohort, &error);
+    case 1: /* the page is made when first shown */
+      ok = spire_evaluation_page_set_cohort (_spire_window_get_evaluation_page (self), cohort,
+                                             &error);
       break;
     case 2:
-      ok = spire_ranking_page_set_cohort (self->ranking_page, self->views_cohort, &error);
+      ok = spire_ranking_page_set_cohort (_spire_window_get_ranking_page (self), cohort, &error);
       break;
     default:
-      ok = spire_followup_page_set_cohort (self->followup_page, self->views_cohort, &error);
+      ok = spire_followup_page_set_cohort (_spire_window_get_followup_page (self), cohort, &error);
       break;
     }
   if (!ok)
@@ -341,7 +423,8 @@ show_cohort (SpireWindow *self)
       show_program (self, spire_sidebar_get_selected_program (self->sidebar));
       return;
     }
-  if (spire_program_overview_get_program (self->program_overview) != NULL)
+  if (self->program_overview != NULL &&
+      spire_program_overview_get_program (self->program_overview) != NULL)
     {
       /* Left: the program's deals need not be kept, nor read again. */
       spire_program_overview_set_program (self->program_overview, NULL);
@@ -364,9 +447,12 @@ show_cohort (SpireWindow *self)
       g_clear_object (&self->views_cohort);
       self->views_given = 0;
       spire_cohort_page_set_cohort (self->cohort_page, NULL, NULL);
-      spire_evaluation_page_set_cohort (self->evaluation_page, NULL, NULL);
-      spire_ranking_page_set_cohort (self->ranking_page, NULL, NULL);
-      spire_followup_page_set_cohort (self->followup_page, NULL, NULL);
+      if (self->evaluation_page)
+        spire_evaluation_page_set_cohort (self->evaluation_page, NULL, NULL);
+      if (self->ranking_page)
+        spire_ranking_page_set_cohort (self->ranking_page, NULL, NULL);
+      if (self->followup_page)
+        spire_followup_page_set_cohort (self->followup_page, NULL, NULL);
       _spire_sidebar_count_rows (self->sidebar, NULL, &n_cohorts);
       gtk_stack_set_visible_child_name (self->content_stack, n_cohorts ? "none" : "no-cohorts");
       adw_view_switcher_title_set_title (self->content_title, "");
@@ -544,12 +630,6 @@ spire_window_class_init (SpireWindowClass *klass)
   (void) spire_get_resource ();
   g_type_ensure (SPIRE_TYPE_SIDEBAR);
   g_type_ensure (SPIRE_TYPE_COHORT_PAGE);
-  g_type_ensure (SPIRE_TYPE_EVALUATION_PAGE);
-  g_type_ensure (SPIRE_TYPE_RANKING_PAGE);
-  g_type_ensure (SPIRE_TYPE_FOLLOWUP_PAGE);
-  g_type_ensure (SPIRE_TYPE_PROGRAM_OVERVIEW);
-  g_type_ensure (SPIRE_TYPE_RECORD_LIST_PAGE);
-  g_type_ensure (SPIRE_TYPE_AUDIT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/no/spire/Spire/spire-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, toast_overlay);
@@ -561,16 +641,16 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_views);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, evaluation_page);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, ranking_page);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, followup_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, evaluation_bin);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, ranking_bin);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, followup_bin);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, program_views);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, program_overview);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, program_board);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, overview_bin);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, board_bin);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_page);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, directory_page);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, audit_page);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, directory_bin);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, audit_bin);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_status);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, progress_box);
@@ -754,30 +834,6 @@ SpireCohortPage *
 _spire_window_get_cohort_page (SpireWindow *self)
 {
   return self->cohort_page;
-}
-
-SpireRecordListPage *
-_spire_window_get_directory_page (SpireWindow *self)
-{
-  return self->directory_page;
-}
-
-SpireAuditPage *
-_spire_window_get_audit_page (SpireWindow *self)
-{
-  return self->audit_page;
-}
-
-SpireProgramOverview *
-_spire_window_get_program_overview (SpireWindow *self)
-{
-  return self->program_overview;
-}
-
-SpireFollowupPage *
-_spire_window_get_program_board (SpireWindow *self)
-{
-  return self->program_board;
 }
 
 AdwLeaflet *

@@ -241,7 +241,7 @@ store_changed_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* May run in a worker thread: only schedule work for the main loop. */
+/* The store emits "changed" on its own thread (the main one): schedule, do not rank here. */
 static void
 on_store_changed_cb (SpireStore *store, const char *table, gpointer user_data)
 {

@@ -78,6 +78,7 @@ static double last_tick_cpu;
 static double max_cpu_gap;
 static guint64 n_paints;
 static const char *database;
+static char *only; /* --only ranking: that phase alone (for perf/callgrind) */
 
 /* Frames */
 
@@ -265,14 +266,24 @@ directory_has_rows (gpointer data)
          NULL;
 }
 
+/* The Ranking page: its first rows on screen, then all of them in (the
+ * page no longer busy). */
 static gboolean
 ranking_has_rows (gpointer data)
 {
   Drive *d = data;
   SpireRankingPage *page = _spire_window_get_ranking_page (d->window);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (spire_ranking_page_get_model (page))) > 0 &&
-         !spire_ranking_page_get_busy (page);
+  return g_list_model_get_n_items (G_LIST_MODEL (spire_ranking_page_get_model (page))) > 0;
+}
+
+static gboolean
+ranking_complete (gpointer data)
+{
+  Drive *d = data;
+
+  return ranking_has_rows (data) &&
+         !spire_ranking_page_get_busy (_spire_window_get_ranking_page (d->window));
 }
 
 static GtkWidget *
@@ -397,10 +408,12 @@ select_directory (Drive *d)
   g_assert (spire_sidebar_select_directory (_spire_window_get_sidebar (d->window), "startups"));
 }
 
+/* The cohort is selected again (from the directory) before the Ranking
+ * view is shown, and measured on its own ("reselect"): a 95 ms frame there
+ * is the window's showing the cohort again, not the ranking's. */
 static void
 show_ranking (Drive *d)
 {
-  select_cohort (d);
   adw_view_stack_set_visible_child_name (d->window->cohort_views, "ranking");
 }
 
@@ -456,6 +469,14 @@ drive (SpireWindow *window)
 
   cohort_uuid = largest_cohort (spire_window_get_store (window), &d.n_expected);
   g_print ("cohort_size %u\n", d.n_expected);
+  if (g_strcmp0 (only, "ranking") == 0)
+    {
+      measure_load ("cohort", &d, select_cohort, cohort_has_rows, cohort_complete);
+      measure_load ("directory", &d, select_directory, directory_has_rows, NULL);
+      measure_load ("reselect", &d, select_cohort, cohort_has_rows, NULL);
+      measure_load ("ranking", &d, show_ranking, ranking_has_rows, ranking_complete);
+      return;
+    }
 
   measure_load ("cohort", &d, select_cohort, cohort_has_rows, cohort_complete);
   g_print ("rss_cohort %.1f\n", rss_mib ());
@@ -470,7 +491,8 @@ drive (SpireWindow *window)
           gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sidebar_scroller)));
 
   measure_load ("directory", &d, select_directory, directory_has_rows, NULL);
-  measure_load ("ranking", &d, show_ranking, ranking_has_rows, NULL);
+  measure_load ("reselect", &d, select_cohort, cohort_has_rows, NULL);
+  measure_load ("ranking", &d, show_ranking, ranking_has_rows, ranking_complete);
   measure_load ("evaluation", &d, show_evaluation, rubric_shown, NULL);
   measure_load ("screening", &d, show_screening, screening_shown, NULL);
   measure_load ("reviews", &d, show_reviews, reviews_shown, NULL);
@@ -629,8 +651,11 @@ report (GHashTable *spire, GHashTable *floor, guint n)
   g_print ("  Startups directory: first rows %.1f, longest frame gap %.1f (CPU %.1f)\n",
            median (spire, "directory_rows"), median (spire, "directory_gap"),
            median (spire, "directory_cpu_gap"));
-  g_print ("  Ranking page: first rows %.1f, longest frame gap %.1f (CPU %.1f)\n",
-           median (spire, "ranking_rows"), median (spire, "ranking_gap"),
+  g_print ("  back to the cohort from the directory: longest frame gap %.1f (CPU %.1f)\n",
+           median (spire, "reselect_gap"), median (spire, "reselect_cpu_gap"));
+  g_print ("  Ranking page: first rows %.1f, all rows %.1f, longest frame gap %.1f (CPU %.1f)\n",
+           median (spire, "ranking_rows"), median (spire, "ranking_done"),
+           median (spire, "ranking_gap"),
            median (spire, "ranking_cpu_gap"));
   g_print ("  Evaluation tab: shown %.1f, longest frame gap %.1f (CPU %.1f)\n",
            median (spire, "evaluation_rows"), median (spire, "evaluation_gap"),
@@ -652,6 +677,7 @@ main (int argc, char **argv)
     { "repetitions", 'n', 0, G_OPTION_ARG_INT, &n, "Runs of each (3)", "N" },
     { "start", 0, 0, G_OPTION_ARG_NONE, &start_only, "Only the start and its floor", NULL },
     { "phase", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &phase, NULL, NULL },
+    { "only", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &only, NULL, NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("DATABASE");

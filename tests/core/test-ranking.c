@@ -916,6 +916,31 @@ test_async (Fixture *f, gconstpointer data)
   b = spire_ranking_to_json (async);
   g_assert_true (json_node_equal (a, b));
 
+  /* What a list shows came made from the worker (English here): A1 ranks
+   * 1 with 31/6 = 69 % of the scale, 2 of 3 reviews in; A3 shares 3rd;
+   * A5 is unranked, without reviews; the titles sort in Norwegian order. */
+  {
+    SpireRankRow *a1 = spire_ranking_lookup (async, A1);
+    SpireRankRow *a3 = spire_ranking_lookup (async, A3);
+    SpireRankRow *a5 = spire_ranking_lookup (async, A5);
+    g_autofree char *alpha = spire_collate_key ("Alpha");
+
+    g_assert_cmpstr (spire_rank_row_get_text (a1, SPIRE_RANK_TEXT_RANK), ==, "1");
+    g_assert_cmpstr (spire_rank_row_get_text (a1, SPIRE_RANK_TEXT_SCORE), ==, "5.17 (69 %)");
+    g_assert_cmpstr (spire_rank_row_get_text (a1, SPIRE_RANK_TEXT_SPREAD), ==, "0.17");
+    g_assert_cmpstr (spire_rank_row_get_text (a1, SPIRE_RANK_TEXT_RANGE), ==, "0.33");
+    g_assert_cmpstr (spire_rank_row_get_text (a1, SPIRE_RANK_TEXT_REVIEWS), ==, "2 of 3");
+    g_assert_cmpstr (spire_rank_row_get_criterion_text (a1, 0), ==, "5.50");
+    g_assert_cmpstr (spire_rank_row_get_text (a3, SPIRE_RANK_TEXT_RANK), ==, "3=");
+    g_assert_cmpstr (spire_rank_row_get_text (a5, SPIRE_RANK_TEXT_RANK), ==, "–");
+    g_assert_cmpstr (spire_rank_row_get_text (a5, SPIRE_RANK_TEXT_SCORE), ==, "–");
+    g_assert_cmpstr (spire_rank_row_get_text (a5, SPIRE_RANK_TEXT_SPREAD), ==, "–");
+    g_assert_cmpstr (spire_rank_row_get_criterion_text (a5, 0), ==, "–");
+    g_assert_cmpstr (spire_rank_row_get_title_key (a1), ==, alpha);
+    g_assert_cmpint (strcmp (spire_rank_row_get_title_key (a1),
+                             spire_rank_row_get_title_key (a3)), <, 0);
+  }
+
   /* an in-memory store is ranked too */
   {
     g_autoptr (GError) error = NULL;

@@ -375,9 +375,9 @@ test_rows_in_chunks (F *f, gconstpointer data)
   guint n = n_shown (f);
 
   g_assert_cmpuint (n, ==, spire_ranking_get_n_rows (ranking));
-  if (n <= 20)
+  if (n <= 10)
     {
-      g_test_skip ("the demo's cohort fits in one screenful");
+      g_test_skip ("the demo's cohort fits in the first slice");
       return;
     }
   for (guint i = 0; i < n; i++)
@@ -392,7 +392,9 @@ test_rows_in_chunks (F *f, gconstpointer data)
     }
 
   spire_ranking_list_set_ranking (list, ranking);
-  g_assert_cmpuint (n_shown (f), ==, 20);
+  /* A few rows at once, the rest later */
+  g_assert_cmpuint (n_shown (f), >, 0);
+  g_assert_cmpuint (n_shown (f), <, n);
   g_assert_true (spire_ranking_list_get_filling (list));
   g_assert_true (spire_ranking_page_get_busy (f->page));
   wait_ranked (f);

@@ -66,6 +66,9 @@ spire_rank_row_finalize (GObject *object)
   g_free (self->review_scores);
   g_free (self->criterion_means);
   g_free (self->criterion_answers);
+  g_strfreev (self->texts);
+  g_free (self->title_key);
+  g_free (self->challenge_key);
 
   G_OBJECT_CLASS (spire_rank_row_parent_class)->finalize (object);
 }

@@ -45,6 +45,11 @@ struct _SpireRankRow
   guint *criterion_answers;
   guint n_criteria;
   guint position; /* in rank order */
+
+  /* What a list shows (spire-rank-text.c): NULL until made */
+  char **texts; /* SPIRE_RANK_N_TEXTS, then n_criteria */
+  char *title_key;
+  char *challenge_key;
 };
 
 struct _SpireRankReview

@@ -232,8 +232,14 @@ rank (SpireStore *store, const char *cohort_uuid, GCancellable *cancellable, GEr
 static gboolean
 rank_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
 {
-  *result = spire_rank_cohort (store, data, _spire_job_get_cancellable (job), error);
-  return *result != NULL;
+  SpireRanking *ranking = spire_rank_cohort (store, data, _spire_job_get_cancellable (job), error);
+
+  if (ranking == NULL)
+    return FALSE;
+  /* What the list shows, made here rather than per cell on the main thread */
+  spire_ranking_prepare_texts (ranking);
+  *result = ranking;
+  return TRUE;
 }
 
 /* Ranking */

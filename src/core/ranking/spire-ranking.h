@@ -112,6 +112,28 @@ const double *spire_rank_row_get_review_scores (SpireRankRow *self, guint *n_sco
  * answered.  @n_answers (may be NULL) receives how many answered. */
 double spire_rank_row_get_criterion_mean (SpireRankRow *self, guint index, guint *n_answers);
 
+/* What a list shows of a row, in the language current when made (issue
+ * 11: made in spire_rank_cohort_async()'s worker, on first use otherwise;
+ * spire-rank-text.c): the rank ("2=" when tied, "–" unranked), the shown
+ * score with its percentage ("4.33 (72 %)"), spread and range (2
+ * decimals, "–" without reviews), the reviews ("2 of 3" when some are
+ * missing); each criterion's mean; the title's and the challenge's
+ * spire_collate_key(). */
+typedef enum
+{
+  SPIRE_RANK_TEXT_RANK,
+  SPIRE_RANK_TEXT_SCORE,
+  SPIRE_RANK_TEXT_SPREAD,
+  SPIRE_RANK_TEXT_RANGE,
+  SPIRE_RANK_TEXT_REVIEWS,
+  SPIRE_RANK_N_TEXTS
+} SpireRankText;
+
+const char *spire_rank_row_get_text (SpireRankRow *self, SpireRankText which);
+const char *spire_rank_row_get_criterion_text (SpireRankRow *self, guint index);
+const char *spire_rank_row_get_title_key (SpireRankRow *self);
+const char *spire_rank_row_get_challenge_key (SpireRankRow *self);
+
 /* Every review of one application, for the dialog that opens on a row.
  *
  * Properties (read-only): review-uuid, evaluator-uuid, evaluator-name,
@@ -153,12 +175,16 @@ SpireRanking *spire_rank_cohort (SpireStore *store, const char *cohort_uuid,
 /* The same as long work (spire-job-private.h): in a worker thread on a
  * connection of its own, so the main thread may go on using @store; an
  * in-memory store is ranked before this returns and the result delivered
- * from the main loop. */
+ * from the main loop.  Its rows come with their texts and sort keys made
+ * (spire_ranking_prepare_texts()). */
 void spire_rank_cohort_async (SpireStore *store, const char *cohort_uuid,
                               GCancellable *cancellable, GAsyncReadyCallback callback,
                               gpointer user_data);
 SpireRanking *spire_rank_cohort_finish (SpireStore *store, GAsyncResult *result,
                                         GError **error);
+
+/* Makes every row's texts and sort keys now (see spire_rank_row_get_text). */
+void spire_ranking_prepare_texts (SpireRanking *self);
 
 const char *spire_ranking_get_cohort_uuid (SpireRanking *self);
 const char *spire_ranking_get_rubric_uuid (SpireRanking *self);

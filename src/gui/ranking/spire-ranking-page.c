@@ -241,7 +241,7 @@ store_changed_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* May run in a worker thread: only schedule work for the main loop. */
+/* The store emits "changed" on its own thread (the main one): schedule, do not rank here. */
 static void
 on_store_changed_cb (SpireStore *store, const char *table, gpointer user_data)
 {
@@ -554,7 +554,10 @@ pairs_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int 
 
       if (!gtk_widget_should_layout (c))
         continue;
-      gtk_widget_measure (c, orientation, orientation == GTK_ORIENTATION_VERTICAL ? -1 : for_size,
+      /* Side by side each at its natural width; one above the other, as wide
+       * as the bar (their labels wrap) */
+      gtk_widget_measure (c, orientation,
+                          orientation == GTK_ORIENTATION_VERTICAL && one_line ? -1 : for_size,
                           &min, &nat, NULL, NULL);
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
         {

@@ -2,7 +2,7 @@
  *
  * Split from spire-ranking-list.c.  Every column sorts ascending by its
  * value as shown: the unranked, and rows without a value (NaN), last; the
- * titles in Norwegian order by collation keys made once per row and kept;
+ * titles in Norwegian order by the collation keys the rows come with;
  * the status in core's status order (spire_application_status_order); the
  * flags by how many, then which.
  *
@@ -18,24 +18,8 @@
 
 #include "spire-ranking-sort.h"
 
-/* Sorting: collation keys are made once per row and kept. */
-
-/* spire_collate_key of a row's title and challenge, made when first sorted. */
-#define title_key_quark g_quark_from_static_string ("spire-ranking-list-title-key")
-#define challenge_key_quark g_quark_from_static_string ("spire-ranking-list-challenge-key")
-
-static const char *
-row_key (SpireRankRow *row, GQuark quark, const char *text)
-{
-  char *key = g_object_get_qdata (G_OBJECT (row), quark);
-
-  if (key == NULL)
-    {
-      key = spire_collate_key (text ? text : "");
-      g_object_set_qdata_full (G_OBJECT (row), quark, key, g_free);
-    }
-  return key;
-}
+/* Sorting: the titles' collation keys come with the rows, made in core's
+ * worker (spire_rank_row_get_title_key). */
 
 static int
 order (int r)
@@ -70,8 +54,7 @@ static int
 compare_title_cb (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   SpireRankRow *ra = (SpireRankRow *) a, *rb = (SpireRankRow *) b;
-  int r = strcmp (row_key (ra, title_key_quark, spire_rank_row_get_title (ra)),
-                  row_key (rb, title_key_quark, spire_rank_row_get_title (rb)));
+  int r = strcmp (spire_rank_row_get_title_key (ra), spire_rank_row_get_title_key (rb));
 
   return order (r);
 }
@@ -80,8 +63,7 @@ static int
 compare_challenge_cb (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   SpireRankRow *ra = (SpireRankRow *) a, *rb = (SpireRankRow *) b;
-  int r = strcmp (row_key (ra, challenge_key_quark, spire_rank_row_get_challenge_title (ra)),
-                  row_key (rb, challenge_key_quark, spire_rank_row_get_challenge_title (rb)));
+  int r = strcmp (spire_rank_row_get_challenge_key (ra), spire_rank_row_get_challenge_key (rb));
 
   return order (r);
 }

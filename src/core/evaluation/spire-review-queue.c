@@ -19,15 +19,35 @@
 #include "spire-review-queue.h"
 #include "spire-job-private.h"
 
-void
-spire_review_queue_item_free (SpireReviewQueueItem *item)
+G_DEFINE_FINAL_TYPE (SpireReviewQueueItem, spire_review_queue_item, G_TYPE_OBJECT)
+
+static void
+spire_review_queue_item_finalize (GObject *object)
 {
-  if (item == NULL)
-    return;
+  SpireReviewQueueItem *item = SPIRE_REVIEW_QUEUE_ITEM (object);
+
   g_clear_object (&item->application);
   g_free (item->label);
   g_free (item->state);
-  g_free (item);
+  G_OBJECT_CLASS (spire_review_queue_item_parent_class)->finalize (object);
+}
+
+static void
+spire_review_queue_item_class_init (SpireReviewQueueItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = spire_review_queue_item_finalize;
+}
+
+static void
+spire_review_queue_item_init (SpireReviewQueueItem *item)
+{
+}
+
+void
+spire_review_queue_item_free (SpireReviewQueueItem *item)
+{
+  if (item != NULL)
+    g_object_unref (item);
 }
 
 /* The startup's name, read once per startup. */
@@ -72,7 +92,7 @@ spire_review_queue_read (SpireStore *store, const char *evaluator_uuid, GError *
   for (guint i = 0; i < apps->len; i++)
     {
       SpireRecord *app = apps->pdata[i];
-      SpireReviewQueueItem *item = g_new0 (SpireReviewQueueItem, 1);
+      SpireReviewQueueItem *item = g_object_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM, NULL);
       const char *startup = startup_name (store, names, spire_record_get_text (app, "startup"));
 
       item->application = g_object_ref (app);

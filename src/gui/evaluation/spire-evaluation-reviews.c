@@ -15,6 +15,7 @@
 
 #include "spire-evaluation-reviews.h"
 #include "common/spire-error-dialog.h"
+#include "spire-row-model.h"
 #include "spire-review-row.h"
 
 struct _SpireEvaluationReviews
@@ -38,7 +39,7 @@ struct _SpireEvaluationReviews
   /* The worker's rows (SpireReviewQueueItem), shown by a list view that
    * makes widgets only for the rows on screen (issue 11: a widget per
    * application took 4 s for a 4 000-application queue). */
-  GListStore *items;
+  SpireRowModel *items;
 };
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationReviews, spire_evaluation_reviews, SPIRE_TYPE_EVALUATION_PART)
@@ -109,7 +110,7 @@ show_message (SpireEvaluationReviews *self, const char *message)
                        message ? _spire_evaluation_placeholder_row (message) : spinner_row ());
   gtk_widget_set_visible (GTK_WIDGET (self->reviews_list), TRUE);
   gtk_widget_set_visible (self->reviews_scroller, FALSE);
-  g_list_store_remove_all (self->items);
+  spire_row_model_set_rows (self->items, NULL);
 }
 
 /* The worker's rows, all at once: the view makes the widgets on screen. */
@@ -118,8 +119,7 @@ show_items (SpireEvaluationReviews *self, GPtrArray *items)
 {
   _spire_evaluation_clear_list (self->reviews_list);
   gtk_widget_set_visible (GTK_WIDGET (self->reviews_list), FALSE);
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  spire_row_model_set_rows (self->items, items);
   gtk_widget_set_visible (self->reviews_scroller, TRUE);
 }
 
@@ -233,7 +233,7 @@ on_score_as_selected_cb (AdwComboRow *row, GParamSpec *pspec, SpireEvaluationRev
   g_free (self->score_as);
   self->score_as = g_strdup (spire_record_get_uuid (self->scorers->pdata[i]));
   /* Another member's list: not the rows of the one before meanwhile. */
-  g_list_store_remove_all (self->items);
+  spire_row_model_set_rows (self->items, NULL);
   load_reviews (self);
 }
 
@@ -251,7 +251,7 @@ spire_evaluation_reviews_clear (SpireEvaluationPart *part)
   g_clear_pointer (&self->scorers, g_ptr_array_unref);
   g_clear_pointer (&self->score_as, g_free);
   if (self->items)
-    g_list_store_remove_all (self->items);
+    spire_row_model_set_rows (self->items, NULL);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
@@ -387,7 +387,7 @@ spire_evaluation_reviews_init (SpireEvaluationReviews *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->items = g_list_store_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM);
+  self->items = spire_row_model_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);

@@ -15,6 +15,7 @@
 
 #include "spire-evaluation-screening.h"
 #include "common/spire-error-dialog.h"
+#include "spire-row-model.h"
 #include "spire-screening-dialog.h"
 #include "common/spire-toast.h"
 
@@ -32,7 +33,7 @@ struct _SpireEvaluationScreening
   /* The rows (SpireScreeningItem) read on a worker and shown by a list
    * view that makes widgets only for the rows on screen (issue 11: a
    * widget per application took 17 s for 4 000); a newer load cancels. */
-  GListStore *items;
+  SpireRowModel *items;
   GCancellable *cancellable;
 };
 
@@ -72,7 +73,7 @@ spire_evaluation_screening_clear (SpireEvaluationPart *part)
   g_clear_pointer (&self->gates, g_ptr_array_unref);
   g_clear_pointer (&self->summary, g_free);
   if (self->items)
-    g_list_store_remove_all (self->items);
+    spire_row_model_set_rows (self->items, NULL);
   if (self->summary_label)
     gtk_label_set_label (self->summary_label, "");
 }
@@ -91,8 +92,7 @@ show_items (SpireEvaluationScreening *self, GPtrArray *items)
       n_screened += item->screened;
       n_ineligible += item->ineligible;
     }
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  spire_row_model_set_rows (self->items, items);
   g_free (self->summary);
   /* Translators: "12 of 25 screened, 2 ineligible" */
   self->summary = g_strdup_printf (
@@ -147,7 +147,7 @@ spire_evaluation_screening_reload (SpireEvaluationPart *part)
   if (self->gates->len == 0)
     {
       g_clear_pointer (&self->summary, g_free);
-      g_list_store_remove_all (self->items);
+      spire_row_model_set_rows (self->items, NULL);
       return;
     }
   /* The rows shown stay until the new ones are in (a reload after a
@@ -341,7 +341,7 @@ spire_evaluation_screening_init (SpireEvaluationScreening *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->items = g_list_store_new (SPIRE_TYPE_SCREENING_ITEM);
+  self->items = spire_row_model_new (SPIRE_TYPE_SCREENING_ITEM);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);

@@ -60,6 +60,27 @@ spire_review_list_visible (SpireStore *store, const char *evaluator_uuid,
     spire_review_can_see_others (store, evaluator_uuid, application_uuid) ? "1" : NULL);
 }
 
+/* The startups of @apps as a JSON array, for json_each (). */
+static char *
+startups_json (GPtrArray *apps)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < apps->len; i++)
+    {
+      const char *startup = spire_record_get_text (apps->pdata[i], "startup");
+
+      /* UUIDs: nothing to escape; anything else is left out. */
+      if (startup == NULL || strpbrk (startup, "\"\\") != NULL ||
+          !g_hash_table_add (seen, (gpointer) startup))
+        continue;
+      g_string_append_printf (json, "%s\"%s\"", json->len > 1 ? "," : "", startup);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
 /* From this many applications on, the blind terms are read for the whole
  * cohort at once rather than per application. */
 #define BATCH_FROM 20
@@ -111,16 +132,17 @@ compare_uuid_cb (gconstpointer a, gconstpointer b)
                  spire_record_get_uuid (*(SpireRecord **) b));
 }
 
-/* The blind terms (_spire_redact_terms_for) of every startup that applied to
- * @cohort_uuid, startup UUID → GPtrArray (absent: none), in five queries
- * instead of one scan of the persons per application (issue 11: a
- * 600-application list took 5 s to read). */
+/* The blind terms (_spire_redact_terms_for) of the startups of @apps,
+ * startup UUID → GPtrArray (NULL: none), in five queries instead of one
+ * scan of the persons per application (issue 11: a 600-application list
+ * took 5 s to read). */
 static GHashTable *
-redact_terms_of_cohort (SpireStore *store, const char *cohort_uuid)
+redact_terms_of_apps (SpireStore *store, GPtrArray *apps)
 {
-#define OF_COHORT "(SELECT startup FROM applications WHERE cohort = ?1)"
+#define OF_APPS "(SELECT value FROM json_each (?1))"
   GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) unref_terms);
+  g_autofree char *json = startups_json (apps);
   g_autoptr (GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) by_startup = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                              (GDestroyNotify) g_ptr_array_unref);
@@ -131,24 +153,24 @@ redact_terms_of_cohort (SpireStore *store, const char *cohort_uuid)
   g_autoptr (GHashTable) ignored = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_ptr_array_unref);
   g_autoptr (GPtrArray) startups = _spire_store_query_records (
-    store, &spire_kind_startup, NULL, NULL, "FROM startups WHERE uuid IN " OF_COHORT, 1,
-    cohort_uuid);
+    store, &spire_kind_startup, NULL, NULL, "FROM startups WHERE uuid IN " OF_APPS, 1,
+    json);
   g_autoptr (GPtrArray) of_startup = _spire_store_query_records (
-    store, &spire_kind_person, NULL, NULL, "FROM persons WHERE startup IN " OF_COHORT, 1,
-    cohort_uuid);
+    store, &spire_kind_person, NULL, NULL, "FROM persons WHERE startup IN " OF_APPS, 1,
+    json);
   g_autoptr (GPtrArray) of_orgnr = _spire_store_query_records (
     store, &spire_kind_person, NULL, NULL,
-    "FROM persons WHERE orgnr IN (SELECT orgnr FROM startups WHERE uuid IN " OF_COHORT ")", 1,
-    cohort_uuid);
+    "FROM persons WHERE orgnr IN (SELECT orgnr FROM startups WHERE uuid IN " OF_APPS ")", 1,
+    json);
   g_autoptr (GPtrArray) of_contact = _spire_store_query_records (
     store, &spire_kind_person, NULL, NULL,
-    "FROM persons WHERE uuid IN (SELECT contact FROM applications WHERE startup IN " OF_COHORT
-    ")", 1, cohort_uuid);
+    "FROM persons WHERE uuid IN (SELECT contact FROM applications WHERE startup IN " OF_APPS
+    ")", 1, json);
   g_autoptr (GPtrArray) links = _spire_store_query (
     store, NULL,
     "SELECT startup, contact FROM applications WHERE contact IS NOT NULL AND startup IN "
-    OF_COHORT, 1, cohort_uuid);
-#undef OF_COHORT
+    OF_APPS, 1, json);
+#undef OF_APPS
 
   group_persons (of_startup, "startup", by_uuid, by_startup);
   group_persons (of_orgnr, "orgnr", by_uuid, by_orgnr);
@@ -283,7 +305,7 @@ spire_panel_list_visible_applications (SpireStore *store, const char *evaluator_
     return NULL;
   /* Many applications of a blind cohort: every startup's terms at once. */
   if (blind && apps->len > BATCH_FROM)
-    terms = redact_terms_of_cohort (store, spire_record_get_text (ev, "cohort"));
+    terms = redact_terms_of_apps (store, apps);
   for (guint i = 0; i < apps->len; i++)
     {
       SpireRecord *copy = for_panel (store, apps->pdata[i], blind, terms);

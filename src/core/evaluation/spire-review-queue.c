@@ -133,3 +133,76 @@ spire_review_queue_finish (SpireStore *store, GAsyncResult *result, GError **err
   _spire_job_finish (store, result, spire_review_queue_async, &queue, error);
   return queue;
 }
+
+GPtrArray *
+spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (GPtrArray) startups = NULL;
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *queue;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  g_return_val_if_fail (cohort_uuid != NULL, NULL);
+
+  apps = _spire_store_query_records (store, &spire_kind_application, "a", error,
+                                     "FROM applications a WHERE a.cohort = ?1 "
+                                     "AND a.status NOT IN ('ineligible', 'withdrawn') "
+                                     "ORDER BY a.title COLLATE NB, a.uuid",
+                                     1, cohort_uuid);
+  startups = apps ? _spire_store_query (store, error,
+                                        "SELECT uuid, name FROM startups WHERE uuid IN "
+                                        "(SELECT startup FROM applications WHERE cohort = ?1)",
+                                        1, cohort_uuid)
+                  : NULL;
+  if (startups == NULL)
+    return NULL;
+  for (guint i = 0; i < startups->len; i++)
+    g_hash_table_insert (names, (gpointer) COL (startups->pdata[i], 0),
+                         (gpointer) COL (startups->pdata[i], 1));
+  queue = g_ptr_array_new_full (apps->len, g_object_unref);
+  for (guint i = 0; i < apps->len; i++)
+    {
+      SpireRecord *app = apps->pdata[i];
+      SpireReviewQueueItem *item = g_object_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM, NULL);
+      const char *startup_uuid = spire_record_get_text (app, "startup");
+      const char *startup = startup_uuid ? g_hash_table_lookup (names, startup_uuid) : NULL;
+
+      item->application = g_object_ref (app);
+      /* Translators: application title — startup */
+      item->label = startup && startup[0]
+                      ? g_strdup_printf (_("%s — %s"), spire_record_get_display_name (app), startup)
+                      : g_strdup (spire_record_get_display_name (app));
+      g_ptr_array_add (queue, item);
+    }
+  return queue;
+}
+
+static gboolean
+assignable_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
+                GError **error)
+{
+  *result = spire_assignable_queue_read (store, data, error);
+  return *result != NULL;
+}
+
+void
+spire_assignable_queue_async (SpireStore *store, const char *cohort_uuid,
+                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_return_if_fail (cohort_uuid != NULL);
+
+  _spire_job_run (store, spire_assignable_queue_async, assignable_job, g_strdup (cohort_uuid),
+                  g_free, (GDestroyNotify) g_ptr_array_unref, cancellable, NULL, NULL, callback,
+                  user_data);
+}
+
+GPtrArray *
+spire_assignable_queue_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer queue = NULL;
+
+  _spire_job_finish (store, result, spire_assignable_queue_async, &queue, error);
+  return queue;
+}

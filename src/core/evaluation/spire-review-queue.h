@@ -47,4 +47,17 @@ void spire_review_queue_async (SpireStore *store, const char *evaluator_uuid,
                                gpointer user_data);
 GPtrArray *spire_review_queue_finish (SpireStore *store, GAsyncResult *result, GError **error);
 
+/* The cohort's applications that can be assigned (all but the ineligible
+ * and the withdrawn; spire_application_is_assignable), by title, each with
+ * its "title — startup" label (state NULL): the Assignment part's choice
+ * of an application, read on a worker (issue 11: 40 000 records and their
+ * startups read on the main thread took a second). */
+GPtrArray *spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid,
+                                        GError **error);
+void spire_assignable_queue_async (SpireStore *store, const char *cohort_uuid,
+                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                   gpointer user_data);
+GPtrArray *spire_assignable_queue_finish (SpireStore *store, GAsyncResult *result,
+                                          GError **error);
+
 G_END_DECLS

@@ -527,14 +527,16 @@ test_blind_list (W *w, gconstpointer data)
       g_autofree char *pitch = g_strdup_printf (
         "Fjellbris%u with Tone Solbakk%u, Per Aasen%u and Ola Kontakt%u; org.nr. %s.", i, i, i,
         i, org);
+      g_autofree char *ola = g_strdup_printf ("Ola Kontakt%u", i);
+      g_autofree char *tone = g_strdup_printf ("Tone Solbakk%u", i);
+      g_autofree char *per = g_strdup_printf ("Per Aasen%u", i);
       const char *s = add_startup (w, name, org, site);
       const char *app = add_application (w, s, title, w->ch_oslo, "received");
-      const char *contact = add_person (w, g_strdup_printf ("Ola Kontakt%u", i), NULL, NULL);
+      const char *contact = add_person (w, ola, NULL, NULL);
       g_autoptr (SpireRecord) a = fetch (w, &spire_kind_application, app);
 
-      add (w, &spire_kind_person, "name", g_strdup_printf ("Tone Solbakk%u", i), "startup", s,
-           NULL);
-      add_person (w, g_strdup_printf ("Per Aasen%u", i), NULL, org);
+      add (w, &spire_kind_person, "name", tone, "startup", s, NULL);
+      add_person (w, per, NULL, org);
       spire_record_set_text (a, "pitch", pitch);
       spire_record_set_text (a, "contact", contact);
       g_assert_true (spire_store_update (w->store, a, &error));

@@ -19,8 +19,9 @@
  *   directory the Startups directory: time to its first rows, longest gap;
  *   ranking  the cohort's Ranking page: time to its first rows, longest gap.
  *   evaluation the cohort's Evaluation tab (its first part, the rubric),
- *            then its Screening and Reviews parts: time until the part is
- *            shown and loaded, longest gap.
+ *            then its Screening, Reviews, Panel and Assignment parts: time
+ *            until the part is shown and what it reads on a worker is in
+ *            (its rows on screen), longest gap.
  *
  * Frames are timestamped with the frame clock: a tick callback runs every
  * frame while a load is measured, so a main thread busy for 0.3 s shows as
@@ -60,6 +61,8 @@
 #include "spire-window-private.h"
 #include "cohort/spire-application-list.h"
 #include "cohort/spire-cohort-page-private.h"
+#include "evaluation/spire-evaluation-assignment.h"
+#include "evaluation/spire-evaluation-panel.h"
 #include "evaluation/spire-evaluation-part.h"
 #include "evaluation/spire-evaluation-reviews.h"
 #include "evaluation/spire-evaluation-rubric.h"
@@ -324,21 +327,37 @@ rubric_shown (gpointer data)
   return part_shown (evaluation_part (data, SPIRE_TYPE_EVALUATION_RUBRIC));
 }
 
+/* Shown, and what it reads on a worker is in. */
+static gboolean
+part_loaded (Drive *d, GType type)
+{
+  SpireEvaluationPart *part = evaluation_part (d, type);
+
+  return part_shown (part) && !spire_evaluation_part_is_loading (part);
+}
+
 static gboolean
 screening_shown (gpointer data)
 {
-  SpireEvaluationPart *part = evaluation_part (data, SPIRE_TYPE_EVALUATION_SCREENING);
-
-  return part_shown (part) &&
-         !spire_evaluation_screening_is_loading (SPIRE_EVALUATION_SCREENING (part));
+  return part_loaded (data, SPIRE_TYPE_EVALUATION_SCREENING);
 }
 
 static gboolean
 reviews_shown (gpointer data)
 {
-  SpireEvaluationPart *part = evaluation_part (data, SPIRE_TYPE_EVALUATION_REVIEWS);
+  return part_loaded (data, SPIRE_TYPE_EVALUATION_REVIEWS);
+}
 
-  return part_shown (part) && !spire_evaluation_reviews_is_loading (SPIRE_EVALUATION_REVIEWS (part));
+static gboolean
+panel_shown (gpointer data)
+{
+  return part_loaded (data, SPIRE_TYPE_EVALUATION_PANEL);
+}
+
+static gboolean
+assignment_shown (gpointer data)
+{
+  return part_loaded (data, SPIRE_TYPE_EVALUATION_ASSIGNMENT);
 }
 
 static char *
@@ -435,6 +454,18 @@ show_reviews (Drive *d)
   spire_evaluation_page_show_part (_spire_window_get_evaluation_page (d->window), "reviews");
 }
 
+static void
+show_panel (Drive *d)
+{
+  spire_evaluation_page_show_part (d->window->evaluation_page, "panel");
+}
+
+static void
+show_assignment (Drive *d)
+{
+  spire_evaluation_page_show_part (d->window->evaluation_page, "assignment");
+}
+
 /* 30 wheel notches down (GtkScrolledWindow moves page^(2/3) a notch),
  * back to the top at the end; the CPU time of the process. */
 static void
@@ -496,6 +527,8 @@ drive (SpireWindow *window)
   measure_load ("evaluation", &d, show_evaluation, rubric_shown, NULL);
   measure_load ("screening", &d, show_screening, screening_shown, NULL);
   measure_load ("reviews", &d, show_reviews, reviews_shown, NULL);
+  measure_load ("panel", &d, show_panel, panel_shown, NULL);
+  measure_load ("assignment", &d, show_assignment, assignment_shown, NULL);
 }
 
 static void
@@ -665,6 +698,11 @@ report (GHashTable *spire, GHashTable *floor, guint n)
            median (spire, "screening_rows"), median (spire, "screening_gap"),
            median (spire, "screening_cpu_gap"), median (spire, "reviews_rows"),
            median (spire, "reviews_gap"), median (spire, "reviews_cpu_gap"));
+  g_print ("    its Panel: shown %.1f, gap %.1f (CPU %.1f); Assignment: shown %.1f, "
+           "gap %.1f (CPU %.1f)\n",
+           median (spire, "panel_rows"), median (spire, "panel_gap"),
+           median (spire, "panel_cpu_gap"), median (spire, "assignment_rows"),
+           median (spire, "assignment_gap"), median (spire, "assignment_cpu_gap"));
   g_print ("  (load average when done: %s)\n", load_average ());
 }
 

@@ -49,6 +49,12 @@ on_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 static void
+on_result_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static void
 on_progress_cb (double fraction, gpointer data)
 {
   Watch *w = data;
@@ -355,6 +361,28 @@ test_rules (void)
       busy += assigned > 0;
     }
   g_assert_cmpuint (busy, >, 0);
+
+  /* The same on a worker (the Panel and Assignment parts read them so). */
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (GHashTable) async_loads = NULL;
+
+    spire_panel_loads_async (store, cohort, NULL, on_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    async_loads = spire_panel_loads_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (async_loads), ==, g_hash_table_size (loads));
+    for (guint i = 0; i < panel->len; i++)
+      {
+        const char *ev = spire_record_get_uuid (panel->pdata[i]);
+        SpirePanelLoad *a = g_hash_table_lookup (async_loads, ev);
+        SpirePanelLoad *b = g_hash_table_lookup (loads, ev);
+
+        g_assert_cmpuint (a->assigned, ==, b->assigned);
+        g_assert_cmpuint (a->submitted, ==, b->submitted);
+      }
+  }
 }
 
 static void

@@ -484,6 +484,89 @@ test_blind_false_positives (W *w, gconstpointer data)
                    "[the applicant] vet det.");
 }
 
+/* The first valid organisation number (mod 11) from @base up. */
+static char *
+valid_orgnr (guint base)
+{
+  static const int weights[] = { 3, 2, 7, 6, 5, 4, 3, 2 };
+
+  for (guint n = base;; n++)
+    {
+      char *text = g_strdup_printf ("%09u", n);
+      int sum = 0, check;
+
+      for (guint k = 0; k < 8; k++)
+        sum += (text[k] - '0') * weights[k];
+      check = 11 - sum % 11;
+      if (check == 11)
+        check = 0;
+      if (check != 10 && check == text[8] - '0')
+        return text;
+      g_free (text);
+    }
+}
+
+/* A long list (an observer's, or a member's with many assignments) reads
+ * every startup's terms at once (issue 11): the same text as the
+ * application read alone, names of people found by their startup, their
+ * orgnr or as a contact all hidden. */
+static void
+test_blind_list (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) cohort = fetch (w, &spire_kind_cohort, w->cohort);
+  g_autoptr (GPtrArray) list = NULL;
+  const char *eva = add_evaluator (w, "Eva Observatør", "eva@uio.no", NULL, "observer");
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Fjellbris%u AS", i);
+      g_autofree char *org = valid_orgnr (910000000 + i * 10);
+      g_autofree char *site = g_strdup_printf ("https://fjellbris%u.no", i);
+      g_autofree char *title = g_strdup_printf ("Fjellbris%u varme", i);
+      g_autofree char *pitch = g_strdup_printf (
+        "Fjellbris%u with Tone Solbakk%u, Per Aasen%u and Ola Kontakt%u; org.nr. %s.", i, i, i,
+        i, org);
+      g_autofree char *ola = g_strdup_printf ("Ola Kontakt%u", i);
+      g_autofree char *tone = g_strdup_printf ("Tone Solbakk%u", i);
+      g_autofree char *per = g_strdup_printf ("Per Aasen%u", i);
+      const char *s = add_startup (w, name, org, site);
+      const char *app = add_application (w, s, title, w->ch_oslo, "received");
+      const char *contact = add_person (w, ola, NULL, NULL);
+      g_autoptr (SpireRecord) a = fetch (w, &spire_kind_application, app);
+
+      add (w, &spire_kind_person, "name", tone, "startup", s, NULL);
+      add_person (w, per, NULL, org);
+      spire_record_set_text (a, "pitch", pitch);
+      spire_record_set_text (a, "contact", contact);
+      g_assert_true (spire_store_update (w->store, a, &error));
+      g_assert_no_error (error);
+    }
+  spire_record_set_bool (cohort, "blind", TRUE);
+  g_assert_true (spire_store_update (w->store, cohort, &error));
+  g_assert_no_error (error);
+
+  list = spire_panel_list_visible_applications (w->store, eva, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 30);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_autoptr (SpireRecord) one = spire_application_for_panel (
+        w->store, spire_record_get_uuid (list->pdata[i]), &error);
+      const char *pitch = spire_record_get_text (list->pdata[i], "pitch");
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (spire_record_get_text (list->pdata[i], "title"), ==,
+                       spire_record_get_text (one, "title"));
+      g_assert_cmpstr (pitch, ==, spire_record_get_text (one, "pitch"));
+      g_assert_null (strstr (pitch, "Fjellbris"));
+      g_assert_null (strstr (pitch, "Solbakk"));
+      g_assert_null (strstr (pitch, "Aasen"));
+      g_assert_null (strstr (pitch, "Kontakt"));
+      g_assert_null (spire_record_get_text (list->pdata[i], "startup"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -494,6 +577,7 @@ main (int argc, char **argv)
   EVALUATION_TEST_ADD ("/evaluation/blind-forms", test_blind_forms);
   EVALUATION_TEST_ADD ("/evaluation/blind-false-positives", test_blind_false_positives);
   EVALUATION_TEST_ADD ("/evaluation/blind-corpus", test_blind_corpus);
+  EVALUATION_TEST_ADD ("/evaluation/blind-list", test_blind_list);
 
   return g_test_run ();
 }

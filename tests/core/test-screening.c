@@ -108,6 +108,96 @@ test_screening (W *w, gconstpointer data)
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
 }
 
+/* The screening list: read on a worker in a few queries, one row object
+ * per application but the withdrawn ones, by title, with its answers */
+
+static void
+on_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+test_screening_rows (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *ok = add_application (w, add_startup (w, "Nordlys AS", NULL, NULL), "Varme",
+                                    w->ch_oslo, "received");
+  const char *bad = add_application (w, add_startup (w, "Fjordkraft AS", NULL, NULL), "Bolig",
+                                     w->ch_oslo, "received");
+  const char *open = add_application (w, add_startup (w, "Havbris AS", NULL, NULL), "Åpen",
+                                      w->ch_oslo, "in_review");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) cancelled_result = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+  SpireScreeningItem *item;
+
+  add_application (w, add_startup (w, "Borte AS", NULL, NULL), "Trukket", w->ch_oslo,
+                   "withdrawn");
+  g_assert_true (spire_screening_answer (w->store, ok, w->c_gate, TRUE, "Org.nr. checked",
+                                         &error));
+  g_assert_true (spire_screening_answer (w->store, bad, w->c_gate, FALSE, "Sweden only", &error));
+  g_assert_no_error (error);
+
+  spire_screening_rows_async (w->store, w->cohort, NULL, on_done_cb, &result);
+  rows = spire_screening_rows_finish (w->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  /* Norwegian order, the withdrawn one left out */
+  g_assert_cmpuint (rows->len, ==, 3);
+  item = rows->pdata[0];
+  g_assert_cmpstr (item->application, ==, bad);
+  g_assert_cmpstr (item->title, ==, "Bolig");
+  g_assert_true (item->ineligible);
+  g_assert_true (item->screened);
+  g_assert_false (item->can_screen);
+  g_assert_nonnull (strstr (item->subtitle, "Fjordkraft AS"));
+  g_assert_nonnull (strstr (item->subtitle, "Registered in Norway: failed (Sweden only)"));
+  item = rows->pdata[1];
+  g_assert_cmpstr (item->application, ==, ok);
+  g_assert_false (item->ineligible);
+  g_assert_true (item->screened);
+  g_assert_true (item->can_screen);
+  g_assert_nonnull (strstr (item->subtitle, "Registered in Norway: passed (Org.nr. checked)"));
+  item = rows->pdata[2];
+  g_assert_cmpstr (item->application, ==, open);
+  g_assert_cmpstr (item->title, ==, "Åpen");
+  g_assert_false (item->screened);
+  g_assert_true (item->can_screen);
+  g_assert_cmpstr (item->subtitle, ==, "Havbris AS · Registered in Norway: not answered");
+
+  /* The same read where it is called */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = spire_screening_rows_read (w->store, w->cohort, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+
+  /* Cancelled: nothing, and says so */
+  g_cancellable_cancel (cancellable);
+  spire_screening_rows_async (w->store, w->cohort, cancellable, on_done_cb, &cancelled_result);
+  none = spire_screening_rows_finish (w->store, wait_result (&cancelled_result), &error);
+  g_assert_null (none);
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED);
+
+  g_clear_object (&result);
+  g_clear_object (&cancelled_result);
+  for (guint i = 0; i < 2000 && G_OBJECT (w->store)->ref_count > 1; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
 /* Backup and restore */
 
 /* A screening answer and a dismissed conflict survive a spire-backup into
@@ -210,6 +300,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   EVALUATION_TEST_ADD ("/evaluation/screening", test_screening);
+  EVALUATION_TEST_ADD ("/evaluation/screening-rows", test_screening_rows);
   EVALUATION_TEST_ADD ("/evaluation/backup-restore", test_backup_restore);
 
   return g_test_run ();

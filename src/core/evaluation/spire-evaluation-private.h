@@ -70,6 +70,9 @@ gboolean _spire_refuse_conflict (SpireStore *store, SpireRecord *ev, SpireRecord
 /* spire-redaction.c */
 /* The terms that name the startup @startup_uuid; NULL when there is none. */
 GPtrArray *_spire_redact_terms_for (SpireStore *store, const char *startup_uuid);
+/* The same from @startup and the persons that name it (its people, the
+ * contacts of its applications, those with its orgnr; by UUID). */
+GPtrArray *_spire_redact_terms_of (SpireRecord *startup, GPtrArray *persons);
 /* Replaces @terms in @copy's free text (title, pitch, solution, extra). */
 void _spire_redact_record (SpireRecord *copy, GPtrArray *terms);
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "spire-evaluation-private.h"
+#include "spire-job-private.h"
 
 static gboolean
 check_role (const char *role, GError **error)
@@ -220,6 +221,33 @@ spire_panel_loads (SpireStore *store, const char *cohort_uuid, GError **error)
       load->submitted = (guint) g_ascii_strtoull (COL (rows->pdata[i], 2), NULL, 10);
       g_hash_table_insert (loads, g_strdup (COL (rows->pdata[i], 0)), load);
     }
+  return loads;
+}
+
+static gboolean
+loads_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
+{
+  *result = spire_panel_loads (store, data, error);
+  return *result != NULL;
+}
+
+void
+spire_panel_loads_async (SpireStore *store, const char *cohort_uuid, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (cohort_uuid != NULL);
+
+  _spire_job_run (store, spire_panel_loads_async, loads_job, g_strdup (cohort_uuid), g_free,
+                  (GDestroyNotify) g_hash_table_unref, cancellable, NULL, NULL, callback,
+                  user_data);
+}
+
+GHashTable *
+spire_panel_loads_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer loads = NULL;
+
+  _spire_job_finish (store, result, spire_panel_loads_async, &loads, error);
   return loads;
 }
 

@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "spire-store.h"
 
 G_BEGIN_DECLS
@@ -45,5 +47,11 @@ typedef struct
  * SpirePanelLoad *; members with no assignment are in it with 0.  NULL with
  * @error when the database fails. */
 GHashTable *spire_panel_loads (SpireStore *store, const char *cohort_uuid, GError **error);
+/* The same on a worker (issue 11: 0.8 s for a 40 000-application cohort,
+ * every assignment row read); cancel when not wanted (SPIRE_ERROR_CANCELLED). */
+void spire_panel_loads_async (SpireStore *store, const char *cohort_uuid,
+                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data);
+GHashTable *spire_panel_loads_finish (SpireStore *store, GAsyncResult *result, GError **error);
 
 G_END_DECLS

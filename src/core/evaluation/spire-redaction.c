@@ -531,28 +531,34 @@ GPtrArray *
 _spire_redact_terms_for (SpireStore *store, const char *startup_uuid)
 {
   g_autoptr (SpireRecord) startup = NULL;
-  g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (redact_term_free);
   g_autoptr (GPtrArray) persons = NULL;
-  g_autoptr (GPtrArray) labels = NULL;
-  g_autofree char *host = NULL;
-  const char *orgnr;
 
   if (startup_uuid == NULL)
     return NULL;
   startup = spire_store_get (store, &spire_kind_startup, startup_uuid, NULL);
   if (startup == NULL)
     return NULL;
-  orgnr = spire_record_get_text (startup, "orgnr");
-  add_startup_name_terms (terms, spire_record_get_text (startup, "name"));
-  add_website_terms (terms, spire_record_get_text (startup, "website"));
-  add_redact_term (terms, orgnr, TERM_LOOSE, MARK_APPLICANT);
-
   persons = _spire_store_query_records (
       store, &spire_kind_person, NULL, NULL,
       "FROM persons WHERE startup = ?1 "
       "OR uuid IN (SELECT contact FROM applications WHERE startup = ?1) "
       "OR (?2 IS NOT NULL AND orgnr = ?2) ORDER BY uuid",
-      2, startup_uuid, orgnr);
+      2, startup_uuid, spire_record_get_text (startup, "orgnr"));
+  return _spire_redact_terms_of (startup, persons);
+}
+
+GPtrArray *
+_spire_redact_terms_of (SpireRecord *startup, GPtrArray *persons)
+{
+  g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (redact_term_free);
+  g_autoptr (GPtrArray) labels = NULL;
+  g_autofree char *host = NULL;
+  const char *orgnr = spire_record_get_text (startup, "orgnr");
+
+  add_startup_name_terms (terms, spire_record_get_text (startup, "name"));
+  add_website_terms (terms, spire_record_get_text (startup, "website"));
+  add_redact_term (terms, orgnr, TERM_LOOSE, MARK_APPLICANT);
+
   labels = g_ptr_array_new_with_free_func (g_free);
   host = _spire_website_host (spire_record_get_text (startup, "website"));
   if (host != NULL && !is_shared_host (host))

@@ -19,15 +19,35 @@
 #include "spire-review-queue.h"
 #include "spire-job-private.h"
 
-void
-spire_review_queue_item_free (SpireReviewQueueItem *item)
+G_DEFINE_FINAL_TYPE (SpireReviewQueueItem, spire_review_queue_item, G_TYPE_OBJECT)
+
+static void
+spire_review_queue_item_finalize (GObject *object)
 {
-  if (item == NULL)
-    return;
+  SpireReviewQueueItem *item = SPIRE_REVIEW_QUEUE_ITEM (object);
+
   g_clear_object (&item->application);
   g_free (item->label);
   g_free (item->state);
-  g_free (item);
+  G_OBJECT_CLASS (spire_review_queue_item_parent_class)->finalize (object);
+}
+
+static void
+spire_review_queue_item_class_init (SpireReviewQueueItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = spire_review_queue_item_finalize;
+}
+
+static void
+spire_review_queue_item_init (SpireReviewQueueItem *item)
+{
+}
+
+void
+spire_review_queue_item_free (SpireReviewQueueItem *item)
+{
+  if (item != NULL)
+    g_object_unref (item);
 }
 
 /* The startup's name, read once per startup. */
@@ -72,7 +92,7 @@ spire_review_queue_read (SpireStore *store, const char *evaluator_uuid, GError *
   for (guint i = 0; i < apps->len; i++)
     {
       SpireRecord *app = apps->pdata[i];
-      SpireReviewQueueItem *item = g_new0 (SpireReviewQueueItem, 1);
+      SpireReviewQueueItem *item = g_object_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM, NULL);
       const char *startup = startup_name (store, names, spire_record_get_text (app, "startup"));
 
       item->application = g_object_ref (app);
@@ -111,5 +131,78 @@ spire_review_queue_finish (SpireStore *store, GAsyncResult *result, GError **err
   gpointer queue = NULL;
 
   _spire_job_finish (store, result, spire_review_queue_async, &queue, error);
+  return queue;
+}
+
+GPtrArray *
+spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (GPtrArray) startups = NULL;
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *queue;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  g_return_val_if_fail (cohort_uuid != NULL, NULL);
+
+  apps = _spire_store_query_records (store, &spire_kind_application, "a", error,
+                                     "FROM applications a WHERE a.cohort = ?1 "
+                                     "AND a.status NOT IN ('ineligible', 'withdrawn') "
+                                     "ORDER BY a.title COLLATE NB, a.uuid",
+                                     1, cohort_uuid);
+  startups = apps ? _spire_store_query (store, error,
+                                        "SELECT uuid, name FROM startups WHERE uuid IN "
+                                        "(SELECT startup FROM applications WHERE cohort = ?1)",
+                                        1, cohort_uuid)
+                  : NULL;
+  if (startups == NULL)
+    return NULL;
+  for (guint i = 0; i < startups->len; i++)
+    g_hash_table_insert (names, (gpointer) COL (startups->pdata[i], 0),
+                         (gpointer) COL (startups->pdata[i], 1));
+  queue = g_ptr_array_new_full (apps->len, g_object_unref);
+  for (guint i = 0; i < apps->len; i++)
+    {
+      SpireRecord *app = apps->pdata[i];
+      SpireReviewQueueItem *item = g_object_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM, NULL);
+      const char *startup_uuid = spire_record_get_text (app, "startup");
+      const char *startup = startup_uuid ? g_hash_table_lookup (names, startup_uuid) : NULL;
+
+      item->application = g_object_ref (app);
+      /* Translators: application title — startup */
+      item->label = startup && startup[0]
+                      ? g_strdup_printf (_("%s — %s"), spire_record_get_display_name (app), startup)
+                      : g_strdup (spire_record_get_display_name (app));
+      g_ptr_array_add (queue, item);
+    }
+  return queue;
+}
+
+static gboolean
+assignable_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
+                GError **error)
+{
+  *result = spire_assignable_queue_read (store, data, error);
+  return *result != NULL;
+}
+
+void
+spire_assignable_queue_async (SpireStore *store, const char *cohort_uuid,
+                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_return_if_fail (cohort_uuid != NULL);
+
+  _spire_job_run (store, spire_assignable_queue_async, assignable_job, g_strdup (cohort_uuid),
+                  g_free, (GDestroyNotify) g_ptr_array_unref, cancellable, NULL, NULL, callback,
+                  user_data);
+}
+
+GPtrArray *
+spire_assignable_queue_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer queue = NULL;
+
+  _spire_job_finish (store, result, spire_assignable_queue_async, &queue, error);
   return queue;
 }

@@ -17,13 +17,22 @@ G_BEGIN_DECLS
  * (spire_panel_list_visible_applications), its label ("title — startup",
  * the title alone without a startup) and the evaluator's review state
  * ("draft", "submitted", …; NULL when not begun). */
-typedef struct
+struct _SpireReviewQueueItem
 {
+  GObject parent_instance;
+
   SpireRecord *application;
   char *label;
   char *state;
-} SpireReviewQueueItem;
+};
 
+/* A small object (made on the worker) so that a list view can show the
+ * queue as it is; read the fields, never change them. */
+#define SPIRE_TYPE_REVIEW_QUEUE_ITEM (spire_review_queue_item_get_type ())
+G_DECLARE_FINAL_TYPE (SpireReviewQueueItem, spire_review_queue_item, SPIRE, REVIEW_QUEUE_ITEM,
+                      GObject)
+
+/* g_object_unref() */
 void spire_review_queue_item_free (SpireReviewQueueItem *item);
 
 /* The applications @evaluator_uuid works on (SpireReviewQueueItem), in the
@@ -37,5 +46,18 @@ void spire_review_queue_async (SpireStore *store, const char *evaluator_uuid,
                                GCancellable *cancellable, GAsyncReadyCallback callback,
                                gpointer user_data);
 GPtrArray *spire_review_queue_finish (SpireStore *store, GAsyncResult *result, GError **error);
+
+/* The cohort's applications that can be assigned (all but the ineligible
+ * and the withdrawn; spire_application_is_assignable), by title, each with
+ * its "title — startup" label (state NULL): the Assignment part's choice
+ * of an application, read on a worker (issue 11: 40 000 records and their
+ * startups read on the main thread took a second). */
+GPtrArray *spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid,
+                                        GError **error);
+void spire_assignable_queue_async (SpireStore *store, const char *cohort_uuid,
+                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                   gpointer user_data);
+GPtrArray *spire_assignable_queue_finish (SpireStore *store, GAsyncResult *result,
+                                          GError **error);
 
 G_END_DECLS

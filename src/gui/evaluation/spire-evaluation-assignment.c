@@ -21,6 +21,7 @@
 #include "spire-assignment-row.h"
 #include "common/spire-error-dialog.h"
 #include "common/spire-toast.h"
+#include "spire-row-model.h"
 
 struct _SpireEvaluationAssignment
 {
@@ -32,7 +33,13 @@ struct _SpireEvaluationAssignment
   AdwActionRow *assign_row;
 
   GPtrArray *panel;       /* SpireEvaluator */
-  GPtrArray *assignable;  /* SpireApplication: in hand_app_row's order */
+  GPtrArray *assignable;  /* SpireReviewQueueItem: in hand_app_row's order */
+  SpireRowModel *choices; /* the same, as hand_app_row's model */
+  /* The loads and the assignable applications are read on workers
+   * (issue 11: a second on the main thread at xlarge); a newer load
+   * cancels; n_pending counts the reads not in yet. */
+  GCancellable *cancellable;
+  guint n_pending;
   char *hand_app;         /* application uuid chosen for assignment by hand */
   char *summary;
   gboolean loading;
@@ -69,9 +76,8 @@ summary_text (guint n_scorers, guint lo, guint hi)
 }
 
 static void
-load_summary (SpireEvaluationAssignment *self)
+load_summary (SpireEvaluationAssignment *self, GHashTable *loads)
 {
-  g_autoptr (GHashTable) loads = spire_panel_loads (STORE (self), COHORT (self), NULL);
   g_autoptr (GPtrArray) scorers = _spire_evaluation_scoring_members (self->panel);
   guint lo = G_MAXUINT, hi = 0;
 
@@ -117,32 +123,32 @@ load_hand_rows (SpireEvaluationAssignment *self)
 }
 
 static void
-load_hand (SpireEvaluationAssignment *self)
+load_hand (SpireEvaluationAssignment *self, GPtrArray *assignable)
 {
-  g_autoptr (GtkStringList) titles = gtk_string_list_new (NULL);
   guint selected = GTK_INVALID_LIST_POSITION;
 
   g_clear_pointer (&self->assignable, g_ptr_array_unref);
-  self->assignable = _spire_evaluation_cohort_applications (STORE (self), COHORT (self), TRUE);
-  for (guint i = 0; i < self->assignable->len; i++)
+  self->assignable = g_ptr_array_ref (assignable);
+  for (guint i = 0; i < assignable->len && selected == GTK_INVALID_LIST_POSITION; i++)
     {
-      SpireRecord *app = self->assignable->pdata[i];
-      g_autofree char *label = _spire_evaluation_application_label (STORE (self), app);
+      SpireReviewQueueItem *item = assignable->pdata[i];
 
-      if (g_strcmp0 (spire_record_get_uuid (app), self->hand_app) == 0)
+      if (g_strcmp0 (spire_record_get_uuid (item->application), self->hand_app) == 0)
         selected = i;
-      gtk_string_list_append (titles, label);
     }
-  if (selected == GTK_INVALID_LIST_POSITION && self->assignable->len > 0)
+  if (selected == GTK_INVALID_LIST_POSITION && assignable->len > 0)
     selected = 0;
   g_free (self->hand_app);
   self->hand_app = selected != GTK_INVALID_LIST_POSITION
-                     ? g_strdup (spire_record_get_uuid (self->assignable->pdata[selected]))
+                     ? g_strdup (spire_record_get_uuid (
+                         ((SpireReviewQueueItem *) assignable->pdata[selected])->application))
                      : NULL;
-  adw_combo_row_set_model (self->hand_app_row, G_LIST_MODEL (titles));
+  self->loading = TRUE;
+  spire_row_model_set_rows (self->choices, assignable);
   if (selected != GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (self->hand_app_row, selected);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->hand_app_row), self->assignable->len > 0);
+  self->loading = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->hand_app_row), assignable->len > 0);
   load_hand_rows (self);
 }
 
@@ -154,7 +160,8 @@ on_hand_app_selected_cb (AdwComboRow *row, GParamSpec *pspec, SpireEvaluationAss
   if (self->loading || self->assignable == NULL || i >= self->assignable->len)
     return;
   g_free (self->hand_app);
-  self->hand_app = g_strdup (spire_record_get_uuid (self->assignable->pdata[i]));
+  self->hand_app = g_strdup (spire_record_get_uuid (
+    ((SpireReviewQueueItem *) self->assignable->pdata[i])->application));
   load_hand_rows (self);
 }
 
@@ -163,23 +170,110 @@ spire_evaluation_assignment_clear (SpireEvaluationPart *part)
 {
   SpireEvaluationAssignment *self = SPIRE_EVALUATION_ASSIGNMENT (part);
 
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->n_pending = 0;
   g_clear_pointer (&self->panel, g_ptr_array_unref);
   g_clear_pointer (&self->assignable, g_ptr_array_unref);
   g_clear_pointer (&self->hand_app, g_free);
   g_clear_pointer (&self->summary, g_free);
 }
 
+typedef struct
+{
+  SpireEvaluationAssignment *self;
+  GCancellable *cancellable;
+} LoadData;
+
+static LoadData *
+load_data_new (SpireEvaluationAssignment *self)
+{
+  LoadData *d = g_new0 (LoadData, 1);
+
+  d->self = g_object_ref (self);
+  d->cancellable = g_object_ref (self->cancellable);
+  return d;
+}
+
+/* TRUE when @d's load is still the one wanted; the last read in ends it. */
+static gboolean
+load_data_finish (LoadData *d)
+{
+  SpireEvaluationAssignment *self = d->self;
+  gboolean current = d->cancellable == self->cancellable &&
+                     !g_cancellable_is_cancelled (d->cancellable);
+
+  if (current && --self->n_pending == 0)
+    g_clear_object (&self->cancellable);
+  return current;
+}
+
+static void
+load_data_free (LoadData *d)
+{
+  g_object_unref (d->cancellable);
+  g_object_unref (d->self);
+  g_free (d);
+}
+
+static void
+on_loads_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LoadData *d = user_data;
+  g_autoptr (GHashTable) loads = spire_panel_loads_finish (SPIRE_STORE (source), result, NULL);
+
+  if (load_data_finish (d))
+    load_summary (d->self, loads);
+  load_data_free (d);
+}
+
+static void
+on_assignable_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LoadData *d = user_data;
+  g_autoptr (GPtrArray) assignable = spire_assignable_queue_finish (SPIRE_STORE (source), result,
+                                                                    NULL);
+
+  if (load_data_finish (d))
+    {
+      if (assignable == NULL)
+        assignable = g_ptr_array_new ();
+      load_hand (d->self, assignable);
+    }
+  load_data_free (d);
+}
+
 static void
 spire_evaluation_assignment_reload (SpireEvaluationPart *part)
 {
   SpireEvaluationAssignment *self = SPIRE_EVALUATION_ASSIGNMENT (part);
+  g_autofree char *hand_app = g_strdup (self->hand_app);
 
-  self->loading = TRUE;
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->panel, g_ptr_array_unref);
   self->panel = spire_panel_list (STORE (self), COHORT (self), NULL);
-  load_summary (self);
-  load_hand (self);
-  self->loading = FALSE;
+  self->cancellable = g_cancellable_new ();
+  self->n_pending = 2;
+  spire_panel_loads_async (STORE (self), COHORT (self), self->cancellable, on_loads_read_cb,
+                           load_data_new (self));
+  spire_assignable_queue_async (STORE (self), COHORT (self), self->cancellable,
+                                on_assignable_read_cb, load_data_new (self));
+}
+
+static gboolean
+assignment_is_loading (SpireEvaluationPart *part)
+{
+  return SPIRE_EVALUATION_ASSIGNMENT (part)->cancellable != NULL;
+}
+
+/* The label the combo row shows of the chosen application. */
+static char *
+choice_label (SpireReviewQueueItem *item, gpointer data)
+{
+  return g_strdup (item ? item->label : "");
 }
 
 static void
@@ -249,7 +343,9 @@ show_application_action (GtkWidget *widget, const char *name, GVariant *param)
   const char *uuid = g_variant_get_string (param, NULL);
 
   for (guint i = 0; self->assignable && i < self->assignable->len; i++)
-    if (g_strcmp0 (spire_record_get_uuid (self->assignable->pdata[i]), uuid) == 0)
+    if (g_strcmp0 (spire_record_get_uuid (
+                     ((SpireReviewQueueItem *) self->assignable->pdata[i])->application),
+                   uuid) == 0)
       adw_combo_row_set_selected (self->hand_app_row, i);
 }
 
@@ -381,6 +477,7 @@ spire_evaluation_assignment_dispose (GObject *object)
   /* The bin\'s child may be a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_EVALUATION_ASSIGNMENT);
+  g_clear_object (&SPIRE_EVALUATION_ASSIGNMENT (object)->choices);
   G_OBJECT_CLASS (spire_evaluation_assignment_parent_class)->dispose (object);
 }
 
@@ -394,6 +491,7 @@ spire_evaluation_assignment_class_init (SpireEvaluationAssignmentClass *klass)
   part_class->reload = spire_evaluation_assignment_reload;
   part_class->update_actions = spire_evaluation_assignment_update_actions;
   part_class->clear = spire_evaluation_assignment_clear;
+  part_class->is_loading = assignment_is_loading;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-evaluation-assignment.ui");
@@ -428,10 +526,9 @@ on_app_item_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoi
 static void
 on_app_item_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GtkStringObject *text = gtk_list_item_get_item (item);
+  SpireReviewQueueItem *choice = gtk_list_item_get_item (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      text ? gtk_string_object_get_string (text) : "");
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), choice ? choice->label : "");
 }
 
 static void
@@ -442,6 +539,13 @@ setup_app_popup (SpireEvaluationAssignment *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_app_item_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_app_item_bind_cb), NULL);
   adw_combo_row_set_list_factory (self->hand_app_row, factory);
+  /* The worker's rows as they are (issue 11: no 40 000 string objects). */
+  self->choices = spire_row_model_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM);
+  adw_combo_row_set_expression (self->hand_app_row,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (choice_label), NULL,
+                                                             NULL));
+  adw_combo_row_set_model (self->hand_app_row, G_LIST_MODEL (self->choices));
 }
 
 static void

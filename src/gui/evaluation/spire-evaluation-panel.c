@@ -31,6 +31,9 @@ struct _SpireEvaluationPanel
   GtkListBox *conflicts_list;
 
   GPtrArray *panel;  /* SpireEvaluator */
+  /* The members' loads read on a worker (issue 11: every assignment row of
+   * a 40 000-application cohort, 0.8 s); cancelled by a newer load. */
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationPanel, spire_evaluation_panel, SPIRE_TYPE_EVALUATION_PART)
@@ -51,10 +54,8 @@ show_error (SpireEvaluationPanel *self, const char *heading, const GError *error
 }
 
 static void
-load_panel (SpireEvaluationPanel *self)
+load_panel (SpireEvaluationPanel *self, GHashTable *loads)
 {
-  g_autoptr (GHashTable) loads = spire_panel_loads (STORE (self), COHORT (self), NULL);
-
   _spire_evaluation_clear_list (self->panel_list);
   if (self->panel == NULL || self->panel->len == 0)
     gtk_list_box_append (self->panel_list,
@@ -94,18 +95,77 @@ load_conflicts (SpireEvaluationPanel *self)
 static void
 spire_evaluation_panel_clear (SpireEvaluationPart *part)
 {
-  g_clear_pointer (&SPIRE_EVALUATION_PANEL (part)->panel, g_ptr_array_unref);
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (part);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->panel, g_ptr_array_unref);
+}
+
+typedef struct
+{
+  SpireEvaluationPanel *self;
+  GCancellable *cancellable;
+} LoadData;
+
+static void
+on_loads_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LoadData *d = user_data;
+  SpireEvaluationPanel *self = d->self;
+  g_autoptr (GHashTable) loads = spire_panel_loads_finish (SPIRE_STORE (source), result, NULL);
+
+  /* A newer load (or another cohort) took over: this one is dropped. */
+  if (d->cancellable == self->cancellable && !g_cancellable_is_cancelled (d->cancellable))
+    {
+      g_clear_object (&self->cancellable);
+      load_panel (self, loads);
+    }
+  g_object_unref (d->cancellable);
+  g_object_unref (d->self);
+  g_free (d);
+}
+
+/* A row with a spinner while the members' loads are read. */
+static GtkWidget *
+spinner_row (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_margin_top (spinner, 12);
+  gtk_widget_set_margin_bottom (spinner, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), spinner);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
 }
 
 static void
 spire_evaluation_panel_reload (SpireEvaluationPart *part)
 {
   SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (part);
+  LoadData *d;
 
   spire_evaluation_panel_clear (part);
   self->panel = spire_panel_list (STORE (self), COHORT (self), NULL);
-  load_panel (self);
   load_conflicts (self);
+  /* The members with their loads come from a worker: a spinner the first
+   * time, else the rows shown stay until the new ones are in. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->panel_list)) == NULL)
+    gtk_list_box_append (self->panel_list, spinner_row ());
+  self->cancellable = g_cancellable_new ();
+  d = g_new0 (LoadData, 1);
+  d->self = g_object_ref (self);
+  d->cancellable = g_object_ref (self->cancellable);
+  spire_panel_loads_async (STORE (self), COHORT (self), self->cancellable, on_loads_read_cb, d);
+}
+
+static gboolean
+panel_is_loading (SpireEvaluationPart *part)
+{
+  return SPIRE_EVALUATION_PANEL (part)->cancellable != NULL;
 }
 
 static void
@@ -350,6 +410,7 @@ spire_evaluation_panel_class_init (SpireEvaluationPanelClass *klass)
   part_class->reload = spire_evaluation_panel_reload;
   part_class->update_actions = spire_evaluation_panel_update_actions;
   part_class->clear = spire_evaluation_panel_clear;
+  part_class->is_loading = panel_is_loading;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-evaluation-panel.ui");

@@ -184,6 +184,15 @@ spire_evaluation_part_is_stale (SpireEvaluationPart *self)
   return priv->stale;
 }
 
+gboolean
+spire_evaluation_part_is_loading (SpireEvaluationPart *self)
+{
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_PART (self), FALSE);
+
+  return SPIRE_EVALUATION_PART_GET_CLASS (self)->is_loading &&
+         SPIRE_EVALUATION_PART_GET_CLASS (self)->is_loading (self);
+}
+
 void
 spire_evaluation_part_reload (SpireEvaluationPart *self)
 {

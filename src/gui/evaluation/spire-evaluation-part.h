@@ -23,6 +23,8 @@ struct _SpireEvaluationPartClass
   void (*update_actions) (SpireEvaluationPart *self);
   /* The store or the cohort changes: drop what belonged to the old one. */
   void (*clear) (SpireEvaluationPart *self);
+  /* TRUE while what the part shows is read on a worker (NULL: never). */
+  gboolean (*is_loading) (SpireEvaluationPart *self);
 };
 
 void spire_evaluation_part_set_cohort (SpireEvaluationPart *self, SpireStore *store,
@@ -35,6 +37,8 @@ void spire_evaluation_part_reload_when_shown (SpireEvaluationPart *self);
 /* Loads now if a change was missed while hidden (tests, callers reading rows). */
 void spire_evaluation_part_ensure_loaded (SpireEvaluationPart *self);
 gboolean spire_evaluation_part_is_stale (SpireEvaluationPart *self);
+/* TRUE while the part's rows are read on a worker (issue 11). */
+gboolean spire_evaluation_part_is_loading (SpireEvaluationPart *self);
 SpireStore *spire_evaluation_part_get_store (SpireEvaluationPart *self);
 SpireCohort *spire_evaluation_part_get_cohort (SpireEvaluationPart *self);
 const char *spire_evaluation_part_get_cohort_uuid (SpireEvaluationPart *self);

@@ -15,6 +15,7 @@
 
 #include "spire-evaluation-reviews.h"
 #include "common/spire-error-dialog.h"
+#include "spire-row-model.h"
 #include "spire-review-row.h"
 
 struct _SpireEvaluationReviews
@@ -23,7 +24,9 @@ struct _SpireEvaluationReviews
 
   GtkStack *stack;
   AdwComboRow *score_as_row;
-  GtkListBox *reviews_list;
+  GtkListBox *reviews_list;  /* a spinner, or why there are no rows */
+  GtkWidget *reviews_scroller;
+  GtkListView *reviews_view;
   GtkLabel *review_heading;
   SpireReviewForm *review_form;
 
@@ -33,14 +36,11 @@ struct _SpireEvaluationReviews
   gboolean loading;
   /* The list being read on a worker (issue 11); cancelled by a newer load. */
   GCancellable *cancellable;
-  /* The worker's list, made into rows a slice at a time (ROWS_PER_SLICE)
-   * so that no frame waits for 4 000 rows. */
-  GPtrArray *pending;
-  guint n_done;
-  guint fill_id;
+  /* The worker's rows (SpireReviewQueueItem), shown by a list view that
+   * makes widgets only for the rows on screen (issue 11: a widget per
+   * application took 4 s for a 4 000-application queue). */
+  SpireRowModel *items;
 };
-
-#define ROWS_PER_SLICE 50
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationReviews, spire_evaluation_reviews, SPIRE_TYPE_EVALUATION_PART)
 
@@ -83,33 +83,6 @@ cancel_load (SpireEvaluationReviews *self)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->fill_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-}
-
-/* One slice of rows; the spinner row (last) goes with the last slice. */
-static gboolean
-fill_slice_cb (gpointer data)
-{
-  SpireEvaluationReviews *self = data;
-  guint end = MIN (self->n_done + ROWS_PER_SLICE, self->pending->len);
-  GtkWidget *spinner = gtk_widget_get_last_child (GTK_WIDGET (self->reviews_list));
-
-  for (; self->n_done < end; self->n_done++)
-    {
-      SpireReviewQueueItem *item = self->pending->pdata[self->n_done];
-
-      gtk_list_box_insert (self->reviews_list,
-                           spire_review_row_new (item->application, item->label, item->state),
-                           (int) self->n_done);
-    }
-  if (self->n_done < self->pending->len)
-    return G_SOURCE_CONTINUE;
-  if (spinner && gtk_widget_has_css_class (spinner, "loading"))
-    gtk_list_box_remove (self->reviews_list, spinner);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  self->fill_id = 0;
-  return G_SOURCE_REMOVE;
 }
 
 /* A row with a spinner while the list is read. */
@@ -126,6 +99,28 @@ spinner_row (void)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "loading");
   return row;
+}
+
+/* Shows @message (a spinner when NULL) instead of the rows. */
+static void
+show_message (SpireEvaluationReviews *self, const char *message)
+{
+  _spire_evaluation_clear_list (self->reviews_list);
+  gtk_list_box_append (self->reviews_list,
+                       message ? _spire_evaluation_placeholder_row (message) : spinner_row ());
+  gtk_widget_set_visible (GTK_WIDGET (self->reviews_list), TRUE);
+  gtk_widget_set_visible (self->reviews_scroller, FALSE);
+  spire_row_model_set_rows (self->items, NULL);
+}
+
+/* The worker's rows, all at once: the view makes the widgets on screen. */
+static void
+show_items (SpireEvaluationReviews *self, GPtrArray *items)
+{
+  _spire_evaluation_clear_list (self->reviews_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->reviews_list), FALSE);
+  spire_row_model_set_rows (self->items, items);
+  gtk_widget_set_visible (self->reviews_scroller, TRUE);
 }
 
 typedef struct
@@ -147,18 +142,9 @@ on_queue_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_clear_object (&self->cancellable);
       if (queue == NULL || queue->len == 0)
-        {
-          _spire_evaluation_clear_list (self->reviews_list);
-          gtk_list_box_append (self->reviews_list, _spire_evaluation_placeholder_row (
-                                                     _("No applications assigned to this member")));
-        }
+        show_message (self, _("No applications assigned to this member"));
       else
-        {
-          self->pending = g_steal_pointer (&queue);
-          self->n_done = 0;
-          if (fill_slice_cb (self))
-            self->fill_id = g_idle_add (fill_slice_cb, self);
-        }
+        show_items (self, queue);
     }
   g_object_unref (d->cancellable);
   g_object_unref (d->self);
@@ -171,21 +157,20 @@ load_reviews (SpireEvaluationReviews *self)
   LoadData *d;
 
   cancel_load (self);
-  _spire_evaluation_clear_list (self->reviews_list);
   if (self->score_as == NULL)
     {
-      gtk_list_box_append (self->reviews_list, _spire_evaluation_placeholder_row (
-                                                 _("Add panel members who score first")));
+      show_message (self, _("Add panel members who score first"));
       return;
     }
   if (!self->has_rubric)
     {
-      gtk_list_box_append (self->reviews_list,
-                           _spire_evaluation_placeholder_row (_("Create the rubric first")));
+      show_message (self, _("Create the rubric first"));
       return;
     }
-  /* The member's applications are read on a worker: a spinner meanwhile. */
-  gtk_list_box_append (self->reviews_list, spinner_row ());
+  /* The member's applications are read on a worker: a spinner meanwhile
+   * (the rows shown stay while the same member's list is read again). */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
+    show_message (self, NULL);
   self->cancellable = g_cancellable_new ();
   d = g_new0 (LoadData, 1);
   d->self = g_object_ref (self);
@@ -198,7 +183,44 @@ gboolean
 spire_evaluation_reviews_is_loading (SpireEvaluationReviews *self)
 {
   g_return_val_if_fail (SPIRE_IS_EVALUATION_REVIEWS (self), FALSE);
-  return self->cancellable != NULL || self->pending != NULL;
+  return self->cancellable != NULL;
+}
+
+static gboolean
+reviews_is_loading (SpireEvaluationPart *part)
+{
+  return spire_evaluation_reviews_is_loading (SPIRE_EVALUATION_REVIEWS (part));
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  gtk_list_item_set_child (list_item, spire_review_row_new ());
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  spire_review_row_bind (SPIRE_REVIEW_ROW (gtk_list_item_get_child (list_item)),
+                         gtk_list_item_get_item (list_item));
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  spire_review_row_bind (SPIRE_REVIEW_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+/* A click, or Enter on the focused row: the review opens. */
+static void
+on_row_activate_cb (SpireEvaluationReviews *self, guint position)
+{
+  g_autoptr (SpireReviewQueueItem) item = g_list_model_get_item (G_LIST_MODEL (self->items),
+                                                                 position);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "evaluation.open-review", "s",
+                                spire_record_get_uuid (item->application));
 }
 
 static void
@@ -210,6 +232,8 @@ on_score_as_selected_cb (AdwComboRow *row, GParamSpec *pspec, SpireEvaluationRev
     return;
   g_free (self->score_as);
   self->score_as = g_strdup (spire_record_get_uuid (self->scorers->pdata[i]));
+  /* Another member's list: not the rows of the one before meanwhile. */
+  spire_row_model_set_rows (self->items, NULL);
   load_reviews (self);
 }
 
@@ -226,6 +250,8 @@ spire_evaluation_reviews_clear (SpireEvaluationPart *part)
   spire_review_form_load (self->review_form, NULL, NULL, NULL, NULL);
   g_clear_pointer (&self->scorers, g_ptr_array_unref);
   g_clear_pointer (&self->score_as, g_free);
+  if (self->items)
+    spire_row_model_set_rows (self->items, NULL);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
@@ -319,6 +345,7 @@ spire_evaluation_reviews_dispose (GObject *object)
   /* The bin\'s child may be a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_EVALUATION_REVIEWS);
+  g_clear_object (&self->items);
   G_OBJECT_CLASS (spire_evaluation_reviews_parent_class)->dispose (object);
 }
 
@@ -332,6 +359,7 @@ spire_evaluation_reviews_class_init (SpireEvaluationReviewsClass *klass)
   part_class->reload = spire_evaluation_reviews_reload;
   part_class->update_actions = spire_evaluation_reviews_update_actions;
   part_class->clear = spire_evaluation_reviews_clear;
+  part_class->is_loading = reviews_is_loading;
 
   g_type_ensure (SPIRE_TYPE_REVIEW_FORM);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -339,6 +367,9 @@ spire_evaluation_reviews_class_init (SpireEvaluationReviewsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, stack);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, score_as_row);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, reviews_list);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, reviews_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, reviews_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, review_heading);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationReviews, review_form);
   gtk_widget_class_bind_template_callback (widget_class, on_score_as_selected_cb);
@@ -353,7 +384,18 @@ spire_evaluation_reviews_class_init (SpireEvaluationReviewsClass *klass)
 static void
 spire_evaluation_reviews_init (SpireEvaluationReviews *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->items = spire_row_model_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->reviews_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->reviews_view, GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                                 g_object_ref (G_LIST_MODEL (self->items)))));
+  gtk_widget_set_visible (self->reviews_scroller, FALSE);
   spire_review_form_set_can_reopen (self->review_form, TRUE);
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
 }

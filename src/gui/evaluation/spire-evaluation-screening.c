@@ -15,6 +15,7 @@
 
 #include "spire-evaluation-screening.h"
 #include "common/spire-error-dialog.h"
+#include "spire-row-model.h"
 #include "spire-screening-dialog.h"
 #include "common/spire-toast.h"
 
@@ -23,20 +24,18 @@ struct _SpireEvaluationScreening
   SpireEvaluationPart parent_instance;
 
   GtkStack *stack;
-  AdwPreferencesGroup *screening_group;
-  GtkListBox *screening_list;
+  GtkStack *list_stack;
+  GtkLabel *summary_label;
+  GtkListView *screening_view;
 
   GPtrArray *gates;  /* SpireRecord: the rubric's gate criteria */
   char *summary;
-  /* The cohort's applications made into rows a slice at a time
-   * (ROWS_PER_SLICE, the first at once) so that no frame waits for 4 000
-   * rows (issue 11); the summary comes with the last slice. */
-  GPtrArray *pending;
-  guint n_done, n_screened, n_ineligible;
-  guint fill_id;
+  /* The rows (SpireScreeningItem) read on a worker and shown by a list
+   * view that makes widgets only for the rows on screen (issue 11: a
+   * widget per application took 17 s for 4 000); a newer load cancels. */
+  SpireRowModel *items;
+  GCancellable *cancellable;
 };
-
-#define ROWS_PER_SLICE 30
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationScreening, spire_evaluation_screening, SPIRE_TYPE_EVALUATION_PART)
 
@@ -58,75 +57,154 @@ gate_criteria (SpireStore *store, const char *cohort_uuid)
 }
 
 static void
+cancel_load (SpireEvaluationScreening *self)
+{
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+static void
 spire_evaluation_screening_clear (SpireEvaluationPart *part)
 {
   SpireEvaluationScreening *self = SPIRE_EVALUATION_SCREENING (part);
 
+  cancel_load (self);
   g_clear_pointer (&self->gates, g_ptr_array_unref);
   g_clear_pointer (&self->summary, g_free);
-  g_clear_handle_id (&self->fill_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  if (self->items)
+    spire_row_model_set_rows (self->items, NULL);
+  if (self->summary_label)
+    gtk_label_set_label (self->summary_label, "");
 }
 
-static gboolean
-fill_slice_cb (gpointer data)
+/* The worker's rows replace the ones shown in one step: the list view
+ * makes widgets for the rows on screen only, whatever their number. */
+static void
+show_items (SpireEvaluationScreening *self, GPtrArray *items)
 {
-  SpireEvaluationScreening *self = data;
-  GPtrArray *apps = self->pending;
-  guint end = MIN (self->n_done + ROWS_PER_SLICE, apps->len);
+  guint n_screened = 0, n_ineligible = 0;
 
-  for (; self->n_done < end; self->n_done++)
+  for (guint i = 0; i < items->len; i++)
     {
-      GtkWidget *row = spire_screening_row_new (STORE (self), apps->pdata[self->n_done],
-                                                self->gates);
+      SpireScreeningItem *item = items->pdata[i];
 
-      if (spire_screening_row_is_screened (SPIRE_SCREENING_ROW (row)))
-        self->n_screened++;
-      if (spire_screening_row_is_ineligible (SPIRE_SCREENING_ROW (row)))
-        self->n_ineligible++;
-      gtk_list_box_append (self->screening_list, row);
+      n_screened += item->screened;
+      n_ineligible += item->ineligible;
     }
-  if (self->n_done < apps->len)
-    return G_SOURCE_CONTINUE;
+  spire_row_model_set_rows (self->items, items);
+  g_free (self->summary);
   /* Translators: "12 of 25 screened, 2 ineligible" */
   self->summary = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u of %u screened, %u ineligible",
-                 "%u of %u screened, %u ineligible", apps->len),
-    self->n_screened, apps->len, self->n_ineligible);
-  adw_preferences_group_set_description (self->screening_group, self->summary);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  self->fill_id = 0;
-  return G_SOURCE_REMOVE;
+                 "%u of %u screened, %u ineligible", items->len),
+    n_screened, items->len, n_ineligible);
+  gtk_label_set_label (self->summary_label, self->summary);
+  gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "rows" : "empty");
+}
+
+typedef struct
+{
+  SpireEvaluationScreening *self;
+  GCancellable *cancellable;
+} LoadData;
+
+static void
+on_rows_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LoadData *d = user_data;
+  SpireEvaluationScreening *self = d->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = spire_screening_rows_finish (SPIRE_STORE (source), result, &error);
+
+  /* A newer load (or another cohort) took the list over: this one is dropped. */
+  if (d->cancellable == self->cancellable && !g_cancellable_is_cancelled (d->cancellable))
+    {
+      g_clear_object (&self->cancellable);
+      if (items != NULL)
+        show_items (self, items);
+      else
+        {
+          g_warning ("Screening not read: %s", error->message);
+          gtk_stack_set_visible_child_name (self->list_stack, "empty");
+        }
+    }
+  g_object_unref (d->cancellable);
+  g_object_unref (d->self);
+  g_free (d);
 }
 
 static void
 spire_evaluation_screening_reload (SpireEvaluationPart *part)
 {
   SpireEvaluationScreening *self = SPIRE_EVALUATION_SCREENING (part);
-  g_autoptr (GPtrArray) apps = NULL;
+  LoadData *d;
 
-  spire_evaluation_screening_clear (part);
-  _spire_evaluation_clear_list (self->screening_list);
+  cancel_load (self);
+  g_clear_pointer (&self->gates, g_ptr_array_unref);
   self->gates = gate_criteria (STORE (self), COHORT (self));
   gtk_stack_set_visible_child_name (self->stack, self->gates->len > 0 ? "list" : "none");
   if (self->gates->len == 0)
-    return;
-  apps = _spire_evaluation_cohort_applications (STORE (self), COHORT (self), FALSE);
-  if (apps->len == 0)
-    gtk_list_box_append (self->screening_list,
-                         _spire_evaluation_placeholder_row (_("No applications yet")));
-  self->pending = g_steal_pointer (&apps);
-  self->n_done = self->n_screened = self->n_ineligible = 0;
-  if (fill_slice_cb (self))
-    self->fill_id = g_idle_add (fill_slice_cb, self);
+    {
+      g_clear_pointer (&self->summary, g_free);
+      spire_row_model_set_rows (self->items, NULL);
+      return;
+    }
+  /* The rows shown stay until the new ones are in (a reload after a
+   * screening); the first load shows a spinner. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  self->cancellable = g_cancellable_new ();
+  d = g_new0 (LoadData, 1);
+  d->self = g_object_ref (self);
+  d->cancellable = g_object_ref (self->cancellable);
+  spire_screening_rows_async (STORE (self), COHORT (self), self->cancellable, on_rows_read_cb, d);
 }
 
-/* TRUE while the rows are being made (the summary is not there yet). */
+/* TRUE while the rows are read (the summary is not there yet). */
 gboolean
 spire_evaluation_screening_is_loading (SpireEvaluationScreening *self)
 {
   g_return_val_if_fail (SPIRE_IS_EVALUATION_SCREENING (self), FALSE);
-  return self->pending != NULL;
+  return self->cancellable != NULL;
+}
+
+static gboolean
+screening_is_loading (SpireEvaluationPart *part)
+{
+  return spire_evaluation_screening_is_loading (SPIRE_EVALUATION_SCREENING (part));
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  gtk_list_item_set_child (list_item, spire_screening_row_new ());
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  SpireScreeningItem *item = gtk_list_item_get_item (list_item);
+
+  spire_screening_row_bind (SPIRE_SCREENING_ROW (gtk_list_item_get_child (list_item)), item);
+  /* Only a received or in-review application leads to the dialog. */
+  gtk_list_item_set_activatable (list_item, item->can_screen);
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  spire_screening_row_bind (SPIRE_SCREENING_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+/* A click, or Enter on the focused row. */
+static void
+on_row_activate_cb (SpireEvaluationScreening *self, guint position)
+{
+  g_autoptr (SpireScreeningItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  if (item != NULL && item->can_screen)
+    gtk_widget_activate_action (GTK_WIDGET (self), "evaluation.screen", "s", item->application);
 }
 
 static void
@@ -223,10 +301,15 @@ screen_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 spire_evaluation_screening_dispose (GObject *object)
 {
-  spire_evaluation_screening_clear (SPIRE_EVALUATION_PART (object));
+  SpireEvaluationScreening *self = SPIRE_EVALUATION_SCREENING (object);
+
+  cancel_load (self);
+  g_clear_pointer (&self->gates, g_ptr_array_unref);
+  g_clear_pointer (&self->summary, g_free);
   /* The bin\'s child may be a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_EVALUATION_SCREENING);
+  g_clear_object (&self->items);
   G_OBJECT_CLASS (spire_evaluation_screening_parent_class)->dispose (object);
 }
 
@@ -240,19 +323,32 @@ spire_evaluation_screening_class_init (SpireEvaluationScreeningClass *klass)
   part_class->reload = spire_evaluation_screening_reload;
   part_class->update_actions = spire_evaluation_screening_update_actions;
   part_class->clear = spire_evaluation_screening_clear;
+  part_class->is_loading = screening_is_loading;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-evaluation-screening.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationScreening, stack);
-  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationScreening, screening_group);
-  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationScreening, screening_list);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationScreening, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationScreening, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationScreening, screening_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activate_cb);
   gtk_widget_class_install_action (widget_class, "evaluation.screen", "s", screen_action);
 }
 
 static void
 spire_evaluation_screening_init (SpireEvaluationScreening *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->items = spire_row_model_new (SPIRE_TYPE_SCREENING_ITEM);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->screening_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->screening_view, GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                                   g_object_ref (G_LIST_MODEL (self->items)))));
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
 }
 
@@ -263,15 +359,20 @@ spire_evaluation_screening_get_summary (SpireEvaluationScreening *self)
   return self->summary;
 }
 
-SpireScreeningRow *
-spire_evaluation_screening_get_row (SpireEvaluationScreening *self, const char *application_uuid)
+SpireScreeningItem *
+spire_evaluation_screening_get_item (SpireEvaluationScreening *self, const char *application_uuid)
 {
+  guint n;
+
   g_return_val_if_fail (SPIRE_IS_EVALUATION_SCREENING (self), NULL);
 
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->screening_list)); c;
-       c = gtk_widget_get_next_sibling (c))
-    if (SPIRE_IS_SCREENING_ROW (c) &&
-        g_strcmp0 (spire_screening_row_get_uuid (SPIRE_SCREENING_ROW (c)), application_uuid) == 0)
-      return SPIRE_SCREENING_ROW (c);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SpireScreeningItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (g_strcmp0 (item->application, application_uuid) == 0)
+        return item; /* the store holds it */
+    }
   return NULL;
 }

@@ -17,11 +17,11 @@ G_DECLARE_FINAL_TYPE (SpireEvaluationScreening, spire_evaluation_screening, SPIR
 
 /* "12 of 25 screened, 2 ineligible", or NULL when the rubric has no gates. */
 const char *spire_evaluation_screening_get_summary (SpireEvaluationScreening *self);
-/* TRUE while the rows are made a slice at a time (a large cohort): the
- * summary and the later rows come when it is FALSE. */
+/* TRUE while the rows are read on a worker: the summary and the rows come
+ * when it is FALSE. */
 gboolean spire_evaluation_screening_is_loading (SpireEvaluationScreening *self);
-/* The row of @application_uuid, or NULL. */
-SpireScreeningRow *spire_evaluation_screening_get_row (SpireEvaluationScreening *self,
-                                                       const char *application_uuid);
+/* The row shown for @application_uuid (owned by the list), or NULL. */
+SpireScreeningItem *spire_evaluation_screening_get_item (SpireEvaluationScreening *self,
+                                                         const char *application_uuid);
 
 G_END_DECLS

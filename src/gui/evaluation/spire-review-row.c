@@ -1,7 +1,10 @@
 /* spire-review-row.c — one application in the list of reviews keyed in at the office
  *
- * The application and the state of the chosen member's review of it;
- * activating the row opens the review.
+ * A row of the reviews list view (issue 11: a widget per shown row,
+ * recycled, instead of one per application): the application and the
+ * state of the chosen member's review of it; activating the row opens the
+ * review (the list view's "activate").  The item is made on a worker
+ * (spire_review_queue_async); binding only sets texts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,16 +18,31 @@
 
 struct _SpireReviewRow
 {
-  AdwActionRow parent_instance;
+  GtkBox parent_instance;
+
+  GtkLabel *title;
+  GtkLabel *subtitle;
 };
 
-G_DEFINE_FINAL_TYPE (SpireReviewRow, spire_review_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (SpireReviewRow, spire_review_row, GTK_TYPE_BOX)
+
+static void
+spire_review_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_REVIEW_ROW);
+  G_OBJECT_CLASS (spire_review_row_parent_class)->dispose (object);
+}
 
 static void
 spire_review_row_class_init (SpireReviewRowClass *klass)
 {
-  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = spire_review_row_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-review-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireReviewRow, title);
+  gtk_widget_class_bind_template_child (widget_class, SpireReviewRow, subtitle);
 }
 
 static void
@@ -34,16 +52,25 @@ spire_review_row_init (SpireReviewRow *self)
 }
 
 GtkWidget *
-spire_review_row_new (SpireRecord *app, const char *label, const char *state)
+spire_review_row_new (void)
 {
-  SpireReviewRow *self = g_object_new (SPIRE_TYPE_REVIEW_ROW, NULL);
+  return g_object_new (SPIRE_TYPE_REVIEW_ROW, NULL);
+}
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 label ? label : spire_record_get_display_name (app));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
-                               state == NULL ? _("Not started")
-                               : g_strcmp0 (state, "submitted") == 0 ? _("Submitted")
-                                                                     : _("Draft"));
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "s", spire_record_get_uuid (app));
-  return GTK_WIDGET (self);
+void
+spire_review_row_bind (SpireReviewRow *self, SpireReviewQueueItem *item)
+{
+  const char *state = item ? item->state : NULL;
+
+  g_return_if_fail (SPIRE_IS_REVIEW_ROW (self));
+
+  gtk_label_set_label (self->title,
+                       item == NULL ? ""
+                       : item->label ? item->label
+                                     : spire_record_get_display_name (item->application));
+  gtk_label_set_label (self->subtitle,
+                       item == NULL ? ""
+                       : state == NULL ? _("Not started")
+                       : g_strcmp0 (state, "submitted") == 0 ? _("Submitted")
+                                                             : _("Draft"));
 }

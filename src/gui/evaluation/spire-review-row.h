@@ -8,16 +8,15 @@
 
 #include "spire-core.h"
 
-
 G_BEGIN_DECLS
 
 #define SPIRE_TYPE_REVIEW_ROW (spire_review_row_get_type ())
-G_DECLARE_FINAL_TYPE (SpireReviewRow, spire_review_row, SPIRE, REVIEW_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (SpireReviewRow, spire_review_row, SPIRE, REVIEW_ROW, GtkBox)
 
-/* An application a panel member reviews, titled @label ("title —
- * startup"; NULL: the title), with the review's state (@state: NULL not
- * started, "draft", "submitted"); activating it opens the review
- * ("evaluation.open-review"). */
-GtkWidget *spire_review_row_new (SpireRecord *application, const char *label, const char *state);
+/* A row of the reviews list view, recycled: bound to one item at a time. */
+GtkWidget *spire_review_row_new (void);
+/* Shows @item: its label ("title — startup") and the member's review
+ * state ("Not started", "Draft", "Submitted"); NULL: nothing. */
+void spire_review_row_bind (SpireReviewRow *self, SpireReviewQueueItem *item);
 
 G_END_DECLS

@@ -1,8 +1,12 @@
 /* spire-screening-row.c — one application in screening, with its gates' answers
  *
- * The subtitle lists each gate and its answer; the icon says whether the
- * application is screened or ineligible.  Only a received or in-review
- * application can be screened: only then does the row lead to the dialog.
+ * A row of the screening list view (issue 11: a widget per shown row,
+ * recycled, instead of one per application): the title, a subtitle with
+ * the startup and each gate and its answer, an icon saying whether the
+ * application is screened or ineligible, and an arrow while it can be
+ * screened (received or in review: only then does activating the row open
+ * the dialog).  The item is made on a worker (spire_screening_rows_async);
+ * binding only sets texts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,30 +20,24 @@
 
 struct _SpireScreeningRow
 {
-  AdwActionRow parent_instance;
+  GtkBox parent_instance;
 
+  GtkImage *icon;
+  GtkLabel *title;
+  GtkLabel *subtitle;
   GtkWidget *arrow;
 
-  char *uuid;
-  gboolean screened;
-  gboolean ineligible;
+  SpireScreeningItem *item;
 };
 
-G_DEFINE_FINAL_TYPE (SpireScreeningRow, spire_screening_row, ADW_TYPE_ACTION_ROW)
-
-static gboolean
-can_screen (SpireRecord *app)
-{
-  const char *status = spire_record_get_text (app, "status");
-
-  return g_strcmp0 (status, "received") == 0 || g_strcmp0 (status, "in_review") == 0;
-}
+G_DEFINE_FINAL_TYPE (SpireScreeningRow, spire_screening_row, GTK_TYPE_BOX)
 
 static void
-spire_screening_row_finalize (GObject *object)
+spire_screening_row_dispose (GObject *object)
 {
-  g_free (SPIRE_SCREENING_ROW (object)->uuid);
-  G_OBJECT_CLASS (spire_screening_row_parent_class)->finalize (object);
+  g_clear_object (&SPIRE_SCREENING_ROW (object)->item);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_SCREENING_ROW);
+  G_OBJECT_CLASS (spire_screening_row_parent_class)->dispose (object);
 }
 
 static void
@@ -47,9 +45,12 @@ spire_screening_row_class_init (SpireScreeningRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->finalize = spire_screening_row_finalize;
+  G_OBJECT_CLASS (klass)->dispose = spire_screening_row_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-screening-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireScreeningRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, SpireScreeningRow, title);
+  gtk_widget_class_bind_template_child (widget_class, SpireScreeningRow, subtitle);
   gtk_widget_class_bind_template_child (widget_class, SpireScreeningRow, arrow);
 }
 
@@ -60,86 +61,32 @@ spire_screening_row_init (SpireScreeningRow *self)
 }
 
 GtkWidget *
-spire_screening_row_new (SpireStore *store, SpireRecord *app, GPtrArray *gates)
+spire_screening_row_new (void)
 {
-  SpireScreeningRow *self = g_object_new (SPIRE_TYPE_SCREENING_ROW, NULL);
-  g_autoptr (GPtrArray) answers = spire_screening_list_answers (store, spire_record_get_uuid (app),
-                                                                NULL);
-  g_autoptr (SpireRecord) startup = NULL;
-  g_autoptr (GString) subtitle = g_string_new (NULL);
-  guint n_answered = 0;
-
-  self->uuid = g_strdup (spire_record_get_uuid (app));
-  if (spire_record_get_text (app, "startup"))
-    startup = spire_store_get (store, &spire_kind_startup, spire_record_get_text (app, "startup"),
-                               NULL);
-  if (startup)
-    g_string_append (subtitle, spire_record_get_display_name (startup));
-  for (guint g = 0; g < gates->len; g++)
-    {
-      const char *gate = spire_record_get_uuid (gates->pdata[g]);
-      const char *state = _("not answered");
-      const char *note = NULL;
-
-      for (guint a = 0; answers && a < answers->len; a++)
-        {
-          SpireScreeningAnswer *answer = answers->pdata[a];
-
-          if (g_strcmp0 (answer->criterion, gate) == 0)
-            {
-              state = answer->passed ? _("passed") : _("failed");
-              note = answer->note;
-              n_answered++;
-            }
-        }
-      if (subtitle->len > 0)
-        g_string_append (subtitle, " · ");
-      /* Translators: a gate criterion and its state, e.g. "Norwegian company: passed" */
-      g_string_append_printf (subtitle, _("%s: %s"),
-                              spire_record_get_display_name (gates->pdata[g]), state);
-      if (note != NULL)
-        /* Translators: after a gate's state, the screener's note */
-        g_string_append_printf (subtitle, _(" (%s)"), note);
-    }
-  self->ineligible = g_strcmp0 (spire_record_get_text (app, "status"), "ineligible") == 0;
-  self->screened = self->ineligible || n_answered == gates->len;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), spire_record_get_display_name (app));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
-  if (self->ineligible)
-    {
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (self), "action-unavailable-symbolic");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Ineligible"));
-    }
-  else if (n_answered == gates->len)
-    adw_action_row_set_icon_name (ADW_ACTION_ROW (self), "emblem-ok-symbolic");
-  if (can_screen (app))
-    {
-      gtk_widget_set_visible (self->arrow, TRUE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self), "evaluation.screen");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "s", self->uuid);
-    }
-  return GTK_WIDGET (self);
+  return g_object_new (SPIRE_TYPE_SCREENING_ROW, NULL);
 }
 
-const char *
-spire_screening_row_get_uuid (SpireScreeningRow *self)
+void
+spire_screening_row_bind (SpireScreeningRow *self, SpireScreeningItem *item)
+{
+  g_return_if_fail (SPIRE_IS_SCREENING_ROW (self));
+
+  g_set_object (&self->item, item);
+  gtk_label_set_label (self->title, item ? item->title : "");
+  gtk_label_set_label (self->subtitle, item ? item->subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), item && item->subtitle[0]);
+  /* The icon keeps its place (opacity) so that the titles line up. */
+  gtk_image_set_from_icon_name (self->icon, item && item->ineligible ? "action-unavailable-symbolic"
+                                                                     : "emblem-ok-symbolic");
+  gtk_widget_set_opacity (GTK_WIDGET (self->icon), item && item->screened ? 1.0 : 0.0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                               item && item->ineligible ? _("Ineligible") : NULL);
+  gtk_widget_set_opacity (self->arrow, item && item->can_screen ? 1.0 : 0.0);
+}
+
+SpireScreeningItem *
+spire_screening_row_get_item (SpireScreeningRow *self)
 {
   g_return_val_if_fail (SPIRE_IS_SCREENING_ROW (self), NULL);
-  return self->uuid;
-}
-
-gboolean
-spire_screening_row_is_screened (SpireScreeningRow *self)
-{
-  g_return_val_if_fail (SPIRE_IS_SCREENING_ROW (self), FALSE);
-  return self->screened;
-}
-
-gboolean
-spire_screening_row_is_ineligible (SpireScreeningRow *self)
-{
-  g_return_val_if_fail (SPIRE_IS_SCREENING_ROW (self), FALSE);
-  return self->ineligible;
+  return self->item;
 }

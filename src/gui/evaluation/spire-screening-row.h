@@ -8,18 +8,15 @@
 
 #include "spire-core.h"
 
-
 G_BEGIN_DECLS
 
 #define SPIRE_TYPE_SCREENING_ROW (spire_screening_row_get_type ())
-G_DECLARE_FINAL_TYPE (SpireScreeningRow, spire_screening_row, SPIRE, SCREENING_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (SpireScreeningRow, spire_screening_row, SPIRE, SCREENING_ROW, GtkBox)
 
-/* The row of @application: its gates' answers; activating it screens it
- * ("evaluation.screen") while it can be screened. */
-GtkWidget *spire_screening_row_new (SpireStore *store, SpireRecord *application, GPtrArray *gates);
-const char *spire_screening_row_get_uuid (SpireScreeningRow *self);
-/* TRUE when every gate is answered or the application is ineligible. */
-gboolean spire_screening_row_is_screened (SpireScreeningRow *self);
-gboolean spire_screening_row_is_ineligible (SpireScreeningRow *self);
+/* A row of the screening list view, recycled: bound to one item at a time. */
+GtkWidget *spire_screening_row_new (void);
+/* Shows @item (NULL: nothing). */
+void spire_screening_row_bind (SpireScreeningRow *self, SpireScreeningItem *item);
+SpireScreeningItem *spire_screening_row_get_item (SpireScreeningRow *self);
 
 G_END_DECLS

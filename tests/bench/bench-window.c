@@ -457,13 +457,13 @@ show_reviews (Drive *d)
 static void
 show_panel (Drive *d)
 {
-  spire_evaluation_page_show_part (d->window->evaluation_page, "panel");
+  spire_evaluation_page_show_part (_spire_window_get_evaluation_page (d->window), "panel");
 }
 
 static void
 show_assignment (Drive *d)
 {
-  spire_evaluation_page_show_part (d->window->evaluation_page, "assignment");
+  spire_evaluation_page_show_part (_spire_window_get_evaluation_page (d->window), "assignment");
 }
 
 /* 30 wheel notches down (GtkScrolledWindow moves page^(2/3) a notch),

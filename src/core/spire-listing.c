@@ -325,9 +325,19 @@ kind_listing_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *res
                   GError **error)
 {
   KindJob *d = data;
+  SpireKindListing *listing = spire_kind_listing_read (store, d->kind, d->columns, d->n_columns,
+                                                       error);
 
-  *result = spire_kind_listing_read (store, d->kind, d->columns, d->n_columns, error);
-  return *result != NULL;
+  /* A listing no one waits for any more is freed here, not on the main
+   * thread (tens of thousands of records). */
+  if (listing && g_cancellable_is_cancelled (_spire_job_get_cancellable (job)))
+    {
+      spire_kind_listing_free (listing);
+      g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED, _("Cancelled"));
+      return FALSE;
+    }
+  *result = listing;
+  return listing != NULL;
 }
 
 void
@@ -382,6 +392,24 @@ spire_cohort_listing_free (SpireCohortListing *listing)
 
 G_DEFINE_QUARK (spire-listing-row, spire_listing_row)
 G_DEFINE_QUARK (spire-listing-search-text, spire_listing_search_text)
+G_DEFINE_QUARK (spire-listing-submitted, spire_listing_submitted)
+
+char *
+spire_listing_format_day (const char *iso_utc)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+
+  if (iso_utc == NULL || *iso_utc == '\0')
+    return g_strdup ("");
+  utc = g_date_time_new_from_iso8601 (iso_utc, NULL);
+  if (utc == NULL)
+    return spire_format_date (iso_utc, spire_language_current ());
+  local = g_date_time_to_local (utc);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  return spire_format_date (day, spire_language_current ());
+}
 G_DEFINE_QUARK (spire-listing-title-key, spire_listing_title_key)
 
 static const char *
@@ -430,6 +458,10 @@ keep_named (SpireCohortListing *listing, GPtrArray *named, GHashTable *startups,
 
       g_object_set_qdata_full (G_OBJECT (app), spire_listing_search_text_quark (), folded, g_free);
       g_object_set_qdata_full (G_OBJECT (app), spire_listing_title_key_quark (), key, g_free);
+      g_object_set_qdata_full (G_OBJECT (app), spire_listing_submitted_quark (),
+                               spire_listing_format_day (spire_record_get_text (app,
+                                                                                "submitted_at")),
+                               g_free);
       g_ptr_array_add (listing->search_texts, folded);
       g_ptr_array_add (listing->title_keys, key);
     }

@@ -103,6 +103,12 @@ typedef struct
 
 void spire_cohort_listing_free (SpireCohortListing *listing);
 GQuark spire_listing_search_text_quark (void);
+/* An application's submitted_at as the local day people read (qdata,
+ * made in the worker: the list binds rows as they scroll into view). */
+GQuark spire_listing_submitted_quark (void);
+/* "2026-03-01T09:12:00Z" → the local day in the current language's way;
+ * "" for none. */
+char *spire_listing_format_day (const char *iso_utc);
 GQuark spire_listing_title_key_quark (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireCohortListing, spire_cohort_listing_free)
 

@@ -92,22 +92,15 @@ lookup_name (GHashTable *names, const char *uuid)
   return name ? name : "";
 }
 
-/* "2026-03-01T09:12:00Z" → the local day, as people write it. */
+/* "2026-03-01T09:12:00Z" → the local day, as people write it: made in
+ * the worker for a listing (spire_listing_submitted_quark), else here. */
 static char *
-format_submitted (const char *iso_utc)
+format_submitted (SpireRecord *app)
 {
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-  g_autofree char *day = NULL;
+  const char *day = g_object_get_qdata (G_OBJECT (app), spire_listing_submitted_quark ());
 
-  if (iso_utc == NULL || *iso_utc == '\0')
-    return g_strdup ("");
-  utc = g_date_time_new_from_iso8601 (iso_utc, NULL);
-  if (utc == NULL)
-    return spire_format_date (iso_utc, spire_language_current ());
-  local = g_date_time_to_local (utc);
-  day = g_date_time_format (local, "%Y-%m-%d");
-  return spire_format_date (day, spire_language_current ());
+  return day ? g_strdup (day)
+             : spire_listing_format_day (spire_record_get_text (app, "submitted_at"));
 }
 
 /* Sorting
@@ -842,7 +835,7 @@ spire_application_list_cell_text (SpireApplicationList *self, SpireRecord *app, 
       return g_strdup (spire_field_value_label (status_field (),
                                                 spire_record_get_text (app, "status")));
     case SPIRE_APPLICATION_COLUMN_SUBMITTED:
-      return format_submitted (spire_record_get_text (app, "submitted_at"));
+      return format_submitted (app);
     default:
       g_return_val_if_reached (NULL);
     }

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "spire-error.h"
 #include "spire-job-private.h"
@@ -228,6 +229,50 @@ names_of (SpireStore *store, const char *table, GError **error)
   return names;
 }
 
+/* A directory's first order: by its first column as the list sorts a
+ * text (its key, empty last, then the text), made here so that the
+ * window's sort finds the rows in order.  Stable. */
+static int
+compare_first_column (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  GPtrArray *rows = user_data;
+  const SpireListingRow *x = rows->pdata[*(const guint *) a];
+  const SpireListingRow *y = rows->pdata[*(const guint *) b];
+  int r;
+
+  if (*x->keys[0] == '\0' || *y->keys[0] == '\0')
+    return (*x->keys[0] == '\0') - (*y->keys[0] == '\0');
+  r = strcmp (x->keys[0], y->keys[0]);
+  return r != 0 ? r : g_strcmp0 (x->texts[0], y->texts[0]);
+}
+
+static void
+sort_by_first_column (SpireKindListing *listing, const SpireKind *kind,
+                      const SpireListingColumn *columns, guint n_columns)
+{
+  const SpireField *f = n_columns > 0 && columns[0].field
+                          ? spire_kind_field (kind, columns[0].field) : NULL;
+  guint n = listing->records->len;
+  g_autofree guint *order = NULL;
+  g_autofree gpointer *records = NULL;
+  g_autofree gpointer *rows = NULL;
+
+  /* Numbers sort as numbers: left to the list. */
+  if (f == NULL || f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY)
+    return;
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_first_column, listing->rows);
+  records = g_memdup2 (listing->records->pdata, n * sizeof (gpointer));
+  rows = g_memdup2 (listing->rows->pdata, n * sizeof (gpointer));
+  for (guint i = 0; i < n; i++)
+    {
+      listing->records->pdata[i] = records[order[i]];
+      listing->rows->pdata[i] = rows[order[i]];
+    }
+}
+
 SpireKindListing *
 spire_kind_listing_read (SpireStore *store, const SpireKind *kind,
                          const SpireListingColumn *columns, guint n_columns, GError **error)
@@ -254,11 +299,17 @@ spire_kind_listing_read (SpireStore *store, const SpireKind *kind,
         return NULL;
       g_hash_table_insert (listing->names, (gpointer) f->ref_table, table);
     }
-  listing->rows = g_ptr_array_new_full (listing->records->len,
-                                        (GDestroyNotify) spire_listing_row_free);
+  listing->rows = g_ptr_array_sized_new (listing->records->len);
   for (guint i = 0; i < listing->records->len; i++)
-    g_ptr_array_add (listing->rows, make_row (kind, columns, n_columns,
-                                              listing->records->pdata[i], listing->names));
+    {
+      SpireListingRow *row = make_row (kind, columns, n_columns, listing->records->pdata[i],
+                                       listing->names);
+
+      g_object_set_qdata_full (listing->records->pdata[i], spire_listing_row_quark (), row,
+                               (GDestroyNotify) spire_listing_row_free);
+      g_ptr_array_add (listing->rows, row);
+    }
+  sort_by_first_column (listing, kind, columns, n_columns);
   return g_steal_pointer (&listing);
 }
 
@@ -274,9 +325,19 @@ kind_listing_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *res
                   GError **error)
 {
   KindJob *d = data;
+  SpireKindListing *listing = spire_kind_listing_read (store, d->kind, d->columns, d->n_columns,
+                                                       error);
 
-  *result = spire_kind_listing_read (store, d->kind, d->columns, d->n_columns, error);
-  return *result != NULL;
+  /* A listing no one waits for any more is freed here, not on the main
+   * thread (tens of thousands of records). */
+  if (listing && g_cancellable_is_cancelled (_spire_job_get_cancellable (job)))
+    {
+      spire_kind_listing_free (listing);
+      g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED, _("Cancelled"));
+      return FALSE;
+    }
+  *result = listing;
+  return listing != NULL;
 }
 
 void
@@ -319,13 +380,37 @@ spire_cohort_listing_free (SpireCohortListing *listing)
     return;
   g_clear_pointer (&listing->applications, g_ptr_array_unref);
   g_clear_pointer (&listing->challenges, g_ptr_array_unref);
-  g_clear_pointer (&listing->startups, g_ptr_array_unref);
   g_clear_pointer (&listing->status_counts, g_hash_table_unref);
   g_clear_pointer (&listing->search_texts, g_ptr_array_unref);
   g_clear_pointer (&listing->title_keys, g_ptr_array_unref);
   g_clear_pointer (&listing->name_keys, g_hash_table_unref);
+  g_clear_pointer (&listing->startup_names, g_hash_table_unref);
+  g_clear_pointer (&listing->challenge_titles, g_hash_table_unref);
+  g_clear_pointer (&listing->startup_orgnrs, g_hash_table_unref);
   g_free (listing);
 }
+
+G_DEFINE_QUARK (spire-listing-row, spire_listing_row)
+G_DEFINE_QUARK (spire-listing-search-text, spire_listing_search_text)
+G_DEFINE_QUARK (spire-listing-submitted, spire_listing_submitted)
+
+char *
+spire_listing_format_day (const char *iso_utc)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+
+  if (iso_utc == NULL || *iso_utc == '\0')
+    return g_strdup ("");
+  utc = g_date_time_new_from_iso8601 (iso_utc, NULL);
+  if (utc == NULL)
+    return spire_format_date (iso_utc, spire_language_current ());
+  local = g_date_time_to_local (utc);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  return spire_format_date (day, spire_language_current ());
+}
+G_DEFINE_QUARK (spire-listing-title-key, spire_listing_title_key)
 
 static const char *
 name_of (GHashTable *by_uuid, const char *uuid)
@@ -337,7 +422,8 @@ name_of (GHashTable *by_uuid, const char *uuid)
 
 /* The startups the applications name, each once, and every name's key. */
 static void
-keep_named (SpireCohortListing *listing, GHashTable *startups, GHashTable *challenges)
+keep_named (SpireCohortListing *listing, GPtrArray *named, GHashTable *startups,
+            GHashTable *challenges)
 {
   for (guint i = 0; i < listing->applications->len; i++)
     {
@@ -347,7 +433,7 @@ keep_named (SpireCohortListing *listing, GHashTable *startups, GHashTable *chall
       if (startup && g_hash_table_contains (startups, startup) &&
           !g_hash_table_contains (listing->name_keys, startup))
         {
-          g_ptr_array_add (listing->startups, g_object_ref (g_hash_table_lookup (startups, startup)));
+          g_ptr_array_add (named, g_hash_table_lookup (startups, startup));
           g_hash_table_insert (listing->name_keys, g_strdup (startup),
                                spire_collate_key (name_of (startups, startup)));
         }
@@ -367,10 +453,80 @@ keep_named (SpireCohortListing *listing, GHashTable *startups, GHashTable *chall
                                          name_of (challenges,
                                                   spire_record_get_text (app, "challenge")),
                                          NULL);
+      char *folded = spire_search_fold (text);
+      char *key = spire_collate_key (spire_record_get_text (app, "title"));
 
-      g_ptr_array_add (listing->search_texts, spire_search_fold (text));
-      g_ptr_array_add (listing->title_keys,
-                       spire_collate_key (spire_record_get_text (app, "title")));
+      g_object_set_qdata_full (G_OBJECT (app), spire_listing_search_text_quark (), folded, g_free);
+      g_object_set_qdata_full (G_OBJECT (app), spire_listing_title_key_quark (), key, g_free);
+      g_object_set_qdata_full (G_OBJECT (app), spire_listing_submitted_quark (),
+                               spire_listing_format_day (spire_record_get_text (app,
+                                                                                "submitted_at")),
+                               g_free);
+      g_ptr_array_add (listing->search_texts, folded);
+      g_ptr_array_add (listing->title_keys, key);
+    }
+}
+
+/* What the list looks names up in, made here rather than per load on the
+ * main thread (40 000 rows name as many startups). */
+static void
+make_lookups (SpireCohortListing *listing, GPtrArray *named)
+{
+  listing->startup_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  listing->challenge_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  listing->startup_orgnrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < named->len; i++)
+    {
+      SpireRecord *s = named->pdata[i];
+
+      g_hash_table_insert (listing->startup_names, g_strdup (spire_record_get_uuid (s)),
+                           g_strdup (spire_record_get_display_name (s)));
+      if (!spire_record_is_null (s, "orgnr"))
+        g_hash_table_insert (listing->startup_orgnrs, g_strdup (spire_record_get_uuid (s)),
+                             g_strdup (spire_record_get_text (s, "orgnr")));
+    }
+  for (guint i = 0; i < listing->challenges->len; i++)
+    g_hash_table_insert (listing->challenge_titles,
+                         g_strdup (spire_record_get_uuid (listing->challenges->pdata[i])),
+                         g_strdup (spire_record_get_display_name (listing->challenges->pdata[i])));
+}
+
+/* The list's first order (by title, as its column sorts: the key, then
+ * the text), made here so that the window's sort finds the rows in order
+ * and moves none.  Stable: equal titles stay in the store's order. */
+typedef struct
+{
+  const char *key, *title;
+  guint index;
+} TitleOrder;
+
+static int
+compare_title_order (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const TitleOrder *x = a, *y = b;
+  int r = strcmp (x->key, y->key);
+
+  return r != 0 ? r : g_strcmp0 (x->title, y->title);
+}
+
+static void
+sort_by_title (SpireCohortListing *listing)
+{
+  guint n = listing->applications->len;
+  g_autofree TitleOrder *order = g_new (TitleOrder, n);
+  g_autofree gpointer *apps = g_memdup2 (listing->applications->pdata, n * sizeof (gpointer));
+  g_autofree gpointer *texts = g_memdup2 (listing->search_texts->pdata, n * sizeof (gpointer));
+  g_autofree gpointer *keys = g_memdup2 (listing->title_keys->pdata, n * sizeof (gpointer));
+
+  for (guint i = 0; i < n; i++)
+    order[i] = (TitleOrder) { keys[i], spire_record_get_text (apps[i], "title"), i };
+  g_qsort_with_data (order, (gint) n, sizeof (TitleOrder),
+                     compare_title_order, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      listing->applications->pdata[i] = apps[order[i].index];
+      listing->search_texts->pdata[i] = texts[order[i].index];
+      listing->title_keys->pdata[i] = keys[order[i].index];
     }
 }
 
@@ -393,6 +549,7 @@ spire_cohort_listing_read (SpireStore *store, const char *cohort_uuid, GCancella
   g_autoptr (GPtrArray) startups = NULL;
   g_autoptr (GHashTable) startup_table = NULL;
   g_autoptr (GHashTable) challenge_table = NULL;
+  g_autoptr (GPtrArray) named = NULL; /* the startups named, borrowed from @startups */
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
   g_return_val_if_fail (cohort_uuid != NULL, NULL);
@@ -416,11 +573,13 @@ spire_cohort_listing_read (SpireStore *store, const char *cohort_uuid, GCancella
     return NULL;
   startup_table = by_uuid (startups);
   challenge_table = by_uuid (listing->challenges);
-  listing->startups = g_ptr_array_new_with_free_func (g_object_unref);
-  listing->search_texts = g_ptr_array_new_full (listing->applications->len, g_free);
-  listing->title_keys = g_ptr_array_new_full (listing->applications->len, g_free);
+  named = g_ptr_array_new ();
+  listing->search_texts = g_ptr_array_sized_new (listing->applications->len);
+  listing->title_keys = g_ptr_array_sized_new (listing->applications->len);
   listing->name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  keep_named (listing, startup_table, challenge_table);
+  keep_named (listing, named, startup_table, challenge_table);
+  sort_by_title (listing);
+  make_lookups (listing, named);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   return g_steal_pointer (&listing);

@@ -50,10 +50,15 @@ char *spire_listing_field_text (const SpireField *field, SpireRecord *record, GH
  * every record's display name by UUID, and the rows as shown. */
 typedef struct
 {
-  GPtrArray *records; /* SpireRecord, in the store's order */
+  GPtrArray *records; /* SpireRecord, by the first column (text or date) */
   GHashTable *names;  /* table name (static) → (UUID → display name) */
-  GPtrArray *rows;    /* SpireListingRow, parallel to records */
+  /* SpireListingRow, parallel to records, borrowed: each record owns its
+   * row as qdata (spire_listing_row_quark ()), set in the worker so that
+   * the window sets nothing per row. */
+  GPtrArray *rows;
 } SpireKindListing;
+
+GQuark spire_listing_row_quark (void);
 
 void spire_kind_listing_free (SpireKindListing *listing);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireKindListing, spire_kind_listing_free)
@@ -74,20 +79,37 @@ SpireKindListing *spire_kind_listing_finish (SpireStore *store, GAsyncResult *re
  * row here (in the worker), so that the window only hands it to a model. */
 typedef struct
 {
-  GPtrArray *applications;  /* SpireApplication, in the store's order */
+  GPtrArray *applications;  /* SpireApplication, by title (as the list sorts first) */
   GPtrArray *challenges;    /* the cohort's SpireChallenge */
-  GPtrArray *startups;      /* the SpireStartup the applications name */
   GHashTable *status_counts; /* status → count (GUINT_TO_POINTER), as spire_store_count_by */
   /* Parallel to applications: the folded search text (spire_search_fold of
    * title, startup name and challenge title, one per line) and the
-   * spire_collate_key of the title. */
+   * spire_collate_key of the title.  Borrowed: each application owns its
+   * two as qdata (spire_listing_search_text_quark (),
+   * spire_listing_title_key_quark ()), set here so that the window sets
+   * nothing per row. */
   GPtrArray *search_texts;
   GPtrArray *title_keys;
   /* startup and challenge UUID → spire_collate_key of its display name */
   GHashTable *name_keys;
+  /* UUID → display name of the startups the applications name (each
+   * once) and of the challenges; startup UUID → organisation number (where
+   * it has one).  Only these, not the startups' records: 40 000 records
+   * freed on the main thread would hold a frame. */
+  GHashTable *startup_names;
+  GHashTable *challenge_titles;
+  GHashTable *startup_orgnrs;
 } SpireCohortListing;
 
 void spire_cohort_listing_free (SpireCohortListing *listing);
+GQuark spire_listing_search_text_quark (void);
+/* An application's submitted_at as the local day people read (qdata,
+ * made in the worker: the list binds rows as they scroll into view). */
+GQuark spire_listing_submitted_quark (void);
+/* "2026-03-01T09:12:00Z" → the local day in the current language's way;
+ * "" for none. */
+char *spire_listing_format_day (const char *iso_utc);
+GQuark spire_listing_title_key_quark (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireCohortListing, spire_cohort_listing_free)
 
 /* Reads the listing of @cohort_uuid at once (the work of the _async). */

@@ -1,4 +1,7 @@
-/* spire-list-util.c
+/* spire-list-util.c — what the GUI's column views share: cell factories,
+ * the selection as items, CSV export, and filling a long list in slices
+ * across frames (issue 11's rule that nothing longer than a frame runs on
+ * the main thread)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +10,8 @@
 #include "config.h"
 
 #include "spire-list-util.h"
+
+#include <glib/gi18n.h>
 
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
@@ -37,6 +42,121 @@ spire_inscription_factory_new (guint column, guint min_chars, guint nat_chars, G
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
   g_signal_connect (factory, "bind", bind, user_data);
   return factory;
+}
+
+/* Filling in slices */
+
+/* Rows added with the first slice: more than a screenful, few enough that
+ * their widgets are made within a frame. */
+#define FIRST_SLICE 24
+/* What one slice may take, µs; slices grow or shrink to it. */
+#define SLICE_BUDGET 6000
+#define MIN_SLICE 16
+#define MAX_SLICE 8192
+
+struct _SpireListFill
+{
+  GListStore *store;
+  GPtrArray *items;
+  guint done;
+  guint slice;
+  guint idle_id;
+  SpireListFillFunc func;
+  gpointer user_data;
+};
+
+static void
+add_slice (SpireListFill *fill, guint n)
+{
+  n = MIN (n, fill->items->len - fill->done);
+  g_list_store_splice (fill->store, g_list_model_get_n_items (G_LIST_MODEL (fill->store)), 0,
+                       fill->items->pdata + fill->done, n);
+  fill->done += n;
+}
+
+static void
+finish (SpireListFill *fill)
+{
+  g_clear_handle_id (&fill->idle_id, g_source_remove);
+}
+
+static gboolean
+fill_step_cb (gpointer data)
+{
+  SpireListFill *fill = data;
+  gint64 t0 = g_get_monotonic_time ();
+  gint64 took;
+
+  add_slice (fill, fill->slice);
+  took = MAX (g_get_monotonic_time () - t0, 1);
+  /* Toward the budget, at most eight times larger a step. */
+  fill->slice = CLAMP ((guint) MIN ((gint64) fill->slice * SLICE_BUDGET / took,
+                                    (gint64) fill->slice * 8),
+                       MIN_SLICE, MAX_SLICE);
+  if (fill->done == fill->items->len)
+    {
+      fill->idle_id = 0;
+      finish (fill);
+    }
+  if (fill->func)
+    fill->func (fill->user_data, fill->done, fill->items->len);
+  return fill->idle_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+SpireListFill *
+spire_list_fill_start (GListStore *store, GPtrArray *items, SpireListFillFunc func,
+                       gpointer user_data)
+{
+  SpireListFill *fill;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (store), NULL);
+
+  fill = g_new0 (SpireListFill, 1);
+  fill->store = g_object_ref (store);
+  fill->items = items ? g_ptr_array_ref (items) : g_ptr_array_new ();
+  fill->func = func;
+  fill->user_data = user_data;
+  fill->slice = FIRST_SLICE;
+  g_list_store_remove_all (store);
+  add_slice (fill, FIRST_SLICE);
+  if (fill->done < fill->items->len)
+    /* Below redrawing and layout: a frame comes between two slices. */
+    fill->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_step_cb, fill, NULL);
+  else
+    {
+      finish (fill);
+      if (func)
+        func (user_data, fill->done, fill->items->len);
+    }
+  return fill;
+}
+
+gboolean
+spire_list_fill_is_running (SpireListFill *fill)
+{
+  return fill != NULL && fill->idle_id != 0;
+}
+
+void
+spire_list_fill_complete (SpireListFill *fill)
+{
+  if (!spire_list_fill_is_running (fill))
+    return;
+  add_slice (fill, fill->items->len);
+  finish (fill);
+  if (fill->func)
+    fill->func (fill->user_data, fill->done, fill->items->len);
+}
+
+void
+spire_list_fill_free (SpireListFill *fill)
+{
+  if (fill == NULL)
+    return;
+  finish (fill);
+  g_object_unref (fill->store);
+  g_ptr_array_unref (fill->items);
+  g_free (fill);
 }
 
 GPtrArray *

@@ -18,6 +18,32 @@ GtkListItemFactory *spire_inscription_factory_new (guint column, guint min_chars
                                                    guint nat_chars, GCallback bind,
                                                    gpointer user_data);
 
+/* Filling a long list across frames (issue 11: no frame waits for a
+ * whole list).  GTK 4.8's list views make the widgets of up to 200 rows in
+ * the "items-changed" handler of the first rows, and a GtkSortListModel
+ * sorts what it is given there too: handing 40 000 rows to a model in one
+ * splice freezes the window for as long.  A fill appends @items to @store
+ * in slices, each in an idle of its own between frames, sized to take a
+ * few milliseconds.  @items should come in the order the list's sorter
+ * gives (made in the worker): then each slice sorts after the rows already
+ * in, and the sort model's merge moves none.  @func runs after each slice
+ * (the last with @done == @total). */
+typedef struct _SpireListFill SpireListFill;
+typedef void (*SpireListFillFunc) (gpointer user_data, guint done, guint total);
+
+/* Starts filling @store (emptied first) with @items (referenced); the
+ * first slice is added before this returns (and @func run, when that was
+ * all). */
+SpireListFill *spire_list_fill_start (GListStore *store, GPtrArray *items,
+                                      SpireListFillFunc func, gpointer user_data);
+/* TRUE while slices are still to come. */
+gboolean spire_list_fill_is_running (SpireListFill *fill);
+/* Adds what is left at once (someone needs every row now). */
+void spire_list_fill_complete (SpireListFill *fill);
+/* Stops (what was added stays); frees @fill. */
+void spire_list_fill_free (SpireListFill *fill);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireListFill, spire_list_fill_free)
+
 /* The selected items of @model in its order, as new references. */
 GPtrArray *spire_selection_get_items (GtkSelectionModel *model);
 

@@ -64,7 +64,11 @@ check_listing (SpireStore *store, const char *cohort, SpireCohortListing *listin
   g_autoptr (GHashTable) counts = spire_store_count_by (store, &spire_kind_application, "status",
                                                         "cohort", cohort, &error);
 
+  g_autoptr (GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+
   g_assert_no_error (error);
+  for (guint i = 0; i < apps->len; i++)
+    g_hash_table_add (uuids, (gpointer) spire_record_get_uuid (apps->pdata[i]));
   g_assert_cmpuint (listing->applications->len, ==, apps->len);
   g_assert_cmpuint (listing->challenges->len, ==, challenges->len);
   g_assert_cmpuint (listing->search_texts->len, ==, apps->len);
@@ -74,23 +78,40 @@ check_listing (SpireStore *store, const char *cohort, SpireCohortListing *listin
     {
       SpireRecord *app = listing->applications->pdata[i];
       const char *startup = spire_record_get_text (app, "startup");
+      const char *startup_name = g_hash_table_lookup (listing->startup_names, startup);
       g_autofree char *key = spire_collate_key (spire_record_get_text (app, "title"));
-      g_autofree char *name = spire_search_fold (name_in (listing->startups, startup));
+      g_autofree char *name = spire_search_fold (startup_name);
       g_autofree char *title = spire_search_fold (spire_record_get_display_name (app));
-      g_autofree char *name_key = spire_collate_key (name_in (listing->startups, startup));
+      g_autofree char *name_key = spire_collate_key (startup_name);
 
-      /* The store's order, the same records. */
-      g_assert_cmpstr (spire_record_get_uuid (app), ==, spire_record_get_uuid (apps->pdata[i]));
+      /* The same records, by title as the list shows them first (the
+       * key, then the text): the window's sort finds them in order. */
+      g_assert_true (g_hash_table_contains (uuids, spire_record_get_uuid (app)));
+      if (i > 0)
+        {
+          int r = strcmp (listing->title_keys->pdata[i - 1], listing->title_keys->pdata[i]);
+
+          g_assert_cmpint (r, <=, 0);
+          if (r == 0)
+            g_assert_cmpint (g_strcmp0 (spire_record_get_text (listing->applications->pdata[i - 1],
+                                                               "title"),
+                                        spire_record_get_text (app, "title")), <=, 0);
+        }
       g_assert_cmpstr (listing->title_keys->pdata[i], ==, key);
+      /* Each application carries its key and search text for the list. */
+      g_assert_true (g_object_get_qdata (G_OBJECT (app), spire_listing_title_key_quark ()) ==
+                     listing->title_keys->pdata[i]);
+      g_assert_true (g_object_get_qdata (G_OBJECT (app), spire_listing_search_text_quark ()) ==
+                     listing->search_texts->pdata[i]);
       /* Found by its startup's name and its title. */
       g_assert_nonnull (strstr (listing->search_texts->pdata[i], name));
       g_assert_nonnull (strstr (listing->search_texts->pdata[i], title));
       /* Every startup named is there, with its key. */
-      g_assert_cmpstr (name_in (listing->startups, startup), !=, "");
+      g_assert_cmpstr (startup_name, !=, NULL);
       g_assert_cmpstr (g_hash_table_lookup (listing->name_keys, startup), ==, name_key);
     }
   /* Only the startups named: not every startup in the file. */
-  g_assert_cmpint (listing->startups->len, <, spire_store_count (store, &spire_kind_startup,
+  g_assert_cmpint (g_hash_table_size (listing->startup_names), <, spire_store_count (store, &spire_kind_startup,
                                                                  NULL, NULL));
 }
 
@@ -129,6 +150,11 @@ check_kind_listing (SpireStore *store)
       g_assert_cmpstr (row->texts[1], ==, expect);
       g_assert_cmpstr (row->texts[2], ==, "");
       g_assert_nonnull (strstr (row->haystack, row->texts[0]));
+      /* The record carries its row; the rows come by the first column. */
+      g_assert_true (g_object_get_qdata (G_OBJECT (person), spire_listing_row_quark ()) == row);
+      if (i > 0)
+        g_assert_cmpint (strcmp (((SpireListingRow *) listing->rows->pdata[i - 1])->keys[0],
+                                 row->keys[0]), <=, 0);
       n_named += *expect != '\0';
     }
   g_assert_cmpuint (n_named, >, 0);

@@ -91,6 +91,8 @@ show_cohort (Fixture *f, const char *uuid)
 
   g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (f->window), uuid));
   page = _spire_window_get_cohort_page (f->window);
+  /* Every row in (a long list comes in slices), then laid out. */
+  gui_fixture_wait_cohort (page);
   gui_fixture_spin (100);
   return page;
 }
@@ -277,6 +279,12 @@ test_application_widths (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtk_widget_get_width (view), >=, gtk_widget_get_width (GTK_WIDGET (page)) - 20);
 }
 
+static gboolean
+directory_loaded (gpointer page)
+{
+  return !_spire_record_list_page_is_loading (page);
+}
+
 static void
 test_directory_widths (Fixture *f, gconstpointer data)
 {
@@ -284,6 +292,7 @@ test_directory_widths (Fixture *f, gconstpointer data)
   GtkWidget *view;
 
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (f->window), "startups"));
+  g_assert_true (gui_fixture_wait (directory_loaded, page, 10000));
   gui_fixture_spin (100);
   view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (view);

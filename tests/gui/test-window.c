@@ -783,6 +783,80 @@ test_window_large (void)
   close_window (window);
 }
 
+static gboolean
+cohort_has_rows (gpointer page)
+{
+  return g_list_model_get_n_items (spire_cohort_page_get_applications (page)) > 0;
+}
+
+/* Every application in the page's list is of @cohort, each once: @n. */
+static void
+assert_only_cohort (SpireCohortPage *page, const char *cohort, guint n)
+{
+  GListModel *all = spire_cohort_page_get_applications (page);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, n);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (SpireRecord) app = g_list_model_get_item (all, i);
+
+      g_assert_cmpstr (spire_record_get_text (app, "cohort"), ==, cohort);
+      g_assert_true (g_hash_table_add (seen, (gpointer) spire_record_get_uuid (app)));
+    }
+}
+
+/* A long list goes to the model in slices across frames (issue 11): while
+ * it fills the page says it is loading; then every row is there once, in
+ * title order, and the count says so; a switch to another cohort before it
+ * is full shows that cohort's rows only, and none of the first comes later. */
+static void
+test_window_fill_slices (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (GPtrArray) others = NULL;
+  g_autofree char *big = NULL;
+  const char *other;
+  guint n_other;
+  SpireWindow *window;
+  SpireCohortPage *page;
+
+  g_assert_no_error (error);
+  big = gui_fixture_fill_large_cohort (store, 3000, &error);
+  g_assert_no_error (error);
+  gui_fixture_fill_by_hand (store, 40, &error);
+  g_assert_no_error (error);
+  others = spire_store_list (store, &spire_kind_cohort, "name", "Høst 2025", NULL);
+  g_assert_cmpuint (others->len, ==, 1);
+  other = spire_record_get_uuid (others->pdata[0]);
+  n_other = spire_store_count (store, &spire_kind_application, "cohort", other);
+  g_assert_cmpuint (n_other, >, 0);
+
+  window = window_for (store);
+  page = _spire_window_get_cohort_page (window);
+  g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (window), big));
+  /* The first rows are shown while the rest are still to come. */
+  g_assert_true (gui_fixture_wait (cohort_has_rows, page, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (page)), <, 3000);
+  g_assert_true (spire_cohort_page_is_loading (page));
+
+  /* Another cohort before the list is full: its rows only. */
+  select_cohort (window, other);
+  assert_only_cohort (page, other, n_other);
+  gui_fixture_spin (300);
+  assert_only_cohort (page, other, n_other);
+
+  /* Back: all of them, each once, by title, counted. */
+  select_cohort (window, big);
+  assert_only_cohort (page, big, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (page))),
+                    ==, 3000);
+  g_assert_true (is_sorted (page, 0, FALSE));
+  g_assert_cmpstr (_spire_cohort_page_get_shown_text (page), ==, "3000 applications");
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -824,6 +898,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/size-saved", test_window_size_saved);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/large", test_window_large);
+  g_test_add_func ("/window/fill-slices", test_window_fill_slices);
 
   ret = g_test_run ();
   g_clear_object (&app);

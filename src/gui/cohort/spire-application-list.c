@@ -52,6 +52,11 @@ struct _SpireApplicationList
   GHashTable *name_keys;        /* startup/challenge uuid → spire_collate_key of its name */
   GHashTable *startup_orgnrs;   /* startup uuid → orgnr */
   gboolean loading;             /* rows are being read: a spinner, not "empty" */
+  /* The rows go to the model in slices across frames (a long list); what
+   * to select when they are all there. */
+  SpireListFill *fill;
+  GtkProgressBar *fill_progress;
+  GHashTable *select_when_filled; /* uuid set */
 };
 
 G_DEFINE_FINAL_TYPE (SpireApplicationList, spire_application_list, ADW_TYPE_BIN)
@@ -59,15 +64,18 @@ G_DEFINE_FINAL_TYPE (SpireApplicationList, spire_application_list, ADW_TYPE_BIN)
 enum
 {
   SIGNAL_APPLICATION_ACTIVATED,
+  SIGNAL_FILLED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
 /* The text searched for each application: title, startup, challenge,
- * folded (spire_search_fold) once per load. */
+ * folded (spire_search_fold) once per load, in the worker (spire-listing.c)
+ * or in set_applications. */
 static GQuark haystack_quark;
-/* spire_collate_key of an application's title, made when first sorted. */
+/* spire_collate_key of an application's title, made in the worker or when
+ * first sorted. */
 static GQuark title_key_quark;
 
 static const SpireField *
@@ -84,22 +92,15 @@ lookup_name (GHashTable *names, const char *uuid)
   return name ? name : "";
 }
 
-/* "2026-03-01T09:12:00Z" → the local day, as people write it. */
+/* "2026-03-01T09:12:00Z" → the local day, as people write it: made in
+ * the worker for a listing (spire_listing_submitted_quark), else here. */
 static char *
-format_submitted (const char *iso_utc)
+format_submitted (SpireRecord *app)
 {
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-  g_autofree char *day = NULL;
+  const char *day = g_object_get_qdata (G_OBJECT (app), spire_listing_submitted_quark ());
 
-  if (iso_utc == NULL || *iso_utc == '\0')
-    return g_strdup ("");
-  utc = g_date_time_new_from_iso8601 (iso_utc, NULL);
-  if (utc == NULL)
-    return spire_format_date (iso_utc, spire_language_current ());
-  local = g_date_time_to_local (utc);
-  day = g_date_time_format (local, "%Y-%m-%d");
-  return spire_format_date (day, spire_language_current ());
+  return day ? g_strdup (day)
+             : spire_listing_format_day (spire_record_get_text (app, "submitted_at"));
 }
 
 /* Sorting
@@ -371,6 +372,8 @@ spire_application_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   if (self->selection)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_pointer (&self->fill, spire_list_fill_free);
+  g_clear_pointer (&self->select_when_filled, g_hash_table_unref);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_APPLICATION_LIST);
   g_clear_object (&self->selection);
@@ -403,15 +406,19 @@ spire_application_list_class_init (SpireApplicationListClass *klass)
   signals[SIGNAL_APPLICATION_ACTIVATED] =
     g_signal_new ("application-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, SPIRE_TYPE_RECORD);
+  /* The last rows of a load are in the model (they come in slices). */
+  signals[SIGNAL_FILLED] = g_signal_new ("filled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  haystack_quark = g_quark_from_static_string ("spire-application-list-haystack");
-  title_key_quark = g_quark_from_static_string ("spire-application-list-title-key");
+  haystack_quark = spire_listing_search_text_quark ();
+  title_key_quark = spire_listing_title_key_quark ();
 
   (void) spire_cohort_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/cohort/spire-application-list.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, fill_progress);
   gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, column_view);
   gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, action_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpireApplicationList, selection_label);
@@ -462,15 +469,17 @@ fit_columns (SpireApplicationList *self)
 
 #define STARTUP_MAX_WIDTH 260
 
+/* From the names of the startups the applications name (each once). */
 static void
-fit_name_columns (SpireApplicationList *self, GPtrArray *apps)
+fit_name_columns (SpireApplicationList *self)
 {
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer name;
 
-  for (guint i = 0; apps && i < apps->len; i++)
-    g_ptr_array_add (names, (gpointer) lookup_name (self->startup_names,
-                                                    spire_record_get_text (apps->pdata[i],
-                                                                           "startup")));
+  g_hash_table_iter_init (&iter, self->startup_names);
+  while (g_hash_table_iter_next (&iter, NULL, &name))
+    g_ptr_array_add (names, name);
   spire_column_fit (self->columns[SPIRE_APPLICATION_COLUMN_STARTUP],
                     GTK_WIDGET (self->column_view), (const char *const *) names->pdata,
                     (int) names->len, STARTUP_MAX_WIDTH);
@@ -537,6 +546,28 @@ spire_application_list_init (SpireApplicationList *self)
   on_selection_changed_cb (self, 0, 0, NULL);
 }
 
+/* Filling: rows in slices (spire_list_fill_start), a bar while it lasts */
+
+static void select_uuids (SpireApplicationList *self, GHashTable *uuids);
+
+static void
+on_fill_step (gpointer user_data, guint done, guint total)
+{
+  SpireApplicationList *self = user_data;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fill_progress), done < total);
+  gtk_progress_bar_set_fraction (self->fill_progress, total ? (double) done / total : 1.0);
+  if (done < total)
+    return;
+  if (self->select_when_filled)
+    {
+      g_autoptr (GHashTable) uuids = g_steal_pointer (&self->select_when_filled);
+
+      select_uuids (self, uuids);
+    }
+  g_signal_emit (self, signals[SIGNAL_FILLED], 0);
+}
+
 /* Public API */
 
 static void
@@ -574,10 +605,10 @@ static void
 show_rows (SpireApplicationList *self, GPtrArray *apps)
 {
   self->loading = FALSE;
-  fit_name_columns (self, apps);
-  g_list_store_splice (self->applications, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->applications)),
-                       apps ? apps->pdata : NULL, apps ? apps->len : 0);
+  fit_name_columns (self);
+  g_clear_pointer (&self->fill, spire_list_fill_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->fill_progress), FALSE);
+  self->fill = spire_list_fill_start (self->applications, apps, on_fill_step, self);
   update_state (self);
 }
 
@@ -603,32 +634,25 @@ spire_application_list_set_applications (SpireApplicationList *self, GPtrArray *
   show_rows (self, apps);
 }
 
+static void
+take_table (GHashTable **to, GHashTable **from)
+{
+  g_hash_table_unref (*to);
+  *to = g_steal_pointer (from);
+}
+
 void
 spire_application_list_set_listing (SpireApplicationList *self, SpireCohortListing *listing)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_if_fail (SPIRE_IS_APPLICATION_LIST (self));
   g_return_if_fail (listing != NULL);
 
-  fill_lookups (self, listing->startups, listing->challenges);
-  /* Made in the worker, once per row: taken over, not made again. */
-  g_hash_table_iter_init (&iter, listing->name_keys);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_hash_table_iter_steal (&iter);
-      g_hash_table_insert (self->name_keys, key, value);
-    }
-  for (guint i = 0; i < listing->applications->len; i++)
-    {
-      GObject *app = g_ptr_array_index (listing->applications, i);
-
-      g_object_set_qdata_full (app, haystack_quark,
-                               g_steal_pointer (&listing->search_texts->pdata[i]), g_free);
-      g_object_set_qdata_full (app, title_key_quark,
-                               g_steal_pointer (&listing->title_keys->pdata[i]), g_free);
-    }
+  /* Made in the worker, once per row (the keys and search texts are each
+   * application's qdata): taken over, not made again. */
+  take_table (&self->startup_names, &listing->startup_names);
+  take_table (&self->challenge_titles, &listing->challenge_titles);
+  take_table (&self->startup_orgnrs, &listing->startup_orgnrs);
+  take_table (&self->name_keys, &listing->name_keys);
   show_rows (self, listing->applications);
 }
 
@@ -638,6 +662,9 @@ spire_application_list_set_loading (SpireApplicationList *self)
   g_return_if_fail (SPIRE_IS_APPLICATION_LIST (self));
 
   self->loading = TRUE;
+  g_clear_pointer (&self->fill, spire_list_fill_free);
+  g_clear_pointer (&self->select_when_filled, g_hash_table_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->fill_progress), FALSE);
   g_list_store_remove_all (self->applications);
   update_state (self);
 }
@@ -674,15 +701,43 @@ spire_application_list_get_n_selected (SpireApplicationList *self)
   return (guint) gtk_bitset_get_size (set);
 }
 
+gboolean
+spire_application_list_is_filling (SpireApplicationList *self)
+{
+  g_return_val_if_fail (SPIRE_IS_APPLICATION_LIST (self), FALSE);
+
+  return spire_list_fill_is_running (self->fill);
+}
+
+void
+spire_application_list_complete_fill (SpireApplicationList *self)
+{
+  g_return_if_fail (SPIRE_IS_APPLICATION_LIST (self));
+
+  spire_list_fill_complete (self->fill);
+}
+
 void
 spire_application_list_select_uuids (SpireApplicationList *self, GHashTable *uuids)
+{
+  g_return_if_fail (SPIRE_IS_APPLICATION_LIST (self));
+
+  g_clear_pointer (&self->select_when_filled, g_hash_table_unref);
+  if (uuids == NULL || g_hash_table_size (uuids) == 0)
+    return;
+  if (spire_list_fill_is_running (self->fill))
+    self->select_when_filled = g_hash_table_ref (uuids);
+  else
+    select_uuids (self, uuids);
+}
+
+static void
+select_uuids (SpireApplicationList *self, GHashTable *uuids)
 {
   g_autoptr (GtkBitset) set = gtk_bitset_new_empty ();
   g_autoptr (GtkBitset) mask = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
 
-  if (uuids == NULL || g_hash_table_size (uuids) == 0)
-    return;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SpireRecord) app = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
@@ -780,7 +835,7 @@ spire_application_list_cell_text (SpireApplicationList *self, SpireRecord *app, 
       return g_strdup (spire_field_value_label (status_field (),
                                                 spire_record_get_text (app, "status")));
     case SPIRE_APPLICATION_COLUMN_SUBMITTED:
-      return format_submitted (spire_record_get_text (app, "submitted_at"));
+      return format_submitted (app);
     default:
       g_return_val_if_reached (NULL);
     }

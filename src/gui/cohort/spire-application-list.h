@@ -38,6 +38,11 @@ void spire_application_list_set_listing (SpireApplicationList *self,
 /* Empties the list and shows that rows are coming (a spinner) until the
  * next set_applications or set_listing. */
 void spire_application_list_set_loading (SpireApplicationList *self);
+/* TRUE while a long list's rows are still going to the model (in slices
+ * across frames, with a bar); "filled" is emitted when the last is in. */
+gboolean spire_application_list_is_filling (SpireApplicationList *self);
+/* Adds the rows still to come at once (export, print: every row now). */
+void spire_application_list_complete_fill (SpireApplicationList *self);
 /* Every application (GListStore of SpireApplication). */
 GListModel *spire_application_list_get_applications (SpireApplicationList *self);
 /* What the list shows, in its order, with its selection. */

@@ -252,6 +252,8 @@ export_csv_to_action (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (self->exporting++ == 0)
     g_object_notify (G_OBJECT (self), "exporting");
+  /* Every row the list will show, not only those in so far. */
+  spire_application_list_complete_fill (self->list);
   spire_cohort_export_async (widget, self->list, g_variant_get_string (parameter, NULL),
                              export_done_cb, NULL);
 }

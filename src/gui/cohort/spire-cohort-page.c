@@ -789,7 +789,7 @@ spire_cohort_page_is_loading (SpireCohortPage *self)
 {
   g_return_val_if_fail (SPIRE_IS_COHORT_PAGE (self), FALSE);
 
-  return self->loading != NULL;
+  return self->loading != NULL || spire_application_list_is_filling (self->list);
 }
 
 SpireCohort *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "spire-core.h"
+#include "spire-list-util.h"
 #include "spire-record-list-page.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,7 @@ struct _SpireRecordListPage
   /* template */
   GtkStack *stack;
   GtkSpinner *loading_spinner;
+  GtkProgressBar *fill_progress;
   AdwFlap *flap;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
@@ -77,6 +79,10 @@ struct _SpireRecordListPage
 
   /* While the records are read and their rows made, in a worker. */
   GCancellable *loading;
+  /* Then while they go to the model in slices across frames; what to
+   * select again when they are all there. */
+  SpireListFill *fill;
+  GHashTable *keep_uuids; /* uuid set */
 };
 
 /* The RowInfo of each record shown (qdata). */

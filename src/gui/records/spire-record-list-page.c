@@ -394,43 +394,65 @@ stop_loading (SpireRecordListPage *self)
   if (self->loading)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_pointer (&self->fill, spire_list_fill_free);
+  g_clear_pointer (&self->keep_uuids, g_hash_table_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->fill_progress), FALSE);
 }
 
-/* The rows, made in the worker: into the model, with what was selected
- * selected again. */
+static void
+select_kept (SpireRecordListPage *self)
+{
+  g_autoptr (GHashTable) keep_uuids = g_steal_pointer (&self->keep_uuids);
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; keep_uuids && i < n; i++)
+    {
+      g_autoptr (SpireRecord) r = g_list_model_get_item (model, i);
+
+      if (g_hash_table_contains (keep_uuids, spire_record_get_uuid (r)))
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
+    }
+}
+
+static void
+on_fill_step (gpointer user_data, guint done, guint total)
+{
+  SpireRecordListPage *self = user_data;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fill_progress), done < total);
+  gtk_progress_bar_set_fraction (self->fill_progress, total ? (double) done / total : 1.0);
+  if (done < total)
+    return;
+  select_kept (self);
+  update_count (self);
+  update_details (self);
+}
+
+/* The rows, made in the worker: into the model in slices (a long
+ * directory: spire_list_fill_start), with what was selected selected again
+ * when they are all there. */
 static void
 show_listing (SpireRecordListPage *self, SpireKindListing *listing)
 {
   GPtrArray *records = listing->records;
-  g_autoptr (GHashTable) keep_uuids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) keep = selected_records (self);
 
-  for (guint i = 0; i < records->len; i++)
-    g_object_set_qdata_full (records->pdata[i], _spire_record_list_row_info_quark,
-                             g_steal_pointer (&listing->rows->pdata[i]),
-                             (GDestroyNotify) spire_listing_row_free);
+  /* Each record's row is its qdata already (set in the worker). */
   g_object_set_data_full (G_OBJECT (self), "spire-names", g_hash_table_ref (listing->names),
                           (GDestroyNotify) g_hash_table_unref);
-  for (guint i = 0; i < keep->len; i++)
-    g_hash_table_add (keep_uuids, (gpointer) spire_record_get_uuid (g_ptr_array_index (keep, i)));
+  g_clear_pointer (&self->keep_uuids, g_hash_table_unref);
+  if (keep->len > 0)
+    {
+      self->keep_uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < keep->len; i++)
+        g_hash_table_add (self->keep_uuids,
+                          g_strdup (spire_record_get_uuid (g_ptr_array_index (keep, i))));
+    }
 
   fit_columns (self, records);
-  g_list_store_splice (self->records, 0, g_list_model_get_n_items (G_LIST_MODEL (self->records)),
-                       records->pdata, records->len);
-
-  if (g_hash_table_size (keep_uuids))
-    {
-      GListModel *model = G_LIST_MODEL (self->selection);
-      guint n = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (SpireRecord) r = g_list_model_get_item (model, i);
-
-          if (g_hash_table_contains (keep_uuids, spire_record_get_uuid (r)))
-            gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
-        }
-    }
+  g_clear_pointer (&self->fill, spire_list_fill_free);
+  self->fill = spire_list_fill_start (self->records, records, on_fill_step, self);
   update_count (self);
   update_details (self);
 }
@@ -673,12 +695,13 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = spire_record_list_page_dispose;
-  _spire_record_list_row_info_quark = g_quark_from_static_string ("spire-record-list-row");
+  _spire_record_list_row_info_quark = spire_listing_row_quark ();
 
   (void) spire_records_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/records/spire-record-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, fill_progress);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, flap);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, count_label);
@@ -901,5 +924,5 @@ _spire_record_list_page_is_loading (SpireRecordListPage *self)
 {
   g_return_val_if_fail (SPIRE_IS_RECORD_LIST_PAGE (self), FALSE);
 
-  return self->loading != NULL;
+  return self->loading != NULL || spire_list_fill_is_running (self->fill);
 }

@@ -806,6 +806,19 @@ assert_only_cohort (SpireCohortPage *page, const char *cohort, guint n)
     }
 }
 
+/* Whether @widget or one inside it is a label saying @text. */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* A long list goes to the model in slices across frames (issue 11): while
  * it fills the page says it is loading; then every row is there once, in
  * title order, and the count says so; a switch to another cohort before it
@@ -847,7 +860,12 @@ test_window_fill_slices (void)
   gui_fixture_spin (300);
   assert_only_cohort (page, other, n_other);
 
-  /* Back: all of them, each once, by title, counted. */
+  /* Back: while it is read, neither the other cohort's counts nor "0
+   * applications"; then all of them, each once, by title, counted. */
+  g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (window), big));
+  g_assert_true (spire_cohort_page_is_loading (page));
+  g_assert_cmpstr (_spire_cohort_page_get_shown_text (page), ==, "Reading the applications…");
+  g_assert_true (has_label (_spire_cohort_page_get_tile (page, "received"), "–"));
   select_cohort (window, big);
   assert_only_cohort (page, big, 3000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (page))),

@@ -769,10 +769,17 @@ spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError
    * keeps its rows until the new ones are there. */
   if (!same)
     {
+      GHashTableIter iter;
+      gpointer tile;
+
       update_facts (self);
       spire_application_list_set_loading (self->list);
-      update_shown (self);
       update_selection (self, TRUE);
+      /* Not the last cohort's counts, nor "0 applications", meanwhile */
+      g_hash_table_iter_init (&iter, self->tiles);
+      while (g_hash_table_iter_next (&iter, NULL, &tile))
+        spire_status_tile_set_unknown (tile);
+      gtk_label_set_text (self->shown_label, _("Reading the applications…"));
     }
   self->loading = g_cancellable_new ();
   load = g_new0 (Load, 1);

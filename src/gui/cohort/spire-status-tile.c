@@ -96,6 +96,16 @@ spire_status_tile_set_count (SpireStatusTile *self, guint count)
     gtk_widget_remove_css_class (GTK_WIDGET (self->number_label), "dim-label");
 }
 
+void
+spire_status_tile_set_unknown (SpireStatusTile *self)
+{
+  g_return_if_fail (SPIRE_IS_STATUS_TILE (self));
+
+  self->count = 0;
+  gtk_label_set_text (self->number_label, "–");
+  gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "dim-label");
+}
+
 guint
 spire_status_tile_get_count (SpireStatusTile *self)
 {

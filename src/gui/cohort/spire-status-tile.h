@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (SpireStatusTile, spire_status_tile, SPIRE, STATUS_TILE, Gt
 GtkWidget *spire_status_tile_new (const char *value, const char *label);
 const char *spire_status_tile_get_status (SpireStatusTile *self);
 void spire_status_tile_set_count (SpireStatusTile *self, guint count);
+/* A dash until the count is known (a cohort being read). */
+void spire_status_tile_set_unknown (SpireStatusTile *self);
 guint spire_status_tile_get_count (SpireStatusTile *self);
 /* Compact: a smaller number, and the caption wraps (a narrow page). */
 void spire_status_tile_set_compact (SpireStatusTile *self, gboolean compact);

@@ -136,11 +136,13 @@ update_status_items (SpireCohortPage *self, GHashTable *counts)
 
       total += n;
       /* TRANSLATORS: a status and how many applications have it: "Received (12)" */
-      g_ptr_array_add (labels, g_strdup_printf (_("%s (%u)"), _(v->label), n));
+      g_ptr_array_add (labels, counts ? g_strdup_printf (_("%s (%u)"), _(v->label), n)
+                                      : g_strdup (_(v->label)));
       if (g_strcmp0 (filter, v->value) == 0)
         pos = i;
     }
-  g_ptr_array_insert (labels, 0, g_strdup_printf (_("All statuses (%u)"), total));
+  g_ptr_array_insert (labels, 0, counts ? g_strdup_printf (_("All statuses (%u)"), total)
+                                         : g_strdup (_("All statuses")));
   g_ptr_array_add (labels, NULL);
   gtk_string_list_splice (self->status_items, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->status_items)),
@@ -780,6 +782,9 @@ spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError
       while (g_hash_table_iter_next (&iter, NULL, &tile))
         spire_status_tile_set_unknown (tile);
       gtk_label_set_text (self->shown_label, _("Reading the applications…"));
+      self->updating_filters = TRUE;
+      update_status_items (self, NULL);
+      self->updating_filters = FALSE;
     }
   self->loading = g_cancellable_new ();
   load = g_new0 (Load, 1);

@@ -622,3 +622,22 @@ spire_cohort_listing_finish (SpireStore *store, GAsyncResult *result, GError **e
   _spire_job_finish (store, result, spire_cohort_listing_async, &listing, error);
   return listing;
 }
+
+static void
+unref_thread_cb (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_ptr_array_unref (data);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+spire_listing_unref_in_worker (GPtrArray *array)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (array == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, array, NULL);
+  g_task_run_in_thread (task, unref_thread_cb);
+}

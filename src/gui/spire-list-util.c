@@ -103,6 +103,27 @@ fill_step_cb (gpointer data)
   return fill->idle_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
+/* Empties @store; a long list's items are let go in a worker (what only
+ * the store held, e.g. a cohort's 40 000 records read again, is freed
+ * there). */
+static void
+remove_all (GListStore *store)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  GPtrArray *old;
+
+  if (n < 1000)
+    {
+      g_list_store_remove_all (store);
+      return;
+    }
+  old = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (store), i));
+  g_list_store_remove_all (store);
+  spire_listing_unref_in_worker (old);
+}
+
 SpireListFill *
 spire_list_fill_start (GListStore *store, GPtrArray *items, SpireListFillFunc func,
                        gpointer user_data)
@@ -117,7 +138,7 @@ spire_list_fill_start (GListStore *store, GPtrArray *items, SpireListFillFunc fu
   fill->func = func;
   fill->user_data = user_data;
   fill->slice = FIRST_SLICE;
-  g_list_store_remove_all (store);
+  remove_all (store);
   add_slice (fill, FIRST_SLICE);
   if (fill->done < fill->items->len)
     /* Below redrawing and layout: a frame comes between two slices. */

@@ -220,11 +220,41 @@ test_file (void)
   test_tmpdir_free (dir);
 }
 
+/* A list let go in a worker: its records are freed (there), none kept. */
+static void
+test_unref_in_worker (void)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  gpointer watch[3];
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean all_gone = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (watch); i++)
+    {
+      SpireRecord *record = spire_record_new (&spire_kind_startup);
+
+      watch[i] = record;
+      g_object_add_weak_pointer (G_OBJECT (record), &watch[i]);
+      g_ptr_array_add (records, record);
+    }
+  spire_listing_unref_in_worker (records);
+  while (!all_gone && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      all_gone = g_atomic_pointer_get (&watch[0]) == NULL &&
+                 g_atomic_pointer_get (&watch[1]) == NULL &&
+                 g_atomic_pointer_get (&watch[2]) == NULL;
+    }
+  g_assert_true (all_gone);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/listing/memory", test_memory);
   g_test_add_func ("/listing/file", test_file);
+  g_test_add_func ("/listing/unref-in-worker", test_unref_in_worker);
   return g_test_run ();
 }

@@ -34,13 +34,17 @@ struct _SpireEvaluationPanel
   /* The members' loads read on a worker (issue 11: every assignment row of
    * a 40 000-application cohort, 0.8 s); cancelled by a newer load. */
   GCancellable *cancellable;
-  /* The conflict rows still to make (pending first), made in idle slices
-   * of at most CONFLICT_SLICE_US (issue 11: 370 rows at once froze the
-   * window 0.86 s at 40 000 applications); the members' names by uuid. */
+  /* The conflict rows still to make (pending first), made in slices of
+   * at most CONFLICT_SLICE_US, one a frame while shown, else in idles
+   * (issue 11: 370 rows at once froze the window 0.86 s at 40 000
+   * applications; the frame then measures a slice's rows' labels, which
+   * costs 5–8 times making them, so a slice is not repeated before it); the members' names by
+   * uuid. */
   GPtrArray *conflicts;
   guint next_conflict;
   GHashTable *member_names;
   guint conflicts_idle;
+  guint conflicts_tick;
 };
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationPanel, spire_evaluation_panel, SPIRE_TYPE_EVALUATION_PART)
@@ -77,12 +81,15 @@ load_panel (SpireEvaluationPanel *self, GHashTable *loads)
     }
 }
 
-#define CONFLICT_SLICE_US 8000
+#define CONFLICT_SLICE_US 3000
 
 static void
 stop_conflicts (SpireEvaluationPanel *self)
 {
   g_clear_handle_id (&self->conflicts_idle, g_source_remove);
+  if (self->conflicts_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->conflicts_tick);
+  self->conflicts_tick = 0;
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->member_names, g_hash_table_unref);
 }
@@ -105,11 +112,11 @@ member_name (SpireEvaluationPanel *self, const char *evaluator)
   return name;
 }
 
-/* One slice of conflict rows: as many as fit in CONFLICT_SLICE_US. */
+/* One slice of conflict rows: as many as fit in CONFLICT_SLICE_US;
+ * TRUE while more are to come. */
 static gboolean
-add_conflict_rows_cb (gpointer user_data)
+add_conflict_rows (SpireEvaluationPanel *self)
 {
-  SpireEvaluationPanel *self = user_data;
   gint64 end = g_get_monotonic_time () + CONFLICT_SLICE_US;
 
   while (self->next_conflict < self->conflicts->len && g_get_monotonic_time () < end)
@@ -120,11 +127,42 @@ add_conflict_rows_cb (gpointer user_data)
                            spire_conflict_row_new (STORE (self), c,
                                                    member_name (self, spire_record_get_text (c, "evaluator"))));
     }
-  if (self->next_conflict < self->conflicts->len)
+  return self->next_conflict < self->conflicts->len;
+}
+
+static gboolean
+conflicts_idle_cb (gpointer user_data)
+{
+  SpireEvaluationPanel *self = user_data;
+
+  if (add_conflict_rows (self))
     return G_SOURCE_CONTINUE;
   self->conflicts_idle = 0;
   stop_conflicts (self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+conflicts_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+
+  if (add_conflict_rows (self))
+    return G_SOURCE_CONTINUE;
+  self->conflicts_tick = 0;
+  stop_conflicts (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Hidden before the last slice: no frames tick, idles go on. */
+static void
+on_unmap_cb (SpireEvaluationPanel *self)
+{
+  if (self->conflicts_tick == 0)
+    return;
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->conflicts_tick);
+  self->conflicts_tick = 0;
+  self->conflicts_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, conflicts_idle_cb, self, NULL);
 }
 
 static int
@@ -155,8 +193,12 @@ load_conflicts (SpireEvaluationPanel *self)
   self->next_conflict = 0;
   self->member_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   /* The first slice now: a short list is shown at once. */
-  if (add_conflict_rows_cb (self) == G_SOURCE_CONTINUE)
-    self->conflicts_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_conflict_rows_cb, self, NULL);
+  if (!add_conflict_rows (self))
+    stop_conflicts (self);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->conflicts_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), conflicts_tick_cb, NULL, NULL);
+  else
+    self->conflicts_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, conflicts_idle_cb, self, NULL);
 }
 
 static void
@@ -235,7 +277,7 @@ panel_is_loading (SpireEvaluationPart *part)
 {
   SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (part);
 
-  return self->cancellable != NULL || self->conflicts_idle != 0;
+  return self->cancellable != NULL || self->conflicts_idle != 0 || self->conflicts_tick != 0;
 }
 
 static void
@@ -500,5 +542,6 @@ static void
 spire_evaluation_panel_init (SpireEvaluationPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
 }

@@ -81,7 +81,7 @@ static double last_tick_cpu;
 static double max_cpu_gap;
 static guint64 n_paints;
 static const char *database;
-static char *only; /* --only ranking: that phase alone (for perf/callgrind) */
+static char *only; /* --only ranking|evaluation: those phases alone (for perf/callgrind) */
 /* --lists: only the start, the cohort's list, scrolling and the directory. */
 static gboolean lists_only;
 
@@ -119,6 +119,11 @@ tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
     {
       max_gap = MAX (max_gap, now - last_tick);
       max_cpu_gap = MAX (max_cpu_gap, cpu - last_tick_cpu);
+      /* BENCH_WINDOW_GAPS=1: every frame gap with over 15 ms of main-thread
+       * CPU, on the monotonic clock (perf record -k CLOCK_MONOTONIC). */
+      if (g_getenv ("BENCH_WINDOW_GAPS") && cpu - last_tick_cpu > 15)
+        g_printerr ("gap at %.1f ms: %.1f ms, CPU %.1f ms\n", now / 1000.0,
+                    (now - last_tick) / 1000.0, cpu - last_tick_cpu);
     }
   last_tick = now;
   last_tick_cpu = cpu;
@@ -408,6 +413,8 @@ measure_load (const char *what, Drive *d, void (*start) (Drive *), gboolean (*co
   last_tick = g_get_monotonic_time ();
   last_tick_cpu = thread_cpu_ms ();
   t0 = g_get_monotonic_time ();
+  if (g_getenv ("BENCH_WINDOW_GAPS"))
+    g_printerr ("%s starts at %.1f ms\n", what, t0 / 1000.0);
   start (d);
   if (!wait_for (cond, d))
     g_error ("%s: no rows after %d ms", what, TIMEOUT_MS);
@@ -517,6 +524,16 @@ drive (SpireWindow *window)
       measure_load ("directory", &d, select_directory, directory_has_rows, NULL);
       measure_load ("reselect", &d, select_cohort, cohort_has_rows, NULL);
       measure_load ("ranking", &d, show_ranking, ranking_has_rows, ranking_complete);
+      return;
+    }
+  if (g_strcmp0 (only, "evaluation") == 0)
+    {
+      measure_load ("cohort", &d, select_cohort, cohort_has_rows, cohort_complete);
+      measure_load ("evaluation", &d, show_evaluation, rubric_shown, NULL);
+      measure_load ("screening", &d, show_screening, screening_shown, NULL);
+      measure_load ("reviews", &d, show_reviews, reviews_shown, NULL);
+      measure_load ("panel", &d, show_panel, panel_shown, NULL);
+      measure_load ("assignment", &d, show_assignment, assignment_shown, NULL);
       return;
     }
 

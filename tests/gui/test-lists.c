@@ -15,6 +15,7 @@
 #include "cohort/spire-cohort-page-private.h"
 #include "evaluation/spire-evaluation-page.h"
 #include "evaluation/spire-evaluation-screening.h"
+#include "evaluation/spire-row-model.h"
 #include "gui-fixture.h"
 #include "ranking/spire-ranking-page-private.h"
 #include "ranking/spire-ranking-page.h"
@@ -351,7 +352,7 @@ test_screening_answers (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) apps = NULL;
   GtkWidget *overlay = adw_toast_overlay_new ();
   SpireEvaluationScreening *screening;
-  guint n_passed = 0, n_failed = 0;
+  guint n_passed = 0, n_failed = 0, n_rows = 0;
 
   cohort = SPIRE_COHORT (spire_store_get (f->store, &spire_kind_cohort, f->cohort, NULL));
   f->other = GTK_WINDOW (gtk_window_new ());
@@ -365,6 +366,9 @@ test_screening_answers (Fixture *f, gconstpointer data)
   screening = SPIRE_EVALUATION_SCREENING (find_widget (GTK_WIDGET (page),
                                                        SPIRE_TYPE_EVALUATION_SCREENING));
   g_assert_nonnull (screening);
+  /* Shown, so that its rows reach the view a slice a frame (issue 11). */
+  spire_evaluation_page_show_part (page, "screening");
+  gui_fixture_spin (50);
   spire_evaluation_part_reload (SPIRE_EVALUATION_PART (screening));
   /* A large cohort's rows are read on a worker (issue 11). */
   g_assert_true (gui_fixture_wait (screening_loaded, screening, 20000));
@@ -377,7 +381,13 @@ test_screening_answers (Fixture *f, gconstpointer data)
         screening, spire_record_get_uuid (apps->pdata[i]));
       const char *subtitle;
 
-      if (row == NULL || g_str_equal (status, "received") || g_str_equal (status, "withdrawn"))
+      /* Every application but the withdrawn is in the list once loaded,
+       * the last slice's too. */
+      if (g_str_equal (status, "withdrawn"))
+        continue;
+      g_assert_nonnull (row);
+      n_rows++;
+      if (g_str_equal (status, "received"))
         continue;
       subtitle = row->subtitle;
       /* A qualified (shortlisted, accepted, …) application shows its
@@ -402,6 +412,49 @@ test_screening_answers (Fixture *f, gconstpointer data)
     }
   g_assert_cmpuint (n_passed, >=, 10);
   g_assert_cmpuint (n_failed, >=, 1);
+  /* More than one slice (24 rows) was handed over. */
+  g_assert_cmpuint (n_rows, >, 24);
+}
+
+static guint n_changes;
+
+static void
+on_items_changed_cb (GListModel *model, guint position, guint removed, guint added, guint *last)
+{
+  last[0] = position, last[1] = removed, last[2] = added;
+  n_changes++;
+}
+
+/* The rows of a list the worker read, handed to the model in slices. */
+static void
+test_row_model_slices (void)
+{
+  g_autoptr (SpireRowModel) model = spire_row_model_new (G_TYPE_OBJECT);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint last[3] = { 0 };
+
+  for (guint i = 0; i < 50; i++)
+    g_ptr_array_add (rows, g_object_new (G_TYPE_OBJECT, NULL));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), last);
+  spire_row_model_set_rows_shown (model, rows, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 12);
+  g_assert_null (spire_row_model_peek (model, 12));
+  g_assert_cmpuint (spire_row_model_show_more (model, 24), ==, 14);
+  g_assert_cmpuint (last[0], ==, 12);
+  g_assert_cmpuint (last[1], ==, 0);
+  g_assert_cmpuint (last[2], ==, 24);
+  g_assert_true (spire_row_model_peek (model, 35) == rows->pdata[35]);
+  g_assert_cmpuint (spire_row_model_show_more (model, G_MAXUINT), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 50);
+  g_assert_cmpuint (last[2], ==, 14);
+  /* Nothing left: no signal. */
+  n_changes = 0;
+  g_assert_cmpuint (spire_row_model_show_more (model, 10), ==, 0);
+  g_assert_cmpuint (n_changes, ==, 0);
+  /* New rows replace all that were shown. */
+  spire_row_model_set_rows (model, NULL);
+  g_assert_cmpuint (last[1], ==, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 }
 
 int
@@ -425,6 +478,7 @@ main (int argc, char **argv)
   ADD ("ranking-widths", test_ranking_widths);
   ADD ("screening-answers", test_screening_answers);
 #undef ADD
+  g_test_add_func ("/lists/row-model-slices", test_row_model_slices);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -62,14 +62,16 @@ party_name (SpireStore *store, SpireRecord *c)
   return g_strdup (app ? spire_record_get_display_name (app) : "");
 }
 
+/* @member: the member's name if the caller knows it (NULL: it is read). */
 GtkWidget *
-spire_conflict_row_new (SpireStore *store, SpireRecord *c)
+spire_conflict_row_new (SpireStore *store, SpireRecord *c, const char *member_name)
 {
   SpireConflictRow *self = g_object_new (SPIRE_TYPE_CONFLICT_ROW, NULL);
   const char *uuid = spire_record_get_uuid (c);
   gboolean dismissed = !spire_record_is_null (c, "dismissed_at");
   gboolean pending = spire_conflict_row_is_pending (c);
-  g_autofree char *member = _spire_evaluation_evaluator_name (store, spire_record_get_text (c, "evaluator"));
+  g_autofree char *member = member_name ? g_strdup (member_name)
+                                        : _spire_evaluation_evaluator_name (store, spire_record_get_text (c, "evaluator"));
   g_autofree char *party = party_name (store, c);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;

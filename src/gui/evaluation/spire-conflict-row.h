@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpireConflictRow, spire_conflict_row, SPIRE, CONFLICT_ROW, AdwActionRow)
 
 /* A conflict of interest: pending ones offer Confirm and Dismiss. */
-GtkWidget *spire_conflict_row_new (SpireStore *store, SpireRecord *conflict);
+GtkWidget *spire_conflict_row_new (SpireStore *store, SpireRecord *conflict,
+                                   const char *member_name);
 /* Neither confirmed nor dismissed. */
 gboolean spire_conflict_row_is_pending (SpireRecord *conflict);
 

@@ -22,6 +22,7 @@ struct _SpireRowModel
 
   GType item_type;
   GPtrArray *rows;
+  guint n_shown; /* the first n_shown of rows are the model's items */
 };
 
 static void spire_row_model_list_model_init (GListModelInterface *iface);
@@ -41,7 +42,7 @@ get_n_items (GListModel *model)
 {
   SpireRowModel *self = SPIRE_ROW_MODEL (model);
 
-  return self->rows ? self->rows->len : 0;
+  return self->n_shown;
 }
 
 static gpointer
@@ -90,15 +91,37 @@ spire_row_model_new (GType item_type)
 void
 spire_row_model_set_rows (SpireRowModel *self, GPtrArray *rows)
 {
+  spire_row_model_set_rows_shown (self, rows, G_MAXUINT);
+}
+
+void
+spire_row_model_set_rows_shown (SpireRowModel *self, GPtrArray *rows, guint n_shown)
+{
   guint removed;
 
   g_return_if_fail (SPIRE_IS_ROW_MODEL (self));
 
-  removed = get_n_items (G_LIST_MODEL (self));
+  removed = self->n_shown;
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = rows ? g_ptr_array_ref (rows) : NULL;
-  if (removed > 0 || get_n_items (G_LIST_MODEL (self)) > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, get_n_items (G_LIST_MODEL (self)));
+  self->n_shown = rows ? MIN (n_shown, rows->len) : 0;
+  if (removed > 0 || self->n_shown > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_shown);
+}
+
+guint
+spire_row_model_show_more (SpireRowModel *self, guint n)
+{
+  guint old, len;
+
+  g_return_val_if_fail (SPIRE_IS_ROW_MODEL (self), 0);
+
+  old = self->n_shown;
+  len = self->rows ? self->rows->len : 0;
+  self->n_shown = n >= len - old ? len : old + n;
+  if (self->n_shown > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_shown - old);
+  return len - self->n_shown;
 }
 
 gpointer
@@ -106,5 +129,5 @@ spire_row_model_peek (SpireRowModel *self, guint position)
 {
   g_return_val_if_fail (SPIRE_IS_ROW_MODEL (self), NULL);
 
-  return self->rows && position < self->rows->len ? self->rows->pdata[position] : NULL;
+  return self->rows && position < self->n_shown ? self->rows->pdata[position] : NULL;
 }

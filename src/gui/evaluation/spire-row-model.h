@@ -16,6 +16,15 @@ SpireRowModel *spire_row_model_new (GType item_type);
 /* The rows become @rows (GObjects of the item type; NULL: none), in one
  * step whatever their number. */
 void spire_row_model_set_rows (SpireRowModel *self, GPtrArray *rows);
+/* The same, but only the first @n_shown rows are in the model so far
+ * (spire_row_model_show_more adds the others): a list view makes and
+ * measures a widget for each of its first ~200 rows, ~1 ms each with
+ * wrapped labels, so a view shown for the first time gets them a few
+ * per frame (issue 11). */
+void spire_row_model_set_rows_shown (SpireRowModel *self, GPtrArray *rows, guint n_shown);
+/* Adds up to @n more of the rows (G_MAXUINT: all); returns how many are
+ * still to come. */
+guint spire_row_model_show_more (SpireRowModel *self, guint n);
 /* The row at @position without a new reference, or NULL. */
 gpointer spire_row_model_peek (SpireRowModel *self, guint position);
 

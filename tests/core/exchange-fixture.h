@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "spire-core.h"
+
 /* Records of the small database, with fixed UUIDs where a test needs them.
  * The district's UUID sorts before its municipality's, so an import meets
  * the child before the parent. */

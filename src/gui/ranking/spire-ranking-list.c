@@ -22,6 +22,7 @@
 #include "common/spire-widget.h"
 #include "spire-ranking-list.h"
 #include "spire-column-width.h"
+#include "spire-list-util.h"
 #include "spire-ranking-resources.h"
 #include "spire-ranking-sort.h"
 
@@ -40,13 +41,12 @@ struct _SpireRankingList
   char *criteria_signature;
   SpireRanking *ranking;
   GPtrArray *items;    /* SpireRankRow: every row, in the order shown */
-  guint n_filled;      /* how many of @items are in @rows yet */
-  guint fill_chunk;    /* how many to splice next */
+  SpireListFill *fill; /* @items going to @rows in slices */
   guint n_fitted;      /* how many columns are fitted to all of @items */
   gboolean fit_pending; /* a new ranking's columns, fitted to its first rows only */
   GArray *widths;       /* int: each column's width, as measured */
   GPtrArray *keep;     /* char *: the UUIDs to select again once all are in */
-  guint fill_source;
+  guint fit_source;    /* fitting the columns to all rows, one an idle */
   gboolean meeting;
   gboolean changing_sort;
 };
@@ -420,22 +420,13 @@ update_criterion_columns (SpireRankingList *self)
   set_header_tooltips (self);
 }
 
-/* Rows come in slices between frames (issue 11: no main-thread pause
- * over 100 ms; each slice ≤ FILL_BUDGET_US).  GTK 4.8's column view makes
- * the row widgets of every row it may show (up to 200, a cell per column)
- * as soon as they are in its model, and the first frame measures them
- * all: a large cohort's ranking at once was a 230 ms pause, 20 rows at a
- * time 14–23 ms per idle.  So the rows are put in the order they are shown
- * (the column view's sorter, or the meeting order), the first FILL_FIRST
- * spliced at once, the rest from an idle in chunks that start small and
- * double while a splice stays well within the budget (past the rows GTK
- * makes widgets for, a splice is cheap: 40 000 rows take a few idles), and
- * the selection is given back when the last are in.  Then the columns are
- * fitted to all rows, one column an idle. */
-#define FILL_FIRST 10
-#define FILL_BUDGET_US 8000
-#define FILL_MAX_CHUNK 8192
-
+/* Rows come in slices between frames (spire_list_fill_start: issue 11,
+ * no main-thread pause over 100 ms; GTK 4.8's column view makes the row
+ * widgets of every row it may show, up to 200, a cell per column, and a
+ * large cohort's ranking at once was a 230 ms pause).  So the rows are put
+ * in the order they are shown (the column view's sorter, or the meeting
+ * order), and the selection is given back when the last are in.  Then the
+ * columns are fitted to all rows, one column an idle. */
 static guint n_columns (SpireRankingList *self);
 static gboolean fit_next_column (SpireRankingList *self);
 
@@ -478,47 +469,28 @@ select_kept (SpireRankingList *self)
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), set, set);
 }
 
-/* Splices the next chunk; a chunk that took under a third of the budget
- * doubles the next, one over the budget halves it. */
-static void
-fill_chunk (SpireRankingList *self)
-{
-  guint n = MIN (self->fill_chunk, self->items->len - self->n_filled);
-  gint64 t0 = g_get_monotonic_time ();
-  gint64 took;
-
-  g_list_store_splice (self->rows, self->n_filled, 0, self->items->pdata + self->n_filled, n);
-  self->n_filled += n;
-  took = g_get_monotonic_time () - t0;
-  if (took < FILL_BUDGET_US / 3)
-    self->fill_chunk = MIN (self->fill_chunk * 2, FILL_MAX_CHUNK);
-  else if (took > FILL_BUDGET_US)
-    self->fill_chunk = MAX (self->fill_chunk / 2, 1);
-}
-
 static gboolean
-fill_more_cb (gpointer user_data)
+fit_idle_cb (gpointer user_data)
 {
   SpireRankingList *self = user_data;
-  gint64 end = g_get_monotonic_time () + FILL_BUDGET_US;
 
-  if (self->n_filled < self->items->len)
-    {
-      /* At least one chunk; more while the slice has time for one. */
-      do
-        fill_chunk (self);
-      while (self->n_filled < self->items->len && g_get_monotonic_time () < end);
-      if (self->n_filled == self->items->len)
-        {
-          select_kept (self);
-          g_clear_pointer (&self->keep, g_ptr_array_unref);
-        }
-      return G_SOURCE_CONTINUE;
-    }
   if (fit_next_column (self))
     return G_SOURCE_CONTINUE;
-  self->fill_source = 0;
+  self->fit_source = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_fill_step (gpointer user_data, guint done, guint total)
+{
+  SpireRankingList *self = user_data;
+
+  if (done < total)
+    return;
+  select_kept (self);
+  g_clear_pointer (&self->keep, g_ptr_array_unref);
+  if (self->fit_pending && self->fit_source == 0)
+    self->fit_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fit_idle_cb, self, NULL);
 }
 
 static void
@@ -531,7 +503,7 @@ fill_rows (SpireRankingList *self)
 
   /* Keep the selection across a new ranking (another cohort starts with
    * none selected); while rows are still coming, the one kept before. */
-  if (self->fill_source == 0)
+  if (!spire_list_fill_is_running (self->fill))
     {
       g_autoptr (GtkBitset) selected =
         gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
@@ -547,7 +519,8 @@ fill_rows (SpireRankingList *self)
             g_ptr_array_add (self->keep, g_strdup (spire_rank_row_get_application_uuid (row)));
         }
     }
-  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->fill, spire_list_fill_free);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
 
   if (self->ranking)
     {
@@ -564,17 +537,7 @@ fill_rows (SpireRankingList *self)
   if (sorter && !in_order (self->items, sorter))
     g_ptr_array_sort_with_data (self->items, compare_sorter_cb, sorter);
 
-  self->n_filled = MIN (n, FILL_FIRST);
-  self->fill_chunk = FILL_FIRST;
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       self->items->pdata, self->n_filled);
-  if (self->n_filled < n)
-    {
-      self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more_cb, self, NULL);
-      return;
-    }
-  select_kept (self);
-  g_clear_pointer (&self->keep, g_ptr_array_unref);
+  self->fill = spire_list_fill_start (self->rows, self->items, on_fill_step, self);
 }
 
 gboolean
@@ -582,7 +545,7 @@ spire_ranking_list_get_filling (SpireRankingList *self)
 {
   g_return_val_if_fail (SPIRE_IS_RANKING_LIST (self), FALSE);
 
-  return self->fill_source != 0;
+  return spire_list_fill_is_running (self->fill) || self->fit_source != 0;
 }
 
 /* Meeting order */
@@ -688,7 +651,8 @@ spire_ranking_list_dispose (GObject *object)
 
   if (self->column_view)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->fill, spire_list_fill_free);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_RANKING_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
@@ -888,7 +852,7 @@ apply_widths (SpireRankingList *self)
     }
 }
 
-/* fill_more_cb, once all rows are in: the next column's width for all
+/* fit_idle_cb, once all rows are in: the next column's width for all
  * rows, set when the last is known.  FALSE when done. */
 static gboolean
 fit_next_column (SpireRankingList *self)
@@ -908,7 +872,7 @@ fit_next_column (SpireRankingList *self)
 }
 
 /* Every column fitted to the rows in the list now: all of a small
- * ranking's, the first screenful of a large one's (fill_more_cb measures
+ * ranking's, the first screenful of a large one's (fit_idle_cb measures
  * its columns for all rows once they are in, a column per idle, and sets
  * them together). */
 static void
@@ -916,10 +880,11 @@ fit_columns (SpireRankingList *self)
 {
   g_array_set_size (self->widths, n_columns (self));
   for (guint c = 0; c < n_columns (self); c++)
-    g_array_index (self->widths, int, c) = column_width (self, c, self->n_filled);
+    g_array_index (self->widths, int, c) =
+      column_width (self, c, g_list_model_get_n_items (G_LIST_MODEL (self->rows)));
   apply_widths (self);
   self->n_fitted = 0;
-  self->fit_pending = self->fill_source != 0;
+  self->fit_pending = spire_list_fill_is_running (self->fill);
 }
 
 /* Public API */

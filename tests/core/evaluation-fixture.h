@@ -255,5 +255,21 @@ submit (W *w, const char *ev, const char *app, double team, double market)
   g_assert_no_error (error);
 }
 
+/* An _async's callback keeps its result; wait_result() runs the main loop
+ * until it is there (the worker's reads, issue 11). */
+static inline void
+on_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static inline GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
 /* Adds a test with the world as its fixture. */
 #define EVALUATION_TEST_ADD(path, fn) g_test_add (path, W, NULL, world_setup, fn, world_teardown)

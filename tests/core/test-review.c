@@ -323,20 +323,6 @@ test_visibility (W *w, gconstpointer data)
 /* What an evaluator has to review, read on a worker (issue 11) */
 
 static void
-on_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
-static void
 test_review_queue (W *w, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;

@@ -112,20 +112,6 @@ test_screening (W *w, gconstpointer data)
  * per application but the withdrawn ones, by title, with its answers */
 
 static void
-on_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
-static void
 test_screening_rows (W *w, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;

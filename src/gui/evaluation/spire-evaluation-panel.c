@@ -237,21 +237,6 @@ on_loads_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_free (d);
 }
 
-/* A row with a spinner while the members' loads are read. */
-static GtkWidget *
-spinner_row (void)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_margin_top (spinner, 12);
-  gtk_widget_set_margin_bottom (spinner, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), spinner);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
-}
-
 static void
 spire_evaluation_panel_reload (SpireEvaluationPart *part)
 {
@@ -264,7 +249,7 @@ spire_evaluation_panel_reload (SpireEvaluationPart *part)
   /* The members with their loads come from a worker: a spinner the first
    * time, else the rows shown stay until the new ones are in. */
   if (gtk_widget_get_first_child (GTK_WIDGET (self->panel_list)) == NULL)
-    gtk_list_box_append (self->panel_list, spinner_row ());
+    gtk_list_box_append (self->panel_list, _spire_evaluation_spinner_row ());
   self->cancellable = g_cancellable_new ();
   d = g_new0 (LoadData, 1);
   d->self = g_object_ref (self);

@@ -395,6 +395,21 @@ _spire_evaluation_placeholder_row (const char *text)
   return row;
 }
 
+GtkWidget *
+_spire_evaluation_spinner_row (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_margin_top (spinner, 12);
+  gtk_widget_set_margin_bottom (spinner, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), spinner);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "loading");
+  return row;
+}
+
 static int
 compare_by_title (gconstpointer a, gconstpointer b)
 {

@@ -85,29 +85,13 @@ cancel_load (SpireEvaluationReviews *self)
   g_clear_object (&self->cancellable);
 }
 
-/* A row with a spinner while the list is read. */
-static GtkWidget *
-spinner_row (void)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_margin_top (spinner, 12);
-  gtk_widget_set_margin_bottom (spinner, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), spinner);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "loading");
-  return row;
-}
-
 /* Shows @message (a spinner when NULL) instead of the rows. */
 static void
 show_message (SpireEvaluationReviews *self, const char *message)
 {
   _spire_evaluation_clear_list (self->reviews_list);
   gtk_list_box_append (self->reviews_list,
-                       message ? _spire_evaluation_placeholder_row (message) : spinner_row ());
+                       message ? _spire_evaluation_placeholder_row (message) : _spire_evaluation_spinner_row ());
   gtk_widget_set_visible (GTK_WIDGET (self->reviews_list), TRUE);
   gtk_widget_set_visible (self->reviews_scroller, FALSE);
   spire_row_model_set_rows (self->items, NULL);

@@ -156,29 +156,18 @@ spire_store_backup (SpireStore *self, const char *dest, GError **error)
   return TRUE;
 }
 
+/* One line per row whose key points nowhere, in @table (NULL: every table). */
 gboolean
-spire_store_check (SpireStore *self, char ***problems, GError **error)
+_spire_store_check_keys (SpireStore *self, const char *table, GPtrArray *found, GError **error)
 {
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (line, "ok") != 0)
-        g_ptr_array_add (found, g_strdup (line));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _spire_store_set_error (self, rc, error);
-
   rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
+                           "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check (?)",
                            -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const SpireKind *from = spire_kind_lookup ((const char *) sqlite3_column_text (stmt, 0));
@@ -209,6 +198,31 @@ spire_store_check (SpireStore *self, char ***problems, GError **error)
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return _spire_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+spire_store_check (SpireStore *self, char ***problems, GError **error)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (found, g_strdup (line));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _spire_store_set_error (self, rc, error);
+
+  if (!_spire_store_check_keys (self, NULL, found, error))
+    return FALSE;
 
   if (problems)
     {

@@ -36,6 +36,10 @@ sqlite3_stmt *_spire_store_prepare (SpireStore *self, const char *sql, GError **
 gboolean _spire_store_set_error (SpireStore *self, int rc, GError **error);
 /* Binds @record's fields to the parameters 1…n of @stmt (missing: NULL). */
 void _spire_store_bind_record (sqlite3_stmt *stmt, SpireRecord *record);
+/* foreign_key_check of @table (NULL: all): adds a translated line to @found
+ * for each row whose key points nowhere (spire-store-audit.c). */
+gboolean _spire_store_check_keys (SpireStore *self, const char *table, GPtrArray *found,
+                                  GError **error);
 /* TRUE when @errnum means the disk (or the file-size limit) is full. */
 gboolean _spire_errno_is_full (int errnum);
 /* TRUE when the file system of @path has no free block, or @path (its

@@ -16,6 +16,7 @@
 
 #include "exchange-fixture.h"
 #include "spire-core.h"
+#include "spire-store-private.h"
 #include "spire-uuid-set-private.h"
 
 /* Tests */
@@ -313,6 +314,41 @@ test_refuse_nested_too_deeply (void)
   env_free (env);
 }
 
+/* The import writes with the database's keys off and checks them once
+ * before it commits: a key that points nowhere (here one the file was
+ * given by hand, keys off) is refused and nothing changes; before and
+ * after, the database refuses such a key itself. */
+static void
+test_refuse_broken_key_in_database (void)
+{
+  Env *env = env_new ();
+  sqlite3 *db = _spire_store_get_db (env->source);
+  g_autoptr (JsonNode) root = changed_doc (env);
+  g_autofree char *doc = json_to_string (root, TRUE);
+  g_autoptr (GError) error = NULL;
+  const char *dangle = "UPDATE persons SET startup = '" UNKNOWN_UUID "' "
+                       "WHERE name = 'Kari Nordmann'";
+  const char *broken = "INSERT INTO persons (uuid, created_at, updated_at, name, startup) "
+                       "VALUES ('c0000000-0000-4000-8000-00000000000c', '2026-01-01T00:00:00Z', "
+                       "'2026-01-01T00:00:00Z', 'Per Brukket', '" UNKNOWN_UUID "')";
+
+  g_assert_true (spire_exchange_import_data (env->source, doc, -1, "backup.json", NULL, NULL,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, dangle, NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT_FOREIGNKEY);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, broken, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_refused (env, doc, -1, SPIRE_ERROR_REFERENCE, "refers to a startup that is not there",
+                  NULL);
+  g_assert_cmpint (sqlite3_exec (db, dangle, NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT_FOREIGNKEY);
+
+  env_free (env);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -325,6 +361,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/invalid", test_refuse_invalid);
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);
   g_test_add_func ("/exchange/refuse/duplicate-uuid", test_refuse_duplicate_uuid);
+  g_test_add_func ("/exchange/refuse/broken-key-in-database", test_refuse_broken_key_in_database);
   g_test_add_func ("/exchange/uuid-set", test_uuid_set);
   g_test_add_func ("/exchange/refuse/format-and-version", test_refuse_format_and_version);
   g_test_add_func ("/exchange/refuse/last-record", test_refuse_last_record);

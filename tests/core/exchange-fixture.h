@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "spire-core.h"
@@ -276,6 +277,28 @@ n_audit (SpireStore *store)
 
   g_assert_nonnull (entries);
   return entries->len;
+}
+
+/* The database's indexes, one "name: CREATE INDEX …" line each. */
+G_GNUC_UNUSED static char *
+index_list (SpireStore *store)
+{
+  g_autofree char *path = g_strdup (spire_store_get_path (store));
+  g_autoptr (GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, ifnull (sql, '') FROM sqlite_schema "
+                                           "WHERE type = 'index' ORDER BY name", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s: %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (out->len, >, 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 G_GNUC_UNUSED static JsonNode *

@@ -189,12 +189,27 @@ test_refuse_last_record (void)
   g_autoptr (GString) bad = big_doc (3000, UNKNOWN_UUID);
   g_autoptr (GString) good = big_doc (3000, "00000000-0000-4000-8000-000000000000");
   g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) empty = NULL;
+  g_autofree char *indexes = NULL;
+  g_autofree char *after = NULL;
   SpireImportStats stats;
   gint64 startups = spire_store_count (env->source, &spire_kind_startup, NULL, NULL);
 
   assert_refused (env, bad->str, (gssize) bad->len, SPIRE_ERROR_REFERENCE,
                   "backup.json: persons[2999].startup: ", UNKNOWN_UUID, NULL);
   g_assert_cmpint (spire_store_count (env->source, &spire_kind_startup, NULL, NULL), ==, startups);
+
+  /* into an empty database, whose indexes the import sets aside while it
+   * fills a table: refused, they are all there still */
+  empty = env_new_store (env);
+  indexes = index_list (empty);
+  g_assert_false (spire_exchange_import_data (empty, bad->str, (gssize) bad->len, "backup.json",
+                                              NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_REFERENCE);
+  g_clear_error (&error);
+  g_assert_cmpint (spire_store_count (empty, &spire_kind_startup, NULL, NULL), ==, 0);
+  after = index_list (empty);
+  g_assert_cmpstr (after, ==, indexes);
 
   /* the same document, good to the end, goes in whole */
   g_assert_true (spire_exchange_import_data (env->source, good->str, (gssize) good->len,
@@ -204,6 +219,7 @@ test_refuse_last_record (void)
   g_assert_cmpint (spire_store_count (env->source, &spire_kind_startup, NULL, NULL), ==,
                    startups + 3000);
 
+  g_clear_object (&empty);
   env_free (env);
 }
 

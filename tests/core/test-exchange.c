@@ -33,6 +33,8 @@ test_round_trip (void)
   g_autofree char *second = NULL;
   g_autoptr (SpireRecord) na = NULL;
   g_autoptr (GPtrArray) audit = NULL;
+  g_autofree char *indexes = NULL;
+  g_autofree char *copy_indexes = NULL;
   SpireImportStats stats;
 
   g_assert_no_error (error);
@@ -61,6 +63,12 @@ test_round_trip (void)
   g_free (second);
   second = export_stripped (copy);
   assert_same_doc (second, first);
+
+  /* the import set the new tables' indexes aside while it filled them:
+   * they are all back, as in a database never imported into */
+  indexes = index_list (env->source);
+  copy_indexes = index_list (copy);
+  g_assert_cmpstr (copy_indexes, ==, indexes);
 
   na = spire_store_get (copy, &spire_kind_score, SCORE_NA_UUID, &error);
   g_assert_no_error (error);

@@ -55,6 +55,7 @@ typedef struct
   GArray *pending;     /* of Pending */
   GHashTable *inserts; /* kind → its INSERT statement */
   char *now;
+  GPtrArray *indexes;  /* the CREATE INDEX of each index set aside */
 } Merge;
 
 gboolean
@@ -313,6 +314,57 @@ insert_record (Merge *m, SpireRecord *record, GError **error)
   return TRUE;
 }
 
+/* An empty table's indexes that only speed up reading (not its UNIQUE
+ * ones, which refuse a duplicate) are set aside while the file fills it
+ * and made again at the end, from all its rows at once, as sqlite3 replays
+ * a dump: kept up row by row, each new row's place in them is a look-up at
+ * random, and at xlarge that reads from the disk.  The import looks
+ * records up by UUID only.  Inside the import's transaction: a refused
+ * import leaves them as they were. */
+static gboolean
+set_indexes_aside (Merge *m, const SpireKind *kind, GError **error)
+{
+  sqlite3 *db = _spire_store_get_db (m->store);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                           "AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, kind->table, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (m->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _spire_store_set_error (m->store, rc, error);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+
+      if (sqlite3_exec (db, drop, NULL, NULL, NULL) != SQLITE_OK)
+        return _spire_store_set_error (m->store, sqlite3_errcode (db), error);
+    }
+  return TRUE;
+}
+
+static gboolean
+make_indexes_again (Merge *m, GError **error)
+{
+  sqlite3 *db = _spire_store_get_db (m->store);
+
+  for (guint i = 0; i < m->indexes->len; i++)
+    if (sqlite3_exec (db, m->indexes->pdata[i], NULL, NULL, NULL) != SQLITE_OK)
+      return _spire_store_set_error (m->store, sqlite3_errcode (db), error);
+  return TRUE;
+}
+
 static gboolean
 on_table_cb (const SpireKind *kind, gpointer data, GError **error)
 {
@@ -321,7 +373,7 @@ on_table_cb (const SpireKind *kind, gpointer data, GError **error)
   /* A table that was empty: its records are new (the file holds each UUID
    * once), nothing to compare with. */
   m->fresh = spire_store_count (m->store, kind, NULL, NULL) == 0;
-  return TRUE;
+  return !m->fresh || set_indexes_aside (m, kind, error);
 }
 
 /* One record of the file, typed and checked as spire_record_from_json ()
@@ -469,15 +521,18 @@ import_from (SpireStore *store, const Source *src, guint64 size, const char *nam
   g_autoptr (GHashTable) inserts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                           finalize_cb);
   g_autofree char *now = spire_now_utc ();
+  g_autoptr (GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
-  Merge m = { store, name, { 0, 0, 0, 0 }, FALSE, uuids, strings, pending, inserts, now };
+  Merge m = { store, name, { 0, 0, 0, 0 }, FALSE, uuids, strings, pending, inserts, now,
+              indexes };
   g_autoptr (SpireBackupReader) reader = NULL;
   sqlite3 *db = _spire_store_get_db (store);
   gboolean ok = FALSE;
 
   /* Keys off while the import writes (check_keys says why); the pragma
-   * only takes effect outside a transaction. */
-  sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+   * only takes effect outside a transaction.  Indexes made again at the
+   * end sort on the disk, not in memory. */
+  sqlite3_exec (db, "PRAGMA foreign_keys = OFF; PRAGMA temp_store = FILE", NULL, NULL, NULL);
   if (!spire_store_begin (store, error))
     goto out;
   /* Where keys stay on (an outer transaction): a key may point to a record
@@ -491,7 +546,8 @@ import_from (SpireStore *store, const Source *src, guint64 size, const char *nam
   reader = _spire_backup_reader_new (name, size, on_table_cb, on_record_cb, &m, progress,
                                      progress_data, cancellable);
   if (!read_all (reader, src, error) || !_spire_backup_reader_finish (reader, error) ||
-      !check_pending (&m, error) || !check_keys (&m, error) || !write_summary (&m, error))
+      !check_pending (&m, error) || !make_indexes_again (&m, error) || !check_keys (&m, error) ||
+      !write_summary (&m, error))
     goto fail;
 
   if (!spire_store_commit (store, error))
@@ -509,7 +565,7 @@ import_from (SpireStore *store, const Source *src, guint64 size, const char *nam
 fail:
   spire_store_rollback (store);
 out:
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   g_string_chunk_free (strings);
   return ok;
 }

@@ -37,6 +37,8 @@ struct _SpireCohortPage
   GtkDropDown *status_dropdown;
   GtkDropDown *challenge_dropdown;
   GtkLabel *shown_label;
+  GtkMenuButton *page_menu_button; /* its menu is made when first opened */
+  GMenuModel *page_menu;
   GtkPaned *paned;
   GtkStack *details_stack;
   AdwStatusPage *details_many;

@@ -548,6 +548,8 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
                                                "/no/spire/Spire/cohort/spire-cohort-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SpireCohortPage, name)
   BIND (top_scroll);
+  BIND (page_menu_button);
+  BIND (page_menu);
   BIND (top_box);
   BIND (cohort_title);
   BIND (program_label);
@@ -578,6 +580,16 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
   _spire_cohort_page_class_install_actions (widget_class);
 }
 
+/* The "More Actions" menu becomes a popover when first opened: made with
+ * the page, it was built for the first frame, which does not show it
+ * (issue 11). */
+static void
+create_popup_cb (GtkMenuButton *button, gpointer model)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
 static void
 spire_cohort_page_init (SpireCohortPage *self)
 {
@@ -586,6 +598,8 @@ spire_cohort_page_init (SpireCohortPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* measure and size_allocate are the page's own (see size_allocate). */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_menu_button_set_create_popup_func (self->page_menu_button, create_popup_cb,
+                                         g_object_ref (self->page_menu), g_object_unref);
 
   self->challenge_values = g_ptr_array_new_with_free_func (g_free);
   self->tiles = g_hash_table_new (g_str_hash, g_str_equal);

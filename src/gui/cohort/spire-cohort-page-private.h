@@ -42,7 +42,8 @@ struct _SpireCohortPage
   GtkPaned *paned;
   GtkStack *details_stack;
   AdwStatusPage *details_many;
-  SpireApplicationDetails *details;
+  AdwBin *details_bin;
+  SpireApplicationDetails *details; /* NULL until one application is selected */
   SpireApplicationList *list;
 
   GtkStringList *status_items;    /* "All statuses", "Received (12)" … */

@@ -56,11 +56,26 @@ toast (SpireWindow *self, const char *text)
   spire_toast_add (GTK_WIDGET (self), t);
 }
 
+/* Shows one of the window's pages ("main", "empty", "error"): cross-faded
+ * from another, but at once from "loading", which a database opened before
+ * the first frame never needs to show (a cross-fade would make the first
+ * frames draw both pages, the one wanted nearly transparent). */
+static void
+show_page (SpireWindow *self, const char *name)
+{
+  gboolean from_loading =
+    g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0;
+
+  gtk_stack_set_visible_child_full (self->main_stack, name,
+                                    from_loading ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                 : gtk_stack_get_transition_type (self->main_stack));
+}
+
 static void
 show_error_page (SpireWindow *self, const GError *error)
 {
   adw_status_page_set_description (self->error_status, error->message);
-  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  show_page (self, "error");
 }
 
 /* The database */
@@ -500,16 +515,16 @@ reload (SpireWindow *self)
   if (self->store == NULL)
     {
       spire_sidebar_clear (self->sidebar);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      show_page (self, "error");
       return;
     }
   if (spire_store_is_empty (self->store))
     {
       spire_sidebar_clear (self->sidebar);
-      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      show_page (self, "empty");
       return;
     }
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  show_page (self, "main");
   /* The sidebar tells what it selects: show_cohort follows. */
   if (!spire_sidebar_reload (self->sidebar, &error))
     _spire_window_show_error (self, _("Could Not Read the Database"), error);

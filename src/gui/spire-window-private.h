@@ -54,6 +54,10 @@ struct _SpireWindow
   GtkWidget *progress_box;
   GtkProgressBar *progress_bar;
   AdwStatusPage *error_status;
+  /* The menu buttons get their menus when first opened (lazy_menu). */
+  GtkMenuButton *new_button, *primary_button, *empty_menu_button, *error_menu_button;
+  GMenuModel *new_menu, *primary_menu;
+  gulong first_paint_handler; /* on the frame clock until the first frame is painted */
 
   GSettings *settings;
   SpireStore *store;

@@ -56,11 +56,26 @@ toast (SpireWindow *self, const char *text)
   spire_toast_add (GTK_WIDGET (self), t);
 }
 
+/* Shows one of the window's pages ("main", "empty", "error"): cross-faded
+ * from another, but at once from "loading", which a database opened before
+ * the first frame never needs to show (a cross-fade would make the first
+ * frames draw both pages, the one wanted nearly transparent). */
+static void
+show_page (SpireWindow *self, const char *name)
+{
+  gboolean from_loading =
+    g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0;
+
+  gtk_stack_set_visible_child_full (self->main_stack, name,
+                                    from_loading ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                 : gtk_stack_get_transition_type (self->main_stack));
+}
+
 static void
 show_error_page (SpireWindow *self, const GError *error)
 {
   adw_status_page_set_description (self->error_status, error->message);
-  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  show_page (self, "error");
 }
 
 /* The database */
@@ -500,16 +515,16 @@ reload (SpireWindow *self)
   if (self->store == NULL)
     {
       spire_sidebar_clear (self->sidebar);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      show_page (self, "error");
       return;
     }
   if (spire_store_is_empty (self->store))
     {
       spire_sidebar_clear (self->sidebar);
-      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      show_page (self, "empty");
       return;
     }
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  show_page (self, "main");
   /* The sidebar tells what it selects: show_cohort follows. */
   if (!spire_sidebar_reload (self->sidebar, &error))
     _spire_window_show_error (self, _("Could Not Read the Database"), error);
@@ -562,7 +577,76 @@ spire_window_undo_host_init (SpireUndoHostInterface *iface)
   iface->get_undo = spire_window_get_undo;
 }
 
+/* After the first frame */
+
+/* A menu button's menu becomes a popover when it is first opened: the
+ * window's four menus, made with the window, were 4 % of the instructions
+ * to its first frame, for popovers nobody sees then (issue 11). */
+static void
+create_popup_cb (GtkMenuButton *button, gpointer model)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+static void
+lazy_menu (GtkMenuButton *button, GMenuModel *model)
+{
+  gtk_menu_button_set_create_popup_func (button, create_popup_cb, g_object_ref (model),
+                                         g_object_unref);
+}
+
+/* What the first frame does not show is made after it: the keyboard
+ * shortcuts window (Ctrl+?), 2 % of the instructions to the first frame. */
+static gboolean
+after_first_frame_cb (gpointer user_data)
+{
+  SpireWindow *self = user_data;
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  /* (not for a window closed meanwhile) */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)) &&
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) == NULL)
+    {
+      builder = gtk_builder_new_from_resource ("/no/spire/Spire/spire-shortcuts-window.ui");
+      gtk_application_window_set_help_overlay (
+        GTK_APPLICATION_WINDOW (self),
+        GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint_cb (GdkFrameClock *clock, SpireWindow *self)
+{
+  g_clear_signal_handler (&self->first_paint_handler, clock);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, after_first_frame_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
 /* GtkWindow */
+
+static void
+spire_window_realize (GtkWidget *widget)
+{
+  SpireWindow *self = SPIRE_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (spire_window_parent_class)->realize (widget);
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) == NULL &&
+      self->first_paint_handler == 0)
+    self->first_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (widget),
+                                                  "after-paint",
+                                                  G_CALLBACK (on_first_paint_cb), self);
+}
+
+static void
+spire_window_unrealize (GtkWidget *widget)
+{
+  SpireWindow *self = SPIRE_WINDOW (widget);
+
+  g_clear_signal_handler (&self->first_paint_handler, gtk_widget_get_frame_clock (widget));
+  GTK_WIDGET_CLASS (spire_window_parent_class)->unrealize (widget);
+}
 
 static gboolean
 spire_window_close_request (GtkWindow *window)
@@ -624,6 +708,8 @@ spire_window_class_init (SpireWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = spire_window_dispose;
+  widget_class->realize = spire_window_realize;
+  widget_class->unrealize = spire_window_unrealize;
   window_class->close_request = spire_window_close_request;
 
   /* Links the GResource (registered by its constructor) from the static library. */
@@ -656,6 +742,12 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, progress_box);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, error_status);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, error_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, new_menu);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_selected_cohort_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_cohort_activated_cb);
 
@@ -665,16 +757,14 @@ spire_window_class_init (SpireWindowClass *klass)
 static void
 spire_window_init (SpireWindow *self)
 {
-  g_autoptr (GtkBuilder) builder = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->cohort_views, "notify::visible-child-name",
                            G_CALLBACK (on_cohort_view_shown_cb), self, G_CONNECT_SWAPPED);
-
-  builder = gtk_builder_new_from_resource ("/no/spire/Spire/spire-shortcuts-window.ui");
-  gtk_application_window_set_help_overlay (
-    GTK_APPLICATION_WINDOW (self),
-    GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  lazy_menu (self->new_button, self->new_menu);
+  lazy_menu (self->primary_button, self->primary_menu);
+  lazy_menu (self->empty_menu_button, self->primary_menu);
+  lazy_menu (self->error_menu_button, self->primary_menu);
+  /* The help overlay (Ctrl+?) is made after the first frame. */
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -8,7 +8,8 @@
  *   floor    a bare AdwApplicationWindow: from main() to its first painted
  *            frame, and its memory (VmRSS) then;
  *   start    Spire opening DATABASE (the app's own "open" path): main() to
- *            the first painted frame, and its memory;
+ *            the first painted frame that shows the window's page (not
+ *            "loading", no cross-fade running: page_shown), and its memory;
  *   cohort   the largest cohort selected in the sidebar: time to its first
  *            rows on screen (the list model holds rows and a frame was
  *            painted after), the time until all its rows are there, and the
@@ -72,8 +73,10 @@
 #define TIMEOUT_MS 120000
 
 static gint64 t_main;
-static gint64 t_first_paint;
+static gint64 t_first_paint;  /* the first frame that shows the window's page */
 static double cpu_first_paint; /* the main thread's CPU time then, ms */
+static gint64 t_any_paint;    /* the first frame of any kind */
+static double cpu_any_paint;
 static double thread_cpu_ms (void);
 static gint64 last_tick;
 static gint64 max_gap;
@@ -87,11 +90,30 @@ static gboolean lists_only;
 
 /* Frames */
 
+/* Spire's window shows its page: not the "loading" page, and no cross-fade
+ * to it running.  Until 7 Dec 2026 the start counted the first frame of any
+ * kind, which was the "loading" page at the start of its cross-fade to the
+ * main page (the main page made and measured, but drawn at opacity 0 and
+ * so not rendered): the content came 200 ms of frames later. */
+static gboolean
+page_shown (GtkWidget *window)
+{
+  if (!SPIRE_IS_WINDOW (window))
+    return TRUE; /* the floor */
+  return g_strcmp0 (_spire_window_get_page (SPIRE_WINDOW (window)), "loading") != 0 &&
+         !gtk_stack_get_transition_running (_spire_window_get_main_stack (SPIRE_WINDOW (window)));
+}
+
 static void
-on_after_paint_cb (GdkFrameClock *clock, gpointer user_data)
+on_after_paint_cb (GdkFrameClock *clock, GtkWidget *window)
 {
   n_paints++;
-  if (t_first_paint == 0)
+  if (t_any_paint == 0)
+    {
+      t_any_paint = g_get_monotonic_time ();
+      cpu_any_paint = thread_cpu_ms ();
+    }
+  if (t_first_paint == 0 && page_shown (window))
     {
       t_first_paint = g_get_monotonic_time ();
       cpu_first_paint = thread_cpu_ms ();
@@ -134,7 +156,7 @@ static void
 on_realize_cb (GtkWidget *window, gpointer user_data)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_after_paint_cb), NULL);
+                    G_CALLBACK (on_after_paint_cb), window);
 }
 
 static gboolean
@@ -589,6 +611,7 @@ run_spire (void)
   wait_for (painted_once, NULL);
   g_print ("start %.1f\nstart_cpu %.1f\nrss %.1f\n", (t_first_paint - t_main) / 1000.0,
            cpu_first_paint, rss_mib ());
+  g_print ("start_any %.1f\nstart_any_cpu %.1f\n", (t_any_paint - t_main) / 1000.0, cpu_any_paint);
   g_assert (window != NULL && spire_window_get_store (window) != NULL);
   if (start_only)
     {
@@ -696,6 +719,9 @@ report (GHashTable *spire, GHashTable *floor, guint n)
            median (spire, "start_cpu") / median (floor, "start_cpu"));
   g_print ("  memory at first frame  %8.1f  floor %8.1f  +%.1f MiB  (goal ≤ +40)\n", rss,
            rss_floor, rss - rss_floor);
+  /* The first frame of any kind: the figure until 7 Dec 2026 (page_shown). */
+  g_print ("  (first frame of any kind %.1f ms, CPU %.1f)\n", median (spire, "start_any"),
+           median (spire, "start_any_cpu"));
   if (start_only)
     {
       g_print ("  (load average when done: %s)\n", load_average ());

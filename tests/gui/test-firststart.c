@@ -260,6 +260,9 @@ test_ctrl_n_and_menu (void)
 
   menu = find_menu_button (gtk_stack_get_visible_child (_spire_window_get_main_stack (window)));
   g_assert_nonnull (menu);
+  /* The menu is made when first opened. */
+  gtk_menu_button_popup (menu);
+  gtk_menu_button_popdown (menu);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu), "win.new-program"));
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu), "app.preferences"));
 

@@ -257,6 +257,12 @@ find_toplevel (GType type, gboolean destroy)
   return found;
 }
 
+static gboolean
+has_help_overlay (gpointer window)
+{
+  return gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL;
+}
+
 static void
 test_resources_shortcuts (void)
 {
@@ -276,8 +282,10 @@ test_resources_shortcuts (void)
       g_assert_nonnull (accels[0]);
     }
   window = spire_window_new (app);
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   gtk_window_present (GTK_WINDOW (window));
+  /* The help overlay (Ctrl+?) is made after the window's first frame. */
+  g_assert_true (gui_fixture_wait (has_help_overlay, window, 5000));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   /* app.about shows the about window over ours. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);

@@ -37,10 +37,13 @@ struct _SpireCohortPage
   GtkDropDown *status_dropdown;
   GtkDropDown *challenge_dropdown;
   GtkLabel *shown_label;
+  GtkMenuButton *page_menu_button; /* its menu is made when first opened */
+  GMenuModel *page_menu;
   GtkPaned *paned;
   GtkStack *details_stack;
   AdwStatusPage *details_many;
-  SpireApplicationDetails *details;
+  AdwBin *details_bin;
+  SpireApplicationDetails *details; /* NULL until one application is selected */
   SpireApplicationList *list;
 
   GtkStringList *status_items;    /* "All statuses", "Received (12)" … */

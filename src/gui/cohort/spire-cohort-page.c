@@ -259,6 +259,20 @@ update_details_visible (SpireCohortPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->details_stack), !empty);
 }
 
+/* The details of one application are made when first shown: the first
+ * frame, with nothing selected, does not show them (issue 11). */
+static SpireApplicationDetails *
+ensure_details (SpireCohortPage *self)
+{
+  if (self->details == NULL)
+    {
+      self->details =
+        SPIRE_APPLICATION_DETAILS (g_object_new (SPIRE_TYPE_APPLICATION_DETAILS, NULL));
+      adw_bin_set_child (self->details_bin, GTK_WIDGET (self->details));
+    }
+  return self->details;
+}
+
 /* Shows the selection in the details pane and the actions. */
 static void
 update_selection (SpireCohortPage *self, gboolean force)
@@ -277,6 +291,7 @@ update_selection (SpireCohortPage *self, gboolean force)
       g_autoptr (GPtrArray) apps = spire_application_list_get_selected (self->list);
       SpireRecord *app = g_ptr_array_index (apps, 0);
 
+      ensure_details (self);
       if (force || g_strcmp0 (spire_application_details_get_uuid (self->details),
                               spire_record_get_uuid (app)) != 0)
         {
@@ -292,7 +307,8 @@ update_selection (SpireCohortPage *self, gboolean force)
     }
   else
     {
-      spire_application_details_set_application (self->details, NULL, NULL, NULL, NULL);
+      if (self->details)
+        spire_application_details_set_application (self->details, NULL, NULL, NULL, NULL);
       if (n == 0)
         gtk_stack_set_visible_child_name (self->details_stack, "none");
       else
@@ -548,6 +564,8 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
                                                "/no/spire/Spire/cohort/spire-cohort-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SpireCohortPage, name)
   BIND (top_scroll);
+  BIND (page_menu_button);
+  BIND (page_menu);
   BIND (top_box);
   BIND (cohort_title);
   BIND (program_label);
@@ -567,7 +585,7 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
   BIND (paned);
   BIND (details_stack);
   BIND (details_many);
-  BIND (details);
+  BIND (details_bin);
   BIND (list);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
@@ -578,6 +596,16 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
   _spire_cohort_page_class_install_actions (widget_class);
 }
 
+/* The "More Actions" menu becomes a popover when first opened: made with
+ * the page, it was built for the first frame, which does not show it
+ * (issue 11). */
+static void
+create_popup_cb (GtkMenuButton *button, gpointer model)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
 static void
 spire_cohort_page_init (SpireCohortPage *self)
 {
@@ -586,6 +614,8 @@ spire_cohort_page_init (SpireCohortPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* measure and size_allocate are the page's own (see size_allocate). */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_menu_button_set_create_popup_func (self->page_menu_button, create_popup_cb,
+                                         g_object_ref (self->page_menu), g_object_unref);
 
   self->challenge_values = g_ptr_array_new_with_free_func (g_free);
   self->tiles = g_hash_table_new (g_str_hash, g_str_equal);
@@ -878,7 +908,7 @@ _spire_cohort_page_get_list (SpireCohortPage *self)
 SpireApplicationDetails *
 _spire_cohort_page_get_details (SpireCohortPage *self)
 {
-  return self->details;
+  return ensure_details (self);
 }
 
 const char *

@@ -18,6 +18,7 @@
 #include "common/spire-undo.h"
 #include "records/spire-record-editor.h"
 #include "spire-sidebar-private.h"
+#include "spire-sidebar-rows.h"
 #include "spire-sidebar-resources.h"
 #include "spire-sidebar.h"
 
@@ -34,7 +35,30 @@ struct _SpireSidebar
   GHashTable *program_names; /* uuid → name */
   char *first_program;
   gboolean rebuilding;
+  /* The rows below the first screenful, made after the first frame, one
+   * slice an idle (append_pending_cb); PendingRow each. */
+  GPtrArray *pending;
+  guint pending_next;
+  guint pending_idle;
 };
+
+/* A row still to be made: a program's heading, its "No cohorts yet" (record
+ * NULL) or a cohort with its number of applications. */
+typedef struct
+{
+  SpireRecord *record;
+  gboolean program;
+  guint n_applications;
+} PendingRow;
+
+static void
+pending_row_free (gpointer data)
+{
+  PendingRow *p = data;
+
+  g_clear_object (&p->record);
+  g_free (p);
+}
 
 G_DEFINE_FINAL_TYPE (SpireSidebar, spire_sidebar, ADW_TYPE_BIN)
 
@@ -55,16 +79,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-#define ROW_COHORT "spire-cohort"
-#define ROW_PROGRAM "spire-program"
-#define ROW_DIRECTORY "spire-directory"
-#define ROW_MENU "spire-menu-button"
-
-/* The order a cohort goes through. */
-static const char *const phase_order[] = {
-  "planning", "open", "screening", "evaluation", "decided", "running", "follow_up", "closed", NULL
-};
 
 static const struct
 {
@@ -102,251 +116,127 @@ set_program (SpireSidebar *self, const char *uuid)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROGRAM]);
 }
 
-static int
-phase_index (const char *phase)
-{
-  for (int i = 0; phase_order[i]; i++)
-    if (g_strcmp0 (phase_order[i], phase) == 0)
-      return i;
-  return -1;
-}
-
-static void
-append_item (GMenu *menu, const char *label, const char *action, const char *uuid)
-{
-  g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (uuid));
-  g_menu_append_item (menu, item);
-}
-
-/* The row's menu is made into a popover when first opened: a popover for
- * every row made the sidebar of 200 cohorts slow to build (issue 11). */
-static void
-create_popup_cb (GtkMenuButton *button, gpointer model)
-{
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, model);
-}
-
-/* A "⋮" button with the row's menu; right click, long press and the Menu
- * key open the same menu. */
-static GtkWidget *
-menu_button_new (GMenuModel *model, const char *tooltip)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup_cb,
-                                         g_object_ref (model), g_object_unref);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "spire-row-menu");
-  return button;
-}
-
-static void
-on_row_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, GtkWidget *row)
-{
-  GtkWidget *button = g_object_get_data (G_OBJECT (row), ROW_MENU);
-
-  if (button)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-    }
-}
-
-static void
-on_row_long_pressed_cb (GtkGestureLongPress *gesture, double x, double y, GtkWidget *row)
-{
-  GtkWidget *button = g_object_get_data (G_OBJECT (row), ROW_MENU);
-
-  if (button)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-    }
-}
-
-static void
-add_context_menu (GtkWidget *row, GtkWidget *button)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *press = gtk_gesture_long_press_new ();
-
-  g_object_set_data (G_OBJECT (row), ROW_MENU, button);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed_cb), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
-  g_signal_connect (press, "pressed", G_CALLBACK (on_row_long_pressed_cb), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (press));
-}
-
-static GtkWidget *
-heading_row_new (const char *text, gboolean first)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, first ? 6 : 18);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  return row;
-}
-
-static GtkWidget *
-directory_row_new (const char *table, const char *icon_name, const char *text)
-{
-  const SpireKind *kind = spire_kind_lookup (table);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *label = gtk_label_new (text ? _(text) : _(kind->label_plural));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), ROW_DIRECTORY, (gpointer) table);
-  return row;
-}
+static void drop_pending (SpireSidebar *self);
 
 static void
 remove_all_rows (SpireSidebar *self)
 {
   GtkWidget *child;
 
+  drop_pending (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 }
 
+/* The rows a screenful holds are made with the sidebar, the others after
+ * the first frame, a slice an idle: GtkListBox measures every row it has,
+ * on screen or not, and with 200 cohorts that was most of the window's
+ * first frame (issue 11).  GtkListView would not help on GTK 4.8: it keeps
+ * up to 200 rows' widgets alive whatever its height.  The heights are a
+ * little under the rows' own, so that the screenful is full. */
+#define HEIGHT_DIRECTORY 34
+#define HEIGHT_PROGRAM 40
+#define HEIGHT_COHORT 36
+#define SLICE_ROWS 24
+
 static GtkWidget *
-program_row_new (SpireRecord *program, gboolean first)
+pending_row_new (const PendingRow *p)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (spire_record_get_display_name (program));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, first ? 6 : 18);
-  {
-    /* TRANSLATORS: tooltip of a program's heading in the sidebar */
-    g_autofree char *tip = g_strdup_printf (_("%s: overview of the program"),
-                                            spire_record_get_display_name (program));
-
-    gtk_widget_set_tooltip_text (label, tip);
-  }
-  gtk_widget_set_hexpand (label, TRUE);
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    g_autoptr (GMenu) menu = g_menu_new ();
-    g_autoptr (GMenu) section = g_menu_new ();
-    const char *uuid = spire_record_get_uuid (program);
-    GtkWidget *button;
-
-    append_item (menu, _("New _Cohort…"), "sidebar.new-cohort", uuid);
-    append_item (menu, _("_Edit Program…"), "sidebar.edit-program", uuid);
-    append_item (section, _("_Delete Program"), "sidebar.delete-program", uuid);
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    button = menu_button_new (G_MENU_MODEL (menu), _("Program Menu"));
-    gtk_widget_set_margin_top (button, first ? 0 : 12);
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_box_append (GTK_BOX (box), button);
-    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-    add_context_menu (row, button);
-  }
-  gtk_widget_add_css_class (row, "spire-program-row");
-  g_object_set_data_full (G_OBJECT (row), ROW_PROGRAM,
-                          g_strdup (spire_record_get_uuid (program)), g_free);
-  return row;
+  if (p->program)
+    return _spire_sidebar_program_row_new (p->record, FALSE);
+  if (p->record == NULL)
+    return _spire_sidebar_placeholder_row_new (_("No cohorts yet"));
+  return _spire_sidebar_cohort_row_new (p->record, p->n_applications);
 }
 
-static GtkWidget *
-placeholder_row_new (const char *text)
+static void
+drop_pending (SpireSidebar *self)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  return row;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_next = 0;
+  g_clear_handle_id (&self->pending_idle, g_source_remove);
 }
 
-static GtkWidget *
-cohort_row_new (SpireRecord *cohort, guint n_applications)
+/* Makes the next @n rows (G_MAXUINT: all); FALSE when none is left. */
+static gboolean
+append_rows (SpireSidebar *self, guint n)
 {
-  const SpireField *phase_field = spire_kind_field (&spire_kind_cohort, "phase");
-  const char *phase = spire_field_value_label (phase_field, spire_record_get_text (cohort, "phase"));
-  g_autofree char *count = g_strdup_printf (ngettext ("%u application", "%u applications",
-                                                      n_applications),
-                                            n_applications);
-  /* TRANSLATORS: a cohort's phase and its number of applications, e.g. "Evaluation · 80 applications" */
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), phase, count);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (spire_record_get_display_name (cohort));
-  GtkWidget *sub = gtk_label_new (subtitle);
+  for (; n > 0 && self->pending && self->pending_next < self->pending->len; n--)
+    gtk_list_box_append (self->list,
+                         pending_row_new (g_ptr_array_index (self->pending, self->pending_next++)));
+  if (self->pending && self->pending_next < self->pending->len)
+    return TRUE;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_next = 0;
+  return FALSE;
+}
 
-  /* One line, ellipsized in the middle so that the end ("vår 2024") that
-   * tells a program's cohorts apart stays (the row's tooltip has the whole
-   * name): a label that wraps is laid out three or four times to be
-   * measured, and the sidebar measures every row; with 200 cohorts that
-   * was most of the time to the first frame (issue 11). */
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (sub), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (sub, "dim-label");
-  gtk_widget_add_css_class (sub, "caption");
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), sub);
-  gtk_widget_set_hexpand (box, TRUE);
-  {
-    GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    g_autoptr (GMenu) menu = g_menu_new ();
-    g_autoptr (GMenu) phases = g_menu_new ();
-    g_autoptr (GMenu) section = g_menu_new ();
-    const char *uuid = spire_record_get_uuid (cohort);
-    int index = phase_index (spire_record_get_text (cohort, "phase"));
-    GtkWidget *button;
+/* Every row, now: what looks rows up or counts them sees them all. */
+static void
+finish_rows (SpireSidebar *self)
+{
+  if (self->pending)
+    append_rows (self, G_MAXUINT);
+  g_clear_handle_id (&self->pending_idle, g_source_remove);
+}
 
-    append_item (menu, _("_Edit Cohort…"), "sidebar.edit-cohort", uuid);
-    if (index >= 0 && phase_order[index + 1] != NULL)
-      append_item (phases, _("Move to _Next Phase"), "sidebar.next-phase", uuid);
-    if (index > 0)
-      append_item (phases, _("Move to _Previous Phase"), "sidebar.previous-phase", uuid);
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (phases));
-    append_item (section, _("_Delete Cohort"), "sidebar.delete-cohort", uuid);
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    button = menu_button_new (G_MENU_MODEL (menu), _("Cohort Menu"));
-    gtk_box_append (GTK_BOX (outer), box);
-    gtk_box_append (GTK_BOX (outer), button);
-    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
-    add_context_menu (row, button);
-  }
-  gtk_widget_set_tooltip_text (row, spire_record_get_display_name (cohort));
-  g_object_set_data_full (G_OBJECT (row), ROW_COHORT, g_object_ref (cohort), g_object_unref);
-  return row;
+static gboolean
+append_pending_cb (gpointer user_data)
+{
+  SpireSidebar *self = user_data;
+
+  if (append_rows (self, SLICE_ROWS))
+    return G_SOURCE_CONTINUE;
+  self->pending_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static int
+screenful_height (SpireSidebar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width, height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (height <= 0 && GTK_IS_WINDOW (root))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (GTK_IS_WINDOW (root) && gtk_window_is_maximized (GTK_WINDOW (root)))
+    height = MAX (height, 1600);
+  return height > 0 ? height : 1200;
+}
+
+/* The rows of self->pending that a screenful holds; the others in idles
+ * (below the frames' priority, so a slice a frame), or at once when the
+ * sidebar is not on screen (no frame to wait for). */
+static void
+append_screenful (SpireSidebar *self)
+{
+  int budget = screenful_height (self) - HEIGHT_PROGRAM -
+               (int) G_N_ELEMENTS (directory_rows) * HEIGHT_DIRECTORY;
+
+  while (self->pending && self->pending_next < self->pending->len && budget > 0)
+    {
+      const PendingRow *p = g_ptr_array_index (self->pending, self->pending_next);
+
+      budget -= p->program ? HEIGHT_PROGRAM : HEIGHT_COHORT;
+      append_rows (self, 1);
+    }
+  if (self->pending == NULL)
+    return;
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
+    finish_rows (self);
+  else if (self->pending_idle == 0)
+    self->pending_idle = g_idle_add_full (G_PRIORITY_LOW, append_pending_cb, self, NULL);
+}
+
+static void
+add_pending (GPtrArray *pending, SpireRecord *record, gboolean program, guint n_applications)
+{
+  PendingRow *p = g_new0 (PendingRow, 1);
+
+  p->record = record ? g_object_ref (record) : NULL;
+  p->program = program;
+  p->n_applications = n_applications;
+  g_ptr_array_add (pending, p);
 }
 
 static GtkListBoxRow *
@@ -359,9 +249,12 @@ find_directory_row (SpireSidebar *self, const char *table)
   return NULL;
 }
 
+static void finish_rows (SpireSidebar *self);
+
 static GtkListBoxRow *
 find_program_row (SpireSidebar *self, const char *uuid)
 {
+  finish_rows (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
        child = gtk_widget_get_next_sibling (child))
     if (g_strcmp0 (g_object_get_data (G_OBJECT (child), ROW_PROGRAM), uuid) == 0)
@@ -372,6 +265,12 @@ find_program_row (SpireSidebar *self, const char *uuid)
 static GtkListBoxRow *
 find_cohort_row (SpireSidebar *self, const char *uuid)
 {
+  /* The first cohort's row is most often made already. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       uuid == NULL && child; child = gtk_widget_get_next_sibling (child))
+    if (g_object_get_data (G_OBJECT (child), ROW_COHORT))
+      return GTK_LIST_BOX_ROW (child);
+  finish_rows (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -543,16 +442,16 @@ phase_action (GtkWidget *widget, const char *name, GVariant *param)
   if (cohort == NULL)
     return;
   from = spire_record_get_text (cohort, "phase");
-  index = phase_index (from) + (g_str_equal (name, "sidebar.next-phase") ? 1 : -1);
-  if (index < 0 || index >= (int) G_N_ELEMENTS (phase_order) - 1)
+  index = _spire_sidebar_phase_index (from) + (g_str_equal (name, "sidebar.next-phase") ? 1 : -1);
+  if (index < 0 || index >= (int) G_N_ELEMENTS (_spire_sidebar_phase_order) - 1)
     return;
 
   /* TRANSLATORS: "Move “Vår 2026” to Screening?" */
   heading = g_strdup_printf (_("Move “%s” to %s?"), spire_record_get_display_name (cohort),
-                             spire_field_value_label (field, phase_order[index]));
+                             spire_field_value_label (field, _spire_sidebar_phase_order[index]));
   body = g_strdup_printf (_("The cohort’s phase changes from “%s” to “%s”. You can move it back later."),
                           spire_field_value_label (field, from),
-                          spire_field_value_label (field, phase_order[index]));
+                          spire_field_value_label (field, _spire_sidebar_phase_order[index]));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (spire_widget_get_window (GTK_WIDGET (self)), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
@@ -561,7 +460,7 @@ phase_action (GtkWidget *widget, const char *name, GVariant *param)
   move = g_new0 (PhaseMove, 1);
   g_set_weak_pointer (&move->self, self);
   move->cohort = g_object_ref (cohort);
-  move->phase = phase_order[index];
+  move->phase = _spire_sidebar_phase_order[index];
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_confirm_phase_response_cb), move,
                          phase_move_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -574,6 +473,7 @@ spire_sidebar_dispose (GObject *object)
 {
   SpireSidebar *self = SPIRE_SIDEBAR (object);
 
+  drop_pending (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_SIDEBAR);
   g_clear_object (&self->store);
   g_clear_object (&self->selected);
@@ -704,6 +604,8 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
   g_autoptr (GHashTable) counts = NULL;
   g_autoptr (GHashTable) by_program = NULL; /* program uuid → GPtrArray of cohorts */
   g_autofree char *keep = NULL;
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (pending_row_free);
+  gboolean first_fill;
   GtkListBoxRow *row;
 
   g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), FALSE);
@@ -744,15 +646,18 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
   if (self->selected)
     keep = g_strdup (spire_record_get_uuid (SPIRE_RECORD (self->selected)));
 
+  /* The first fill makes a screenful before the first frame and the rest
+   * after; a reload makes every row at once (the scroll position stays). */
+  first_fill = gtk_widget_get_first_child (GTK_WIDGET (self->list)) == NULL;
   self->rebuilding = TRUE;
   remove_all_rows (self);
   g_hash_table_remove_all (self->program_names);
   g_clear_pointer (&self->first_program, g_free);
   if (programs->len)
     self->first_program = g_strdup (spire_record_get_uuid (g_ptr_array_index (programs, 0)));
-  gtk_list_box_append (self->list, heading_row_new (_("Directory"), TRUE));
+  gtk_list_box_append (self->list, _spire_sidebar_heading_row_new (_("Directory"), TRUE));
   for (guint i = 0; i < G_N_ELEMENTS (directory_rows); i++)
-    gtk_list_box_append (self->list, directory_row_new (directory_rows[i].table,
+    gtk_list_box_append (self->list, _spire_sidebar_directory_row_new (directory_rows[i].table,
                                                         directory_rows[i].icon,
                                                         directory_rows[i].label));
   for (guint i = 0; i < programs->len; i++)
@@ -762,10 +667,10 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
 
       g_hash_table_insert (self->program_names, g_strdup (spire_record_get_uuid (program)),
                            g_strdup (spire_record_get_display_name (program)));
-      gtk_list_box_append (self->list, program_row_new (program, FALSE));
+      add_pending (pending, program, TRUE, 0);
       if (list == NULL || list->len == 0)
         {
-          gtk_list_box_append (self->list, placeholder_row_new (_("No cohorts yet")));
+          add_pending (pending, NULL, FALSE, 0);
           continue;
         }
       for (guint j = 0; j < list->len; j++)
@@ -773,9 +678,15 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
           SpireRecord *cohort = g_ptr_array_index (list, j);
           guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, spire_record_get_uuid (cohort)));
 
-          gtk_list_box_append (self->list, cohort_row_new (cohort, n));
+          add_pending (pending, cohort, FALSE, n);
         }
     }
+  if (pending->len > 0)
+    self->pending = g_steal_pointer (&pending);
+  if (first_fill)
+    append_screenful (self);
+  else
+    finish_rows (self);
 
   if (self->directory)
     {
@@ -933,6 +844,7 @@ _spire_sidebar_count_rows (SpireSidebar *self, guint *n_programs, guint *n_cohor
 {
   guint p = 0, c = 0;
 
+  finish_rows (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -950,5 +862,6 @@ _spire_sidebar_count_rows (SpireSidebar *self, guint *n_programs, guint *n_cohor
 GtkListBox *
 _spire_sidebar_get_list (SpireSidebar *self)
 {
+  finish_rows (self);
   return self->list;
 }

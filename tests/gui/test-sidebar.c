@@ -1,0 +1,158 @@
+/* test-sidebar.c — the sidebar as the window's first frames show it
+ *
+ * The sidebar makes the rows a screenful holds with the window and the
+ * others after its first frame (issue 11; spire-sidebar.c, append_screenful).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gui-fixture.h"
+#include "sidebar/spire-sidebar-private.h"
+#include "spire-app.h"
+#include "spire-window-private.h"
+
+static SpireApp *app;
+
+/* The sidebar makes the rows a screenful holds with the window and the
+ * others after its first frame (issue 11): all of them come, in order,
+ * and the first cohort is chosen at once. */
+static GtkListBox *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list_box (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  guint n;
+} RowsWait;
+
+static gboolean
+has_all_rows (gpointer data)
+{
+  RowsWait *w = data;
+
+  return n_list_rows (w->list) >= w->n;
+}
+
+static void
+close_window (SpireWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_fixture_spin (10);
+}
+
+static void
+test_sidebar_later (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpireRecord) program = spire_record_new (&spire_kind_program);
+  SpireWindow *window;
+  SpireSidebar *sidebar;
+  GtkWidget *last;
+  RowsWait w;
+  guint n_first, n_programs, n_cohorts;
+
+  g_assert_no_error (error);
+  spire_record_set_text (program, "name", "Mange kull");
+  spire_record_set_text (program, "kind", "accelerator");
+  g_assert_true (spire_store_insert (store, program, &error));
+  for (guint i = 1; i <= 80; i++)
+    {
+      g_autoptr (SpireRecord) cohort = spire_record_new (&spire_kind_cohort);
+      g_autofree char *name = g_strdup_printf ("Kull %02u", i);
+
+      spire_record_set_text (cohort, "program", spire_record_get_uuid (program));
+      spire_record_set_text (cohort, "name", name);
+      spire_record_set_text (cohort, "phase", "open");
+      spire_record_set_int (cohort, "seats", 10);
+      spire_store_insert (store, cohort, &error);
+      g_assert_no_error (error);
+    }
+
+  /* As the app does: the window first, then the database. */
+  window = spire_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_fixture_spin (50);
+  _spire_window_set_store (window, store);
+  sidebar = _spire_window_get_sidebar (window);
+  w.list = find_list_box (GTK_WIDGET (sidebar));
+  g_assert_nonnull (w.list);
+  /* "Directory", its five rows, the program's heading, 80 cohorts */
+  w.n = 1 + 5 + 1 + 80;
+  n_first = n_list_rows (w.list);
+  g_test_message ("%u of %u rows before the first frame", n_first, w.n);
+  g_assert_cmpuint (n_first, >, 1 + 5 + 1 + 5);
+  g_assert_cmpuint (n_first, <, w.n);
+  g_assert_nonnull (spire_sidebar_get_selected_cohort (sidebar));
+  g_assert_cmpstr (spire_record_get_display_name (
+                     SPIRE_RECORD (spire_sidebar_get_selected_cohort (sidebar))),
+                   ==, "Kull 01");
+
+  g_assert_true (gui_fixture_wait (has_all_rows, &w, 5000));
+  g_assert_cmpuint (n_list_rows (w.list), ==, w.n);
+  last = gtk_widget_get_last_child (GTK_WIDGET (w.list));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (last), ==, "Kull 80");
+  _spire_sidebar_count_rows (sidebar, &n_programs, &n_cohorts);
+  g_assert_cmpuint (n_programs, ==, 1);
+  g_assert_cmpuint (n_cohorts, ==, 80);
+  /* The last cohort is there to choose. */
+  {
+    g_autoptr (GPtrArray) last_cohort = spire_store_list (store, &spire_kind_cohort, "name",
+                                                          "Kull 80", NULL);
+
+    g_assert_cmpuint (last_cohort->len, ==, 1);
+    g_assert_true (spire_sidebar_select_cohort (
+      sidebar, spire_record_get_uuid (g_ptr_array_index (last_cohort, 0))));
+    g_assert_cmpstr (spire_record_get_display_name (
+                       SPIRE_RECORD (spire_sidebar_get_selected_cohort (sidebar))),
+                     ==, "Kull 80");
+  }
+  close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = gui_fixture_isolate ();
+  int ret;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = spire_app_new ("no.spire.Spire.SidebarTests", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_test_add_func ("/sidebar/later", test_sidebar_later);
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}

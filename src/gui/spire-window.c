@@ -21,6 +21,7 @@
 #include "common/spire-error-dialog.h"
 #include "common/spire-toast.h"
 #include "common/spire-undo.h"
+#include "common/spire-widget.h"
 #include "import/spire-import-dialog.h"
 #include "sidebar/spire-sidebar-private.h"
 #include "spire-resources.h"
@@ -579,23 +580,6 @@ spire_window_undo_host_init (SpireUndoHostInterface *iface)
 
 /* After the first frame */
 
-/* A menu button's menu becomes a popover when it is first opened: the
- * window's four menus, made with the window, were 4 % of the instructions
- * to its first frame, for popovers nobody sees then (issue 11). */
-static void
-create_popup_cb (GtkMenuButton *button, gpointer model)
-{
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, model);
-}
-
-static void
-lazy_menu (GtkMenuButton *button, GMenuModel *model)
-{
-  gtk_menu_button_set_create_popup_func (button, create_popup_cb, g_object_ref (model),
-                                         g_object_unref);
-}
-
 /* What the first frame does not show is made after it: the keyboard
  * shortcuts window (Ctrl+?), 2 % of the instructions to the first frame. */
 static gboolean
@@ -760,10 +744,10 @@ spire_window_init (SpireWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->cohort_views, "notify::visible-child-name",
                            G_CALLBACK (on_cohort_view_shown_cb), self, G_CONNECT_SWAPPED);
-  lazy_menu (self->new_button, self->new_menu);
-  lazy_menu (self->primary_button, self->primary_menu);
-  lazy_menu (self->empty_menu_button, self->primary_menu);
-  lazy_menu (self->error_menu_button, self->primary_menu);
+  spire_menu_button_set_lazy_menu (self->new_button, self->new_menu);
+  spire_menu_button_set_lazy_menu (self->primary_button, self->primary_menu);
+  spire_menu_button_set_lazy_menu (self->empty_menu_button, self->primary_menu);
+  spire_menu_button_set_lazy_menu (self->error_menu_button, self->primary_menu);
   /* The help overlay (Ctrl+?) is made after the first frame. */
 
   self->settings = g_settings_new (APP_ID);

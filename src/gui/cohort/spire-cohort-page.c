@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "common/spire-error-dialog.h"
+#include "common/spire-widget.h"
 #include "spire-cohort-page-private.h"
 #include "spire-cohort-resources.h"
 #include "spire-status-tile.h"
@@ -596,16 +597,6 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
   _spire_cohort_page_class_install_actions (widget_class);
 }
 
-/* The "More Actions" menu becomes a popover when first opened: made with
- * the page, it was built for the first frame, which does not show it
- * (issue 11). */
-static void
-create_popup_cb (GtkMenuButton *button, gpointer model)
-{
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, model);
-}
-
 static void
 spire_cohort_page_init (SpireCohortPage *self)
 {
@@ -614,8 +605,8 @@ spire_cohort_page_init (SpireCohortPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* measure and size_allocate are the page's own (see size_allocate). */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
-  gtk_menu_button_set_create_popup_func (self->page_menu_button, create_popup_cb,
-                                         g_object_ref (self->page_menu), g_object_unref);
+  /* "More Actions" is not in the first frame */
+  spire_menu_button_set_lazy_menu (self->page_menu_button, self->page_menu);
 
   self->challenge_values = g_ptr_array_new_with_free_func (g_free);
   self->tiles = g_hash_table_new (g_str_hash, g_str_equal);

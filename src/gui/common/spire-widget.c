@@ -97,3 +97,20 @@ spire_widget_set_cell_tooltip (GtkWidget *widget, const char *text)
     }
   g_object_set_data_full (G_OBJECT (widget), "spire-cell-tooltip", g_strdup (text), g_free);
 }
+
+static void
+create_popup_cb (GtkMenuButton *button, gpointer model)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+void
+spire_menu_button_set_lazy_menu (GtkMenuButton *button, GMenuModel *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  gtk_menu_button_set_create_popup_func (button, create_popup_cb, g_object_ref (model),
+                                         g_object_unref);
+}

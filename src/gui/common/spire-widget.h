@@ -18,5 +18,10 @@ void spire_spin_button_follow_language (GtkSpinButton *spin);
  * on the cell and given when asked, not set with gtk_widget_set_tooltip_text
  * (a round trip to the display server per call on GTK 4.8). */
 void spire_widget_set_cell_tooltip (GtkWidget *widget, const char *text);
+/* @button's menu is @model, made into a popover when the menu is first
+ * opened, not with the button: a window's first frame does not show it,
+ * and a popover per button made the start slow (issue 11). Until then
+ * gtk_menu_button_get_menu_model () is NULL. */
+void spire_menu_button_set_lazy_menu (GtkMenuButton *button, GMenuModel *model);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-widget.h"
 #include "spire-sidebar-rows.h"
 
 /* The order a cohort goes through. */
@@ -39,15 +40,6 @@ append_item (GMenu *menu, const char *label, const char *action, const char *uui
   g_menu_append_item (menu, item);
 }
 
-/* The row's menu is made into a popover when first opened: a popover for
- * every row made the sidebar of 200 cohorts slow to build (issue 11). */
-static void
-create_popup_cb (GtkMenuButton *button, gpointer model)
-{
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, model);
-}
-
 /* A "⋮" button with the row's menu; right click, long press and the Menu
  * key open the same menu. */
 static GtkWidget *
@@ -56,8 +48,7 @@ menu_button_new (GMenuModel *model, const char *tooltip)
   GtkWidget *button = gtk_menu_button_new ();
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup_cb,
-                                         g_object_ref (model), g_object_unref);
+  spire_menu_button_set_lazy_menu (GTK_MENU_BUTTON (button), model);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");

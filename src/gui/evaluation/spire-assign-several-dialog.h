@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 #define SPIRE_TYPE_ASSIGN_SEVERAL_DIALOG (spire_assign_several_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SpireAssignSeveralDialog, spire_assign_several_dialog, SPIRE, ASSIGN_SEVERAL_DIALOG, AdwMessageDialog)
 
-/* Assigns the applications ticked among @applications to one of @members
+/* Assigns the applications ticked among @applications (SpireReviewQueueItem,
+ * as spire_assignable_queue_read gives them) to one of @members
  * (SpireRecord); response "assign", enabled with a member and a tick. */
 SpireAssignSeveralDialog *spire_assign_several_dialog_new (GtkWidget *from, SpireStore *store,
                                                            GPtrArray *members,

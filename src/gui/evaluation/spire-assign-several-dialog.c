@@ -285,3 +285,17 @@ spire_assign_several_dialog_get_chosen (SpireAssignSeveralDialog *self)
   g_ptr_array_add (chosen, NULL);
   return (const char **) g_ptr_array_free (chosen, FALSE);
 }
+
+gboolean
+spire_assign_several_dialog_is_loading (SpireAssignSeveralDialog *self)
+{
+  g_return_val_if_fail (SPIRE_IS_ASSIGN_SEVERAL_DIALOG (self), FALSE);
+  return self->slice_tick != 0;
+}
+
+guint
+spire_assign_several_dialog_get_n_offered (SpireAssignSeveralDialog *self)
+{
+  g_return_val_if_fail (SPIRE_IS_ASSIGN_SEVERAL_DIALOG (self), 0);
+  return self->applications->len;
+}

@@ -4,8 +4,8 @@
  * The members and the conflicts of interest show after the worker's read,
  * with their names, the pending conflicts first; choosing another cohort
  * while a read is under way shows the new cohort's panel, never the old
- * one's; many conflicts all come in; "Assign Several" over a list view
- * keeps what is ticked while the rows scroll out of view.
+ * one's; many conflicts all come in; "Assign Several", a list view over
+ * every assignable application, keeps a tick for a row not shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +15,9 @@
 
 #include <string.h>
 
+#include "evaluation/spire-application-check-row.h"
 #include "evaluation/spire-assign-several-dialog.h"
+#include "evaluation/spire-evaluation-assignment.h"
 #include "evaluation/spire-conflict-row.h"
 #include "evaluation/spire-evaluation-page.h"
 #include "evaluation/spire-evaluation-panel.h"
@@ -327,6 +329,106 @@ test_panel_many (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_type (GTK_WIDGET (f->panel), SPIRE_TYPE_PANEL_MEMBER_ROW), ==, 1);
 }
 
+static gboolean
+part_loaded (gpointer data)
+{
+  return !spire_evaluation_part_is_loading (data) && !spire_evaluation_part_is_stale (data);
+}
+
+static gboolean
+several_filled (gpointer data)
+{
+  return !spire_assign_several_dialog_is_loading (data);
+}
+
+/* The first check row the list view made, and its application. */
+static SpireApplicationCheckRow *
+first_check_row (GtkWidget *widget)
+{
+  if (SPIRE_IS_APPLICATION_CHECK_ROW (widget) &&
+      spire_application_check_row_get_uuid (SPIRE_APPLICATION_CHECK_ROW (widget)) != NULL)
+    return SPIRE_APPLICATION_CHECK_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      SpireApplicationCheckRow *row = first_check_row (c);
+
+      if (row)
+        return row;
+    }
+  return NULL;
+}
+
+/* "Assign Several" offers every assignable application in a list that
+ * makes rows only for what it shows: a tick is kept for a row not shown,
+ * a row ticked by the user counts, and Assign assigns exactly those. */
+static void
+test_assign_several_many (Fixture *f, gconstpointer data)
+{
+  const char *cohort = spire_record_get_uuid (SPIRE_RECORD (f->cohorts[0]));
+  g_autofree char *kari = add_member (f, f->cohorts[0], "Kari Nordmann", "member");
+  g_autoptr (GPtrArray) queue = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree const char **chosen = NULL;
+  const char *last;
+  SpireEvaluationPart *assignment;
+  SpireAssignSeveralDialog *dialog;
+  SpireApplicationCheckRow *row;
+  const char *shown;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Søknad %03u", i + 1);
+      g_autofree char *startup = g_strdup_printf ("Startup %u AS", i + 1);
+
+      g_assert_true (gui_fixture_add_application (f->store, cohort, title, startup, "received",
+                                                  &error));
+      g_assert_no_error (error);
+    }
+  queue = spire_assignable_queue_read (f->store, cohort, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 300);
+  last = spire_record_get_uuid (((SpireReviewQueueItem *) queue->pdata[299])->application);
+
+  g_assert_true (spire_evaluation_page_set_cohort (f->page, f->cohorts[0], NULL));
+  spire_evaluation_page_show_part (f->page, "assignment");
+  assignment = SPIRE_EVALUATION_PART (find_type (GTK_WIDGET (f->page),
+                                                 SPIRE_TYPE_EVALUATION_ASSIGNMENT));
+  g_assert_true (gui_fixture_wait (part_loaded, assignment, 10000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assignment), "evaluation.assign-several",
+                                             NULL));
+  dialog = SPIRE_ASSIGN_SEVERAL_DIALOG (gui_fixture_find_message_dialog ());
+  g_assert_nonnull (dialog);
+  g_assert_true (SPIRE_IS_ASSIGN_SEVERAL_DIALOG (dialog));
+  g_assert_cmpuint (spire_assign_several_dialog_get_n_offered (dialog), ==, 300);
+  g_assert_true (gui_fixture_wait (several_filled, dialog, 10000));
+  gui_fixture_spin (50);
+  /* Fewer rows made than offered. */
+  g_test_message ("%u check rows made", count_type (GTK_WIDGET (dialog), SPIRE_TYPE_APPLICATION_CHECK_ROW));
+  g_assert_cmpuint (count_type (GTK_WIDGET (dialog), SPIRE_TYPE_APPLICATION_CHECK_ROW), <, 300);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
+
+  /* The last one, far below what is shown, ticked by the caller. */
+  g_assert_true (spire_assign_several_dialog_set_chosen (dialog, last, TRUE));
+  /* The first one ticked as a user does, on its row. */
+  row = first_check_row (GTK_WIDGET (dialog));
+  g_assert_nonnull (row);
+  shown = spire_application_check_row_get_uuid (row);
+  spire_application_check_row_toggle (row);
+  g_assert_true (spire_application_check_row_get_active (row));
+  g_assert_true (spire_assign_several_dialog_select_member (dialog, kari));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
+  chosen = spire_assign_several_dialog_get_chosen (dialog);
+  g_assert_cmpuint (g_strv_length ((char **) chosen), ==, 2);
+  g_assert_true (g_strv_contains (chosen, last));
+  g_assert_true (g_strv_contains (chosen, shown));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_fixture_spin (50);
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "evaluator", kari), ==, 2);
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application", last), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -345,6 +447,9 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/evaluation-panel/many", Fixture, NULL, fixture_set_up, test_panel_many,
               fixture_tear_down);
+
+  g_test_add ("/evaluation-panel/assign-several-many", Fixture, NULL, fixture_set_up,
+              test_assign_several_many, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -114,6 +114,7 @@ show_overview (SpireEvaluationPanel *self, SpirePanelOverview *overview)
   if (overview->conflicts->len == 0)
     gtk_list_box_append (self->conflicts_list,
                          _spire_evaluation_placeholder_row (_("No conflicts of interest on record")));
+  spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
   self->feed = _spire_row_feed_new (GTK_WIDGET (self),
                                     overview->members->len + overview->conflicts->len,
                                     ROW_SLICE_US, add_row, self, NULL);
@@ -216,9 +217,15 @@ spire_evaluation_panel_update_actions (SpireEvaluationPart *part)
                                          "evaluation.confirm-conflict",
                                          "evaluation.dismiss-conflict" };
 
+  gboolean has_cohort = spire_evaluation_part_get_cohort_uuid (part) != NULL;
+
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (part), actions[i],
-                                   spire_evaluation_part_get_cohort_uuid (part) != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (part), actions[i], has_cohort);
+  /* These offer whoever is not on the panel yet: once the panel is in. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (part), "evaluation.add-member",
+                                 has_cohort && SPIRE_EVALUATION_PANEL (part)->panel != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (part), "evaluation.declare-conflict",
+                                 has_cohort && SPIRE_EVALUATION_PANEL (part)->panel != NULL);
 }
 
 /* Actions: panel */

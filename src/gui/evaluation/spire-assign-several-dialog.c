@@ -112,8 +112,9 @@ on_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item,
 
 /* A list view makes a widget for each of its first ~200 rows (GTK 4.8):
  * SLICE_ROWS rows a frame until it has, then the rest in one step, as in
- * the Screening part (issue 11). */
-#define SLICE_ROWS 24
+ * the Screening part (issue 11); fewer a frame than there, the titles
+ * wrap to two lines (a wrapped label is measured several times). */
+#define SLICE_ROWS 16
 #define SLICED_ROWS 256
 
 static gboolean
@@ -208,8 +209,8 @@ spire_assign_several_dialog_new (GtkWidget *from, SpireStore *store, GPtrArray *
     }
   else if (applications->len > SLICE_ROWS)
     {
-      /* Half a slice in the frame that shows the dialog. */
-      spire_row_model_set_rows_shown (self->model, applications, SLICE_ROWS / 2);
+      /* A few rows in the frame that shows the dialog. */
+      spire_row_model_set_rows_shown (self->model, applications, SLICE_ROWS / 4);
       self->slice_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->apps_view), show_slice_cb,
                                                        self, NULL);
     }

@@ -161,30 +161,3 @@ spire_panel_overview_finish (SpireStore *store, GAsyncResult *result, GError **e
   _spire_job_finish (store, result, spire_panel_overview_async, &overview, error);
   return overview;
 }
-
-static gboolean
-list_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
-{
-  *result = spire_panel_list (store, data, error);
-  return *result != NULL;
-}
-
-void
-spire_panel_list_async (SpireStore *store, const char *cohort_uuid, GCancellable *cancellable,
-                        GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_return_if_fail (cohort_uuid != NULL);
-
-  _spire_job_run (store, spire_panel_list_async, list_job, g_strdup (cohort_uuid), g_free,
-                  (GDestroyNotify) g_ptr_array_unref, cancellable, NULL, NULL, callback,
-                  user_data);
-}
-
-GPtrArray *
-spire_panel_list_finish (SpireStore *store, GAsyncResult *result, GError **error)
-{
-  gpointer panel = NULL;
-
-  _spire_job_finish (store, result, spire_panel_list_async, &panel, error);
-  return panel;
-}

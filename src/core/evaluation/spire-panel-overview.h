@@ -47,11 +47,4 @@ void spire_panel_overview_async (SpireStore *store, const char *cohort_uuid,
 SpirePanelOverview *spire_panel_overview_finish (SpireStore *store, GAsyncResult *result,
                                                  GError **error);
 
-/* spire_panel_list () on a worker (the parts that need only the members:
- * 600 evaluators at xlarge); the cohort's evaluators by name. */
-void spire_panel_list_async (SpireStore *store, const char *cohort_uuid,
-                             GCancellable *cancellable, GAsyncReadyCallback callback,
-                             gpointer user_data);
-GPtrArray *spire_panel_list_finish (SpireStore *store, GAsyncResult *result, GError **error);
-
 G_END_DECLS

@@ -9,7 +9,7 @@
  * The umbrella header: callers include this one.  Each part is declared in
  * a header of its own under src/core/evaluation/ (spire-rubric.h,
  * spire-screening.h, spire-decision.h, spire-panel.h, spire-conflicts.h,
- * spire-assignment.h, spire-review.h, spire-panel-view.h) and implemented in
+ * spire-assignment.h, spire-review.h, spire-panel-view.h, spire-panel-overview.h) and implemented in
  * the .c of the same name; blind mode is in spire-redaction.c, the pure
  * assignment planner in spire-assignment-plan.{c,h}, and what these files
  * share in spire-evaluation-private.h.
@@ -65,4 +65,5 @@
 #include "spire-assignment.h"
 #include "spire-review.h"
 #include "spire-panel-view.h"
+#include "spire-panel-overview.h"
 #include "spire-review-queue.h"

@@ -20,7 +20,8 @@
  *   directory the Startups directory: time to its first rows, longest gap;
  *   ranking  the cohort's Ranking page: time to its first rows, longest gap.
  *   evaluation the cohort's Evaluation tab (its first part, the rubric),
- *            then its Screening, Reviews, Panel and Assignment parts: time
+ *            then its Screening, Reviews, Panel, Assignment and Packages parts
+ *            and the Assignment part's "Assign Several" dialog: time
  *            until the part is shown and what it reads on a worker is in
  *            (its rows on screen), longest gap.
  *
@@ -62,7 +63,9 @@
 #include "spire-window-private.h"
 #include "cohort/spire-application-list.h"
 #include "cohort/spire-cohort-page-private.h"
+#include "evaluation/spire-assign-several-dialog.h"
 #include "evaluation/spire-evaluation-assignment.h"
+#include "evaluation/spire-evaluation-packages.h"
 #include "evaluation/spire-evaluation-panel.h"
 #include "evaluation/spire-evaluation-part.h"
 #include "evaluation/spire-evaluation-reviews.h"
@@ -398,6 +401,12 @@ assignment_shown (gpointer data)
   return part_loaded (data, SPIRE_TYPE_EVALUATION_ASSIGNMENT);
 }
 
+static gboolean
+packages_shown (gpointer data)
+{
+  return part_loaded (data, SPIRE_TYPE_EVALUATION_PACKAGES);
+}
+
 static char *
 largest_cohort (SpireStore *store, guint *n)
 {
@@ -506,6 +515,63 @@ show_assignment (Drive *d)
   spire_evaluation_page_show_part (_spire_window_get_evaluation_page (d->window), "assignment");
 }
 
+/* "Assign Several…" (every assignable application of the cohort, 40 000
+ * at xlarge): until the dialog is shown, and until its list has all rows. */
+static void
+open_several (Drive *d)
+{
+  gtk_widget_activate_action (GTK_WIDGET (evaluation_part (d, SPIRE_TYPE_EVALUATION_ASSIGNMENT)),
+                              "evaluation.assign-several", NULL);
+}
+
+static SpireAssignSeveralDialog *
+several_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (SPIRE_IS_ASSIGN_SEVERAL_DIALOG (w))
+        return SPIRE_ASSIGN_SEVERAL_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+several_shown (gpointer data)
+{
+  SpireAssignSeveralDialog *dialog = several_dialog ();
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+several_complete (gpointer data)
+{
+  SpireAssignSeveralDialog *dialog = several_dialog ();
+
+  return dialog != NULL && !spire_assign_several_dialog_is_loading (dialog);
+}
+
+static void
+close_several (void)
+{
+  SpireAssignSeveralDialog *dialog = several_dialog ();
+
+  g_print ("several_offered %u\n", dialog ? spire_assign_several_dialog_get_n_offered (dialog) : 0);
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_paint ();
+}
+
+static void
+show_packages (Drive *d)
+{
+  spire_evaluation_page_show_part (_spire_window_get_evaluation_page (d->window), "packages");
+}
+
 /* 30 wheel notches down (GtkScrolledWindow moves page^(2/3) a notch),
  * back to the top at the end; the CPU time of the process. */
 static void
@@ -556,6 +622,10 @@ drive (SpireWindow *window)
       measure_load ("reviews", &d, show_reviews, reviews_shown, NULL);
       measure_load ("panel", &d, show_panel, panel_shown, NULL);
       measure_load ("assignment", &d, show_assignment, assignment_shown, NULL);
+      measure_load ("packages", &d, show_packages, packages_shown, NULL);
+      measure_load ("assignment", &d, show_assignment, assignment_shown, NULL);
+      measure_load ("several", &d, open_several, several_shown, several_complete);
+      close_several ();
       return;
     }
 
@@ -581,6 +651,10 @@ drive (SpireWindow *window)
   measure_load ("reviews", &d, show_reviews, reviews_shown, NULL);
   measure_load ("panel", &d, show_panel, panel_shown, NULL);
   measure_load ("assignment", &d, show_assignment, assignment_shown, NULL);
+  measure_load ("packages", &d, show_packages, packages_shown, NULL);
+  measure_load ("assignment", &d, show_assignment, assignment_shown, NULL);
+  measure_load ("several", &d, open_several, several_shown, several_complete);
+  close_several ();
 }
 
 static void
@@ -761,6 +835,12 @@ report (GHashTable *spire, GHashTable *floor, guint n)
            median (spire, "panel_rows"), median (spire, "panel_gap"),
            median (spire, "panel_cpu_gap"), median (spire, "assignment_rows"),
            median (spire, "assignment_gap"), median (spire, "assignment_cpu_gap"));
+  g_print ("    its Packages: shown %.1f, gap %.1f (CPU %.1f); Assign Several: shown %.1f, "
+           "all rows %.1f, gap %.1f (CPU %.1f)\n",
+           median (spire, "packages_rows"), median (spire, "packages_gap"),
+           median (spire, "packages_cpu_gap"), median (spire, "several_rows"),
+           median (spire, "several_done"), median (spire, "several_gap"),
+           median (spire, "several_cpu_gap"));
   g_print ("  (load average when done: %s)\n", load_average ());
 }
 

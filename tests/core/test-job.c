@@ -383,6 +383,53 @@ test_rules (void)
         g_assert_cmpuint (a->submitted, ==, b->submitted);
       }
   }
+
+  /* What the Panel part shows, read at once on a worker: the members in
+   * spire_panel_list's order with their names and loads, the conflicts
+   * (pending ones first) with their members' names. */
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (SpirePanelOverview) o = NULL;
+    g_autoptr (GPtrArray) members = spire_panel_list (store, cohort, &error);
+    g_autoptr (GPtrArray) conflicts = spire_conflicts_list (store, cohort, &error);
+    gboolean seen_settled = FALSE;
+
+    g_assert_no_error (error);
+    spire_panel_overview_async (store, cohort, NULL, on_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    o = spire_panel_overview_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (o);
+    g_assert_cmpuint (o->members->len, ==, members->len);
+    g_assert_cmpuint (o->member_names->len, ==, members->len);
+    for (guint i = 0; i < members->len; i++)
+      {
+        const char *ev = spire_record_get_uuid (members->pdata[i]);
+        g_autofree char *name = spire_evaluator_get_name (store, ev);
+        SpirePanelLoad *load = g_hash_table_lookup (o->loads, ev);
+
+        g_assert_cmpstr (spire_record_get_uuid (o->members->pdata[i]), ==, ev);
+        g_assert_cmpstr (o->member_names->pdata[i], ==, name);
+        g_assert_cmpuint (load->assigned, ==, ((SpirePanelLoad *) g_hash_table_lookup (loads, ev))->assigned);
+      }
+    g_assert_cmpuint (conflicts->len, >, 0);
+    g_assert_cmpuint (o->conflicts->len, ==, conflicts->len);
+    g_assert_cmpuint (o->conflict_members->len, ==, conflicts->len);
+    g_assert_cmpuint (o->conflict_parties->len, ==, conflicts->len);
+    for (guint i = 0; i < o->conflicts->len; i++)
+      {
+        SpireRecord *c = o->conflicts->pdata[i];
+        g_autofree char *name = spire_evaluator_get_name (store, spire_record_get_text (c, "evaluator"));
+
+        g_assert_cmpstr (o->conflict_members->pdata[i], ==, name);
+        g_assert_cmpstr (o->conflict_parties->pdata[i], !=, "");
+        if (!spire_conflict_is_pending (c))
+          seen_settled = TRUE;
+        else
+          g_assert_false (seen_settled);
+      }
+  }
 }
 
 static void

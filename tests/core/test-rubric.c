@@ -155,6 +155,19 @@ test_rubric_freeze (W *w, gconstpointer data)
   g_clear_error (&error);
   g_clear_object (&rubric);
 
+  /* The question before unfreezing counts the submitted reviews, on a
+   * worker too: one (the draft is not submitted). */
+  g_assert_cmpint (spire_rubric_count_submitted (w->store, w->cohort, &error), ==, 1);
+  g_assert_no_error (error);
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+
+    spire_rubric_count_submitted_async (w->store, w->cohort, NULL, on_done_cb, &result);
+    g_assert_cmpint (spire_rubric_count_submitted_finish (w->store, wait_result (&result), &error),
+                     ==, 1);
+    g_assert_no_error (error);
+  }
+
   /* Unfreezing needs a reason */
   g_assert_false (spire_rubric_unfreeze (w->store, w->rubric, "   ", &n_stale, &error));
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);

@@ -29,6 +29,7 @@ spire_review_queue_item_finalize (GObject *object)
   g_clear_object (&item->application);
   g_free (item->label);
   g_free (item->state);
+  g_free (item->startup);
   G_OBJECT_CLASS (spire_review_queue_item_parent_class)->finalize (object);
 }
 
@@ -101,6 +102,7 @@ spire_review_queue_read (SpireStore *store, const char *evaluator_uuid, GError *
                                                   startup)
                                : g_strdup (spire_record_get_display_name (app));
       item->state = g_strdup (g_hash_table_lookup (states, spire_record_get_uuid (app)));
+      item->startup = g_strdup (startup);
       g_ptr_array_add (queue, item);
     }
   return queue;
@@ -173,6 +175,7 @@ spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid, GError 
       item->label = startup && startup[0]
                       ? g_strdup_printf (_("%s — %s"), spire_record_get_display_name (app), startup)
                       : g_strdup (spire_record_get_display_name (app));
+      item->startup = g_strdup (startup ? startup : "");
       g_ptr_array_add (queue, item);
     }
   return queue;

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 
 /* One application on an evaluator's list: as the panel sees it
  * (spire_panel_list_visible_applications), its label ("title — startup",
- * the title alone without a startup) and the evaluator's review state
- * ("draft", "submitted", …; NULL when not begun). */
+ * the title alone without a startup), its startup's name ("" without one)
+ * and the evaluator's review state ("draft", "submitted", …; NULL when
+ * not begun). */
 struct _SpireReviewQueueItem
 {
   GObject parent_instance;
@@ -24,6 +25,7 @@ struct _SpireReviewQueueItem
   SpireRecord *application;
   char *label;
   char *state;
+  char *startup;
 };
 
 /* A small object (made on the worker) so that a list view can show the

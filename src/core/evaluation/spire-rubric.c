@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "spire-evaluation-private.h"
+#include "spire-job-private.h"
 
 static const char *const default_scale_labels[] = {
   N_("Very weak"), N_("Weak"), N_("Somewhat weak"), N_("Adequate"),
@@ -612,4 +613,53 @@ _spire_rubric_version_of_cohort (SpireStore *store, const char *cohort_uuid)
       _spire_query_string (store, "SELECT version FROM rubrics WHERE cohort = ?", 1, cohort_uuid);
 
   return v ? g_ascii_strtoll (v, NULL, 10) : SPIRE_INT_NONE;
+}
+
+gint64
+spire_rubric_count_submitted (SpireStore *store, const char *cohort_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (store), -1);
+
+  rows = _spire_store_query (store, error,
+                             "SELECT count(*) FROM reviews r JOIN evaluators e ON e.uuid = r.evaluator "
+                             "WHERE e.cohort = ?1 AND r.stale = 0 AND r.state = 'submitted'",
+                             1, cohort_uuid);
+  if (rows == NULL)
+    return -1;
+  return rows->len > 0 ? g_ascii_strtoll (COL (rows->pdata[0], 0), NULL, 10) : 0;
+}
+
+static gboolean
+count_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
+{
+  gint64 n = spire_rubric_count_submitted (store, data, error);
+
+  if (n < 0)
+    return FALSE;
+  *result = g_memdup2 (&n, sizeof n);
+  return TRUE;
+}
+
+void
+spire_rubric_count_submitted_async (SpireStore *store, const char *cohort_uuid,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_return_if_fail (cohort_uuid != NULL);
+
+  _spire_job_run (store, spire_rubric_count_submitted_async, count_job, g_strdup (cohort_uuid),
+                  g_free, g_free, cancellable, NULL, NULL, callback, user_data);
+}
+
+gint64
+spire_rubric_count_submitted_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  g_autofree gint64 *n = NULL;
+
+  if (!_spire_job_finish (store, result, spire_rubric_count_submitted_async, (gpointer *) &n,
+                          error))
+    return -1;
+  return n ? *n : 0;
 }

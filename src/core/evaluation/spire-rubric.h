@@ -73,4 +73,15 @@ gboolean spire_rubric_reorder_criteria (SpireStore *store, const char *rubric_uu
 gboolean spire_rubric_remove_criterion (SpireStore *store, const char *criterion_uuid,
                                         GError **error);
 
+/* How many submitted reviews of the cohort's panel are not stale (those an
+ * unfreeze marks stale), in one query; -1 with @error when it fails. */
+gint64 spire_rubric_count_submitted (SpireStore *store, const char *cohort_uuid, GError **error);
+/* The same on a worker (issue 11: the window read every review of every
+ * member, 111 510 at xlarge, to count them); cancel when not wanted. */
+void spire_rubric_count_submitted_async (SpireStore *store, const char *cohort_uuid,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data);
+gint64 spire_rubric_count_submitted_finish (SpireStore *store, GAsyncResult *result,
+                                            GError **error);
+
 G_END_DECLS

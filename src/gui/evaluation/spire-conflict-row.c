@@ -47,32 +47,18 @@ spire_conflict_row_init (SpireConflictRow *self)
 gboolean
 spire_conflict_row_is_pending (SpireRecord *c)
 {
-  return spire_record_is_null (c, "dismissed_at") && !spire_record_get_bool (c, "confirmed");
+  return spire_conflict_is_pending (c);
 }
 
-static char *
-party_name (SpireStore *store, SpireRecord *c)
-{
-  g_autoptr (SpireRecord) app = NULL;
-
-  if (spire_record_get_text (c, "application") == NULL)
-    return _spire_evaluation_startup_name (store, spire_record_get_text (c, "startup"));
-  app = spire_store_get (store, &spire_kind_application, spire_record_get_text (c, "application"),
-                         NULL);
-  return g_strdup (app ? spire_record_get_display_name (app) : "");
-}
-
-/* @member: the member's name if the caller knows it (NULL: it is read). */
+/* @member, @party: the member's name and the application's title or the
+ * startup's name (spire_panel_overview_read). */
 GtkWidget *
-spire_conflict_row_new (SpireStore *store, SpireRecord *c, const char *member_name)
+spire_conflict_row_new (SpireRecord *c, const char *member, const char *party)
 {
   SpireConflictRow *self = g_object_new (SPIRE_TYPE_CONFLICT_ROW, NULL);
   const char *uuid = spire_record_get_uuid (c);
   gboolean dismissed = !spire_record_is_null (c, "dismissed_at");
   gboolean pending = spire_conflict_row_is_pending (c);
-  g_autofree char *member = member_name ? g_strdup (member_name)
-                                        : _spire_evaluation_evaluator_name (store, spire_record_get_text (c, "evaluator"));
-  g_autofree char *party = party_name (store, c);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   const char *reason = spire_record_get_text (c, "reason");

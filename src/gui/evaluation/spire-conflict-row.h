@@ -14,9 +14,11 @@ G_BEGIN_DECLS
 #define SPIRE_TYPE_CONFLICT_ROW (spire_conflict_row_get_type ())
 G_DECLARE_FINAL_TYPE (SpireConflictRow, spire_conflict_row, SPIRE, CONFLICT_ROW, AdwActionRow)
 
-/* A conflict of interest: pending ones offer Confirm and Dismiss. */
-GtkWidget *spire_conflict_row_new (SpireStore *store, SpireRecord *conflict,
-                                   const char *member_name);
+/* A conflict of interest: pending ones offer Confirm and Dismiss.  The
+ * names come with it (read on a worker): the member's and the
+ * application's or the startup's; the row reads nothing. */
+GtkWidget *spire_conflict_row_new (SpireRecord *conflict, const char *member_name,
+                                   const char *party_name);
 /* Neither confirmed nor dismissed. */
 gboolean spire_conflict_row_is_pending (SpireRecord *conflict);
 

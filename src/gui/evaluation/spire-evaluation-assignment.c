@@ -459,10 +459,14 @@ assign_several_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireEvaluationAssignment *self = SPIRE_EVALUATION_ASSIGNMENT (widget);
   g_autoptr (GPtrArray) members = _spire_evaluation_scoring_members (self->panel);
-  g_autoptr (GPtrArray) apps = _spire_evaluation_cohort_applications (STORE (self), COHORT (self),
-                                                                      TRUE);
+  /* The assignable applications read on a worker for the choice by hand;
+   * read here only if that read is not in yet. */
+  g_autoptr (GPtrArray) apps = self->assignable
+                                 ? g_ptr_array_ref (self->assignable)
+                                 : spire_assignable_queue_read (STORE (self), COHORT (self), NULL);
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
   SpireAssignSeveralDialog *dialog = spire_assign_several_dialog_new (widget, STORE (self),
-                                                                      members, apps);
+                                                                      members, apps ? apps : none);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_assign_several_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -1,7 +1,8 @@
 /* spire-evaluation-panel.c — the panel part: members, roles and conflicts of interest
  *
- * The cohort's panel with each member's role and progress (read with
- * spire_panel_loads, one query), and the conflicts of interest: declared
+ * The cohort's panel with each member's role and progress, and the
+ * conflicts of interest (read on a worker with every name the rows show:
+ * spire_panel_overview_async, then made a slice a frame): declared
  * by hand, or detected by the core (spire_conflicts_detect_async, long work
  * on a large cohort) and then confirmed or dismissed with a reason.
  *
@@ -20,6 +21,7 @@
 #include "common/spire-widget.h"
 #include "spire-panel-member-dialog.h"
 #include "spire-panel-member-row.h"
+#include "spire-row-feed.h"
 #include "common/spire-reason-dialog.h"
 #include "common/spire-toast.h"
 
@@ -31,26 +33,26 @@ struct _SpireEvaluationPanel
   GtkListBox *conflicts_list;
 
   GPtrArray *panel;  /* SpireEvaluator */
-  /* The members' loads read on a worker (issue 11: every assignment row of
-   * a 40 000-application cohort, 0.8 s); cancelled by a newer load. */
+  /* The panel, the members' loads, the conflicts and every name their rows
+   * show are read on a worker (issue 11: on the main thread with a query
+   * per row, the part froze the window 117 ms at 4 000 applications);
+   * cancelled by a newer load. */
   GCancellable *cancellable;
-  /* The conflict rows still to make (pending first), made in slices of
-   * at most CONFLICT_SLICE_US, one a frame while shown, else in idles
-   * (issue 11: 370 rows at once froze the window 0.86 s at 40 000
-   * applications; the frame then measures a slice's rows' labels, which
-   * costs 5–8 times making them, so a slice is not repeated before it); the members' names by
-   * uuid. */
-  GPtrArray *conflicts;
-  guint next_conflict;
-  GHashTable *member_names;
-  guint conflicts_idle;
-  guint conflicts_tick;
+  /* What the worker read, while its rows are made: the member rows (each
+   * an AdwComboRow, ~2 ms) and the conflict rows (370 at 40 000
+   * applications) a slice a frame (spire-row-feed.c). */
+  SpirePanelOverview *overview;
+  SpireRowFeed *feed;
 };
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationPanel, spire_evaluation_panel, SPIRE_TYPE_EVALUATION_PART)
 
 #define STORE(self) spire_evaluation_part_get_store (SPIRE_EVALUATION_PART (self))
 #define COHORT(self) spire_evaluation_part_get_cohort_uuid (SPIRE_EVALUATION_PART (self))
+
+/* A slice of rows: the frame after it measures them, several times the
+ * cost of making them. */
+#define ROW_SLICE_US 2000
 
 static void
 reload_now (SpireEvaluationPanel *self)
@@ -64,153 +66,80 @@ show_error (SpireEvaluationPanel *self, const char *heading, const GError *error
   spire_error_dialog_show (GTK_WIDGET (self), heading, error);
 }
 
-static void
-load_panel (SpireEvaluationPanel *self, GHashTable *loads)
-{
-  _spire_evaluation_clear_list (self->panel_list);
-  if (self->panel == NULL || self->panel->len == 0)
-    gtk_list_box_append (self->panel_list,
-                         _spire_evaluation_placeholder_row (_("No panel members yet")));
-  for (guint i = 0; self->panel && i < self->panel->len; i++)
-    {
-      SpireRecord *ev = self->panel->pdata[i];
-      const SpirePanelLoad *load = loads ? g_hash_table_lookup (loads, spire_record_get_uuid (ev))
-                                         : NULL;
-
-      gtk_list_box_append (self->panel_list, spire_panel_member_row_new (STORE (self), ev, load));
-    }
-}
-
-#define CONFLICT_SLICE_US 3000
-
-static void
-stop_conflicts (SpireEvaluationPanel *self)
-{
-  g_clear_handle_id (&self->conflicts_idle, g_source_remove);
-  if (self->conflicts_tick)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->conflicts_tick);
-  self->conflicts_tick = 0;
-  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-  g_clear_pointer (&self->member_names, g_hash_table_unref);
-}
-
-/* The member's name, read once per load (a cohort has few members and
- * many conflicts). */
 static const char *
-member_name (SpireEvaluationPanel *self, const char *evaluator)
+name_or_unknown (const char *name)
 {
-  char *name;
-
-  if (evaluator == NULL)
-    return NULL;
-  name = g_hash_table_lookup (self->member_names, evaluator);
-  if (name == NULL)
-    {
-      name = _spire_evaluation_evaluator_name (STORE (self), evaluator);
-      g_hash_table_insert (self->member_names, g_strdup (evaluator), name);
-    }
-  return name;
+  return name && name[0] ? name : _("Unknown person");
 }
 
-/* One slice of conflict rows: as many as fit in CONFLICT_SLICE_US;
- * TRUE while more are to come. */
-static gboolean
-add_conflict_rows (SpireEvaluationPanel *self)
-{
-  gint64 end = g_get_monotonic_time () + CONFLICT_SLICE_US;
-
-  while (self->next_conflict < self->conflicts->len && g_get_monotonic_time () < end)
-    {
-      SpireRecord *c = self->conflicts->pdata[self->next_conflict++];
-
-      gtk_list_box_append (self->conflicts_list,
-                           spire_conflict_row_new (STORE (self), c,
-                                                   member_name (self, spire_record_get_text (c, "evaluator"))));
-    }
-  return self->next_conflict < self->conflicts->len;
-}
-
-static gboolean
-conflicts_idle_cb (gpointer user_data)
-{
-  SpireEvaluationPanel *self = user_data;
-
-  if (add_conflict_rows (self))
-    return G_SOURCE_CONTINUE;
-  self->conflicts_idle = 0;
-  stop_conflicts (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-conflicts_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
-
-  if (add_conflict_rows (self))
-    return G_SOURCE_CONTINUE;
-  self->conflicts_tick = 0;
-  stop_conflicts (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Hidden before the last slice: no frames tick, idles go on. */
+/* Row @i of the feed: the members first, then the conflicts (one feed: a
+ * frame lays out one slice of rows, not one of each list). */
 static void
-on_unmap_cb (SpireEvaluationPanel *self)
+add_row (guint i, gpointer data)
 {
-  if (self->conflicts_tick == 0)
-    return;
-  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->conflicts_tick);
-  self->conflicts_tick = 0;
-  self->conflicts_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, conflicts_idle_cb, self, NULL);
-}
+  SpireEvaluationPanel *self = data;
+  SpirePanelOverview *o = self->overview;
 
-static int
-pending_first (gconstpointer a, gconstpointer b)
-{
-  gboolean pa = spire_conflict_row_is_pending (*(SpireRecord **) a);
-  gboolean pb = spire_conflict_row_is_pending (*(SpireRecord **) b);
-
-  return pb - pa;
-}
-
-static void
-load_conflicts (SpireEvaluationPanel *self)
-{
-  g_autoptr (GPtrArray) conflicts = spire_conflicts_list (STORE (self), COHORT (self), NULL);
-
-  stop_conflicts (self);
-  _spire_evaluation_clear_list (self->conflicts_list);
-  if (conflicts == NULL || conflicts->len == 0)
+  if (i < o->members->len)
     {
-      gtk_list_box_append (self->conflicts_list,
-                           _spire_evaluation_placeholder_row (_("No conflicts of interest on record")));
+      SpireRecord *ev = o->members->pdata[i];
+
+      gtk_list_box_append (self->panel_list,
+                           spire_panel_member_row_new (ev, name_or_unknown (o->member_names->pdata[i]),
+                                                       g_hash_table_lookup (o->loads,
+                                                                            spire_record_get_uuid (ev))));
       return;
     }
-  /* Pending first, then the others (a stable sort keeps their order). */
-  g_ptr_array_sort (conflicts, pending_first);
-  self->conflicts = g_steal_pointer (&conflicts);
-  self->next_conflict = 0;
-  self->member_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  /* The first slice now: a short list is shown at once. */
-  if (!add_conflict_rows (self))
-    stop_conflicts (self);
-  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->conflicts_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), conflicts_tick_cb, NULL, NULL);
-  else
-    self->conflicts_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, conflicts_idle_cb, self, NULL);
+  i -= o->members->len;
+  gtk_list_box_append (self->conflicts_list,
+                       spire_conflict_row_new (o->conflicts->pdata[i],
+                                               name_or_unknown (o->conflict_members->pdata[i]),
+                                               o->conflict_parties->pdata[i]));
 }
 
+/* The rows of what the worker read replace those shown. */
+static void
+show_overview (SpireEvaluationPanel *self, SpirePanelOverview *overview)
+{
+  g_clear_pointer (&self->feed, _spire_row_feed_free);
+  g_clear_pointer (&self->overview, spire_panel_overview_free);
+  self->overview = overview;
+  g_clear_pointer (&self->panel, g_ptr_array_unref);
+  self->panel = g_ptr_array_ref (overview->members);
+  _spire_evaluation_clear_list (self->panel_list);
+  _spire_evaluation_clear_list (self->conflicts_list);
+  if (overview->members->len == 0)
+    gtk_list_box_append (self->panel_list,
+                         _spire_evaluation_placeholder_row (_("No panel members yet")));
+  if (overview->conflicts->len == 0)
+    gtk_list_box_append (self->conflicts_list,
+                         _spire_evaluation_placeholder_row (_("No conflicts of interest on record")));
+  spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
+  self->feed = _spire_row_feed_new (GTK_WIDGET (self),
+                                    overview->members->len + overview->conflicts->len,
+                                    ROW_SLICE_US, add_row, self, NULL);
+}
+
+static void
+drop_load (SpireEvaluationPanel *self)
+{
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->feed, _spire_row_feed_free);
+  g_clear_pointer (&self->panel, g_ptr_array_unref);
+  g_clear_pointer (&self->overview, spire_panel_overview_free);
+}
+
+/* Another cohort (or store): its rows are not the old one's. */
 static void
 spire_evaluation_panel_clear (SpireEvaluationPart *part)
 {
   SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (part);
 
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->panel, g_ptr_array_unref);
-  stop_conflicts (self);
+  drop_load (self);
+  _spire_evaluation_clear_list (self->panel_list);
+  _spire_evaluation_clear_list (self->conflicts_list);
 }
 
 typedef struct
@@ -220,18 +149,29 @@ typedef struct
 } LoadData;
 
 static void
-on_loads_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+on_overview_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LoadData *d = user_data;
   SpireEvaluationPanel *self = d->self;
-  g_autoptr (GHashTable) loads = spire_panel_loads_finish (SPIRE_STORE (source), result, NULL);
+  g_autoptr (GError) error = NULL;
+  SpirePanelOverview *overview = spire_panel_overview_finish (SPIRE_STORE (source), result,
+                                                              &error);
 
   /* A newer load (or another cohort) took over: this one is dropped. */
   if (d->cancellable == self->cancellable && !g_cancellable_is_cancelled (d->cancellable))
     {
       g_clear_object (&self->cancellable);
-      load_panel (self, loads);
+      if (overview == NULL)
+        {
+          /* The database failed: nothing to show, and why. */
+          g_warning ("The panel could not be read: %s", error->message);
+          overview = g_new0 (SpirePanelOverview, 1);
+          overview->members = g_ptr_array_new ();
+          overview->conflicts = g_ptr_array_new ();
+        }
+      show_overview (self, g_steal_pointer (&overview));
     }
+  spire_panel_overview_free (overview);
   g_object_unref (d->cancellable);
   g_object_unref (d->self);
   g_free (d);
@@ -243,18 +183,21 @@ spire_evaluation_panel_reload (SpireEvaluationPart *part)
   SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (part);
   LoadData *d;
 
-  spire_evaluation_panel_clear (part);
-  self->panel = spire_panel_list (STORE (self), COHORT (self), NULL);
-  load_conflicts (self);
-  /* The members with their loads come from a worker: a spinner the first
-   * time, else the rows shown stay until the new ones are in. */
+  /* The rows shown stay until the new ones are in (a spinner the first
+   * time); the actions that need the members wait for them too. */
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (gtk_widget_get_first_child (GTK_WIDGET (self->panel_list)) == NULL)
     gtk_list_box_append (self->panel_list, _spire_evaluation_spinner_row ());
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_list)) == NULL)
+    gtk_list_box_append (self->conflicts_list, _spire_evaluation_spinner_row ());
   self->cancellable = g_cancellable_new ();
   d = g_new0 (LoadData, 1);
   d->self = g_object_ref (self);
   d->cancellable = g_object_ref (self->cancellable);
-  spire_panel_loads_async (STORE (self), COHORT (self), self->cancellable, on_loads_read_cb, d);
+  spire_panel_overview_async (STORE (self), COHORT (self), self->cancellable,
+                              on_overview_read_cb, d);
 }
 
 static gboolean
@@ -262,7 +205,7 @@ panel_is_loading (SpireEvaluationPart *part)
 {
   SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (part);
 
-  return self->cancellable != NULL || self->conflicts_idle != 0 || self->conflicts_tick != 0;
+  return self->cancellable != NULL || _spire_row_feed_is_running (self->feed);
 }
 
 static void
@@ -274,9 +217,15 @@ spire_evaluation_panel_update_actions (SpireEvaluationPart *part)
                                          "evaluation.confirm-conflict",
                                          "evaluation.dismiss-conflict" };
 
+  gboolean has_cohort = spire_evaluation_part_get_cohort_uuid (part) != NULL;
+
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (part), actions[i],
-                                   spire_evaluation_part_get_cohort_uuid (part) != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (part), actions[i], has_cohort);
+  /* These offer whoever is not on the panel yet: once the panel is in. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (part), "evaluation.add-member",
+                                 has_cohort && SPIRE_EVALUATION_PANEL (part)->panel != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (part), "evaluation.declare-conflict",
+                                 has_cohort && SPIRE_EVALUATION_PANEL (part)->panel != NULL);
 }
 
 /* Actions: panel */
@@ -490,7 +439,7 @@ declare_conflict_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 spire_evaluation_panel_dispose (GObject *object)
 {
-  spire_evaluation_panel_clear (SPIRE_EVALUATION_PART (object));
+  drop_load (SPIRE_EVALUATION_PANEL (object));
   /* The bin\'s child may be a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_EVALUATION_PANEL);
@@ -527,6 +476,5 @@ static void
 spire_evaluation_panel_init (SpireEvaluationPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
 }

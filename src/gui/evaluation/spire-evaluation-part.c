@@ -410,36 +410,6 @@ _spire_evaluation_spinner_row (void)
   return row;
 }
 
-static int
-compare_by_title (gconstpointer a, gconstpointer b)
-{
-  SpireRecord *ra = *(SpireRecord **) a;
-  SpireRecord *rb = *(SpireRecord **) b;
-
-  return spire_collate (spire_record_get_display_name (ra), spire_record_get_display_name (rb));
-}
-
-GPtrArray *
-_spire_evaluation_cohort_applications (SpireStore *store, const char *cohort_uuid,
-                                       gboolean assignable_only)
-{
-  g_autoptr (GPtrArray) all = spire_store_list (store, &spire_kind_application, "cohort",
-                                                cohort_uuid, NULL);
-  GPtrArray *apps = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; all && i < all->len; i++)
-    {
-      SpireRecord *app = all->pdata[i];
-
-      if (assignable_only ? !spire_application_is_assignable (app)
-                          : g_strcmp0 (spire_record_get_text (app, "status"), "withdrawn") == 0)
-        continue;
-      g_ptr_array_add (apps, g_object_ref (app));
-    }
-  g_ptr_array_sort (apps, compare_by_title);
-  return apps;
-}
-
 GPtrArray *
 _spire_evaluation_scoring_members (GPtrArray *panel)
 {

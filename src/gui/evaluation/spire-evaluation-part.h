@@ -71,10 +71,6 @@ void _spire_evaluation_clear_list (GtkListBox *box);
 GtkWidget *_spire_evaluation_placeholder_row (const char *text);
 /* A row with a spinner while a list is read on a worker. */
 GtkWidget *_spire_evaluation_spinner_row (void);
-/* The cohort's applications but the withdrawn ones (only the assignable
- * ones when @assignable_only), by title. */
-GPtrArray *_spire_evaluation_cohort_applications (SpireStore *store, const char *cohort_uuid,
-                                                  gboolean assignable_only);
 /* Chairs and members (not observers) of @panel. */
 GPtrArray *_spire_evaluation_scoring_members (GPtrArray *panel);
 

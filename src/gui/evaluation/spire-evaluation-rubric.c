@@ -311,27 +311,6 @@ copy_rubric_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static guint
-count_reviews_to_stale (SpireEvaluationRubric *self)
-{
-  g_autoptr (GPtrArray) panel = spire_panel_list (STORE (self), COHORT (self), NULL);
-  guint n = 0;
-
-  for (guint i = 0; panel && i < panel->len; i++)
-    {
-      g_autoptr (GPtrArray) reviews = spire_store_list (STORE (self), &spire_kind_review,
-                                                        "evaluator",
-                                                        spire_record_get_uuid (panel->pdata[i]),
-                                                        NULL);
-
-      for (guint j = 0; reviews && j < reviews->len; j++)
-        if (!spire_record_get_bool (reviews->pdata[j], "stale") &&
-            g_strcmp0 (spire_record_get_text (reviews->pdata[j], "state"), "submitted") == 0)
-          n++;
-    }
-  return n;
-}
-
 static void
 on_unfreeze_response_cb (SpireReasonDialog *dialog, const char *response,
                          SpireEvaluationRubric *self)
@@ -358,12 +337,23 @@ on_unfreeze_response_cb (SpireReasonDialog *dialog, const char *response,
   reload_now (self);
 }
 
+/* The question comes once the worker has counted the reviews it makes
+ * stale (issue 11: counting them read every review of the panel). */
 static void
-unfreeze_action (GtkWidget *widget, const char *name, GVariant *param)
+on_counted_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  SpireEvaluationRubric *self = SPIRE_EVALUATION_RUBRIC (widget);
-  guint n = count_reviews_to_stale (self);
-  g_autofree char *body = g_strdup_printf (
+  g_autoptr (SpireEvaluationRubric) self = data;
+  g_autoptr (GError) error = NULL;
+  gint64 counted = spire_rubric_count_submitted_finish (SPIRE_STORE (source), result, &error);
+  guint n = counted > 0 ? (guint) counted : 0;
+  g_autofree char *body = NULL;
+  SpireReasonDialog *dialog;
+
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL || STORE (self) != SPIRE_STORE (source))
+    return; /* gone meanwhile */
+  if (counted < 0)
+    g_warning ("The reviews could not be counted: %s", error->message);
+  body = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE,
                  "%u submitted review will be marked stale: its evaluator must score again "
                  "under the changed rubric. Say why the rubric must change; the reason is kept "
@@ -373,11 +363,19 @@ unfreeze_action (GtkWidget *widget, const char *name, GVariant *param)
                  "in the history.",
                  n),
     n);
-  SpireReasonDialog *dialog = spire_reason_dialog_new (widget, _("Unfreeze Rubric?"), body,
-                                                       _("_Unfreeze"), TRUE);
-
+  dialog = spire_reason_dialog_new (GTK_WIDGET (self), _("Unfreeze Rubric?"), body,
+                                    _("_Unfreeze"), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_unfreeze_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+unfreeze_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationRubric *self = SPIRE_EVALUATION_RUBRIC (widget);
+
+  spire_rubric_count_submitted_async (STORE (self), COHORT (self), NULL, on_counted_cb,
+                                      g_object_ref (self));
 }
 
 /* Actions: criteria */

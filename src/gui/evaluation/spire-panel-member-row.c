@@ -71,10 +71,9 @@ spire_panel_member_row_init (SpirePanelMemberRow *self)
 }
 
 GtkWidget *
-spire_panel_member_row_new (SpireStore *store, SpireRecord *ev, const SpirePanelLoad *load)
+spire_panel_member_row_new (SpireRecord *ev, const char *name, const SpirePanelLoad *load)
 {
   SpirePanelMemberRow *self = g_object_new (SPIRE_TYPE_PANEL_MEMBER_ROW, NULL);
-  g_autofree char *name = _spire_evaluation_evaluator_name (store, spire_record_get_uuid (ev));
   g_autofree char *subtitle = NULL;
   guint assigned = load ? load->assigned : 0;
   guint submitted = load ? load->submitted : 0;

@@ -1,0 +1,458 @@
+/* test-evaluation-panel.c — the Evaluation page's Panel part and "Assign
+ * Several" as a user sees them once their reads moved to workers (issue 11)
+ *
+ * The members and the conflicts of interest show after the worker's read,
+ * with their names, the pending conflicts first; choosing another cohort
+ * while a read is under way shows the new cohort's panel, never the old
+ * one's; many conflicts (made a few a frame) all come in; "Assign Several", a list view over
+ * every assignable application, keeps a tick for a row not shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-evaluation-panel"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "evaluation/spire-application-check-row.h"
+#include "evaluation/spire-assign-several-dialog.h"
+#include "evaluation/spire-evaluation-assignment.h"
+#include "evaluation/spire-conflict-row.h"
+#include "evaluation/spire-evaluation-page.h"
+#include "evaluation/spire-evaluation-panel.h"
+#include "evaluation/spire-panel-member-row.h"
+#include "gui-fixture.h"
+#include "spire-app.h"
+
+static SpireApp *app;
+static char *tmpdir;
+static guint n_db;
+
+typedef struct
+{
+  SpireStore *store;
+  SpireCohort *cohorts[2];
+  GtkWindow *window;
+  SpireEvaluationPage *page;
+  SpireEvaluationPart *panel;
+} Fixture;
+
+static SpireRecord *
+insert (SpireStore *store, const SpireKind *kind, ...)
+{
+  SpireRecord *r = spire_record_new (kind);
+  g_autoptr (GError) error = NULL;
+  va_list ap;
+  const char *field;
+
+  va_start (ap, kind);
+  while ((field = va_arg (ap, const char *)) != NULL)
+    spire_record_set_text (r, field, va_arg (ap, const char *));
+  va_end (ap);
+  g_assert_true (spire_store_insert (store, r, &error));
+  g_assert_no_error (error);
+  return r;
+}
+
+static SpireCohort *
+add_cohort (Fixture *f, const char *program, const char *name)
+{
+  SpireCohort *cohort = SPIRE_COHORT (spire_record_new (&spire_kind_cohort));
+  g_autoptr (GError) error = NULL;
+
+  spire_record_set_text (SPIRE_RECORD (cohort), "program", program);
+  spire_record_set_text (SPIRE_RECORD (cohort), "name", name);
+  spire_record_set_text (SPIRE_RECORD (cohort), "phase", "evaluation");
+  spire_record_set_int (SPIRE_RECORD (cohort), "seats", 3);
+  g_assert_true (spire_store_insert (f->store, SPIRE_RECORD (cohort), &error));
+  g_assert_no_error (error);
+  return cohort;
+}
+
+/* Puts @name on the cohort's panel; returns the evaluator's UUID. */
+static char *
+add_member (Fixture *f, SpireCohort *cohort, const char *name, const char *role)
+{
+  g_autofree char *email = g_strdup_printf ("%s@gmail.com", name);
+  g_autoptr (SpireRecord) p = NULL;
+  g_autoptr (SpireRecord) ev = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_strdelimit (email, " ", '.');
+  p = insert (f->store, &spire_kind_person, "name", name, "email", email, NULL);
+  ev = spire_panel_add (f->store, spire_record_get_uuid (SPIRE_RECORD (cohort)),
+                        spire_record_get_uuid (p), role, &error);
+  g_assert_no_error (error);
+  return g_strdup (spire_record_get_uuid (ev));
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/panel-%u.db", tmpdir, ++n_db);
+  g_autoptr (SpireRecord) program = NULL;
+  GtkWidget *overlay;
+
+  f->store = spire_store_open (path, &error);
+  g_assert_no_error (error);
+  program = insert (f->store, &spire_kind_program, "name", "SmartOslo", "kind", "accelerator",
+                    NULL);
+  f->cohorts[0] = add_cohort (f, spire_record_get_uuid (program), "Høst 2026");
+  f->cohorts[1] = add_cohort (f, spire_record_get_uuid (program), "Vår 2027");
+
+  f->window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (f->window, 1000, 700);
+  overlay = adw_toast_overlay_new ();
+  f->page = SPIRE_EVALUATION_PAGE (spire_evaluation_page_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (f->window, overlay);
+  spire_evaluation_page_set_store (f->page, f->store);
+  gtk_window_present (f->window);
+  gui_fixture_spin (50);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  GList *copy = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *i = copy; i; i = i->next)
+    if (i->data != f->window)
+      gtk_window_destroy (i->data);
+  g_list_free (copy);
+  gtk_window_destroy (f->window);
+  gui_fixture_spin (20);
+  g_clear_object (&f->cohorts[0]);
+  g_clear_object (&f->cohorts[1]);
+  g_clear_object (&f->store);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles of the rows of @type under @widget, in order, one string
+ * ("a|b|c"). */
+static void
+collect_titles (GtkWidget *widget, GType type, GString *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_string_append_printf (out, "%s%s", out->len ? "|" : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_titles (c, type, out);
+}
+
+static char *
+titles (Fixture *f, GType type)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_titles (GTK_WIDGET (f->panel), type, out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+panel_loaded (gpointer data)
+{
+  Fixture *f = data;
+
+  return !spire_evaluation_part_is_loading (f->panel) && !spire_evaluation_part_is_stale (f->panel);
+}
+
+static void
+show_panel_of (Fixture *f, SpireCohort *cohort)
+{
+  g_assert_true (spire_evaluation_page_set_cohort (f->page, cohort, NULL));
+  spire_evaluation_page_show_part (f->page, "panel");
+  f->panel = SPIRE_EVALUATION_PART (find_type (GTK_WIDGET (f->page), SPIRE_TYPE_EVALUATION_PANEL));
+  g_assert_nonnull (f->panel);
+}
+
+/* The members and conflicts show after the worker's read, with their
+ * names; pending conflicts come first. */
+static void
+test_panel_shows (Fixture *f, gconstpointer data)
+{
+  const char *cohort = spire_record_get_uuid (SPIRE_RECORD (f->cohorts[0]));
+  g_autofree char *kari = add_member (f, f->cohorts[0], "Kari Nordmann", "member");
+  g_autofree char *aase = add_member (f, f->cohorts[0], "Åse Berg", "chair");
+  g_autofree char *ola = add_member (f, f->cohorts[0], "Ola Hansen", "observer");
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (SpireRecord) declared = NULL;
+  g_autoptr (SpireRecord) detected = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *conflicts = NULL;
+
+  g_assert_true (gui_fixture_add_application (f->store, cohort, "Søknad 1", "Nordlys AS",
+                                              "received", &error));
+  g_assert_no_error (error);
+  apps = spire_store_list (f->store, &spire_kind_application, "cohort", cohort, NULL);
+  declared = spire_conflict_declare (f->store, kari, spire_record_get_uuid (apps->pdata[0]), NULL,
+                                     "family", "Her brother applies", &error);
+  g_assert_no_error (error);
+  detected = insert (f->store, &spire_kind_conflict, "evaluator", ola, "startup",
+                     spire_record_get_text (apps->pdata[0], "startup"), "origin", "detected",
+                     "kind", "other", "reason", "Same e-mail domain", NULL);
+
+  show_panel_of (f, f->cohorts[0]);
+  /* Read on a worker: a spinner until it is in. */
+  g_assert_true (spire_evaluation_part_is_loading (f->panel));
+  g_assert_nonnull (find_type (GTK_WIDGET (f->panel), GTK_TYPE_SPINNER));
+  g_assert_true (gui_fixture_wait (panel_loaded, f, 30000));
+  g_assert_null (find_type (GTK_WIDGET (f->panel), GTK_TYPE_SPINNER));
+
+  /* By name, Norwegian order (Å after O). */
+  members = titles (f, SPIRE_TYPE_PANEL_MEMBER_ROW);
+  g_assert_cmpstr (members, ==, "Kari Nordmann|Ola Hansen|Åse Berg");
+  /* The detected one waits for the office: first, though it came later. */
+  conflicts = titles (f, SPIRE_TYPE_CONFLICT_ROW);
+  g_assert_cmpstr (conflicts, ==, "Ola Hansen — Nordlys AS|Kari Nordmann — Søknad 1");
+  g_assert_true (spire_conflict_row_is_pending (detected));
+}
+
+typedef struct
+{
+  Fixture *f;
+  const char *old_name;
+  gboolean old_seen;
+} Watch;
+
+/* Loaded; meanwhile, was @old_name ever on screen? */
+static gboolean
+loaded_without_old (gpointer data)
+{
+  Watch *w = data;
+  g_autofree char *members = titles (w->f, SPIRE_TYPE_PANEL_MEMBER_ROW);
+
+  if (strstr (members, w->old_name) != NULL)
+    w->old_seen = TRUE;
+  return panel_loaded (w->f);
+}
+
+static gboolean
+spin_without_old (gpointer data)
+{
+  Watch *w = data;
+
+  loaded_without_old (w);
+  return FALSE;
+}
+
+/* Another cohort chosen while the first one's panel is read: the new
+ * cohort's panel shows, never the old one's, not even for a moment. */
+static void
+test_panel_switch (Fixture *f, gconstpointer data)
+{
+  Watch watch = { f, "Kari Nordmann", FALSE };
+  g_autofree char *a = add_member (f, f->cohorts[0], "Kari Nordmann", "member");
+  g_autofree char *b = add_member (f, f->cohorts[1], "Per Olsen", "chair");
+  g_autofree char *members = NULL;
+
+  show_panel_of (f, f->cohorts[0]);
+  g_assert_true (spire_evaluation_part_is_loading (f->panel));
+  /* No spinning of the main loop: the first read cannot be in yet. */
+  show_panel_of (f, f->cohorts[1]);
+  g_assert_true (gui_fixture_wait (loaded_without_old, &watch, 30000));
+  /* The first read's answer comes too, before or after: it is dropped. */
+  g_assert_false (gui_fixture_wait (spin_without_old, &watch, 300));
+  g_assert_false (watch.old_seen);
+  members = titles (f, SPIRE_TYPE_PANEL_MEMBER_ROW);
+  g_assert_cmpstr (members, ==, "Per Olsen");
+  g_assert_cmpstr (spire_evaluation_part_get_cohort_uuid (f->panel), ==,
+                   spire_record_get_uuid (SPIRE_RECORD (f->cohorts[1])));
+
+  /* And back: the first cohort's members, not the second's. */
+  show_panel_of (f, f->cohorts[0]);
+  g_assert_true (gui_fixture_wait (panel_loaded, f, 30000));
+  g_free (members);
+  members = titles (f, SPIRE_TYPE_PANEL_MEMBER_ROW);
+  g_assert_cmpstr (members, ==, "Kari Nordmann");
+}
+
+static guint
+count_type (GtkWidget *widget, GType type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_type (c, type);
+  return n;
+}
+
+/* Many conflicts come a slice at a time, and all of them come. */
+static void
+test_panel_many (Fixture *f, gconstpointer data)
+{
+  const char *cohort = spire_record_get_uuid (SPIRE_RECORD (f->cohorts[0]));
+  g_autofree char *kari = add_member (f, f->cohorts[0], "Kari Nordmann", "member");
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Søknad %u", i + 1);
+      g_autofree char *startup = g_strdup_printf ("Startup %u AS", i + 1);
+
+      g_assert_true (gui_fixture_add_application (f->store, cohort, title, startup, "received",
+                                                  &error));
+      g_assert_no_error (error);
+    }
+  apps = spire_store_list (f->store, &spire_kind_application, "cohort", cohort, NULL);
+  for (guint i = 0; i < apps->len; i++)
+    {
+      g_autoptr (SpireRecord) c = insert (f->store, &spire_kind_conflict, "evaluator", kari,
+                                          "application", spire_record_get_uuid (apps->pdata[i]),
+                                          "origin", "detected", "kind", "other", "reason",
+                                          "Same e-mail domain", NULL);
+    }
+  show_panel_of (f, f->cohorts[0]);
+  /* A few rows a frame: a minute is for AddressSanitizer's build. */
+  g_assert_true (gui_fixture_wait (panel_loaded, f, 60000));
+  g_assert_cmpuint (count_type (GTK_WIDGET (f->panel), SPIRE_TYPE_CONFLICT_ROW), ==, 60);
+  g_assert_cmpuint (count_type (GTK_WIDGET (f->panel), SPIRE_TYPE_PANEL_MEMBER_ROW), ==, 1);
+}
+
+static gboolean
+part_loaded (gpointer data)
+{
+  return !spire_evaluation_part_is_loading (data) && !spire_evaluation_part_is_stale (data);
+}
+
+static gboolean
+several_filled (gpointer data)
+{
+  return !spire_assign_several_dialog_is_loading (data);
+}
+
+/* The first check row the list view made, and its application. */
+static SpireApplicationCheckRow *
+first_check_row (GtkWidget *widget)
+{
+  if (SPIRE_IS_APPLICATION_CHECK_ROW (widget) &&
+      spire_application_check_row_get_uuid (SPIRE_APPLICATION_CHECK_ROW (widget)) != NULL)
+    return SPIRE_APPLICATION_CHECK_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      SpireApplicationCheckRow *row = first_check_row (c);
+
+      if (row)
+        return row;
+    }
+  return NULL;
+}
+
+/* "Assign Several" offers every assignable application in a list that
+ * makes rows only for what it shows: a tick is kept for a row not shown,
+ * a row ticked by the user counts, and Assign assigns exactly those. */
+static void
+test_assign_several_many (Fixture *f, gconstpointer data)
+{
+  const char *cohort = spire_record_get_uuid (SPIRE_RECORD (f->cohorts[0]));
+  g_autofree char *kari = add_member (f, f->cohorts[0], "Kari Nordmann", "member");
+  g_autoptr (GPtrArray) queue = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree const char **chosen = NULL;
+  const char *last;
+  SpireEvaluationPart *assignment;
+  SpireAssignSeveralDialog *dialog;
+  SpireApplicationCheckRow *row;
+  const char *shown;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Søknad %03u", i + 1);
+      g_autofree char *startup = g_strdup_printf ("Startup %u AS", i + 1);
+
+      g_assert_true (gui_fixture_add_application (f->store, cohort, title, startup, "received",
+                                                  &error));
+      g_assert_no_error (error);
+    }
+  queue = spire_assignable_queue_read (f->store, cohort, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 300);
+  last = spire_record_get_uuid (((SpireReviewQueueItem *) queue->pdata[299])->application);
+
+  g_assert_true (spire_evaluation_page_set_cohort (f->page, f->cohorts[0], NULL));
+  spire_evaluation_page_show_part (f->page, "assignment");
+  assignment = SPIRE_EVALUATION_PART (find_type (GTK_WIDGET (f->page),
+                                                 SPIRE_TYPE_EVALUATION_ASSIGNMENT));
+  g_assert_true (gui_fixture_wait (part_loaded, assignment, 30000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assignment), "evaluation.assign-several",
+                                             NULL));
+  dialog = SPIRE_ASSIGN_SEVERAL_DIALOG (gui_fixture_find_message_dialog ());
+  g_assert_nonnull (dialog);
+  g_assert_true (SPIRE_IS_ASSIGN_SEVERAL_DIALOG (dialog));
+  g_assert_cmpuint (spire_assign_several_dialog_get_n_offered (dialog), ==, 300);
+  g_assert_true (gui_fixture_wait (several_filled, dialog, 30000));
+  gui_fixture_spin (50);
+  /* Fewer rows made than offered. */
+  g_test_message ("%u check rows made", count_type (GTK_WIDGET (dialog), SPIRE_TYPE_APPLICATION_CHECK_ROW));
+  g_assert_cmpuint (count_type (GTK_WIDGET (dialog), SPIRE_TYPE_APPLICATION_CHECK_ROW), <, 300);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
+
+  /* The last one, far below what is shown, ticked by the caller. */
+  g_assert_true (spire_assign_several_dialog_set_chosen (dialog, last, TRUE));
+  /* The first one ticked as a user does, on its row. */
+  row = first_check_row (GTK_WIDGET (dialog));
+  g_assert_nonnull (row);
+  shown = spire_application_check_row_get_uuid (row);
+  spire_application_check_row_toggle (row);
+  g_assert_true (spire_application_check_row_get_active (row));
+  g_assert_true (spire_assign_several_dialog_select_member (dialog, kari));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
+  chosen = spire_assign_several_dialog_get_chosen (dialog);
+  g_assert_cmpuint (g_strv_length ((char **) chosen), ==, 2);
+  g_assert_true (g_strv_contains (chosen, last));
+  g_assert_true (g_strv_contains (chosen, shown));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_fixture_spin (50);
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "evaluator", kari), ==, 2);
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application", last), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  tmpdir = gui_fixture_isolate ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = spire_app_new ("no.spire.Spire.EvaluationPanelTests", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/evaluation-panel/shows", Fixture, NULL, fixture_set_up, test_panel_shows,
+              fixture_tear_down);
+  g_test_add ("/evaluation-panel/switch", Fixture, NULL, fixture_set_up, test_panel_switch,
+              fixture_tear_down);
+  g_test_add ("/evaluation-panel/many", Fixture, NULL, fixture_set_up, test_panel_many,
+              fixture_tear_down);
+
+  g_test_add ("/evaluation-panel/assign-several-many", Fixture, NULL, fixture_set_up,
+              test_assign_several_many, fixture_tear_down);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}

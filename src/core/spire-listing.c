@@ -81,10 +81,11 @@ spire_store_list_finish (SpireStore *store, GAsyncResult *result, GError **error
 
 /* A directory */
 
-char *
-spire_listing_field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
+/* spire_listing_field_text () in @lang (a directory asks once, not per
+ * cell). */
+static char *
+field_text_in (const SpireField *f, SpireRecord *record, GHashTable *names, SpireLanguage lang)
 {
-  SpireLanguage lang = spire_language_current ();
   const char *text = NULL;
 
   if (f == NULL || spire_record_is_null (record, f->name))
@@ -127,6 +128,12 @@ spire_listing_field_text (const SpireField *f, SpireRecord *record, GHashTable *
     }
 }
 
+char *
+spire_listing_field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
+{
+  return field_text_in (f, record, names, spire_language_current ());
+}
+
 void
 spire_listing_row_free (SpireListingRow *row)
 {
@@ -141,25 +148,48 @@ spire_listing_row_free (SpireListingRow *row)
   g_free (row);
 }
 
-static char *
-column_text (const SpireKind *kind, const SpireField *f, SpireRecord *record, GHashTable *names)
-{
-  return spire_listing_field_text (f, record, f && f->type == SPIRE_FIELD_REF
-                                                ? g_hash_table_lookup (names, f->ref_table)
-                                                : NULL);
-}
-
-/* What the rows of one directory are made with.  A column's texts repeat
- * (a municipality, a sector, a head count): each distinct text's key is
- * made once (@key_cache, per column: text → key). */
+/* What the rows of one directory are made with: each column's fields
+ * (looked up once, not per row), the language, the names referred to.  A
+ * column's texts repeat (a municipality, a sector, a head count): each
+ * distinct text's key is made once (@key_cache, per column: text → key). */
 typedef struct
 {
   const SpireKind *kind;
-  const SpireListingColumn *columns;
-  guint n_columns;
+  const SpireField *fields[SPIRE_LISTING_MAX_COLUMNS];
+  const SpireField *fields2[SPIRE_LISTING_MAX_COLUMNS];
   GHashTable *names;
+  SpireLanguage lang;
+  gboolean has_orgnr;
   GHashTable *key_cache[SPIRE_LISTING_MAX_COLUMNS];
 } RowMaker;
+
+static void
+row_maker_init (RowMaker *m, const SpireKind *kind, const SpireListingColumn *columns,
+                guint n_columns, GHashTable *names)
+{
+  *m = (RowMaker) { .kind = kind, .names = names, .lang = spire_language_current () };
+  for (guint c = 0; c < n_columns && c < SPIRE_LISTING_MAX_COLUMNS; c++)
+    {
+      m->fields[c] = columns[c].field ? spire_kind_field (kind, columns[c].field) : NULL;
+      m->fields2[c] = columns[c].field2 ? spire_kind_field (kind, columns[c].field2) : NULL;
+    }
+  m->has_orgnr = spire_kind_field (kind, "orgnr") != NULL;
+}
+
+static void
+row_maker_clear (RowMaker *m)
+{
+  for (guint c = 0; c < SPIRE_LISTING_MAX_COLUMNS; c++)
+    g_clear_pointer (&m->key_cache[c], g_hash_table_unref);
+}
+
+static char *
+column_text (RowMaker *m, const SpireField *f, SpireRecord *record)
+{
+  return field_text_in (f, record, f && f->type == SPIRE_FIELD_REF
+                                     ? g_hash_table_lookup (m->names, f->ref_table) : NULL,
+                        m->lang);
+}
 
 static char *
 cached_key (RowMaker *m, guint c, const char *text)
@@ -189,8 +219,7 @@ make_row (RowMaker *m, SpireRecord *record, const char *first_key)
 
   for (guint c = 0; c < SPIRE_LISTING_MAX_COLUMNS; c++)
     {
-      const SpireField *f = c < m->n_columns && m->columns[c].field
-                              ? spire_kind_field (m->kind, m->columns[c].field) : NULL;
+      const SpireField *f = m->fields[c];
       g_autofree char *text = NULL;
 
       row->numbers[c] = SPIRE_INT_NONE;
@@ -200,12 +229,11 @@ make_row (RowMaker *m, SpireRecord *record, const char *first_key)
           row->keys[c] = g_strdup ("");
           continue;
         }
-      text = column_text (m->kind, f, record, m->names);
-      if (*text == '\0' && m->columns[c].field2)
+      text = column_text (m, f, record);
+      if (*text == '\0' && m->fields2[c])
         {
           g_free (text);
-          text = column_text (m->kind, spire_kind_field (m->kind, m->columns[c].field2), record,
-                              m->names);
+          text = column_text (m, m->fields2[c], record);
         }
       if ((f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY) &&
           !spire_record_is_null (record, f->name))
@@ -225,7 +253,7 @@ make_row (RowMaker *m, SpireRecord *record, const char *first_key)
       row->texts[c] = g_steal_pointer (&text);
     }
   /* The organisation number is found with or without its spaces. */
-  if (spire_kind_field (m->kind, "orgnr") && !spire_record_is_null (record, "orgnr"))
+  if (m->has_orgnr && !spire_record_is_null (record, "orgnr"))
     g_string_append (haystack, spire_record_get_text (record, "orgnr"));
   row->haystack = g_string_free (haystack, FALSE);
   return row;
@@ -333,7 +361,7 @@ spire_kind_listing_read (SpireStore *store, const SpireKind *kind,
 {
   g_autoptr (SpireKindListing) listing = g_new0 (SpireKindListing, 1);
   g_autoptr (GPtrArray) keys = NULL; /* the display names' keys, from the store's sort */
-  RowMaker maker = { kind, columns, n_columns, NULL, { NULL } };
+  RowMaker maker;
   gboolean first_is_name;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
@@ -356,7 +384,7 @@ spire_kind_listing_read (SpireStore *store, const SpireKind *kind,
         return NULL;
       g_hash_table_insert (listing->names, (gpointer) f->ref_table, table);
     }
-  maker.names = listing->names;
+  row_maker_init (&maker, kind, columns, n_columns, listing->names);
   /* A first column that shows the display name as it is (text) has the
    * key the store sorted by. */
   first_is_name = keys != NULL && n_columns > 0 && columns[0].field &&
@@ -375,8 +403,7 @@ spire_kind_listing_read (SpireStore *store, const SpireKind *kind,
                                (GDestroyNotify) spire_listing_row_free);
       g_ptr_array_add (listing->rows, row);
     }
-  for (guint c = 0; c < SPIRE_LISTING_MAX_COLUMNS; c++)
-    g_clear_pointer (&maker.key_cache[c], g_hash_table_unref);
+  row_maker_clear (&maker);
   sort_by_first_column (listing, kind, columns, n_columns);
   return g_steal_pointer (&listing);
 }

@@ -20,6 +20,7 @@
 #include "spire-kommune.h"
 #include "spire-listing.h"
 #include "spire-orgform.h"
+#include "spire-store-private.h"
 #include "spire-text.h"
 
 /* Any kind's records */
@@ -80,10 +81,11 @@ spire_store_list_finish (SpireStore *store, GAsyncResult *result, GError **error
 
 /* A directory */
 
-char *
-spire_listing_field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
+/* spire_listing_field_text () in @lang (a directory asks once, not per
+ * cell). */
+static char *
+field_text_in (const SpireField *f, SpireRecord *record, GHashTable *names, SpireLanguage lang)
 {
-  SpireLanguage lang = spire_language_current ();
   const char *text = NULL;
 
   if (f == NULL || spire_record_is_null (record, f->name))
@@ -126,6 +128,12 @@ spire_listing_field_text (const SpireField *f, SpireRecord *record, GHashTable *
     }
 }
 
+char *
+spire_listing_field_text (const SpireField *f, SpireRecord *record, GHashTable *names)
+{
+  return field_text_in (f, record, names, spire_language_current ());
+}
+
 void
 spire_listing_row_free (SpireListingRow *row)
 {
@@ -140,25 +148,78 @@ spire_listing_row_free (SpireListingRow *row)
   g_free (row);
 }
 
-static char *
-column_text (const SpireKind *kind, const SpireField *f, SpireRecord *record, GHashTable *names)
+/* What the rows of one directory are made with: each column's fields
+ * (looked up once, not per row), the language, the names referred to.  A
+ * column's texts repeat (a municipality, a sector, a head count): each
+ * distinct text's key is made once (@key_cache, per column: text → key). */
+typedef struct
 {
-  return spire_listing_field_text (f, record, f && f->type == SPIRE_FIELD_REF
-                                                ? g_hash_table_lookup (names, f->ref_table)
-                                                : NULL);
+  const SpireKind *kind;
+  const SpireField *fields[SPIRE_LISTING_MAX_COLUMNS];
+  const SpireField *fields2[SPIRE_LISTING_MAX_COLUMNS];
+  GHashTable *names;
+  SpireLanguage lang;
+  gboolean has_orgnr;
+  GHashTable *key_cache[SPIRE_LISTING_MAX_COLUMNS];
+} RowMaker;
+
+static void
+row_maker_init (RowMaker *m, const SpireKind *kind, const SpireListingColumn *columns,
+                guint n_columns, GHashTable *names)
+{
+  *m = (RowMaker) { .kind = kind, .names = names, .lang = spire_language_current () };
+  for (guint c = 0; c < n_columns && c < SPIRE_LISTING_MAX_COLUMNS; c++)
+    {
+      m->fields[c] = columns[c].field ? spire_kind_field (kind, columns[c].field) : NULL;
+      m->fields2[c] = columns[c].field2 ? spire_kind_field (kind, columns[c].field2) : NULL;
+    }
+  m->has_orgnr = spire_kind_field (kind, "orgnr") != NULL;
 }
 
+static void
+row_maker_clear (RowMaker *m)
+{
+  for (guint c = 0; c < SPIRE_LISTING_MAX_COLUMNS; c++)
+    g_clear_pointer (&m->key_cache[c], g_hash_table_unref);
+}
+
+static char *
+column_text (RowMaker *m, const SpireField *f, SpireRecord *record)
+{
+  return field_text_in (f, record, f && f->type == SPIRE_FIELD_REF
+                                     ? g_hash_table_lookup (m->names, f->ref_table) : NULL,
+                        m->lang);
+}
+
+static char *
+cached_key (RowMaker *m, guint c, const char *text)
+{
+  const char *key;
+
+  if (*text == '\0')
+    return g_strdup ("");
+  if (m->key_cache[c] == NULL)
+    m->key_cache[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  key = g_hash_table_lookup (m->key_cache[c], text);
+  if (key == NULL)
+    {
+      key = spire_collate_key (text);
+      g_hash_table_insert (m->key_cache[c], g_strdup (text), (char *) key);
+    }
+  return g_strdup (key);
+}
+
+/* @first_key: the key of the first column's text when the store made it
+ * for its sort (that column is the display field), or NULL. */
 static SpireListingRow *
-make_row (const SpireKind *kind, const SpireListingColumn *columns, guint n_columns,
-          SpireRecord *record, GHashTable *names)
+make_row (RowMaker *m, SpireRecord *record, const char *first_key)
 {
   SpireListingRow *row = g_new0 (SpireListingRow, 1);
   GString *haystack = g_string_new (NULL);
 
   for (guint c = 0; c < SPIRE_LISTING_MAX_COLUMNS; c++)
     {
-      const SpireField *f = c < n_columns && columns[c].field
-                              ? spire_kind_field (kind, columns[c].field) : NULL;
+      const SpireField *f = m->fields[c];
       g_autofree char *text = NULL;
 
       row->numbers[c] = SPIRE_INT_NONE;
@@ -168,11 +229,11 @@ make_row (const SpireKind *kind, const SpireListingColumn *columns, guint n_colu
           row->keys[c] = g_strdup ("");
           continue;
         }
-      text = column_text (kind, f, record, names);
-      if (*text == '\0' && columns[c].field2)
+      text = column_text (m, f, record);
+      if (*text == '\0' && m->fields2[c])
         {
           g_free (text);
-          text = column_text (kind, spire_kind_field (kind, columns[c].field2), record, names);
+          text = column_text (m, m->fields2[c], record);
         }
       if ((f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY) &&
           !spire_record_is_null (record, f->name))
@@ -180,8 +241,10 @@ make_row (const SpireKind *kind, const SpireListingColumn *columns, guint n_colu
       if (f->type == SPIRE_FIELD_DATE)
         row->keys[c] = g_strdup (spire_record_is_null (record, f->name)
                                    ? "" : spire_record_get_text (record, f->name));
+      else if (c == 0 && first_key && *text)
+        row->keys[c] = g_strdup (first_key);
       else
-        row->keys[c] = spire_collate_key (text);
+        row->keys[c] = cached_key (m, c, text);
       if (*text)
         {
           g_string_append (haystack, text);
@@ -190,7 +253,7 @@ make_row (const SpireKind *kind, const SpireListingColumn *columns, guint n_colu
       row->texts[c] = g_steal_pointer (&text);
     }
   /* The organisation number is found with or without its spaces. */
-  if (spire_kind_field (kind, "orgnr") && !spire_record_is_null (record, "orgnr"))
+  if (m->has_orgnr && !spire_record_is_null (record, "orgnr"))
     g_string_append (haystack, spire_record_get_text (record, "orgnr"));
   row->haystack = g_string_free (haystack, FALSE);
   return row;
@@ -207,26 +270,37 @@ spire_kind_listing_free (SpireKindListing *listing)
   g_free (listing);
 }
 
-/* UUID → display name of every record of @table. */
+/* UUID → display name of every record of @table: those two columns only,
+ * not every record whole. */
 static GHashTable *
 names_of (SpireStore *store, const char *table, GError **error)
 {
   const SpireKind *kind = spire_kind_lookup (table);
-  g_autoptr (GPtrArray) records = NULL;
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
   if (kind == NULL)
-    return names;
-  records = spire_store_list (store, kind, NULL, NULL, error);
-  if (records == NULL)
+    return g_steal_pointer (&names);
+  sql = g_strdup_printf ("SELECT uuid, %s FROM %s", kind->display_field, kind->table);
+  stmt = _spire_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_hash_table_unref (names);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_hash_table_insert (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                           g_strdup (name ? name : ""));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _spire_store_set_error (store, rc, error);
       return NULL;
     }
-  for (guint i = 0; i < records->len; i++)
-    g_hash_table_insert (names, g_strdup (spire_record_get_uuid (records->pdata[i])),
-                         g_strdup (spire_record_get_display_name (records->pdata[i])));
-  return names;
+  return g_steal_pointer (&names);
 }
 
 /* A directory's first order: by its first column as the list sorts a
@@ -256,6 +330,7 @@ sort_by_first_column (SpireKindListing *listing, const SpireKind *kind,
   g_autofree guint *order = NULL;
   g_autofree gpointer *records = NULL;
   g_autofree gpointer *rows = NULL;
+  guint k;
 
   /* Numbers sort as numbers: left to the list. */
   if (f == NULL || f->type == SPIRE_FIELD_INT || f->type == SPIRE_FIELD_MONEY)
@@ -263,6 +338,13 @@ sort_by_first_column (SpireKindListing *listing, const SpireKind *kind,
   order = g_new (guint, n);
   for (guint i = 0; i < n; i++)
     order[i] = i;
+  /* The store's order is mostly this one already (by the display name):
+   * then there is nothing to move. */
+  for (k = 1; k < n; k++)
+    if (compare_first_column (&order[k - 1], &order[k], listing->rows) > 0)
+      break;
+  if (k >= n)
+    return;
   g_qsort_with_data (order, (gint) n, sizeof (guint), compare_first_column, listing->rows);
   records = g_memdup2 (listing->records->pdata, n * sizeof (gpointer));
   rows = g_memdup2 (listing->rows->pdata, n * sizeof (gpointer));
@@ -278,11 +360,14 @@ spire_kind_listing_read (SpireStore *store, const SpireKind *kind,
                          const SpireListingColumn *columns, guint n_columns, GError **error)
 {
   g_autoptr (SpireKindListing) listing = g_new0 (SpireKindListing, 1);
+  g_autoptr (GPtrArray) keys = NULL; /* the display names' keys, from the store's sort */
+  RowMaker maker;
+  gboolean first_is_name;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
 
-  listing->records = spire_store_list (store, kind, NULL, NULL, error);
+  listing->records = _spire_store_list_keyed (store, kind, NULL, NULL, &keys, error);
   if (listing->records == NULL)
     return NULL;
   listing->names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -299,16 +384,26 @@ spire_kind_listing_read (SpireStore *store, const SpireKind *kind,
         return NULL;
       g_hash_table_insert (listing->names, (gpointer) f->ref_table, table);
     }
+  row_maker_init (&maker, kind, columns, n_columns, listing->names);
+  /* A first column that shows the display name as it is (text) has the
+   * key the store sorted by. */
+  first_is_name = keys != NULL && n_columns > 0 && columns[0].field &&
+                  g_str_equal (columns[0].field, kind->display_field) &&
+                  spire_kind_field (kind, kind->display_field)->type == SPIRE_FIELD_TEXT &&
+                  !g_str_equal (kind->display_field, "orgnr") &&
+                  !g_str_equal (kind->display_field, "kommunenummer") &&
+                  !g_str_equal (kind->display_field, "organisasjonsform");
   listing->rows = g_ptr_array_sized_new (listing->records->len);
   for (guint i = 0; i < listing->records->len; i++)
     {
-      SpireListingRow *row = make_row (kind, columns, n_columns, listing->records->pdata[i],
-                                       listing->names);
+      SpireListingRow *row = make_row (&maker, listing->records->pdata[i],
+                                       first_is_name ? keys->pdata[i] : NULL);
 
       g_object_set_qdata_full (listing->records->pdata[i], spire_listing_row_quark (), row,
                                (GDestroyNotify) spire_listing_row_free);
       g_ptr_array_add (listing->rows, row);
     }
+  row_maker_clear (&maker);
   sort_by_first_column (listing, kind, columns, n_columns);
   return g_steal_pointer (&listing);
 }
@@ -394,8 +489,9 @@ G_DEFINE_QUARK (spire-listing-row, spire_listing_row)
 G_DEFINE_QUARK (spire-listing-search-text, spire_listing_search_text)
 G_DEFINE_QUARK (spire-listing-submitted, spire_listing_submitted)
 
-char *
-spire_listing_format_day (const char *iso_utc)
+/* @iso_utc's local day in @tz, as people read it. */
+static char *
+format_day_in (const char *iso_utc, GTimeZone *tz)
 {
   g_autoptr (GDateTime) utc = NULL;
   g_autoptr (GDateTime) local = NULL;
@@ -406,139 +502,137 @@ spire_listing_format_day (const char *iso_utc)
   utc = g_date_time_new_from_iso8601 (iso_utc, NULL);
   if (utc == NULL)
     return spire_format_date (iso_utc, spire_language_current ());
-  local = g_date_time_to_local (utc);
+  local = g_date_time_to_timezone (utc, tz);
   day = g_date_time_format (local, "%Y-%m-%d");
   return spire_format_date (day, spire_language_current ());
 }
+
+char *
+spire_listing_format_day (const char *iso_utc)
+{
+  g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
+
+  return format_day_in (iso_utc, tz);
+}
 G_DEFINE_QUARK (spire-listing-title-key, spire_listing_title_key)
 
-static const char *
-name_of (GHashTable *by_uuid, const char *uuid)
+/* The cohort's applications, each with its startup's display name and
+ * organisation number, in one query joined on the cohort: only the
+ * startups the cohort names (not every startup of the file: 70 000 records
+ * at xlarge, to name 40 000), only what the list shows of them.  Each
+ * startup's name and its key go in the listing's tables once. */
+static gboolean
+read_applications (SpireStore *store, SpireCohortListing *listing, const char *cohort_uuid,
+                   GError **error)
 {
-  SpireRecord *record = uuid ? g_hash_table_lookup (by_uuid, uuid) : NULL;
+  const SpireKind *kind = &spire_kind_application;
+  g_autoptr (GString) sql = g_string_new ("SELECT ");
+  sqlite3_stmt *stmt;
+  int rc;
 
-  return record ? spire_record_get_display_name (record) : "";
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_string_append_printf (sql, "%sa.%s", i ? ", " : "", kind->fields[i].name);
+  g_string_append_printf (sql, ", s.%s, s.orgnr FROM applications a"
+                               " LEFT JOIN startups s ON s.uuid = a.startup"
+                               " WHERE a.cohort IS ?", spire_kind_startup.display_field);
+  stmt = _spire_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cohort_uuid, -1, SQLITE_STATIC);
+  listing->applications = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SpireRecord *app = _spire_store_read_row (kind, stmt);
+      const char *startup = spire_record_get_text (app, "startup");
+      const char *name = (const char *) sqlite3_column_text (stmt, (int) kind->n_fields);
+      const char *orgnr = (const char *) sqlite3_column_text (stmt, (int) kind->n_fields + 1);
+
+      g_ptr_array_add (listing->applications, app);
+      if (startup == NULL || name == NULL ||
+          g_hash_table_contains (listing->startup_names, startup))
+        continue;
+      g_hash_table_insert (listing->startup_names, g_strdup (startup), g_strdup (name));
+      g_hash_table_insert (listing->name_keys, g_strdup (startup), spire_collate_key (name));
+      if (orgnr && *orgnr)
+        g_hash_table_insert (listing->startup_orgnrs, g_strdup (startup), g_strdup (orgnr));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _spire_store_set_error (store, rc, error);
+  /* The list's first order, by title (the key, then the text, then the
+   * UUID, as spire_store_list): the window's sort finds the rows in order
+   * and moves none.  The keys are kept as the rows' title keys. */
+  listing->title_keys = g_ptr_array_new_full (listing->applications->len, g_free);
+  _spire_store_sort_norwegian (listing->applications, kind->display_field, listing->title_keys);
+  return TRUE;
 }
 
-/* The startups the applications name, each once, and every name's key. */
+/* The cohort's challenges: titles and their keys. */
 static void
-keep_named (SpireCohortListing *listing, GPtrArray *named, GHashTable *startups,
-            GHashTable *challenges)
+name_challenges (SpireCohortListing *listing)
 {
-  for (guint i = 0; i < listing->applications->len; i++)
-    {
-      SpireRecord *app = listing->applications->pdata[i];
-      const char *startup = spire_record_get_text (app, "startup");
-
-      if (startup && g_hash_table_contains (startups, startup) &&
-          !g_hash_table_contains (listing->name_keys, startup))
-        {
-          g_ptr_array_add (named, g_hash_table_lookup (startups, startup));
-          g_hash_table_insert (listing->name_keys, g_strdup (startup),
-                               spire_collate_key (name_of (startups, startup)));
-        }
-    }
   for (guint i = 0; i < listing->challenges->len; i++)
     {
       SpireRecord *challenge = listing->challenges->pdata[i];
+      const char *uuid = spire_record_get_uuid (challenge);
+      const char *title = spire_record_get_display_name (challenge);
 
-      g_hash_table_insert (listing->name_keys, g_strdup (spire_record_get_uuid (challenge)),
-                           spire_collate_key (spire_record_get_display_name (challenge)));
+      g_hash_table_insert (listing->challenge_titles, g_strdup (uuid), g_strdup (title));
+      g_hash_table_insert (listing->name_keys, g_strdup (uuid), spire_collate_key (title));
     }
+}
+
+/* spire_search_fold (@text), the same bytes: text that is all ASCII folds
+ * to its lower case (normalising, case folding and taking off accents
+ * change nothing else there), a tenth of the cost; 40 000 rows' texts are
+ * mostly ASCII. */
+static char *
+search_fold (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return spire_search_fold (text);
+  return g_ascii_strdown (text, -1);
+}
+
+static const char *
+name_of (GHashTable *names, const char *uuid)
+{
+  const char *name = uuid ? g_hash_table_lookup (names, uuid) : NULL;
+
+  return name ? name : "";
+}
+
+/* Each application's search text and submitted day (its title key came
+ * with the store's sort), set as qdata so that the window sets nothing per
+ * row.  One time zone for all: the local one looked up per row cost three
+ * system calls each. */
+static void
+make_row_texts (SpireCohortListing *listing)
+{
+  g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
+
   for (guint i = 0; i < listing->applications->len; i++)
     {
       SpireRecord *app = listing->applications->pdata[i];
       g_autofree char *text = g_strjoin ("\n", spire_record_get_display_name (app),
-                                         name_of (startups, spire_record_get_text (app, "startup")),
-                                         name_of (challenges,
+                                         name_of (listing->startup_names,
+                                                  spire_record_get_text (app, "startup")),
+                                         name_of (listing->challenge_titles,
                                                   spire_record_get_text (app, "challenge")),
                                          NULL);
-      char *folded = spire_search_fold (text);
-      char *key = spire_collate_key (spire_record_get_text (app, "title"));
+      char *folded = search_fold (text);
 
       g_object_set_qdata_full (G_OBJECT (app), spire_listing_search_text_quark (), folded, g_free);
-      g_object_set_qdata_full (G_OBJECT (app), spire_listing_title_key_quark (), key, g_free);
+      g_object_set_qdata_full (G_OBJECT (app), spire_listing_title_key_quark (),
+                               listing->title_keys->pdata[i], g_free);
       g_object_set_qdata_full (G_OBJECT (app), spire_listing_submitted_quark (),
-                               spire_listing_format_day (spire_record_get_text (app,
-                                                                                "submitted_at")),
+                               format_day_in (spire_record_get_text (app, "submitted_at"), tz),
                                g_free);
       g_ptr_array_add (listing->search_texts, folded);
-      g_ptr_array_add (listing->title_keys, key);
     }
-}
-
-/* What the list looks names up in, made here rather than per load on the
- * main thread (40 000 rows name as many startups). */
-static void
-make_lookups (SpireCohortListing *listing, GPtrArray *named)
-{
-  listing->startup_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  listing->challenge_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  listing->startup_orgnrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < named->len; i++)
-    {
-      SpireRecord *s = named->pdata[i];
-
-      g_hash_table_insert (listing->startup_names, g_strdup (spire_record_get_uuid (s)),
-                           g_strdup (spire_record_get_display_name (s)));
-      if (!spire_record_is_null (s, "orgnr"))
-        g_hash_table_insert (listing->startup_orgnrs, g_strdup (spire_record_get_uuid (s)),
-                             g_strdup (spire_record_get_text (s, "orgnr")));
-    }
-  for (guint i = 0; i < listing->challenges->len; i++)
-    g_hash_table_insert (listing->challenge_titles,
-                         g_strdup (spire_record_get_uuid (listing->challenges->pdata[i])),
-                         g_strdup (spire_record_get_display_name (listing->challenges->pdata[i])));
-}
-
-/* The list's first order (by title, as its column sorts: the key, then
- * the text), made here so that the window's sort finds the rows in order
- * and moves none.  Stable: equal titles stay in the store's order. */
-typedef struct
-{
-  const char *key, *title;
-  guint index;
-} TitleOrder;
-
-static int
-compare_title_order (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  const TitleOrder *x = a, *y = b;
-  int r = strcmp (x->key, y->key);
-
-  return r != 0 ? r : g_strcmp0 (x->title, y->title);
-}
-
-static void
-sort_by_title (SpireCohortListing *listing)
-{
-  guint n = listing->applications->len;
-  g_autofree TitleOrder *order = g_new (TitleOrder, n);
-  g_autofree gpointer *apps = g_memdup2 (listing->applications->pdata, n * sizeof (gpointer));
-  g_autofree gpointer *texts = g_memdup2 (listing->search_texts->pdata, n * sizeof (gpointer));
-  g_autofree gpointer *keys = g_memdup2 (listing->title_keys->pdata, n * sizeof (gpointer));
-
-  for (guint i = 0; i < n; i++)
-    order[i] = (TitleOrder) { keys[i], spire_record_get_text (apps[i], "title"), i };
-  g_qsort_with_data (order, (gint) n, sizeof (TitleOrder),
-                     compare_title_order, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      listing->applications->pdata[i] = apps[order[i].index];
-      listing->search_texts->pdata[i] = texts[order[i].index];
-      listing->title_keys->pdata[i] = keys[order[i].index];
-    }
-}
-
-static GHashTable *
-by_uuid (GPtrArray *records)
-{
-  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < records->len; i++)
-    g_hash_table_insert (table, (gpointer) spire_record_get_uuid (records->pdata[i]),
-                         records->pdata[i]);
-  return table;
+  /* The keys are the applications' now. */
+  g_ptr_array_set_free_func (listing->title_keys, NULL);
 }
 
 SpireCohortListing *
@@ -546,17 +640,15 @@ spire_cohort_listing_read (SpireStore *store, const char *cohort_uuid, GCancella
                            GError **error)
 {
   g_autoptr (SpireCohortListing) listing = g_new0 (SpireCohortListing, 1);
-  g_autoptr (GPtrArray) startups = NULL;
-  g_autoptr (GHashTable) startup_table = NULL;
-  g_autoptr (GHashTable) challenge_table = NULL;
-  g_autoptr (GPtrArray) named = NULL; /* the startups named, borrowed from @startups */
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
   g_return_val_if_fail (cohort_uuid != NULL, NULL);
 
-  listing->applications = spire_store_list (store, &spire_kind_application, "cohort", cohort_uuid,
-                                            error);
-  if (listing->applications == NULL)
+  listing->startup_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  listing->challenge_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  listing->startup_orgnrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  listing->name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!read_applications (store, listing, cohort_uuid, error))
     return NULL;
   listing->challenges = spire_store_list (store, &spire_kind_challenge, "cohort", cohort_uuid,
                                           error);
@@ -568,18 +660,9 @@ spire_cohort_listing_read (SpireStore *store, const char *cohort_uuid, GCancella
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  startups = spire_store_list (store, &spire_kind_startup, NULL, NULL, error);
-  if (startups == NULL)
-    return NULL;
-  startup_table = by_uuid (startups);
-  challenge_table = by_uuid (listing->challenges);
-  named = g_ptr_array_new ();
+  name_challenges (listing);
   listing->search_texts = g_ptr_array_sized_new (listing->applications->len);
-  listing->title_keys = g_ptr_array_sized_new (listing->applications->len);
-  listing->name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  keep_named (listing, named, startup_table, challenge_table);
-  sort_by_title (listing);
-  make_lookups (listing, named);
+  make_row_texts (listing);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   return g_steal_pointer (&listing);

@@ -93,9 +93,10 @@ typedef struct
   /* startup and challenge UUID → spire_collate_key of its display name */
   GHashTable *name_keys;
   /* UUID → display name of the startups the applications name (each
-   * once) and of the challenges; startup UUID → organisation number (where
-   * it has one).  Only these, not the startups' records: 40 000 records
-   * freed on the main thread would hold a frame. */
+   * once: read in the applications' own query, joined on the cohort, not
+   * every startup of the file) and of the challenges; startup UUID →
+   * organisation number (where it has one).  Only these, not the startups'
+   * records: 40 000 records freed on the main thread would hold a frame. */
   GHashTable *startup_names;
   GHashTable *challenge_titles;
   GHashTable *startup_orgnrs;

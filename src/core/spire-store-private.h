@@ -60,6 +60,19 @@ GPtrArray *_spire_store_query (SpireStore *self, GError **error, const char *sql
  * NULL when @from names the kind's table without one. */
 GPtrArray *_spire_store_query_records (SpireStore *self, const SpireKind *kind, const char *alias,
                                        GError **error, const char *from, guint n_params, ...);
+/* A row of "SELECT <every field of @kind>[, more]" as a record. */
+SpireRecord *_spire_store_read_row (const SpireKind *kind, sqlite3_stmt *stmt);
+/* Sorts @records by @field in Norwegian order (spire_collate_key, then the
+ * text, then the UUID: the same as a stable sort of records in UUID
+ * order); with @keys, appends each record's key there in its new place
+ * (owned by @keys' caller). */
+void _spire_store_sort_norwegian (GPtrArray *records, const char *field, GPtrArray *keys);
+/* spire_store_list (), and where the kind's display field is text (the
+ * list's order), the spire_collate_key of each record's display name in
+ * @keys_out (parallel to the records, owned; NULL otherwise): made once
+ * for the sort and kept for a listing that shows them. */
+GPtrArray *_spire_store_list_keyed (SpireStore *self, const SpireKind *kind, const char *field,
+                                    const char *value, GPtrArray **keys_out, GError **error);
 #define SPIRE_ROW_TEXT(row, i) ((const char *) g_ptr_array_index ((GPtrArray *) (row), (i)))
 
 /* Notes that @table changed; "changed" is emitted at the outermost commit. */

@@ -119,14 +119,19 @@ _spire_store_bind_record (sqlite3_stmt *stmt, SpireRecord *record)
     }
 }
 
-static SpireRecord *
-read_row (const SpireKind *kind, sqlite3_stmt *stmt)
+/* A row of "SELECT <every field>" as a record.  Each value is set by its
+ * index, the text borrowed from SQLite until the record copies it: by name
+ * it cost a field lookup and a copy more per value (a third of reading a
+ * 40 000-application cohort). */
+SpireRecord *
+_spire_store_read_row (const SpireKind *kind, sqlite3_stmt *stmt)
 {
   SpireRecord *record = spire_record_new (kind);
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const SpireField *f = &kind->fields[i];
+      GValue v = G_VALUE_INIT;
       int col = (int) i;
       gboolean null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
 
@@ -134,19 +139,24 @@ read_row (const SpireKind *kind, sqlite3_stmt *stmt)
         {
         case SPIRE_FIELD_INT:
         case SPIRE_FIELD_MONEY:
-          spire_record_set_int (record, f->name, null ? SPIRE_INT_NONE
-                                                      : sqlite3_column_int64 (stmt, col));
+          g_value_init (&v, G_TYPE_INT64);
+          g_value_set_int64 (&v, null ? SPIRE_INT_NONE : sqlite3_column_int64 (stmt, col));
           break;
         case SPIRE_FIELD_REAL:
-          spire_record_set_real (record, f->name, null ? NAN : sqlite3_column_double (stmt, col));
+          g_value_init (&v, G_TYPE_DOUBLE);
+          g_value_set_double (&v, null ? NAN : sqlite3_column_double (stmt, col));
           break;
         case SPIRE_FIELD_BOOL:
-          spire_record_set_bool (record, f->name, sqlite3_column_int (stmt, col) != 0);
+          g_value_init (&v, G_TYPE_BOOLEAN);
+          g_value_set_boolean (&v, sqlite3_column_int (stmt, col) != 0);
           break;
         default:
-          spire_record_set_text (record, f->name, (const char *) sqlite3_column_text (stmt, col));
+          g_value_init (&v, G_TYPE_STRING);
+          g_value_set_static_string (&v, (const char *) sqlite3_column_text (stmt, col));
           break;
         }
+      spire_record_set_value (record, i, &v);
+      g_value_unset (&v);
     }
   return record;
 }
@@ -180,7 +190,7 @@ spire_store_get (SpireStore *self, const SpireKind *kind, const char *uuid, GErr
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    record = read_row (kind, stmt);
+    record = _spire_store_read_row (kind, stmt);
   else if (rc == SQLITE_DONE)
     {
       g_autofree char *word = spire_kind_word (kind);
@@ -197,7 +207,7 @@ spire_store_get (SpireStore *self, const SpireKind *kind, const char *uuid, GErr
 typedef struct
 {
   char *key;
-  const char *text;
+  const char *text, *uuid;
   SpireRecord *record;
 } Keyed;
 
@@ -207,13 +217,13 @@ compare_keyed (gconstpointer a, gconstpointer b, gpointer user_data)
   const Keyed *x = a, *y = b;
   int r = strcmp (x->key, y->key);
 
-  return r != 0 ? r : g_strcmp0 (x->text, y->text);
+  if (r == 0)
+    r = g_strcmp0 (x->text, y->text);
+  return r != 0 ? r : g_strcmp0 (x->uuid, y->uuid);
 }
 
-/* A stable sort of @records (already in uuid order) by @field in Norwegian
- * order, the same order as spire_collate(). */
-static void
-sort_norwegian (GPtrArray *records, const char *field)
+void
+_spire_store_sort_norwegian (GPtrArray *records, const char *field, GPtrArray *keys)
 {
   Keyed *keyed = g_new (Keyed, records->len);
 
@@ -221,51 +231,71 @@ sort_norwegian (GPtrArray *records, const char *field)
     {
       keyed[i].record = records->pdata[i];
       keyed[i].text = spire_record_get_text (keyed[i].record, field);
+      keyed[i].uuid = spire_record_get_uuid (keyed[i].record);
       keyed[i].key = spire_collate_key (keyed[i].text);
     }
   g_qsort_with_data (keyed, records->len, sizeof (Keyed), compare_keyed, NULL);
   for (guint i = 0; i < records->len; i++)
     {
       records->pdata[i] = keyed[i].record;
-      g_free (keyed[i].key);
+      if (keys)
+        g_ptr_array_add (keys, keyed[i].key);
+      else
+        g_free (keyed[i].key);
     }
   g_free (keyed);
 }
 
 GPtrArray *
-spire_store_list (SpireStore *self, const SpireKind *kind, const char *field, const char *value,
-                  GError **error)
+_spire_store_list_keyed (SpireStore *self, const SpireKind *kind, const char *field,
+                         const char *value, GPtrArray **keys_out, GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) keys = NULL;
   g_autofree char *sql = NULL;
   const SpireField *order = spire_kind_field (kind, kind->display_field);
+  gboolean text_order = order && order->type == SPIRE_FIELD_TEXT;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (field == NULL || spire_kind_field (kind, field) != NULL, NULL);
 
   /* Text is put in Norwegian order below, one key per record: a collation
-   * in SQL would build two keys per comparison. */
-  sql = g_strdup_printf ("%s%s%s%s ORDER BY %s%s uuid", kind_sql (kind, "select"),
+   * in SQL would build two keys per comparison.  It is read in the table's
+   * own order (or its index's): ORDER BY uuid fetched each row from a
+   * random page (70 000 startups: 0.2 s against 0.03 s in order), or
+   * sorted whole rows in temporary files (a 40 000-application cohort). */
+  sql = g_strdup_printf ("%s%s%s%s%s%s%s", kind_sql (kind, "select"),
                          field ? " WHERE " : "", field ? field : "", field ? " IS ?" : "",
-                         order && order->type == SPIRE_FIELD_TEXT ? "" : kind->display_field,
-                         order && order->type == SPIRE_FIELD_TEXT ? "" : ",");
+                         text_order ? "" : " ORDER BY ", text_order ? "" : kind->display_field,
+                         text_order ? "" : ", uuid");
   stmt = _spire_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   if (field)
     sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, read_row (kind, stmt));
+    g_ptr_array_add (out, _spire_store_read_row (kind, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _spire_store_set_error (self, rc, error);
       return NULL;
     }
-  if (order && order->type == SPIRE_FIELD_TEXT)
-    sort_norwegian (out, order->name);
+  if (keys_out && text_order)
+    keys = g_ptr_array_new_full (out->len, g_free);
+  if (text_order)
+    _spire_store_sort_norwegian (out, order->name, keys);
+  if (keys_out)
+    *keys_out = g_steal_pointer (&keys);
   return g_steal_pointer (&out);
+}
+
+GPtrArray *
+spire_store_list (SpireStore *self, const SpireKind *kind, const char *field, const char *value,
+                  GError **error)
+{
+  return _spire_store_list_keyed (self, kind, field, value, NULL, error);
 }
 
 gint64
@@ -353,7 +383,7 @@ _spire_store_query_records (SpireStore *self, const SpireKind *kind, const char 
     sqlite3_bind_text (stmt, (int) i + 1, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
   va_end (ap);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, read_row (kind, stmt));
+    g_ptr_array_add (out, _spire_store_read_row (kind, stmt));
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)

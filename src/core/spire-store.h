@@ -79,7 +79,8 @@ SpireRecord *spire_store_get (SpireStore *self, const SpireKind *kind, const cha
                               GError **error);
 gboolean spire_store_exists (SpireStore *self, const SpireKind *kind, const char *uuid);
 /* Records of @kind, all or those whose @field equals @value (a UUID for a
- * reference), in Norwegian order of the display field. */
+ * reference), in Norwegian order of the display field (equal names in the
+ * order of their UUIDs). */
 GPtrArray *spire_store_list (SpireStore *self, const SpireKind *kind, const char *field,
                              const char *value, GError **error);
 gint64 spire_store_count (SpireStore *self, const SpireKind *kind, const char *field,

@@ -53,6 +53,61 @@ name_in (GPtrArray *records, const char *uuid)
   return "";
 }
 
+/* What a person sees in a cohort's list: each row names its own startup
+ * (the startup record's name, organisation number and key) and its
+ * challenge, is found by the words it shows, and shows its submitted day;
+ * the listing names exactly the startups the cohort's applications name,
+ * and its rows come in the order spire_store_list () gives them. */
+static void
+check_listing_names (SpireStore *store, SpireCohortListing *listing, GPtrArray *apps)
+{
+  g_autoptr (GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer uuid;
+
+  for (guint i = 0; i < apps->len; i++)
+    {
+      SpireRecord *app = listing->applications->pdata[i];
+      const char *startup_uuid = spire_record_get_text (app, "startup");
+      const char *challenge_uuid = spire_record_get_text (app, "challenge");
+      g_autoptr (SpireRecord) startup = spire_store_get (store, &spire_kind_startup, startup_uuid,
+                                                         NULL);
+      const char *challenge = challenge_uuid
+                                ? g_hash_table_lookup (listing->challenge_titles, challenge_uuid)
+                                : NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *folded = NULL;
+      g_autofree char *day = spire_listing_format_day (spire_record_get_text (app,
+                                                                              "submitted_at"));
+
+      g_assert_cmpstr (spire_record_get_uuid (app), ==, spire_record_get_uuid (apps->pdata[i]));
+      g_assert_nonnull (startup);
+      g_hash_table_add (named, (gpointer) startup_uuid);
+      g_assert_cmpstr (g_hash_table_lookup (listing->startup_names, startup_uuid), ==,
+                       spire_record_get_display_name (startup));
+      g_assert_cmpstr (g_hash_table_lookup (listing->startup_orgnrs, startup_uuid), ==,
+                       spire_record_get_text (startup, "orgnr"));
+      text = g_strjoin ("\n", spire_record_get_display_name (app),
+                        spire_record_get_display_name (startup), challenge ? challenge : "", NULL);
+      folded = spire_search_fold (text);
+      g_assert_cmpstr (listing->search_texts->pdata[i], ==, folded);
+      g_assert_cmpstr (g_object_get_qdata (G_OBJECT (app), spire_listing_submitted_quark ()), ==,
+                       day);
+    }
+  g_assert_cmpuint (g_hash_table_size (listing->startup_names), ==, g_hash_table_size (named));
+  g_hash_table_iter_init (&iter, listing->startup_names);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    g_assert_true (g_hash_table_contains (named, uuid));
+  for (guint i = 0; i < listing->challenges->len; i++)
+    {
+      SpireRecord *challenge = listing->challenges->pdata[i];
+
+      g_assert_cmpstr (g_hash_table_lookup (listing->challenge_titles,
+                                            spire_record_get_uuid (challenge)),
+                       ==, spire_record_get_display_name (challenge));
+    }
+}
+
 static void
 check_listing (SpireStore *store, const char *cohort, SpireCohortListing *listing)
 {
@@ -113,6 +168,7 @@ check_listing (SpireStore *store, const char *cohort, SpireCohortListing *listin
   /* Only the startups named: not every startup in the file. */
   g_assert_cmpint (g_hash_table_size (listing->startup_names), <, spire_store_count (store, &spire_kind_startup,
                                                                  NULL, NULL));
+  check_listing_names (store, listing, apps);
 }
 
 /* The persons' directory: a name column, and one naming the startup a
@@ -160,6 +216,88 @@ check_kind_listing (SpireStore *store)
   g_assert_cmpuint (n_named, >, 0);
 }
 
+/* The Startups directory as its page asks for it: every cell shows the
+ * text the record's field shows, sorts by that text's key (a date by its
+ * ISO form), and the rows come by the first column; a municipality or a
+ * sector shared by many startups sorts the same in each. */
+static void
+check_startup_directory (SpireStore *store)
+{
+  static const SpireListingColumn columns[] = { { "name", NULL }, { "orgnr", NULL },
+                                                { "kommunenummer", NULL }, { "sector", NULL },
+                                                { "employees", NULL }, { "founded", NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireKindListing) listing = spire_kind_listing_read (store, &spire_kind_startup,
+                                                                 columns, G_N_ELEMENTS (columns),
+                                                                 &error);
+  g_autoptr (GPtrArray) startups = spire_store_list (store, &spire_kind_startup, NULL, NULL, NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (listing->records->len, ==, startups->len);
+  for (guint i = 0; i < listing->records->len; i++)
+    {
+      SpireRecord *startup = listing->records->pdata[i];
+      SpireListingRow *row = listing->rows->pdata[i];
+
+      /* By name, as the store gives them. */
+      g_assert_cmpstr (spire_record_get_uuid (startup), ==,
+                       spire_record_get_uuid (startups->pdata[i]));
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          const SpireField *f = spire_kind_field (&spire_kind_startup, columns[c].field);
+          g_autofree char *text = spire_listing_field_text (f, startup, NULL);
+          g_autofree char *key = f->type == SPIRE_FIELD_DATE
+                                   ? g_strdup (spire_record_is_null (startup, f->name)
+                                                 ? "" : spire_record_get_text (startup, f->name))
+                                   : spire_collate_key (text);
+
+          g_assert_cmpstr (row->texts[c], ==, text);
+          g_assert_cmpstr (row->keys[c], ==, key);
+        }
+      g_assert_true (g_object_get_qdata (G_OBJECT (startup), spire_listing_row_quark ()) == row);
+    }
+}
+
+/* Startups of the same name come in the order of their UUIDs, among the
+ * others in Norwegian order (Æ Ø Å after Z; "Aa" as Å, so Aase after Øst),
+ * in a list and in a directory alike. */
+static void
+test_equal_names (void)
+{
+  static const char *const uuids[] = { "30000000-0000-4000-8000-000000000000",
+                                       "10000000-0000-4000-8000-000000000000",
+                                       "20000000-0000-4000-8000-000000000000" };
+  static const SpireListingColumn columns[] = { { "name", NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (SpireKindListing) listing = NULL;
+  const char *expect[] = { "Zeta AS", "Øst AS", "10000000", "20000000", "30000000" };
+
+  g_assert_no_error (error);
+  g_object_unref (test_make (store, &spire_kind_startup, "name", "Øst AS", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (uuids); i++)
+    g_object_unref (test_make (store, &spire_kind_startup, "uuid", uuids[i], "name", "Aase AS",
+                               NULL));
+  g_object_unref (test_make (store, &spire_kind_startup, "name", "Zeta AS", NULL));
+  list = spire_store_list (store, &spire_kind_startup, NULL, NULL, &error);
+  g_assert_no_error (error);
+  listing = spire_kind_listing_read (store, &spire_kind_startup, columns, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expect));
+  for (guint i = 0; i < list->len; i++)
+    {
+      SpireRecord *a = list->pdata[i];
+      SpireRecord *b = listing->records->pdata[i];
+
+      if (i < 2)
+        g_assert_cmpstr (spire_record_get_display_name (a), ==, expect[i]);
+      else
+        g_assert_true (g_str_has_prefix (spire_record_get_uuid (a), expect[i]));
+      g_assert_true (a == b || g_str_equal (spire_record_get_uuid (a), spire_record_get_uuid (b)));
+    }
+}
+
 static void
 run (SpireStore *store)
 {
@@ -187,6 +325,7 @@ run (SpireStore *store)
   g_assert_no_error (error);
   g_assert_cmpint (startups->len, ==, spire_store_count (store, &spire_kind_startup, NULL, NULL));
   check_kind_listing (store);
+  check_startup_directory (store);
 
   /* Another cohort was chosen: the load gives nothing, and says why. */
   g_cancellable_cancel (cancellable);
@@ -256,5 +395,6 @@ main (int argc, char **argv)
   g_test_add_func ("/listing/memory", test_memory);
   g_test_add_func ("/listing/file", test_file);
   g_test_add_func ("/listing/unref-in-worker", test_unref_in_worker);
+  g_test_add_func ("/listing/equal-names", test_equal_names);
   return g_test_run ();
 }

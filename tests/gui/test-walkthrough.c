@@ -206,6 +206,13 @@ dialog_gone (gpointer data)
   return import_dialog () == NULL;
 }
 
+/* A directory page has read its records (in a worker) and shows them all. */
+static gboolean
+list_page_read (gpointer data)
+{
+  return !_spire_record_list_page_is_loading (data);
+}
+
 static gboolean
 csv_idle (gpointer data)
 {
@@ -460,7 +467,7 @@ test_walkthrough (void)
   /* The startups directory exported with a search: only what it shows. */
   reload (window);
   g_assert_true (spire_sidebar_select_directory (sidebar, "startups"));
-  gui_fixture_spin (20);
+  g_assert_true (gui_fixture_wait (list_page_read, directory, 10000));
   g_assert_cmpuint (g_list_model_get_n_items (_spire_record_list_page_get_shown (directory)), ==,
                     N_APPLICATIONS);
   gtk_editable_set_text (_spire_record_list_page_get_search_entry (directory), "kvitfj");

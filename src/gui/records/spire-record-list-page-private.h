@@ -79,6 +79,10 @@ struct _SpireRecordListPage
 
   /* While the records are read and their rows made, in a worker. */
   GCancellable *loading;
+  /* The worker is started in an idle (start_load_cb): two loads asked in
+   * one go (the sidebar says "directory" twice) read once. */
+  guint start_id;
+  gpointer pending; /* the Load that idle starts */
   /* Then while they go to the model in slices across frames; what to
    * select again when they are all there. */
   SpireListFill *fill;

@@ -279,7 +279,8 @@ n_audit (SpireStore *store)
   return entries->len;
 }
 
-/* The database's indexes, one "name: CREATE INDEX …" line each. */
+/* The database's indexes, one "name: CREATE INDEX …" line each, and its
+ * journal mode. */
 G_GNUC_UNUSED static char *
 index_list (SpireStore *store)
 {
@@ -295,6 +296,13 @@ index_list (SpireStore *store)
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (out, "%s: %s\n", sqlite3_column_text (stmt, 0),
                             sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  /* and the file's journal: WAL, so that the window reads while others
+   * write (an import alone with the file writes without it) */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_string_append_printf (out, "journal: %s\n", sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   g_assert_cmpuint (out->len, >, 0);

@@ -44,23 +44,6 @@ typedef struct
   SpireEvaluationPage *page;
 } Fixture;
 
-G_GNUC_UNUSED static SpireRecord *
-insert (SpireStore *store, const SpireKind *kind, ...)
-{
-  SpireRecord *r = spire_record_new (kind);
-  g_autoptr (GError) error = NULL;
-  va_list ap;
-  const char *field;
-
-  va_start (ap, kind);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    spire_record_set_text (r, field, va_arg (ap, const char *));
-  va_end (ap);
-  g_assert_true (spire_store_insert (store, r, &error));
-  g_assert_no_error (error);
-  return r;
-}
-
 G_GNUC_UNUSED static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -74,7 +57,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->store = spire_store_open (path, &error);
   g_assert_no_error (error);
-  program = insert (f->store, &spire_kind_program, "name", "SmartOslo", "kind", "accelerator",
+  program = gui_fixture_insert (f->store, &spire_kind_program, "name", "SmartOslo", "kind", "accelerator",
                     NULL);
   cohort = SPIRE_COHORT (spire_record_new (&spire_kind_cohort));
   spire_record_set_text (SPIRE_RECORD (cohort), "program", spire_record_get_uuid (program));
@@ -89,7 +72,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *email = g_strdup_printf ("person%u@gmail.com", i);
-      g_autoptr (SpireRecord) p = insert (f->store, &spire_kind_person, "name", names[i], "email",
+      g_autoptr (SpireRecord) p = gui_fixture_insert (f->store, &spire_kind_person, "name", names[i], "email",
                                           email, NULL);
       g_autoptr (SpireRecord) ev = spire_panel_add (f->store, f->cohort, spire_record_get_uuid (p),
                                                     i == 0 ? "chair" : "member", &error);

@@ -367,3 +367,20 @@ gui_fixture_find_message_dialog (void)
 {
   return (AdwMessageDialog *) gui_fixture_find_window (ADW_TYPE_MESSAGE_DIALOG);
 }
+
+SpireRecord *
+gui_fixture_insert (SpireStore *store, const SpireKind *kind, ...)
+{
+  SpireRecord *r = spire_record_new (kind);
+  g_autoptr (GError) error = NULL;
+  va_list ap;
+  const char *field;
+
+  va_start (ap, kind);
+  while ((field = va_arg (ap, const char *)) != NULL)
+    spire_record_set_text (r, field, va_arg (ap, const char *));
+  va_end (ap);
+  g_assert_true (spire_store_insert (store, r, &error));
+  g_assert_no_error (error);
+  return r;
+}

@@ -39,6 +39,9 @@ char *gui_fixture_isolate (void);
 /* The newest AdwMessageDialog on screen (an error, a question), or NULL:
  * what a user would see, found without reaching into a feature. */
 AdwMessageDialog *gui_fixture_find_message_dialog (void);
+/* Inserts a record of @kind from "field", "text value" pairs (NULL-terminated);
+ * the record, a new reference. */
+SpireRecord *gui_fixture_insert (SpireStore *store, const SpireKind *kind, ...) G_GNUC_NULL_TERMINATED;
 /* The newest window of @type on screen (a form, an import dialog), or NULL. */
 GtkWindow *gui_fixture_find_window (GType type);
 

@@ -38,23 +38,6 @@ typedef struct
   SpireEvaluationPart *panel;
 } Fixture;
 
-static SpireRecord *
-insert (SpireStore *store, const SpireKind *kind, ...)
-{
-  SpireRecord *r = spire_record_new (kind);
-  g_autoptr (GError) error = NULL;
-  va_list ap;
-  const char *field;
-
-  va_start (ap, kind);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    spire_record_set_text (r, field, va_arg (ap, const char *));
-  va_end (ap);
-  g_assert_true (spire_store_insert (store, r, &error));
-  g_assert_no_error (error);
-  return r;
-}
-
 static SpireCohort *
 add_cohort (Fixture *f, const char *program, const char *name)
 {
@@ -80,7 +63,7 @@ add_member (Fixture *f, SpireCohort *cohort, const char *name, const char *role)
   g_autoptr (GError) error = NULL;
 
   g_strdelimit (email, " ", '.');
-  p = insert (f->store, &spire_kind_person, "name", name, "email", email, NULL);
+  p = gui_fixture_insert (f->store, &spire_kind_person, "name", name, "email", email, NULL);
   ev = spire_panel_add (f->store, spire_record_get_uuid (SPIRE_RECORD (cohort)),
                         spire_record_get_uuid (p), role, &error);
   g_assert_no_error (error);
@@ -97,7 +80,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->store = spire_store_open (path, &error);
   g_assert_no_error (error);
-  program = insert (f->store, &spire_kind_program, "name", "SmartOslo", "kind", "accelerator",
+  program = gui_fixture_insert (f->store, &spire_kind_program, "name", "SmartOslo", "kind", "accelerator",
                     NULL);
   f->cohorts[0] = add_cohort (f, spire_record_get_uuid (program), "Høst 2026");
   f->cohorts[1] = add_cohort (f, spire_record_get_uuid (program), "Vår 2027");
@@ -208,7 +191,7 @@ test_panel_shows (Fixture *f, gconstpointer data)
   declared = spire_conflict_declare (f->store, kari, spire_record_get_uuid (apps->pdata[0]), NULL,
                                      "family", "Her brother applies", &error);
   g_assert_no_error (error);
-  detected = insert (f->store, &spire_kind_conflict, "evaluator", ola, "startup",
+  detected = gui_fixture_insert (f->store, &spire_kind_conflict, "evaluator", ola, "startup",
                      spire_record_get_text (apps->pdata[0], "startup"), "origin", "detected",
                      "kind", "other", "reason", "Same e-mail domain", NULL);
 
@@ -318,7 +301,7 @@ test_panel_many (Fixture *f, gconstpointer data)
   apps = spire_store_list (f->store, &spire_kind_application, "cohort", cohort, NULL);
   for (guint i = 0; i < apps->len; i++)
     {
-      g_autoptr (SpireRecord) c = insert (f->store, &spire_kind_conflict, "evaluator", kari,
+      g_autoptr (SpireRecord) c = gui_fixture_insert (f->store, &spire_kind_conflict, "evaluator", kari,
                                           "application", spire_record_get_uuid (apps->pdata[i]),
                                           "origin", "detected", "kind", "other", "reason",
                                           "Same e-mail domain", NULL);

@@ -153,7 +153,7 @@ test_assign_auto_memory (Fixture *f, gconstpointer data)
   g_autoptr (SpireRecord) c1 = NULL;
 
   g_assert_no_error (error);
-  program = insert (store, &spire_kind_program, "name", "SmartOslo", "kind", "accelerator", NULL);
+  program = gui_fixture_insert (store, &spire_kind_program, "name", "SmartOslo", "kind", "accelerator", NULL);
   cohort = SPIRE_COHORT (spire_record_new (&spire_kind_cohort));
   spire_record_set_text (SPIRE_RECORD (cohort), "program", spire_record_get_uuid (program));
   spire_record_set_text (SPIRE_RECORD (cohort), "name", "Vår 2027");
@@ -164,7 +164,7 @@ test_assign_auto_memory (Fixture *f, gconstpointer data)
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *email = g_strdup_printf ("memory%u@gmail.com", i);
-      g_autoptr (SpireRecord) p = insert (store, &spire_kind_person, "name", i ? "Per" : "Pål",
+      g_autoptr (SpireRecord) p = gui_fixture_insert (store, &spire_kind_person, "name", i ? "Per" : "Pål",
                                           "email", email, NULL);
       g_autoptr (SpireRecord) ev = spire_panel_add (store, spire_record_get_uuid (SPIRE_RECORD (cohort)),
                                                     spire_record_get_uuid (p), "member", &error);

@@ -16,6 +16,7 @@ spire_install_packages $SPIRE_BUILD_PACKAGES $SPIRE_TEST_PACKAGES || exit 1
 spire_generate_locales
 
 total_ok=0 total_failed=0 total_skipped=0
+failures="" # "BUILD: TEST" lines and what each said, printed before the total
 
 # run_suite BUILD_DIR [meson setup options…]; SUITE_TARGETS (ninja targets,
 # all when empty) and SUITE_ARGS (more meson test options) for one step.
@@ -42,6 +43,16 @@ run_suite() {
     failed=1 # meson itself failed
   fi
   total_ok=$((total_ok + ok)); total_failed=$((total_failed + failed))
+  # Which tests failed, and the lines of their output that say why, so the
+  # last screen of a long run names them.
+  local names
+  names=$(sed -n 's/^ *[0-9]\+\/[0-9]\+ \([^ ]\+ \/ [^ ]\+\) \+\(FAIL\|TIMEOUT\|UNEXPECTEDPASS\|ERROR\) .*/\1 \2/p' "$log")
+  if [ -n "$names" ]; then
+    failures="$failures$(printf '%s\n' "$names" | sed "s|^|$(basename "$build"): |")
+$(grep -a -E 'CRITICAL|ERROR:|Bail out|assertion|^not ok|ERROR: AddressSanitizer|runtime error' \
+      "$build/meson-logs/testlog.txt" 2>/dev/null | head -n 20 | cut -c1-300)
+"
+  fi
   total_skipped=$((total_skipped + skipped))
 }
 
@@ -91,6 +102,11 @@ if [ -z "${SPIRE_SKIP_FUZZ:-}" ] && [ -z "$SPIRE_TEST_ARGS" ]; then
 fi
 
 echo
+if [ -n "$failures" ]; then
+  echo "== failed"
+  printf '%s' "$failures"
+  echo
+fi
 if [ "$total_skipped" -gt 0 ]; then
   echo "$total_ok passed, $total_failed failed, $total_skipped skipped"
 else

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "common/spire-widget.h"
 #include "preferences/spire-preferences.h"
 #include "spire-app.h"
 #include "spire-window.h"
@@ -98,6 +99,7 @@ static void
 spire_app_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (spire_app_parent_class)->startup (app);
+  spire_icons_keep_alive ();
 
   /* GTK reads the icon theme in a thread of its own when it is first asked
    * for (GtkApplication's startup), but adding the application's icon path

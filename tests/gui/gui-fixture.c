@@ -10,6 +10,7 @@
 
 #include "gui-fixture.h"
 #include "cohort/spire-cohort-page.h"
+#include "common/spire-widget.h"
 #include "sidebar/spire-sidebar.h"
 #include "spire-window-private.h"
 
@@ -327,42 +328,6 @@ gui_fixture_spin (guint ms)
     }
 }
 
-/* GTK 4.8 loads a widget's icons in GIO's thread pool, a task each that
- * holds the icon.  When a window goes while such a task is pending, the
- * icon's last reference goes in the worker thread, and a window looking the
- * same icon up on the main thread at that moment finds it in GtkIconTheme's
- * cache while it is being finalized: "g_object_ref: assertion
- * '!object_already_finalized'", fatal in a test (seen on loaded CI runs, in
- * test-gui-evaluation's set-up right after a teardown; a core dump showed
- * the worker in the icon's finalize waiting for the cache's lock).  The
- * tests keep every icon GTK makes, so none is finalized while they run:
- * GTK's race, not Spire's, is taken out of the results. */
-static GMutex icons_lock;
-static GPtrArray *icons_kept;
-static void (*icon_constructed) (GObject *object);
-
-static void
-keep_icon_constructed (GObject *object)
-{
-  if (icon_constructed)
-    icon_constructed (object);
-  g_mutex_lock (&icons_lock);
-  g_ptr_array_add (icons_kept, g_object_ref (object));
-  g_mutex_unlock (&icons_lock);
-}
-
-static void
-keep_icons (void)
-{
-  GObjectClass *klass = g_type_class_ref (GTK_TYPE_ICON_PAINTABLE);
-
-  if (icons_kept != NULL)
-    return; /* once a process */
-  icons_kept = g_ptr_array_new ();
-  icon_constructed = klass->constructed;
-  klass->constructed = keep_icon_constructed;
-}
-
 char *
 gui_fixture_isolate (void)
 {
@@ -372,7 +337,8 @@ gui_fixture_isolate (void)
                                       "XDG_STATE_HOME" };
 
   g_assert_no_error (error);
-  keep_icons ();
+  /* As the app does at startup (GTK 4.8's icon race, spire-widget.c). */
+  spire_icons_keep_alive ();
   for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
     {
       g_autofree char *sub = g_build_filename (dir, vars[i], NULL);

@@ -114,3 +114,44 @@ spire_menu_button_set_lazy_menu (GtkMenuButton *button, GMenuModel *model)
   gtk_menu_button_set_create_popup_func (button, create_popup_cb, g_object_ref (model),
                                          g_object_unref);
 }
+
+/* GTK 4.8 loads a widget's icons in GIO's thread pool, a task each that
+ * holds the icon.  When the widget goes while its icon still loads (a
+ * dialog or a window closed at once), the icon's last reference goes in
+ * the worker thread; a lookup of the same icon on the main thread at that
+ * moment finds it in GtkIconTheme's cache while it is being finalized
+ * ("g_object_ref: assertion '!object_already_finalized'", then a freed
+ * icon in use).  Seen on loaded test runs; a core dump showed the worker in
+ * the icon's finalize waiting for the cache's lock and the main thread in
+ * gtk_icon_theme_lookup_icon.  Keeping every icon GTK makes means none is
+ * finalized: a few hundred icons at most (Spire's own and the symbolic
+ * ones it shows, each at the sizes it shows them), most 16 pixels. */
+static GMutex icons_lock;
+static GPtrArray *icons_kept;
+static void (*icon_constructed) (GObject *object);
+
+static void
+keep_icon_constructed (GObject *object)
+{
+  if (icon_constructed)
+    icon_constructed (object);
+  g_mutex_lock (&icons_lock);
+  g_ptr_array_add (icons_kept, g_object_ref (object));
+  g_mutex_unlock (&icons_lock);
+}
+
+void
+spire_icons_keep_alive (void)
+{
+  GObjectClass *klass;
+
+  g_mutex_lock (&icons_lock);
+  if (icons_kept == NULL)
+    {
+      klass = g_type_class_ref (GTK_TYPE_ICON_PAINTABLE);
+      icons_kept = g_ptr_array_new ();
+      icon_constructed = klass->constructed;
+      klass->constructed = keep_icon_constructed;
+    }
+  g_mutex_unlock (&icons_lock);
+}

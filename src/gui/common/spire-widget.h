@@ -23,5 +23,8 @@ void spire_widget_set_cell_tooltip (GtkWidget *widget, const char *text);
  * and a popover per button made the start slow (issue 11). Until then
  * gtk_menu_button_get_menu_model () is NULL. */
 void spire_menu_button_set_lazy_menu (GtkMenuButton *button, GMenuModel *model);
+/* Keeps every icon GTK makes for the rest of the process (once; any thread),
+ * around a race in GTK 4.8's icon cache (see spire-widget.c). */
+void spire_icons_keep_alive (void);
 
 G_END_DECLS

@@ -46,7 +46,8 @@ run_suite() {
   # Which tests failed, and the lines of their output that say why, so the
   # last screen of a long run names them.
   local names
-  names=$(sed -n 's/^ *[0-9]\+\/[0-9]\+ \([^ ]\+ \/ [^ ]\+\) \+\(FAIL\|TIMEOUT\|UNEXPECTEDPASS\|ERROR\) .*/\1 \2/p' "$log")
+  names=$(sed -n 's/^ *[0-9]\+\/[0-9]\+ \([^ ]\+ \/ [^ ]\+\) \+\(FAIL\|TIMEOUT\|UNEXPECTEDPASS\|ERROR\) .*/\1 \2/p' "$log" |
+    awk '!seen[$0]++')
   if [ -n "$names" ]; then
     failures="$failures$(printf '%s\n' "$names" | sed "s|^|$(basename "$build"): |")
 $(grep -a -E 'CRITICAL|ERROR:|Bail out|assertion|^not ok|ERROR: AddressSanitizer|runtime error' \

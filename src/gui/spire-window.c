@@ -533,8 +533,9 @@ reload (SpireWindow *self)
 
 /* Callbacks */
 
+/* Once a choice (the sidebar tells a choice once). */
 static void
-on_sidebar_selected_cohort_cb (SpireWindow *self, GParamSpec *pspec, SpireSidebar *sidebar)
+on_sidebar_selection_changed_cb (SpireWindow *self, SpireSidebar *sidebar)
 {
   show_cohort (self);
 }
@@ -732,7 +733,7 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, new_menu);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, primary_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_selected_cohort_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_cohort_activated_cb);
 
   _spire_window_class_add_actions (widget_class);

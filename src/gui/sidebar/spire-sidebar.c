@@ -485,6 +485,7 @@ spire_sidebar_dispose (GObject *object)
   SpireSidebar *self = SPIRE_SIDEBAR (object);
 
   drop_pending (self);
+  self->rebuilding = TRUE; /* the rows go: no choice to tell */
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_SIDEBAR);
   g_clear_object (&self->store);
   g_clear_object (&self->selected);

@@ -29,6 +29,8 @@ on_sample_data_progress_cb (double fraction, gpointer user_data)
 {
   SpireWindow *self = user_data;
 
+  if (self->progress_bar == NULL)
+    return;
   if (fraction > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
   else
@@ -39,8 +41,11 @@ static void
 set_loading (SpireWindow *self, GCancellable *loading)
 {
   g_set_object (&self->loading, loading);
-  gtk_widget_set_visible (self->progress_box, loading != NULL);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  if (self->progress_box) /* on the "empty" page, made when first shown */
+    {
+      gtk_widget_set_visible (self->progress_box, loading != NULL);
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+    }
   _spire_window_update_actions (self);
 }
 

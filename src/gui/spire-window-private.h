@@ -49,6 +49,8 @@ struct _SpireWindow
   SpireFollowupPage *program_board;
   SpireRecordListPage *directory_page;
   SpireAuditPage *audit_page;
+  /* The "empty" and "error" pages' widgets: NULL until the page is first
+   * shown (ensure_page in spire-window.c). */
   AdwWindowTitle *empty_title;
   AdwStatusPage *empty_status;
   GtkWidget *progress_box;

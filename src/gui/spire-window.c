@@ -34,6 +34,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SpireWindow, spire_window, ADW_TYPE_APPLICATION_W
                                                       spire_window_undo_host_init))
 
 static void reload (SpireWindow *self);
+static void update_titles (SpireWindow *self);
 
 /* Messages */
 
@@ -57,6 +58,52 @@ toast (SpireWindow *self, const char *text)
   spire_toast_add (GTK_WIDGET (self), t);
 }
 
+/* The "empty" and "error" pages are made when first shown, from
+ * spire-window-pages.ui: a database with programs never shows them, and
+ * made and styled with the window they were part of its first frame's cost
+ * (issue 11). */
+static void
+ensure_page (SpireWindow *self, const char *name)
+{
+  static const char *const empty_ids[] = { "empty_page", NULL };
+  static const char *const error_ids[] = { "error_page", NULL };
+  gboolean empty = g_str_equal (name, "empty");
+  g_autoptr (GtkBuilder) builder = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if ((!empty && !g_str_equal (name, "error")) ||
+      gtk_stack_get_child_by_name (self->main_stack, name) != NULL)
+    return;
+  builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (builder, "/no/spire/Spire/spire-window-pages.ui",
+                                              (const char **) (empty ? empty_ids : error_ids),
+                                              &error))
+    g_error ("spire-window-pages.ui: %s", error->message);
+  gtk_stack_add_named (self->main_stack,
+                       GTK_WIDGET (gtk_builder_get_object (builder, empty ? "empty_page"
+                                                                           : "error_page")),
+                       name);
+  if (empty)
+    {
+      self->empty_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "empty_title"));
+      self->empty_status = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "empty_status"));
+      self->progress_box = GTK_WIDGET (gtk_builder_get_object (builder, "progress_box"));
+      self->progress_bar = GTK_PROGRESS_BAR (gtk_builder_get_object (builder, "progress_bar"));
+      self->empty_menu_button =
+        GTK_MENU_BUTTON (gtk_builder_get_object (builder, "empty_menu_button"));
+      spire_menu_button_set_lazy_menu (self->empty_menu_button, self->primary_menu);
+      gtk_widget_set_visible (self->progress_box, self->loading != NULL);
+      update_titles (self);
+    }
+  else
+    {
+      self->error_status = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_status"));
+      self->error_menu_button =
+        GTK_MENU_BUTTON (gtk_builder_get_object (builder, "error_menu_button"));
+      spire_menu_button_set_lazy_menu (self->error_menu_button, self->primary_menu);
+    }
+}
+
 /* Shows one of the window's pages ("main", "empty", "error"): cross-faded
  * from another, but at once from "loading", which a database opened before
  * the first frame never needs to show (a cross-fade would make the first
@@ -67,6 +114,7 @@ show_page (SpireWindow *self, const char *name)
   gboolean from_loading =
     g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0;
 
+  ensure_page (self, name);
   gtk_stack_set_visible_child_full (self->main_stack, name,
                                     from_loading ? GTK_STACK_TRANSITION_TYPE_NONE
                                                  : gtk_stack_get_transition_type (self->main_stack));
@@ -75,6 +123,7 @@ show_page (SpireWindow *self, const char *name)
 static void
 show_error_page (SpireWindow *self, const GError *error)
 {
+  ensure_page (self, "error");
   adw_status_page_set_description (self->error_status, error->message);
   show_page (self, "error");
 }
@@ -130,8 +179,10 @@ update_titles (SpireWindow *self)
   g_autofree char *name = path ? g_path_get_basename (path) : NULL;
 
   adw_window_title_set_subtitle (self->sidebar_title, name ? name : "");
-  adw_window_title_set_subtitle (self->empty_title, name ? name : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), path);
+  if (self->empty_title == NULL)
+    return; /* made when first shown (ensure_page) */
+  adw_window_title_set_subtitle (self->empty_title, name ? name : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->empty_title), path);
 }
 
@@ -533,9 +584,12 @@ reload (SpireWindow *self)
 
 /* Callbacks */
 
+/* Once a choice (the sidebar tells a choice once). */
 static void
-on_sidebar_selected_cohort_cb (SpireWindow *self, GParamSpec *pspec, SpireSidebar *sidebar)
+on_sidebar_selection_changed_cb (SpireWindow *self, SpireSidebar *sidebar)
 {
+  if (self->sidebar == NULL)
+    return; /* the window's template is being disposed */
   show_cohort (self);
 }
 
@@ -721,18 +775,11 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_page);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, directory_bin);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, audit_bin);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_title);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_status);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, primary_button);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, empty_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, SpireWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, new_menu);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, primary_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_selected_cohort_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_cohort_activated_cb);
 
   _spire_window_class_add_actions (widget_class);
@@ -746,8 +793,6 @@ spire_window_init (SpireWindow *self)
                            G_CALLBACK (on_cohort_view_shown_cb), self, G_CONNECT_SWAPPED);
   spire_menu_button_set_lazy_menu (self->new_button, self->new_menu);
   spire_menu_button_set_lazy_menu (self->primary_button, self->primary_menu);
-  spire_menu_button_set_lazy_menu (self->empty_menu_button, self->primary_menu);
-  spire_menu_button_set_lazy_menu (self->error_menu_button, self->primary_menu);
   /* The help overlay (Ctrl+?) is made after the first frame. */
 
   self->settings = g_settings_new (APP_ID);
@@ -771,7 +816,6 @@ spire_window_init (SpireWindow *self)
   update_titles (self);
   /* Until a database is open (or could not be): no error before there is one. */
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  adw_status_page_set_description (self->error_status, NULL);
 }
 
 /* Public API */
@@ -895,7 +939,7 @@ _spire_window_get_content_page (SpireWindow *self)
 const char *
 _spire_window_get_error_text (SpireWindow *self)
 {
-  return adw_status_page_get_description (self->error_status);
+  return self->error_status ? adw_status_page_get_description (self->error_status) : NULL;
 }
 
 SpireSidebar *

@@ -139,6 +139,79 @@ test_sidebar_later (void)
   close_window (window);
 }
 
+/* A choice in the sidebar is told once ("selection-changed"), and the
+ * window goes straight to what was chosen: from a directory or a program's
+ * overview to a cohort without "No Cohort Selected" between (it followed
+ * each of three properties' notifications, which showed that page and
+ * read a directory twice). */
+static void
+on_selection_changed_cb (SpireSidebar *sidebar, guint *n)
+{
+  (*n)++;
+}
+
+static void
+on_content_page_cb (GtkStack *stack, GParamSpec *pspec, GString *seen)
+{
+  g_string_append_printf (seen, "%s ", gtk_stack_get_visible_child_name (stack));
+}
+
+static void
+test_sidebar_one_choice (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpireRecord) program = spire_record_new (&spire_kind_program);
+  g_autoptr (SpireRecord) cohort = spire_record_new (&spire_kind_cohort);
+  g_autoptr (GString) seen = g_string_new (NULL);
+  SpireWindow *window;
+  SpireSidebar *sidebar;
+  GtkWidget *stack;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  spire_record_set_text (program, "name", "Ett kull");
+  spire_record_set_text (program, "kind", "accelerator");
+  g_assert_true (spire_store_insert (store, program, &error));
+  spire_record_set_text (cohort, "program", spire_record_get_uuid (program));
+  spire_record_set_text (cohort, "name", "Vår");
+  spire_record_set_text (cohort, "phase", "open");
+  spire_record_set_int (cohort, "seats", 10);
+  g_assert_true (spire_store_insert (store, cohort, &error));
+
+  window = gui_fixture_window_on_cohort (app, store, spire_record_get_uuid (cohort));
+  sidebar = _spire_window_get_sidebar (window);
+  /* The content pane's stack: the first GtkStack above the cohort page. */
+  stack = gtk_widget_get_parent (GTK_WIDGET (_spire_window_get_cohort_page (window)));
+  while (stack && !GTK_IS_STACK (stack))
+    stack = gtk_widget_get_parent (stack);
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (_spire_window_get_content_page (window), ==, "cohort");
+  g_signal_connect (sidebar, "selection-changed", G_CALLBACK (on_selection_changed_cb), &n);
+  g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (on_content_page_cb), seen);
+
+  g_assert_true (spire_sidebar_select_directory (sidebar, "startups"));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_null (spire_sidebar_get_selected_cohort (sidebar));
+  g_assert_cmpstr (spire_sidebar_get_selected_directory (sidebar), ==, "startups");
+  g_assert_true (spire_sidebar_select_cohort (sidebar, spire_record_get_uuid (cohort)));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_null (spire_sidebar_get_selected_directory (sidebar));
+  g_assert_true (spire_sidebar_select_program (sidebar, spire_record_get_uuid (program)));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_null (spire_sidebar_get_selected_cohort (sidebar));
+  g_assert_true (spire_sidebar_select_cohort (sidebar, spire_record_get_uuid (cohort)));
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_null (spire_sidebar_get_selected_program (sidebar));
+  /* The same row again is no new choice. */
+  g_assert_true (spire_sidebar_select_cohort (sidebar, spire_record_get_uuid (cohort)));
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (seen->str, ==, "directory cohort program cohort ");
+
+  g_signal_handlers_disconnect_by_func (stack, on_content_page_cb, seen);
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -152,6 +225,7 @@ main (int argc, char **argv)
   app = spire_app_new ("no.spire.Spire.SidebarTests", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_test_add_func ("/sidebar/later", test_sidebar_later);
+  g_test_add_func ("/sidebar/one-choice", test_sidebar_one_choice);
   ret = g_test_run ();
   g_clear_object (&app);
   return ret;

@@ -875,6 +875,75 @@ test_window_fill_slices (void)
   close_window (window);
 }
 
+/* The start (issue 11): the app presents the window, then opens the
+ * database.  The first frame shows the first cohort's header with its list
+ * loading, and the cohort's listing is read after that frame; its rows
+ * then come with nothing else happening. */
+typedef struct
+{
+  SpireCohortPage *page;
+  gboolean painted;
+  gboolean loading_then;
+  guint rows_then;
+} FirstFrame;
+
+static void
+on_first_paint_cb (GdkFrameClock *clock, FirstFrame *f)
+{
+  if (f->painted)
+    return;
+  f->painted = TRUE;
+  f->loading_then = spire_cohort_page_is_loading (f->page);
+  f->rows_then = g_list_model_get_n_items (spire_cohort_page_get_applications (f->page));
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+static void
+test_window_first_frame (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autofree char *cohort = NULL;
+  SpireWindow *window;
+  FirstFrame f = { NULL };
+  gulong handler;
+
+  g_assert_no_error (error);
+  cohort = gui_fixture_fill_large_cohort (store, 200, &error);
+  g_assert_no_error (error);
+
+  window = spire_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  f.page = _spire_window_get_cohort_page (window);
+  /* Before the page's own handler, which starts the listing's worker */
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (on_first_paint_cb), &f);
+  _spire_window_set_store (window, store);
+  g_assert_cmpstr (_spire_window_get_page (window), ==, "main");
+  g_assert_cmpstr (spire_record_get_uuid (
+                     SPIRE_RECORD (spire_cohort_page_get_cohort (f.page))), ==, cohort);
+  g_assert_true (spire_cohort_page_is_loading (f.page));
+
+  g_assert_true (gui_fixture_wait (first_frame_painted, &f, 20000));
+  g_assert_true (f.loading_then);
+  g_assert_cmpuint (f.rows_then, ==, 0);
+  g_assert_cmpstr (_spire_cohort_page_get_shown_text (f.page), ==, "Reading the applications…");
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+
+  g_assert_true (gui_fixture_wait (cohort_has_rows, f.page, 20000));
+  gui_fixture_wait_cohort (f.page);
+  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (f.page)), ==,
+                    200);
+  g_assert_cmpstr (_spire_cohort_page_get_shown_text (f.page), ==, "200 applications");
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -917,6 +986,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/large", test_window_large);
   g_test_add_func ("/window/fill-slices", test_window_fill_slices);
+  g_test_add_func ("/window/first-frame", test_window_first_frame);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -61,6 +61,11 @@ struct _SpireCohortPage
   SpireStore *store;
   SpireCohort *cohort;
   GCancellable *loading; /* while the cohort's listing is read */
+  /* Before the window's first frame the listing's worker waits for it
+   * (start_after_first_frame): the wait (a SpireFirstFrameWait) and what
+   * to keep selected. */
+  gpointer wait;
+  GHashTable *wait_keep;
 };
 
 /* The page's own, between its two files */

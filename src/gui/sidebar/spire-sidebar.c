@@ -74,6 +74,7 @@ enum
 enum
 {
   COHORT_ACTIVATED,
+  SELECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -94,26 +95,42 @@ static const struct
   { "audit", "document-open-recent-symbolic", N_("Audit Trail") },
 };
 
+/* A choice is told once: the three properties are set together and
+ * "selection-changed" is emitted once after them, so that the window reads
+ * what was chosen once and never shows the state between (it used to
+ * follow each property's notification: up to three a choice, and a cohort
+ * chosen from a directory or a program showed "No Cohort Selected" first).
+ * @always: tell even when nothing changed (a reload: the records are fresh
+ * copies, and a directory or an overview is read again). */
 static void
-set_selected (SpireSidebar *self, SpireCohort *cohort)
+choose (SpireSidebar *self, const char *program, const char *table, SpireCohort *cohort,
+        gboolean always)
 {
-  g_set_object (&self->selected, cohort);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COHORT]);
-}
+  gboolean changed = FALSE;
 
-static void
-set_directory (SpireSidebar *self, const char *table)
-{
-  self->directory = table;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DIRECTORY]);
-}
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (program, self->program) != 0)
+    {
+      g_autofree char *old = g_steal_pointer (&self->program);
 
-static void
-set_program (SpireSidebar *self, const char *uuid)
-{
-  g_free (self->program);
-  self->program = g_strdup (uuid);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROGRAM]);
+      self->program = g_strdup (program);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROGRAM]);
+      changed = TRUE;
+    }
+  if (table != self->directory)
+    {
+      self->directory = table;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DIRECTORY]);
+      changed = TRUE;
+    }
+  if (g_set_object (&self->selected, cohort))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COHORT]);
+      changed = TRUE;
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+  if (changed || always)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 static void drop_pending (SpireSidebar *self);
@@ -293,13 +310,7 @@ on_list_row_selected_cb (SpireSidebar *self, GtkListBoxRow *row, GtkListBox *lis
 
   if (self->rebuilding)
     return;
-  /* The new choice first, so that the window never shows the one between. */
-  if (g_strcmp0 (program, self->program) != 0)
-    set_program (self, program);
-  if (table != self->directory)
-    set_directory (self, table);
-  if (cohort != self->selected)
-    set_selected (self, cohort);
+  choose (self, program, table, cohort, FALSE);
 }
 
 static void
@@ -474,6 +485,7 @@ spire_sidebar_dispose (GObject *object)
   SpireSidebar *self = SPIRE_SIDEBAR (object);
 
   drop_pending (self);
+  self->rebuilding = TRUE; /* the rows go: no choice to tell */
   gtk_widget_dispose_template (GTK_WIDGET (self), SPIRE_TYPE_SIDEBAR);
   g_clear_object (&self->store);
   g_clear_object (&self->selected);
@@ -536,6 +548,17 @@ spire_sidebar_class_init (SpireSidebarClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, SPIRE_TYPE_COHORT);
 
+  /**
+   * SpireSidebar::selection-changed:
+   *
+   * Another row was chosen, or the sidebar was read again: once a choice,
+   * after "selected-cohort", "selected-directory" and "selected-program"
+   * all hold it (at most one of them is set).
+   */
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+
   /* Links the GResource (registered by its constructor) from the static library. */
   (void) spire_sidebar_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -588,12 +611,7 @@ spire_sidebar_clear (SpireSidebar *self)
   g_hash_table_remove_all (self->program_names);
   g_clear_pointer (&self->first_program, g_free);
   self->rebuilding = FALSE;
-  if (self->selected)
-    set_selected (self, NULL);
-  if (self->directory)
-    set_directory (self, NULL);
-  if (self->program)
-    set_program (self, NULL);
+  choose (self, NULL, NULL, NULL, FALSE);
 }
 
 gboolean
@@ -694,9 +712,7 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
       row = find_directory_row (self, self->directory);
       gtk_list_box_select_row (self->list, row);
       self->rebuilding = FALSE;
-      if (self->selected)
-        set_selected (self, NULL);
-      set_directory (self, self->directory);
+      choose (self, NULL, self->directory, NULL, TRUE);
       return TRUE;
     }
 
@@ -710,13 +726,10 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
 
           gtk_list_box_select_row (self->list, row);
           self->rebuilding = FALSE;
-          if (self->selected)
-            set_selected (self, NULL);
-          set_program (self, program);
+          choose (self, program, NULL, NULL, TRUE);
           return TRUE;
         }
-      /* Gone: the cohort selected below tells the window, which reads both. */
-      g_clear_pointer (&self->program, g_free);
+      /* Gone: the cohort chosen below is told in its place. */
     }
 
   row = keep ? find_cohort_row (self, keep) : NULL;
@@ -726,7 +739,7 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
   self->rebuilding = FALSE;
 
   /* Always tell: the record is a fresh copy, its data may have changed. */
-  set_selected (self, row ? g_object_get_data (G_OBJECT (row), ROW_COHORT) : NULL);
+  choose (self, NULL, NULL, row ? g_object_get_data (G_OBJECT (row), ROW_COHORT) : NULL, TRUE);
   return TRUE;
 }
 

@@ -27,7 +27,8 @@ gboolean spire_sidebar_select_cohort (SpireSidebar *self, const char *uuid);
  * "persons", "challenges", or "audit": the audit trail). */
 gboolean spire_sidebar_select_directory (SpireSidebar *self, const char *table);
 /* Selects the program's heading row: the window shows its overview.  The
- * "selected-program" property (a UUID or NULL) tells. */
+ * "selected-program" property (a UUID or NULL) tells; "selection-changed"
+ * is emitted once a choice, after the three properties hold it. */
 gboolean spire_sidebar_select_program (SpireSidebar *self, const char *uuid);
 const char *spire_sidebar_get_selected_program (SpireSidebar *self);
 /* The table of the directory row selected, or NULL. */

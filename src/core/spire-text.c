@@ -296,6 +296,15 @@ spire_format_number (double value, int decimals, SpireLanguage lang)
 }
 
 char *
+spire_format_count (gint64 n, SpireLanguage lang)
+{
+  guint64 abs_n = n < 0 ? (guint64) (-(n + 1)) + 1 : (guint64) n;
+  g_autofree char *digits = group_digits (abs_n, lang == SPIRE_LANGUAGE_EN ? "," : NBSP);
+
+  return n < 0 ? g_strdup_printf ("−%s", digits) : g_steal_pointer (&digits);
+}
+
+char *
 spire_format_orgnr (const char *orgnr)
 {
   GString *d;

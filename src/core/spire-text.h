@@ -49,6 +49,12 @@ char *spire_format_timestamp (const char *iso_utc, SpireLanguage lang);
 char *spire_format_money (gint64 ore, SpireLanguage lang);
 /* A number with @decimals decimals: decimal comma in nb and nn. */
 char *spire_format_number (double value, int decimals, SpireLanguage lang);
+/* A count (or a rank) as people read it: "40 000" (nb, nn) or "40,000"
+ * (en); below 1 000 the digits alone.  The nb/nn separator is a no-break
+ * space (U+00A0, as in money), so that "40 000" never breaks across lines.
+ * Where a count chooses a plural form, ngettext() still gets the number and
+ * the message takes this text as a %s. */
+char *spire_format_count (gint64 n, SpireLanguage lang);
 /* "923 609 016" from any spacing; other text is returned as it is. */
 char *spire_format_orgnr (const char *orgnr);
 /* Reads "23.11.2026", "2026-11-23", with an optional time, into ISO

@@ -60,6 +60,9 @@ collator (void)
     }
   /* Decomposed text (é as e + ◌́) sorts as its composed form. */
   ucol_setAttribute (coll, UCOL_NORMALIZATION_MODE, UCOL_ON, &err);
+  /* Digits by their value: "Kull 2" before "Kull 10" (ICU's numeric
+   * collation; a run of digits is one number, leading zeros aside). */
+  ucol_setAttribute (coll, UCOL_NUMERIC_COLLATION, UCOL_ON, &err);
   ucol_setStrength (coll, UCOL_TERTIARY);
   g_private_set (&thread_collator, coll);
   return coll;

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 /* Norwegian order is ICU's collator for Bokmål (CLDR's tailoring, the same
  * for Nynorsk), at three levels: letters first (Æ Ø Å after Z, "aa" as Å,
- * Ä with Æ, Ö with Ø, accents and case ignored: é = e, a = A), then
- * accents, then case.  The same order in SQL (COLLATE NB), in lists (the
+ * Ä with Æ, Ö with Ø, accents and case ignored: é = e, a = A; digits by
+ * their value: "Kull 2" before "Kull 10"), then accents, then case.  The same order in SQL (COLLATE NB), in lists (the
  * key) and in reports (spire_collate), in any process locale and thread.
  *
  * A key that sorts with strcmp() in that order: make it once per row and

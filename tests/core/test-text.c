@@ -24,14 +24,21 @@ test_collate (void)
   g_assert_cmpint (spire_collate ("Aasen", "Zeta"), >, 0);  /* aa is å */
   g_assert_cmpint (spire_collate ("Aasen", "Åsen"), !=, 0); /* but they are not the same */
   g_assert_cmpint (spire_collate (NULL, "A"), <, 0);
+  /* Digits by their value, not digit by digit. */
+  g_assert_cmpint (spire_collate ("Kull 2", "Kull 10"), <, 0);
+  g_assert_cmpint (spire_collate ("Runde 9", "Runde 10"), <, 0);
+  g_assert_cmpint (spire_collate ("Kull 10 vår", "Kull 9 vår"), >, 0);
+  g_assert_cmpint (spire_collate ("Høst 2025", "Høst 2026"), <, 0);
+  g_assert_cmpint (spire_collate ("Kull 100", "Kull 99"), >, 0);
 }
 
 /* Norwegian names in the order ICU's Norwegian collator gives (CLDR):
  * letters first, case and accents ignored there (é = e, a = A), then
- * accents, then case; Æ Ø Å after Z, Ä with Æ, Ö with Ø, "aa" with Å. */
+ * accents, then case; Æ Ø Å after Z, Ä with Æ, Ö with Ø, "aa" with Å;
+ * numbers by their value (Kull 2 before Kull 10). */
 static const char *const norwegian_order[] = {
-  "aker", "Bygg", "Élan", "Emil", "Emile", "Émile", "Epsilon", "Hakon", "Haakon", "Ost",
-  "Saab", "zeta", "Zorro", "Ænes", "Ängel", "Ærlig", "Ødegård", "Ödegaard", "Øst", "Østen",
+  "aker", "Bygg", "Élan", "Emil", "Emile", "Émile", "Epsilon", "Hakon", "Haakon", "Kull 1",
+  "Kull 2", "Kull 10", "Kull 11", "Kull 100", "Ost", "Runde 9", "Runde 10", "Saab", "zeta", "Zorro", "Ænes", "Ängel", "Ærlig", "Ødegård", "Ödegaard", "Øst", "Østen",
   "Östen", "Øyvind", "Åland", "Aaland", "åse", "Åse", "Aase",
 };
 

@@ -308,7 +308,8 @@ impact_lost (Impact *b, GError **error)
                              " JOIN startups s ON s.uuid = d.startup"
                              " JOIN public_bodies p ON p.uuid = d.public_body"
                              " WHERE d.uuid IN (" SPIRE_PROGRAM_DEALS_SQL ")"
-                             " AND d.stage = 'no_deal' ORDER BY s.name, p.name",
+                             " AND d.stage = 'no_deal'"
+                             " ORDER BY s.name COLLATE NB, p.name COLLATE NB",
                              1, b->program);
   if (rows == NULL)
     return FALSE;

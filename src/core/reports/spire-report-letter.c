@@ -455,7 +455,7 @@ _spire_report_letters_foreach (SpireStore *store, const char *cohort_uuid,
   rows = _spire_store_query (store, error,
                              "SELECT a.uuid, s.name, a.status FROM applications a"
                              " JOIN startups s ON s.uuid = a.startup WHERE a.cohort = ?"
-                             " ORDER BY s.name, a.uuid",
+                             " ORDER BY s.name COLLATE NB, a.uuid",
                              1, cohort_uuid);
   if (rows == NULL)
     return FALSE;

@@ -78,11 +78,12 @@ cli_one_line (const char *text)
   return copy;
 }
 
-/* A whole number as people read it in the current locale ("1 234"). */
+/* A count as people read it in the language of the translation in use
+ * ("1 234" in nb and nn, "1,234" in English; spire_format_count). */
 char *
 cli_format_count (gint64 n)
 {
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+  return spire_format_count (n, spire_language_current ());
 }
 
 /* Lists and tables */

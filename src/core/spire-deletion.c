@@ -16,6 +16,7 @@
 #include "spire-deletion.h"
 #include "spire-error.h"
 #include "spire-records.h"
+#include "spire-text.h"
 
 struct _SpireDeletion
 {
@@ -181,9 +182,13 @@ spire_store_delete_with_parts (SpireStore *store, GPtrArray *records, GError **e
     self->description = g_strdup_printf (_("“%s” deleted"),
                                          spire_record_get_display_name (records->pdata[0]));
   else
-    self->description = g_strdup_printf (ngettext ("%u record deleted", "%u records deleted",
-                                                   records->len),
-                                         records->len);
+    {
+      g_autofree char *n_text = spire_format_count (records->len, spire_language_current ());
+
+      self->description = g_strdup_printf (ngettext ("%s record deleted", "%s records deleted",
+                                                     records->len),
+                                           n_text);
+    }
   return self;
 }
 

@@ -60,6 +60,9 @@ collator (void)
     }
   /* Decomposed text (é as e + ◌́) sorts as its composed form. */
   ucol_setAttribute (coll, UCOL_NORMALIZATION_MODE, UCOL_ON, &err);
+  /* Digits by their value: "Kull 2" before "Kull 10" (ICU's numeric
+   * collation; a run of digits is one number, leading zeros aside). */
+  ucol_setAttribute (coll, UCOL_NUMERIC_COLLATION, UCOL_ON, &err);
   ucol_setStrength (coll, UCOL_TERTIARY);
   g_private_set (&thread_collator, coll);
   return coll;
@@ -293,6 +296,15 @@ spire_format_number (double value, int decimals, SpireLanguage lang)
   if (buf[0] == '-')
     return g_strdup_printf ("−%s", buf + 1);
   return g_strdup (buf);
+}
+
+char *
+spire_format_count (gint64 n, SpireLanguage lang)
+{
+  guint64 abs_n = n < 0 ? (guint64) (-(n + 1)) + 1 : (guint64) n;
+  g_autofree char *digits = group_digits (abs_n, lang == SPIRE_LANGUAGE_EN ? "," : NBSP);
+
+  return n < 0 ? g_strdup_printf ("−%s", digits) : g_steal_pointer (&digits);
 }
 
 char *

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 /* Norwegian order is ICU's collator for Bokmål (CLDR's tailoring, the same
  * for Nynorsk), at three levels: letters first (Æ Ø Å after Z, "aa" as Å,
- * Ä with Æ, Ö with Ø, accents and case ignored: é = e, a = A), then
- * accents, then case.  The same order in SQL (COLLATE NB), in lists (the
+ * Ä with Æ, Ö with Ø, accents and case ignored: é = e, a = A; digits by
+ * their value: "Kull 2" before "Kull 10"), then accents, then case.  The same order in SQL (COLLATE NB), in lists (the
  * key) and in reports (spire_collate), in any process locale and thread.
  *
  * A key that sorts with strcmp() in that order: make it once per row and
@@ -49,6 +49,12 @@ char *spire_format_timestamp (const char *iso_utc, SpireLanguage lang);
 char *spire_format_money (gint64 ore, SpireLanguage lang);
 /* A number with @decimals decimals: decimal comma in nb and nn. */
 char *spire_format_number (double value, int decimals, SpireLanguage lang);
+/* A count (or a rank) as people read it: "40 000" (nb, nn) or "40,000"
+ * (en); below 1 000 the digits alone.  The nb/nn separator is a no-break
+ * space (U+00A0, as in money), so that "40 000" never breaks across lines.
+ * Where a count chooses a plural form, ngettext() still gets the number and
+ * the message takes this text as a %s. */
+char *spire_format_count (gint64 n, SpireLanguage lang);
 /* "923 609 016" from any spacing; other text is returned as it is. */
 char *spire_format_orgnr (const char *orgnr);
 /* Reads "23.11.2026", "2026-11-23", with an optional time, into ISO

@@ -466,6 +466,54 @@ test_import_csv (void)
   }
 }
 
+/* A thousand and more: the counts are grouped in threes as people read
+ * them, "1,200" in English and "1 200" (a no-break space) in Bokmål, and
+ * still line up in their column. */
+static void
+test_import_csv_counts (void)
+{
+  static const char *const open_phases[] = { "open", "screening", "planning", NULL };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *cohort = demo_cohort (dir, database, open_phases);
+  g_autofree char *file = g_build_filename (dir, "mange.csv", NULL);
+  g_autoptr (GString) csv = g_string_new ("Bedriftsnavn;Kontaktperson;E-post\n");
+
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (csv, "Bedrift %u AS;Person %u;p%u@example.no\n", i, i, i);
+  write_file (file, csv->str);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, "--dry-run", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Rows read +1,200\n", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("New applications +1,200\n", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("People already known +0\n", run.out, 0, 0));
+  }
+  {
+    g_auto (Run) run = { 0 };
+    const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL,
+                          "SPIRE_LOCALEDIR", cli_localedir, NULL };
+    const char *args[] = { "-d", database, "import-csv", file, "--cohort", cohort, "--dry-run",
+                           NULL };
+
+    run_program_full (&run, cli_path, env, dir, NULL, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Rader lest +1\u00a0200\n", run.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("Nye søknader +1\u00a0200\n", run.out, 0, 0));
+    /* The columns line up: both counts end where the zero below them does. */
+    {
+      const char *a = strstr (run.out, "Rader lest");
+      const char *b = strstr (run.out, "Personer som er kjent fra før");
+      const char *a_end = strchr (a, '\n');
+      const char *b_end = strchr (b, '\n');
+
+      g_assert_cmpuint (g_utf8_strlen (a, a_end - a), ==, g_utf8_strlen (b, b_end - b));
+    }
+  }
+}
+
 static void
 test_import_brreg (void)
 {
@@ -744,6 +792,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/import-csv", test_import_csv);
+  g_test_add_func ("/cli/import-csv-counts", test_import_csv_counts);
   g_test_add_func ("/cli/import-brreg", test_import_brreg);
   g_test_add_func ("/cli/full-disk", test_full_disk);
   g_test_add_func ("/cli/database-private", test_database_private);

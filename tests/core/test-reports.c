@@ -139,14 +139,14 @@ test_text_plural_context (void)
 {
   g_autoptr (SpireReportText) nb = spire_report_text_new (SPIRE_LANGUAGE_NB);
   g_autoptr (SpireReportText) en = spire_report_text_new (SPIRE_LANGUAGE_EN);
-  const char *one = "%u application had scores that disagree more than the rubric’s threshold "
+  const char *one = "%s application had scores that disagree more than the rubric’s threshold "
                     "allows (standard deviation σ).";
-  const char *many = "%u applications had scores that disagree more than the rubric’s "
+  const char *many = "%s applications had scores that disagree more than the rubric’s "
                      "threshold allows (standard deviation σ).";
 
-  g_assert_true (g_str_has_prefix (_rn (nb, one, many, 1), "%u søknad fikk"));
-  g_assert_true (g_str_has_prefix (_rn (nb, one, many, 0), "%u søknader fikk"));
-  g_assert_true (g_str_has_prefix (_rn (nb, one, many, 2), "%u søknader fikk"));
+  g_assert_true (g_str_has_prefix (_rn (nb, one, many, 1), "%s søknad fikk"));
+  g_assert_true (g_str_has_prefix (_rn (nb, one, many, 0), "%s søknader fikk"));
+  g_assert_true (g_str_has_prefix (_rn (nb, one, many, 2), "%s søknader fikk"));
   g_assert_cmpstr (_rn (en, one, many, 1), ==, one);
   g_assert_cmpstr (_rn (en, one, many, 3), ==, many);
   /* A message with a context (C_ in spire-cli-rank.c) */

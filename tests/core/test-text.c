@@ -24,14 +24,21 @@ test_collate (void)
   g_assert_cmpint (spire_collate ("Aasen", "Zeta"), >, 0);  /* aa is å */
   g_assert_cmpint (spire_collate ("Aasen", "Åsen"), !=, 0); /* but they are not the same */
   g_assert_cmpint (spire_collate (NULL, "A"), <, 0);
+  /* Digits by their value, not digit by digit. */
+  g_assert_cmpint (spire_collate ("Kull 2", "Kull 10"), <, 0);
+  g_assert_cmpint (spire_collate ("Runde 9", "Runde 10"), <, 0);
+  g_assert_cmpint (spire_collate ("Kull 10 vår", "Kull 9 vår"), >, 0);
+  g_assert_cmpint (spire_collate ("Høst 2025", "Høst 2026"), <, 0);
+  g_assert_cmpint (spire_collate ("Kull 100", "Kull 99"), >, 0);
 }
 
 /* Norwegian names in the order ICU's Norwegian collator gives (CLDR):
  * letters first, case and accents ignored there (é = e, a = A), then
- * accents, then case; Æ Ø Å after Z, Ä with Æ, Ö with Ø, "aa" with Å. */
+ * accents, then case; Æ Ø Å after Z, Ä with Æ, Ö with Ø, "aa" with Å;
+ * numbers by their value (Kull 2 before Kull 10). */
 static const char *const norwegian_order[] = {
-  "aker", "Bygg", "Élan", "Emil", "Emile", "Émile", "Epsilon", "Hakon", "Haakon", "Ost",
-  "Saab", "zeta", "Zorro", "Ænes", "Ängel", "Ærlig", "Ødegård", "Ödegaard", "Øst", "Østen",
+  "aker", "Bygg", "Élan", "Emil", "Emile", "Émile", "Epsilon", "Hakon", "Haakon", "Kull 1",
+  "Kull 2", "Kull 10", "Kull 11", "Kull 100", "Ost", "Runde 9", "Runde 10", "Saab", "zeta", "Zorro", "Ænes", "Ängel", "Ærlig", "Ødegård", "Ödegaard", "Øst", "Østen",
   "Östen", "Øyvind", "Åland", "Aaland", "åse", "Åse", "Aase",
 };
 
@@ -288,6 +295,46 @@ test_numbers_and_orgnr (void)
   g_assert_cmpstr (o3, ==, "12345");
 }
 
+/* Counts: digits alone below 1 000, then grouped in threes with a no-break
+ * space (nb, nn) or a comma (en). */
+static void
+test_count (void)
+{
+  static const struct
+  {
+    gint64 n;
+    const char *nb, *en;
+  } cases[] = {
+    { 0, "0", "0" },
+    { 7, "7", "7" },
+    { 999, "999", "999" },
+    { 1000, "1" NBSP "000", "1,000" },
+    { 4000, "4" NBSP "000", "4,000" },
+    { 40000, "40" NBSP "000", "40,000" },
+    { 100000, "100" NBSP "000", "100,000" },
+    { 1234567, "1" NBSP "234" NBSP "567", "1,234,567" },
+    { -1500, "−1" NBSP "500", "−1,500" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *nb = spire_format_count (cases[i].n, SPIRE_LANGUAGE_NB);
+      g_autofree char *nn = spire_format_count (cases[i].n, SPIRE_LANGUAGE_NN);
+      g_autofree char *en = spire_format_count (cases[i].n, SPIRE_LANGUAGE_EN);
+
+      g_assert_cmpstr (nb, ==, cases[i].nb);
+      g_assert_cmpstr (nn, ==, cases[i].nb);
+      g_assert_cmpstr (en, ==, cases[i].en);
+    }
+  {
+    g_autofree char *max = spire_format_count (G_MAXINT64, SPIRE_LANGUAGE_EN);
+    g_autofree char *min = spire_format_count (G_MININT64, SPIRE_LANGUAGE_EN);
+
+    g_assert_cmpstr (max, ==, "9,223,372,036,854,775,807");
+    g_assert_cmpstr (min, ==, "−9,223,372,036,854,775,808");
+  }
+}
+
 static void
 test_languages (void)
 {
@@ -313,6 +360,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/dates", test_dates);
   g_test_add_func ("/text/money", test_money);
   g_test_add_func ("/text/numbers-orgnr", test_numbers_and_orgnr);
+  g_test_add_func ("/text/count", test_count);
   g_test_add_func ("/text/languages", test_languages);
   return g_test_run ();
 }

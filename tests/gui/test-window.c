@@ -871,7 +871,7 @@ test_window_fill_slices (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (page))),
                     ==, 3000);
   g_assert_true (is_sorted (page, 0, FALSE));
-  g_assert_cmpstr (_spire_cohort_page_get_shown_text (page), ==, "3000 applications");
+  g_assert_cmpstr (_spire_cohort_page_get_shown_text (page), ==, "3,000 applications");
   close_window (window);
 }
 

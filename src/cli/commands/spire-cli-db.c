@@ -52,6 +52,7 @@ cmd_check (Cli *cli, const CliCommand *command, int argc, char **argv)
   g_auto (GStrv) args = NULL;
   g_auto (GStrv) problems = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *n_text = NULL;
   guint n;
   int status;
 
@@ -72,9 +73,10 @@ cmd_check (Cli *cli, const CliCommand *command, int argc, char **argv)
   n = problems ? g_strv_length (problems) : 0;
   for (guint i = 0; i < n; i++)
     g_print ("%s\n", problems[i]);
-  return cli_refused_message (ngettext ("The database “%s” has %u problem.",
-                                        "The database “%s” has %u problems.", n),
-                              cli_database_path (cli), n);
+  n_text = cli_format_count (n);
+  return cli_refused_message (ngettext ("The database “%s” has %s problem.",
+                                        "The database “%s” has %s problems.", n),
+                              cli_database_path (cli), n_text);
 }
 
 /* backup */

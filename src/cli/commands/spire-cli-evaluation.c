@@ -124,9 +124,13 @@ cmd_assign (Cli *cli, const CliCommand *command, int argc, char **argv)
       return EXIT_OK;
     }
   if (n_added > 0)
-    g_print (ngettext ("Added %u assignment in “%s”.\n", "Added %u assignments in “%s”.\n",
-                       n_added),
-             n_added, name);
+    {
+      g_autofree char *n_text = cli_format_count (n_added);
+
+      g_print (ngettext ("Added %s assignment in “%s”.\n", "Added %s assignments in “%s”.\n",
+                         n_added),
+               n_text, name);
+    }
   else
     g_print (_("No assignments were needed in “%s”.\n"), name);
   g_print (ngettext ("Every application to review has at least %u panel member.\n",
@@ -324,9 +328,13 @@ cmd_package_export (Cli *cli, const CliCommand *command, int argc, char **argv)
     g_print ("%s\n", _("It holds no applications: none is assigned to them yet (“spire-cli "
                        "assign” assigns the panel)."));
   else if (n_applications > 0)
-    g_print (ngettext ("It holds %u application to score.\n",
-                       "It holds %u applications to score.\n", (gulong) n_applications),
-             (guint) n_applications);
+    {
+      g_autofree char *n_text = cli_format_count (n_applications);
+
+      g_print (ngettext ("It holds %s application to score.\n",
+                         "It holds %s applications to score.\n", (gulong) n_applications),
+               n_text);
+    }
   g_print ("%s\n", _("The file holds the panel member’s secret token: send it to them alone."));
   return EXIT_OK;
 }

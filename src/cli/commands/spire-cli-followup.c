@@ -291,11 +291,13 @@ print_status (Cli *cli, SpireDealStatus *s)
   SpireLanguage lang = spire_language_current ();
   SpireRecord *d = s->deal;
   g_autofree char *stage = stage_label (spire_record_get_text (d, "stage"));
+  g_autofree char *n_days = NULL;
 
   g_print ("%s\n", spire_record_get_display_name (d));
+  n_days = cli_format_count (s->days_in_stage);
   /* TRANSLATORS: "Stage: Negotiation, 30 days" */
-  g_print (ngettext ("Stage: %s, %d day\n", "Stage: %s, %d days\n", (gulong) s->days_in_stage),
-           stage, s->days_in_stage);
+  g_print (ngettext ("Stage: %s, %s day\n", "Stage: %s, %s days\n", (gulong) s->days_in_stage),
+           stage, n_days);
   if (s->weighted_value != SPIRE_INT_NONE)
     {
       g_autofree char *value = spire_format_money (spire_record_get_int (d, "value"), lang);
@@ -314,8 +316,10 @@ print_status (Cli *cli, SpireDealStatus *s)
       g_autofree char *date = spire_format_date (step->date, lang);
       g_autofree char *label = stage_label (step->stage);
 
+      g_autofree char *step_days = cli_format_count (step->days);
+
       g_print ("  %s  %s", date, label);
-      g_print (ngettext (" (%d day)", " (%d days)", (gulong) step->days), step->days);
+      g_print (ngettext (" (%s day)", " (%s days)", (gulong) step->days), step_days);
       g_print ("%s%s\n", step->note ? "  " : "", step->note ? step->note : "");
     }
 }

@@ -61,7 +61,7 @@ print_funnel (const SpireFunnel *funnel)
 
       labels[i] = step_label (i);
       row[0] = g_strdup (labels[i]);
-      row[1] = g_strdup_printf ("%" G_GINT64_FORMAT, counts[i]);
+      row[1] = cli_format_count (counts[i]);
       if (i == 0 || isnan (conversion[i]))
         row[2] = g_strdup ("");
       else

@@ -342,6 +342,7 @@ show_preview (SpireCsvImport *import, SpireCsvPreview *preview, const char *file
               SpireRecord *cohort)
 {
   guint n = preview->problems->len;
+  g_autofree char *n_text = NULL;
 
   print_csv_mapping (import, file);
   /* TRANSLATORS: "What “a.csv” would add to the cohort “Høst 2026”:" followed by counts */
@@ -353,10 +354,11 @@ show_preview (SpireCsvImport *import, SpireCsvPreview *preview, const char *file
     return CONTINUE;
   for (guint i = 0; i < n; i++)
     print_csv_problem (file, g_ptr_array_index (preview->problems, i));
-  return cli_refused_message (ngettext ("%s was not imported: %u problem must be fixed first.",
-                                        "%s was not imported: %u problems must be fixed first.",
+  n_text = cli_format_count (n);
+  return cli_refused_message (ngettext ("%s was not imported: %s problem must be fixed first.",
+                                        "%s was not imported: %s problems must be fixed first.",
                                         n),
-                              file, n);
+                              file, n_text);
 }
 
 int

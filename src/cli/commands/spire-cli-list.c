@@ -151,7 +151,9 @@ cell_text (Cli *cli, GHashTable *cache, SpireRecord *record, const SpireField *f
                                        spire_record_get_text (record, field->name)));
       break;
     case SPIRE_FIELD_INT:
-      text = cli_format_count (spire_record_get_int (record, field->name));
+      /* A record's whole numbers are not counts (a year, seats): digits
+       * alone, as the window shows them. */
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, spire_record_get_int (record, field->name));
       break;
     case SPIRE_FIELD_MONEY:
       text = spire_format_money (spire_record_get_int (record, field->name), lang);

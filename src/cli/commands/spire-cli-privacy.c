@@ -97,6 +97,7 @@ cmd_person_erase (Cli *cli, const CliCommand *command, int argc, char **argv)
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (SpirePersonTraces) traces = NULL;
+  g_autofree char *n_text = NULL;
   int status;
 
   if ((status = cli_parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
@@ -107,17 +108,19 @@ cmd_person_erase (Cli *cli, const CliCommand *command, int argc, char **argv)
     return EXIT_REFUSED;
   if (!spire_person_erase (cli->store, args[0], dry_run, &traces, &error))
     return cli_refused (error);
+  n_text = cli_format_count (traces->items->len);
   if (dry_run)
     {
       print_traces (traces);
-      /* TRANSLATORS: after the list of places; %s is the pseudonym, "Erased person 3F2A" */
-      g_print (_("Nothing was changed. Erasing would write “%s” in these %u places.\n"),
-               traces->pseudonym, traces->items->len);
+      /* TRANSLATORS: after the list of places; the first %s is the pseudonym, "Erased person
+       * 3F2A", the second how many places */
+      g_print (_("Nothing was changed. Erasing would write “%s” in these %s places.\n"),
+               traces->pseudonym, n_text);
     }
   else
-    /* TRANSLATORS: %s is the pseudonym, "Erased person 3F2A" */
-    g_print (_("The person is erased: %u places now say “%s”.\n"), traces->items->len,
-             traces->pseudonym);
+    /* TRANSLATORS: the first %s is how many places, the second the pseudonym, "Erased person
+     * 3F2A" */
+    g_print (_("The person is erased: %s places now say “%s”.\n"), n_text, traces->pseudonym);
   return EXIT_OK;
 }
 
@@ -142,6 +145,7 @@ cmd_retention (Cli *cli, const CliCommand *command, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) due = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *n_text = NULL;
   guint n = 0;
   int status;
 
@@ -173,15 +177,17 @@ cmd_retention (Cli *cli, const CliCommand *command, int argc, char **argv)
   cli_print_rows (headers, numeric, G_N_ELEMENTS (headers), rows);
   if (dry_run)
     {
-      g_print (ngettext ("Nothing was changed. Without --dry-run %u person would be erased.\n",
-                         "Nothing was changed. Without --dry-run %u people would be erased.\n",
+      n_text = cli_format_count (due->len);
+      g_print (ngettext ("Nothing was changed. Without --dry-run %s person would be erased.\n",
+                         "Nothing was changed. Without --dry-run %s people would be erased.\n",
                          due->len),
-               due->len);
+               n_text);
       return EXIT_OK;
     }
   if (!spire_retention_apply (cli->store, today, &n, &error))
     return cli_refused (error);
-  g_print (ngettext ("%u person erased.\n", "%u people erased.\n", n), n);
+  n_text = cli_format_count (n);
+  g_print (ngettext ("%s person erased.\n", "%s people erased.\n", n), n_text);
   return EXIT_OK;
 }
 

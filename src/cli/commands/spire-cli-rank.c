@@ -63,15 +63,16 @@ rank_row_cells (SpireRankRow *row, gboolean any_tied, gboolean on_terminal, Spir
   char **cells = g_new0 (char *, N_RANK_COLS + 1);
   guint rank = spire_rank_row_get_rank (row);
   double percent = spire_rank_row_get_percent (row);
+  g_autofree char *rank_text = spire_format_count (rank, lang);
 
   /* With ties, "2=" and "3 " keep the numbers in one column. */
   if (rank == 0)
     cells[RANK_COL_RANK] = g_strdup (any_tied ? "– " : "–");
   else if (spire_rank_row_get_tied (row))
     /* TRANSLATORS: a rank shared with other applications: "2=" */
-    cells[RANK_COL_RANK] = g_strdup_printf (C_("rank", "%u="), rank);
+    cells[RANK_COL_RANK] = g_strdup_printf (C_("rank", "%s="), rank_text);
   else
-    cells[RANK_COL_RANK] = g_strdup_printf (any_tied ? "%u " : "%u", rank);
+    cells[RANK_COL_RANK] = g_strdup_printf (any_tied ? "%s " : "%s", rank_text);
   cells[RANK_COL_TITLE] = cli_one_line (spire_rank_row_get_title (row)
                                           ? spire_rank_row_get_title (row) : "");
   cells[RANK_COL_STARTUP] = cli_one_line (spire_rank_row_get_startup_name (row)
@@ -195,12 +196,16 @@ print_ranking_notes (SpireRanking *ranking, const char *name)
                "ranked.\n"),
              name);
   else if (n_ranked < n_rows)
-    g_print (ngettext ("%u application has no submitted review with a score yet and is not "
-                       "ranked (–).\n",
-                       "%u applications have no submitted review with a score yet and are not "
-                       "ranked (–).\n",
-                       n_rows - n_ranked),
-             n_rows - n_ranked);
+    {
+      g_autofree char *n_text = spire_format_count (n_rows - n_ranked, spire_language_current ());
+
+      g_print (ngettext ("%s application has no submitted review with a score yet and is not "
+                         "ranked (–).\n",
+                         "%s applications have no submitted review with a score yet and are not "
+                         "ranked (–).\n",
+                         n_rows - n_ranked),
+               n_text);
+    }
 }
 
 int

@@ -22,6 +22,7 @@
 
 #include "spire-assignment-plan.h"
 #include "spire-error.h"
+#include "spire-text.h"
 
 enum
 {
@@ -276,19 +277,28 @@ plan_check_shares (Plan *p, GError **error)
     {
       guint capacity = p->load[e];
 
+      g_autofree char *n_load = spire_format_count (p->load[e], spire_language_current ());
+      g_autofree char *n_hi = spire_format_count (p->hi, spire_language_current ());
+      g_autofree char *n_capacity = NULL;
+      g_autofree char *n_lo = NULL;
+
       if (p->load[e] > p->hi)
         return refuse (p, SPIRE_PLAN_OVERLOADED, error, SPIRE_ERROR_INVALID,
-                       _("%s already has %u assignments, more than an even share (%u). Remove "
+                       _("%s already has %s assignments, more than an even share (%s). Remove "
                          "some of them, or assign the rest by hand."),
-                       EV_NAME (p, e), p->load[e], p->hi);
+                       EV_NAME (p, e), n_load, n_hi);
       for (guint a = 0; a < p->n_app; a++)
         capacity += p->need[a] > 0 && CELL (p, a, e) == CELL_FREE;
       if (capacity < p->lo)
-        return refuse (p, SPIRE_PLAN_TOO_LITTLE_CAPACITY, error, SPIRE_ERROR_INVALID,
-                       _("%s can be given at most %u applications (conflicts of interest and "
-                         "declined assignments rule out the others), but an even share is %u. "
-                         "Assign fewer evaluators per application, or assign by hand."),
-                       EV_NAME (p, e), capacity, p->lo);
+        {
+          n_capacity = spire_format_count (capacity, spire_language_current ());
+          n_lo = spire_format_count (p->lo, spire_language_current ());
+          return refuse (p, SPIRE_PLAN_TOO_LITTLE_CAPACITY, error, SPIRE_ERROR_INVALID,
+                         _("%s can be given at most %s applications (conflicts of interest "
+                           "and declined assignments rule out the others), but an even share "
+                           "is %s. Assign fewer evaluators per application, or assign by hand."),
+                         EV_NAME (p, e), n_capacity, n_lo);
+        }
     }
   return TRUE;
 }
@@ -318,13 +328,20 @@ plan_check_owner_slots (Plan *p, GError **error)
             slots += p->hi > p->load[e] ? p->hi - p->load[e] : 0;
           }
       if (n > slots)
-        return refuse (p, SPIRE_PLAN_OWNER_SHORT, error, SPIRE_ERROR_INVALID,
-                       _("%u applications to challenges of “%s” each need one of its "
-                         "panel members, but its %u panel members can take only %u more "
-                         "with an even share (%u each). Add panel members from “%s”, or "
-                         "turn off “Challenge owner on the panel”."),
-                       n, body_name ? body_name : "", members, slots, p->hi,
-                       body_name ? body_name : "");
+        {
+          SpireLanguage lang = spire_language_current ();
+          g_autofree char *n_text = spire_format_count (n, lang);
+          g_autofree char *n_slots = spire_format_count (slots, lang);
+          g_autofree char *n_hi = spire_format_count (p->hi, lang);
+
+          return refuse (p, SPIRE_PLAN_OWNER_SHORT, error, SPIRE_ERROR_INVALID,
+                         _("%s applications to challenges of “%s” each need one of its "
+                           "panel members, but its %u panel members can take only %s more "
+                           "with an even share (%s each). Add panel members from “%s”, or "
+                           "turn off “Challenge owner on the panel”."),
+                         n_text, body_name ? body_name : "", members, n_slots, n_hi,
+                         body_name ? body_name : "");
+        }
     }
   return TRUE;
 }

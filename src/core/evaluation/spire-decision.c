@@ -122,17 +122,21 @@ spire_cohort_seats_warning (SpireStore *store, const char *cohort_uuid)
   gint64 accepted = spire_cohort_count_accepted (store, cohort_uuid, &seats, NULL);
   g_autofree char *name = NULL;
   g_autofree char *first = NULL;
+  g_autofree char *n_accepted = NULL;
+  g_autofree char *n_seats = NULL;
 
   if (accepted < 0 || seats == SPIRE_INT_NONE || seats < 0 || accepted <= seats)
     return NULL;
   name = _spire_cohort_name (store, cohort_uuid);
-  first = g_strdup_printf (ngettext ("%d application is accepted",
-                                     "%d applications are accepted", (gulong) accepted),
-                           (int) accepted);
+  n_accepted = spire_format_count (accepted, spire_language_current ());
+  n_seats = spire_format_count (seats, spire_language_current ());
+  first = g_strdup_printf (ngettext ("%s application is accepted",
+                                     "%s applications are accepted", (gulong) accepted),
+                           n_accepted);
   /* TRANSLATORS: "5 applications are accepted, but “Kull 2026” has 4 seats." */
-  return g_strdup_printf (ngettext ("%s, but “%s” has %d seat.", "%s, but “%s” has %d seats.",
+  return g_strdup_printf (ngettext ("%s, but “%s” has %s seat.", "%s, but “%s” has %s seats.",
                                     (gulong) seats),
-                          first, name, (int) seats);
+                          first, name, n_seats);
 }
 
 char *
@@ -150,12 +154,17 @@ spire_cohort_seats_warning_after (SpireStore *store, const char *cohort_uuid, gu
     return NULL;
   after = accepted + adding;
   if (after > seats)
-    return g_strdup_printf (ngettext ("After this change %d application will be accepted, "
-                                      "but the cohort has %d seats.",
-                                      "After this change %d applications will be accepted, "
-                                      "but the cohort has %d seats.",
-                                      (gulong) after),
-                            (int) after, (int) seats);
+    {
+      g_autofree char *n_after = spire_format_count (after, spire_language_current ());
+      g_autofree char *n_seats = spire_format_count (seats, spire_language_current ());
+
+      return g_strdup_printf (ngettext ("After this change %s application will be accepted, "
+                                        "but the cohort has %s seats.",
+                                        "After this change %s applications will be accepted, "
+                                        "but the cohort has %s seats.",
+                                        (gulong) after),
+                              n_after, n_seats);
+    }
   return spire_cohort_seats_warning (store, cohort_uuid);
 }
 

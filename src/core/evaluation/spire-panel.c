@@ -53,14 +53,15 @@ spire_panel_set_role (SpireStore *store, const char *evaluator_uuid, const char 
   if (g_str_equal (role, "observer") && (n = count_active_assignments (store, evaluator_uuid)) > 0)
     {
       g_autofree char *name = spire_evaluator_get_name (store, evaluator_uuid);
+      g_autofree char *n_text = spire_format_count (n, spire_language_current ());
 
       return spire_fail (error, SPIRE_ERROR_IN_USE,
-                   ngettext ("%s has %d assignment; remove it first, since observers are "
+                   ngettext ("%s has %s assignment; remove it first, since observers are "
                              "never assigned applications.",
-                             "%s has %d assignments; remove them first, since observers are "
+                             "%s has %s assignments; remove them first, since observers are "
                              "never assigned applications.",
                              (gulong) n),
-                   name, (int) n);
+                   name, n_text);
     }
   {
     g_autoptr (JsonNode) before = spire_record_to_json (ev, FALSE);
@@ -143,14 +144,15 @@ spire_panel_remove (SpireStore *store, const char *evaluator_uuid, GError **erro
   if (n_reviews > 0)
     {
       g_autofree char *name = spire_evaluator_get_name (store, evaluator_uuid);
+      g_autofree char *n_text = spire_format_count (n_reviews, spire_language_current ());
 
       return spire_fail (error, SPIRE_ERROR_IN_USE,
-                   ngettext ("%s has written %d review, which stays on record, so they cannot "
+                   ngettext ("%s has written %s review, which stays on record, so they cannot "
                              "be removed from the panel. Make them an observer instead.",
-                             "%s has written %d reviews, which stay on record, so they cannot "
+                             "%s has written %s reviews, which stay on record, so they cannot "
                              "be removed from the panel. Make them an observer instead.",
                              (gulong) n_reviews),
-                   name, (int) n_reviews);
+                   name, n_text);
     }
   if (!spire_store_begin (store, error))
     return FALSE;

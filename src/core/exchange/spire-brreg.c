@@ -664,11 +664,15 @@ find_units (Import *im, JsonNode *root, JsonArray **units, JsonNode **single,
           !get_page_count (im, page, "totalElements", &total, error))
         return FALSE;
       if (pages > 1)
-        add_note (im->stats->notes, NULL, NULL,
-                  g_strdup_printf (_("%s holds page %d of %d of a search result with %d units. "
-                                     "Download the other pages too (the “page” parameter) to "
-                                     "import them all."),
-                                   im->name, number + 1, pages, total));
+        {
+          g_autofree char *n_units = spire_format_count (total, spire_language_current ());
+
+          add_note (im->stats->notes, NULL, NULL,
+                    g_strdup_printf (_("%s holds page %d of %d of a search result with %s units. "
+                                       "Download the other pages too (the “page” parameter) to "
+                                       "import them all."),
+                                     im->name, number + 1, pages, n_units));
+        }
     }
   if (embedded == NULL)
     {

@@ -18,6 +18,7 @@
 #include "spire-error.h"
 #include "spire-exchange-private.h"
 #include "spire-job-private.h"
+#include "spire-text.h"
 
 /* How many problems the commit's error lists. */
 #define MAX_LISTED 5
@@ -28,12 +29,13 @@ refuse_with_problems (SpireCsvImport *self, Plan *plan, GError **error)
   GPtrArray *problems = plan->pub.problems;
   guint n = problems->len;
   g_autoptr (GString) s = g_string_new (NULL);
+  g_autofree char *n_text = spire_format_count (n, spire_language_current ());
 
   g_string_append_printf (s,
-                          /* TRANSLATORS: %s is the file's name */
-                          ngettext ("%s was not imported: %u problem must be fixed first.",
-                                    "%s was not imported: %u problems must be fixed first.", n),
-                          self->name, n);
+                          /* TRANSLATORS: the first %s is the file's name */
+                          ngettext ("%s was not imported: %s problem must be fixed first.",
+                                    "%s was not imported: %s problems must be fixed first.", n),
+                          self->name, n_text);
   for (guint i = 0; i < n && i < MAX_LISTED; i++)
     {
       SpireCsvProblem *problem = g_ptr_array_index (problems, i);
@@ -42,9 +44,11 @@ refuse_with_problems (SpireCsvImport *self, Plan *plan, GError **error)
     }
   if (n > MAX_LISTED)
     {
+      g_autofree char *more = spire_format_count (n - MAX_LISTED, spire_language_current ());
+
       g_string_append_c (s, '\n');
-      g_string_append_printf (s, ngettext ("… and %u more.", "… and %u more.", n - MAX_LISTED),
-                              n - MAX_LISTED);
+      g_string_append_printf (s, ngettext ("… and %s more.", "… and %s more.", n - MAX_LISTED),
+                              more);
     }
   g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_INVALID, s->str);
   return FALSE;

@@ -21,6 +21,7 @@
 #include "spire-exchange-private.h"
 #include "spire-job-private.h"
 #include "spire-records.h"
+#include "spire-text.h"
 
 /* The preview and its plan */
 
@@ -105,30 +106,42 @@ spire_csv_preview_describe (SpireCsvPreview *preview)
 {
   const SpireCsvCounts *c;
   GString *s = g_string_new (NULL);
+  SpireLanguage lang;
+  g_autofree char *n_startups_new = NULL;
+  g_autofree char *n_startups_known = NULL;
+  g_autofree char *n_persons_new = NULL;
+  g_autofree char *n_applications_new = NULL;
+  g_autofree char *n_applications_known = NULL;
 
   g_return_val_if_fail (preview != NULL, NULL);
 
   c = &preview->counts;
-  g_string_append_printf (s, ngettext ("%u new startup", "%u new startups", c->startups_new),
-                          c->startups_new);
+  lang = spire_language_current ();
+  n_startups_new = spire_format_count (c->startups_new, lang);
+  n_startups_known = spire_format_count (c->startups_known, lang);
+  n_persons_new = spire_format_count (c->persons_new, lang);
+  n_applications_new = spire_format_count (c->applications_new, lang);
+  n_applications_known = spire_format_count (c->applications_known, lang);
+  g_string_append_printf (s, ngettext ("%s new startup", "%s new startups", c->startups_new),
+                          n_startups_new);
   g_string_append (s, ", ");
-  g_string_append_printf (s, ngettext ("%u startup already known", "%u startups already known",
+  g_string_append_printf (s, ngettext ("%s startup already known", "%s startups already known",
                                        c->startups_known),
-                          c->startups_known);
+                          n_startups_known);
   g_string_append (s, ", ");
-  g_string_append_printf (s, ngettext ("%u new person", "%u new people", c->persons_new),
-                          c->persons_new);
+  g_string_append_printf (s, ngettext ("%s new person", "%s new people", c->persons_new),
+                          n_persons_new);
   g_string_append (s, ", ");
-  g_string_append_printf (s, ngettext ("%u new application", "%u new applications",
+  g_string_append_printf (s, ngettext ("%s new application", "%s new applications",
                                        c->applications_new),
-                          c->applications_new);
+                          n_applications_new);
   if (c->applications_known > 0)
     {
       g_string_append (s, ", ");
-      g_string_append_printf (s, ngettext ("%u application already imported",
-                                           "%u applications already imported",
+      g_string_append_printf (s, ngettext ("%s application already imported",
+                                           "%s applications already imported",
                                            c->applications_known),
-                              c->applications_known);
+                              n_applications_known);
     }
   return g_string_free (s, FALSE);
 }

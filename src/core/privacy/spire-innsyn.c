@@ -358,7 +358,7 @@ requested_applications (SpireStore *store, const SpireInnsynParams *request, cha
     rows = _spire_store_query (store, error,
                                "SELECT a.uuid, a.cohort FROM applications a"
                                " JOIN startups s ON s.uuid = a.startup WHERE a.cohort = ?"
-                               " ORDER BY s.name, a.uuid",
+                               " ORDER BY s.name COLLATE NB, a.uuid",
                                1, request->cohort);
   if (rows == NULL)
     {

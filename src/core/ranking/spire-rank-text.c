@@ -28,14 +28,17 @@ format_number (double value, int decimals, SpireLanguage lang)
 }
 
 static char *
-rank_text (SpireRankRow *row)
+rank_text (SpireRankRow *row, SpireLanguage lang)
 {
+  g_autofree char *rank = NULL;
+
   if (row->rank == 0)
     return g_strdup ("–");
+  rank = spire_format_count (row->rank, lang);
   if (row->tied)
     /* TRANSLATORS: a rank shared with another application, "2=" */
-    return g_strdup_printf (_("%u="), row->rank);
-  return g_strdup_printf ("%u", row->rank);
+    return g_strdup_printf (_("%s="), rank);
+  return g_steal_pointer (&rank);
 }
 
 static char *
@@ -70,7 +73,7 @@ prepare_row (SpireRankRow *row, SpireLanguage lang)
   if (row->texts != NULL)
     return;
   row->texts = g_new0 (char *, n + 1);
-  row->texts[SPIRE_RANK_TEXT_RANK] = rank_text (row);
+  row->texts[SPIRE_RANK_TEXT_RANK] = rank_text (row, lang);
   row->texts[SPIRE_RANK_TEXT_SCORE] = score_text (row, lang);
   row->texts[SPIRE_RANK_TEXT_SPREAD] = format_number (row->n_reviews ? row->spread : NAN, 2, lang);
   row->texts[SPIRE_RANK_TEXT_RANGE] = format_number (row->n_reviews ? row->range : NAN, 2, lang);

@@ -52,7 +52,7 @@ count_text (Build *b, gint64 n)
 {
   if (n == G_MININT64)
     return g_strdup ("–");
-  return spire_report_text_number (b->t, (double) n, 0);
+  return spire_report_text_count (b->t, n);
 }
 
 static gboolean
@@ -115,7 +115,7 @@ cohort_funnel (Build *b)
   spire_funnel_values (&b->funnel, counts, conversion);
   for (guint i = 0; i < 7; i++)
     {
-      g_autofree char *n = spire_report_text_number (t, (double) counts[i], 0);
+      g_autofree char *n = spire_report_text_count (t, counts[i]);
 
       values[i] = (double) counts[i];
       if (i == 0 || isnan (conversion[i]))
@@ -153,7 +153,7 @@ add_count_bars (Build *b, GPtrArray *rows, const char *none)
 
       labels[i] = SPIRE_ROW_TEXT (row, 0) ? SPIRE_ROW_TEXT (row, 0) : none;
       values[i] = g_ascii_strtod (SPIRE_ROW_TEXT (row, 1), NULL);
-      g_ptr_array_add (texts, spire_report_text_number (b->t, values[i], 0));
+      g_ptr_array_add (texts, spire_report_text_count (b->t, (gint64) values[i]));
     }
   spire_report_add_bars (b->report, n, labels, values, (const char *const *) texts->pdata);
 }
@@ -245,7 +245,7 @@ add_spread_bars (Build *b)
         }
       else
         g_ptr_array_add (labels, g_strdup_printf ("σ > %s", from));
-      g_ptr_array_add (texts, spire_report_text_number (b->t, counts[k], 0));
+      g_ptr_array_add (texts, spire_report_text_count (b->t, (gint64) counts[k]));
     }
   spire_report_add_text (b->report,
                          _r (b->t, "The applications by how much their reviews disagree (σ); "
@@ -269,6 +269,7 @@ cohort_quality (Build *b, GError **error)
   g_autofree double *values = g_new (double, MAX (n_rows, 1));
   g_autoptr (GPtrArray) load = NULL;
   guint n_disagree = 0;
+  g_autofree char *n_text = NULL;
   g_autofree char *disagree = NULL;
 
   for (guint c = 0; c < n_criteria; c++)
@@ -317,12 +318,13 @@ cohort_quality (Build *b, GError **error)
                           spire_ranking_get_scale_min (ranking),
                           spire_ranking_get_scale_max (ranking));
   spire_report_add_heading (b->report, 2, _r (t, "Disagreement"));
-  disagree = g_strdup_printf (_rn (t, "%u application had scores that disagree more than the "
+  n_text = spire_report_text_count (t, n_disagree);
+  disagree = g_strdup_printf (_rn (t, "%s application had scores that disagree more than the "
                                       "rubric’s threshold allows (standard deviation σ).",
-                                   "%u applications had scores that disagree more than the "
+                                   "%s applications had scores that disagree more than the "
                                    "rubric’s threshold allows (standard deviation σ).",
                                    n_disagree),
-                              n_disagree);
+                              n_text);
   spire_report_add_text (b->report, disagree);
   add_spread_bars (b);
   spire_report_add_heading (b->report, 2, _r (t, "Reviews per panel member"));
@@ -395,9 +397,14 @@ cohort_ranking (Build *b)
       char **cells = g_new0 (char *, headers->len + 1);
       guint k = 0, rank = spire_rank_row_get_rank (row);
 
-      cells[k++] = rank == 0 ? g_strdup ("–")
-                             : g_strdup_printf (spire_rank_row_get_tied (row) ? "%u=" : "%u",
-                                                rank);
+      if (rank == 0)
+        cells[k++] = g_strdup ("–");
+      else
+        {
+          g_autofree char *rank_text = spire_report_text_count (t, rank);
+
+          cells[k++] = g_strdup_printf (spire_rank_row_get_tied (row) ? "%s=" : "%s", rank_text);
+        }
       cells[k++] = g_strdup_printf ("%s\n%s", spire_rank_row_get_startup_name (row),
                                     spire_rank_row_get_title (row));
       cells[k++] = _spire_report_score (t, spire_rank_row_get_score (row));

@@ -67,9 +67,9 @@ impact_key_figures (Impact *b, const SpireImpact *impact)
                           spire_report_text_money (t, impact->gains_realised));
   _spire_report_add_fact (facts, _r (t, "Realised gains per krone invested"),
                           ratio_text (t, impact->ratio_realised));
-  _spire_report_add_fact (facts, _r (t, "Deals"), spire_report_text_number (t, impact->n_deals, 0));
+  _spire_report_add_fact (facts, _r (t, "Deals"), spire_report_text_count (t, impact->n_deals));
   _spire_report_add_fact (facts, _r (t, "Signed deals"),
-                          spire_report_text_number (t, impact->n_signed, 0));
+                          spire_report_text_count (t, impact->n_signed));
 }
 
 static gboolean
@@ -102,12 +102,12 @@ impact_cohorts (Impact *b, GError **error)
         return FALSE;
       cells = g_new0 (char *, 8);
       cells[0] = g_strdup (SPIRE_ROW_TEXT (row, 1));
-      cells[1] = spire_report_text_number (t, f.applied, 0);
-      cells[2] = spire_report_text_number (t, f.eligible, 0);
-      cells[3] = spire_report_text_number (t, f.evaluated, 0);
-      cells[4] = spire_report_text_number (t, f.accepted, 0);
-      cells[5] = spire_report_text_number (t, f.negotiating, 0);
-      cells[6] = spire_report_text_number (t, f.signed_, 0);
+      cells[1] = spire_report_text_count (t, f.applied);
+      cells[2] = spire_report_text_count (t, f.eligible);
+      cells[3] = spire_report_text_count (t, f.evaluated);
+      cells[4] = spire_report_text_count (t, f.accepted);
+      cells[5] = spire_report_text_count (t, f.negotiating);
+      cells[6] = spire_report_text_count (t, f.signed_);
       spire_report_table_take_row (table, cells);
     }
   return TRUE;
@@ -308,13 +308,13 @@ impact_lost (Impact *b, GError **error)
                              " JOIN startups s ON s.uuid = d.startup"
                              " JOIN public_bodies p ON p.uuid = d.public_body"
                              " WHERE d.uuid IN (" SPIRE_PROGRAM_DEALS_SQL ")"
-                             " AND d.stage = 'no_deal' ORDER BY s.name, p.name",
+                             " AND d.stage = 'no_deal'"
+                             " ORDER BY s.name COLLATE NB, p.name COLLATE NB",
                              1, b->program);
   if (rows == NULL)
     return FALSE;
-  n_won = spire_report_text_number (t, to_int (SPIRE_ROW_TEXT (g_ptr_array_index (won, 0), 0)),
-                                    0);
-  n_lost = spire_report_text_number (t, rows->len, 0);
+  n_won = spire_report_text_count (t, to_int (SPIRE_ROW_TEXT (g_ptr_array_index (won, 0), 0)));
+  n_lost = spire_report_text_count (t, rows->len);
   spire_report_add_heading (b->report, 1, _r (t, "Won and lost"));
   /* TRANSLATORS: counts of deals: "Signed: 4. Ended without a deal: 2." */
   summary = g_strdup_printf (_r (t, "Signed: %s. Ended without a deal: %s."), n_won, n_lost);
@@ -363,7 +363,7 @@ impact_solutions (Impact *b, const SpireImpact *impact)
 
       cells[0] = g_strdup (r->name);
       cells[1] = g_strdup (r->startup_name);
-      cells[2] = spire_report_text_number (t, r->buyers->len, 0);
+      cells[2] = spire_report_text_count (t, r->buyers->len);
       cells[3] = days_text (t, r->days_to_2nd);
       cells[4] = spire_report_text_money (t, r->value_per_buyer);
       spire_report_table_take_row (table, cells);
@@ -474,7 +474,7 @@ spire_report_reference (SpireStore *store, const char *solution_uuid, SpireLangu
     SpireReportTable *facts = _spire_report_add_key_figures (report);
 
     _spire_report_add_fact (facts, _r (t, "Buyers"),
-                            spire_report_text_number (t, reach->buyers->len, 0));
+                            spire_report_text_count (t, reach->buyers->len));
     _spire_report_add_fact (facts, _r (t, "Days to the 2nd buyer"),
                             days_text (t, reach->days_to_2nd));
     _spire_report_add_fact (facts, _r (t, "Days to the 10th buyer"),

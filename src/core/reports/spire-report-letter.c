@@ -226,8 +226,10 @@ letter_total (SpireReport *report, SpireRanking *ranking, SpireRankRow *row)
   facts = add_facts (report);
   {
     g_autofree char *total = _spire_report_score (t, spire_rank_row_get_score (row));
-    g_autofree char *rank = g_strdup_printf (_r (t, "%u of %u"), spire_rank_row_get_rank (row),
-                                             n_ranked);
+    g_autofree char *place = spire_report_text_count (t, spire_rank_row_get_rank (row));
+    g_autofree char *of = spire_report_text_count (t, n_ranked);
+    /* TRANSLATORS: a place in the ranking of how many ranked, "1 234 of 4 000" */
+    g_autofree char *rank = g_strdup_printf (_r (t, "%s of %s"), place, of);
     g_autofree char *lowest = _spire_report_score (t, lowest_accepted);
     g_autofree char *average = _spire_report_score (t, n_scored ? sum / n_scored : NAN);
 
@@ -455,7 +457,7 @@ _spire_report_letters_foreach (SpireStore *store, const char *cohort_uuid,
   rows = _spire_store_query (store, error,
                              "SELECT a.uuid, s.name, a.status FROM applications a"
                              " JOIN startups s ON s.uuid = a.startup WHERE a.cohort = ?"
-                             " ORDER BY s.name, a.uuid",
+                             " ORDER BY s.name COLLATE NB, a.uuid",
                              1, cohort_uuid);
   if (rows == NULL)
     return FALSE;

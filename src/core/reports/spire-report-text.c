@@ -219,3 +219,9 @@ spire_report_text_number (SpireReportText *self, double value, int decimals)
 {
   return spire_format_number (value, decimals, self->lang);
 }
+
+char *
+spire_report_text_count (SpireReportText *self, gint64 n)
+{
+  return spire_format_count (n, self->lang);
+}

@@ -44,6 +44,8 @@ const char *spire_report_text_pget (SpireReportText *self, const char *context,
 char *spire_report_text_date (SpireReportText *self, const char *iso_date);
 char *spire_report_text_money (SpireReportText *self, gint64 ore);
 char *spire_report_text_number (SpireReportText *self, double value, int decimals);
+/* A count in the report's language: "40 000" (spire_format_count). */
+char *spire_report_text_count (SpireReportText *self, gint64 n);
 
 #define _r(t, s) spire_report_text_get ((t), (s))
 #define _rn(t, s, p, n) spire_report_text_nget ((t), (s), (p), (n))

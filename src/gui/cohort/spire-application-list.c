@@ -293,9 +293,10 @@ on_selection_changed_cb (SpireApplicationList *self, guint position, guint n_ite
                          GtkSelectionModel *model)
 {
   guint n = spire_application_list_get_n_selected (self);
-  g_autofree char *text = g_strdup_printf (ngettext ("%u application selected",
-                                                     "%u applications selected", n),
-                                           n);
+  g_autofree char *n_text = spire_format_count (n, spire_language_current ());
+  g_autofree char *text = g_strdup_printf (ngettext ("%s application selected",
+                                                     "%s applications selected", n),
+                                           n_text);
 
   gtk_revealer_set_reveal_child (self->action_revealer, n > 1);
   gtk_label_set_text (self->selection_label, text);

@@ -121,9 +121,13 @@ spire_cohort_export_finish (GtkWidget *from, GAsyncResult *result)
         g_warning ("%s", error->message);
       return;
     }
-  text = g_strdup_printf (ngettext ("Exported %u application to “%s”",
-                                    "Exported %u applications to “%s”", n_rows),
-                          n_rows, name);
+  {
+    g_autofree char *n_text = spire_format_count (n_rows, spire_language_current ());
+
+    text = g_strdup_printf (ngettext ("Exported %s application to “%s”",
+                                      "Exported %s applications to “%s”", n_rows),
+                            n_text, name);
+  }
   toast = adw_toast_new (text);
   /* What the user just asked for: shown at once, before older toasts. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

@@ -45,9 +45,13 @@ on_decision_dialog_response_cb (SpireDecisionDialog *dialog, const char *respons
   n = spire_decision_dialog_get_n_changing (dialog);
   if (!spire_decision_dialog_decide (dialog, GTK_WIDGET (self)))
     return;
-  text = g_strdup_printf (ngettext ("Status of %u application changed",
-                                    "Status of %u applications changed", n),
-                          n);
+  {
+    g_autofree char *n_text = spire_format_count (n, spire_language_current ());
+
+    text = g_strdup_printf (ngettext ("Status of %s application changed",
+                                      "Status of %s applications changed", n),
+                            n_text);
+  }
   spire_toast_show (GTK_WIDGET (self), text);
 }
 
@@ -163,9 +167,13 @@ delete_applications_action (GtkWidget *widget, const char *action_name, GVariant
       spire_delete_with_undo (widget, self->store, apps);
       return;
     }
-  heading = g_strdup_printf (ngettext ("Delete %u Application?", "Delete %u Applications?",
-                                       apps->len),
-                             apps->len);
+  {
+    g_autofree char *n_text = spire_format_count (apps->len, spire_language_current ());
+
+    heading = g_strdup_printf (ngettext ("Delete %s Application?", "Delete %s Applications?",
+                                         apps->len),
+                               n_text);
+  }
   dialog = adw_message_dialog_new (spire_widget_get_window (GTK_WIDGET (self)), heading,
                                    _("Their decisions and reviews may keep them from being "
                                      "deleted; then none is deleted and you will be told why."));

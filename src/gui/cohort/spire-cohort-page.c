@@ -135,16 +135,21 @@ update_status_items (SpireCohortPage *self, GHashTable *counts)
   for (const SpireEnumValue *v = status_field ()->values; v->value; v++, i++)
     {
       guint n = counts ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, v->value)) : 0;
+      g_autofree char *n_text = spire_format_count (n, spire_language_current ());
 
       total += n;
       /* TRANSLATORS: a status and how many applications have it: "Received (12)" */
-      g_ptr_array_add (labels, counts ? g_strdup_printf (_("%s (%u)"), _(v->label), n)
+      g_ptr_array_add (labels, counts ? g_strdup_printf (_("%s (%s)"), _(v->label), n_text)
                                       : g_strdup (_(v->label)));
       if (g_strcmp0 (filter, v->value) == 0)
         pos = i;
     }
-  g_ptr_array_insert (labels, 0, counts ? g_strdup_printf (_("All statuses (%u)"), total)
-                                         : g_strdup (_("All statuses")));
+  {
+    g_autofree char *total_text = spire_format_count (total, spire_language_current ());
+
+    g_ptr_array_insert (labels, 0, counts ? g_strdup_printf (_("All statuses (%s)"), total_text)
+                                           : g_strdup (_("All statuses")));
+  }
   g_ptr_array_add (labels, NULL);
   gtk_string_list_splice (self->status_items, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->status_items)),
@@ -193,14 +198,16 @@ update_shown (SpireCohortPage *self)
 {
   guint total = g_list_model_get_n_items (spire_application_list_get_applications (self->list));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (spire_application_list_get_model (self->list)));
+  g_autofree char *shown_text = spire_format_count (shown, spire_language_current ());
+  g_autofree char *total_text = spire_format_count (total, spire_language_current ());
   g_autofree char *text = NULL;
 
   if (spire_application_list_is_filtered (self->list))
     /* TRANSLATORS: "12 of 80 applications"; the plural follows the second number */
-    text = g_strdup_printf (ngettext ("%u of %u application", "%u of %u applications", total),
-                            shown, total);
+    text = g_strdup_printf (ngettext ("%s of %s application", "%s of %s applications", total),
+                            shown_text, total_text);
   else
-    text = g_strdup_printf (ngettext ("%u application", "%u applications", total), total);
+    text = g_strdup_printf (ngettext ("%s application", "%s applications", total), total_text);
   gtk_label_set_text (self->shown_label, text);
 }
 
@@ -315,9 +322,10 @@ update_selection (SpireCohortPage *self, gboolean force)
         gtk_stack_set_visible_child_name (self->details_stack, "none");
       else
         {
-          g_autofree char *title = g_strdup_printf (ngettext ("%u Application Selected",
-                                                              "%u Applications Selected", n),
-                                                    n);
+          g_autofree char *n_text = spire_format_count (n, spire_language_current ());
+          g_autofree char *title = g_strdup_printf (ngettext ("%s Application Selected",
+                                                              "%s Applications Selected", n),
+                                                    n_text);
 
           adw_status_page_set_title (self->details_many, title);
           gtk_stack_set_visible_child_name (self->details_stack, "many");

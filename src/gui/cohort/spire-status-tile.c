@@ -14,6 +14,7 @@
 
 #include "spire-cohort-resources.h"
 #include "spire-status-tile.h"
+#include "spire-text.h"
 
 struct _SpireStatusTile
 {
@@ -84,7 +85,7 @@ spire_status_tile_get_status (SpireStatusTile *self)
 void
 spire_status_tile_set_count (SpireStatusTile *self, guint count)
 {
-  g_autofree char *number = g_strdup_printf ("%u", count);
+  g_autofree char *number = spire_format_count (count, spire_language_current ());
 
   g_return_if_fail (SPIRE_IS_STATUS_TILE (self));
 

@@ -62,17 +62,21 @@ status_field (void)
 static char *
 fixed_heading (const char *status, guint n)
 {
+  g_autofree char *t = spire_format_count (n, spire_language_current ());
+
   if (g_str_equal (status, "shortlisted"))
-    return g_strdup_printf (ngettext ("Shortlist %u Application?", "Shortlist %u Applications?", n), n);
+    return g_strdup_printf (ngettext ("Shortlist %s Application?",
+                                      "Shortlist %s Applications?", n), t);
   if (g_str_equal (status, "accepted"))
-    return g_strdup_printf (ngettext ("Accept %u Application?", "Accept %u Applications?", n), n);
+    return g_strdup_printf (ngettext ("Accept %s Application?", "Accept %s Applications?", n), t);
   if (g_str_equal (status, "waitlisted"))
-    return g_strdup_printf (ngettext ("Waitlist %u Application?", "Waitlist %u Applications?", n), n);
+    return g_strdup_printf (ngettext ("Waitlist %s Application?",
+                                      "Waitlist %s Applications?", n), t);
   if (g_str_equal (status, "rejected"))
-    return g_strdup_printf (ngettext ("Reject %u Application?", "Reject %u Applications?", n), n);
-  return g_strdup_printf (ngettext ("Change Status of %u Application",
-                                    "Change Status of %u Applications", n),
-                          n);
+    return g_strdup_printf (ngettext ("Reject %s Application?", "Reject %s Applications?", n), t);
+  return g_strdup_printf (ngettext ("Change Status of %s Application",
+                                    "Change Status of %s Applications", n),
+                          t);
 }
 
 /* Apply only with a reason, and when something would change; the seats

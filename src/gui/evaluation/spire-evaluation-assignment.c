@@ -61,6 +61,8 @@ static char *
 summary_text (guint n_scorers, guint lo, guint hi)
 {
   g_autofree char *members = NULL;
+  g_autofree char *n_lo = spire_format_count (lo, spire_language_current ());
+  g_autofree char *n_hi = spire_format_count (hi, spire_language_current ());
 
   if (n_scorers == 0)
     return g_strdup (_("No panel members who score"));
@@ -68,11 +70,11 @@ summary_text (guint n_scorers, guint lo, guint hi)
   members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n_scorers),
                              n_scorers);
   if (lo == hi)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u application each",
-                                         "%s, %u applications each", hi),
-                            members, hi);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s application each",
+                                         "%s, %s applications each", hi),
+                            members, n_hi);
   /* Translators: "4 members, 20–21 applications each" */
-  return g_strdup_printf (_("%s, %u–%u applications each"), members, lo, hi);
+  return g_strdup_printf (_("%s, %s–%s applications each"), members, n_lo, n_hi);
 }
 
 static void
@@ -306,8 +308,9 @@ on_assigned_cb (GObject *source, GAsyncResult *result, gpointer data)
     spire_error_dialog_show (GTK_WIDGET (self), _("Applications Could Not Be Assigned"), error);
   else
     {
+      g_autofree char *n_text = spire_format_count (n, spire_language_current ());
       g_autofree char *text = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u assignment added", "%u assignments added", n), n);
+        g_dngettext (GETTEXT_PACKAGE, "%s assignment added", "%s assignments added", n), n_text);
       spire_toast_show (GTK_WIDGET (self), text);
     }
 }
@@ -446,9 +449,10 @@ on_assign_several_response_cb (SpireAssignSeveralDialog *dialog, const char *res
     spire_error_dialog_show (GTK_WIDGET (self), _("The Applications Could Not Be Assigned"), error);
   else
     {
+      g_autofree char *n_text = spire_format_count (n_added, spire_language_current ());
       g_autofree char *text = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u assignment added", "%u assignments added", n_added),
-        n_added);
+        g_dngettext (GETTEXT_PACKAGE, "%s assignment added", "%s assignments added", n_added),
+        n_text);
       spire_toast_show (GTK_WIDGET (self), text);
     }
   reload_now (self);

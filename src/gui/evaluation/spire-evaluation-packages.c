@@ -121,10 +121,18 @@ import_summary (GPtrArray *outcomes)
       if (text->len > 0)
         g_string_append (text, "\n\n");
       if (o->error == NULL)
-        /* Translators: the outcome of importing one score sheet */
-        g_string_append_printf (text, _("%s: %u new, %u updated, %u unchanged, %u kept as they are here"),
-                                base, o->stats.added, o->stats.updated, o->stats.unchanged,
-                                o->stats.kept);
+        {
+          SpireLanguage lang = spire_language_current ();
+          g_autofree char *n1 = spire_format_count (o->stats.added, lang);
+          g_autofree char *n2 = spire_format_count (o->stats.updated, lang);
+          g_autofree char *n3 = spire_format_count (o->stats.unchanged, lang);
+          g_autofree char *n4 = spire_format_count (o->stats.kept, lang);
+
+          /* Translators: the outcome of importing one score sheet */
+          g_string_append_printf (text,
+                                  _("%s: %s new, %s updated, %s unchanged, %s kept as they are here"),
+                                  base, n1, n2, n3, n4);
+        }
       else
         g_string_append_printf (text, _("%s was not imported: %s"), base, o->error->message);
     }

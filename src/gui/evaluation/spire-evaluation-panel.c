@@ -335,10 +335,11 @@ on_detected_cb (GObject *source, GAsyncResult *result, gpointer data)
     spire_toast_show (GTK_WIDGET (self), _("No new conflicts of interest found"));
   else
     {
+      g_autofree char *n_text = spire_format_count (n, spire_language_current ());
       g_autofree char *text = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%u possible conflict of interest found; confirm or dismiss it",
-                     "%u possible conflicts of interest found; confirm or dismiss them", n),
-        n);
+        g_dngettext (GETTEXT_PACKAGE, "%s possible conflict of interest found; confirm or dismiss it",
+                     "%s possible conflicts of interest found; confirm or dismiss them", n),
+        n_text);
       spire_toast_show (GTK_WIDGET (self), text);
     }
 }

@@ -328,10 +328,12 @@ on_unfreeze_response_cb (SpireReasonDialog *dialog, const char *response,
     show_error (self, _("The Rubric Could Not Be Unfrozen"), error);
   else
     {
+      g_autofree char *n_text = spire_format_count (n_stale, spire_language_current ());
+
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Rubric unfrozen; %u review is stale",
-                                           "Rubric unfrozen; %u reviews are stale", n_stale),
-                              n_stale);
+                                           "Rubric unfrozen; %s review is stale",
+                                           "Rubric unfrozen; %s reviews are stale", n_stale),
+                              n_text);
       spire_toast_show (GTK_WIDGET (self), text);
     }
   reload_now (self);
@@ -346,6 +348,7 @@ on_counted_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GError) error = NULL;
   gint64 counted = spire_rubric_count_submitted_finish (SPIRE_STORE (source), result, &error);
   guint n = counted > 0 ? (guint) counted : 0;
+  g_autofree char *n_text = NULL;
   g_autofree char *body = NULL;
   SpireReasonDialog *dialog;
 
@@ -353,16 +356,17 @@ on_counted_cb (GObject *source, GAsyncResult *result, gpointer data)
     return; /* gone meanwhile */
   if (counted < 0)
     g_warning ("The reviews could not be counted: %s", error->message);
+  n_text = spire_format_count (n, spire_language_current ());
   body = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE,
-                 "%u submitted review will be marked stale: its evaluator must score again "
+                 "%s submitted review will be marked stale: its evaluator must score again "
                  "under the changed rubric. Say why the rubric must change; the reason is kept "
                  "in the history.",
-                 "%u submitted reviews will be marked stale: their evaluators must score again "
+                 "%s submitted reviews will be marked stale: their evaluators must score again "
                  "under the changed rubric. Say why the rubric must change; the reason is kept "
                  "in the history.",
                  n),
-    n);
+    n_text);
   dialog = spire_reason_dialog_new (GTK_WIDGET (self), _("Unfreeze Rubric?"), body,
                                     _("_Unfreeze"), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_unfreeze_response_cb), self, 0);

@@ -128,11 +128,18 @@ show_items (SpireEvaluationScreening *self, GPtrArray *items)
       n_ineligible += item->ineligible;
     }
   g_free (self->summary);
-  /* Translators: "12 of 25 screened, 2 ineligible" */
-  self->summary = g_strdup_printf (
-    g_dngettext (GETTEXT_PACKAGE, "%u of %u screened, %u ineligible",
-                 "%u of %u screened, %u ineligible", items->len),
-    n_screened, items->len, n_ineligible);
+  {
+    SpireLanguage lang = spire_language_current ();
+    g_autofree char *n1 = spire_format_count (n_screened, lang);
+    g_autofree char *n2 = spire_format_count (items->len, lang);
+    g_autofree char *n3 = spire_format_count (n_ineligible, lang);
+
+    /* Translators: "12 of 25 screened, 2 ineligible" */
+    self->summary = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%s of %s screened, %s ineligible",
+                   "%s of %s screened, %s ineligible", items->len),
+      n1, n2, n3);
+  }
   gtk_label_set_label (self->summary_label, self->summary);
   gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "rows" : "empty");
   if (items->len > SLICE_ROWS && gtk_widget_get_mapped (GTK_WIDGET (self->screening_view)))

@@ -82,10 +82,15 @@ spire_panel_member_row_new (SpireRecord *ev, const char *name, const SpirePanelL
   if (g_strcmp0 (self->role, "observer") == 0)
     subtitle = g_strdup (_("Observes; does not score"));
   else
-    /* Translators: a panel member's progress */
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u review submitted",
-                                             "%u of %u reviews submitted", assigned),
-                                submitted, assigned);
+    {
+      g_autofree char *n_submitted = spire_format_count (submitted, spire_language_current ());
+      g_autofree char *n_assigned = spire_format_count (assigned, spire_language_current ());
+
+      /* Translators: a panel member's progress */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s review submitted",
+                                               "%s of %s reviews submitted", assigned),
+                                  n_submitted, n_assigned);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self),

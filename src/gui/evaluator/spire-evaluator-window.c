@@ -61,6 +61,8 @@ fill_list (SpireEvaluatorWindow *self)
   const char *current = spire_review_form_get_application (self->review_form);
   GtkListBoxRow *select = NULL;
   guint n_done = 0;
+  g_autofree char *n_text = NULL;
+  g_autofree char *total_text = NULL;
   g_autofree char *subtitle = NULL;
 
   self->filling = TRUE;
@@ -85,9 +87,11 @@ fill_list (SpireEvaluatorWindow *self)
     }
   if (select)
     gtk_list_box_select_row (self->app_list, select);
+  n_text = spire_format_count (n_done, spire_language_current ());
+  total_text = spire_format_count (self->applications ? self->applications->len : 0,
+                                   spire_language_current ());
   /* Translators: progress in the evaluator window's sidebar */
-  subtitle = g_strdup_printf (_("%u of %u submitted"), n_done,
-                              self->applications ? self->applications->len : 0);
+  subtitle = g_strdup_printf (_("%s of %s submitted"), n_text, total_text);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
   self->filling = FALSE;
 }

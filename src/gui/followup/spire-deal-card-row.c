@@ -89,6 +89,7 @@ spire_deal_card_row_set_card (SpireDealCardRow *self, SpireDealCard *card)
   SpireLanguage lang = spire_language_current ();
   g_autofree char *value = NULL;
   g_autofree char *days = NULL;
+  g_autofree char *n_days = NULL;
   gint64 money;
 
   g_return_if_fail (SPIRE_IS_DEAL_CARD_ROW (self));
@@ -98,10 +99,11 @@ spire_deal_card_row_set_card (SpireDealCardRow *self, SpireDealCard *card)
     return;
   money = spire_deal_card_get_value (card);
   value = money == SPIRE_INT_NONE ? g_strdup ("") : spire_format_money (money, lang);
+  n_days = spire_format_count (spire_deal_card_get_days_in_stage (card), lang);
   /* TRANSLATORS: days a deal has been in its stage, on a card: "30 d" */
-  days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days",
+  days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days",
                                        spire_deal_card_get_days_in_stage (card)),
-                          spire_deal_card_get_days_in_stage (card));
+                          n_days);
   gtk_label_set_text (self->startup_label, spire_deal_card_get_startup (card));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->startup_label), spire_deal_card_get_title (card));
   gtk_label_set_text (self->buyer_label, spire_deal_card_get_buyer (card));

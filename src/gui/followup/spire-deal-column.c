@@ -95,6 +95,7 @@ update_head (SpireDealColumn *self)
   gint64 sum = 0, weighted = 0;
   g_autofree char *sum_text = NULL;
   g_autofree char *weighted_text = NULL;
+  g_autofree char *n_text = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -108,10 +109,11 @@ update_head (SpireDealColumn *self)
     }
   sum_text = spire_format_money (sum, lang);
   weighted_text = spire_format_money (weighted, lang);
+  n_text = spire_format_count (n, lang);
   /* TRANSLATORS: a board column's head: "3 deals · 1 200 000 kr · weighted 600 000 kr" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal · %s · weighted %s",
-                                       "%u deals · %s · weighted %s", n),
-                          n, sum_text, weighted_text);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s deal · %s · weighted %s",
+                                       "%s deals · %s · weighted %s", n),
+                          n_text, sum_text, weighted_text);
   gtk_label_set_text (self->sum_label, text);
 }
 

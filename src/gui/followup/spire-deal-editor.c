@@ -209,8 +209,9 @@ show_history (SpireDealEditor *self, SpireDealStatus *status)
     {
       SpireDealStep *step = status->steps->pdata[i];
       g_autofree char *date = spire_format_date (step->date, lang);
+      g_autofree char *n_days = spire_format_count (step->days, lang);
       g_autofree char *days = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", step->days), step->days);
+        g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", step->days), n_days);
       g_autofree char *subtitle = step->note && *step->note
                                     ? g_strdup_printf ("%s · %s · %s", date, days, step->note)
                                     : g_strdup_printf ("%s · %s", date, days);

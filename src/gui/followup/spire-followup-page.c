@@ -304,10 +304,11 @@ on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   else
     {
+      g_autofree char *n_text = spire_format_count (n_rows, spire_language_current ());
       g_autofree char *text = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "Exported %u deal to “%s”", "Exported %u deals to “%s”",
+        g_dngettext (GETTEXT_PACKAGE, "Exported %s deal to “%s”", "Exported %s deals to “%s”",
                      n_rows),
-        n_rows, name);
+        n_text, name);
 
       spire_toast_show (GTK_WIDGET (self), text);
     }

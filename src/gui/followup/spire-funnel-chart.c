@@ -78,10 +78,10 @@ draw_row (SpireFunnelChart *self, cairo_t *cr, PangoLayout *layout, guint i, int
   cairo_fill (cr);
 
   if (i == 0 || isnan (self->conversion[i]))
-    text = g_strdup_printf ("%" G_GINT64_FORMAT, self->counts[i]);
+    text = spire_format_count (self->counts[i], lang);
   else
     {
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, self->counts[i]);
+      g_autofree char *count = spire_format_count (self->counts[i], lang);
       g_autofree char *percent = spire_format_number (self->conversion[i] * 100.0, 0, lang);
 
       /* TRANSLATORS: a bar of the funnel: "4 (5 %)", the count and its share */
@@ -160,8 +160,11 @@ spire_funnel_chart_set_funnel (SpireFunnelChart *self, const SpireFunnel *funnel
     {
       spire_funnel_values (funnel, self->counts, self->conversion);
       for (guint i = 0; i < 7; i++)
-        g_string_append_printf (description, "%s%s: %" G_GINT64_FORMAT, i ? ", " : "",
-                                step_label (i), self->counts[i]);
+        {
+          g_autofree char *count = spire_format_count (self->counts[i], spire_language_current ());
+
+          g_string_append_printf (description, "%s%s: %s", i ? ", " : "", step_label (i), count);
+        }
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description->str, -1);

@@ -143,10 +143,11 @@ show_procedures (SpireProgramOverview *self)
                                    : _("No procedure chosen yet");
       g_autofree char *share = spire_format_number (100.0 * c->n / self->impact->n_deals, 0,
                                                     spire_language_current ());
+      g_autofree char *n_text = spire_format_count (c->n, spire_language_current ());
       /* TRANSLATORS: deals of one procedure and their share of the program's, "12 deals · 40 %" */
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u deal · %s %%",
-                                                             "%u deals · %s %%", c->n),
-                                                   c->n, share);
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%s deal · %s %%",
+                                                             "%s deals · %s %%", c->n),
+                                                   n_text, share);
       GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "title", title, "subtitle", subtitle,
                                      "activatable", FALSE, NULL);
 

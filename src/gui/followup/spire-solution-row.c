@@ -32,12 +32,15 @@ G_DEFINE_FINAL_TYPE (SpireSolutionRow, spire_solution_row, ADW_TYPE_EXPANDER_ROW
 static char *
 days_text (int days, const char *nth)
 {
+  g_autofree char *n_days = NULL;
+
   if (days < 0)
     /* TRANSLATORS: %s is "2nd" or "10th" buyer, e.g. "no 10th buyer yet" */
     return g_strdup_printf (_("no %s buyer yet"), nth);
+  n_days = spire_format_count (days, spire_language_current ());
   /* TRANSLATORS: e.g. "2nd buyer after 45 days" */
-  return g_strdup_printf (ngettext ("%s buyer after %d day", "%s buyer after %d days", days),
-                          nth, days);
+  return g_strdup_printf (ngettext ("%s buyer after %s day", "%s buyer after %s days", days),
+                          nth, n_days);
 }
 
 static void

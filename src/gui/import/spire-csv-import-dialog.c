@@ -179,21 +179,24 @@ show_preview (SpireCsvImportDialog *self)
     }
   if (n_problems > MAX_PROBLEMS_SHOWN)
     {
-      g_autofree char *more = g_strdup_printf (ngettext ("… and %u more problem",
-                                                         "… and %u more problems",
+      g_autofree char *n_text = spire_format_count (n_problems - MAX_PROBLEMS_SHOWN,
+                                                    spire_language_current ());
+      g_autofree char *more = g_strdup_printf (ngettext ("… and %s more problem",
+                                                         "… and %s more problems",
                                                          n_problems - MAX_PROBLEMS_SHOWN),
-                                               n_problems - MAX_PROBLEMS_SHOWN);
+                                               n_text);
       add_problem_row (self, more, TRUE);
     }
   if (n_problems > 0)
     {
+      g_autofree char *n_text = spire_format_count (n_problems, spire_language_current ());
       g_autofree char *heading = g_strdup_printf (
-          ngettext ("%u problem stops the import. Fix it in the file and open it again, "
+          ngettext ("%s problem stops the import. Fix it in the file and open it again, "
                     "or change the mapping.",
-                    "%u problems stop the import. Fix these in the file and open it again, "
+                    "%s problems stop the import. Fix these in the file and open it again, "
                     "or change the mapping.",
                     n_problems),
-          n_problems);
+          n_text);
       gtk_label_set_text (self->problems_heading, heading);
     }
   gtk_widget_set_visible (self->problems_box, n_problems > 0);
@@ -315,12 +318,14 @@ on_commit_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (spire_csv_import_commit_finish (SPIRE_STORE (source), result, &stats, &error))
     {
       g_autofree char *text = NULL;
+      g_autofree char *n_text = spire_format_count (stats.applications_new,
+                                                    spire_language_current ());
 
       if (stats.applications_new > 0)
-        text = g_strdup_printf (ngettext ("%u application imported",
-                                          "%u applications imported",
+        text = g_strdup_printf (ngettext ("%s application imported",
+                                          "%s applications imported",
                                           stats.applications_new),
-                                stats.applications_new);
+                                n_text);
       else
         text = g_strdup (_("No new applications: all of them were imported before"));
       _spire_import_toast (parent, text);
@@ -691,6 +696,7 @@ spire_csv_import_dialog_new (GtkWindow *parent, SpireStore *store, SpireCohort *
 {
   SpireCsvImportDialog *self;
   g_autofree char *subtitle = NULL;
+  g_autofree char *n_text = NULL;
   guint n_rows;
 
   g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
@@ -703,9 +709,10 @@ spire_csv_import_dialog_new (GtkWindow *parent, SpireStore *store, SpireCohort *
   self->store = g_object_ref (store);
   self->import = g_object_ref (import);
   n_rows = spire_csv_import_get_n_rows (import);
+  n_text = spire_format_count (n_rows, spire_language_current ());
   /* Translators: the file's name and how many rows it has */
-  subtitle = g_strdup_printf (ngettext ("%s, %u row", "%s, %u rows", n_rows),
-                              spire_csv_import_get_name (import), n_rows);
+  subtitle = g_strdup_printf (ngettext ("%s, %s row", "%s, %s rows", n_rows),
+                              spire_csv_import_get_name (import), n_text);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   build_cohorts (self, cohort);
   build_column_rows (self);

@@ -92,36 +92,44 @@ _spire_csv_describe_counts (SpireCsvPreview *preview)
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   guint startups = c->startups_new + c->startups_known;
   guint persons = c->persons_new + c->persons_known;
+  SpireLanguage lang = spire_language_current ();
+  g_autofree char *n_startups = spire_format_count (startups, lang);
+  g_autofree char *n_new = spire_format_count (c->applications_new, lang);
+  g_autofree char *n_known = spire_format_count (c->startups_known, lang);
+  g_autofree char *n_persons = spire_format_count (persons, lang);
+  g_autofree char *n_before = spire_format_count (c->applications_known, lang);
+  g_autofree char *n_problems = NULL;
   g_autofree char *startups_text = g_strdup_printf (
-      ngettext ("%u startup", "%u startups", startups), startups);
+      ngettext ("%s startup", "%s startups", startups), n_startups);
 
-  /* Translators: the second %s is “%u startups” */
-  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u new application from %s",
-                                                     "%u new applications from %s",
+  /* Translators: the second %s is “%s startups” */
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s new application from %s",
+                                                     "%s new applications from %s",
                                                      c->applications_new),
-                                           c->applications_new, startups_text));
+                                           n_new, startups_text));
   if (c->startups_known > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u startup already known",
-                                                       "%u startups already known",
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s startup already known",
+                                                       "%s startups already known",
                                                        c->startups_known),
-                                             c->startups_known));
-  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u contact person", "%u contact people",
+                                             n_known));
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s contact person", "%s contact people",
                                                      persons),
-                                           persons));
+                                           n_persons));
   if (c->applications_known > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u application was imported before "
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s application was imported before "
                                                        "and is left as it is",
-                                                       "%u applications were imported before "
+                                                       "%s applications were imported before "
                                                        "and are left as they are",
                                                        c->applications_known),
-                                             c->applications_known));
+                                             n_before));
   for (guint i = 0; i < preview->rows->len; i++)
     if (((SpireCsvRow *) g_ptr_array_index (preview->rows, i))->n_problems > 0)
       with_problems++;
+  n_problems = spire_format_count (with_problems, lang);
   if (with_problems > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u row has problems",
-                                                       "%u rows have problems", with_problems),
-                                             with_problems));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s row has problems",
+                                                       "%s rows have problems", with_problems),
+                                             n_problems));
   g_ptr_array_add (parts, NULL);
   /* Translators: joins the parts of the summary */
   return g_strjoinv (_("; "), (char **) parts->pdata);

@@ -138,14 +138,20 @@ set_result (SpireImportJobDialog *self, gboolean ok, const char *title, const ch
 static void
 show_success (SpireImportJobDialog *self, Job *job)
 {
+  SpireLanguage lang = spire_language_current ();
   g_autofree char *counts = NULL;
+  g_autofree char *n1 = NULL;
+  g_autofree char *n2 = NULL;
+  g_autofree char *n3 = NULL;
 
   switch (job->kind)
     {
     case SPIRE_IMPORT_KIND_BRREG:
       /* Translators: what an import from Enhetsregisteret did */
-      counts = g_strdup_printf (_("Created: %u · Updated: %u · Unchanged: %u"),
-                                job->brreg.created, job->brreg.updated, job->brreg.unchanged);
+      n1 = spire_format_count (job->brreg.created, lang);
+      n2 = spire_format_count (job->brreg.updated, lang);
+      n3 = spire_format_count (job->brreg.unchanged, lang);
+      counts = g_strdup_printf (_("Created: %s · Updated: %s · Unchanged: %s"), n1, n2, n3);
       set_result (self, TRUE, _("Imported from Enhetsregisteret"), counts);
       for (guint i = 0; job->brreg.deleted && i < job->brreg.deleted->len; i++)
         {
@@ -165,23 +171,28 @@ show_success (SpireImportJobDialog *self, Job *job)
       break;
 
     case SPIRE_IMPORT_KIND_BACKUP:
-      counts = g_strdup_printf (_("Added: %u · Updated: %u · Unchanged: %u"), job->backup.added,
-                                job->backup.updated, job->backup.unchanged);
+      n1 = spire_format_count (job->backup.added, lang);
+      n2 = spire_format_count (job->backup.updated, lang);
+      n3 = spire_format_count (job->backup.unchanged, lang);
+      counts = g_strdup_printf (_("Added: %s · Updated: %s · Unchanged: %s"), n1, n2, n3);
       set_result (self, TRUE, _("Backup Merged"), counts);
       break;
 
     case SPIRE_IMPORT_KIND_SHEET:
-      counts = g_strdup_printf (_("Reviews added: %u · Updated: %u · Unchanged: %u"),
-                                job->sheet.added, job->sheet.updated, job->sheet.unchanged);
+      n1 = spire_format_count (job->sheet.added, lang);
+      n2 = spire_format_count (job->sheet.updated, lang);
+      n3 = spire_format_count (job->sheet.unchanged, lang);
+      counts = g_strdup_printf (_("Reviews added: %s · Updated: %s · Unchanged: %s"), n1, n2, n3);
       set_result (self, TRUE, _("Score Sheet Imported"), counts);
       if (job->sheet.kept > 0)
         {
+          g_autofree char *n_kept = spire_format_count (job->sheet.kept, lang);
           g_autofree char *kept = g_strdup_printf (
-              ngettext ("%u review was changed here after the sheet was made and is left as it is",
-                        "%u reviews were changed here after the sheet was made and are left as "
+              ngettext ("%s review was changed here after the sheet was made and is left as it is",
+                        "%s reviews were changed here after the sheet was made and are left as "
                         "they are",
                         job->sheet.kept),
-              job->sheet.kept);
+              n_kept);
           add_detail (self, kept);
         }
       break;

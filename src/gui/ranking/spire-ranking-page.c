@@ -80,9 +80,10 @@ update_selected (SpireRankingPage *self)
 {
   g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (spire_ranking_list_get_model (self->list));
   guint n = (guint) gtk_bitset_get_size (set);
-  g_autofree char *text = g_strdup_printf (ngettext ("%u application selected",
-                                                     "%u applications selected", n),
-                                           n);
+  g_autofree char *n_text = spire_format_count (n, spire_language_current ());
+  g_autofree char *text = g_strdup_printf (ngettext ("%s application selected",
+                                                     "%s applications selected", n),
+                                           n_text);
 
   gtk_label_set_text (self->selected_label, text);
   gtk_revealer_set_reveal_child (self->action_revealer, n > 0);
@@ -113,10 +114,15 @@ update_summary (SpireRankingPage *self)
           ranked += spire_rank_row_get_rank (row) > 0;
           disagree += (spire_rank_row_get_flags (row) & SPIRE_RANK_FLAG_DISAGREEMENT) != 0;
         }
+      SpireLanguage lang = spire_language_current ();
+      g_autofree char *n_text = spire_format_count (n, lang);
+      g_autofree char *ranked_text = spire_format_count (ranked, lang);
+      g_autofree char *disagree_text = spire_format_count (disagree, lang);
+
       /* TRANSLATORS: "80 applications, 74 ranked, 6 with disagreement" */
-      text = g_strdup_printf (ngettext ("%u application, %u ranked, %u with disagreement",
-                                        "%u applications, %u ranked, %u with disagreement", n),
-                              n, ranked, disagree);
+      text = g_strdup_printf (ngettext ("%s application, %s ranked, %s with disagreement",
+                                        "%s applications, %s ranked, %s with disagreement", n),
+                              n_text, ranked_text, disagree_text);
     }
   gtk_label_set_text (self->summary_label, text ? text : "");
 }
@@ -310,13 +316,17 @@ show_reviews_action (GtkWidget *widget, const char *name, GVariant *param)
 static char *
 decision_toast (const char *status, guint n)
 {
+  g_autofree char *t = spire_format_count (n, spire_language_current ());
+
   if (g_str_equal (status, "shortlisted"))
-    return g_strdup_printf (ngettext ("%u application shortlisted", "%u applications shortlisted", n), n);
+    return g_strdup_printf (ngettext ("%s application shortlisted",
+                                      "%s applications shortlisted", n), t);
   if (g_str_equal (status, "accepted"))
-    return g_strdup_printf (ngettext ("%u application accepted", "%u applications accepted", n), n);
+    return g_strdup_printf (ngettext ("%s application accepted", "%s applications accepted", n), t);
   if (g_str_equal (status, "waitlisted"))
-    return g_strdup_printf (ngettext ("%u application waitlisted", "%u applications waitlisted", n), n);
-  return g_strdup_printf (ngettext ("%u application rejected", "%u applications rejected", n), n);
+    return g_strdup_printf (ngettext ("%s application waitlisted",
+                                      "%s applications waitlisted", n), t);
+  return g_strdup_printf (ngettext ("%s application rejected", "%s applications rejected", n), t);
 }
 
 static void
@@ -362,8 +372,10 @@ decision_body (GPtrArray *rows)
     }
   if (n > 5)
     {
+      g_autofree char *more = spire_format_count (n - 5, spire_language_current ());
+
       g_string_append_c (body, '\n');
-      g_string_append_printf (body, ngettext ("and %u more", "and %u more", n - 5), n - 5);
+      g_string_append_printf (body, ngettext ("and %s more", "and %s more", n - 5), more);
     }
   return g_string_free (body, FALSE);
 }

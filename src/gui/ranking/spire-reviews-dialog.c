@@ -177,6 +177,7 @@ spire_reviews_dialog_new (GtkWindow *parent, SpireRanking *ranking, SpireRankRow
   SpireReviewsDialog *self;
   g_autofree char *score = NULL;
   g_autofree char *percent = NULL;
+  g_autofree char *rank = NULL;
   g_autofree char *score_text = NULL;
   g_autofree char *reviews_text = NULL;
   guint n_drafts = 0, n;
@@ -196,14 +197,13 @@ spire_reviews_dialog_new (GtkWindow *parent, SpireRanking *ranking, SpireRankRow
     {
       score = format_value (spire_rank_row_get_shown_score (row), 2);
       percent = format_value (spire_rank_row_get_percent (row), 0);
+      rank = spire_format_count (spire_rank_row_get_rank (row), spire_language_current ());
       if (spire_rank_row_get_tied (row))
         /* TRANSLATORS: "4.33 (72 %), rank 2=" — the = marks a tie */
-        score_text = g_strdup_printf (_("%s (%s %%), rank %u="), score, percent,
-                                      spire_rank_row_get_rank (row));
+        score_text = g_strdup_printf (_("%s (%s %%), rank %s="), score, percent, rank);
       else
         /* TRANSLATORS: "4.33 (72 %), rank 2" */
-        score_text = g_strdup_printf (_("%s (%s %%), rank %u"), score, percent,
-                                      spire_rank_row_get_rank (row));
+        score_text = g_strdup_printf (_("%s (%s %%), rank %s"), score, percent, rank);
     }
   adw_action_row_set_subtitle (self->score_row, score_text);
 

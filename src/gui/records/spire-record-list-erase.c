@@ -122,8 +122,12 @@ on_retention_response_cb (AdwMessageDialog *dialog, const char *response,
       spire_error_dialog_show (GTK_WIDGET (self), _("The Personal Data Was Not Erased"), error);
       return;
     }
-  text = g_strdup_printf (ngettext ("Personal data of %u person erased",
-                                    "Personal data of %u people erased", n), n);
+  {
+    g_autofree char *n_text = spire_format_count (n, spire_language_current ());
+
+    text = g_strdup_printf (ngettext ("Personal data of %s person erased",
+                                      "Personal data of %s people erased", n), n_text);
+  }
   spire_toast_show (GTK_WIDGET (self), text);
 }
 

@@ -21,17 +21,19 @@
 static char *
 export_toast_text (const SpireKind *kind, guint n, const char *name)
 {
+  g_autofree char *t = spire_format_count (n, spire_language_current ());
+
   if (kind == &spire_kind_startup)
-    return g_strdup_printf (ngettext ("Exported %u startup to “%s”",
-                                      "Exported %u startups to “%s”", n), n, name);
+    return g_strdup_printf (ngettext ("Exported %s startup to “%s”",
+                                      "Exported %s startups to “%s”", n), t, name);
   if (kind == &spire_kind_public_body)
-    return g_strdup_printf (ngettext ("Exported %u public body to “%s”",
-                                      "Exported %u public bodies to “%s”", n), n, name);
+    return g_strdup_printf (ngettext ("Exported %s public body to “%s”",
+                                      "Exported %s public bodies to “%s”", n), t, name);
   if (kind == &spire_kind_person)
-    return g_strdup_printf (ngettext ("Exported %u person to “%s”",
-                                      "Exported %u people to “%s”", n), n, name);
-  return g_strdup_printf (ngettext ("Exported %u challenge to “%s”",
-                                    "Exported %u challenges to “%s”", n), n, name);
+    return g_strdup_printf (ngettext ("Exported %s person to “%s”",
+                                      "Exported %s people to “%s”", n), t, name);
+  return g_strdup_printf (ngettext ("Exported %s challenge to “%s”",
+                                    "Exported %s challenges to “%s”", n), t, name);
 }
 
 static void

@@ -190,27 +190,28 @@ static char *
 count_text (SpireRecordListPage *self, guint shown, guint total)
 {
   const SpireKind *kind = self->spec ? self->spec->kind : NULL;
+  g_autofree char *s = spire_format_count (shown, spire_language_current ());
+  g_autofree char *t = spire_format_count (total, spire_language_current ());
 
   if (shown == total)
     {
       if (kind == &spire_kind_startup)
-        return g_strdup_printf (ngettext ("%u startup", "%u startups", total), total);
+        return g_strdup_printf (ngettext ("%s startup", "%s startups", total), t);
       if (kind == &spire_kind_public_body)
-        return g_strdup_printf (ngettext ("%u public body", "%u public bodies", total), total);
+        return g_strdup_printf (ngettext ("%s public body", "%s public bodies", total), t);
       if (kind == &spire_kind_person)
-        return g_strdup_printf (ngettext ("%u person", "%u people", total), total);
-      return g_strdup_printf (ngettext ("%u challenge", "%u challenges", total), total);
+        return g_strdup_printf (ngettext ("%s person", "%s people", total), t);
+      return g_strdup_printf (ngettext ("%s challenge", "%s challenges", total), t);
     }
   /* TRANSLATORS: "12 of 120 startups"; the plural follows the second number */
   if (kind == &spire_kind_startup)
-    return g_strdup_printf (ngettext ("%u of %u startup", "%u of %u startups", total), shown, total);
+    return g_strdup_printf (ngettext ("%s of %s startup", "%s of %s startups", total), s, t);
   if (kind == &spire_kind_public_body)
-    return g_strdup_printf (ngettext ("%u of %u public body", "%u of %u public bodies", total),
-                            shown, total);
+    return g_strdup_printf (ngettext ("%s of %s public body", "%s of %s public bodies", total),
+                            s, t);
   if (kind == &spire_kind_person)
-    return g_strdup_printf (ngettext ("%u of %u person", "%u of %u people", total), shown, total);
-  return g_strdup_printf (ngettext ("%u of %u challenge", "%u of %u challenges", total), shown,
-                          total);
+    return g_strdup_printf (ngettext ("%s of %s person", "%s of %s people", total), s, t);
+  return g_strdup_printf (ngettext ("%s of %s challenge", "%s of %s challenges", total), s, t);
 }
 
 static void
@@ -260,7 +261,9 @@ update_details (SpireRecordListPage *self)
 
   if (record == NULL)
     {
-      g_autofree char *text = n > 1 ? g_strdup_printf (ngettext ("%u selected", "%u selected", n), n)
+      g_autofree char *n_text = spire_format_count (n, spire_language_current ());
+      g_autofree char *text = n > 1 ? g_strdup_printf (ngettext ("%s selected", "%s selected", n),
+                                                       n_text)
                                     : g_strdup (_("Nothing selected"));
 
       gtk_label_set_text (self->details_title, text);

@@ -149,9 +149,13 @@ show_done_toast (SpireReportDialog *self)
   if (self->from == NULL || gtk_widget_get_root (self->from) == NULL)
     return;
   if (writes_folder (self))
-    text = g_strdup_printf (ngettext ("%u letter written", "%u letters written",
-                                      self->written->len),
-                            self->written->len);
+    {
+      g_autofree char *n_text = spire_format_count (self->written->len, spire_language_current ());
+
+      text = g_strdup_printf (ngettext ("%s letter written", "%s letters written",
+                                        self->written->len),
+                              n_text);
+    }
   else
     {
       g_autofree char *base = g_path_get_basename (self->path);
@@ -547,8 +551,14 @@ spire_report_dialog_new_letters (GtkWidget *from, SpireStore *store,
   self = dialog_new (from, store, SPIRE_REPORT_KIND_LETTER);
   self->applications = g_strdupv ((char **) application_uuids);
   self->applicants = g_strdupv ((char **) applicants);
-  subtitle = n == 1 ? g_strdup (applicants[0])
-                    : g_strdup_printf (ngettext ("%u applicant", "%u applicants", n), n);
+  if (n == 1)
+    subtitle = g_strdup (applicants[0]);
+  else
+    {
+      g_autofree char *n_text = spire_format_count (n, spire_language_current ());
+
+      subtitle = g_strdup_printf (ngettext ("%s applicant", "%s applicants", n), n_text);
+    }
   adw_window_title_set_subtitle (self->window_title, subtitle);
   update (self);
   return self;

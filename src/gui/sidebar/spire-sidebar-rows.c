@@ -196,9 +196,10 @@ _spire_sidebar_cohort_row_new (SpireRecord *cohort, guint n_applications)
 {
   const SpireField *phase_field = spire_kind_field (&spire_kind_cohort, "phase");
   const char *phase = spire_field_value_label (phase_field, spire_record_get_text (cohort, "phase"));
-  g_autofree char *count = g_strdup_printf (ngettext ("%u application", "%u applications",
+  g_autofree char *n_text = spire_format_count (n_applications, spire_language_current ());
+  g_autofree char *count = g_strdup_printf (ngettext ("%s application", "%s applications",
                                                       n_applications),
-                                            n_applications);
+                                            n_text);
   /* TRANSLATORS: a cohort's phase and its number of applications, e.g. "Evaluation · 80 applications" */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), phase, count);
   GtkWidget *row = gtk_list_box_row_new ();

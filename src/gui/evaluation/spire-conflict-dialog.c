@@ -93,10 +93,7 @@ spire_conflict_dialog_init (SpireConflictDialog *self)
                               _spire_evaluation_enum_index (&spire_kind_conflict, "kind", "other"));
   /* The worker's rows as they are: no 40 000 string objects. */
   self->applications = spire_row_model_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM);
-  gtk_drop_down_set_expression (self->application_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (application_label), NULL,
-                                                             NULL));
+  _spire_evaluation_dropdown_set_label (self->application_dropdown, G_CALLBACK (application_label));
   gtk_drop_down_set_model (self->application_dropdown, G_LIST_MODEL (self->applications));
 }
 
@@ -110,7 +107,8 @@ spire_conflict_dialog_new_loading (GtkWidget *from, SpireStore *store, GPtrArray
   self->panel = g_ptr_array_ref (panel);
   adw_combo_row_set_model (self->member_row, G_LIST_MODEL (members));
   self->loading = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->application_dropdown), FALSE);
+  /* The spinner in the drop-down's place: an empty one says "(None)". */
+  gtk_widget_set_visible (GTK_WIDGET (self->application_dropdown), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->application_spinner), TRUE);
   gtk_spinner_start (self->application_spinner);
   return self;
@@ -124,6 +122,7 @@ spire_conflict_dialog_set_applications (SpireConflictDialog *self, GPtrArray *ap
   self->loading = FALSE;
   gtk_spinner_stop (self->application_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->application_spinner), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->application_dropdown), TRUE);
   spire_row_model_set_rows (self->applications, applications);
   gtk_widget_set_sensitive (GTK_WIDGET (self->application_dropdown), applications->len > 0);
   if (self->panel->len == 0 || applications->len == 0)

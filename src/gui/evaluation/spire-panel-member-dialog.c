@@ -82,10 +82,7 @@ spire_panel_member_dialog_init (SpirePanelMemberDialog *self)
   adw_combo_row_set_selected (self->role_row,
                               _spire_evaluation_enum_index (&spire_kind_evaluator, "role", "member"));
   self->persons = spire_row_model_new (SPIRE_TYPE_RECORD);
-  gtk_drop_down_set_expression (self->person_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (person_label), NULL,
-                                                             NULL));
+  _spire_evaluation_dropdown_set_label (self->person_dropdown, G_CALLBACK (person_label));
   gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (self->persons));
 }
 
@@ -96,7 +93,8 @@ spire_panel_member_dialog_new_loading (GtkWidget *from)
                                                spire_widget_get_window (from), NULL);
 
   self->loading = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->person_dropdown), FALSE);
+  /* The spinner in the drop-down's place: an empty one says "(None)". */
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->person_spinner), TRUE);
   gtk_spinner_start (self->person_spinner);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", FALSE);
@@ -111,6 +109,7 @@ spire_panel_member_dialog_set_persons (SpirePanelMemberDialog *self, GPtrArray *
   self->loading = FALSE;
   gtk_spinner_stop (self->person_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->person_spinner), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), TRUE);
   spire_row_model_set_rows (self->persons, persons);
   gtk_widget_set_sensitive (GTK_WIDGET (self->person_dropdown), persons->len > 0);
   if (persons->len == 0)

@@ -429,6 +429,23 @@ shown_spinner (GtkWidget *widget)
   return GTK_SPINNER (found);
 }
 
+/* The popup's rows of a drop-down (its own filter model, behind the
+ * search). */
+static GListModel *
+popup_rows (GtkDropDown *dropdown)
+{
+  GtkWidget *view = find_type (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+
+  g_assert_nonnull (view);
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+}
+
+static gboolean
+one_match (gpointer data)
+{
+  return g_list_model_get_n_items (popup_rows (data)) == 1;
+}
+
 static gboolean
 member_dialog_filled (gpointer data)
 {
@@ -496,6 +513,16 @@ test_add_member_reads (Fixture *f, gconstpointer data)
   g_assert_cmpstr (first, ==, "Ola Hansen");
   g_assert_cmpstr (second, ==, "Åse Berg (SINTEF)");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  /* Its search shows the matches. */
+  g_assert_cmpuint (g_list_model_get_n_items (popup_rows (dropdown)), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY)),
+                         "åse");
+  g_assert_true (gui_fixture_wait (one_match, dropdown, 30000));
+  {
+    g_autoptr (SpireRecord) match = g_list_model_get_item (popup_rows (dropdown), 0);
+
+    g_assert_cmpstr (spire_record_get_uuid (match), ==, spire_record_get_uuid (aase));
+  }
   gtk_drop_down_set_selected (dropdown, 1);
   g_assert_cmpstr (spire_panel_member_dialog_get_person (dialog), ==, spire_record_get_uuid (aase));
 

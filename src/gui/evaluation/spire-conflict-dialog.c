@@ -94,7 +94,7 @@ spire_conflict_dialog_init (SpireConflictDialog *self)
   /* The worker's rows as they are: no 40 000 string objects. */
   self->applications = spire_row_model_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM);
   _spire_evaluation_dropdown_set_label (self->application_dropdown, G_CALLBACK (application_label));
-  gtk_drop_down_set_model (self->application_dropdown, G_LIST_MODEL (self->applications));
+  _spire_evaluation_dropdown_set_model (self->application_dropdown, G_LIST_MODEL (self->applications));
 }
 
 SpireConflictDialog *

@@ -488,3 +488,35 @@ _spire_evaluation_dropdown_set_label (GtkDropDown *dropdown, GCallback label)
   gtk_drop_down_set_factory (dropdown, button);
   gtk_drop_down_set_list_factory (dropdown, list);
 }
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
+       c = gtk_widget_get_next_sibling (c))
+    found = find_list_view (c);
+  return found;
+}
+
+void
+_spire_evaluation_dropdown_set_model (GtkDropDown *dropdown, GListModel *model)
+{
+  GtkWidget *view;
+  GtkSelectionModel *selection;
+  GListModel *filtered = NULL;
+
+  gtk_drop_down_set_model (dropdown, model);
+  /* GTK 4.8's drop-down filters its popup's rows through a filter model of
+   * its own: filtered a batch at a time, typing in the search never waits
+   * for all 70 000 rows (issue 11). */
+  view = find_list_view (GTK_WIDGET (dropdown));
+  selection = view ? gtk_list_view_get_model (GTK_LIST_VIEW (view)) : NULL;
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  if (GTK_IS_FILTER_LIST_MODEL (filtered))
+    gtk_filter_list_model_set_incremental (GTK_FILTER_LIST_MODEL (filtered), TRUE);
+}

@@ -83,7 +83,7 @@ spire_panel_member_dialog_init (SpirePanelMemberDialog *self)
                               _spire_evaluation_enum_index (&spire_kind_evaluator, "role", "member"));
   self->persons = spire_row_model_new (SPIRE_TYPE_RECORD);
   _spire_evaluation_dropdown_set_label (self->person_dropdown, G_CALLBACK (person_label));
-  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (self->persons));
+  _spire_evaluation_dropdown_set_model (self->person_dropdown, G_LIST_MODEL (self->persons));
 }
 
 SpirePanelMemberDialog *

@@ -217,6 +217,100 @@ test_rubric_freeze (W *w, gconstpointer data)
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
 }
 
+static void
+on_changed_cb (SpireStore *store, const char *table, GString *heard)
+{
+  g_string_append_printf (heard, "%s;", table);
+}
+
+/* Unfreezing on a worker (issue 11: at xlarge it marks tens of thousands
+ * of reviews stale, which froze the window): the same outcome as before —
+ * version + 1, the reason and the count in the rubric's history, every
+ * review made so far stale with its times kept — and the window's store
+ * hears of the reviews and the rubric before the callback. */
+static void
+test_rubric_unfreeze_async (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (SpireRecord) rubric = NULL;
+  g_autoptr (SpireRecord) review = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (GPtrArray) reviews = NULL;
+  g_autoptr (GString) heard = g_string_new (NULL);
+  g_autofree char *updated = NULL;
+  const char *ev = add_evaluator (w, "Kari Nordmann", "kari@uio.no", NULL, "member");
+  const char *ev2 = add_evaluator (w, "Per Hansen", "per@sintef.no", NULL, "member");
+  const char *s = add_startup (w, "Nordlys AS", NULL, NULL);
+  const char *app = add_application (w, s, "Varmestyring", w->ch_oslo, "in_review");
+  const char *app2 = add_application (w, s, "Solceller", w->ch_oslo, "in_review");
+  guint n_stale = 0;
+  guint n_unfreeze = 0;
+  guint n_before;
+
+  g_assert_true (spire_assign (w->store, ev, app, &error));
+  g_assert_true (spire_assign (w->store, ev2, app, &error));
+  g_assert_true (spire_assign (w->store, ev, app2, &error));
+  g_assert_no_error (error);
+  submit (w, ev, app, 6, 5);
+  submit (w, ev, app2, 3, 4);
+  review = draft (w, ev2, app, 4, 4, &error);
+  g_assert_no_error (error);
+  updated = g_strdup (spire_record_get_text (review, "updated_at"));
+  g_assert_nonnull (updated);
+
+  n_before = n_audit (w);
+  g_signal_connect (w->store, "changed", G_CALLBACK (on_changed_cb), heard);
+  spire_rubric_unfreeze_async (w->store, w->rubric, "  Impact was missing.  ", NULL, on_done_cb,
+                               &result);
+  g_assert_true (spire_rubric_unfreeze_finish (w->store, wait_result (&result), &n_stale, &error));
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_data (w->store, heard);
+  g_assert_cmpuint (n_stale, ==, 3);
+  g_assert_nonnull (strstr (heard->str, "reviews;"));
+  g_assert_nonnull (strstr (heard->str, "rubrics;"));
+
+  rubric = fetch (w, &spire_kind_rubric, w->rubric);
+  g_assert_false (spire_rubric_is_frozen (rubric));
+  g_assert_cmpint (spire_record_get_int (rubric, "version"), ==, 2);
+  reviews = spire_store_list (w->store, &spire_kind_review, NULL, NULL, NULL);
+  g_assert_cmpuint (reviews->len, ==, 3);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      g_assert_true (spire_record_get_bool (reviews->pdata[i], "stale"));
+      g_assert_cmpint (spire_record_get_int (reviews->pdata[i], "rubric_version"), ==, 1);
+    }
+  for (guint i = 0; i < reviews->len; i++)
+    if (g_strcmp0 (spire_record_get_text (reviews->pdata[i], "evaluator"), ev2) == 0)
+      g_assert_cmpstr (spire_record_get_text (reviews->pdata[i], "updated_at"), ==, updated);
+
+  /* One entry in the rubric's history, none per review. */
+  audit = spire_store_list_audit (w->store, w->rubric, 0, NULL);
+  for (guint i = 0; i < audit->len; i++)
+    if (g_strcmp0 (g_hash_table_lookup (audit->pdata[i], "action"), "unfreeze") == 0)
+      {
+        const char *after = g_hash_table_lookup (audit->pdata[i], "after");
+
+        n_unfreeze++;
+        g_assert_nonnull (strstr (after, "\"reason\":\"Impact was missing.\""));
+        g_assert_nonnull (strstr (after, "\"version\":2"));
+        g_assert_nonnull (strstr (after, "\"stale_reviews\":3"));
+      }
+  g_assert_cmpuint (n_unfreeze, ==, 1);
+  /* The rubric's update and its unfreeze: nothing per review. */
+  g_assert_cmpuint (n_audit (w), ==, n_before + 2);
+
+  /* Not frozen any more: a second unfreeze is refused and changes nothing. */
+  g_clear_object (&result);
+  spire_rubric_unfreeze_async (w->store, w->rubric, "again", NULL, on_done_cb, &result);
+  g_assert_false (spire_rubric_unfreeze_finish (w->store, wait_result (&result), &n_stale, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_assert_cmpuint (n_stale, ==, 0);
+  g_clear_object (&rubric);
+  rubric = fetch (w, &spire_kind_rubric, w->rubric);
+  g_assert_cmpint (spire_record_get_int (rubric, "version"), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -225,6 +319,7 @@ main (int argc, char **argv)
   EVALUATION_TEST_ADD ("/evaluation/rubric/defaults", test_rubric_defaults);
   EVALUATION_TEST_ADD ("/evaluation/rubric/copy", test_rubric_copy);
   EVALUATION_TEST_ADD ("/evaluation/rubric/freeze", test_rubric_freeze);
+  EVALUATION_TEST_ADD ("/evaluation/rubric/unfreeze-async", test_rubric_unfreeze_async);
 
   return g_test_run ();
 }

@@ -18,9 +18,11 @@
 #include "evaluation/spire-application-check-row.h"
 #include "evaluation/spire-assign-several-dialog.h"
 #include "evaluation/spire-evaluation-assignment.h"
+#include "evaluation/spire-conflict-dialog.h"
 #include "evaluation/spire-conflict-row.h"
 #include "evaluation/spire-evaluation-page.h"
 #include "evaluation/spire-evaluation-panel.h"
+#include "evaluation/spire-panel-member-dialog.h"
 #include "evaluation/spire-panel-member-row.h"
 #include "gui-fixture.h"
 #include "spire-app.h"
@@ -413,6 +415,209 @@ test_assign_several_many (Fixture *f, gconstpointer data)
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application", last), ==, 1);
 }
 
+/* The visible spinner under @widget, or NULL. */
+static GtkSpinner *
+shown_spinner (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_SPINNER (widget) && gtk_widget_get_visible (widget))
+    return GTK_SPINNER (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
+       c = gtk_widget_get_next_sibling (c))
+    found = GTK_WIDGET (shown_spinner (c));
+  return GTK_SPINNER (found);
+}
+
+/* The popup's rows of a drop-down (its own filter model, behind the
+ * search). */
+static GListModel *
+popup_rows (GtkDropDown *dropdown)
+{
+  GtkWidget *view = find_type (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+
+  g_assert_nonnull (view);
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+}
+
+static gboolean
+one_match (gpointer data)
+{
+  return g_list_model_get_n_items (popup_rows (data)) == 1;
+}
+
+static gboolean
+member_dialog_filled (gpointer data)
+{
+  return !spire_panel_member_dialog_is_loading (data);
+}
+
+static gboolean
+conflict_dialog_filled (gpointer data)
+{
+  return !spire_conflict_dialog_is_loading (data);
+}
+
+/* The text the drop-down shows for its item @i. */
+static char *
+dropdown_text (GtkDropDown *dropdown, guint i)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (gtk_drop_down_get_model (dropdown), i);
+  g_auto (GValue) value = G_VALUE_INIT;
+
+  g_assert_nonnull (item);
+  g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (dropdown), item, &value));
+  return g_value_dup_string (&value);
+}
+
+/* "Add Panel Member" shows at once with a spinner while the people are
+ * read on a worker (issue 11: 70 600 read on the main thread froze the
+ * window), then offers those not on the panel, in Norwegian order, and
+ * the one picked joins the panel. */
+static void
+test_add_member_reads (Fixture *f, gconstpointer data)
+{
+  g_autofree char *kari = add_member (f, f->cohorts[0], "Kari Nordmann", "member");
+  g_autoptr (SpireRecord) aase = gui_fixture_insert (f->store, &spire_kind_person, "name",
+                                                     "Åse Berg", "organisation", "SINTEF", NULL);
+  g_autoptr (SpireRecord) ola = gui_fixture_insert (f->store, &spire_kind_person, "name",
+                                                    "Ola Hansen", NULL);
+  g_autoptr (GPtrArray) panel = NULL;
+  SpirePanelMemberDialog *dialog;
+  GtkDropDown *dropdown;
+  GtkSpinner *spinner;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  show_panel_of (f, f->cohorts[0]);
+  g_assert_true (gui_fixture_wait (panel_loaded, f, 30000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "evaluation.add-member", NULL));
+  dialog = SPIRE_PANEL_MEMBER_DIALOG (gui_fixture_find_message_dialog ());
+  g_assert_true (SPIRE_IS_PANEL_MEMBER_DIALOG (dialog));
+  /* Before the worker's answer: a spinner, nobody to pick, no Add. */
+  g_assert_true (spire_panel_member_dialog_is_loading (dialog));
+  spinner = shown_spinner (GTK_WIDGET (dialog));
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_spinner_get_spinning (spinner));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_null (spire_panel_member_dialog_get_person (dialog));
+
+  g_assert_true (gui_fixture_wait (member_dialog_filled, dialog, 30000));
+  g_assert_null (shown_spinner (GTK_WIDGET (dialog)));
+  dropdown = GTK_DROP_DOWN (find_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
+  g_assert_true (gtk_drop_down_get_enable_search (dropdown));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+  first = dropdown_text (dropdown, 0);
+  second = dropdown_text (dropdown, 1);
+  g_assert_cmpstr (first, ==, "Ola Hansen");
+  g_assert_cmpstr (second, ==, "Åse Berg (SINTEF)");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  /* Its search shows the matches. */
+  g_assert_cmpuint (g_list_model_get_n_items (popup_rows (dropdown)), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY)),
+                         "åse");
+  g_assert_true (gui_fixture_wait (one_match, dropdown, 30000));
+  {
+    g_autoptr (SpireRecord) match = g_list_model_get_item (popup_rows (dropdown), 0);
+
+    g_assert_cmpstr (spire_record_get_uuid (match), ==, spire_record_get_uuid (aase));
+  }
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpstr (spire_panel_member_dialog_get_person (dialog), ==, spire_record_get_uuid (aase));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  panel = spire_panel_list (f->store, spire_record_get_uuid (SPIRE_RECORD (f->cohorts[0])), NULL);
+  g_assert_cmpuint (panel->len, ==, 2);
+  g_assert_true (g_strcmp0 (spire_record_get_text (panel->pdata[0], "person"),
+                            spire_record_get_uuid (aase)) == 0 ||
+                 g_strcmp0 (spire_record_get_text (panel->pdata[1], "person"),
+                            spire_record_get_uuid (aase)) == 0);
+  g_assert_true (gui_fixture_wait (panel_loaded, f, 30000));
+  (void) ola;
+  (void) kari;
+}
+
+/* "Declare Conflict of Interest" shows at once with a spinner while the
+ * cohort's applications are read on a worker (issue 11: 40 000 rows and a
+ * startup read each on the main thread), then offers every application
+ * of the cohort (a withdrawn one too, none of another cohort) by title
+ * with its startup, and declares the one picked. */
+static void
+test_declare_conflict_reads (Fixture *f, gconstpointer data)
+{
+  const char *cohort = spire_record_get_uuid (SPIRE_RECORD (f->cohorts[0]));
+  g_autofree char *kari = add_member (f, f->cohorts[0], "Kari Nordmann", "member");
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GError) error = NULL;
+  SpireConflictDialog *dialog;
+  GtkDropDown *dropdown;
+  GtkSpinner *spinner;
+  static const char *const statuses[] = { "received", "withdrawn", "received", "received" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Søknad %u", 4 - i);
+      g_autofree char *startup = g_strdup_printf ("Startup %u AS", 4 - i);
+
+      g_assert_true (gui_fixture_add_application (f->store, cohort, title, startup, statuses[i],
+                                                  &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (gui_fixture_add_application (
+    f->store, spire_record_get_uuid (SPIRE_RECORD (f->cohorts[1])), "Annen søknad", "Annen AS",
+    "received", &error));
+  g_assert_no_error (error);
+
+  show_panel_of (f, f->cohorts[0]);
+  g_assert_true (gui_fixture_wait (panel_loaded, f, 30000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "evaluation.declare-conflict",
+                                             NULL));
+  dialog = SPIRE_CONFLICT_DIALOG (gui_fixture_find_message_dialog ());
+  g_assert_true (SPIRE_IS_CONFLICT_DIALOG (dialog));
+  g_assert_true (spire_conflict_dialog_is_loading (dialog));
+  spinner = shown_spinner (GTK_WIDGET (dialog));
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_spinner_get_spinning (spinner));
+  g_assert_null (spire_conflict_dialog_get_application (dialog));
+  /* A reason alone does not enable Declare while the applications come. */
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)),
+                         "Former employer");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "declare"));
+
+  g_assert_true (gui_fixture_wait (conflict_dialog_filled, dialog, 30000));
+  g_assert_null (shown_spinner (GTK_WIDGET (dialog)));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "declare"));
+  dropdown = GTK_DROP_DOWN (find_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
+  g_assert_true (gtk_drop_down_get_enable_search (dropdown));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *text = dropdown_text (dropdown, i);
+      g_autofree char *want = g_strdup_printf ("Søknad %u — Startup %u AS", i + 1, i + 1);
+
+      g_assert_cmpstr (text, ==, want);
+    }
+  gtk_drop_down_set_selected (dropdown, 2); /* Søknad 3: the withdrawn one */
+  g_assert_cmpstr (spire_conflict_dialog_get_evaluator (dialog), ==, kari);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "declare");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  conflicts = spire_store_list (f->store, &spire_kind_conflict, "evaluator", kari, NULL);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  {
+    g_autoptr (SpireRecord) app = spire_store_get (
+      f->store, &spire_kind_application, spire_record_get_text (conflicts->pdata[0], "application"),
+      NULL);
+
+    g_assert_cmpstr (spire_record_get_display_name (app), ==, "Søknad 3");
+    g_assert_cmpstr (spire_record_get_text (app, "status"), ==, "withdrawn");
+  }
+  g_assert_cmpstr (spire_record_get_text (conflicts->pdata[0], "reason"), ==, "Former employer");
+  g_assert_true (gui_fixture_wait (panel_loaded, f, 30000));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -434,6 +639,10 @@ main (int argc, char **argv)
 
   g_test_add ("/evaluation-panel/assign-several-many", Fixture, NULL, fixture_set_up,
               test_assign_several_many, fixture_tear_down);
+  g_test_add ("/evaluation-panel/add-member-reads", Fixture, NULL, fixture_set_up,
+              test_add_member_reads, fixture_tear_down);
+  g_test_add ("/evaluation-panel/declare-conflict-reads", Fixture, NULL, fixture_set_up,
+              test_declare_conflict_reads, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -415,6 +415,127 @@ test_offline (Fixture *f, gconstpointer data)
   g_assert_cmpstr (spire_record_get_text (review, "recommendation"), ==, "maybe");
 }
 
+/* A review of @app by @ev with every criterion scored @value; submitted
+ * when @submit. */
+static void
+review_of (Fixture *f, const char *ev, const char *app, SpireRecord *c1, SpireRecord *c2,
+           double value, gboolean submit)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) review = NULL;
+  g_autoptr (GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+  SpireRecord *crits[] = { c1, c2 };
+
+  g_assert_true (spire_assign (f->store, ev, app, &error));
+  g_assert_no_error (error);
+  review = spire_review_open (f->store, ev, app, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (crits); i++)
+    {
+      SpireRecord *s = spire_record_new (&spire_kind_score);
+
+      spire_record_set_text (s, "criterion", spire_record_get_uuid (crits[i]));
+      spire_record_set_real (s, "value", value);
+      g_ptr_array_add (scores, s);
+    }
+  spire_record_set_text (review, "recommendation", "yes");
+  g_assert_true (spire_review_save_draft (f->store, review, scores, &error));
+  g_assert_no_error (error);
+  if (submit)
+    {
+      g_assert_true (spire_review_submit (f->store, spire_record_get_uuid (review), &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The button that unfreezes the rubric, under @widget. */
+static GtkWidget *
+unfreeze_button (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "evaluation.unfreeze") == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
+       c = gtk_widget_get_next_sibling (c))
+    found = unfreeze_button (c);
+  return found;
+}
+
+static gboolean
+reason_dialog_shown (gpointer data)
+{
+  return gui_fixture_find_window (SPIRE_TYPE_REASON_DIALOG) != NULL;
+}
+
+/* "Unfreeze Rubric" marks the reviews stale on a worker (issue 11: at
+ * xlarge a save per review on the main thread froze the window for
+ * seconds): the page says it works and every part waits — no second
+ * unfreeze, no criterion changed meanwhile — then the rubric is open at
+ * version 2, every review so far is stale, the history has the reason,
+ * and a toast says how many. */
+static void
+test_unfreeze (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SpireRecord) c1 = NULL;
+  g_autoptr (SpireRecord) c2 = NULL;
+  g_autoptr (SpireRecord) rubric = rubric_with_criteria (f, &c1, &c2);
+  g_autoptr (SpireRecord) stored = NULL;
+  g_autoptr (GPtrArray) reviews = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  SpireEvaluationPart *rubric_part;
+  SpireReasonDialog *reason;
+  guint n_unfreeze = 0;
+
+  review_of (f, f->evaluators->pdata[1], f->applications->pdata[0], c1, c2, 4, TRUE);
+  review_of (f, f->evaluators->pdata[2], f->applications->pdata[0], c1, c2, 5, TRUE);
+  review_of (f, f->evaluators->pdata[1], f->applications->pdata[1], c1, c2, 3, FALSE);
+  settle (f);
+  rubric_part = SPIRE_EVALUATION_PART (RUBRIC (f));
+  g_assert_true (gui_fixture_wait (part_loaded, rubric_part, 10000));
+  g_assert_true (gtk_widget_is_sensitive (unfreeze_button (GTK_WIDGET (rubric_part))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rubric_part), "evaluation.unfreeze", NULL));
+  /* The question comes once a worker has counted the submitted reviews. */
+  g_assert_true (gui_fixture_wait (reason_dialog_shown, NULL, 20000));
+  reason = SPIRE_REASON_DIALOG (gui_fixture_find_window (SPIRE_TYPE_REASON_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (reason)), "2 submitted"));
+  spire_reason_dialog_set_reason (reason, "The panel asked for impact.");
+  /* No spinning of the main loop: the worker cannot have been reported done. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (reason), "apply");
+  gtk_window_destroy (GTK_WINDOW (reason));
+  g_assert_true (spire_evaluation_part_get_busy (rubric_part));
+  g_assert_false (gtk_widget_is_sensitive (
+    GTK_WIDGET (spire_evaluation_rubric_get_row (RUBRIC (f), spire_record_get_uuid (c1)))));
+  /* A second unfreeze cannot start: its button is off. */
+  g_assert_nonnull (unfreeze_button (GTK_WIDGET (rubric_part)));
+  g_assert_false (gtk_widget_is_sensitive (unfreeze_button (GTK_WIDGET (rubric_part))));
+
+  wait_idle (f);
+  stored = spire_rubric_get_for_cohort (f->store, f->cohort, NULL);
+  g_assert_false (spire_rubric_is_frozen (stored));
+  g_assert_cmpint (spire_record_get_int (stored, "version"), ==, 2);
+  reviews = spire_store_list (f->store, &spire_kind_review, NULL, NULL, NULL);
+  g_assert_cmpuint (reviews->len, ==, 3);
+  for (guint i = 0; i < reviews->len; i++)
+    g_assert_true (spire_record_get_bool (reviews->pdata[i], "stale"));
+  audit = spire_store_list_audit (f->store, spire_record_get_uuid (rubric), 0, NULL);
+  for (guint i = 0; i < audit->len; i++)
+    if (g_strcmp0 (g_hash_table_lookup (audit->pdata[i], "action"), "unfreeze") == 0)
+      {
+        n_unfreeze++;
+        g_assert_nonnull (strstr (g_hash_table_lookup (audit->pdata[i], "after"),
+                                  "The panel asked for impact."));
+        g_assert_nonnull (strstr (g_hash_table_lookup (audit->pdata[i], "after"),
+                                  "\"stale_reviews\":3"));
+      }
+  g_assert_cmpuint (n_unfreeze, ==, 1);
+  /* The criteria can be edited again. */
+  g_assert_true (gtk_widget_is_sensitive (
+    GTK_WIDGET (spire_evaluation_rubric_get_row (RUBRIC (f), spire_record_get_uuid (c1)))));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -437,6 +558,8 @@ main (int argc, char **argv)
   g_test_add ("/evaluation/review-form", Fixture, NULL, fixture_set_up, test_review_form,
               fixture_tear_down);
   g_test_add ("/evaluation/offline", Fixture, NULL, fixture_set_up, test_offline,
+              fixture_tear_down);
+  g_test_add ("/evaluation/unfreeze", Fixture, NULL, fixture_set_up, test_unfreeze,
               fixture_tear_down);
 
   ret = g_test_run ();

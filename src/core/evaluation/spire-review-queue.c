@@ -136,21 +136,24 @@ spire_review_queue_finish (SpireStore *store, GAsyncResult *result, GError **err
   return queue;
 }
 
-GPtrArray *
-spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid, GError **error)
+/* The cohort's applications (only the assignable ones when
+ * @assignable_only) by title, each with its "title — startup" label. */
+static GPtrArray *
+cohort_queue_read (SpireStore *store, const char *cohort_uuid, gboolean assignable_only,
+                   GError **error)
 {
   g_autoptr (GPtrArray) apps = NULL;
   g_autoptr (GPtrArray) startups = NULL;
   g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *queue;
 
-  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
-  g_return_val_if_fail (cohort_uuid != NULL, NULL);
-
   apps = _spire_store_query_records (store, &spire_kind_application, "a", error,
-                                     "FROM applications a WHERE a.cohort = ?1 "
-                                     "AND a.status NOT IN ('ineligible', 'withdrawn') "
-                                     "ORDER BY a.title COLLATE NB, a.uuid",
+                                     assignable_only
+                                       ? "FROM applications a WHERE a.cohort = ?1 "
+                                         "AND a.status NOT IN ('ineligible', 'withdrawn') "
+                                         "ORDER BY a.title COLLATE NB, a.uuid"
+                                       : "FROM applications a WHERE a.cohort = ?1 "
+                                         "ORDER BY a.title COLLATE NB, a.uuid",
                                      1, cohort_uuid);
   startups = apps ? _spire_store_query (store, error,
                                         "SELECT uuid, name FROM startups WHERE uuid IN "
@@ -181,6 +184,15 @@ spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid, GError 
   return queue;
 }
 
+GPtrArray *
+spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid, GError **error)
+{
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  g_return_val_if_fail (cohort_uuid != NULL, NULL);
+
+  return cohort_queue_read (store, cohort_uuid, TRUE, error);
+}
+
 static gboolean
 assignable_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
                 GError **error)
@@ -207,5 +219,43 @@ spire_assignable_queue_finish (SpireStore *store, GAsyncResult *result, GError *
   gpointer queue = NULL;
 
   _spire_job_finish (store, result, spire_assignable_queue_async, &queue, error);
+  return queue;
+}
+
+GPtrArray *
+spire_application_queue_read (SpireStore *store, const char *cohort_uuid, GError **error)
+{
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
+  g_return_val_if_fail (cohort_uuid != NULL, NULL);
+
+  return cohort_queue_read (store, cohort_uuid, FALSE, error);
+}
+
+static gboolean
+application_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
+                 GError **error)
+{
+  *result = spire_application_queue_read (store, data, error);
+  return *result != NULL;
+}
+
+void
+spire_application_queue_async (SpireStore *store, const char *cohort_uuid,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_return_if_fail (cohort_uuid != NULL);
+
+  _spire_job_run (store, spire_application_queue_async, application_job, g_strdup (cohort_uuid),
+                  g_free, (GDestroyNotify) g_ptr_array_unref, cancellable, NULL, NULL, callback,
+                  user_data);
+}
+
+GPtrArray *
+spire_application_queue_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer queue = NULL;
+
+  _spire_job_finish (store, result, spire_application_queue_async, &queue, error);
   return queue;
 }

@@ -62,4 +62,16 @@ void spire_assignable_queue_async (SpireStore *store, const char *cohort_uuid,
 GPtrArray *spire_assignable_queue_finish (SpireStore *store, GAsyncResult *result,
                                           GError **error);
 
+/* Every application of the cohort, whatever its status, in the same order
+ * and with the same labels: the choice when a conflict of interest is
+ * declared, read on a worker (issue 11: 40 000 records and a startup read
+ * per record on the main thread). */
+GPtrArray *spire_application_queue_read (SpireStore *store, const char *cohort_uuid,
+                                         GError **error);
+void spire_application_queue_async (SpireStore *store, const char *cohort_uuid,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data);
+GPtrArray *spire_application_queue_finish (SpireStore *store, GAsyncResult *result,
+                                           GError **error);
+
 G_END_DECLS

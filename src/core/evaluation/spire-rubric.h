@@ -43,6 +43,15 @@ gboolean spire_rubric_freeze (SpireStore *store, const char *rubric_uuid, GError
  * *@n_stale). */
 gboolean spire_rubric_unfreeze (SpireStore *store, const char *rubric_uuid, const char *reason,
                                 guint *n_stale, GError **error);
+/* The same as long work (spire-job-private.h; issue 11: at xlarge it marks
+ * tens of thousands of reviews stale): @store announces "changed::rubrics"
+ * and "changed::reviews" before @callback runs.  Once the work has started,
+ * cancelling leaves it to finish (it is one transaction). */
+void spire_rubric_unfreeze_async (SpireStore *store, const char *rubric_uuid, const char *reason,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data);
+gboolean spire_rubric_unfreeze_finish (SpireStore *store, GAsyncResult *result, guint *n_stale,
+                                       GError **error);
 /* TRUE when @value lies within scale_min … scale_max. */
 gboolean spire_rubric_value_in_scale (SpireRecord *rubric, double value);
 /* TRUE when @value is one of the scale's steps: within it and whole (the

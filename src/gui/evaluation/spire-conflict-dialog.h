@@ -18,6 +18,14 @@ G_DECLARE_FINAL_TYPE (SpireConflictDialog, spire_conflict_dialog, SPIRE, CONFLIC
  * (SpireRecord); response "declare", enabled with a reason. */
 SpireConflictDialog *spire_conflict_dialog_new (GtkWidget *from, SpireStore *store,
                                                 GPtrArray *panel, GPtrArray *applications);
+/* The dialog before the applications are read (issue 11): a spinner on the
+ * Application row until spire_conflict_dialog_set_applications gives them
+ * (SpireReviewQueueItem, spire_application_queue_async's rows). */
+SpireConflictDialog *spire_conflict_dialog_new_loading (GtkWidget *from, SpireStore *store,
+                                                        GPtrArray *panel);
+void spire_conflict_dialog_set_applications (SpireConflictDialog *self, GPtrArray *applications);
+/* TRUE until the applications are given. */
+gboolean spire_conflict_dialog_is_loading (SpireConflictDialog *self);
 const char *spire_conflict_dialog_get_evaluator (SpireConflictDialog *self);
 const char *spire_conflict_dialog_get_application (SpireConflictDialog *self);
 const char *spire_conflict_dialog_get_kind (SpireConflictDialog *self);

@@ -260,23 +260,85 @@ on_add_member_response_cb (SpirePanelMemberDialog *dialog, const char *response,
   reload_now (self);
 }
 
-static void
-add_member_action (GtkWidget *widget, const char *name, GVariant *param)
+/* A dialog waiting for a worker's read: dropped when the dialog goes. */
+typedef struct
 {
-  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
-  g_autoptr (GPtrArray) all = spire_store_list (STORE (self), &spire_kind_person, NULL, NULL, NULL);
-  g_autoptr (GHashTable) on_panel = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
-  SpirePanelMemberDialog *dialog;
+  SpireEvaluationPanel *self;
+  GtkWidget *dialog;
+  GCancellable *cancellable;
+} DialogRead;
 
+static DialogRead *
+dialog_read_new (SpireEvaluationPanel *self, GtkWidget *dialog)
+{
+  DialogRead *d = g_new0 (DialogRead, 1);
+
+  d->self = g_object_ref (self);
+  d->dialog = g_object_ref (dialog);
+  d->cancellable = g_cancellable_new ();
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (g_cancellable_cancel), d->cancellable,
+                           G_CONNECT_SWAPPED);
+  return d;
+}
+
+static void
+dialog_read_free (DialogRead *d)
+{
+  g_signal_handlers_disconnect_by_data (d->dialog, d->cancellable);
+  g_object_unref (d->cancellable);
+  g_object_unref (d->dialog);
+  g_object_unref (d->self);
+  g_free (d);
+}
+
+/* TRUE when the dialog still waits for what was read. */
+static gboolean
+dialog_read_wanted (DialogRead *d, GObject *source)
+{
+  return !g_cancellable_is_cancelled (d->cancellable) &&
+         STORE (d->self) == SPIRE_STORE (source);
+}
+
+static void
+on_persons_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DialogRead *d = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = spire_store_list_finish (SPIRE_STORE (source), result, &error);
+  g_autoptr (GHashTable) on_panel = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) persons = NULL;
+  SpireEvaluationPanel *self = d->self;
+
+  if (!dialog_read_wanted (d, source))
+    {
+      dialog_read_free (d);
+      return;
+    }
+  if (all == NULL)
+    g_warning ("The people could not be read: %s", error->message);
+  persons = g_ptr_array_new_full (all ? all->len : 0, g_object_unref);
   for (guint i = 0; self->panel && i < self->panel->len; i++)
     g_hash_table_add (on_panel, (gpointer) spire_record_get_text (self->panel->pdata[i], "person"));
   for (guint i = 0; all && i < all->len; i++)
     if (!g_hash_table_contains (on_panel, spire_record_get_uuid (all->pdata[i])))
       g_ptr_array_add (persons, g_object_ref (all->pdata[i]));
-  dialog = spire_panel_member_dialog_new (widget, persons);
+  spire_panel_member_dialog_set_persons (SPIRE_PANEL_MEMBER_DIALOG (d->dialog), persons);
+  dialog_read_free (d);
+}
+
+/* The dialog shows at once; the people are read on a worker (issue 11:
+ * 70 600 at xlarge, read on the main thread, froze the window). */
+static void
+add_member_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+  SpirePanelMemberDialog *dialog = spire_panel_member_dialog_new_loading (widget);
+  DialogRead *d = dialog_read_new (self, GTK_WIDGET (dialog));
+
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_member_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  spire_store_list_async (STORE (self), &spire_kind_person, NULL, NULL, d->cancellable,
+                          on_persons_read_cb, d);
 }
 
 static void
@@ -421,18 +483,42 @@ on_declare_response_cb (SpireConflictDialog *dialog, const char *response,
 }
 
 static void
+on_applications_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DialogRead *d = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) queue = spire_application_queue_finish (SPIRE_STORE (source), result,
+                                                                &error);
+
+  if (dialog_read_wanted (d, source))
+    {
+      if (queue == NULL)
+        {
+          g_warning ("The applications could not be read: %s", error->message);
+          queue = g_ptr_array_new ();
+        }
+      spire_conflict_dialog_set_applications (SPIRE_CONFLICT_DIALOG (d->dialog), queue);
+    }
+  dialog_read_free (d);
+}
+
+/* The dialog shows at once; the cohort's applications and their labels
+ * are read on a worker (issue 11: 40 000 at xlarge, a startup read each,
+ * froze the window). */
+static void
 declare_conflict_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
-  g_autoptr (GPtrArray) apps = spire_store_list (STORE (self), &spire_kind_application, "cohort",
-                                                 COHORT (self), NULL);
   g_autoptr (GPtrArray) none = g_ptr_array_new ();
-  SpireConflictDialog *dialog = spire_conflict_dialog_new (widget, STORE (self),
-                                                           self->panel ? self->panel : none,
-                                                           apps ? apps : none);
+  SpireConflictDialog *dialog = spire_conflict_dialog_new_loading (widget, STORE (self),
+                                                                   self->panel ? self->panel
+                                                                               : none);
+  DialogRead *d = dialog_read_new (self, GTK_WIDGET (dialog));
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_declare_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  spire_application_queue_async (STORE (self), COHORT (self), d->cancellable,
+                                 on_applications_read_cb, d);
 }
 
 /* Class */

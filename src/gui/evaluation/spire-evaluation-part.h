@@ -60,6 +60,12 @@ const char *_spire_evaluation_enum_value (const SpireKind *kind, const char *fie
 const char *_spire_evaluation_enum_label (const SpireKind *kind, const char *field,
                                           const char *value);
 char *_spire_evaluation_evaluator_name (SpireStore *store, const char *evaluator_uuid);
+/* @dropdown shows and searches the text @label (char *label (GObject *row),
+ * newly allocated) gives for a row: ellipsized on its button, whole in
+ * its list (issue 11: the rows are a worker's objects, no string objects). */
+void _spire_evaluation_dropdown_set_label (GtkDropDown *dropdown, GCallback label);
+/* Sets @dropdown's @model; its search filters the rows a batch at a time. */
+void _spire_evaluation_dropdown_set_model (GtkDropDown *dropdown, GListModel *model);
 /* The names of @members (evaluator records), in order, for a drop-down. */
 GtkStringList *_spire_evaluation_member_names (SpireStore *store, GPtrArray *members);
 char *_spire_evaluation_startup_name (SpireStore *store, const char *startup_uuid);

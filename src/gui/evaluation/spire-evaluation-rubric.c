@@ -311,20 +311,20 @@ copy_rubric_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The worker has unfrozen the rubric (or not); one unfreeze at a time. */
 static void
-on_unfreeze_response_cb (SpireReasonDialog *dialog, const char *response,
-                         SpireEvaluationRubric *self)
+on_unfrozen_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
+  g_autoptr (SpireEvaluationRubric) self = data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *reason = NULL;
   g_autofree char *text = NULL;
   guint n_stale = 0;
+  gboolean done = spire_rubric_unfreeze_finish (SPIRE_STORE (source), result, &n_stale, &error);
 
-  if (g_strcmp0 (response, "apply") != 0 || self->rubric == NULL)
-    return;
-  reason = spire_reason_dialog_get_reason (dialog);
-  if (!spire_rubric_unfreeze (STORE (self), spire_record_get_uuid (self->rubric), reason, &n_stale,
-                              &error))
+  spire_evaluation_part_set_working (SPIRE_EVALUATION_PART (self), NULL);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL || STORE (self) != SPIRE_STORE (source))
+    return; /* gone meanwhile */
+  if (!done)
     show_error (self, _("The Rubric Could Not Be Unfrozen"), error);
   else
     {
@@ -337,6 +337,24 @@ on_unfreeze_response_cb (SpireReasonDialog *dialog, const char *response,
       spire_toast_show (GTK_WIDGET (self), text);
     }
   reload_now (self);
+}
+
+/* Marking thousands of reviews stale is one write on a worker (issue 11);
+ * meanwhile the page says so and every part is busy: no second unfreeze,
+ * no criterion changed under it. */
+static void
+on_unfreeze_response_cb (SpireReasonDialog *dialog, const char *response,
+                         SpireEvaluationRubric *self)
+{
+  g_autofree char *reason = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0 || self->rubric == NULL ||
+      spire_evaluation_part_get_busy (SPIRE_EVALUATION_PART (self)) || STORE (self) == NULL)
+    return;
+  reason = spire_reason_dialog_get_reason (dialog);
+  spire_evaluation_part_set_working (SPIRE_EVALUATION_PART (self), _("Unfreezing the rubric…"));
+  spire_rubric_unfreeze_async (STORE (self), spire_record_get_uuid (self->rubric), reason, NULL,
+                               on_unfrozen_cb, g_object_ref (self));
 }
 
 /* The question comes once the worker has counted the reviews it makes

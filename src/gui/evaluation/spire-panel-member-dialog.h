@@ -16,6 +16,13 @@ G_DECLARE_FINAL_TYPE (SpirePanelMemberDialog, spire_panel_member_dialog, SPIRE, 
 
 /* Offers the people in @persons (SpireRecord) and a role; response "add". */
 SpirePanelMemberDialog *spire_panel_member_dialog_new (GtkWidget *from, GPtrArray *persons);
+/* The dialog before the people are read (issue 11): a spinner on the
+ * Person row, "add" disabled, until spire_panel_member_dialog_set_persons
+ * gives them (SpireRecord, shown in their order). */
+SpirePanelMemberDialog *spire_panel_member_dialog_new_loading (GtkWidget *from);
+void spire_panel_member_dialog_set_persons (SpirePanelMemberDialog *self, GPtrArray *persons);
+/* TRUE until the people are given. */
+gboolean spire_panel_member_dialog_is_loading (SpirePanelMemberDialog *self);
 /* The UUID of the person chosen, or NULL; the role ("chair", "member"…). */
 const char *spire_panel_member_dialog_get_person (SpirePanelMemberDialog *self);
 const char *spire_panel_member_dialog_get_role (SpirePanelMemberDialog *self);

@@ -195,6 +195,12 @@ on_inner_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_signal_emit_by_name (job->store, detailed, l->data);
     }
 
+  /* The caller's store is let go here, in its own thread: the worker may
+   * hold the inner task (and the job) a moment after this, and a store held
+   * there would outlive what its owner expects (a test that checks the store
+   * is gone right after the callback failed at random under load). */
+  g_clear_object (&job->store);
+
   r = g_task_propagate_pointer (G_TASK (result), &error);
   if (r == NULL)
     g_task_return_error (outer, g_steal_pointer (&error));
@@ -236,7 +242,9 @@ _spire_job_run (SpireStore *store, gpointer source_tag, SpireJobFunc func, gpoin
   g_task_set_check_cancellable (outer, FALSE); /* the work reports its own cancelling */
   g_task_set_task_data (outer, job_ref (job), job_unref);
 
-  inner = g_task_new (store, NULL, on_inner_done_cb, g_steal_pointer (&outer));
+  /* No source object: the worker's last hold on the inner task must not be
+   * one on the caller's store (see on_inner_done_cb). */
+  inner = g_task_new (NULL, NULL, on_inner_done_cb, g_steal_pointer (&outer));
   g_task_set_source_tag (inner, _spire_job_run);
   g_task_set_task_data (inner, job, job_unref);
 

@@ -197,23 +197,6 @@ world_setup (W *w, gconstpointer data)
 #undef CRIT
 }
 
-/* A worker's job (spire-job.c) holds the store until the worker thread
- * lets go of its task, which may come a moment after the caller's callback
- * ran: the teardown waits for that (up to 10 s) before it checks that
- * nothing else holds the store (under load the check failed at random). */
-static inline void
-wait_store_released (W *w)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-
-  while (g_atomic_int_get (&G_OBJECT (w->store)->ref_count) > 1 &&
-         g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static inline void
 world_teardown (W *w, gconstpointer data)
 {
@@ -221,7 +204,6 @@ world_teardown (W *w, gconstpointer data)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  wait_store_released (w);
   g_assert_finalize_object (w->store);
   g_unlink (path);
   g_unlink (wal);

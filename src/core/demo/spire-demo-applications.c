@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "spire-demo-private.h"
+#include "spire-text.h"
 
 /* Applications: first planned in memory (reviews decide the ranking, and
  * the ranking decides the status), then written. */
@@ -508,6 +509,8 @@ _spire_demo_write_decisions (Demo *d, const Cohort *c, const App *a, GError **er
 {
   char score[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *reason = NULL;
+  g_autofree char *rank = NULL;
+  g_autofree char *n_ranked = NULL;
   g_autofree char *best = g_utf8_strdown (weakest_criterion (c, a, TRUE), -1);
   g_autofree char *worst = g_utf8_strdown (weakest_criterion (c, a, FALSE), -1);
   Stamp            shortlist_at =
@@ -537,11 +540,14 @@ _spire_demo_write_decisions (Demo *d, const Cohort *c, const App *a, GError **er
     return TRUE;
 
   _spire_demo_format_decimal (a->score, score);
+  /* Written in Bokmål, so grouped as Bokmål: "nr. 1 234 av 3 694". */
+  rank = spire_format_count (a->rank + 1, SPIRE_LANGUAGE_NB);
+  n_ranked = spire_format_count (c->n_ranked, SPIRE_LANGUAGE_NB);
   if (a->shortlisted)
     {
       reason = g_strdup_printf ("Blant de høyest rangerte etter første vurderingsrunde "
-                                "(nr. %d av %d, poengsum %s). Inviteres til pitch for juryen.",
-                                a->rank + 1, c->n_ranked, score);
+                                "(nr. %s av %s, poengsum %s). Inviteres til pitch for juryen.",
+                                rank, n_ranked, score);
       if (!put_decision (d, c, a, ST_IN_REVIEW, ST_SHORTLISTED, shortlist_at, reason, TRUE,
                          error))
         return FALSE;
@@ -551,18 +557,16 @@ _spire_demo_write_decisions (Demo *d, const Cohort *c, const App *a, GError **er
   switch (a->status)
     {
     case ST_ACCEPTED:
-      reason = g_strdup_printf ("Juryen innstilte søknaden som nr. %d av %d (poengsum %s). "
-                                "Sterkest på %s.", a->rank + 1, c->n_ranked, score, best);
+      reason = g_strdup_printf ("Juryen innstilte søknaden som nr. %s av %s (poengsum %s). "
+                                "Sterkest på %s.", rank, n_ranked, score, best);
       break;
     case ST_WAITLISTED:
-      reason = g_strdup_printf ("Rangert som nr. %d av %d (poengsum %s). Står på venteliste "
-                                "og får plass hvis noen trekker seg.", a->rank + 1,
-                                c->n_ranked, score);
+      reason = g_strdup_printf ("Rangert som nr. %s av %s (poengsum %s). Står på venteliste "
+                                "og får plass hvis noen trekker seg.", rank, n_ranked, score);
       break;
     case ST_REJECTED:
-      reason = g_strdup_printf ("Rangert som nr. %d av %d (poengsum %s). Juryen la vekt på "
-                                "svakere %s enn de som ble tatt opp.", a->rank + 1,
-                                c->n_ranked, score, worst);
+      reason = g_strdup_printf ("Rangert som nr. %s av %s (poengsum %s). Juryen la vekt på "
+                                "svakere %s enn de som ble tatt opp.", rank, n_ranked, score, worst);
       break;
     default:
       return TRUE;

@@ -18,6 +18,14 @@ spire_generate_locales
 total_ok=0 total_failed=0 total_skipped=0
 failures="" # "BUILD: TEST" lines and what each said, printed before the total
 
+# build_failed BUILD_DIR STEP: counts a failed setup or build, and says so
+# at the end with the disk's free space (a full disk stopped a CI build).
+build_failed() {
+  total_failed=$((total_failed + 1))
+  failures="$failures$(basename "$1"): the $2 failed (see above); free on its disk: $(df -h --output=avail "$SPIRE_ROOT" 2>/dev/null | tail -n 1)
+"
+}
+
 # run_suite BUILD_DIR [meson setup options…]; SUITE_TARGETS (ninja targets,
 # all when empty) and SUITE_ARGS (more meson test options) for one step.
 SUITE_TARGETS="" SUITE_ARGS=""
@@ -26,9 +34,9 @@ run_suite() {
   shift
   local log="$build/test-output.txt"
   if [ ! -f "$build/build.ninja" ]; then
-    meson setup "$build" "$SPIRE_ROOT" "$@" || { total_failed=$((total_failed + 1)); return; }
+    meson setup "$build" "$SPIRE_ROOT" "$@" || { build_failed "$build" setup; return; }
   fi
-  ninja -C "$build" $SUITE_TARGETS || { total_failed=$((total_failed + 1)); return; }
+  ninja -C "$build" $SUITE_TARGETS || { build_failed "$build" build; return; }
   echo "== tests in $build"
   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
     meson test -C "$build" --no-rebuild --print-errorlogs $SUITE_ARGS $SPIRE_TEST_ARGS 2>&1 | tee "$log"

@@ -178,6 +178,34 @@ typedef struct
   gboolean (*loading) (GtkWindow *dialog);
 } Drive;
 
+/* The main loop for @ms (a picture's frames drawn; not a measure). */
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* BENCH_DIALOGS_SHOTS: the Panel part as loaded (panel-top.png) and
+ * scrolled to its end, the conflicts (panel-end.png). */
+static void
+shot_panel (Drive *d)
+{
+  GtkWidget *scrolled = find_type (GTK_WIDGET (d->panel), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj;
+
+  if (g_getenv ("BENCH_DIALOGS_SHOTS") == NULL || scrolled == NULL)
+    return;
+  settle (500);
+  shot (d->window, "panel", "top");
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  settle (500);
+  shot (d->window, "panel", "end");
+}
+
 static gboolean
 panel_ready (gpointer data)
 {
@@ -623,6 +651,7 @@ main (int argc, char **argv)
     g_error ("no Panel part");
   if (!wait_for (panel_ready, &d))
     g_error ("the Panel part did not load");
+  shot_panel (&d);
 
   figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   for (int i = 0; i < n; i++)

@@ -170,6 +170,38 @@ show_panel_of (Fixture *f, SpireCohort *cohort)
   g_assert_nonnull (f->panel);
 }
 
+static void
+collect_type (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_type (c, type, out);
+}
+
+/* Every conflict row is laid out and its list is tall enough for all of
+ * them: a few conflicts are not hidden behind a scrollbar. */
+static gboolean
+conflicts_all_in_sight (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *list;
+  int sum = 0;
+
+  collect_type (GTK_WIDGET (f->panel), SPIRE_TYPE_CONFLICT_ROW, rows);
+  if (rows->len == 0)
+    return FALSE;
+  list = gtk_widget_get_ancestor (rows->pdata[0], GTK_TYPE_SCROLLED_WINDOW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (gtk_widget_get_height (rows->pdata[i]) <= 0)
+        return FALSE;
+      sum += gtk_widget_get_height (rows->pdata[i]);
+    }
+  return list != NULL && gtk_widget_get_height (list) >= sum;
+}
+
 /* The members and conflicts show after the worker's read, with their
  * names; pending conflicts come first. */
 static void
@@ -211,6 +243,8 @@ test_panel_shows (Fixture *f, gconstpointer data)
   conflicts = titles (f, SPIRE_TYPE_CONFLICT_ROW);
   g_assert_cmpstr (conflicts, ==, "Ola Hansen — Nordlys AS|Kari Nordmann — Søknad 1");
   g_assert_true (spire_conflict_row_is_pending (detected));
+  /* Two conflicts: both in sight, no scrolling inside their list. */
+  g_assert_true (gui_fixture_wait (conflicts_all_in_sight, f, 30000));
 }
 
 typedef struct

@@ -55,7 +55,25 @@ spire_conflict_row_is_pending (SpireRecord *c)
 GtkWidget *
 spire_conflict_row_new (SpireRecord *c, const char *member, const char *party)
 {
-  SpireConflictRow *self = g_object_new (SPIRE_TYPE_CONFLICT_ROW, NULL);
+  SpireConflictRow *self = SPIRE_CONFLICT_ROW (spire_conflict_row_new_empty ());
+
+  spire_conflict_row_set (self, c, member, party);
+  return GTK_WIDGET (self);
+}
+
+/* A row for a list view, shown by spire_conflict_row_set. */
+GtkWidget *
+spire_conflict_row_new_empty (void)
+{
+  return g_object_new (SPIRE_TYPE_CONFLICT_ROW, NULL);
+}
+
+/* Every part of the row is set, whatever conflict it showed before (the
+ * list view binds its rows again as they scroll). */
+void
+spire_conflict_row_set (SpireConflictRow *self, SpireRecord *c, const char *member,
+                        const char *party)
+{
   const char *uuid = spire_record_get_uuid (c);
   gboolean dismissed = !spire_record_is_null (c, "dismissed_at");
   gboolean pending = spire_conflict_row_is_pending (c);
@@ -63,6 +81,8 @@ spire_conflict_row_new (SpireRecord *c, const char *member, const char *party)
   g_autofree char *subtitle = NULL;
   const char *reason = spire_record_get_text (c, "reason");
   const char *dismiss_reason = spire_record_get_text (c, "dismiss_reason");
+
+  g_return_if_fail (SPIRE_IS_CONFLICT_ROW (self));
 
   /* Translators: panel member — application or startup */
   title = g_strdup_printf (_("%s — %s"), member, party);
@@ -79,18 +99,25 @@ spire_conflict_row_new (SpireRecord *c, const char *member, const char *party)
                                 reason ? reason : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (self),
+                                pending ? "dialog-warning-symbolic" : NULL);
   if (pending)
     {
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (self), "dialog-warning-symbolic");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->confirm_button), "s", uuid);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->confirm_button),
                                       "evaluation.confirm-conflict");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->dismiss_button), "s", uuid);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->dismiss_button),
                                       "evaluation.dismiss-conflict");
-      gtk_widget_set_visible (self->buttons, TRUE);
     }
-  else if (dismissed)
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->confirm_button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->dismiss_button), NULL);
+    }
+  gtk_widget_set_visible (self->buttons, pending);
+  if (dismissed)
     gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
-  return GTK_WIDGET (self);
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dim-label");
 }

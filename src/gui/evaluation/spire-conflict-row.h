@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (SpireConflictRow, spire_conflict_row, SPIRE, CONFLICT_ROW,
  * application's or the startup's; the row reads nothing. */
 GtkWidget *spire_conflict_row_new (SpireRecord *conflict, const char *member_name,
                                    const char *party_name);
+/* A row that shows nothing yet (a list view's factory). */
+GtkWidget *spire_conflict_row_new_empty (void);
+/* Shows @conflict in @row (a list view's row bound to another item). */
+void spire_conflict_row_set (SpireConflictRow *row, SpireRecord *conflict,
+                             const char *member_name, const char *party_name);
 /* Neither confirmed nor dismissed. */
 gboolean spire_conflict_row_is_pending (SpireRecord *conflict);
 

@@ -2,7 +2,9 @@
  *
  * The cohort's panel with each member's role and progress, and the
  * conflicts of interest (read on a worker with every name the rows show:
- * spire_panel_overview_async, then made a slice a frame): declared
+ * spire_panel_overview_async; the member rows made a slice a frame, the
+ * conflicts a list view of their own that makes only the rows in sight,
+ * 370 at xlarge): declared
  * by hand, or detected by the core (spire_conflicts_detect_async, long work
  * on a large cohort) and then confirmed or dismissed with a reason.
  *
@@ -22,6 +24,7 @@
 #include "spire-panel-member-dialog.h"
 #include "spire-panel-member-row.h"
 #include "spire-row-feed.h"
+#include "spire-row-model.h"
 #include "common/spire-reason-dialog.h"
 #include "common/spire-toast.h"
 
@@ -30,7 +33,10 @@ struct _SpireEvaluationPanel
   SpireEvaluationPart parent_instance;
 
   GtkListBox *panel_list;
-  GtkListBox *conflicts_list;
+  GtkListBox *conflicts_list;     /* the spinner or "no conflicts" only */
+  GtkWidget *conflicts_scroller;  /* bounded height: the page scrolls around it */
+  GtkListView *conflicts_view;
+  SpireRowModel *conflicts;       /* overview->conflicts, shown a slice a frame */
 
   GPtrArray *panel;  /* SpireEvaluator */
   /* The panel, the members' loads, the conflicts and every name their rows
@@ -40,7 +46,8 @@ struct _SpireEvaluationPanel
   GCancellable *cancellable;
   /* What the worker read, while its rows are made: the member rows (each
    * an AdwComboRow, ~2 ms) and the conflict rows (370 at 40 000
-   * applications) a slice a frame (spire-row-feed.c). */
+   * applications) a slice a frame (spire-row-feed.c); the conflict rows
+   * are bound from it by position (conflict_members, conflict_parties). */
   SpirePanelOverview *overview;
   SpireRowFeed *feed;
 };
@@ -72,6 +79,22 @@ name_or_unknown (const char *name)
   return name && name[0] ? name : _("Unknown person");
 }
 
+/* A list view makes a widget for each of its first ~200 rows (GTK 4.8):
+ * the conflicts come into its model one by one in the feed's slices until
+ * those are made, then the rest in one step (rows past those get no
+ * widget until they are scrolled to). */
+#define SLICED_CONFLICTS 256
+
+/* More conflicts than fit in CONFLICTS_HEIGHT px (rows of ~60–80 px). */
+#define FEW_CONFLICTS 5
+#define CONFLICTS_HEIGHT 420
+
+static guint
+n_fed_conflicts (SpirePanelOverview *o)
+{
+  return MIN (o->conflicts->len, SLICED_CONFLICTS);
+}
+
 /* Row @i of the feed: the members first, then the conflicts (one feed: a
  * frame lays out one slice of rows, not one of each list). */
 static void
@@ -79,22 +102,60 @@ add_row (guint i, gpointer data)
 {
   SpireEvaluationPanel *self = data;
   SpirePanelOverview *o = self->overview;
+  SpireRecord *ev;
 
-  if (i < o->members->len)
+  if (i >= o->members->len)
     {
-      SpireRecord *ev = o->members->pdata[i];
-
-      gtk_list_box_append (self->panel_list,
-                           spire_panel_member_row_new (ev, name_or_unknown (o->member_names->pdata[i]),
-                                                       g_hash_table_lookup (o->loads,
-                                                                            spire_record_get_uuid (ev))));
+      i -= o->members->len;
+      spire_row_model_show_more (self->conflicts, i + 1 == n_fed_conflicts (o) ? G_MAXUINT : 1);
       return;
     }
-  i -= o->members->len;
-  gtk_list_box_append (self->conflicts_list,
-                       spire_conflict_row_new (o->conflicts->pdata[i],
-                                               name_or_unknown (o->conflict_members->pdata[i]),
-                                               o->conflict_parties->pdata[i]));
+  ev = o->members->pdata[i];
+  gtk_list_box_append (self->panel_list,
+                       spire_panel_member_row_new (ev, name_or_unknown (o->member_names->pdata[i]),
+                                                   g_hash_table_lookup (o->loads,
+                                                                        spire_record_get_uuid (ev))));
+}
+
+static void
+setup_conflict_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+  gtk_list_item_set_child (item, spire_conflict_row_new_empty ());
+}
+
+/* The row of conflict @position: its names are the overview's (the model
+ * holds overview->conflicts, replaced together). */
+static void
+bind_conflict_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  SpireEvaluationPanel *self = data;
+  SpirePanelOverview *o = self->overview;
+  guint i = gtk_list_item_get_position (item);
+
+  g_return_if_fail (o != NULL && i < o->conflicts->len);
+  spire_conflict_row_set (SPIRE_CONFLICT_ROW (gtk_list_item_get_child (item)),
+                          gtk_list_item_get_item (item),
+                          name_or_unknown (o->conflict_members->pdata[i]),
+                          o->conflict_parties->pdata[i]);
+}
+
+/* The conflicts shown: none (the list view's rows unbound) or the
+ * overview's, none of them in the model yet (add_row puts them in). */
+static void
+set_conflicts (SpireEvaluationPanel *self, SpirePanelOverview *o)
+{
+  guint n = o ? o->conflicts->len : 0;
+
+  spire_row_model_set_rows_shown (self->conflicts, o ? o->conflicts : NULL, 0);
+  /* A few rows take their height (the list view's minimum, all rows);
+   * many scroll inside a list of a bounded height. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->conflicts_scroller), GTK_POLICY_NEVER,
+                                  n > FEW_CONFLICTS ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->conflicts_scroller),
+                                              n > FEW_CONFLICTS ? CONFLICTS_HEIGHT : -1);
+  gtk_widget_set_visible (self->conflicts_scroller, n > 0);
 }
 
 /* The rows of what the worker read replace those shown. */
@@ -102,6 +163,7 @@ static void
 show_overview (SpireEvaluationPanel *self, SpirePanelOverview *overview)
 {
   g_clear_pointer (&self->feed, _spire_row_feed_free);
+  set_conflicts (self, NULL);
   g_clear_pointer (&self->overview, spire_panel_overview_free);
   self->overview = overview;
   g_clear_pointer (&self->panel, g_ptr_array_unref);
@@ -111,12 +173,14 @@ show_overview (SpireEvaluationPanel *self, SpirePanelOverview *overview)
   if (overview->members->len == 0)
     gtk_list_box_append (self->panel_list,
                          _spire_evaluation_placeholder_row (_("No panel members yet")));
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_list), overview->conflicts->len == 0);
   if (overview->conflicts->len == 0)
     gtk_list_box_append (self->conflicts_list,
                          _spire_evaluation_placeholder_row (_("No conflicts of interest on record")));
+  set_conflicts (self, overview);
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
   self->feed = _spire_row_feed_new (GTK_WIDGET (self),
-                                    overview->members->len + overview->conflicts->len,
+                                    overview->members->len + n_fed_conflicts (overview),
                                     ROW_SLICE_US, add_row, self, NULL);
 }
 
@@ -128,6 +192,8 @@ drop_load (SpireEvaluationPanel *self)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->feed, _spire_row_feed_free);
   g_clear_pointer (&self->panel, g_ptr_array_unref);
+  if (self->conflicts)
+    set_conflicts (self, NULL);
   g_clear_pointer (&self->overview, spire_panel_overview_free);
 }
 
@@ -190,8 +256,12 @@ spire_evaluation_panel_reload (SpireEvaluationPart *part)
   g_clear_object (&self->cancellable);
   if (gtk_widget_get_first_child (GTK_WIDGET (self->panel_list)) == NULL)
     gtk_list_box_append (self->panel_list, _spire_evaluation_spinner_row ());
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_list)) == NULL)
-    gtk_list_box_append (self->conflicts_list, _spire_evaluation_spinner_row ());
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_list)) == NULL &&
+      !gtk_widget_get_visible (self->conflicts_scroller))
+    {
+      gtk_list_box_append (self->conflicts_list, _spire_evaluation_spinner_row ());
+      gtk_widget_set_visible (GTK_WIDGET (self->conflicts_list), TRUE);
+    }
   self->cancellable = g_cancellable_new ();
   d = g_new0 (LoadData, 1);
   d->self = g_object_ref (self);
@@ -526,7 +596,12 @@ declare_conflict_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 spire_evaluation_panel_dispose (GObject *object)
 {
-  drop_load (SPIRE_EVALUATION_PANEL (object));
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (object);
+
+  drop_load (self);
+  if (self->conflicts_view)
+    gtk_list_view_set_model (self->conflicts_view, NULL);
+  g_clear_object (&self->conflicts);
   /* The bin\'s child may be a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_EVALUATION_PANEL);
@@ -549,6 +624,8 @@ spire_evaluation_panel_class_init (SpireEvaluationPanelClass *klass)
                                                "/no/spire/Spire/evaluation/spire-evaluation-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, panel_list);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, conflicts_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, conflicts_view);
 
   gtk_widget_class_install_action (widget_class, "evaluation.add-member", NULL, add_member_action);
   gtk_widget_class_install_action (widget_class, "evaluation.remove-member", "s", remove_member_action);
@@ -562,6 +639,16 @@ spire_evaluation_panel_class_init (SpireEvaluationPanelClass *klass)
 static void
 spire_evaluation_panel_init (SpireEvaluationPanel *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkSelectionModel) model = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->conflicts = spire_row_model_new (SPIRE_TYPE_RECORD);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_conflict_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_conflict_cb), self);
+  gtk_list_view_set_factory (self->conflicts_view, factory);
+  g_object_unref (factory);
+  model = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->conflicts))));
+  gtk_list_view_set_model (self->conflicts_view, model);
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
 }

@@ -826,3 +826,63 @@ _spire_store_mark_changed (SpireStore *self, const char *table)
 {
   g_hash_table_add (self->changed, (gpointer) g_intern_string (table));
 }
+
+/* Whether @p, all of it, is "%d-%Y%m%dT%H%M%SZ" or that with "-%d" after,
+ * as take_backup makes the tail after ".backup-v". */
+static gboolean
+is_copy_tail (const char *p)
+{
+  static const char stamp[] = "ddddddddTddddddZ";
+  const char *q;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p++ != '-')
+    return FALSE;
+  for (q = stamp; *q != '\0'; q++, p++)
+    if (*q == 'd' ? !g_ascii_isdigit (*p) : *p != *q)
+      return FALSE;
+  if (*p == '\0')
+    return TRUE;
+  if (*p++ != '-' || !g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return *p == '\0';
+}
+
+static int
+by_path (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+GPtrArray *
+spire_store_list_migration_copies (SpireStore *self)
+{
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir_name = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (SPIRE_IS_STORE (self), copies);
+
+  if (self->path == NULL)
+    return copies;
+  dir_name = g_path_get_dirname (self->path);
+  {
+    g_autofree char *base = g_path_get_basename (self->path);
+
+    prefix = g_strconcat (base, ".backup-v", NULL);
+  }
+  if ((dir = g_dir_open (dir_name, 0, NULL)) == NULL)
+    return copies;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && is_copy_tail (name + strlen (prefix)))
+      g_ptr_array_add (copies, g_build_filename (dir_name, name, NULL));
+  g_ptr_array_sort (copies, by_path);
+  return copies;
+}

@@ -37,6 +37,10 @@ SpireStore *spire_store_new_memory (GError **error);
 const char *spire_store_get_path (SpireStore *self);
 /* Where the last migration put its backup copy, or NULL. */
 const char *spire_store_get_migration_backup (SpireStore *self);
+/* Every copy a migration left beside the database file, by its name
+ * ("spire.db.backup-v1-20261123T101500Z", "…Z-2"): full paths, sorted; an
+ * empty array for an in-memory store or when there is none. */
+GPtrArray *spire_store_list_migration_copies (SpireStore *self);
 /* A sentence for the user when opening made the database file, its -wal or
  * its -shm private (0600) because others could read it; NULL otherwise.
  * Files Spire creates are private from the start, so this is said once. */

@@ -523,6 +523,7 @@ test_person_erase (void)
   static const char *const gone[] = { "Rita Avslått", "rita@avslag.no", "+47 481 00 200" };
   g_autofree char *dir = test_dir ();
   g_autofree char *database = privacy_database (dir);
+  g_autofree char *copy = g_strconcat (database, ".backup-v4-20260105T100000Z", NULL);
   g_auto (Run) run = { 0 };
 
   /* Refusals name the argument and change nothing */
@@ -534,9 +535,23 @@ test_person_erase (void)
   g_assert_cmpint (run.status, ==, 2);
   run_clear (&run);
 
+  /* A copy a migration left beside the file (the name take_backup makes) */
+  {
+    g_autofree char *data = NULL;
+    gsize len = 0;
+
+    g_assert_true (g_file_get_contents (database, &data, &len, NULL));
+    g_assert_true (g_file_set_contents (copy, data, len, NULL));
+  }
+  g_assert_true (database_holds (copy, gone[0]));
+
   /* The dry run lists and changes nothing */
   run_in (&run, dir, "-d", database, "person", "erase", RITA, "--dry-run", NULL);
   g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 older copy of the database, made before an upgrade"));
+  g_assert_nonnull (strstr (run.out, copy));
+  g_assert_nonnull (strstr (run.out, "Backups exported earlier"));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_true (g_regex_match_simple ("^Person +" RITA "  E-mail$", run.out, G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^Application +66666666-6666-4666-8666-666666666666  Pitch$",
                                        run.out, G_REGEX_MULTILINE, 0));
@@ -548,6 +563,8 @@ test_person_erase (void)
   run_in (&run, dir, "-d", database, "person", "erase", RITA, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Erased person 5555"));
+  g_assert_nonnull (strstr (run.out, "1 older copy made before an upgrade was removed"));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
     g_assert_false (database_holds (database, gone[i]));
   run_clear (&run);

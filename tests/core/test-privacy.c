@@ -6,8 +6,12 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "spire-schema-private.h"
 #include "test-helpers.h"
 
 #define NAME "Synnøve Kvitravn"
@@ -452,6 +456,150 @@ test_audit_query (void)
   world_clear (&w);
 }
 
+/* Copies migrations left */
+
+#define OLD_PERSON "11111111-1111-4111-8111-111111111111"
+
+/* A database at version 1 (as migration 1 made it) holding the person, and
+ * the store that opens it: migrating leaves a copy beside it. */
+static SpireStore *
+open_migrated (const char *path)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "%s; PRAGMA user_version = 1; PRAGMA application_id = %d; "
+    "INSERT INTO persons (uuid, created_at, updated_at, name, email) VALUES ('" OLD_PERSON "', "
+    "'2026-01-05T10:00:00Z', '2026-01-05T10:00:00Z', '" NAME "', '" EMAIL "');",
+    _spire_schema_migration (1), SPIRE_APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+  SpireStore *store;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = spire_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (spire_store_get_migration_backup (store));
+  g_assert_true (file_contains (spire_store_get_migration_backup (store), NAME));
+  return store;
+}
+
+static void
+put_file (const char *dir, const char *name, const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+exists (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Only the names take_backup makes are listed; an erase names them in its
+ * dry run and removes them, and only them. */
+static void
+test_erase_removes_copies (void)
+{
+  static const char *const others[] = {
+    "spire.db.backup-v1-2026", "spire.db.backup-v1-20260105T100000Z.json",
+    "spire.db.backup-vx-20260105T100000Z", "other.db.backup-v1-20260105T100000Z",
+    "spire.db.backup-v1-20260105T100000Z-", "spire.db.backup-v1-20260105T100000Z-2x",
+  };
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autoptr (SpireStore) store = open_migrated (path);
+  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
+  g_autofree char *second = g_build_filename (dir, "spire.db.backup-v3-20260105T100000Z-2", NULL);
+  g_autoptr (SpirePersonTraces) dry = NULL;
+  g_autoptr (SpirePersonTraces) traces = NULL;
+  g_autoptr (GPtrArray) copies = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    put_file (dir, others[i], NAME);
+  put_file (dir, "spire.db.backup-v3-20260105T100000Z-2", NAME);
+  copies = spire_store_list_migration_copies (store);
+  g_assert_cmpuint (copies->len, ==, 2);
+  g_assert_cmpstr (copies->pdata[0], ==, copy); /* v1 sorts before v3 */
+  g_assert_cmpstr (copies->pdata[1], ==, second);
+
+  g_assert_true (spire_person_erase (store, OLD_PERSON, TRUE, &dry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dry->copies->len, ==, 2);
+  g_assert_cmpstr (dry->copies->pdata[0], ==, copy);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_true (file_contains (path, NAME));
+
+  g_assert_true (spire_person_erase (store, OLD_PERSON, FALSE, &traces, &error));
+  g_assert_no_error (error);
+  g_assert_null (traces->copies_problem);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_true (exists (dir, others[i]));
+  g_assert_false (file_contains (path, NAME));
+  g_assert_false (file_contains (path, EMAIL));
+  g_clear_pointer (&copies, g_ptr_array_unref);
+  copies = spire_store_list_migration_copies (store);
+  g_assert_cmpuint (copies->len, ==, 0);
+
+  g_clear_object (&store);
+  test_tmpdir_free (dir);
+}
+
+/* A copy that cannot be removed (a read-only folder; for root, who may
+ * write there anyway, a folder in the copy's place) does not undo the
+ * erase: the message names it and why. */
+static void
+test_erase_copy_not_removed (void)
+{
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autoptr (SpireStore) store = open_migrated (path);
+  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
+  g_autoptr (SpirePersonTraces) traces = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean root = geteuid () == 0;
+
+  if (root)
+    {
+      g_autofree char *inside = g_build_filename (copy, "x", NULL);
+
+      g_assert_cmpint (g_unlink (copy), ==, 0);
+      g_assert_cmpint (g_mkdir (copy, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (inside, NAME, -1, NULL));
+    }
+  else
+    g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+
+  g_assert_true (spire_person_erase (store, OLD_PERSON, FALSE, &traces, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (traces->copies_problem);
+  g_assert_nonnull (strstr (traces->copies_problem, copy));
+  g_assert_nonnull (strstr (traces->copies_problem, "could not be removed"));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (file_contains (path, NAME));
+  g_assert_false (file_contains (path, EMAIL));
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  if (root)
+    {
+      g_autofree char *inside = g_build_filename (copy, "x", NULL);
+
+      g_unlink (inside);
+      g_rmdir (copy);
+    }
+  test_tmpdir_free (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -461,6 +609,8 @@ main (int argc, char **argv)
   g_test_add_func ("/privacy/erase-dry-run", test_dry_run);
   g_test_add_func ("/privacy/erase-leaves-no-trace", test_erase_leaves_no_trace);
   g_test_add_func ("/privacy/erase-folds-every-letter", test_erase_folds_every_letter);
+  g_test_add_func ("/privacy/erase-removes-copies", test_erase_removes_copies);
+  g_test_add_func ("/privacy/erase-copy-not-removed", test_erase_copy_not_removed);
   g_test_add_func ("/privacy/retention", test_retention);
   g_test_add_func ("/privacy/closed-by-phase", test_closed_by_phase);
   g_test_add_func ("/privacy/audit-query", test_audit_query);

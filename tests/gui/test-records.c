@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "common/spire-undo.h"
@@ -523,24 +524,54 @@ test_records_delete_program_refused (void)
   close_window (window);
 }
 
+/* Removes the database files in @dir, then @dir. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 /* The People page's "Erase Personal Data…" lists where the person's data
  * occurs before it erases; Cancel changes nothing. */
 static void
 test_records_erase_person (void)
 {
-  g_autoptr (SpireStore) store = filled_store ();
-  SpireWindow *window = window_for (store);
-  SpireRecordListPage *page = _spire_window_get_directory_page (window);
-  GtkSelectionModel *selection = _spire_record_list_page_get_selection (page);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("spire-erase-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  /* A copy a migration left beside the file (the name take_backup makes) */
+  g_autofree char *copy = g_strconcat (path, ".backup-v4-20260105T100000Z", NULL);
+  g_autoptr (SpireStore) store = spire_store_open (path, &error);
+  SpireWindow *window;
   g_autoptr (SpireRecord) person = NULL;
   g_autoptr (SpireRecord) after = NULL;
   g_autofree char *pseudonym = NULL;
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
+  g_autoptr (SpireRecord) made = NULL;
+  CountWait w = { NULL, 1 };
+  SpireRecordListPage *page;
+  GtkSelectionModel *selection;
 
-  g_autoptr (SpireRecord) made = insert (store, &spire_kind_person, "name", "Synnøve Kvitravn",
-                                         "email", "synnove@kvitravn.no", NULL);
-  CountWait w = { G_LIST_MODEL (selection), 1 };
+  g_assert_no_error (error);
+  gui_fixture_fill_by_hand (store, 40, &error);
+  g_assert_no_error (error);
+  made = insert (store, &spire_kind_person, "name", "Synnøve Kvitravn", "email",
+                 "synnove@kvitravn.no", NULL);
+  g_assert_true (g_file_set_contents (copy, "Synnøve Kvitravn", -1, NULL));
+  window = window_for (store);
+  page = _spire_window_get_directory_page (window);
+  selection = _spire_record_list_page_get_selection (page);
+  w.model = G_LIST_MODEL (selection);
 
   _spire_window_reload_now (window);
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "persons"));
@@ -557,6 +588,11 @@ test_records_erase_person (void)
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), pseudonym));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Person — Name (1)"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "1 older copy of the database, made before an upgrade"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "spire.db.backup-v4-20260105T100000Z"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Backups exported earlier"));
   adw_message_dialog_response (dialog, "cancel");
   after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (person), NULL);
   g_assert_cmpstr (spire_record_get_text (after, "name"), ==, name);
@@ -570,8 +606,11 @@ test_records_erase_person (void)
   after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (person), NULL);
   g_assert_cmpstr (spire_record_get_text (after, "name"), ==, pseudonym);
   g_assert_true (spire_record_is_null (after, "email"));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 
   close_window (window);
+  g_clear_object (&store);
+  remove_dir (dir);
 }
 
 /* "Erase Expired Personal Data…" lists who is due, then erases them. */

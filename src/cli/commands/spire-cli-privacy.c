@@ -85,6 +85,31 @@ print_traces (SpirePersonTraces *traces)
   cli_print_rows (headers, numeric, G_N_ELEMENTS (headers), rows);
 }
 
+/* The preview of an erase says it: Spire cannot reach a backup file once it
+ * is written elsewhere. */
+static const char exported_backups[] =
+  N_("Backups exported earlier (Spire’s JSON backup files) are beyond Spire’s reach: whoever "
+     "keeps them must delete them. Spire cannot know where they are.");
+
+/* The copies migrations left beside the file: erasing removes them. */
+static void
+print_copies (GPtrArray *copies)
+{
+  g_autofree char *n_text = NULL;
+
+  if (copies->len == 0)
+    return;
+  n_text = cli_format_count (copies->len);
+  g_print (ngettext ("%s older copy of the database, made before an upgrade, can still hold the "
+                     "person’s data. Erasing removes it:\n",
+                     "%s older copies of the database, made before upgrades, can still hold the "
+                     "person’s data. Erasing removes them:\n",
+                     copies->len),
+           n_text);
+  for (guint i = 0; i < copies->len; i++)
+    g_print ("  %s\n", (const char *) copies->pdata[i]);
+}
+
 static int
 cmd_person_erase (Cli *cli, const CliCommand *command, int argc, char **argv)
 {
@@ -112,15 +137,33 @@ cmd_person_erase (Cli *cli, const CliCommand *command, int argc, char **argv)
   if (dry_run)
     {
       print_traces (traces);
+      print_copies (traces->copies);
       /* TRANSLATORS: after the list of places; the first %s is the pseudonym, "Erased person
        * 3F2A", the second how many places */
       g_print (_("Nothing was changed. Erasing would write “%s” in these %s places.\n"),
                traces->pseudonym, n_text);
     }
   else
-    /* TRANSLATORS: the first %s is how many places, the second the pseudonym, "Erased person
-     * 3F2A" */
-    g_print (_("The person is erased: %s places now say “%s”.\n"), n_text, traces->pseudonym);
+    {
+      /* TRANSLATORS: the first %s is how many places, the second the pseudonym, "Erased person
+       * 3F2A" */
+      g_print (_("The person is erased: %s places now say “%s”.\n"), n_text, traces->pseudonym);
+      if (traces->copies->len > 0 && traces->copies_problem == NULL)
+        {
+          g_autofree char *n_copies = cli_format_count (traces->copies->len);
+
+          g_print (ngettext ("%s older copy made before an upgrade was removed.\n",
+                             "%s older copies made before upgrades were removed.\n",
+                             traces->copies->len),
+                   n_copies);
+        }
+    }
+  g_print ("%s\n", _(exported_backups));
+  if (traces->copies_problem != NULL)
+    {
+      g_printerr ("%s\n", traces->copies_problem);
+      return EXIT_REFUSED;
+    }
   return EXIT_OK;
 }
 

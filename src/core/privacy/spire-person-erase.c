@@ -16,7 +16,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -36,6 +38,9 @@ spire_person_traces_free (SpirePersonTraces *traces)
   g_free (traces->pseudonym);
   if (traces->items)
     g_ptr_array_unref (traces->items);
+  if (traces->copies)
+    g_ptr_array_unref (traces->copies);
+  g_free (traces->copies_problem);
   g_free (traces);
 }
 
@@ -440,23 +445,72 @@ _spire_store_leave_no_trace (SpireStore *store, GError **error)
   return TRUE;
 }
 
+/* Removes @path, and a -wal or -shm SQLite left beside it; on failure adds
+ * a line naming it and why to @problems. */
+static void
+remove_copy (const char *path, GString *problems)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      int saved;
+
+      if (g_unlink (file) == 0 || (saved = errno) == ENOENT)
+        continue;
+      /* TRANSLATORS: one line of a list: a file that could not be deleted, and why ("Permission denied") */
+      g_string_append_printf (problems, _("\n“%s”: %s"), file, g_strerror (saved));
+    }
+}
+
+/* The migrations' copies of the file: made before an upgrade, they still
+ * hold what the file held then (DESIGN.md: no trace left). */
+static void
+remove_copies (SpirePersonTraces *traces)
+{
+  g_autoptr (GString) problems = g_string_new (NULL);
+
+  for (guint i = 0; i < traces->copies->len; i++)
+    remove_copy (traces->copies->pdata[i], problems);
+  if (problems->len > 0)
+    /* TRANSLATORS: %s is the list of files and why, one a line */
+    traces->copies_problem = g_strdup_printf (
+      _("The person is erased from the database, but these older copies made before upgrades "
+        "could not be removed and can still hold their data. Delete them by hand:%s"),
+      problems->str);
+}
+
 gboolean
 spire_person_erase (SpireStore *store, const char *person_uuid, gboolean dry_run,
-                    SpirePersonTraces **traces, GError **error)
+                    SpirePersonTraces **traces_out, GError **error)
 {
+  g_autoptr (SpirePersonTraces) traces = NULL;
+
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
   g_return_val_if_fail (person_uuid != NULL, FALSE);
 
   if (dry_run)
-    return _spire_person_erase_in_transaction (store, person_uuid, TRUE, traces, error);
-  if (!spire_store_begin (store, error))
-    return FALSE;
-  if (!_spire_person_erase_in_transaction (store, person_uuid, FALSE, traces, error))
     {
-      spire_store_rollback (store);
-      return FALSE;
+      if (!_spire_person_erase_in_transaction (store, person_uuid, TRUE, &traces, error))
+        return FALSE;
     }
-  if (!spire_store_commit (store, error))
-    return FALSE;
-  return _spire_store_leave_no_trace (store, error);
+  else
+    {
+      if (!spire_store_begin (store, error))
+        return FALSE;
+      if (!_spire_person_erase_in_transaction (store, person_uuid, FALSE, &traces, error))
+        {
+          spire_store_rollback (store);
+          return FALSE;
+        }
+      if (!spire_store_commit (store, error) || !_spire_store_leave_no_trace (store, error))
+        return FALSE;
+    }
+  traces->copies = spire_store_list_migration_copies (store);
+  if (!dry_run)
+    remove_copies (traces);
+  if (traces_out)
+    *traces_out = g_steal_pointer (&traces);
+  return TRUE;
 }

@@ -29,6 +29,13 @@ typedef struct
   char *person;     /* the person's UUID */
   char *pseudonym;  /* what replaces the name: "Erased person 3F2A" */
   GPtrArray *items; /* SpirePersonTrace */
+  /* The copies a migration left beside the database file
+   * (spire_store_list_migration_copies, full paths): made before an
+   * upgrade, they can still hold the person.  An erase removes them. */
+  GPtrArray *copies;
+  /* After an erase: a sentence naming each copy that could not be removed
+   * and why, for the user; NULL when every one went. */
+  char *copies_problem;
 } SpirePersonTraces;
 
 void spire_person_traces_free (SpirePersonTraces *traces);
@@ -43,8 +50,12 @@ char *spire_person_pseudonym (const char *person_uuid);
  * every audit entry (who, before, after) that holds the name, e-mail or
  * phone has it replaced by the pseudonym, in one transaction; one audit
  * entry "erase" records that it happened (with no personal data).  Then
- * the file is vacuumed and the WAL emptied.  With @dry_run nothing changes.
- * *@traces (may be NULL) lists where the data occurred.
+ * the file is vacuumed and the WAL emptied, and the copies migrations left
+ * beside the file are removed (DESIGN.md: no trace left; a copy that
+ * cannot be removed does not undo the erase: it is named in
+ * (*@traces)->copies_problem).  With @dry_run nothing changes.
+ * *@traces (may be NULL) lists where the data occurred and the copies.
+ * JSON backups exported earlier are outside Spire's reach.
  * Errors: SPIRE_ERROR_NOT_FOUND for an unknown person, the store's. */
 gboolean spire_person_erase (SpireStore *store, const char *person_uuid, gboolean dry_run,
                              SpirePersonTraces **traces, GError **error);

@@ -20,6 +20,38 @@
 #include "spire-list-util.h"
 #include "spire-record-list-page-private.h"
 
+/* What the erase does beyond the database: the copies migrations left
+ * beside the file go too; backups exported earlier are out of reach. */
+static char *
+describe_copies (SpirePersonTraces *traces)
+{
+  GString *out = g_string_new (NULL);
+
+  if (traces->copies->len > 0)
+    {
+      g_autofree char *n_text = spire_format_count (traces->copies->len, spire_language_current ());
+
+      g_string_append_printf (out,
+                              ngettext ("%s older copy of the database, made before an upgrade, "
+                                        "can still hold this data. It is removed too:",
+                                        "%s older copies of the database, made before upgrades, "
+                                        "can still hold this data. They are removed too:",
+                                        traces->copies->len),
+                              n_text);
+      for (guint i = 0; i < traces->copies->len; i++)
+        {
+          g_autofree char *name = g_path_get_basename (traces->copies->pdata[i]);
+
+          g_string_append_printf (out, "\n%s", name);
+        }
+      g_string_append (out, "\n\n");
+    }
+  g_string_append (out, _("Backups exported earlier (Spire’s JSON backup files) are beyond "
+                          "Spire’s reach: whoever keeps them must delete them. Spire cannot know "
+                          "where they are."));
+  return g_string_free (out, FALSE);
+}
+
 /* "Application — Pitch (2)", one line per kind and field. */
 static char *
 describe_traces (SpirePersonTraces *traces)
@@ -53,13 +85,23 @@ static void
 on_erase_response_cb (AdwMessageDialog *dialog, const char *response, SpireRecordListPage *self)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (SpirePersonTraces) traces = NULL;
   const char *uuid = g_object_get_data (G_OBJECT (dialog), "spire-person");
 
   if (g_strcmp0 (response, "erase") != 0 || self->store == NULL)
     return;
-  if (!spire_person_erase (self->store, uuid, FALSE, NULL, &error))
+  if (!spire_person_erase (self->store, uuid, FALSE, &traces, &error))
     {
       spire_error_dialog_show (GTK_WIDGET (self), _("The Personal Data Was Not Erased"), error);
+      return;
+    }
+  if (traces->copies_problem != NULL)
+    {
+      /* The database is erased; only older copies are left (core's message names them). */
+      g_autoptr (GError) left = g_error_new_literal (SPIRE_ERROR, SPIRE_ERROR_IO,
+                                                     traces->copies_problem);
+
+      spire_error_dialog_show (GTK_WIDGET (self), _("Some Older Copies Were Not Removed"), left);
       return;
     }
   spire_toast_show (GTK_WIDGET (self), _("Personal data erased"));
@@ -74,6 +116,8 @@ _spire_record_list_page_erase_person_action (GtkWidget *widget, const char *acti
   g_autoptr (SpirePersonTraces) traces = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *places = NULL;
+  g_autofree char *copies = NULL;
+  g_autofree char *main_text = NULL;
   g_autofree char *body = NULL;
   SpireRecord *person;
   AdwMessageDialog *dialog;
@@ -88,10 +132,13 @@ _spire_record_list_page_erase_person_action (GtkWidget *widget, const char *acti
       return;
     }
   places = describe_traces (traces);
+  copies = describe_copies (traces);
   /* TRANSLATORS: %1$s is the person's name, %2$s the pseudonym ("Erased person 3F2A"), %3$s the list of places, one a line */
-  body = g_strdup_printf (_("“%1$s” is replaced by “%2$s”, and the e-mail and phone are cleared, "
-                            "here:\n%3$s\n\nNo copy is kept. This cannot be undone."),
-                          spire_record_get_display_name (person), traces->pseudonym, places);
+  main_text = g_strdup_printf (
+    _("“%1$s” is replaced by “%2$s”, and the e-mail and phone are cleared, "
+      "here:\n%3$s\n\nNo copy is kept. This cannot be undone."),
+    spire_record_get_display_name (person), traces->pseudonym, places);
+  body = g_strconcat (main_text, "\n\n", copies, NULL);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (spire_widget_get_window (widget),
                                                        _("Erase Personal Data?"), body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "erase", _("_Erase"), NULL);

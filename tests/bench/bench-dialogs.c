@@ -41,6 +41,7 @@
  */
 #define G_LOG_DOMAIN "bench-dialogs"
 
+#include "bench-util.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -63,28 +64,13 @@ static double last_tick_cpu;
 static double max_cpu_gap;
 static guint64 n_dialog_frames;
 
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static double
-ms_since (gint64 t)
-{
-  return (g_get_monotonic_time () - t) / 1000.0;
-}
-
 /* Every frame of the window while a dialog is measured: a main thread busy
  * for 0.3 s shows as a 0.3 s gap between two ticks. */
 static gboolean
 tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
-  double cpu = thread_cpu_ms ();
+  double cpu = bench_thread_cpu_ms ();
 
   if (last_tick != 0)
     {
@@ -286,14 +272,8 @@ static void
 add_figure (GHashTable *figures, const char *what, const char *key, double v)
 {
   g_autofree char *name = g_strdup_printf ("%s_%s", what, key);
-  GArray *values = g_hash_table_lookup (figures, name);
 
-  if (values == NULL)
-    {
-      values = g_array_new (FALSE, FALSE, sizeof (double));
-      g_hash_table_insert (figures, g_steal_pointer (&name), values);
-    }
-  g_array_append_val (values, v);
+  bench_figure_add (figures, name, v);
 }
 
 static const char *searched;
@@ -336,7 +316,7 @@ search (const char *what, Drive *d, GHashTable *figures)
   max_gap = 0;
   max_cpu_gap = 0;
   last_tick = g_get_monotonic_time ();
-  last_tick_cpu = thread_cpu_ms ();
+  last_tick_cpu = bench_thread_cpu_ms ();
   t0 = g_get_monotonic_time ();
   for (guint i = 1; i <= strlen (word); i++)
     {
@@ -356,7 +336,7 @@ search (const char *what, Drive *d, GHashTable *figures)
     if (GTK_IS_FILTER_LIST_MODEL (filtered) && !wait_for (filter_done, filtered))
       g_error ("%s: the search did not end", what);
   }
-  add_figure (figures, what, "search_done", ms_since (t0));
+  add_figure (figures, what, "search_done", bench_ms_since (t0));
   wait_dialog_frames (10);
   add_figure (figures, what, "search_gap", max_gap / 1000.0);
   add_figure (figures, what, "search_cpu_gap", max_cpu_gap);
@@ -381,7 +361,6 @@ measure (const char *what, Drive *d, const char *action, gboolean (*loading) (Gt
   double shown, filled;
   guint dialog_id;
   gint64 t0;
-  GArray *values;
   const char *keys[4] = { "shown", "filled", "gap", "cpu_gap" };
   double v[4];
 
@@ -390,7 +369,7 @@ measure (const char *what, Drive *d, const char *action, gboolean (*loading) (Gt
   max_gap = 0;
   max_cpu_gap = 0;
   last_tick = g_get_monotonic_time ();
-  last_tick_cpu = thread_cpu_ms ();
+  last_tick_cpu = bench_thread_cpu_ms ();
   t0 = g_get_monotonic_time ();
   d->loading = loading;
   if (action == NULL)
@@ -407,12 +386,12 @@ measure (const char *what, Drive *d, const char *action, gboolean (*loading) (Gt
   if (!wait_for (dialog_mapped, d))
     g_error ("%s: not shown after %d ms", what, TIMEOUT_MS);
   wait_dialog_frames (1);
-  shown = ms_since (t0);
+  shown = bench_ms_since (t0);
   shot (d->dialog, what, "shown");
   if (!wait_for (dialog_filled, d))
     g_error ("%s: not filled after %d ms", what, TIMEOUT_MS);
   wait_dialog_frames (1);
-  filled = ms_since (t0);
+  filled = bench_ms_since (t0);
   /* Whatever filling leaves for later (a frame measuring the choice). */
   wait_dialog_frames (10);
   shot (d->dialog, what, "filled");
@@ -426,17 +405,7 @@ measure (const char *what, Drive *d, const char *action, gboolean (*loading) (Gt
   v[0] = shown;
   v[1] = filled;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      g_autofree char *key = g_strdup_printf ("%s_%s", what, keys[i]);
-
-      values = g_hash_table_lookup (figures, key);
-      if (values == NULL)
-        {
-          values = g_array_new (FALSE, FALSE, sizeof (double));
-          g_hash_table_insert (figures, g_steal_pointer (&key), values);
-        }
-      g_array_append_val (values, v[i]);
-    }
+    add_figure (figures, what, keys[i], v[i]);
 }
 
 /* The old dialogs' reads, on the main thread as they were (issue 11). */
@@ -444,7 +413,7 @@ static void
 measure_old (SpireStore *store, const char *cohort, GHashTable *figures)
 {
   gint64 t0 = g_get_monotonic_time ();
-  double c0 = thread_cpu_ms ();
+  double c0 = bench_thread_cpu_ms ();
   double v[4];
   const char *keys[4] = { "old_member", "old_member_cpu", "old_conflict", "old_conflict_cpu" };
 
@@ -462,11 +431,11 @@ measure_old (SpireStore *store, const char *cohort, GHashTable *figures)
 
         gtk_string_list_append (names, label);
       }
-    v[0] = ms_since (t0);
-    v[1] = thread_cpu_ms () - c0;
+    v[0] = bench_ms_since (t0);
+    v[1] = bench_thread_cpu_ms () - c0;
   }
   t0 = g_get_monotonic_time ();
-  c0 = thread_cpu_ms ();
+  c0 = bench_thread_cpu_ms ();
   {
     g_autoptr (GPtrArray) apps = spire_store_list (store, &spire_kind_application, "cohort",
                                                    cohort, NULL);
@@ -478,39 +447,11 @@ measure_old (SpireStore *store, const char *cohort, GHashTable *figures)
 
         gtk_string_list_append (titles, label);
       }
-    v[2] = ms_since (t0);
-    v[3] = thread_cpu_ms () - c0;
+    v[2] = bench_ms_since (t0);
+    v[3] = bench_thread_cpu_ms () - c0;
   }
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      GArray *values = g_hash_table_lookup (figures, keys[i]);
-
-      if (values == NULL)
-        {
-          values = g_array_new (FALSE, FALSE, sizeof (double));
-          g_hash_table_insert (figures, g_strdup (keys[i]), values);
-        }
-      g_array_append_val (values, v[i]);
-    }
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GHashTable *figures, const char *key)
-{
-  GArray *values = g_hash_table_lookup (figures, key);
-
-  if (values == NULL || values->len == 0)
-    return 0;
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
+    bench_figure_add (figures, keys[i], v[i]);
 }
 
 static char *
@@ -534,52 +475,39 @@ largest_cohort (SpireStore *store, guint *n)
   return g_strdup (best);
 }
 
-static const char *
-load_average (void)
-{
-  static char text[64];
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
-    return "?";
-  g_strlcpy (text, contents, sizeof text);
-  g_strchomp (text);
-  return text;
-}
-
 static void
 report (GHashTable *f, const char *database, guint n, guint n_apps, gint64 n_persons)
 {
-  double floor_cpu = median (f, "floor_cpu_gap");
+  double floor_cpu = bench_figure_median (f, "floor_cpu_gap");
 
   g_print ("bench-dialogs: %s, the Panel part of the cohort of %u applications, "
            "%" G_GINT64_FORMAT " people; median of %u runs (ms)\n",
            database, n_apps, n_persons, n);
   g_print ("  floor (a bare dialog): shown %.1f, longest frame gap %.1f (main-thread CPU %.1f)\n",
-           median (f, "floor_shown"), median (f, "floor_gap"), floor_cpu);
+           bench_figure_median (f, "floor_shown"), bench_figure_median (f, "floor_gap"), floor_cpu);
   g_print ("  Add Panel Member: shown %.1f, people in %.1f, longest frame gap %.1f (CPU %.1f), "
            "ratio %.2f\n",
-           median (f, "member_shown"), median (f, "member_filled"), median (f, "member_gap"),
-           median (f, "member_cpu_gap"), median (f, "member_cpu_gap") / floor_cpu);
+           bench_figure_median (f, "member_shown"), bench_figure_median (f, "member_filled"), bench_figure_median (f, "member_gap"),
+           bench_figure_median (f, "member_cpu_gap"), bench_figure_median (f, "member_cpu_gap") / floor_cpu);
   g_print ("    before (7 Dec 2026) the main thread read them first: %.1f (CPU %.1f)\n",
-           median (f, "old_member"), median (f, "old_member_cpu"));
+           bench_figure_median (f, "old_member"), bench_figure_median (f, "old_member_cpu"));
   g_print ("    typing \"mar\" in its search: %.0f matches in %.1f, longest frame gap %.1f "
            "(CPU %.1f)\n",
-           median (f, "member_search_matches"), median (f, "member_search_done"),
-           median (f, "member_search_gap"),
-           median (f, "member_search_cpu_gap"));
+           bench_figure_median (f, "member_search_matches"), bench_figure_median (f, "member_search_done"),
+           bench_figure_median (f, "member_search_gap"),
+           bench_figure_median (f, "member_search_cpu_gap"));
   g_print ("  Declare Conflict: shown %.1f, applications in %.1f, longest frame gap %.1f "
            "(CPU %.1f), ratio %.2f\n",
-           median (f, "conflict_shown"), median (f, "conflict_filled"), median (f, "conflict_gap"),
-           median (f, "conflict_cpu_gap"), median (f, "conflict_cpu_gap") / floor_cpu);
+           bench_figure_median (f, "conflict_shown"), bench_figure_median (f, "conflict_filled"), bench_figure_median (f, "conflict_gap"),
+           bench_figure_median (f, "conflict_cpu_gap"), bench_figure_median (f, "conflict_cpu_gap") / floor_cpu);
   g_print ("    before (7 Dec 2026) the main thread read them first: %.1f (CPU %.1f)\n",
-           median (f, "old_conflict"), median (f, "old_conflict_cpu"));
+           bench_figure_median (f, "old_conflict"), bench_figure_median (f, "old_conflict_cpu"));
   g_print ("    typing \"dig\" in its search: %.0f matches in %.1f, longest frame gap %.1f "
            "(CPU %.1f)\n",
-           median (f, "conflict_search_matches"), median (f, "conflict_search_done"),
-           median (f, "conflict_search_gap"),
-           median (f, "conflict_search_cpu_gap"));
-  g_print ("  (goal: no gap over 100 ms; load average when done: %s)\n", load_average ());
+           bench_figure_median (f, "conflict_search_matches"), bench_figure_median (f, "conflict_search_done"),
+           bench_figure_median (f, "conflict_search_gap"),
+           bench_figure_median (f, "conflict_search_cpu_gap"));
+  g_print ("  (goal: no gap over 100 ms; load average when done: %s)\n", bench_load_average ());
 }
 
 int

@@ -23,6 +23,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "bench-util.h"
 #include "config.h"
 
 #include <errno.h>
@@ -100,19 +101,20 @@ remove_db (const char *path)
   g_unlink (journal);
 }
 
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
+/* The one-minute load average, or -1. */
 static double
-median (GArray *values)
+load_average (void)
 {
-  g_array_sort (values, compare_double);
-  return g_array_index (values, double, values->len / 2);
+  double load = -1;
+  FILE *fp = fopen ("/proc/loadavg", "r");
+
+  if (fp != NULL)
+    {
+      if (fscanf (fp, "%lf", &load) != 1)
+        load = -1;
+      fclose (fp);
+    }
+  return load;
 }
 
 /* One side of a comparison: @n runs after a warm-up; @before (may be
@@ -139,9 +141,9 @@ measure (char **argv, const char *in, const char *out, const char *before, guint
       g_array_append_val (cpu, run.cpu_s);
       g_array_append_val (rss, run.rss_mib);
     }
-  figure->wall_s = median (wall);
-  figure->cpu_s = median (cpu);
-  figure->rss_mib = median (rss);
+  figure->wall_s = bench_median (wall);
+  figure->cpu_s = bench_median (cpu);
+  figure->rss_mib = bench_median (rss);
   return TRUE;
 }
 
@@ -170,21 +172,6 @@ file_size (const char *path)
   GStatBuf st;
 
   return g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
-}
-
-static double
-load_average (void)
-{
-  double load = -1;
-  FILE *fp = fopen ("/proc/loadavg", "r");
-
-  if (fp != NULL)
-    {
-      if (fscanf (fp, "%lf", &load) != 1)
-        load = -1;
-      fclose (fp);
-    }
-  return load;
 }
 
 static gboolean

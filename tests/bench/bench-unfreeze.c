@@ -24,6 +24,7 @@
  */
 #define G_LOG_DOMAIN "bench-unfreeze"
 
+#include "bench-util.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -178,34 +179,6 @@ run_floor (sqlite3 *db, const char *cohort, gint64 version, guint *n)
   return cost;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static const char *
-load_average (void)
-{
-  static char text[64];
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
-    return "?";
-  g_strlcpy (text, contents, sizeof text);
-  g_strchomp (text);
-  return text;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -278,15 +251,15 @@ main (int argc, char **argv)
   g_print ("bench-unfreeze: %s, the cohort with the most reviews (%" G_GINT64_FORMAT
            " not stale, %u marked); median of %d runs (ms)\n",
            argv[1], n_reviews, n_now, n);
-  g_print ("  unfreeze  %9.1f  CPU %9.1f\n", median (now_wall), median (now_cpu));
-  g_print ("  floor     %9.1f  CPU %9.1f   (the bare UPDATE)\n", median (floor_wall),
-           median (floor_cpu));
-  g_print ("  ratio     %9.2f      %9.2f\n", median (now_wall) / median (floor_wall),
-           median (now_cpu) / median (floor_cpu));
+  g_print ("  unfreeze  %9.1f  CPU %9.1f\n", bench_median (now_wall), bench_median (now_cpu));
+  g_print ("  floor     %9.1f  CPU %9.1f   (the bare UPDATE)\n", bench_median (floor_wall),
+           bench_median (floor_cpu));
+  g_print ("  ratio     %9.2f      %9.2f\n", bench_median (now_wall) / bench_median (floor_wall),
+           bench_median (now_cpu) / bench_median (floor_cpu));
   if (!skip_old)
     g_print ("  old       %9.1f  CPU %9.1f   (a read and a save per review; %.1f× the floor)\n",
-             median (old_wall), median (old_cpu), median (old_cpu) / median (floor_cpu));
-  g_print ("  (load average when done: %s)\n", load_average ());
+             bench_median (old_wall), bench_median (old_cpu), bench_median (old_cpu) / bench_median (floor_cpu));
+  g_print ("  (load average when done: %s)\n", bench_load_average ());
   sqlite3_close (db);
   return 0;
 }

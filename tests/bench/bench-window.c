@@ -51,6 +51,7 @@
  */
 #define G_LOG_DOMAIN "bench-window"
 
+#include "bench-util.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -82,7 +83,6 @@ static gint64 t_first_paint;  /* the first frame that shows the window's page */
 static double cpu_first_paint; /* the main thread's CPU time then, ms */
 static gint64 t_any_paint;    /* the first frame of any kind */
 static double cpu_any_paint;
-static double thread_cpu_ms (void);
 static gint64 last_tick;
 static gint64 max_gap;
 static double last_tick_cpu;
@@ -116,31 +116,20 @@ on_after_paint_cb (GdkFrameClock *clock, GtkWidget *window)
   if (t_any_paint == 0)
     {
       t_any_paint = g_get_monotonic_time ();
-      cpu_any_paint = thread_cpu_ms ();
+      cpu_any_paint = bench_thread_cpu_ms ();
     }
   if (t_first_paint == 0 && page_shown (window))
     {
       t_first_paint = g_get_monotonic_time ();
-      cpu_first_paint = thread_cpu_ms ();
+      cpu_first_paint = bench_thread_cpu_ms ();
     }
-}
-
-/* The main thread's CPU time, ms: on a busy machine a stall shows here
- * even when the wall-clock gap is mostly waiting for a core. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static gboolean
 tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
-  double cpu = thread_cpu_ms ();
+  double cpu = bench_thread_cpu_ms ();
 
   if (last_tick != 0)
     {
@@ -186,12 +175,6 @@ wait_paint (void)
 
   while (n_paints == n)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static double
-ms_since (gint64 t)
-{
-  return (g_get_monotonic_time () - t) / 1000.0;
 }
 
 static double
@@ -444,7 +427,7 @@ measure_load (const char *what, Drive *d, void (*start) (Drive *), gboolean (*co
   max_gap = 0;
   max_cpu_gap = 0;
   last_tick = g_get_monotonic_time ();
-  last_tick_cpu = thread_cpu_ms ();
+  last_tick_cpu = bench_thread_cpu_ms ();
   t0 = g_get_monotonic_time ();
   if (g_getenv ("BENCH_WINDOW_GAPS"))
     g_printerr ("%s starts at %.1f ms\n", what, t0 / 1000.0);
@@ -452,11 +435,11 @@ measure_load (const char *what, Drive *d, void (*start) (Drive *), gboolean (*co
   if (!wait_for (cond, d))
     g_error ("%s: no rows after %d ms", what, TIMEOUT_MS);
   wait_paint ();
-  g_print ("%s_rows %.1f\n", what, ms_since (t0));
+  g_print ("%s_rows %.1f\n", what, bench_ms_since (t0));
   if (done != NULL && !wait_for (done, d))
     g_error ("%s: not complete after %d ms", what, TIMEOUT_MS);
   wait_paint ();
-  g_print ("%s_done %.1f\n", what, ms_since (t0));
+  g_print ("%s_done %.1f\n", what, bench_ms_since (t0));
   /* Whatever a load leaves for later (an idle, a second step) counts. */
   for (int i = 0; i < 10; i++)
     wait_paint ();
@@ -580,7 +563,7 @@ static void
 scroll (const char *what, GtkAdjustment *adj)
 {
   double t0 = cpu_ms ();
-  double m0 = thread_cpu_ms ();
+  double m0 = bench_thread_cpu_ms ();
   gint64 w0 = g_get_monotonic_time ();
 
   for (int i = 0; i < 30; i++)
@@ -595,7 +578,7 @@ scroll (const char *what, GtkAdjustment *adj)
       wait_paint ();
     }
   g_print ("scroll_%s_cpu %.1f\nscroll_%s_main %.1f\nscroll_%s_wall %.1f\n", what,
-           cpu_ms () - t0, what, thread_cpu_ms () - m0, what, ms_since (w0));
+           cpu_ms () - t0, what, bench_thread_cpu_ms () - m0, what, bench_ms_since (w0));
 }
 
 static void
@@ -692,8 +675,8 @@ measure_start_rows (SpireWindow *window)
   if (!wait_for (cohort_has_rows, &d))
     g_error ("start: no rows after %d ms", TIMEOUT_MS);
   wait_paint ();
-  g_print ("start_rows %.1f\nstart_rows_after %.1f\n", ms_since (t_main),
-           ms_since (t_first_paint));
+  g_print ("start_rows %.1f\nstart_rows_after %.1f\n", bench_ms_since (t_main),
+           bench_ms_since (t_first_paint));
   g_print ("start_rows_gap %.1f\nstart_rows_cpu_gap %.1f\n", max_gap / 1000.0, max_cpu_gap);
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), id);
 }
@@ -760,39 +743,10 @@ add_figures (GHashTable *figures, const char *output)
   for (guint i = 0; lines[i]; i++)
     {
       g_auto (GStrv) kv = g_strsplit (lines[i], " ", 2);
-      GArray *values;
-      double v;
 
-      if (kv[0] == NULL || kv[1] == NULL)
-        continue;
-      v = g_ascii_strtod (kv[1], NULL);
-      values = g_hash_table_lookup (figures, kv[0]);
-      if (values == NULL)
-        {
-          values = g_array_new (FALSE, FALSE, sizeof (double));
-          g_hash_table_insert (figures, g_strdup (kv[0]), values);
-        }
-      g_array_append_val (values, v);
+      if (kv[0] != NULL && kv[1] != NULL)
+        bench_figure_add (figures, kv[0], g_ascii_strtod (kv[1], NULL));
     }
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GHashTable *figures, const char *key)
-{
-  GArray *values = g_hash_table_lookup (figures, key);
-
-  if (values == NULL || values->len == 0)
-    return 0;
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
 }
 
 static void
@@ -810,86 +764,73 @@ run_child (const char *self, const char *phase, GHashTable *figures)
   add_figures (figures, out);
 }
 
-static const char *
-load_average (void)
-{
-  static char text[64];
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
-    return "?";
-  g_strlcpy (text, contents, sizeof text);
-  g_strchomp (text);
-  return text;
-}
-
 static void
 report (GHashTable *spire, GHashTable *floor, guint n)
 {
-  double start = median (spire, "start"), start_floor = median (floor, "start");
-  double rss = median (spire, "rss"), rss_floor = median (floor, "rss");
+  double start = bench_figure_median (spire, "start"), start_floor = bench_figure_median (floor, "start");
+  double rss = bench_figure_median (spire, "rss"), rss_floor = bench_figure_median (floor, "rss");
 
   g_print ("bench-window: %s, median of %u runs (ms; MiB)\n", database, n);
   g_print ("  start to first frame   %8.1f  floor %8.1f  ratio %.2f  (goal ≤ 1.2)\n", start,
            start_floor, start / start_floor);
   g_print ("  its main thread's CPU  %8.1f  floor %8.1f  ratio %.2f\n",
-           median (spire, "start_cpu"), median (floor, "start_cpu"),
-           median (spire, "start_cpu") / median (floor, "start_cpu"));
+           bench_figure_median (spire, "start_cpu"), bench_figure_median (floor, "start_cpu"),
+           bench_figure_median (spire, "start_cpu") / bench_figure_median (floor, "start_cpu"));
   g_print ("  memory at first frame  %8.1f  floor %8.1f  +%.1f MiB  (goal ≤ +40)\n", rss,
            rss_floor, rss - rss_floor);
   /* The first frame of any kind: the figure until 7 Dec 2026 (page_shown). */
-  g_print ("  (first frame of any kind %.1f ms, CPU %.1f)\n", median (spire, "start_any"),
-           median (spire, "start_any_cpu"));
+  g_print ("  (first frame of any kind %.1f ms, CPU %.1f)\n", bench_figure_median (spire, "start_any"),
+           bench_figure_median (spire, "start_any_cpu"));
   g_print ("  first cohort's first rows %.1f (%.1f after the first frame; goal ≤ 500), "
            "longest frame gap %.1f (main-thread CPU in it %.1f)\n",
-           median (spire, "start_rows"), median (spire, "start_rows_after"),
-           median (spire, "start_rows_gap"), median (spire, "start_rows_cpu_gap"));
+           bench_figure_median (spire, "start_rows"), bench_figure_median (spire, "start_rows_after"),
+           bench_figure_median (spire, "start_rows_gap"), bench_figure_median (spire, "start_rows_cpu_gap"));
   if (start_only)
     {
-      g_print ("  (load average when done: %s)\n", load_average ());
+      g_print ("  (load average when done: %s)\n", bench_load_average ());
       return;
     }
   g_print ("  cohort of %.0f: first rows %.1f, all rows %.1f, longest frame gap %.1f "
            "(main-thread CPU in it %.1f); memory then %.1f\n",
-           median (spire, "cohort_size"), median (spire, "cohort_rows"),
-           median (spire, "cohort_done"), median (spire, "cohort_gap"),
-           median (spire, "cohort_cpu_gap"), median (spire, "rss_cohort"));
+           bench_figure_median (spire, "cohort_size"), bench_figure_median (spire, "cohort_rows"),
+           bench_figure_median (spire, "cohort_done"), bench_figure_median (spire, "cohort_gap"),
+           bench_figure_median (spire, "cohort_cpu_gap"), bench_figure_median (spire, "rss_cohort"));
   g_print ("  scroll 30 notches, CPU of the process (of its main thread; wall):\n"
            "    list %.1f (%.1f; %.1f), sidebar %.1f (%.1f; %.1f)\n",
-           median (spire, "scroll_list_cpu"), median (spire, "scroll_list_main"),
-           median (spire, "scroll_list_wall"), median (spire, "scroll_sidebar_cpu"),
-           median (spire, "scroll_sidebar_main"), median (spire, "scroll_sidebar_wall"));
+           bench_figure_median (spire, "scroll_list_cpu"), bench_figure_median (spire, "scroll_list_main"),
+           bench_figure_median (spire, "scroll_list_wall"), bench_figure_median (spire, "scroll_sidebar_cpu"),
+           bench_figure_median (spire, "scroll_sidebar_main"), bench_figure_median (spire, "scroll_sidebar_wall"));
   g_print ("  Startups directory: first rows %.1f, all rows %.1f, longest frame gap %.1f "
            "(CPU %.1f)\n",
-           median (spire, "directory_rows"), median (spire, "directory_done"),
-           median (spire, "directory_gap"),
-           median (spire, "directory_cpu_gap"));
+           bench_figure_median (spire, "directory_rows"), bench_figure_median (spire, "directory_done"),
+           bench_figure_median (spire, "directory_gap"),
+           bench_figure_median (spire, "directory_cpu_gap"));
   g_print ("  back to the cohort from the directory: longest frame gap %.1f (CPU %.1f)\n",
-           median (spire, "reselect_gap"), median (spire, "reselect_cpu_gap"));
+           bench_figure_median (spire, "reselect_gap"), bench_figure_median (spire, "reselect_cpu_gap"));
   g_print ("  Ranking page: first rows %.1f, all rows %.1f, longest frame gap %.1f (CPU %.1f)\n",
-           median (spire, "ranking_rows"), median (spire, "ranking_done"),
-           median (spire, "ranking_gap"),
-           median (spire, "ranking_cpu_gap"));
+           bench_figure_median (spire, "ranking_rows"), bench_figure_median (spire, "ranking_done"),
+           bench_figure_median (spire, "ranking_gap"),
+           bench_figure_median (spire, "ranking_cpu_gap"));
   g_print ("  Evaluation tab: shown %.1f, longest frame gap %.1f (CPU %.1f)\n",
-           median (spire, "evaluation_rows"), median (spire, "evaluation_gap"),
-           median (spire, "evaluation_cpu_gap"));
+           bench_figure_median (spire, "evaluation_rows"), bench_figure_median (spire, "evaluation_gap"),
+           bench_figure_median (spire, "evaluation_cpu_gap"));
   g_print ("    its Screening: shown %.1f, gap %.1f (CPU %.1f); Reviews: shown %.1f, "
            "gap %.1f (CPU %.1f)\n",
-           median (spire, "screening_rows"), median (spire, "screening_gap"),
-           median (spire, "screening_cpu_gap"), median (spire, "reviews_rows"),
-           median (spire, "reviews_gap"), median (spire, "reviews_cpu_gap"));
+           bench_figure_median (spire, "screening_rows"), bench_figure_median (spire, "screening_gap"),
+           bench_figure_median (spire, "screening_cpu_gap"), bench_figure_median (spire, "reviews_rows"),
+           bench_figure_median (spire, "reviews_gap"), bench_figure_median (spire, "reviews_cpu_gap"));
   g_print ("    its Panel: shown %.1f, gap %.1f (CPU %.1f); Assignment: shown %.1f, "
            "gap %.1f (CPU %.1f)\n",
-           median (spire, "panel_rows"), median (spire, "panel_gap"),
-           median (spire, "panel_cpu_gap"), median (spire, "assignment_rows"),
-           median (spire, "assignment_gap"), median (spire, "assignment_cpu_gap"));
+           bench_figure_median (spire, "panel_rows"), bench_figure_median (spire, "panel_gap"),
+           bench_figure_median (spire, "panel_cpu_gap"), bench_figure_median (spire, "assignment_rows"),
+           bench_figure_median (spire, "assignment_gap"), bench_figure_median (spire, "assignment_cpu_gap"));
   g_print ("    its Packages: shown %.1f, gap %.1f (CPU %.1f); Assign Several: shown %.1f, "
            "all rows %.1f, gap %.1f (CPU %.1f)\n",
-           median (spire, "packages_rows"), median (spire, "packages_gap"),
-           median (spire, "packages_cpu_gap"), median (spire, "several_rows"),
-           median (spire, "several_done"), median (spire, "several_gap"),
-           median (spire, "several_cpu_gap"));
-  g_print ("  (load average when done: %s)\n", load_average ());
+           bench_figure_median (spire, "packages_rows"), bench_figure_median (spire, "packages_gap"),
+           bench_figure_median (spire, "packages_cpu_gap"), bench_figure_median (spire, "several_rows"),
+           bench_figure_median (spire, "several_done"), bench_figure_median (spire, "several_gap"),
+           bench_figure_median (spire, "several_cpu_gap"));
+  g_print ("  (load average when done: %s)\n", bench_load_average ());
 }
 
 int

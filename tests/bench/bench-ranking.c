@@ -346,6 +346,87 @@ ms (gint64 us)
   return us / 1000.0;
 }
 
+/* An empty database filled with the large demo data, or with synthetic
+ * data when that is not available or @synthetic is set.  A database with
+ * applications is left as it is. */
+static gboolean
+fill_if_empty (SpireStore *store, const char *path, gboolean synthetic, GError **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean filled = FALSE;
+
+  if (spire_store_count (store, &spire_kind_application, NULL, NULL) != 0)
+    return TRUE;
+  if (!synthetic)
+    {
+      g_printerr ("Filling %s with the large demo data …\n", path);
+      filled = spire_demo_fill (store, 1, SPIRE_DEMO_LARGE, FALSE, on_progress_cb, NULL, NULL,
+                                error);
+      if (!filled)
+        {
+          g_printerr ("The demo data is not available (%s); using synthetic data.\n",
+                      (*error)->message);
+          g_clear_error (error);
+        }
+    }
+  if (!filled)
+    {
+      g_printerr ("Filling %s with a synthetic cohort of %d applications …\n", path,
+                  N_APPLICATIONS);
+      if (!fill_synthetic (store, error))
+        return FALSE;
+    }
+  g_printerr ("Filled in %.1f s.\n", (g_get_monotonic_time () - start) / 1e6);
+  return TRUE;
+}
+
+/* The floor: FLOOR_SQL on a connection of its own to @path */
+static gboolean
+measure_floor (const char *path, const char *cohort, int repetitions, FloorData *floor_data,
+               gint64 *best, gint64 *median, GError **error)
+{
+  gboolean ok;
+
+  if (sqlite3_open_v2 (path, &floor_data->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (floor_data->db, FLOOR_SQL, -1, &floor_data->stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "floor query: %s",
+                   sqlite3_errmsg (floor_data->db));
+      return FALSE;
+    }
+  floor_data->cohort = cohort;
+  ok = measure (run_floor, floor_data, repetitions, best, median, error);
+  sqlite3_finalize (floor_data->stmt);
+  sqlite3_close (floor_data->db);
+  return ok;
+}
+
+/* The sqlite3 tool running FLOOR_SQL on @path; FALSE (and a note) when it
+ * cannot run */
+static gboolean
+measure_cli (const char *path, const char *cohort, int repetitions, gint64 *best, gint64 *median)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *cli_sql = NULL;
+  CliData cli_data = { 0 };
+  gboolean have_cli;
+
+  /* the UUID was checked by the store, so quoting is safe */
+  g_assert (g_uuid_string_is_valid (cohort));
+  {
+    g_autofree char *quoted = g_strdup_printf ("'%s'", cohort);
+    GString *sql = g_string_new (FLOOR_SQL);
+
+    g_string_replace (sql, "?1", quoted, 1);
+    cli_sql = g_string_free (sql, FALSE);
+  }
+  cli_data.argv = (char *[]) { "sqlite3", (char *) path, cli_sql, NULL };
+  have_cli = measure (run_cli, &cli_data, repetitions, best, median, &error);
+  if (!have_cli)
+    g_printerr ("The sqlite3 tool could not run (%s); its line is left out.\n", error->message);
+  return have_cli;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -353,7 +434,6 @@ main (int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (SpireStore) store = NULL;
   g_autofree char *cohort = NULL;
-  g_autofree char *cli_sql = NULL;
   gint64 n_apps = 0;
   int repetitions = 10;
   gboolean synthetic = FALSE;
@@ -361,7 +441,6 @@ main (int argc, char **argv)
   gboolean have_cli;
   RankData rank_data = { 0 };
   FloorData floor_data = { 0 };
-  CliData cli_data = { 0 };
   GOptionEntry entries[] = {
     { "repetitions", 'n', 0, G_OPTION_ARG_INT, &repetitions, "Runs of each measurement", "N" },
     { "synthetic", 0, 0, G_OPTION_ARG_NONE, &synthetic,
@@ -379,40 +458,10 @@ main (int argc, char **argv)
     }
 
   store = spire_store_open (argv[1], &error);
-  if (store == NULL)
+  if (store == NULL || !fill_if_empty (store, argv[1], synthetic, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
-    }
-
-  if (spire_store_count (store, &spire_kind_application, NULL, NULL) == 0)
-    {
-      gint64 start = g_get_monotonic_time ();
-      gboolean filled = FALSE;
-
-      if (!synthetic)
-        {
-          g_printerr ("Filling %s with the large demo data …\n", argv[1]);
-          filled = spire_demo_fill (store, 1, SPIRE_DEMO_LARGE, FALSE, on_progress_cb, NULL,
-                                    NULL, &error);
-          if (!filled)
-            {
-              g_printerr ("The demo data is not available (%s); using synthetic data.\n",
-                          error->message);
-              g_clear_error (&error);
-            }
-        }
-      if (!filled)
-        {
-          g_printerr ("Filling %s with a synthetic cohort of %d applications …\n", argv[1],
-                      N_APPLICATIONS);
-          if (!fill_synthetic (store, &error))
-            {
-              g_printerr ("%s\n", error->message);
-              return 1;
-            }
-        }
-      g_printerr ("Filled in %.1f s.\n", (g_get_monotonic_time () - start) / 1e6);
     }
 
   cohort = find_largest_cohort (store, &n_apps, &error);
@@ -430,40 +479,13 @@ main (int argc, char **argv)
       g_printerr ("Ranking failed: %s\n", error->message);
       return 1;
     }
-
-  /* floor, on a connection of its own */
-  if (sqlite3_open_v2 (argv[1], &floor_data.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (floor_data.db, FLOOR_SQL, -1, &floor_data.stmt, NULL) != SQLITE_OK)
-    {
-      g_printerr ("floor query: %s\n", sqlite3_errmsg (floor_data.db));
-      return 1;
-    }
-  floor_data.cohort = cohort;
-  if (!measure (run_floor, &floor_data, repetitions, &floor_best, &floor_median, &error))
+  if (!measure_floor (argv[1], cohort, repetitions, &floor_data, &floor_best, &floor_median,
+                      &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  sqlite3_finalize (floor_data.stmt);
-  sqlite3_close (floor_data.db);
-
-  /* the sqlite3 tool; the UUID was checked by the store, so quoting is safe */
-  g_assert (g_uuid_string_is_valid (cohort));
-  {
-    g_autofree char *quoted = g_strdup_printf ("'%s'", cohort);
-    GString *sql = g_string_new (FLOOR_SQL);
-
-    g_string_replace (sql, "?1", quoted, 1);
-    cli_sql = g_string_free (sql, FALSE);
-  }
-  cli_data.argv = (char *[]) { "sqlite3", argv[1], cli_sql, NULL };
-  have_cli = measure (run_cli, &cli_data, repetitions, &cli_best, &cli_median, &error);
-  if (!have_cli)
-    {
-      g_printerr ("The sqlite3 tool could not run (%s); its line is left out.\n",
-                  error->message);
-      g_clear_error (&error);
-    }
+  have_cli = measure_cli (argv[1], cohort, repetitions, &cli_best, &cli_median);
 
   g_print ("database     %s\n", argv[1]);
   g_print ("cohort       %s: %" G_GINT64_FORMAT " applications, %u ranked, %u score rows\n",

@@ -105,40 +105,35 @@ save_new (SpireStore *store, const SpireKind *kind, GError **error, const char *
   return g_steal_pointer (&uuid);
 }
 
+/* The synthetic cohort's program, cohort (its UUID in @cohort), rubric and
+ * criteria (their UUIDs in @criteria) */
 static gboolean
-fill_synthetic (SpireStore *store, GError **error)
+fill_synthetic_cohort (SpireStore *store, char **cohort, char **criteria, GError **error)
 {
-  g_autoptr (GRand) rand = g_rand_new_with_seed (20251123);
-  g_autofree char *program = NULL, *cohort = NULL, *rubric = NULL;
-  char *criteria[N_CRITERIA] = { 0 };
-  char *evaluators[N_EVALUATORS] = { 0 };
-  gboolean ok = FALSE;
-
-  if (!spire_store_begin (store, error))
-    return FALSE;
+  g_autofree char *program = NULL, *rubric = NULL;
 
   program = save_new (store, &spire_kind_program, error, "name", "Benchmark", "kind",
                       "accelerator", NULL);
   if (program == NULL)
-    goto out;
+    return FALSE;
   {
     g_autoptr (SpireRecord) c = spire_record_new (&spire_kind_cohort);
 
-    cohort = spire_uuid_new ();
-    spire_record_set_text (c, "uuid", cohort);
+    *cohort = spire_uuid_new ();
+    spire_record_set_text (c, "uuid", *cohort);
     spire_record_set_text (c, "program", program);
     spire_record_set_text (c, "name", "Stort kull");
     spire_record_set_text (c, "phase", "evaluation");
     spire_record_set_int (c, "seats", 20);
     if (!save (store, c, error))
-      goto out;
+      return FALSE;
   }
   {
     g_autoptr (SpireRecord) r = spire_record_new (&spire_kind_rubric);
 
     rubric = spire_uuid_new ();
     spire_record_set_text (r, "uuid", rubric);
-    spire_record_set_text (r, "cohort", cohort);
+    spire_record_set_text (r, "cohort", *cohort);
     spire_record_set_int (r, "scale_min", 1);
     spire_record_set_int (r, "scale_max", 7);
     spire_record_set_text (r, "aggregation", "mean");
@@ -146,7 +141,7 @@ fill_synthetic (SpireStore *store, GError **error)
     spire_record_set_real (r, "disagreement_threshold", 1.0);
     spire_record_set_int (r, "version", 1);
     if (!save (store, r, error))
-      goto out;
+      return FALSE;
   }
   for (guint c = 0; c < N_CRITERIA; c++)
     {
@@ -161,19 +156,30 @@ fill_synthetic (SpireStore *store, GError **error)
       spire_record_set_real (r, "weight", c < 2 ? 2 : 1);
       spire_record_set_text (r, "kind", c == N_CRITERIA - 1 ? "gate" : "scored");
       if (!save (store, r, error))
-        goto out;
+        return FALSE;
     }
+  return TRUE;
+}
+
+/* The synthetic cohort's panel and applications, each with N_REVIEWS
+ * submitted reviews of every criterion (2 % not answered) */
+static gboolean
+fill_synthetic_applications (SpireStore *store, const char *cohort, char **criteria,
+                             char **evaluators, GError **error)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20251123);
+
   for (guint e = 0; e < N_EVALUATORS; e++)
     {
       g_autofree char *name = g_strdup_printf ("Panelmedlem %u", e + 1);
       g_autofree char *person = save_new (store, &spire_kind_person, error, "name", name, NULL);
 
       if (person == NULL)
-        goto out;
+        return FALSE;
       evaluators[e] = save_new (store, &spire_kind_evaluator, error, "cohort", cohort,
                                 "person", person, "role", "member", NULL);
       if (evaluators[e] == NULL)
-        goto out;
+        return FALSE;
     }
   for (guint i = 0; i < N_APPLICATIONS; i++)
     {
@@ -184,11 +190,11 @@ fill_synthetic (SpireStore *store, GError **error)
       g_autofree char *application = NULL;
 
       if (startup == NULL)
-        goto out;
+        return FALSE;
       application = save_new (store, &spire_kind_application, error, "cohort", cohort,
                               "startup", startup, "title", title, "status", "in_review", NULL);
       if (application == NULL)
-        goto out;
+        return FALSE;
       for (guint k = 0; k < N_REVIEWS; k++)
         {
           const char *evaluator = evaluators[(i + k * 5) % N_EVALUATORS];
@@ -199,7 +205,7 @@ fill_synthetic (SpireStore *store, GError **error)
           review = save_new (store, &spire_kind_review, error, "evaluator", evaluator,
                              "application", application, "state", "submitted", NULL);
           if (assignment == NULL || review == NULL)
-            goto out;
+            return FALSE;
           for (guint c = 0; c < N_CRITERIA; c++)
             {
               g_autoptr (SpireRecord) s = spire_record_new (&spire_kind_score);
@@ -211,13 +217,25 @@ fill_synthetic (SpireStore *store, GError **error)
               if (g_rand_int_range (rand, 0, 50) != 0) /* 2 % N/A */
                 spire_record_set_real (s, "value", g_rand_int_range (rand, 1, 8));
               if (!save (store, s, error))
-                goto out;
+                return FALSE;
             }
         }
     }
-  ok = TRUE;
+  return TRUE;
+}
 
-out:
+static gboolean
+fill_synthetic (SpireStore *store, GError **error)
+{
+  g_autofree char *cohort = NULL;
+  char *criteria[N_CRITERIA] = { 0 };
+  char *evaluators[N_EVALUATORS] = { 0 };
+  gboolean ok;
+
+  if (!spire_store_begin (store, error))
+    return FALSE;
+  ok = fill_synthetic_cohort (store, &cohort, criteria, error) &&
+       fill_synthetic_applications (store, cohort, criteria, evaluators, error);
   for (guint i = 0; i < N_CRITERIA; i++)
     g_free (criteria[i]);
   for (guint i = 0; i < N_EVALUATORS; i++)

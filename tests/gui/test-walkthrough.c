@@ -257,6 +257,55 @@ list_page_not_exporting (gpointer data)
   return !_spire_record_list_page_is_exporting (data);
 }
 
+/* The first steps closed and the window showing the database again. */
+static gboolean
+first_steps_done (gpointer data)
+{
+  return gui_fixture_find_window (SPIRE_TYPE_FIRST_STEPS) == NULL &&
+         g_strcmp0 (_spire_window_get_page (data), "main") == 0;
+}
+
+/* Whether the cohort page, done reading, has the application @uuid. */
+static gboolean
+cohort_page_has (SpireCohortPage *page, const char *uuid)
+{
+  GListModel *apps = spire_cohort_page_get_applications (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
+    {
+      g_autoptr (SpireRecord) r = g_list_model_get_item (apps, i);
+
+      if (g_strcmp0 (spire_record_get_uuid (r), uuid) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What the row waits below watch: a cohort page and one application in it */
+typedef struct
+{
+  SpireCohortPage *page;
+  const char *uuid;
+} RowWatch;
+
+/* The deleted row gone from the cohort page (read again after the change). */
+static gboolean
+row_gone (gpointer data)
+{
+  RowWatch *watch = data;
+
+  return !spire_cohort_page_is_loading (watch->page) && !cohort_page_has (watch->page, watch->uuid);
+}
+
+/* The row back in the cohort page after the undo. */
+static gboolean
+row_back (gpointer data)
+{
+  RowWatch *watch = data;
+
+  return !spire_cohort_page_is_loading (watch->page) && cohort_page_has (watch->page, watch->uuid);
+}
+
 static gboolean
 list_page_shows_one (gpointer data)
 {
@@ -351,7 +400,7 @@ walk_program_and_cohort (Walk *w)
     gtk_widget_activate_action (GTK_WIDGET (steps), "first-steps.next", NULL);
     g_assert_cmpstr (spire_first_steps_get_step (steps), ==, "cohort");
     gtk_widget_activate_action (GTK_WIDGET (steps), "first-steps.skip", NULL);
-    gui_fixture_spin (20);
+    g_assert_true (gui_fixture_wait (first_steps_done, w->window, 20000));
   }
   w->program = find_by (w->store, &spire_kind_program, "name", "Smart Kommune");
   g_assert_nonnull (w->program);
@@ -596,6 +645,7 @@ walk_delete_and_undo (Walk *w)
   GListModel *shown = G_LIST_MODEL (spire_cohort_page_get_model (w->page));
   g_autofree char *deleted_uuid = NULL;
   g_autofree char *deleted_title = NULL;
+  RowWatch watch = { w->page, NULL };
 
   gtk_selection_model_unselect_all (selection);
   for (guint i = 0; i < g_list_model_get_n_items (shown) && deleted_uuid == NULL; i++)
@@ -609,8 +659,9 @@ walk_delete_and_undo (Walk *w)
       deleted_title = g_strdup (spire_record_get_text (r, "title"));
     }
   g_assert_nonnull (deleted_uuid);
+  watch.uuid = deleted_uuid;
   gtk_widget_activate_action (GTK_WIDGET (w->page), "cohort.delete-applications", NULL);
-  gui_fixture_spin (20);
+  g_assert_true (gui_fixture_wait (row_gone, &watch, 20000));
   {
     g_autoptr (SpireRecord) gone = spire_store_get (w->store, &spire_kind_application,
                                                     deleted_uuid, NULL);
@@ -625,7 +676,7 @@ walk_delete_and_undo (Walk *w)
   /* At once, while the status toast is still hiding: libadwaita 1.2 used
    * to abort here when the undo dismissed the delete toast. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->window), "win.undo", NULL));
-  gui_fixture_spin (20);
+  g_assert_true (gui_fixture_wait (row_back, &watch, 20000));
   {
     g_autoptr (SpireRecord) back = spire_store_get (w->store, &spire_kind_application,
                                                     deleted_uuid, &error);

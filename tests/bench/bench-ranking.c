@@ -105,40 +105,35 @@ save_new (SpireStore *store, const SpireKind *kind, GError **error, const char *
   return g_steal_pointer (&uuid);
 }
 
+/* The synthetic cohort's program, cohort (its UUID in @cohort), rubric and
+ * criteria (their UUIDs in @criteria) */
 static gboolean
-fill_synthetic (SpireStore *store, GError **error)
+fill_synthetic_cohort (SpireStore *store, char **cohort, char **criteria, GError **error)
 {
-  g_autoptr (GRand) rand = g_rand_new_with_seed (20251123);
-  g_autofree char *program = NULL, *cohort = NULL, *rubric = NULL;
-  char *criteria[N_CRITERIA] = { 0 };
-  char *evaluators[N_EVALUATORS] = { 0 };
-  gboolean ok = FALSE;
-
-  if (!spire_store_begin (store, error))
-    return FALSE;
+  g_autofree char *program = NULL, *rubric = NULL;
 
   program = save_new (store, &spire_kind_program, error, "name", "Benchmark", "kind",
                       "accelerator", NULL);
   if (program == NULL)
-    goto out;
+    return FALSE;
   {
     g_autoptr (SpireRecord) c = spire_record_new (&spire_kind_cohort);
 
-    cohort = spire_uuid_new ();
-    spire_record_set_text (c, "uuid", cohort);
+    *cohort = spire_uuid_new ();
+    spire_record_set_text (c, "uuid", *cohort);
     spire_record_set_text (c, "program", program);
     spire_record_set_text (c, "name", "Stort kull");
     spire_record_set_text (c, "phase", "evaluation");
     spire_record_set_int (c, "seats", 20);
     if (!save (store, c, error))
-      goto out;
+      return FALSE;
   }
   {
     g_autoptr (SpireRecord) r = spire_record_new (&spire_kind_rubric);
 
     rubric = spire_uuid_new ();
     spire_record_set_text (r, "uuid", rubric);
-    spire_record_set_text (r, "cohort", cohort);
+    spire_record_set_text (r, "cohort", *cohort);
     spire_record_set_int (r, "scale_min", 1);
     spire_record_set_int (r, "scale_max", 7);
     spire_record_set_text (r, "aggregation", "mean");
@@ -146,7 +141,7 @@ fill_synthetic (SpireStore *store, GError **error)
     spire_record_set_real (r, "disagreement_threshold", 1.0);
     spire_record_set_int (r, "version", 1);
     if (!save (store, r, error))
-      goto out;
+      return FALSE;
   }
   for (guint c = 0; c < N_CRITERIA; c++)
     {
@@ -161,19 +156,30 @@ fill_synthetic (SpireStore *store, GError **error)
       spire_record_set_real (r, "weight", c < 2 ? 2 : 1);
       spire_record_set_text (r, "kind", c == N_CRITERIA - 1 ? "gate" : "scored");
       if (!save (store, r, error))
-        goto out;
+        return FALSE;
     }
+  return TRUE;
+}
+
+/* The synthetic cohort's panel and applications, each with N_REVIEWS
+ * submitted reviews of every criterion (2 % not answered) */
+static gboolean
+fill_synthetic_applications (SpireStore *store, const char *cohort, char **criteria,
+                             char **evaluators, GError **error)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20251123);
+
   for (guint e = 0; e < N_EVALUATORS; e++)
     {
       g_autofree char *name = g_strdup_printf ("Panelmedlem %u", e + 1);
       g_autofree char *person = save_new (store, &spire_kind_person, error, "name", name, NULL);
 
       if (person == NULL)
-        goto out;
+        return FALSE;
       evaluators[e] = save_new (store, &spire_kind_evaluator, error, "cohort", cohort,
                                 "person", person, "role", "member", NULL);
       if (evaluators[e] == NULL)
-        goto out;
+        return FALSE;
     }
   for (guint i = 0; i < N_APPLICATIONS; i++)
     {
@@ -184,11 +190,11 @@ fill_synthetic (SpireStore *store, GError **error)
       g_autofree char *application = NULL;
 
       if (startup == NULL)
-        goto out;
+        return FALSE;
       application = save_new (store, &spire_kind_application, error, "cohort", cohort,
                               "startup", startup, "title", title, "status", "in_review", NULL);
       if (application == NULL)
-        goto out;
+        return FALSE;
       for (guint k = 0; k < N_REVIEWS; k++)
         {
           const char *evaluator = evaluators[(i + k * 5) % N_EVALUATORS];
@@ -199,7 +205,7 @@ fill_synthetic (SpireStore *store, GError **error)
           review = save_new (store, &spire_kind_review, error, "evaluator", evaluator,
                              "application", application, "state", "submitted", NULL);
           if (assignment == NULL || review == NULL)
-            goto out;
+            return FALSE;
           for (guint c = 0; c < N_CRITERIA; c++)
             {
               g_autoptr (SpireRecord) s = spire_record_new (&spire_kind_score);
@@ -211,13 +217,25 @@ fill_synthetic (SpireStore *store, GError **error)
               if (g_rand_int_range (rand, 0, 50) != 0) /* 2 % N/A */
                 spire_record_set_real (s, "value", g_rand_int_range (rand, 1, 8));
               if (!save (store, s, error))
-                goto out;
+                return FALSE;
             }
         }
     }
-  ok = TRUE;
+  return TRUE;
+}
 
-out:
+static gboolean
+fill_synthetic (SpireStore *store, GError **error)
+{
+  g_autofree char *cohort = NULL;
+  char *criteria[N_CRITERIA] = { 0 };
+  char *evaluators[N_EVALUATORS] = { 0 };
+  gboolean ok;
+
+  if (!spire_store_begin (store, error))
+    return FALSE;
+  ok = fill_synthetic_cohort (store, &cohort, criteria, error) &&
+       fill_synthetic_applications (store, cohort, criteria, evaluators, error);
   for (guint i = 0; i < N_CRITERIA; i++)
     g_free (criteria[i]);
   for (guint i = 0; i < N_EVALUATORS; i++)
@@ -346,6 +364,87 @@ ms (gint64 us)
   return us / 1000.0;
 }
 
+/* An empty database filled with the large demo data, or with synthetic
+ * data when that is not available or @synthetic is set.  A database with
+ * applications is left as it is. */
+static gboolean
+fill_if_empty (SpireStore *store, const char *path, gboolean synthetic, GError **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean filled = FALSE;
+
+  if (spire_store_count (store, &spire_kind_application, NULL, NULL) != 0)
+    return TRUE;
+  if (!synthetic)
+    {
+      g_printerr ("Filling %s with the large demo data …\n", path);
+      filled = spire_demo_fill (store, 1, SPIRE_DEMO_LARGE, FALSE, on_progress_cb, NULL, NULL,
+                                error);
+      if (!filled)
+        {
+          g_printerr ("The demo data is not available (%s); using synthetic data.\n",
+                      (*error)->message);
+          g_clear_error (error);
+        }
+    }
+  if (!filled)
+    {
+      g_printerr ("Filling %s with a synthetic cohort of %d applications …\n", path,
+                  N_APPLICATIONS);
+      if (!fill_synthetic (store, error))
+        return FALSE;
+    }
+  g_printerr ("Filled in %.1f s.\n", (g_get_monotonic_time () - start) / 1e6);
+  return TRUE;
+}
+
+/* The floor: FLOOR_SQL on a connection of its own to @path */
+static gboolean
+measure_floor (const char *path, const char *cohort, int repetitions, FloorData *floor_data,
+               gint64 *best, gint64 *median, GError **error)
+{
+  gboolean ok;
+
+  if (sqlite3_open_v2 (path, &floor_data->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (floor_data->db, FLOOR_SQL, -1, &floor_data->stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "floor query: %s",
+                   sqlite3_errmsg (floor_data->db));
+      return FALSE;
+    }
+  floor_data->cohort = cohort;
+  ok = measure (run_floor, floor_data, repetitions, best, median, error);
+  sqlite3_finalize (floor_data->stmt);
+  sqlite3_close (floor_data->db);
+  return ok;
+}
+
+/* The sqlite3 tool running FLOOR_SQL on @path; FALSE (and a note) when it
+ * cannot run */
+static gboolean
+measure_cli (const char *path, const char *cohort, int repetitions, gint64 *best, gint64 *median)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *cli_sql = NULL;
+  CliData cli_data = { 0 };
+  gboolean have_cli;
+
+  /* the UUID was checked by the store, so quoting is safe */
+  g_assert (g_uuid_string_is_valid (cohort));
+  {
+    g_autofree char *quoted = g_strdup_printf ("'%s'", cohort);
+    GString *sql = g_string_new (FLOOR_SQL);
+
+    g_string_replace (sql, "?1", quoted, 1);
+    cli_sql = g_string_free (sql, FALSE);
+  }
+  cli_data.argv = (char *[]) { "sqlite3", (char *) path, cli_sql, NULL };
+  have_cli = measure (run_cli, &cli_data, repetitions, best, median, &error);
+  if (!have_cli)
+    g_printerr ("The sqlite3 tool could not run (%s); its line is left out.\n", error->message);
+  return have_cli;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -353,7 +452,6 @@ main (int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (SpireStore) store = NULL;
   g_autofree char *cohort = NULL;
-  g_autofree char *cli_sql = NULL;
   gint64 n_apps = 0;
   int repetitions = 10;
   gboolean synthetic = FALSE;
@@ -361,7 +459,6 @@ main (int argc, char **argv)
   gboolean have_cli;
   RankData rank_data = { 0 };
   FloorData floor_data = { 0 };
-  CliData cli_data = { 0 };
   GOptionEntry entries[] = {
     { "repetitions", 'n', 0, G_OPTION_ARG_INT, &repetitions, "Runs of each measurement", "N" },
     { "synthetic", 0, 0, G_OPTION_ARG_NONE, &synthetic,
@@ -379,40 +476,10 @@ main (int argc, char **argv)
     }
 
   store = spire_store_open (argv[1], &error);
-  if (store == NULL)
+  if (store == NULL || !fill_if_empty (store, argv[1], synthetic, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
-    }
-
-  if (spire_store_count (store, &spire_kind_application, NULL, NULL) == 0)
-    {
-      gint64 start = g_get_monotonic_time ();
-      gboolean filled = FALSE;
-
-      if (!synthetic)
-        {
-          g_printerr ("Filling %s with the large demo data …\n", argv[1]);
-          filled = spire_demo_fill (store, 1, SPIRE_DEMO_LARGE, FALSE, on_progress_cb, NULL,
-                                    NULL, &error);
-          if (!filled)
-            {
-              g_printerr ("The demo data is not available (%s); using synthetic data.\n",
-                          error->message);
-              g_clear_error (&error);
-            }
-        }
-      if (!filled)
-        {
-          g_printerr ("Filling %s with a synthetic cohort of %d applications …\n", argv[1],
-                      N_APPLICATIONS);
-          if (!fill_synthetic (store, &error))
-            {
-              g_printerr ("%s\n", error->message);
-              return 1;
-            }
-        }
-      g_printerr ("Filled in %.1f s.\n", (g_get_monotonic_time () - start) / 1e6);
     }
 
   cohort = find_largest_cohort (store, &n_apps, &error);
@@ -430,40 +497,13 @@ main (int argc, char **argv)
       g_printerr ("Ranking failed: %s\n", error->message);
       return 1;
     }
-
-  /* floor, on a connection of its own */
-  if (sqlite3_open_v2 (argv[1], &floor_data.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (floor_data.db, FLOOR_SQL, -1, &floor_data.stmt, NULL) != SQLITE_OK)
-    {
-      g_printerr ("floor query: %s\n", sqlite3_errmsg (floor_data.db));
-      return 1;
-    }
-  floor_data.cohort = cohort;
-  if (!measure (run_floor, &floor_data, repetitions, &floor_best, &floor_median, &error))
+  if (!measure_floor (argv[1], cohort, repetitions, &floor_data, &floor_best, &floor_median,
+                      &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  sqlite3_finalize (floor_data.stmt);
-  sqlite3_close (floor_data.db);
-
-  /* the sqlite3 tool; the UUID was checked by the store, so quoting is safe */
-  g_assert (g_uuid_string_is_valid (cohort));
-  {
-    g_autofree char *quoted = g_strdup_printf ("'%s'", cohort);
-    GString *sql = g_string_new (FLOOR_SQL);
-
-    g_string_replace (sql, "?1", quoted, 1);
-    cli_sql = g_string_free (sql, FALSE);
-  }
-  cli_data.argv = (char *[]) { "sqlite3", argv[1], cli_sql, NULL };
-  have_cli = measure (run_cli, &cli_data, repetitions, &cli_best, &cli_median, &error);
-  if (!have_cli)
-    {
-      g_printerr ("The sqlite3 tool could not run (%s); its line is left out.\n",
-                  error->message);
-      g_clear_error (&error);
-    }
+  have_cli = measure_cli (argv[1], cohort, repetitions, &cli_best, &cli_median);
 
   g_print ("database     %s\n", argv[1]);
   g_print ("cohort       %s: %" G_GINT64_FORMAT " applications, %u ranked, %u score rows\n",

@@ -1,5 +1,6 @@
 /* test-cli-evaluation.c — runs the built spire-cli as a user would: ranking, assignment and evaluation packages
- * (what the tests share, and the environment, in cli-fixture.h)
+ * (what the tests share, and the environment, in cli-fixture.h); /cli/package
+ * is one member's walk, a package_* function a step
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -538,46 +539,76 @@ write_json_file (const char *path, JsonNode *root)
   write_file (path, text);
 }
 
-static void
-test_package (void)
-{
-  static const char *const evaluation[] = { "evaluation", NULL };
-  g_autofree char *dir = test_dir ();
-  g_autofree char *database = demo_database (dir);
-  g_autofree char *cohort = demo_cohort (dir, database, evaluation);
-  g_autoptr (GPtrArray) members = scoring_members (dir, database, cohort);
-  g_autofree char *package = g_build_filename (dir, "pakke.json", NULL);
-  g_autofree char *edb = g_build_filename (dir, "evaluator.db", NULL);
-  g_autofree char *sheet = g_build_filename (dir, "ark.json", NULL);
-  g_autofree char *tampered = g_build_filename (dir, "endret.json", NULL);
-  g_autofree char *outside = g_build_filename (dir, "utenfor.json", NULL);
-  g_autofree char *other_member = g_build_filename (dir, "annen.json", NULL);
-  g_autofree char *email = NULL;
-  g_autofree char *observer = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *package_text = NULL;
-  const char *evaluator;
-  guint n_assigned = 0, n_reviews;
-  gint64 reviews_before;
+/* /cli/package: one panel member's package out and score sheet back in,
+ * a package_* function a step, in order.  A PackageWalk holds what the
+ * steps share. */
 
-  g_assert_cmpuint (members->len, >=, 2);
-  evaluator = members->pdata[0];
+typedef struct
+{
+  char *dir;
+  char *database;
+  char *cohort;
+  GPtrArray *members;
+  const char *evaluator; /* the first member */
+  /* The files */
+  char *package;
+  char *edb;
+  char *sheet;
+  char *tampered;
+  char *outside;
+  char *other_member;
+  /* What the steps learn */
+  char *email;
+  char *observer;
+  char *token;
+  char *package_text;
+  guint n_assigned;
+  guint n_reviews;
+  gint64 reviews_before;
+} PackageWalk;
+
+static void
+package_walk_clear (PackageWalk *p)
+{
+  g_free (p->dir);
+  g_free (p->database);
+  g_free (p->cohort);
+  g_ptr_array_unref (p->members);
+  g_free (p->package);
+  g_free (p->edb);
+  g_free (p->sheet);
+  g_free (p->tampered);
+  g_free (p->outside);
+  g_free (p->other_member);
+  g_free (p->email);
+  g_free (p->observer);
+  g_free (p->token);
+  g_free (p->package_text);
+}
+
+/* Every member on every application, and what the first one has */
+static void
+package_setup (PackageWalk *p)
+{
+  g_assert_cmpuint (p->members->len, >=, 2);
+  p->evaluator = p->members->pdata[0];
   {
     /* every member on every application, so that each has some not reviewed yet */
     g_auto (Run) run = { 0 };
-    g_autofree char *k = g_strdup_printf ("%u", members->len);
+    g_autofree char *k = g_strdup_printf ("%u", p->members->len);
 
-    run_in (&run, dir, "-d", database, "assign", "--cohort", cohort, "--per-application", k,
-            NULL);
+    run_in (&run, p->dir, "-d", p->database, "assign", "--cohort", p->cohort,
+            "--per-application", k, NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (SpireStore) store = spire_store_open (database, &error);
-    g_autoptr (SpireRecord) ev = spire_store_get (store, &spire_kind_evaluator, evaluator, &error);
+    g_autoptr (SpireStore) store = spire_store_open (p->database, &error);
+    g_autoptr (SpireRecord) ev = spire_store_get (store, &spire_kind_evaluator, p->evaluator,
+                                                  &error);
     g_autoptr (SpireRecord) person = NULL;
     g_autoptr (GPtrArray) panel = NULL;
-    g_autoptr (GHashTable) apps = assignments_per_application (database, cohort);
+    g_autoptr (GHashTable) apps = assignments_per_application (p->database, p->cohort);
 
     g_assert_no_error (error);
     person = spire_store_get (store, &spire_kind_person, spire_record_get_text (ev, "person"),
@@ -585,101 +616,114 @@ test_package (void)
     g_assert_no_error (error);
     g_assert_false (spire_record_is_null (person, "email"));
     /* given in capitals: e-mail addresses are matched without case */
-    email = g_ascii_strup (spire_record_get_text (person, "email"), -1);
-    panel = spire_panel_list (store, cohort, &error);
+    p->email = g_ascii_strup (spire_record_get_text (person, "email"), -1);
+    panel = spire_panel_list (store, p->cohort, &error);
     g_assert_no_error (error);
-    for (guint i = 0; i < panel->len && observer == NULL; i++)
+    for (guint i = 0; i < panel->len && p->observer == NULL; i++)
       if (g_str_equal (spire_record_get_text (panel->pdata[i], "role"), "observer"))
-        observer = g_strdup (spire_record_get_uuid (panel->pdata[i]));
-    n_assigned = g_hash_table_size (apps);
-    reviews_before = spire_store_count (store, &spire_kind_review, "evaluator", evaluator);
+        p->observer = g_strdup (spire_record_get_uuid (panel->pdata[i]));
+    p->n_assigned = g_hash_table_size (apps);
+    p->reviews_before = spire_store_count (store, &spire_kind_review, "evaluator", p->evaluator);
   }
+}
 
-  {
-    /* the package, by e-mail address */
-    g_auto (Run) run = { 0 };
-    g_autoptr (JsonNode) root = NULL;
-    g_autofree char *holds = g_strdup_printf ("It holds %u applications", n_assigned);
-    GStatBuf st;
+/* The package, by e-mail address */
+static void
+package_export (PackageWalk *p)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *holds = g_strdup_printf ("It holds %u applications", p->n_assigned);
+  GStatBuf st;
 
-    run_in (&run, dir, "-d", database, "package", "export", "--cohort", cohort, "--evaluator",
-            email, "-o", package, NULL);
-    g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpstr (run.err, ==, "");
-    g_assert_nonnull (strstr (run.out, "pakke.json"));
-    g_assert_nonnull (strstr (run.out, holds));
-    package_text = read_file (package, NULL);
-    root = parse_json (package_text);
-    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "format"), ==,
-                     "spire-evaluation-package");
-    g_assert_cmpstr (json_object_get_string_member (
-                       json_object_get_object_member (json_node_get_object (root), "evaluator"),
-                       "uuid"),
-                     ==, evaluator);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                        json_node_get_object (root), "applications")),
-                      ==, n_assigned);
-    token = g_strdup (json_object_get_string_member (json_node_get_object (root), "token"));
-    /* it holds a secret: readable by its owner only */
-    g_assert_cmpint (g_stat (package, &st), ==, 0);
-    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  }
+  run_in (&run, p->dir, "-d", p->database, "package", "export", "--cohort", p->cohort,
+          "--evaluator", p->email, "-o", p->package, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "pakke.json"));
+  g_assert_nonnull (strstr (run.out, holds));
+  p->package_text = read_file (p->package, NULL);
+  root = parse_json (p->package_text);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "format"), ==,
+                   "spire-evaluation-package");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_node_get_object (root), "evaluator"),
+                     "uuid"),
+                   ==, p->evaluator);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "applications")),
+                    ==, p->n_assigned);
+  p->token = g_strdup (json_object_get_string_member (json_node_get_object (root), "token"));
+  /* it holds a secret: readable by its owner only */
+  g_assert_cmpint (g_stat (p->package, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* Exported again: refused over the file unless forced; refused for
+ * someone who may not have one */
+static void
+package_export_again (PackageWalk *p)
+{
   {
     /* again: the file is there, so it is refused and left as it was */
     g_auto (Run) run = { 0 };
     g_autofree char *now = NULL;
 
-    run_in (&run, dir, "-d", database, "package", "export", "--cohort", cohort, "--evaluator",
-            evaluator, "-o", package, NULL);
+    run_in (&run, p->dir, "-d", p->database, "package", "export", "--cohort", p->cohort,
+            "--evaluator", p->evaluator, "-o", p->package, NULL);
     assert_refused (&run);
     g_assert_nonnull (strstr (run.err, "--force"));
-    now = read_file (package, NULL);
-    g_assert_cmpstr (now, ==, package_text);
+    now = read_file (p->package, NULL);
+    g_assert_cmpstr (now, ==, p->package_text);
   }
   {
     /* --force replaces it, by UUID this time */
     g_auto (Run) run = { 0 };
     g_autofree char *now = NULL;
 
-    run_in (&run, dir, "-d", database, "package", "export", "--force", "--cohort", cohort,
-            "--evaluator", evaluator, "--output", package, NULL);
+    run_in (&run, p->dir, "-d", p->database, "package", "export", "--force", "--cohort",
+            p->cohort, "--evaluator", p->evaluator, "--output", p->package, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    now = read_file (package, NULL);
-    g_assert_cmpstr (now, !=, package_text);
+    now = read_file (p->package, NULL);
+    g_assert_cmpstr (now, !=, p->package_text);
   }
   {
     /* refusals: an observer, someone not on the panel, an unknown e-mail address */
-    const char *const givens[] = { observer, "99999999-9999-4999-8999-999999999999",
+    const char *const givens[] = { p->observer, "99999999-9999-4999-8999-999999999999",
                                    "nobody@example.org" };
     const char *const reasons[] = { "observer", "99999999-9999-4999-8999-999999999999",
                                     "nobody@example.org" };
-    g_autofree char *refused_file = g_build_filename (dir, "refused.json", NULL);
+    g_autofree char *refused_file = g_build_filename (p->dir, "refused.json", NULL);
 
-    g_assert_nonnull (observer);
+    g_assert_nonnull (p->observer);
     for (guint i = 0; i < G_N_ELEMENTS (givens); i++)
       {
         g_auto (Run) run = { 0 };
 
-        run_in (&run, dir, "-d", database, "package", "export", "--cohort", cohort,
+        run_in (&run, p->dir, "-d", p->database, "package", "export", "--cohort", p->cohort,
                 "--evaluator", givens[i], "-o", refused_file, NULL);
         assert_refused (&run);
         g_assert_nonnull (strstr (run.err, reasons[i]));
         g_assert_false (g_file_test (refused_file, G_FILE_TEST_EXISTS));
       }
   }
+}
 
-  /* The panel member scores what they had not reviewed before, and sends the sheet. */
+/* The panel member scores what they had not reviewed before, and sends the sheet. */
+static void
+package_import (PackageWalk *p)
+{
   {
-    g_autoptr (GHashTable) skip = reviewed_by (database, evaluator);
+    g_autoptr (GHashTable) skip = reviewed_by (p->database, p->evaluator);
 
-    n_reviews = score_package (package, edb, skip, sheet);
-    g_assert_cmpuint (n_reviews, >, 0);
+    p->n_reviews = score_package (p->package, p->edb, skip, p->sheet);
+    g_assert_cmpuint (p->n_reviews, >, 0);
   }
   {
     g_auto (Run) run = { 0 };
-    g_autofree char *added = g_strdup_printf ("\n  Added +%u\n", n_reviews);
+    g_autofree char *added = g_strdup_printf ("\n  Added +%u\n", p->n_reviews);
 
-    run_in (&run, dir, "-d", database, "package", "import", sheet, NULL);
+    run_in (&run, p->dir, "-d", p->database, "package", "import", p->sheet, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
     g_assert_nonnull (strstr (run.out, "“ark.json”"));
@@ -687,36 +731,41 @@ test_package (void)
     g_assert_true (g_regex_match_simple ("\n  Updated +0\n", run.out, 0, 0));
     g_assert_true (g_regex_match_simple ("\n  Unchanged +0\n", run.out, 0, 0));
     g_assert_true (g_regex_match_simple ("\n  Kept +0\n", run.out, 0, 0));
-    g_assert_cmpint (count_in (database, "reviews", "evaluator", evaluator), ==,
-                     reviews_before + n_reviews);
+    g_assert_cmpint (count_in (p->database, "reviews", "evaluator", p->evaluator), ==,
+                     p->reviews_before + p->n_reviews);
   }
   {
     /* twice: nothing changes */
     g_auto (Run) run = { 0 };
-    g_autofree char *before = export_without_time (dir, database);
+    g_autofree char *before = export_without_time (p->dir, p->database);
     g_autofree char *after = NULL;
-    g_autofree char *unchanged = g_strdup_printf ("\n  Unchanged +%u\n", n_reviews);
+    g_autofree char *unchanged = g_strdup_printf ("\n  Unchanged +%u\n", p->n_reviews);
 
-    run_in (&run, dir, "-d", database, "package", "import", sheet, NULL);
+    run_in (&run, p->dir, "-d", p->database, "package", "import", p->sheet, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_regex_match_simple ("\n  Added +0\n", run.out, 0, 0));
     g_assert_true (g_regex_match_simple (unchanged, run.out, 0, 0));
-    after = export_without_time (dir, database);
+    after = export_without_time (p->dir, p->database);
     g_assert_cmpstr (before, ==, after);
   }
+}
 
+/* Three sheets made from the good one that must be refused */
+static void
+package_bad_sheets (PackageWalk *p)
+{
   {
     /* one byte changed: the signature does not match */
-    g_autofree char *text = read_file (sheet, NULL);
+    g_autofree char *text = read_file (p->sheet, NULL);
     char *at = strstr (text, "Godt team");
 
     g_assert_nonnull (at);
     at[3] = 's';
-    write_file (tampered, text);
+    write_file (p->tampered, text);
   }
   {
     /* a value outside the scale, signed again with the member's token */
-    g_autofree char *text = read_file (sheet, NULL);
+    g_autofree char *text = read_file (p->sheet, NULL);
     g_autoptr (JsonNode) root = parse_json (text);
     JsonObject *o = json_node_get_object (root);
     JsonObject *review = json_array_get_object_element (json_object_get_array_member (o,
@@ -728,43 +777,51 @@ test_package (void)
     g_autofree char *signature = NULL;
 
     json_object_set_int_member (score, "value", 99);
-    signature = spire_package_sign (o, token);
+    signature = spire_package_sign (o, p->token);
     g_assert_nonnull (signature);
     json_object_set_string_member (o, "signature", signature);
-    write_json_file (outside, root);
+    write_json_file (p->outside, root);
   }
   {
     /* from another panel member than the package was made for */
-    g_autofree char *text = read_file (sheet, NULL);
+    g_autofree char *text = read_file (p->sheet, NULL);
     g_autoptr (JsonNode) root = parse_json (text);
 
-    json_object_set_string_member (json_node_get_object (root), "evaluator", members->pdata[1]);
-    write_json_file (other_member, root);
+    json_object_set_string_member (json_node_get_object (root), "evaluator",
+                                   p->members->pdata[1]);
+    write_json_file (p->other_member, root);
   }
+}
+
+/* The bad sheets refused, alone and among good ones; the good sheet
+ * refused where it does not belong */
+static void
+package_refused_imports (PackageWalk *p)
+{
   {
-    const char *const files[] = { tampered, outside, other_member };
+    const char *const files[] = { p->tampered, p->outside, p->other_member };
     const char *const reasons[] = { "signature", "outside the scale", "package was made for" };
-    g_autofree char *before = export_without_time (dir, database);
+    g_autofree char *before = export_without_time (p->dir, p->database);
     g_autofree char *after = NULL;
 
     for (guint i = 0; i < G_N_ELEMENTS (files); i++)
       {
         g_auto (Run) run = { 0 };
 
-        run_in (&run, dir, "-d", database, "package", "import", files[i], NULL);
+        run_in (&run, p->dir, "-d", p->database, "package", "import", files[i], NULL);
         assert_refused (&run);
         g_assert_cmpstr (run.out, ==, "");
         g_assert_nonnull (strstr (run.err, reasons[i]));
         g_assert_nonnull (strstr (run.err, "Nothing was imported"));
       }
-    after = export_without_time (dir, database);
+    after = export_without_time (p->dir, p->database);
     g_assert_cmpstr (before, ==, after);
   }
   {
     /* several files: each on its own; one refused makes the exit status 1 */
     g_auto (Run) run = { 0 };
 
-    run_in (&run, dir, "-d", database, "package", "import", tampered, sheet, NULL);
+    run_in (&run, p->dir, "-d", p->database, "package", "import", p->tampered, p->sheet, NULL);
     assert_refused (&run);
     g_assert_nonnull (strstr (run.err, "endret.json"));
     g_assert_nonnull (strstr (run.err, "signature"));
@@ -775,33 +832,63 @@ test_package (void)
   {
     /* into a database the package was not exported from */
     g_auto (Run) run = { 0 };
-    g_autofree char *sample = sample_database (dir);
+    g_autofree char *sample = sample_database (p->dir);
 
-    run_in (&run, dir, "-d", sample, "package", "import", sheet, NULL);
+    run_in (&run, p->dir, "-d", sample, "package", "import", p->sheet, NULL);
     assert_refused (&run);
     g_assert_nonnull (strstr (run.err, "not exported from this database"));
   }
-  {
-    /* an application taken from the member since the sheet was made */
-    g_auto (Run) run = { 0 };
-    g_autoptr (GError) error = NULL;
-    g_autofree char *text = read_file (sheet, NULL);
-    g_autoptr (JsonNode) root = parse_json (text);
-    JsonArray *reviews = json_object_get_array_member (json_node_get_object (root), "reviews");
-    const char *app = json_object_get_string_member (json_array_get_object_element (reviews, 0),
-                                                     "application");
-    g_autoptr (SpireStore) store = spire_store_open (database, &error);
+}
 
-    g_assert_no_error (error);
-    g_assert_true (spire_unassign (store, evaluator, app, &error));
-    g_assert_no_error (error);
-    g_clear_object (&store);
+/* An application taken from the member since the sheet was made */
+static void
+package_unassigned (PackageWalk *p)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = read_file (p->sheet, NULL);
+  g_autoptr (JsonNode) root = parse_json (text);
+  JsonArray *reviews = json_object_get_array_member (json_node_get_object (root), "reviews");
+  const char *app = json_object_get_string_member (json_array_get_object_element (reviews, 0),
+                                                   "application");
+  g_autoptr (SpireStore) store = spire_store_open (p->database, &error);
 
-    run_in (&run, dir, "-d", database, "package", "import", sheet, NULL);
-    assert_refused (&run);
-    g_assert_nonnull (strstr (run.err, "is not assigned"));
-    g_assert_nonnull (strstr (run.err, "ark.json"));
-  }
+  g_assert_no_error (error);
+  g_assert_true (spire_unassign (store, p->evaluator, app, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  run_in (&run, p->dir, "-d", p->database, "package", "import", p->sheet, NULL);
+  assert_refused (&run);
+  g_assert_nonnull (strstr (run.err, "is not assigned"));
+  g_assert_nonnull (strstr (run.err, "ark.json"));
+}
+
+static void
+test_package (void)
+{
+  static const char *const evaluation[] = { "evaluation", NULL };
+  PackageWalk p = { 0 };
+
+  p.dir = test_dir ();
+  p.database = demo_database (p.dir);
+  p.cohort = demo_cohort (p.dir, p.database, evaluation);
+  p.members = scoring_members (p.dir, p.database, p.cohort);
+  p.package = g_build_filename (p.dir, "pakke.json", NULL);
+  p.edb = g_build_filename (p.dir, "evaluator.db", NULL);
+  p.sheet = g_build_filename (p.dir, "ark.json", NULL);
+  p.tampered = g_build_filename (p.dir, "endret.json", NULL);
+  p.outside = g_build_filename (p.dir, "utenfor.json", NULL);
+  p.other_member = g_build_filename (p.dir, "annen.json", NULL);
+
+  package_setup (&p);
+  package_export (&p);
+  package_export_again (&p);
+  package_import (&p);
+  package_bad_sheets (&p);
+  package_refused_imports (&p);
+  package_unassigned (&p);
+  package_walk_clear (&p);
 }
 
 int

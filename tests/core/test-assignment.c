@@ -308,71 +308,98 @@ fill_large (W *w, guint n_ev, guint n_app)
   g_assert_true (spire_store_commit (w->store, &error));
 }
 
-/* Every assignable application of the cohort has @k evaluators, none of
- * them an observer or with a conflict of interest, and the loads of the
- * panel are within one.  One query per table, not per application. */
-static void
-check_cohort (SpireStore *store, const char *cohort, guint k)
+/* What check_cohort's steps share: the cohort's records, read once (one
+ * query per table), and what is looked up in them */
+typedef struct
 {
-  g_autoptr (GPtrArray) evs = spire_store_list (store, &spire_kind_evaluator, "cohort", cohort, NULL);
-  g_autoptr (GPtrArray) asg = spire_store_list (store, &spire_kind_assignment, NULL, NULL, NULL);
-  g_autoptr (GPtrArray) apps = spire_store_list (store, &spire_kind_application, "cohort", cohort,
-                                                 NULL);
-  g_autoptr (GPtrArray) conflicts = spire_store_list (store, &spire_kind_conflict, NULL, NULL, NULL);
-  g_autoptr (GHashTable) per_app = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) per_ev = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) role = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) blocked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) startup_of = g_hash_table_new (g_str_hash, g_str_equal);
-  guint max = 0, min = G_MAXUINT, n_members = 0;
+  SpireStore *store;
+  const char *cohort;
+  GPtrArray *evs;
+  GPtrArray *asg;
+  GPtrArray *apps;
+  GHashTable *blocked;    /* "evaluator|startup" with a conflict */
+  GHashTable *startup_of; /* application → startup */
+} Check;
 
-  for (guint i = 0; i < evs->len; i++)
-    g_hash_table_insert (role, (gpointer) spire_record_get_uuid (evs->pdata[i]),
-                         (gpointer) spire_record_get_text (evs->pdata[i], "role"));
-  for (guint i = 0; i < apps->len; i++)
-    g_hash_table_insert (startup_of, (gpointer) spire_record_get_uuid (apps->pdata[i]),
-                         (gpointer) spire_record_get_text (apps->pdata[i], "startup"));
+static void
+check_read (Check *c)
+{
+  g_autoptr (GPtrArray) conflicts = spire_store_list (c->store, &spire_kind_conflict, NULL, NULL, NULL);
+
+  c->evs = spire_store_list (c->store, &spire_kind_evaluator, "cohort", c->cohort, NULL);
+  c->asg = spire_store_list (c->store, &spire_kind_assignment, NULL, NULL, NULL);
+  c->apps = spire_store_list (c->store, &spire_kind_application, "cohort", c->cohort, NULL);
+  c->blocked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->startup_of = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < c->apps->len; i++)
+    g_hash_table_insert (c->startup_of, (gpointer) spire_record_get_uuid (c->apps->pdata[i]),
+                         (gpointer) spire_record_get_text (c->apps->pdata[i], "startup"));
   for (guint i = 0; i < conflicts->len; i++)
     {
       const char *app = spire_record_get_text (conflicts->pdata[i], "application");
       const char *startup = spire_record_get_text (conflicts->pdata[i], "startup");
 
-      g_hash_table_add (blocked, g_strconcat (spire_record_get_text (conflicts->pdata[i], "evaluator"),
-                                              "|", startup ? startup : g_hash_table_lookup (startup_of, app),
-                                              NULL));
+      g_hash_table_add (c->blocked, g_strconcat (spire_record_get_text (conflicts->pdata[i], "evaluator"),
+                                                 "|", startup ? startup : g_hash_table_lookup (c->startup_of, app),
+                                                 NULL));
     }
-  for (guint i = 0; i < asg->len; i++)
+}
+
+static void
+check_clear (Check *c)
+{
+  g_clear_pointer (&c->evs, g_ptr_array_unref);
+  g_clear_pointer (&c->asg, g_ptr_array_unref);
+  g_clear_pointer (&c->apps, g_ptr_array_unref);
+  g_clear_pointer (&c->blocked, g_hash_table_unref);
+  g_clear_pointer (&c->startup_of, g_hash_table_unref);
+}
+
+/* @k evaluators on every assignable application, no observer and no
+ * conflict among them, the members' loads within one */
+static void
+check_counts (Check *c, guint k)
+{
+  g_autoptr (GHashTable) per_app = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) per_ev = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) role = g_hash_table_new (g_str_hash, g_str_equal);
+  guint max = 0, min = G_MAXUINT, n_members = 0;
+
+  for (guint i = 0; i < c->evs->len; i++)
+    g_hash_table_insert (role, (gpointer) spire_record_get_uuid (c->evs->pdata[i]),
+                         (gpointer) spire_record_get_text (c->evs->pdata[i], "role"));
+  for (guint i = 0; i < c->asg->len; i++)
     {
-      const char *ev = spire_record_get_text (asg->pdata[i], "evaluator");
-      const char *app = spire_record_get_text (asg->pdata[i], "application");
+      const char *ev = spire_record_get_text (c->asg->pdata[i], "evaluator");
+      const char *app = spire_record_get_text (c->asg->pdata[i], "application");
       g_autofree char *key = NULL;
 
       if (!g_hash_table_contains (role, ev) ||
-          g_strcmp0 (spire_record_get_text (asg->pdata[i], "state"), "declined") == 0)
+          g_strcmp0 (spire_record_get_text (c->asg->pdata[i], "state"), "declined") == 0)
         continue;
       g_assert_cmpstr (g_hash_table_lookup (role, ev), !=, "observer");
-      key = g_strconcat (ev, "|", g_hash_table_lookup (startup_of, app), NULL);
-      g_assert_false (g_hash_table_contains (blocked, key));
+      key = g_strconcat (ev, "|", g_hash_table_lookup (c->startup_of, app), NULL);
+      g_assert_false (g_hash_table_contains (c->blocked, key));
       g_hash_table_insert (per_app, (gpointer) app,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_app, app)) + 1));
       g_hash_table_insert (per_ev, (gpointer) ev,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_ev, ev)) + 1));
     }
-  for (guint i = 0; i < apps->len; i++)
+  for (guint i = 0; i < c->apps->len; i++)
     {
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_app, spire_record_get_uuid (apps->pdata[i])));
-      const char *status = spire_record_get_text (apps->pdata[i], "status");
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_app, spire_record_get_uuid (c->apps->pdata[i])));
+      const char *status = spire_record_get_text (c->apps->pdata[i], "status");
 
       if (g_str_equal (status, "ineligible") || g_str_equal (status, "withdrawn"))
         g_assert_cmpuint (n, ==, 0);
       else
         g_assert_cmpuint (n, >=, k);
     }
-  for (guint e = 0; e < evs->len; e++)
+  for (guint e = 0; e < c->evs->len; e++)
     {
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_ev, spire_record_get_uuid (evs->pdata[e])));
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_ev, spire_record_get_uuid (c->evs->pdata[e])));
 
-      if (g_str_equal (spire_record_get_text (evs->pdata[e], "role"), "observer"))
+      if (g_str_equal (spire_record_get_text (c->evs->pdata[e], "role"), "observer"))
         continue;
       n_members++;
       max = MAX (max, n);
@@ -380,66 +407,90 @@ check_cohort (SpireStore *store, const char *cohort, guint k)
     }
   g_assert_cmpuint (n_members, >, 0);
   g_assert_cmpuint (max - min, <=, 1);
+}
 
-  /* With the challenge owner on the panel: one of the owner's members on
-   * each of its applications, when one without a conflict is on the panel */
-  {
-    g_autoptr (SpireRecord) c = spire_store_get (store, &spire_kind_cohort, cohort, NULL);
-    g_autoptr (GHashTable) body_of = g_hash_table_new (g_str_hash, g_str_equal);
-    g_autoptr (GHashTable) owner_of = g_hash_table_new (g_str_hash, g_str_equal);
-    g_autoptr (GPtrArray) challenges = spire_store_list (store, &spire_kind_challenge, "cohort",
-                                                         cohort, NULL);
-    g_autoptr (GPtrArray) people = spire_store_list (store, &spire_kind_person, NULL, NULL, NULL);
-    g_autoptr (GHashTable) person_body = g_hash_table_new (g_str_hash, g_str_equal);
-    guint checked = 0;
+/* Whether @app has one of @owner's members (@body_of: evaluator → public
+ * body) without a conflict on the panel: only then must one be assigned. */
+static gboolean
+check_owner_available (Check *c, GHashTable *body_of, const char *app, const char *owner)
+{
+  for (guint e = 0; e < c->evs->len; e++)
+    {
+      const char *ev = spire_record_get_uuid (c->evs->pdata[e]);
+      g_autofree char *key = g_strconcat (ev, "|", g_hash_table_lookup (c->startup_of, app), NULL);
 
-    if (!spire_record_get_bool (c, "owner_on_panel"))
-      return;
-    for (guint i = 0; i < people->len; i++)
-      if (spire_record_get_text (people->pdata[i], "public_body"))
-        g_hash_table_insert (person_body, (gpointer) spire_record_get_uuid (people->pdata[i]),
-                             (gpointer) spire_record_get_text (people->pdata[i], "public_body"));
-    for (guint i = 0; i < evs->len; i++)
-      if (!g_str_equal (spire_record_get_text (evs->pdata[i], "role"), "observer") &&
-          g_hash_table_lookup (person_body, spire_record_get_text (evs->pdata[i], "person")))
-        g_hash_table_insert (body_of, (gpointer) spire_record_get_uuid (evs->pdata[i]),
-                             g_hash_table_lookup (person_body,
-                                                  spire_record_get_text (evs->pdata[i], "person")));
-    for (guint i = 0; i < challenges->len; i++)
-      g_hash_table_insert (owner_of, (gpointer) spire_record_get_uuid (challenges->pdata[i]),
-                           (gpointer) spire_record_get_text (challenges->pdata[i], "owner"));
-    for (guint a = 0; a < apps->len; a++)
-      {
-        const char *app = spire_record_get_uuid (apps->pdata[a]);
-        const char *ch = spire_record_get_text (apps->pdata[a], "challenge");
-        const char *owner = ch ? g_hash_table_lookup (owner_of, ch) : NULL;
-        const char *status = spire_record_get_text (apps->pdata[a], "status");
-        gboolean available = FALSE, present = FALSE;
+      if (g_strcmp0 (g_hash_table_lookup (body_of, ev), owner) == 0 &&
+          !g_hash_table_contains (c->blocked, key))
+        return TRUE;
+    }
+  return FALSE;
+}
 
-        if (owner == NULL || g_str_equal (status, "ineligible") || g_str_equal (status, "withdrawn"))
-          continue;
-        for (guint e = 0; e < evs->len; e++)
-          {
-            const char *ev = spire_record_get_uuid (evs->pdata[e]);
-            g_autofree char *key = g_strconcat (ev, "|", g_hash_table_lookup (startup_of, app), NULL);
+/* With the challenge owner on the panel: one of the owner's members on
+ * each of its applications, when one without a conflict is on the panel */
+static void
+check_owner (Check *c)
+{
+  g_autoptr (SpireRecord) cohort = spire_store_get (c->store, &spire_kind_cohort, c->cohort, NULL);
+  g_autoptr (GHashTable) body_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) owner_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) challenges = spire_store_list (c->store, &spire_kind_challenge, "cohort",
+                                                       c->cohort, NULL);
+  g_autoptr (GPtrArray) people = spire_store_list (c->store, &spire_kind_person, NULL, NULL, NULL);
+  g_autoptr (GHashTable) person_body = g_hash_table_new (g_str_hash, g_str_equal);
+  guint checked = 0;
 
-            if (g_strcmp0 (g_hash_table_lookup (body_of, ev), owner) == 0 &&
-                !g_hash_table_contains (blocked, key))
-              available = TRUE;
-          }
-        if (!available)
-          continue;
-        for (guint i = 0; i < asg->len && !present; i++)
-          if (g_strcmp0 (spire_record_get_text (asg->pdata[i], "application"), app) == 0 &&
-              g_strcmp0 (g_hash_table_lookup (body_of,
-                                              spire_record_get_text (asg->pdata[i], "evaluator")),
-                         owner) == 0)
-            present = TRUE;
-        g_assert_true (present);
-        checked++;
-      }
-    g_test_message ("owner on the panel checked for %u applications", checked);
-  }
+  if (!spire_record_get_bool (cohort, "owner_on_panel"))
+    return;
+  for (guint i = 0; i < people->len; i++)
+    if (spire_record_get_text (people->pdata[i], "public_body"))
+      g_hash_table_insert (person_body, (gpointer) spire_record_get_uuid (people->pdata[i]),
+                           (gpointer) spire_record_get_text (people->pdata[i], "public_body"));
+  for (guint i = 0; i < c->evs->len; i++)
+    if (!g_str_equal (spire_record_get_text (c->evs->pdata[i], "role"), "observer") &&
+        g_hash_table_lookup (person_body, spire_record_get_text (c->evs->pdata[i], "person")))
+      g_hash_table_insert (body_of, (gpointer) spire_record_get_uuid (c->evs->pdata[i]),
+                           g_hash_table_lookup (person_body,
+                                                spire_record_get_text (c->evs->pdata[i], "person")));
+  for (guint i = 0; i < challenges->len; i++)
+    g_hash_table_insert (owner_of, (gpointer) spire_record_get_uuid (challenges->pdata[i]),
+                         (gpointer) spire_record_get_text (challenges->pdata[i], "owner"));
+  for (guint a = 0; a < c->apps->len; a++)
+    {
+      const char *app = spire_record_get_uuid (c->apps->pdata[a]);
+      const char *ch = spire_record_get_text (c->apps->pdata[a], "challenge");
+      const char *owner = ch ? g_hash_table_lookup (owner_of, ch) : NULL;
+      const char *status = spire_record_get_text (c->apps->pdata[a], "status");
+      gboolean present = FALSE;
+
+      if (owner == NULL || g_str_equal (status, "ineligible") || g_str_equal (status, "withdrawn"))
+        continue;
+      if (!check_owner_available (c, body_of, app, owner))
+        continue;
+      for (guint i = 0; i < c->asg->len && !present; i++)
+        if (g_strcmp0 (spire_record_get_text (c->asg->pdata[i], "application"), app) == 0 &&
+            g_strcmp0 (g_hash_table_lookup (body_of,
+                                            spire_record_get_text (c->asg->pdata[i], "evaluator")),
+                       owner) == 0)
+          present = TRUE;
+      g_assert_true (present);
+      checked++;
+    }
+  g_test_message ("owner on the panel checked for %u applications", checked);
+}
+
+/* Every assignable application of the cohort has @k evaluators, none of
+ * them an observer or with a conflict of interest, and the loads of the
+ * panel are within one.  One query per table, not per application. */
+static void
+check_cohort (SpireStore *store, const char *cohort, guint k)
+{
+  Check c = { store, cohort };
+
+  check_read (&c);
+  check_counts (&c, k);
+  check_owner (&c);
+  check_clear (&c);
 }
 
 static void

@@ -296,25 +296,18 @@ largest_cohort (SpireStore *store, GPtrArray *keep)
   return keep->pdata[keep->len - 1];
 }
 
+/* /rules/assignable-loads-order: checks of the rules on one demo cohort, a
+ * rules_* function each. */
+
+/* Assignable: everyone but the ineligible and the withdrawn. */
 static void
-test_rules (void)
+rules_assignable (SpireStore *store, const char *cohort)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
-  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) apps = NULL;
-  g_autoptr (GPtrArray) panel = NULL;
-  g_autoptr (GHashTable) loads = NULL;
-  const char *cohort;
+  g_autoptr (GPtrArray) apps = spire_store_list (store, &spire_kind_application, "cohort",
+                                                 cohort, NULL);
   gint64 assignable = 0;
-  guint busy = 0;
 
-  g_assert_no_error (error);
-  g_assert_true (spire_demo_fill (store, 5, SPIRE_DEMO_SMALL, FALSE, NULL, NULL, NULL, &error));
-  cohort = largest_cohort (store, keep);
-
-  /* Assignable: everyone but the ineligible and the withdrawn. */
-  apps = spire_store_list (store, &spire_kind_application, "cohort", cohort, NULL);
   for (guint i = 0; i < apps->len; i++)
     {
       const char *status = spire_record_get_text (apps->pdata[i], "status");
@@ -326,19 +319,30 @@ test_rules (void)
     }
   g_assert_cmpint (spire_cohort_count_assignable (store, cohort, &error), ==, assignable);
   g_assert_no_error (error);
+}
 
-  /* Status order: as the field table lists them. */
+/* Status order: as the field table lists them. */
+static void
+rules_status_order (void)
+{
   g_assert_cmpint (spire_application_status_order ("received"), ==, 0);
   g_assert_cmpint (spire_application_status_order ("received"), <,
                    spire_application_status_order ("accepted"));
   g_assert_cmpint (spire_application_status_order ("accepted"), <,
                    spire_application_status_order ("withdrawn"));
   g_assert_cmpint (spire_application_status_order (NULL), ==, G_MAXINT);
+}
 
-  /* Loads in one query equal the assignments counted one member at a time. */
-  loads = spire_panel_loads (store, cohort, &error);
+/* Loads in one query equal the assignments counted one member at a time
+ * (@panel is the cohort's members).  Returns the loads. */
+static GHashTable *
+rules_loads (SpireStore *store, const char *cohort, GPtrArray *panel)
+{
+  g_autoptr (GError) error = NULL;
+  GHashTable *loads = spire_panel_loads (store, cohort, &error);
+  guint busy = 0;
+
   g_assert_no_error (error);
-  panel = spire_store_list (store, &spire_kind_evaluator, "cohort", cohort, NULL);
   g_assert_cmpuint (g_hash_table_size (loads), ==, panel->len);
   for (guint i = 0; i < panel->len; i++)
     {
@@ -361,75 +365,104 @@ test_rules (void)
       busy += assigned > 0;
     }
   g_assert_cmpuint (busy, >, 0);
+  return loads;
+}
 
-  /* The same on a worker (the Panel and Assignment parts read them so). */
-  {
-    g_autoptr (GAsyncResult) result = NULL;
-    g_autoptr (GHashTable) async_loads = NULL;
+/* The same on a worker (the Panel and Assignment parts read them so). */
+static void
+rules_loads_async (SpireStore *store, const char *cohort, GPtrArray *panel, GHashTable *loads)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GHashTable) async_loads = NULL;
 
-    spire_panel_loads_async (store, cohort, NULL, on_result_cb, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    async_loads = spire_panel_loads_finish (store, result, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (g_hash_table_size (async_loads), ==, g_hash_table_size (loads));
-    for (guint i = 0; i < panel->len; i++)
-      {
-        const char *ev = spire_record_get_uuid (panel->pdata[i]);
-        SpirePanelLoad *a = g_hash_table_lookup (async_loads, ev);
-        SpirePanelLoad *b = g_hash_table_lookup (loads, ev);
+  spire_panel_loads_async (store, cohort, NULL, on_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  async_loads = spire_panel_loads_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (async_loads), ==, g_hash_table_size (loads));
+  for (guint i = 0; i < panel->len; i++)
+    {
+      const char *ev = spire_record_get_uuid (panel->pdata[i]);
+      SpirePanelLoad *a = g_hash_table_lookup (async_loads, ev);
+      SpirePanelLoad *b = g_hash_table_lookup (loads, ev);
 
-        g_assert_cmpuint (a->assigned, ==, b->assigned);
-        g_assert_cmpuint (a->submitted, ==, b->submitted);
-      }
-  }
+      g_assert_cmpuint (a->assigned, ==, b->assigned);
+      g_assert_cmpuint (a->submitted, ==, b->submitted);
+    }
+}
 
-  /* What the Panel part shows, read at once on a worker: the members in
-   * spire_panel_list's order with their names and loads, the conflicts
-   * (pending ones first) with their members' names. */
-  {
-    g_autoptr (GAsyncResult) result = NULL;
-    g_autoptr (SpirePanelOverview) o = NULL;
-    g_autoptr (GPtrArray) members = spire_panel_list (store, cohort, &error);
-    g_autoptr (GPtrArray) conflicts = spire_conflicts_list (store, cohort, &error);
-    gboolean seen_settled = FALSE;
+/* What the Panel part shows, read at once on a worker: the members in
+ * spire_panel_list's order with their names and loads, the conflicts
+ * (pending ones first) with their members' names. */
+static void
+rules_panel_overview (SpireStore *store, const char *cohort, GHashTable *loads)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (SpirePanelOverview) o = NULL;
+  g_autoptr (GPtrArray) members = spire_panel_list (store, cohort, &error);
+  g_autoptr (GPtrArray) conflicts = spire_conflicts_list (store, cohort, &error);
+  gboolean seen_settled = FALSE;
 
-    g_assert_no_error (error);
-    spire_panel_overview_async (store, cohort, NULL, on_result_cb, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    o = spire_panel_overview_finish (store, result, &error);
-    g_assert_no_error (error);
-    g_assert_nonnull (o);
-    g_assert_cmpuint (o->members->len, ==, members->len);
-    g_assert_cmpuint (o->member_names->len, ==, members->len);
-    for (guint i = 0; i < members->len; i++)
-      {
-        const char *ev = spire_record_get_uuid (members->pdata[i]);
-        g_autofree char *name = spire_evaluator_get_name (store, ev);
-        SpirePanelLoad *load = g_hash_table_lookup (o->loads, ev);
+  g_assert_no_error (error);
+  spire_panel_overview_async (store, cohort, NULL, on_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  o = spire_panel_overview_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (o);
+  g_assert_cmpuint (o->members->len, ==, members->len);
+  g_assert_cmpuint (o->member_names->len, ==, members->len);
+  for (guint i = 0; i < members->len; i++)
+    {
+      const char *ev = spire_record_get_uuid (members->pdata[i]);
+      g_autofree char *name = spire_evaluator_get_name (store, ev);
+      SpirePanelLoad *load = g_hash_table_lookup (o->loads, ev);
 
-        g_assert_cmpstr (spire_record_get_uuid (o->members->pdata[i]), ==, ev);
-        g_assert_cmpstr (o->member_names->pdata[i], ==, name);
-        g_assert_cmpuint (load->assigned, ==, ((SpirePanelLoad *) g_hash_table_lookup (loads, ev))->assigned);
-      }
-    g_assert_cmpuint (conflicts->len, >, 0);
-    g_assert_cmpuint (o->conflicts->len, ==, conflicts->len);
-    g_assert_cmpuint (o->conflict_members->len, ==, conflicts->len);
-    g_assert_cmpuint (o->conflict_parties->len, ==, conflicts->len);
-    for (guint i = 0; i < o->conflicts->len; i++)
-      {
-        SpireRecord *c = o->conflicts->pdata[i];
-        g_autofree char *name = spire_evaluator_get_name (store, spire_record_get_text (c, "evaluator"));
+      g_assert_cmpstr (spire_record_get_uuid (o->members->pdata[i]), ==, ev);
+      g_assert_cmpstr (o->member_names->pdata[i], ==, name);
+      g_assert_cmpuint (load->assigned, ==, ((SpirePanelLoad *) g_hash_table_lookup (loads, ev))->assigned);
+    }
+  g_assert_cmpuint (conflicts->len, >, 0);
+  g_assert_cmpuint (o->conflicts->len, ==, conflicts->len);
+  g_assert_cmpuint (o->conflict_members->len, ==, conflicts->len);
+  g_assert_cmpuint (o->conflict_parties->len, ==, conflicts->len);
+  for (guint i = 0; i < o->conflicts->len; i++)
+    {
+      SpireRecord *c = o->conflicts->pdata[i];
+      g_autofree char *name = spire_evaluator_get_name (store, spire_record_get_text (c, "evaluator"));
 
-        g_assert_cmpstr (o->conflict_members->pdata[i], ==, name);
-        g_assert_cmpstr (o->conflict_parties->pdata[i], !=, "");
-        if (!spire_conflict_is_pending (c))
-          seen_settled = TRUE;
-        else
-          g_assert_false (seen_settled);
-      }
-  }
+      g_assert_cmpstr (o->conflict_members->pdata[i], ==, name);
+      g_assert_cmpstr (o->conflict_parties->pdata[i], !=, "");
+      if (!spire_conflict_is_pending (c))
+        seen_settled = TRUE;
+      else
+        g_assert_false (seen_settled);
+    }
+}
+
+static void
+test_rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) panel = NULL;
+  g_autoptr (GHashTable) loads = NULL;
+  const char *cohort;
+
+  g_assert_no_error (error);
+  g_assert_true (spire_demo_fill (store, 5, SPIRE_DEMO_SMALL, FALSE, NULL, NULL, NULL, &error));
+  cohort = largest_cohort (store, keep);
+
+  rules_assignable (store, cohort);
+  rules_status_order ();
+  panel = spire_store_list (store, &spire_kind_evaluator, "cohort", cohort, NULL);
+  loads = rules_loads (store, cohort, panel);
+  rules_loads_async (store, cohort, panel, loads);
+  rules_panel_overview (store, cohort, loads);
 }
 
 static void

@@ -429,28 +429,32 @@ test_refuse_nested_too_deeply (W *w, gconstpointer data)
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE);
 }
 
+/* Observers get no package */
 static void
-test_package_refusals (W *w, gconstpointer data)
+refusals_observer (W *w)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *pkg = path (w, "kari.spire-package");
+  const char *person = add (w, &spire_kind_person, "name", "Ola Vik", NULL);
+  g_autoptr (SpireRecord) obs = spire_panel_add (w->store, w->cohort, person, "observer", &error);
+
+  g_assert_no_error (error);
+  g_assert_null (spire_package_export (w->store, w->cohort, spire_record_get_uuid (obs), NULL,
+                                       &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+/* Kari's package (@pkg) never into a database holding other data: not the
+ * manager's own, not @other_db once it holds Per's; opened again there,
+ * it changes nothing */
+static void
+refusals_other_databases (W *w, const char *pkg, const char *other_db)
+{
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *other_db = path (w, "other.db");
   g_autofree char *per_pkg = path (w, "per.spire-package");
   g_autoptr (SpireStore) opened = NULL;
   g_autofree char *before = NULL;
-
-  /* Observers get no package */
-  {
-    const char *person = add (w, &spire_kind_person, "name", "Ola Vik", NULL);
-    g_autoptr (SpireRecord) obs = spire_panel_add (w->store, w->cohort, person, "observer", &error);
-
-    g_assert_no_error (error);
-    g_assert_null (spire_package_export (w->store, w->cohort, spire_record_get_uuid (obs), NULL,
-                                         &error));
-    g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
-    g_clear_error (&error);
-  }
 
   g_assert_true (spire_package_export_file (w->store, w->cohort, w->kari, pkg, &error));
   g_assert_no_error (error);
@@ -482,76 +486,91 @@ test_package_refusals (W *w, gconstpointer data)
   g_assert_cmpint (spire_store_count (opened, &spire_kind_application, NULL, NULL), ==, 3);
   g_assert_cmpint (spire_store_count (opened, &spire_kind_assignment, NULL, NULL), ==, 3);
   g_clear_object (&opened);
+}
 
-  /* A damaged package is refused and leaves no database behind */
+/* A damaged package is refused and leaves no database behind */
+static void
+refusals_damaged (W *w)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bad = path (w, "bad.spire-package");
+  g_autofree char *bad_db = path (w, "bad.db");
+
+  write_text (bad, "{\"format\": \"spire-evaluation-package\", \"version\": 1}");
+  g_assert_null (spire_package_open_file (bad, bad_db, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (bad_db, G_FILE_TEST_EXISTS));
+  write_text (bad, "{\"format\": \"spire-evaluation-package\", \"version\": 7}");
+  g_assert_null (spire_package_open_file (bad, bad_db, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_NEWER_VERSION);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (bad_db, G_FILE_TEST_EXISTS));
+}
+
+/* No entry of the history has @token before or after */
+static void
+assert_audit_lacks (W *w, const char *token)
+{
+  g_autoptr (GPtrArray) audit = spire_store_list_audit (w->store, NULL, 0, NULL);
+
+  for (guint i = 0; i < audit->len; i++)
+    {
+      const char *before = g_hash_table_lookup (audit->pdata[i], "before");
+      const char *after = g_hash_table_lookup (audit->pdata[i], "after");
+
+      g_assert_true (before == NULL || strstr (before, token) == NULL);
+      g_assert_true (after == NULL || strstr (after, token) == NULL);
+    }
+}
+
+/* The token is made once and kept */
+static void
+refusals_token (W *w)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) kari = spire_store_get (w->store, &spire_kind_evaluator, w->kari, NULL);
+  g_autofree char *token = g_strdup (spire_record_get_text (kari, "token"));
+  g_autofree char *again = spire_package_export (w->store, w->cohort, w->kari, NULL, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&kari);
+  kari = spire_store_get (w->store, &spire_kind_evaluator, w->kari, NULL);
+  g_assert_cmpstr (spire_record_get_text (kari, "token"), ==, token);
+  /* ... and never copied into the history, not even when her role
+   * changes or a member with a token leaves the panel */
+  g_assert_true (spire_panel_set_role (w->store, w->kari, "chair", &error));
+  g_assert_no_error (error);
   {
-    g_autofree char *bad = path (w, "bad.spire-package");
-    g_autofree char *bad_db = path (w, "bad.db");
+    const char *person = add (w, &spire_kind_person, "name", "Eva Lie", NULL);
+    g_autoptr (SpireRecord) eva = spire_panel_add (w->store, w->cohort, person, "member", &error);
+    g_autofree char *eva_pkg = spire_package_export (w->store, w->cohort,
+                                                     spire_record_get_uuid (eva), NULL, &error);
+    g_autoptr (SpireRecord) stored = NULL;
 
-    write_text (bad, "{\"format\": \"spire-evaluation-package\", \"version\": 1}");
-    g_assert_null (spire_package_open_file (bad, bad_db, &error));
-    g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT);
-    g_clear_error (&error);
-    g_assert_false (g_file_test (bad_db, G_FILE_TEST_EXISTS));
-    write_text (bad, "{\"format\": \"spire-evaluation-package\", \"version\": 7}");
-    g_assert_null (spire_package_open_file (bad, bad_db, &error));
-    g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_NEWER_VERSION);
-    g_clear_error (&error);
-    g_assert_false (g_file_test (bad_db, G_FILE_TEST_EXISTS));
+    g_assert_no_error (error);
+    stored = spire_store_get (w->store, &spire_kind_evaluator, spire_record_get_uuid (eva), NULL);
+    g_assert_nonnull (spire_record_get_text (stored, "token"));
+    g_assert_true (spire_panel_remove (w->store, spire_record_get_uuid (eva), &error));
+    g_assert_no_error (error);
+    assert_audit_lacks (w, spire_record_get_text (stored, "token"));
   }
+  assert_audit_lacks (w, token);
+}
+
+/* The steps: refusals_observer, refusals_other_databases,
+ * refusals_damaged, refusals_token */
+static void
+test_package_refusals (W *w, gconstpointer data)
+{
+  g_autofree char *pkg = path (w, "kari.spire-package");
+  g_autofree char *other_db = path (w, "other.db");
+
+  refusals_observer (w);
+  refusals_other_databases (w, pkg, other_db);
+  refusals_damaged (w);
   remove_db (other_db);
-
-  /* The token is made once and kept */
-  {
-    g_autoptr (SpireRecord) kari = spire_store_get (w->store, &spire_kind_evaluator, w->kari, NULL);
-    g_autofree char *token = g_strdup (spire_record_get_text (kari, "token"));
-    g_autofree char *again = spire_package_export (w->store, w->cohort, w->kari, NULL, &error);
-
-    g_assert_no_error (error);
-    g_clear_object (&kari);
-    kari = spire_store_get (w->store, &spire_kind_evaluator, w->kari, NULL);
-    g_assert_cmpstr (spire_record_get_text (kari, "token"), ==, token);
-    /* ... and never copied into the history, not even when her role
-     * changes or a member with a token leaves the panel */
-    g_assert_true (spire_panel_set_role (w->store, w->kari, "chair", &error));
-    g_assert_no_error (error);
-    {
-      const char *person = add (w, &spire_kind_person, "name", "Eva Lie", NULL);
-      g_autoptr (SpireRecord) eva = spire_panel_add (w->store, w->cohort, person, "member", &error);
-      g_autofree char *eva_pkg = spire_package_export (w->store, w->cohort,
-                                                       spire_record_get_uuid (eva), NULL, &error);
-      g_autoptr (SpireRecord) stored = NULL;
-      g_autoptr (GPtrArray) audit = NULL;
-
-      g_assert_no_error (error);
-      stored = spire_store_get (w->store, &spire_kind_evaluator, spire_record_get_uuid (eva), NULL);
-      g_assert_nonnull (spire_record_get_text (stored, "token"));
-      g_assert_true (spire_panel_remove (w->store, spire_record_get_uuid (eva), &error));
-      g_assert_no_error (error);
-      audit = spire_store_list_audit (w->store, NULL, 0, NULL);
-      for (guint i = 0; i < audit->len; i++)
-        {
-          const char *before = g_hash_table_lookup (audit->pdata[i], "before");
-          const char *after = g_hash_table_lookup (audit->pdata[i], "after");
-          const char *eva_token = spire_record_get_text (stored, "token");
-
-          g_assert_true (before == NULL || strstr (before, eva_token) == NULL);
-          g_assert_true (after == NULL || strstr (after, eva_token) == NULL);
-        }
-    }
-    {
-      g_autoptr (GPtrArray) audit = spire_store_list_audit (w->store, NULL, 0, NULL);
-
-      for (guint i = 0; i < audit->len; i++)
-        {
-          const char *before = g_hash_table_lookup (audit->pdata[i], "before");
-          const char *after = g_hash_table_lookup (audit->pdata[i], "after");
-
-          g_assert_true (before == NULL || strstr (before, token) == NULL);
-          g_assert_true (after == NULL || strstr (after, token) == NULL);
-        }
-    }
-  }
+  refusals_token (w);
 }
 
 int

@@ -182,6 +182,122 @@ test_reviews (Fixture *f, gconstpointer data)
   }
 }
 
+/* After the conflict with A3: the rows as in the file's header, A3's
+ * flag, spread and criterion means of the two counted reviews */
+static void
+conflict_rows (SpireRanking *ranking)
+{
+  SpireRankRow *row = spire_ranking_lookup (ranking, A3);
+  guint n_scores = 0;
+  const double *scores;
+  guint found = 0;
+  guint flags_value = 0;
+
+  /* back to the ranking of the file's header: 1 A1, 2 A2, 3= A3, 3= A4 */
+  check_row (ranking, 0, A1, 1, FALSE, 31.0 / 6, 2, 1, SPIRE_RANK_FLAG_MISSING_REVIEWS);
+  check_row (ranking, 1, A2, 2, FALSE, 5, 2, 0,
+             SPIRE_RANK_FLAG_DISAGREEMENT | SPIRE_RANK_FLAG_STALE_REVIEWS);
+  check_row (ranking, 2, A3, 3, TRUE, 5, 2, 0, SPIRE_RANK_FLAG_CONFLICTED_REVIEWS);
+  check_row (ranking, 3, A4, 3, TRUE, 5, 2, 0, SPIRE_RANK_FLAG_NONE);
+  g_assert_cmpuint (spire_rank_row_get_n_conflicted (row), ==, 1);
+  g_object_get (row, "flags", &flags_value, NULL);
+  g_assert_cmpuint (flags_value, ==, SPIRE_RANK_FLAG_CONFLICTED_REVIEWS);
+  g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (row), 0, EPS);
+  g_assert_cmpfloat_with_epsilon (spire_rank_row_get_range (row), 0, EPS);
+  scores = spire_rank_row_get_review_scores (row, &n_scores);
+  g_assert_cmpuint (n_scores, ==, 2);
+  g_assert_cmpfloat_with_epsilon (scores[0], 5, EPS);
+  g_assert_cmpfloat_with_epsilon (scores[1], 5, EPS);
+  /* criterion means of Kari and Ola only: C1 (6 + 5)/2, C2 (4 + 6)/2 */
+  g_assert_cmpfloat_with_epsilon (spire_rank_row_get_criterion_mean (row, 0, &found), 5.5,
+                                  EPS);
+  g_assert_cmpuint (found, ==, 2);
+  g_assert_cmpfloat_with_epsilon (spire_rank_row_get_criterion_mean (row, 1, NULL), 5, EPS);
+}
+
+/* @review (Åse's, in conflict) still listed, not counted, with the reason */
+static void
+conflict_reviews (Fixture *f, SpireRanking *ranking, const char *review)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) reviews = spire_ranking_list_reviews (ranking, f->store, A3, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (reviews), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (SpireRankReview) r = g_list_model_get_item (reviews, i);
+      g_autofree char *reason = NULL;
+
+      g_object_get (r, "not-counted-reason", &reason, NULL);
+      if (g_strcmp0 (spire_rank_review_get_review_uuid (r), review) == 0)
+        {
+          g_assert_cmpstr (spire_rank_review_get_state (r), ==, "submitted");
+          g_assert_false (spire_rank_review_get_counted (r));
+          g_assert_cmpstr (spire_rank_review_get_conflict_kind (r), ==, "family");
+          g_assert_cmpstr (reason, ==, "Not counted: conflict of interest");
+          g_assert_cmpfloat_with_epsilon (spire_rank_review_get_score (r), 7, EPS);
+          g_assert_true (isnan (spire_rank_review_get_normalised_score (r)));
+        }
+      else
+        {
+          g_assert_true (spire_rank_review_get_counted (r));
+          g_assert_null (spire_rank_review_get_conflict_kind (r));
+          g_assert_null (reason);
+        }
+    }
+}
+
+/* JSON: the flag and the count */
+static void
+conflict_json (SpireRanking *ranking)
+{
+  g_autoptr (JsonNode) json = spire_ranking_to_json (ranking);
+  JsonArray *apps = json_object_get_array_member (json_node_get_object (json), "applications");
+  JsonObject *app = NULL;
+  JsonArray *flags;
+
+  for (guint i = 0; i < json_array_get_length (apps); i++)
+    {
+      JsonObject *o = json_array_get_object_element (apps, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "application"), A3) == 0)
+        app = o;
+    }
+  g_assert_nonnull (app);
+  g_assert_cmpint (json_object_get_int_member (app, "conflicted"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (app, "reviews"), ==, 2);
+  flags = json_object_get_array_member (app, "flags");
+  g_assert_cmpuint (json_array_get_length (flags), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (flags, 0), ==, "conflicted-reviews");
+}
+
+/* a detected conflict blocks while it awaits confirmation (the rule of
+ * spire_conflict_blocks); once dismissed, the review is counted again */
+static void
+conflict_detected_then_dismissed (Fixture *f, SpireRecord *conflict)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRanking) pending = NULL;
+  g_autoptr (SpireRanking) dismissed = NULL;
+  g_autofree char *detected = NULL;
+
+  spire_store_delete (f->store, conflict, &error);
+  g_assert_no_error (error);
+  detected = add (f->store, &spire_kind_conflict, "evaluator", f->evaluators[2],
+                  "application", A3, "origin", "detected", "kind", "employee",
+                  "reason", "Same e-mail domain", "confirmed", "0", NULL);
+  g_assert_true (spire_conflict_blocks (f->store, f->evaluators[2], A3, NULL));
+  pending = rank_ok (f);
+  check_row (pending, 2, A3, 3, TRUE, 5, 2, 0, SPIRE_RANK_FLAG_CONFLICTED_REVIEWS);
+
+  spire_conflict_dismiss (f->store, detected, "Different company, same host", &error);
+  g_assert_no_error (error);
+  g_assert_false (spire_conflict_blocks (f->store, f->evaluators[2], A3, NULL));
+  dismissed = rank_ok (f);
+  check_row (dismissed, 0, A3, 1, FALSE, 17.0 / 3, 3, 0, SPIRE_RANK_FLAG_NONE);
+}
+
 /* A conflict of interest leaves a review out.  Åse (E3) also reviews A3
  * Gamma: 7, 7, 7 → 7, so A3 has [7, 5, 5] → 17/3 = 5.6667 and ranks first
  * (σ = √(((4/3)² + 2·(2/3)²)/3) = √(8/9) ≈ 0.943: no disagreement).  Then
@@ -189,7 +305,8 @@ test_reviews (Fixture *f, gconstpointer data)
  * mean of the other two, (5 + 5)/2 = 5, σ 0, range 0, tied with A4 again
  * ([5, 5] both), and flagged CONFLICTED_REVIEWS; the review is still listed,
  * not counted, with the conflict's kind.  A dismissed conflict counts
- * nothing: the review is counted again. */
+ * nothing: the review is counted again.  The steps: conflict_rows,
+ * conflict_reviews, conflict_json, conflict_detected_then_dismissed. */
 static void
 test_conflict (Fixture *f, gconstpointer data)
 {
@@ -216,107 +333,13 @@ test_conflict (Fixture *f, gconstpointer data)
 
   {
     g_autoptr (SpireRanking) ranking = rank_ok (f);
-    g_autoptr (GListModel) reviews = spire_ranking_list_reviews (ranking, f->store, A3, &error);
-    g_autoptr (JsonNode) json = NULL;
-    SpireRankRow *row = spire_ranking_lookup (ranking, A3);
-    JsonObject *app = NULL;
-    JsonArray *flags;
-    guint n_scores = 0;
-    const double *scores;
-    guint found = 0;
-    guint flags_value = 0;
 
-    g_assert_no_error (error);
-    /* back to the ranking of the file's header: 1 A1, 2 A2, 3= A3, 3= A4 */
-    check_row (ranking, 0, A1, 1, FALSE, 31.0 / 6, 2, 1, SPIRE_RANK_FLAG_MISSING_REVIEWS);
-    check_row (ranking, 1, A2, 2, FALSE, 5, 2, 0,
-               SPIRE_RANK_FLAG_DISAGREEMENT | SPIRE_RANK_FLAG_STALE_REVIEWS);
-    check_row (ranking, 2, A3, 3, TRUE, 5, 2, 0, SPIRE_RANK_FLAG_CONFLICTED_REVIEWS);
-    check_row (ranking, 3, A4, 3, TRUE, 5, 2, 0, SPIRE_RANK_FLAG_NONE);
-    g_assert_cmpuint (spire_rank_row_get_n_conflicted (row), ==, 1);
-    g_object_get (row, "flags", &flags_value, NULL);
-    g_assert_cmpuint (flags_value, ==, SPIRE_RANK_FLAG_CONFLICTED_REVIEWS);
-    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (row), 0, EPS);
-    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_range (row), 0, EPS);
-    scores = spire_rank_row_get_review_scores (row, &n_scores);
-    g_assert_cmpuint (n_scores, ==, 2);
-    g_assert_cmpfloat_with_epsilon (scores[0], 5, EPS);
-    g_assert_cmpfloat_with_epsilon (scores[1], 5, EPS);
-    /* criterion means of Kari and Ola only: C1 (6 + 5)/2, C2 (4 + 6)/2 */
-    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_criterion_mean (row, 0, &found), 5.5,
-                                    EPS);
-    g_assert_cmpuint (found, ==, 2);
-    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_criterion_mean (row, 1, NULL), 5, EPS);
-
-    /* still listed, not counted, with the reason */
-    g_assert_cmpuint (g_list_model_get_n_items (reviews), ==, 3);
-    for (guint i = 0; i < 3; i++)
-      {
-        g_autoptr (SpireRankReview) r = g_list_model_get_item (reviews, i);
-        g_autofree char *reason = NULL;
-
-        g_object_get (r, "not-counted-reason", &reason, NULL);
-        if (g_strcmp0 (spire_rank_review_get_review_uuid (r), review) == 0)
-          {
-            g_assert_cmpstr (spire_rank_review_get_state (r), ==, "submitted");
-            g_assert_false (spire_rank_review_get_counted (r));
-            g_assert_cmpstr (spire_rank_review_get_conflict_kind (r), ==, "family");
-            g_assert_cmpstr (reason, ==, "Not counted: conflict of interest");
-            g_assert_cmpfloat_with_epsilon (spire_rank_review_get_score (r), 7, EPS);
-            g_assert_true (isnan (spire_rank_review_get_normalised_score (r)));
-          }
-        else
-          {
-            g_assert_true (spire_rank_review_get_counted (r));
-            g_assert_null (spire_rank_review_get_conflict_kind (r));
-            g_assert_null (reason);
-          }
-      }
-
-    /* JSON: the flag and the count */
-    json = spire_ranking_to_json (ranking);
-    {
-      JsonArray *apps = json_object_get_array_member (json_node_get_object (json),
-                                                      "applications");
-
-      for (guint i = 0; i < json_array_get_length (apps); i++)
-        {
-          JsonObject *o = json_array_get_object_element (apps, i);
-
-          if (g_strcmp0 (json_object_get_string_member (o, "application"), A3) == 0)
-            app = o;
-        }
-    }
-    g_assert_nonnull (app);
-    g_assert_cmpint (json_object_get_int_member (app, "conflicted"), ==, 1);
-    g_assert_cmpint (json_object_get_int_member (app, "reviews"), ==, 2);
-    flags = json_object_get_array_member (app, "flags");
-    g_assert_cmpuint (json_array_get_length (flags), ==, 1);
-    g_assert_cmpstr (json_array_get_string_element (flags, 0), ==, "conflicted-reviews");
+    conflict_rows (ranking);
+    conflict_reviews (f, ranking, review);
+    conflict_json (ranking);
   }
 
-  /* a detected conflict blocks while it awaits confirmation (the rule of
-   * spire_conflict_blocks); once dismissed, the review is counted again */
-  {
-    g_autoptr (SpireRanking) pending = NULL;
-    g_autoptr (SpireRanking) dismissed = NULL;
-    g_autofree char *detected = NULL;
-
-    spire_store_delete (f->store, conflict, &error);
-    g_assert_no_error (error);
-    detected = add (f->store, &spire_kind_conflict, "evaluator", f->evaluators[2],
-                    "application", A3, "origin", "detected", "kind", "employee",
-                    "reason", "Same e-mail domain", "confirmed", "0", NULL);
-    g_assert_true (spire_conflict_blocks (f->store, f->evaluators[2], A3, NULL));
-    pending = rank_ok (f);
-    check_row (pending, 2, A3, 3, TRUE, 5, 2, 0, SPIRE_RANK_FLAG_CONFLICTED_REVIEWS);
-
-    spire_conflict_dismiss (f->store, detected, "Different company, same host", &error);
-    g_assert_no_error (error);
-    g_assert_false (spire_conflict_blocks (f->store, f->evaluators[2], A3, NULL));
-    dismissed = rank_ok (f);
-    check_row (dismissed, 0, A3, 1, FALSE, 17.0 / 3, 3, 0, SPIRE_RANK_FLAG_NONE);
-  }
+  conflict_detected_then_dismissed (f, conflict);
 }
 
 /* A conflict with the startup (not the application) blocks as well, and a

@@ -9,41 +9,43 @@
 
 /* Reviews */
 
-static void
-test_review_flow (W *w, gconstpointer data)
+/* /review/flow: one review from refused drafts to a reopened, narrowed
+ * rubric, a flow_* function a step, in order.  A Flow holds what the steps
+ * share. */
+typedef struct
 {
+  W *w;
+  const char *kari;
+  const char *per;
+  const char *app;
+} Flow;
+
+/* Not assigned, opened, and drafts that are refused: nothing stored */
+static void
+flow_refused_drafts (Flow *f)
+{
+  W *w = f->w;
   g_autoptr (GError) error = NULL;
-  const char *kari = add_evaluator (w, "Kari Nordmann", "kari@uio.no", NULL, "member");
-  const char *per = add_evaluator (w, "Per Hansen", "per@sintef.no", NULL, "member");
-  const char *app = add_application (w, add_startup (w, "Nordlys AS", NULL, NULL), "Varme",
-                                     w->ch_oslo, "in_review");
   g_autoptr (SpireRecord) review = NULL;
-  g_autoptr (SpireRecord) stored = NULL;
-  g_autoptr (SpireRecord) assignment = NULL;
-  g_autoptr (GPtrArray) scores = NULL;
-  g_autoptr (GPtrArray) audit = NULL;
-  g_autofree char *updated = NULL;
-  guint audit_before;
-  gboolean reopened = FALSE;
 
   /* Not assigned: cannot open */
-  g_assert_null (spire_review_open (w->store, kari, app, &error));
+  g_assert_null (spire_review_open (w->store, f->kari, f->app, &error));
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "not assigned"));
   g_clear_error (&error);
-  g_assert_true (spire_assign (w->store, kari, app, &error));
-  g_assert_true (spire_assign (w->store, per, app, &error));
+  g_assert_true (spire_assign (w->store, f->kari, f->app, &error));
+  g_assert_true (spire_assign (w->store, f->per, f->app, &error));
   g_assert_no_error (error);
 
   /* Opening stores nothing */
-  review = spire_review_open (w->store, kari, app, &error);
+  review = spire_review_open (w->store, f->kari, f->app, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (spire_record_get_text (review, "state"), ==, "draft");
   g_assert_cmpint (count (w, "reviews", NULL, NULL), ==, 0);
   g_clear_object (&review);
 
   /* A value outside the scale is refused, even in a draft */
-  review = draft (w, kari, app, 8, 4, &error);
+  review = draft (w, f->kari, f->app, 8, 4, &error);
   g_assert_null (review);
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Team"));
@@ -52,7 +54,7 @@ test_review_flow (W *w, gconstpointer data)
   g_assert_cmpint (count (w, "reviews", NULL, NULL), ==, 0);
 
   /* So is a half step on a scale of whole steps (as a score sheet's is) */
-  review = draft (w, kari, app, 6.5, 4, &error);
+  review = draft (w, f->kari, f->app, 6.5, 4, &error);
   g_assert_null (review);
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Team"));
@@ -64,7 +66,7 @@ test_review_flow (W *w, gconstpointer data)
 
   /* A gate is not scored in a review */
   {
-    g_autoptr (SpireRecord) r = spire_review_open (w->store, kari, app, &error);
+    g_autoptr (SpireRecord) r = spire_review_open (w->store, f->kari, f->app, &error);
     g_autoptr (GPtrArray) s = g_ptr_array_new_with_free_func (g_object_unref);
     SpireRecord *score = spire_record_new (&spire_kind_score);
 
@@ -75,10 +77,34 @@ test_review_flow (W *w, gconstpointer data)
     g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
     g_clear_error (&error);
   }
+}
+
+/* The state of Kari's one assignment */
+static void
+assert_assignment_state (Flow *f, const char *state)
+{
+  g_autoptr (GPtrArray) a = spire_store_list (f->w->store, &spire_kind_assignment, "evaluator",
+                                              f->kari, NULL);
+
+  g_assert_cmpstr (spire_record_get_text (a->pdata[0], "state"), ==, state);
+}
+
+/* A draft stored, saved again unchanged, and not submitted while a
+ * criterion is not answered */
+static void
+flow_draft (Flow *f)
+{
+  W *w = f->w;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) review = NULL;
+  g_autoptr (SpireRecord) stored = NULL;
+  g_autoptr (GPtrArray) scores = NULL;
+  g_autofree char *updated = NULL;
+  guint audit_before;
 
   /* A draft: stored, the assignment is drafted, no audit entries */
   audit_before = n_audit (w);
-  review = draft (w, kari, app, 6, 4, &error);
+  review = draft (w, f->kari, f->app, 6, 4, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_audit (w), ==, audit_before);
   scores = spire_review_list_scores (w->store, spire_record_get_uuid (review), &error);
@@ -88,19 +114,14 @@ test_review_flow (W *w, gconstpointer data)
   g_assert_cmpfloat (spire_record_get_real (scores->pdata[0], "value"), ==, 6);
   g_assert_cmpstr (spire_record_get_text (scores->pdata[0], "comment"), ==, "Strong founders");
   g_assert_true (isnan (spire_record_get_real (scores->pdata[2], "value"))); /* N/A */
-  {
-    g_autoptr (GPtrArray) a = spire_store_list (w->store, &spire_kind_assignment, "evaluator",
-                                                kari, NULL);
-
-    g_assert_cmpstr (spire_record_get_text (a->pdata[0], "state"), ==, "drafted");
-  }
+  assert_assignment_state (f, "drafted");
 
   /* Saving the same again writes nothing */
   stored = fetch (w, &spire_kind_review, spire_record_get_uuid (review));
   updated = g_strdup (spire_record_get_text (stored, "updated_at"));
   g_clear_object (&stored);
   {
-    g_autoptr (SpireRecord) same = draft (w, kari, app, 6, 4, &error);
+    g_autoptr (SpireRecord) same = draft (w, f->kari, f->app, 6, 4, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (spire_record_get_uuid (same), ==, spire_record_get_uuid (review));
@@ -124,8 +145,22 @@ test_review_flow (W *w, gconstpointer data)
     g_assert_nonnull (strstr (error->message, "Market"));
     g_clear_error (&error);
   }
-  g_clear_object (&review);
-  review = draft (w, kari, app, 6, 4, &error);
+}
+
+/* Submitted: locked until the manager reopens it, with a reason */
+static void
+flow_submit_and_reopen (Flow *f)
+{
+  W *w = f->w;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) review = NULL;
+  g_autoptr (SpireRecord) stored = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (GPtrArray) r = NULL;
+  g_autofree char *uuid = NULL;
+  gboolean reopened = FALSE;
+
+  review = draft (w, f->kari, f->app, 6, 4, &error);
   g_assert_no_error (error);
 
   /* Submitting locks it */
@@ -136,85 +171,87 @@ test_review_flow (W *w, gconstpointer data)
   g_assert_false (spire_record_is_null (stored, "submitted_at"));
   g_assert_cmpint (spire_record_get_int (stored, "rubric_version"), ==, 1);
   g_clear_object (&stored);
-  {
-    g_autoptr (GPtrArray) a = spire_store_list (w->store, &spire_kind_assignment, "evaluator",
-                                                kari, NULL);
-
-    g_assert_cmpstr (spire_record_get_text (a->pdata[0], "state"), ==, "submitted");
-  }
+  assert_assignment_state (f, "submitted");
   g_clear_object (&review);
-  review = draft (w, kari, app, 2, 2, &error);
+  review = draft (w, f->kari, f->app, 2, 2, &error);
   g_assert_null (review);
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "reopen"));
   g_clear_error (&error);
-  {
-    g_autofree char *uuid = NULL;
-    g_autoptr (GPtrArray) r = spire_store_list (w->store, &spire_kind_review, "evaluator", kari,
-                                                NULL);
 
-    uuid = g_strdup (spire_record_get_uuid (r->pdata[0]));
-    g_assert_false (spire_review_submit (w->store, uuid, &error));
-    g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
-    g_clear_error (&error);
+  r = spire_store_list (w->store, &spire_kind_review, "evaluator", f->kari, NULL);
+  uuid = g_strdup (spire_record_get_uuid (r->pdata[0]));
+  g_assert_false (spire_review_submit (w->store, uuid, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_error (&error);
 
-    /* The manager reopens it, with a reason */
-    g_assert_false (spire_review_reopen (w->store, uuid, "", &error));
-    g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
-    g_clear_error (&error);
-    g_assert_true (spire_review_reopen (w->store, uuid, "Scores were swapped by mistake.",
+  /* The manager reopens it, with a reason */
+  g_assert_false (spire_review_reopen (w->store, uuid, "", &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (spire_review_reopen (w->store, uuid, "Scores were swapped by mistake.", &error));
+  g_assert_no_error (error);
+  stored = fetch (w, &spire_kind_review, uuid);
+  g_assert_cmpstr (spire_record_get_text (stored, "state"), ==, "draft");
+  g_assert_true (spire_record_is_null (stored, "submitted_at"));
+  g_clear_object (&stored);
+  audit = spire_store_list_audit (w->store, uuid, 0, NULL);
+  for (guint i = 0; i < audit->len; i++)
+    if (g_strcmp0 (g_hash_table_lookup (audit->pdata[i], "action"), "reopen") == 0)
+      {
+        reopened = TRUE;
+        g_assert_nonnull (strstr (g_hash_table_lookup (audit->pdata[i], "after"), "swapped"));
+      }
+  g_assert_true (reopened);
+  assert_assignment_state (f, "drafted");
+}
+
+/* After the rubric is unfrozen and its scale narrowed, an old draft value
+ * outside the new scale is refused at submission */
+static void
+flow_narrowed_scale (Flow *f)
+{
+  W *w = f->w;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) per_review = draft (w, f->per, f->app, 7, 6, &error);
+  g_autoptr (SpireRecord) rubric = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (spire_rubric_unfreeze (w->store, w->rubric, "Five steps are enough.", NULL,
                                         &error));
-    g_assert_no_error (error);
-    stored = fetch (w, &spire_kind_review, uuid);
-    g_assert_cmpstr (spire_record_get_text (stored, "state"), ==, "draft");
-    g_assert_true (spire_record_is_null (stored, "submitted_at"));
-    g_clear_object (&stored);
-    audit = spire_store_list_audit (w->store, uuid, 0, NULL);
-    for (guint i = 0; i < audit->len; i++)
-      if (g_strcmp0 (g_hash_table_lookup (audit->pdata[i], "action"), "reopen") == 0)
-        {
-          reopened = TRUE;
-          g_assert_nonnull (strstr (g_hash_table_lookup (audit->pdata[i], "after"), "swapped"));
-        }
-    g_assert_true (reopened);
-    {
-      g_autoptr (GPtrArray) a = spire_store_list (w->store, &spire_kind_assignment, "evaluator",
-                                                  kari, NULL);
-
-      assignment = g_object_ref (a->pdata[0]);
-    }
-  }
-  g_assert_cmpstr (spire_record_get_text (assignment, "state"), ==, "drafted");
-
-  /* Editable again, and submitted again */
-  submit (w, kari, app, 2, 3);
-
-  /* After the rubric is unfrozen and its scale narrowed, an old draft value
-   * outside the new scale is refused at submission */
+  rubric = fetch (w, &spire_kind_rubric, w->rubric);
+  spire_record_set_int (rubric, "scale_max", 5);
+  g_assert_true (spire_rubric_update (w->store, rubric, &error));
+  g_assert_no_error (error);
+  g_assert_false (spire_review_submit (w->store, spire_record_get_uuid (per_review), &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "outside the scale"));
+  g_clear_error (&error);
+  g_clear_object (&per_review);
   {
-    g_autoptr (SpireRecord) per_review = draft (w, per, app, 7, 6, &error);
-    g_autoptr (SpireRecord) rubric = NULL;
+    g_autoptr (GPtrArray) mine = spire_store_list (w->store, &spire_kind_review, "evaluator",
+                                                   f->per, NULL);
 
-    g_assert_no_error (error);
-    g_assert_true (spire_rubric_unfreeze (w->store, w->rubric, "Five steps are enough.", NULL,
-                                          &error));
-    rubric = fetch (w, &spire_kind_rubric, w->rubric);
-    spire_record_set_int (rubric, "scale_max", 5);
-    g_assert_true (spire_rubric_update (w->store, rubric, &error));
-    g_assert_no_error (error);
-    g_assert_false (spire_review_submit (w->store, spire_record_get_uuid (per_review), &error));
-    g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, "outside the scale"));
-    g_clear_error (&error);
-    g_clear_object (&per_review);
-    {
-      g_autoptr (GPtrArray) mine = spire_store_list (w->store, &spire_kind_review, "evaluator",
-                                                     per, NULL);
-
-      per_review = g_object_ref (mine->pdata[0]);
-    }
-    g_assert_cmpstr (spire_record_get_text (per_review, "state"), ==, "draft");
+    per_review = g_object_ref (mine->pdata[0]);
   }
+  g_assert_cmpstr (spire_record_get_text (per_review, "state"), ==, "draft");
+}
+
+static void
+test_review_flow (W *w, gconstpointer data)
+{
+  Flow f = { .w = w };
+
+  f.kari = add_evaluator (w, "Kari Nordmann", "kari@uio.no", NULL, "member");
+  f.per = add_evaluator (w, "Per Hansen", "per@sintef.no", NULL, "member");
+  f.app = add_application (w, add_startup (w, "Nordlys AS", NULL, NULL), "Varme", w->ch_oslo,
+                           "in_review");
+  flow_refused_drafts (&f);
+  flow_draft (&f);
+  flow_submit_and_reopen (&f);
+  /* Editable again, and submitted again */
+  submit (w, f.kari, f.app, 2, 3);
+  flow_narrowed_scale (&f);
 }
 
 /* What the panel sees */

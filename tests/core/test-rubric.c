@@ -85,22 +85,19 @@ test_rubric_copy (W *w, gconstpointer data)
   g_assert_cmpint (count (w, "criteria", "rubric", spire_record_get_uuid (copy)), ==, 4);
 }
 
+/* /rubric/freeze: a rubric frozen by the first submitted review, changes
+ * refused, and unfrozen with a reason; a freeze_* function a step. */
+
+/* Reordering works while the rubric is open; a draft does not freeze it,
+ * the first submitted review does */
 static void
-test_rubric_freeze (W *w, gconstpointer data)
+freeze_by_submitting (W *w, const char *const *order, const char *ev, const char *ev2,
+                      const char *app)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireRecord) rubric = NULL;
   g_autoptr (SpireRecord) crit = NULL;
-  g_autoptr (SpireRecord) added = NULL;
   g_autoptr (SpireRecord) review = NULL;
-  g_autoptr (GPtrArray) audit = NULL;
-  const char *ev = add_evaluator (w, "Kari Nordmann", "kari@uio.no", NULL, "member");
-  const char *ev2 = add_evaluator (w, "Per Hansen", "per@sintef.no", NULL, "member");
-  const char *s = add_startup (w, "Nordlys AS", NULL, NULL);
-  const char *app = add_application (w, s, "Varmestyring", w->ch_oslo, "in_review");
-  const char *order[] = { w->c_market, w->c_team, w->c_note, w->c_gate, NULL };
-  guint n_stale = 0;
-  gboolean found = FALSE;
 
   g_assert_true (spire_assign (w->store, ev, app, &error));
   g_assert_true (spire_assign (w->store, ev2, app, &error));
@@ -111,7 +108,6 @@ test_rubric_freeze (W *w, gconstpointer data)
   g_assert_no_error (error);
   crit = fetch (w, &spire_kind_criterion, w->c_market);
   g_assert_cmpint (spire_record_get_int (crit, "position"), ==, 0);
-  g_clear_object (&crit);
 
   /* A draft does not freeze it; the first submitted review does */
   review = draft (w, ev2, app, 4, 4, &error);
@@ -122,8 +118,17 @@ test_rubric_freeze (W *w, gconstpointer data)
   submit (w, ev, app, 6, 5);
   rubric = fetch (w, &spire_kind_rubric, w->rubric);
   g_assert_true (spire_rubric_is_frozen (rubric));
+}
 
-  /* Every change to the criteria is refused with a clear reason */
+/* Every change to the criteria is refused with a clear reason */
+static void
+freeze_refuses_changes (W *w, const char *const *order)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) rubric = fetch (w, &spire_kind_rubric, w->rubric);
+  g_autoptr (SpireRecord) crit = NULL;
+  g_autoptr (SpireRecord) added = NULL;
+
   added = spire_rubric_add_criterion (w->store, w->rubric, "Impact", NULL, 1, "scored", &error);
   g_assert_null (added);
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
@@ -139,7 +144,6 @@ test_rubric_freeze (W *w, gconstpointer data)
   g_clear_object (&crit);
   crit = fetch (w, &spire_kind_criterion, w->c_team);
   g_assert_cmpfloat (spire_record_get_real (crit, "weight"), ==, 2.0);
-  g_clear_object (&crit);
 
   g_assert_false (spire_rubric_reorder_criteria (w->store, w->rubric, order, &error));
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
@@ -152,23 +156,36 @@ test_rubric_freeze (W *w, gconstpointer data)
   spire_record_set_int (rubric, "scale_max", 10);
   g_assert_false (spire_rubric_update (w->store, rubric, &error));
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
-  g_clear_error (&error);
-  g_clear_object (&rubric);
+}
 
-  /* The question before unfreezing counts the submitted reviews, on a
-   * worker too: one (the draft is not submitted). */
+/* The question before unfreezing counts the submitted reviews, on a
+ * worker too: one (the draft is not submitted). */
+static void
+freeze_count_submitted (W *w)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+
   g_assert_cmpint (spire_rubric_count_submitted (w->store, w->cohort, &error), ==, 1);
   g_assert_no_error (error);
-  {
-    g_autoptr (GAsyncResult) result = NULL;
+  spire_rubric_count_submitted_async (w->store, w->cohort, NULL, on_done_cb, &result);
+  g_assert_cmpint (spire_rubric_count_submitted_finish (w->store, wait_result (&result), &error),
+                   ==, 1);
+  g_assert_no_error (error);
+}
 
-    spire_rubric_count_submitted_async (w->store, w->cohort, NULL, on_done_cb, &result);
-    g_assert_cmpint (spire_rubric_count_submitted_finish (w->store, wait_result (&result), &error),
-                     ==, 1);
-    g_assert_no_error (error);
-  }
+/* Unfreezing needs a reason; it makes the reviews of @app stale, is
+ * audited, and opens the criteria to change again */
+static void
+freeze_unfreeze (W *w, const char *app)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) rubric = NULL;
+  g_autoptr (SpireRecord) added = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  guint n_stale = 0;
+  gboolean found = FALSE;
 
-  /* Unfreezing needs a reason */
   g_assert_false (spire_rubric_unfreeze (w->store, w->rubric, "   ", &n_stale, &error));
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
   g_clear_error (&error);
@@ -215,6 +232,21 @@ test_rubric_freeze (W *w, gconstpointer data)
   /* Unfreezing what is not frozen is refused */
   g_assert_false (spire_rubric_unfreeze (w->store, w->rubric, "again", NULL, &error));
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+}
+
+static void
+test_rubric_freeze (W *w, gconstpointer data)
+{
+  const char *ev = add_evaluator (w, "Kari Nordmann", "kari@uio.no", NULL, "member");
+  const char *ev2 = add_evaluator (w, "Per Hansen", "per@sintef.no", NULL, "member");
+  const char *s = add_startup (w, "Nordlys AS", NULL, NULL);
+  const char *app = add_application (w, s, "Varmestyring", w->ch_oslo, "in_review");
+  const char *order[] = { w->c_market, w->c_team, w->c_note, w->c_gate, NULL };
+
+  freeze_by_submitting (w, order, ev, ev2, app);
+  freeze_refuses_changes (w, order);
+  freeze_count_submitted (w);
+  freeze_unfreeze (w, app);
 }
 
 static void

@@ -19,6 +19,9 @@
  *   7. four accepted with one written reason; a fifth gives the seats
  *      warning, not a refusal.
  *
+ * Each step is a story_* function below, run in this order by the one
+ * test; a Story carries what the steps share.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -238,32 +241,58 @@ review (SpireStore *db, const char *ev, const char *app, guint a, guint slot,
   g_assert_cmpuint (stored->len, ==, N_CRIT);
 }
 
-static void
-test_scenario (W *w, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  const char *names[N_APPS] = { "Nordlys AS",  "Fjordkraft Lab AS", "Solkraft AS", "Havbris AS",
-                                "Granskog AS", "Bygdetech AS",      "Isbre AS",    "Kystdata AS",
-                                "Myrull AS",   "Tindeflyt AS" };
-  const char *hosts[N_APPS] = { "nordlys.no",  "fjordkraftlab.no", "solkraft.no", "havbris.no",
-                                "granskog.no", "bygdetech.no",     "isbre.no",    "kystdata.no",
-                                "myrull.no",   "tindeflyt.no" };
-  const char *program, *cohort, *oslo, *challenge;
-  const char *startups[N_APPS], *apps[N_APPS];
-  const char *crits[N_CRIT];
-  const char *anne, *bjorn, *kari, *per;
-  const char *panel[4];
-  const char *conflict_uuid;
-  g_autofree char *rubric = NULL;
+/* ---------------------------------------------------------------------------
+ * The story, one step a function
+ *
+ * Each step leaves what the later ones need in a Story: the cohort, its
+ * rubric, the startups, applications, criteria and the panel (UUIDs kept
+ * alive by the fixture).  The steps depend on each other and run in order
+ * from one test.
+ * ------------------------------------------------------------------------- */
 
-  /* -- 1. Program, cohort, applications, rubric -------------------------- */
+enum
+{
+  ANNE,
+  BJORN,
+  KARI,
+  PER,
+  N_PANEL
+};
+
+typedef struct
+{
+  W *w;
+  const char *cohort;
+  const char *rubric;
+  const char *startups[N_APPS];
+  const char *apps[N_APPS];
+  const char *crits[N_CRIT];
+  const char *panel[N_PANEL]; /* evaluator UUIDs: Anne, Bjørn, Kari, Per */
+} Story;
+
+static const char *const names[N_APPS] = { "Nordlys AS",  "Fjordkraft Lab AS", "Solkraft AS",
+                                           "Havbris AS",  "Granskog AS",       "Bygdetech AS",
+                                           "Isbre AS",    "Kystdata AS",       "Myrull AS",
+                                           "Tindeflyt AS" };
+static const char *const hosts[N_APPS] = { "nordlys.no",  "fjordkraftlab.no", "solkraft.no",
+                                           "havbris.no",  "granskog.no",      "bygdetech.no",
+                                           "isbre.no",    "kystdata.no",      "myrull.no",
+                                           "tindeflyt.no" };
+
+/* -- 1. Program, cohort, applications, rubric -------------------------- */
+
+static void
+story_applications (Story *s)
+{
+  W *w = s->w;
+  const char *program, *oslo, *challenge;
 
   program = add (w, &spire_kind_program, "name", "SmartOslo Akselerator", "kind", "accelerator",
                  NULL);
-  cohort = add (w, &spire_kind_cohort, "program", program, "name", "Kull 2026", "phase",
-                "evaluation", "seats", "4", "blind", "0", NULL);
+  s->cohort = add (w, &spire_kind_cohort, "program", program, "name", "Kull 2026", "phase",
+                   "evaluation", "seats", "4", "blind", "0", NULL);
   oslo = add (w, &spire_kind_public_body, "name", "Oslo kommune", "kind", "municipality", NULL);
-  challenge = add (w, &spire_kind_challenge, "cohort", cohort, "owner", oslo, "title",
+  challenge = add (w, &spire_kind_challenge, "cohort", s->cohort, "owner", oslo, "title",
                    "Tomme bygg som varmes opp", NULL);
   for (guint i = 0; i < N_APPS; i++)
     {
@@ -271,26 +300,33 @@ test_scenario (W *w, gconstpointer data)
       g_autofree char *title = g_strdup_printf ("Idé %u fra %s", i, names[i]);
       const char *contact = NULL;
 
-      startups[i] = add (w, &spire_kind_startup, "name", names[i], "orgnr", orgnr (w, i),
-                         "website", i % 3 == 1 ? NULL : web, NULL);
+      s->startups[i] = add (w, &spire_kind_startup, "name", names[i], "orgnr", orgnr (w, i),
+                            "website", i % 3 == 1 ? NULL : web, NULL);
       /* Half of them have a contact person on the startup's own domain */
       if (i % 2 == 0)
         {
           g_autofree char *mail = g_strdup_printf ("gründer@%s", hosts[i]);
 
           contact = add (w, &spire_kind_person, "name", "Ola Gründer", "email", mail,
-                         "startup", startups[i], NULL);
+                         "startup", s->startups[i], NULL);
         }
-      apps[i] = add (w, &spire_kind_application, "cohort", cohort, "startup", startups[i],
-                     "contact", contact, "challenge", challenge, "title", title, "status",
-                     "in_review", NULL);
+      s->apps[i] = add (w, &spire_kind_application, "cohort", s->cohort, "startup",
+                        s->startups[i], "contact", contact, "challenge", challenge, "title",
+                        title, "status", "in_review", NULL);
     }
+}
+
+static void
+story_rubric (Story *s)
+{
+  W *w = s->w;
+  g_autoptr (GError) error = NULL;
 
   {
-    g_autoptr (SpireRecord) r = spire_rubric_create (w->store, cohort, &error);
+    g_autoptr (SpireRecord) r = spire_rubric_create (w->store, s->cohort, &error);
 
     g_assert_no_error (error);
-    rubric = g_strdup (spire_record_get_uuid (r));
+    s->rubric = keep (w, g_strdup (spire_record_get_uuid (r)));
     /* The defaults: 1–7, mean, no normalisation, version 1 */
     g_assert_cmpint (spire_record_get_int (r, "scale_min"), ==, 1);
     g_assert_cmpint (spire_record_get_int (r, "scale_max"), ==, 7);
@@ -304,52 +340,72 @@ test_scenario (W *w, gconstpointer data)
   }
   for (guint c = 0; c < N_CRIT; c++)
     {
-      g_autoptr (SpireRecord) cr = spire_rubric_add_criterion (w->store, rubric, crit_names[c],
+      g_autoptr (SpireRecord) cr = spire_rubric_add_criterion (w->store, s->rubric,
+                                                               crit_names[c],
                                                                "Look at the evidence.",
                                                                weights[c], "scored", &error);
 
       g_assert_no_error (error);
-      crits[c] = keep (w, g_strdup (spire_record_get_uuid (cr)));
+      s->crits[c] = keep (w, g_strdup (spire_record_get_uuid (cr)));
     }
   {
-    g_autoptr (GPtrArray) list = spire_rubric_list_criteria (w->store, rubric, &error);
+    g_autoptr (GPtrArray) list = spire_rubric_list_criteria (w->store, s->rubric, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (list->len, ==, N_CRIT);
     for (guint c = 0; c < N_CRIT; c++)
       {
-        g_assert_cmpstr (spire_record_get_uuid (list->pdata[c]), ==, crits[c]);
+        g_assert_cmpstr (spire_record_get_uuid (list->pdata[c]), ==, s->crits[c]);
         g_assert_cmpfloat (spire_record_get_real (list->pdata[c], "weight"), ==, weights[c]);
       }
   }
+}
 
-  /* -- 2. The panel, and the one conflict of interest ---------------------- */
+/* -- 2. The panel, and the one conflict of interest ---------------------- */
 
-#define PANEL(var, name, email, role)                                                          \
-  {                                                                                            \
-    g_autoptr (SpireRecord) ev = spire_panel_add (                                             \
-        w->store, cohort, add (w, &spire_kind_person, "name", name, "email", email, NULL),     \
-        role, &error);                                                                         \
-    g_assert_no_error (error);                                                                 \
-    var = keep (w, g_strdup (spire_record_get_uuid (ev)));                                     \
-  }
-  PANEL (anne, "Anne Berg", "anne.berg@oslo.kommune.no", "chair")
-  PANEL (bjorn, "Bjørn Dahl", "bjorn@sintef.no", "member")
+/* A new person @name <@email> on the cohort's panel as @role; returns the
+ * evaluator's UUID. */
+static const char *
+story_panel_add (Story *s, const char *name, const char *email, const char *role)
+{
+  W *w = s->w;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) ev = spire_panel_add (
+      w->store, s->cohort, add (w, &spire_kind_person, "name", name, "email", email, NULL), role,
+      &error);
+
+  g_assert_no_error (error);
+  return keep (w, g_strdup (spire_record_get_uuid (ev)));
+}
+
+static void
+story_panel (Story *s)
+{
+  W *w = s->w;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+
+  s->panel[ANNE] = story_panel_add (s, "Anne Berg", "anne.berg@oslo.kommune.no", "chair");
+  s->panel[BJORN] = story_panel_add (s, "Bjørn Dahl", "bjorn@sintef.no", "member");
   /* Kari works at Nordlys: her address is on the domain of Nordlys's
    * contact person (gründer@nordlys.no) and website */
-  PANEL (kari, "Kari Nordmann", "kari@nordlys.no", "member")
-  PANEL (per, "Per Hansen", "per.hansen@gmail.com", "member")
-#undef PANEL
-  panel[0] = anne, panel[1] = bjorn, panel[2] = kari, panel[3] = per;
-  {
-    g_autoptr (GPtrArray) list = spire_panel_list (w->store, cohort, &error);
+  s->panel[KARI] = story_panel_add (s, "Kari Nordmann", "kari@nordlys.no", "member");
+  s->panel[PER] = story_panel_add (s, "Per Hansen", "per.hansen@gmail.com", "member");
+  list = spire_panel_list (w->store, s->cohort, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 4);
+}
 
-    g_assert_no_error (error);
-    g_assert_cmpuint (list->len, ==, 4);
-  }
+static void
+story_conflict (Story *s)
+{
+  W *w = s->w;
+  const char *kari = s->panel[KARI];
+  g_autoptr (GError) error = NULL;
+  const char *conflict_uuid;
 
   {
-    g_autoptr (GPtrArray) found = spire_conflicts_detect (w->store, cohort, &error);
+    g_autoptr (GPtrArray) found = spire_conflicts_detect (w->store, s->cohort, &error);
     g_autoptr (GPtrArray) pending = NULL;
     g_autoptr (GPtrArray) again = NULL;
     g_autoptr (SpireRecord) stored = NULL;
@@ -360,13 +416,13 @@ test_scenario (W *w, gconstpointer data)
     g_assert_cmpuint (found->len, ==, 1);
     c = found->pdata[0];
     g_assert_cmpstr (spire_record_get_text (c, "evaluator"), ==, kari);
-    g_assert_cmpstr (spire_record_get_text (c, "startup"), ==, startups[0]);
+    g_assert_cmpstr (spire_record_get_text (c, "startup"), ==, s->startups[0]);
     g_assert_cmpstr (spire_record_get_text (c, "origin"), ==, "detected");
     g_assert_false (spire_record_get_bool (c, "confirmed"));
     g_assert_nonnull (strstr (spire_record_get_text (c, "reason"), "Nordlys AS"));
     conflict_uuid = keep (w, g_strdup (spire_record_get_uuid (c)));
 
-    pending = spire_conflicts_list_pending (w->store, cohort, &error);
+    pending = spire_conflicts_list_pending (w->store, s->cohort, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (pending->len, ==, 1);
 
@@ -377,154 +433,185 @@ test_scenario (W *w, gconstpointer data)
     g_assert_no_error (error);
     g_assert_true (spire_record_get_bool (stored, "confirmed"));
     g_clear_pointer (&pending, g_ptr_array_unref);
-    pending = spire_conflicts_list_pending (w->store, cohort, &error);
+    pending = spire_conflicts_list_pending (w->store, s->cohort, &error);
     g_assert_cmpuint (pending->len, ==, 0);
 
     /* Detection again finds nothing new */
-    again = spire_conflicts_detect (w->store, cohort, &error);
+    again = spire_conflicts_detect (w->store, s->cohort, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (again->len, ==, 0);
     g_assert_cmpint (spire_store_count (w->store, &spire_kind_conflict, NULL, NULL), ==, 1);
   }
-  for (guint e = 0; e < 4; e++)
+  for (guint e = 0; e < N_PANEL; e++)
     for (guint a = 0; a < N_APPS; a++)
-      g_assert_true (spire_conflict_blocks (w->store, panel[e], apps[a], NULL) ==
-                     (panel[e] == kari && a == 0));
+      g_assert_true (spire_conflict_blocks (w->store, s->panel[e], s->apps[a], NULL) ==
+                     (s->panel[e] == kari && a == 0));
 
   /* Assigning Kari to Nordlys is refused, naming both */
-  g_assert_false (spire_assign (w->store, kari, apps[0], &error));
+  g_assert_false (spire_assign (w->store, kari, s->apps[0], &error));
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Kari Nordmann"));
   g_assert_nonnull (strstr (error->message, "Nordlys AS"));
   g_clear_error (&error);
   g_assert_cmpint (spire_store_count (w->store, &spire_kind_assignment, NULL, NULL), ==, 0);
+}
 
-  /* -- 3. Automatic assignment, K = 3 ------------------------------------ */
+/* -- 3. Automatic assignment, K = 3 ------------------------------------ */
 
-  {
-    guint n_added = 0;
-    guint load[4] = { 0 };
-    guint lo = G_MAXUINT, hi = 0;
+static void
+story_assign (Story *s)
+{
+  W *w = s->w;
+  const char *kari = s->panel[KARI];
+  g_autoptr (GError) error = NULL;
+  guint n_added = 0;
+  guint load[N_PANEL] = { 0 };
+  guint lo = G_MAXUINT, hi = 0;
 
-    g_assert_true (spire_assign_auto (w->store, cohort, K, &n_added, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (n_added, ==, N_APPS * K);
-    for (guint a = 0; a < N_APPS; a++)
-      {
-        g_autoptr (GPtrArray) list = spire_store_list (w->store, &spire_kind_assignment,
-                                                       "application", apps[a], NULL);
-        g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-        g_assert_cmpuint (list->len, ==, K);
-        for (guint i = 0; i < list->len; i++)
-          {
-            const char *ev = spire_record_get_text (list->pdata[i], "evaluator");
-
-            g_assert_cmpstr (spire_record_get_text (list->pdata[i], "state"), !=, "declined");
-            g_assert_true (g_hash_table_add (seen, (gpointer) ev)); /* three different people */
-            g_assert_false (spire_conflict_blocks (w->store, ev, apps[a], NULL));
-            if (a == 0)
-              g_assert_cmpstr (ev, !=, kari);
-          }
-      }
-    /* 30 assignments over 4 evaluators: 8, 8, 7, 7 in some order */
-    for (guint e = 0; e < 4; e++)
-      {
-        load[e] = spire_store_count (w->store, &spire_kind_assignment, "evaluator", panel[e]);
-        lo = MIN (lo, load[e]);
-        hi = MAX (hi, load[e]);
-      }
-    g_assert_cmpuint (load[0] + load[1] + load[2] + load[3], ==, N_APPS * K);
-    g_assert_cmpuint (hi - lo, <=, 1);
-    g_assert_cmpuint (lo, ==, 7);
-    g_assert_cmpuint (hi, ==, 8);
-
-    /* Kari sees her applications, never Nordlys's */
+  g_assert_true (spire_assign_auto (w->store, s->cohort, K, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, N_APPS * K);
+  for (guint a = 0; a < N_APPS; a++)
     {
-      g_autoptr (GPtrArray) visible = spire_panel_list_visible_applications (w->store, kari,
-                                                                             &error);
+      g_autoptr (GPtrArray) list = spire_store_list (w->store, &spire_kind_assignment,
+                                                     "application", s->apps[a], NULL);
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-      g_assert_no_error (error);
-      g_assert_cmpuint (visible->len, ==, load[2]);
-      for (guint i = 0; i < visible->len; i++)
-        g_assert_cmpstr (spire_record_get_uuid (visible->pdata[i]), !=, apps[0]);
-    }
-  }
-
-  /* -- 4. Per works offline ----------------------------------------------- */
-
-  {
-    g_autofree char *pkg = path (w, "per.spire-package");
-    g_autofree char *edb_file = path (w, "per-evaluator.db");
-    g_autofree char *sheet = path (w, "per.spire-sheet");
-    g_autoptr (SpireStore) edb = NULL;
-    g_autoptr (GPtrArray) visible = NULL;
-    g_autofree char *pkg_cohort = NULL;
-    g_autofree char *pkg_ev = NULL;
-    SpireSheetStats stats = { 0 };
-    gint64 per_load = spire_store_count (w->store, &spire_kind_assignment, "evaluator", per);
-    guint n_reviewed = 0;
-
-    g_assert_true (spire_package_export_file (w->store, cohort, per, pkg, &error));
-    g_assert_no_error (error);
-    edb = spire_package_open_file (pkg, edb_file, &error);
-    g_assert_no_error (error);
-    g_assert_nonnull (edb);
-    g_assert_true (spire_package_get_info (edb, NULL, &pkg_cohort, &pkg_ev, &error));
-    g_assert_no_error (error);
-    g_assert_cmpstr (pkg_cohort, ==, cohort);
-    g_assert_cmpstr (pkg_ev, ==, per);
-
-    /* In his database Per sees exactly his assigned applications */
-    visible = spire_panel_list_visible_applications (edb, per, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (visible->len, ==, per_load);
-    for (guint a = 0; a < N_APPS; a++)
-      {
-        gboolean mine = FALSE;
-
-        for (guint i = 0; i < visible->len; i++)
-          mine = mine || g_strcmp0 (spire_record_get_uuid (visible->pdata[i]), apps[a]) == 0;
-        if (!mine)
-          continue;
-        review (edb, per, apps[a], a, slot_of (w->store, per, apps[a]), crits);
-        n_reviewed++;
-      }
-    g_assert_cmpint (n_reviewed, ==, per_load);
-    g_assert_true (spire_package_export_sheet_file (edb, sheet, &error));
-    g_assert_no_error (error);
-
-    /* Nothing of Per's in the office yet */
-    g_assert_cmpint (spire_store_count (w->store, &spire_kind_review, "evaluator", per), ==, 0);
-    g_assert_true (spire_package_import_sheet_file (w->store, sheet, &stats, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (stats.added, ==, per_load);
-    g_assert_cmpuint (stats.updated, ==, 0);
-    g_assert_cmpuint (stats.kept, ==, 0);
-    g_assert_cmpint (spire_store_count (w->store, &spire_kind_review, "evaluator", per), ==,
-                     per_load);
-    {
-      g_autoptr (GPtrArray) list = spire_store_list (w->store, &spire_kind_review, "evaluator",
-                                                     per, NULL);
-
+      g_assert_cmpuint (list->len, ==, K);
       for (guint i = 0; i < list->len; i++)
-        g_assert_cmpstr (spire_record_get_text (list->pdata[i], "state"), ==, "submitted");
-    }
+        {
+          const char *ev = spire_record_get_text (list->pdata[i], "evaluator");
 
-    /* The same sheet again changes nothing */
-    memset (&stats, 0, sizeof stats);
-    g_assert_true (spire_package_import_sheet_file (w->store, sheet, &stats, &error));
+          g_assert_cmpstr (spire_record_get_text (list->pdata[i], "state"), !=, "declined");
+          g_assert_true (g_hash_table_add (seen, (gpointer) ev)); /* three different people */
+          g_assert_false (spire_conflict_blocks (w->store, ev, s->apps[a], NULL));
+          if (a == 0)
+            g_assert_cmpstr (ev, !=, kari);
+        }
+    }
+  /* 30 assignments over 4 evaluators: 8, 8, 7, 7 in some order */
+  for (guint e = 0; e < N_PANEL; e++)
+    {
+      load[e] = spire_store_count (w->store, &spire_kind_assignment, "evaluator", s->panel[e]);
+      lo = MIN (lo, load[e]);
+      hi = MAX (hi, load[e]);
+    }
+  g_assert_cmpuint (load[0] + load[1] + load[2] + load[3], ==, N_APPS * K);
+  g_assert_cmpuint (hi - lo, <=, 1);
+  g_assert_cmpuint (lo, ==, 7);
+  g_assert_cmpuint (hi, ==, 8);
+
+  /* Kari sees her applications, never Nordlys's */
+  {
+    g_autoptr (GPtrArray) visible = spire_panel_list_visible_applications (w->store, kari,
+                                                                           &error);
+
     g_assert_no_error (error);
-    g_assert_cmpuint (stats.added, ==, 0);
-    g_assert_cmpuint (stats.unchanged, ==, per_load);
+    g_assert_cmpuint (visible->len, ==, load[KARI]);
+    for (guint i = 0; i < visible->len; i++)
+      g_assert_cmpstr (spire_record_get_uuid (visible->pdata[i]), !=, s->apps[0]);
+  }
+}
+
+/* -- 4. Per works offline ----------------------------------------------- */
+
+/* Per, in his own database @edb made from the package, reviews exactly his
+ * assigned applications (@per_load of them) and writes the score sheet
+ * @sheet. */
+static void
+story_per_reviews (Story *s, SpireStore *edb, gint64 per_load, const char *sheet)
+{
+  W *w = s->w;
+  const char *per = s->panel[PER];
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) visible = NULL;
+  guint n_reviewed = 0;
+
+  /* In his database Per sees exactly his assigned applications */
+  visible = spire_panel_list_visible_applications (edb, per, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (visible->len, ==, per_load);
+  for (guint a = 0; a < N_APPS; a++)
+    {
+      gboolean mine = FALSE;
+
+      for (guint i = 0; i < visible->len; i++)
+        mine = mine || g_strcmp0 (spire_record_get_uuid (visible->pdata[i]), s->apps[a]) == 0;
+      if (!mine)
+        continue;
+      review (edb, per, s->apps[a], a, slot_of (w->store, per, s->apps[a]), s->crits);
+      n_reviewed++;
+    }
+  g_assert_cmpint (n_reviewed, ==, per_load);
+  g_assert_true (spire_package_export_sheet_file (edb, sheet, &error));
+  g_assert_no_error (error);
+}
+
+static void
+story_offline (Story *s)
+{
+  W *w = s->w;
+  const char *per = s->panel[PER];
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pkg = path (w, "per.spire-package");
+  g_autofree char *edb_file = path (w, "per-evaluator.db");
+  g_autofree char *sheet = path (w, "per.spire-sheet");
+  g_autoptr (SpireStore) edb = NULL;
+  g_autofree char *pkg_cohort = NULL;
+  g_autofree char *pkg_ev = NULL;
+  SpireSheetStats stats = { 0 };
+  gint64 per_load = spire_store_count (w->store, &spire_kind_assignment, "evaluator", per);
+
+  g_assert_true (spire_package_export_file (w->store, s->cohort, per, pkg, &error));
+  g_assert_no_error (error);
+  edb = spire_package_open_file (pkg, edb_file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (edb);
+  g_assert_true (spire_package_get_info (edb, NULL, &pkg_cohort, &pkg_ev, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pkg_cohort, ==, s->cohort);
+  g_assert_cmpstr (pkg_ev, ==, per);
+
+  story_per_reviews (s, edb, per_load, sheet);
+
+  /* Nothing of Per's in the office yet */
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_review, "evaluator", per), ==, 0);
+  g_assert_true (spire_package_import_sheet_file (w->store, sheet, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, per_load);
+  g_assert_cmpuint (stats.updated, ==, 0);
+  g_assert_cmpuint (stats.kept, ==, 0);
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_review, "evaluator", per), ==,
+                   per_load);
+  {
+    g_autoptr (GPtrArray) list = spire_store_list (w->store, &spire_kind_review, "evaluator",
+                                                   per, NULL);
+
+    for (guint i = 0; i < list->len; i++)
+      g_assert_cmpstr (spire_record_get_text (list->pdata[i], "state"), ==, "submitted");
   }
 
-  /* -- 5. The other three review in the office ---------------------------- */
+  /* The same sheet again changes nothing */
+  memset (&stats, 0, sizeof stats);
+  g_assert_true (spire_package_import_sheet_file (w->store, sheet, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpuint (stats.unchanged, ==, per_load);
+}
+
+/* -- 5. The other three review in the office ---------------------------- */
+
+static void
+story_office (Story *s)
+{
+  W *w = s->w;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) r = NULL;
 
   for (guint e = 0; e < 3; e++)
     {
       g_autoptr (GPtrArray) list = spire_store_list (w->store, &spire_kind_assignment,
-                                                     "evaluator", panel[e], NULL);
+                                                     "evaluator", s->panel[e], NULL);
 
       for (guint i = 0; i < list->len; i++)
         {
@@ -532,183 +619,216 @@ test_scenario (W *w, gconstpointer data)
           guint a = N_APPS;
 
           for (guint j = 0; j < N_APPS; j++)
-            if (g_strcmp0 (apps[j], app) == 0)
+            if (g_strcmp0 (s->apps[j], app) == 0)
               a = j;
           g_assert_cmpuint (a, <, N_APPS);
-          review (w->store, panel[e], app, a, slot_of (w->store, panel[e], app), crits);
+          review (w->store, s->panel[e], app, a, slot_of (w->store, s->panel[e], app), s->crits);
         }
     }
   g_assert_cmpint (spire_store_count (w->store, &spire_kind_review, NULL, NULL), ==, N_APPS * K);
-  {
-    g_autoptr (SpireRecord) r = spire_store_get (w->store, &spire_kind_rubric, rubric, &error);
+  r = spire_store_get (w->store, &spire_kind_rubric, s->rubric, &error);
+  g_assert_no_error (error);
+  g_assert_true (spire_rubric_is_frozen (r));
+  g_assert_cmpint (spire_record_get_int (r, "version"), ==, 1);
+}
 
-    g_assert_no_error (error);
-    g_assert_true (spire_rubric_is_frozen (r));
-    g_assert_cmpint (spire_record_get_int (r, "version"), ==, 1);
-  }
+/* -- 6. The ranking ------------------------------------------------------ */
 
-  /* -- 6. The ranking ------------------------------------------------------ */
+/* Every row in order, with the rank, score and flags of the table above */
+static void
+story_ranking_rows (Story *s, SpireRanking *ranking)
+{
+  guint n_tied = 0, n_flagged = 0;
 
-  {
-    g_autoptr (SpireRanking) ranking = spire_rank_cohort (w->store, cohort, NULL, &error);
-    guint n_tied = 0, n_flagged = 0;
+  g_assert_cmpuint (spire_ranking_get_n_rows (ranking), ==, N_APPS);
+  g_assert_cmpuint (spire_ranking_get_n_criteria (ranking), ==, N_CRIT);
+  g_assert_cmpfloat_with_epsilon (spire_ranking_get_disagreement_threshold (ranking), 1.0, 1e-12);
+  g_assert_cmpint (spire_ranking_get_rubric_version (ranking), ==, 1);
 
-    g_assert_no_error (error);
-    g_assert_nonnull (ranking);
-    g_assert_cmpuint (spire_ranking_get_n_rows (ranking), ==, N_APPS);
-    g_assert_cmpuint (spire_ranking_get_n_criteria (ranking), ==, N_CRIT);
-    g_assert_cmpfloat_with_epsilon (spire_ranking_get_disagreement_threshold (ranking), 1.0,
-                                    1e-12);
-    g_assert_cmpint (spire_ranking_get_rubric_version (ranking), ==, 1);
-
-    for (guint pos = 0; pos < N_APPS; pos++)
-      {
-        SpireRankRow *row = spire_ranking_get_row (ranking, pos);
-        const char *uuid = spire_rank_row_get_application_uuid (row);
-        guint a = expected_order[pos];
-        SpireRankFlags flags = spire_rank_row_get_flags (row);
-
-        /* A3 and A4 share place four; which is shown first is not ranking */
-        if (pos == 3 || pos == 4)
-          {
-            if (g_strcmp0 (uuid, apps[3]) == 0)
-              a = 3;
-            else
-              a = 4;
-          }
-        g_assert_cmpstr (uuid, ==, apps[a]);
-        g_assert_cmpuint (spire_rank_row_get_rank (row), ==, expected_rank[a]);
-        g_assert_cmpfloat_with_epsilon (spire_rank_row_get_score (row), expected_mean[a], 1e-9);
-        g_assert_cmpuint (spire_rank_row_get_n_reviews (row), ==, K);
-        g_assert_cmpuint (spire_rank_row_get_n_missing (row), ==, 0);
-        g_assert_cmpuint (spire_rank_row_get_n_stale (row), ==, 0);
-        g_assert_false (flags & (SPIRE_RANK_FLAG_MISSING_REVIEWS | SPIRE_RANK_FLAG_STALE_REVIEWS |
-                                 SPIRE_RANK_FLAG_UNSCORED));
-        if (spire_rank_row_get_tied (row))
-          n_tied++;
-        if (flags & SPIRE_RANK_FLAG_DISAGREEMENT)
-          n_flagged++;
-        g_assert_true (spire_rank_row_get_tied (row) == (a == 3 || a == 4));
-        g_assert_true (((flags & SPIRE_RANK_FLAG_DISAGREEMENT) != 0) == (a == 5));
-      }
-    g_assert_cmpuint (n_tied, ==, 2);
-    g_assert_cmpuint (n_flagged, ==, 1);
-
-    /* A1 before A0: same mean 6, but [7, 6, 5] beats [6, 6, 6] */
+  for (guint pos = 0; pos < N_APPS; pos++)
     {
-      SpireRankRow *a1 = spire_ranking_lookup (ranking, apps[1]);
-      SpireRankRow *a0 = spire_ranking_lookup (ranking, apps[0]);
+      SpireRankRow *row = spire_ranking_get_row (ranking, pos);
+      const char *uuid = spire_rank_row_get_application_uuid (row);
+      guint a = expected_order[pos];
+      SpireRankFlags flags = spire_rank_row_get_flags (row);
 
-      g_assert_false (spire_rank_row_get_tied (a1));
-      g_assert_false (spire_rank_row_get_tied (a0));
-      g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (a1), sqrt (2.0 / 3), 1e-9);
-      g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (a0), 0, 1e-12);
-    }
-
-    /* A2: the weighted review (7,5,5,5,3) scores 5.4, not 5.0 */
-    {
-      SpireRankRow *a2 = spire_ranking_lookup (ranking, apps[2]);
-      guint n = 0, n_answers = 0;
-      const double *s = spire_rank_row_get_review_scores (a2, &n);
-
-      g_assert_cmpuint (n, ==, 3);
-      g_assert_cmpfloat_with_epsilon (s[0], 5.4, 1e-9);
-      g_assert_cmpfloat_with_epsilon (s[1], 5.0, 1e-9);
-      g_assert_cmpfloat_with_epsilon (s[2], 5.0, 1e-9);
-      /* Per-criterion means are of the raw values: Team (7+5+5)/3, Impact (3+5+5)/3 */
-      g_assert_cmpfloat_with_epsilon (spire_rank_row_get_criterion_mean (a2, 0, &n_answers),
-                                      17.0 / 3, 1e-9);
-      g_assert_cmpuint (n_answers, ==, 3);
-      g_assert_cmpfloat_with_epsilon (spire_rank_row_get_criterion_mean (a2, 4, NULL), 13.0 / 3,
-                                      1e-9);
-      g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (a2), sqrt (0.32 / 9), 1e-9);
-    }
-
-    /* The tie: A3 and A4 both [5, 4.8, 4], from different criteria */
-    {
-      SpireRankRow *a3 = spire_ranking_lookup (ranking, apps[3]);
-      SpireRankRow *a4 = spire_ranking_lookup (ranking, apps[4]);
-      guint n3 = 0, n4 = 0;
-      const double *s3 = spire_rank_row_get_review_scores (a3, &n3);
-      const double *s4 = spire_rank_row_get_review_scores (a4, &n4);
-      const double sorted[] = { 5.0, 4.8, 4.0 };
-
-      g_assert_cmpuint (n3, ==, 3);
-      g_assert_cmpuint (n4, ==, 3);
-      for (guint i = 0; i < 3; i++)
+      /* A3 and A4 share place four; which is shown first is not ranking */
+      if (pos == 3 || pos == 4)
         {
-          g_assert_cmpfloat_with_epsilon (s3[i], sorted[i], 1e-9);
-          g_assert_cmpfloat_with_epsilon (s4[i], sorted[i], 1e-9);
+          if (g_strcmp0 (uuid, s->apps[3]) == 0)
+            a = 3;
+          else
+            a = 4;
         }
-      g_assert_cmpuint (spire_rank_row_get_rank (a3), ==, 4);
-      g_assert_cmpuint (spire_rank_row_get_rank (a4), ==, 4);
-      g_assert_true (spire_rank_row_get_tied (a3));
-      g_assert_true (spire_rank_row_get_tied (a4));
+      g_assert_cmpstr (uuid, ==, s->apps[a]);
+      g_assert_cmpuint (spire_rank_row_get_rank (row), ==, expected_rank[a]);
+      g_assert_cmpfloat_with_epsilon (spire_rank_row_get_score (row), expected_mean[a], 1e-9);
+      g_assert_cmpuint (spire_rank_row_get_n_reviews (row), ==, K);
+      g_assert_cmpuint (spire_rank_row_get_n_missing (row), ==, 0);
+      g_assert_cmpuint (spire_rank_row_get_n_stale (row), ==, 0);
+      g_assert_false (flags & (SPIRE_RANK_FLAG_MISSING_REVIEWS | SPIRE_RANK_FLAG_STALE_REVIEWS |
+                               SPIRE_RANK_FLAG_UNSCORED));
+      if (spire_rank_row_get_tied (row))
+        n_tied++;
+      if (flags & SPIRE_RANK_FLAG_DISAGREEMENT)
+        n_flagged++;
+      g_assert_true (spire_rank_row_get_tied (row) == (a == 3 || a == 4));
+      g_assert_true (((flags & SPIRE_RANK_FLAG_DISAGREEMENT) != 0) == (a == 5));
     }
+  g_assert_cmpuint (n_tied, ==, 2);
+  g_assert_cmpuint (n_flagged, ==, 1);
+}
 
-    /* The disagreement: A5, [7, 4, 2], σ = √(38/9), range 5 */
-    {
-      SpireRankRow *a5 = spire_ranking_lookup (ranking, apps[5]);
-      g_autoptr (GListModel) meeting = spire_ranking_get_meeting_order (ranking);
-      g_autoptr (SpireRankRow) first = NULL;
-
-      g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (a5), sqrt (38.0 / 9), 1e-9);
-      g_assert_cmpfloat_with_epsilon (spire_rank_row_get_range (a5), 5.0, 1e-9);
-      g_assert_cmpuint (spire_rank_row_get_rank (a5), ==, 6);
-      /* …and it is what the selection meeting discusses first */
-      g_assert_cmpuint (g_list_model_get_n_items (meeting), ==, N_APPS);
-      first = g_list_model_get_item (meeting, 0);
-      g_assert_cmpstr (spire_rank_row_get_application_uuid (first), ==, apps[5]);
-    }
-  }
-
-  /* -- 7. Decisions -------------------------------------------------------- */
-
+/* The rows the table above singles out: A0/A1, A2, the tie and A5 */
+static void
+story_ranking_cases (Story *s, SpireRanking *ranking)
+{
+  /* A1 before A0: same mean 6, but [7, 6, 5] beats [6, 6, 6] */
   {
-    /* The top three, and A3 of the two tied on place four */
-    const char *four[] = { apps[1], apps[0], apps[2], apps[3], NULL };
-    const char *fifth[] = { apps[4], NULL };
-    const char *reason = "Highest ranked; strong teams that fit the challenge.";
-    g_autofree char *warning = NULL;
-    gint64 seats = 0;
+    SpireRankRow *a1 = spire_ranking_lookup (ranking, s->apps[1]);
+    SpireRankRow *a0 = spire_ranking_lookup (ranking, s->apps[0]);
 
-    g_assert_null (spire_cohort_seats_warning (w->store, cohort));
-    g_assert_true (spire_decide (w->store, four, "accepted", reason, &error));
-    g_assert_no_error (error);
-    for (guint i = 0; four[i]; i++)
-      {
-        g_autoptr (GPtrArray) d = spire_store_list (w->store, &spire_kind_decision,
-                                                    "application", four[i], NULL);
-        g_autoptr (SpireRecord) app = spire_store_get (w->store, &spire_kind_application, four[i],
-                                                       &error);
-
-        g_assert_no_error (error);
-        g_assert_cmpstr (spire_record_get_text (app, "status"), ==, "accepted");
-        g_assert_cmpuint (d->len, ==, 1);
-        g_assert_cmpstr (spire_record_get_text (d->pdata[0], "from_status"), ==, "in_review");
-        g_assert_cmpstr (spire_record_get_text (d->pdata[0], "to_status"), ==, "accepted");
-        g_assert_cmpstr (spire_record_get_text (d->pdata[0], "reason"), ==, reason);
-        g_assert_cmpstr (spire_record_get_text (d->pdata[0], "decided_by"), ==, "Programleder");
-        g_assert_false (spire_record_is_null (d->pdata[0], "decided_at"));
-        g_assert_cmpint (spire_record_get_int (d->pdata[0], "rubric_version"), ==, 1);
-      }
-    g_assert_cmpint (spire_store_count (w->store, &spire_kind_decision, NULL, NULL), ==, 4);
-    g_assert_cmpint (spire_cohort_count_accepted (w->store, cohort, &seats, NULL), ==, 4);
-    g_assert_cmpint (seats, ==, 4);
-    /* Four accepted, four seats: all is well */
-    g_assert_null (spire_cohort_seats_warning (w->store, cohort));
-
-    /* A fifth (the other of the tie): a warning, not a refusal */
-    g_assert_true (spire_decide (w->store, fifth, "accepted", "Tied on place four.", &error));
-    g_assert_no_error (error);
-    g_assert_cmpint (spire_cohort_count_accepted (w->store, cohort, &seats, NULL), ==, 5);
-    warning = spire_cohort_seats_warning (w->store, cohort);
-    g_assert_nonnull (warning);
-    g_assert_nonnull (strstr (warning, "5"));
-    g_assert_nonnull (strstr (warning, "4"));
-    g_assert_nonnull (strstr (warning, "Kull 2026"));
-    g_assert_cmpint (spire_store_count (w->store, &spire_kind_decision, NULL, NULL), ==, 5);
+    g_assert_false (spire_rank_row_get_tied (a1));
+    g_assert_false (spire_rank_row_get_tied (a0));
+    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (a1), sqrt (2.0 / 3), 1e-9);
+    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (a0), 0, 1e-12);
   }
+
+  /* A2: the weighted review (7,5,5,5,3) scores 5.4, not 5.0 */
+  {
+    SpireRankRow *a2 = spire_ranking_lookup (ranking, s->apps[2]);
+    guint n = 0, n_answers = 0;
+    const double *sc = spire_rank_row_get_review_scores (a2, &n);
+
+    g_assert_cmpuint (n, ==, 3);
+    g_assert_cmpfloat_with_epsilon (sc[0], 5.4, 1e-9);
+    g_assert_cmpfloat_with_epsilon (sc[1], 5.0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (sc[2], 5.0, 1e-9);
+    /* Per-criterion means are of the raw values: Team (7+5+5)/3, Impact (3+5+5)/3 */
+    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_criterion_mean (a2, 0, &n_answers),
+                                    17.0 / 3, 1e-9);
+    g_assert_cmpuint (n_answers, ==, 3);
+    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_criterion_mean (a2, 4, NULL), 13.0 / 3,
+                                    1e-9);
+    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (a2), sqrt (0.32 / 9), 1e-9);
+  }
+
+  /* The tie: A3 and A4 both [5, 4.8, 4], from different criteria */
+  {
+    SpireRankRow *a3 = spire_ranking_lookup (ranking, s->apps[3]);
+    SpireRankRow *a4 = spire_ranking_lookup (ranking, s->apps[4]);
+    guint n3 = 0, n4 = 0;
+    const double *s3 = spire_rank_row_get_review_scores (a3, &n3);
+    const double *s4 = spire_rank_row_get_review_scores (a4, &n4);
+    const double sorted[] = { 5.0, 4.8, 4.0 };
+
+    g_assert_cmpuint (n3, ==, 3);
+    g_assert_cmpuint (n4, ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_assert_cmpfloat_with_epsilon (s3[i], sorted[i], 1e-9);
+        g_assert_cmpfloat_with_epsilon (s4[i], sorted[i], 1e-9);
+      }
+    g_assert_cmpuint (spire_rank_row_get_rank (a3), ==, 4);
+    g_assert_cmpuint (spire_rank_row_get_rank (a4), ==, 4);
+    g_assert_true (spire_rank_row_get_tied (a3));
+    g_assert_true (spire_rank_row_get_tied (a4));
+  }
+
+  /* The disagreement: A5, [7, 4, 2], σ = √(38/9), range 5 */
+  {
+    SpireRankRow *a5 = spire_ranking_lookup (ranking, s->apps[5]);
+    g_autoptr (GListModel) meeting = spire_ranking_get_meeting_order (ranking);
+    g_autoptr (SpireRankRow) first = NULL;
+
+    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_spread (a5), sqrt (38.0 / 9), 1e-9);
+    g_assert_cmpfloat_with_epsilon (spire_rank_row_get_range (a5), 5.0, 1e-9);
+    g_assert_cmpuint (spire_rank_row_get_rank (a5), ==, 6);
+    /* …and it is what the selection meeting discusses first */
+    g_assert_cmpuint (g_list_model_get_n_items (meeting), ==, N_APPS);
+    first = g_list_model_get_item (meeting, 0);
+    g_assert_cmpstr (spire_rank_row_get_application_uuid (first), ==, s->apps[5]);
+  }
+}
+
+static void
+story_ranking (Story *s)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRanking) ranking = spire_rank_cohort (s->w->store, s->cohort, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ranking);
+  story_ranking_rows (s, ranking);
+  story_ranking_cases (s, ranking);
+}
+
+/* -- 7. Decisions -------------------------------------------------------- */
+
+static void
+story_decisions (Story *s)
+{
+  W *w = s->w;
+  g_autoptr (GError) error = NULL;
+  /* The top three, and A3 of the two tied on place four */
+  const char *four[] = { s->apps[1], s->apps[0], s->apps[2], s->apps[3], NULL };
+  const char *fifth[] = { s->apps[4], NULL };
+  const char *reason = "Highest ranked; strong teams that fit the challenge.";
+  g_autofree char *warning = NULL;
+  gint64 seats = 0;
+
+  g_assert_null (spire_cohort_seats_warning (w->store, s->cohort));
+  g_assert_true (spire_decide (w->store, four, "accepted", reason, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; four[i]; i++)
+    {
+      g_autoptr (GPtrArray) d = spire_store_list (w->store, &spire_kind_decision, "application",
+                                                  four[i], NULL);
+      g_autoptr (SpireRecord) app = spire_store_get (w->store, &spire_kind_application, four[i],
+                                                     &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (spire_record_get_text (app, "status"), ==, "accepted");
+      g_assert_cmpuint (d->len, ==, 1);
+      g_assert_cmpstr (spire_record_get_text (d->pdata[0], "from_status"), ==, "in_review");
+      g_assert_cmpstr (spire_record_get_text (d->pdata[0], "to_status"), ==, "accepted");
+      g_assert_cmpstr (spire_record_get_text (d->pdata[0], "reason"), ==, reason);
+      g_assert_cmpstr (spire_record_get_text (d->pdata[0], "decided_by"), ==, "Programleder");
+      g_assert_false (spire_record_is_null (d->pdata[0], "decided_at"));
+      g_assert_cmpint (spire_record_get_int (d->pdata[0], "rubric_version"), ==, 1);
+    }
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_decision, NULL, NULL), ==, 4);
+  g_assert_cmpint (spire_cohort_count_accepted (w->store, s->cohort, &seats, NULL), ==, 4);
+  g_assert_cmpint (seats, ==, 4);
+  /* Four accepted, four seats: all is well */
+  g_assert_null (spire_cohort_seats_warning (w->store, s->cohort));
+
+  /* A fifth (the other of the tie): a warning, not a refusal */
+  g_assert_true (spire_decide (w->store, fifth, "accepted", "Tied on place four.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (spire_cohort_count_accepted (w->store, s->cohort, &seats, NULL), ==, 5);
+  warning = spire_cohort_seats_warning (w->store, s->cohort);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "5"));
+  g_assert_nonnull (strstr (warning, "4"));
+  g_assert_nonnull (strstr (warning, "Kull 2026"));
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_decision, NULL, NULL), ==, 5);
+}
+
+static void
+test_scenario (W *w, gconstpointer data)
+{
+  Story s = { .w = w };
+
+  story_applications (&s);
+  story_rubric (&s);
+  story_panel (&s);
+  story_conflict (&s);
+  story_assign (&s);
+  story_offline (&s);
+  story_office (&s);
+  story_ranking (&s);
+  story_decisions (&s);
 }
 
 int

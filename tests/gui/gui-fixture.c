@@ -62,99 +62,133 @@ insert (SpireStore *store, const SpireKind *kind, GError **error, const char *fi
 
 #define UUID(r) spire_record_get_uuid (r)
 
-gboolean
-gui_fixture_fill_by_hand (SpireStore *store, guint n_applications, GError **error)
+/* What gui_fixture_fill_by_hand's steps share: the records made so far
+ * (kept alive in @keep until the end) */
+typedef struct
 {
-  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) startups = g_ptr_array_new ();
-  g_autoptr (GRand) rand = g_rand_new_with_seed (1);
+  SpireStore *store;
+  GError **error;
+  GPtrArray *keep;
+  GPtrArray *startups;
   SpireRecord *oslo, *bergen, *trondelag, *helse, *bydel;
-  SpireRecord *smart, *startoff, *lup, *aapen;
+  SpireRecord *smart, *startoff, *aapen;
   SpireRecord *cohorts[5];
   GPtrArray *challenges[5];
-  const guint weights[5] = { 5, 2, 3, 2, 0 }; /* share of applications per cohort */
-  gboolean ok = FALSE, began = FALSE;
+} Fill;
 
-#define KEEP(expr) G_STMT_START { SpireRecord *r_ = (expr); if (r_ == NULL) goto out; g_ptr_array_add (keep, r_); } G_STMT_END
+/* Each step returns FALSE (with fill->error set) when an insert fails. */
+#define KEEP(expr) G_STMT_START { SpireRecord *r_ = (expr); if (r_ == NULL) return FALSE; g_ptr_array_add (fill->keep, r_); } G_STMT_END
 
-  for (guint i = 0; i < 5; i++)
-    challenges[i] = g_ptr_array_new ();
-  if (!spire_store_begin (store, error))
-    goto out;
-  began = TRUE;
+static gboolean
+fill_bodies_and_programs (Fill *fill)
+{
+  SpireRecord *lup;
 
-  KEEP (oslo = insert (store, &spire_kind_public_body, error, "name", "Oslo kommune", "kind",
-                       "municipality", "kommunenummer", "0301", NULL));
-  KEEP (bergen = insert (store, &spire_kind_public_body, error, "name", "Bergen kommune", "kind",
-                         "municipality", "kommunenummer", "4601", NULL));
-  KEEP (trondelag = insert (store, &spire_kind_public_body, error, "name",
-                            "Trøndelag fylkeskommune", "kind", "county", NULL));
-  KEEP (helse = insert (store, &spire_kind_public_body, error, "name", "Helse Bergen", "kind",
-                        "health_trust", NULL));
-  KEEP (bydel = insert (store, &spire_kind_public_body, error, "name", "Bydel Grünerløkka",
-                        "kind", "city_district", "parent", UUID (oslo), NULL));
+  KEEP (fill->oslo =
+            insert (fill->store, &spire_kind_public_body, fill->error, "name", "Oslo kommune",
+                    "kind", "municipality", "kommunenummer", "0301", NULL));
+  KEEP (fill->bergen =
+            insert (fill->store, &spire_kind_public_body, fill->error, "name", "Bergen kommune",
+                    "kind", "municipality", "kommunenummer", "4601", NULL));
+  KEEP (fill->trondelag = insert (fill->store, &spire_kind_public_body, fill->error, "name",
+                                  "Trøndelag fylkeskommune", "kind", "county", NULL));
+  KEEP (fill->helse = insert (fill->store, &spire_kind_public_body, fill->error, "name",
+                              "Helse Bergen", "kind", "health_trust", NULL));
+  KEEP (fill->bydel =
+            insert (fill->store, &spire_kind_public_body, fill->error, "name", "Bydel Grünerløkka",
+                    "kind", "city_district", "parent", UUID (fill->oslo), NULL));
 
-  KEEP (smart = insert (store, &spire_kind_program, error, "name", "SmartOslo Accelerator",
-                        "kind", "accelerator", "operator", "Oslo Business Region", NULL));
-  KEEP (startoff = insert (store, &spire_kind_program, error, "name", "StartOff", "kind",
-                           "need_first", "operator", "Digitaliseringsdirektoratet", NULL));
-  KEEP (lup = insert (store, &spire_kind_program, error, "name",
-                      "Leverandørutviklingsprogrammet", "kind", "procurement_support",
-                      "operator", "NHO og KS", NULL));
-  KEEP (aapen = insert (store, &spire_kind_program, error, "name", "Åpen innovasjon Trøndelag",
-                        "kind", "other", NULL));
+  KEEP (fill->smart =
+            insert (fill->store, &spire_kind_program, fill->error, "name", "SmartOslo Accelerator",
+                    "kind", "accelerator", "operator", "Oslo Business Region", NULL));
+  KEEP (fill->startoff =
+            insert (fill->store, &spire_kind_program, fill->error, "name", "StartOff", "kind",
+                    "need_first", "operator", "Digitaliseringsdirektoratet", NULL));
+  KEEP (lup = insert (fill->store, &spire_kind_program, fill->error, "name",
+                      "Leverandørutviklingsprogrammet", "kind", "procurement_support", "operator",
+                      "NHO og KS", NULL));
+  KEEP (fill->aapen = insert (fill->store, &spire_kind_program, fill->error, "name",
+                              "Åpen innovasjon Trøndelag", "kind", "other", NULL));
   (void) lup;
 
-  KEEP (cohorts[0] = insert (store, &spire_kind_cohort, error, "program", UUID (smart), "name",
-                             "Høst 2025", "phase", "evaluation", "opens_on", "2025-08-15",
-                             "application_deadline", "2025-10-01", "starts_on", "2025-11-03",
-                             "ends_on", "2026-02-27", "seats", (gint64) 4, NULL));
-  KEEP (cohorts[1] = insert (store, &spire_kind_cohort, error, "program", UUID (smart), "name",
-                             "Vår 2025", "phase", "closed", "application_deadline", "2025-02-01",
-                             "starts_on", "2025-03-03", "ends_on", "2025-06-20", "seats",
-                             (gint64) 4, NULL));
-  KEEP (cohorts[2] = insert (store, &spire_kind_cohort, error, "program", UUID (startoff), "name",
-                             "Runde 2024", "phase", "follow_up", "application_deadline",
-                             "2024-03-15", "starts_on", "2024-05-01", "ends_on", "2024-11-01",
-                             "seats", (gint64) 6, NULL));
-  KEEP (cohorts[3] = insert (store, &spire_kind_cohort, error, "program", UUID (startoff), "name",
-                             "Runde 2026", "phase", "open", "application_deadline", "2026-03-15",
-                             "starts_on", "2026-05-04", "seats", (gint64) 6, NULL));
-  KEEP (cohorts[4] = insert (store, &spire_kind_cohort, error, "program", UUID (aapen), "name",
-                             "Pilotkull 2026", "phase", "planning", "seats", (gint64) 3, NULL));
+  return TRUE;
+}
 
-  {
-    static const char *const ch_titles[][3] = {
-      { "Færre matsvinn i sykehjem", "Tryggere skolevei", "Renere byluft" },
-      { "Digital tilsynsordning", "Smartere snørydding", "Ombruk i byggeprosjekter" },
-      { "Ventetid i legevakten", "Digital medisinhåndtering", "Ensomhet blant eldre" },
-      { "Energibruk i skolebygg", "Vannlekkasjer i ledningsnettet", "Saksbehandling med KI" },
-      { "Kollektivtransport i distriktene", "Bredbånd på bygda", "Ungt entreprenørskap" },
-    };
-    SpireRecord *owners[] = { oslo, bydel, bergen, helse, trondelag };
+static gboolean
+fill_cohorts (Fill *fill)
+{
+  KEEP (fill->cohorts[0] =
+            insert (fill->store, &spire_kind_cohort, fill->error, "program", UUID (fill->smart),
+                    "name", "Høst 2025", "phase", "evaluation", "opens_on", "2025-08-15",
+                    "application_deadline", "2025-10-01", "starts_on", "2025-11-03", "ends_on",
+                    "2026-02-27", "seats", (gint64) 4, NULL));
+  KEEP (fill->cohorts[1] =
+            insert (fill->store, &spire_kind_cohort, fill->error, "program", UUID (fill->smart),
+                    "name", "Vår 2025", "phase", "closed", "application_deadline", "2025-02-01",
+                    "starts_on", "2025-03-03", "ends_on", "2025-06-20", "seats", (gint64) 4, NULL));
+  KEEP (fill->cohorts[2] = insert (
+            fill->store, &spire_kind_cohort, fill->error, "program", UUID (fill->startoff), "name",
+            "Runde 2024", "phase", "follow_up", "application_deadline", "2024-03-15", "starts_on",
+            "2024-05-01", "ends_on", "2024-11-01", "seats", (gint64) 6, NULL));
+  KEEP (fill->cohorts[3] =
+            insert (fill->store, &spire_kind_cohort, fill->error, "program", UUID (fill->startoff),
+                    "name", "Runde 2026", "phase", "open", "application_deadline", "2026-03-15",
+                    "starts_on", "2026-05-04", "seats", (gint64) 6, NULL));
+  KEEP (fill->cohorts[4] =
+            insert (fill->store, &spire_kind_cohort, fill->error, "program", UUID (fill->aapen),
+                    "name", "Pilotkull 2026", "phase", "planning", "seats", (gint64) 3, NULL));
+  return TRUE;
+}
 
-    for (guint c = 0; c < 5; c++)
-      for (guint t = 0; t < 3; t++)
-        {
-          SpireRecord *ch;
+/* Three challenges a cohort, owned by the public bodies in turn */
+static gboolean
+fill_challenges (Fill *fill)
+{
+  static const char *const ch_titles[][3] = {
+    { "Færre matsvinn i sykehjem", "Tryggere skolevei", "Renere byluft" },
+    { "Digital tilsynsordning", "Smartere snørydding", "Ombruk i byggeprosjekter" },
+    { "Ventetid i legevakten", "Digital medisinhåndtering", "Ensomhet blant eldre" },
+    { "Energibruk i skolebygg", "Vannlekkasjer i ledningsnettet", "Saksbehandling med KI" },
+    { "Kollektivtransport i distriktene", "Bredbånd på bygda", "Ungt entreprenørskap" },
+  };
+  SpireRecord *owners[] = { fill->oslo, fill->bydel, fill->bergen, fill->helse, fill->trondelag };
 
-          KEEP (ch = insert (store, &spire_kind_challenge, error, "cohort", UUID (cohorts[c]),
-                             "owner", UUID (owners[(c + t) % 5]), "title", ch_titles[c][t], NULL));
-          g_ptr_array_add (challenges[c], ch);
-        }
-  }
+  for (guint c = 0; c < 5; c++)
+    for (guint t = 0; t < 3; t++)
+      {
+        SpireRecord *ch;
 
+        KEEP (ch = insert (fill->store, &spire_kind_challenge, fill->error, "cohort",
+                           UUID (fill->cohorts[c]), "owner", UUID (owners[(c + t) % 5]), "title",
+                           ch_titles[c][t], NULL));
+        g_ptr_array_add (fill->challenges[c], ch);
+      }
+  return TRUE;
+}
+
+static gboolean
+fill_startups (Fill *fill, guint n_applications)
+{
   for (guint i = 0; i < MIN (n_applications, 120u); i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s%s AS", first_parts[i % G_N_ELEMENTS (first_parts)],
-                                               second_parts[(i / G_N_ELEMENTS (first_parts) + i) %
-                                                            G_N_ELEMENTS (second_parts)]);
+      g_autofree char *name = g_strdup_printf (
+          "%s%s AS", first_parts[i % G_N_ELEMENTS (first_parts)],
+          second_parts[(i / G_N_ELEMENTS (first_parts) + i) % G_N_ELEMENTS (second_parts)]);
       SpireRecord *s;
 
-      KEEP (s = insert (store, &spire_kind_startup, error, "name", name, "sector", "GovTech",
-                        "employees", (gint64) (2 + i % 17), NULL));
-      g_ptr_array_add (startups, s);
+      KEEP (s = insert (fill->store, &spire_kind_startup, fill->error, "name", name, "sector",
+                        "GovTech", "employees", (gint64) (2 + i % 17), NULL));
+      g_ptr_array_add (fill->startups, s);
     }
+  return TRUE;
+}
+
+/* @n_applications spread over the first four cohorts by weight */
+static gboolean
+fill_applications (Fill *fill, guint n_applications)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1);
+  const guint weights[5] = { 5, 2, 3, 2, 0 }; /* share of applications per cohort */
 
   for (guint i = 0; i < n_applications; i++)
     {
@@ -169,24 +203,40 @@ gui_fixture_fill_by_hand (SpireStore *store, guint n_applications, GError **erro
       submitted = g_strdup_printf ("2025-%02d-%02dT%02d:%02d:00Z", g_rand_int_range (rand, 1, 10),
                                    g_rand_int_range (rand, 1, 29), g_rand_int_range (rand, 6, 22),
                                    g_rand_int_range (rand, 0, 60));
-      KEEP (app = insert (store, &spire_kind_application, error,
-                          "cohort", UUID (cohorts[c]),
-                          "startup", UUID (g_ptr_array_index (startups, i % startups->len)),
-                          "challenge", UUID (g_ptr_array_index (challenges[c], i % 3)),
+      KEEP (app = insert (fill->store, &spire_kind_application, fill->error, "cohort",
+                          UUID (fill->cohorts[c]), "startup",
+                          UUID (g_ptr_array_index (fill->startups, i % fill->startups->len)),
+                          "challenge", UUID (g_ptr_array_index (fill->challenges[c], i % 3)),
                           "title", titles[g_rand_int_range (rand, 0, G_N_ELEMENTS (titles))],
                           "status", statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))],
                           "submitted_at", submitted, NULL));
     }
-  began = FALSE;
-  ok = spire_store_commit (store, error);
+  return TRUE;
+}
 
-out:
-  if (began)
-    spire_store_rollback (store);
-  for (guint i = 0; i < 5; i++)
-    g_ptr_array_unref (challenges[i]);
-  return ok;
 #undef KEEP
+
+gboolean
+gui_fixture_fill_by_hand (SpireStore *store, guint n_applications, GError **error)
+{
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) startups = g_ptr_array_new ();
+  Fill fill = { store, error, keep, startups };
+  gboolean ok = FALSE;
+
+  for (guint i = 0; i < 5; i++)
+    fill.challenges[i] = g_ptr_array_new ();
+  if (spire_store_begin (store, error))
+    {
+      if (fill_bodies_and_programs (&fill) && fill_cohorts (&fill) && fill_challenges (&fill) &&
+          fill_startups (&fill, n_applications) && fill_applications (&fill, n_applications))
+        ok = spire_store_commit (store, error);
+      else
+        spire_store_rollback (store);
+    }
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_unref (fill.challenges[i]);
+  return ok;
 }
 
 gboolean

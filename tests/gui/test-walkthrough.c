@@ -4,7 +4,8 @@
  * challenge each, 80 applications imported from a CSV file with Norwegian
  * headers, one found by searching, ten rejected with one reason, one deleted
  * and brought back, and the list exported as CSV and read back.  After each
- * step what counts is what the store holds.
+ * step what counts is what the store holds.  One user's walk, so one
+ * test: each step is a walk_* function, run in order on a shared Walk.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -256,6 +257,55 @@ list_page_not_exporting (gpointer data)
   return !_spire_record_list_page_is_exporting (data);
 }
 
+/* The first steps closed and the window showing the database again. */
+static gboolean
+first_steps_done (gpointer data)
+{
+  return gui_fixture_find_window (SPIRE_TYPE_FIRST_STEPS) == NULL &&
+         g_strcmp0 (_spire_window_get_page (data), "main") == 0;
+}
+
+/* Whether the cohort page, done reading, has the application @uuid. */
+static gboolean
+cohort_page_has (SpireCohortPage *page, const char *uuid)
+{
+  GListModel *apps = spire_cohort_page_get_applications (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
+    {
+      g_autoptr (SpireRecord) r = g_list_model_get_item (apps, i);
+
+      if (g_strcmp0 (spire_record_get_uuid (r), uuid) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What the row waits below watch: a cohort page and one application in it */
+typedef struct
+{
+  SpireCohortPage *page;
+  const char *uuid;
+} RowWatch;
+
+/* The deleted row gone from the cohort page (read again after the change). */
+static gboolean
+row_gone (gpointer data)
+{
+  RowWatch *watch = data;
+
+  return !spire_cohort_page_is_loading (watch->page) && !cohort_page_has (watch->page, watch->uuid);
+}
+
+/* The row back in the cohort page after the undo. */
+static gboolean
+row_back (gpointer data)
+{
+  RowWatch *watch = data;
+
+  return !spire_cohort_page_is_loading (watch->page) && cohort_page_has (watch->page, watch->uuid);
+}
+
 static gboolean
 list_page_shows_one (gpointer data)
 {
@@ -299,54 +349,48 @@ reload (SpireWindow *window)
   gui_fixture_wait_cohort (_spire_window_get_cohort_page (window));
 }
 
-/* The walkthrough */
+/* The walkthrough: one user's walk, a walk_* function a step, in order.
+ * A Walk holds what the steps share. */
 
-static void
-test_walkthrough (void)
+typedef struct
 {
-  g_autofree char *db_path = g_build_filename (tmpdir, "walkthrough.db", NULL);
-  g_autofree char *csv_path = NULL;
-  g_autofree char *export_path = g_build_filename (tmpdir, "søknader-eksport.csv", NULL);
-  g_autofree char *dir_export_path = g_build_filename (tmpdir, "startups.csv", NULL);
-  g_autofree char *challenge_path = g_build_filename (tmpdir, "challenges.csv", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SpireStore) store = NULL;
-  g_autoptr (SpireRecord) program = NULL;
-  g_autoptr (SpireRecord) cohort = NULL;
-  g_autoptr (SpireRecord) oslo = NULL;
-  g_autoptr (SpireRecord) bergen = NULL;
-  g_autoptr (SpireRecord) snow = NULL;
-  g_autoptr (SpireRecord) food = NULL;
-  g_autoptr (GPtrArray) rejected = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autofree char *found_uuid = NULL;
-  g_autofree char *deleted_uuid = NULL;
-  g_autofree char *deleted_title = NULL;
+  SpireStore *store;
   SpireWindow *window;
   SpireSidebar *sidebar;
   SpireCohortPage *page;
   SpireRecordListPage *directory;
-  SpireCsvImportDialog *dialog;
-  SpireCsvPreview *preview;
-  GtkSelectionModel *selection;
-  GListModel *shown;
+  char separator;
+  SpireRecord *program;
+  SpireRecord *cohort;
   const char *cohort_uuid;
-  char separator = spire_csv_separator_for_language (spire_language_current ());
+  SpireRecord *oslo;
+  SpireRecord *bergen;
+  SpireRecord *snow;
+  SpireRecord *food;
+  char *found_uuid;
+  /* The files it writes */
+  char *csv_path;
+  char *export_path;
+  char *dir_export_path;
+  char *challenge_path;
+} Walk;
 
-  store = spire_store_open (db_path, &error);
-  g_assert_no_error (error);
-  window = spire_window_new (app);
-  _spire_window_set_store (window, store);
-  gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_spin (50);
-  sidebar = _spire_window_get_sidebar (window);
-  page = _spire_window_get_cohort_page (window);
-  directory = _spire_window_get_directory_page (window);
+/* The directory page's list exported to @file, read back as rows */
+static GPtrArray *
+export_directory (Walk *w, const char *file)
+{
+  _spire_record_list_page_export_csv (w->directory, file);
+  g_assert_true (gui_fixture_wait (list_page_not_exporting, w->directory, 10000));
+  return read_csv (file, w->separator);
+}
 
-  /* 1. A program, through the first steps (an empty database's "New
-   * Program"; skipped after the program), and a cohort through the record
-   * editor. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-program", NULL));
+/* 1. A program, through the first steps (an empty database's "New
+ * Program"; skipped after the program), and a cohort through the record
+ * editor. */
+static void
+walk_program_and_cohort (Walk *w)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->window), "win.new-program", NULL));
   {
     SpireFirstSteps *steps = SPIRE_FIRST_STEPS (gui_fixture_find_window (SPIRE_TYPE_FIRST_STEPS));
 
@@ -356,82 +400,98 @@ test_walkthrough (void)
     gtk_widget_activate_action (GTK_WIDGET (steps), "first-steps.next", NULL);
     g_assert_cmpstr (spire_first_steps_get_step (steps), ==, "cohort");
     gtk_widget_activate_action (GTK_WIDGET (steps), "first-steps.skip", NULL);
-    gui_fixture_spin (20);
+    g_assert_true (gui_fixture_wait (first_steps_done, w->window, 20000));
   }
-  program = find_by (store, &spire_kind_program, "name", "Smart Kommune");
-  g_assert_nonnull (program);
-  g_assert_cmpstr (spire_record_get_text (program, "kind"), ==, "accelerator");
-  reload (window);
+  w->program = find_by (w->store, &spire_kind_program, "name", "Smart Kommune");
+  g_assert_nonnull (w->program);
+  g_assert_cmpstr (spire_record_get_text (w->program, "kind"), ==, "accelerator");
+  reload (w->window);
 
-  edit_and_save (GTK_WIDGET (sidebar), "sidebar.new-cohort",
-                 g_variant_new_string (spire_record_get_uuid (program)),
+  edit_and_save (GTK_WIDGET (w->sidebar), "sidebar.new-cohort",
+                 g_variant_new_string (spire_record_get_uuid (w->program)),
                  "name", "Vår 2027", "seats", "10", "phase", "open", NULL);
-  cohort = find_by (store, &spire_kind_cohort, "name", "Vår 2027");
-  g_assert_nonnull (cohort);
-  cohort_uuid = spire_record_get_uuid (cohort);
-  g_assert_cmpstr (spire_record_get_text (cohort, "program"), ==, spire_record_get_uuid (program));
-  g_assert_cmpint (spire_record_get_int (cohort, "seats"), ==, 10);
-  reload (window);
+  w->cohort = find_by (w->store, &spire_kind_cohort, "name", "Vår 2027");
+  g_assert_nonnull (w->cohort);
+  w->cohort_uuid = spire_record_get_uuid (w->cohort);
+  g_assert_cmpstr (spire_record_get_text (w->cohort, "program"), ==,
+                   spire_record_get_uuid (w->program));
+  g_assert_cmpint (spire_record_get_int (w->cohort, "seats"), ==, 10);
+  reload (w->window);
+}
 
-  /* 2. Two public bodies, from their directory page. */
-  g_assert_true (spire_sidebar_select_directory (sidebar, "public_bodies"));
+/* 2. Two public bodies, from their directory page. */
+static void
+walk_public_bodies (Walk *w)
+{
+  g_assert_true (spire_sidebar_select_directory (w->sidebar, "public_bodies"));
   gui_fixture_spin (20);
-  g_assert_true (spire_record_list_page_get_kind (directory) == &spire_kind_public_body);
-  edit_and_save (GTK_WIDGET (window), "win.new", NULL,
+  g_assert_true (spire_record_list_page_get_kind (w->directory) == &spire_kind_public_body);
+  edit_and_save (GTK_WIDGET (w->window), "win.new", NULL,
                  "name", "Oslo kommune", "kind", "municipality", NULL);
-  edit_and_save (GTK_WIDGET (directory), "records.new", NULL,
+  edit_and_save (GTK_WIDGET (w->directory), "records.new", NULL,
                  "name", "Bergen kommune", "kind", "municipality", NULL);
-  oslo = find_by (store, &spire_kind_public_body, "name", "Oslo kommune");
-  bergen = find_by (store, &spire_kind_public_body, "name", "Bergen kommune");
-  g_assert_nonnull (oslo);
-  g_assert_nonnull (bergen);
-  reload (window);
-  g_assert_cmpuint (g_list_model_get_n_items (_spire_record_list_page_get_shown (directory)), ==, 2);
+  w->oslo = find_by (w->store, &spire_kind_public_body, "name", "Oslo kommune");
+  w->bergen = find_by (w->store, &spire_kind_public_body, "name", "Bergen kommune");
+  g_assert_nonnull (w->oslo);
+  g_assert_nonnull (w->bergen);
+  reload (w->window);
+  g_assert_cmpuint (g_list_model_get_n_items (_spire_record_list_page_get_shown (w->directory)), ==, 2);
+}
 
-  /* … each with a challenge in the cohort. */
-  g_assert_true (spire_sidebar_select_directory (sidebar, "challenges"));
+/* … each with a challenge in the cohort. */
+static void
+walk_challenges (Walk *w)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_assert_true (spire_sidebar_select_directory (w->sidebar, "challenges"));
   gui_fixture_spin (20);
-  edit_and_save (GTK_WIDGET (window), "win.new", NULL,
-                 "title", "Smartere snømåking", "cohort", cohort_uuid,
-                 "owner", spire_record_get_uuid (oslo), NULL);
-  edit_and_save (GTK_WIDGET (window), "win.new", NULL,
-                 "title", "Mindre matsvinn i skolen", "cohort", cohort_uuid,
-                 "owner", spire_record_get_uuid (bergen), NULL);
-  snow = find_by (store, &spire_kind_challenge, "title", "Smartere snømåking");
-  food = find_by (store, &spire_kind_challenge, "title", "Mindre matsvinn i skolen");
-  g_assert_nonnull (snow);
-  g_assert_nonnull (food);
-  g_assert_cmpstr (spire_record_get_text (snow, "owner"), ==, spire_record_get_uuid (oslo));
-  g_assert_cmpstr (spire_record_get_text (food, "owner"), ==, spire_record_get_uuid (bergen));
-  g_assert_cmpstr (spire_record_get_text (food, "cohort"), ==, cohort_uuid);
-  reload (window);
+  edit_and_save (GTK_WIDGET (w->window), "win.new", NULL,
+                 "title", "Smartere snømåking", "cohort", w->cohort_uuid,
+                 "owner", spire_record_get_uuid (w->oslo), NULL);
+  edit_and_save (GTK_WIDGET (w->window), "win.new", NULL,
+                 "title", "Mindre matsvinn i skolen", "cohort", w->cohort_uuid,
+                 "owner", spire_record_get_uuid (w->bergen), NULL);
+  w->snow = find_by (w->store, &spire_kind_challenge, "title", "Smartere snømåking");
+  w->food = find_by (w->store, &spire_kind_challenge, "title", "Mindre matsvinn i skolen");
+  g_assert_nonnull (w->snow);
+  g_assert_nonnull (w->food);
+  g_assert_cmpstr (spire_record_get_text (w->snow, "owner"), ==, spire_record_get_uuid (w->oslo));
+  g_assert_cmpstr (spire_record_get_text (w->food, "owner"), ==,
+                   spire_record_get_uuid (w->bergen));
+  g_assert_cmpstr (spire_record_get_text (w->food, "cohort"), ==, w->cohort_uuid);
+  reload (w->window);
 
   /* The challenges directory exported: what it shows, in its order. */
-  _spire_record_list_page_export_csv (directory, challenge_path);
-  g_assert_true (gui_fixture_wait (list_page_not_exporting, directory, 10000));
-  rows = read_csv (challenge_path, separator);
+  rows = export_directory (w, w->challenge_path);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpstr (((char **) rows->pdata[0])[0], ==, "Title");
   g_assert_cmpstr (((char **) rows->pdata[1])[0], ==, "Mindre matsvinn i skolen");
   g_assert_cmpstr (((char **) rows->pdata[1])[column_of (rows->pdata[0], "Owner")], ==,
                    "Bergen kommune");
   g_assert_cmpstr (((char **) rows->pdata[2])[0], ==, "Smartere snømåking");
-  g_assert_cmpstr (_spire_record_list_page_get_last_toast (directory), ==,
+  g_assert_cmpstr (_spire_record_list_page_get_last_toast (w->directory), ==,
                    "Exported 2 challenges to “challenges.csv”");
-  g_clear_pointer (&rows, g_ptr_array_unref);
+}
 
-  /* 3. 80 applications from a CSV file with Norwegian headers. */
-  csv_path = write_applications_csv ("Smartere snømåking", "Mindre matsvinn i skolen");
+/* 3. 80 applications from a CSV file with Norwegian headers. */
+static void
+walk_import (Walk *w)
+{
+  SpireCsvImportDialog *dialog;
+  SpireCsvPreview *preview;
+
+  w->csv_path = write_applications_csv ("Smartere snømåking", "Mindre matsvinn i skolen");
   {
-    g_autoptr (GFile) file = g_file_new_for_path (csv_path);
+    g_autoptr (GFile) file = g_file_new_for_path (w->csv_path);
 
-    spire_import_file_present (GTK_WINDOW (window), store, SPIRE_COHORT (cohort), file);
+    spire_import_file_present (GTK_WINDOW (w->window), w->store, SPIRE_COHORT (w->cohort), file);
   }
   g_assert_true (gui_fixture_wait (dialog_shown, NULL, 10000));
   dialog = SPIRE_CSV_IMPORT_DIALOG (import_dialog ());
   g_assert_true (SPIRE_IS_CSV_IMPORT_DIALOG (dialog));
   g_assert_true (gui_fixture_wait (csv_idle, dialog, 10000));
-  g_assert_cmpstr (_spire_csv_import_dialog_get_cohort_uuid (dialog), ==, cohort_uuid);
+  g_assert_cmpstr (_spire_csv_import_dialog_get_cohort_uuid (dialog), ==, w->cohort_uuid);
   g_assert_cmpstr (_spire_csv_import_dialog_get_row_target (dialog, 0), ==, SPIRE_CSV_STARTUP_NAME);
   g_assert_cmpstr (_spire_csv_import_dialog_get_row_target (dialog, 1), ==, SPIRE_CSV_STARTUP_ORGNR);
   g_assert_cmpstr (_spire_csv_import_dialog_get_row_target (dialog, 4), ==,
@@ -456,43 +516,46 @@ test_walkthrough (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL);
   g_assert_true (gui_fixture_wait (dialog_gone, NULL, 30000));
   g_assert_cmpstr (_spire_import_get_last_toast (), ==, "80 applications imported");
-  g_assert_cmpint (spire_store_count (store, &spire_kind_application, "cohort", cohort_uuid), ==,
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_application, "cohort", w->cohort_uuid),
+                   ==, N_APPLICATIONS);
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_application, "challenge",
+                                      spire_record_get_uuid (w->snow)), ==, N_APPLICATIONS / 2);
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_application, "challenge",
+                                      spire_record_get_uuid (w->food)), ==, N_APPLICATIONS / 2);
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_startup, NULL, NULL), ==,
                    N_APPLICATIONS);
-  g_assert_cmpint (spire_store_count (store, &spire_kind_application, "challenge",
-                                      spire_record_get_uuid (snow)), ==, N_APPLICATIONS / 2);
-  g_assert_cmpint (spire_store_count (store, &spire_kind_application, "challenge",
-                                      spire_record_get_uuid (food)), ==, N_APPLICATIONS / 2);
-  g_assert_cmpint (spire_store_count (store, &spire_kind_startup, NULL, NULL), ==, N_APPLICATIONS);
+}
 
-  /* The startups directory exported with a search: only what it shows. */
-  reload (window);
-  g_assert_true (spire_sidebar_select_directory (sidebar, "startups"));
-  g_assert_true (gui_fixture_wait (list_page_read, directory, 10000));
-  g_assert_cmpuint (g_list_model_get_n_items (_spire_record_list_page_get_shown (directory)), ==,
+/* The startups directory exported with a search: only what it shows. */
+static void
+walk_export_startups (Walk *w)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+
+  reload (w->window);
+  g_assert_true (spire_sidebar_select_directory (w->sidebar, "startups"));
+  g_assert_true (gui_fixture_wait (list_page_read, w->directory, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (_spire_record_list_page_get_shown (w->directory)), ==,
                     N_APPLICATIONS);
-  gtk_editable_set_text (_spire_record_list_page_get_search_entry (directory), "kvitfj");
-  g_assert_true (gui_fixture_wait (list_page_shows_one, directory, 5000));
-  _spire_record_list_page_export_csv (directory, dir_export_path);
-  g_assert_true (gui_fixture_wait (list_page_not_exporting, directory, 10000));
-  rows = read_csv (dir_export_path, separator);
+  gtk_editable_set_text (_spire_record_list_page_get_search_entry (w->directory), "kvitfj");
+  g_assert_true (gui_fixture_wait (list_page_shows_one, w->directory, 5000));
+  rows = export_directory (w, w->dir_export_path);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (((char **) rows->pdata[1])[column_of (rows->pdata[0], "Name")], ==,
                    "Kvitfjell Robotikk AS");
   g_clear_pointer (&rows, g_ptr_array_unref);
-  gtk_editable_set_text (_spire_record_list_page_get_search_entry (directory), "");
-  g_assert_true (gui_fixture_wait (list_page_shows_all, directory, 5000));
+  gtk_editable_set_text (_spire_record_list_page_get_search_entry (w->directory), "");
+  g_assert_true (gui_fixture_wait (list_page_shows_all, w->directory, 5000));
 
   /* … and in its order: by name, Z to A. */
   {
-    GtkColumnView *view = _spire_record_list_page_get_column_view (directory);
+    GtkColumnView *view = _spire_record_list_page_get_column_view (w->directory);
     g_autoptr (GtkColumnViewColumn) name = g_list_model_get_item (gtk_column_view_get_columns (view),
                                                                   0);
 
     gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
   }
-  _spire_record_list_page_export_csv (directory, dir_export_path);
-  g_assert_true (gui_fixture_wait (list_page_not_exporting, directory, 10000));
-  rows = read_csv (dir_export_path, separator);
+  rows = export_directory (w, w->dir_export_path);
   g_assert_cmpuint (rows->len, ==, 1 + N_APPLICATIONS);
   {
     int name = column_of (rows->pdata[0], "Name");
@@ -503,34 +566,43 @@ test_walkthrough (void)
     /* Organisation numbers as programs read them: nine digits. */
     g_assert_cmpuint (strlen (((char **) rows->pdata[1])[orgnr]), ==, 9);
   }
-  g_clear_pointer (&rows, g_ptr_array_unref);
-  g_assert_cmpstr (_spire_record_list_page_get_last_toast (directory), ==,
+  g_assert_cmpstr (_spire_record_list_page_get_last_toast (w->directory), ==,
                    "Exported 80 startups to “startups.csv”");
+}
 
-  /* 4. One application found by part of its startup's name. */
-  g_assert_true (spire_sidebar_select_cohort (sidebar, cohort_uuid));
-  reload (window);
-  g_assert_cmpstr (_spire_window_get_content_page (window), ==, "cohort");
-  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (page)), ==,
+/* 4. One application found by part of its startup's name. */
+static void
+walk_search (Walk *w)
+{
+  g_assert_true (spire_sidebar_select_cohort (w->sidebar, w->cohort_uuid));
+  reload (w->window);
+  g_assert_cmpstr (_spire_window_get_content_page (w->window), ==, "cohort");
+  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (w->page)), ==,
                     N_APPLICATIONS);
-  gtk_editable_set_text (_spire_cohort_page_get_search_entry (page), "kvitfjell rob");
-  g_assert_true (gui_fixture_wait (cohort_page_shows_one, page, 5000));
+  gtk_editable_set_text (_spire_cohort_page_get_search_entry (w->page), "kvitfjell rob");
+  g_assert_true (gui_fixture_wait (cohort_page_shows_one, w->page, 5000));
   {
-    g_autoptr (SpireRecord) app = g_list_model_get_item (G_LIST_MODEL (spire_cohort_page_get_model (page)), 0);
-    g_autoptr (SpireRecord) startup = spire_store_get (store, &spire_kind_startup,
+    g_autoptr (SpireRecord) app = g_list_model_get_item (G_LIST_MODEL (spire_cohort_page_get_model (w->page)), 0);
+    g_autoptr (SpireRecord) startup = spire_store_get (w->store, &spire_kind_startup,
                                                        spire_record_get_text (app, "startup"),
                                                        NULL);
 
     g_assert_cmpstr (spire_record_get_text (app, "title"), ==, "Forslag 42");
     g_assert_cmpstr (spire_record_get_text (startup, "name"), ==, "Kvitfjell Robotikk AS");
-    found_uuid = g_strdup (spire_record_get_uuid (app));
+    w->found_uuid = g_strdup (spire_record_get_uuid (app));
   }
-  gtk_editable_set_text (_spire_cohort_page_get_search_entry (page), "");
-  g_assert_true (gui_fixture_wait (cohort_page_shows_all, page, 5000));
+  gtk_editable_set_text (_spire_cohort_page_get_search_entry (w->page), "");
+  g_assert_true (gui_fixture_wait (cohort_page_shows_all, w->page, 5000));
+}
 
-  /* 5. Ten rejected with one reason, through the bulk status change. */
-  selection = spire_cohort_page_get_model (page);
-  shown = G_LIST_MODEL (spire_cohort_page_get_model (page));
+/* 5. Ten rejected with one reason, through the bulk status change. */
+static void
+walk_reject (Walk *w)
+{
+  GtkSelectionModel *selection = spire_cohort_page_get_model (w->page);
+  GListModel *shown = G_LIST_MODEL (spire_cohort_page_get_model (w->page));
+  g_autoptr (GPtrArray) rejected = g_ptr_array_new_with_free_func (g_free);
+
   gtk_selection_model_unselect_all (selection);
   for (guint i = 0; i < 10; i++)
     {
@@ -539,7 +611,7 @@ test_walkthrough (void)
       gtk_selection_model_select_item (selection, i, FALSE);
       g_ptr_array_add (rejected, g_strdup (spire_record_get_uuid (r)));
     }
-  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.change-status", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (w->page), "cohort.change-status", NULL);
   g_assert_true (SPIRE_IS_DECISION_DIALOG (gui_fixture_find_message_dialog ()));
   spire_decision_dialog_set_status (SPIRE_DECISION_DIALOG (gui_fixture_find_message_dialog ()), "rejected");
   spire_decision_dialog_set_reason (SPIRE_DECISION_DIALOG (gui_fixture_find_message_dialog ()), REASON);
@@ -549,21 +621,32 @@ test_walkthrough (void)
   gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
   gui_fixture_spin (50);
   g_assert_null (gui_fixture_find_message_dialog ());
-  g_assert_cmpuint (count_status (store, cohort_uuid, "rejected"), ==, 10);
+  g_assert_cmpuint (count_status (w->store, w->cohort_uuid, "rejected"), ==, 10);
   for (guint i = 0; i < rejected->len; i++)
     {
-      g_autoptr (SpireRecord) r = spire_store_get (store, &spire_kind_application,
+      g_autoptr (SpireRecord) r = spire_store_get (w->store, &spire_kind_application,
                                                    rejected->pdata[i], NULL);
-      g_autoptr (GPtrArray) decisions = spire_store_list (store, &spire_kind_decision, "application",
-                                                          rejected->pdata[i], NULL);
+      g_autoptr (GPtrArray) decisions = spire_store_list (w->store, &spire_kind_decision,
+                                                          "application", rejected->pdata[i], NULL);
 
       g_assert_cmpstr (spire_record_get_text (r, "status"), ==, "rejected");
       g_assert_cmpuint (decisions->len, ==, 1);
       g_assert_cmpstr (spire_record_get_text (decisions->pdata[0], "reason"), ==, REASON);
     }
-  reload (window);
+  reload (w->window);
+}
 
-  /* 6. One (not rejected) deleted, then brought back with its UUID. */
+/* 6. One (not rejected) deleted, then brought back with its UUID. */
+static void
+walk_delete_and_undo (Walk *w)
+{
+  g_autoptr (GError) error = NULL;
+  GtkSelectionModel *selection = spire_cohort_page_get_model (w->page);
+  GListModel *shown = G_LIST_MODEL (spire_cohort_page_get_model (w->page));
+  g_autofree char *deleted_uuid = NULL;
+  g_autofree char *deleted_title = NULL;
+  RowWatch watch = { w->page, NULL };
+
   gtk_selection_model_unselect_all (selection);
   for (guint i = 0; i < g_list_model_get_n_items (shown) && deleted_uuid == NULL; i++)
     {
@@ -576,43 +659,50 @@ test_walkthrough (void)
       deleted_title = g_strdup (spire_record_get_text (r, "title"));
     }
   g_assert_nonnull (deleted_uuid);
-  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.delete-applications", NULL);
-  gui_fixture_spin (20);
+  watch.uuid = deleted_uuid;
+  gtk_widget_activate_action (GTK_WIDGET (w->page), "cohort.delete-applications", NULL);
+  g_assert_true (gui_fixture_wait (row_gone, &watch, 20000));
   {
-    g_autoptr (SpireRecord) gone = spire_store_get (store, &spire_kind_application, deleted_uuid,
-                                                    NULL);
+    g_autoptr (SpireRecord) gone = spire_store_get (w->store, &spire_kind_application,
+                                                    deleted_uuid, NULL);
 
     g_assert_null (gone);
   }
-  g_assert_cmpint (spire_store_count (store, &spire_kind_application, "cohort", cohort_uuid), ==,
-                   N_APPLICATIONS - 1);
-  reload (window);
-  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (page)), ==,
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_application, "cohort", w->cohort_uuid),
+                   ==, N_APPLICATIONS - 1);
+  reload (w->window);
+  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (w->page)), ==,
                     N_APPLICATIONS - 1);
   /* At once, while the status toast is still hiding: libadwaita 1.2 used
    * to abort here when the undo dismissed the delete toast. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  gui_fixture_spin (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->window), "win.undo", NULL));
+  g_assert_true (gui_fixture_wait (row_back, &watch, 20000));
   {
-    g_autoptr (SpireRecord) back = spire_store_get (store, &spire_kind_application, deleted_uuid,
-                                                    &error);
+    g_autoptr (SpireRecord) back = spire_store_get (w->store, &spire_kind_application,
+                                                    deleted_uuid, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (back);
     g_assert_cmpstr (spire_record_get_text (back, "title"), ==, deleted_title);
-    g_assert_cmpstr (spire_record_get_text (back, "cohort"), ==, cohort_uuid);
+    g_assert_cmpstr (spire_record_get_text (back, "cohort"), ==, w->cohort_uuid);
   }
-  g_assert_cmpint (spire_store_count (store, &spire_kind_application, "cohort", cohort_uuid), ==,
-                   N_APPLICATIONS);
-  reload (window);
-  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (page)), ==,
+  g_assert_cmpint (spire_store_count (w->store, &spire_kind_application, "cohort", w->cohort_uuid),
+                   ==, N_APPLICATIONS);
+  reload (w->window);
+  g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (w->page)), ==,
                     N_APPLICATIONS);
+}
 
-  /* 7. The list exported as CSV and read back: 80 rows, ten rejected. */
-  gtk_selection_model_unselect_all (selection);
-  gtk_widget_activate_action (GTK_WIDGET (page), "cohort.export-csv-to", "s", export_path);
-  g_assert_true (gui_fixture_wait (cohort_page_not_exporting, page, 10000));
-  rows = read_csv (export_path, separator);
+/* 7. The list exported as CSV and read back: 80 rows, ten rejected. */
+static void
+walk_export_cohort (Walk *w)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+
+  gtk_selection_model_unselect_all (spire_cohort_page_get_model (w->page));
+  gtk_widget_activate_action (GTK_WIDGET (w->page), "cohort.export-csv-to", "s", w->export_path);
+  g_assert_true (gui_fixture_wait (cohort_page_not_exporting, w->page, 10000));
+  rows = read_csv (w->export_path, w->separator);
   g_assert_cmpuint (rows->len, ==, 1 + N_APPLICATIONS);
   {
     char **header = rows->pdata[0];
@@ -634,22 +724,67 @@ test_walkthrough (void)
     g_assert_cmpuint (n_rejected, ==, 10);
     g_assert_true (found);
   }
-  g_assert_true (widget_shows (GTK_WIDGET (window),
+  g_assert_true (widget_shows (GTK_WIDGET (w->window),
                                "Exported 80 applications to “søknader-eksport.csv”"));
 
   /* The found one is still there. */
   {
-    g_autoptr (SpireRecord) r = spire_store_get (store, &spire_kind_application, found_uuid, NULL);
+    g_autoptr (SpireRecord) r = spire_store_get (w->store, &spire_kind_application, w->found_uuid,
+                                                 NULL);
 
     g_assert_nonnull (r);
   }
+}
 
-  gtk_window_destroy (GTK_WINDOW (window));
+static void
+test_walkthrough (void)
+{
+  g_autofree char *db_path = g_build_filename (tmpdir, "walkthrough.db", NULL);
+  g_autoptr (GError) error = NULL;
+  Walk w = { 0 };
+
+  w.export_path = g_build_filename (tmpdir, "søknader-eksport.csv", NULL);
+  w.dir_export_path = g_build_filename (tmpdir, "startups.csv", NULL);
+  w.challenge_path = g_build_filename (tmpdir, "challenges.csv", NULL);
+  w.separator = spire_csv_separator_for_language (spire_language_current ());
+  w.store = spire_store_open (db_path, &error);
+  g_assert_no_error (error);
+  w.window = spire_window_new (app);
+  _spire_window_set_store (w.window, w.store);
+  gtk_window_present (GTK_WINDOW (w.window));
+  gui_fixture_spin (50);
+  w.sidebar = _spire_window_get_sidebar (w.window);
+  w.page = _spire_window_get_cohort_page (w.window);
+  w.directory = _spire_window_get_directory_page (w.window);
+
+  walk_program_and_cohort (&w);
+  walk_public_bodies (&w);
+  walk_challenges (&w);
+  walk_import (&w);
+  walk_export_startups (&w);
+  walk_search (&w);
+  walk_reject (&w);
+  walk_delete_and_undo (&w);
+  walk_export_cohort (&w);
+
+  gtk_window_destroy (GTK_WINDOW (w.window));
   gui_fixture_spin (20);
-  g_unlink (csv_path);
-  g_unlink (export_path);
-  g_unlink (dir_export_path);
-  g_unlink (challenge_path);
+  g_unlink (w.csv_path);
+  g_unlink (w.export_path);
+  g_unlink (w.dir_export_path);
+  g_unlink (w.challenge_path);
+  g_free (w.csv_path);
+  g_free (w.export_path);
+  g_free (w.dir_export_path);
+  g_free (w.challenge_path);
+  g_free (w.found_uuid);
+  g_clear_object (&w.program);
+  g_clear_object (&w.cohort);
+  g_clear_object (&w.oslo);
+  g_clear_object (&w.bergen);
+  g_clear_object (&w.snow);
+  g_clear_object (&w.food);
+  g_clear_object (&w.store);
 }
 
 int

@@ -633,6 +633,47 @@ assert_narrow (SpireWindow *window, const char *what, int limit)
   g_assert_cmpint (gtk_widget_get_width (content), <=, limit);
 }
 
+/* The label of @text under @widget that is drawn ("Criteria", not a
+ * hidden part's) */
+static GtkWidget *
+find_shown_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_shown_label (c, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+criteria_heading_shown (gpointer data)
+{
+  GtkWidget *heading = find_shown_label (data, _("Criteria"));
+
+  return heading != NULL && gtk_widget_get_width (heading) > 0;
+}
+
+/* The rubric's "Criteria" heading whole beside (or above) its button:
+ * "Vurderingskriterier" was cut to "Vurde…" at 360 px. */
+static void
+assert_criteria_heading_whole (SpireWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (_spire_window_get_evaluation_page (window));
+  GtkWidget *heading;
+  int natural = 0;
+
+  g_assert_true (gui_fixture_wait (criteria_heading_shown, page, 5000));
+  heading = find_shown_label (page, _("Criteria"));
+  gtk_widget_measure (heading, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (heading), >=, natural);
+}
+
 static gboolean
 ranking_ready (gpointer data)
 {
@@ -681,6 +722,8 @@ test_window_narrow (void)
     {
       spire_evaluation_page_show_part (_spire_window_get_evaluation_page (window), parts[i]);
       assert_narrow (window, parts[i], 360);
+      if (g_str_equal (parts[i], "rubric"))
+        assert_criteria_heading_whole (window);
     }
   adw_view_stack_set_visible_child_name (window->cohort_views, "ranking");
   g_assert_true (gui_fixture_wait (ranking_ready, _spire_window_get_ranking_page (window), 10000));

@@ -273,6 +273,43 @@ find_dropdown (GtkWidget *widget)
   return NULL;
 }
 
+/* The dialogs load as the panel part opens them (issue 11): shown at
+ * once, their list read on a worker and handed over when read. */
+static void
+on_persons_read_cb (GObject *source, GAsyncResult *result, gpointer dialog)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) persons = spire_store_list_finish (SPIRE_STORE (source), result, &error);
+
+  g_assert_no_error (error);
+  spire_panel_member_dialog_set_persons (dialog, persons);
+  g_object_unref (dialog);
+}
+
+static void
+on_applications_read_cb (GObject *source, GAsyncResult *result, gpointer dialog)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) queue = spire_application_queue_finish (SPIRE_STORE (source), result,
+                                                                &error);
+
+  g_assert_no_error (error);
+  spire_conflict_dialog_set_applications (dialog, queue);
+  g_object_unref (dialog);
+}
+
+static gboolean
+member_dialog_loaded (gpointer dialog)
+{
+  return !spire_panel_member_dialog_is_loading (dialog);
+}
+
+static gboolean
+conflict_dialog_loaded (gpointer dialog)
+{
+  return !spire_conflict_dialog_is_loading (dialog);
+}
+
 /* The panel's pickers of a person and of an application search as you type,
  * and what is picked is what the dialog answers. */
 static void
@@ -280,7 +317,9 @@ test_panel_pickers_search (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GPtrArray) persons = NULL;
   g_autoptr (GPtrArray) applications = spire_store_list (fx->store, &spire_kind_application, NULL, NULL, NULL);
+  g_autoptr (GPtrArray) queue = NULL;
   g_autoptr (GPtrArray) panel = g_ptr_array_new ();
+  const char *cohort = NULL;
   GtkWidget *dialog;
   GtkDropDown *dropdown;
 
@@ -294,7 +333,11 @@ test_panel_pickers_search (Fixture *fx, gconstpointer data)
     }
   persons = spire_store_list (fx->store, &spire_kind_person, NULL, NULL, NULL);
   g_assert_cmpuint (persons->len, >, 1);
-  dialog = GTK_WIDGET (spire_panel_member_dialog_new (GTK_WIDGET (fx->window), persons));
+  dialog = GTK_WIDGET (spire_panel_member_dialog_new_loading (GTK_WIDGET (fx->window)));
+  g_assert_true (spire_panel_member_dialog_is_loading (SPIRE_PANEL_MEMBER_DIALOG (dialog)));
+  spire_store_list_async (fx->store, &spire_kind_person, NULL, NULL, NULL, on_persons_read_cb,
+                          g_object_ref (dialog));
+  g_assert_true (gui_fixture_wait (member_dialog_loaded, dialog, 10000));
   dropdown = find_dropdown (dialog);
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_drop_down_get_enable_search (dropdown));
@@ -303,14 +346,42 @@ test_panel_pickers_search (Fixture *fx, gconstpointer data)
                    spire_record_get_uuid (g_ptr_array_index (persons, 1)));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* The applications of a cohort (the one with most), as the panel part's
+   * dialog reads them */
   g_assert_cmpuint (applications->len, >, 1);
-  dialog = GTK_WIDGET (spire_conflict_dialog_new (GTK_WIDGET (fx->window), fx->store, panel, applications));
+  {
+    g_autoptr (GHashTable) n = g_hash_table_new (g_str_hash, g_str_equal);
+    guint most = 0;
+
+    for (guint i = 0; i < applications->len; i++)
+      {
+        const char *c = spire_record_get_text (applications->pdata[i], "cohort");
+        guint k = GPOINTER_TO_UINT (g_hash_table_lookup (n, c)) + 1;
+
+        g_hash_table_insert (n, (gpointer) c, GUINT_TO_POINTER (k));
+        if (k > most)
+          {
+            most = k;
+            cohort = c;
+          }
+      }
+  }
+  queue = spire_application_queue_read (fx->store, cohort, NULL);
+  g_assert_nonnull (queue);
+  g_assert_cmpuint (queue->len, >, 1);
+  dialog = GTK_WIDGET (spire_conflict_dialog_new_loading (GTK_WIDGET (fx->window), fx->store,
+                                                          panel));
+  g_assert_true (spire_conflict_dialog_is_loading (SPIRE_CONFLICT_DIALOG (dialog)));
+  spire_application_queue_async (fx->store, cohort, NULL, on_applications_read_cb,
+                                 g_object_ref (dialog));
+  g_assert_true (gui_fixture_wait (conflict_dialog_loaded, dialog, 10000));
   dropdown = find_dropdown (dialog);
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_drop_down_get_enable_search (dropdown));
   gtk_drop_down_set_selected (dropdown, 1);
   g_assert_cmpstr (spire_conflict_dialog_get_application (SPIRE_CONFLICT_DIALOG (dialog)), ==,
-                   spire_record_get_uuid (g_ptr_array_index (applications, 1)));
+                   spire_record_get_uuid (
+                     ((SpireReviewQueueItem *) g_ptr_array_index (queue, 1))->application));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

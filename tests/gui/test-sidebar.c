@@ -13,6 +13,7 @@
 
 #include "gui-fixture.h"
 #include "sidebar/spire-sidebar-private.h"
+#include "sidebar/spire-sidebar-rows.h"
 #include "spire-app.h"
 #include "spire-window-private.h"
 
@@ -212,6 +213,104 @@ test_sidebar_one_choice (void)
   close_window (window);
 }
 
+/* A cohort's long name: the end that tells it from its siblings ("2027
+ * høst") has a label of its own that is never cut, the start is
+ * ellipsized at its end, and the row's tooltip has the whole name. */
+static void
+test_sidebar_name_period (void)
+{
+  g_assert_cmpstr (_spire_sidebar_name_period ("SmartOslo Akselerator vår 2024"), ==,
+                   "vår 2024");
+  g_assert_cmpstr (_spire_sidebar_name_period ("Bergen kommune – Klimaløsninger 2027 høst"),
+                   ==, "2027 høst");
+  g_assert_null (_spire_sidebar_name_period ("Spring 2026"));
+  g_assert_cmpstr (_spire_sidebar_name_period ("Kull 03"), ==, "03");
+  g_assert_cmpstr (_spire_sidebar_name_period ("Green Transition Autumn 2025/26"), ==,
+                   "Autumn 2025/26");
+  g_assert_null (_spire_sidebar_name_period ("Behovsløftet"));
+  g_assert_null (_spire_sidebar_name_period ("Vår"));
+}
+
+static GtkLabel *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_allocated (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+test_sidebar_long_names (void)
+{
+  static const char *const names[] = {
+    "Bergen kommune – Klimaløsninger for framtidens byer 2027 høst",
+    "Bergen kommune – Klimaløsninger for framtidens byer 2028 vår",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpireRecord) program = spire_record_new (&spire_kind_program);
+  SpireWindow *window;
+  GtkListBox *list;
+
+  g_assert_no_error (error);
+  spire_record_set_text (program, "name", "Bergen kommune");
+  spire_record_set_text (program, "kind", "accelerator");
+  g_assert_true (spire_store_insert (store, program, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (SpireRecord) cohort = spire_record_new (&spire_kind_cohort);
+
+      spire_record_set_text (cohort, "program", spire_record_get_uuid (program));
+      spire_record_set_text (cohort, "name", names[i]);
+      spire_record_set_text (cohort, "phase", "open");
+      spire_record_set_int (cohort, "seats", 10);
+      g_assert_true (spire_store_insert (store, cohort, &error));
+    }
+
+  /* A phone's width: the sidebar is the whole window. */
+  window = spire_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  _spire_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  list = _spire_sidebar_get_list (_spire_window_get_sidebar (window));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkLabel *period = find_label (GTK_WIDGET (list), i == 0 ? "2027 høst" : "2028 vår");
+      GtkLabel *head;
+      GtkWidget *row;
+      int natural = 0;
+
+      g_assert_nonnull (period);
+      row = gtk_widget_get_ancestor (GTK_WIDGET (period), GTK_TYPE_LIST_BOX_ROW);
+      head = find_label (row, "Bergen kommune – Klimaløsninger for framtidens byer");
+      g_assert_nonnull (head);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, names[i]);
+      g_assert_true (gui_fixture_wait (is_allocated, period, 5000));
+      /* The period whole, the start cut at its end */
+      gtk_widget_measure (GTK_WIDGET (period), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                          NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (period)), >=, natural);
+      g_assert_cmpint (gtk_label_get_ellipsize (head), ==, PANGO_ELLIPSIZE_END);
+      g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (head)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row)), <=, 360);
+    }
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -226,6 +325,8 @@ main (int argc, char **argv)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_test_add_func ("/sidebar/later", test_sidebar_later);
   g_test_add_func ("/sidebar/one-choice", test_sidebar_one_choice);
+  g_test_add_func ("/sidebar/name-period", test_sidebar_name_period);
+  g_test_add_func ("/sidebar/long-names", test_sidebar_long_names);
   ret = g_test_run ();
   g_clear_object (&app);
   return ret;

@@ -633,6 +633,32 @@ assert_narrow (SpireWindow *window, const char *what, int limit)
   g_assert_cmpint (gtk_widget_get_width (content), <=, limit);
 }
 
+/* The first label saying @text in @widget or inside it (only a drawn one
+ * if @mapped), or NULL. */
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text, gboolean mapped)
+{
+  if (GTK_IS_LABEL (widget) && (!mapped || gtk_widget_get_mapped (widget)) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text, mapped);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+criteria_heading_shown (gpointer page)
+{
+  GtkWidget *heading = find_label (page, _("Criteria"), TRUE);
+
+  return heading != NULL && gtk_widget_get_width (heading) > 0;
+}
+
 static gboolean
 ranking_ready (gpointer data)
 {
@@ -681,6 +707,18 @@ test_window_narrow (void)
     {
       spire_evaluation_page_show_part (_spire_window_get_evaluation_page (window), parts[i]);
       assert_narrow (window, parts[i], 360);
+      if (g_str_equal (parts[i], "rubric"))
+        {
+          /* Its "Criteria" heading whole beside or above its button
+           * ("Vurderingskriterier" was cut to "Vurde…") */
+          GtkWidget *page = GTK_WIDGET (_spire_window_get_evaluation_page (window)), *heading;
+          int natural = 0;
+
+          g_assert_true (gui_fixture_wait (criteria_heading_shown, page, 5000));
+          heading = find_label (page, _("Criteria"), TRUE);
+          gtk_widget_measure (heading, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          g_assert_cmpint (gtk_widget_get_width (heading), >=, natural);
+        }
     }
   adw_view_stack_set_visible_child_name (window->cohort_views, "ranking");
   g_assert_true (gui_fixture_wait (ranking_ready, _spire_window_get_ranking_page (window), 10000));
@@ -806,19 +844,6 @@ assert_only_cohort (SpireCohortPage *page, const char *cohort, guint n)
     }
 }
 
-/* Whether @widget or one inside it is a label saying @text. */
-static gboolean
-has_label (GtkWidget *widget, const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* A long list goes to the model in slices across frames (issue 11): while
  * it fills the page says it is loading; then every row is there once, in
  * title order, and the count says so; a switch to another cohort before it
@@ -865,7 +890,7 @@ test_window_fill_slices (void)
   g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (window), big));
   g_assert_true (spire_cohort_page_is_loading (page));
   g_assert_cmpstr (_spire_cohort_page_get_shown_text (page), ==, "Reading the applications…");
-  g_assert_true (has_label (_spire_cohort_page_get_tile (page, "received"), "–"));
+  g_assert_nonnull (find_label (_spire_cohort_page_get_tile (page, "received"), "–", FALSE));
   select_cohort (window, big);
   assert_only_cohort (page, big, 3000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (page))),

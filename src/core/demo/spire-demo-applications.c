@@ -15,6 +15,8 @@
 
 #include "spire-demo-private.h"
 #include "spire-text.h"
+#include "ranking/spire-ranking.h"
+#include "ranking/spire-scoring.h"
 
 /* Applications: first planned in memory (reviews decide the ranking, and
  * the ranking decides the status), then written. */
@@ -170,17 +172,6 @@ plan_reviews (Demo *d, Cohort *c, App *a, int *rotation)
   *rotation = (*rotation + REVIEWERS) % m;
 }
 
-static int
-rank_order (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const App *apps = data;
-  const App *x = &apps[*(const int *) a], *y = &apps[*(const int *) b];
-
-  if (x->score != y->score)
-    return x->score > y->score ? -1 : 1;
-  return *(const int *) a - *(const int *) b;
-}
-
 /* The next startup in the rotation that existed by @founded_by, preferring
  * one of @sector (-1: any) found a little further on; never one that
  * already applied to the cohort. */
@@ -333,14 +324,51 @@ plan_progress (Demo *d, Cohort *c, App *a, int *rotation)
     }
 }
 
-/* Rank what can be ranked: in the cohort under evaluation, the
- * applications whose three reviews are in. */
+/* The review scores of @c as the ranking (spire-ranking.c) will count
+ * them: every submitted review of an application taking part (screened in,
+ * not withdrawn), normalised per evaluator when the rubric says so.
+ * @used[i × MAX_SLOTS + k] is that of slot k of application i. */
+static void
+plan_review_scores (const Cohort *c, double *used)
+{
+  g_autofree double *scores = g_new (double, (gsize) MAX (c->n_apps, 1) * MAX_SLOTS);
+  g_autofree guint *evaluators = g_new (guint, (gsize) MAX (c->n_apps, 1) * MAX_SLOTS);
+  gsize n = 0;
+
+  for (int i = 0; i < c->n_apps; i++)
+    for (int k = 0; k < c->apps[i].n_slots; k++)
+      if (c->apps[i].status == ST_IN_REVIEW && c->apps[i].slots[k].state == SLOT_SUBMITTED)
+        {
+          scores[n] = c->apps[i].slots[k].score;
+          evaluators[n++] = (guint) c->apps[i].slots[k].panelist;
+        }
+  if (c->normalised)
+    spire_scores_normalise (scores, evaluators, n);
+  n = 0;
+  for (int i = 0; i < c->n_apps; i++)
+    for (int k = 0; k < c->apps[i].n_slots; k++)
+      if (c->apps[i].status == ST_IN_REVIEW && c->apps[i].slots[k].state == SLOT_SUBMITTED)
+        used[i * MAX_SLOTS + k] = scores[n++];
+}
+
+/* Rank what can be ranked, in the order the ranking will give it
+ * (spire_rank_items on the scores it will count, so that the decisions'
+ * statuses follow the places their reasons cite): in the cohort under
+ * evaluation, the applications whose three reviews are in. */
 static void
 plan_ranking (Cohort *c)
 {
+  g_autofree double *used = g_new (double, (gsize) MAX (c->n_apps, 1) * MAX_SLOTS);
+  g_autofree SpireRankItem *items = g_new0 (SpireRankItem, MAX (c->n_apps, 1));
+  g_autofree SpireRankItem **order = g_new (SpireRankItem *, MAX (c->n_apps, 1));
+  g_autofree char *keys = g_new0 (char, (gsize) MAX (c->n_apps, 1) * 12);
+  gsize n = 0;
+
+  plan_review_scores (c, used);
   for (int i = 0; i < c->n_apps; i++)
     {
       App *a = &c->apps[i];
+      SpireRankItem *item = &items[n];
       int submitted = 0;
 
       if (a->status != ST_IN_REVIEW || isnan (a->score))
@@ -349,9 +377,22 @@ plan_ranking (Cohort *c)
         submitted += a->slots[k].state == SLOT_SUBMITTED;
       if (submitted < REVIEWERS)
         continue;
-      c->ranked[c->n_ranked++] = i;
+      item->scores = &used[i * MAX_SLOTS];
+      for (int k = 0; k < a->n_slots; k++)
+        if (a->slots[k].state == SLOT_SUBMITTED)
+          item->scores[item->n_scores++] = used[i * MAX_SLOTS + k];
+      item->score = a->score = spire_scores_aggregate (
+          c->median ? SPIRE_AGGREGATION_MEDIAN : SPIRE_AGGREGATION_MEAN, item->scores,
+          item->n_scores);
+      item->key = &keys[n * 12];
+      g_snprintf (&keys[n * 12], 12, "%08d", i);
+      item->data = GINT_TO_POINTER (i);
+      order[n] = item;
+      n++;
     }
-  g_qsort_with_data (c->ranked, c->n_ranked, sizeof (int), rank_order, c->apps);
+  spire_rank_items (order, n);
+  for (gsize r = 0; r < n; r++)
+    c->ranked[c->n_ranked++] = GPOINTER_TO_INT (order[r]->data);
 
   if (c->spec->hero)
     {
@@ -457,10 +498,11 @@ weakest_criterion (const Cohort *c, const App *a, gboolean strongest)
 }
 
 /* Screening and withdrawals are the program manager's; shortlists and the
- * final ranking the panel's (with_rubric), signed by its chair. */
-static gboolean
-put_decision (Demo *d, const Cohort *c, const App *a, Status from, Status to, Stamp at,
-              const char *reason, gboolean with_rubric, GError **error)
+ * final ranking the panel's (with_rubric), signed by its chair.  Without
+ * its reason, which the caller sets. */
+static SpireRecord *
+new_decision (Demo *d, const Cohort *c, const App *a, Status from, Status to, Stamp at,
+              gboolean with_rubric)
 {
   SpireRecord *r = _spire_demo_new_record (d, &spire_kind_decision, NULL);
   g_autofree char *chair = NULL;
@@ -473,10 +515,41 @@ put_decision (Demo *d, const Cohort *c, const App *a, Status from, Status to, St
   spire_record_set_text (r, "to_status", _spire_demo_status_values[to]);
   spire_record_set_text (r, "decided_by", chair ? chair : c->program->manager);
   _spire_demo_set_stamp (r, "decided_at", at);
-  spire_record_set_text (r, "reason", reason);
   if (with_rubric)
     spire_record_set_int (r, "rubric_version", 1);
+  return r;
+}
+
+static gboolean
+put_decision (Demo *d, const Cohort *c, const App *a, Status from, Status to, Stamp at,
+              const char *reason, gboolean with_rubric, GError **error)
+{
+  SpireRecord *r = new_decision (d, c, a, from, to, at, with_rubric);
+
+  spire_record_set_text (r, "reason", reason);
   return _spire_demo_put (d, r, at, at, error);
+}
+
+/* A decision that cites the ranking: made now, written later
+ * (_spire_demo_write_cited_decisions). */
+static void
+cite_decision (Demo *d, Cohort *c, const App *a, Status from, Status to, Stamp at)
+{
+  CitedDecision cited = { new_decision (d, c, a, from, to, at, TRUE), a, to, at };
+
+  if (c->cited == NULL)
+    c->cited = g_array_new (FALSE, FALSE, sizeof (CitedDecision));
+  g_array_append_val (c->cited, cited);
+}
+
+void
+_spire_demo_cited_clear (Cohort *c)
+{
+  if (c->cited == NULL)
+    return;
+  for (guint i = 0; i < c->cited->len; i++)
+    g_clear_object (&g_array_index (c->cited, CitedDecision, i).record);
+  g_clear_pointer (&c->cited, g_array_unref);
 }
 
 /* The office's answer to the gate on record, as the screening part shows
@@ -505,15 +578,9 @@ put_screening (Demo *d, const Cohort *c, const App *a, gboolean passed, const ch
 }
 
 gboolean
-_spire_demo_write_decisions (Demo *d, const Cohort *c, const App *a, GError **error)
+_spire_demo_write_decisions (Demo *d, Cohort *c, const App *a, GError **error)
 {
-  char score[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *reason = NULL;
-  g_autofree char *rank = NULL;
-  g_autofree char *n_ranked = NULL;
-  g_autofree char *best = g_utf8_strdown (weakest_criterion (c, a, TRUE), -1);
-  g_autofree char *worst = g_utf8_strdown (weakest_criterion (c, a, FALSE), -1);
-  Stamp            shortlist_at =
+  Stamp shortlist_at =
       _spire_demo_stamp (c->shortlist_day, 14 * 3600 + _spire_demo_rnd (d, 0, 3600));
   Stamp final_at = _spire_demo_stamp (c->final_day, 13 * 3600 + _spire_demo_rnd (d, 0, 3600));
 
@@ -539,40 +606,87 @@ _spire_demo_write_decisions (Demo *d, const Cohort *c, const App *a, GError **er
   if (a->rank < 0)
     return TRUE;
 
-  _spire_demo_format_decimal (a->score, score);
-  /* Written in Bokmål, so grouped as Bokmål: "nr. 1 234 av 3 694". */
-  rank = spire_format_count (a->rank + 1, SPIRE_LANGUAGE_NB);
-  n_ranked = spire_format_count (c->n_ranked, SPIRE_LANGUAGE_NB);
   if (a->shortlisted)
-    {
-      reason = g_strdup_printf ("Blant de høyest rangerte etter første vurderingsrunde "
-                                "(nr. %s av %s, poengsum %s). Inviteres til pitch for juryen.",
-                                rank, n_ranked, score);
-      if (!put_decision (d, c, a, ST_IN_REVIEW, ST_SHORTLISTED, shortlist_at, reason, TRUE,
-                         error))
-        return FALSE;
-      g_clear_pointer (&reason, g_free);
-    }
+    cite_decision (d, c, a, ST_IN_REVIEW, ST_SHORTLISTED, shortlist_at);
+  if (a->status == ST_ACCEPTED || a->status == ST_WAITLISTED || a->status == ST_REJECTED)
+    cite_decision (d, c, a, a->shortlisted ? ST_SHORTLISTED : ST_IN_REVIEW, a->status,
+                   final_at);
+  return TRUE;
+}
 
-  switch (a->status)
+/* The reason of a decision that cites the ranking: its place, of how
+ * many, with which total, as @row of @ranking says. */
+static char *
+cited_reason (const Cohort *c, const CitedDecision *cited, SpireRankRow *row, guint n_ranked)
+{
+  const App *a = cited->app;
+  char score[G_ASCII_DTOSTR_BUF_SIZE];
+  /* Written in Bokmål, so grouped as Bokmål: "nr. 1 234 av 3 694". */
+  g_autofree char *rank = spire_format_count (spire_rank_row_get_rank (row), SPIRE_LANGUAGE_NB);
+  g_autofree char *of = spire_format_count (n_ranked, SPIRE_LANGUAGE_NB);
+
+  _spire_demo_format_decimal (spire_rank_row_get_score (row), score);
+  switch (cited->to)
     {
+    case ST_SHORTLISTED:
+      return g_strdup_printf ("Blant de høyest rangerte etter første vurderingsrunde "
+                              "(nr. %s av %s, poengsum %s). Inviteres til pitch for juryen.",
+                              rank, of, score);
     case ST_ACCEPTED:
-      reason = g_strdup_printf ("Juryen innstilte søknaden som nr. %s av %s (poengsum %s). "
-                                "Sterkest på %s.", rank, n_ranked, score, best);
-      break;
+      {
+        g_autofree char *best = g_utf8_strdown (weakest_criterion (c, a, TRUE), -1);
+
+        return g_strdup_printf ("Juryen innstilte søknaden som nr. %s av %s (poengsum %s). "
+                                "Sterkest på %s.", rank, of, score, best);
+      }
     case ST_WAITLISTED:
-      reason = g_strdup_printf ("Rangert som nr. %s av %s (poengsum %s). Står på venteliste "
-                                "og får plass hvis noen trekker seg.", rank, n_ranked, score);
-      break;
-    case ST_REJECTED:
-      reason = g_strdup_printf ("Rangert som nr. %s av %s (poengsum %s). Juryen la vekt på "
-                                "svakere %s enn de som ble tatt opp.", rank, n_ranked, score, worst);
-      break;
+      return g_strdup_printf ("Rangert som nr. %s av %s (poengsum %s). Står på venteliste "
+                              "og får plass hvis noen trekker seg.", rank, of, score);
     default:
-      return TRUE;
+      {
+        g_autofree char *worst = g_utf8_strdown (weakest_criterion (c, a, FALSE), -1);
+
+        return g_strdup_printf ("Rangert som nr. %s av %s (poengsum %s). Juryen la vekt på "
+                                "svakere %s enn de som ble tatt opp.", rank, of, score, worst);
+      }
     }
-  return put_decision (d, c, a, a->shortlisted ? ST_SHORTLISTED : ST_IN_REVIEW, a->status,
-                       final_at, reason, TRUE, error);
+}
+
+gboolean
+_spire_demo_write_cited_decisions (Demo *d, Cohort *c, GError **error)
+{
+  g_autoptr (SpireRanking) ranking = NULL;
+  guint n_ranked = 0;
+  gboolean ok = TRUE;
+
+  if (c->cited == NULL || c->cited->len == 0)
+    return TRUE;
+  ranking = spire_rank_cohort (d->store, c->uuid, d->cancellable, error);
+  if (ranking == NULL)
+    return FALSE;
+  for (guint i = 0; i < spire_ranking_get_n_rows (ranking); i++)
+    n_ranked += spire_rank_row_get_rank (spire_ranking_get_row (ranking, i)) > 0;
+
+  for (guint i = 0; ok && i < c->cited->len; i++)
+    {
+      CitedDecision *cited = &g_array_index (c->cited, CitedDecision, i);
+      SpireRankRow *row = spire_ranking_lookup (ranking, cited->app->uuid);
+      g_autofree char *reason = NULL;
+
+      /* Planned as ranked (three submitted reviews, taking part), so
+       * ranked. */
+      if (row == NULL || spire_rank_row_get_rank (row) == 0)
+        {
+          g_warning ("Application %s was planned as ranked but is not", cited->app->uuid);
+          reason = g_strdup ("Avgjort av juryen.");
+        }
+      else
+        reason = cited_reason (c, cited, row, n_ranked);
+      spire_record_set_text (cited->record, "reason", reason);
+      ok = _spire_demo_put (d, g_steal_pointer (&cited->record), cited->at, cited->at, error);
+    }
+  _spire_demo_cited_clear (c);
+  return ok;
 }
 
 static char *

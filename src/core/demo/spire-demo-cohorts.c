@@ -175,8 +175,8 @@ fill_rubric (Demo *d, Cohort *c, GError **error)
   spire_record_set_int (r, "scale_max", 7);
   spire_record_set_text (r, "scale_labels", _spire_demo_scale_labels);
   spire_record_set_text (r, "aggregation", c->median ? "median" : "mean");
-  spire_record_set_text (r, "normalisation",
-                         _spire_demo_chance (d, 0.4) ? "per_evaluator" : "none");
+  c->normalised = _spire_demo_chance (d, 0.4);
+  spire_record_set_text (r, "normalisation", c->normalised ? "per_evaluator" : "none");
   spire_record_set_real (r, "disagreement_threshold",
                          PICK (d, ((const double[]){ 1.0, 1.25, 1.5 })));
   spire_record_set_int (r, "version", 1);
@@ -270,7 +270,7 @@ fill_applications (Demo *d, Cohort *c, GError **error)
           !_spire_demo_write_reviews (d, c, a, error))
         return FALSE;
     }
-  return TRUE;
+  return _spire_demo_write_cited_decisions (d, c, error);
 }
 
 /* The index in @size's table of the cohort with the most applications. */

@@ -88,6 +88,19 @@ typedef struct
   gboolean shortlisted;
 } App;
 
+/* A decision whose reason cites the cohort's ranking ("nr. 12 av 340"):
+ * made in its turn (its UUID drawn with the others), written with its
+ * reason once the cohort's reviews are in and the ranking has ranked
+ * them, so that the reason says what the ranking (and the decision
+ * letter) says. */
+typedef struct
+{
+  SpireRecord *record;
+  const App *app;
+  Status to;
+  Stamp at;
+} CitedDecision;
+
 typedef struct
 {
   const CohortSpec *spec; /* &own */
@@ -114,12 +127,14 @@ typedef struct
   int scorers[MAX_PANEL];
   const RubricSpec *rubric;
   gboolean median;
+  gboolean normalised; /* per evaluator */
   char gate[UUID_LEN]; /* the rubric's gate criterion, "Formelle krav" */
   char criteria[MAX_CRIT][UUID_LEN];
   int n_apps;
   App *apps;
   int n_ranked;
   int *ranked; /* app indices, best first */
+  GArray *cited; /* of CitedDecision: written once the cohort is ranked */
 } Cohort;
 
 typedef struct
@@ -197,7 +212,11 @@ void _spire_demo_cohort_spec (const SizeSpec *size, guint i, CohortSpec *spec);
 
 /* spire-demo-applications.c */
 void _spire_demo_plan_applications (Demo *d, Cohort *c);
-gboolean _spire_demo_write_decisions (Demo *d, const Cohort *c, const App *a, GError **error);
+gboolean _spire_demo_write_decisions (Demo *d, Cohort *c, const App *a, GError **error);
+/* Writes @c's decisions that cite its ranking, ranked by the ranking
+ * (spire_rank_cohort) of what has been written. */
+gboolean _spire_demo_write_cited_decisions (Demo *d, Cohort *c, GError **error);
+void _spire_demo_cited_clear (Cohort *c);
 gboolean _spire_demo_write_reviews (Demo *d, const Cohort *c, const App *a, GError **error);
 gboolean _spire_demo_write_application (Demo *d, Cohort *c, App *a, GError **error);
 

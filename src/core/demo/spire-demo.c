@@ -739,6 +739,7 @@ demo_free (Demo *d)
 
           g_free (c->apps);
           g_free (c->ranked);
+          _spire_demo_cited_clear (c);
           g_free (c);
         }
       g_clear_pointer (&d->cohorts, g_ptr_array_unref);

@@ -131,25 +131,6 @@ spire_conflict_dialog_set_applications (SpireConflictDialog *self, GPtrArray *ap
   on_reason_changed_cb (self);
 }
 
-SpireConflictDialog *
-spire_conflict_dialog_new (GtkWidget *from, SpireStore *store, GPtrArray *panel,
-                           GPtrArray *applications)
-{
-  SpireConflictDialog *self = spire_conflict_dialog_new_loading (from, store, panel);
-  g_autoptr (GPtrArray) items = g_ptr_array_new_full (applications->len, g_object_unref);
-
-  for (guint i = 0; i < applications->len; i++)
-    {
-      SpireReviewQueueItem *item = g_object_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM, NULL);
-
-      item->application = g_object_ref (applications->pdata[i]);
-      item->label = _spire_evaluation_application_label (store, applications->pdata[i]);
-      g_ptr_array_add (items, item);
-    }
-  spire_conflict_dialog_set_applications (self, items);
-  return self;
-}
-
 gboolean
 spire_conflict_dialog_is_loading (SpireConflictDialog *self)
 {

@@ -14,12 +14,10 @@ G_BEGIN_DECLS
 #define SPIRE_TYPE_CONFLICT_DIALOG (spire_conflict_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SpireConflictDialog, spire_conflict_dialog, SPIRE, CONFLICT_DIALOG, AdwMessageDialog)
 
-/* Declares a conflict between a member of @panel and one of @applications
- * (SpireRecord); response "declare", enabled with a reason. */
-SpireConflictDialog *spire_conflict_dialog_new (GtkWidget *from, SpireStore *store,
-                                                GPtrArray *panel, GPtrArray *applications);
-/* The dialog before the applications are read (issue 11): a spinner on the
- * Application row until spire_conflict_dialog_set_applications gives them
+/* Declares a conflict between a member of @panel and one of the cohort's
+ * applications; response "declare", enabled with a reason.  Shown before
+ * the applications are read (issue 11): a spinner on the Application row
+ * until spire_conflict_dialog_set_applications gives them
  * (SpireReviewQueueItem, spire_application_queue_async's rows). */
 SpireConflictDialog *spire_conflict_dialog_new_loading (GtkWidget *from, SpireStore *store,
                                                         GPtrArray *panel);

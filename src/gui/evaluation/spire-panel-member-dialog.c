@@ -119,15 +119,6 @@ spire_panel_member_dialog_set_persons (SpirePanelMemberDialog *self, GPtrArray *
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", persons->len > 0);
 }
 
-SpirePanelMemberDialog *
-spire_panel_member_dialog_new (GtkWidget *from, GPtrArray *persons)
-{
-  SpirePanelMemberDialog *self = spire_panel_member_dialog_new_loading (from);
-
-  spire_panel_member_dialog_set_persons (self, persons);
-  return self;
-}
-
 gboolean
 spire_panel_member_dialog_is_loading (SpirePanelMemberDialog *self)
 {

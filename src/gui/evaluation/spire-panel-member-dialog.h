@@ -14,11 +14,10 @@ G_BEGIN_DECLS
 #define SPIRE_TYPE_PANEL_MEMBER_DIALOG (spire_panel_member_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SpirePanelMemberDialog, spire_panel_member_dialog, SPIRE, PANEL_MEMBER_DIALOG, AdwMessageDialog)
 
-/* Offers the people in @persons (SpireRecord) and a role; response "add". */
-SpirePanelMemberDialog *spire_panel_member_dialog_new (GtkWidget *from, GPtrArray *persons);
-/* The dialog before the people are read (issue 11): a spinner on the
- * Person row, "add" disabled, until spire_panel_member_dialog_set_persons
- * gives them (SpireRecord, shown in their order). */
+/* Offers the people and a role; response "add".  Shown before the people
+ * are read (issue 11): a spinner on the Person row, "add" disabled, until
+ * spire_panel_member_dialog_set_persons gives them (SpireRecord, shown in
+ * their order). */
 SpirePanelMemberDialog *spire_panel_member_dialog_new_loading (GtkWidget *from);
 void spire_panel_member_dialog_set_persons (SpirePanelMemberDialog *self, GPtrArray *persons);
 /* TRUE until the people are given. */

@@ -1,6 +1,6 @@
 /* spire-sidebar-rows.c — the sidebar's rows: a heading, a directory, a
  * program's heading with its menu, "No cohorts yet", a cohort with its
- * phase, count and menu
+ * phase, count and menu; a cohort's name with its period apart
  *
  * Split from spire-sidebar.c, which orders them and follows the selection.
  * A row's menu is a "⋮" button; right click, long press and the Menu key
@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "common/spire-widget.h"
 #include "spire-sidebar-rows.h"
@@ -191,6 +192,92 @@ _spire_sidebar_placeholder_row_new (const char *text)
   return row;
 }
 
+/* Words that name a term: a cohort's name often ends with one and a year. */
+static const char *const term_words[] = {
+  "vår", "høst", "sommar", "sommer", "vinter", "haust", "spring", "summer", "autumn", "fall",
+  "winter", "h", "v", NULL
+};
+
+static gboolean
+is_period_word (const char *word, gsize len)
+{
+  g_autofree char *lower = g_utf8_strdown (word, (gssize) len);
+
+  for (gsize i = 0; i < len; i++)
+    if (g_ascii_isdigit (word[i]))
+      return TRUE; /* "2027", "2026/27", "H25", "3" */
+  return g_strv_contains (term_words, lower);
+}
+
+/* Where the end of @name that tells a program's cohorts apart starts: its
+ * last words (up to three) that name a period, a term or a number ("vår
+ * 2024", "2027 høst", "Kull 3"); NULL when there is none, or when it would
+ * be the whole name. */
+const char *
+_spire_sidebar_name_period (const char *name)
+{
+  const char *start = NULL;
+  const char *end = name + strlen (name);
+
+  for (int n = 0; n < 3; n++)
+    {
+      const char *word = end;
+
+      while (word > name && word[-1] == ' ')
+        word--;
+      end = word;
+      while (word > name && word[-1] != ' ')
+        word--;
+      if (word == end || !is_period_word (word, (gsize) (end - word)))
+        break;
+      start = word;
+      end = word;
+    }
+  if (start == NULL)
+    return NULL;
+  while (start > name && start[-1] == ' ')
+    start--;
+  if (start == name)
+    return NULL;
+  while (*start == ' ')
+    start++;
+  return start;
+}
+
+/* The cohort's name on one line: its start ellipsized at the end, and its
+ * period (_spire_sidebar_name_period) beside it as a dim label that is
+ * never cut, so that "Bergen kommune – Kli… 2027 høst" still says which
+ * cohort.  Single-line labels: a label that wraps is laid out three or
+ * four times to be measured, and the sidebar measures every row; with 200
+ * cohorts that was most of the time to the first frame (issue 11). */
+static GtkWidget *
+cohort_title_new (const char *name)
+{
+  const char *period = _spire_sidebar_name_period (name);
+  GtkWidget *box, *head, *tail;
+  g_autofree char *start = NULL;
+
+  if (period == NULL)
+    {
+      head = gtk_label_new (name);
+      gtk_label_set_xalign (GTK_LABEL (head), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (head), PANGO_ELLIPSIZE_END);
+      return head;
+    }
+  start = g_strndup (name, (gsize) (period - name));
+  g_strchomp (start);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  head = gtk_label_new (start);
+  tail = gtk_label_new (period);
+  gtk_label_set_xalign (GTK_LABEL (head), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (head), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (tail, "dim-label");
+  gtk_widget_add_css_class (tail, "spire-cohort-period");
+  gtk_box_append (GTK_BOX (box), head);
+  gtk_box_append (GTK_BOX (box), tail);
+  return box;
+}
+
 GtkWidget *
 _spire_sidebar_cohort_row_new (SpireRecord *cohort, guint n_applications)
 {
@@ -204,16 +291,10 @@ _spire_sidebar_cohort_row_new (SpireRecord *cohort, guint n_applications)
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), phase, count);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (spire_record_get_display_name (cohort));
+  GtkWidget *title = cohort_title_new (spire_record_get_display_name (cohort));
   GtkWidget *sub = gtk_label_new (subtitle);
 
-  /* One line, ellipsized in the middle so that the end ("vår 2024") that
-   * tells a program's cohorts apart stays (the row's tooltip has the whole
-   * name): a label that wraps is laid out three or four times to be
-   * measured, and the sidebar measures every row; with 200 cohorts that
-   * was most of the time to the first frame (issue 11). */
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  /* One line each (the row's tooltip has the whole name) */
   gtk_label_set_xalign (GTK_LABEL (sub), 0);
   gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (sub, "dim-label");

@@ -365,6 +365,47 @@ test_refuse_broken_key_in_database (void)
   env_free (env);
 }
 
+/* The check before the commit goes over every key of a table, each in
+ * the order of its column (not the table's): here a person's second key
+ * (public body) points nowhere and the first (startup) is whole; then a
+ * score (not in the file) whose review is not there, among whole ones. */
+static void
+test_refuse_broken_second_key (void)
+{
+  Env *env = env_new ();
+  sqlite3 *db = _spire_store_get_db (env->source);
+  g_autoptr (JsonNode) root = changed_doc (env);
+  g_autofree char *doc = json_to_string (root, TRUE);
+  const char *broken = "INSERT INTO persons (uuid, created_at, updated_at, name, startup, "
+                       "public_body) SELECT 'c0000000-0000-4000-8000-00000000000d', "
+                       "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Per Brukket', "
+                       "startup, '" UNKNOWN_UUID "' FROM persons WHERE startup IS NOT NULL "
+                       "LIMIT 1";
+  const char *mended = "DELETE FROM persons WHERE uuid = 'c0000000-0000-4000-8000-00000000000d'";
+  const char *orphan = "INSERT INTO scores (uuid, created_at, updated_at, review, criterion, "
+                       "value) SELECT 'e0000000-0000-4000-8000-00000000000e', "
+                       "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '" UNKNOWN_UUID "', "
+                       "criterion, 5 FROM scores LIMIT 1";
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, broken, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_refused (env, doc, -1, SPIRE_ERROR_REFERENCE,
+                  "c0000000-0000-4000-8000-00000000000d refers to a", NULL);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, mended, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, orphan, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_refused (env, doc, -1, SPIRE_ERROR_REFERENCE,
+                  "e0000000-0000-4000-8000-00000000000e refers to a review that is not there",
+                  NULL);
+
+  env_free (env);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -378,6 +419,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);
   g_test_add_func ("/exchange/refuse/duplicate-uuid", test_refuse_duplicate_uuid);
   g_test_add_func ("/exchange/refuse/broken-key-in-database", test_refuse_broken_key_in_database);
+  g_test_add_func ("/exchange/refuse/broken-second-key", test_refuse_broken_second_key);
   g_test_add_func ("/exchange/uuid-set", test_uuid_set);
   g_test_add_func ("/exchange/refuse/format-and-version", test_refuse_format_and_version);
   g_test_add_func ("/exchange/refuse/last-record", test_refuse_last_record);

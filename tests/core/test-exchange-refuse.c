@@ -115,6 +115,39 @@ test_refuse_duplicate_uuid (void)
   env_free (env);
 }
 
+/* Into an empty database, the UUIDs of a table nothing refers to
+ * (scores) are not kept in a set: the table's own UNIQUE uuid finds the
+ * one the file has twice, with the same message and place, and the
+ * database stays empty. */
+static void
+test_refuse_duplicate_uuid_new_table (void)
+{
+  Env *env = env_new ();
+  g_autoptr (SpireStore) empty = env_new_store (env);
+  g_autofree char *source_doc = spire_exchange_export_string (env->source, NULL);
+  g_autoptr (JsonNode) root = parse (source_doc);
+  JsonObject *first = record_at (root, "scores", 0);
+  const char *uuid = json_object_get_string_member (first, "uuid");
+  g_autofree char *doc = NULL;
+  g_autofree char *before = export_stripped (empty);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  json_object_set_string_member (record_at (root, "scores", 1), "uuid", uuid);
+  doc = json_to_string (root, TRUE);
+  g_assert_false (spire_exchange_import_data (empty, doc, -1, "backup.json", NULL, NULL, NULL,
+                                              NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT);
+  g_test_message ("refused: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "backup.json: scores[1].uuid: "));
+  g_assert_nonnull (strstr (error->message, uuid));
+  after = export_stripped (empty);
+  assert_same_doc (after, before);
+
+  g_clear_object (&empty);
+  env_free (env);
+}
+
 /* The set of UUIDs the import has seen keeps apart what SQLite keeps
  * apart (case), and holds UUIDs made in sequence as well as random ones. */
 static void
@@ -418,6 +451,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/invalid", test_refuse_invalid);
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);
   g_test_add_func ("/exchange/refuse/duplicate-uuid", test_refuse_duplicate_uuid);
+  g_test_add_func ("/exchange/refuse/duplicate-uuid-new-table",
+                   test_refuse_duplicate_uuid_new_table);
   g_test_add_func ("/exchange/refuse/broken-key-in-database", test_refuse_broken_key_in_database);
   g_test_add_func ("/exchange/refuse/broken-second-key", test_refuse_broken_second_key);
   g_test_add_func ("/exchange/uuid-set", test_uuid_set);

@@ -462,11 +462,14 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
                                             SPIRE_SAVE_NO_AUDIT | SPIRE_SAVE_KEEP_TIMES |
                                               SPIRE_SAVE_NO_VALIDATE,
                                             &inserted, &local))
-    return twice ? twice_in_file (m, kind, index, uuid, error)
-                 : _spire_backup_fail_at (error,
-                                  local->domain == SPIRE_ERROR ? local->code
-                                                               : SPIRE_ERROR_FAILED,
-                                  m->name, kind->table, index, NULL, local->message);
+    {
+      if (twice)
+        return twice_in_file (m, kind, index, uuid, error);
+      return _spire_backup_fail_at (error,
+                                    local->domain == SPIRE_ERROR ? local->code
+                                                                 : SPIRE_ERROR_FAILED,
+                                    m->name, kind->table, index, NULL, local->message);
+    }
   if (inserted)
     m->counts.added++;
   else

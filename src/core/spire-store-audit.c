@@ -156,13 +156,120 @@ spire_store_backup (SpireStore *self, const char *dest, GError **error)
   return TRUE;
 }
 
+/* The line for row @rowid of @table, whose key to @parent points nowhere. */
+static void
+add_broken_key (SpireStore *self, const char *table, sqlite3_int64 rowid, const char *parent,
+                GPtrArray *found)
+{
+  const SpireKind *from = spire_kind_lookup (table);
+  const SpireKind *to = spire_kind_lookup (parent);
+  g_autofree char *uuid = NULL;
+  g_autofree char *to_word = to ? spire_kind_word (to) : g_strdup (parent);
+
+  if (from != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE rowid = ?", from->table);
+      sqlite3_stmt *row = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, sql, -1, &row, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (row, 1, rowid);
+          if (sqlite3_step (row) == SQLITE_ROW)
+            uuid = g_strdup ((const char *) sqlite3_column_text (row, 0));
+        }
+      sqlite3_finalize (row);
+    }
+  g_ptr_array_add (found,
+                   /* TRANSLATORS: "Application 1b2c… refers to a startup that is not there" */
+                   g_strdup_printf (_("%s %s refers to a %s that is not there"),
+                                    from ? _(from->label) : table, uuid ? uuid : "?", to_word));
+}
+
+/* One foreign key of one column (@column of @table to @parent_column of
+ * @parent), its rows in the order of that column: the index SQLite keeps
+ * on it gives them, and the parent's keys are then looked up in their
+ * own order, page after page.  foreign_key_check walks @table in rowid
+ * order and looks each parent up at random: once the parent's index
+ * outgrows the page cache (2.2 million scores into 270 000 reviews at
+ * xlarge) each look-up reads from the disk, and the check grew 22× from
+ * large to xlarge; in key order 10×. */
+static int
+check_key_in_order (SpireStore *self, const char *table, const char *column, const char *parent,
+                    const char *parent_column, GPtrArray *found)
+{
+  char *sql = sqlite3_mprintf ("SELECT c.rowid FROM \"%w\" AS c WHERE c.\"%w\" IS NOT NULL "
+                               "AND NOT EXISTS (SELECT 1 FROM \"%w\" AS p WHERE p.\"%w\" = c.\"%w\") "
+                               "ORDER BY c.\"%w\"",
+                               table, column, parent, parent_column, column, column);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  sqlite3_free (sql);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      add_broken_key (self, table, sqlite3_column_int64 (stmt, 0), parent, found);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* @table's keys one by one in key order, when each is of one column and
+ * names its parent's column (Spire's keys all point to a uuid); FALSE in
+ * @simple when one is not, for foreign_key_check to do. */
+static int
+check_keys_in_order (SpireStore *self, const char *table, GPtrArray *found, gboolean *simple)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Per key: its id, the number of its columns, and its one column. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT \"table\", \"from\", \"to\", count(*) FROM "
+                           "pragma_foreign_key_list (?) GROUP BY id ORDER BY id DESC",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  *simple = TRUE;
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int (stmt, 3) != 1 || sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        *simple = FALSE;
+      else
+        for (int i = 0; i < 3; i++)
+          g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, i)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE || !*simple)
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  for (guint i = 0; i + 2 < keys->len; i += 3)
+    {
+      rc = check_key_in_order (self, table, keys->pdata[i + 1], keys->pdata[i],
+                               keys->pdata[i + 2], found);
+      if (rc != SQLITE_OK)
+        return rc;
+    }
+  return SQLITE_OK;
+}
+
 /* One line per row whose key points nowhere, in @table (NULL: every table). */
 gboolean
 _spire_store_check_keys (SpireStore *self, const char *table, GPtrArray *found, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
+  gboolean simple = FALSE;
   int rc;
 
+  if (table != NULL)
+    {
+      rc = check_keys_in_order (self, table, found, &simple);
+      if (rc != SQLITE_OK)
+        return _spire_store_set_error (self, rc, error);
+      if (simple)
+        return TRUE;
+    }
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check (?)",
                            -1, &stmt, NULL);
@@ -170,29 +277,9 @@ _spire_store_check_keys (SpireStore *self, const char *table, GPtrArray *found, 
     rc = sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const SpireKind *from = spire_kind_lookup ((const char *) sqlite3_column_text (stmt, 0));
-      const SpireKind *to = spire_kind_lookup ((const char *) sqlite3_column_text (stmt, 2));
-      g_autofree char *uuid = NULL;
-      g_autofree char *to_word = to ? spire_kind_word (to) : g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-
-      if (from != NULL)
-        {
-          g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE rowid = ?", from->table);
-          sqlite3_stmt *row = NULL;
-
-          if (sqlite3_prepare_v2 (self->db, sql, -1, &row, NULL) == SQLITE_OK)
-            {
-              sqlite3_bind_int64 (row, 1, sqlite3_column_int64 (stmt, 1));
-              if (sqlite3_step (row) == SQLITE_ROW)
-                uuid = g_strdup ((const char *) sqlite3_column_text (row, 0));
-            }
-          sqlite3_finalize (row);
-        }
-      g_ptr_array_add (found,
-                       /* TRANSLATORS: "Application 1b2c… refers to a startup that is not there" */
-                       g_strdup_printf (_("%s %s refers to a %s that is not there"),
-                                        from ? _(from->label) : (const char *) sqlite3_column_text (stmt, 0),
-                                        uuid ? uuid : "?", to_word));
+      add_broken_key (self, (const char *) sqlite3_column_text (stmt, 0),
+                      sqlite3_column_int64 (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+                      found);
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);

@@ -115,6 +115,39 @@ test_refuse_duplicate_uuid (void)
   env_free (env);
 }
 
+/* Into an empty database, the UUIDs of a table nothing refers to
+ * (scores) are not kept in a set: the table's own UNIQUE uuid finds the
+ * one the file has twice, with the same message and place, and the
+ * database stays empty. */
+static void
+test_refuse_duplicate_uuid_new_table (void)
+{
+  Env *env = env_new ();
+  g_autoptr (SpireStore) empty = env_new_store (env);
+  g_autofree char *source_doc = spire_exchange_export_string (env->source, NULL);
+  g_autoptr (JsonNode) root = parse (source_doc);
+  JsonObject *first = record_at (root, "scores", 0);
+  const char *uuid = json_object_get_string_member (first, "uuid");
+  g_autofree char *doc = NULL;
+  g_autofree char *before = export_stripped (empty);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  json_object_set_string_member (record_at (root, "scores", 1), "uuid", uuid);
+  doc = json_to_string (root, TRUE);
+  g_assert_false (spire_exchange_import_data (empty, doc, -1, "backup.json", NULL, NULL, NULL,
+                                              NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT);
+  g_test_message ("refused: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "backup.json: scores[1].uuid: "));
+  g_assert_nonnull (strstr (error->message, uuid));
+  after = export_stripped (empty);
+  assert_same_doc (after, before);
+
+  g_clear_object (&empty);
+  env_free (env);
+}
+
 /* The set of UUIDs the import has seen keeps apart what SQLite keeps
  * apart (case), and holds UUIDs made in sequence as well as random ones. */
 static void
@@ -365,6 +398,47 @@ test_refuse_broken_key_in_database (void)
   env_free (env);
 }
 
+/* The check before the commit goes over every key of a table, each in
+ * the order of its column (not the table's): here a person's second key
+ * (public body) points nowhere and the first (startup) is whole; then a
+ * score (not in the file) whose review is not there, among whole ones. */
+static void
+test_refuse_broken_second_key (void)
+{
+  Env *env = env_new ();
+  sqlite3 *db = _spire_store_get_db (env->source);
+  g_autoptr (JsonNode) root = changed_doc (env);
+  g_autofree char *doc = json_to_string (root, TRUE);
+  const char *broken = "INSERT INTO persons (uuid, created_at, updated_at, name, startup, "
+                       "public_body) SELECT 'c0000000-0000-4000-8000-00000000000d', "
+                       "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Per Brukket', "
+                       "startup, '" UNKNOWN_UUID "' FROM persons WHERE startup IS NOT NULL "
+                       "LIMIT 1";
+  const char *mended = "DELETE FROM persons WHERE uuid = 'c0000000-0000-4000-8000-00000000000d'";
+  const char *orphan = "INSERT INTO scores (uuid, created_at, updated_at, review, criterion, "
+                       "value) SELECT 'e0000000-0000-4000-8000-00000000000e', "
+                       "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '" UNKNOWN_UUID "', "
+                       "criterion, 5 FROM scores LIMIT 1";
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, broken, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_refused (env, doc, -1, SPIRE_ERROR_REFERENCE,
+                  "c0000000-0000-4000-8000-00000000000d refers to a", NULL);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, mended, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, orphan, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_refused (env, doc, -1, SPIRE_ERROR_REFERENCE,
+                  "e0000000-0000-4000-8000-00000000000e refers to a review that is not there",
+                  NULL);
+
+  env_free (env);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -377,7 +451,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/invalid", test_refuse_invalid);
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);
   g_test_add_func ("/exchange/refuse/duplicate-uuid", test_refuse_duplicate_uuid);
+  g_test_add_func ("/exchange/refuse/duplicate-uuid-new-table",
+                   test_refuse_duplicate_uuid_new_table);
   g_test_add_func ("/exchange/refuse/broken-key-in-database", test_refuse_broken_key_in_database);
+  g_test_add_func ("/exchange/refuse/broken-second-key", test_refuse_broken_second_key);
   g_test_add_func ("/exchange/uuid-set", test_uuid_set);
   g_test_add_func ("/exchange/refuse/format-and-version", test_refuse_format_and_version);
   g_test_add_func ("/exchange/refuse/last-record", test_refuse_last_record);

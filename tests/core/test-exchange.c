@@ -538,6 +538,76 @@ test_export_secrets (void)
   env_free (env);
 }
 
+/* Each list of the file in reverse (its records no longer in UUID order,
+ * references to records further down): imported into an empty database
+ * it gives the same database, record for record; the same file with one
+ * reference broken at its end leaves the database as it was. */
+static void
+test_import_any_order (void)
+{
+  Env *env = env_new ();
+  g_autoptr (SpireStore) copy = env_new_store (env);
+  g_autofree char *doc = spire_exchange_export_string (env->source, NULL);
+  g_autoptr (JsonNode) root = parse (doc);
+  JsonObject *object = json_node_get_object (root);
+  g_autoptr (GList) members = json_object_get_members (object);
+  g_autofree char *reversed = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  SpireImportStats stats;
+  JsonObject *last_score = NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *member = json_object_get_member (object, l->data);
+      JsonArray *list, *back;
+      guint n;
+
+      if (!JSON_NODE_HOLDS_ARRAY (member))
+        continue;
+      list = json_node_get_array (member);
+      n = json_array_get_length (list);
+      back = json_array_sized_new (n);
+      for (guint i = n; i > 0; i--)
+        json_array_add_element (back, json_array_dup_element (list, i - 1));
+      json_object_set_array_member (object, l->data, back);
+    }
+  reversed = json_to_string (root, TRUE);
+  g_assert_true (spire_exchange_import_data (copy, reversed, -1, "backup.json", &stats, NULL,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, N_RECORDS);
+  before = export_stripped (env->source);
+  after = export_stripped (copy);
+  assert_same_doc (after, before);
+
+  /* All or nothing: into a third, empty database, the last score's review
+   * gone. */
+  {
+    g_autoptr (SpireStore) empty = env_new_store (env);
+    JsonArray *scores = json_object_get_array_member (object, "scores");
+    g_autofree char *empty_before = export_stripped (empty);
+    g_autofree char *empty_after = NULL;
+
+    g_assert_cmpuint (json_array_get_length (scores), >, 0);
+    last_score = json_array_get_object_element (scores, json_array_get_length (scores) - 1);
+    json_object_set_string_member (last_score, "review", UNKNOWN_UUID);
+    broken = json_to_string (root, TRUE);
+    g_assert_false (spire_exchange_import_data (empty, broken, -1, "backup.json", NULL, NULL,
+                                                NULL, NULL, &error));
+    g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_REFERENCE);
+    g_assert_nonnull (strstr (error->message, UNKNOWN_UUID));
+    g_clear_error (&error);
+    empty_after = export_stripped (empty);
+    assert_same_doc (empty_after, empty_before);
+  }
+
+  g_clear_object (&copy);
+  env_free (env);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -550,6 +620,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/export-as-records", test_export_as_records);
   g_test_add_func ("/exchange/export-secrets", test_export_secrets);
   g_test_add_func ("/exchange/import-twice", test_import_twice);
+  g_test_add_func ("/exchange/import-any-order", test_import_any_order);
   g_test_add_func ("/exchange/import-updates", test_import_updates);
   g_test_add_func ("/exchange/import-file", test_import_file);
   g_test_add_func ("/exchange/import-cancel", test_import_cancel);

@@ -50,6 +50,7 @@ typedef struct
   const char *name;
   SpireImportStats counts;
   gboolean fresh;      /* the table was empty when its list began */
+  gboolean keep_uuids; /* the table's UUIDs go into its set (uuids_of) */
   GHashTable *uuids;   /* table → the SpireUuidSet of UUIDs the file has so far */
   GStringChunk *strings;
   GArray *pending;     /* of Pending */
@@ -275,7 +276,7 @@ finalize_cb (gpointer data)
  * INSERT per kind: a third of the time of a save per record.  As with
  * SPIRE_SAVE_KEEP_TIMES, a missing created_at or updated_at is now. */
 static gboolean
-insert_record (Merge *m, SpireRecord *record, GError **error)
+insert_record (Merge *m, SpireRecord *record, gboolean *twice, GError **error)
 {
   const SpireKind *kind = spire_record_get_kind (record);
   sqlite3 *db = _spire_store_get_db (m->store);
@@ -307,6 +308,9 @@ insert_record (Merge *m, SpireRecord *record, GError **error)
 
   _spire_store_bind_record (stmt, record);
   rc = sqlite3_step (stmt);
+  /* "UNIQUE constraint failed: scores.uuid": the file has it twice */
+  *twice = sqlite3_extended_errcode (db) == SQLITE_CONSTRAINT_UNIQUE &&
+           g_str_has_suffix (sqlite3_errmsg (db), ".uuid");
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
@@ -365,6 +369,21 @@ make_indexes_again (Merge *m, GError **error)
   return TRUE;
 }
 
+/* Whether a record of some kind may refer to one of @kind. */
+static gboolean
+is_referenced (const SpireKind *kind)
+{
+  guint n_kinds = 0;
+  const SpireKind *const *kinds = spire_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint i = 0; i < kinds[k]->n_fields; i++)
+      if (kinds[k]->fields[i].type == SPIRE_FIELD_REF &&
+          g_strcmp0 (kinds[k]->fields[i].ref_table, kind->table) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 static gboolean
 on_table_cb (const SpireKind *kind, gpointer data, GError **error)
 {
@@ -373,7 +392,23 @@ on_table_cb (const SpireKind *kind, gpointer data, GError **error)
   /* A table that was empty: its records are new (the file holds each UUID
    * once), nothing to compare with. */
   m->fresh = spire_store_count (m->store, kind, NULL, NULL) == 0;
+  /* Nothing refers to its records (scores): the set would only find a
+   * UUID the file has twice, and the table's UNIQUE uuid finds that as
+   * the record is written (insert_record).  The 2.2 million scores' set
+   * was 64 MiB of the import's 147 at xlarge (96 while it grew). */
+  m->keep_uuids = !m->fresh || is_referenced (kind);
+  uuids_of (m, kind->table); /* the table is in the file: check_keys */
   return !m->fresh || set_indexes_aside (m, kind, error);
+}
+
+static gboolean
+twice_in_file (Merge *m, const SpireKind *kind, int index, const char *uuid, GError **error)
+{
+  g_autofree char *what = g_strdup_printf (
+    _("the UUID %s is in the file twice; each record must have its own"), uuid);
+
+  return _spire_backup_fail_at (error, SPIRE_ERROR_FORMAT, m->name, kind->table, index, "uuid",
+                                what);
 }
 
 /* One record of the file, typed and checked as spire_record_from_json ()
@@ -389,14 +424,10 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
   const char *uuid = spire_record_get_uuid (record);
   const char *field = NULL;
   gboolean inserted = FALSE;
+  gboolean twice = FALSE;
 
-  if (!_spire_uuid_set_add (seen, uuid))
-    {
-      g_autofree char *what = g_strdup_printf (
-        _("the UUID %s is in the file twice; each record must have its own"), uuid);
-      return _spire_backup_fail_at (error, SPIRE_ERROR_FORMAT, m->name, kind->table, index,
-                                    "uuid", what);
-    }
+  if (m->keep_uuids && !_spire_uuid_set_add (seen, uuid))
+    return twice_in_file (m, kind, index, uuid, error);
 
   normalise_orgnr (record);
   if (!spire_record_validate (record, &field, &local))
@@ -426,15 +457,19 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
 
   if (existing == NULL)
     inserted = TRUE;
-  if (existing == NULL ? !insert_record (m, record, &local)
+  if (existing == NULL ? !insert_record (m, record, &twice, &local)
                        : !spire_store_save (m->store, record,
                                             SPIRE_SAVE_NO_AUDIT | SPIRE_SAVE_KEEP_TIMES |
                                               SPIRE_SAVE_NO_VALIDATE,
                                             &inserted, &local))
-    return _spire_backup_fail_at (error,
-                                  local->domain == SPIRE_ERROR ? local->code
-                                                               : SPIRE_ERROR_FAILED,
-                                  m->name, kind->table, index, NULL, local->message);
+    {
+      if (twice)
+        return twice_in_file (m, kind, index, uuid, error);
+      return _spire_backup_fail_at (error,
+                                    local->domain == SPIRE_ERROR ? local->code
+                                                                 : SPIRE_ERROR_FAILED,
+                                    m->name, kind->table, index, NULL, local->message);
+    }
   if (inserted)
     m->counts.added++;
   else
@@ -532,6 +567,50 @@ journal_alone (sqlite3 *db, const char *mode)
   return changed;
 }
 
+static void
+set_cache (sqlite3 *db, int cache_size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
+/* The page cache while the import writes the rows: a sixteenth of the
+ * document, at least the store's own (8 MiB), at most 64 MiB.  A table
+ * with two UNIQUE indexes (scores: uuid, and review with criterion) gets
+ * one of them in the file's order and the other at random places, read
+ * from the cache or from the disk; with one size of cache for every file
+ * the part read from the disk grew with the file (scores' rows 17× from
+ * large to xlarge).  Before the indexes are made again it goes back to
+ * the store's (SQLite's sorter takes as much memory as the cache).
+ * Returns the store's cache_size, 0 when unchanged. */
+static int
+cache_for (sqlite3 *db, guint64 size)
+{
+  sqlite3_stmt *stmt = NULL;
+  int before = 0;
+  gint64 kib = CLAMP ((gint64) (size / 16 / 1024), 8 * 1024, 64 * 1024);
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    before = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (before >= 0 || -before >= kib)
+    return 0;
+  set_cache (db, (int) -kib);
+  return before;
+}
+
+/* The rows are in: the store's cache again. */
+static gboolean
+cache_back (sqlite3 *db, int *cache)
+{
+  if (*cache != 0)
+    set_cache (db, *cache);
+  *cache = 0;
+  return TRUE;
+}
+
 /* Reads and merges the document, all or nothing. */
 static gboolean
 import_from (SpireStore *store, const Source *src, guint64 size, const char *name,
@@ -546,18 +625,20 @@ import_from (SpireStore *store, const Source *src, guint64 size, const char *nam
   g_autofree char *now = spire_now_utc ();
   g_autoptr (GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
-  Merge m = { store, name, { 0, 0, 0, 0 }, FALSE, uuids, strings, pending, inserts, now,
+  Merge m = { store, name, { 0, 0, 0, 0 }, FALSE, FALSE, uuids, strings, pending, inserts, now,
               indexes };
   g_autoptr (SpireBackupReader) reader = NULL;
   sqlite3 *db = _spire_store_get_db (store);
   gboolean alone;
   gboolean ok = FALSE;
+  int cache;
 
   /* Keys off while the import writes (check_keys says why); the pragma
    * only takes effect outside a transaction.  Indexes made again at the
    * end sort on the disk, not in memory. */
   sqlite3_exec (db, "PRAGMA foreign_keys = OFF; PRAGMA temp_store = FILE", NULL, NULL, NULL);
   alone = journal_alone (db, "delete");
+  cache = cache_for (db, size);
   if (!spire_store_begin (store, error))
     goto out;
   /* Where keys stay on (an outer transaction): a key may point to a record
@@ -571,7 +652,8 @@ import_from (SpireStore *store, const Source *src, guint64 size, const char *nam
   reader = _spire_backup_reader_new (name, size, on_table_cb, on_record_cb, &m, progress,
                                      progress_data, cancellable);
   if (!read_all (reader, src, error) || !_spire_backup_reader_finish (reader, error) ||
-      !check_pending (&m, error) || !make_indexes_again (&m, error) || !check_keys (&m, error) ||
+      !check_pending (&m, error) || !cache_back (db, &cache) ||
+      !make_indexes_again (&m, error) || !check_keys (&m, error) ||
       !write_summary (&m, error))
     goto fail;
 
@@ -591,6 +673,7 @@ fail:
   spire_store_rollback (store);
 out:
   sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+  cache_back (db, &cache);
   if (alone && !journal_alone (db, "wal"))
     g_warning ("%s: the database stayed in rollback-journal mode", name);
   g_string_chunk_free (strings);

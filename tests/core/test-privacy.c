@@ -504,20 +504,73 @@ exists (const char *dir, const char *name)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* A migrated file in a folder of its own, with the copy migrating left */
+typedef struct
+{
+  char *dir, *path, *copy;
+  SpireStore *store;
+} Migrated;
+
+static void
+migrated_set_up (Migrated *m, gconstpointer data)
+{
+  m->dir = test_tmpdir_new ();
+  m->path = g_build_filename (m->dir, "spire.db", NULL);
+  m->store = open_migrated (m->path);
+  m->copy = g_strdup (spire_store_get_migration_backup (m->store));
+}
+
+static void
+migrated_tear_down (Migrated *m, gconstpointer data)
+{
+  g_clear_object (&m->store);
+  test_tmpdir_free (m->dir);
+  g_free (m->path);
+  g_free (m->copy);
+}
+
+/* Makes @copy impossible to remove: a read-only folder; for root, who may
+ * write there anyway, a folder in the copy's place. */
+static void
+block_copy (const char *dir, const char *copy)
+{
+  g_autofree char *inside = g_build_filename (copy, "x", NULL);
+
+  if (geteuid () != 0)
+    {
+      g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+      return;
+    }
+  g_assert_cmpint (g_unlink (copy), ==, 0);
+  g_assert_cmpint (g_mkdir (copy, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, NAME, -1, NULL));
+}
+
+/* Undoes block_copy, so that the folder can go. */
+static void
+unblock_copy (const char *dir, const char *copy)
+{
+  g_autofree char *inside = g_build_filename (copy, "x", NULL);
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  if (geteuid () != 0)
+    return;
+  g_unlink (inside);
+  g_rmdir (copy);
+}
+
 /* Only the names take_backup makes are listed; an erase names them in its
  * dry run and removes them, and only them. */
 static void
-test_erase_removes_copies (void)
+test_erase_removes_copies (Migrated *m, gconstpointer data)
 {
   static const char *const others[] = {
     "spire.db.backup-v1-2026", "spire.db.backup-v1-20260105T100000Z.json",
     "spire.db.backup-vx-20260105T100000Z", "other.db.backup-v1-20260105T100000Z",
     "spire.db.backup-v1-20260105T100000Z-", "spire.db.backup-v1-20260105T100000Z-2x",
   };
-  char *dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autoptr (SpireStore) store = open_migrated (path);
-  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
+  SpireStore *store = m->store;
+  const char *dir = m->dir, *path = m->path, *copy = m->copy;
   g_autofree char *second = g_build_filename (dir, "spire.db.backup-v3-20260105T100000Z-2", NULL);
   g_autoptr (SpirePersonTraces) dry = NULL;
   g_autoptr (SpirePersonTraces) traces = NULL;
@@ -552,35 +605,20 @@ test_erase_removes_copies (void)
   copies = spire_store_list_migration_copies (store);
   g_assert_cmpuint (copies->len, ==, 0);
 
-  g_clear_object (&store);
-  test_tmpdir_free (dir);
 }
 
 /* A copy that cannot be removed (a read-only folder; for root, who may
  * write there anyway, a folder in the copy's place) does not undo the
  * erase: the message names it and why. */
 static void
-test_erase_copy_not_removed (void)
+test_erase_copy_not_removed (Migrated *m, gconstpointer data)
 {
-  char *dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autoptr (SpireStore) store = open_migrated (path);
-  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
+  SpireStore *store = m->store;
+  const char *dir = m->dir, *path = m->path, *copy = m->copy;
   g_autoptr (SpirePersonTraces) traces = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean root = geteuid () == 0;
 
-  if (root)
-    {
-      g_autofree char *inside = g_build_filename (copy, "x", NULL);
-
-      g_assert_cmpint (g_unlink (copy), ==, 0);
-      g_assert_cmpint (g_mkdir (copy, 0700), ==, 0);
-      g_assert_true (g_file_set_contents (inside, NAME, -1, NULL));
-    }
-  else
-    g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
-
+  block_copy (dir, copy);
   g_assert_true (spire_person_erase (store, OLD_PERSON, FALSE, &traces, &error));
   g_assert_no_error (error);
   g_assert_nonnull (traces->copies_problem);
@@ -589,17 +627,7 @@ test_erase_copy_not_removed (void)
   g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_false (file_contains (path, NAME));
   g_assert_false (file_contains (path, EMAIL));
-  g_clear_object (&store);
-
-  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
-  if (root)
-    {
-      g_autofree char *inside = g_build_filename (copy, "x", NULL);
-
-      g_unlink (inside);
-      g_rmdir (copy);
-    }
-  test_tmpdir_free (dir);
+  unblock_copy (dir, copy);
 }
 
 /* OLD_PERSON applied to a cohort that closed 2026-01-31 and keeps
@@ -623,12 +651,10 @@ make_expired (SpireStore *store)
 
 /* Retention removes the migrations' copies as a person's erase does. */
 static void
-test_retention_removes_copies (void)
+test_retention_removes_copies (Migrated *m, gconstpointer data)
 {
-  char *dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autoptr (SpireStore) store = open_migrated (path);
-  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
+  SpireStore *store = m->store;
+  const char *path = m->path, *copy = m->copy;
   g_autoptr (SpireRetentionResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -643,34 +669,20 @@ test_retention_removes_copies (void)
   g_assert_false (file_contains (path, NAME));
   g_assert_false (file_contains (path, EMAIL));
 
-  g_clear_object (&store);
-  test_tmpdir_free (dir);
 }
 
 /* A copy retention cannot remove leaves its erase standing; the message
  * names the copy and why. */
 static void
-test_retention_copy_not_removed (void)
+test_retention_copy_not_removed (Migrated *m, gconstpointer data)
 {
-  char *dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autoptr (SpireStore) store = open_migrated (path);
-  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
-  g_autofree char *inside = g_build_filename (copy, "x", NULL);
+  SpireStore *store = m->store;
+  const char *dir = m->dir, *path = m->path, *copy = m->copy;
   g_autoptr (SpireRetentionResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean root = geteuid () == 0;
 
   make_expired (store);
-  if (root)
-    {
-      g_assert_cmpint (g_unlink (copy), ==, 0);
-      g_assert_cmpint (g_mkdir (copy, 0700), ==, 0);
-      g_assert_true (g_file_set_contents (inside, NAME, -1, NULL));
-    }
-  else
-    g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
-
+  block_copy (dir, copy);
   g_assert_true (spire_retention_apply (store, "2026-07-31", &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->n_erased, ==, 1);
@@ -679,15 +691,7 @@ test_retention_copy_not_removed (void)
   g_assert_nonnull (strstr (result->copies_problem, "could not be removed"));
   g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_false (file_contains (path, NAME));
-  g_clear_object (&store);
-
-  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
-  if (root)
-    {
-      g_unlink (inside);
-      g_rmdir (copy);
-    }
-  test_tmpdir_free (dir);
+  unblock_copy (dir, copy);
 }
 
 /* The erases as long work */
@@ -721,15 +725,13 @@ wait_result (GAsyncResult **result)
  * copies removed, nothing left in the file), on the job's connection: the
  * caller's store says persons changed and is free again afterwards. */
 static void
-test_erase_async (void)
+test_erase_async (Migrated *m, gconstpointer data)
 {
-  char *dir = test_tmpdir_new ();
   char *dir2 = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
   g_autofree char *path2 = g_build_filename (dir2, "spire.db", NULL);
-  g_autoptr (SpireStore) store = open_migrated (path);
   g_autoptr (SpireStore) sync_store = open_migrated (path2);
-  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
+  SpireStore *store = m->store;
+  const char *path = m->path, *copy = m->copy;
   g_autoptr (SpirePersonTraces) sync = NULL;
   g_autoptr (SpirePersonTraces) async = NULL;
   g_autoptr (GAsyncResult) result = NULL;
@@ -777,22 +779,18 @@ test_erase_async (void)
   g_assert_cmpstr (spire_record_get_text (after, "name"), ==, sync->pseudonym);
   update (store, after, "phone", "+47 400 00 000");
 
-  g_clear_object (&store);
   g_clear_object (&sync_store);
-  test_tmpdir_free (dir);
   test_tmpdir_free (dir2);
 }
 
 /* spire_retention_apply_async erases whom spire_retention_apply would and
  * removes the copies; in memory it runs at once on the caller's store. */
 static void
-test_retention_async (void)
+test_retention_async (Migrated *m, gconstpointer data)
 {
-  char *dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autoptr (SpireStore) store = open_migrated (path);
   g_autoptr (SpireStore) memory = spire_store_new_memory (NULL);
-  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
+  SpireStore *store = m->store;
+  const char *path = m->path, *copy = m->copy;
   g_autofree char *pseudonym = spire_person_pseudonym (OLD_PERSON);
   g_autoptr (SpireRetentionResult) done = NULL;
   g_autoptr (GAsyncResult) result = NULL;
@@ -836,8 +834,6 @@ test_retention_async (void)
   g_assert_cmpuint (due->len, ==, 0);
 
   world_clear (&w);
-  g_clear_object (&store);
-  test_tmpdir_free (dir);
 }
 
 int
@@ -849,13 +845,13 @@ main (int argc, char **argv)
   g_test_add_func ("/privacy/erase-dry-run", test_dry_run);
   g_test_add_func ("/privacy/erase-leaves-no-trace", test_erase_leaves_no_trace);
   g_test_add_func ("/privacy/erase-folds-every-letter", test_erase_folds_every_letter);
-  g_test_add_func ("/privacy/erase-removes-copies", test_erase_removes_copies);
-  g_test_add_func ("/privacy/erase-copy-not-removed", test_erase_copy_not_removed);
+  g_test_add ("/privacy/erase-removes-copies", Migrated, NULL, migrated_set_up, test_erase_removes_copies, migrated_tear_down);
+  g_test_add ("/privacy/erase-copy-not-removed", Migrated, NULL, migrated_set_up, test_erase_copy_not_removed, migrated_tear_down);
   g_test_add_func ("/privacy/retention", test_retention);
-  g_test_add_func ("/privacy/retention-removes-copies", test_retention_removes_copies);
-  g_test_add_func ("/privacy/retention-copy-not-removed", test_retention_copy_not_removed);
-  g_test_add_func ("/privacy/erase-async", test_erase_async);
-  g_test_add_func ("/privacy/retention-async", test_retention_async);
+  g_test_add ("/privacy/retention-removes-copies", Migrated, NULL, migrated_set_up, test_retention_removes_copies, migrated_tear_down);
+  g_test_add ("/privacy/retention-copy-not-removed", Migrated, NULL, migrated_set_up, test_retention_copy_not_removed, migrated_tear_down);
+  g_test_add ("/privacy/erase-async", Migrated, NULL, migrated_set_up, test_erase_async, migrated_tear_down);
+  g_test_add ("/privacy/retention-async", Migrated, NULL, migrated_set_up, test_retention_async, migrated_tear_down);
   g_test_add_func ("/privacy/closed-by-phase", test_closed_by_phase);
   g_test_add_func ("/privacy/audit-query", test_audit_query);
   return g_test_run ();

@@ -33,17 +33,17 @@ erase_job_free (gpointer data)
   g_free (d);
 }
 
+/* A person's erase (d->uuid) or retention's: the result is the traces or
+ * the SpireRetentionResult. */
 static gboolean
-person_erase_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
-                  GError **error)
+erase_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
 {
   EraseJob *d = data;
-  SpirePersonTraces *traces = NULL;
 
-  if (!spire_person_erase (store, d->uuid, FALSE, &traces, error))
-    return FALSE;
-  *result = traces;
-  return TRUE;
+  if (d->uuid != NULL)
+    return spire_person_erase (store, d->uuid, FALSE, (SpirePersonTraces **) result, error);
+  return _spire_retention_apply_full (store, d->today, _spire_job_get_cancellable (job),
+                                      (SpireRetentionResult **) result, error);
 }
 
 void
@@ -57,7 +57,7 @@ spire_person_erase_async (SpireStore *store, const char *person_uuid, GCancellab
 
   d = g_new0 (EraseJob, 1);
   d->uuid = g_strdup (person_uuid);
-  _spire_job_run (store, spire_person_erase_async, person_erase_job, d, erase_job_free,
+  _spire_job_run (store, spire_person_erase_async, erase_job, d, erase_job_free,
                   (GDestroyNotify) spire_person_traces_free, cancellable, NULL, NULL, callback,
                   user_data);
 }
@@ -72,20 +72,6 @@ spire_person_erase_finish (SpireStore *store, GAsyncResult *result, GError **err
   return traces;
 }
 
-static gboolean
-retention_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
-               GError **error)
-{
-  EraseJob *d = data;
-  SpireRetentionResult *done = NULL;
-
-  if (!_spire_retention_apply_full (store, d->today, _spire_job_get_cancellable (job), &done,
-                                    error))
-    return FALSE;
-  *result = done;
-  return TRUE;
-}
-
 void
 spire_retention_apply_async (SpireStore *store, const char *today, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data)
@@ -96,7 +82,7 @@ spire_retention_apply_async (SpireStore *store, const char *today, GCancellable 
 
   d = g_new0 (EraseJob, 1);
   d->today = g_strdup (today);
-  _spire_job_run (store, spire_retention_apply_async, retention_job, d, erase_job_free,
+  _spire_job_run (store, spire_retention_apply_async, erase_job, d, erase_job_free,
                   (GDestroyNotify) spire_retention_result_free, cancellable, NULL, NULL,
                   callback, user_data);
 }

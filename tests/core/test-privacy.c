@@ -713,6 +713,15 @@ on_changed_cb (SpireStore *store, const char *table, gpointer user_data)
     *persons = TRUE;
 }
 
+static void
+on_progress_cb (double fraction, gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
 static GAsyncResult *
 wait_result (GAsyncResult **result)
 {
@@ -798,11 +807,13 @@ test_retention_async (Migrated *m, gconstpointer data)
   g_autoptr (GPtrArray) due = NULL;
   g_autoptr (GError) error = NULL;
   gboolean persons = FALSE;
+  double fraction = 0;
   World w = { 0 };
 
   make_expired (store);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &persons);
-  spire_retention_apply_async (store, "2026-07-31", NULL, on_done_cb, &result);
+  spire_retention_apply_async (store, "2026-07-31", NULL, on_progress_cb, &fraction, on_done_cb,
+                               &result);
   done = spire_retention_apply_finish (store, wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_true (persons);
@@ -825,10 +836,13 @@ test_retention_async (Migrated *m, gconstpointer data)
   spire_record_set_int (w.cohort, "retention_months", 6);
   spire_store_update (memory, w.cohort, &error);
   g_assert_no_error (error);
-  spire_retention_apply_async (memory, "2026-07-31", NULL, on_done_cb, &result);
+  fraction = 0;
+  spire_retention_apply_async (memory, "2026-07-31", NULL, on_progress_cb, &fraction, on_done_cb,
+                               &result);
   done = spire_retention_apply_finish (memory, wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (done->n_erased, ==, 1);
+  g_assert_cmpfloat (fraction, >, 0); /* a person at a time (at once, in memory) */
   g_assert_cmpuint (done->copies->len, ==, 0);
   due = spire_retention_due (memory, "2026-07-31", &error);
   g_assert_cmpuint (due->len, ==, 0);

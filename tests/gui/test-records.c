@@ -721,6 +721,8 @@ test_records_retention (void)
   g_assert_nonnull (strstr (body, "Backups exported earlier"));
   adw_message_dialog_response (dialog, "erase");
   assert_busy_shown ();
+  /* Retention goes a person at a time: a progress bar and Cancel */
+  g_assert_true (GTK_IS_PROGRESS_BAR (g_object_get_data (G_OBJECT (busy_window ()), "spire-bar")));
   {
     NameWait nw = { G_LIST_MODEL (_spire_record_list_page_get_selection (page)), pseudonym };
 

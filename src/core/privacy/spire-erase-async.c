@@ -43,7 +43,8 @@ erase_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GE
   if (d->uuid != NULL)
     return spire_person_erase (store, d->uuid, FALSE, (SpirePersonTraces **) result, error);
   return _spire_retention_apply_full (store, d->today, _spire_job_get_cancellable (job),
-                                      (SpireRetentionResult **) result, error);
+                                      _spire_job_progress, job, (SpireRetentionResult **) result,
+                                      error);
 }
 
 void
@@ -74,6 +75,7 @@ spire_person_erase_finish (SpireStore *store, GAsyncResult *result, GError **err
 
 void
 spire_retention_apply_async (SpireStore *store, const char *today, GCancellable *cancellable,
+                             SpireProgressFunc progress, gpointer progress_data,
                              GAsyncReadyCallback callback, gpointer user_data)
 {
   EraseJob *d;
@@ -83,8 +85,8 @@ spire_retention_apply_async (SpireStore *store, const char *today, GCancellable 
   d = g_new0 (EraseJob, 1);
   d->today = g_strdup (today);
   _spire_job_run (store, spire_retention_apply_async, erase_job, d, erase_job_free,
-                  (GDestroyNotify) spire_retention_result_free, cancellable, NULL, NULL,
-                  callback, user_data);
+                  (GDestroyNotify) spire_retention_result_free, cancellable, progress,
+                  progress_data, callback, user_data);
 }
 
 SpireRetentionResult *

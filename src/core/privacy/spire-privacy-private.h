@@ -24,9 +24,11 @@ gboolean _spire_store_leave_no_trace (SpireStore *store, GError **error);
 char *_spire_privacy_remove_copies (GPtrArray *copies);
 
 /* spire_retention_apply with a cancellable checked between people (the
- * transaction is rolled back: SPIRE_ERROR_CANCELLED). */
+ * transaction is rolled back: SPIRE_ERROR_CANCELLED) and progress, a
+ * person at a time. */
 gboolean _spire_retention_apply_full (SpireStore *store, const char *today,
-                                      GCancellable *cancellable, SpireRetentionResult **result,
+                                      GCancellable *cancellable, SpireProgressFunc progress,
+                                      gpointer progress_data, SpireRetentionResult **result,
                                       GError **error);
 
 /* @text in lower case, letter by letter, every letter and not only ASCII

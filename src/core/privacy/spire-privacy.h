@@ -113,7 +113,8 @@ gboolean spire_retention_apply (SpireStore *store, const char *today,
  * job's own connection, so the VACUUM does not hold up the caller; the
  * caller's store emits "changed::<table>" for the tables changed.
  * Cancelled before it starts, nothing changes; retention checks between
- * people and rolls back (SPIRE_ERROR_CANCELLED).  The results are
+ * people and rolls back (SPIRE_ERROR_CANCELLED), and reports progress a
+ * person at a time (the last tenth is the VACUUM).  The results are
  * spire_person_erase's traces (never a dry run) and spire_retention_apply's
  * result. */
 void spire_person_erase_async (SpireStore *store, const char *person_uuid,
@@ -122,7 +123,8 @@ void spire_person_erase_async (SpireStore *store, const char *person_uuid,
 SpirePersonTraces *spire_person_erase_finish (SpireStore *store, GAsyncResult *result,
                                               GError **error);
 void spire_retention_apply_async (SpireStore *store, const char *today,
-                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  GCancellable *cancellable, SpireProgressFunc progress,
+                                  gpointer progress_data, GAsyncReadyCallback callback,
                                   gpointer user_data);
 SpireRetentionResult *spire_retention_apply_finish (SpireStore *store, GAsyncResult *result,
                                                     GError **error);

@@ -196,7 +196,8 @@ spire_retention_result_free (SpireRetentionResult *result)
 
 /* The erase of everyone @due lists, in one transaction. */
 static gboolean
-erase_due (SpireStore *store, GPtrArray *due, GCancellable *cancellable, GError **error)
+erase_due (SpireStore *store, GPtrArray *due, GCancellable *cancellable,
+           SpireProgressFunc progress, gpointer progress_data, GError **error)
 {
   if (!spire_store_begin (store, error))
     return FALSE;
@@ -216,12 +217,16 @@ erase_due (SpireStore *store, GPtrArray *due, GCancellable *cancellable, GError 
           spire_store_rollback (store);
           return FALSE;
         }
+      /* The people are most of the work; the VACUUM after them the rest */
+      if (progress)
+        progress (0.9 * (i + 1) / due->len, progress_data);
     }
   return spire_store_commit (store, error);
 }
 
 gboolean
 _spire_retention_apply_full (SpireStore *store, const char *today, GCancellable *cancellable,
+                             SpireProgressFunc progress, gpointer progress_data,
                              SpireRetentionResult **result_out, GError **error)
 {
   g_autoptr (GPtrArray) due = spire_retention_due (store, today, error);
@@ -233,7 +238,7 @@ _spire_retention_apply_full (SpireStore *store, const char *today, GCancellable 
   result->copies = g_ptr_array_new_with_free_func (g_free);
   if (due->len > 0)
     {
-      if (!erase_due (store, due, cancellable, error))
+      if (!erase_due (store, due, cancellable, progress, progress_data, error))
         return FALSE;
       result->n_erased = due->len;
       if (!_spire_store_leave_no_trace (store, error))
@@ -260,5 +265,5 @@ spire_retention_apply (SpireStore *store, const char *today, SpireRetentionResul
 {
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
 
-  return _spire_retention_apply_full (store, today, NULL, result, error);
+  return _spire_retention_apply_full (store, today, NULL, NULL, NULL, result, error);
 }

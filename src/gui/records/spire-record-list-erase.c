@@ -85,7 +85,8 @@ describe_traces (SpirePersonTraces *traces)
 }
 
 /* While an erase runs: a modal window with a spinner, which cannot be
- * closed (the erase cannot be stopped halfway), so nothing else starts. */
+ * closed, so nothing else starts.  With @cancellable (retention, which
+ * can stop between people) it also has a progress bar and Cancel. */
 #define BUSY_KEY "spire-erase-busy"
 
 static gboolean
@@ -95,7 +96,41 @@ on_busy_close_request_cb (GtkWindow *window, gpointer data)
 }
 
 static void
-busy_show (SpireRecordListPage *self)
+on_busy_cancel_cb (GtkButton *button, GCancellable *cancellable)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+on_busy_progress_cb (double fraction, gpointer data)
+{
+  GtkWidget *window = g_object_get_data (data, BUSY_KEY);
+  GtkProgressBar *bar = window ? g_object_get_data (G_OBJECT (window), "spire-bar") : NULL;
+
+  if (bar != NULL)
+    gtk_progress_bar_set_fraction (bar, fraction);
+}
+
+static void
+busy_add_cancel (GtkWidget *window, GtkBox *box, GCancellable *cancellable)
+{
+  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_box_append (box, bar);
+  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cancel, "pill");
+  gtk_box_append (box, cancel);
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (on_busy_cancel_cb), cancellable, 0);
+  g_object_set_data (G_OBJECT (window), "spire-bar", bar);
+  g_object_set_data_full (G_OBJECT (window), "spire-cancellable", g_object_ref (cancellable),
+                          g_object_unref);
+}
+
+static void
+busy_show (SpireRecordListPage *self, GCancellable *cancellable)
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -117,6 +152,8 @@ busy_show (SpireRecordListPage *self)
   gtk_box_append (GTK_BOX (box), spinner);
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), body);
+  if (cancellable != NULL)
+    busy_add_cancel (window, GTK_BOX (box), cancellable);
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_set_title (GTK_WINDOW (window), _("Erasing Personal Data…"));
   gtk_window_set_transient_for (GTK_WINDOW (window), spire_widget_get_window (GTK_WIDGET (self)));
@@ -124,7 +161,8 @@ busy_show (SpireRecordListPage *self)
   gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
   gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
   g_signal_connect (window, "close-request", G_CALLBACK (on_busy_close_request_cb), NULL);
-  g_object_set_data (G_OBJECT (self), BUSY_KEY, window);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  g_object_set_data_full (G_OBJECT (self), BUSY_KEY, g_object_ref (window), g_object_unref);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -133,10 +171,13 @@ busy_show (SpireRecordListPage *self)
 static gboolean
 busy_done (SpireRecordListPage *self)
 {
-  GtkWindow *window = g_object_steal_data (G_OBJECT (self), BUSY_KEY);
+  GtkWindow *window = g_object_get_data (G_OBJECT (self), BUSY_KEY);
 
   if (window != NULL)
-    gtk_window_destroy (window);
+    {
+      gtk_window_destroy (window);
+      g_object_set_data (G_OBJECT (self), BUSY_KEY, NULL); /* its reference */
+    }
   return gtk_widget_get_root (GTK_WIDGET (self)) != NULL;
 }
 
@@ -176,7 +217,7 @@ on_erase_response_cb (AdwMessageDialog *dialog, const char *response, SpireRecor
   if (g_strcmp0 (response, "erase") != 0 || self->store == NULL ||
       g_object_get_data (G_OBJECT (self), BUSY_KEY) != NULL)
     return;
-  busy_show (self);
+  busy_show (self, NULL);
   spire_person_erase_async (self->store, uuid, NULL, on_person_erased_cb, g_object_ref (self));
 }
 
@@ -239,6 +280,11 @@ on_retention_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!busy_done (self))
     return;
+  if (g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED))
+    {
+      spire_toast_show (GTK_WIDGET (self), error->message); /* "Nothing was changed" */
+      return;
+    }
   if (done == NULL)
     {
       spire_error_dialog_show (GTK_WIDGET (self), _("The Personal Data Was Not Erased"), error);
@@ -260,12 +306,15 @@ static void
 on_retention_response_cb (AdwMessageDialog *dialog, const char *response,
                           SpireRecordListPage *self)
 {
+  g_autoptr (GCancellable) cancellable = NULL;
+
   if (g_strcmp0 (response, "erase") != 0 || self->store == NULL ||
       g_object_get_data (G_OBJECT (self), BUSY_KEY) != NULL)
     return;
-  busy_show (self);
-  spire_retention_apply_async (self->store, NULL, NULL, on_retention_done_cb,
-                               g_object_ref (self));
+  cancellable = g_cancellable_new ();
+  busy_show (self, cancellable);
+  spire_retention_apply_async (self->store, NULL, cancellable, on_busy_progress_cb, self,
+                               on_retention_done_cb, g_object_ref (self));
 }
 
 void

@@ -317,6 +317,39 @@ on_retention_response_cb (AdwMessageDialog *dialog, const char *response,
                                on_retention_done_cb, g_object_ref (self));
 }
 
+/* The people due, one a line, in a list that scrolls when they are many
+ * (the dialog's buttons stay on screen). */
+static GtkWidget *
+due_list_new (GPtrArray *due)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *label;
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      SpireRetentionItem *item = due->pdata[i];
+
+      /* TRANSLATORS: one line of the list: a person, the cohort, the day it was due */
+      g_string_append_printf (list, _("\n%s (%s, kept until %s)"), item->name, item->cohort_name,
+                              item->due_on);
+    }
+  label = gtk_label_new (list->str + 1); /* without the first line's \n */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 220);
+  gtk_widget_add_css_class (scrolled, "card");
+  return scrolled;
+}
+
 void
 _spire_record_list_page_retention_action (GtkWidget *widget, const char *action_name,
                                           GVariant *param)
@@ -324,8 +357,8 @@ _spire_record_list_page_retention_action (GtkWidget *widget, const char *action_
   SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
   g_autoptr (GPtrArray) due = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GString) list = g_string_new (NULL);
   g_autoptr (GPtrArray) copy_paths = NULL;
+  g_autofree char *n_text = NULL;
   g_autofree char *copies = NULL;
   g_autofree char *main_text = NULL;
   g_autofree char *body = NULL;
@@ -343,22 +376,18 @@ _spire_record_list_page_retention_action (GtkWidget *widget, const char *action_
       spire_toast_show (widget, _("No personal data is due to be erased."));
       return;
     }
-  for (guint i = 0; i < due->len; i++)
-    {
-      SpireRetentionItem *item = due->pdata[i];
-
-      /* TRANSLATORS: one line of the list: a person, the cohort, the day it was due */
-      g_string_append_printf (list, _("\n%s (%s, kept until %s)"), item->name, item->cohort_name,
-                              item->due_on);
-    }
   copy_paths = spire_store_list_migration_copies (self->store);
   copies = describe_copies (copy_paths);
-  /* TRANSLATORS: %s is the list of people, one a line */
-  main_text = g_strdup_printf (_("These applicants were not accepted, and their cohorts’ time "
-                                 "to keep personal data is up:\n%s\n\nTheir names become "
-                                 "pseudonyms and their e-mail and phone are cleared. This cannot "
-                                 "be undone."),
-                               list->str);
+  n_text = spire_format_count (due->len, spire_language_current ());
+  main_text = g_strdup_printf (
+    ngettext ("This applicant was not accepted, and the cohort’s time to keep personal data is "
+              "up. The name becomes a pseudonym and the e-mail and phone are cleared. This "
+              "cannot be undone.",
+              "These %s applicants were not accepted, and their cohorts’ time to keep personal "
+              "data is up. Their names become pseudonyms and their e-mail and phone are cleared. "
+              "This cannot be undone.",
+              due->len),
+    n_text);
   body = g_strconcat (main_text, "\n\n", copies, NULL);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (spire_widget_get_window (widget),
                                                        _("Erase Expired Personal Data?"), body));
@@ -366,6 +395,7 @@ _spire_record_list_page_retention_action (GtkWidget *widget, const char *action_
   adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_extra_child (dialog, due_list_new (due));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_retention_response_cb), self, 0);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -119,15 +119,15 @@ copy_database (const char *from, char **dir)
   return path;
 }
 
+/* The copy, what SQLite keeps beside it, and its folder. */
 static void
-remove_dir (const char *dir)
+remove_copy (const char *dir, const char *path)
 {
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
 
-  while (d && (name = g_dir_read_name (d)))
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
 
       g_unlink (file);
     }
@@ -255,6 +255,6 @@ main (int argc, char **argv)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
-  remove_dir (dir);
+  remove_copy (dir, path);
   return 0;
 }

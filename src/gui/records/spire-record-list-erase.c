@@ -84,6 +84,15 @@ describe_traces (SpirePersonTraces *traces)
   return g_string_free (out, FALSE);
 }
 
+static void
+set_margins (GtkWidget *widget, int vertical, int horizontal)
+{
+  gtk_widget_set_margin_top (widget, vertical);
+  gtk_widget_set_margin_bottom (widget, vertical);
+  gtk_widget_set_margin_start (widget, horizontal);
+  gtk_widget_set_margin_end (widget, horizontal);
+}
+
 /* While an erase runs: a modal window with a spinner, which cannot be
  * closed, so nothing else starts.  With @cancellable (retention, which
  * can stop between people) it also has a progress bar and Cancel. */
@@ -145,10 +154,7 @@ busy_show (SpireRecordListPage *self, GCancellable *cancellable)
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_justify (GTK_LABEL (body), GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (body), 40);
-  gtk_widget_set_margin_top (box, 32);
-  gtk_widget_set_margin_bottom (box, 32);
-  gtk_widget_set_margin_start (box, 32);
-  gtk_widget_set_margin_end (box, 32);
+  set_margins (box, 32, 32);
   gtk_box_append (GTK_BOX (box), spinner);
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), body);
@@ -337,10 +343,7 @@ due_list_new (GPtrArray *due)
   label = gtk_label_new (list->str + 1); /* without the first line's \n */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
+  set_margins (label, 8, 12);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);

@@ -581,8 +581,16 @@ test_retention (void)
 {
   g_autofree char *dir = test_dir ();
   g_autofree char *database = privacy_database (dir);
+  /* Copies migrations left beside the file: one a file, one a folder
+   * (which no one can unlink) */
+  g_autofree char *copy = g_strconcat (database, ".backup-v4-20260105T100000Z", NULL);
+  g_autofree char *stuck = g_strconcat (database, ".backup-v3-20260105T100000Z", NULL);
+  g_autofree char *inside = g_build_filename (stuck, "x", NULL);
   g_auto (Run) run = { 0 };
 
+  g_assert_true (g_file_set_contents (copy, "Rita Avslått", -1, NULL));
+  g_assert_cmpint (g_mkdir (stuck, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "Rita Avslått", -1, NULL));
   run_in (&run, dir, "-d", database, "retention", "--today", "2026-02-30", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "--today"));
@@ -596,14 +604,26 @@ test_retention (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, RITA "  Rita Avslått  Vår 2026  2026-01-31  2026-07-31"));
   g_assert_nonnull (strstr (run.out, "Nothing was changed"));
+  g_assert_nonnull (strstr (run.out, "2 older copies of the database, made before upgrades"));
+  g_assert_nonnull (strstr (run.out, copy));
+  g_assert_nonnull (strstr (run.out, stuck));
+  g_assert_nonnull (strstr (run.out, "Backups exported earlier"));
   g_assert_true (database_holds (database, "Rita Avslått"));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
   run_clear (&run);
 
+  /* The erase stands; the copy that could not go is named, exit status 1 */
   run_in (&run, dir, "-d", database, "retention", "--today", "2026-07-31", NULL);
-  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "1 person erased"));
+  g_assert_nonnull (strstr (run.err, "could not be removed"));
+  g_assert_nonnull (strstr (run.err, stuck));
+  g_assert_null (strstr (run.err, copy));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_false (database_holds (database, "Rita Avslått"));
   g_assert_false (database_holds (database, "rita@avslag.no"));
+  g_assert_cmpint (g_unlink (inside), ==, 0);
+  g_assert_cmpint (g_rmdir (stuck), ==, 0);
   run_clear (&run);
   run_in (&run, dir, "-d", database, "retention", NULL);
   g_assert_cmpint (run.status, ==, 0);

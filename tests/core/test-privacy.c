@@ -316,7 +316,7 @@ test_retention (void)
   g_autofree char *closed = NULL;
   g_autofree char *pseudonym = NULL;
   SpireRetentionItem *item;
-  guint n = 99;
+  g_autoptr (SpireRetentionResult) result = NULL;
   World w = { 0 };
 
   make_world (store, &w);
@@ -356,9 +356,11 @@ test_retention (void)
   g_assert_cmpstr (((SpireRetentionItem *) due->pdata[1])->person, ==,
                    spire_record_get_uuid (w.person));
 
-  g_assert_true (spire_retention_apply (store, "2026-07-31", &n, &error));
+  g_assert_true (spire_retention_apply (store, "2026-07-31", &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (result->n_erased, ==, 2);
+  g_assert_cmpuint (result->copies->len, ==, 0); /* in memory: no file, no copies */
+  g_assert_null (result->copies_problem);
   after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (rejected), &error);
   pseudonym = spire_person_pseudonym (spire_record_get_uuid (rejected));
   g_assert_cmpstr (spire_record_get_text (after, "name"), ==, pseudonym);
@@ -502,20 +504,73 @@ exists (const char *dir, const char *name)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* A migrated file in a folder of its own, with the copy migrating left */
+typedef struct
+{
+  char *dir, *path, *copy;
+  SpireStore *store;
+} Migrated;
+
+static void
+migrated_set_up (Migrated *m, gconstpointer data)
+{
+  m->dir = test_tmpdir_new ();
+  m->path = g_build_filename (m->dir, "spire.db", NULL);
+  m->store = open_migrated (m->path);
+  m->copy = g_strdup (spire_store_get_migration_backup (m->store));
+}
+
+static void
+migrated_tear_down (Migrated *m, gconstpointer data)
+{
+  g_clear_object (&m->store);
+  test_tmpdir_free (m->dir);
+  g_free (m->path);
+  g_free (m->copy);
+}
+
+/* Makes @copy impossible to remove: a read-only folder; for root, who may
+ * write there anyway, a folder in the copy's place. */
+static void
+block_copy (const char *dir, const char *copy)
+{
+  g_autofree char *inside = g_build_filename (copy, "x", NULL);
+
+  if (geteuid () != 0)
+    {
+      g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+      return;
+    }
+  g_assert_cmpint (g_unlink (copy), ==, 0);
+  g_assert_cmpint (g_mkdir (copy, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, NAME, -1, NULL));
+}
+
+/* Undoes block_copy, so that the folder can go. */
+static void
+unblock_copy (const char *dir, const char *copy)
+{
+  g_autofree char *inside = g_build_filename (copy, "x", NULL);
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  if (geteuid () != 0)
+    return;
+  g_unlink (inside);
+  g_rmdir (copy);
+}
+
 /* Only the names take_backup makes are listed; an erase names them in its
  * dry run and removes them, and only them. */
 static void
-test_erase_removes_copies (void)
+test_erase_removes_copies (Migrated *m, gconstpointer data)
 {
   static const char *const others[] = {
     "spire.db.backup-v1-2026", "spire.db.backup-v1-20260105T100000Z.json",
     "spire.db.backup-vx-20260105T100000Z", "other.db.backup-v1-20260105T100000Z",
     "spire.db.backup-v1-20260105T100000Z-", "spire.db.backup-v1-20260105T100000Z-2x",
   };
-  char *dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autoptr (SpireStore) store = open_migrated (path);
-  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
+  SpireStore *store = m->store;
+  const char *dir = m->dir, *path = m->path, *copy = m->copy;
   g_autofree char *second = g_build_filename (dir, "spire.db.backup-v3-20260105T100000Z-2", NULL);
   g_autoptr (SpirePersonTraces) dry = NULL;
   g_autoptr (SpirePersonTraces) traces = NULL;
@@ -550,35 +605,20 @@ test_erase_removes_copies (void)
   copies = spire_store_list_migration_copies (store);
   g_assert_cmpuint (copies->len, ==, 0);
 
-  g_clear_object (&store);
-  test_tmpdir_free (dir);
 }
 
 /* A copy that cannot be removed (a read-only folder; for root, who may
  * write there anyway, a folder in the copy's place) does not undo the
  * erase: the message names it and why. */
 static void
-test_erase_copy_not_removed (void)
+test_erase_copy_not_removed (Migrated *m, gconstpointer data)
 {
-  char *dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autoptr (SpireStore) store = open_migrated (path);
-  g_autofree char *copy = g_strdup (spire_store_get_migration_backup (store));
+  SpireStore *store = m->store;
+  const char *dir = m->dir, *path = m->path, *copy = m->copy;
   g_autoptr (SpirePersonTraces) traces = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean root = geteuid () == 0;
 
-  if (root)
-    {
-      g_autofree char *inside = g_build_filename (copy, "x", NULL);
-
-      g_assert_cmpint (g_unlink (copy), ==, 0);
-      g_assert_cmpint (g_mkdir (copy, 0700), ==, 0);
-      g_assert_true (g_file_set_contents (inside, NAME, -1, NULL));
-    }
-  else
-    g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
-
+  block_copy (dir, copy);
   g_assert_true (spire_person_erase (store, OLD_PERSON, FALSE, &traces, &error));
   g_assert_no_error (error);
   g_assert_nonnull (traces->copies_problem);
@@ -587,17 +627,227 @@ test_erase_copy_not_removed (void)
   g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_false (file_contains (path, NAME));
   g_assert_false (file_contains (path, EMAIL));
-  g_clear_object (&store);
+  unblock_copy (dir, copy);
+}
 
-  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
-  if (root)
+/* OLD_PERSON applied to a cohort that closed 2026-01-31 and keeps
+ * personal data six months, and was turned down: due on 2026-07-31. */
+static void
+make_expired (SpireStore *store)
+{
+  g_autoptr (SpireRecord) program = test_make (store, &spire_kind_program, "name", "Gammelt",
+                                               "kind", "accelerator", NULL);
+  g_autoptr (SpireRecord) cohort = test_make (
+    store, &spire_kind_cohort, "program", spire_record_get_uuid (program), "name", "Kull 2025",
+    "phase", "closed", "seats", (gint64) 2, "ends_on", "2026-01-31", "retention_months",
+    (gint64) 6, NULL);
+  g_autoptr (SpireRecord) startup = test_make (store, &spire_kind_startup, "name", "Avslag AS",
+                                               NULL);
+  g_autoptr (SpireRecord) app = test_make (
+    store, &spire_kind_application, "cohort", spire_record_get_uuid (cohort), "startup",
+    spire_record_get_uuid (startup), "contact", OLD_PERSON, "title", "Sensorer", "status",
+    "rejected", NULL);
+}
+
+/* Retention removes the migrations' copies as a person's erase does. */
+static void
+test_retention_removes_copies (Migrated *m, gconstpointer data)
+{
+  SpireStore *store = m->store;
+  const char *path = m->path, *copy = m->copy;
+  g_autoptr (SpireRetentionResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  make_expired (store);
+  g_assert_true (spire_retention_apply (store, "2026-07-31", &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_erased, ==, 1);
+  g_assert_cmpuint (result->copies->len, ==, 1);
+  g_assert_cmpstr (result->copies->pdata[0], ==, copy);
+  g_assert_null (result->copies_problem);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (file_contains (path, NAME));
+  g_assert_false (file_contains (path, EMAIL));
+
+}
+
+/* A copy retention cannot remove leaves its erase standing; the message
+ * names the copy and why. */
+static void
+test_retention_copy_not_removed (Migrated *m, gconstpointer data)
+{
+  SpireStore *store = m->store;
+  const char *dir = m->dir, *path = m->path, *copy = m->copy;
+  g_autoptr (SpireRetentionResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  make_expired (store);
+  block_copy (dir, copy);
+  g_assert_true (spire_retention_apply (store, "2026-07-31", &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_erased, ==, 1);
+  g_assert_nonnull (result->copies_problem);
+  g_assert_nonnull (strstr (result->copies_problem, copy));
+  g_assert_nonnull (strstr (result->copies_problem, "could not be removed"));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (file_contains (path, NAME));
+  unblock_copy (dir, copy);
+}
+
+/* The erases as long work */
+
+static void
+on_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+on_changed_cb (SpireStore *store, const char *table, gpointer user_data)
+{
+  gboolean *persons = user_data;
+
+  if (g_strcmp0 (table, "persons") == 0)
+    *persons = TRUE;
+}
+
+static void
+on_progress_cb (double fraction, gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* spire_person_erase_async does what spire_person_erase does (same places,
+ * copies removed, nothing left in the file), on the job's connection: the
+ * caller's store says persons changed and is free again afterwards. */
+static void
+test_erase_async (Migrated *m, gconstpointer data)
+{
+  char *dir2 = test_tmpdir_new ();
+  g_autofree char *path2 = g_build_filename (dir2, "spire.db", NULL);
+  g_autoptr (SpireStore) sync_store = open_migrated (path2);
+  SpireStore *store = m->store;
+  const char *path = m->path, *copy = m->copy;
+  g_autoptr (SpirePersonTraces) sync = NULL;
+  g_autoptr (SpirePersonTraces) async = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr (SpireRecord) after = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean persons = FALSE;
+
+  g_assert_true (spire_person_erase (sync_store, OLD_PERSON, FALSE, &sync, &error));
+  g_assert_no_error (error);
+
+  /* Cancelled before it starts: nothing changes */
+  g_cancellable_cancel (cancelled);
+  spire_person_erase_async (store, OLD_PERSON, cancelled, on_done_cb, &result);
+  g_assert_null (spire_person_erase_finish (store, wait_result (&result), &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_true (file_contains (path, NAME));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &persons);
+  spire_person_erase_async (store, OLD_PERSON, NULL, on_done_cb, &result);
+  async = spire_person_erase_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (persons);
+  g_assert_cmpstr (async->pseudonym, ==, sync->pseudonym);
+  g_assert_cmpuint (async->items->len, ==, sync->items->len);
+  for (guint i = 0; i < sync->items->len; i++)
     {
-      g_autofree char *inside = g_build_filename (copy, "x", NULL);
+      SpirePersonTrace *a = async->items->pdata[i], *b = sync->items->pdata[i];
 
-      g_unlink (inside);
-      g_rmdir (copy);
+      g_assert_cmpstr (a->table, ==, b->table);
+      g_assert_cmpstr (a->uuid, ==, b->uuid);
+      g_assert_cmpstr (a->field, ==, b->field);
     }
-  test_tmpdir_free (dir);
+  g_assert_cmpuint (async->copies->len, ==, 1);
+  g_assert_null (async->copies_problem);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (file_contains (path, NAME));
+  g_assert_false (file_contains (path, EMAIL));
+  /* The caller's store sees the erase and can write again */
+  after = spire_store_get (store, &spire_kind_person, OLD_PERSON, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_text (after, "name"), ==, sync->pseudonym);
+  update (store, after, "phone", "+47 400 00 000");
+
+  g_clear_object (&sync_store);
+  test_tmpdir_free (dir2);
+}
+
+/* spire_retention_apply_async erases whom spire_retention_apply would and
+ * removes the copies; in memory it runs at once on the caller's store. */
+static void
+test_retention_async (Migrated *m, gconstpointer data)
+{
+  g_autoptr (SpireStore) memory = spire_store_new_memory (NULL);
+  SpireStore *store = m->store;
+  const char *path = m->path, *copy = m->copy;
+  g_autofree char *pseudonym = spire_person_pseudonym (OLD_PERSON);
+  g_autoptr (SpireRetentionResult) done = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (SpireRecord) after = NULL;
+  g_autoptr (GPtrArray) due = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean persons = FALSE;
+  double fraction = 0;
+  World w = { 0 };
+
+  make_expired (store);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &persons);
+  spire_retention_apply_async (store, "2026-07-31", NULL, on_progress_cb, &fraction, on_done_cb,
+                               &result);
+  done = spire_retention_apply_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (persons);
+  g_assert_cmpuint (done->n_erased, ==, 1);
+  g_assert_cmpuint (done->copies->len, ==, 1);
+  g_assert_null (done->copies_problem);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (file_contains (path, NAME));
+  after = spire_store_get (store, &spire_kind_person, OLD_PERSON, &error);
+  g_assert_cmpstr (spire_record_get_text (after, "name"), ==, pseudonym);
+  due = spire_retention_due (store, "2026-07-31", &error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  g_clear_pointer (&done, spire_retention_result_free);
+  g_clear_object (&result);
+
+  /* In memory: the same, with no file and no copies */
+  make_world (memory, &w);
+  spire_record_set_text (w.cohort, "ends_on", "2026-01-31");
+  spire_record_set_int (w.cohort, "retention_months", 6);
+  spire_store_update (memory, w.cohort, &error);
+  g_assert_no_error (error);
+  fraction = 0;
+  spire_retention_apply_async (memory, "2026-07-31", NULL, on_progress_cb, &fraction, on_done_cb,
+                               &result);
+  done = spire_retention_apply_finish (memory, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (done->n_erased, ==, 1);
+  g_assert_cmpfloat (fraction, >, 0); /* a person at a time (at once, in memory) */
+  g_assert_cmpuint (done->copies->len, ==, 0);
+  due = spire_retention_due (memory, "2026-07-31", &error);
+  g_assert_cmpuint (due->len, ==, 0);
+
+  world_clear (&w);
 }
 
 int
@@ -609,9 +859,13 @@ main (int argc, char **argv)
   g_test_add_func ("/privacy/erase-dry-run", test_dry_run);
   g_test_add_func ("/privacy/erase-leaves-no-trace", test_erase_leaves_no_trace);
   g_test_add_func ("/privacy/erase-folds-every-letter", test_erase_folds_every_letter);
-  g_test_add_func ("/privacy/erase-removes-copies", test_erase_removes_copies);
-  g_test_add_func ("/privacy/erase-copy-not-removed", test_erase_copy_not_removed);
+  g_test_add ("/privacy/erase-removes-copies", Migrated, NULL, migrated_set_up, test_erase_removes_copies, migrated_tear_down);
+  g_test_add ("/privacy/erase-copy-not-removed", Migrated, NULL, migrated_set_up, test_erase_copy_not_removed, migrated_tear_down);
   g_test_add_func ("/privacy/retention", test_retention);
+  g_test_add ("/privacy/retention-removes-copies", Migrated, NULL, migrated_set_up, test_retention_removes_copies, migrated_tear_down);
+  g_test_add ("/privacy/retention-copy-not-removed", Migrated, NULL, migrated_set_up, test_retention_copy_not_removed, migrated_tear_down);
+  g_test_add ("/privacy/erase-async", Migrated, NULL, migrated_set_up, test_erase_async, migrated_tear_down);
+  g_test_add ("/privacy/retention-async", Migrated, NULL, migrated_set_up, test_retention_async, migrated_tear_down);
   g_test_add_func ("/privacy/closed-by-phase", test_closed_by_phase);
   g_test_add_func ("/privacy/audit-query", test_audit_query);
   return g_test_run ();

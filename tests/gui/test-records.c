@@ -540,6 +540,49 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* An erase runs in core's worker while a modal window says so: waits until
+ * it is over (the window gone) and the page's list shows @name. */
+typedef struct
+{
+  GListModel *model;
+  const char *name;
+} NameWait;
+
+static GtkWindow *
+busy_window (void)
+{
+  return gui_fixture_find_window (ADW_TYPE_WINDOW);
+}
+
+static gboolean
+erase_done (gpointer data)
+{
+  NameWait *w = data;
+
+  if (busy_window () != NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (w->model); i++)
+    {
+      g_autoptr (SpireRecord) r = g_list_model_get_item (w->model, i);
+
+      if (g_strcmp0 (spire_record_get_text (r, "name"), w->name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Right after Erase, before the worker can answer: the modal window with
+ * its spinner says the erase runs. */
+static void
+assert_busy_shown (void)
+{
+  GtkWindow *busy = busy_window ();
+
+  g_assert_nonnull (busy);
+  g_assert_true (gtk_window_get_modal (busy));
+  g_assert_cmpstr (gtk_window_get_title (busy), ==, "Erasing Personal Data…");
+}
+
 /* The People page's "Erase Personal Data…" lists where the person's data
  * occurs before it erases; Cancel changes nothing. */
 static void
@@ -603,39 +646,67 @@ test_records_erase_person (void)
   dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "erase");
+  /* Core's worker erases (spire_person_erase_async); the page then lists
+   * the pseudonym */
+  assert_busy_shown ();
+  {
+    NameWait nw = { G_LIST_MODEL (selection), pseudonym };
+
+    g_assert_true (gui_fixture_wait (erase_done, &nw, 30000));
+  }
   after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (person), NULL);
   g_assert_cmpstr (spire_record_get_text (after, "name"), ==, pseudonym);
   g_assert_true (spire_record_is_null (after, "email"));
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  /* No error dialog came after the confirmation (which a response made in
+   * code leaves open) */
+  g_assert_true (gui_fixture_find_message_dialog () == dialog);
 
   close_window (window);
   g_clear_object (&store);
   remove_dir (dir);
 }
 
-/* "Erase Expired Personal Data…" lists who is due, then erases them. */
+/* "Erase Expired Personal Data…" lists who is due and the copy beside the
+ * file, then erases them in core's worker; the page lists the pseudonym. */
 static void
 test_records_retention (void)
 {
-  g_autoptr (SpireStore) store = filled_store ();
-  SpireWindow *window = window_for (store);
-  SpireRecordListPage *page = _spire_window_get_directory_page (window);
-  g_autoptr (SpireRecord) program = insert (store, &spire_kind_program, "name", "Gammelt program",
-                                            "kind", "accelerator", NULL);
-  g_autoptr (SpireRecord) cohort = insert (store, &spire_kind_cohort, "program",
-                                           spire_record_get_uuid (program), "name", "Kull 2020",
-                                           "phase", "closed", "seats", (gint64) 2, "ends_on",
-                                           "2020-01-31", "retention_months", (gint64) 6, NULL);
-  g_autoptr (SpireRecord) startup = insert (store, &spire_kind_startup, "name", "Avslag AS", NULL);
-  g_autoptr (SpireRecord) person = insert (store, &spire_kind_person, "name", "Rita Avslått", NULL);
-  g_autoptr (SpireRecord) app = insert (store, &spire_kind_application, "cohort",
-                                        spire_record_get_uuid (cohort), "startup",
-                                        spire_record_get_uuid (startup), "contact",
-                                        spire_record_get_uuid (person), "title", "Sensorer",
-                                        "status", "rejected", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("spire-retention-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autofree char *copy = g_strconcat (path, ".backup-v4-20260105T100000Z", NULL);
+  g_autoptr (SpireStore) store = spire_store_open (path, &error);
+  SpireWindow *window;
+  SpireRecordListPage *page;
+  g_autoptr (SpireRecord) program = NULL;
+  g_autoptr (SpireRecord) cohort = NULL;
+  g_autoptr (SpireRecord) startup = NULL;
+  g_autoptr (SpireRecord) person = NULL;
+  g_autoptr (SpireRecord) app = NULL;
   g_autoptr (SpireRecord) after = NULL;
-  g_autofree char *pseudonym = spire_person_pseudonym (spire_record_get_uuid (person));
+  g_autofree char *pseudonym = NULL;
   AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_no_error (error);
+  gui_fixture_fill_by_hand (store, 40, &error);
+  g_assert_no_error (error);
+  program = insert (store, &spire_kind_program, "name", "Gammelt program", "kind", "accelerator",
+                    NULL);
+  cohort = insert (store, &spire_kind_cohort, "program", spire_record_get_uuid (program), "name",
+                   "Kull 2020", "phase", "closed", "seats", (gint64) 2, "ends_on", "2020-01-31",
+                   "retention_months", (gint64) 6, NULL);
+  startup = insert (store, &spire_kind_startup, "name", "Avslag AS", NULL);
+  person = insert (store, &spire_kind_person, "name", "Rita Avslått", NULL);
+  app = insert (store, &spire_kind_application, "cohort", spire_record_get_uuid (cohort),
+                "startup", spire_record_get_uuid (startup), "contact",
+                spire_record_get_uuid (person), "title", "Sensorer", "status", "rejected", NULL);
+  pseudonym = spire_person_pseudonym (spire_record_get_uuid (person));
+  /* A copy a migration left beside the file (the name take_backup makes) */
+  g_assert_true (g_file_set_contents (copy, "Rita Avslått", -1, NULL));
+  window = window_for (store);
+  page = _spire_window_get_directory_page (window);
 
   _spire_window_reload_now (window);
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "persons"));
@@ -643,13 +714,39 @@ test_records_retention (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "records.retention", NULL);
   dialog = gui_fixture_find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            "Rita Avslått (Kull 2020, kept until 2020-07-31)"));
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "This applicant was not accepted"));
+  /* The people in a list that scrolls when they are many */
+  {
+    GtkWidget *scrolled = adw_message_dialog_get_extra_child (dialog);
+    GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+    GtkWidget *label = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                     "Rita Avslått (Kull 2020, kept until 2020-07-31)");
+  }
+  g_assert_nonnull (strstr (body, "1 older copy of the database, made before an upgrade"));
+  g_assert_nonnull (strstr (body, "spire.db.backup-v4-20260105T100000Z"));
+  g_assert_nonnull (strstr (body, "Backups exported earlier"));
   adw_message_dialog_response (dialog, "erase");
+  assert_busy_shown ();
+  /* Retention goes a person at a time: a progress bar and Cancel */
+  g_assert_true (GTK_IS_PROGRESS_BAR (g_object_get_data (G_OBJECT (busy_window ()), "spire-bar")));
+  {
+    NameWait nw = { G_LIST_MODEL (_spire_record_list_page_get_selection (page)), pseudonym };
+
+    g_assert_true (gui_fixture_wait (erase_done, &nw, 30000));
+  }
   after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (person), NULL);
   g_assert_cmpstr (spire_record_get_text (after, "name"), ==, pseudonym);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  /* No error dialog came after the confirmation (which a response made in
+   * code leaves open) */
+  g_assert_true (gui_fixture_find_message_dialog () == dialog);
 
   close_window (window);
+  g_clear_object (&store);
+  remove_dir (dir);
 }
 
 int

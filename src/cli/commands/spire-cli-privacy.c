@@ -93,21 +93,52 @@ static const char exported_backups[] =
 
 /* The copies migrations left beside the file: erasing removes them. */
 static void
-print_copies (GPtrArray *copies)
+print_copies (GPtrArray *copies, gboolean person)
 {
   g_autofree char *n_text = NULL;
 
   if (copies->len == 0)
     return;
   n_text = cli_format_count (copies->len);
-  g_print (ngettext ("%s older copy of the database, made before an upgrade, can still hold the "
-                     "person’s data. Erasing removes it:\n",
-                     "%s older copies of the database, made before upgrades, can still hold the "
-                     "person’s data. Erasing removes them:\n",
-                     copies->len),
-           n_text);
+  if (person)
+    g_print (ngettext ("%s older copy of the database, made before an upgrade, can still hold the "
+                       "person’s data. Erasing removes it:\n",
+                       "%s older copies of the database, made before upgrades, can still hold the "
+                       "person’s data. Erasing removes them:\n",
+                       copies->len),
+             n_text);
+  else
+    g_print (ngettext ("%s older copy of the database, made before an upgrade, can still hold "
+                       "this personal data. Erasing removes it:\n",
+                       "%s older copies of the database, made before upgrades, can still hold "
+                       "this personal data. Erasing removes them:\n",
+                       copies->len),
+             n_text);
   for (guint i = 0; i < copies->len; i++)
     g_print ("  %s\n", (const char *) copies->pdata[i]);
+}
+
+/* After an erase: the copies removed, or (on stderr, exit status 1) the
+ * ones that could not be. */
+static int
+print_copies_removed (GPtrArray *copies, const char *problem)
+{
+  if (copies->len > 0 && problem == NULL)
+    {
+      g_autofree char *n_copies = cli_format_count (copies->len);
+
+      g_print (ngettext ("%s older copy made before an upgrade was removed.\n",
+                         "%s older copies made before upgrades were removed.\n",
+                         copies->len),
+               n_copies);
+    }
+  g_print ("%s\n", _(exported_backups));
+  if (problem != NULL)
+    {
+      g_printerr ("%s\n", problem);
+      return EXIT_REFUSED;
+    }
+  return EXIT_OK;
 }
 
 static int
@@ -137,34 +168,18 @@ cmd_person_erase (Cli *cli, const CliCommand *command, int argc, char **argv)
   if (dry_run)
     {
       print_traces (traces);
-      print_copies (traces->copies);
+      print_copies (traces->copies, TRUE);
       /* TRANSLATORS: after the list of places; the first %s is the pseudonym, "Erased person
        * 3F2A", the second how many places */
       g_print (_("Nothing was changed. Erasing would write “%s” in these %s places.\n"),
                traces->pseudonym, n_text);
+      g_print ("%s\n", _(exported_backups));
+      return EXIT_OK;
     }
-  else
-    {
-      /* TRANSLATORS: the first %s is how many places, the second the pseudonym, "Erased person
-       * 3F2A" */
-      g_print (_("The person is erased: %s places now say “%s”.\n"), n_text, traces->pseudonym);
-      if (traces->copies->len > 0 && traces->copies_problem == NULL)
-        {
-          g_autofree char *n_copies = cli_format_count (traces->copies->len);
-
-          g_print (ngettext ("%s older copy made before an upgrade was removed.\n",
-                             "%s older copies made before upgrades were removed.\n",
-                             traces->copies->len),
-                   n_copies);
-        }
-    }
-  g_print ("%s\n", _(exported_backups));
-  if (traces->copies_problem != NULL)
-    {
-      g_printerr ("%s\n", traces->copies_problem);
-      return EXIT_REFUSED;
-    }
-  return EXIT_OK;
+  /* TRANSLATORS: the first %s is how many places, the second the pseudonym, "Erased person
+   * 3F2A" */
+  g_print (_("The person is erased: %s places now say “%s”.\n"), n_text, traces->pseudonym);
+  return print_copies_removed (traces->copies, traces->copies_problem);
 }
 
 /* retention */
@@ -188,8 +203,8 @@ cmd_retention (Cli *cli, const CliCommand *command, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) due = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (SpireRetentionResult) result = NULL;
   g_autofree char *n_text = NULL;
-  guint n = 0;
   int status;
 
   if ((status = cli_parse_command (cli, command, entries, NULL, argc, argv, &args)) != CONTINUE)
@@ -220,18 +235,22 @@ cmd_retention (Cli *cli, const CliCommand *command, int argc, char **argv)
   cli_print_rows (headers, numeric, G_N_ELEMENTS (headers), rows);
   if (dry_run)
     {
+      g_autoptr (GPtrArray) copies = spire_store_list_migration_copies (cli->store);
+
+      print_copies (copies, FALSE);
       n_text = cli_format_count (due->len);
       g_print (ngettext ("Nothing was changed. Without --dry-run %s person would be erased.\n",
                          "Nothing was changed. Without --dry-run %s people would be erased.\n",
                          due->len),
                n_text);
+      g_print ("%s\n", _(exported_backups));
       return EXIT_OK;
     }
-  if (!spire_retention_apply (cli->store, today, &n, &error))
+  if (!spire_retention_apply (cli->store, today, &result, &error))
     return cli_refused (error);
-  n_text = cli_format_count (n);
-  g_print (ngettext ("%s person erased.\n", "%s people erased.\n", n), n_text);
-  return EXIT_OK;
+  n_text = cli_format_count (result->n_erased);
+  g_print (ngettext ("%s person erased.\n", "%s people erased.\n", result->n_erased), n_text);
+  return print_copies_removed (result->copies, result->copies_problem);
 }
 
 /* audit */

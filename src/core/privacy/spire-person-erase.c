@@ -464,21 +464,29 @@ remove_copy (const char *path, GString *problems)
     }
 }
 
+char *
+_spire_privacy_remove_copies (GPtrArray *copies)
+{
+  g_autoptr (GString) problems = g_string_new (NULL);
+
+  for (guint i = 0; i < copies->len; i++)
+    remove_copy (copies->pdata[i], problems);
+  return problems->len > 0 ? g_strdup (problems->str) : NULL;
+}
+
 /* The migrations' copies of the file: made before an upgrade, they still
  * hold what the file held then (DESIGN.md: no trace left). */
 static void
 remove_copies (SpirePersonTraces *traces)
 {
-  g_autoptr (GString) problems = g_string_new (NULL);
+  g_autofree char *problems = _spire_privacy_remove_copies (traces->copies);
 
-  for (guint i = 0; i < traces->copies->len; i++)
-    remove_copy (traces->copies->pdata[i], problems);
-  if (problems->len > 0)
+  if (problems != NULL)
     /* TRANSLATORS: %s is the list of files and why, one a line */
     traces->copies_problem = g_strdup_printf (
       _("The person is erased from the database, but these older copies made before upgrades "
         "could not be removed and can still hold their data. Delete them by hand:%s"),
-      problems->str);
+      problems);
 }
 
 gboolean

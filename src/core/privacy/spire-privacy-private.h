@@ -17,6 +17,20 @@ gboolean _spire_person_erase_in_transaction (SpireStore *store, const char *pers
  * TRUNCATE checkpoint empties the WAL (nothing for an in-memory store). */
 gboolean _spire_store_leave_no_trace (SpireStore *store, GError **error);
 
+/* Removes each of @copies (full paths: spire_store_list_migration_copies)
+ * and a -wal or -shm beside it.  NULL when every one went; else the lines
+ * ("\n“path”: why", translated) naming each file that could not be removed,
+ * for the caller's sentence. */
+char *_spire_privacy_remove_copies (GPtrArray *copies);
+
+/* spire_retention_apply with a cancellable checked between people (the
+ * transaction is rolled back: SPIRE_ERROR_CANCELLED) and progress, a
+ * person at a time. */
+gboolean _spire_retention_apply_full (SpireStore *store, const char *today,
+                                      GCancellable *cancellable, SpireProgressFunc progress,
+                                      gpointer progress_data, SpireRetentionResult **result,
+                                      GError **error);
+
 /* @text in lower case, letter by letter, every letter and not only ASCII
  * ("SYNNØVE" → "synnøve"); the SQL function spire_case_fold (registered on
  * @store's connection by _spire_case_fold_register) gives the same. */

@@ -87,10 +87,47 @@ char *spire_cohort_closed_on (SpireStore *store, SpireRecord *cohort);
  * body's person, or were erased already.  GPtrArray of SpireRetentionItem,
  * one per person. */
 GPtrArray *spire_retention_due (SpireStore *store, const char *today, GError **error);
-/* Erases everyone spire_retention_due lists, in one transaction; *@n_erased
- * says how many. */
-gboolean spire_retention_apply (SpireStore *store, const char *today, guint *n_erased,
-                                GError **error);
+/* What spire_retention_apply did. */
+typedef struct
+{
+  guint n_erased;   /* how many people */
+  /* The copies migrations left beside the file (full paths), removed after
+   * the erase (none when nobody was due), as for spire_person_erase. */
+  GPtrArray *copies;
+  /* A sentence naming each copy that could not be removed and why, for the
+   * user; NULL when every one went.  The erase in the database stands. */
+  char *copies_problem;
+} SpireRetentionResult;
+
+void spire_retention_result_free (SpireRetentionResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpireRetentionResult, spire_retention_result_free)
+
+/* Erases everyone spire_retention_due lists, in one transaction, then
+ * leaves no trace as spire_person_erase does: the file vacuumed, the WAL
+ * emptied, the migrations' copies removed.  *@result (may be NULL) says
+ * how many and which copies. */
+gboolean spire_retention_apply (SpireStore *store, const char *today,
+                                SpireRetentionResult **result, GError **error);
+
+/* The erases as long work (spire-job-private.h), for the window: on the
+ * job's own connection, so the VACUUM does not hold up the caller; the
+ * caller's store emits "changed::<table>" for the tables changed.
+ * Cancelled before it starts, nothing changes; retention checks between
+ * people and rolls back (SPIRE_ERROR_CANCELLED), and reports progress a
+ * person at a time (the last tenth is the VACUUM).  The results are
+ * spire_person_erase's traces (never a dry run) and spire_retention_apply's
+ * result. */
+void spire_person_erase_async (SpireStore *store, const char *person_uuid,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
+SpirePersonTraces *spire_person_erase_finish (SpireStore *store, GAsyncResult *result,
+                                              GError **error);
+void spire_retention_apply_async (SpireStore *store, const char *today,
+                                  GCancellable *cancellable, SpireProgressFunc progress,
+                                  gpointer progress_data, GAsyncReadyCallback callback,
+                                  gpointer user_data);
+SpireRetentionResult *spire_retention_apply_finish (SpireStore *store, GAsyncResult *result,
+                                                    GError **error);
 
 /* The audit trail: which entries to list (every member may be NULL). */
 typedef struct

@@ -183,32 +183,87 @@ spire_retention_due (SpireStore *store, const char *today, GError **error)
   return g_steal_pointer (&out);
 }
 
-gboolean
-spire_retention_apply (SpireStore *store, const char *today, guint *n_erased, GError **error)
+void
+spire_retention_result_free (SpireRetentionResult *result)
 {
-  g_autoptr (GPtrArray) due = spire_retention_due (store, today, error);
+  if (result == NULL)
+    return;
+  if (result->copies)
+    g_ptr_array_unref (result->copies);
+  g_free (result->copies_problem);
+  g_free (result);
+}
 
-  if (n_erased)
-    *n_erased = 0;
-  if (due == NULL)
-    return FALSE;
-  if (due->len == 0)
-    return TRUE;
+/* The erase of everyone @due lists, in one transaction. */
+static gboolean
+erase_due (SpireStore *store, GPtrArray *due, GCancellable *cancellable,
+           SpireProgressFunc progress, gpointer progress_data, GError **error)
+{
   if (!spire_store_begin (store, error))
     return FALSE;
   for (guint i = 0; i < due->len; i++)
     {
       SpireRetentionItem *item = due->pdata[i];
 
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          spire_store_rollback (store);
+          g_set_error_literal (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED,
+                               _("Cancelled. Nothing was changed."));
+          return FALSE;
+        }
       if (!_spire_person_erase_in_transaction (store, item->person, FALSE, NULL, error))
         {
           spire_store_rollback (store);
           return FALSE;
         }
+      /* The people are most of the work; the VACUUM after them the rest */
+      if (progress)
+        progress (0.9 * (i + 1) / due->len, progress_data);
     }
-  if (!spire_store_commit (store, error))
+  return spire_store_commit (store, error);
+}
+
+gboolean
+_spire_retention_apply_full (SpireStore *store, const char *today, GCancellable *cancellable,
+                             SpireProgressFunc progress, gpointer progress_data,
+                             SpireRetentionResult **result_out, GError **error)
+{
+  g_autoptr (GPtrArray) due = spire_retention_due (store, today, error);
+  g_autoptr (SpireRetentionResult) result = g_new0 (SpireRetentionResult, 1);
+  g_autofree char *problems = NULL;
+
+  if (due == NULL)
     return FALSE;
-  if (n_erased)
-    *n_erased = due->len;
-  return _spire_store_leave_no_trace (store, error);
+  result->copies = g_ptr_array_new_with_free_func (g_free);
+  if (due->len > 0)
+    {
+      if (!erase_due (store, due, cancellable, progress, progress_data, error))
+        return FALSE;
+      result->n_erased = due->len;
+      if (!_spire_store_leave_no_trace (store, error))
+        return FALSE;
+      g_ptr_array_unref (result->copies);
+      /* The migrations' copies still hold them (DESIGN.md: no trace left) */
+      result->copies = spire_store_list_migration_copies (store);
+      problems = _spire_privacy_remove_copies (result->copies);
+    }
+  if (problems != NULL)
+    /* TRANSLATORS: %s is the list of files and why, one a line */
+    result->copies_problem = g_strdup_printf (
+      _("The personal data is erased from the database, but these older copies made before "
+        "upgrades could not be removed and can still hold it. Delete them by hand:%s"),
+      problems);
+  if (result_out)
+    *result_out = g_steal_pointer (&result);
+  return TRUE;
+}
+
+gboolean
+spire_retention_apply (SpireStore *store, const char *today, SpireRetentionResult **result,
+                       GError **error)
+{
+  g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
+
+  return _spire_retention_apply_full (store, today, NULL, NULL, NULL, result, error);
 }

@@ -225,6 +225,85 @@ test_erase_leaves_no_trace (void)
   test_tmpdir_free (dir);
 }
 
+/* Another person of the same name is a namesake, not a mention: erasing
+ * one leaves the other's name, e-mail and audit entries as they were (the
+ * demo has three "Ahmed Aune"; erasing one renamed all three), while a
+ * text that names the erased person still gets the pseudonym. */
+static void
+test_erase_keeps_namesakes (void)
+{
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_open (path, &error);
+  g_autoptr (SpirePersonTraces) preview = NULL;
+  g_autoptr (SpirePersonTraces) traces = NULL;
+  g_autoptr (SpireRecord) namesake = NULL;
+  g_autoptr (SpireRecord) after = NULL;
+  g_autoptr (SpireRecord) application = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autofree char *pseudonym = NULL;
+  const char *other_uuid;
+  gboolean name_in_audit = FALSE;
+  World w = { 0 };
+
+  g_assert_no_error (error);
+  make_world (store, &w);
+  namesake = test_make (store, &spire_kind_person, "name", NAME, "email",
+                        "synnove.k@eksempel.no", "organisation", "Bodø kommune", NULL);
+  update (store, namesake, "phone", "+47 400 00 001"); /* an audit entry with her name */
+  other_uuid = spire_record_get_uuid (namesake);
+
+  /* The preview names no place of hers: not her record, not her entries */
+  g_assert_true (spire_person_erase (store, spire_record_get_uuid (w.person), TRUE, &preview,
+                                     &error));
+  g_assert_no_error (error);
+  audit = spire_store_list_audit (store, other_uuid, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, >=, 2);
+  for (guint i = 0; i < preview->items->len; i++)
+    {
+      const SpirePersonTrace *t = preview->items->pdata[i];
+
+      g_assert_cmpstr (t->uuid, !=, other_uuid);
+      for (guint a = 0; a < audit->len; a++)
+        g_assert_false (g_str_equal (t->table, "audit") &&
+                        g_str_equal (t->uuid, g_hash_table_lookup (audit->pdata[a], "id")));
+    }
+  g_clear_pointer (&audit, g_ptr_array_unref);
+
+  g_assert_true (spire_person_erase (store, spire_record_get_uuid (w.person), FALSE, &traces,
+                                     &error));
+  g_assert_no_error (error);
+  pseudonym = spire_person_pseudonym (spire_record_get_uuid (w.person));
+
+  after = spire_store_get (store, &spire_kind_person, other_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spire_record_get_text (after, "name"), ==, NAME);
+  g_assert_cmpstr (spire_record_get_text (after, "email"), ==, "synnove.k@eksempel.no");
+  g_assert_cmpstr (spire_record_get_text (after, "phone"), ==, "+47 400 00 001");
+  audit = spire_store_list_audit (store, other_uuid, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, >=, 2);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      const char *text = g_hash_table_lookup (audit->pdata[i], "after");
+
+      name_in_audit = name_in_audit || (text != NULL && strstr (text, NAME) != NULL);
+      g_assert_null (strstr (text ?: "", pseudonym));
+    }
+  g_assert_true (name_in_audit);
+
+  /* The erased person's mentions elsewhere are gone as before */
+  application = spire_store_get (store, &spire_kind_application,
+                                 spire_record_get_uuid (w.application), &error);
+  g_assert_nonnull (strstr (spire_record_get_text (application, "pitch"), pseudonym));
+  g_assert_null (strstr (spire_record_get_text (application, "pitch"), "Kvitravn"));
+  g_clear_object (&store);
+  world_clear (&w);
+  test_tmpdir_free (dir);
+}
+
 /* Erase finds a name in every case, not only ASCII's: "ØSTEN" is "Østen"
  * and "synnøve" is "SYNNØVE" (the raw bytes of the file tell). */
 static void
@@ -859,6 +938,7 @@ main (int argc, char **argv)
   g_test_add_func ("/privacy/erase-dry-run", test_dry_run);
   g_test_add_func ("/privacy/erase-leaves-no-trace", test_erase_leaves_no_trace);
   g_test_add_func ("/privacy/erase-folds-every-letter", test_erase_folds_every_letter);
+  g_test_add_func ("/privacy/erase-keeps-namesakes", test_erase_keeps_namesakes);
   g_test_add ("/privacy/erase-removes-copies", Migrated, NULL, migrated_set_up, test_erase_removes_copies, migrated_tear_down);
   g_test_add ("/privacy/erase-copy-not-removed", Migrated, NULL, migrated_set_up, test_erase_copy_not_removed, migrated_tear_down);
   g_test_add_func ("/privacy/retention", test_retention);

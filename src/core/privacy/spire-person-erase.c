@@ -4,7 +4,9 @@
  * fields (SPIRE_FIELD_PERSONAL) are cleared, the name replaced by a stable
  * pseudonym; every text field of every other record and every audit entry
  * that holds the name, e-mail or phone gets the pseudonym instead, in one
- * transaction.  The writes bypass spire_store_update on purpose: an audit
+ * transaction.  Another person's own name, e-mail and phone (and those
+ * fields in that person's audit entries) are left: a namesake is not a
+ * mention.  The writes bypass spire_store_update on purpose: an audit
  * entry of the change would keep the text that is being erased.  The store
  * sets PRAGMA secure_delete on every connection (spire-store.c), and after
  * the commit VACUUM and a TRUNCATE checkpoint leave no copy in the file or
@@ -290,43 +292,99 @@ replace_needles (const char *text, GPtrArray *needles, const char *with)
   return g_string_free (out, FALSE);
 }
 
+/* The rows of the audit trail about other people: their before and after
+ * hold those people's own fields. */
+#define OTHER_PEOPLE "entity = 'person' AND entity_uuid IS NOT ?3"
+
+/* @json (a record's fields, as the audit keeps them) with the needles
+ * replaced in every text but a person's personal fields; NULL when nothing
+ * changes. */
+static char *
+replace_needles_in_fields (const char *json, GPtrArray *needles, const char *with)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GList) members = NULL;
+  JsonObject *o;
+  gboolean changed = FALSE;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  o = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (o);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (o, l->data);
+      const SpireField *f = spire_kind_field (&spire_kind_person, l->data);
+      g_autofree char *value = NULL;
+      g_autofree char *normal = NULL;
+
+      if ((f != NULL && (f->flags & SPIRE_FIELD_PERSONAL)) || !JSON_NODE_HOLDS_VALUE (node) ||
+          json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      value = replace_needles (json_node_get_string (node), needles, with);
+      normal = nfc (json_node_get_string (node));
+      if (g_strcmp0 (value, normal) == 0)
+        continue;
+      json_object_set_string_member (o, l->data, value);
+      changed = TRUE;
+    }
+  return changed ? json_to_string (json_parser_get_root (parser), FALSE) : NULL;
+}
+
 /* Finds @column's values in @table (rows keyed by @key, the person's own
  * row left out) that hold a needle; lists them and, unless @dry_run,
- * rewrites them. */
+ * rewrites them.  @where narrows the rows further (?3 is @person_uuid);
+ * with @fields_only only the texts of the JSON's fields that are not a
+ * person's personal fields are rewritten (replace_needles_in_fields). */
 static gboolean
-scan_column (SpireStore *store, const char *table, const char *key, const char *column,
-             const char *person, GPtrArray *needles, const char *pseudonym, gboolean dry_run,
-             SpirePersonTraces *traces, GError **error)
+scan_column_where (SpireStore *store, const char *table, const char *key, const char *column,
+                   const char *person, const char *where, const char *person_uuid,
+                   gboolean fields_only, GPtrArray *needles, const char *pseudonym,
+                   gboolean dry_run, SpirePersonTraces *traces, GError **error)
 {
   g_autofree char *select = g_strdup_printf (
-    "SELECT %1$s, \"%2$s\" FROM %3$s WHERE %1$s IS NOT ?1 AND "
+    "SELECT %1$s, \"%2$s\" FROM %3$s WHERE %1$s IS NOT ?1 AND %4$s AND "
     "EXISTS (SELECT 1 FROM json_each(?2) n WHERE instr(spire_case_fold(\"%2$s\"), n.value) > 0)",
-    key, column, table);
+    key, column, table, where ? where : "?3 IS ?3");
   g_autofree char *update = g_strdup_printf ("UPDATE %s SET \"%s\" = ?1 WHERE %s = ?2", table,
                                              column, key);
   g_autofree char *json = _spire_needles_to_json (needles);
   g_autoptr (GPtrArray) rows = NULL;
 
   _spire_case_fold_register (store);
-  rows = _spire_store_query (store, error, select, 2, person, json);
+  rows = _spire_store_query (store, error, select, 3, person, json, person_uuid);
   if (rows == NULL)
     return FALSE;
   for (guint r = 0; r < rows->len; r++)
     {
       const char *id = SPIRE_ROW_TEXT (rows->pdata[r], 0);
+      const char *text = SPIRE_ROW_TEXT (rows->pdata[r], 1);
       g_autofree char *value = NULL;
       g_autoptr (GPtrArray) done = NULL;
 
+      value = fields_only ? replace_needles_in_fields (text, needles, pseudonym)
+                          : replace_needles (text, needles, pseudonym);
+      if (value == NULL)
+        continue; /* only a namesake's own fields held it */
       add_trace (traces, table, id, column);
       if (dry_run)
         continue;
-      value = replace_needles (SPIRE_ROW_TEXT (rows->pdata[r], 1), needles, pseudonym);
       done = _spire_store_query (store, error, update, 2, value, id);
       if (done == NULL)
         return FALSE;
       _spire_store_mark_changed (store, table);
     }
   return TRUE;
+}
+
+static gboolean
+scan_column (SpireStore *store, const char *table, const char *key, const char *column,
+             const char *person, GPtrArray *needles, const char *pseudonym, gboolean dry_run,
+             SpirePersonTraces *traces, GError **error)
+{
+  return scan_column_where (store, table, key, column, person, NULL, NULL, FALSE, needles,
+                            pseudonym, dry_run, traces, error);
 }
 
 static gboolean
@@ -341,8 +399,10 @@ scan_kinds (SpireStore *store, const char *person, GPtrArray *needles, const cha
       {
         const SpireField *f = &kinds[k]->fields[i];
 
+        /* Another person's personal fields are that person's own: a
+         * namesake's name, not a mention of this person. */
         if ((f->type != SPIRE_FIELD_TEXT && f->type != SPIRE_FIELD_JSON) ||
-            (f->flags & (SPIRE_FIELD_SYSTEM | SPIRE_FIELD_SECRET)))
+            (f->flags & (SPIRE_FIELD_SYSTEM | SPIRE_FIELD_SECRET | SPIRE_FIELD_PERSONAL)))
           continue;
         if (!scan_column (store, kinds[k]->table, "uuid", f->name, person, needles, pseudonym,
                           dry_run, traces, error))
@@ -351,15 +411,23 @@ scan_kinds (SpireStore *store, const char *person, GPtrArray *needles, const cha
   return TRUE;
 }
 
+/* The audit trail: who made each change, and the fields before and after.
+ * An entry about another person keeps that person's own fields (a
+ * namesake's name); its other texts are rewritten. */
 static gboolean
-scan_audit (SpireStore *store, GPtrArray *needles, const char *pseudonym, gboolean dry_run,
-            SpirePersonTraces *traces, GError **error)
+scan_audit (SpireStore *store, const char *person, GPtrArray *needles, const char *pseudonym,
+            gboolean dry_run, SpirePersonTraces *traces, GError **error)
 {
-  static const char *const columns[] = { "who", "before", "after" };
+  static const char *const columns[] = { "before", "after" };
 
+  if (!scan_column (store, "audit", "id", "who", NULL, needles, pseudonym, dry_run, traces,
+                    error))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    if (!scan_column (store, "audit", "id", columns[i], NULL, needles, pseudonym, dry_run,
-                      traces, error))
+    if (!scan_column_where (store, "audit", "id", columns[i], NULL, "NOT (" OTHER_PEOPLE ")",
+                            person, FALSE, needles, pseudonym, dry_run, traces, error) ||
+        !scan_column_where (store, "audit", "id", columns[i], NULL, OTHER_PEOPLE, person, TRUE,
+                            needles, pseudonym, dry_run, traces, error))
       return FALSE;
   return TRUE;
 }
@@ -415,7 +483,7 @@ _spire_person_erase_in_transaction (SpireStore *store, const char *person_uuid, 
     return FALSE;
   if (needles->len > 0 &&
       (!scan_kinds (store, person_uuid, needles, traces->pseudonym, dry_run, traces, error) ||
-       !scan_audit (store, needles, traces->pseudonym, dry_run, traces, error)))
+       !scan_audit (store, person_uuid, needles, traces->pseudonym, dry_run, traces, error)))
     return FALSE;
   if (!dry_run)
     {

@@ -822,6 +822,8 @@ test_erase_async (Migrated *m, gconstpointer data)
   const char *path = m->path, *copy = m->copy;
   g_autoptr (SpirePersonTraces) sync = NULL;
   g_autoptr (SpirePersonTraces) async = NULL;
+  g_autoptr (SpirePersonTraces) dry = NULL;
+  g_autoptr (SpirePersonTraces) preview = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GCancellable) cancelled = g_cancellable_new ();
   g_autoptr (SpireRecord) after = NULL;
@@ -830,6 +832,20 @@ test_erase_async (Migrated *m, gconstpointer data)
 
   g_assert_true (spire_person_erase (sync_store, OLD_PERSON, FALSE, &sync, &error));
   g_assert_no_error (error);
+
+  /* The preview on a worker lists what the dry run lists, and changes
+   * nothing */
+  g_assert_true (spire_person_erase (store, OLD_PERSON, TRUE, &dry, &error));
+  g_assert_no_error (error);
+  spire_person_erase_preview_async (store, OLD_PERSON, NULL, on_done_cb, &result);
+  preview = spire_person_erase_preview_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->items->len, >, 0);
+  g_assert_cmpuint (preview->items->len, ==, dry->items->len);
+  g_assert_cmpstr (preview->pseudonym, ==, dry->pseudonym);
+  g_assert_cmpuint (preview->copies->len, ==, 1);
+  g_clear_object (&result);
+  g_assert_true (file_contains (path, NAME));
 
   /* Cancelled before it starts: nothing changes */
   g_cancellable_cancel (cancelled);

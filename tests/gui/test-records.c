@@ -571,6 +571,20 @@ erase_done (gpointer data)
   return FALSE;
 }
 
+static gboolean
+confirmation_shown (gpointer data)
+{
+  return gui_fixture_find_message_dialog () != NULL && busy_window () == NULL;
+}
+
+/* The confirmation of a person's erase, once the preview's worker is done */
+static AdwMessageDialog *
+wait_erase_confirmation (void)
+{
+  g_assert_true (gui_fixture_wait (confirmation_shown, NULL, 30000));
+  return gui_fixture_find_message_dialog ();
+}
+
 /* Right after Erase, before the worker can answer: the modal window with
  * its spinner says the erase runs. */
 static void
@@ -626,9 +640,10 @@ test_records_erase_person (void)
   pseudonym = spire_person_pseudonym (spire_record_get_uuid (person));
   gtk_selection_model_select_item (selection, 0, TRUE);
 
+  /* The places are found on a worker (spire_person_erase_preview_async);
+   * the confirmation comes when they are in */
   gtk_widget_activate_action (GTK_WIDGET (page), "records.erase-person", NULL);
-  dialog = gui_fixture_find_message_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = wait_erase_confirmation ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), pseudonym));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Person — Name (1)"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
@@ -637,14 +652,13 @@ test_records_erase_person (void)
                             "spire.db.backup-v4-20260105T100000Z"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Backups exported earlier"));
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog)); /* a response made in code leaves it open */
   after = spire_store_get (store, &spire_kind_person, spire_record_get_uuid (person), NULL);
   g_assert_cmpstr (spire_record_get_text (after, "name"), ==, name);
   g_clear_object (&after);
-  gui_fixture_spin (10);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "records.erase-person", NULL);
-  dialog = gui_fixture_find_message_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = wait_erase_confirmation ();
   adw_message_dialog_response (dialog, "erase");
   /* Core's worker erases (spire_person_erase_async); the page then lists
    * the pseudonym */

@@ -21,6 +21,7 @@ typedef struct
 {
   char *uuid; /* the person, or NULL: retention */
   char *today;
+  gboolean dry_run; /* the person's erase only */
 } EraseJob;
 
 static void
@@ -41,7 +42,7 @@ erase_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GE
   EraseJob *d = data;
 
   if (d->uuid != NULL)
-    return spire_person_erase (store, d->uuid, FALSE, (SpirePersonTraces **) result, error);
+    return spire_person_erase (store, d->uuid, d->dry_run, (SpirePersonTraces **) result, error);
   return _spire_retention_apply_full (store, d->today, _spire_job_get_cancellable (job),
                                       _spire_job_progress, job, (SpireRetentionResult **) result,
                                       error);
@@ -69,6 +70,34 @@ spire_person_erase_finish (SpireStore *store, GAsyncResult *result, GError **err
   gpointer traces = NULL;
 
   if (!_spire_job_finish (store, result, spire_person_erase_async, &traces, error))
+    return NULL;
+  return traces;
+}
+
+void
+spire_person_erase_preview_async (SpireStore *store, const char *person_uuid,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  EraseJob *d;
+
+  g_return_if_fail (SPIRE_IS_STORE (store));
+  g_return_if_fail (person_uuid != NULL);
+
+  d = g_new0 (EraseJob, 1);
+  d->uuid = g_strdup (person_uuid);
+  d->dry_run = TRUE;
+  _spire_job_run (store, spire_person_erase_preview_async, erase_job, d, erase_job_free,
+                  (GDestroyNotify) spire_person_traces_free, cancellable, NULL, NULL, callback,
+                  user_data);
+}
+
+SpirePersonTraces *
+spire_person_erase_preview_finish (SpireStore *store, GAsyncResult *result, GError **error)
+{
+  gpointer traces = NULL;
+
+  if (!_spire_job_finish (store, result, spire_person_erase_preview_async, &traces, error))
     return NULL;
   return traces;
 }

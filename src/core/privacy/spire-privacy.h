@@ -122,6 +122,13 @@ void spire_person_erase_async (SpireStore *store, const char *person_uuid,
                                gpointer user_data);
 SpirePersonTraces *spire_person_erase_finish (SpireStore *store, GAsyncResult *result,
                                               GError **error);
+/* spire_person_erase's dry run (what the confirmation lists) on a worker:
+ * on a large file it reads every text of every record. */
+void spire_person_erase_preview_async (SpireStore *store, const char *person_uuid,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
+SpirePersonTraces *spire_person_erase_preview_finish (SpireStore *store, GAsyncResult *result,
+                                                      GError **error);
 void spire_retention_apply_async (SpireStore *store, const char *today,
                                   GCancellable *cancellable, SpireProgressFunc progress,
                                   gpointer progress_data, GAsyncReadyCallback callback,

@@ -3,7 +3,7 @@
  *
  * DESIGN.md, "Privacy, innsyn and the audit trail": before a person is
  * erased, the confirmation lists where their data occurs (core's dry run,
- * spire_person_erase); before retention erases, it lists who would go
+ * spire_person_erase_preview_async, on a worker); before retention erases, it lists who would go
  * (spire_retention_due), and both name the copies migrations left beside
  * the file, which go too.  Erasing is core's and cannot be undone; it runs
  * as long work (spire_person_erase_async, spire_retention_apply_async: the
@@ -138,15 +138,17 @@ busy_add_cancel (GtkWidget *window, GtkBox *box, GCancellable *cancellable)
                           g_object_unref);
 }
 
+/* The modal window that says long work runs: @title, @text and a spinner
+ * (a progress bar and Cancel with @cancellable). */
 static void
-busy_show (SpireRecordListPage *self, GCancellable *cancellable)
+busy_show_with (SpireRecordListPage *self, GCancellable *cancellable, const char *title,
+                const char *text)
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *heading = gtk_label_new (_("Erasing Personal Data…"));
-  GtkWidget *body = gtk_label_new (_("The data is removed and the database file is cleaned. "
-                                     "On a large database this can take a while."));
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *body = gtk_label_new (text);
 
   gtk_widget_set_size_request (spinner, 32, 32);
   gtk_spinner_start (GTK_SPINNER (spinner));
@@ -161,7 +163,7 @@ busy_show (SpireRecordListPage *self, GCancellable *cancellable)
   if (cancellable != NULL)
     busy_add_cancel (window, GTK_BOX (box), cancellable);
   adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_set_title (GTK_WINDOW (window), _("Erasing Personal Data…"));
+  gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_transient_for (GTK_WINDOW (window), spire_widget_get_window (GTK_WIDGET (self)));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
@@ -170,6 +172,14 @@ busy_show (SpireRecordListPage *self, GCancellable *cancellable)
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   g_object_set_data_full (G_OBJECT (self), BUSY_KEY, g_object_ref (window), g_object_unref);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+busy_show (SpireRecordListPage *self, GCancellable *cancellable)
+{
+  busy_show_with (self, cancellable, _("Erasing Personal Data…"),
+                  _("The data is removed and the database file is cleaned. "
+                    "On a large database this can take a while."));
 }
 
 /* The erase is over: the busy window goes.  FALSE when the page has left
@@ -227,49 +237,115 @@ on_erase_response_cb (AdwMessageDialog *dialog, const char *response, SpireRecor
   spire_person_erase_async (self->store, uuid, NULL, on_person_erased_cb, g_object_ref (self));
 }
 
+/* The confirmation of a person's erase, with the places the preview
+ * (@traces) found. */
+static void
+show_erase_confirmation (SpireRecordListPage *self, const char *name, const char *uuid,
+                         SpirePersonTraces *traces)
+{
+  g_autofree char *places = describe_traces (traces);
+  g_autofree char *copies = describe_copies (traces->copies);
+  g_autofree char *main_text = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* TRANSLATORS: %1$s is the person's name, %2$s the pseudonym ("Erased person 3F2A"), %3$s the list of places, one a line */
+  main_text = g_strdup_printf (
+    _("“%1$s” is replaced by “%2$s”, and the e-mail and phone are cleared, "
+      "here:\n%3$s\n\nNo copy is kept. This cannot be undone."),
+    name, traces->pseudonym, places);
+  body = g_strconcat (main_text, "\n\n", copies, NULL);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    spire_widget_get_window (GTK_WIDGET (self)), _("Erase Personal Data?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "erase", _("_Erase"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "spire-person", g_strdup (uuid), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response_cb), self, 0);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Set on the page while a preview runs: the action waits for it. */
+#define PREVIEW_KEY "spire-erase-preview"
+/* A preview that takes longer shows the busy window (issue 11: progress
+ * where work takes over a quarter second). */
+#define PREVIEW_BUSY_MS 250
+
+typedef struct
+{
+  SpireRecordListPage *self; /* a reference */
+  char *name;
+  char *uuid;
+  guint busy_id;
+} Preview;
+
+static void
+preview_free (Preview *p)
+{
+  g_clear_handle_id (&p->busy_id, g_source_remove);
+  g_object_unref (p->self);
+  g_free (p->name);
+  g_free (p->uuid);
+  g_free (p);
+}
+
+static gboolean
+on_preview_slow_cb (gpointer data)
+{
+  Preview *p = data;
+
+  p->busy_id = 0;
+  busy_show_with (p->self, NULL, _("Looking for Personal Data…"),
+                  _("Every record is read for the person’s name, e-mail and phone. "
+                    "On a large database this can take a while."));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_preview_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Preview *p = user_data;
+  SpireRecordListPage *self = p->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpirePersonTraces) traces = spire_person_erase_preview_finish (SPIRE_STORE (source),
+                                                                            result, &error);
+
+  g_clear_handle_id (&p->busy_id, g_source_remove);
+  g_object_set_data (G_OBJECT (self), PREVIEW_KEY, NULL);
+  /* Not when the page left its window or shows another file meanwhile */
+  if (busy_done (self) && self->store == SPIRE_STORE (source))
+    {
+      if (traces == NULL)
+        spire_error_dialog_show (GTK_WIDGET (self), _("The Personal Data Was Not Erased"), error);
+      else
+        show_erase_confirmation (self, p->name, p->uuid, traces);
+    }
+  preview_free (p);
+}
+
 void
 _spire_record_list_page_erase_person_action (GtkWidget *widget, const char *action_name,
                                              GVariant *param)
 {
   SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
   g_autoptr (GPtrArray) records = spire_selection_get_items (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr (SpirePersonTraces) traces = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *places = NULL;
-  g_autofree char *copies = NULL;
-  g_autofree char *main_text = NULL;
-  g_autofree char *body = NULL;
-  SpireRecord *person;
-  AdwMessageDialog *dialog;
+  Preview *p;
 
   if (self->store == NULL || records->len != 1 ||
-      spire_record_get_kind (records->pdata[0]) != &spire_kind_person)
+      spire_record_get_kind (records->pdata[0]) != &spire_kind_person ||
+      g_object_get_data (G_OBJECT (self), BUSY_KEY) != NULL ||
+      g_object_get_data (G_OBJECT (self), PREVIEW_KEY) != NULL)
     return;
-  person = records->pdata[0];
-  if (!spire_person_erase (self->store, spire_record_get_uuid (person), TRUE, &traces, &error))
-    {
-      spire_error_dialog_show (widget, _("The Personal Data Was Not Erased"), error);
-      return;
-    }
-  places = describe_traces (traces);
-  copies = describe_copies (traces->copies);
-  /* TRANSLATORS: %1$s is the person's name, %2$s the pseudonym ("Erased person 3F2A"), %3$s the list of places, one a line */
-  main_text = g_strdup_printf (
-    _("“%1$s” is replaced by “%2$s”, and the e-mail and phone are cleared, "
-      "here:\n%3$s\n\nNo copy is kept. This cannot be undone."),
-    spire_record_get_display_name (person), traces->pseudonym, places);
-  body = g_strconcat (main_text, "\n\n", copies, NULL);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (spire_widget_get_window (widget),
-                                                       _("Erase Personal Data?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "erase", _("_Erase"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "spire-person",
-                          g_strdup (spire_record_get_uuid (person)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response_cb), self, 0);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
+  p = g_new0 (Preview, 1);
+  p->self = g_object_ref (self);
+  p->name = g_strdup (spire_record_get_display_name (records->pdata[0]));
+  p->uuid = g_strdup (spire_record_get_uuid (records->pdata[0]));
+  p->busy_id = g_timeout_add (PREVIEW_BUSY_MS, on_preview_slow_cb, p);
+  g_object_set_data (G_OBJECT (self), PREVIEW_KEY, GINT_TO_POINTER (1));
+  /* The dry run reads every text of every record: a worker's */
+  spire_person_erase_preview_async (self->store, p->uuid, NULL, on_preview_cb, p);
 }
 
 /* Retention */

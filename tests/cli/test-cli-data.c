@@ -318,28 +318,32 @@ test_backup (void)
 
 /* import-csv, import-brreg and rank */
 
-static void
-test_import_csv (void)
+/* What the steps of /cli/import-csv share: the demo database, one open
+ * cohort and its count of applications before the import, the two CSV
+ * files and the export before the import.  test_import_csv calls each
+ * csv_* step in order. */
+typedef struct
 {
-  static const char *const open_phases[] = { "open", "screening", "planning", NULL };
-  g_autofree char *dir = test_dir ();
-  g_autofree char *database = demo_database (dir);
-  g_autofree char *cohort = demo_cohort (dir, database, open_phases);
-  g_autofree char *file = g_build_filename (dir, "søknader.csv", NULL);
-  g_autofree char *bad = g_build_filename (dir, "bad-orgnr.csv", NULL);
-  g_autofree char *before_export = NULL;
-  guint before = count_applications (dir, database, cohort);
+  const char *dir;
+  const char *database;
+  const char *cohort;
+  const char *file; /* three applications */
+  const char *bad;  /* a bad organisation number on line 3 */
+  const char *before_export;
+  guint       before;
+} CsvImport;
 
-  write_file (file, applications_csv);
-  write_file (bad, bad_orgnr_csv);
-  before_export = export_without_time (dir, database);
-
+/* --dry-run shows the mapping and the counts and writes nothing */
+static void
+csv_dry_run (CsvImport *c)
+{
   {
     /* --dry-run: the mapping and the counts, nothing written */
     g_auto (Run) run = { 0 };
     g_autofree char *after = NULL;
 
-    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, "--dry-run", NULL);
+    run_in (&run, c->dir, "-d", c->database, "import-csv", c->file, "--cohort", c->cohort,
+            "--dry-run", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_regex_match_simple ("Bedriftsnavn +→ .*\\(startup\\.name\\)", run.out, 0, 0));
     g_assert_true (g_regex_match_simple ("Organisasjonsnummer +→ .*\\(startup\\.orgnr\\)", run.out,
@@ -349,30 +353,37 @@ test_import_csv (void)
     g_assert_true (g_regex_match_simple ("Rows read +3\n", run.out, 0, 0));
     g_assert_true (g_regex_match_simple ("New applications +3\n", run.out, 0, 0));
     g_assert_nonnull (strstr (run.out, "--dry-run"));
-    g_assert_cmpuint (count_applications (dir, database, cohort), ==, before);
-    after = export_without_time (dir, database);
-    g_assert_cmpstr (before_export, ==, after);
+    g_assert_cmpuint (count_applications (c->dir, c->database, c->cohort), ==, c->before);
+    after = export_without_time (c->dir, c->database);
+    g_assert_cmpstr (c->before_export, ==, after);
   }
+}
+
+/* Refused imports and usage errors: nothing is imported */
+static void
+csv_refused (CsvImport *c)
+{
   {
     /* a bad organisation number on line 3: placed as compilers do, nothing imported */
     g_auto (Run) run = { 0 };
     g_autofree char *after = NULL;
 
-    run_in (&run, dir, "-d", database, "import-csv", bad, "--cohort", cohort, NULL);
+    run_in (&run, c->dir, "-d", c->database, "import-csv", c->bad, "--cohort", c->cohort, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "bad-orgnr.csv:3: “Organisasjonsnummer”: "));
     g_assert_null (strstr (run.err, "bad-orgnr.csv:2:"));
     g_assert_null (strstr (run.err, "bad-orgnr.csv:4:"));
     g_assert_nonnull (strstr (run.err, "spire-cli: "));
-    g_assert_cmpuint (count_applications (dir, database, cohort), ==, before);
-    after = export_without_time (dir, database);
-    g_assert_cmpstr (before_export, ==, after);
+    g_assert_cmpuint (count_applications (c->dir, c->database, c->cohort), ==, c->before);
+    after = export_without_time (c->dir, c->database);
+    g_assert_cmpstr (c->before_export, ==, after);
   }
   {
     /* the same with --dry-run: refused as well */
     g_auto (Run) run = { 0 };
 
-    run_in (&run, dir, "-d", database, "import-csv", bad, "--cohort", cohort, "--dry-run", NULL);
+    run_in (&run, c->dir, "-d", c->database, "import-csv", c->bad, "--cohort", c->cohort,
+            "--dry-run", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "bad-orgnr.csv:3:"));
   }
@@ -380,7 +391,7 @@ test_import_csv (void)
     /* --map with a field that is not there: a usage error that lists the fields */
     g_auto (Run) run = { 0 };
 
-    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, "--map",
+    run_in (&run, c->dir, "-d", c->database, "import-csv", c->file, "--cohort", c->cohort, "--map",
             "Bedriftsnavn=startup.nickname", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_cmpstr (run.out, ==, "");
@@ -393,7 +404,7 @@ test_import_csv (void)
     /* --map with a column that is not there: a usage error that lists the columns */
     g_auto (Run) run = { 0 };
 
-    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, "--map",
+    run_in (&run, c->dir, "-d", c->database, "import-csv", c->file, "--cohort", c->cohort, "--map",
             "Telefon=person.phone", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "Telefon"));
@@ -403,26 +414,37 @@ test_import_csv (void)
     /* a cohort that is not there */
     g_auto (Run) run = { 0 };
 
-    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort",
+    run_in (&run, c->dir, "-d", c->database, "import-csv", c->file, "--cohort",
             "99999999-9999-4999-8999-999999999999", NULL);
     assert_refused (&run);
     g_assert_nonnull (strstr (run.err, "99999999-9999-4999-8999-999999999999"));
   }
-  g_assert_cmpuint (count_applications (dir, database, cohort), ==, before);
+  g_assert_cmpuint (count_applications (c->dir, c->database, c->cohort), ==, c->before);
+}
 
+/* --map by header and by column number */
+static void
+csv_map (CsvImport *c)
+{
   {
     /* --map by header in another case and by column number */
     g_auto (Run) run = { 0 };
 
-    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, "--dry-run",
-            "--map", "hvordan hørte du om oss?=ignore", "--map", "5=application.title", NULL);
+    run_in (&run, c->dir, "-d", c->database, "import-csv", c->file, "--cohort", c->cohort,
+            "--dry-run", "--map", "hvordan hørte du om oss?=ignore", "--map", "5=application.title",
+            NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_regex_match_simple ("Hvordan hørte du om oss\\? +→ .*\\(ignore\\)", run.out,
                                          0, 0));
     g_assert_true (g_regex_match_simple ("Kort beskrivelse +→ .*\\(application\\.title\\)",
                                          run.out, 0, 0));
   }
+}
 
+/* The import, and the same import again */
+static void
+csv_import (CsvImport *c)
+{
   {
     /* the import itself */
     g_auto (Run) run = { 0 };
@@ -430,12 +452,12 @@ test_import_csv (void)
     JsonArray *array;
     gboolean found_multiline = FALSE;
 
-    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, NULL);
+    run_in (&run, c->dir, "-d", c->database, "import-csv", c->file, "--cohort", c->cohort, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Imported"));
-    g_assert_cmpuint (count_applications (dir, database, cohort), ==, before + 3);
+    g_assert_cmpuint (count_applications (c->dir, c->database, c->cohort), ==, c->before + 3);
 
-    apps = list_json (dir, database, "applications", cohort);
+    apps = list_json (c->dir, c->database, "applications", c->cohort);
     array = json_node_get_array (apps);
     for (guint i = 0; i < json_array_get_length (array); i++)
       {
@@ -458,12 +480,36 @@ test_import_csv (void)
     /* again: the cohort has them already, so nothing is added */
     g_auto (Run) run = { 0 };
 
-    run_in (&run, dir, "-d", database, "import-csv", file, "--cohort", cohort, NULL);
+    run_in (&run, c->dir, "-d", c->database, "import-csv", c->file, "--cohort", c->cohort, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_regex_match_simple ("Applications already in the cohort +3\n", run.out, 0,
                                          0));
-    g_assert_cmpuint (count_applications (dir, database, cohort), ==, before + 3);
+    g_assert_cmpuint (count_applications (c->dir, c->database, c->cohort), ==, c->before + 3);
   }
+}
+
+static void
+test_import_csv (void)
+{
+  static const char *const open_phases[] = { "open", "screening", "planning", NULL };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *cohort = demo_cohort (dir, database, open_phases);
+  g_autofree char *file = g_build_filename (dir, "søknader.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad-orgnr.csv", NULL);
+  g_autofree char *before_export = NULL;
+  CsvImport c = { .dir = dir, .database = database, .cohort = cohort, .file = file, .bad = bad };
+
+  c.before = count_applications (dir, database, cohort);
+  write_file (file, applications_csv);
+  write_file (bad, bad_orgnr_csv);
+  before_export = export_without_time (dir, database);
+  c.before_export = before_export;
+
+  csv_dry_run (&c);
+  csv_refused (&c);
+  csv_map (&c);
+  csv_import (&c);
 }
 
 /* A thousand and more: the counts are grouped in threes as people read

@@ -155,6 +155,25 @@ test_deal (void)
   }
 }
 
+/* The program of @cohort, which the cohort list must hold. */
+static char *
+cohort_program (const char *dir, const char *database, const char *cohort)
+{
+  g_autoptr (JsonNode) cohorts = list_json (dir, database, "cohorts", NULL);
+  JsonArray  *array = json_node_get_array (cohorts);
+  const char *program = NULL;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *c = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (c, "uuid"), cohort))
+        program = json_object_get_string_member (c, "program");
+    }
+  g_assert_nonnull (program);
+  return g_strdup (program);
+}
+
 static void
 test_funnel_impact (void)
 {
@@ -199,19 +218,10 @@ test_funnel_impact (void)
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_autoptr (JsonNode) cohorts = list_json (dir, database, "cohorts", NULL);
+    g_autofree char *program = cohort_program (dir, database, cohort);
     g_auto (Run) run = { 0 };
     g_autoptr (JsonNode) impact = NULL;
-    const char *program = NULL;
 
-    for (guint i = 0; i < json_array_get_length (json_node_get_array (cohorts)); i++)
-      {
-        JsonObject *c = json_array_get_object_element (json_node_get_array (cohorts), i);
-
-        if (g_str_equal (json_object_get_string_member (c, "uuid"), cohort))
-          program = json_object_get_string_member (c, "program");
-      }
-    g_assert_nonnull (program);
     run_in (&run, dir, "-d", database, "impact", "--program", program, "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     impact = parse_json (run.out);
@@ -248,40 +258,44 @@ run_report (Run *run, const char *dir, const char *language, const char *const *
   run_program_full (run, cli_path, env, dir, NULL, args);
 }
 
-static void
-test_report (void)
+/* What the steps of /cli/report share: the demo database, one decided
+ * cohort, its ranking and funnel, and the first ranked application that has
+ * a criterion mean.  test_report calls each report_* step in order. */
+typedef struct
 {
-  static const char *const decided[] = { "follow_up", "closed", NULL };
-  static const char *const langs[] = { "nb", "nn", "en" };
-  static const char *const other[] = { "en", "nb", "nn" };
-  static const char *const first[] = { "Side 1 av", "Side 1 av", "Page 1 of" };
-  g_autofree char *dir = test_dir ();
-  g_autofree char *database = demo_database (dir);
-  g_autofree char *cohort = demo_cohort (dir, database, decided);
-  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
-  g_autoptr (JsonNode) ranking = NULL;
-  g_autoptr (JsonNode) funnel = NULL;
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  JsonObject *row = NULL;
+  const char *dir;
+  const char *database;
+  const char *cohort;
+  const char *path;      /* where each report is written */
+  const char *pdftotext; /* NULL: the texts of the PDFs are not checked */
+  JsonNode   *ranking;
+  JsonNode   *funnel;
+  JsonObject *row; /* in ranking */
   const char *application;
-  double mean = NAN;
+  double      mean;
+} Report;
 
+/* The ranking and the funnel of the cohort, and the first ranked
+ * application with a mean. */
+static void
+report_read (Report *r)
+{
   {
     g_auto (Run) run = { 0 };
 
-    run_in (&run, dir, "-d", database, "rank", "--cohort", cohort, "--json", NULL);
+    run_in (&run, r->dir, "-d", r->database, "rank", "--cohort", r->cohort, "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    ranking = parse_json (run.out);
+    r->ranking = parse_json (run.out);
     run_clear (&run);
-    run_in (&run, dir, "-d", database, "funnel", "--cohort", cohort, "--json", NULL);
+    run_in (&run, r->dir, "-d", r->database, "funnel", "--cohort", r->cohort, "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    funnel = parse_json (run.out);
+    r->funnel = parse_json (run.out);
   }
   {
-    JsonArray *apps = json_object_get_array_member (json_node_get_object (ranking),
-                                                    "applications");
+    JsonArray *apps =
+        json_object_get_array_member (json_node_get_object (r->ranking), "applications");
 
-    for (guint i = 0; i < json_array_get_length (apps) && row == NULL; i++)
+    for (guint i = 0; i < json_array_get_length (apps) && r->row == NULL; i++)
       {
         JsonObject *a = json_array_get_object_element (apps, i);
         JsonArray *criteria = json_object_get_array_member (a, "criteria");
@@ -293,177 +307,223 @@ test_report (void)
 
             if (!JSON_NODE_HOLDS_NULL (m))
               {
-                mean = json_node_get_double (m);
-                row = a;
+                r->mean = json_node_get_double (m);
+                r->row = a;
                 break;
               }
           }
       }
   }
-  g_assert_nonnull (row);
-  application = json_object_get_string_member (row, "application");
+  g_assert_nonnull (r->row);
+  r->application = json_object_get_string_member (r->row, "application");
+}
+
+/* The cohort report and a letter in each language, whatever the
+ * environment's language. */
+static void
+report_languages (Report *r)
+{
+  static const char *const langs[] = { "nb", "nn", "en" };
+  static const char *const other[] = { "en", "nb", "nn" };
+  static const char *const first[] = { "Side 1 av", "Side 1 av", "Page 1 of" };
 
   for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
     {
-      g_autofree char *letter = g_build_filename (dir, "letter.pdf", NULL);
-      const char *cohort_args[] = { "-d", database, "report", "cohort", "--cohort", cohort,
-                                    "--lang", langs[i], "-o", path, NULL };
-      const char *letter_args[] = { "-d", database, "report", "letter", "--application",
-                                    application, "--lang", langs[i], "-o", letter, NULL };
+      g_autofree char *letter = g_build_filename (r->dir, "letter.pdf", NULL);
+      const char      *cohort_args[] = { "-d",       r->database, "report", "cohort",
+                                         "--cohort", r->cohort,   "--lang", langs[i],
+                                         "-o",       r->path,     NULL };
+      const char      *letter_args[] = {
+             "-d",     r->database, "report", "letter", "--application", r->application, "--lang",
+             langs[i], "-o",        letter,   NULL
+      };
       g_auto (Run) run = { 0 };
 
-      run_report (&run, dir, other[i], cohort_args);
+      run_report (&run, r->dir, other[i], cohort_args);
       g_assert_cmpint (run.status, ==, 0);
-      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_true (g_file_test (r->path, G_FILE_TEST_IS_REGULAR));
       run_clear (&run);
-      run_report (&run, dir, other[i], letter_args);
+      run_report (&run, r->dir, other[i], letter_args);
       g_assert_cmpint (run.status, ==, 0);
-      if (pdftotext != NULL)
+      if (r->pdftotext != NULL)
         {
-          g_autofree char *text = cli_pdf_text (path);
+          g_autofree char *text = cli_pdf_text (r->path);
           g_autofree char *letter_text = cli_pdf_text (letter);
           SpireLanguage lang = spire_language_from_code (langs[i]);
           g_autofree char *applied = g_strdup_printf (
-            "\n%" G_GINT64_FORMAT "\n",
-            json_object_get_int_member (json_node_get_object (funnel), "applied"));
-          g_autofree char *score = spire_format_number (mean, 2, lang);
+              "\n%" G_GINT64_FORMAT "\n",
+              json_object_get_int_member (json_node_get_object (r->funnel), "applied"));
+          g_autofree char *score = spire_format_number (r->mean, 2, lang);
 
           g_assert_nonnull (strstr (text, first[i]));
           g_assert_nonnull (strstr (text, applied));
           g_assert_nonnull (strstr (letter_text, first[i]));
           g_assert_nonnull (strstr (letter_text, score));
-          g_assert_nonnull (strstr (letter_text, json_object_get_string_member (row, "startup")));
+          g_assert_nonnull (
+              strstr (letter_text, json_object_get_string_member (r->row, "startup")));
         }
       g_unlink (letter);
-      g_unlink (path);
+      g_unlink (r->path);
     }
+}
 
-  /* Without --lang: the environment's language */
-  {
-    const char *args[] = { "-d", database, "report", "cohort", "--cohort", cohort, "-o", path,
-                           NULL };
-    g_auto (Run) run = { 0 };
+/* Without --lang: the environment's language */
+static void
+report_default_language (Report *r)
+{
+  const char *args[] = { "-d",      r->database, "report", "cohort", "--cohort",
+                         r->cohort, "-o",        r->path,  NULL };
+  g_auto (Run) run = { 0 };
 
-    run_report (&run, dir, "nn", args);
-    g_assert_cmpint (run.status, ==, 0);
-    if (pdftotext != NULL)
-      {
-        g_autofree char *text = cli_pdf_text (path);
-
-        g_assert_nonnull (strstr (text, "Nøkkeltal"));
-      }
-    g_unlink (path);
-  }
-
-  /* An unknown UUID or language: exit 1 and no file */
-  {
-    const char *unknown_cohort[] = { "-d", database, "report", "cohort", "--cohort",
-                                     "00000000-0000-4000-8000-000000000000", "-o", path, NULL };
-    const char *unknown_application[] = { "-d", database, "report", "letter", "--application",
-                                          "00000000-0000-4000-8000-000000000000", "-o", path,
-                                          NULL };
-    const char *unknown_lang[] = { "-d", database, "report", "cohort", "--cohort", cohort,
-                                   "--lang", "sv", "-o", path, NULL };
-    const char *const *cases[] = { unknown_cohort, unknown_application, unknown_lang };
-
-    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-      {
-        g_auto (Run) run = { 0 };
-
-        run_report (&run, dir, NULL, cases[i]);
-        assert_refused (&run);
-        g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-      }
-  }
-
-  /* The impact report and the reference sheet */
-  {
-    g_autoptr (JsonNode) cohorts = list_json (dir, database, "cohorts", NULL);
-    g_autoptr (GError) error = NULL;
-    g_autoptr (SpireStore) store = NULL;
-    g_autoptr (GPtrArray) solutions = NULL;
-    const char *program = NULL;
-
-    for (guint i = 0; i < json_array_get_length (json_node_get_array (cohorts)); i++)
-      {
-        JsonObject *c = json_array_get_object_element (json_node_get_array (cohorts), i);
-
-        if (g_str_equal (json_object_get_string_member (c, "uuid"), cohort))
-          program = json_object_get_string_member (c, "program");
-      }
-    g_assert_nonnull (program);
-    store = spire_store_open (database, &error);
-    g_assert_no_error (error);
-    solutions = spire_store_list (store, &spire_kind_solution, NULL, NULL, &error);
-    g_assert_cmpuint (solutions->len, >, 0);
+  run_report (&run, r->dir, "nn", args);
+  g_assert_cmpint (run.status, ==, 0);
+  if (r->pdftotext != NULL)
     {
-      const char *impact[] = { "-d", database, "report", "impact", "--program", program,
-                               "--lang", "nn", "-o", path, NULL };
-      const char *reference[] = { "-d", database, "report", "reference", "--solution",
-                                  spire_record_get_uuid (g_ptr_array_index (solutions, 0)),
-                                  "--lang", "en", "-o", path, NULL };
-      const char *unknown[] = { "-d", database, "report", "reference", "--solution",
-                                "00000000-0000-4000-8000-000000000000", "-o", path, NULL };
+      g_autofree char *text = cli_pdf_text (r->path);
+
+      g_assert_nonnull (strstr (text, "Nøkkeltal"));
+    }
+  g_unlink (r->path);
+}
+
+/* An unknown UUID or language: exit 1 and no file */
+static void
+report_unknown (Report *r)
+{
+  const char *unknown_cohort[] = { "-d",     r->database, "report",
+                                   "cohort", "--cohort",  "00000000-0000-4000-8000-000000000000",
+                                   "-o",     r->path,     NULL };
+  const char *unknown_application[] = {
+    "-d", r->database, "report", "letter", "--application", "00000000-0000-4000-8000-000000000000",
+    "-o", r->path,     NULL
+  };
+  const char *unknown_lang[] = { "-d",     r->database, "report", "cohort", "--cohort", r->cohort,
+                                 "--lang", "sv",        "-o",     r->path,  NULL };
+  const char *const *cases[] = { unknown_cohort, unknown_application, unknown_lang };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
       g_auto (Run) run = { 0 };
 
-      run_report (&run, dir, "en", impact);
-      g_assert_cmpint (run.status, ==, 0);
-      if (pdftotext != NULL)
-        {
-          g_autofree char *text = cli_pdf_text (path);
-
-          g_assert_nonnull (strstr (text, "Effektrapport"));
-        }
-      g_unlink (path);
-      run_clear (&run);
-      run_report (&run, dir, "nb", reference);
-      g_assert_cmpint (run.status, ==, 0);
-      if (pdftotext != NULL)
-        {
-          g_autofree char *text = cli_pdf_text (path);
-
-          g_assert_nonnull (strstr (text, "Reference sheet"));
-        }
-      g_unlink (path);
-      run_clear (&run);
-      run_report (&run, dir, NULL, unknown);
+      run_report (&run, r->dir, NULL, cases[i]);
       assert_refused (&run);
-      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (r->path, G_FILE_TEST_EXISTS));
     }
-  }
+}
 
-  /* Letters: one PDF per rejected application, named by its applicant */
+/* The impact report and the reference sheet */
+static void
+report_impact_and_reference (Report *r)
+{
+  g_autofree char *program = cohort_program (r->dir, r->database, r->cohort);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = NULL;
+  g_autoptr (GPtrArray) solutions = NULL;
+
+  store = spire_store_open (r->database, &error);
+  g_assert_no_error (error);
+  solutions = spire_store_list (store, &spire_kind_solution, NULL, NULL, &error);
+  g_assert_cmpuint (solutions->len, >, 0);
   {
-    g_autofree char *out = g_build_filename (dir, "letters", NULL);
-    const char *args[] = { "-d", database, "report", "letters", "--cohort", cohort,
-                           "--status", "rejected", "--lang", "nn", "-o", out, NULL };
-    g_autoptr (JsonNode) apps = list_json (dir, database, "applications", cohort);
-    JsonArray *array = json_node_get_array (apps);
+    const char *impact[] = { "-d",     r->database, "report", "impact", "--program", program,
+                             "--lang", "nn",        "-o",     r->path,  NULL };
+    const char *reference[] = {
+      "-d",        r->database,  "report",
+      "reference", "--solution", spire_record_get_uuid (g_ptr_array_index (solutions, 0)),
+      "--lang",    "en",         "-o",
+      r->path,     NULL
+    };
+    const char *unknown[] = { "-d",        r->database,  "report",
+                              "reference", "--solution", "00000000-0000-4000-8000-000000000000",
+                              "-o",        r->path,      NULL };
     g_auto (Run) run = { 0 };
-    guint rejected = 0, files = 0;
-    g_autoptr (GDir) d = NULL;
-    const char *name;
 
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      rejected += g_str_equal (json_object_get_string_member (json_array_get_object_element (array, i),
-                                                              "status"),
-                               "rejected");
-    run_report (&run, dir, "en", args);
+    run_report (&run, r->dir, "en", impact);
     g_assert_cmpint (run.status, ==, 0);
-    d = g_dir_open (out, 0, NULL);
-    g_assert_nonnull (d);
-    while ((name = g_dir_read_name (d)) != NULL)
+    if (r->pdftotext != NULL)
       {
-        g_autofree char *file = g_build_filename (out, name, NULL);
+        g_autofree char *text = cli_pdf_text (r->path);
 
-        g_assert_true (g_str_has_suffix (name, ".pdf"));
-        g_unlink (file);
-        files++;
+        g_assert_nonnull (strstr (text, "Effektrapport"));
       }
-    g_assert_cmpuint (rejected, >, 0);
-    g_assert_cmpuint (files, ==, rejected);
-    g_rmdir (out);
+    g_unlink (r->path);
+    run_clear (&run);
+    run_report (&run, r->dir, "nb", reference);
+    g_assert_cmpint (run.status, ==, 0);
+    if (r->pdftotext != NULL)
+      {
+        g_autofree char *text = cli_pdf_text (r->path);
+
+        g_assert_nonnull (strstr (text, "Reference sheet"));
+      }
+    g_unlink (r->path);
+    run_clear (&run);
+    run_report (&run, r->dir, NULL, unknown);
+    assert_refused (&run);
+    g_assert_false (g_file_test (r->path, G_FILE_TEST_EXISTS));
   }
+}
+
+/* Letters: one PDF per rejected application, named by its applicant */
+static void
+report_letters (Report *r)
+{
+  g_autofree char *out = g_build_filename (r->dir, "letters", NULL);
+  const char      *args[] = { "-d",      r->database, "report",   "letters", "--cohort",
+                              r->cohort, "--status",  "rejected", "--lang",  "nn",
+                              "-o",      out,         NULL };
+  g_autoptr (JsonNode) apps = list_json (r->dir, r->database, "applications", r->cohort);
+  JsonArray *array = json_node_get_array (apps);
+  g_auto (Run) run = { 0 };
+  guint rejected = 0, files = 0;
+  g_autoptr (GDir) d = NULL;
+  const char *name;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    rejected += g_str_equal (
+        json_object_get_string_member (json_array_get_object_element (array, i), "status"),
+        "rejected");
+  run_report (&run, r->dir, "en", args);
+  g_assert_cmpint (run.status, ==, 0);
+  d = g_dir_open (out, 0, NULL);
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (out, name, NULL);
+
+      g_assert_true (g_str_has_suffix (name, ".pdf"));
+      g_unlink (file);
+      files++;
+    }
+  g_assert_cmpuint (rejected, >, 0);
+  g_assert_cmpuint (files, ==, rejected);
+  g_rmdir (out);
+}
+
+static void
+test_report (void)
+{
+  static const char *const decided[] = { "follow_up", "closed", NULL };
+  g_autofree char         *dir = test_dir ();
+  g_autofree char         *database = demo_database (dir);
+  g_autofree char         *cohort = demo_cohort (dir, database, decided);
+  g_autofree char         *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char         *pdftotext = g_find_program_in_path ("pdftotext");
+  Report                   r = { .dir = dir,
+                                 .database = database,
+                                 .cohort = cohort,
+                                 .path = path,
+                                 .pdftotext = pdftotext,
+                                 .mean = NAN };
+
+  report_read (&r);
+  report_languages (&r);
+  report_default_language (&r);
+  report_unknown (&r);
+  report_impact_and_reference (&r);
+  report_letters (&r);
+  json_node_unref (r.ranking);
+  json_node_unref (r.funnel);
 }
 
 /* person erase, retention, audit (spire-cli-privacy.c) */

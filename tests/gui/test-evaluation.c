@@ -197,73 +197,91 @@ test_assign_auto_memory (Fixture *f, gconstpointer data)
   spire_evaluation_page_set_store (f->page, f->store);
 }
 
+/* What the steps of /evaluation/review-form share: the rubric's two
+ * criteria, the evaluator who scores, the application the form is open on
+ * and its review.  test_review_form calls each form_* step in order. */
+typedef struct
+{
+  SpireRecord *c1;
+  SpireRecord *c2;
+  const char *ev;
+  GPtrArray *visible; /* the applications ev sees; owns application */
+  const char *application;
+  SpireReviewForm *form;
+  SpireRecord *review;
+} FormWalk;
+
+/* Assigned, the evaluator opens the form on an application. */
 static void
-test_review_form (Fixture *f, gconstpointer data)
+form_open (Fixture *f, FormWalk *w)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (SpireRecord) c1 = NULL;
-  g_autoptr (SpireRecord) c2 = NULL;
-  g_autoptr (SpireRecord) rubric = rubric_with_criteria (f, &c1, &c2);
-  g_autoptr (SpireRecord) stored_rubric = NULL;
-  g_autoptr (GPtrArray) visible = NULL;
-  g_autoptr (GPtrArray) scores = NULL;
-  g_autoptr (SpireRecord) review = NULL;
-  const char *ev = f->evaluators->pdata[1];
-  const char *application;
-  SpireReviewForm *form = spire_evaluation_reviews_get_form (REVIEWS (f));
-  SpireReasonDialog *reason;
-  GtkWidget *row;
   guint n_added;
 
   g_assert_true (spire_assign_auto (f->store, f->cohort, 3, &n_added, &error));
   g_assert_no_error (error);
   settle (f);
-  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.score-as", g_variant_new_string (ev));
-  visible = spire_panel_list_visible_applications (f->store, ev, &error);
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.score-as", g_variant_new_string (w->ev));
+  w->visible = spire_panel_list_visible_applications (f->store, w->ev, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (visible->len, >, 0);
-  application = spire_record_get_uuid (visible->pdata[0]);
+  g_assert_cmpuint (w->visible->len, >, 0);
+  w->application = spire_record_get_uuid (w->visible->pdata[0]);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.show-part", "s", "reviews"));
-  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (application));
-  g_assert_true (wait_mapped (form, TRUE));
-  g_assert_false (_spire_review_form_is_locked (form));
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (w->application));
+  g_assert_true (wait_mapped (w->form, TRUE));
+  g_assert_false (_spire_review_form_is_locked (w->form));
+}
 
-  gtk_toggle_button_set_active (_spire_review_form_get_value_button (form, spire_record_get_uuid (c1), 6), TRUE);
-  gtk_editable_set_text (_spire_review_form_get_comment (form, spire_record_get_uuid (c1)), "Strong team");
-  gtk_check_button_set_active (_spire_review_form_get_na_button (form, spire_record_get_uuid (c2)), TRUE);
-  gtk_toggle_button_set_active (_spire_review_form_get_recommendation (form, "yes"), TRUE);
-  gtk_text_buffer_set_text (_spire_review_form_get_summary (form), "Worth a pilot.", -1);
-  g_assert_true (_spire_review_form_is_dirty (form));
+/* Filled in, the form saves a draft by itself. */
+static void
+form_draft (Fixture *f, FormWalk *w)
+{
+  g_autoptr (GError) error = NULL;
+
+  gtk_toggle_button_set_active (_spire_review_form_get_value_button (w->form, spire_record_get_uuid (w->c1), 6), TRUE);
+  gtk_editable_set_text (_spire_review_form_get_comment (w->form, spire_record_get_uuid (w->c1)), "Strong team");
+  gtk_check_button_set_active (_spire_review_form_get_na_button (w->form, spire_record_get_uuid (w->c2)), TRUE);
+  gtk_toggle_button_set_active (_spire_review_form_get_recommendation (w->form, "yes"), TRUE);
+  gtk_text_buffer_set_text (_spire_review_form_get_summary (w->form), "Worth a pilot.", -1);
+  g_assert_true (_spire_review_form_is_dirty (w->form));
   /* Saved by itself about a second after the last change. */
-  g_assert_true (gui_fixture_wait (form_clean, form, 4000));
-  review = spire_review_open (f->store, ev, application, &error);
+  g_assert_true (gui_fixture_wait (form_clean, w->form, 4000));
+  w->review = spire_review_open (f->store, w->ev, w->application, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (spire_record_get_uuid (review));
-  g_assert_true (spire_store_exists (f->store, &spire_kind_review, spire_record_get_uuid (review)));
-  g_assert_cmpstr (spire_record_get_text (review, "state"), ==, "draft");
-  g_clear_object (&review);
+  g_assert_nonnull (spire_record_get_uuid (w->review));
+  g_assert_true (spire_store_exists (f->store, &spire_kind_review, spire_record_get_uuid (w->review)));
+  g_assert_cmpstr (spire_record_get_text (w->review, "state"), ==, "draft");
+  g_clear_object (&w->review);
+}
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "review.submit", NULL));
+/* Submitted: the review holds the scores, and the form is locked. */
+static void
+form_submit (Fixture *f, FormWalk *w)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) scores = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->form), "review.submit", NULL));
   gui_fixture_spin (20);
   g_assert_nonnull (gui_fixture_find_message_dialog ());
   adw_message_dialog_response (gui_fixture_find_message_dialog (), "submit");
   gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
   gui_fixture_spin (20);
 
-  review = spire_review_open (f->store, ev, application, &error);
+  w->review = spire_review_open (f->store, w->ev, w->application, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (spire_record_get_text (review, "state"), ==, "submitted");
-  g_assert_cmpstr (spire_record_get_text (review, "recommendation"), ==, "yes");
-  g_assert_cmpstr (spire_record_get_text (review, "summary"), ==, "Worth a pilot.");
-  scores = spire_review_list_scores (f->store, spire_record_get_uuid (review), &error);
+  g_assert_cmpstr (spire_record_get_text (w->review, "state"), ==, "submitted");
+  g_assert_cmpstr (spire_record_get_text (w->review, "recommendation"), ==, "yes");
+  g_assert_cmpstr (spire_record_get_text (w->review, "summary"), ==, "Worth a pilot.");
+  scores = spire_review_list_scores (f->store, spire_record_get_uuid (w->review), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (scores->len, ==, 2);
   for (guint i = 0; i < scores->len; i++)
     {
       SpireRecord *s = scores->pdata[i];
 
-      if (g_strcmp0 (spire_record_get_text (s, "criterion"), spire_record_get_uuid (c1)) == 0)
+      if (g_strcmp0 (spire_record_get_text (s, "criterion"), spire_record_get_uuid (w->c1)) == 0)
         {
           g_assert_cmpfloat (spire_record_get_real (s, "value"), ==, 6.0);
           g_assert_cmpstr (spire_record_get_text (s, "comment"), ==, "Strong team");
@@ -271,29 +289,43 @@ test_review_form (Fixture *f, gconstpointer data)
       else
         g_assert_true (isnan (spire_record_get_real (s, "value")));
     }
-  g_assert_true (_spire_review_form_is_locked (form));
+  g_assert_true (_spire_review_form_is_locked (w->form));
   g_assert_false (gtk_widget_is_sensitive (
-    GTK_WIDGET (_spire_review_form_get_value_button (form, spire_record_get_uuid (c1), 3))));
+    GTK_WIDGET (_spire_review_form_get_value_button (w->form, spire_record_get_uuid (w->c1), 3))));
+}
 
-  /* The rubric froze: criteria can no longer be edited. */
+/* The rubric froze: criteria can no longer be edited. */
+static void
+form_frozen_rubric (Fixture *f, FormWalk *w)
+{
+  g_autoptr (SpireRecord) stored_rubric = NULL;
+  GtkWidget *row;
+
   stored_rubric = spire_rubric_get_for_cohort (f->store, f->cohort, NULL);
   g_assert_true (spire_rubric_is_frozen (stored_rubric));
   activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.back", NULL);
-  g_assert_true (wait_mapped (form, FALSE));
+  g_assert_true (wait_mapped (w->form, FALSE));
   settle (f);
-  row = GTK_WIDGET (spire_evaluation_rubric_get_row (RUBRIC (f), spire_record_get_uuid (c1)));
+  row = GTK_WIDGET (spire_evaluation_rubric_get_row (RUBRIC (f), spire_record_get_uuid (w->c1)));
   g_assert_nonnull (row);
   g_assert_false (gtk_widget_is_sensitive (row));
   gtk_widget_activate_action (part (f, SPIRE_TYPE_EVALUATION_RUBRIC), "evaluation.edit-criterion",
-                              "s", spire_record_get_uuid (c1));
+                              "s", spire_record_get_uuid (w->c1));
   gtk_widget_activate_action (part (f, SPIRE_TYPE_EVALUATION_RUBRIC), "evaluation.add-criterion",
                               NULL);
   gui_fixture_spin (20);
   g_assert_null (gui_fixture_find_message_dialog ());
+}
 
-  /* The manager reopens it with a reason. */
-  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (application));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "review.reopen", NULL));
+/* The manager reopens it with a reason. */
+static void
+form_reopen (Fixture *f, FormWalk *w)
+{
+  g_autoptr (GError) error = NULL;
+  SpireReasonDialog *reason;
+
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (w->application));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->form), "review.reopen", NULL));
   gui_fixture_spin (20);
   reason = dialog_of (SPIRE_TYPE_REASON_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (reason), "apply"));
@@ -301,30 +333,57 @@ test_review_form (Fixture *f, gconstpointer data)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (reason), "apply");
   gtk_window_destroy (GTK_WINDOW (reason));
   gui_fixture_spin (20);
-  g_clear_object (&review);
-  review = spire_review_open (f->store, ev, application, &error);
-  g_assert_cmpstr (spire_record_get_text (review, "state"), ==, "draft");
-  g_assert_false (_spire_review_form_is_locked (form));
+  g_clear_object (&w->review);
+  w->review = spire_review_open (f->store, w->ev, w->application, &error);
+  g_assert_cmpstr (spire_record_get_text (w->review, "state"), ==, "draft");
+  g_assert_false (_spire_review_form_is_locked (w->form));
+}
 
-  /* A half step stored before the rule (6.5 on 1–7) is not shown as a
-   * rounded step the reviewer never gave: no step is chosen. */
+/* A half step stored before the rule (6.5 on 1–7) is not shown as a
+ * rounded step the reviewer never gave: no step is chosen. */
+static void
+form_half_step (Fixture *f, FormWalk *w)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) scores = NULL;
+
   activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.back", NULL);
-  g_assert_true (wait_mapped (form, FALSE));
-  g_clear_pointer (&scores, g_ptr_array_unref);
-  scores = spire_review_list_scores (f->store, spire_record_get_uuid (review), &error);
+  g_assert_true (wait_mapped (w->form, FALSE));
+  scores = spire_review_list_scores (f->store, spire_record_get_uuid (w->review), &error);
   for (guint i = 0; i < scores->len; i++)
     if (g_strcmp0 (spire_record_get_text (scores->pdata[i], "criterion"),
-                   spire_record_get_uuid (c1)) == 0)
+                   spire_record_get_uuid (w->c1)) == 0)
       {
         spire_record_set_real (scores->pdata[i], "value", 6.5);
         g_assert_true (spire_store_update (f->store, scores->pdata[i], &error));
         g_assert_no_error (error);
       }
-  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (application));
-  g_assert_true (wait_mapped (form, TRUE));
+  activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (w->application));
+  g_assert_true (wait_mapped (w->form, TRUE));
   for (int v = 1; v <= 7; v++)
     g_assert_false (gtk_toggle_button_get_active (
-      _spire_review_form_get_value_button (form, spire_record_get_uuid (c1), v)));
+      _spire_review_form_get_value_button (w->form, spire_record_get_uuid (w->c1), v)));
+}
+
+static void
+test_review_form (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SpireRecord) c1 = NULL;
+  g_autoptr (SpireRecord) c2 = NULL;
+  g_autoptr (SpireRecord) rubric = rubric_with_criteria (f, &c1, &c2);
+  FormWalk w = { .c1 = c1,
+                 .c2 = c2,
+                 .ev = f->evaluators->pdata[1],
+                 .form = spire_evaluation_reviews_get_form (REVIEWS (f)) };
+
+  form_open (f, &w);
+  form_draft (f, &w);
+  form_submit (f, &w);
+  form_frozen_rubric (f, &w);
+  form_reopen (f, &w);
+  form_half_step (f, &w);
+  g_clear_object (&w.review);
+  g_clear_pointer (&w.visible, g_ptr_array_unref);
 }
 
 static SpireEvaluatorWindow *

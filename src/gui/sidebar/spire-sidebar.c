@@ -614,39 +614,14 @@ spire_sidebar_clear (SpireSidebar *self)
   choose (self, NULL, NULL, NULL, FALSE);
 }
 
-gboolean
-spire_sidebar_reload (SpireSidebar *self, GError **error)
+/* The cohorts of each program: program uuid → GPtrArray of @cohorts' records,
+ * in their order. */
+static GHashTable *
+cohorts_by_program (GPtrArray *cohorts)
 {
-  g_autoptr (GPtrArray) programs = NULL;
-  g_autoptr (GPtrArray) cohorts = NULL;
-  g_autoptr (GHashTable) counts = NULL;
-  g_autoptr (GHashTable) by_program = NULL; /* program uuid → GPtrArray of cohorts */
-  g_autofree char *keep = NULL;
-  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (pending_row_free);
-  gboolean first_fill;
-  GtkListBoxRow *row;
+  GHashTable *by_program = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                  (GDestroyNotify) g_ptr_array_unref);
 
-  g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), FALSE);
-
-  if (self->store == NULL)
-    {
-      spire_sidebar_clear (self);
-      return TRUE;
-    }
-
-  programs = spire_store_list (self->store, &spire_kind_program, NULL, NULL, error);
-  if (programs == NULL)
-    return FALSE;
-  cohorts = spire_store_list (self->store, &spire_kind_cohort, NULL, NULL, error);
-  if (cohorts == NULL)
-    return FALSE;
-  counts = spire_store_count_by (self->store, &spire_kind_application, "cohort", NULL, NULL,
-                                 error);
-  if (counts == NULL)
-    return FALSE;
-
-  by_program = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                      (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < cohorts->len; i++)
     {
       SpireRecord *cohort = g_ptr_array_index (cohorts, i);
@@ -660,9 +635,16 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
         }
       g_ptr_array_add (list, cohort);
     }
+  return by_program;
+}
 
-  if (self->selected)
-    keep = g_strdup (spire_record_get_uuid (SPIRE_RECORD (self->selected)));
+/* Makes the rows again: the directory, then each program's heading and its
+ * cohorts.  Leaves self->rebuilding set; the caller selects a row. */
+static void
+make_rows (SpireSidebar *self, GPtrArray *programs, GHashTable *by_program, GHashTable *counts)
+{
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (pending_row_free);
+  gboolean first_fill;
 
   /* The first fill makes a screenful before the first frame and the rest
    * after; a reload makes every row at once (the scroll position stays). */
@@ -705,6 +687,14 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
     append_screenful (self);
   else
     finish_rows (self);
+}
+
+/* After make_rows: selects what was shown before (a directory, a program's
+ * overview, or the cohort @keep, else the first cohort) and tells. */
+static void
+select_again (SpireSidebar *self, const char *keep)
+{
+  GtkListBoxRow *row;
 
   if (self->directory)
     {
@@ -713,7 +703,7 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
       gtk_list_box_select_row (self->list, row);
       self->rebuilding = FALSE;
       choose (self, NULL, self->directory, NULL, TRUE);
-      return TRUE;
+      return;
     }
 
   if (self->program)
@@ -727,7 +717,7 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
           gtk_list_box_select_row (self->list, row);
           self->rebuilding = FALSE;
           choose (self, program, NULL, NULL, TRUE);
-          return TRUE;
+          return;
         }
       /* Gone: the cohort chosen below is told in its place. */
     }
@@ -740,6 +730,42 @@ spire_sidebar_reload (SpireSidebar *self, GError **error)
 
   /* Always tell: the record is a fresh copy, its data may have changed. */
   choose (self, NULL, NULL, row ? g_object_get_data (G_OBJECT (row), ROW_COHORT) : NULL, TRUE);
+}
+
+gboolean
+spire_sidebar_reload (SpireSidebar *self, GError **error)
+{
+  g_autoptr (GPtrArray) programs = NULL;
+  g_autoptr (GPtrArray) cohorts = NULL;
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GHashTable) by_program = NULL; /* program uuid → GPtrArray of cohorts */
+  g_autofree char *keep = NULL;
+
+  g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), FALSE);
+
+  if (self->store == NULL)
+    {
+      spire_sidebar_clear (self);
+      return TRUE;
+    }
+
+  programs = spire_store_list (self->store, &spire_kind_program, NULL, NULL, error);
+  if (programs == NULL)
+    return FALSE;
+  cohorts = spire_store_list (self->store, &spire_kind_cohort, NULL, NULL, error);
+  if (cohorts == NULL)
+    return FALSE;
+  counts = spire_store_count_by (self->store, &spire_kind_application, "cohort", NULL, NULL,
+                                 error);
+  if (counts == NULL)
+    return FALSE;
+  by_program = cohorts_by_program (cohorts);
+
+  if (self->selected)
+    keep = g_strdup (spire_record_get_uuid (SPIRE_RECORD (self->selected)));
+
+  make_rows (self, programs, by_program, counts);
+  select_again (self, keep);
   return TRUE;
 }
 

@@ -89,20 +89,6 @@ dialog_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-wait_for (gboolean (*cond) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return TRUE;
-}
-
 /* BENCH_DIALOGS_SHOTS=DIR: @window as drawn now, to DIR/@what-@when.png. */
 static void
 shot (gpointer window, const char *what, const char *when)
@@ -333,7 +319,7 @@ search (const char *what, Drive *d, GHashTable *figures)
                              ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection))
                              : NULL;
 
-    if (GTK_IS_FILTER_LIST_MODEL (filtered) && !wait_for (filter_done, filtered))
+    if (GTK_IS_FILTER_LIST_MODEL (filtered) && !bench_wait_for (filter_done, filtered, TIMEOUT_MS))
       g_error ("%s: the search did not end", what);
   }
   add_figure (figures, what, "search_done", bench_ms_since (t0));
@@ -383,12 +369,12 @@ measure (const char *what, Drive *d, const char *action, gboolean (*loading) (Gt
   if (d->dialog == NULL)
     g_error ("%s: no dialog", what);
   dialog_id = gtk_widget_add_tick_callback (GTK_WIDGET (d->dialog), dialog_tick_cb, NULL, NULL);
-  if (!wait_for (dialog_mapped, d))
+  if (!bench_wait_for (dialog_mapped, d, TIMEOUT_MS))
     g_error ("%s: not shown after %d ms", what, TIMEOUT_MS);
   wait_dialog_frames (1);
   shown = bench_ms_since (t0);
   shot (d->dialog, what, "shown");
-  if (!wait_for (dialog_filled, d))
+  if (!bench_wait_for (dialog_filled, d, TIMEOUT_MS))
     g_error ("%s: not filled after %d ms", what, TIMEOUT_MS);
   wait_dialog_frames (1);
   filled = bench_ms_since (t0);
@@ -577,7 +563,7 @@ main (int argc, char **argv)
   }
   if (d.panel == NULL)
     g_error ("no Panel part");
-  if (!wait_for (panel_ready, &d))
+  if (!bench_wait_for (panel_ready, &d, TIMEOUT_MS))
     g_error ("the Panel part did not load");
   shot_panel (&d);
 

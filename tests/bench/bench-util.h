@@ -80,3 +80,18 @@ bench_load_average (void)
   g_strchomp (text);
   return text;
 }
+
+/* Runs the main loop until @cond (@data) holds; FALSE after @timeout_ms. */
+static inline gboolean
+bench_wait_for (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}

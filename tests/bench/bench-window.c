@@ -153,20 +153,6 @@ on_realize_cb (GtkWidget *window, gpointer user_data)
                     G_CALLBACK (on_after_paint_cb), window);
 }
 
-static gboolean
-wait_for (gboolean (*cond) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return TRUE;
-}
-
 /* Waits for a frame painted after now. */
 static void
 wait_paint (void)
@@ -432,11 +418,11 @@ measure_load (const char *what, Drive *d, void (*start) (Drive *), gboolean (*co
   if (g_getenv ("BENCH_WINDOW_GAPS"))
     g_printerr ("%s starts at %.1f ms\n", what, t0 / 1000.0);
   start (d);
-  if (!wait_for (cond, d))
+  if (!bench_wait_for (cond, d, TIMEOUT_MS))
     g_error ("%s: no rows after %d ms", what, TIMEOUT_MS);
   wait_paint ();
   g_print ("%s_rows %.1f\n", what, bench_ms_since (t0));
-  if (done != NULL && !wait_for (done, d))
+  if (done != NULL && !bench_wait_for (done, d, TIMEOUT_MS))
     g_error ("%s: not complete after %d ms", what, TIMEOUT_MS);
   wait_paint ();
   g_print ("%s_done %.1f\n", what, bench_ms_since (t0));
@@ -672,7 +658,7 @@ measure_start_rows (SpireWindow *window)
   max_cpu_gap = 0;
   last_tick = t_first_paint;
   last_tick_cpu = cpu_first_paint;
-  if (!wait_for (cohort_has_rows, &d))
+  if (!bench_wait_for (cohort_has_rows, &d, TIMEOUT_MS))
     g_error ("start: no rows after %d ms", TIMEOUT_MS);
   wait_paint ();
   g_print ("start_rows %.1f\nstart_rows_after %.1f\n", bench_ms_since (t_main),
@@ -693,7 +679,7 @@ run_spire (void)
   g_application_hold (G_APPLICATION (app));
   g_application_register (G_APPLICATION (app), NULL, NULL);
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  wait_for (painted_once, NULL);
+  bench_wait_for (painted_once, NULL, TIMEOUT_MS);
   g_print ("start %.1f\nstart_cpu %.1f\nrss %.1f\n", (t_first_paint - t_main) / 1000.0,
            cpu_first_paint, rss_mib ());
   g_print ("start_any %.1f\nstart_any_cpu %.1f\n", (t_any_paint - t_main) / 1000.0, cpu_any_paint);

@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "gui-fixture.h"
 #include "cohort/spire-cohort-page.h"
@@ -376,6 +378,23 @@ gui_fixture_spin (guint ms)
         ;
       g_usleep (1000);
     }
+}
+
+const char *
+gui_fixture_language (void)
+{
+  const char *language = g_getenv ("SPIRE_TEST_LANGUAGE");
+  const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
+
+  g_setenv ("LANGUAGE", language ? language : "en", TRUE);
+  if (language && localedir)
+    {
+      setlocale (LC_ALL, ""); /* gtk_test_init leaves the locale "C", which ignores LANGUAGE */
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  return language;
 }
 
 char *

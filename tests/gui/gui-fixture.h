@@ -35,6 +35,9 @@ gpointer gui_fixture_window_on_cohort (gpointer app, SpireStore *store, const ch
 
 /* A temporary folder for files and the XDG folders; call before gtk_test_init. */
 char *gui_fixture_isolate (void);
+/* The language the test runs in: SPIRE_TEST_LANGUAGE ("nb"; NULL: English),
+ * with Spire's translations from SPIRE_LOCALEDIR; call before gtk_test_init. */
+const char *gui_fixture_language (void);
 
 /* The newest AdwMessageDialog on screen (an error, a question), or NULL:
  * what a user would see, found without reaching into a feature. */

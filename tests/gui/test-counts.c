@@ -123,21 +123,13 @@ test_counts_cohort (void)
 int
 main (int argc, char **argv)
 {
-  const char *language = g_getenv ("SPIRE_TEST_LANGUAGE");
-  const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
+  const char *language;
   g_autofree char *tmpdir = NULL;
   int ret;
 
   tmpdir = gui_fixture_isolate ();
-  g_setenv ("LANGUAGE", language ? language : "en", TRUE);
-  if (language && localedir)
-    {
-      setlocale (LC_ALL, ""); /* gtk_test_init leaves the locale "C", which ignores LANGUAGE */
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      bokmal = g_str_equal (language, "nb");
-    }
+  language = gui_fixture_language ();
+  bokmal = g_strcmp0 (language, "nb") == 0;
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

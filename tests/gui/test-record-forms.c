@@ -430,20 +430,12 @@ test_nb (Fixture *fx, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  const char *language = g_getenv ("SPIRE_TEST_LANGUAGE");
-  const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
+  const char *language;
   g_autofree char *tmpdir = NULL;
   int ret;
 
   tmpdir = gui_fixture_isolate ();
-  g_setenv ("LANGUAGE", language ? language : "en", TRUE);
-  if (language && localedir)
-    {
-      setlocale (LC_ALL, ""); /* gtk_test_init leaves the locale "C", which ignores LANGUAGE */
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  language = gui_fixture_language ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -974,19 +974,11 @@ main (int argc, char **argv)
 {
   /* test-gui-window-nb: the narrow window again in Bokmål (longer words),
    * from the build tree's translations */
-  const char *language = g_getenv ("SPIRE_TEST_LANGUAGE");
-  const char *localedir = g_getenv ("SPIRE_LOCALEDIR");
+  const char *language;
   int ret;
 
   tmpdir = gui_fixture_isolate ();
-  g_setenv ("LANGUAGE", language ? language : "en", TRUE);
-  if (language && localedir)
-    {
-      setlocale (LC_ALL, ""); /* gtk_test_init leaves the locale "C", which ignores LANGUAGE */
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  language = gui_fixture_language ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -184,6 +184,53 @@ cohort_queue_read (SpireStore *store, const char *cohort_uuid, gboolean assignab
   return queue;
 }
 
+/* Both queues as long work: one job, the kind of queue in its data. */
+typedef struct
+{
+  char    *cohort;
+  gboolean assignable;
+} CohortQueueJob;
+
+static void
+cohort_queue_job_free (gpointer data)
+{
+  CohortQueueJob *q = data;
+
+  g_free (q->cohort);
+  g_free (q);
+}
+
+static gboolean
+cohort_queue_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result, GError **error)
+{
+  CohortQueueJob *q = data;
+
+  *result = cohort_queue_read (store, q->cohort, q->assignable, error);
+  return *result != NULL;
+}
+
+static void
+cohort_queue_run (SpireStore *store, gpointer source_tag, const char *cohort_uuid,
+                  gboolean assignable, GCancellable *cancellable, GAsyncReadyCallback callback,
+                  gpointer user_data)
+{
+  CohortQueueJob *q = g_new0 (CohortQueueJob, 1);
+
+  q->cohort = g_strdup (cohort_uuid);
+  q->assignable = assignable;
+  _spire_job_run (store, source_tag, cohort_queue_job, q, cohort_queue_job_free,
+                  (GDestroyNotify) g_ptr_array_unref, cancellable, NULL, NULL, callback, user_data);
+}
+
+static GPtrArray *
+cohort_queue_finish (SpireStore *store, GAsyncResult *result, gpointer source_tag, GError **error)
+{
+  gpointer queue = NULL;
+
+  _spire_job_finish (store, result, source_tag, &queue, error);
+  return queue;
+}
+
 GPtrArray *
 spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid, GError **error)
 {
@@ -193,33 +240,20 @@ spire_assignable_queue_read (SpireStore *store, const char *cohort_uuid, GError 
   return cohort_queue_read (store, cohort_uuid, TRUE, error);
 }
 
-static gboolean
-assignable_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
-                GError **error)
-{
-  *result = spire_assignable_queue_read (store, data, error);
-  return *result != NULL;
-}
-
 void
-spire_assignable_queue_async (SpireStore *store, const char *cohort_uuid,
-                              GCancellable *cancellable, GAsyncReadyCallback callback,
-                              gpointer user_data)
+spire_assignable_queue_async (SpireStore *store, const char *cohort_uuid, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (cohort_uuid != NULL);
 
-  _spire_job_run (store, spire_assignable_queue_async, assignable_job, g_strdup (cohort_uuid),
-                  g_free, (GDestroyNotify) g_ptr_array_unref, cancellable, NULL, NULL, callback,
-                  user_data);
+  cohort_queue_run (store, spire_assignable_queue_async, cohort_uuid, TRUE, cancellable, callback,
+                    user_data);
 }
 
 GPtrArray *
 spire_assignable_queue_finish (SpireStore *store, GAsyncResult *result, GError **error)
 {
-  gpointer queue = NULL;
-
-  _spire_job_finish (store, result, spire_assignable_queue_async, &queue, error);
-  return queue;
+  return cohort_queue_finish (store, result, spire_assignable_queue_async, error);
 }
 
 GPtrArray *
@@ -231,14 +265,6 @@ spire_application_queue_read (SpireStore *store, const char *cohort_uuid, GError
   return cohort_queue_read (store, cohort_uuid, FALSE, error);
 }
 
-static gboolean
-application_job (SpireJob *job, SpireStore *store, gpointer data, gpointer *result,
-                 GError **error)
-{
-  *result = spire_application_queue_read (store, data, error);
-  return *result != NULL;
-}
-
 void
 spire_application_queue_async (SpireStore *store, const char *cohort_uuid,
                                GCancellable *cancellable, GAsyncReadyCallback callback,
@@ -246,16 +272,12 @@ spire_application_queue_async (SpireStore *store, const char *cohort_uuid,
 {
   g_return_if_fail (cohort_uuid != NULL);
 
-  _spire_job_run (store, spire_application_queue_async, application_job, g_strdup (cohort_uuid),
-                  g_free, (GDestroyNotify) g_ptr_array_unref, cancellable, NULL, NULL, callback,
-                  user_data);
+  cohort_queue_run (store, spire_application_queue_async, cohort_uuid, FALSE, cancellable, callback,
+                    user_data);
 }
 
 GPtrArray *
 spire_application_queue_finish (SpireStore *store, GAsyncResult *result, GError **error)
 {
-  gpointer queue = NULL;
-
-  _spire_job_finish (store, result, spire_application_queue_async, &queue, error);
-  return queue;
+  return cohort_queue_finish (store, result, spire_application_queue_async, error);
 }

@@ -737,7 +737,7 @@ test_records_retention (void)
     GtkWidget *label = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
 
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
-                     "Rita Avslått (Kull 2020, kept until 2020-07-31)");
+                     "Rita Avslått (Kull 2020, kept until 31 Jul 2020)");
   }
   g_assert_nonnull (strstr (body, "1 older copy of the database, made before an upgrade"));
   g_assert_nonnull (strstr (body, "spire.db.backup-v4-20260105T100000Z"));

@@ -411,10 +411,11 @@ due_list_new (GPtrArray *due)
   for (guint i = 0; i < due->len; i++)
     {
       SpireRetentionItem *item = due->pdata[i];
+      g_autofree char *day = spire_format_date (item->due_on, spire_language_current ());
 
       /* TRANSLATORS: one line of the list: a person, the cohort, the day it was due */
       g_string_append_printf (list, _("\n%s (%s, kept until %s)"), item->name, item->cohort_name,
-                              item->due_on);
+                              day);
     }
   label = gtk_label_new (list->str + 1); /* without the first line's \n */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -41,6 +41,7 @@
  */
 #define G_LOG_DOMAIN "bench-dialogs"
 
+#include "bench-store.h"
 #include "bench-util.h"
 #include "config.h"
 
@@ -440,27 +441,6 @@ measure_old (SpireStore *store, const char *cohort, GHashTable *figures)
     bench_figure_add (figures, keys[i], v[i]);
 }
 
-static char *
-largest_cohort (SpireStore *store, guint *n)
-{
-  g_autoptr (GHashTable) counts = spire_store_count_by (store, &spire_kind_application, "cohort",
-                                                        NULL, NULL, NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-  char *best = NULL;
-
-  g_assert (counts != NULL);
-  *n = 0;
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) > *n)
-      {
-        *n = GPOINTER_TO_UINT (value);
-        best = key;
-      }
-  return g_strdup (best);
-}
-
 static void
 report (GHashTable *f, const char *database, guint n, guint n_apps, gint64 n_persons)
 {
@@ -526,7 +506,7 @@ main (int argc, char **argv)
   store = spire_store_open (argv[1], &error);
   if (store == NULL)
     g_error ("%s: %s", argv[1], error->message);
-  cohort_uuid = largest_cohort (store, &n_apps);
+  cohort_uuid = bench_largest_cohort (store, &n_apps);
   cohort = spire_store_get (store, &spire_kind_cohort, cohort_uuid, &error);
   if (cohort == NULL)
     g_error ("%s", error->message);

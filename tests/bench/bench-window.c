@@ -51,6 +51,7 @@
  */
 #define G_LOG_DOMAIN "bench-window"
 
+#include "bench-store.h"
 #include "bench-util.h"
 #include "config.h"
 
@@ -378,27 +379,6 @@ packages_shown (gpointer data)
   return part_loaded (data, SPIRE_TYPE_EVALUATION_PACKAGES);
 }
 
-static char *
-largest_cohort (SpireStore *store, guint *n)
-{
-  g_autoptr (GHashTable) counts = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  char *best = NULL;
-
-  counts = spire_store_count_by (store, &spire_kind_application, "cohort", NULL, NULL, NULL);
-  g_assert (counts != NULL);
-  *n = 0;
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) > *n)
-      {
-        *n = GPOINTER_TO_UINT (value);
-        best = key;
-      }
-  return g_strdup (best);
-}
-
 /* Starts the frame ticker, runs @start, waits for @cond and a frame after
  * it, then for @done (NULL: @cond): prints "<what>_rows" and
  * "<what>_gap" (ms). */
@@ -575,7 +555,7 @@ drive (SpireWindow *window)
   GtkWidget *view;
   GtkWidget *sidebar_scroller;
 
-  cohort_uuid = largest_cohort (spire_window_get_store (window), &d.n_expected);
+  cohort_uuid = bench_largest_cohort (spire_window_get_store (window), &d.n_expected);
   g_print ("cohort_size %u\n", d.n_expected);
   if (g_strcmp0 (only, "ranking") == 0)
     {

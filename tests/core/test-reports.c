@@ -220,6 +220,41 @@ long_table_report (SpireLanguage lang, guint n_rows)
   return report;
 }
 
+/* A narrow column's header keeps its word whole ("Plass", not "Plas-" and
+ * "s" on two lines), the width taken from a column with room to spare;
+ * the table keeps its width and every cell is still drawn. */
+static void
+test_table_header_words (void)
+{
+  g_autoptr (SpireReportText) t = spire_report_text_new (SPIRE_LANGUAGE_NB);
+  g_autoptr (SpireReport) report = spire_report_new (t, "Tabelltest", "Emne", "Program — Kull",
+                                                     "2026-11-23");
+  const char *headers[] = { "Plass", "Søker", "Poengsum", "K1", "K2", "K3", "K4",
+                            "K5", "K6", "K7", "K8", "Gjennomføringsevne" };
+  static const double widths[] = { 0.3, 2.2, 0.4, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.6 };
+  const char *cells[] = { "12", "Bølgesense Energy AS Energistyring i kommunale bygg", "6,90",
+                          "7,00", "6,33", "7,00", "7,00", "7,00", "6,33", "6,33", "6,67", "Ja" };
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "overskrift.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  SpireReportTable *table;
+
+  if (!have_poppler ())
+    return;
+  table = spire_report_add_table (report, G_N_ELEMENTS (headers), headers, widths, NULL);
+  spire_report_table_add_row (table, cells);
+  g_assert_true (spire_report_write_pdf (report, path, NULL, &error));
+  g_assert_no_error (error);
+  text = as_extracted (pdf_text (path));
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    g_assert_nonnull (strstr (text, headers[i]));
+  g_assert_null (strstr (text, "Plas-"));
+  g_assert_null (strstr (text, "Poeng-"));
+  g_assert_nonnull (strstr (text, "Bølgesense"));
+  g_assert_nonnull (strstr (text, "Ja"));
+}
+
 static void
 test_table_spans_pages (void)
 {
@@ -812,6 +847,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reports/text/bad-file", test_text_bad_file);
   g_test_add_func ("/reports/text/threads", test_text_threads);
   g_test_add_func ("/reports/pdf/table-spans-pages", test_table_spans_pages);
+  g_test_add_func ("/reports/pdf/table-header-words", test_table_header_words);
   g_test_add_func ("/reports/pdf/atomic", test_write_atomic);
   g_test_add_func ("/reports/letter/file-name", test_letter_file_name);
   g_test_add_func ("/reports/chart/box-numbers", test_box_numbers);

@@ -167,6 +167,13 @@ paginate (SpireReport *self)
   self->measure = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   _spire_report_setup_context (self->measure);
   self->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (self->blocks, i);
+
+      if (b->kind == BLOCK_TABLE)
+        _spire_report_fit_columns (self->measure, b);
+    }
 
   for (guint i = 0; i < self->blocks->len; i++)
     {

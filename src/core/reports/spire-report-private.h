@@ -96,6 +96,7 @@ PangoLayout *_spire_report_layout (PangoContext *context, const char *markup, do
 PangoLayout *_spire_report_block_layout (PangoContext *context, const Block *b);
 /* @cache (may be NULL) maps a cell (its column, weight and text) to its
  * height: a table repeats its numbers and words in every row. */
+void _spire_report_fit_columns (PangoContext *context, Block *b);
 double _spire_report_row_height (PangoContext *context, const Block *b, char **cells,
                                  gboolean header, GHashTable *cache);
 /* @layouts (may be NULL) keeps the page's cell layouts by block, column,

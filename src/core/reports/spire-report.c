@@ -388,6 +388,59 @@ cell_height (PangoContext *context, const Block *b, guint column, const char *te
   return (double) h / PANGO_SCALE;
 }
 
+/* The width of a header's longest word, with the cell's padding. */
+static double
+longest_header_word (PangoContext *context, const char *header)
+{
+  g_auto (GStrv) words = g_strsplit_set (header ? header : "", " \n", -1);
+  g_autoptr (PangoLayout) layout = pango_layout_new (context);
+  double longest = 0;
+
+  pango_layout_set_font_description (layout, cell_font (TRUE));
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int w;
+
+      if (*words[i] == '\0')
+        continue;
+      pango_layout_set_text (layout, words[i], -1);
+      pango_layout_get_size (layout, &w, NULL);
+      longest = MAX (longest, (double) w / PANGO_SCALE);
+    }
+  return longest > 0 ? longest + 2 * CELL_PAD + 0.5 : 0;
+}
+
+/* A column is at least as wide as its header's longest word: a header
+ * broken inside a word ("Plas-s", "Poeng-sum" in Bokmål) reads badly.
+ * The width comes from the columns with room to spare beyond their own
+ * header, in proportion to that room; the table keeps its width. */
+void
+_spire_report_fit_columns (PangoContext *context, Block *b)
+{
+  g_autofree double *need = NULL;
+  double short_by = 0, room = 0, take;
+
+  if (b->headers == NULL)
+    return;
+  need = g_new0 (double, b->n_columns);
+  for (guint c = 0; c < b->n_columns; c++)
+    {
+      need[c] = longest_header_word (context, b->headers[c]);
+      if (need[c] > b->widths[c])
+        short_by += need[c] - b->widths[c];
+      else
+        room += b->widths[c] - need[c];
+    }
+  if (short_by <= 0 || room <= 0)
+    return;
+  take = MIN (short_by, room);
+  for (guint c = 0; c < b->n_columns; c++)
+    if (need[c] > b->widths[c])
+      b->widths[c] += (need[c] - b->widths[c]) * take / short_by;
+    else
+      b->widths[c] -= (b->widths[c] - need[c]) * take / room;
+}
+
 /* The height of a table row (header when @cells is the header). */
 double
 _spire_report_row_height (PangoContext *context, const Block *b, char **cells,

@@ -409,10 +409,10 @@ static gboolean
 scan_column (Batch *b, SpireStore *store, const char *table, const char *key,
              const char *column, gboolean audit_fields, GError **error)
 {
-  g_autofree char *select = g_strdup_printf (
-    "SELECT %s, \"%s\"%s FROM %s WHERE \"%s\" IS NOT NULL%s", key, column,
-    audit_fields ? ", entity, entity_uuid" : "", table, column,
-    audit_fields ? " AND entity IS NOT NULL" : "");
+  /* Every row, NULL or not, so that the progress counts what count_rows
+   * counted */
+  g_autofree char *select = g_strdup_printf ("SELECT %s, \"%s\"%s FROM %s", key, column,
+                                             audit_fields ? ", entity, entity_uuid" : "", table);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
   gboolean kinds = !g_str_equal (table, "audit");
@@ -424,7 +424,7 @@ scan_column (Batch *b, SpireStore *store, const char *table, const char *key,
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *text = (const char *) sqlite3_column_text (stmt, 1);
-      g_autofree char *folded = _spire_case_fold (text);
+      g_autofree char *folded = text ? _spire_case_fold (text) : NULL;
       g_autofree char *value = NULL;
       Cell cell = { table, (const char *) sqlite3_column_text (stmt, 0), column, -1, audit_fields,
                     NULL, NULL };
@@ -437,7 +437,7 @@ scan_column (Batch *b, SpireStore *store, const char *table, const char *key,
           cell.entity = (const char *) sqlite3_column_text (stmt, 2);
           cell.entity_uuid = (const char *) sqlite3_column_text (stmt, 3);
         }
-      if ((value = rewrite_cell (b, &cell, text, folded)) != NULL)
+      if (text != NULL && (value = rewrite_cell (b, &cell, text, folded)) != NULL)
         {
           g_ptr_array_add (rows, g_strdup (cell.id));
           g_ptr_array_add (rows, g_steal_pointer (&value));

@@ -24,7 +24,8 @@ void _spire_person_add_trace (SpirePersonTraces *traces, const char *table, cons
  * same file as their erases one after another, in this order, and the
  * same "erase" audit entry for each.  @cancellable is checked while
  * scanning (G_IO_ERROR_CANCELLED: the caller rolls back); @progress goes
- * to 0.9.  @traces: a SpirePersonTraces per person, in order. */
+ * to 0.5 (the rest is the caller's VACUUM).  @traces: a SpirePersonTraces
+ * per person, in order. */
 gboolean _spire_people_erase_in_transaction (SpireStore *store, GPtrArray *person_uuids,
                                              gboolean dry_run, GCancellable *cancellable,
                                              SpireProgressFunc progress, gpointer progress_data,

@@ -937,7 +937,7 @@ test_retention_async (Migrated *m, gconstpointer data)
   done = spire_retention_apply_finish (memory, wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (done->n_erased, ==, 1);
-  g_assert_cmpfloat (fraction, >, 0); /* a person at a time (at once, in memory) */
+  g_assert_cmpfloat (fraction, >, 0); /* over the rows read (at once, in memory) */
   g_assert_cmpuint (done->copies->len, ==, 0);
   due = spire_retention_due (memory, "2026-07-31", &error);
   g_assert_cmpuint (due->len, ==, 0);

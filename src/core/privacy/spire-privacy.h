@@ -112,9 +112,10 @@ gboolean spire_retention_apply (SpireStore *store, const char *today,
 /* The erases as long work (spire-job-private.h), for the window: on the
  * job's own connection, so the VACUUM does not hold up the caller; the
  * caller's store emits "changed::<table>" for the tables changed.
- * Cancelled before it starts, nothing changes; retention checks between
- * people and rolls back (SPIRE_ERROR_CANCELLED), and reports progress a
- * person at a time (the last tenth is the VACUUM).  The results are
+ * Cancelled before it starts, nothing changes; retention checks while it
+ * reads the texts (between columns and every few thousand rows) and rolls
+ * back (SPIRE_ERROR_CANCELLED), and reports progress over the rows read up
+ * to one half (the rest is the VACUUM).  The results are
  * spire_person_erase's traces (never a dry run) and spire_retention_apply's
  * result. */
 void spire_person_erase_async (SpireStore *store, const char *person_uuid,

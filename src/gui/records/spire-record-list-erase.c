@@ -95,7 +95,8 @@ set_margins (GtkWidget *widget, int vertical, int horizontal)
 
 /* While an erase runs: a modal window with a spinner, which cannot be
  * closed, so nothing else starts.  With @cancellable (retention, which
- * can stop between people) it also has a progress bar and Cancel. */
+ * can stop while it reads the texts) it also has a progress bar and
+ * Cancel. */
 #define BUSY_KEY "spire-erase-busy"
 
 static gboolean

@@ -76,6 +76,7 @@ struct _SpireRecordListPage
   GSettings *settings; /* "directory-details"; NULL without the schema */
   gboolean details_wanted; /* the user's choice: details beside the list */
   gboolean updating_flap;
+  guint flap_wait; /* the tick that waits for the flap's first layout */
 
   /* While the records are read and their rows made, in a worker. */
   GCancellable *loading;

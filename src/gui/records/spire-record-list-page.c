@@ -570,11 +570,35 @@ on_search_entry_stop_search_cb (SpireRecordListPage *self, GtkSearchEntry *entry
 /* The details beside the list (issue 12): only when something is selected
  * and the user has not hidden them (the toggle button, remembered).  Folded
  * (a narrow window) the button only opens them over the list. */
+static gboolean
+on_flap_laid_out_cb (GtkWidget *flap, GdkFrameClock *clock, gpointer data)
+{
+  SpireRecordListPage *self = data;
+
+  if (gtk_widget_get_width (flap) == 0)
+    return G_SOURCE_CONTINUE;
+  self->flap_wait = 0;
+  update_flap (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_flap (SpireRecordListPage *self)
 {
   if (adw_flap_get_folded (self->flap))
     return;
+  /* libadwaita 1.2 starts the reveal's spring at a velocity divided by the
+   * details' width, which is 0 until the flap is first laid out: 0 / 0,
+   * and the details were allocated a width of -2147483648 (a selection
+   * made while the page was being shown).  Until then the reveal waits. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->flap)) &&
+      gtk_widget_get_width (GTK_WIDGET (self->flap)) == 0)
+    {
+      if (self->flap_wait == 0)
+        self->flap_wait = gtk_widget_add_tick_callback (GTK_WIDGET (self->flap),
+                                                        on_flap_laid_out_cb, self, NULL);
+      return;
+    }
   self->updating_flap = TRUE;
   adw_flap_set_reveal_flap (self->flap, self->details_wanted && n_selected (self, NULL) > 0);
   self->updating_flap = FALSE;
@@ -696,6 +720,9 @@ spire_record_list_page_dispose (GObject *object)
   if (self->selection)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   stop_loading (self);
+  if (self->flap_wait != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->flap), self->flap_wait);
+  self->flap_wait = 0;
   gtk_column_view_set_model (self->column_view, NULL);
   for (guint i = 0; i < self->n_columns; i++)
     g_clear_object (&self->columns[i]);

@@ -155,3 +155,56 @@ spire_icons_keep_alive (void)
     }
   g_mutex_unlock (&icons_lock);
 }
+
+/* The combo row's value, whole (spire_combo_row_show_value_whole).
+ * libadwaita 1.2's own factory ellipsizes it, so beside a title and a
+ * subtitle at 360 px "Gjennomsnitt" was shown as "Gj…".  For short
+ * values (a field's choices), not for names of any length. */
+static void
+on_whole_value_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer row)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  /* Neither cut nor wrapped: the row's GtkListView gives its item one
+   * line's height, so a second line would be clipped ("Per" over half of
+   * "jurymedlem"). */
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_whole_value_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, AdwComboRow *row)
+{
+  GObject *value = gtk_list_item_get_item (item);
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  g_autofree char *text = NULL;
+
+  if (expression != NULL)
+    {
+      GValue v = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (expression, value, &v))
+        text = g_value_dup_string (&v);
+      g_value_unset (&v);
+    }
+  else if (GTK_IS_STRING_OBJECT (value))
+    text = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (value)));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+void
+spire_combo_row_show_value_whole (AdwComboRow *row)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list_factory = adw_combo_row_get_list_factory (row);
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  /* The popover keeps libadwaita's rows (with the check mark). */
+  if (list_factory == NULL)
+    adw_combo_row_set_list_factory (row, adw_combo_row_get_factory (row));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_whole_value_setup_cb), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_whole_value_bind_cb), row);
+  adw_combo_row_set_factory (row, factory);
+}

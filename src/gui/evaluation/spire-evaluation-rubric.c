@@ -9,7 +9,8 @@
  * The criteria's heading keeps its whole text on a phone: its "Add
  * Criterion…" button goes under it when both do not fit on one line
  * (header_measure; "Vurderingskriterier" was cut beside "Legg til
- * vurderingskriterium …" at 360 px).
+ * vurderingskriterium …" at 360 px).  Its two choices show their values
+ * whole ("Gjennomsnitt" was "Gj…"): spire_combo_row_show_value_whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -670,6 +671,9 @@ spire_evaluation_rubric_init (SpireEvaluationRubric *self)
   spire_spin_button_follow_language (self->threshold_spin);
   adw_combo_row_set_model (self->aggregation_row, G_LIST_MODEL (aggregation));
   adw_combo_row_set_model (self->normalisation_row, G_LIST_MODEL (normalisation));
+  /* "Gjennomsnitt" whole at 360 px, the title wrapping beside it */
+  spire_combo_row_show_value_whole (self->aggregation_row);
+  spire_combo_row_show_value_whole (self->normalisation_row);
   self->loading = FALSE;
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
 }

@@ -1,0 +1,239 @@
+/* test-window-narrow.c — the main window at a phone's width (360 px)
+ *
+ * Every view opened in turn as a user opens it, each measured: nothing
+ * keeps the window wider than 360 px, and what must be read whole is
+ * (the rubric's "Criteria" heading, the chosen value of every combo row:
+ * "Gjennomsnitt" was cut to "Gj…").  test-gui-window-narrow-nb and -nn
+ * run it again in Bokmål and Nynorsk, whose words are longer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-window-narrow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gui-fixture.h"
+#include "sidebar/spire-sidebar-private.h"
+#include "spire-app.h"
+#include "spire-window-private.h"
+
+static SpireApp *app;
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+/* The widgets as wide as @limit or wider at their minimum whose children
+ * are all narrower: what keeps the window from a phone's width. */
+static void
+report_wide (GtkWidget *widget, int limit, GString *out)
+{
+  int minimum = 0;
+  gboolean child_wide = FALSE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int m = 0;
+
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &m, NULL, NULL, NULL);
+      if (m > limit)
+        {
+          child_wide = TRUE;
+          report_wide (c, limit, out);
+        }
+    }
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (!child_wide && minimum > limit)
+    {
+      g_string_append_printf (out, " %s (%s, %d px", G_OBJECT_TYPE_NAME (widget),
+                              gtk_widget_get_name (widget), minimum);
+      if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)))
+        g_string_append_printf (out, ", “%s”", gtk_button_get_label (GTK_BUTTON (widget)));
+      /* where it is: the nearest ancestors' types */
+      for (GtkWidget *a = gtk_widget_get_parent (widget); a; a = gtk_widget_get_parent (a))
+        if (g_str_has_prefix (G_OBJECT_TYPE_NAME (a), "Spire"))
+          {
+            g_string_append_printf (out, ", in %s", G_OBJECT_TYPE_NAME (a));
+            break;
+          }
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+        {
+          int m = 0;
+
+          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &m, NULL, NULL, NULL);
+          g_string_append_printf (out, " [%s %d%s%s]", G_OBJECT_TYPE_NAME (c), m,
+                                  GTK_IS_LABEL (c) ? " " : "",
+                                  GTK_IS_LABEL (c) ? gtk_label_get_label (GTK_LABEL (c)) : "");
+        }
+      g_string_append (out, ")");
+    }
+}
+
+/* The chosen values of the combo rows drawn in @widget that are cut
+ * (narrower than their text), added to @out. */
+static void
+report_cut_values (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW) != NULL &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL)
+    {
+      int natural = 0;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (widget) < natural)
+        g_string_append_printf (out, " “%s” (%d px of %d, in “%s”)",
+                                gtk_label_get_text (GTK_LABEL (widget)),
+                                gtk_widget_get_width (widget), natural,
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                                  gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW))));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    report_cut_values (c, out);
+}
+
+/* Fails with the widgets that keep the window's content wider than @limit
+ * with @what shown; and the window itself must not have grown past it.
+ * Every combo row's chosen value shown is whole ("Gjennomsnitt" was cut
+ * to "Gj…" beside "Sammenstilling" and its subtitle). */
+static void
+assert_narrow (SpireWindow *window, const char *what, int limit)
+{
+  g_autoptr (GString) wide = g_string_new ("");
+  g_autoptr (GString) cut = g_string_new ("");
+  /* The window's content: its frame and shadow are the desktop's. */
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
+  int minimum = 0;
+
+  gui_fixture_spin (30);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  report_wide (content, limit, wide);
+  if (minimum > limit || gtk_widget_get_width (content) > limit)
+    g_test_message ("%s: %d px wide at least, %d px now; too wide:%s", what, minimum,
+                    gtk_widget_get_width (content), wide->str);
+  g_assert_cmpint (minimum, <=, limit);
+  g_assert_cmpint (gtk_widget_get_width (content), <=, limit);
+  report_cut_values (content, cut);
+  if (cut->len > 0)
+    g_test_message ("%s: values cut:%s", what, cut->str);
+  g_assert_cmpstr (cut->str, ==, "");
+}
+
+static gboolean
+criteria_heading_shown (gpointer page)
+{
+  GtkWidget *heading = gui_fixture_find_label (page, _("Criteria"), TRUE);
+
+  return heading != NULL && gtk_widget_get_width (heading) > 0;
+}
+
+static gboolean
+ranking_ready (gpointer data)
+{
+  return spire_ranking_page_get_ranking (data) != NULL && !spire_ranking_page_get_busy (data);
+}
+
+static void
+test_window_narrow (void)
+{
+  static const char *const parts[] = { "rubric", "screening", "panel", "assignment", "packages",
+                                       "reviews" };
+  g_autoptr (SpireStore) store = gui_fixture_filled_store ();
+  g_autofree char *cohort = gui_fixture_busiest_cohort (store, NULL);
+  SpireWindow *window = spire_window_new (app);
+  AdwLeaflet *leaflet = _spire_window_get_leaflet (window);
+  SpireSidebar *sidebar;
+  const char *program;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  _spire_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_fixture_wait (is_folded, leaflet, 5000));
+  sidebar = _spire_window_get_sidebar (window);
+
+  /* A phone is 360 pixels wide: the window, with every view, fits. */
+  assert_narrow (window, "sidebar", 360);
+
+  /* The sidebar first; Ctrl+F goes to the cohort. */
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (sidebar),
+                                         adw_leaflet_get_visible_child (leaflet)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (_spire_window_get_cohort_page (window)),
+                                         adw_leaflet_get_visible_child (leaflet)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (sidebar),
+                                         adw_leaflet_get_visible_child (leaflet)));
+
+  /* Each view in turn, as a user opens it from the sidebar */
+  g_assert_true (spire_sidebar_select_cohort (sidebar, cohort));
+  adw_leaflet_set_visible_child (leaflet, window->content_pane);
+  adw_view_stack_set_visible_child_name (window->cohort_views, "applications");
+  assert_narrow (window, "applications", 360);
+  adw_view_stack_set_visible_child_name (window->cohort_views, "evaluation");
+  assert_narrow (window, "evaluation", 360);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      spire_evaluation_page_show_part (_spire_window_get_evaluation_page (window), parts[i]);
+      assert_narrow (window, parts[i], 360);
+      if (g_str_equal (parts[i], "rubric"))
+        {
+          /* Its "Criteria" heading whole beside or above its button
+           * ("Vurderingskriterier" was cut to "Vurde…") */
+          GtkWidget *page = GTK_WIDGET (_spire_window_get_evaluation_page (window)), *heading;
+          int natural = 0;
+
+          g_assert_true (gui_fixture_wait (criteria_heading_shown, page, 5000));
+          heading = gui_fixture_find_label (page, _("Criteria"), TRUE);
+          gtk_widget_measure (heading, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          g_assert_cmpint (gtk_widget_get_width (heading), >=, natural);
+        }
+    }
+  adw_view_stack_set_visible_child_name (window->cohort_views, "ranking");
+  g_assert_true (gui_fixture_wait (ranking_ready, _spire_window_get_ranking_page (window), 10000));
+  assert_narrow (window, "ranking", 360);
+  gtk_widget_activate_action (GTK_WIDGET (_spire_window_get_ranking_page (window)), "ranking.meeting-order", NULL);
+  assert_narrow (window, "ranking, meeting order", 360);
+  adw_view_stack_set_visible_child_name (window->cohort_views, "followup");
+  spire_followup_page_show_view (_spire_window_get_followup_page (window), "board");
+  assert_narrow (window, "follow-up board", 360);
+  spire_followup_page_show_view (_spire_window_get_followup_page (window), "list");
+  assert_narrow (window, "follow-up list", 360);
+
+  program = spire_sidebar_get_current_program (sidebar);
+  g_assert_nonnull (program);
+  g_assert_true (spire_sidebar_select_program (sidebar, program));
+  adw_view_stack_set_visible_child_name (window->program_views, "overview");
+  assert_narrow (window, "program overview", 360);
+  adw_view_stack_set_visible_child_name (window->program_views, "board");
+  assert_narrow (window, "program board", 360);
+
+  g_assert_true (spire_sidebar_select_directory (sidebar, "startups"));
+  assert_narrow (window, "startups", 360);
+  g_assert_true (spire_sidebar_select_directory (sidebar, "audit"));
+  assert_narrow (window, "audit", 360);
+  gui_fixture_close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  g_free (gui_fixture_isolate ());
+  gui_fixture_language ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = spire_app_new ("no.spire.Spire.GuiTests", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/narrow", test_window_narrow);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}

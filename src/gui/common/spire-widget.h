@@ -31,5 +31,11 @@ void spire_icons_keep_alive (void);
  * titles).  For short values (a field's choices: a name of any length
  * could not fit 360 px).  The popover's list is libadwaita's own. */
 void spire_combo_row_show_value_whole (AdwComboRow *row);
+/* @widget's two children (a heading or a name, then its button) side by
+ * side when the first's whole text fits beside the second, the second at
+ * the end; else the second under the first, at the start (a phone's
+ * 360 px).  Replaces @widget's layout manager (a GtkBox's spacing no longer
+ * counts: 12 px across, 6 px down). */
+void spire_widget_stack_when_narrow (GtkWidget *widget);
 
 G_END_DECLS

@@ -96,15 +96,63 @@ report_cut_values (GtkWidget *widget, GString *out)
     report_cut_values (c, out);
 }
 
+/* The drawn wrapping labels in @widget narrower than one of their words,
+ * which is then broken ("Ahm-ed Jense-n", "Smart-Oslo Akse-lerator"),
+ * added to @out. */
+static void
+report_broken_words (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      g_auto (GStrv) words = g_strsplit_set (gtk_label_get_text (GTK_LABEL (widget)), " \n", -1);
+
+      for (guint i = 0; words[i]; i++)
+        {
+          g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, words[i]);
+          int width = 0;
+
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          if (width > gtk_widget_get_width (widget))
+            {
+              g_string_append_printf (out, " “%s” (%d px of %d, in “%s”)", words[i],
+                                      gtk_widget_get_width (widget), width,
+                                      gtk_label_get_text (GTK_LABEL (widget)));
+              for (GtkWidget *a = gtk_widget_get_parent (widget); a; a = gtk_widget_get_parent (a))
+                if (g_str_has_prefix (G_OBJECT_TYPE_NAME (a), "Spire"))
+                  {
+                    g_string_append_printf (out, " in %s", G_OBJECT_TYPE_NAME (a));
+                    break;
+                  }
+              break;
+            }
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    report_broken_words (c, out);
+}
+
+static gboolean
+texts_whole (gpointer content)
+{
+  g_autoptr (GString) found = g_string_new ("");
+
+  report_cut_values (content, found);
+  report_broken_words (content, found);
+  return found->len == 0;
+}
+
 /* Fails with the widgets that keep the window's content wider than @limit
  * with @what shown; and the window itself must not have grown past it.
  * Every combo row's chosen value shown is whole ("Gjennomsnitt" was cut
- * to "Gj…" beside "Sammenstilling" and its subtitle). */
+ * to "Gj…" beside "Sammenstilling" and its subtitle), and no word of a
+ * wrapping label is broken. */
 static void
 assert_narrow (SpireWindow *window, const char *what, int limit)
 {
   g_autoptr (GString) wide = g_string_new ("");
   g_autoptr (GString) cut = g_string_new ("");
+  g_autoptr (GString) broken = g_string_new ("");
   /* The window's content: its frame and shadow are the desktop's. */
   GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
   int minimum = 0;
@@ -117,10 +165,16 @@ assert_narrow (SpireWindow *window, const char *what, int limit)
                     gtk_widget_get_width (content), wide->str);
   g_assert_cmpint (minimum, <=, limit);
   g_assert_cmpint (gtk_widget_get_width (content), <=, limit);
+  /* once laid out: a leaflet folding slides its pages in, narrower */
+  gui_fixture_wait (texts_whole, content, 5000);
   report_cut_values (content, cut);
   if (cut->len > 0)
     g_test_message ("%s: values cut:%s", what, cut->str);
   g_assert_cmpstr (cut->str, ==, "");
+  report_broken_words (content, broken);
+  if (broken->len > 0)
+    g_test_message ("%s: words broken:%s", what, broken->str);
+  g_assert_cmpstr (broken->str, ==, "");
 }
 
 static gboolean

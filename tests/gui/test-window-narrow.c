@@ -185,6 +185,38 @@ criteria_heading_shown (gpointer page)
   return heading != NULL && gtk_widget_get_width (heading) > 0;
 }
 
+/* @text without its mnemonic's underscore */
+static char *
+mnemonic_free (const char *text)
+{
+  GString *out = g_string_new ("");
+
+  for (const char *p = text; *p; p++)
+    if (*p != '_')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  const char *text;
+} LabelWait;
+
+/* A drawn label saying @text in @widget, as wide as its text. */
+static gboolean
+label_whole (gpointer data)
+{
+  LabelWait *w = data;
+  GtkWidget *label = gui_fixture_find_label (w->widget, w->text, TRUE);
+  int natural = 0;
+
+  if (label == NULL)
+    return FALSE;
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return gtk_widget_get_width (label) >= natural;
+}
+
 static gboolean
 ranking_ready (gpointer data)
 {
@@ -249,6 +281,12 @@ test_window_narrow (void)
   adw_view_stack_set_visible_child_name (window->cohort_views, "ranking");
   g_assert_true (gui_fixture_wait (ranking_ready, _spire_window_get_ranking_page (window), 10000));
   assert_narrow (window, "ranking", 360);
+  {
+    /* Its meeting order button whole, under the summary ("Rekkefølge f…") */
+    g_autofree char *text = mnemonic_free (_("Selection _Meeting Order"));
+
+    g_assert_true (gui_fixture_wait (label_whole, &(LabelWait){ GTK_WIDGET (window), text }, 5000));
+  }
   gtk_widget_activate_action (GTK_WIDGET (_spire_window_get_ranking_page (window)), "ranking.meeting-order", NULL);
   assert_narrow (window, "ranking, meeting order", 360);
   adw_view_stack_set_visible_child_name (window->cohort_views, "followup");

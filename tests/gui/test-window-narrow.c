@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "gui-fixture.h"
+#include "preferences/spire-preferences.h"
+#include "records/spire-records-private.h"
 #include "sidebar/spire-sidebar-private.h"
 #include "spire-app.h"
 #include "spire-window-private.h"
@@ -148,7 +150,7 @@ texts_whole (gpointer content)
  * to "Gj…" beside "Sammenstilling" and its subtitle), and no word of a
  * wrapping label is broken. */
 static void
-assert_narrow (SpireWindow *window, const char *what, int limit)
+assert_narrow (gpointer window, const char *what, int limit)
 {
   g_autoptr (GString) wide = g_string_new ("");
   g_autoptr (GString) cut = g_string_new ("");
@@ -310,6 +312,42 @@ test_window_narrow (void)
   gui_fixture_close_window (window);
 }
 
+static gboolean
+is_narrow (gpointer window)
+{
+  return gtk_widget_get_width (window) > 0 && gtk_widget_get_width (window) <= 360;
+}
+
+/* @dialog at a phone's width: it fits, its texts whole. */
+static void
+assert_dialog_narrow (GtkWindow *dialog, const char *what)
+{
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (dialog, 360, 640);
+  g_assert_true (gui_fixture_wait (is_narrow, dialog, 5000));
+  assert_narrow (dialog, what, 360);
+  gtk_window_destroy (dialog);
+}
+
+/* The dialogs a narrow window opens: the preferences ("Språk i rapporter"
+ * showed "S…"), a form's choices ("Utfordringsdrevet aks…"). */
+static void
+test_window_narrow_dialogs (void)
+{
+  g_autoptr (SpireStore) store = gui_fixture_filled_store ();
+  SpireWindow *window = spire_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  _spire_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_fixture_wait (is_folded, _spire_window_get_leaflet (window), 5000));
+
+  assert_dialog_narrow (spire_preferences_present (GTK_WINDOW (window)), "preferences");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-program", NULL);
+  assert_dialog_narrow (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR), "new program");
+  gui_fixture_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -324,6 +362,7 @@ main (int argc, char **argv)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/narrow-dialogs", test_window_narrow_dialogs);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-toast.h"
 #include "gui-fixture.h"
 #include "preferences/spire-preferences.h"
 #include "records/spire-records-private.h"
@@ -219,6 +220,33 @@ label_whole (gpointer data)
   return gtk_widget_get_width (label) >= natural;
 }
 
+/* A drawn label saying @text in @widget, not cut: whole inside the window,
+ * neither ellipsized nor shorter than its lines (a toast's title). */
+static gboolean
+label_not_cut (gpointer data)
+{
+  LabelWait *w = data;
+  GtkWidget *label = gui_fixture_find_label (w->widget, w->text, TRUE);
+  graphene_rect_t bounds;
+  int height = 0;
+
+  if (label == NULL || !gtk_widget_compute_bounds (label, w->widget, &bounds))
+    return FALSE;
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label), &height,
+                      NULL, NULL, NULL);
+  return !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))) &&
+         gtk_widget_get_height (label) >= height && bounds.origin.x >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (w->widget);
+}
+
+static gboolean
+label_gone (gpointer data)
+{
+  LabelWait *w = data;
+
+  return gui_fixture_find_label (w->widget, w->text, TRUE) == NULL;
+}
+
 static gboolean
 ranking_ready (gpointer data)
 {
@@ -245,6 +273,21 @@ test_window_narrow (void)
 
   /* A phone is 360 pixels wide: the window, with every view, fits. */
   assert_narrow (window, "sidebar", 360);
+  {
+    /* A long toast wraps ("Andre på denne datamaskina …") */
+    static const char *const text = "Others on this computer could read the database "
+                                    "“/home/kari/Dokumenter/spire.db”; Spire has made it "
+                                    "readable by you only.";
+
+    AdwToast *toast = g_object_ref (adw_toast_new (text));
+    LabelWait w = { GTK_WIDGET (window), text };
+
+    spire_toast_add (GTK_WIDGET (window), toast);
+    g_assert_true (gui_fixture_wait (label_not_cut, &w, 5000));
+    adw_toast_dismiss (toast);
+    g_object_unref (toast);
+    g_assert_true (gui_fixture_wait (label_gone, &w, 5000));
+  }
 
   /* The sidebar first; Ctrl+F goes to the cohort. */
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (sidebar),

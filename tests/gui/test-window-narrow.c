@@ -337,6 +337,8 @@ test_window_narrow (void)
   adw_view_stack_set_visible_child_name (window->cohort_views, "followup");
   spire_followup_page_show_view (_spire_window_get_followup_page (window), "board");
   assert_narrow (window, "follow-up board", 360);
+  /* Its "Deals" heading whole beside the switcher ("Avta…") */
+  g_assert_true (gui_fixture_wait (label_whole, &(LabelWait){ GTK_WIDGET (window), _("Deals") }, 5000));
   spire_followup_page_show_view (_spire_window_get_followup_page (window), "list");
   assert_narrow (window, "follow-up list", 360);
 

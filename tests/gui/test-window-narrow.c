@@ -14,10 +14,13 @@
 
 #include <glib/gi18n.h>
 
+#include "audit/spire-innsyn-dialog.h"
 #include "common/spire-toast.h"
+#include "followup/spire-deal-editor.h"
 #include "gui-fixture.h"
 #include "preferences/spire-preferences.h"
 #include "records/spire-records-private.h"
+#include "reports/spire-report-dialog.h"
 #include "sidebar/spire-sidebar-private.h"
 #include "spire-app.h"
 #include "spire-window-private.h"
@@ -369,17 +372,21 @@ assert_dialog_narrow (GtkWindow *dialog, const char *what)
 {
   g_assert_nonnull (dialog);
   gtk_window_set_default_size (dialog, 360, 640);
+  gtk_window_present (dialog);
   g_assert_true (gui_fixture_wait (is_narrow, dialog, 5000));
   assert_narrow (dialog, what, 360);
   gtk_window_destroy (dialog);
 }
 
 /* The dialogs a narrow window opens: the preferences ("Språk i rapporter"
- * showed "S…"), a form's choices ("Utfordringsdrevet aks…"). */
+ * showed "S…"), a form's choices ("Utfordringsdrevet aks…"), innsyn, a
+ * report's export, a deal. */
 static void
 test_window_narrow_dialogs (void)
 {
   g_autoptr (SpireStore) store = gui_fixture_filled_store ();
+  g_autofree char *cohort = gui_fixture_busiest_cohort (store, NULL);
+  g_autoptr (GPtrArray) deals = spire_store_list (store, &spire_kind_deal, NULL, NULL, NULL);
   SpireWindow *window = spire_window_new (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
@@ -390,6 +397,17 @@ test_window_narrow_dialogs (void)
   assert_dialog_narrow (spire_preferences_present (GTK_WINDOW (window)), "preferences");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-program", NULL);
   assert_dialog_narrow (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR), "new program");
+  assert_dialog_narrow (GTK_WINDOW (spire_innsyn_dialog_new_cohort (GTK_WIDGET (window), store,
+                                                                    cohort, "Kull")),
+                        "innsyn");
+  assert_dialog_narrow (GTK_WINDOW (spire_report_dialog_new (GTK_WIDGET (window), store,
+                                                             SPIRE_REPORT_KIND_COHORT, cohort,
+                                                             "Kull")),
+                        "cohort report");
+  g_assert_cmpuint (deals->len, >, 0);
+  assert_dialog_narrow (GTK_WINDOW (spire_deal_editor_present (GTK_WIDGET (window), store,
+                                                               spire_record_get_uuid (deals->pdata[0]))),
+                        "deal");
   gui_fixture_close_window (window);
 }
 

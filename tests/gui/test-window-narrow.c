@@ -172,7 +172,7 @@ assert_narrow (gpointer window, const char *what, int limit)
   g_assert_cmpint (minimum, <=, limit);
   g_assert_cmpint (gtk_widget_get_width (content), <=, limit);
   /* once laid out: a leaflet folding slides its pages in, narrower */
-  gui_fixture_wait (texts_whole, content, 5000);
+  gui_fixture_wait (texts_whole, content, 20000);
   report_cut_values (content, cut);
   if (cut->len > 0)
     g_test_message ("%s: values cut:%s", what, cut->str);
@@ -286,10 +286,10 @@ test_window_narrow (void)
     LabelWait w = { GTK_WIDGET (window), text };
 
     spire_toast_add (GTK_WIDGET (window), toast);
-    g_assert_true (gui_fixture_wait (label_not_cut, &w, 5000));
+    g_assert_true (gui_fixture_wait (label_not_cut, &w, 20000));
     adw_toast_dismiss (toast);
     g_object_unref (toast);
-    g_assert_true (gui_fixture_wait (label_gone, &w, 5000));
+    g_assert_true (gui_fixture_wait (label_gone, &w, 20000));
   }
 
   /* The sidebar first; Ctrl+F goes to the cohort. */
@@ -333,7 +333,7 @@ test_window_narrow (void)
     /* Its meeting order button whole, under the summary ("Rekkefølge f…") */
     g_autofree char *text = mnemonic_free (_("Selection _Meeting Order"));
 
-    g_assert_true (gui_fixture_wait (label_whole, &(LabelWait){ GTK_WIDGET (window), text }, 5000));
+    g_assert_true (gui_fixture_wait (label_whole, &(LabelWait){ GTK_WIDGET (window), text }, 20000));
   }
   gtk_widget_activate_action (GTK_WIDGET (_spire_window_get_ranking_page (window)), "ranking.meeting-order", NULL);
   assert_narrow (window, "ranking, meeting order", 360);
@@ -341,7 +341,7 @@ test_window_narrow (void)
   spire_followup_page_show_view (_spire_window_get_followup_page (window), "board");
   assert_narrow (window, "follow-up board", 360);
   /* Its "Deals" heading whole beside the switcher ("Avta…") */
-  g_assert_true (gui_fixture_wait (label_whole, &(LabelWait){ GTK_WIDGET (window), _("Deals") }, 5000));
+  g_assert_true (gui_fixture_wait (label_whole, &(LabelWait){ GTK_WIDGET (window), _("Deals") }, 20000));
   spire_followup_page_show_view (_spire_window_get_followup_page (window), "list");
   assert_narrow (window, "follow-up list", 360);
 
@@ -373,7 +373,7 @@ assert_dialog_narrow (GtkWindow *dialog, const char *what)
   g_assert_nonnull (dialog);
   gtk_window_set_default_size (dialog, 360, 640);
   gtk_window_present (dialog);
-  g_assert_true (gui_fixture_wait (is_narrow, dialog, 5000));
+  g_assert_true (gui_fixture_wait (is_narrow, dialog, 20000));
   assert_narrow (dialog, what, 360);
   gtk_window_destroy (dialog);
 }
@@ -392,7 +392,7 @@ test_window_narrow_dialogs (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gui_fixture_wait (is_folded, _spire_window_get_leaflet (window), 5000));
+  g_assert_true (gui_fixture_wait (is_folded, _spire_window_get_leaflet (window), 20000));
 
   assert_dialog_narrow (spire_preferences_present (GTK_WINDOW (window)), "preferences");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-program", NULL);

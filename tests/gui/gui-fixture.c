@@ -456,3 +456,65 @@ gui_fixture_insert (SpireStore *store, const SpireKind *kind, ...)
   g_assert_no_error (error);
   return r;
 }
+
+SpireStore *
+gui_fixture_filled_store (void)
+{
+  g_autoptr (GError) error = NULL;
+  SpireStore *store = spire_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  gui_fixture_fill (store, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+char *
+gui_fixture_busiest_cohort (SpireStore *store, guint *n_out)
+{
+  g_autoptr (GHashTable) counts = spire_store_count_by (store, &spire_kind_application, "cohort",
+                                                        NULL, NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best = NULL;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > n)
+      {
+        n = GPOINTER_TO_UINT (value);
+        best = key;
+      }
+  g_assert_nonnull (best);
+  if (n_out)
+    *n_out = n;
+  return g_strdup (best);
+}
+
+GtkWidget *
+gui_fixture_find_label (GtkWidget *widget, const char *text, gboolean mapped)
+{
+  if (GTK_IS_LABEL (widget) && (!mapped || gtk_widget_get_mapped (widget)) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = gui_fixture_find_label (c, text, mapped);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+void
+gui_fixture_close_window (gpointer window)
+{
+  AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
+
+  if (dialog)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_fixture_spin (10);
+}

@@ -48,4 +48,15 @@ SpireRecord *gui_fixture_insert (SpireStore *store, const SpireKind *kind, ...) 
 /* The newest window of @type on screen (a form, an import dialog), or NULL. */
 GtkWindow *gui_fixture_find_window (GType type);
 
+/* Shared by test-window.c and test-window-narrow.c. */
+/* A new in-memory store, filled with gui_fixture_fill. */
+SpireStore *gui_fixture_filled_store (void);
+/* The UUID of the cohort with the most applications (@n_out: how many). */
+char *gui_fixture_busiest_cohort (SpireStore *store, guint *n_out);
+/* The first label saying @text in @widget or inside it (only a drawn one
+ * if @mapped), or NULL. */
+GtkWidget *gui_fixture_find_label (GtkWidget *widget, const char *text, gboolean mapped);
+/* Closes @window (a GtkWindow) and the message dialog on screen, if any. */
+void gui_fixture_close_window (gpointer window);
+
 G_END_DECLS

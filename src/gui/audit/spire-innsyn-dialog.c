@@ -306,6 +306,8 @@ spire_innsyn_dialog_init (SpireInnsynDialog *self)
   g_autofree char *today = spire_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its choices whole at 360 px, the title wrapping beside them */
+  spire_combo_row_show_value_whole (self->language_row);
   spire_innsyn_dialog_set_language (self, spire_language_current ());
   gtk_editable_set_text (GTK_EDITABLE (self->received_row), today);
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "spire-field-row.h"
+#include "spire-widget.h"
 
 /* Which text fields get several lines. */
 static const char *const multiline_fields[] = {
@@ -535,6 +536,9 @@ build_choice (SpireFieldRow *r, const char *title, SpireStore *store, const Spir
       r->widget_kind = SPIRE_FIELD_COMBO;
       r->row = adw_combo_row_new ();
       r->widget = r->row;
+      /* a choice's whole name ("Utfordringsdrevet akselerator" was cut
+       * to 20 characters, even in a wide form); the title wraps */
+      spire_combo_row_show_value_whole (ADW_COMBO_ROW (r->row));
       adw_combo_row_set_model (ADW_COMBO_ROW (r->row), G_LIST_MODEL (labels));
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row), title);

@@ -1,5 +1,9 @@
 /* spire-toast.c — toasts through the nearest AdwToastOverlay
  *
+ * A toast's text wraps when the window is narrower than it: libadwaita
+ * 1.2 gives it one line, which a 360 px window cut to "Andre på denne
+ * datamaskina …" (wrap_title).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "spire-toast"
@@ -45,6 +49,45 @@ find_overlay (GtkWidget *from)
   return NULL;
 }
 
+/* What a toast takes beside its title: its margins and paddings, the
+ * close button. */
+#define TOAST_CHROME 110
+
+/* @toast's title as a label that wraps when it is wider than @overlay
+ * leaves it (its markup kept, as libadwaita's).  The overlay gives a toast
+ * the height it asks for at its natural width, so that width is held to
+ * what fits (max-width-chars): a toast wider than the window was cut. */
+static void
+wrap_title (AdwToast *toast, GtkWidget *overlay)
+{
+  const char *title = adw_toast_get_title (toast);
+  int available = gtk_widget_get_width (overlay) - TOAST_CHROME;
+  PangoFontMetrics *metrics;
+  GtkWidget *label;
+  int natural = 0, char_width;
+
+  if (title == NULL || *title == '\0' || adw_toast_get_custom_title (toast) != NULL ||
+      available <= 0)
+    return;
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (natural <= available)
+    {
+      g_object_ref_sink (label);
+      g_object_unref (label);
+      return;
+    }
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (label), NULL, NULL);
+  char_width = MAX (1, PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (metrics)));
+  pango_font_metrics_unref (metrics);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), MAX (10, available / char_width));
+  adw_toast_set_custom_title (toast, label);
+}
+
 void
 spire_toast_add (GtkWidget *from, AdwToast *toast)
 {
@@ -55,7 +98,10 @@ spire_toast_add (GtkWidget *from, AdwToast *toast)
 
   overlay = find_overlay (from);
   if (overlay)
-    adw_toast_overlay_add_toast (overlay, toast);
+    {
+      wrap_title (toast, GTK_WIDGET (overlay));
+      adw_toast_overlay_add_toast (overlay, toast);
+    }
   else
     {
       g_message ("%s", adw_toast_get_title (toast));

@@ -155,3 +155,171 @@ spire_icons_keep_alive (void)
     }
   g_mutex_unlock (&icons_lock);
 }
+
+/* The combo row's value, whole (spire_combo_row_show_value_whole).
+ * libadwaita 1.2's own factory ellipsizes it, so beside a title and a
+ * subtitle at 360 px "Gjennomsnitt" was shown as "Gj…".  For short
+ * values (a field's choices), not for names of any length. */
+static void
+on_whole_value_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer row)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  /* Neither cut nor wrapped: the row's GtkListView gives its item one
+   * line's height, so a second line would be clipped ("Per" over half of
+   * "jurymedlem"). */
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_whole_value_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, AdwComboRow *row)
+{
+  GObject *value = gtk_list_item_get_item (item);
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  g_autofree char *text = NULL;
+
+  if (expression != NULL)
+    {
+      GValue v = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (expression, value, &v))
+        text = g_value_dup_string (&v);
+      g_value_unset (&v);
+    }
+  else if (GTK_IS_STRING_OBJECT (value))
+    text = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (value)));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+void
+spire_combo_row_show_value_whole (AdwComboRow *row)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list_factory = adw_combo_row_get_list_factory (row);
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  /* The popover keeps libadwaita's rows (with the check mark). */
+  if (list_factory == NULL)
+    adw_combo_row_set_list_factory (row, adw_combo_row_get_factory (row));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_whole_value_setup_cb), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_whole_value_bind_cb), row);
+  adw_combo_row_set_factory (row, factory);
+}
+
+/* spire_widget_stack_when_narrow: a widget's two children (a heading and
+ * its button, a name and its button) on one line, the second at the end,
+ * when the first's whole text fits beside the second; else the second
+ * under the first, at the start.  "Vurderingskriterier" was cut beside
+ * "Legg til vurderingskriterium …", a program's name broken into
+ * "Smart-Oslo Akse-lerator" beside "Eksporter effektrapport …". */
+#define STACK_SPACING_ACROSS 12
+#define STACK_SPACING_DOWN 6
+
+static gboolean
+stack_fits (GtkWidget *widget, int width)
+{
+  GtkWidget *first = gtk_widget_get_first_child (widget);
+  GtkWidget *second = gtk_widget_get_next_sibling (first);
+  int first_natural = 0, second_natural = 0;
+
+  if (!gtk_widget_should_layout (second))
+    return TRUE;
+  gtk_widget_measure (first, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &first_natural, NULL, NULL);
+  gtk_widget_measure (second, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &second_natural, NULL, NULL);
+  return width < 0 || first_natural + STACK_SPACING_ACROSS + second_natural <= width;
+}
+
+static void
+stack_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+               int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  gboolean one_line = orientation == GTK_ORIENTATION_VERTICAL && stack_fits (widget, for_size);
+
+  *minimum = *natural = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int m = 0, n = 0;
+
+      if (!gtk_widget_should_layout (c))
+        continue;
+      /* a wrapping first child is as tall as its text at the width it gets */
+      gtk_widget_measure (c, orientation,
+                          orientation == GTK_ORIENTATION_VERTICAL && !one_line ? for_size : -1,
+                          &m, &n, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* At least the wider of the two (one under the other); at best
+           * both side by side. */
+          *minimum = MAX (*minimum, m);
+          *natural += n + (*natural > 0 ? STACK_SPACING_ACROSS : 0);
+        }
+      else if (one_line)
+        {
+          *minimum = MAX (*minimum, m);
+          *natural = MAX (*natural, n);
+        }
+      else
+        {
+          *minimum += m + (*minimum > 0 ? STACK_SPACING_DOWN : 0);
+          *natural += n + (*natural > 0 ? STACK_SPACING_DOWN : 0);
+        }
+    }
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+/* Its height depends on its width (one line or two). */
+static GtkSizeRequestMode
+stack_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+stack_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  GtkWidget *first = gtk_widget_get_first_child (widget);
+  GtkWidget *second = gtk_widget_get_next_sibling (first);
+  int first_height = 0, second_width = 0, second_height = 0;
+
+  if (!gtk_widget_should_layout (second))
+    {
+      gtk_widget_size_allocate (first, &(GtkAllocation){ 0, 0, width, height }, -1);
+      return;
+    }
+  gtk_widget_measure (second, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &second_width, NULL, NULL);
+  if (stack_fits (widget, width))
+    {
+      gtk_widget_measure (second, GTK_ORIENTATION_VERTICAL, second_width, NULL, &second_height,
+                          NULL, NULL);
+      second_height = MIN (second_height, height);
+      gtk_widget_size_allocate (first,
+                                &(GtkAllocation){ 0, 0, width - second_width - STACK_SPACING_ACROSS,
+                                                  height }, -1);
+      /* the second in the middle of the line, as a button beside a heading */
+      gtk_widget_size_allocate (second,
+                                &(GtkAllocation){ width - second_width, (height - second_height) / 2,
+                                                  second_width, second_height }, -1);
+      return;
+    }
+  second_width = MIN (second_width, width);
+  gtk_widget_measure (first, GTK_ORIENTATION_VERTICAL, width, NULL, &first_height, NULL, NULL);
+  gtk_widget_measure (second, GTK_ORIENTATION_VERTICAL, second_width, NULL, &second_height, NULL,
+                      NULL);
+  gtk_widget_size_allocate (first, &(GtkAllocation){ 0, 0, width, first_height }, -1);
+  gtk_widget_size_allocate (second,
+                            &(GtkAllocation){ 0, first_height + STACK_SPACING_DOWN, second_width,
+                                              second_height }, -1);
+}
+
+void
+spire_widget_stack_when_narrow (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_layout_manager (widget,
+                                 gtk_custom_layout_new (stack_request_mode, stack_measure,
+                                                        stack_allocate));
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -26,5 +26,16 @@ void spire_menu_button_set_lazy_menu (GtkMenuButton *button, GMenuModel *model);
 /* Keeps every icon GTK makes for the rest of the process (once; any thread),
  * around a race in GTK 4.8's icon cache (see spire-widget.c). */
 void spire_icons_keep_alive (void);
+/* @row shows its chosen value whole, not cut to "Gj…" beside a long title:
+ * the title wraps instead (as the rows of libadwaita 1.2 wrap their
+ * titles).  For short values (a field's choices: a name of any length
+ * could not fit 360 px).  The popover's list is libadwaita's own. */
+void spire_combo_row_show_value_whole (AdwComboRow *row);
+/* @widget's two children (a heading or a name, then its button) side by
+ * side when the first's whole text fits beside the second, the second at
+ * the end; else the second under the first, at the start (a phone's
+ * 360 px).  Replaces @widget's layout manager (a GtkBox's spacing no longer
+ * counts: 12 px across, 6 px down). */
+void spire_widget_stack_when_narrow (GtkWidget *widget);
 
 G_END_DECLS

@@ -88,6 +88,8 @@ spire_conflict_dialog_init (SpireConflictDialog *self)
   g_autoptr (GtkStringList) kinds = _spire_evaluation_enum_model (&spire_kind_conflict, "kind");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its choices whole at 360 px, the title wrapping beside them */
+  spire_combo_row_show_value_whole (self->kind_row);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_combo_row_set_selected (self->kind_row,
                               _spire_evaluation_enum_index (&spire_kind_conflict, "kind", "other"));

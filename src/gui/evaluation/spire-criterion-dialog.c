@@ -68,6 +68,8 @@ spire_criterion_dialog_init (SpireCriterionDialog *self)
   g_autoptr (GtkStringList) kinds = _spire_evaluation_enum_model (&spire_kind_criterion, "kind");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its choices whole at 360 px, the title wrapping beside them */
+  spire_combo_row_show_value_whole (self->kind_row);
   spire_spin_button_follow_language (self->weight_spin);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 }

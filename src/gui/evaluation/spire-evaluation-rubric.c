@@ -8,8 +8,9 @@
  *
  * The criteria's heading keeps its whole text on a phone: its "Add
  * Criterion…" button goes under it when both do not fit on one line
- * (header_measure; "Vurderingskriterier" was cut beside "Legg til
- * vurderingskriterium …" at 360 px).
+ * (spire_widget_stack_when_narrow; "Vurderingskriterier" was cut beside "Legg til
+ * vurderingskriterium …" at 360 px).  Its two choices show their values
+ * whole ("Gjennomsnitt" was "Gj…"): spire_combo_row_show_value_whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,94 +58,6 @@ G_DEFINE_FINAL_TYPE (SpireEvaluationRubric, spire_evaluation_rubric, SPIRE_TYPE_
 
 #define STORE(self) spire_evaluation_part_get_store (SPIRE_EVALUATION_PART (self))
 #define COHORT(self) spire_evaluation_part_get_cohort_uuid (SPIRE_EVALUATION_PART (self))
-
-/* The criteria's heading and its button (the two children of
- * criteria_header): on one line, the button at the end, when the heading's
- * whole text fits beside it; else the button under the heading. */
-#define HEADER_SPACING 6
-
-static gboolean
-header_fits (GtkWidget *widget, int width)
-{
-  GtkWidget *heading = gtk_widget_get_first_child (widget);
-  GtkWidget *button = gtk_widget_get_next_sibling (heading);
-  int heading_natural = 0, button_natural = 0;
-
-  gtk_widget_measure (heading, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &heading_natural, NULL,
-                      NULL);
-  gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_natural, NULL, NULL);
-  return width < 0 || heading_natural + HEADER_SPACING + button_natural <= width;
-}
-
-static void
-header_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
-                int *natural, int *minimum_baseline, int *natural_baseline)
-{
-  gboolean one_line = orientation == GTK_ORIENTATION_VERTICAL && header_fits (widget, for_size);
-
-  *minimum = *natural = 0;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      int m = 0, n = 0;
-
-      if (!gtk_widget_should_layout (c))
-        continue;
-      gtk_widget_measure (c, orientation, -1, &m, &n, NULL, NULL);
-      if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        {
-          /* At least the wider of the two (one under the other); at best
-           * both side by side. */
-          *minimum = MAX (*minimum, m);
-          *natural += n + (*natural > 0 ? HEADER_SPACING : 0);
-        }
-      else if (one_line)
-        {
-          *minimum = MAX (*minimum, m);
-          *natural = MAX (*natural, n);
-        }
-      else
-        {
-          *minimum += m + (*minimum > 0 ? HEADER_SPACING : 0);
-          *natural += n + (*natural > 0 ? HEADER_SPACING : 0);
-        }
-    }
-  *minimum_baseline = *natural_baseline = -1;
-}
-
-/* Its height depends on its width (one line or two). */
-static GtkSizeRequestMode
-header_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-header_allocate (GtkWidget *widget, int width, int height, int baseline)
-{
-  GtkWidget *heading = gtk_widget_get_first_child (widget);
-  GtkWidget *button = gtk_widget_get_next_sibling (heading);
-  int heading_height = 0, button_width = 0, button_height = 0;
-
-  gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
-  gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
-  if (header_fits (widget, width))
-    {
-      gtk_widget_size_allocate (heading,
-                                &(GtkAllocation){ 0, 0, width - button_width - HEADER_SPACING,
-                                                  height }, -1);
-      gtk_widget_size_allocate (button,
-                                &(GtkAllocation){ width - button_width, 0, button_width,
-                                                  height }, -1);
-      return;
-    }
-  gtk_widget_measure (heading, GTK_ORIENTATION_VERTICAL, width, NULL, &heading_height, NULL,
-                      NULL);
-  button_width = MIN (button_width, width);
-  gtk_widget_size_allocate (heading, &(GtkAllocation){ 0, 0, width, heading_height }, -1);
-  gtk_widget_size_allocate (button,
-                            &(GtkAllocation){ 0, heading_height + HEADER_SPACING, button_width,
-                                              button_height }, -1);
-}
 
 static gboolean
 is_frozen (SpireEvaluationRubric *self)
@@ -665,11 +578,13 @@ spire_evaluation_rubric_init (SpireEvaluationRubric *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (self->criteria_header,
-                                 gtk_custom_layout_new (header_request_mode, header_measure, header_allocate));
+  spire_widget_stack_when_narrow (self->criteria_header);
   spire_spin_button_follow_language (self->threshold_spin);
   adw_combo_row_set_model (self->aggregation_row, G_LIST_MODEL (aggregation));
   adw_combo_row_set_model (self->normalisation_row, G_LIST_MODEL (normalisation));
+  /* "Gjennomsnitt" whole at 360 px, the title wrapping beside it */
+  spire_combo_row_show_value_whole (self->aggregation_row);
+  spire_combo_row_show_value_whole (self->normalisation_row);
   self->loading = FALSE;
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
 }

@@ -1,7 +1,8 @@
 /* spire-package-row.c — one panel member's offline evaluation package
  *
  * The member and a button that exports their package; observers score
- * nothing and get none.
+ * nothing and get none.  On a phone the button goes under the name
+ * (spire_widget_stack_when_narrow), which stays whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,17 +12,21 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-widget.h"
 #include "spire-package-row.h"
 #include "spire-evaluation-part.h"
 
 struct _SpirePackageRow
 {
-  AdwActionRow parent_instance;
+  GtkListBoxRow parent_instance;
 
+  GtkWidget *header;
+  GtkLabel *name_label;
+  GtkWidget *note_label;
   GtkWidget *export_button;
 };
 
-G_DEFINE_FINAL_TYPE (SpirePackageRow, spire_package_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (SpirePackageRow, spire_package_row, GTK_TYPE_LIST_BOX_ROW)
 
 static void
 spire_package_row_class_init (SpirePackageRowClass *klass)
@@ -30,6 +35,9 @@ spire_package_row_class_init (SpirePackageRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-package-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpirePackageRow, header);
+  gtk_widget_class_bind_template_child (widget_class, SpirePackageRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SpirePackageRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, SpirePackageRow, export_button);
 }
 
@@ -37,6 +45,7 @@ static void
 spire_package_row_init (SpirePackageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  spire_widget_stack_when_narrow (self->header);
 }
 
 GtkWidget *
@@ -45,10 +54,10 @@ spire_package_row_new (SpireStore *store, SpireRecord *ev)
   SpirePackageRow *self = g_object_new (SPIRE_TYPE_PACKAGE_ROW, NULL);
   g_autofree char *name = _spire_evaluation_evaluator_name (store, spire_record_get_uuid (ev));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
+  gtk_label_set_text (self->name_label, name);
   if (g_strcmp0 (spire_record_get_text (ev, "role"), "observer") == 0)
     {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _("Observers get no package"));
+      gtk_widget_set_visible (self->note_label, TRUE);
       gtk_widget_set_visible (self->export_button, FALSE);
     }
   else

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define SPIRE_TYPE_PACKAGE_ROW (spire_package_row_get_type ())
-G_DECLARE_FINAL_TYPE (SpirePackageRow, spire_package_row, SPIRE, PACKAGE_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (SpirePackageRow, spire_package_row, SPIRE, PACKAGE_ROW, GtkListBoxRow)
 
 /* A panel member and the button that exports their evaluation package
  * ("evaluation.export-package"); observers get none. */

@@ -78,6 +78,8 @@ spire_panel_member_dialog_init (SpirePanelMemberDialog *self)
   g_autoptr (GtkStringList) roles = _spire_evaluation_enum_model (&spire_kind_evaluator, "role");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its choices whole at 360 px, the title wrapping beside them */
+  spire_combo_row_show_value_whole (self->role_row);
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
   adw_combo_row_set_selected (self->role_row,
                               _spire_evaluation_enum_index (&spire_kind_evaluator, "role", "member"));

@@ -2,7 +2,8 @@
  *
  * Choosing another role asks the panel part to change it
  * ("evaluation.set-role" with the member and the role); the core refuses
- * what the rules forbid and the part shows why.
+ * what the rules forbid and the part shows why.  Its role is shown whole
+ * at 360 px ("Observatør" was cut), its name and load wrapping beside it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-widget.h"
 #include "spire-panel-member-row.h"
 #include "spire-evaluation-part.h"
 
@@ -67,6 +69,8 @@ spire_panel_member_row_init (SpirePanelMemberRow *self)
   g_autoptr (GtkStringList) roles = _spire_evaluation_enum_model (&spire_kind_evaluator, "role");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "Observatør" whole at 360 px, the name wrapping beside it */
+  spire_combo_row_show_value_whole (ADW_COMBO_ROW (self));
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (roles));
 }
 

@@ -22,6 +22,7 @@
 
 #include "common/spire-error-dialog.h"
 #include "common/spire-toast.h"
+#include "common/spire-widget.h"
 #include "spire-deal-column.h"
 #include "spire-deal-editor.h"
 #include "spire-deal-list.h"
@@ -39,6 +40,7 @@ struct _SpireFollowupPage
   GtkSpinner *spinner;
   SpireFunnelChart *empty_funnel;
   SpireFunnelChart *funnel;
+  GtkWidget *deals_header;
   GtkBox *columns_box;
   GtkStack *views;
   SpireDealList *list;
@@ -446,6 +448,7 @@ spire_followup_page_class_init (SpireFollowupPageClass *klass)
                                                "/no/spire/Spire/followup/spire-followup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, deals_header);
   gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, empty_funnel);
   gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, funnel);
   gtk_widget_class_bind_template_child (widget_class, SpireFollowupPage, columns_box);
@@ -472,6 +475,8 @@ static void
 spire_followup_page_init (SpireFollowupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* on a phone the board/list switcher under the "Deals" heading */
+  spire_widget_stack_when_narrow (self->deals_header);
   self->columns = g_ptr_array_new ();
   build_columns (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -8,6 +8,8 @@
  * freezes the window) and spire_funnel_for_program (one query).  The ratio
  * is realised gains per krone invested, beside the expected one; without
  * an investment the page says where to record it (the cohort's "Invested").
+ * On a phone its name is whole, the export button under it
+ * (spire_widget_stack_when_narrow; it was "Smart-Oslo Akse-lerator").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 #include <math.h>
 
 #include "common/spire-error-dialog.h"
+#include "common/spire-widget.h"
 #include "spire-followup-resources.h"
 #include "spire-funnel-chart.h"
 #include "../reports/spire-report-dialog.h"
@@ -32,6 +35,7 @@ struct _SpireProgramOverview
   GtkStack *stack;
   GtkSpinner *spinner;
   GtkScrolledWindow *scroller;
+  GtkWidget *name_header;
   GtkLabel *name_label;
   GtkLabel *kind_label;
   GtkLabel *invested_label;
@@ -352,6 +356,7 @@ spire_program_overview_class_init (SpireProgramOverviewClass *klass)
   BIND (stack);
   BIND (spinner);
   BIND (scroller);
+  BIND (name_header);
   BIND (name_label);
   BIND (kind_label);
   BIND (invested_label);
@@ -381,6 +386,8 @@ static void
 spire_program_overview_init (SpireProgramOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its name whole on a phone, the export button under it */
+  spire_widget_stack_when_narrow (self->name_header);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 

@@ -12,6 +12,7 @@
 #define G_LOG_DOMAIN "spire-preferences"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -92,6 +93,8 @@ static void
 spire_preferences_window_init (SpirePreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its choices whole at 360 px, the title wrapping beside them */
+  spire_combo_row_show_value_whole (self->language_row);
 
   self->settings = g_settings_new (APP_ID);
   /* Reports */

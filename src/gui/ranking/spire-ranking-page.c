@@ -3,8 +3,8 @@
  * The ranking is made by spire_rank_cohort_async() (a worker thread with its
  * own read connection), when the page is shown and again, debounced, when
  * the store says that reviews, scores, applications, rubrics or decisions
- * changed.  The page is a shell: a toolbar (the meeting order, a summary,
- * refresh), the SpireRankingList, and the decision bar under it.  Decisions
+ * changed.  The page is a shell: a toolbar (a summary, the meeting order,
+ * refresh; the buttons under the summary on a phone), the SpireRankingList, and the decision bar under it.  Decisions
  * are taken on the selected rows through the one SpireDecisionDialog (one
  * written reason, core's seats warning, spire_decide()).  Toasts and errors
  * come from gui/common.
@@ -20,6 +20,7 @@
 #include "common/spire-decision-dialog.h"
 #include "common/spire-error-dialog.h"
 #include "common/spire-toast.h"
+#include "common/spire-widget.h"
 #include "spire-ranking-list.h"
 #include "spire-ranking-page.h"
 #include "spire-ranking-page-private.h"
@@ -34,6 +35,7 @@ struct _SpireRankingPage
   AdwBin parent_instance;
 
   /* template */
+  GtkWidget *toolbar;
   GtkToggleButton *meeting_button;
   GtkLabel *summary_label;
   GtkSpinner *spinner;
@@ -660,6 +662,7 @@ spire_ranking_page_class_init (SpireRankingPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/ranking/spire-ranking-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireRankingPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, SpireRankingPage, meeting_button);
   gtk_widget_class_bind_template_child (widget_class, SpireRankingPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SpireRankingPage, spinner);
@@ -689,6 +692,8 @@ static void
 spire_ranking_page_init (SpireRankingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* on a phone the meeting order and Rank Again under the summary */
+  spire_widget_stack_when_narrow (self->toolbar);
   setup_decision_layout (self);
 
   g_signal_connect_swapped (spire_ranking_list_get_model (self->list), "selection-changed",

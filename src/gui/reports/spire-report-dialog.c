@@ -475,6 +475,8 @@ static void
 spire_report_dialog_init (SpireReportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its choices whole at 360 px, the title wrapping beside them */
+  spire_combo_row_show_value_whole (self->language_row);
   self->written = g_ptr_array_new_with_free_func (g_free);
   self->file_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   spire_report_dialog_set_language (self, spire_preferences_get_report_language ());

@@ -12,6 +12,7 @@
 #define G_LOG_DOMAIN "spire-first-steps"
 
 #include "config.h"
+#include "common/spire-widget.h"
 
 #include <glib/gi18n.h>
 
@@ -413,6 +414,9 @@ static void
 spire_first_steps_init (SpireFirstSteps *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its choices whole at 360 px, the title wrapping beside them */
+  spire_combo_row_show_value_whole (self->program_kind_row);
+  spire_combo_row_show_value_whole (self->owner_kind_row);
   fill_combo (self->program_kind_row, &spire_kind_program, "kind", "accelerator");
   fill_combo (self->owner_kind_row, &spire_kind_public_body, "kind", "municipality");
   gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);

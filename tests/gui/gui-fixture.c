@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "gui-fixture.h"
 #include "cohort/spire-cohort-page.h"
@@ -350,7 +351,80 @@ cohort_loaded (gpointer page)
 void
 gui_fixture_wait_cohort (gpointer page)
 {
-  g_assert_true (gui_fixture_wait (cohort_loaded, page, 10000));
+  g_assert_true (gui_fixture_wait (cohort_loaded, page, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+void
+gui_fixture_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+void
+gui_fixture_wait_mapped (gpointer widget, gboolean mapped)
+{
+  g_assert_true (gui_fixture_wait (mapped ? is_mapped : is_unmapped, widget, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+static gboolean
+is_allocated (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
+void
+gui_fixture_wait_allocated (gpointer widget)
+{
+  g_assert_true (gui_fixture_wait (is_allocated, widget, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+gboolean
+gui_fixture_label_shows (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (gui_fixture_label_shows (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *w = data;
+
+  return gui_fixture_label_shows (w->widget, w->text);
+}
+
+gboolean
+gui_fixture_wait_label (gpointer widget, const char *text)
+{
+  LabelWait w = { widget, text };
+
+  if (!gui_fixture_wait (label_shown, &w, GUI_FIXTURE_TIMEOUT_MS))
+    g_error ("no label says \"%s\"", text);
+  return TRUE;
 }
 
 gpointer
@@ -361,9 +435,11 @@ gui_fixture_window_on_cohort (gpointer app, SpireStore *store, const char *cohor
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_spin (50);
+  /* The sidebar is read in an idle; selecting makes the cohort's rows. */
+  gui_fixture_drain ();
   g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (window), cohort_uuid));
-  gui_fixture_spin (50);
+  gui_fixture_wait_cohort (_spire_window_get_cohort_page (window));
+  gui_fixture_wait_allocated (window);
   return window;
 }
 
@@ -438,6 +514,26 @@ AdwMessageDialog *
 gui_fixture_find_message_dialog (void)
 {
   return (AdwMessageDialog *) gui_fixture_find_window (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static gboolean
+window_shown (gpointer type)
+{
+  return gui_fixture_find_window (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+GtkWindow *
+gui_fixture_wait_window (GType type)
+{
+  if (!gui_fixture_wait (window_shown, GSIZE_TO_POINTER (type), GUI_FIXTURE_TIMEOUT_MS))
+    g_error ("no %s came on screen", g_type_name (type));
+  return gui_fixture_find_window (type);
+}
+
+AdwMessageDialog *
+gui_fixture_wait_message_dialog (void)
+{
+  return ADW_MESSAGE_DIALOG (gui_fixture_wait_window (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 SpireRecord *

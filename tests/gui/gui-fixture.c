@@ -14,6 +14,7 @@
 #include "gui-fixture.h"
 #include "cohort/spire-cohort-page.h"
 #include "common/spire-widget.h"
+#include "records/spire-record-list-page.h"
 #include "sidebar/spire-sidebar.h"
 #include "spire-window-private.h"
 
@@ -352,6 +353,51 @@ void
 gui_fixture_wait_cohort (gpointer page)
 {
   g_assert_true (gui_fixture_wait (cohort_loaded, page, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+static gboolean
+records_loaded (gpointer page)
+{
+  return !_spire_record_list_page_is_loading (page);
+}
+
+void
+gui_fixture_wait_records (gpointer page)
+{
+  g_assert_true (gui_fixture_wait (records_loaded, page, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+typedef struct
+{
+  const char *text;
+  gboolean done;
+} SearchWait;
+
+/* Replacing the text empties the entry first, which GtkSearchEntry
+ * reports at once: only the search for the whole text counts. */
+static void
+on_search_changed_cb (GtkEditable *entry, SearchWait *w)
+{
+  if (g_strcmp0 (gtk_editable_get_text (entry), w->text) == 0)
+    w->done = TRUE;
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  return ((SearchWait *) data)->done;
+}
+
+void
+gui_fixture_search (GtkEditable *entry, const char *text)
+{
+  SearchWait w = { text, FALSE };
+  gulong id = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed_cb), &w);
+
+  g_assert_cmpstr (gtk_editable_get_text (entry), !=, text);
+  gtk_editable_set_text (entry, text);
+  g_assert_true (gui_fixture_wait (search_done, &w, GUI_FIXTURE_TIMEOUT_MS));
+  g_signal_handler_disconnect (entry, id);
 }
 
 void

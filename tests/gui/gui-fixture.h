@@ -40,6 +40,13 @@ void gui_fixture_drain (void);
 /* Waits (GUI_FIXTURE_TIMEOUT_MS, else fails) until @page, a SpireCohortPage,
  * has read its cohort's applications: it reads them in a worker. */
 void gui_fixture_wait_cohort (gpointer page);
+/* Waits (else fails) until @page, a SpireRecordListPage, has read its
+ * records (a worker) and handed them all to its list (idles). */
+void gui_fixture_wait_records (gpointer page);
+/* Types @text into @entry, a GtkSearchEntry, as a user does, and waits
+ * (else fails) for its "search-changed" (it waits a moment first): the
+ * page's own handler, connected before, has searched by then. */
+void gui_fixture_search (GtkEditable *entry, const char *text);
 /* Waits (else fails) until @widget is mapped (@mapped) or not: a page
  * shown or hidden, its transitions done. */
 void gui_fixture_wait_mapped (gpointer widget, gboolean mapped);

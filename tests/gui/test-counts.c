@@ -117,7 +117,7 @@ test_counts_cohort (void)
   g_assert_true (gui_fixture_wait (sidebar_says_cb, &sidebar, 20000));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_drain ();
 }
 
 int

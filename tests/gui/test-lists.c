@@ -293,7 +293,7 @@ test_directory_widths (Fixture *f, gconstpointer data)
   GtkWidget *view;
 
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (f->window), "startups"));
-  g_assert_true (gui_fixture_wait (directory_loaded, page, 10000));
+  g_assert_true (gui_fixture_wait (directory_loaded, page, GUI_FIXTURE_TIMEOUT_MS));
   gui_fixture_spin (100);
   view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (view);
@@ -371,7 +371,7 @@ test_screening_answers (Fixture *f, gconstpointer data)
   gui_fixture_spin (50);
   spire_evaluation_part_reload (SPIRE_EVALUATION_PART (screening));
   /* A large cohort's rows are read on a worker (issue 11). */
-  g_assert_true (gui_fixture_wait (screening_loaded, screening, 20000));
+  g_assert_true (gui_fixture_wait (screening_loaded, screening, GUI_FIXTURE_TIMEOUT_MS));
 
   apps = spire_store_list (f->store, &spire_kind_application, "cohort", f->cohort, NULL);
   for (guint i = 0; i < apps->len; i++)

@@ -438,6 +438,33 @@ gui_fixture_wait_allocated (gpointer widget)
   g_assert_true (gui_fixture_wait (is_allocated, widget, GUI_FIXTURE_TIMEOUT_MS));
 }
 
+typedef struct
+{
+  GdkFrameClock *clock;
+  gint64 frame;
+} FrameWait;
+
+/* A frame is counted when it begins and is laid out and drawn in the same
+ * dispatch, between two polls. */
+static gboolean
+frame_drawn (gpointer data)
+{
+  FrameWait *w = data;
+
+  return gdk_frame_clock_get_frame_counter (w->clock) > w->frame;
+}
+
+void
+gui_fixture_wait_frame (gpointer widget)
+{
+  FrameWait w = { gtk_widget_get_frame_clock (widget), 0 };
+
+  g_assert_nonnull (w.clock); /* shown */
+  w.frame = gdk_frame_clock_get_frame_counter (w.clock);
+  gdk_frame_clock_request_phase (w.clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  g_assert_true (gui_fixture_wait (frame_drawn, &w, GUI_FIXTURE_TIMEOUT_MS));
+}
+
 gboolean
 gui_fixture_label_shows (GtkWidget *widget, const char *text)
 {

@@ -53,6 +53,9 @@ void gui_fixture_wait_mapped (gpointer widget, gboolean mapped);
 /* Waits (else fails) until @widget is mapped and has a size: a frame laid
  * it out (a window shown, a list's rows made). */
 void gui_fixture_wait_allocated (gpointer widget);
+/* Waits (else fails) until @widget's window has drawn a whole frame since
+ * the call (one is asked for): what was changed before is laid out. */
+void gui_fixture_wait_frame (gpointer widget);
 /* Waits (else fails) until a label under @widget (a window: its toasts,
  * banners, dialogs' texts) contains @text; TRUE. */
 gboolean gui_fixture_wait_label (gpointer widget, const char *text);

@@ -67,7 +67,9 @@ f_setup (F *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   _spire_window_set_store (f->window, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (f->window);
+  /* The window reads the store in an idle. */
+  gui_fixture_drain ();
 }
 
 static void
@@ -78,7 +80,7 @@ f_teardown (F *f, gconstpointer data)
   while ((dialog = gui_fixture_find_message_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_clear_object (&f->store);
   g_free (f->program);
   g_free (f->dir);
@@ -226,7 +228,8 @@ test_follows_changes (F *f, gconstpointer data)
   g_assert_true (spire_store_update (f->store, cohort, &error));
   g_assert_no_error (error);
   _spire_window_reload_now (f->window);
-  gui_fixture_spin (50);
+  /* The overview reloads in an idle, then reads on a worker. */
+  gui_fixture_drain ();
   g_assert_true (gui_fixture_wait (overview_loaded, overview, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpstr (spire_sidebar_get_selected_program (_spire_window_get_sidebar (f->window)),
                    ==, f->program);
@@ -297,14 +300,14 @@ test_folded (F *f, gconstpointer data)
   g_assert_true (spire_sidebar_select_program (sidebar, f->program));
   row = gtk_list_box_get_selected_row (list);
   g_signal_emit_by_name (list, "row-activated", row);
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
   g_assert_cmpstr (_spire_window_get_content_page (window), ==, "program");
   g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (sidebar),
                                           adw_leaflet_get_visible_child (leaflet)));
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (_spire_window_get_program_overview (window)),
                                          adw_leaflet_get_visible_child (leaflet)));
   gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 }
 
 int

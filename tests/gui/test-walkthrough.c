@@ -207,13 +207,6 @@ dialog_gone (gpointer data)
   return import_dialog () == NULL;
 }
 
-/* A directory page has read its records (in a worker) and shows them all. */
-static gboolean
-list_page_read (gpointer data)
-{
-  return !_spire_record_list_page_is_loading (data);
-}
-
 static gboolean
 csv_idle (gpointer data)
 {
@@ -344,9 +337,10 @@ static void
 reload (SpireWindow *window)
 {
   _spire_window_reload_now (window);
-  gui_fixture_spin (50);
-  /* The cohort is read again in a worker; its old rows stay until then. */
+  /* The cohort, or the directory shown, is read again in a worker; its
+   * old rows stay until then. */
   gui_fixture_wait_cohort (_spire_window_get_cohort_page (window));
+  gui_fixture_wait_records (_spire_window_get_directory_page (window));
 }
 
 /* The walkthrough: one user's walk, a walk_* function a step, in order.
@@ -424,7 +418,7 @@ static void
 walk_public_bodies (Walk *w)
 {
   g_assert_true (spire_sidebar_select_directory (w->sidebar, "public_bodies"));
-  gui_fixture_spin (20);
+  gui_fixture_wait_records (w->directory);
   g_assert_true (spire_record_list_page_get_kind (w->directory) == &spire_kind_public_body);
   edit_and_save (GTK_WIDGET (w->window), "win.new", NULL,
                  "name", "Oslo kommune", "kind", "municipality", NULL);
@@ -445,7 +439,7 @@ walk_challenges (Walk *w)
   g_autoptr (GPtrArray) rows = NULL;
 
   g_assert_true (spire_sidebar_select_directory (w->sidebar, "challenges"));
-  gui_fixture_spin (20);
+  gui_fixture_wait_records (w->directory);
   edit_and_save (GTK_WIDGET (w->window), "win.new", NULL,
                  "title", "Smartere snømåking", "cohort", w->cohort_uuid,
                  "owner", spire_record_get_uuid (w->oslo), NULL);
@@ -498,7 +492,7 @@ walk_import (Walk *w)
                    SPIRE_CSV_APPLICATION_CHALLENGE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.next", NULL);
   g_assert_true (gui_fixture_wait (csv_idle, dialog, GUI_FIXTURE_TIMEOUT_MS));
-  gui_fixture_spin (10);
+  gui_fixture_drain ();
   g_assert_cmpstr (_spire_csv_import_dialog_get_page (dialog), ==, "preview");
   preview = _spire_csv_import_dialog_get_preview (dialog);
   g_assert_nonnull (preview);
@@ -534,7 +528,7 @@ walk_export_startups (Walk *w)
 
   reload (w->window);
   g_assert_true (spire_sidebar_select_directory (w->sidebar, "startups"));
-  g_assert_true (gui_fixture_wait (list_page_read, w->directory, GUI_FIXTURE_TIMEOUT_MS));
+  gui_fixture_wait_records (w->directory);
   g_assert_cmpuint (g_list_model_get_n_items (_spire_record_list_page_get_shown (w->directory)), ==,
                     N_APPLICATIONS);
   gtk_editable_set_text (_spire_record_list_page_get_search_entry (w->directory), "kvitfj");
@@ -619,7 +613,7 @@ walk_reject (Walk *w)
                                                           "apply"));
   adw_message_dialog_response (gui_fixture_find_message_dialog (), "apply");
   gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
   g_assert_null (gui_fixture_find_message_dialog ());
   g_assert_cmpuint (count_status (w->store, w->cohort_uuid, "rejected"), ==, 10);
   for (guint i = 0; i < rejected->len; i++)
@@ -752,7 +746,9 @@ test_walkthrough (void)
   w.window = spire_window_new (app);
   _spire_window_set_store (w.window, w.store);
   gtk_window_present (GTK_WINDOW (w.window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (w.window);
+  /* The window reads the store in an idle. */
+  gui_fixture_drain ();
   w.sidebar = _spire_window_get_sidebar (w.window);
   w.page = _spire_window_get_cohort_page (w.window);
   w.directory = _spire_window_get_directory_page (w.window);
@@ -768,7 +764,7 @@ test_walkthrough (void)
   walk_export_cohort (&w);
 
   gtk_window_destroy (GTK_WINDOW (w.window));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_unlink (w.csv_path);
   g_unlink (w.export_path);
   g_unlink (w.dir_export_path);

@@ -117,8 +117,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     if (i->data != f->window)
       gtk_window_destroy (i->data);
   g_list_free (copy);
-  gtk_window_destroy (f->window);
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->cohort);
   g_ptr_array_unref (f->evaluators);

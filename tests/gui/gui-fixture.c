@@ -400,6 +400,26 @@ gui_fixture_search (GtkEditable *entry, const char *text)
   g_signal_handler_disconnect (entry, id);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+gui_fixture_destroy_window (gpointer window)
+{
+  gpointer watch = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &watch);
+  gtk_window_destroy (GTK_WINDOW (window));
+  if (!gui_fixture_wait (is_null, &watch, GUI_FIXTURE_TIMEOUT_MS))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (window), &watch);
+      g_error ("%s not finalized: a reference is left", G_OBJECT_TYPE_NAME (window));
+    }
+}
+
 void
 gui_fixture_drain (void)
 {

@@ -37,6 +37,10 @@ void gui_fixture_spin (guint ms);
  * notifications, a destroyed window's clean-up) without waiting for
  * anything: after synchronous work, never for a worker or a frame. */
 void gui_fixture_drain (void);
+/* Destroys @window and waits (else fails) until it is finalized: what it
+ * left to run (idles, workers' answers holding it) has run, before the
+ * next test makes its own. */
+void gui_fixture_destroy_window (gpointer window);
 /* Waits (GUI_FIXTURE_TIMEOUT_MS, else fails) until @page, a SpireCohortPage,
  * has read its cohort's applications: it reads them in a worker. */
 void gui_fixture_wait_cohort (gpointer page);

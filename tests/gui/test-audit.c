@@ -183,8 +183,7 @@ test_audit_all (void)
   assert_rows (page, w.store, &(SpireAuditFilter){ .since = "2000-01-01" });
   g_assert_cmpuint (g_list_model_get_n_items (spire_audit_page_get_entries (page)), ==, 8);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
   world_clear (&w);
 }
 
@@ -240,8 +239,7 @@ test_audit_record (void)
                       "borte deleted");
   g_assert_cmpuint (g_list_model_get_n_items (spire_audit_page_get_entries (page)), ==, 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
   world_clear (&w);
 }
 
@@ -315,8 +313,7 @@ test_audit_person (void)
   filter.since = "2000-01-01";
   assert_rows (page, w.store, &filter);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
   world_clear (&w);
 }
 
@@ -375,8 +372,7 @@ test_audit_persons (void)
                    "Ola Nordmann");
   assert_rows (page, w.store, &(SpireAuditFilter){ .person = spire_record_get_uuid (w.other) });
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
   world_clear (&w);
 }
 

@@ -116,8 +116,7 @@ test_counts_cohort (void)
   sidebar.widget = GTK_WIDGET (_spire_window_get_sidebar (window));
   g_assert_true (gui_fixture_wait (sidebar_says_cb, &sidebar, GUI_FIXTURE_TIMEOUT_MS));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
 }
 
 int

@@ -443,8 +443,7 @@ test_offline (Fixture *f, gconstpointer data)
   g_assert_true (_spire_review_form_is_locked (form));
   g_assert_true (_spire_evaluator_window_export_sheet_to (window, sheet, &error));
   g_assert_no_error (error);
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
 
   /* Not in the manager's store yet. */
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_review, NULL, NULL), ==, 0);

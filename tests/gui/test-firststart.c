@@ -44,8 +44,7 @@ close_window (SpireWindow *window)
 
   if (dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
 }
 
 /* The page's big buttons (pills) under @widget that are on screen, in order. */

@@ -93,8 +93,7 @@ f_teardown (F *f, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (dialog));
   while ((editor = gui_fixture_find_window (SPIRE_TYPE_DEAL_EDITOR)) != NULL)
     gtk_window_destroy (editor);
-  gtk_window_destroy (f->window);
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->cohort);
   g_free (f->dir);

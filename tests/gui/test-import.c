@@ -101,8 +101,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 
   if (dialog)
     gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (f->window);
   g_assert_cmpuint (f->changed_other, ==, 0);
   g_signal_handlers_disconnect_by_func (f->store, on_store_changed_cb, f);
   g_clear_object (&f->cohort);

@@ -78,8 +78,7 @@ f_teardown (F *f, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (dialog));
   while ((innsyn = gui_fixture_find_window (SPIRE_TYPE_INNSYN_DIALOG)) != NULL)
     gtk_window_destroy (innsyn);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->application);
   g_clear_object (&f->store);
   g_free (f->cohort);

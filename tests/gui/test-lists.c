@@ -79,8 +79,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (f->other)
     gtk_window_destroy (f->other);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->cohort);
 }

@@ -79,8 +79,7 @@ f_teardown (F *f, gconstpointer data)
 
   while ((dialog = gui_fixture_find_message_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->program);
   g_free (f->dir);
@@ -306,8 +305,7 @@ test_folded (F *f, gconstpointer data)
                                           adw_leaflet_get_visible_child (leaflet)));
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (_spire_window_get_program_overview (window)),
                                          adw_leaflet_get_visible_child (leaflet)));
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
 }
 
 int

@@ -258,7 +258,7 @@ teardown (F *f, gconstpointer data)
   g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
 
   if (f->window)
-    gtk_window_destroy (f->window);
+    gui_fixture_destroy_window (f->window);
   gui_fixture_drain ();
   g_clear_object (&f->store);
   g_unlink (f->path);
@@ -632,8 +632,7 @@ test_same_seats_warning (F *f, gconstpointer data)
   g_assert_cmpstr (from_ranking, ==, expect);
   g_assert_cmpstr (spire_decision_dialog_get_warning (dialog), ==, expect);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_destroy (window);
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
   for (guint i = 0; i < 2; i++)
     g_free (uuids[i]);
 }
@@ -796,8 +795,7 @@ test_large (void)
   g_test_message ("200 pages scrolled in %.0f ms; slowest page %.0f ms",
                   (g_get_monotonic_time () - scroll_start) / 1000.0, gap / 1000.0);
 
-  gtk_window_destroy (f->window);
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->path);
   g_free (f->cohort);

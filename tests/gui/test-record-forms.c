@@ -53,8 +53,7 @@ fixture_tear_down (Fixture *fx, gconstpointer data)
 
   if (editor)
     gtk_window_destroy (editor);
-  gtk_window_destroy (GTK_WINDOW (fx->window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (fx->window);
   g_clear_object (&fx->store);
 }
 

@@ -62,8 +62,7 @@ close_window (SpireWindow *window)
     gtk_window_destroy (GTK_WINDOW (dialog));
   if (editor)
     gtk_window_destroy (GTK_WINDOW (editor));
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
 }
 
 static SpireRecord *

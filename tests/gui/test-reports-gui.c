@@ -66,8 +66,7 @@ f_teardown (F *f, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (dialog));
   while ((report = gui_fixture_find_window (SPIRE_TYPE_REPORT_DIALOG)) != NULL)
     gtk_window_destroy (report);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->cohort);
   g_free (f->dir);

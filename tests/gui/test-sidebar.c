@@ -66,8 +66,7 @@ has_all_rows (gpointer data)
 static void
 close_window (SpireWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (window);
 }
 
 static void

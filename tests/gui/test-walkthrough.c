@@ -763,8 +763,7 @@ test_walkthrough (void)
   walk_delete_and_undo (&w);
   walk_export_cohort (&w);
 
-  gtk_window_destroy (GTK_WINDOW (w.window));
-  gui_fixture_drain ();
+  gui_fixture_destroy_window (w.window);
   g_unlink (w.csv_path);
   g_unlink (w.export_path);
   g_unlink (w.dir_export_path);

@@ -520,6 +520,16 @@ gui_fixture_wait_label (gpointer widget, const char *text)
   return TRUE;
 }
 
+void
+gui_fixture_wait_window_read (gpointer window)
+{
+  gui_fixture_wait_allocated (window);
+  /* The sidebar is read in an idle; it chooses the first cohort. */
+  gui_fixture_drain ();
+  if (spire_sidebar_get_selected_cohort (_spire_window_get_sidebar (window)) != NULL)
+    gui_fixture_wait_cohort (_spire_window_get_cohort_page (window));
+}
+
 gpointer
 gui_fixture_window_on_cohort (gpointer app, SpireStore *store, const char *cohort_uuid)
 {

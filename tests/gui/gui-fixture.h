@@ -65,6 +65,10 @@ void gui_fixture_wait_frame (gpointer widget);
 gboolean gui_fixture_wait_label (gpointer widget, const char *text);
 /* Whether a label under @widget contains @text, as a user reads it. */
 gboolean gui_fixture_label_shows (GtkWidget *widget, const char *text);
+/* Waits (else fails) until @window, a shown SpireWindow, shows its store as
+ * a user first sees it: laid out, the sidebar read, and the cohort it
+ * chose (if any) with its applications in (a worker reads them). */
+void gui_fixture_wait_window_read (gpointer window);
 /* A SpireWindow of @app (a SpireApp) on @store, 1200 × 800, shown, with
  * @cohort_uuid chosen in its sidebar (fails when it cannot be). */
 gpointer gui_fixture_window_on_cohort (gpointer app, SpireStore *store, const char *cohort_uuid);

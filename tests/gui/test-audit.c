@@ -141,9 +141,7 @@ window_for (SpireStore *store)
 
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_wait_allocated (window);
-  /* The window reads the store in an idle. */
-  gui_fixture_drain ();
+  gui_fixture_wait_window_read (window);
   return window;
 }
 

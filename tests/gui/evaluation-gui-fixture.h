@@ -102,7 +102,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   spire_evaluation_page_set_store (f->page, f->store);
   g_assert_true (spire_evaluation_page_set_cohort (f->page, cohort, NULL));
   gtk_window_present (f->window);
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (f->window);
 }
 
 G_GNUC_UNUSED static void
@@ -117,8 +117,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     if (i->data != f->window)
       gtk_window_destroy (i->data);
   g_list_free (copy);
-  gtk_window_destroy (f->window);
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->cohort);
   g_ptr_array_unref (f->evaluators);
@@ -160,7 +159,7 @@ part (Fixture *f, GType type)
    * if shown, loading what they missed, and wait for the rows a part
    * reads on a worker. */
   spire_evaluation_part_ensure_loaded (SPIRE_EVALUATION_PART (w));
-  g_assert_true (gui_fixture_wait (part_loaded, w, 10000));
+  g_assert_true (gui_fixture_wait (part_loaded, w, GUI_FIXTURE_TIMEOUT_MS));
   return w;
 }
 
@@ -169,19 +168,23 @@ part (Fixture *f, GType type)
 #define ASSIGNMENT(f) SPIRE_EVALUATION_ASSIGNMENT (part (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT))
 #define REVIEWS(f) SPIRE_EVALUATION_REVIEWS (part (f, SPIRE_TYPE_EVALUATION_REVIEWS))
 
-/* Activates @action on the part of @type that installs it. */
+/* Activates @action on the part of @type that installs it.  The action
+ * itself is synchronous (a dialog it opens is on screen when it returns);
+ * what it starts on a worker is waited for by part (), dialog_of () or
+ * wait_idle (). */
 G_GNUC_UNUSED static void
 activate (Fixture *f, GType type, const char *action, GVariant *param)
 {
   g_assert_true (gtk_widget_activate_action_variant (part (f, type), action, param));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 }
 
-/* The dialog on screen, of @type. */
+/* The dialog on screen, of @type (waited for: some come after a worker's
+ * answer). */
 G_GNUC_UNUSED static gpointer
 dialog_of (GType type)
 {
-  AdwMessageDialog *dialog = gui_fixture_find_message_dialog ();
+  AdwMessageDialog *dialog = gui_fixture_wait_message_dialog ();
 
   g_assert_nonnull (dialog);
   g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, type));
@@ -197,7 +200,7 @@ respond (Fixture *f, const char *response)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 }
 
 G_GNUC_UNUSED static gboolean
@@ -206,12 +209,14 @@ page_idle (gpointer data)
   return !spire_evaluation_part_get_busy (data);
 }
 
-/* Waits for the long work the last action started. */
+/* Waits for the long work the last action started; then lets the
+ * page's reload on the store's change start (part () waits for it). */
 G_GNUC_UNUSED static void
 wait_idle (Fixture *f)
 {
-  g_assert_true (gui_fixture_wait (page_idle, part (f, SPIRE_TYPE_EVALUATION_RUBRIC), 20000));
-  gui_fixture_spin (20);
+  g_assert_true (gui_fixture_wait (page_idle, part (f, SPIRE_TYPE_EVALUATION_RUBRIC),
+                                   GUI_FIXTURE_TIMEOUT_MS));
+  gui_fixture_drain ();
 }
 
 G_GNUC_UNUSED static gboolean
@@ -230,14 +235,15 @@ is_mapped (gpointer widget)
 G_GNUC_UNUSED static gboolean
 wait_mapped (gpointer widget, gboolean mapped)
 {
-  return gui_fixture_wait (mapped ? is_mapped : is_unmapped, widget, 3000);
+  return gui_fixture_wait (mapped ? is_mapped : is_unmapped, widget, GUI_FIXTURE_TIMEOUT_MS);
 }
 
-/* The page reloads when the store says it changed, from the main loop. */
+/* The page reloads when the store says it changed, in an idle: run it, so
+ * that the shown part's reload starts (part () waits for its worker). */
 G_GNUC_UNUSED static void
 settle (Fixture *f)
 {
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 }
 
 G_GNUC_UNUSED static SpireRecord *

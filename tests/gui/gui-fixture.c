@@ -9,10 +9,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "gui-fixture.h"
 #include "cohort/spire-cohort-page.h"
 #include "common/spire-widget.h"
+#include "records/spire-record-list-page.h"
 #include "sidebar/spire-sidebar.h"
 #include "spire-window-private.h"
 
@@ -350,7 +352,182 @@ cohort_loaded (gpointer page)
 void
 gui_fixture_wait_cohort (gpointer page)
 {
-  g_assert_true (gui_fixture_wait (cohort_loaded, page, 10000));
+  g_assert_true (gui_fixture_wait (cohort_loaded, page, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+static gboolean
+records_loaded (gpointer page)
+{
+  return !_spire_record_list_page_is_loading (page);
+}
+
+void
+gui_fixture_wait_records (gpointer page)
+{
+  g_assert_true (gui_fixture_wait (records_loaded, page, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+typedef struct
+{
+  const char *text;
+  gboolean done;
+} SearchWait;
+
+/* Replacing the text empties the entry first, which GtkSearchEntry
+ * reports at once: only the search for the whole text counts. */
+static void
+on_search_changed_cb (GtkEditable *entry, SearchWait *w)
+{
+  if (g_strcmp0 (gtk_editable_get_text (entry), w->text) == 0)
+    w->done = TRUE;
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  return ((SearchWait *) data)->done;
+}
+
+void
+gui_fixture_search (GtkEditable *entry, const char *text)
+{
+  SearchWait w = { text, FALSE };
+  gulong id = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed_cb), &w);
+
+  g_assert_cmpstr (gtk_editable_get_text (entry), !=, text);
+  gtk_editable_set_text (entry, text);
+  g_assert_true (gui_fixture_wait (search_done, &w, GUI_FIXTURE_TIMEOUT_MS));
+  g_signal_handler_disconnect (entry, id);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+gui_fixture_destroy_window (gpointer window)
+{
+  gpointer watch = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &watch);
+  gtk_window_destroy (GTK_WINDOW (window));
+  if (!gui_fixture_wait (is_null, &watch, GUI_FIXTURE_TIMEOUT_MS))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (window), &watch);
+      g_error ("%s not finalized: a reference is left", G_OBJECT_TYPE_NAME (window));
+    }
+}
+
+void
+gui_fixture_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+void
+gui_fixture_wait_mapped (gpointer widget, gboolean mapped)
+{
+  g_assert_true (gui_fixture_wait (mapped ? is_mapped : is_unmapped, widget, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+static gboolean
+is_allocated (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
+void
+gui_fixture_wait_allocated (gpointer widget)
+{
+  g_assert_true (gui_fixture_wait (is_allocated, widget, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+typedef struct
+{
+  GdkFrameClock *clock;
+  gint64 frame;
+} FrameWait;
+
+/* A frame is counted when it begins and is laid out and drawn in the same
+ * dispatch, between two polls. */
+static gboolean
+frame_drawn (gpointer data)
+{
+  FrameWait *w = data;
+
+  return gdk_frame_clock_get_frame_counter (w->clock) > w->frame;
+}
+
+void
+gui_fixture_wait_frame (gpointer widget)
+{
+  FrameWait w = { gtk_widget_get_frame_clock (widget), 0 };
+
+  g_assert_nonnull (w.clock); /* shown */
+  w.frame = gdk_frame_clock_get_frame_counter (w.clock);
+  gdk_frame_clock_request_phase (w.clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  g_assert_true (gui_fixture_wait (frame_drawn, &w, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+gboolean
+gui_fixture_label_shows (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (gui_fixture_label_shows (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *w = data;
+
+  return gui_fixture_label_shows (w->widget, w->text);
+}
+
+gboolean
+gui_fixture_wait_label (gpointer widget, const char *text)
+{
+  LabelWait w = { widget, text };
+
+  if (!gui_fixture_wait (label_shown, &w, GUI_FIXTURE_TIMEOUT_MS))
+    g_error ("no label says \"%s\"", text);
+  return TRUE;
+}
+
+void
+gui_fixture_wait_window_read (gpointer window)
+{
+  gui_fixture_wait_allocated (window);
+  /* The sidebar is read in an idle; it chooses the first cohort. */
+  gui_fixture_drain ();
+  if (spire_sidebar_get_selected_cohort (_spire_window_get_sidebar (window)) != NULL)
+    gui_fixture_wait_cohort (_spire_window_get_cohort_page (window));
 }
 
 gpointer
@@ -361,9 +538,11 @@ gui_fixture_window_on_cohort (gpointer app, SpireStore *store, const char *cohor
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_spin (50);
+  /* The sidebar is read in an idle; selecting makes the cohort's rows. */
+  gui_fixture_drain ();
   g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (window), cohort_uuid));
-  gui_fixture_spin (50);
+  gui_fixture_wait_cohort (_spire_window_get_cohort_page (window));
+  gui_fixture_wait_allocated (window);
   return window;
 }
 
@@ -438,6 +617,26 @@ AdwMessageDialog *
 gui_fixture_find_message_dialog (void)
 {
   return (AdwMessageDialog *) gui_fixture_find_window (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static gboolean
+window_shown (gpointer type)
+{
+  return gui_fixture_find_window (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+GtkWindow *
+gui_fixture_wait_window (GType type)
+{
+  if (!gui_fixture_wait (window_shown, GSIZE_TO_POINTER (type), GUI_FIXTURE_TIMEOUT_MS))
+    g_error ("no %s came on screen", g_type_name (type));
+  return gui_fixture_find_window (type);
+}
+
+AdwMessageDialog *
+gui_fixture_wait_message_dialog (void)
+{
+  return ADW_MESSAGE_DIALOG (gui_fixture_wait_window (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 SpireRecord *

@@ -23,12 +23,52 @@ gboolean gui_fixture_add_application (SpireStore *store, const char *cohort_uuid
                                       const char *title, const char *startup_name,
                                       const char *status, GError **error);
 
+/* How long a test waits for what it waits on: generous, as CI runs the
+ * suite on two loaded cores and once under AddressSanitizer (~10× slower).
+ * A wait ends as soon as its condition holds, so a long one costs nothing. */
+#define GUI_FIXTURE_TIMEOUT_MS 20000
+
 /* Runs the main loop until @cond (polled) is TRUE or @timeout_ms passed. */
 gboolean gui_fixture_wait (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms);
+/* Runs the main loop for @ms whatever happens: only to see that something
+ * does NOT happen within a while (no hook tells when it could have). */
 void gui_fixture_spin (guint ms);
-/* Waits (up to 10 s, else fails) until @page, a SpireCohortPage, has read
- * its cohort's applications: it reads them in a worker. */
+/* Runs what the main loop has ready now (idles, the store's change
+ * notifications, a destroyed window's clean-up) without waiting for
+ * anything: after synchronous work, never for a worker or a frame. */
+void gui_fixture_drain (void);
+/* Destroys @window and waits (else fails) until it is finalized: what it
+ * left to run (idles, workers' answers holding it) has run, before the
+ * next test makes its own. */
+void gui_fixture_destroy_window (gpointer window);
+/* Waits (GUI_FIXTURE_TIMEOUT_MS, else fails) until @page, a SpireCohortPage,
+ * has read its cohort's applications: it reads them in a worker. */
 void gui_fixture_wait_cohort (gpointer page);
+/* Waits (else fails) until @page, a SpireRecordListPage, has read its
+ * records (a worker) and handed them all to its list (idles). */
+void gui_fixture_wait_records (gpointer page);
+/* Types @text into @entry, a GtkSearchEntry, as a user does, and waits
+ * (else fails) for its "search-changed" (it waits a moment first): the
+ * page's own handler, connected before, has searched by then. */
+void gui_fixture_search (GtkEditable *entry, const char *text);
+/* Waits (else fails) until @widget is mapped (@mapped) or not: a page
+ * shown or hidden, its transitions done. */
+void gui_fixture_wait_mapped (gpointer widget, gboolean mapped);
+/* Waits (else fails) until @widget is mapped and has a size: a frame laid
+ * it out (a window shown, a list's rows made). */
+void gui_fixture_wait_allocated (gpointer widget);
+/* Waits (else fails) until @widget's window has drawn a whole frame since
+ * the call (one is asked for): what was changed before is laid out. */
+void gui_fixture_wait_frame (gpointer widget);
+/* Waits (else fails) until a label under @widget (a window: its toasts,
+ * banners, dialogs' texts) contains @text; TRUE. */
+gboolean gui_fixture_wait_label (gpointer widget, const char *text);
+/* Whether a label under @widget contains @text, as a user reads it. */
+gboolean gui_fixture_label_shows (GtkWidget *widget, const char *text);
+/* Waits (else fails) until @window, a shown SpireWindow, shows its store as
+ * a user first sees it: laid out, the sidebar read, and the cohort it
+ * chose (if any) with its applications in (a worker reads them). */
+void gui_fixture_wait_window_read (gpointer window);
 /* A SpireWindow of @app (a SpireApp) on @store, 1200 × 800, shown, with
  * @cohort_uuid chosen in its sidebar (fails when it cannot be). */
 gpointer gui_fixture_window_on_cohort (gpointer app, SpireStore *store, const char *cohort_uuid);
@@ -47,6 +87,12 @@ AdwMessageDialog *gui_fixture_find_message_dialog (void);
 SpireRecord *gui_fixture_insert (SpireStore *store, const SpireKind *kind, ...) G_GNUC_NULL_TERMINATED;
 /* The newest window of @type on screen (a form, an import dialog), or NULL. */
 GtkWindow *gui_fixture_find_window (GType type);
+/* Waits (GUI_FIXTURE_TIMEOUT_MS, else fails) until a window of @type is on
+ * screen (a dialog a worker's answer opens, or one shown at once), and
+ * returns the newest. */
+GtkWindow *gui_fixture_wait_window (GType type);
+/* gui_fixture_wait_window (ADW_TYPE_MESSAGE_DIALOG). */
+AdwMessageDialog *gui_fixture_wait_message_dialog (void);
 
 /* Shared by test-window.c and test-window-narrow.c. */
 /* A new in-memory store, filled with gui_fixture_fill. */

@@ -86,7 +86,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->window = spire_window_new (app);
   _spire_window_set_store (f->window, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (f->window);
   _spire_window_reload_now (f->window);
   g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (f->window), f->cohort));
   f->page = _spire_window_get_cohort_page (f->window);
@@ -102,8 +102,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 
   if (dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->cohort);
 }
@@ -148,46 +147,12 @@ fill (SpireDecisionDialog *dialog, const char *status, const char *reason)
   spire_decision_dialog_set_reason (dialog, reason);
 }
 
-static gboolean
-label_shows (GtkWidget *widget, const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (label_shows (c, text))
-      return TRUE;
-  return FALSE;
-}
-
-/* Whether the window shows @text somewhere (a toast), as a user sees it. */
-static gboolean
-window_shows (Fixture *f, const char *text)
-{
-  return label_shows (GTK_WIDGET (f->window), text);
-}
-
-typedef struct
-{
-  Fixture *f;
-  const char *text;
-} Shows;
-
-static gboolean
-shows_cond (gpointer data)
-{
-  Shows *s = data;
-
-  return window_shows (s->f, s->text);
-}
-
-/* Whether the window comes to show @text (a toast) within a minute: the
- * toast follows the work, which a slow (sanitizer) build takes longer to do. */
+/* Whether the window comes to show @text (a toast): the toast follows
+ * the work, which a slow (sanitizer) build takes longer to do. */
 static gboolean
 window_comes_to_show (Fixture *f, const char *text)
 {
-  Shows s = { f, text };
-
-  return gui_fixture_wait (shows_cond, &s, 60000);
+  return gui_fixture_wait_label (f->window, text);
 }
 
 static GHashTable *
@@ -275,9 +240,16 @@ assert_shows (Fixture *f, Want *w)
 static void
 search (SpireCohortPage *page, const char *text)
 {
-  gtk_editable_set_text (_spire_cohort_page_get_search_entry (page), text);
-  /* GtkSearchEntry waits a moment before "search-changed". */
-  gui_fixture_spin (400);
+  gui_fixture_search (_spire_cohort_page_get_search_entry (page), text);
+}
+
+static gboolean
+shows_all (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (f->page))) ==
+         f->n_apps;
 }
 
 /* A status that some but not all of the cohort's applications have. */
@@ -407,7 +379,7 @@ test_filter_challenge (Fixture *f, gconstpointer data)
   search (f->page, "qqqxxyzzy");
   g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (f->page)), ==, "no-results");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.clear-filters", NULL);
-  gui_fixture_spin (400);
+  g_assert_true (gui_fixture_wait (shows_all, f, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (f->page))), ==,
                     f->n_apps);
   g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (f->page)), ==, "list");
@@ -456,10 +428,9 @@ test_bulk_status (Fixture *f, gconstpointer data)
   /* As a click on Apply: the response, then the dialog closes. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gui_fixture_spin (50);
+  g_assert_true (window_comes_to_show (f, "Status of 10 applications changed"));
   /* No error dialog. */
   g_assert_null (gui_fixture_find_message_dialog ());
-  g_assert_true (window_comes_to_show (f, "Status of 10 applications changed"));
 
   /* The store: each is rejected, with one decision giving that reason. */
   for (guint i = 0; i < chosen->len; i++)
@@ -485,7 +456,7 @@ test_bulk_status (Fixture *f, gconstpointer data)
 
   /* The window reloads; the selection stays. */
   _spire_window_reload_now (f->window);
-  gui_fixture_spin (50);
+  gui_fixture_wait_cohort (f->page);
   {
     g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (selection);
 
@@ -519,7 +490,7 @@ test_bulk_status (Fixture *f, gconstpointer data)
   fill (dialog, "rejected", reason);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 }
 
 static void
@@ -545,7 +516,7 @@ test_seats_warning (Fixture *f, gconstpointer data)
   fill (dialog, "waitlisted", "Alle er gode.");
   g_assert_null (spire_decision_dialog_get_warning (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   /* Nothing changed. */
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_decision, "reason", "Alle er gode."),
                    ==, 0);
@@ -625,7 +596,7 @@ test_export_csv (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n, <, f->n_apps);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.export-csv-to", "s", path);
-  g_assert_true (gui_fixture_wait (not_exporting, f->page, 5000));
+  g_assert_true (gui_fixture_wait (not_exporting, f->page, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
   g_assert_null (strstr (contents, SECRET));
@@ -698,6 +669,8 @@ test_switch_while_loading (Fixture *f, gconstpointer data)
 
   g_assert_true (spire_sidebar_select_cohort (sidebar, f->cohort));
   gui_fixture_wait_cohort (f->page);
+  /* A while for the other's cancelled read to come back (no hook tells
+   * when it has): it must change nothing. */
   gui_fixture_spin (50);
   g_assert_cmpstr (spire_application_list_get_state (list), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (apps), ==, f->n_apps);

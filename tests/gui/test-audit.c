@@ -100,7 +100,7 @@ assert_rows (SpireAuditPage *page, SpireStore *store, const SpireAuditFilter *fi
   g_autoptr (GPtrArray) expected = spire_audit_query (store, filter, &error);
   GListModel *rows = spire_audit_page_get_entries (page);
 
-  g_assert_true (gui_fixture_wait (page_loaded, page, 5000));
+  g_assert_true (gui_fixture_wait (page_loaded, page, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
@@ -141,7 +141,7 @@ window_for (SpireStore *store)
 
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_window_read (window);
   return window;
 }
 
@@ -181,8 +181,7 @@ test_audit_all (void)
   assert_rows (page, w.store, &(SpireAuditFilter){ .since = "2000-01-01" });
   g_assert_cmpuint (g_list_model_get_n_items (spire_audit_page_get_entries (page)), ==, 8);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (window);
   world_clear (&w);
 }
 
@@ -231,17 +230,14 @@ test_audit_record (void)
   assert_rows (page, w.store, NULL);
 
   /* The search keeps the entries that hold every word */
-  gtk_editable_set_text (GTK_EDITABLE (find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)),
-                         "borte slettet");
-  gui_fixture_spin (300);
+  gui_fixture_search (GTK_EDITABLE (find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)),
+                      "borte slettet");
   g_assert_cmpuint (g_list_model_get_n_items (spire_audit_page_get_entries (page)), ==, 0);
-  gtk_editable_set_text (GTK_EDITABLE (find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)),
-                         "borte deleted");
-  gui_fixture_spin (300);
+  gui_fixture_search (GTK_EDITABLE (find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)),
+                      "borte deleted");
   g_assert_cmpuint (g_list_model_get_n_items (spire_audit_page_get_entries (page)), ==, 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (window);
   world_clear (&w);
 }
 
@@ -266,7 +262,7 @@ test_audit_person (void)
   people = _spire_window_get_directory_page (window);
   selection = _spire_record_list_page_get_selection (people);
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "persons"));
-  gui_fixture_spin (50);
+  gui_fixture_wait_records (people);
   n = g_list_model_get_n_items (G_LIST_MODEL (selection));
   g_assert_cmpuint (n, ==, 2);
   for (guint i = 0; i < n; i++)
@@ -315,8 +311,7 @@ test_audit_person (void)
   filter.since = "2000-01-01";
   assert_rows (page, w.store, &filter);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (window);
   world_clear (&w);
 }
 
@@ -348,12 +343,13 @@ test_audit_persons (void)
   window = window_for (w.store);
   page = _spire_window_get_audit_page (window);
   dropdown = GTK_DROP_DOWN (find_child (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  /* A while in which a worker would have listed them: nothing does. */
   gui_fixture_spin (100);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 1);
   g_assert_cmpstr (dropdown_string (dropdown, 0), ==, "Everyone");
 
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "audit"));
-  g_assert_true (gui_fixture_wait (persons_listed, dropdown, 5000));
+  g_assert_true (gui_fixture_wait (persons_listed, dropdown, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpstr (dropdown_string (dropdown, 0), ==, "Everyone");
   first = dropdown_string (dropdown, 1);
   second = dropdown_string (dropdown, 2);
@@ -369,13 +365,12 @@ test_audit_persons (void)
   _spire_window_show_history (window, "person", spire_record_get_uuid (w.other));
   g_assert_cmpstr (dropdown_string (dropdown, gtk_drop_down_get_selected (dropdown)), ==,
                    "Ola Nordmann");
-  g_assert_true (gui_fixture_wait (persons_listed, dropdown, 5000));
+  g_assert_true (gui_fixture_wait (persons_listed, dropdown, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpstr (dropdown_string (dropdown, gtk_drop_down_get_selected (dropdown)), ==,
                    "Ola Nordmann");
   assert_rows (page, w.store, &(SpireAuditFilter){ .person = spire_record_get_uuid (w.other) });
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (window);
   world_clear (&w);
 }
 

@@ -114,10 +114,9 @@ test_counts_cohort (void)
   g_assert_true (find_label (GTK_WIDGET (page), all, FALSE));
   /* The sidebar's rows are made in idles: wait for the cohort's. */
   sidebar.widget = GTK_WIDGET (_spire_window_get_sidebar (window));
-  g_assert_true (gui_fixture_wait (sidebar_says_cb, &sidebar, 20000));
+  g_assert_true (gui_fixture_wait (sidebar_says_cb, &sidebar, GUI_FIXTURE_TIMEOUT_MS));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (window);
 }
 
 int

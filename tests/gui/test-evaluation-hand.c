@@ -194,7 +194,7 @@ test_assign_conflict (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (body, "Kari Nordmann"));
   g_assert_nonnull (strstr (body, "Søknad 1"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 
   /* Now the dialog leaves her out. */
   activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-member",
@@ -238,6 +238,16 @@ test_assign_several (Fixture *f, gconstpointer data)
                      ==, 1);
 }
 
+/* The window is at a phone's width: the list and the parts fold into one
+ * column (on the next frame's layout). */
+static gboolean
+folded (gpointer data)
+{
+  Fixture *f = data;
+
+  return adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (f->page), ADW_TYPE_LEAFLET, NULL)));
+}
+
 /* The shell: one part at a time, reached by its action or the list, and
  * narrow enough for a phone. */
 static void
@@ -262,10 +272,9 @@ test_navigation (Fixture *f, gconstpointer data)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.show-part", "s",
                                                  parts[i].name));
-      gui_fixture_spin (20);
       /* Shown, and the only one shown. */
       for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
-        g_assert_cmpint (gtk_widget_get_mapped (part (f, parts[j].get_type ())), ==, i == j);
+        gui_fixture_wait_mapped (part (f, parts[j].get_type ()), i == j);
     }
 
   /* The list beside the parts (styled as a sidebar) leads to them too. */
@@ -278,8 +287,7 @@ test_navigation (Fixture *f, gconstpointer data)
 
       g_assert_nonnull (row);
       g_signal_emit_by_name (list, "row-activated", row);
-      gui_fixture_spin (20);
-      g_assert_true (gtk_widget_get_mapped (part (f, parts[i].get_type ())));
+      gui_fixture_wait_mapped (part (f, parts[i].get_type ()), TRUE);
       g_assert_true (gtk_list_box_row_is_selected (row));
     }
 
@@ -289,15 +297,13 @@ test_navigation (Fixture *f, gconstpointer data)
   g_test_message ("minimum width %d", minimum);
   g_assert_cmpint (minimum, <=, 360);
   gtk_window_set_default_size (f->window, 360, 700);
-  gui_fixture_spin (100);
+  g_assert_true (gui_fixture_wait (folded, f, GUI_FIXTURE_TIMEOUT_MS));
   /* Folded: the list shows first, and leads on to a part with a way back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.show-parts", NULL));
-  gui_fixture_spin (50);
   g_assert_true (wait_mapped (list, TRUE));
   g_assert_true (wait_mapped (part (f, SPIRE_TYPE_EVALUATION_REVIEWS), FALSE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "evaluation.show-part", "s",
                                              "panel"));
-  gui_fixture_spin (50);
   g_assert_true (wait_mapped (part (f, SPIRE_TYPE_EVALUATION_PANEL), TRUE));
   g_assert_true (wait_mapped (list, FALSE));
 }
@@ -354,7 +360,7 @@ test_reviews_load (Fixture *f, gconstpointer data)
   g_assert_false (spire_evaluation_part_is_stale (SPIRE_EVALUATION_PART (reviews)));
   g_assert_true (spire_evaluation_reviews_is_loading (reviews));
   g_assert_nonnull (find_widget (GTK_WIDGET (reviews), GTK_TYPE_SPINNER, NULL));
-  g_assert_true (gui_fixture_wait (reviews_loaded, reviews, 10000));
+  g_assert_true (gui_fixture_wait (reviews_loaded, reviews, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_null (find_widget (GTK_WIDGET (reviews), GTK_TYPE_SPINNER, NULL));
   g_assert_cmpuint (count_review_rows (GTK_WIDGET (reviews)), ==, 2);
 }

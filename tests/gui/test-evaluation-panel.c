@@ -95,7 +95,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_child (f->window, overlay);
   spire_evaluation_page_set_store (f->page, f->store);
   gtk_window_present (f->window);
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (f->window);
 }
 
 static void
@@ -107,8 +107,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     if (i->data != f->window)
       gtk_window_destroy (i->data);
   g_list_free (copy);
-  gtk_window_destroy (f->window);
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->cohorts[0]);
   g_clear_object (&f->cohorts[1]);
   g_clear_object (&f->store);
@@ -378,6 +377,12 @@ first_check_row (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+has_check_row (gpointer dialog)
+{
+  return first_check_row (dialog) != NULL;
+}
+
 /* "Assign Several" offers every assignable application in a list that
  * makes rows only for what it shows: a tick is kept for a row not shown,
  * a row ticked by the user counts, and Assign assigns exactly those. */
@@ -421,7 +426,8 @@ test_assign_several_many (Fixture *f, gconstpointer data)
   g_assert_true (SPIRE_IS_ASSIGN_SEVERAL_DIALOG (dialog));
   g_assert_cmpuint (spire_assign_several_dialog_get_n_offered (dialog), ==, 300);
   g_assert_true (gui_fixture_wait (several_filled, dialog, 30000));
-  gui_fixture_spin (50);
+  /* The list view makes its rows when it is laid out, on a frame. */
+  g_assert_true (gui_fixture_wait (has_check_row, dialog, GUI_FIXTURE_TIMEOUT_MS));
   /* Fewer rows made than offered. */
   g_test_message ("%u check rows made", count_type (GTK_WIDGET (dialog), SPIRE_TYPE_APPLICATION_CHECK_ROW));
   g_assert_cmpuint (count_type (GTK_WIDGET (dialog), SPIRE_TYPE_APPLICATION_CHECK_ROW), <, 300);
@@ -444,7 +450,7 @@ test_assign_several_many (Fixture *f, gconstpointer data)
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "evaluator", kari), ==, 2);
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_assignment, "application", last), ==, 1);
 }

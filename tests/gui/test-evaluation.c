@@ -67,7 +67,7 @@ test_assign_auto (Fixture *f, gconstpointer data)
   /* The core's refusal is shown. */
   g_assert_nonnull (gui_fixture_find_message_dialog ());
   gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 
   activate (f, SPIRE_TYPE_EVALUATION_ASSIGNMENT, "evaluation.assign-auto", NULL);
   g_assert_cmpuint (spire_assign_auto_dialog_get_k (dialog_of (SPIRE_TYPE_ASSIGN_AUTO_DIALOG)), ==, 3);
@@ -246,7 +246,7 @@ form_draft (Fixture *f, FormWalk *w)
   gtk_text_buffer_set_text (_spire_review_form_get_summary (w->form), "Worth a pilot.", -1);
   g_assert_true (_spire_review_form_is_dirty (w->form));
   /* Saved by itself about a second after the last change. */
-  g_assert_true (gui_fixture_wait (form_clean, w->form, 4000));
+  g_assert_true (gui_fixture_wait (form_clean, w->form, GUI_FIXTURE_TIMEOUT_MS));
   w->review = spire_review_open (f->store, w->ev, w->application, &error);
   g_assert_no_error (error);
   g_assert_nonnull (spire_record_get_uuid (w->review));
@@ -263,11 +263,10 @@ form_submit (Fixture *f, FormWalk *w)
   g_autoptr (GPtrArray) scores = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->form), "review.submit", NULL));
-  gui_fixture_spin (20);
-  g_assert_nonnull (gui_fixture_find_message_dialog ());
+  g_assert_nonnull (gui_fixture_wait_message_dialog ());
   adw_message_dialog_response (gui_fixture_find_message_dialog (), "submit");
   gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 
   w->review = spire_review_open (f->store, w->ev, w->application, &error);
   g_assert_no_error (error);
@@ -313,7 +312,7 @@ form_frozen_rubric (Fixture *f, FormWalk *w)
                               "s", spire_record_get_uuid (w->c1));
   gtk_widget_activate_action (part (f, SPIRE_TYPE_EVALUATION_RUBRIC), "evaluation.add-criterion",
                               NULL);
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_null (gui_fixture_find_message_dialog ());
 }
 
@@ -326,13 +325,12 @@ form_reopen (Fixture *f, FormWalk *w)
 
   activate (f, SPIRE_TYPE_EVALUATION_REVIEWS, "evaluation.open-review", g_variant_new_string (w->application));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->form), "review.reopen", NULL));
-  gui_fixture_spin (20);
   reason = dialog_of (SPIRE_TYPE_REASON_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (reason), "apply"));
   spire_reason_dialog_set_reason (reason, "Scored the wrong pitch");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (reason), "apply");
   gtk_window_destroy (GTK_WINDOW (reason));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_clear_object (&w->review);
   w->review = spire_review_open (f->store, w->ev, w->application, &error);
   g_assert_cmpstr (spire_record_get_text (w->review, "state"), ==, "draft");
@@ -425,7 +423,7 @@ test_offline (Fixture *f, gconstpointer data)
 
   g_assert_true (spire_evaluator_window_open (GTK_APPLICATION (app), file, &error));
   g_assert_no_error (error);
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (gui_fixture_wait_window (SPIRE_TYPE_EVALUATOR_WINDOW));
   window = find_evaluator_window ();
   g_assert_nonnull (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Høst 2026 — Kari Nordmann");
@@ -439,15 +437,13 @@ test_offline (Fixture *f, gconstpointer data)
   gtk_toggle_button_set_active (_spire_review_form_get_value_button (form, spire_record_get_uuid (c2), 7), TRUE);
   gtk_toggle_button_set_active (_spire_review_form_get_recommendation (form, "maybe"), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "review.submit", NULL));
-  gui_fixture_spin (20);
-  adw_message_dialog_response (gui_fixture_find_message_dialog (), "submit");
+  adw_message_dialog_response (gui_fixture_wait_message_dialog (), "submit");
   gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_true (_spire_review_form_is_locked (form));
   g_assert_true (_spire_evaluator_window_export_sheet_to (window, sheet, &error));
   g_assert_no_error (error);
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (window);
 
   /* Not in the manager's store yet. */
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_review, NULL, NULL), ==, 0);
@@ -552,12 +548,12 @@ test_unfreeze (Fixture *f, gconstpointer data)
   review_of (f, f->evaluators->pdata[1], f->applications->pdata[1], c1, c2, 3, FALSE);
   settle (f);
   rubric_part = SPIRE_EVALUATION_PART (RUBRIC (f));
-  g_assert_true (gui_fixture_wait (part_loaded, rubric_part, 10000));
+  g_assert_true (gui_fixture_wait (part_loaded, rubric_part, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_true (gtk_widget_is_sensitive (unfreeze_button (GTK_WIDGET (rubric_part))));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rubric_part), "evaluation.unfreeze", NULL));
   /* The question comes once a worker has counted the submitted reviews. */
-  g_assert_true (gui_fixture_wait (reason_dialog_shown, NULL, 20000));
+  g_assert_true (gui_fixture_wait (reason_dialog_shown, NULL, GUI_FIXTURE_TIMEOUT_MS));
   reason = SPIRE_REASON_DIALOG (gui_fixture_find_window (SPIRE_TYPE_REASON_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (reason)), "2 submitted"));
   spire_reason_dialog_set_reason (reason, "The panel asked for impact.");

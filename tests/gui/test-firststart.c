@@ -31,7 +31,7 @@ window_for (SpireStore *store)
 
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_window_read (window);
   return window;
 }
 
@@ -42,8 +42,7 @@ close_window (SpireWindow *window)
 
   if (dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (window);
 }
 
 /* The page's big buttons (pills) under @widget that are on screen, in order. */
@@ -217,7 +216,7 @@ test_empty_first_steps (void)
   type_into (steps, "need", "Fortauene brøytes for sent.");
   press_next (steps);
   g_assert_cmpstr (first_steps () ? _spire_first_steps_get_message (steps) : NULL, ==, NULL);
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
   g_assert_null (first_steps ());
   challenge = only (store, &spire_kind_challenge);
   owner = only (store, &spire_kind_public_body);
@@ -274,7 +273,7 @@ test_ctrl_n_and_menu (void)
   press_next (steps);
   g_assert_cmpstr (spire_first_steps_get_step (steps), ==, "cohort");
   gtk_widget_activate_action (GTK_WIDGET (steps), "first-steps.skip", NULL);
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
   g_assert_null (first_steps ());
   program = only (store, &spire_kind_program);
   g_assert_cmpint (spire_store_count (store, &spire_kind_cohort, NULL, NULL), ==, 0);
@@ -338,7 +337,9 @@ test_start_without_error (void)
                     G_CALLBACK (on_page_cb), &w);
   gtk_window_present (GTK_WINDOW (w.window));
   spire_window_open_last (w.window);
-  g_assert_true (gui_fixture_wait (data_shown, w.window, 20000));
+  g_assert_true (gui_fixture_wait (data_shown, w.window, GUI_FIXTURE_TIMEOUT_MS));
+  /* A while after: no error page comes later either (nothing tells when
+   * one could). */
   gui_fixture_spin (300);
 
   g_assert_cmpstr (w.pages->pdata[0], ==, "loading");
@@ -402,7 +403,7 @@ test_preferences (void)
   adw_combo_row_set_selected (
     ADW_COMBO_ROW (_spire_preferences_window_get_editor (prefs, "report-language")), 2);
   gtk_window_destroy (GTK_WINDOW (prefs));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 
   /* The follow-up's threshold, as core reads it. */
   g_assert_cmpint (spire_settings_get_stale_days (), ==, 30);

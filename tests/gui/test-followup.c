@@ -80,7 +80,7 @@ f_setup (F *f, gconstpointer data)
   gtk_window_present (f->window);
   spire_followup_page_set_store (f->page, f->store);
   g_assert_true (spire_followup_page_set_cohort (f->page, SPIRE_COHORT (cohort), &error));
-  g_assert_true (gui_fixture_wait (loaded, f->page, 10000));
+  g_assert_true (gui_fixture_wait (loaded, f->page, GUI_FIXTURE_TIMEOUT_MS));
 }
 
 static void
@@ -93,8 +93,7 @@ f_teardown (F *f, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (dialog));
   while ((editor = gui_fixture_find_window (SPIRE_TYPE_DEAL_EDITOR)) != NULL)
     gtk_window_destroy (editor);
-  gtk_window_destroy (f->window);
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->cohort);
   g_free (f->dir);
@@ -174,7 +173,7 @@ test_move_card (F *f, gconstpointer data)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "move"));
   spire_deal_move_dialog_set_note (SPIRE_DEAL_MOVE_DIALOG (dialog), "Kontrakt signert");
   adw_message_dialog_response (dialog, "move");
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
 
   moved = spire_store_get (f->store, &spire_kind_deal, deal, NULL);
   g_assert_cmpstr (spire_record_get_text (moved, "stage"), ==, "signed");
@@ -186,7 +185,7 @@ test_move_card (F *f, gconstpointer data)
 
   pair[0] = f;
   pair[1] = deal;
-  g_assert_true (gui_fixture_wait (in_signed_column, pair, 10000));
+  g_assert_true (gui_fixture_wait (in_signed_column, pair, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_false (model_has (spire_followup_page_get_stage_model (f->page, "negotiation"), deal));
 }
 
@@ -212,7 +211,7 @@ test_no_deal_needs_reason (F *f, gconstpointer data)
   spire_deal_move_dialog_set_date (SPIRE_DEAL_MOVE_DIALOG (dialog), "31.02.2026");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
   adw_message_dialog_response (dialog, "cancel");
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
   after = spire_exchange_export_string (f->store, NULL);
   /* Only the time of the export differs */
   g_assert_cmpstr (strstr (before, "\"programs\""), ==, strstr (after, "\"programs\""));
@@ -299,7 +298,7 @@ test_list_export (F *f, gconstpointer data)
   g_assert_cmpuint (n, >, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "followup.export-csv-to",
                                              "s", path));
-  g_assert_true (gui_fixture_wait (not_exporting, f->page, 10000));
+  g_assert_true (gui_fixture_wait (not_exporting, f->page, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i]; i++)
@@ -324,9 +323,7 @@ open_editor (F *f, const char *deal)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "followup.open-deal", "s",
                                              deal));
-  gui_fixture_spin (20);
-  editor = gui_fixture_find_window (SPIRE_TYPE_DEAL_EDITOR);
-  g_assert_nonnull (editor);
+  editor = gui_fixture_wait_window (SPIRE_TYPE_DEAL_EDITOR);
   g_assert_cmpstr (spire_deal_editor_get_deal (SPIRE_DEAL_EDITOR (editor)), ==, deal);
   return SPIRE_DEAL_EDITOR (editor);
 }
@@ -351,7 +348,7 @@ test_editor_save (F *f, gconstpointer data)
   g_assert_true (spire_deal_editor_set_field_text (editor, "value", "2 500 000"));
   g_assert_true (spire_deal_editor_is_valid (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "deal.save", NULL));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   saved = spire_store_get (f->store, &spire_kind_deal, deal, NULL);
   g_assert_cmpint (spire_record_get_int (saved, "value"), ==, G_GINT64_CONSTANT (250000000));
   g_assert_cmpstr (spire_record_get_text (saved, "stage"), ==, "negotiation");
@@ -383,7 +380,7 @@ test_editor_phases (F *f, gconstpointer data)
   spire_deal_phase_dialog_set_cost (SPIRE_DEAL_PHASE_DIALOG (dialog), "500 000");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   adw_message_dialog_response (dialog, "save");
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
 
   after = phases_of (f, deal);
   g_assert_cmpuint (after->len, ==, before->len + 1);
@@ -403,7 +400,7 @@ test_editor_phases (F *f, gconstpointer data)
   spire_deal_phase_dialog_set_date (SPIRE_DEAL_PHASE_DIALOG (dialog), "15.03.2026");
   spire_deal_phase_dialog_set_cost (SPIRE_DEAL_PHASE_DIALOG (dialog), "450 000");
   adw_message_dialog_response (dialog, "save");
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
 
   passed = spire_store_get (f->store, &spire_kind_deal_phase, spire_record_get_uuid (added), NULL);
   g_assert_cmpstr (spire_record_get_text (passed, "state"), ==, "passed");
@@ -445,9 +442,9 @@ test_editor_option (F *f, gconstpointer data)
       g_assert_true (spire_deal_phase_set_state (f->store,
                                                  spire_record_get_uuid (phases->pdata[i]),
                                                  "passed", "2026-01-10", 0, NULL));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "deal.exercise-option", NULL));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_null (gui_fixture_find_message_dialog ());
   after = spire_store_get (f->store, &spire_kind_deal, deal, NULL);
   g_assert_true (spire_record_get_bool (after, "option_exercised"));
@@ -479,7 +476,7 @@ test_editor_gain (F *f, gconstpointer data)
   spire_deal_gain_dialog_set_text (gain_dialog, "owner", "Bydel Frogner");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   adw_message_dialog_response (dialog, "add");
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
 
   after = spire_store_list (f->store, &spire_kind_gain, "deal", deal, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);

@@ -91,7 +91,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
   g_signal_connect (f->store, "changed", G_CALLBACK (on_store_changed_cb), f);
   gtk_window_present (GTK_WINDOW (f->window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (f->window);
 }
 
 static void
@@ -101,8 +101,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 
   if (dialog)
     gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (f->window);
   g_assert_cmpuint (f->changed_other, ==, 0);
   g_signal_handlers_disconnect_by_func (f->store, on_store_changed_cb, f);
   g_clear_object (&f->cohort);
@@ -197,7 +196,7 @@ static GtkWindow *
 present (Fixture *f, GFile *file)
 {
   spire_import_file_present (GTK_WINDOW (f->window), f->store, f->cohort, file);
-  g_assert_true (gui_fixture_wait (dialog_shown, NULL, 10000));
+  g_assert_true (gui_fixture_wait (dialog_shown, NULL, GUI_FIXTURE_TIMEOUT_MS));
   return import_dialog ();
 }
 
@@ -210,8 +209,8 @@ csv_idle (gpointer data)
 static void
 wait_csv_idle (SpireCsvImportDialog *dialog)
 {
-  g_assert_true (gui_fixture_wait (csv_idle, dialog, 10000));
-  gui_fixture_spin (10);
+  g_assert_true (gui_fixture_wait (csv_idle, dialog, GUI_FIXTURE_TIMEOUT_MS));
+  gui_fixture_drain ();
 }
 
 static gint64
@@ -237,6 +236,7 @@ shot (const char *name)
 
   if (dir == NULL)
     return;
+  /* For a person to look at (never in CI): the transitions over. */
   gui_fixture_spin (1200);
   command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
@@ -297,7 +297,7 @@ test_import_csv (Fixture *f, gconstpointer data)
 
   /* Import: the dialog closes and says what it did. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL);
-  g_assert_true (gui_fixture_wait (dialog_gone, NULL, 20000));
+  g_assert_true (gui_fixture_wait (dialog_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpint (count_applications (f), ==, before + 3);
   g_assert_cmpstr (_spire_import_get_last_toast (), ==, "3 applications imported");
   g_assert_cmpuint (f->changed_main, >, 0);
@@ -310,7 +310,7 @@ test_import_csv (Fixture *f, gconstpointer data)
   g_assert_cmpuint (preview->counts.applications_new, ==, 0);
   g_assert_cmpuint (preview->counts.applications_known, ==, 3);
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (gui_fixture_wait (dialog_gone, NULL, 5000));
+  g_assert_true (gui_fixture_wait (dialog_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
 }
 
 static void
@@ -340,6 +340,7 @@ test_import_csv_problem (Fixture *f, gconstpointer data)
 
   /* Import stays refused. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL);
+  /* A while in which an import would have begun: none does. */
   gui_fixture_spin (100);
   g_assert_cmpstr (_spire_csv_import_dialog_get_page (dialog), ==, "preview");
   g_assert_cmpint (count_applications (f), ==, before);
@@ -369,7 +370,7 @@ test_import_csv_problem (Fixture *f, gconstpointer data)
   g_assert_null (spire_csv_import_get_mapping (_spire_csv_import_dialog_get_import (dialog), 0));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (gui_fixture_wait (dialog_gone, NULL, 5000));
+  g_assert_true (gui_fixture_wait (dialog_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpint (count_applications (f), ==, before);
 }
 
@@ -396,7 +397,7 @@ test_import_brreg (Fixture *f, gconstpointer data)
   g_assert_cmpuint (adw_combo_row_get_selected (_spire_import_job_dialog_get_as_row (dialog)), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import-job.run", NULL);
-  g_assert_true (gui_fixture_wait (job_done, dialog, 20000));
+  g_assert_true (gui_fixture_wait (job_done, dialog, GUI_FIXTURE_TIMEOUT_MS));
   text = _spire_import_job_dialog_get_result_text (dialog);
   g_test_message ("%s", text);
   g_assert_true (_spire_import_job_dialog_succeeded (dialog));
@@ -415,7 +416,7 @@ test_import_brreg (Fixture *f, gconstpointer data)
   g_assert_cmpuint (found->len, ==, 0);
 
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (gui_fixture_wait (dialog_gone, NULL, 5000));
+  g_assert_true (gui_fixture_wait (dialog_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
 }
 
 static void
@@ -430,7 +431,7 @@ test_import_brreg_malformed (Fixture *f, gconstpointer data)
   if (SPIRE_IS_IMPORT_JOB_DIALOG (window))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "import-job.run", NULL);
-      g_assert_true (gui_fixture_wait (job_done, window, 20000));
+      g_assert_true (gui_fixture_wait (job_done, window, GUI_FIXTURE_TIMEOUT_MS));
       g_assert_false (_spire_import_job_dialog_succeeded (SPIRE_IMPORT_JOB_DIALOG (window)));
       text = _spire_import_job_dialog_get_result_text (SPIRE_IMPORT_JOB_DIALOG (window));
     }
@@ -459,7 +460,7 @@ test_import_backup (Fixture *f, gconstpointer data)
   g_assert_cmpint (_spire_import_job_dialog_get_kind (dialog), ==, SPIRE_IMPORT_KIND_BACKUP);
   g_assert_cmpstr (_spire_import_job_dialog_get_page (dialog), ==, "ask");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import-job.run", NULL);
-  g_assert_true (gui_fixture_wait (job_done, dialog, 20000));
+  g_assert_true (gui_fixture_wait (job_done, dialog, GUI_FIXTURE_TIMEOUT_MS));
   text = _spire_import_job_dialog_get_result_text (dialog);
   g_test_message ("%s", text);
   g_assert_true (_spire_import_job_dialog_succeeded (dialog));
@@ -477,7 +478,7 @@ test_import_sheet_refused (Fixture *f, gconstpointer data)
 
   dialog = SPIRE_IMPORT_JOB_DIALOG (present (f, file));
   g_assert_cmpint (_spire_import_job_dialog_get_kind (dialog), ==, SPIRE_IMPORT_KIND_SHEET);
-  g_assert_true (gui_fixture_wait (job_done, dialog, 20000));
+  g_assert_true (gui_fixture_wait (job_done, dialog, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_false (_spire_import_job_dialog_succeeded (dialog));
   text = _spire_import_job_dialog_get_result_text (dialog);
   g_test_message ("%s", text);
@@ -543,7 +544,7 @@ test_import_templates (void)
       GtkWindow *window = g_object_ref_sink (g_object_new (types[i], NULL));
 
       gtk_window_present (window);
-      gui_fixture_spin (20);
+      gui_fixture_wait_allocated (window);
       gtk_window_destroy (window);
       g_assert_finalize_object (window);
     }

@@ -78,8 +78,7 @@ f_teardown (F *f, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (dialog));
   while ((innsyn = gui_fixture_find_window (SPIRE_TYPE_INNSYN_DIALOG)) != NULL)
     gtk_window_destroy (innsyn);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->application);
   g_clear_object (&f->store);
   g_free (f->cohort);
@@ -118,9 +117,7 @@ open_dialog (F *f, const char *action)
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  gui_fixture_spin (20);
-  dialog = gui_fixture_find_window (SPIRE_TYPE_INNSYN_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = gui_fixture_wait_window (SPIRE_TYPE_INNSYN_DIALOG);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   return SPIRE_INNSYN_DIALOG (dialog);
 }
@@ -189,7 +186,7 @@ test_application (F *f, gconstpointer data)
                   gui_fixture_find_window (SPIRE_TYPE_INNSYN_DIALOG) != NULL);
   g_hash_table_add (chosen, (gpointer) spire_record_get_uuid (f->application));
   spire_application_list_select_uuids (list, chosen);
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   dialog = open_dialog (f, "cohort.innsyn-application");
   /* Received today unless told otherwise; the requester may be unnamed */
   spire_innsyn_dialog_set_language (dialog, SPIRE_LANGUAGE_EN);

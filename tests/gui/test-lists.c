@@ -70,7 +70,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   _spire_window_set_store (f->window, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (f->window);
   _spire_window_reload_now (f->window);
 }
 
@@ -79,8 +79,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (f->other)
     gtk_window_destroy (f->other);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->cohort);
 }
@@ -94,7 +93,7 @@ show_cohort (Fixture *f, const char *uuid)
   page = _spire_window_get_cohort_page (f->window);
   /* Every row in (a long list comes in slices), then laid out. */
   gui_fixture_wait_cohort (page);
-  gui_fixture_spin (100);
+  gui_fixture_wait_frame (page);
   return page;
 }
 
@@ -228,7 +227,7 @@ test_tile_filters (Fixture *f, gconstpointer data)
 
   /* A click shows only that status, and says so on the tile. */
   g_signal_emit_by_name (tile, "clicked");
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count);
   assert_all_have_status (shown, status);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tile)));
@@ -236,17 +235,17 @@ test_tile_filters (Fixture *f, gconstpointer data)
 
   /* Again: all of them. */
   g_signal_emit_by_name (tile, "clicked");
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tile)));
   g_assert_null (spire_cohort_page_get_status_filter (page));
 
   /* Or the Show All button. */
   g_signal_emit_by_name (tile, "clicked");
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cohort.filter-status", "s", ""));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tile)));
 }
@@ -280,12 +279,6 @@ test_application_widths (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtk_widget_get_width (view), >=, gtk_widget_get_width (GTK_WIDGET (page)) - 20);
 }
 
-static gboolean
-directory_loaded (gpointer page)
-{
-  return !_spire_record_list_page_is_loading (page);
-}
-
 static void
 test_directory_widths (Fixture *f, gconstpointer data)
 {
@@ -293,8 +286,9 @@ test_directory_widths (Fixture *f, gconstpointer data)
   GtkWidget *view;
 
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (f->window), "startups"));
-  g_assert_true (gui_fixture_wait (directory_loaded, page, 10000));
-  gui_fixture_spin (100);
+  gui_fixture_wait_records (page);
+  /* Then laid out. */
+  gui_fixture_wait_frame (page);
   view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (view);
   g_assert_cmpuint (assert_cells_whole (view, orgnr_or_date, NULL), >=, 20);
@@ -324,10 +318,11 @@ test_ranking_widths (Fixture *f, gconstpointer data)
   gtk_window_set_child (f->other, GTK_WIDGET (page));
   spire_ranking_page_set_store (page, f->store);
   gtk_window_present (f->other);
-  gui_fixture_spin (30);
+  gui_fixture_wait_allocated (f->other);
   g_assert_true (spire_ranking_page_set_cohort (page, cohort, NULL));
   g_assert_true (gui_fixture_wait (ranked, page, 30000));
-  gui_fixture_spin (50);
+  /* Then laid out. */
+  gui_fixture_wait_frame (page);
   g_assert_cmpstr (_spire_ranking_page_get_state (page), ==, "list");
 
   view = GTK_WIDGET (spire_ranking_list_get_column_view (_spire_ranking_page_get_list (page)));
@@ -362,16 +357,16 @@ test_screening_answers (Fixture *f, gconstpointer data)
   spire_evaluation_page_set_store (page, f->store);
   g_assert_true (spire_evaluation_page_set_cohort (page, cohort, NULL));
   gtk_window_present (f->other);
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (f->other);
   screening = SPIRE_EVALUATION_SCREENING (find_widget (GTK_WIDGET (page),
                                                        SPIRE_TYPE_EVALUATION_SCREENING));
   g_assert_nonnull (screening);
   /* Shown, so that its rows reach the view a slice a frame (issue 11). */
   spire_evaluation_page_show_part (page, "screening");
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
   spire_evaluation_part_reload (SPIRE_EVALUATION_PART (screening));
   /* A large cohort's rows are read on a worker (issue 11). */
-  g_assert_true (gui_fixture_wait (screening_loaded, screening, 20000));
+  g_assert_true (gui_fixture_wait (screening_loaded, screening, GUI_FIXTURE_TIMEOUT_MS));
 
   apps = spire_store_list (f->store, &spire_kind_application, "cohort", f->cohort, NULL);
   for (guint i = 0; i < apps->len; i++)

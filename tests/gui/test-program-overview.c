@@ -67,7 +67,9 @@ f_setup (F *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   _spire_window_set_store (f->window, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (f->window);
+  /* The window reads the store in an idle. */
+  gui_fixture_drain ();
 }
 
 static void
@@ -77,8 +79,7 @@ f_teardown (F *f, gconstpointer data)
 
   while ((dialog = gui_fixture_find_message_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->program);
   g_free (f->dir);
@@ -119,7 +120,7 @@ select_program (F *f, const char *program)
   g_assert_true (gtk_list_box_row_get_activatable (row));
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (row)));
   g_assert_cmpstr (spire_program_overview_get_program (overview), ==, program);
-  g_assert_true (gui_fixture_wait (overview_loaded, overview, 20000));
+  g_assert_true (gui_fixture_wait (overview_loaded, overview, GUI_FIXTURE_TIMEOUT_MS));
   return overview;
 }
 
@@ -189,7 +190,7 @@ test_board (F *f, gconstpointer data)
   guint total = 0;
 
   select_program (f, f->program);
-  g_assert_true (gui_fixture_wait (board_loaded, board, 20000));
+  g_assert_true (gui_fixture_wait (board_loaded, board, GUI_FIXTURE_TIMEOUT_MS));
   for (guint i = 0; stages[i]; i++)
     total += g_list_model_get_n_items (spire_followup_page_get_stage_model (board, stages[i]));
   g_assert_cmpuint (total, ==, deals->len);
@@ -202,7 +203,7 @@ test_board (F *f, gconstpointer data)
   /* The program's deals are let go, and read again when it is chosen again. */
   g_assert_null (spire_program_overview_get_program (_spire_window_get_program_overview (f->window)));
   select_program (f, f->program);
-  g_assert_true (gui_fixture_wait (board_loaded, board, 20000));
+  g_assert_true (gui_fixture_wait (board_loaded, board, GUI_FIXTURE_TIMEOUT_MS));
   total = 0;
   for (guint i = 0; stages[i]; i++)
     total += g_list_model_get_n_items (spire_followup_page_get_stage_model (board, stages[i]));
@@ -226,8 +227,9 @@ test_follows_changes (F *f, gconstpointer data)
   g_assert_true (spire_store_update (f->store, cohort, &error));
   g_assert_no_error (error);
   _spire_window_reload_now (f->window);
-  gui_fixture_spin (50);
-  g_assert_true (gui_fixture_wait (overview_loaded, overview, 20000));
+  /* The overview reloads in an idle, then reads on a worker. */
+  gui_fixture_drain ();
+  g_assert_true (gui_fixture_wait (overview_loaded, overview, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpstr (spire_sidebar_get_selected_program (_spire_window_get_sidebar (f->window)),
                    ==, f->program);
   g_assert_cmpstr (_spire_window_get_content_page (f->window), ==, "program");
@@ -293,18 +295,17 @@ test_folded (F *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   _spire_window_set_store (window, f->store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gui_fixture_wait (is_folded, leaflet, 5000));
+  g_assert_true (gui_fixture_wait (is_folded, leaflet, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_true (spire_sidebar_select_program (sidebar, f->program));
   row = gtk_list_box_get_selected_row (list);
   g_signal_emit_by_name (list, "row-activated", row);
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
   g_assert_cmpstr (_spire_window_get_content_page (window), ==, "program");
   g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (sidebar),
                                           adw_leaflet_get_visible_child (leaflet)));
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (_spire_window_get_program_overview (window)),
                                          adw_leaflet_get_visible_child (leaflet)));
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (window);
 }
 
 int

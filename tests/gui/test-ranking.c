@@ -213,7 +213,7 @@ static void
 wait_ranked (F *f)
 {
   g_assert_true (gui_fixture_wait (page_ready, f, 30000));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 }
 
 static void
@@ -230,7 +230,7 @@ show_page (F *f, const char *cohort)
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   spire_ranking_page_set_store (f->page, f->store);
   gtk_window_present (f->window);
-  gui_fixture_spin (30);
+  gui_fixture_wait_allocated (f->window);
   g_assert_true (spire_ranking_page_set_cohort (f->page, record, &error));
   g_assert_no_error (error);
   wait_ranked (f);
@@ -258,8 +258,8 @@ teardown (F *f, gconstpointer data)
   g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
 
   if (f->window)
-    gtk_window_destroy (f->window);
-  gui_fixture_spin (20);
+    gui_fixture_destroy_window (f->window);
+  gui_fixture_drain ();
   g_clear_object (&f->store);
   g_unlink (f->path);
   g_unlink (wal);
@@ -343,7 +343,8 @@ test_meeting_order (F *f, gconstpointer data)
       }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "ranking.meeting-order", NULL));
-  gui_fixture_spin (20);
+  /* The rows are handed over again, in slices. */
+  wait_ranked (f);
   g_assert_cmpuint (n_shown (f), ==, ranked);
   g_assert_cmpfloat (spire_rank_row_get_spread (row_at (f, 0)), ==, max_spread);
   for (guint i = 1; i < n_shown (f); i++)
@@ -352,7 +353,7 @@ test_meeting_order (F *f, gconstpointer data)
 
   /* And back to the ranking. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "ranking.meeting-order", NULL));
-  gui_fixture_spin (20);
+  wait_ranked (f);
   g_assert_cmpuint (n_shown (f), ==,
                     spire_ranking_get_n_rows (spire_ranking_page_get_ranking (f->page)));
   g_assert_cmpuint (spire_rank_row_get_rank (row_at (f, 0)), ==, 1);
@@ -436,7 +437,7 @@ test_reviews_dialog (F *f, gconstpointer data)
   dialog = find_reviews_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (SPIRE_IS_REVIEWS_DIALOG (dialog));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_cmpuint (spire_reviews_dialog_get_n_reviews (SPIRE_REVIEWS_DIALOG (dialog)), ==,
                     spire_rank_row_get_n_reviews (row) + drafts);
   g_assert_cmpuint (spire_rank_row_get_n_reviews (row), >=, 1);
@@ -496,7 +497,7 @@ test_decide (F *f, gconstpointer data)
   toasts = g_ptr_array_new_with_free_func (g_free);
   handler = g_log_set_handler ("spire-toast", G_LOG_LEVEL_MESSAGE, collect_toast_cb, toasts);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_log_remove_handler ("spire-toast", handler);
   {
     g_assert_cmpuint (toasts->len, >=, 1);
@@ -544,7 +545,7 @@ test_cancel_decision (F *f, gconstpointer data)
   g_assert_true (SPIRE_IS_DECISION_DIALOG (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
   adw_message_dialog_response (dialog, "cancel");
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_cmpint (spire_store_count (f->store, &spire_kind_decision, NULL, NULL), ==, before);
 }
 
@@ -610,7 +611,7 @@ test_same_seats_warning (F *f, gconstpointer data)
   from_ranking = g_strdup (spire_decision_dialog_get_warning (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
 
   window = GTK_WINDOW (gtk_window_new ());
   cohort_page = SPIRE_COHORT_PAGE (spire_cohort_page_new ());
@@ -619,7 +620,8 @@ test_same_seats_warning (F *f, gconstpointer data)
   g_assert_true (spire_cohort_page_set_cohort (cohort_page, SPIRE_COHORT (cohort), &error));
   g_assert_no_error (error);
   gtk_window_present (window);
-  gui_fixture_spin (20);
+  /* The cohort's applications are read on a worker. */
+  gui_fixture_wait_cohort (cohort_page);
   select_uuids (spire_cohort_page_get_model (cohort_page), uuids);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cohort_page), "cohort.set-status", "s",
                                              "accepted"));
@@ -630,8 +632,7 @@ test_same_seats_warning (F *f, gconstpointer data)
   g_assert_cmpstr (from_ranking, ==, expect);
   g_assert_cmpstr (spire_decision_dialog_get_warning (dialog), ==, expect);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_destroy (window);
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (window);
   for (guint i = 0; i < 2; i++)
     g_free (uuids[i]);
 }
@@ -757,7 +758,7 @@ test_large (void)
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   spire_ranking_page_set_store (f->page, f->store);
   gtk_window_present (f->window);
-  gui_fixture_spin (30);
+  gui_fixture_wait_allocated (f->window);
 
   start = last = g_get_monotonic_time ();
   spire_ranking_page_set_cohort (f->page, record, NULL);
@@ -778,7 +779,7 @@ test_large (void)
                     spire_ranking_get_n_rows (spire_ranking_page_get_ranking (f->page)));
 
   /* Scroll through the whole list, a page at a time. */
-  gui_fixture_spin (100);
+  gui_fixture_wait_frame (f->page);
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (spire_ranking_list_get_column_view (_spire_ranking_page_get_list (f->page))));
   scroll_start = g_get_monotonic_time ();
   gap = 0;
@@ -788,14 +789,13 @@ test_large (void)
 
       gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) +
                                         gtk_adjustment_get_page_size (vadj));
-      gui_fixture_spin (5);
+      gui_fixture_wait_frame (f->page);
       gap = MAX (gap, g_get_monotonic_time () - t0);
     }
   g_test_message ("200 pages scrolled in %.0f ms; slowest page %.0f ms",
                   (g_get_monotonic_time () - scroll_start) / 1000.0, gap / 1000.0);
 
-  gtk_window_destroy (f->window);
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->path);
   g_free (f->cohort);

@@ -41,7 +41,9 @@ fixture_set_up (Fixture *fx, gconstpointer data)
   fx->window = spire_window_new (app);
   _spire_window_set_store (fx->window, fx->store);
   gtk_window_present (GTK_WINDOW (fx->window));
-  gui_fixture_spin (30);
+  gui_fixture_wait_allocated (fx->window);
+  /* The window reads the store in an idle. */
+  gui_fixture_drain ();
 }
 
 static void
@@ -51,8 +53,7 @@ fixture_tear_down (Fixture *fx, gconstpointer data)
 
   if (editor)
     gtk_window_destroy (editor);
-  gtk_window_destroy (GTK_WINDOW (fx->window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (fx->window);
   g_clear_object (&fx->store);
 }
 
@@ -80,7 +81,7 @@ save_and_find (SpireRecordEditor *editor, SpireStore *store, const char *name)
 
   g_assert_true (_spire_record_editor_can_save (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_true (gui_fixture_wait (editor_gone, NULL, 2000));
+  g_assert_true (gui_fixture_wait (editor_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
   found = spire_store_list (store, &spire_kind_startup, "name", name, NULL);
   g_assert_nonnull (found);
   g_assert_cmpuint (found->len, ==, 1);
@@ -114,7 +115,7 @@ test_title (Fixture *fx, gconstpointer data)
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Startup");
   gtk_window_destroy (GTK_WINDOW (editor));
-  gui_fixture_spin (5);
+  gui_fixture_drain ();
 
   editor = open_editor (fx, NULL, startup);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, edit);
@@ -135,7 +136,7 @@ test_calendar (Fixture *fx, gconstpointer data)
   _spire_record_editor_set_text (editor, "name", "Kalender AS");
   gtk_calendar_select_day (calendar, day);
   g_signal_emit_by_name (calendar, "day-selected"); /* as a click on the day */
-  gui_fixture_spin (5);
+  gui_fixture_drain ();
   g_assert_cmpstr (_spire_record_editor_get_text (editor, "founded"), ==, "2021-03-14");
 
   saved = save_and_find (editor, fx->store, "Kalender AS");
@@ -337,7 +338,7 @@ test_panel_pickers_search (Fixture *fx, gconstpointer data)
   g_assert_true (spire_panel_member_dialog_is_loading (SPIRE_PANEL_MEMBER_DIALOG (dialog)));
   spire_store_list_async (fx->store, &spire_kind_person, NULL, NULL, NULL, on_persons_read_cb,
                           g_object_ref (dialog));
-  g_assert_true (gui_fixture_wait (member_dialog_loaded, dialog, 10000));
+  g_assert_true (gui_fixture_wait (member_dialog_loaded, dialog, GUI_FIXTURE_TIMEOUT_MS));
   dropdown = find_dropdown (dialog);
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_drop_down_get_enable_search (dropdown));
@@ -374,7 +375,7 @@ test_panel_pickers_search (Fixture *fx, gconstpointer data)
   g_assert_true (spire_conflict_dialog_is_loading (SPIRE_CONFLICT_DIALOG (dialog)));
   spire_application_queue_async (fx->store, cohort, NULL, on_applications_read_cb,
                                  g_object_ref (dialog));
-  g_assert_true (gui_fixture_wait (conflict_dialog_loaded, dialog, 10000));
+  g_assert_true (gui_fixture_wait (conflict_dialog_loaded, dialog, GUI_FIXTURE_TIMEOUT_MS));
   dropdown = find_dropdown (dialog);
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_drop_down_get_enable_search (dropdown));
@@ -406,7 +407,7 @@ test_nb (Fixture *fx, gconstpointer data)
   g_signal_emit_by_name (calendar, "day-selected");
   g_assert_cmpstr (_spire_record_editor_get_text (editor, "founded"), ==, "14.03.2021");
   gtk_window_destroy (GTK_WINDOW (editor));
-  gui_fixture_spin (5);
+  gui_fixture_drain ();
 
   editor = open_editor (fx, NULL, startup);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, edit);
@@ -415,7 +416,7 @@ test_nb (Fixture *fx, gconstpointer data)
   holder = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (holder), spin);
   gtk_window_present (GTK_WINDOW (holder));
-  gui_fixture_spin (5);
+  gui_fixture_wait_allocated (holder);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
   spire_spin_button_follow_language (GTK_SPIN_BUTTON (spin));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1.5);

@@ -19,17 +19,10 @@
 #include "spire-window-private.h"
 
 /* The directory reads in a worker and makes its rows from an idle. */
-static gboolean
-directory_loaded (gpointer page)
-{
-  return !_spire_record_list_page_is_loading (page);
-}
-
 static void
 wait_directory (SpireWindow *window)
 {
-  g_assert_true (gui_fixture_wait (directory_loaded, _spire_window_get_directory_page (window),
-                                   10000));
+  gui_fixture_wait_records (_spire_window_get_directory_page (window));
 }
 
 static SpireApp *app;
@@ -53,7 +46,7 @@ window_for (SpireStore *store)
 
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_window_read (window);
   return window;
 }
 
@@ -67,8 +60,7 @@ close_window (SpireWindow *window)
     gtk_window_destroy (GTK_WINDOW (dialog));
   if (editor)
     gtk_window_destroy (GTK_WINDOW (editor));
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (window);
 }
 
 static SpireRecord *
@@ -170,7 +162,7 @@ test_records_cohort_editor (void)
   g_assert_true (_spire_record_editor_can_save (editor));
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_true (gui_fixture_wait (editor_gone, NULL, 2000));
+  g_assert_true (gui_fixture_wait (editor_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
 
   cohort = find_by (store, &spire_kind_cohort, "name", "Høst 2027");
   g_assert_nonnull (cohort);
@@ -209,13 +201,13 @@ test_records_edit_and_ask (void)
   ask = gui_fixture_find_message_dialog ();
   g_assert_nonnull (ask);
   adw_message_dialog_response (ask, "cancel");
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   g_assert_true (SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR)) == editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
   ask = gui_fixture_find_message_dialog ();
   g_assert_nonnull (ask);
   adw_message_dialog_response (ask, "save");
-  g_assert_true (gui_fixture_wait (editor_gone, NULL, 2000));
+  g_assert_true (gui_fixture_wait (editor_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
 
   after = spire_store_get (store, &spire_kind_cohort, spire_record_get_uuid (cohort), NULL);
   g_assert_cmpint (spire_record_get_int (after, "seats"), ==, 8);
@@ -255,7 +247,7 @@ test_records_orgnr (void)
   _spire_record_editor_set_text (editor, "employees", "7");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_true (gui_fixture_wait (editor_gone, NULL, 2000));
+  g_assert_true (gui_fixture_wait (editor_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
   startup = find_by (store, &spire_kind_startup, "name", "Fjellvind AS");
   g_assert_nonnull (startup);
   g_assert_cmpstr (spire_record_get_text (startup, "orgnr"), ==, "923609016");
@@ -411,12 +403,12 @@ test_records_directory (void)
   g_assert_cmpstr (_spire_window_get_content_page (window), ==, "directory");
   w.model = _spire_record_list_page_get_shown (page);
   w.n = (guint) total;
-  g_assert_true (gui_fixture_wait (count_is, &w, 10000));
+  g_assert_true (gui_fixture_wait (count_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpstr (_spire_record_list_page_get_count_text (page), ==, expect_all);
 
   gtk_editable_set_text (_spire_record_list_page_get_search_entry (page), "aa");
   w.n = n_aa;
-  g_assert_true (gui_fixture_wait (count_is, &w, 3000));
+  g_assert_true (gui_fixture_wait (count_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   expect_some = g_strdup_printf ("%u of %u startups", n_aa, (guint) total);
   g_assert_cmpstr (_spire_record_list_page_get_count_text (page), ==, expect_some);
   for (guint i = 0; i < n_aa; i++)
@@ -428,20 +420,20 @@ test_records_directory (void)
 
     _spire_window_reload_now (window);
     w.n = n_aa + 1;
-    g_assert_true (gui_fixture_wait (count_is, &w, 3000));
+    g_assert_true (gui_fixture_wait (count_is, &w, GUI_FIXTURE_TIMEOUT_MS));
     gtk_selection_model_select_item (_spire_record_list_page_get_selection (page), 0, TRUE);
     g_assert_cmpstr (_spire_record_list_page_get_cell (page, 0, 0), ==, "Åker Robotikk AS");
     gtk_widget_activate_action (GTK_WIDGET (page), "records.delete", NULL);
     g_assert_false (spire_store_exists (store, &spire_kind_startup, spire_record_get_uuid (s)));
     _spire_window_reload_now (window);
     w.n = n_aa;
-    g_assert_true (gui_fixture_wait (count_is, &w, 3000));
+    g_assert_true (gui_fixture_wait (count_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   }
 
   /* Sorting by employees, numbers in order. */
   gtk_editable_set_text (_spire_record_list_page_get_search_entry (page), "");
   w.n = (guint) total;
-  g_assert_true (gui_fixture_wait (count_is, &w, 3000));
+  g_assert_true (gui_fixture_wait (count_is, &w, GUI_FIXTURE_TIMEOUT_MS));
 
   close_window (window);
 }
@@ -633,7 +625,7 @@ test_records_erase_person (void)
   _spire_window_reload_now (window);
   g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "persons"));
   wait_directory (window);
-  g_assert_true (gui_fixture_wait (count_is, &w, 3000));
+  g_assert_true (gui_fixture_wait (count_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   person = g_list_model_get_item (G_LIST_MODEL (selection), 0);
   g_assert_true (spire_record_equal (person, made));
   name = g_strdup (spire_record_get_text (person, "name"));

@@ -66,8 +66,7 @@ f_teardown (F *f, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (dialog));
   while ((report = gui_fixture_find_window (SPIRE_TYPE_REPORT_DIALOG)) != NULL)
     gtk_window_destroy (report);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (f->window);
   g_clear_object (&f->store);
   g_free (f->cohort);
   g_free (f->dir);
@@ -120,9 +119,7 @@ open_dialog (GtkWidget *widget, const char *action, GVariant *parameter)
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action_variant (widget, action, parameter));
-  gui_fixture_spin (20);
-  dialog = gui_fixture_find_window (SPIRE_TYPE_REPORT_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = gui_fixture_wait_window (SPIRE_TYPE_REPORT_DIALOG);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   return SPIRE_REPORT_DIALOG (dialog);
 }
@@ -254,7 +251,7 @@ test_letters_for_selection (F *f, gconstpointer data)
   g_hash_table_add (chosen, (gpointer) spire_record_get_uuid (apps->pdata[0]));
   g_hash_table_add (chosen, (gpointer) spire_record_get_uuid (apps->pdata[1]));
   spire_application_list_select_uuids (list, chosen);
-  gui_fixture_spin (20);
+  gui_fixture_drain ();
   selected = spire_application_list_get_selected (list);
   g_assert_cmpuint (selected->len, ==, 2);
   dialog = open_dialog (GTK_WIDGET (page), "cohort.export-selected-letters", NULL);
@@ -336,7 +333,7 @@ test_program_reports (F *f, gconstpointer data)
       program = spire_record_get_uuid (programs->pdata[i]);
       g_assert_true (spire_sidebar_select_program (_spire_window_get_sidebar (f->window),
                                                    program));
-      g_assert_true (gui_fixture_wait (overview_loaded, overview, 20000));
+      g_assert_true (gui_fixture_wait (overview_loaded, overview, GUI_FIXTURE_TIMEOUT_MS));
       row = _spire_program_overview_find_solution (overview, HERO_SOLUTION);
     }
   g_assert_nonnull (row);

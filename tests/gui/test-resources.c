@@ -258,6 +258,24 @@ find_toplevel (GType type, gboolean destroy)
 }
 
 static gboolean
+about_open (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_ABOUT_WINDOW, FALSE);
+}
+
+static gboolean
+chooser_open (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return !find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
+}
+
+static gboolean
 has_help_overlay (gpointer window)
 {
   return gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL;
@@ -284,21 +302,21 @@ test_resources_shortcuts (void)
   window = spire_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   /* The help overlay (Ctrl+?) is made after the window's first frame. */
-  g_assert_true (gui_fixture_wait (has_help_overlay, window, 5000));
+  g_assert_true (gui_fixture_wait (has_help_overlay, window, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   /* app.about shows the about window over ours. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  gui_fixture_spin (50);
+  g_assert_true (gui_fixture_wait (about_open, NULL, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_true (find_toplevel (ADW_TYPE_ABOUT_WINDOW, TRUE));
   /* File → Open asks for a file. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-database", NULL);
-  gui_fixture_spin (50);
+  g_assert_true (gui_fixture_wait (chooser_open, NULL, GUI_FIXTURE_TIMEOUT_MS));
   /* (the window closes its chooser when it goes) */
   g_assert_true (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (20);
+  g_assert_true (gui_fixture_wait (chooser_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_false (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
 }
 

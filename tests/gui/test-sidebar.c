@@ -66,8 +66,7 @@ has_all_rows (gpointer data)
 static void
 close_window (SpireWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_destroy_window (window);
 }
 
 static void
@@ -102,7 +101,7 @@ test_sidebar_later (void)
   /* As the app does: the window first, then the database. */
   window = spire_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (window);
   _spire_window_set_store (window, store);
   sidebar = _spire_window_get_sidebar (window);
   w.list = find_list_box (GTK_WIDGET (sidebar));
@@ -118,7 +117,7 @@ test_sidebar_later (void)
                      SPIRE_RECORD (spire_sidebar_get_selected_cohort (sidebar))),
                    ==, "Kull 01");
 
-  g_assert_true (gui_fixture_wait (has_all_rows, &w, 5000));
+  g_assert_true (gui_fixture_wait (has_all_rows, &w, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpuint (n_list_rows (w.list), ==, w.n);
   last = gtk_widget_get_last_child (GTK_WIDGET (w.list));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (last), ==, "Kull 80");
@@ -299,7 +298,7 @@ test_sidebar_long_names (void)
       head = find_label (row, "Bergen kommune – Klimaløsninger for framtidens byer");
       g_assert_nonnull (head);
       g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, names[i]);
-      g_assert_true (gui_fixture_wait (is_allocated, period, 5000));
+      g_assert_true (gui_fixture_wait (is_allocated, period, GUI_FIXTURE_TIMEOUT_MS));
       /* The period whole, the start cut at its end */
       gtk_widget_measure (GTK_WIDGET (period), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
                           NULL, NULL);

@@ -80,7 +80,7 @@ edit_and_save (GtkWidget *widget, const char *action, GVariant *param, ...)
 
   g_assert_null (SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR)));
   g_assert_true (gtk_widget_activate_action_variant (widget, action, param));
-  g_assert_true (gui_fixture_wait (editor_shown, NULL, 2000));
+  g_assert_true (gui_fixture_wait (editor_shown, NULL, GUI_FIXTURE_TIMEOUT_MS));
   editor = SPIRE_RECORD_EDITOR (gui_fixture_find_window (SPIRE_TYPE_RECORD_EDITOR));
   va_start (ap, param);
   while ((field = va_arg (ap, const char *)) != NULL)
@@ -89,7 +89,7 @@ edit_and_save (GtkWidget *widget, const char *action, GVariant *param, ...)
   if (!_spire_record_editor_can_save (editor))
     g_error ("The form refuses: %s", _spire_record_editor_get_message (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_true (gui_fixture_wait (editor_gone, NULL, 5000));
+  g_assert_true (gui_fixture_wait (editor_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_null (gui_fixture_find_message_dialog ());
 }
 
@@ -205,13 +205,6 @@ static gboolean
 dialog_gone (gpointer data)
 {
   return import_dialog () == NULL;
-}
-
-/* A directory page has read its records (in a worker) and shows them all. */
-static gboolean
-list_page_read (gpointer data)
-{
-  return !_spire_record_list_page_is_loading (data);
 }
 
 static gboolean
@@ -344,9 +337,10 @@ static void
 reload (SpireWindow *window)
 {
   _spire_window_reload_now (window);
-  gui_fixture_spin (50);
-  /* The cohort is read again in a worker; its old rows stay until then. */
+  /* The cohort, or the directory shown, is read again in a worker; its
+   * old rows stay until then. */
   gui_fixture_wait_cohort (_spire_window_get_cohort_page (window));
+  gui_fixture_wait_records (_spire_window_get_directory_page (window));
 }
 
 /* The walkthrough: one user's walk, a walk_* function a step, in order.
@@ -380,7 +374,7 @@ static GPtrArray *
 export_directory (Walk *w, const char *file)
 {
   _spire_record_list_page_export_csv (w->directory, file);
-  g_assert_true (gui_fixture_wait (list_page_not_exporting, w->directory, 10000));
+  g_assert_true (gui_fixture_wait (list_page_not_exporting, w->directory, GUI_FIXTURE_TIMEOUT_MS));
   return read_csv (file, w->separator);
 }
 
@@ -400,7 +394,7 @@ walk_program_and_cohort (Walk *w)
     gtk_widget_activate_action (GTK_WIDGET (steps), "first-steps.next", NULL);
     g_assert_cmpstr (spire_first_steps_get_step (steps), ==, "cohort");
     gtk_widget_activate_action (GTK_WIDGET (steps), "first-steps.skip", NULL);
-    g_assert_true (gui_fixture_wait (first_steps_done, w->window, 20000));
+    g_assert_true (gui_fixture_wait (first_steps_done, w->window, GUI_FIXTURE_TIMEOUT_MS));
   }
   w->program = find_by (w->store, &spire_kind_program, "name", "Smart Kommune");
   g_assert_nonnull (w->program);
@@ -424,7 +418,7 @@ static void
 walk_public_bodies (Walk *w)
 {
   g_assert_true (spire_sidebar_select_directory (w->sidebar, "public_bodies"));
-  gui_fixture_spin (20);
+  gui_fixture_wait_records (w->directory);
   g_assert_true (spire_record_list_page_get_kind (w->directory) == &spire_kind_public_body);
   edit_and_save (GTK_WIDGET (w->window), "win.new", NULL,
                  "name", "Oslo kommune", "kind", "municipality", NULL);
@@ -445,7 +439,7 @@ walk_challenges (Walk *w)
   g_autoptr (GPtrArray) rows = NULL;
 
   g_assert_true (spire_sidebar_select_directory (w->sidebar, "challenges"));
-  gui_fixture_spin (20);
+  gui_fixture_wait_records (w->directory);
   edit_and_save (GTK_WIDGET (w->window), "win.new", NULL,
                  "title", "Smartere snømåking", "cohort", w->cohort_uuid,
                  "owner", spire_record_get_uuid (w->oslo), NULL);
@@ -487,18 +481,18 @@ walk_import (Walk *w)
 
     spire_import_file_present (GTK_WINDOW (w->window), w->store, SPIRE_COHORT (w->cohort), file);
   }
-  g_assert_true (gui_fixture_wait (dialog_shown, NULL, 10000));
+  g_assert_true (gui_fixture_wait (dialog_shown, NULL, GUI_FIXTURE_TIMEOUT_MS));
   dialog = SPIRE_CSV_IMPORT_DIALOG (import_dialog ());
   g_assert_true (SPIRE_IS_CSV_IMPORT_DIALOG (dialog));
-  g_assert_true (gui_fixture_wait (csv_idle, dialog, 10000));
+  g_assert_true (gui_fixture_wait (csv_idle, dialog, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpstr (_spire_csv_import_dialog_get_cohort_uuid (dialog), ==, w->cohort_uuid);
   g_assert_cmpstr (_spire_csv_import_dialog_get_row_target (dialog, 0), ==, SPIRE_CSV_STARTUP_NAME);
   g_assert_cmpstr (_spire_csv_import_dialog_get_row_target (dialog, 1), ==, SPIRE_CSV_STARTUP_ORGNR);
   g_assert_cmpstr (_spire_csv_import_dialog_get_row_target (dialog, 4), ==,
                    SPIRE_CSV_APPLICATION_CHALLENGE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.next", NULL);
-  g_assert_true (gui_fixture_wait (csv_idle, dialog, 10000));
-  gui_fixture_spin (10);
+  g_assert_true (gui_fixture_wait (csv_idle, dialog, GUI_FIXTURE_TIMEOUT_MS));
+  gui_fixture_drain ();
   g_assert_cmpstr (_spire_csv_import_dialog_get_page (dialog), ==, "preview");
   preview = _spire_csv_import_dialog_get_preview (dialog);
   g_assert_nonnull (preview);
@@ -534,18 +528,18 @@ walk_export_startups (Walk *w)
 
   reload (w->window);
   g_assert_true (spire_sidebar_select_directory (w->sidebar, "startups"));
-  g_assert_true (gui_fixture_wait (list_page_read, w->directory, 10000));
+  gui_fixture_wait_records (w->directory);
   g_assert_cmpuint (g_list_model_get_n_items (_spire_record_list_page_get_shown (w->directory)), ==,
                     N_APPLICATIONS);
   gtk_editable_set_text (_spire_record_list_page_get_search_entry (w->directory), "kvitfj");
-  g_assert_true (gui_fixture_wait (list_page_shows_one, w->directory, 5000));
+  g_assert_true (gui_fixture_wait (list_page_shows_one, w->directory, GUI_FIXTURE_TIMEOUT_MS));
   rows = export_directory (w, w->dir_export_path);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (((char **) rows->pdata[1])[column_of (rows->pdata[0], "Name")], ==,
                    "Kvitfjell Robotikk AS");
   g_clear_pointer (&rows, g_ptr_array_unref);
   gtk_editable_set_text (_spire_record_list_page_get_search_entry (w->directory), "");
-  g_assert_true (gui_fixture_wait (list_page_shows_all, w->directory, 5000));
+  g_assert_true (gui_fixture_wait (list_page_shows_all, w->directory, GUI_FIXTURE_TIMEOUT_MS));
 
   /* … and in its order: by name, Z to A. */
   {
@@ -580,7 +574,7 @@ walk_search (Walk *w)
   g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (w->page)), ==,
                     N_APPLICATIONS);
   gtk_editable_set_text (_spire_cohort_page_get_search_entry (w->page), "kvitfjell rob");
-  g_assert_true (gui_fixture_wait (cohort_page_shows_one, w->page, 5000));
+  g_assert_true (gui_fixture_wait (cohort_page_shows_one, w->page, GUI_FIXTURE_TIMEOUT_MS));
   {
     g_autoptr (SpireRecord) app = g_list_model_get_item (G_LIST_MODEL (spire_cohort_page_get_model (w->page)), 0);
     g_autoptr (SpireRecord) startup = spire_store_get (w->store, &spire_kind_startup,
@@ -592,7 +586,7 @@ walk_search (Walk *w)
     w->found_uuid = g_strdup (spire_record_get_uuid (app));
   }
   gtk_editable_set_text (_spire_cohort_page_get_search_entry (w->page), "");
-  g_assert_true (gui_fixture_wait (cohort_page_shows_all, w->page, 5000));
+  g_assert_true (gui_fixture_wait (cohort_page_shows_all, w->page, GUI_FIXTURE_TIMEOUT_MS));
 }
 
 /* 5. Ten rejected with one reason, through the bulk status change. */
@@ -619,7 +613,7 @@ walk_reject (Walk *w)
                                                           "apply"));
   adw_message_dialog_response (gui_fixture_find_message_dialog (), "apply");
   gtk_window_destroy (GTK_WINDOW (gui_fixture_find_message_dialog ()));
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
   g_assert_null (gui_fixture_find_message_dialog ());
   g_assert_cmpuint (count_status (w->store, w->cohort_uuid, "rejected"), ==, 10);
   for (guint i = 0; i < rejected->len; i++)
@@ -661,7 +655,7 @@ walk_delete_and_undo (Walk *w)
   g_assert_nonnull (deleted_uuid);
   watch.uuid = deleted_uuid;
   gtk_widget_activate_action (GTK_WIDGET (w->page), "cohort.delete-applications", NULL);
-  g_assert_true (gui_fixture_wait (row_gone, &watch, 20000));
+  g_assert_true (gui_fixture_wait (row_gone, &watch, GUI_FIXTURE_TIMEOUT_MS));
   {
     g_autoptr (SpireRecord) gone = spire_store_get (w->store, &spire_kind_application,
                                                     deleted_uuid, NULL);
@@ -676,7 +670,7 @@ walk_delete_and_undo (Walk *w)
   /* At once, while the status toast is still hiding: libadwaita 1.2 used
    * to abort here when the undo dismissed the delete toast. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->window), "win.undo", NULL));
-  g_assert_true (gui_fixture_wait (row_back, &watch, 20000));
+  g_assert_true (gui_fixture_wait (row_back, &watch, GUI_FIXTURE_TIMEOUT_MS));
   {
     g_autoptr (SpireRecord) back = spire_store_get (w->store, &spire_kind_application,
                                                     deleted_uuid, &error);
@@ -701,7 +695,7 @@ walk_export_cohort (Walk *w)
 
   gtk_selection_model_unselect_all (spire_cohort_page_get_model (w->page));
   gtk_widget_activate_action (GTK_WIDGET (w->page), "cohort.export-csv-to", "s", w->export_path);
-  g_assert_true (gui_fixture_wait (cohort_page_not_exporting, w->page, 10000));
+  g_assert_true (gui_fixture_wait (cohort_page_not_exporting, w->page, GUI_FIXTURE_TIMEOUT_MS));
   rows = read_csv (w->export_path, w->separator);
   g_assert_cmpuint (rows->len, ==, 1 + N_APPLICATIONS);
   {
@@ -752,7 +746,9 @@ test_walkthrough (void)
   w.window = spire_window_new (app);
   _spire_window_set_store (w.window, w.store);
   gtk_window_present (GTK_WINDOW (w.window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (w.window);
+  /* The window reads the store in an idle. */
+  gui_fixture_drain ();
   w.sidebar = _spire_window_get_sidebar (w.window);
   w.page = _spire_window_get_cohort_page (w.window);
   w.directory = _spire_window_get_directory_page (w.window);
@@ -767,8 +763,7 @@ test_walkthrough (void)
   walk_delete_and_undo (&w);
   walk_export_cohort (&w);
 
-  gtk_window_destroy (GTK_WINDOW (w.window));
-  gui_fixture_spin (20);
+  gui_fixture_destroy_window (w.window);
   g_unlink (w.csv_path);
   g_unlink (w.export_path);
   g_unlink (w.dir_export_path);

@@ -715,5 +715,5 @@ gui_fixture_close_window (gpointer window)
   if (dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_drain ();
 }

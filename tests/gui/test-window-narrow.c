@@ -163,7 +163,7 @@ assert_narrow (gpointer window, const char *what, int limit)
   GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
   int minimum = 0;
 
-  gui_fixture_spin (30);
+  gui_fixture_drain ();
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   report_wide (content, limit, wide);
   if (minimum > limit || gtk_widget_get_width (content) > limit)
@@ -271,7 +271,7 @@ test_window_narrow (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gui_fixture_wait (is_folded, leaflet, 5000));
+  g_assert_true (gui_fixture_wait (is_folded, leaflet, GUI_FIXTURE_TIMEOUT_MS));
   sidebar = _spire_window_get_sidebar (window);
 
   /* A phone is 360 pixels wide: the window, with every view, fits. */

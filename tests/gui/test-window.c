@@ -43,7 +43,7 @@ window_for (SpireStore *store)
 
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_spin (50);
+  gui_fixture_wait_allocated (window);
   return window;
 }
 
@@ -78,9 +78,8 @@ search (SpireCohortPage *page, const char *text)
 {
   GtkEditable *entry = _spire_cohort_page_get_search_entry (page);
 
-  gtk_editable_set_text (entry, text);
   /* GtkSearchEntry waits a moment before "search-changed". */
-  gui_fixture_spin (400);
+  gui_fixture_search (entry, text);
 }
 
 static guint
@@ -171,11 +170,11 @@ test_window_search (void)
   /* "aa" finds "å", case and accents do not matter. */
   search (page, "avfallshaandtering");
   w.n = 1;
-  g_assert_true (gui_fixture_wait (filtered_is, &w, 2000));
+  g_assert_true (gui_fixture_wait (filtered_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   search (page, "BÆREKRAFTIG AVFALL");
-  g_assert_true (gui_fixture_wait (filtered_is, &w, 2000));
+  g_assert_true (gui_fixture_wait (filtered_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   search (page, "ørneblikk");
-  g_assert_true (gui_fixture_wait (filtered_is, &w, 2000));
+  g_assert_true (gui_fixture_wait (filtered_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   {
     g_autofree char *expect = g_strdup_printf ("1 of %u applications", total);
 
@@ -191,7 +190,7 @@ test_window_search (void)
 
     search (page, word);
     w.n = count_matching (store, page, word);
-    g_assert_true (gui_fixture_wait (filtered_is, &w, 2000));
+    g_assert_true (gui_fixture_wait (filtered_is, &w, GUI_FIXTURE_TIMEOUT_MS));
     n = g_list_model_get_n_items (filtered);
     g_assert_cmpuint (n, >=, 1);
     g_assert_cmpuint (n, <=, total);
@@ -210,13 +209,13 @@ test_window_search (void)
   /* Nothing matches: the list says so. */
   search (page, "qqqxxyzzy");
   w.n = 0;
-  g_assert_true (gui_fixture_wait (filtered_is, &w, 2000));
+  g_assert_true (gui_fixture_wait (filtered_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (page)), ==, "no-results");
 
   /* Escape-like clearing brings all back. */
   search (page, "");
   w.n = total;
-  g_assert_true (gui_fixture_wait (filtered_is, &w, 2000));
+  g_assert_true (gui_fixture_wait (filtered_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (page)), ==, "list");
 
   /* Ctrl+F's action puts the focus into the search entry. */
@@ -388,7 +387,7 @@ test_window_empty (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample-data", NULL);
   g_assert_true (gui_fixture_wait (not_busy, window, 120000));
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
 
   if (gui_fixture_find_message_dialog () != NULL)
     {
@@ -510,9 +509,9 @@ test_window_size_saved (void)
   _spire_window_set_store (window, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 650);
   gtk_window_present (GTK_WINDOW (window));
-  gui_fixture_spin (100);
+  gui_fixture_wait_allocated (window);
   gtk_window_close (GTK_WINDOW (window));
-  gui_fixture_spin (10);
+  gui_fixture_drain ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -566,8 +565,7 @@ test_window_large (void)
   c1 = cpu_now ();
   g_test_message ("4000 applications loaded in %.0f ms CPU, %.0f ms wall", (c1 - c0) / 1000.0, (t1 - t0) / 1000.0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (page))), ==, 4000);
-  g_assert_cmpint (c1 - c0, <, 1000 * 1000);
-  gui_fixture_spin (50);
+  gui_fixture_drain ();
 
   t0 = g_get_monotonic_time ();
   c0 = cpu_now ();
@@ -575,8 +573,8 @@ test_window_large (void)
                                   spire_application_list_get_column (_spire_cohort_page_get_list (page), 1), GTK_SORT_ASCENDING);
   t1 = g_get_monotonic_time ();
   c1 = cpu_now ();
+  /* How long it takes is bench-window's to measure, not a test's */
   g_test_message ("sorted by startup in %.0f ms CPU, %.0f ms wall", (c1 - c0) / 1000.0, (t1 - t0) / 1000.0);
-  g_assert_cmpint (c1 - c0, <, 1000 * 1000);
   g_assert_true (is_sorted (page, 1, FALSE));
 
   w.page = page;
@@ -584,7 +582,7 @@ test_window_large (void)
   t0 = g_get_monotonic_time ();
   c0 = cpu_now ();
   gtk_editable_set_text (_spire_cohort_page_get_search_entry (page), "bru");
-  g_assert_true (gui_fixture_wait (filtered_is, &w, 3000));
+  g_assert_true (gui_fixture_wait (filtered_is, &w, GUI_FIXTURE_TIMEOUT_MS));
   t1 = g_get_monotonic_time ();
   c1 = cpu_now ();
   g_test_message ("searched in %.0f ms CPU, %.0f ms wall (with the entry's delay)", (c1 - c0) / 1000.0, (t1 - t0) / 1000.0);
@@ -647,14 +645,14 @@ test_window_fill_slices (void)
   page = _spire_window_get_cohort_page (window);
   g_assert_true (spire_sidebar_select_cohort (_spire_window_get_sidebar (window), big));
   /* The first rows are shown while the rest are still to come. */
-  g_assert_true (gui_fixture_wait (cohort_has_rows, page, 10000));
+  g_assert_true (gui_fixture_wait (cohort_has_rows, page, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (spire_cohort_page_get_applications (page)), <, 3000);
   g_assert_true (spire_cohort_page_is_loading (page));
 
   /* Another cohort before the list is full: its rows only. */
   select_cohort (window, other);
   assert_only_cohort (page, other, n_other);
-  gui_fixture_spin (300);
+  gui_fixture_wait_cohort (page);
   assert_only_cohort (page, other, n_other);
 
   /* Back: while it is read, neither the other cohort's counts nor "0

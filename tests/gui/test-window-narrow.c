@@ -320,14 +320,14 @@ test_window_narrow (void)
           GtkWidget *page = GTK_WIDGET (_spire_window_get_evaluation_page (window)), *heading;
           int natural = 0;
 
-          g_assert_true (gui_fixture_wait (criteria_heading_shown, page, 5000));
+          g_assert_true (gui_fixture_wait (criteria_heading_shown, page, GUI_FIXTURE_TIMEOUT_MS));
           heading = gui_fixture_find_label (page, _("Criteria"), TRUE);
           gtk_widget_measure (heading, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
           g_assert_cmpint (gtk_widget_get_width (heading), >=, natural);
         }
     }
   adw_view_stack_set_visible_child_name (window->cohort_views, "ranking");
-  g_assert_true (gui_fixture_wait (ranking_ready, _spire_window_get_ranking_page (window), 10000));
+  g_assert_true (gui_fixture_wait (ranking_ready, _spire_window_get_ranking_page (window), GUI_FIXTURE_TIMEOUT_MS));
   assert_narrow (window, "ranking", 360);
   {
     /* Its meeting order button whole, under the summary ("Rekkefølge f…") */

@@ -493,14 +493,23 @@ typedef struct
   const char *display; /* names the file in a read error */
 } Source;
 
+/* The length of the UTF-8 byte order mark @data starts with (an editor
+ * may add one when a backup is saved), else 0. */
+static gsize
+bom_length (const char *data, gsize length)
+{
+  return length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 static gboolean
 read_all (SpireBackupReader *reader, const Source *src, GError **error)
 {
   g_autofree char *piece = NULL;
+  gboolean first = TRUE;
 
   if (src->data != NULL)
     {
-      for (gsize at = 0; at < src->length; at += PIECE)
+      for (gsize at = bom_length (src->data, src->length); at < src->length; at += PIECE)
         if (!_spire_backup_reader_feed (reader, src->data + at, MIN (PIECE, src->length - at)))
           break;
       return TRUE;
@@ -509,6 +518,7 @@ read_all (SpireBackupReader *reader, const Source *src, GError **error)
   for (;;)
     {
       gssize got = read (src->fd, piece, PIECE);
+      gsize skip = 0;
 
       if (got < 0 && errno == EINTR)
         continue;
@@ -520,7 +530,10 @@ read_all (SpireBackupReader *reader, const Source *src, GError **error)
                        src->display, g_strerror (saved));
           return FALSE;
         }
-      if (got == 0 || !_spire_backup_reader_feed (reader, piece, (gsize) got))
+      if (first && got > 0)
+        skip = bom_length (piece, (gsize) got);
+      first = FALSE;
+      if (got == 0 || !_spire_backup_reader_feed (reader, piece + skip, (gsize) got - skip))
         return TRUE;
     }
 }

@@ -84,6 +84,58 @@ test_write_over_database (void)
   }
 }
 
+/* A full disk is the database's: the message names the database and not
+ * a place in the file read ("applications.csv, line 2:", "backup.json:
+ * startups[1]:"), which sent the user to look for a fault in the file.
+ * The limit (1 MiB) is above the database's size: under a file-size limit
+ * SQLite cannot write back pages past it, as it can on a full disk.  (The
+ * import's commit fails there with "disk I/O error", not "is full": the
+ * limit hides EFBIG from SQLite's error; a full disk says "is full".) */
+static void
+test_full_disk_names_database (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *before = export_without_time (dir, database);
+  g_autofree char *csv = g_build_filename (dir, "applications.csv", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backup.json", NULL);
+  g_autofree char *big = g_strnfill (3 * 1024 * 1024, 'x');
+  g_autofree char *csv_text = g_strdup_printf ("Bedriftsnavn;Kort beskrivelse\nNordlys AS;%s\n",
+                                               big);
+  g_autofree char *backup_text = NULL;
+  g_autoptr (JsonNode) root = parse_json (sample_backup);
+  JsonArray *startups = json_object_get_array_member (json_node_get_object (root), "startups");
+  JsonObject *startup = json_object_new ();
+
+  json_object_set_string_member (startup, "uuid", "44444444-4444-4444-8444-444444444445");
+  json_object_set_string_member (startup, "name", big);
+  json_array_add_object_element (startups, startup);
+  backup_text = json_to_string (root, FALSE);
+  write_file (csv, csv_text);
+  write_file (backup, backup_text);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_full (&run, dir, 2048, "-d", database, "import-csv", "--cohort",
+              "33333333-3333-4333-8333-333333333333", csv, NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "is full"));
+    g_assert_nonnull (strstr (run.err, database));
+    g_assert_null (strstr (run.err, "line 2"));
+  }
+  assert_database_unchanged (dir, database, before);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_full (&run, dir, 2048, "-d", database, "import", backup, NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, database));
+    g_assert_null (strstr (run.err, "backup.json"));
+  }
+  assert_database_unchanged (dir, database, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -91,6 +143,7 @@ main (int argc, char **argv)
     return 1;
 
   g_test_add_func ("/cli/bad-input/write-over-database", test_write_over_database);
+  g_test_add_func ("/cli/bad-input/full-disk-names-database", test_full_disk_names_database);
 
   return cli_fixture_run ();
 }

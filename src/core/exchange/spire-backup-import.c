@@ -442,6 +442,11 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
       existing = spire_store_get (m->store, kind, uuid, &local);
       if (existing == NULL)
         {
+          if (_spire_exchange_error_is_database (local))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
           if (!g_error_matches (local, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND))
             return _spire_backup_fail_at (error, local->code, m->name, kind->table, index, NULL,
                                           local->message);
@@ -465,6 +470,11 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
     {
       if (twice)
         return twice_in_file (m, kind, index, uuid, error);
+      if (_spire_exchange_error_is_database (local))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       return _spire_backup_fail_at (error,
                                     local->domain == SPIRE_ERROR ? local->code
                                                                  : SPIRE_ERROR_FAILED,
@@ -672,7 +682,8 @@ import_from (SpireStore *store, const Source *src, guint64 size, const char *nam
 
   if (!spire_store_commit (store, error))
     {
-      g_prefix_error (error, "%s: ", name);
+      if (!_spire_exchange_error_is_database (error ? *error : NULL))
+        g_prefix_error (error, "%s: ", name);
       goto out;
     }
   if (stats)

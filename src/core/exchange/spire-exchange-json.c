@@ -225,6 +225,15 @@ _spire_exchange_cancelled (GError **error)
   return FALSE;
 }
 
+gboolean
+_spire_exchange_error_is_database (const GError *error)
+{
+  return error != NULL && error->domain == SPIRE_ERROR &&
+         (error->code == SPIRE_ERROR_BUSY || error->code == SPIRE_ERROR_IO ||
+          error->code == SPIRE_ERROR_CORRUPT || error->code == SPIRE_ERROR_NOT_SPIRE ||
+          error->code == SPIRE_ERROR_NEWER_VERSION || error->code == SPIRE_ERROR_CANCELLED);
+}
+
 /* TRUE when @path is a file that starts as every SQLite database does. */
 static gboolean
 is_database (const char *path)

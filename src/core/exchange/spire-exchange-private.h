@@ -68,6 +68,11 @@ const char *_spire_json_error_place (JsonParser *parser, const GError *json_erro
 
 /* Errors and files */
 gboolean _spire_exchange_cancelled (GError **error);
+/* TRUE when @error is about the database (busy, damaged, full disk, no
+ * permission) rather than the file being read: such a message names the
+ * database, and a place in the file ("line 7") would send the user to
+ * the wrong file. */
+gboolean _spire_exchange_error_is_database (const GError *error);
 /* The whole file; a message names it @name (or @path when @name is NULL). */
 char    *_spire_exchange_read_file (const char *path, const char *name, gsize *length,
                                     GError **error);

@@ -573,6 +573,30 @@ test_package_refusals (W *w, gconstpointer data)
   refusals_token (w);
 }
 
+/* A sheet or package cut short says where, as people read it: "line 3,
+ * column 14", not json-glib's "<data>:3:14: Parse error". */
+static void
+test_refuse_cut_short (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pkg = export_and_open (w);
+  g_autofree char *file = sheet (w, "cut.json");
+  g_autofree char *db = path (w, "cut.db");
+  g_autofree char *text = read_text (file);
+  g_autofree char *pkg_text = read_text (pkg);
+
+  text[strlen (text) / 2] = '\0';
+  write_text (file, text);
+  import_refused (w, file, SPIRE_ERROR_PARSE, "is not a valid score sheet: line ");
+  pkg_text[strlen (pkg_text) / 2] = '\0';
+  write_text (pkg, pkg_text);
+  g_assert_null (spire_package_open_file (pkg, db, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "is not a valid evaluation package: line "));
+  g_assert_null (strstr (error->message, "<data>"));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
 /* Sets the cohort's UUID of a package to @data. */
 static void
 set_cohort_uuid (JsonObject *root, gpointer data)
@@ -634,6 +658,7 @@ main (int argc, char **argv)
   ADD ("/package/office-later-kept", test_office_later_kept, FALSE);
   ADD ("/package/package-refusals", test_package_refusals, FALSE);
   ADD ("/package/refuse/path-in-uuid", test_refuse_path_in_uuid, FALSE);
+  ADD ("/package/refuse/cut-short", test_refuse_cut_short, FALSE);
 #undef ADD
 
   status = g_test_run ();

@@ -103,6 +103,33 @@ normalise_orgnr (SpireRecord *record)
     }
 }
 
+/* UUIDs in lower case, as Spire writes them: "0A1B…" is the same record
+ * as "0a1b…" (RFC 4122), not a new one beside it, and a reference in upper
+ * case finds its record. */
+static void
+normalise_uuids (SpireRecord *record)
+{
+  const SpireKind *kind = spire_record_get_kind (record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SpireField *f = &kind->fields[i];
+      const char *text;
+
+      if (f->type != SPIRE_FIELD_REF && strcmp (f->name, "uuid") != 0)
+        continue;
+      text = spire_record_get_text (record, f->name);
+      for (const char *p = text; p && *p; p++)
+        if (g_ascii_isupper (*p))
+          {
+            g_autofree char *lower = g_ascii_strdown (text, -1);
+
+            spire_record_set_text (record, f->name, lower);
+            break;
+          }
+    }
+}
+
 /* Compares @incoming with the stored @existing as the user would: a
  * missing timestamp keeps the stored one, and JSON fields compare by their
  * content, not their spacing. */
@@ -421,11 +448,13 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
   g_autoptr (SpireRecord) existing = NULL;
   g_autoptr (GError) local = NULL;
   SpireUuidSet *seen = uuids_of (m, kind->table);
-  const char *uuid = spire_record_get_uuid (record);
+  const char *uuid;
   const char *field = NULL;
   gboolean inserted = FALSE;
   gboolean twice = FALSE;
 
+  normalise_uuids (record);
+  uuid = spire_record_get_uuid (record);
   if (m->keep_uuids && !_spire_uuid_set_add (seen, uuid))
     return twice_in_file (m, kind, index, uuid, error);
 

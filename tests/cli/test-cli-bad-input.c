@@ -136,6 +136,40 @@ test_full_disk_names_database (void)
   assert_database_unchanged (dir, database, before);
 }
 
+/* /dev/zero given as the file to import was read without end (the whole
+ * memory for the CSV, Brønnøysund and score sheet readers, for ever for
+ * the backup): a device is refused at once. */
+static void
+test_device_refused (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *before = export_without_time (dir, database);
+  const char *const commands[][4] = {
+    { "import", NULL },
+    { "import-csv", "--cohort", "33333333-3333-4333-8333-333333333333", NULL },
+    { "import-brreg", NULL },
+    { "package", "import", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autoptr (GPtrArray) args = g_ptr_array_new ();
+
+      g_ptr_array_add (args, (gpointer) "-d");
+      g_ptr_array_add (args, database);
+      for (guint a = 0; commands[i][a]; a++)
+        g_ptr_array_add (args, (gpointer) commands[i][a]);
+      g_ptr_array_add (args, (gpointer) "/dev/zero");
+      g_ptr_array_add (args, NULL);
+      run_program_full (&run, cli_path, NULL, dir, NULL, (const char *const *) args->pdata);
+      assert_refused (&run);
+      g_assert_nonnull (strstr (run.err, "is a device"));
+    }
+  assert_database_unchanged (dir, database, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -144,6 +178,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/cli/bad-input/write-over-database", test_write_over_database);
   g_test_add_func ("/cli/bad-input/full-disk-names-database", test_full_disk_names_database);
+  g_test_add_func ("/cli/bad-input/device-refused", test_device_refused);
 
   return cli_fixture_run ();
 }

@@ -808,6 +808,12 @@ spire_exchange_import_file (SpireStore *store, const char *path, SpireImportStat
   src.display = display;
   if (fstat (src.fd, &st) == 0 && S_ISREG (st.st_mode))
     size = (guint64) st.st_size;
+  else if (src.fd != STDIN_FILENO && fstat (src.fd, &st) == 0 &&
+           !_spire_exchange_check_not_device (&st, display, error))
+    {
+      close (src.fd);
+      return FALSE;
+    }
 
   ok = import_from (store, &src, size, name, stats, progress, progress_data, cancellable,
                     error);

@@ -287,12 +287,27 @@ spire_exchange_check_destination (const char *path, GError **error)
                      display);
 }
 
+gboolean
+_spire_exchange_check_not_device (const GStatBuf *st, const char *name, GError **error)
+{
+  /* /dev/zero or a disk: read to its end, it never ends. */
+  if (S_ISCHR (st->st_mode) || S_ISBLK (st->st_mode))
+    return spire_fail (error, SPIRE_ERROR_IO,
+                       _("“%s” is a device, not a file: Spire would read it without end. "
+                         "Choose a file."),
+                       name);
+  return TRUE;
+}
+
 char *
 _spire_exchange_read_file (const char *path, const char *name, gsize *length, GError **error)
 {
   g_autoptr (GError) local = NULL;
   char *data = NULL;
+  GStatBuf st;
 
+  if (g_stat (path, &st) == 0 && !_spire_exchange_check_not_device (&st, name ? name : path, error))
+    return NULL;
   if (!g_file_get_contents (path, &data, length, &local))
     {
       spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name ? name : path,

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "spire-store-private.h"
@@ -73,7 +74,12 @@ gboolean _spire_exchange_cancelled (GError **error);
  * database, and a place in the file ("line 7") would send the user to
  * the wrong file. */
 gboolean _spire_exchange_error_is_database (const GError *error);
-/* The whole file; a message names it @name (or @path when @name is NULL). */
+/* FALSE with SPIRE_ERROR_IO when @st is a device (/dev/zero, a disk),
+ * which a reader would read without end; @name names it. */
+gboolean _spire_exchange_check_not_device (const GStatBuf *st, const char *name,
+                                           GError **error);
+/* The whole file; a message names it @name (or @path when @name is NULL).
+ * A device is refused (_spire_exchange_check_not_device). */
 char    *_spire_exchange_read_file (const char *path, const char *name, gsize *length,
                                     GError **error);
 /* Readable by the owner only: packages and sheets hold tokens and scores. */

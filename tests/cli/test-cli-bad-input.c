@@ -170,6 +170,40 @@ test_device_refused (void)
   assert_database_unchanged (dir, database, before);
 }
 
+/* A 10 MB answer in a CSV file comes in whole, at once: libcsv grew its
+ * buffer 128 bytes at a time, which took minutes where realloc copies (as
+ * under AddressSanitizer). */
+static void
+test_csv_huge_value (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *csv = g_build_filename (dir, "applications.csv", NULL);
+  g_autofree char *big = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autofree char *text = g_strdup_printf ("Bedriftsnavn;Kort beskrivelse\nNordlys AS;\"%s\"\n",
+                                           big);
+  g_auto (Run) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = NULL;
+  g_autoptr (GPtrArray) startups = NULL;
+  g_autoptr (GPtrArray) applications = NULL;
+
+  write_file (csv, text);
+  run_in (&run, dir, "-d", database, "import-csv", "--cohort",
+          "33333333-3333-4333-8333-333333333333", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  store = spire_store_open (database, &error);
+  g_assert_no_error (error);
+  startups = spire_store_list (store, &spire_kind_startup, "name", "Nordlys AS", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (startups->len, ==, 1);
+  applications = spire_store_list (store, &spire_kind_application, "startup",
+                                   spire_record_get_uuid (startups->pdata[0]), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (applications->len, ==, 1);
+  g_assert_cmpstr (spire_record_get_text (applications->pdata[0], "pitch"), ==, big);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -179,6 +213,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-input/write-over-database", test_write_over_database);
   g_test_add_func ("/cli/bad-input/full-disk-names-database", test_full_disk_names_database);
   g_test_add_func ("/cli/bad-input/device-refused", test_device_refused);
+  g_test_add_func ("/cli/bad-input/csv-huge-value", test_csv_huge_value);
 
   return cli_fixture_run ();
 }

@@ -130,6 +130,14 @@ _spire_store_set_error (SpireStore *self, int rc, GError **error)
                      "Nothing was changed; try again in a moment."), where);
       break;
     case SQLITE_READONLY:
+      /* SQLite's own words ("attempt to write a readonly database") are
+       * English: a read-only file or folder is said in the user's. */
+      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
+                   _("Spire may not write to “%s”: the file, or the folder it is in, is "
+                     "read-only. Nothing was changed; allow writing to them, or open a copy "
+                     "you may change."),
+                   where);
+      break;
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:

@@ -619,32 +619,6 @@ test_import_brreg (void)
   }
 }
 
-/* spire-cli ARGS… (NULL-terminated) in @cwd on a "full disk": a file-size
- * limit of @blocks × 512 bytes (RLIMIT_FSIZE, set by the shell's ulimit)
- * with SIGXFSZ ignored, so that a write past it fails with EFBIG as one on
- * a full disk fails with ENOSPC. */
-static void
-run_full (Run *run, const char *cwd, guint blocks, ...) G_GNUC_NULL_TERMINATED;
-
-static void
-run_full (Run *run, const char *cwd, guint blocks, ...)
-{
-  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-  va_list ap;
-  const char *arg;
-
-  g_ptr_array_add (args, g_strdup ("-c"));
-  g_ptr_array_add (args, g_strdup_printf ("ulimit -f %u && trap '' XFSZ && exec \"$0\" \"$@\"",
-                                          blocks));
-  g_ptr_array_add (args, g_strdup (cli_path));
-  va_start (ap, blocks);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, g_strdup (arg));
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  run_program_full (run, "/bin/sh", NULL, cwd, NULL, (const char *const *) args->pdata);
-}
-
 static void
 assert_disk_full (const Run *run)
 {

@@ -566,11 +566,12 @@ test_known_startup (Fixture *f, gconstpointer data)
                                              "Nordlys Teknologi AS", "orgnr", "952601814", NULL);
   g_autoptr (SpireRecord) after = NULL;
   g_autoptr (SpireCsvImport) import =
-    load ("Selskap;Org.nr;Nettside;Navn;E-post;Telefon\n"
-          "NORDLYS TEKNOLOGI;952 601 814;www.nordlys.no;Kari Nordmann;kari@nordlys.no;\n"
-          "Nordlys;952601814;;Kari N.;KARI@nordlys.no;+47 900 00 000\n"
-          "Ny AS;959083010;;Ola;ola@ny.no;\n"
-          "Ny Bedrift AS;959 083 010;;Ola;ola@ny.no;\n");
+    /* Two applications of one startup have titles of their own (/csv-import/row-twice) */
+    load ("Selskap;Org.nr;Nettside;Navn;E-post;Telefon;Tittel\n"
+          "NORDLYS TEKNOLOGI;952 601 814;www.nordlys.no;Kari Nordmann;kari@nordlys.no;;Snøkart\n"
+          "Nordlys;952601814;;Kari N.;KARI@nordlys.no;+47 900 00 000;Isvarsel\n"
+          "Ny AS;959083010;;Ola;ola@ny.no;;Ruter\n"
+          "Ny Bedrift AS;959 083 010;;Ola;ola@ny.no;;Kart\n");
   g_autoptr (SpireCsvPreview) preview = NULL;
   SpireCsvCounts stats;
   SpireCsvRow *row;
@@ -916,6 +917,31 @@ test_ten_thousand (Fixture *f, gconstpointer data)
                 (t4 - t3) / 1000.0);
 }
 
+/* A row twice (a form sent twice) made two applications, which the next
+ * import of the same file then found "already in the cohort". */
+static void
+test_row_twice (Fixture *f, gconstpointer data)
+{
+  const char *text = "Bedriftsnavn,Organisasjonsnummer,E-post,Utfordring\n"
+                     "Nordlys AS,952601814,kari@nordlys.no,Smartere snømåking\n" /* 2 */
+                     "Fjordlys AS,,ola@fjordlys.no,Smartere snømåking\n"         /* 3 */
+                     "Nordlys AS,952 601 814,kari@nordlys.no,Smartere snømåking\n" /* 4 */
+                     "Nordlys AS,952601814,kari@nordlys.no,Trygg hjemmetjeneste\n"; /* 5 */
+  g_autoptr (SpireCsvImport) import = load (text);
+  g_autoptr (SpireCsvPreview) preview = NULL;
+  g_autoptr (GError) error = NULL;
+  Counts before = count_all (f->store);
+
+  spire_csv_import_guess_mapping (import);
+  preview = prepare (f, import);
+  g_assert_cmpuint (preview->problems->len, ==, 1);
+  g_assert_true (has_problem (preview, "line 4: the same application as on line 2", NULL));
+  g_assert_false (spire_csv_import_commit (import, f->store, spire_record_get_uuid (f->cohort),
+                                           NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  assert_counts_equal (before, count_all (f->store));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -928,6 +954,7 @@ main (int argc, char **argv)
   ADD ("/csv-import/crlf", test_crlf);
   g_test_add_func ("/csv-import/guess-mapping", test_guess_mapping);
   g_test_add_func ("/csv-import/parse-errors", test_parse_errors);
+  ADD ("/csv-import/row-twice", test_row_twice);
   ADD ("/csv-import/wrong-column-count", test_wrong_column_count);
   ADD ("/csv-import/bad-orgnr-line-7", test_bad_orgnr_line_7);
   ADD ("/csv-import/other-problems", test_other_problems);

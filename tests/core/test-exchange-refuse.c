@@ -439,6 +439,44 @@ test_refuse_broken_second_key (void)
   env_free (env);
 }
 
+/* Nothing Spire writes goes over a database or its -wal: an export
+ * written to the database's own path replaced the database with its text. */
+static void
+test_refuse_write_over_database (void)
+{
+  Env *env = env_new ();
+  const char *path = spire_store_get_path (env->source);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = export_stripped (env->source);
+  g_autofree char *after = NULL;
+  g_autofree char *elsewhere = g_build_filename (env->dir, "backup.json", NULL);
+  const char *const header[] = { "Navn", NULL };
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (spire_exchange_export_file (env->source, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "is a database"));
+  g_clear_error (&error);
+  g_assert_false (spire_exchange_export_file (env->source, wal, NULL, NULL, NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "belongs to a database"));
+  g_clear_error (&error);
+  g_assert_false (spire_csv_write_file (path, header, rows, ';', &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_IO);
+  g_clear_error (&error);
+
+  /* The store still reads and writes its file, which holds what it held. */
+  after = export_stripped (env->source);
+  assert_same_doc (before, after);
+  add (env->source, &spire_kind_program, "name", "Etter", "kind", "other", NULL);
+  g_assert_true (spire_exchange_export_file (env->source, elsewhere, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (spire_exchange_check_destination (elsewhere, &error));
+  g_assert_no_error (error);
+  env_free (env);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -461,6 +499,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/version-last", test_refuse_version_last);
   g_test_add_func ("/exchange/import-in-pieces", test_import_in_pieces);
   g_test_add_func ("/exchange/refuse/nested-too-deeply", test_refuse_nested_too_deeply);
+  g_test_add_func ("/exchange/refuse/write-over-database", test_refuse_write_over_database);
 
   return g_test_run ();
 }

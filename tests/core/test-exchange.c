@@ -456,6 +456,75 @@ test_import_file (void)
   env_free (env);
 }
 
+/* A backup saved by an editor that starts it with a UTF-8 byte order mark
+ * imports as it did before (it was refused as "not valid JSON"), from a
+ * file and from memory. */
+static void
+test_import_bom (void)
+{
+  Env *env = env_new ();
+  g_autoptr (SpireStore) copy = env_new_store (env);
+  g_autoptr (SpireStore) copy2 = env_new_store (env);
+  g_autofree char *path = g_build_filename (env->dir, "bom.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *doc = spire_exchange_export_string (env->source, &error);
+  g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", doc, NULL);
+  g_autofree char *expected = export_stripped (env->source);
+  g_autofree char *got = NULL;
+  SpireImportStats stats;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, with_bom, -1, NULL));
+  g_assert_true (spire_exchange_import_file (copy, path, &stats, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, N_RECORDS);
+  got = export_stripped (copy);
+  assert_same_doc (expected, got);
+  g_assert_true (spire_exchange_import_data (copy2, with_bom, -1, "bom.json", &stats, NULL, NULL,
+                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, N_RECORDS);
+
+  g_clear_object (&copy);
+  g_clear_object (&copy2);
+  env_free (env);
+}
+
+/* A UUID in upper case (a backup edited by hand or written by another
+ * tool) is the same record: it was added a second time beside the first,
+ * and a reference in upper case was refused as pointing nowhere. */
+static void
+test_import_upper_case_uuids (void)
+{
+  Env *env = env_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *doc = spire_exchange_export_string (env->source, &error);
+  g_autoptr (JsonNode) root = parse (doc);
+  JsonObject *startup = record_at (root, "startups", 0);
+  JsonObject *application = record_at (root, "applications", 0);
+  g_autofree char *upper = g_ascii_strup (json_object_get_string_member (startup, "uuid"), -1);
+  g_autofree char *upper_ref =
+    g_ascii_strup (json_object_get_string_member (application, "startup"), -1);
+  g_autofree char *edited = NULL;
+  g_autofree char *before = export_stripped (env->source);
+  g_autofree char *after = NULL;
+  SpireImportStats stats;
+
+  g_assert_no_error (error);
+  json_object_set_string_member (startup, "uuid", upper);
+  json_object_set_string_member (application, "startup", upper_ref);
+  edited = json_to_string (root, TRUE);
+  g_assert_true (spire_exchange_import_data (env->source, edited, -1, "edited.json", &stats, NULL,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpuint (stats.updated, ==, 0);
+  g_assert_cmpuint (stats.unchanged, ==, N_RECORDS);
+  after = export_stripped (env->source);
+  assert_same_doc (before, after);
+  env_free (env);
+}
+
 /* trust-files: backups and secrets.  The default export holds the
  * evaluator's package token and says so; one without secrets holds no
  * token, says so, and still imports: into an empty database (the evaluator
@@ -623,6 +692,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/import-any-order", test_import_any_order);
   g_test_add_func ("/exchange/import-updates", test_import_updates);
   g_test_add_func ("/exchange/import-file", test_import_file);
+  g_test_add_func ("/exchange/import-bom", test_import_bom);
+  g_test_add_func ("/exchange/import-upper-case-uuids", test_import_upper_case_uuids);
   g_test_add_func ("/exchange/import-cancel", test_import_cancel);
 
   return g_test_run ();

@@ -573,9 +573,76 @@ test_package_refusals (W *w, gconstpointer data)
   refusals_token (w);
 }
 
+/* A sheet or package cut short says where, as people read it: "line 3,
+ * column 14", not json-glib's "<data>:3:14: Parse error". */
+static void
+test_refuse_cut_short (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pkg = export_and_open (w);
+  g_autofree char *file = sheet (w, "cut.json");
+  g_autofree char *db = path (w, "cut.db");
+  g_autofree char *text = read_text (file);
+  g_autofree char *pkg_text = read_text (pkg);
+
+  text[strlen (text) / 2] = '\0';
+  write_text (file, text);
+  import_refused (w, file, SPIRE_ERROR_PARSE, "is not a valid score sheet: line ");
+  pkg_text[strlen (pkg_text) / 2] = '\0';
+  write_text (pkg, pkg_text);
+  g_assert_null (spire_package_open_file (pkg, db, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "is not a valid evaluation package: line "));
+  g_assert_null (strstr (error->message, "<data>"));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+/* Sets the cohort's UUID of a package to @data. */
+static void
+set_cohort_uuid (JsonObject *root, gpointer data)
+{
+  json_object_set_string_member (json_object_get_object_member (root, "cohort"), "uuid", data);
+}
+
+/* A package comes from outside: the UUIDs of its cohort and member named
+ * the default evaluator database before they were checked, so a "../" in
+ * them opened a file elsewhere and made a Spire database of it. */
+static void
+test_refuse_path_in_uuid (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pkg = path (w, "kari.spire-package");
+  g_autofree char *evaluations = g_build_filename (g_get_user_data_dir (), "spire", "evaluations",
+                                                   NULL);
+  g_autofree char *victim = g_strdup_printf ("%s/../victim-%s.db", evaluations, w->kari);
+  g_autofree char *up = g_strdup ("../victim");
+  gsize length = 1;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (spire_package_export_file (w->store, w->cohort, w->kari, pkg, &error));
+  g_assert_no_error (error);
+  edit_json (pkg, set_cohort_uuid, up);
+  g_assert_cmpint (g_mkdir_with_parents (evaluations, 0700), ==, 0);
+  write_text (victim, "");
+
+  g_assert_null (spire_package_open_file (pkg, NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "cohort.uuid"));
+  g_assert_true (g_file_get_contents (victim, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 0);
+  g_unlink (victim);
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* Evaluator databases by default in a folder of the test's own. */
+  data_home = g_dir_make_tmp ("spire-package-refuse-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, fn, blind) g_test_add (path, W, GINT_TO_POINTER (blind), setup, fn, teardown)
@@ -590,7 +657,18 @@ main (int argc, char **argv)
   ADD ("/package/same-sheet-twice", test_same_sheet_twice, FALSE);
   ADD ("/package/office-later-kept", test_office_later_kept, FALSE);
   ADD ("/package/package-refusals", test_package_refusals, FALSE);
+  ADD ("/package/refuse/path-in-uuid", test_refuse_path_in_uuid, FALSE);
+  ADD ("/package/refuse/cut-short", test_refuse_cut_short, FALSE);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  {
+    g_autofree char *evaluations = g_build_filename (data_home, "spire", "evaluations", NULL);
+    g_autofree char *spire = g_build_filename (data_home, "spire", NULL);
+
+    g_rmdir (evaluations);
+    g_rmdir (spire);
+    g_rmdir (data_home);
+  }
+  return status;
 }

@@ -868,6 +868,34 @@ test_files_private (void)
   test_tmpdir_free (dir);
 }
 
+/* A database Spire may only read (a read-only file or folder) says so in
+ * the user's language, not with SQLite's English "attempt to write a
+ * readonly database".  SQLite's query_only refuses a write as a read-only
+ * file does (root may write any file). */
+static void
+test_read_only_said (void)
+{
+  char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_open (path, &error);
+  g_autoptr (SpireRecord) program = spire_record_new (&spire_kind_program);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_spire_store_get_db (store), "PRAGMA query_only = ON", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  spire_record_set_text (program, "name", "Åpen innovasjon");
+  spire_record_set_text (program, "kind", "accelerator");
+  g_assert_false (spire_store_save (store, program, SPIRE_SAVE_DEFAULT, NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_assert_null (strstr (error->message, "attempt to write"));
+  g_assert_cmpint (spire_store_count (store, &spire_kind_program, NULL, NULL), ==, 0);
+  g_clear_object (&store);
+  test_tmpdir_free (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -890,5 +918,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/audit-keeps-no-secret", test_audit_keeps_no_secret);
   g_test_add_func ("/store/changed-in-owner-thread", test_changed_in_owner_thread);
   g_test_add_func ("/store/files-private", test_files_private);
+  g_test_add_func ("/store/read-only-said", test_read_only_said);
   return g_test_run ();
 }

@@ -59,6 +59,9 @@ cmd_innsyn (Cli *cli, const CliCommand *command, int argc, char **argv)
     /* TRANSLATORS: keep --received: it is typed as it is */
     return cli_refused_message (_("--received: “%s” is not a date; write it as YYYY-MM-DD."),
                                 received);
+  /* Never over the database (nor another one). */
+  if (!spire_exchange_check_destination (output, &error))
+    return cli_refused (error);
   if (!cli_open_store (cli, OPEN_EXISTING, &error))
     return cli_refused (error);
   if (application && *application &&

@@ -128,6 +128,9 @@ report_one (Cli *cli, const CliCommand *command, const OneReport *what, int argc
     return missing_output (command);
   if (!cli_report_language (lang_code, &lang))
     return EXIT_REFUSED;
+  /* Never over the database (nor another one). */
+  if (!spire_exchange_check_destination (output, &error))
+    return cli_refused (error);
   if (!cli_open_store (cli, OPEN_EXISTING, &error))
     return cli_refused (error);
   if (!cli_check_ref (cli, what->option, what->kind, uuid))

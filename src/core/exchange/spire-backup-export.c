@@ -624,6 +624,8 @@ spire_exchange_export_file_full (SpireStore *store, const char *path, SpireExpor
       return TRUE;
     }
 
+  if (!spire_exchange_check_destination (path, error))
+    return FALSE;
   display = g_filename_display_name (path);
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);

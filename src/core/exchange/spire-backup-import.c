@@ -103,6 +103,33 @@ normalise_orgnr (SpireRecord *record)
     }
 }
 
+/* UUIDs in lower case, as Spire writes them: "0A1B…" is the same record
+ * as "0a1b…" (RFC 4122), not a new one beside it, and a reference in upper
+ * case finds its record. */
+static void
+normalise_uuids (SpireRecord *record)
+{
+  const SpireKind *kind = spire_record_get_kind (record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const SpireField *f = &kind->fields[i];
+      const char *text;
+
+      if (f->type != SPIRE_FIELD_REF && strcmp (f->name, "uuid") != 0)
+        continue;
+      text = spire_record_get_text (record, f->name);
+      for (const char *p = text; p && *p; p++)
+        if (g_ascii_isupper (*p))
+          {
+            g_autofree char *lower = g_ascii_strdown (text, -1);
+
+            spire_record_set_text (record, f->name, lower);
+            break;
+          }
+    }
+}
+
 /* Compares @incoming with the stored @existing as the user would: a
  * missing timestamp keeps the stored one, and JSON fields compare by their
  * content, not their spacing. */
@@ -421,11 +448,13 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
   g_autoptr (SpireRecord) existing = NULL;
   g_autoptr (GError) local = NULL;
   SpireUuidSet *seen = uuids_of (m, kind->table);
-  const char *uuid = spire_record_get_uuid (record);
+  const char *uuid;
   const char *field = NULL;
   gboolean inserted = FALSE;
   gboolean twice = FALSE;
 
+  normalise_uuids (record);
+  uuid = spire_record_get_uuid (record);
   if (m->keep_uuids && !_spire_uuid_set_add (seen, uuid))
     return twice_in_file (m, kind, index, uuid, error);
 
@@ -442,6 +471,11 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
       existing = spire_store_get (m->store, kind, uuid, &local);
       if (existing == NULL)
         {
+          if (_spire_exchange_error_is_database (local))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
           if (!g_error_matches (local, SPIRE_ERROR, SPIRE_ERROR_NOT_FOUND))
             return _spire_backup_fail_at (error, local->code, m->name, kind->table, index, NULL,
                                           local->message);
@@ -465,6 +499,11 @@ on_record_cb (const SpireKind *kind, SpireRecord *record, int index, const gbool
     {
       if (twice)
         return twice_in_file (m, kind, index, uuid, error);
+      if (_spire_exchange_error_is_database (local))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       return _spire_backup_fail_at (error,
                                     local->domain == SPIRE_ERROR ? local->code
                                                                  : SPIRE_ERROR_FAILED,
@@ -493,14 +532,23 @@ typedef struct
   const char *display; /* names the file in a read error */
 } Source;
 
+/* The length of the UTF-8 byte order mark @data starts with (an editor
+ * may add one when a backup is saved), else 0. */
+static gsize
+bom_length (const char *data, gsize length)
+{
+  return length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 static gboolean
 read_all (SpireBackupReader *reader, const Source *src, GError **error)
 {
   g_autofree char *piece = NULL;
+  gboolean first = TRUE;
 
   if (src->data != NULL)
     {
-      for (gsize at = 0; at < src->length; at += PIECE)
+      for (gsize at = bom_length (src->data, src->length); at < src->length; at += PIECE)
         if (!_spire_backup_reader_feed (reader, src->data + at, MIN (PIECE, src->length - at)))
           break;
       return TRUE;
@@ -509,6 +557,7 @@ read_all (SpireBackupReader *reader, const Source *src, GError **error)
   for (;;)
     {
       gssize got = read (src->fd, piece, PIECE);
+      gsize skip = 0;
 
       if (got < 0 && errno == EINTR)
         continue;
@@ -520,7 +569,10 @@ read_all (SpireBackupReader *reader, const Source *src, GError **error)
                        src->display, g_strerror (saved));
           return FALSE;
         }
-      if (got == 0 || !_spire_backup_reader_feed (reader, piece, (gsize) got))
+      if (first && got > 0)
+        skip = bom_length (piece, (gsize) got);
+      first = FALSE;
+      if (got == 0 || !_spire_backup_reader_feed (reader, piece + skip, (gsize) got - skip))
         return TRUE;
     }
 }
@@ -659,7 +711,8 @@ import_from (SpireStore *store, const Source *src, guint64 size, const char *nam
 
   if (!spire_store_commit (store, error))
     {
-      g_prefix_error (error, "%s: ", name);
+      if (!_spire_exchange_error_is_database (error ? *error : NULL))
+        g_prefix_error (error, "%s: ", name);
       goto out;
     }
   if (stats)
@@ -755,6 +808,12 @@ spire_exchange_import_file (SpireStore *store, const char *path, SpireImportStat
   src.display = display;
   if (fstat (src.fd, &st) == 0 && S_ISREG (st.st_mode))
     size = (guint64) st.st_size;
+  else if (src.fd != STDIN_FILENO && fstat (src.fd, &st) == 0 &&
+           !_spire_exchange_check_not_device (&st, display, error))
+    {
+      close (src.fd);
+      return FALSE;
+    }
 
   ok = import_from (store, &src, size, name, stats, progress, progress_data, cancellable,
                     error);

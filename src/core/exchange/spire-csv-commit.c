@@ -106,8 +106,9 @@ commit (SpireCsvImport *self, SpireStore *store, const char *cohort_uuid,
       if (!spire_store_save (store, w->record, SPIRE_SAVE_NO_AUDIT | SPIRE_SAVE_NO_VALIDATE,
                              NULL, error))
         {
-          /* TRANSLATORS: "applications.csv, line 7: <what the database said>" */
-          g_prefix_error (error, _("%s, line %u: "), self->name, w->line);
+          if (!_spire_exchange_error_is_database (error ? *error : NULL))
+            /* TRANSLATORS: "applications.csv, line 7: <what the database said>" */
+            g_prefix_error (error, _("%s, line %u: "), self->name, w->line);
           goto fail;
         }
       if (i % SPIRE_CSV_STEP == SPIRE_CSV_STEP - 1)

@@ -18,6 +18,7 @@
 
 #include "spire-csv-export.h"
 #include "spire-error.h"
+#include "spire-exchange.h"
 
 #define BOM "\xEF\xBB\xBF"
 
@@ -139,6 +140,8 @@ spire_csv_write_file (const char *path, const char *const *header, GPtrArray *ro
 
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!spire_exchange_check_destination (path, error))
+    return FALSE;
   dir = g_path_get_dirname (path);
   name = g_path_get_basename (path);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))

@@ -107,6 +107,7 @@ typedef struct
   GHashTable *person_by_key;       /* "startup uuid\nkey" → Planned* */
   GPtrArray *startup_writes, *person_writes, *application_writes; /* Write* */
   GHashTable *planned_by_uuid;     /* uuid → Planned* */
+  GHashTable *file_applications;   /* "startup\nchallenge\ntitle" → the line planning it */
 } Prep;
 
 /* The plan of @self's rows for the cohort, or NULL with @error set. */

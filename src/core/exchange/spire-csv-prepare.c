@@ -172,6 +172,7 @@ prep_clear (Prep *p)
   g_clear_pointer (&p->startup_by_name, g_hash_table_unref);
   g_clear_pointer (&p->person_by_key, g_hash_table_unref);
   g_clear_pointer (&p->planned_by_uuid, g_hash_table_unref);
+  g_clear_pointer (&p->file_applications, g_hash_table_unref);
   g_clear_pointer (&p->startup_writes, g_ptr_array_unref);
   g_clear_pointer (&p->person_writes, g_ptr_array_unref);
   g_clear_pointer (&p->application_writes, g_ptr_array_unref);
@@ -342,6 +343,7 @@ _spire_csv_prepare (SpireCsvImport *self, SpireStore *store, const char *cohort_
   p.startup_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.person_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.planned_by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p.file_applications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.startup_writes = g_ptr_array_new_with_free_func (write_free);
   p.person_writes = g_ptr_array_new_with_free_func (write_free);
   p.application_writes = g_ptr_array_new_with_free_func (write_free);

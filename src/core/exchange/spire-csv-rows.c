@@ -245,6 +245,7 @@ typedef struct
   char *name, *orgnr, *web, *person_name, *email, *phone;
   char *title, *pitch, *solution, *challenge, *submitted;
   char *digits, *website, *submitted_at;
+  char *app_key;                 /* the application's, as _spire_csv_application_key makes it */
   SpireRecord *challenge_record; /* borrowed */
   Planned *startup, *person;     /* borrowed: planned by an earlier row */
   SpireRecord *db_startup, *db_person; /* borrowed: stored */
@@ -258,7 +259,8 @@ row_plan_clear (RowPlan *rp)
 {
   char **texts[] = { &rp->name, &rp->orgnr, &rp->web, &rp->person_name, &rp->email,
                      &rp->phone, &rp->title, &rp->pitch, &rp->solution, &rp->challenge,
-                     &rp->submitted, &rp->digits, &rp->website, &rp->submitted_at };
+                     &rp->submitted, &rp->digits, &rp->website, &rp->submitted_at,
+                     &rp->app_key };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     g_clear_pointer (texts[i], g_free);
@@ -522,19 +524,32 @@ plan_application (Prep *p, RowPlan *rp)
 {
   const char *challenge_uuid = rp->challenge_record
                                  ? spire_record_get_uuid (rp->challenge_record) : NULL;
-  g_autofree char *app_key = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *extra = NULL;
+  guint earlier;
   SpireRecord *a;
 
   if (rp->title == NULL)
     rp->title = g_strdup (startup_text (rp, "name"));
   rp->out->title = g_strdup (rp->title);
-  app_key = _spire_csv_application_key (rp->startup_uuid, challenge_uuid, rp->title);
-  if (!rp->new_startup && g_hash_table_contains (p->db_applications, app_key))
+  rp->app_key = _spire_csv_application_key (rp->startup_uuid, challenge_uuid, rp->title);
+  if (!rp->new_startup && g_hash_table_contains (p->db_applications, rp->app_key))
     {
       rp->out->application = SPIRE_CSV_MATCH_KNOWN;
       return TRUE;
+    }
+  /* A row twice (a form sent twice) would be two applications, and the
+   * next import of the file would find both "already in the cohort". */
+  earlier = GPOINTER_TO_UINT (g_hash_table_lookup (p->file_applications, rp->app_key));
+  if (earlier > 0)
+    {
+      _spire_csv_add_problem (p, rp->out, rp->row->line, -1,
+                              /* TRANSLATORS: "…as on line 7: …" */
+                              g_strdup_printf (_("the same application as on line %u: the same "
+                                                 "startup, challenge and title. Remove one of "
+                                                 "the two rows, or give each its own title"),
+                                               earlier));
+      return FALSE;
     }
 
   uuid = spire_uuid_new ();
@@ -676,6 +691,8 @@ register_application (Prep *p, RowPlan *rp)
       p->plan->pub.counts.applications_known++;
       return;
     }
+  g_hash_table_insert (p->file_applications, g_steal_pointer (&rp->app_key),
+                       GUINT_TO_POINTER (rp->row->line));
   w = g_new0 (Write, 1);
   w->record = g_steal_pointer (&rp->application);
   w->line = rp->row->line;

@@ -4,7 +4,9 @@
  * (checked before json-glib's parser, which recurses once per level), small
  * JSON objects, the place of a syntax error, "Cancelled", and private
  * files: once, for the backup, Brønnøysund, the CSV import, packages and
- * score sheets (spire-exchange-private.h).
+ * score sheets (spire-exchange-private.h).  What Spire writes never goes
+ * over a database or its -wal, -shm or -journal (an export written over
+ * the database it was made from replaced the database with its text).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,12 +14,18 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "spire-error.h"
 #include "spire-exchange-private.h"
+#include "spire-exchange.h"
 
 /* Reading JSON */
 
@@ -217,12 +225,89 @@ _spire_exchange_cancelled (GError **error)
   return FALSE;
 }
 
+gboolean
+_spire_exchange_error_is_database (const GError *error)
+{
+  return error != NULL && error->domain == SPIRE_ERROR &&
+         (error->code == SPIRE_ERROR_BUSY || error->code == SPIRE_ERROR_IO ||
+          error->code == SPIRE_ERROR_CORRUPT || error->code == SPIRE_ERROR_NOT_SPIRE ||
+          error->code == SPIRE_ERROR_NEWER_VERSION || error->code == SPIRE_ERROR_CANCELLED);
+}
+
+/* TRUE when @path is a file that starts as every SQLite database does. */
+static gboolean
+is_database (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[sizeof magic];
+  ssize_t n;
+  int fd;
+
+  /* Not blocking: a FIFO is not a database and must not hold us up. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    return FALSE;
+  do
+    n = read (fd, head, sizeof head);
+  while (n < 0 && errno == EINTR);
+  close (fd);
+  return n == (ssize_t) sizeof head && memcmp (head, magic, sizeof magic) == 0;
+}
+
+gboolean
+spire_exchange_check_destination (const char *path, GError **error)
+{
+  static const char *const companions[] = { "-wal", "-shm", "-journal" };
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_equal (path, "-"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    if (g_str_has_suffix (path, companions[i]))
+      {
+        g_autofree char *db = g_strndup (path, strlen (path) - strlen (companions[i]));
+
+        if (!is_database (db))
+          continue;
+        display = g_filename_display_name (path);
+        return spire_fail (error, SPIRE_ERROR_IO,
+                           /* TRANSLATORS: %s is a file such as “spire.db-wal” */
+                           _("“%s” belongs to a database: writing there would damage the "
+                             "database. Nothing was written; choose another name."),
+                           display);
+      }
+  if (!is_database (path))
+    return TRUE;
+  display = g_filename_display_name (path);
+  return spire_fail (error, SPIRE_ERROR_IO,
+                     _("“%s” is a database: writing there would replace it. Nothing was "
+                       "written; choose another name."),
+                     display);
+}
+
+gboolean
+_spire_exchange_check_not_device (const GStatBuf *st, const char *name, GError **error)
+{
+  /* /dev/zero or a disk: read to its end, it never ends. */
+  if (S_ISCHR (st->st_mode) || S_ISBLK (st->st_mode))
+    return spire_fail (error, SPIRE_ERROR_IO,
+                       _("“%s” is a device, not a file: Spire would read it without end. "
+                         "Choose a file."),
+                       name);
+  return TRUE;
+}
+
 char *
 _spire_exchange_read_file (const char *path, const char *name, gsize *length, GError **error)
 {
   g_autoptr (GError) local = NULL;
   char *data = NULL;
+  GStatBuf st;
 
+  if (g_stat (path, &st) == 0 && !_spire_exchange_check_not_device (&st, name ? name : path, error))
+    return NULL;
   if (!g_file_get_contents (path, &data, length, &local))
     {
       spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name ? name : path,
@@ -237,6 +322,8 @@ _spire_exchange_write_private_file (const char *path, const char *text, GError *
 {
   g_autoptr (GError) local = NULL;
 
+  if (!spire_exchange_check_destination (path, error))
+    return FALSE;
   if (!g_file_set_contents_full (path, text, -1,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
                                  &local))

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "spire-store-private.h"
@@ -68,7 +69,17 @@ const char *_spire_json_error_place (JsonParser *parser, const GError *json_erro
 
 /* Errors and files */
 gboolean _spire_exchange_cancelled (GError **error);
-/* The whole file; a message names it @name (or @path when @name is NULL). */
+/* TRUE when @error is about the database (busy, damaged, full disk, no
+ * permission) rather than the file being read: such a message names the
+ * database, and a place in the file ("line 7") would send the user to
+ * the wrong file. */
+gboolean _spire_exchange_error_is_database (const GError *error);
+/* FALSE with SPIRE_ERROR_IO when @st is a device (/dev/zero, a disk),
+ * which a reader would read without end; @name names it. */
+gboolean _spire_exchange_check_not_device (const GStatBuf *st, const char *name,
+                                           GError **error);
+/* The whole file; a message names it @name (or @path when @name is NULL).
+ * A device is refused (_spire_exchange_check_not_device). */
 char    *_spire_exchange_read_file (const char *path, const char *name, gsize *length,
                                     GError **error);
 /* Readable by the owner only: packages and sheets hold tokens and scores. */

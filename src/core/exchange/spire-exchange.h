@@ -43,6 +43,12 @@ typedef enum
 
 /* spire_exchange_export_file() with @flags; @n_secrets (may be NULL)
  * receives how many secret values the file holds. */
+/* FALSE with SPIRE_ERROR_IO when @path is a database, or the -wal, -shm
+ * or -journal of one: every export, package, sheet and CSV file is asked
+ * this before it is written, so that none goes over a database.  "-"
+ * (standard output) and a file that does not exist are fine. */
+gboolean spire_exchange_check_destination (const char *path, GError **error);
+
 gboolean spire_exchange_export_file_full (SpireStore *store, const char *path,
                                           SpireExportFlags flags, guint *n_secrets,
                                           SpireProgressFunc progress, gpointer progress_data,

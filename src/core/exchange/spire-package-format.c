@@ -29,13 +29,22 @@ _spire_package_parse (const char *data, gssize length, JsonParser *parser, const
     return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local))
     {
+      guint line, column;
+      const char *detail = _spire_json_error_place (parser, local, &line, &column);
+      /* json-glib says "<data>:12:13: Parse error: …": the place as people
+       * read it instead. */
+      g_autofree char *what =
+          /* TRANSLATORS: "line 12, column 13: <what the JSON reader said>", the end of
+           * "“kari.json” is not a valid score sheet: …" */
+          g_strdup_printf (_("line %u, column %u: %s"), line, column, detail);
+
       if (kind == SPIRE_FILE_SHEET)
         /* TRANSLATORS: "“kari.json” is not a valid score sheet: <line:column: what is wrong>" */
         spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid score sheet: %s"), name,
-                    local->message);
+                    what);
       else
         spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid evaluation package: %s"),
-                    name, local->message);
+                    name, what);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))

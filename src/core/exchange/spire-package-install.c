@@ -494,12 +494,27 @@ spire_package_open_file (const char *package_path, const char *db_path, GError *
       g_autoptr (JsonParser) parser = json_parser_new ();
       JsonObject *root =
           _spire_package_parse (data, (gssize) length, parser, base, SPIRE_FILE_PACKAGE, error);
+      const char *members[] = { "cohort", "evaluator" };
+      const char *uuids[G_N_ELEMENTS (members)];
 
-      if (root == NULL)
+      if (root == NULL || !_spire_package_check_format (root, SPIRE_FILE_PACKAGE, base, error))
         return NULL;
-      db_path = fallback = spire_package_default_db_path (
-          _spire_json_member_string (_spire_json_member_object (root, "cohort"), "uuid"),
-          _spire_json_member_string (_spire_json_member_object (root, "evaluator"), "uuid"));
+      /* The two name the database's file: from outside, checked before a
+       * "../" in them can choose another file. */
+      for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+        {
+          uuids[i] = _spire_json_member_string (_spire_json_member_object (root, members[i]),
+                                                "uuid");
+          if (uuids[i] == NULL || !g_uuid_string_is_valid (uuids[i]))
+            {
+              g_autofree char *where = g_strconcat (members[i], ".uuid", NULL);
+              Ctx ctx = { base, error };
+
+              bad_package (&ctx, where, _("not a valid UUID"));
+              return NULL;
+            }
+        }
+      db_path = fallback = spire_package_default_db_path (uuids[0], uuids[1]);
     }
   existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
   store = spire_store_open (db_path, error);

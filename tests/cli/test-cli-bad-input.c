@@ -1,0 +1,219 @@
+/* test-cli-bad-input.c — spire-cli given what a user may give it by mistake
+ *
+ * Each test is a mistake found by trying spire-cli as a user would: the
+ * command refuses with a message that says what is wrong and where, and
+ * the database is exactly as it was before.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "spire-test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cli-fixture.h"
+
+/* The database is still the one it was: it opens, and exports the same. */
+static void
+assert_database_unchanged (const char *dir, const char *database, const char *before)
+{
+  g_autofree char *after = export_without_time (dir, database);
+
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* An export, a report or an innsyn PDF written to the database's own path
+ * (or its -wal) replaced the database with the file: nothing was left. */
+static void
+test_write_over_database (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+  g_autofree char *before = export_without_time (dir, database);
+  const char *cohort = "33333333-3333-4333-8333-333333333333";
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "export", database, NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, database));
+    g_assert_nonnull (strstr (run.err, "is a database"));
+  }
+  assert_database_unchanged (dir, database, before);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "export", wal, NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "belongs to a database"));
+  }
+  assert_database_unchanged (dir, database, before);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "report", "cohort", "--cohort", cohort, "-o", database,
+            NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "is a database"));
+  }
+  assert_database_unchanged (dir, database, before);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "innsyn", "--cohort", cohort, "-o", database, NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "is a database"));
+  }
+  assert_database_unchanged (dir, database, before);
+  {
+    /* Another database is not written over either. */
+    g_autofree char *other_dir = g_build_filename (dir, "other", NULL);
+    g_autofree char *other = NULL;
+    g_autofree char *other_before = NULL;
+    g_auto (Run) run = { 0 };
+
+    g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+    other = sample_database (other_dir);
+    other_before = export_without_time (dir, other);
+    run_in (&run, dir, "-d", database, "export", other, NULL);
+    assert_refused (&run);
+    assert_database_unchanged (dir, other, other_before);
+  }
+}
+
+/* A full disk is the database's: the message names the database and not
+ * a place in the file read ("applications.csv, line 2:", "backup.json:
+ * startups[1]:"), which sent the user to look for a fault in the file.
+ * The limit (1 MiB) is above the database's size: under a file-size limit
+ * SQLite cannot write back pages past it, as it can on a full disk.  (The
+ * import's commit fails there with "disk I/O error", not "is full": the
+ * limit hides EFBIG from SQLite's error; a full disk says "is full".) */
+static void
+test_full_disk_names_database (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *before = export_without_time (dir, database);
+  g_autofree char *csv = g_build_filename (dir, "applications.csv", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backup.json", NULL);
+  g_autofree char *big = g_strnfill (3 * 1024 * 1024, 'x');
+  g_autofree char *csv_text = g_strdup_printf ("Bedriftsnavn;Kort beskrivelse\nNordlys AS;%s\n",
+                                               big);
+  g_autofree char *backup_text = NULL;
+  g_autoptr (JsonNode) root = parse_json (sample_backup);
+  JsonArray *startups = json_object_get_array_member (json_node_get_object (root), "startups");
+  JsonObject *startup = json_object_new ();
+
+  json_object_set_string_member (startup, "uuid", "44444444-4444-4444-8444-444444444445");
+  json_object_set_string_member (startup, "name", big);
+  json_array_add_object_element (startups, startup);
+  backup_text = json_to_string (root, FALSE);
+  write_file (csv, csv_text);
+  write_file (backup, backup_text);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_full (&run, dir, 2048, "-d", database, "import-csv", "--cohort",
+              "33333333-3333-4333-8333-333333333333", csv, NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "is full"));
+    g_assert_nonnull (strstr (run.err, database));
+    g_assert_null (strstr (run.err, "line 2"));
+  }
+  assert_database_unchanged (dir, database, before);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_full (&run, dir, 2048, "-d", database, "import", backup, NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, database));
+    g_assert_null (strstr (run.err, "backup.json"));
+  }
+  assert_database_unchanged (dir, database, before);
+}
+
+/* /dev/zero given as the file to import was read without end (the whole
+ * memory for the CSV, Brønnøysund and score sheet readers, for ever for
+ * the backup): a device is refused at once. */
+static void
+test_device_refused (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *before = export_without_time (dir, database);
+  const char *const commands[][4] = {
+    { "import", NULL },
+    { "import-csv", "--cohort", "33333333-3333-4333-8333-333333333333", NULL },
+    { "import-brreg", NULL },
+    { "package", "import", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autoptr (GPtrArray) args = g_ptr_array_new ();
+
+      g_ptr_array_add (args, (gpointer) "-d");
+      g_ptr_array_add (args, database);
+      for (guint a = 0; commands[i][a]; a++)
+        g_ptr_array_add (args, (gpointer) commands[i][a]);
+      g_ptr_array_add (args, (gpointer) "/dev/zero");
+      g_ptr_array_add (args, NULL);
+      run_program_full (&run, cli_path, NULL, dir, NULL, (const char *const *) args->pdata);
+      assert_refused (&run);
+      g_assert_nonnull (strstr (run.err, "is a device"));
+    }
+  assert_database_unchanged (dir, database, before);
+}
+
+/* A 10 MB answer in a CSV file comes in whole, at once: libcsv grew its
+ * buffer 128 bytes at a time, which took minutes where realloc copies (as
+ * under AddressSanitizer). */
+static void
+test_csv_huge_value (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *csv = g_build_filename (dir, "applications.csv", NULL);
+  g_autofree char *big = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autofree char *text = g_strdup_printf ("Bedriftsnavn;Kort beskrivelse\nNordlys AS;\"%s\"\n",
+                                           big);
+  g_auto (Run) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = NULL;
+  g_autoptr (GPtrArray) startups = NULL;
+  g_autoptr (GPtrArray) applications = NULL;
+
+  write_file (csv, text);
+  run_in (&run, dir, "-d", database, "import-csv", "--cohort",
+          "33333333-3333-4333-8333-333333333333", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  store = spire_store_open (database, &error);
+  g_assert_no_error (error);
+  startups = spire_store_list (store, &spire_kind_startup, "name", "Nordlys AS", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (startups->len, ==, 1);
+  applications = spire_store_list (store, &spire_kind_application, "startup",
+                                   spire_record_get_uuid (startups->pdata[0]), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (applications->len, ==, 1);
+  g_assert_cmpstr (spire_record_get_text (applications->pdata[0], "pitch"), ==, big);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!cli_fixture_init (&argc, &argv))
+    return 1;
+
+  g_test_add_func ("/cli/bad-input/write-over-database", test_write_over_database);
+  g_test_add_func ("/cli/bad-input/full-disk-names-database", test_full_disk_names_database);
+  g_test_add_func ("/cli/bad-input/device-refused", test_device_refused);
+  g_test_add_func ("/cli/bad-input/csv-huge-value", test_csv_huge_value);
+
+  return cli_fixture_run ();
+}

@@ -335,6 +335,30 @@ test_write_atomic (void)
   test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A report saved over a database (a slip in the file chooser) is refused:
+ * the database is kept as it was. */
+static void
+test_write_not_over_database (void)
+{
+  g_autoptr (SpireReport) report = long_table_report (SPIRE_LANGUAGE_EN, 5);
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  gsize n_before, n_after;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store); /* the file whole, as a database at rest */
+  g_assert_true (g_file_get_contents (path, &before, &n_before, NULL));
+  g_assert_false (spire_report_write_pdf (report, path, NULL, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "is a database"));
+  g_assert_true (g_file_get_contents (path, &after, &n_after, NULL));
+  g_assert_cmpmem (before, n_before, after, n_after);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* The reports on sample data */
 
 typedef struct
@@ -849,6 +873,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reports/pdf/table-spans-pages", test_table_spans_pages);
   g_test_add_func ("/reports/pdf/table-header-words", test_table_header_words);
   g_test_add_func ("/reports/pdf/atomic", test_write_atomic);
+  g_test_add_func ("/reports/pdf/not-over-database", test_write_not_over_database);
   g_test_add_func ("/reports/letter/file-name", test_letter_file_name);
   g_test_add_func ("/reports/chart/box-numbers", test_box_numbers);
   g_test_add ("/reports/cohort", Fixture, NULL, fixture_set_up, test_cohort_report,

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "spire-error.h"
+#include "spire-exchange.h"
 #include "spire-report-private.h"
 #include "spire-settings.h"
 
@@ -602,8 +603,12 @@ _spire_report_write_pdf_full (SpireReport *self, const char *path, GCancellable 
   Sink sink = { -1, cancellable, FALSE, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
-  guint n_pages = spire_report_get_n_pages (self);
+  guint n_pages;
 
+  /* A report saved over the database would replace it */
+  if (!spire_exchange_check_destination (path, error))
+    return FALSE;
+  n_pages = spire_report_get_n_pages (self);
   sink.fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
   if (sink.fd < 0)
     {

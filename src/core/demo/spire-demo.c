@@ -615,8 +615,6 @@ _spire_demo_startup_at (Demo *d, int index)
 static gboolean
 fill_evaluators (Demo *d, GError **error)
 {
-  gboolean large = d->size->large;
-
   for (guint e = 0; e < G_N_ELEMENTS (_spire_demo_expert_orgs); e++)
     make_orgnr (d, d->expert_orgnr[e]);
 
@@ -643,7 +641,7 @@ fill_evaluators (Demo *d, GError **error)
                             : -1;
           while (spec.expert < 0 && d->body_index[spec.body] < 0);
         }
-      g_assert (large || i < G_N_ELEMENTS (_spire_demo_evaluator_specs));
+      g_assert (d->size->large || i < G_N_ELEMENTS (_spire_demo_evaluator_specs));
 
       ev.name = make_person_name (d, &first);
       ev.bias = _spire_demo_gauss (d, 0, 0.5);

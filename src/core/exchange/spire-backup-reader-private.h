@@ -148,6 +148,9 @@ gboolean _spire_backup_element_value (SpireBackupReader *r, const Value *v);
 void _spire_backup_record_value (SpireBackupReader *r, const Value *v);
 /* A member name of the record being read. */
 void _spire_backup_record_key (SpireBackupReader *r, const char *key, gsize len);
+/* A NUL character in a text of the record's field @field (its index):
+ * the file is refused. */
+void _spire_backup_nul_fault (SpireBackupReader *r, guint field);
 /* The record closed: typed, checked, handed on.  FALSE stops the reading
  * (cancelled). */
 gboolean _spire_backup_end_record (SpireBackupReader *r);

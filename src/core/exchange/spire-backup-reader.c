@@ -117,6 +117,8 @@ json_value (SpireBackupReader *r, const Value *v)
       {
         g_autofree char *s = g_strndup (v->s, v->len);
 
+        if (memchr (v->s, '\0', v->len) != NULL)
+          _spire_backup_nul_fault (r, (guint) r->field);
         json_builder_add_string_value (r->json, s);
       }
       break;
@@ -287,6 +289,8 @@ on_map_key_cb (void *ctx, const unsigned char *key, size_t len)
     {
       g_autofree char *name = g_strndup ((const char *) key, len);
 
+      if (memchr (key, '\0', len) != NULL)
+        _spire_backup_nul_fault (r, (guint) r->field);
       json_builder_set_member_name (r->json, name);
     }
   else if (r->depth == 1)

@@ -229,6 +229,15 @@ wrong_type (SpireBackupReader *r, const SpireField *f, const char *expected)
   return FALSE;
 }
 
+/* A NUL character (JSON's \u0000) in a text of @field, the field's own
+ * or a string in its JSON value: C and SQLite would cut the text
+ * there, so the file is refused. */
+void
+_spire_backup_nul_fault (SpireBackupReader *r, guint field)
+{
+  record_fault (r, r->kind->fields[field].name, _("a text may not hold a NUL character"));
+}
+
 /* One field from its slot, by spire_record_from_json ()'s rules. */
 static gboolean
 set_field (SpireBackupReader *r, SpireRecord *record, guint i)
@@ -279,6 +288,11 @@ set_field (SpireBackupReader *r, SpireRecord *record, guint i)
     default:
       if (slot->type != SLOT_STRING)
         return wrong_type (r, f, _("text"));
+      if (memchr (slot->s->str, '\0', slot->s->len) != NULL)
+        {
+          _spire_backup_nul_fault (r, i);
+          return FALSE;
+        }
       g_value_init (&v, G_TYPE_STRING);
       g_value_set_static_string (&v, slot->s->str);
       break;

@@ -102,6 +102,37 @@ test_refuse_nul_character (void)
   env_free (env);
 }
 
+/* A required text of spaces only is as empty as "" (the window's forms
+ * refuse both): refused as "" is, and nothing is imported. */
+static void
+test_refuse_blank_required (void)
+{
+  Env *env = env_new ();
+  g_autoptr (JsonNode) root = changed_doc (env);
+  g_autoptr (JsonNode) root2 = changed_doc (env);
+  g_autoptr (JsonNode) root3 = changed_doc (env);
+  g_autofree char *doc = NULL;
+
+  json_object_set_string_member (record_at (root, "startups", 0), "name", "");
+  doc = json_to_string (root, TRUE);
+  assert_refused (env, doc, -1, SPIRE_ERROR_INVALID, "backup.json: startups[0].name: ",
+                  "must be filled in", NULL);
+
+  json_object_set_string_member (record_at (root2, "startups", 0), "name", "   ");
+  g_clear_pointer (&doc, g_free);
+  doc = json_to_string (root2, TRUE);
+  assert_refused (env, doc, -1, SPIRE_ERROR_INVALID, "backup.json: startups[0].name: ",
+                  "must be filled in", NULL);
+
+  json_object_set_string_member (record_at (root3, "decisions", 0), "reason", " \t\n ");
+  g_clear_pointer (&doc, g_free);
+  doc = json_to_string (root3, TRUE);
+  assert_refused (env, doc, -1, SPIRE_ERROR_INVALID, "backup.json: decisions[0].reason: ",
+                  "must be filled in", NULL);
+
+  env_free (env);
+}
+
 static void
 test_refuse_unknown_reference (void)
 {
@@ -524,6 +555,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/wrong-type", test_refuse_wrong_type);
   g_test_add_func ("/exchange/refuse/missing-required", test_refuse_missing_required);
   g_test_add_func ("/exchange/refuse/nul-character", test_refuse_nul_character);
+  g_test_add_func ("/exchange/refuse/blank-required", test_refuse_blank_required);
   g_test_add_func ("/exchange/refuse/unknown-reference", test_refuse_unknown_reference);
   g_test_add_func ("/exchange/refuse/invalid", test_refuse_invalid);
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);

@@ -64,6 +64,75 @@ test_refuse_missing_required (void)
   env_free (env);
 }
 
+/* A NUL character in a text (JSON's \u0000) would cut it short where
+ * SQLite and C read it: refused where it stands, in a record's text and
+ * in a JSON field's string alike, and nothing is imported. */
+static void
+test_refuse_nul_character (void)
+{
+  Env *env = env_new ();
+  g_autoptr (JsonNode) root = changed_doc (env);
+  g_autoptr (JsonNode) root2 = changed_doc (env);
+  JsonArray *startups = json_object_get_array_member (json_node_get_object (root), "startups");
+  guint last = json_array_get_length (startups) - 1;
+  g_autoptr (JsonObject) extra = json_object_new ();
+  g_autofree char *place = g_strdup_printf ("backup.json: startups[%u].name: ", last);
+  g_autofree char *doc = NULL;
+  g_autofree char *doc2 = NULL;
+  g_autoptr (GString) text = NULL;
+  g_autoptr (GString) text2 = NULL;
+
+  /* json-glib writes no NUL: a marker, then the escape in its place */
+  json_object_set_string_member (record_at (root, "startups", last), "name", "a@NUL@b");
+  doc = json_to_string (root, TRUE);
+  text = g_string_new (doc);
+  g_assert_cmpuint (g_string_replace (text, "@NUL@", "\\u0000", 0), ==, 1);
+  assert_refused (env, text->str, (gssize) text->len, SPIRE_ERROR_FORMAT, place,
+                  "a text may not hold a NUL character", NULL);
+
+  json_object_set_string_member (extra, "answer", "yes@NUL@no");
+  json_object_set_object_member (record_at (root2, "applications", 0), "extra",
+                                 json_object_ref (extra));
+  doc2 = json_to_string (root2, TRUE);
+  text2 = g_string_new (doc2);
+  g_assert_cmpuint (g_string_replace (text2, "@NUL@", "\\u0000", 0), ==, 1);
+  assert_refused (env, text2->str, (gssize) text2->len, SPIRE_ERROR_FORMAT,
+                  "backup.json: applications[0].extra: ", "NUL character", NULL);
+
+  env_free (env);
+}
+
+/* A required text of spaces only is as empty as "" (the window's forms
+ * refuse both): refused as "" is, and nothing is imported. */
+static void
+test_refuse_blank_required (void)
+{
+  Env *env = env_new ();
+  g_autoptr (JsonNode) root = changed_doc (env);
+  g_autoptr (JsonNode) root2 = changed_doc (env);
+  g_autoptr (JsonNode) root3 = changed_doc (env);
+  g_autofree char *doc = NULL;
+
+  json_object_set_string_member (record_at (root, "startups", 0), "name", "");
+  doc = json_to_string (root, TRUE);
+  assert_refused (env, doc, -1, SPIRE_ERROR_INVALID, "backup.json: startups[0].name: ",
+                  "must be filled in", NULL);
+
+  json_object_set_string_member (record_at (root2, "startups", 0), "name", "   ");
+  g_clear_pointer (&doc, g_free);
+  doc = json_to_string (root2, TRUE);
+  assert_refused (env, doc, -1, SPIRE_ERROR_INVALID, "backup.json: startups[0].name: ",
+                  "must be filled in", NULL);
+
+  json_object_set_string_member (record_at (root3, "decisions", 0), "reason", " \t\n ");
+  g_clear_pointer (&doc, g_free);
+  doc = json_to_string (root3, TRUE);
+  assert_refused (env, doc, -1, SPIRE_ERROR_INVALID, "backup.json: decisions[0].reason: ",
+                  "must be filled in", NULL);
+
+  env_free (env);
+}
+
 static void
 test_refuse_unknown_reference (void)
 {
@@ -485,6 +554,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/refuse/truncated", test_refuse_truncated);
   g_test_add_func ("/exchange/refuse/wrong-type", test_refuse_wrong_type);
   g_test_add_func ("/exchange/refuse/missing-required", test_refuse_missing_required);
+  g_test_add_func ("/exchange/refuse/nul-character", test_refuse_nul_character);
+  g_test_add_func ("/exchange/refuse/blank-required", test_refuse_blank_required);
   g_test_add_func ("/exchange/refuse/unknown-reference", test_refuse_unknown_reference);
   g_test_add_func ("/exchange/refuse/invalid", test_refuse_invalid);
   g_test_add_func ("/exchange/refuse/unknown-members", test_refuse_unknown_members);

@@ -33,29 +33,6 @@ typedef struct
   guint n_apps;
 } Fixture;
 
-/* The cohort with the most applications. */
-static char *
-busiest_cohort (SpireStore *store, guint *n_out)
-{
-  g_autoptr (GHashTable) counts = spire_store_count_by (store, &spire_kind_application, "cohort",
-                                                        NULL, NULL, NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-  const char *best = NULL;
-  guint n = 0;
-
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) > n)
-      {
-        n = GPOINTER_TO_UINT (value);
-        best = key;
-      }
-  g_assert_nonnull (best);
-  *n_out = n;
-  return g_strdup (best);
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -66,7 +43,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (gui_fixture_fill (f->store, &error));
   g_assert_no_error (error);
-  f->cohort = busiest_cohort (f->store, &f->n_apps);
+  f->cohort = gui_fixture_busiest_cohort (f->store, &f->n_apps);
   g_assert_cmpuint (f->n_apps, >=, 20);
 
   /* Every application shares something in confidence. */

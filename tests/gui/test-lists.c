@@ -34,27 +34,6 @@ typedef struct
   char *cohort;     /* the cohort with the most applications */
 } Fixture;
 
-static char *
-busiest_cohort (SpireStore *store)
-{
-  g_autoptr (GHashTable) counts = spire_store_count_by (store, &spire_kind_application, "cohort",
-                                                        NULL, NULL, NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-  const char *best = NULL;
-  guint n = 0;
-
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) > n)
-      {
-        n = GPOINTER_TO_UINT (value);
-        best = key;
-      }
-  g_assert_nonnull (best);
-  return g_strdup (best);
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -64,7 +43,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (spire_demo_fill (f->store, 1, SPIRE_DEMO_SMALL, FALSE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  f->cohort = busiest_cohort (f->store);
+  f->cohort = gui_fixture_busiest_cohort (f->store, NULL);
 
   f->window = spire_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);

@@ -235,44 +235,26 @@ test_resources_css (void)
   gtk_css_provider_load_from_resource (provider, BASE "style.css");
 }
 
-/* Whether a window of @type is open; destroys it when @destroy. */
+/* Whether a file chooser is still there, shown or hidden. */
 static gboolean
-find_toplevel (GType type, gboolean destroy)
+has_chooser (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  gboolean found = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        {
-          found = TRUE;
-          if (destroy)
-            gtk_window_destroy (GTK_WINDOW (w));
-          break;
-        }
+      if (GTK_IS_FILE_CHOOSER_DIALOG (w))
+        return TRUE;
     }
-  return found;
-}
-
-static gboolean
-about_open (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_ABOUT_WINDOW, FALSE);
-}
-
-static gboolean
-chooser_open (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
+  return FALSE;
 }
 
 static gboolean
 chooser_gone (gpointer data)
 {
-  return !find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE);
+  return !has_chooser ();
 }
 
 static gboolean
@@ -307,17 +289,15 @@ test_resources_shortcuts (void)
 
   /* app.about shows the about window over ours. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (gui_fixture_wait (about_open, NULL, GUI_FIXTURE_TIMEOUT_MS));
-  g_assert_true (find_toplevel (ADW_TYPE_ABOUT_WINDOW, TRUE));
+  gtk_window_destroy (gui_fixture_wait_window (ADW_TYPE_ABOUT_WINDOW));
   /* File → Open asks for a file. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-database", NULL);
-  g_assert_true (gui_fixture_wait (chooser_open, NULL, GUI_FIXTURE_TIMEOUT_MS));
+  g_assert_nonnull (gui_fixture_wait_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
   /* (the window closes its chooser when it goes) */
-  g_assert_true (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (gui_fixture_wait (chooser_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
-  g_assert_false (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
+  g_assert_false (has_chooser ());
 }
 
 int

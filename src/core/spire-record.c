@@ -500,6 +500,18 @@ invalid (SpireRecord *self, const SpireField *f, const char **field_out, GError 
   return FALSE;
 }
 
+/* Spaces only: as empty as "" to whoever reads it (the window's forms
+ * strip what is typed; a backup or a package may hold "   "). */
+static gboolean
+is_blank (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  while (g_ascii_isspace (*s))
+    s++;
+  return *s == '\0';
+}
+
 gboolean
 spire_record_validate (SpireRecord *self, const char **field_out, GError **error)
 {
@@ -516,7 +528,7 @@ spire_record_validate (SpireRecord *self, const char **field_out, GError **error
       const char *s = G_VALUE_HOLDS_STRING (&values[i]) ? g_value_get_string (&values[i]) : NULL;
 
       if ((f->flags & SPIRE_FIELD_REQUIRED) && !(f->flags & SPIRE_FIELD_SYSTEM) &&
-          spire_record_is_null (self, f->name))
+          (spire_record_is_null (self, f->name) || (f->type == SPIRE_FIELD_TEXT && is_blank (s))))
         return invalid (self, f, field_out, error, _("must be filled in"));
 
       if (s == NULL)

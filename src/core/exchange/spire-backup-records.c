@@ -238,21 +238,6 @@ _spire_backup_nul_fault (SpireBackupReader *r, guint field)
   record_fault (r, r->kind->fields[field].name, _("a text may not hold a NUL character"));
 }
 
-/* A required text of spaces only is empty, as the window's forms have it:
- * it goes in as "" (no text), which spire_record_validate () refuses as
- * it refuses "" ("must be filled in").  Not trimmed: the import never
- * changes a text on its own. */
-static gboolean
-is_blank_required (const SpireField *f, const char *s)
-{
-  if (f->type != SPIRE_FIELD_TEXT || !(f->flags & SPIRE_FIELD_REQUIRED) ||
-      (f->flags & SPIRE_FIELD_SYSTEM))
-    return FALSE;
-  while (g_ascii_isspace (*s))
-    s++;
-  return *s == '\0';
-}
-
 /* One field from its slot, by spire_record_from_json ()'s rules. */
 static gboolean
 set_field (SpireBackupReader *r, SpireRecord *record, guint i)
@@ -309,7 +294,7 @@ set_field (SpireBackupReader *r, SpireRecord *record, guint i)
           return FALSE;
         }
       g_value_init (&v, G_TYPE_STRING);
-      g_value_set_static_string (&v, is_blank_required (f, slot->s->str) ? "" : slot->s->str);
+      g_value_set_static_string (&v, slot->s->str);
       break;
     }
   spire_record_set_value (record, i, &v);

@@ -34,6 +34,7 @@ struct _SpireWindow
   AdwViewSwitcherTitle *content_title;
   AdwViewStack *cohort_views;
   AdwViewStack *program_views;
+  GtkBox *cohort_box, *program_box; /* the views and their switcher bars */
   GtkStack *content_stack;
   SpireCohortPage *cohort_page;
   /* The pages not in sight when the window opens are made when first

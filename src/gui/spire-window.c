@@ -770,6 +770,8 @@ spire_window_class_init (SpireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, followup_bin);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, program_views);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, program_box);
+  gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_box);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, overview_bin);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, board_bin);
   gtk_widget_class_bind_template_child (widget_class, SpireWindow, cohort_page);
@@ -793,6 +795,8 @@ spire_window_init (SpireWindow *self)
                            G_CALLBACK (on_cohort_view_shown_cb), self, G_CONNECT_SWAPPED);
   spire_menu_button_set_lazy_menu (self->new_button, self->new_menu);
   spire_menu_button_set_lazy_menu (self->primary_button, self->primary_menu);
+  spire_view_switcher_bar_when_narrow (self->cohort_box, self->cohort_views, self->content_title);
+  spire_view_switcher_bar_when_narrow (self->program_box, self->program_views, self->content_title);
   /* The help overlay (Ctrl+?) is made after the first frame. */
 
   self->settings = g_settings_new (APP_ID);

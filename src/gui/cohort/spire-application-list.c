@@ -52,6 +52,7 @@ struct _SpireApplicationList
   GHashTable *name_keys;        /* startup/challenge uuid → spire_collate_key of its name */
   GHashTable *startup_orgnrs;   /* startup uuid → orgnr */
   gboolean loading;             /* rows are being read: a spinner, not "empty" */
+  gboolean columns_fitted;      /* status and date columns fitted (first rows) */
   /* The rows go to the model in slices across frames (a long list); what
    * to select when they are all there. */
   SpireListFill *fill;
@@ -267,17 +268,48 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
 
 /* Showing */
 
+/* The "empty" and "no-results" pages are made when first shown: a cohort
+ * with applications never shows them, and made with the list they were
+ * part of the window's first frame (issue 11). */
+static void
+ensure_status_page (SpireApplicationList *self, const char *name)
+{
+  GtkWidget *page;
+
+  if (gtk_stack_get_child_by_name (self->list_stack, name) != NULL)
+    return;
+  page = adw_status_page_new ();
+  gtk_widget_add_css_class (page, "compact");
+  if (g_str_equal (name, "empty"))
+    {
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "x-office-document-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Applications Yet"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                       _("Applications to this cohort will be listed here."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-search-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Matching Applications"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page), _("Try a different search."));
+    }
+  gtk_stack_add_named (self->list_stack, page, name);
+}
+
 static void
 update_state (SpireApplicationList *self)
 {
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->applications));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  const char *name = self->loading ? "loading"
+                     : total == 0  ? "empty"
+                     : shown == 0  ? "no-results"
+                                   : "list";
 
   gtk_spinner_set_spinning (self->loading_spinner, self->loading);
-  gtk_stack_set_visible_child_name (self->list_stack, self->loading ? "loading"
-                                                      : total == 0 ? "empty"
-                                                      : shown == 0 ? "no-results"
-                                                                   : "list");
+  if (g_str_equal (name, "empty") || g_str_equal (name, "no-results"))
+    ensure_status_page (self, name);
+  gtk_stack_set_visible_child_name (self->list_stack, name);
 }
 
 static void
@@ -345,6 +377,15 @@ on_context_click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, do
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
                                      gtk_list_item_get_position (item), TRUE);
   gtk_widget_translate_coordinates (view, GTK_WIDGET (self), x, y, &px, &py);
+  /* The menu is made when first opened: made with the list it was part of
+   * the window's first frame (issue 11). */
+  if (self->context_popover == NULL)
+    {
+      self->context_popover = gtk_popover_menu_new_from_model (self->context_menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
+    }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover),
                                &(GdkRectangle) { (int) px, (int) py, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_popover));
@@ -505,10 +546,6 @@ setup_keys_and_menu (SpireApplicationList *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_context_click_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
-  self->context_popover = gtk_popover_menu_new_from_model (self->context_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
-  gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
 }
 
 static void
@@ -521,7 +558,6 @@ spire_application_list_init (SpireApplicationList *self)
   self->name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->startup_orgnrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   setup_columns (self);
-  fit_columns (self);
 
   self->applications = g_list_store_new (SPIRE_TYPE_APPLICATION);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
@@ -606,6 +642,12 @@ static void
 show_rows (SpireApplicationList *self, GPtrArray *apps)
 {
   self->loading = FALSE;
+  /* The status and date columns are fitted when the first rows come, not
+   * with the window: at the start the list shows its spinner, and that
+   * first frame is counted (issue 11). */
+  if (!self->columns_fitted)
+    fit_columns (self);
+  self->columns_fitted = TRUE;
   fit_name_columns (self);
   g_clear_pointer (&self->fill, spire_list_fill_free);
   gtk_widget_set_visible (GTK_WIDGET (self->fill_progress), FALSE);

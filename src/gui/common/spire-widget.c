@@ -323,3 +323,63 @@ spire_widget_stack_when_narrow (GtkWidget *widget)
                                  gtk_custom_layout_new (stack_request_mode, stack_measure,
                                                         stack_allocate));
 }
+
+/* The switcher bar (spire_view_switcher_bar_when_narrow): made in an idle
+ * after @title first shows its title, which it does while it is allocated
+ * (a widget added then would be allocated before it was measured). */
+typedef struct
+{
+  GtkBox *box;
+  AdwViewStack *stack;
+  AdwViewSwitcherTitle *title;
+  guint idle;
+} SwitcherBar;
+
+static void
+switcher_bar_free (gpointer data)
+{
+  SwitcherBar *bar = data;
+
+  g_clear_handle_id (&bar->idle, g_source_remove);
+  g_free (bar);
+}
+
+static gboolean
+switcher_bar_make_cb (gpointer data)
+{
+  SwitcherBar *bar = data;
+  GtkWidget *widget = adw_view_switcher_bar_new ();
+
+  bar->idle = 0;
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (widget), bar->stack);
+  g_object_bind_property (bar->title, "title-visible", widget, "reveal", G_BINDING_SYNC_CREATE);
+  gtk_box_append (bar->box, widget);
+  g_signal_handlers_disconnect_by_data (bar->title, bar->box);
+  /* Frees @bar: it is the box's data. */
+  g_object_set_data (G_OBJECT (bar->box), "spire-switcher-bar", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_title_visible_cb (AdwViewSwitcherTitle *title, GParamSpec *pspec, GtkBox *box)
+{
+  SwitcherBar *bar = g_object_get_data (G_OBJECT (box), "spire-switcher-bar");
+
+  if (bar && bar->idle == 0 && adw_view_switcher_title_get_title_visible (title))
+    bar->idle = g_idle_add (switcher_bar_make_cb, bar);
+}
+
+void
+spire_view_switcher_bar_when_narrow (GtkBox *box, AdwViewStack *stack, AdwViewSwitcherTitle *title)
+{
+  SwitcherBar *bar = g_new0 (SwitcherBar, 1);
+
+  g_return_if_fail (GTK_IS_BOX (box));
+  bar->box = box;
+  bar->stack = stack;
+  bar->title = title;
+  g_object_set_data_full (G_OBJECT (box), "spire-switcher-bar", bar, switcher_bar_free);
+  /* Disconnected when @box goes (or the bar is made). */
+  g_signal_connect_object (title, "notify::title-visible", G_CALLBACK (on_title_visible_cb), box, 0);
+  on_title_visible_cb (title, NULL, box);
+}

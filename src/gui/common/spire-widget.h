@@ -37,5 +37,11 @@ void spire_combo_row_show_value_whole (AdwComboRow *row);
  * 360 px).  Replaces @widget's layout manager (a GtkBox's spacing no longer
  * counts: 12 px across, 6 px down). */
 void spire_widget_stack_when_narrow (GtkWidget *widget);
+/* Adds an AdwViewSwitcherBar for @stack at the end of @box, revealed while
+ * @title shows its title instead of its switcher (a narrow window), made
+ * when that first happens: a wide window never needs it, and made with the
+ * window it was part of the first frame's cost (issue 11). */
+void spire_view_switcher_bar_when_narrow (GtkBox *box, AdwViewStack *stack,
+                                          AdwViewSwitcherTitle *title);
 
 G_END_DECLS

@@ -355,6 +355,8 @@ test_filter_challenge (Fixture *f, gconstpointer data)
   /* Nothing matches: the list says so. */
   search (f->page, "qqqxxyzzy");
   g_assert_cmpstr (spire_application_list_get_state (_spire_cohort_page_get_list (f->page)), ==, "no-results");
+  /* its page is made when first needed: it says so in words */
+  g_assert_nonnull (gui_fixture_find_label (GTK_WIDGET (f->page), "No Matching Applications", FALSE));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cohort.clear-filters", NULL);
   g_assert_true (gui_fixture_wait (shows_all, f, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (spire_cohort_page_get_model (f->page))), ==,
@@ -670,6 +672,22 @@ test_switch_while_loading (Fixture *f, gconstpointer data)
     }
 }
 
+/* A cohort without applications says so in words (the page is made when
+ * first needed, not with the list). */
+static void
+test_empty_says_so (void)
+{
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
+  GtkWidget *list = g_object_ref_sink (g_object_new (SPIRE_TYPE_APPLICATION_LIST, NULL));
+
+  spire_application_list_set_applications (SPIRE_APPLICATION_LIST (list), none, none, none);
+  g_assert_cmpstr (spire_application_list_get_state (SPIRE_APPLICATION_LIST (list)), ==, "empty");
+  g_assert_nonnull (gui_fixture_find_label (list, "No Applications Yet", FALSE));
+  g_assert_nonnull (gui_fixture_find_label (list, "Applications to this cohort will be listed here.",
+                                            FALSE));
+  g_object_unref (list);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -682,6 +700,7 @@ main (int argc, char **argv)
   app = spire_app_new ("no.spire.Spire.ApplicationsTests", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
+  g_test_add_func ("/applications/empty-says-so", test_empty_says_so);
 #define ADD(path, func) \
   g_test_add ("/applications/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("filter-status", test_filter_status);

@@ -579,6 +579,9 @@ spire_application_list_init (SpireApplicationList *self)
   g_signal_connect_swapped (self->column_view, "activate",
                             G_CALLBACK (on_column_view_activate_cb), self);
   setup_keys_and_menu (self);
+  /* Until its applications are given: nothing to say yet (not "No
+   * Applications Yet"). */
+  self->loading = TRUE;
   update_state (self);
   on_selection_changed_cb (self, 0, 0, NULL);
 }

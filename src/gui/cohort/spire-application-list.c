@@ -646,11 +646,13 @@ show_rows (SpireApplicationList *self, GPtrArray *apps)
 {
   self->loading = FALSE;
   /* The status and date columns are fitted when the first rows come, not
-   * with the window: at the start the list shows its spinner, and that
-   * first frame is counted (issue 11). */
-  if (!self->columns_fitted)
-    fit_columns (self);
-  self->columns_fitted = TRUE;
+   * with the window (nor for no cohort, as at the start): the first frame
+   * shows the list's spinner, and it is counted (issue 11). */
+  if (!self->columns_fitted && apps != NULL && apps->len > 0)
+    {
+      fit_columns (self);
+      self->columns_fitted = TRUE;
+    }
   fit_name_columns (self);
   g_clear_pointer (&self->fill, spire_list_fill_free);
   gtk_widget_set_visible (GTK_WIDGET (self->fill_progress), FALSE);

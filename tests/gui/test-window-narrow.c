@@ -256,6 +256,21 @@ ranking_ready (gpointer data)
   return spire_ranking_page_get_ranking (data) != NULL && !spire_ranking_page_get_busy (data);
 }
 
+/* A switcher bar under the views is shown: on a phone the views are
+ * switched there (the header has room only for the title). */
+static gboolean
+switcher_bar_shown (gpointer widget)
+{
+  if (ADW_IS_VIEW_SWITCHER_BAR (widget))
+    return gtk_widget_get_mapped (widget) &&
+           adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (switcher_bar_shown (child))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_window_narrow (void)
 {
@@ -307,6 +322,8 @@ test_window_narrow (void)
   adw_leaflet_set_visible_child (leaflet, window->content_pane);
   adw_view_stack_set_visible_child_name (window->cohort_views, "applications");
   assert_narrow (window, "applications", 360);
+  g_assert_true (gui_fixture_wait (switcher_bar_shown, window->content_pane,
+                                   GUI_FIXTURE_TIMEOUT_MS));
   adw_view_stack_set_visible_child_name (window->cohort_views, "evaluation");
   assert_narrow (window, "evaluation", 360);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)

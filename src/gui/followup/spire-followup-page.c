@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "common/spire-error-dialog.h"
+#include "common/spire-file-chooser.h"
 #include "common/spire-toast.h"
 #include "common/spire-widget.h"
 #include "spire-deal-column.h"
@@ -255,39 +256,17 @@ open_deal_action (GtkWidget *widget, const char *name, GVariant *param)
 /* Export of what the list shows */
 
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser, int response, GtkWidget *from)
+on_chosen_cb (GtkWidget *self, const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path)
-        gtk_widget_activate_action (from, "followup.export-csv-to", "s", path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  gtk_widget_activate_action (self, "followup.export-csv-to", "s", path);
 }
 
 static void
 export_csv_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Deals as CSV"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* TRANSLATORS: the file name the export proposes */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("deals.csv"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  spire_file_chooser_save (widget, _("Export Deals as CSV"), SPIRE_FILE_FORMAT_CSV,
+                           /* TRANSLATORS: the file name the export proposes */
+                           _("deals.csv"), on_chosen_cb);
 }
 
 static void

@@ -22,6 +22,7 @@
 
 #include "common/spire-error-dialog.h"
 #include "common/spire-file-chooser.h"
+#include "common/spire-reload.h"
 #include "common/spire-toast.h"
 #include "common/spire-widget.h"
 #include "spire-deal-column.h"
@@ -50,12 +51,10 @@ struct _SpireFollowupPage
   char *cohort;
   char *program;
   GPtrArray *columns;       /* SpireDealColumn, in the order of the stages */
-  GCancellable *cancellable;
+  SpireReload reload;       /* the cards, read in core's worker */
   char *selected;           /* the selected deal's UUID */
   char *moving;             /* the deal a dialog asks about */
   char *moving_to;
-  guint reload_source;
-  gboolean loading;
   guint exporting;
 };
 
@@ -92,15 +91,12 @@ on_cards_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) cards = spire_deal_cards_finish (SPIRE_STORE (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED))
+  if (!spire_reload_finish (&self->reload, error))
     {
       g_object_unref (self);
       return;
     }
-  self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
-  g_clear_object (&self->cancellable);
   if (cards == NULL)
     spire_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Deals"), error);
   else if (self->store && (self->cohort || self->program))
@@ -111,39 +107,30 @@ on_cards_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 reload (SpireFollowupPage *self)
 {
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  spire_reload_stop (&self->reload);
   if (self->store == NULL || (self->cohort == NULL && self->program == NULL))
     return;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "board") != 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_spinner_start (self->spinner);
     }
   spire_deal_cards_async (self->store, self->cohort, self->cohort ? NULL : self->program,
-                          self->cancellable, on_cards_cb,
+                          spire_reload_start (&self->reload), on_cards_cb,
                           g_object_ref (self));
 }
 
-static gboolean
-reload_cb (gpointer data)
+static void
+reload_cb (gpointer self)
 {
-  SpireFollowupPage *self = data;
-
-  self->reload_source = 0;
   reload (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 on_store_changed_cb (SpireStore *store, const char *table, SpireFollowupPage *self)
 {
-  if (self->reload_source == 0 && (self->cohort != NULL || self->program != NULL))
-    self->reload_source = g_idle_add (reload_cb, self);
+  if (self->cohort != NULL || self->program != NULL)
+    spire_reload_queue (&self->reload);
 }
 
 /* Moving a deal */
@@ -386,10 +373,7 @@ spire_followup_page_dispose (GObject *object)
 {
   SpireFollowupPage *self = SPIRE_FOLLOWUP_PAGE (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  spire_reload_stop (&self->reload);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -454,6 +438,7 @@ static void
 spire_followup_page_init (SpireFollowupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  spire_reload_init (&self->reload, reload_cb, self);
   /* on a phone the board/list switcher under the "Deals" heading */
   spire_widget_stack_when_narrow (self->deals_header);
   self->columns = g_ptr_array_new ();
@@ -530,7 +515,7 @@ gboolean
 spire_followup_page_is_loading (SpireFollowupPage *self)
 {
   g_return_val_if_fail (SPIRE_IS_FOLLOWUP_PAGE (self), FALSE);
-  return self->loading || self->reload_source != 0;
+  return spire_reload_is_busy (&self->reload);
 }
 
 GListModel *

@@ -37,6 +37,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include "bench-floor.h"
 #include "bench-store.h"
 #include "bench-util.h"
 #include "spire-core.h"
@@ -103,64 +104,6 @@ run_cards (gpointer data, GError **error)
     return FALSE;
   d->n = cards->len;
   return TRUE;
-}
-
-typedef struct
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  const char *program;
-  guint rows;
-} FloorData;
-
-/* Steps the query to the end, reading every column as text. */
-static gboolean
-run_floor (gpointer data, GError **error)
-{
-  FloorData *d = data;
-  int n_columns = sqlite3_column_count (d->stmt);
-  guint rows = 0;
-  int rc;
-
-  sqlite3_reset (d->stmt);
-  sqlite3_bind_text (d->stmt, 1, d->program, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (d->stmt)) == SQLITE_ROW)
-    {
-      for (int i = 0; i < n_columns; i++)
-        sqlite3_column_text (d->stmt, i);
-      rows++;
-    }
-  sqlite3_reset (d->stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FAILED, "floor query: %s",
-                   sqlite3_errmsg (d->db));
-      return FALSE;
-    }
-  d->rows = rows;
-  return TRUE;
-}
-
-static gboolean
-measure_floor (const char *path, const char *sql, const char *program, guint repetitions,
-               gint64 *best, gint64 *median, guint *rows, GError **error)
-{
-  FloorData d = { .program = program };
-  gboolean ok;
-
-  if (sqlite3_open_v2 (path, &d.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (d.db, sql, -1, &d.stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FAILED, "floor query: %s",
-                   sqlite3_errmsg (d.db));
-      sqlite3_close (d.db);
-      return FALSE;
-    }
-  ok = bench_measure (run_floor, &d, repetitions, best, median, error);
-  *rows = d.rows;
-  sqlite3_finalize (d.stmt);
-  sqlite3_close (d.db);
-  return ok;
 }
 
 static char *
@@ -270,21 +213,24 @@ bench_program (SpireStore *store, const char *path, const char *program, const c
                guint repetitions, GError **error)
 {
   SpireData d = { store, program, 0 };
+  BenchFloor sql_floor = { .key = program };
   Figure funnel = { "funnel" }, funnel_floor = { "  floor (sqlite3)" };
   Figure impact = { "impact" }, impact_floor = { "  floor (sqlite3)" };
   Figure cards = { "deal cards" };
   guint funnel_rows = 0, impact_rows = 0, n_apps, n_deals;
 
   if (!bench_measure (run_funnel, &d, repetitions, &funnel.best, &funnel.median, error) ||
-      !measure_floor (path, FUNNEL_FLOOR_SQL, program, repetitions, &funnel_floor.best,
-                      &funnel_floor.median, &funnel_rows, error))
+      !bench_floor_measure (path, FUNNEL_FLOOR_SQL, &sql_floor, repetitions, &funnel_floor.best,
+                            &funnel_floor.median, error))
     return FALSE;
   n_apps = d.n;
+  funnel_rows = sql_floor.rows;
   if (!bench_measure (run_impact, &d, repetitions, &impact.best, &impact.median, error) ||
-      !measure_floor (path, IMPACT_FLOOR_SQL, program, repetitions, &impact_floor.best,
-                      &impact_floor.median, &impact_rows, error))
+      !bench_floor_measure (path, IMPACT_FLOOR_SQL, &sql_floor, repetitions, &impact_floor.best,
+                            &impact_floor.median, error))
     return FALSE;
   n_deals = d.n;
+  impact_rows = sql_floor.rows;
   if (!bench_measure (run_cards, &d, repetitions, &cards.best, &cards.median, error))
     return FALSE;
 

@@ -34,6 +34,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include "bench-floor.h"
 #include "bench-store.h"
 #include "bench-util.h"
 #include "spire-core.h"
@@ -239,40 +240,13 @@ run_rank (gpointer data, GError **error)
   return TRUE;
 }
 
-typedef struct
+/* The floor reads every column as the ranking does: the value as a number. */
+static void
+read_score_row (sqlite3_stmt *stmt)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  const char *cohort;
-  guint rows;
-} FloorData;
-
-static gboolean
-run_floor (gpointer data, GError **error)
-{
-  FloorData *d = data;
-  guint rows = 0;
-  int rc;
-
-  sqlite3_reset (d->stmt);
-  sqlite3_bind_text (d->stmt, 1, d->cohort, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (d->stmt)) == SQLITE_ROW)
-    {
-      /* read every column, as the ranking does */
-      sqlite3_column_text (d->stmt, 0);
-      sqlite3_column_text (d->stmt, 1);
-      sqlite3_column_double (d->stmt, 2);
-      rows++;
-    }
-  sqlite3_reset (d->stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FAILED, "floor query: %s",
-                   sqlite3_errmsg (d->db));
-      return FALSE;
-    }
-  d->rows = rows;
-  return TRUE;
+  sqlite3_column_text (stmt, 0);
+  sqlite3_column_text (stmt, 1);
+  sqlite3_column_double (stmt, 2);
 }
 
 typedef struct
@@ -330,27 +304,6 @@ fill_if_empty (SpireStore *store, const char *path, gboolean synthetic, GError *
   return TRUE;
 }
 
-/* The floor: FLOOR_SQL on a connection of its own to @path */
-static gboolean
-measure_floor (const char *path, const char *cohort, int repetitions, FloorData *floor_data,
-               gint64 *best, gint64 *median, GError **error)
-{
-  gboolean ok;
-
-  if (sqlite3_open_v2 (path, &floor_data->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (floor_data->db, FLOOR_SQL, -1, &floor_data->stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "floor query: %s",
-                   sqlite3_errmsg (floor_data->db));
-      return FALSE;
-    }
-  floor_data->cohort = cohort;
-  ok = bench_measure (run_floor, floor_data, repetitions, best, median, error);
-  sqlite3_finalize (floor_data->stmt);
-  sqlite3_close (floor_data->db);
-  return ok;
-}
-
 /* The sqlite3 tool running FLOOR_SQL on @path; FALSE (and a note) when it
  * cannot run */
 static gboolean
@@ -390,7 +343,7 @@ main (int argc, char **argv)
   gint64 rank_best, rank_median, floor_best, floor_median, cli_best = 0, cli_median = 0;
   gboolean have_cli;
   RankData rank_data = { 0 };
-  FloorData floor_data = { 0 };
+  BenchFloor floor_data = { .read_row = read_score_row };
   GOptionEntry entries[] = {
     { "repetitions", 'n', 0, G_OPTION_ARG_INT, &repetitions, "Runs of each measurement", "N" },
     { "synthetic", 0, 0, G_OPTION_ARG_NONE, &synthetic,
@@ -429,8 +382,9 @@ main (int argc, char **argv)
       g_printerr ("Ranking failed: %s\n", error->message);
       return 1;
     }
-  if (!measure_floor (argv[1], cohort, repetitions, &floor_data, &floor_best, &floor_median,
-                      &error))
+  floor_data.key = cohort;
+  if (!bench_floor_measure (argv[1], FLOOR_SQL, &floor_data, repetitions, &floor_best,
+                            &floor_median, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

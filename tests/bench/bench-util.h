@@ -97,6 +97,16 @@ bench_measure (BenchTimedFunc func, gpointer data, guint n, gint64 *best, gint64
   return TRUE;
 }
 
+/* The whole process's CPU time (every thread's), ms. */
+static inline double
+bench_process_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static inline double
 bench_ms_since (gint64 t)
 {

@@ -441,6 +441,35 @@ measure_old (SpireStore *store, const char *cohort, GHashTable *figures)
     bench_figure_add (figures, keys[i], v[i]);
 }
 
+/* The median of @dialog's figure @what ("member" and "shown": "member_shown"). */
+static double
+median_of (GHashTable *f, const char *dialog, const char *what)
+{
+  g_autofree char *key = g_strdup_printf ("%s_%s", dialog, what);
+
+  return bench_figure_median (f, key);
+}
+
+/* One dialog's lines: @dialog's figures ("member", "conflict"), its
+ * @title, what it fills in (@filled) and the search @typed. */
+static void
+report_dialog (GHashTable *f, const char *dialog, const char *title, const char *filled,
+               const char *typed, double floor_cpu)
+{
+  g_autofree char *old_cpu = g_strdup_printf ("%s_cpu", dialog); /* "old_member_cpu" */
+
+  g_print ("  %s: shown %.1f, %s in %.1f, longest frame gap %.1f (CPU %.1f), ratio %.2f\n",
+           title, median_of (f, dialog, "shown"), filled, median_of (f, dialog, "filled"),
+           median_of (f, dialog, "gap"), median_of (f, dialog, "cpu_gap"),
+           median_of (f, dialog, "cpu_gap") / floor_cpu);
+  g_print ("    before (7 Dec 2026) the main thread read them first: %.1f (CPU %.1f)\n",
+           median_of (f, "old", dialog), median_of (f, "old", old_cpu));
+  g_print ("    typing \"%s\" in its search: %.0f matches in %.1f, longest frame gap %.1f "
+           "(CPU %.1f)\n",
+           typed, median_of (f, dialog, "search_matches"), median_of (f, dialog, "search_done"),
+           median_of (f, dialog, "search_gap"), median_of (f, dialog, "search_cpu_gap"));
+}
+
 static void
 report (GHashTable *f, const char *database, guint n, guint n_apps, gint64 n_persons)
 {
@@ -451,28 +480,8 @@ report (GHashTable *f, const char *database, guint n, guint n_apps, gint64 n_per
            database, n_apps, n_persons, n);
   g_print ("  floor (a bare dialog): shown %.1f, longest frame gap %.1f (main-thread CPU %.1f)\n",
            bench_figure_median (f, "floor_shown"), bench_figure_median (f, "floor_gap"), floor_cpu);
-  g_print ("  Add Panel Member: shown %.1f, people in %.1f, longest frame gap %.1f (CPU %.1f), "
-           "ratio %.2f\n",
-           bench_figure_median (f, "member_shown"), bench_figure_median (f, "member_filled"), bench_figure_median (f, "member_gap"),
-           bench_figure_median (f, "member_cpu_gap"), bench_figure_median (f, "member_cpu_gap") / floor_cpu);
-  g_print ("    before (7 Dec 2026) the main thread read them first: %.1f (CPU %.1f)\n",
-           bench_figure_median (f, "old_member"), bench_figure_median (f, "old_member_cpu"));
-  g_print ("    typing \"mar\" in its search: %.0f matches in %.1f, longest frame gap %.1f "
-           "(CPU %.1f)\n",
-           bench_figure_median (f, "member_search_matches"), bench_figure_median (f, "member_search_done"),
-           bench_figure_median (f, "member_search_gap"),
-           bench_figure_median (f, "member_search_cpu_gap"));
-  g_print ("  Declare Conflict: shown %.1f, applications in %.1f, longest frame gap %.1f "
-           "(CPU %.1f), ratio %.2f\n",
-           bench_figure_median (f, "conflict_shown"), bench_figure_median (f, "conflict_filled"), bench_figure_median (f, "conflict_gap"),
-           bench_figure_median (f, "conflict_cpu_gap"), bench_figure_median (f, "conflict_cpu_gap") / floor_cpu);
-  g_print ("    before (7 Dec 2026) the main thread read them first: %.1f (CPU %.1f)\n",
-           bench_figure_median (f, "old_conflict"), bench_figure_median (f, "old_conflict_cpu"));
-  g_print ("    typing \"dig\" in its search: %.0f matches in %.1f, longest frame gap %.1f "
-           "(CPU %.1f)\n",
-           bench_figure_median (f, "conflict_search_matches"), bench_figure_median (f, "conflict_search_done"),
-           bench_figure_median (f, "conflict_search_gap"),
-           bench_figure_median (f, "conflict_search_cpu_gap"));
+  report_dialog (f, "member", "Add Panel Member", "people", "mar", floor_cpu);
+  report_dialog (f, "conflict", "Declare Conflict", "applications", "dig", floor_cpu);
   g_print ("  (goal: no gap over 100 ms; load average when done: %s)\n", bench_load_average ());
 }
 

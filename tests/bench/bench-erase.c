@@ -229,15 +229,6 @@ spinning_window (void)
 
 #define RETENTION_TODAY "2030-01-01"
 
-static double
-process_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 static void
 exec_or_die (sqlite3 *db, const char *sql)
 {
@@ -270,7 +261,7 @@ retention_floor (GHashTable *figures, const char *path)
   const SpireKind *const *kinds = spire_kinds (&n_kinds);
   sqlite3 *db = NULL;
   gint64 t = g_get_monotonic_time ();
-  double cpu = process_cpu_ms ();
+  double cpu = bench_process_cpu_ms ();
 
   if (sqlite3_open (path, &db) != SQLITE_OK)
     g_error ("%s: %s", path, sqlite3_errmsg (db));
@@ -291,7 +282,7 @@ retention_floor (GHashTable *figures, const char *path)
   t = g_get_monotonic_time ();
   exec_or_die (db, "VACUUM");
   bench_figure_add (figures, "floor.vacuum", bench_ms_since (t));
-  bench_figure_add (figures, "floor.cpu", process_cpu_ms () - cpu);
+  bench_figure_add (figures, "floor.cpu", bench_process_cpu_ms () - cpu);
   sqlite3_close (db);
 }
 
@@ -330,14 +321,14 @@ retention_run (GHashTable *figures, const char *source, guint *n_due)
   g_assert_no_error (error);
   measure_start ();
   spin_ms (100);
-  cpu = process_cpu_ms ();
+  cpu = bench_process_cpu_ms ();
   t = g_get_monotonic_time ();
   spire_retention_apply_async (store, RETENTION_TODAY, NULL, NULL, NULL, on_retention_done_cb,
                                &done);
   while (done == 0)
     g_main_context_iteration (NULL, TRUE);
   bench_figure_add (figures, "retention.time", bench_ms_since (t));
-  bench_figure_add (figures, "retention.cpu", process_cpu_ms () - cpu);
+  bench_figure_add (figures, "retention.cpu", bench_process_cpu_ms () - cpu);
   measuring = FALSE;
   bench_figure_add (figures, "retention.gap", longest_gap / 1000.0);
   *n_due = done - 1;

@@ -37,6 +37,9 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include "bench-floor.h"
+#include "bench-store.h"
+#include "bench-util.h"
 #include "spire-core.h"
 
 #define FUNNEL_FLOOR_SQL                                                            \
@@ -57,38 +60,6 @@
   " WHERE d.application IN (SELECT uuid FROM apps)"                                 \
   "  OR (d.application IS NULL"                                                     \
   "      AND d.startup IN (SELECT startup FROM apps WHERE status = 'accepted'))"
-
-typedef gboolean (*TimedFunc) (gpointer data, GError **error);
-
-static int
-compare_gint64 (const void *a, const void *b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Runs @func @n times (after one run to warm the caches); best and median in µs. */
-static gboolean
-measure (TimedFunc func, gpointer data, guint n, gint64 *best, gint64 *median, GError **error)
-{
-  g_autofree gint64 *t = g_new (gint64, n);
-
-  if (!func (data, error))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      if (!func (data, error))
-        return FALSE;
-      t[i] = g_get_monotonic_time () - start;
-    }
-  qsort (t, n, sizeof (gint64), compare_gint64);
-  *best = t[0];
-  *median = n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
-  return TRUE;
-}
 
 /* The timed things */
 
@@ -133,64 +104,6 @@ run_cards (gpointer data, GError **error)
     return FALSE;
   d->n = cards->len;
   return TRUE;
-}
-
-typedef struct
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  const char *program;
-  guint rows;
-} FloorData;
-
-/* Steps the query to the end, reading every column as text. */
-static gboolean
-run_floor (gpointer data, GError **error)
-{
-  FloorData *d = data;
-  int n_columns = sqlite3_column_count (d->stmt);
-  guint rows = 0;
-  int rc;
-
-  sqlite3_reset (d->stmt);
-  sqlite3_bind_text (d->stmt, 1, d->program, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (d->stmt)) == SQLITE_ROW)
-    {
-      for (int i = 0; i < n_columns; i++)
-        sqlite3_column_text (d->stmt, i);
-      rows++;
-    }
-  sqlite3_reset (d->stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FAILED, "floor query: %s",
-                   sqlite3_errmsg (d->db));
-      return FALSE;
-    }
-  d->rows = rows;
-  return TRUE;
-}
-
-static gboolean
-measure_floor (const char *path, const char *sql, const char *program, guint repetitions,
-               gint64 *best, gint64 *median, guint *rows, GError **error)
-{
-  FloorData d = { .program = program };
-  gboolean ok;
-
-  if (sqlite3_open_v2 (path, &d.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (d.db, sql, -1, &d.stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FAILED, "floor query: %s",
-                   sqlite3_errmsg (d.db));
-      sqlite3_close (d.db);
-      return FALSE;
-    }
-  ok = measure (run_floor, &d, repetitions, best, median, error);
-  *rows = d.rows;
-  sqlite3_finalize (d.stmt);
-  sqlite3_close (d.db);
-  return ok;
 }
 
 static char *
@@ -259,17 +172,6 @@ find_busiest_program (SpireStore *store, guint *n_out, GError **error)
   return best;
 }
 
-static void
-on_progress_cb (double fraction, gpointer user_data)
-{
-  static int last = -1;
-  int percent = (int) (fraction * 100);
-
-  if (percent / 10 != last / 10)
-    g_printerr ("  %d %%\n", percent);
-  last = percent;
-}
-
 static double
 ms (gint64 us)
 {
@@ -300,8 +202,7 @@ ensure_filled (SpireStore *store, const char *path, GError **error)
 
   if (spire_store_count (store, &spire_kind_application, NULL, NULL) > 0)
     return TRUE;
-  g_printerr ("Filling %s with the large demo data …\n", path);
-  if (!spire_demo_fill (store, 1, SPIRE_DEMO_LARGE, FALSE, on_progress_cb, NULL, NULL, error))
+  if (!bench_fill_demo (store, path, error))
     return FALSE;
   g_printerr ("Filled in %.1f s.\n", (g_get_monotonic_time () - start) / 1e6);
   return TRUE;
@@ -312,22 +213,25 @@ bench_program (SpireStore *store, const char *path, const char *program, const c
                guint repetitions, GError **error)
 {
   SpireData d = { store, program, 0 };
+  BenchFloor sql_floor = { .key = program };
   Figure funnel = { "funnel" }, funnel_floor = { "  floor (sqlite3)" };
   Figure impact = { "impact" }, impact_floor = { "  floor (sqlite3)" };
   Figure cards = { "deal cards" };
   guint funnel_rows = 0, impact_rows = 0, n_apps, n_deals;
 
-  if (!measure (run_funnel, &d, repetitions, &funnel.best, &funnel.median, error) ||
-      !measure_floor (path, FUNNEL_FLOOR_SQL, program, repetitions, &funnel_floor.best,
-                      &funnel_floor.median, &funnel_rows, error))
+  if (!bench_measure (run_funnel, &d, repetitions, &funnel.best, &funnel.median, error) ||
+      !bench_floor_measure (path, FUNNEL_FLOOR_SQL, &sql_floor, repetitions, &funnel_floor.best,
+                            &funnel_floor.median, error))
     return FALSE;
   n_apps = d.n;
-  if (!measure (run_impact, &d, repetitions, &impact.best, &impact.median, error) ||
-      !measure_floor (path, IMPACT_FLOOR_SQL, program, repetitions, &impact_floor.best,
-                      &impact_floor.median, &impact_rows, error))
+  funnel_rows = sql_floor.rows;
+  if (!bench_measure (run_impact, &d, repetitions, &impact.best, &impact.median, error) ||
+      !bench_floor_measure (path, IMPACT_FLOOR_SQL, &sql_floor, repetitions, &impact_floor.best,
+                            &impact_floor.median, error))
     return FALSE;
   n_deals = d.n;
-  if (!measure (run_cards, &d, repetitions, &cards.best, &cards.median, error))
+  impact_rows = sql_floor.rows;
+  if (!bench_measure (run_cards, &d, repetitions, &cards.best, &cards.median, error))
     return FALSE;
 
   g_print ("\nprogram      %s (%s): %u applications, %u deals\n", program, why, n_apps,
@@ -364,7 +268,7 @@ bench (SpireStore *store, const char *path, guint repetitions, GError **error)
       !bench_program (store, path, busiest, "most deals", repetitions, error))
     return FALSE;
 
-  if (!measure (run_cards, &d, repetitions, &all_cards.best, &all_cards.median, error))
+  if (!bench_measure (run_cards, &d, repetitions, &all_cards.best, &all_cards.median, error))
     return FALSE;
   g_print ("\n%-20s %9.2f ms %9.2f ms   (%u cards: every deal)\n", all_cards.name,
            ms (all_cards.best), ms (all_cards.median), d.n);

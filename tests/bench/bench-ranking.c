@@ -34,6 +34,9 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include "bench-floor.h"
+#include "bench-store.h"
+#include "bench-util.h"
 #include "spire-core.h"
 
 #define FLOOR_SQL                                                                     \
@@ -45,38 +48,6 @@
 #define N_REVIEWS 3
 #define N_APPLICATIONS 4000
 #define N_EVALUATORS 12
-
-typedef gboolean (*TimedFunc) (gpointer data, GError **error);
-
-static int
-compare_gint64 (const void *a, const void *b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Runs @func @n times (after one run to warm the caches); best and median in µs. */
-static gboolean
-measure (TimedFunc func, gpointer data, guint n, gint64 *best, gint64 *median, GError **error)
-{
-  g_autofree gint64 *t = g_new (gint64, n);
-
-  if (!func (data, error))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      if (!func (data, error))
-        return FALSE;
-      t[i] = g_get_monotonic_time () - start;
-    }
-  qsort (t, n, sizeof (gint64), compare_gint64);
-  *best = t[0];
-  *median = n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
-  return TRUE;
-}
 
 /* Synthetic data */
 
@@ -248,17 +219,6 @@ fill_synthetic (SpireStore *store, GError **error)
   return spire_store_commit (store, error);
 }
 
-static void
-on_progress_cb (double fraction, gpointer user_data)
-{
-  static int last = -1;
-  int percent = (int) (fraction * 100);
-
-  if (percent / 10 != last / 10)
-    g_printerr ("  %d %%\n", percent);
-  last = percent;
-}
-
 /* The timed things */
 
 typedef struct
@@ -280,40 +240,13 @@ run_rank (gpointer data, GError **error)
   return TRUE;
 }
 
-typedef struct
+/* The floor reads every column as the ranking does: the value as a number. */
+static void
+read_score_row (sqlite3_stmt *stmt)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  const char *cohort;
-  guint rows;
-} FloorData;
-
-static gboolean
-run_floor (gpointer data, GError **error)
-{
-  FloorData *d = data;
-  guint rows = 0;
-  int rc;
-
-  sqlite3_reset (d->stmt);
-  sqlite3_bind_text (d->stmt, 1, d->cohort, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (d->stmt)) == SQLITE_ROW)
-    {
-      /* read every column, as the ranking does */
-      sqlite3_column_text (d->stmt, 0);
-      sqlite3_column_text (d->stmt, 1);
-      sqlite3_column_double (d->stmt, 2);
-      rows++;
-    }
-  sqlite3_reset (d->stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_FAILED, "floor query: %s",
-                   sqlite3_errmsg (d->db));
-      return FALSE;
-    }
-  d->rows = rows;
-  return TRUE;
+  sqlite3_column_text (stmt, 0);
+  sqlite3_column_text (stmt, 1);
+  sqlite3_column_double (stmt, 2);
 }
 
 typedef struct
@@ -331,31 +264,6 @@ run_cli (gpointer data, GError **error)
                      NULL, NULL, NULL, NULL, &status, error))
     return FALSE;
   return g_spawn_check_wait_status (status, error);
-}
-
-static char *
-find_largest_cohort (SpireStore *store, gint64 *n_out, GError **error)
-{
-  g_autoptr (GPtrArray) cohorts = spire_store_list (store, &spire_kind_cohort, NULL, NULL, error);
-  char *best = NULL;
-  gint64 most = -1;
-
-  if (cohorts == NULL)
-    return NULL;
-  for (guint i = 0; i < cohorts->len; i++)
-    {
-      const char *uuid = spire_record_get_uuid (g_ptr_array_index (cohorts, i));
-      gint64 n = spire_store_count (store, &spire_kind_application, "cohort", uuid);
-
-      if (n > most)
-        {
-          g_free (best);
-          best = g_strdup (uuid);
-          most = n;
-        }
-    }
-  *n_out = most;
-  return best;
 }
 
 static double
@@ -377,9 +285,7 @@ fill_if_empty (SpireStore *store, const char *path, gboolean synthetic, GError *
     return TRUE;
   if (!synthetic)
     {
-      g_printerr ("Filling %s with the large demo data …\n", path);
-      filled = spire_demo_fill (store, 1, SPIRE_DEMO_LARGE, FALSE, on_progress_cb, NULL, NULL,
-                                error);
+      filled = bench_fill_demo (store, path, error);
       if (!filled)
         {
           g_printerr ("The demo data is not available (%s); using synthetic data.\n",
@@ -396,27 +302,6 @@ fill_if_empty (SpireStore *store, const char *path, gboolean synthetic, GError *
     }
   g_printerr ("Filled in %.1f s.\n", (g_get_monotonic_time () - start) / 1e6);
   return TRUE;
-}
-
-/* The floor: FLOOR_SQL on a connection of its own to @path */
-static gboolean
-measure_floor (const char *path, const char *cohort, int repetitions, FloorData *floor_data,
-               gint64 *best, gint64 *median, GError **error)
-{
-  gboolean ok;
-
-  if (sqlite3_open_v2 (path, &floor_data->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (floor_data->db, FLOOR_SQL, -1, &floor_data->stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "floor query: %s",
-                   sqlite3_errmsg (floor_data->db));
-      return FALSE;
-    }
-  floor_data->cohort = cohort;
-  ok = measure (run_floor, floor_data, repetitions, best, median, error);
-  sqlite3_finalize (floor_data->stmt);
-  sqlite3_close (floor_data->db);
-  return ok;
 }
 
 /* The sqlite3 tool running FLOOR_SQL on @path; FALSE (and a note) when it
@@ -439,7 +324,7 @@ measure_cli (const char *path, const char *cohort, int repetitions, gint64 *best
     cli_sql = g_string_free (sql, FALSE);
   }
   cli_data.argv = (char *[]) { "sqlite3", (char *) path, cli_sql, NULL };
-  have_cli = measure (run_cli, &cli_data, repetitions, best, median, &error);
+  have_cli = bench_measure (run_cli, &cli_data, repetitions, best, median, &error);
   if (!have_cli)
     g_printerr ("The sqlite3 tool could not run (%s); its line is left out.\n", error->message);
   return have_cli;
@@ -452,13 +337,13 @@ main (int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (SpireStore) store = NULL;
   g_autofree char *cohort = NULL;
-  gint64 n_apps = 0;
+  guint n_apps = 0;
   int repetitions = 10;
   gboolean synthetic = FALSE;
   gint64 rank_best, rank_median, floor_best, floor_median, cli_best = 0, cli_median = 0;
   gboolean have_cli;
   RankData rank_data = { 0 };
-  FloorData floor_data = { 0 };
+  BenchFloor floor_data = { .read_row = read_score_row };
   GOptionEntry entries[] = {
     { "repetitions", 'n', 0, G_OPTION_ARG_INT, &repetitions, "Runs of each measurement", "N" },
     { "synthetic", 0, 0, G_OPTION_ARG_NONE, &synthetic,
@@ -482,23 +367,24 @@ main (int argc, char **argv)
       return 1;
     }
 
-  cohort = find_largest_cohort (store, &n_apps, &error);
+  cohort = bench_largest_cohort (store, &n_apps);
   if (cohort == NULL)
     {
-      g_printerr ("%s\n", error ? error->message : "There is no cohort.");
+      g_printerr ("There is no cohort.\n");
       return 1;
     }
 
   /* rank */
   rank_data.store = store;
   rank_data.cohort = cohort;
-  if (!measure (run_rank, &rank_data, repetitions, &rank_best, &rank_median, &error))
+  if (!bench_measure (run_rank, &rank_data, repetitions, &rank_best, &rank_median, &error))
     {
       g_printerr ("Ranking failed: %s\n", error->message);
       return 1;
     }
-  if (!measure_floor (argv[1], cohort, repetitions, &floor_data, &floor_best, &floor_median,
-                      &error))
+  floor_data.key = cohort;
+  if (!bench_floor_measure (argv[1], FLOOR_SQL, &floor_data, repetitions, &floor_best,
+                            &floor_median, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -506,7 +392,7 @@ main (int argc, char **argv)
   have_cli = measure_cli (argv[1], cohort, repetitions, &cli_best, &cli_median);
 
   g_print ("database     %s\n", argv[1]);
-  g_print ("cohort       %s: %" G_GINT64_FORMAT " applications, %u ranked, %u score rows\n",
+  g_print ("cohort       %s: %u applications, %u ranked, %u score rows\n",
            cohort, n_apps, rank_data.rows, floor_data.rows);
   g_print ("repetitions  %d (after one warm-up run)\n", repetitions);
   g_print ("                       best      median\n");

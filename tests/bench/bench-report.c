@@ -30,6 +30,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench-store.h"
+#include "bench-util.h"
 #include "spire-core.h"
 #include "spire-reports.h"
 
@@ -39,15 +41,6 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 static long
 max_rss_mib (void)
 {
@@ -55,37 +48,6 @@ max_rss_mib (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024;
-}
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static char *
-largest_cohort (SpireStore *store, guint *n_applications)
-{
-  g_autoptr (GPtrArray) cohorts = spire_store_list (store, &spire_kind_cohort, NULL, NULL, NULL);
-  char *best = NULL;
-  gint64 most = -1;
-
-  for (guint i = 0; i < cohorts->len; i++)
-    {
-      const char *uuid = spire_record_get_uuid (cohorts->pdata[i]);
-      gint64 n = spire_store_count (store, &spire_kind_application, "cohort", uuid);
-
-      if (n > most)
-        {
-          most = n;
-          g_free (best);
-          best = g_strdup (uuid);
-        }
-    }
-  *n_applications = (guint) most;
-  return best;
 }
 
 /* The floor: @pages (one text each) as A4 PDF pages, one PangoLayout each. */
@@ -134,7 +96,7 @@ report_text (const char *pdf)
 static void
 report_line (const char *what, GArray *times)
 {
-  g_array_sort (times, compare_double);
+  g_array_sort (times, bench_compare_doubles);
   g_print ("%-30s %9.1f ms %9.1f ms\n", what, g_array_index (times, double, 0),
            g_array_index (times, double, times->len / 2));
 }
@@ -189,7 +151,7 @@ main (int argc, char **argv)
       if (!spire_demo_fill (store, 1, SPIRE_DEMO_LARGE, FALSE, NULL, NULL, NULL, &error))
         g_error ("%s", error->message);
     }
-  cohort = largest_cohort (store, &n_apps);
+  cohort = bench_largest_cohort (store, &n_apps);
 
   /* The warm-up report: its PDF gives the floor its text, and the peak
    * memory of the report alone. */
@@ -208,7 +170,7 @@ main (int argc, char **argv)
   /* N runs of each, alternating */
   for (guint i = 0; i < n; i++)
     {
-      double start = now_ms (), cpu = cpu_ms (), ms;
+      double start = now_ms (), cpu = bench_process_cpu_ms (), ms;
       g_autoptr (SpireReport) report = spire_report_cohort (store, cohort, SPIRE_LANGUAGE_NB,
                                                             NULL, &error);
 
@@ -217,15 +179,15 @@ main (int argc, char **argv)
       g_clear_object (&report);
       ms = now_ms () - start;
       g_array_append_val (spire_times, ms);
-      ms = cpu_ms () - cpu;
+      ms = bench_process_cpu_ms () - cpu;
       g_array_append_val (spire_cpu, ms);
 
       start = now_ms ();
-      cpu = cpu_ms ();
+      cpu = bench_process_cpu_ms ();
       write_floor (pages, floor_pdf);
       ms = now_ms () - start;
       g_array_append_val (floor_times, ms);
-      ms = cpu_ms () - cpu;
+      ms = bench_process_cpu_ms () - cpu;
       g_array_append_val (floor_cpu, ms);
     }
   rss_floor = max_rss_mib ();

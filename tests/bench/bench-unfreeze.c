@@ -30,23 +30,12 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <sqlite3.h>
-#include <sys/resource.h>
 
 #include "spire-core.h"
 
 #define STALE_WHERE \
   "WHERE stale = 0 AND (rubric_version IS NULL OR rubric_version < ?2) " \
   "AND application IN (SELECT uuid FROM applications WHERE cohort = ?1)"
-
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
-         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
-}
 
 static void
 check (sqlite3 *db, int rc)
@@ -106,11 +95,11 @@ run_unfreeze (SpireStore *store, const char *rubric, guint *n_stale)
   if (!spire_store_begin (store, &error) || !spire_rubric_freeze (store, rubric, &error))
     g_error ("%s", error->message);
   t0 = g_get_monotonic_time ();
-  c0 = cpu_ms ();
+  c0 = bench_process_cpu_ms ();
   if (!spire_rubric_unfreeze (store, rubric, "bench-unfreeze", n_stale, &error))
     g_error ("%s", error->message);
   cost.wall = (g_get_monotonic_time () - t0) / 1000.0;
-  cost.cpu = cpu_ms () - c0;
+  cost.cpu = bench_process_cpu_ms () - c0;
   spire_store_rollback (store);
   return cost;
 }
@@ -129,7 +118,7 @@ run_old (SpireStore *store, sqlite3 *db, const char *cohort, gint64 version, gui
   if (!spire_store_begin (store, &error))
     g_error ("%s", error->message);
   t0 = g_get_monotonic_time ();
-  c0 = cpu_ms ();
+  c0 = bench_process_cpu_ms ();
   check (db, sqlite3_prepare_v2 (db, "SELECT uuid FROM reviews " STALE_WHERE, -1, &stmt, NULL));
   sqlite3_bind_text (stmt, 1, cohort, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, version);
@@ -149,7 +138,7 @@ run_old (SpireStore *store, sqlite3 *db, const char *cohort, gint64 version, gui
         g_error ("%s", error->message);
     }
   cost.wall = (g_get_monotonic_time () - t0) / 1000.0;
-  cost.cpu = cpu_ms () - c0;
+  cost.cpu = bench_process_cpu_ms () - c0;
   *n = uuids->len;
   spire_store_rollback (store);
   return cost;
@@ -166,14 +155,14 @@ run_floor (sqlite3 *db, const char *cohort, gint64 version, guint *n)
 
   exec (db, "BEGIN IMMEDIATE");
   t0 = g_get_monotonic_time ();
-  c0 = cpu_ms ();
+  c0 = bench_process_cpu_ms ();
   check (db, sqlite3_prepare_v2 (db, "UPDATE reviews SET stale = 1 " STALE_WHERE, -1, &stmt, NULL));
   sqlite3_bind_text (stmt, 1, cohort, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, version);
   check (db, sqlite3_step (stmt));
   sqlite3_finalize (stmt);
   cost.wall = (g_get_monotonic_time () - t0) / 1000.0;
-  cost.cpu = cpu_ms () - c0;
+  cost.cpu = bench_process_cpu_ms () - c0;
   *n = sqlite3_changes (db);
   exec (db, "ROLLBACK");
   return cost;

@@ -1,8 +1,8 @@
 /* bench-util.h — what every benchmark measures with, once
  *
  * The medians, the figures kept by name over runs, the main thread's CPU
- * clock and the load average that the benchmarks print beside their
- * figures (tests/bench/README.md).  Header-only: each benchmark is one
+ * clock, the load average that the benchmarks print beside their figures
+ * (tests/bench/README.md), and the best and median of N timed runs.  Header-only: each benchmark is one
  * program.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdlib.h>
 #include <time.h>
 
 static inline int
@@ -58,6 +59,51 @@ bench_thread_cpu_ms (void)
   struct timespec ts;
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* What bench_measure times: FALSE (with @error) stops the measuring. */
+typedef gboolean (*BenchTimedFunc) (gpointer data, GError **error);
+
+static inline int
+bench_compare_gint64 (const void *a, const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Runs @func @n times (after one run to warm the caches); best and median
+ * in µs. */
+static inline gboolean
+bench_measure (BenchTimedFunc func, gpointer data, guint n, gint64 *best, gint64 *median,
+               GError **error)
+{
+  g_autofree gint64 *t = g_new (gint64, n);
+
+  if (!func (data, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!func (data, error))
+        return FALSE;
+      t[i] = g_get_monotonic_time () - start;
+    }
+  qsort (t, n, sizeof (gint64), bench_compare_gint64);
+  *best = t[0];
+  *median = n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
+  return TRUE;
+}
+
+/* The whole process's CPU time (every thread's), ms. */
+static inline double
+bench_process_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 

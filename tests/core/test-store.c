@@ -431,13 +431,41 @@ static const char v1_data[] =
   "              'criteria', json_array ('" V1_TEAM "', '" V1_GATE "'), "
   "              'applications', json_array ('" V1_APP1 "')));\n";
 
+/* @path made as migrations 1 to @version made it, holding @rows (SQL),
+ * then opened by today's Spire: migrated to the current version after a
+ * copy of the file (still at @version), and its check passes. */
+static SpireStore *
+open_from_version (const char *path, guint version, const char *rows)
+{
+  g_autofree char *head = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = %d;",
+                                           version, SPIRE_APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) problems = NULL;
+  SpireStore *store;
+
+  for (guint v = 1; v <= version; v++)
+    raw_exec (path, _spire_schema_migration (v));
+  raw_exec (path, head);
+  raw_exec (path, rows);
+  g_assert_cmpint (raw_pragma (path, "user_version"), ==, version);
+
+  store = spire_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (raw_pragma (path, "user_version"), ==, SPIRE_SCHEMA_VERSION);
+  g_assert_nonnull (spire_store_get_migration_backup (store));
+  g_assert_cmpint (raw_pragma (spire_store_get_migration_backup (store), "user_version"), ==,
+                   version);
+  g_assert_true (spire_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
 static void
 test_migration_from_v1 (void)
 {
   char *dir = test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autofree char *head = g_strdup_printf ("PRAGMA user_version = 1; PRAGMA application_id = %d;",
-                                           SPIRE_APPLICATION_ID);
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireStore) store = NULL;
   g_autoptr (SpireRecord) dismissed = NULL;
@@ -445,23 +473,10 @@ test_migration_from_v1 (void)
   g_autoptr (SpireRecord) package = NULL;
   g_autoptr (GPtrArray) answers = NULL;
   g_autoptr (GPtrArray) found = NULL;
-  g_auto (GStrv) problems = NULL;
   SpireScreeningAnswer *a;
 
   /* Version 1, as migration 1 made it, with data */
-  raw_exec (path, _spire_schema_migration (1));
-  raw_exec (path, head);
-  raw_exec (path, v1_data);
-  g_assert_cmpint (raw_pragma (path, "user_version"), ==, 1);
-
-  store = spire_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  g_assert_cmpint (raw_pragma (path, "user_version"), ==, SPIRE_SCHEMA_VERSION);
-  g_assert_nonnull (spire_store_get_migration_backup (store));
-  g_assert_cmpint (raw_pragma (spire_store_get_migration_backup (store), "user_version"), ==, 1);
-  g_assert_true (spire_store_check (store, &problems, &error));
-  g_assert_no_error (error);
+  store = open_from_version (path, 1, v1_data);
 
   /* The audit log is left as it was: the history */
   {
@@ -551,29 +566,18 @@ test_migration_from_v3 (void)
 {
   char *dir = test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autofree char *head = g_strdup_printf ("PRAGMA user_version = 3; PRAGMA application_id = %d;",
-                                           SPIRE_APPLICATION_ID);
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireStore) store = NULL;
   g_autoptr (SpireRecord) cohort = NULL;
-  g_auto (GStrv) problems = NULL;
 
-  for (guint v = 1; v <= 3; v++)
-    raw_exec (path, _spire_schema_migration (v));
-  raw_exec (path, head);
-  raw_exec (path,
-            "INSERT INTO programs (uuid, created_at, updated_at, name, kind) VALUES "
-            "('" V1_PROGRAM "', " T0 ", 'SmartOslo', 'accelerator');\n"
-            "INSERT INTO cohorts (uuid, created_at, updated_at, program, name, phase, seats, "
-            "ends_on, invested) VALUES "
-            "('" V1_COHORT "', " T0 ", '" V1_PROGRAM "', 'Kull 2026', 'closed', 4, "
-            "'2026-06-30', 100000);\n");
-
-  store = spire_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (raw_pragma (path, "user_version"), ==, SPIRE_SCHEMA_VERSION);
-  g_assert_cmpint (raw_pragma (spire_store_get_migration_backup (store), "user_version"), ==, 3);
-  g_assert_true (spire_store_check (store, &problems, &error));
+  store = open_from_version (
+    path, 3,
+    "INSERT INTO programs (uuid, created_at, updated_at, name, kind) VALUES "
+    "('" V1_PROGRAM "', " T0 ", 'SmartOslo', 'accelerator');\n"
+    "INSERT INTO cohorts (uuid, created_at, updated_at, program, name, phase, seats, "
+    "ends_on, invested) VALUES "
+    "('" V1_COHORT "', " T0 ", '" V1_PROGRAM "', 'Kull 2026', 'closed', 4, "
+    "'2026-06-30', 100000);\n");
   cohort = spire_store_get (store, &spire_kind_cohort, V1_COHORT, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (spire_record_get_text (cohort, "ends_on"), ==, "2026-06-30");
@@ -602,30 +606,19 @@ test_migration_from_v4 (void)
 {
   char *dir = test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "spire.db", NULL);
-  g_autofree char *head = g_strdup_printf ("PRAGMA user_version = 4; PRAGMA application_id = %d;",
-                                           SPIRE_APPLICATION_ID);
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireStore) store = NULL;
   g_autoptr (SpireRecord) cohort = NULL;
   g_autoptr (SpireRecord) request = NULL;
   g_autoptr (SpireRecord) read = NULL;
-  g_auto (GStrv) problems = NULL;
 
-  for (guint v = 1; v <= 4; v++)
-    raw_exec (path, _spire_schema_migration (v));
-  raw_exec (path, head);
-  raw_exec (path,
-            "INSERT INTO programs (uuid, created_at, updated_at, name, kind) VALUES "
-            "('" V1_PROGRAM "', " T0 ", 'SmartOslo', 'accelerator');\n"
-            "INSERT INTO cohorts (uuid, created_at, updated_at, program, name, phase, seats, "
-            "retention_months) VALUES "
-            "('" V1_COHORT "', " T0 ", '" V1_PROGRAM "', 'Kull 2026', 'closed', 4, 18);\n");
-
-  store = spire_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (raw_pragma (path, "user_version"), ==, SPIRE_SCHEMA_VERSION);
-  g_assert_cmpint (raw_pragma (spire_store_get_migration_backup (store), "user_version"), ==, 4);
-  g_assert_true (spire_store_check (store, &problems, &error));
+  store = open_from_version (
+    path, 4,
+    "INSERT INTO programs (uuid, created_at, updated_at, name, kind) VALUES "
+    "('" V1_PROGRAM "', " T0 ", 'SmartOslo', 'accelerator');\n"
+    "INSERT INTO cohorts (uuid, created_at, updated_at, program, name, phase, seats, "
+    "retention_months) VALUES "
+    "('" V1_COHORT "', " T0 ", '" V1_PROGRAM "', 'Kull 2026', 'closed', 4, 18);\n");
   cohort = spire_store_get (store, &spire_kind_cohort, V1_COHORT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (spire_record_get_int (cohort, "retention_months"), ==, 18);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "common/spire-error-dialog.h"
+#include "common/spire-file-chooser.h"
 #include "common/spire-toast.h"
 #include "common/spire-widget.h"
 #include "spire-innsyn-dialog.h"
@@ -48,13 +49,6 @@ struct _SpireInnsynDialog
 };
 
 G_DEFINE_FINAL_TYPE (SpireInnsynDialog, spire_innsyn_dialog, ADW_TYPE_WINDOW)
-
-/* The combo row's order. */
-static const SpireLanguage languages[] = {
-  SPIRE_LANGUAGE_NB,
-  SPIRE_LANGUAGE_NN,
-  SPIRE_LANGUAGE_EN,
-};
 
 /* The day typed, when it is a real day and not after today. */
 static gboolean
@@ -92,42 +86,20 @@ on_received_changed_cb (SpireInnsynDialog *self)
 /* Where to write */
 
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser, int response, SpireInnsynDialog *self)
+on_chosen_cb (GtkWidget *self, const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path)
-        spire_innsyn_dialog_set_path (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  spire_innsyn_dialog_set_path (SPIRE_INNSYN_DIALOG (self), path);
 }
 
 static void
 choose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SpireInnsynDialog *self = SPIRE_INNSYN_DIALOG (widget);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   /* TRANSLATORS: the file name proposed for an innsyn answer; %s names
    * the application or the cohort */
   g_autofree char *name = g_strdup_printf (_("Innsyn %s.pdf"), self->name ? self->name : "");
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  spire_file_chooser_save (widget, _("Export as PDF"), SPIRE_FILE_FORMAT_PDF, name, on_chosen_cb);
 }
 
 /* Done */
@@ -211,10 +183,7 @@ spire_innsyn_dialog_cancel (SpireInnsynDialog *self)
 {
   g_return_if_fail (SPIRE_IS_INNSYN_DIALOG (self));
 
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_destroy (GTK_WINDOW (self));
+  spire_dialog_cancel_or_close (GTK_WINDOW (self), self->cancellable);
 }
 
 static void
@@ -234,15 +203,8 @@ cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static gboolean
 close_request (GtkWindow *window)
 {
-  SpireInnsynDialog *self = SPIRE_INNSYN_DIALOG (window);
-
   /* Closing while writing cancels; the window goes when core says so. */
-  if (self->cancellable)
-    {
-      g_cancellable_cancel (self->cancellable);
-      return TRUE;
-    }
-  return FALSE;
+  return spire_dialog_close_request_cancels (SPIRE_INNSYN_DIALOG (window)->cancellable);
 }
 
 static void
@@ -378,19 +340,14 @@ spire_innsyn_dialog_set_language (SpireInnsynDialog *self, SpireLanguage lang)
 {
   g_return_if_fail (SPIRE_IS_INNSYN_DIALOG (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (languages[i] == lang)
-      adw_combo_row_set_selected (self->language_row, i);
+  spire_language_row_set_language (self->language_row, lang);
 }
 
 SpireLanguage
 spire_innsyn_dialog_get_language (SpireInnsynDialog *self)
 {
-  guint i;
-
   g_return_val_if_fail (SPIRE_IS_INNSYN_DIALOG (self), SPIRE_LANGUAGE_EN);
-  i = adw_combo_row_get_selected (self->language_row);
-  return i < G_N_ELEMENTS (languages) ? languages[i] : SPIRE_LANGUAGE_EN;
+  return spire_language_row_get_language (self->language_row);
 }
 
 void

@@ -728,3 +728,48 @@ spire_field_row_get_text (SpireFieldRow *r)
     }
   return r->text;
 }
+
+/* A form's rows */
+
+SpireFieldRow *
+spire_field_rows_find (GPtrArray *rows, const char *field)
+{
+  for (guint i = 0; rows && field && i < rows->len; i++)
+    {
+      SpireFieldRow *r = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (r->field->name, field))
+        return r;
+    }
+  return NULL;
+}
+
+SpireFieldRow *
+spire_field_rows_read (GPtrArray *rows, SpireRecord *work, char **message)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SpireFieldRow *r = g_ptr_array_index (rows, i);
+
+      if (!spire_field_row_read (r, work, message))
+        return r;
+    }
+  return NULL;
+}
+
+void
+spire_field_rows_show_error (GPtrArray *rows, SpireFieldRow *bad, GtkLabel *label,
+                             const char *message)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SpireFieldRow *r = g_ptr_array_index (rows, i);
+
+      if (r == bad)
+        gtk_widget_add_css_class (r->row, "error");
+      else
+        gtk_widget_remove_css_class (r->row, "error");
+    }
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}

@@ -59,4 +59,16 @@ void spire_field_row_set_text (SpireFieldRow *r, const char *text);
 /* The entry's text or the choice's value. */
 const char *spire_field_row_get_text (SpireFieldRow *r);
 
+/* A form's rows (a GPtrArray of SpireFieldRow, NULL after dispose). */
+
+/* The row of @field, or NULL. */
+SpireFieldRow *spire_field_rows_find (GPtrArray *rows, const char *field);
+/* Reads every row into @work, in order: the first row that does not read
+ * (with *@message), or NULL when all did. */
+SpireFieldRow *spire_field_rows_read (GPtrArray *rows, SpireRecord *work, char **message);
+/* Marks @bad's row (NULL: none) with the "error" style and no other, and
+ * shows @message in @label under the form (NULL: the label is hidden). */
+void spire_field_rows_show_error (GPtrArray *rows, SpireFieldRow *bad, GtkLabel *label,
+                                  const char *message);
+
 G_END_DECLS

@@ -324,6 +324,7 @@ spire_widget_stack_when_narrow (GtkWidget *widget)
                                                         stack_allocate));
 }
 
+<<<<<<< HEAD
 /* The switcher bar (spire_view_switcher_bar_when_narrow): made in an idle
  * after @title first shows its title, which it does while it is allocated
  * (a widget added then would be allocated before it was measured). */
@@ -382,4 +383,51 @@ spire_view_switcher_bar_when_narrow (GtkBox *box, AdwViewStack *stack, AdwViewSw
   /* Disconnected when @box goes (or the bar is made). */
   g_signal_connect_object (title, "notify::title-visible", G_CALLBACK (on_title_visible_cb), box, 0);
   on_title_visible_cb (title, NULL, box);
+=======
+/* The language rows' order (the items of their GtkStringList). */
+static const SpireLanguage row_languages[] = {
+  SPIRE_LANGUAGE_NB,
+  SPIRE_LANGUAGE_NN,
+  SPIRE_LANGUAGE_EN,
+};
+
+void
+spire_language_row_set_language (AdwComboRow *row, SpireLanguage lang)
+{
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_languages); i++)
+    if (row_languages[i] == lang)
+      adw_combo_row_set_selected (row, i);
+}
+
+SpireLanguage
+spire_language_row_get_language (AdwComboRow *row)
+{
+  guint i;
+
+  g_return_val_if_fail (ADW_IS_COMBO_ROW (row), SPIRE_LANGUAGE_EN);
+  i = adw_combo_row_get_selected (row);
+  return i < G_N_ELEMENTS (row_languages) ? row_languages[i] : SPIRE_LANGUAGE_EN;
+}
+
+void
+spire_dialog_cancel_or_close (GtkWindow *dialog, GCancellable *cancellable)
+{
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  if (cancellable)
+    g_cancellable_cancel (cancellable);
+  else
+    gtk_window_destroy (dialog);
+}
+
+gboolean
+spire_dialog_close_request_cancels (GCancellable *cancellable)
+{
+  if (cancellable == NULL)
+    return FALSE;
+  g_cancellable_cancel (cancellable);
+  return TRUE;
+>>>>>>> dedupe
 }

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "spire-core.h"
+
 G_BEGIN_DECLS
 
 /* The window @widget is in (to be transient for), or NULL. */
@@ -43,5 +45,17 @@ void spire_widget_stack_when_narrow (GtkWidget *widget);
  * window it was part of the first frame's cost (issue 11). */
 void spire_view_switcher_bar_when_narrow (GtkBox *box, AdwViewStack *stack,
                                           AdwViewSwitcherTitle *title);
+/* A report's language row (its items "Norsk bokmål", "Norsk nynorsk",
+ * "English", in that order, from the .ui): shows @lang, or reads the
+ * language chosen (English when nothing is). */
+void spire_language_row_set_language (AdwComboRow *row, SpireLanguage lang);
+SpireLanguage spire_language_row_get_language (AdwComboRow *row);
+/* A dialog that writes in core's worker (@cancellable while it writes,
+ * else NULL): its Cancel cancels the writing (the dialog goes when the
+ * worker says so) or, when nothing is being written, closes @dialog. */
+void spire_dialog_cancel_or_close (GtkWindow *dialog, GCancellable *cancellable);
+/* Its close-request: while writing, cancels and keeps the dialog open
+ * (TRUE) until the worker says so; else FALSE (close). */
+gboolean spire_dialog_close_request_cancels (GCancellable *cancellable);
 
 G_END_DECLS

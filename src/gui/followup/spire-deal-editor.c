@@ -74,19 +74,6 @@ G_DEFINE_FINAL_TYPE (SpireDealEditor, spire_deal_editor, ADW_TYPE_WINDOW)
 
 /* The fields */
 
-static SpireFieldRow *
-find_row (SpireDealEditor *self, const char *field)
-{
-  for (guint i = 0; field && i < self->rows->len; i++)
-    {
-      SpireFieldRow *r = self->rows->pdata[i];
-
-      if (g_str_equal (r->field->name, field))
-        return r;
-    }
-  return NULL;
-}
-
 static void
 update_state (SpireDealEditor *self)
 {
@@ -98,29 +85,17 @@ update_state (SpireDealEditor *self)
 
   if (self->filling)
     return;
-  for (guint i = 0; i < self->rows->len && bad == NULL; i++)
-    if (!spire_field_row_read (self->rows->pdata[i], work, &message))
-      bad = self->rows->pdata[i];
+  bad = spire_field_rows_read (self->rows, work, &message);
   if (bad == NULL && !spire_record_validate (work, &bad_field, &error))
     {
-      bad = find_row (self, bad_field);
+      bad = spire_field_rows_find (self->rows, bad_field);
       message = g_strdup (error->message);
     }
   g_clear_object (&self->work);
   if (message == NULL)
     self->work = g_steal_pointer (&work);
   self->valid = message == NULL;
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      SpireFieldRow *r = self->rows->pdata[i];
-
-      if (r == bad)
-        gtk_widget_add_css_class (r->row, "error");
-      else
-        gtk_widget_remove_css_class (r->row, "error");
-    }
-  gtk_label_set_text (self->message_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  spire_field_rows_show_error (self->rows, bad, self->message_label, message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deal.save", self->valid && self->dirty);
   if (self->ask_dialog)
     adw_message_dialog_set_response_enabled (self->ask_dialog, "save", self->valid);
@@ -407,10 +382,13 @@ save (SpireDealEditor *self)
     {
       const char *field = NULL;
       g_autoptr (GError) again = NULL;
+      SpireFieldRow *bad = NULL;
 
       /* A rule the store checks: shown where it belongs, as typing does. */
-      if (!spire_record_validate (work, &field, &again) && find_row (self, field))
-        gtk_widget_add_css_class (find_row (self, field)->row, "error");
+      if (!spire_record_validate (work, &field, &again))
+        bad = spire_field_rows_find (self->rows, field);
+      if (bad)
+        gtk_widget_add_css_class (bad->row, "error");
       gtk_label_set_text (self->message_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
       return FALSE;
@@ -428,30 +406,26 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   save (SPIRE_DEAL_EDITOR (widget));
 }
 
+/* The answer to "Save Changes?": the editor closes unless Save failed. */
 static void
-on_ask_response_cb (AdwMessageDialog *dialog, const char *response, SpireDealEditor *self)
+on_ask_answer_cb (GtkWindow *window, gboolean save_changes)
 {
-  if (g_str_equal (response, "cancel") ||
-      (g_str_equal (response, "save") && !save (self)))
+  SpireDealEditor *self = SPIRE_DEAL_EDITOR (window);
+
+  if (save_changes && !save (self))
     return;
   self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_window_close (window);
 }
 
 static gboolean
 spire_deal_editor_close_request (GtkWindow *window)
 {
   SpireDealEditor *self = SPIRE_DEAL_EDITOR (window);
-  AdwMessageDialog *dialog;
 
   if (self->closing || !self->dirty)
     return GTK_WINDOW_CLASS (spire_deal_editor_parent_class)->close_request (window);
-  if (self->ask_dialog)
-    return TRUE;
-  dialog = spire_save_changes_dialog_new (window, self->valid);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_ask_response_cb), self, 0);
-  g_set_weak_pointer (&self->ask_dialog, dialog);
-  return TRUE;
+  return spire_save_changes_ask (window, self->valid, &self->ask_dialog, on_ask_answer_cb);
 }
 
 static void
@@ -687,7 +661,7 @@ spire_deal_editor_set_field_text (SpireDealEditor *self, const char *field, cons
 
   g_return_val_if_fail (SPIRE_IS_DEAL_EDITOR (self), FALSE);
 
-  r = find_row (self, field);
+  r = spire_field_rows_find (self->rows, field);
   if (r == NULL)
     return FALSE;
   spire_field_row_set_text (r, text);

@@ -21,6 +21,8 @@
 #include <glib/gi18n.h>
 
 #include "common/spire-error-dialog.h"
+#include "common/spire-file-chooser.h"
+#include "common/spire-reload.h"
 #include "common/spire-toast.h"
 #include "common/spire-widget.h"
 #include "spire-deal-column.h"
@@ -49,12 +51,10 @@ struct _SpireFollowupPage
   char *cohort;
   char *program;
   GPtrArray *columns;       /* SpireDealColumn, in the order of the stages */
-  GCancellable *cancellable;
+  SpireReload reload;       /* the cards, read in core's worker */
   char *selected;           /* the selected deal's UUID */
   char *moving;             /* the deal a dialog asks about */
   char *moving_to;
-  guint reload_source;
-  gboolean loading;
   guint exporting;
 };
 
@@ -91,15 +91,12 @@ on_cards_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) cards = spire_deal_cards_finish (SPIRE_STORE (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED))
+  if (!spire_reload_finish (&self->reload, error))
     {
       g_object_unref (self);
       return;
     }
-  self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
-  g_clear_object (&self->cancellable);
   if (cards == NULL)
     spire_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Deals"), error);
   else if (self->store && (self->cohort || self->program))
@@ -110,39 +107,30 @@ on_cards_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 reload (SpireFollowupPage *self)
 {
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  spire_reload_stop (&self->reload);
   if (self->store == NULL || (self->cohort == NULL && self->program == NULL))
     return;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "board") != 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_spinner_start (self->spinner);
     }
   spire_deal_cards_async (self->store, self->cohort, self->cohort ? NULL : self->program,
-                          self->cancellable, on_cards_cb,
+                          spire_reload_start (&self->reload), on_cards_cb,
                           g_object_ref (self));
 }
 
-static gboolean
-reload_cb (gpointer data)
+static void
+reload_cb (gpointer self)
 {
-  SpireFollowupPage *self = data;
-
-  self->reload_source = 0;
   reload (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 on_store_changed_cb (SpireStore *store, const char *table, SpireFollowupPage *self)
 {
-  if (self->reload_source == 0 && (self->cohort != NULL || self->program != NULL))
-    self->reload_source = g_idle_add (reload_cb, self);
+  if (self->cohort != NULL || self->program != NULL)
+    spire_reload_queue (&self->reload);
 }
 
 /* Moving a deal */
@@ -255,39 +243,17 @@ open_deal_action (GtkWidget *widget, const char *name, GVariant *param)
 /* Export of what the list shows */
 
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser, int response, GtkWidget *from)
+on_chosen_cb (GtkWidget *self, const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path)
-        gtk_widget_activate_action (from, "followup.export-csv-to", "s", path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  gtk_widget_activate_action (self, "followup.export-csv-to", "s", path);
 }
 
 static void
 export_csv_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Deals as CSV"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* TRANSLATORS: the file name the export proposes */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("deals.csv"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  spire_file_chooser_save (widget, _("Export Deals as CSV"), SPIRE_FILE_FORMAT_CSV,
+                           /* TRANSLATORS: the file name the export proposes */
+                           _("deals.csv"), on_chosen_cb);
 }
 
 static void
@@ -407,10 +373,7 @@ spire_followup_page_dispose (GObject *object)
 {
   SpireFollowupPage *self = SPIRE_FOLLOWUP_PAGE (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  spire_reload_stop (&self->reload);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -475,6 +438,7 @@ static void
 spire_followup_page_init (SpireFollowupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  spire_reload_init (&self->reload, reload_cb, self);
   /* on a phone the board/list switcher under the "Deals" heading */
   spire_widget_stack_when_narrow (self->deals_header);
   self->columns = g_ptr_array_new ();
@@ -551,7 +515,7 @@ gboolean
 spire_followup_page_is_loading (SpireFollowupPage *self)
 {
   g_return_val_if_fail (SPIRE_IS_FOLLOWUP_PAGE (self), FALSE);
-  return self->loading || self->reload_source != 0;
+  return spire_reload_is_busy (&self->reload);
 }
 
 GListModel *

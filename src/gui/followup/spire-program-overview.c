@@ -21,6 +21,7 @@
 #include <math.h>
 
 #include "common/spire-error-dialog.h"
+#include "common/spire-reload.h"
 #include "common/spire-widget.h"
 #include "spire-followup-resources.h"
 #include "spire-funnel-chart.h"
@@ -56,9 +57,7 @@ struct _SpireProgramOverview
   SpireStore *store;
   char *program;
   SpireImpact *impact;
-  GCancellable *cancellable;
-  guint reload_source;
-  gboolean loading;
+  SpireReload reload; /* the impact, read in core's worker */
 };
 
 G_DEFINE_FINAL_TYPE (SpireProgramOverview, spire_program_overview, ADW_TYPE_BIN)
@@ -211,15 +210,12 @@ on_impact_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (SpireImpact) impact = spire_program_impact_finish (SPIRE_STORE (source), result,
                                                                 &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, SPIRE_ERROR, SPIRE_ERROR_CANCELLED))
+  if (!spire_reload_finish (&self->reload, error))
     {
       g_object_unref (self);
       return;
     }
-  self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
-  g_clear_object (&self->cancellable);
   if (impact != NULL && self->store && self->program)
     {
       g_clear_pointer (&self->impact, spire_impact_free);
@@ -234,39 +230,29 @@ on_impact_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 reload (SpireProgramOverview *self)
 {
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->loading = FALSE;
+  spire_reload_stop (&self->reload);
   if (self->store == NULL || self->program == NULL)
     return;
-  self->loading = TRUE;
-  self->cancellable = g_cancellable_new ();
   if (self->impact == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_spinner_start (self->spinner);
     }
-  spire_program_impact_async (self->store, self->program, self->cancellable, on_impact_cb,
-                              g_object_ref (self));
+  spire_program_impact_async (self->store, self->program, spire_reload_start (&self->reload),
+                              on_impact_cb, g_object_ref (self));
 }
 
-static gboolean
-reload_cb (gpointer data)
+static void
+reload_cb (gpointer self)
 {
-  SpireProgramOverview *self = data;
-
-  self->reload_source = 0;
   reload (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 on_store_changed_cb (SpireStore *store, const char *table, SpireProgramOverview *self)
 {
-  if (self->reload_source == 0 && self->program != NULL)
-    self->reload_source = g_idle_add (reload_cb, self);
+  if (self->program != NULL)
+    spire_reload_queue (&self->reload);
 }
 
 static void
@@ -320,10 +306,7 @@ spire_program_overview_dispose (GObject *object)
 {
   SpireProgramOverview *self = SPIRE_PROGRAM_OVERVIEW (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  spire_reload_stop (&self->reload);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -386,6 +369,7 @@ static void
 spire_program_overview_init (SpireProgramOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  spire_reload_init (&self->reload, reload_cb, self);
   /* its name whole on a phone, the export button under it */
   spire_widget_stack_when_narrow (self->name_header);
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -440,7 +424,7 @@ gboolean
 spire_program_overview_is_loading (SpireProgramOverview *self)
 {
   g_return_val_if_fail (SPIRE_IS_PROGRAM_OVERVIEW (self), FALSE);
-  return self->loading || self->reload_source != 0;
+  return spire_reload_is_busy (&self->reload);
 }
 
 const SpireImpact *

@@ -75,19 +75,6 @@ is_hidden (SpireRecordEditor *self, const SpireField *f)
 
 /* The form */
 
-static SpireFieldRow *
-find_row (SpireRecordEditor *self, const char *field)
-{
-  for (guint i = 0; self->rows && i < self->rows->len; i++)
-    {
-      SpireFieldRow *r = g_ptr_array_index (self->rows, i);
-
-      if (field && g_str_equal (r->field->name, field))
-        return r;
-    }
-  return NULL;
-}
-
 /* Reads the whole form into a new record; NULL (with the failing row and
  * message) when a row does not read. */
 static SpireRecord *
@@ -95,17 +82,8 @@ read_form (SpireRecordEditor *self, SpireFieldRow **bad, char **message)
 {
   g_autoptr (SpireRecord) work = spire_record_copy (self->record);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      SpireFieldRow *r = g_ptr_array_index (self->rows, i);
-
-      if (!spire_field_row_read (r, work, message))
-        {
-          *bad = r;
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&work);
+  *bad = spire_field_rows_read (self->rows, work, message);
+  return *bad ? NULL : g_steal_pointer (&work);
 }
 
 static void
@@ -115,6 +93,7 @@ update_state (SpireRecordEditor *self)
   g_autofree char *message = NULL;
   SpireFieldRow *bad = NULL;
   const char *bad_field = NULL;
+  gboolean shown;
 
   if (self->filling)
     return;
@@ -123,33 +102,17 @@ update_state (SpireRecordEditor *self)
   self->work = read_form (self, &bad, &message);
   if (self->work && !spire_record_validate (self->work, &bad_field, &error))
     {
-      bad = find_row (self, bad_field);
+      bad = spire_field_rows_find (self->rows, bad_field);
       message = g_strdup (error->message);
     }
   self->valid = self->work != NULL && message == NULL;
   self->dirty = self->work == NULL || self->baseline == NULL ||
                 !spire_record_equal (self->work, self->baseline);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      SpireFieldRow *r = g_ptr_array_index (self->rows, i);
-
-      if (r == bad && (r->touched || self->save_all))
-        gtk_widget_add_css_class (r->row, "error");
-      else
-        gtk_widget_remove_css_class (r->row, "error");
-    }
-  /* A message about a row not yet filled in would only nag. */
-  if (message && (bad == NULL || bad->touched || self->save_all))
-    {
-      gtk_label_set_text (self->message_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
-    }
-  else
-    {
-      gtk_label_set_text (self->message_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
-    }
+  /* An error in a row not yet filled in would only nag. */
+  shown = bad == NULL || bad->touched || self->save_all;
+  spire_field_rows_show_error (self->rows, shown ? bad : NULL, self->message_label,
+                               shown ? message : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
   if (self->ask_dialog)
     adw_message_dialog_set_response_enabled (self->ask_dialog, "save", self->valid);
@@ -300,48 +263,29 @@ save (SpireRecordEditor *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static gboolean
-discard_idle_cb (gpointer data)
-{
-  SpireRecordEditor *self = data;
-
-  self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-save_idle_cb (gpointer data)
-{
-  save (SPIRE_RECORD_EDITOR (data));
-  return G_SOURCE_REMOVE;
-}
-
-/* The question closes itself after its response: the form closes after it. */
+/* The answer to "Save Changes?": Save closes the form when it saved. */
 static void
-on_ask_response_cb (AdwMessageDialog *dialog, const char *response, SpireRecordEditor *self)
+on_ask_answer_cb (GtkWindow *window, gboolean save_changes)
 {
-  if (g_str_equal (response, "discard"))
-    g_idle_add_full (G_PRIORITY_DEFAULT, discard_idle_cb, g_object_ref (self), g_object_unref);
-  else if (g_str_equal (response, "save"))
-    g_idle_add_full (G_PRIORITY_DEFAULT, save_idle_cb, g_object_ref (self), g_object_unref);
+  SpireRecordEditor *self = SPIRE_RECORD_EDITOR (window);
+
+  if (save_changes)
+    {
+      save (self);
+      return;
+    }
+  self->closing = TRUE;
+  gtk_window_close (window);
 }
 
 static gboolean
 spire_record_editor_close_request (GtkWindow *window)
 {
   SpireRecordEditor *self = SPIRE_RECORD_EDITOR (window);
-  AdwMessageDialog *dialog;
 
   if (self->closing || !self->dirty)
     return GTK_WINDOW_CLASS (spire_record_editor_parent_class)->close_request (window);
-  if (self->ask_dialog)
-    return TRUE;
-
-  dialog = spire_save_changes_dialog_new (window, self->valid);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_ask_response_cb), self, 0);
-  g_set_weak_pointer (&self->ask_dialog, dialog);
-  return TRUE;
+  return spire_save_changes_ask (window, self->valid, &self->ask_dialog, on_ask_answer_cb);
 }
 
 static void
@@ -536,7 +480,7 @@ spire_record_editor_present (GtkWindow *parent, SpireStore *store, const SpireKi
 void
 _spire_record_editor_set_text (SpireRecordEditor *self, const char *field, const char *text)
 {
-  SpireFieldRow *r = find_row (self, field);
+  SpireFieldRow *r = spire_field_rows_find (self->rows, field);
 
   g_return_if_fail (r != NULL);
   r->touched = TRUE;
@@ -547,7 +491,7 @@ _spire_record_editor_set_text (SpireRecordEditor *self, const char *field, const
 const char *
 _spire_record_editor_get_text (SpireRecordEditor *self, const char *field)
 {
-  SpireFieldRow *r = find_row (self, field);
+  SpireFieldRow *r = spire_field_rows_find (self->rows, field);
 
   g_return_val_if_fail (r != NULL, NULL);
   return spire_field_row_get_text (r);
@@ -556,7 +500,7 @@ _spire_record_editor_get_text (SpireRecordEditor *self, const char *field)
 GtkWidget *
 _spire_record_editor_get_row (SpireRecordEditor *self, const char *field)
 {
-  SpireFieldRow *r = find_row (self, field);
+  SpireFieldRow *r = spire_field_rows_find (self->rows, field);
 
   return r ? r->row : NULL;
 }
@@ -564,7 +508,7 @@ _spire_record_editor_get_row (SpireRecordEditor *self, const char *field)
 GtkWidget *
 _spire_record_editor_get_widget (SpireRecordEditor *self, const char *field)
 {
-  SpireFieldRow *r = find_row (self, field);
+  SpireFieldRow *r = spire_field_rows_find (self->rows, field);
 
   return r ? r->widget : NULL;
 }
@@ -572,7 +516,7 @@ _spire_record_editor_get_widget (SpireRecordEditor *self, const char *field)
 GtkCalendar *
 _spire_record_editor_get_calendar (SpireRecordEditor *self, const char *field)
 {
-  SpireFieldRow *r = find_row (self, field);
+  SpireFieldRow *r = spire_field_rows_find (self->rows, field);
 
   if (r == NULL || r->calendar == NULL)
     return NULL;

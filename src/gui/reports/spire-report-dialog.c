@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "common/spire-error-dialog.h"
+#include "common/spire-file-chooser.h"
 #include "common/spire-toast.h"
 #include "common/spire-widget.h"
 #include "preferences/spire-preferences.h"
@@ -67,13 +68,6 @@ struct _SpireReportDialog
 
 G_DEFINE_FINAL_TYPE (SpireReportDialog, spire_report_dialog, ADW_TYPE_WINDOW)
 
-/* The combo row's order. */
-static const SpireLanguage languages[] = {
-  SPIRE_LANGUAGE_NB,
-  SPIRE_LANGUAGE_NN,
-  SPIRE_LANGUAGE_EN,
-};
-
 static gboolean
 writes_folder (SpireReportDialog *self)
 {
@@ -97,46 +91,25 @@ update (SpireReportDialog *self)
 /* Where to write */
 
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser, int response, SpireReportDialog *self)
+on_chosen_cb (GtkWidget *self, const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path)
-        spire_report_dialog_set_path (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  spire_report_dialog_set_path (SPIRE_REPORT_DIALOG (self), path);
 }
 
 static void
 choose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SpireReportDialog *self = SPIRE_REPORT_DIALOG (widget);
-  gboolean folder = writes_folder (self);
-  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (
-    folder ? _("Choose a Folder for the Letters") : _("Export as PDF"), GTK_WINDOW (self),
-    folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE,
-    folder ? _("_Select") : _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  if (!folder)
+  if (writes_folder (self))
     {
-      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-      g_autofree char *name = g_strdup_printf ("%s.pdf", self->name ? self->name : "report");
-
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_suffix (filter, "pdf");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-      g_strdelimit (name, "/\\", '-');
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      spire_file_chooser_folder (widget, _("Choose a Folder for the Letters"), _("_Select"),
+                                 on_chosen_cb);
+      return;
     }
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  name = g_strdup_printf ("%s.pdf", self->name ? self->name : "report");
+  spire_file_chooser_save (widget, _("Export as PDF"), SPIRE_FILE_FORMAT_PDF, name, on_chosen_cb);
 }
 
 /* Done */
@@ -364,10 +337,7 @@ spire_report_dialog_cancel (SpireReportDialog *self)
 {
   g_return_if_fail (SPIRE_IS_REPORT_DIALOG (self));
 
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_destroy (GTK_WINDOW (self));
+  spire_dialog_cancel_or_close (GTK_WINDOW (self), self->cancellable);
 }
 
 static void
@@ -393,15 +363,8 @@ cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static gboolean
 close_request (GtkWindow *window)
 {
-  SpireReportDialog *self = SPIRE_REPORT_DIALOG (window);
-
   /* Closing while writing cancels; the window goes when core says so. */
-  if (self->cancellable)
-    {
-      g_cancellable_cancel (self->cancellable);
-      return TRUE;
-    }
-  return FALSE;
+  return spire_dialog_close_request_cancels (SPIRE_REPORT_DIALOG (window)->cancellable);
 }
 
 static void
@@ -571,19 +534,14 @@ spire_report_dialog_set_language (SpireReportDialog *self, SpireLanguage lang)
 {
   g_return_if_fail (SPIRE_IS_REPORT_DIALOG (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (languages[i] == lang)
-      adw_combo_row_set_selected (self->language_row, i);
+  spire_language_row_set_language (self->language_row, lang);
 }
 
 SpireLanguage
 spire_report_dialog_get_language (SpireReportDialog *self)
 {
-  guint i;
-
   g_return_val_if_fail (SPIRE_IS_REPORT_DIALOG (self), SPIRE_LANGUAGE_EN);
-  i = adw_combo_row_get_selected (self->language_row);
-  return i < G_N_ELEMENTS (languages) ? languages[i] : SPIRE_LANGUAGE_EN;
+  return spire_language_row_get_language (self->language_row);
 }
 
 void

@@ -88,7 +88,9 @@ test_write_over_database (void)
  * a place in the file read ("applications.csv, line 2:", "backup.json:
  * startups[1]:"), which sent the user to look for a fault in the file.
  * The limit (1 MiB) is above the database's size: under a file-size limit
- * SQLite cannot write back pages past it, as it can on a full disk.  (The
+ * SQLite cannot write back pages past it, as it can on a full disk.  The
+ * files hold 3.6 MB in 40 long texts (a text of more than 100 000
+ * characters is refused before the disk is reached).  (The
  * import's commit fails there with "disk I/O error", not "is full": the
  * limit hides EFBIG from SQLite's error; a full disk says "is full".) */
 static void
@@ -99,19 +101,26 @@ test_full_disk_names_database (void)
   g_autofree char *before = export_without_time (dir, database);
   g_autofree char *csv = g_build_filename (dir, "applications.csv", NULL);
   g_autofree char *backup = g_build_filename (dir, "backup.json", NULL);
-  g_autofree char *big = g_strnfill (3 * 1024 * 1024, 'x');
-  g_autofree char *csv_text = g_strdup_printf ("Bedriftsnavn;Kort beskrivelse\nNordlys AS;%s\n",
-                                               big);
+  g_autofree char *big = g_strnfill (90000, 'x');
+  g_autoptr (GString) csv_text = g_string_new ("Bedriftsnavn;Kort beskrivelse\n");
   g_autofree char *backup_text = NULL;
   g_autoptr (JsonNode) root = parse_json (sample_backup);
-  JsonArray *startups = json_object_get_array_member (json_node_get_object (root), "startups");
-  JsonObject *startup = json_object_new ();
+  JsonArray *programs = json_object_get_array_member (json_node_get_object (root), "programs");
 
-  json_object_set_string_member (startup, "uuid", "44444444-4444-4444-8444-444444444445");
-  json_object_set_string_member (startup, "name", big);
-  json_array_add_object_element (startups, startup);
+  for (guint i = 0; i < 40; i++)
+    {
+      JsonObject *program = json_object_new ();
+      g_autofree char *uuid = g_strdup_printf ("22222222-2222-4222-8222-%012u", i);
+
+      g_string_append_printf (csv_text, "Nordlys %u AS;%s\n", i, big);
+      json_object_set_string_member (program, "uuid", uuid);
+      json_object_set_string_member (program, "name", "Zebra");
+      json_object_set_string_member (program, "kind", "need_first");
+      json_object_set_string_member (program, "description", big);
+      json_array_add_object_element (programs, program);
+    }
   backup_text = json_to_string (root, FALSE);
-  write_file (csv, csv_text);
+  write_file (csv, csv_text->str);
   write_file (backup, backup_text);
 
   {
@@ -170,28 +179,53 @@ test_device_refused (void)
   assert_database_unchanged (dir, database, before);
 }
 
-/* A 10 MB answer in a CSV file comes in whole, at once: libcsv grew its
- * buffer 128 bytes at a time, which took minutes where realloc copies (as
- * under AddressSanitizer). */
+/* A 10 MB answer in a CSV file is read at once (libcsv grew its buffer
+ * 128 bytes at a time, which took minutes where realloc copies, as under
+ * AddressSanitizer) and refused: it was stored as it was, and then carried
+ * by every list and report.  A long pitch (20 000 characters) comes in
+ * whole. */
 static void
 test_csv_huge_value (void)
 {
   g_autofree char *dir = test_dir ();
   g_autofree char *database = sample_database (dir);
+  g_autofree char *before = export_without_time (dir, database);
   g_autofree char *csv = g_build_filename (dir, "applications.csv", NULL);
-  g_autofree char *big = g_strnfill (10 * 1024 * 1024, 'x');
-  g_autofree char *text = g_strdup_printf ("Bedriftsnavn;Kort beskrivelse\nNordlys AS;\"%s\"\n",
-                                           big);
-  g_auto (Run) run = { 0 };
+  g_autofree char *big = g_strnfill (10 * 1000 * 1000, 'x');
+  g_autofree char *long_pitch = g_strnfill (20000, 'y');
+  g_autofree char *text = g_strdup_printf ("Bedriftsnavn;Kort beskrivelse\nNordlys AS;%s\n"
+                                           "Polaris AS;\"%s\"\n",
+                                           long_pitch, big);
   g_autoptr (GError) error = NULL;
   g_autoptr (SpireStore) store = NULL;
   g_autoptr (GPtrArray) startups = NULL;
   g_autoptr (GPtrArray) applications = NULL;
 
   write_file (csv, text);
-  run_in (&run, dir, "-d", database, "import-csv", "--cohort",
-          "33333333-3333-4333-8333-333333333333", csv, NULL);
-  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-csv", "--cohort",
+            "33333333-3333-4333-8333-333333333333", csv, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "spire-cli: "));
+    g_assert_nonnull (strstr (run.err, "was not imported"));
+    /* The file, its line, the column and the field. */
+    g_assert_nonnull (strstr (run.err, "applications.csv:3: “Kort beskrivelse”: Pitch: "
+                                       "10,000,000 characters; at most 100,000"));
+  }
+  assert_database_unchanged (dir, database, before);
+
+  /* Without the huge one, the long pitch comes in whole. */
+  text[strlen ("Bedriftsnavn;Kort beskrivelse\nNordlys AS;") + strlen (long_pitch) + 1] = '\0';
+  write_file (csv, text);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_in (&run, dir, "-d", database, "import-csv", "--cohort",
+            "33333333-3333-4333-8333-333333333333", csv, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
   store = spire_store_open (database, &error);
   g_assert_no_error (error);
   startups = spire_store_list (store, &spire_kind_startup, "name", "Nordlys AS", &error);
@@ -201,7 +235,7 @@ test_csv_huge_value (void)
                                    spire_record_get_uuid (startups->pdata[0]), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (applications->len, ==, 1);
-  g_assert_cmpstr (spire_record_get_text (applications->pdata[0], "pitch"), ==, big);
+  g_assert_cmpstr (spire_record_get_text (applications->pdata[0], "pitch"), ==, long_pitch);
 }
 
 int

@@ -417,6 +417,12 @@ _spire_backup_reader_feed (SpireBackupReader *r, const char *data, gsize length)
   r->piece = data;
   r->piece_length = length;
 
+  /* A CSV file, a PDF or a database given as a backup: said so, not "not
+   * valid JSON (lexical error: invalid char in json text)". */
+  if (r->offset == 0 && !_spire_exchange_check_backup_head (data, length, r->name,
+                                                            &r->depth_error))
+    return FALSE;
+
   /* The depth first, over the whole piece: deeper than the limit, yajl
    * never sees it. */
   if (!_spire_json_depth_feed (&r->raw, data, length, SPIRE_JSON_MAX_DEPTH, r->name,

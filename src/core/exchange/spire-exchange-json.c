@@ -299,24 +299,6 @@ _spire_exchange_check_not_device (const GStatBuf *st, const char *name, GError *
   return TRUE;
 }
 
-char *
-_spire_exchange_read_file (const char *path, const char *name, gsize *length, GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  char *data = NULL;
-  GStatBuf st;
-
-  if (g_stat (path, &st) == 0 && !_spire_exchange_check_not_device (&st, name ? name : path, error))
-    return NULL;
-  if (!g_file_get_contents (path, &data, length, &local))
-    {
-      spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name ? name : path,
-                  local->message);
-      return NULL;
-    }
-  return data;
-}
-
 gboolean
 _spire_exchange_write_private_file (const char *path, const char *text, GError **error)
 {

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "spire-exchange.h"
 #include "spire-store-private.h"
 
 G_BEGIN_DECLS
@@ -78,10 +79,28 @@ gboolean _spire_exchange_error_is_database (const GError *error);
  * which a reader would read without end; @name names it. */
 gboolean _spire_exchange_check_not_device (const GStatBuf *st, const char *name,
                                            GError **error);
-/* The whole file; a message names it @name (or @path when @name is NULL).
- * A device is refused (_spire_exchange_check_not_device). */
-char    *_spire_exchange_read_file (const char *path, const char *name, gsize *length,
+/* The whole file; a message names it @name (or @path's base name when
+ * @name is NULL).
+ * A device, or a file larger than spire_exchange_read_limit (@kind), is
+ * refused before it is read (spire-exchange-read.c). */
+char    *_spire_exchange_read_file (const char *path, const char *name, SpireReadKind kind,
+                                    gsize *length, GError **error);
+/* FALSE with the message of a file of @kind that is @size bytes (0: more
+ * than the limit, a pipe's size not being known). */
+gboolean _spire_exchange_too_large (const char *name, guint64 size, SpireReadKind kind,
                                     GError **error);
+/* What a file that is not JSON seems to be, from its first bytes: FALSE
+ * with SPIRE_ERROR_FORMAT saying so and what imports it ("“x.csv” looks
+ * like a CSV file, not a Spire backup. …") when @head (the first @length
+ * bytes, a byte order mark skipped) is a CSV or other text, a PDF, a
+ * database, a spreadsheet, an archive or other binary data; TRUE when it
+ * may be JSON. */
+gboolean _spire_exchange_check_backup_head (const char *head, gsize length, const char *name,
+                                            GError **error);
+/* FALSE, with the place of the first one in *@line and *@column, when the
+ * JSON text @data holds a NUL character in a string (an escaped "\u0000"):
+ * json-glib 1.6 cuts such a string at the NUL without a word. */
+gboolean _spire_json_check_no_nul (const char *data, gsize length, guint *line, guint *column);
 /* Readable by the owner only: packages and sheets hold tokens and scores. */
 gboolean _spire_exchange_write_private_file (const char *path, const char *text, GError **error);
 

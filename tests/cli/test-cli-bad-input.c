@@ -10,7 +10,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "cli-fixture.h"
 
@@ -238,6 +241,159 @@ test_csv_huge_value (void)
   g_assert_cmpstr (spire_record_get_text (applications->pdata[0], "pitch"), ==, long_pitch);
 }
 
+/* A file of @gigabytes GB that takes no disk: sparse (a hole). */
+static char *
+sparse_file (const char *dir, const char *name, guint gigabytes)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) gigabytes * 1000 * 1000 * 1000), ==, 0);
+  close (fd);
+  return path;
+}
+
+/* A video or a disk image chosen by mistake: the readers that take a file
+ * whole loaded it all (g_malloc aborted, or the machine swapped).  Each is
+ * refused from its size, before anything is read: a 5 GB file read would
+ * take 5 GB of memory and seconds, where the refusal takes neither. */
+static void
+test_huge_file_refused (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *before = export_without_time (dir, database);
+  g_autofree char *huge = sparse_file (dir, "film.csv", 5);
+  const struct
+  {
+    const char *args[4];
+    const char *limit;
+  } commands[] = {
+    { { "import-csv", "--cohort", "33333333-3333-4333-8333-333333333333", NULL },
+      "Spire reads application lists up to 512.0\xc2\xa0MB. Nothing was imported." },
+    { { "import-brreg", NULL }, "Spire reads files from Enhetsregisteret up to 256.0\xc2\xa0MB." },
+    { { "package", "import", NULL }, "Spire reads score sheets up to 256.0\xc2\xa0MB." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) run = { 0 };
+      g_auto (Run) piped = { 0 };
+      g_autoptr (GPtrArray) args = g_ptr_array_new ();
+      g_autoptr (GString) shell = g_string_new ("exec \"$0\" -d \"$1\"");
+
+      g_ptr_array_add (args, (gpointer) "-d");
+      g_ptr_array_add (args, database);
+      for (guint a = 0; commands[i].args[a]; a++)
+        {
+          g_ptr_array_add (args, (gpointer) commands[i].args[a]);
+          g_string_append_printf (shell, " %s", commands[i].args[a]);
+        }
+      g_ptr_array_add (args, huge);
+      g_ptr_array_add (args, NULL);
+      run_program_full (&run, cli_path, NULL, dir, NULL, (const char *const *) args->pdata);
+      assert_refused (&run);
+      g_assert_nonnull (strstr (run.err, "“film.csv” is 5.0\xc2\xa0GB; "));
+      g_assert_nonnull (strstr (run.err, commands[i].limit));
+      assert_database_unchanged (dir, database, before);
+
+      /* The same file as standard input ("-"). */
+      g_string_append (shell, " - < \"$2\"");
+      run_program_full (&piped, "/bin/sh", NULL, dir, NULL,
+                        (const char *const[]) { "-c", shell->str, cli_path, database, huge,
+                                                NULL });
+      assert_refused (&piped);
+      g_assert_nonnull (strstr (piped.err, "“standard input” is 5.0\xc2\xa0GB; "));
+      g_assert_nonnull (strstr (piped.err, commands[i].limit));
+      assert_database_unchanged (dir, database, before);
+    }
+}
+
+/* What a mistaken file given to "spire-cli import" (a backup's import) is
+ * called: the JSON reader's "lexical error: invalid char in json text"
+ * said nothing of a CSV file. */
+static void
+test_not_a_backup (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *before = export_without_time (dir, database);
+  const struct
+  {
+    const char *name;
+    const char *data;
+    gsize length;
+    const char *says;
+  } files[] = {
+    { "applications.csv", "\xef\xbb\xbf" "Bedriftsnavn;Kort beskrivelse\r\nNordlys AS;Snø\r\n", 0,
+      "“applications.csv” looks like a CSV file, not a Spire backup. Applications from a CSV "
+      "file are imported with “spire-cli import-csv”" },
+    { "report.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", 0,
+      "“report.pdf” is a PDF document, not a Spire backup." },
+    { "sheet.xlsx", "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0\0\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0"
+                    "[Content_Types].xml PK\x03\x04 xl/workbook.xml", 72,
+      "“sheet.xlsx” is a spreadsheet, not a Spire backup." },
+    { "sheet.ods", "PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0"
+                   "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", 92,
+      "“sheet.ods” is a spreadsheet, not a Spire backup." },
+    { "backup.zip", "PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0b\0\0\0"
+                    "backup.json", 41,
+      "“backup.zip” is a ZIP archive, not a Spire backup." },
+    { "photo.jpg", "\xff\xd8\xff\xe0\0\x10JFIF\0\x01", 14,
+      "“photo.jpg” is not a text file, so not a Spire backup." },
+    { "empty.json", "", 0, "empty.json: line 1, column 1: the file is empty." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_auto (Run) run = { 0 };
+      g_autoptr (GError) error = NULL;
+
+      g_file_set_contents (path, files[i].data,
+                           files[i].length ? (gssize) files[i].length : -1, &error);
+      g_assert_no_error (error);
+      run_in (&run, dir, "-d", database, "import", path, NULL);
+      assert_refused (&run);
+      g_assert_nonnull (strstr (run.err, files[i].says));
+      g_assert_null (strstr (run.err, "lexical"));
+      assert_database_unchanged (dir, database, before);
+    }
+  {
+    /* A database (as "spire-cli backup" makes one) is opened, not imported. */
+    g_auto (Run) run = { 0 };
+    g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+
+    run_in (&run, dir, "-d", database, "backup", copy, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+    run_in (&run, dir, "-d", database, "import", copy, NULL);
+    assert_refused (&run);
+    g_assert_nonnull (strstr (run.err, "“copy.db” is a database, not a Spire backup."));
+    assert_database_unchanged (dir, database, before);
+  }
+}
+
+/* "a\u0000b" in a score sheet: json-glib made it "a" without a word. */
+static void
+test_sheet_nul_refused (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = sample_database (dir);
+  g_autofree char *before = export_without_time (dir, database);
+  g_autofree char *sheet = g_build_filename (dir, "kari.json", NULL);
+  g_auto (Run) run = { 0 };
+
+  write_file (sheet, "{ \"format\": \"spire-score-sheet\", \"version\": 1,\n"
+                     "  \"evaluator\": \"Kari\\u0000 Nordmann\" }\n");
+  run_in (&run, dir, "-d", database, "package", "import", sheet, NULL);
+  assert_refused (&run);
+  g_assert_nonnull (strstr (run.err, "“kari.json” is not a valid score sheet: line 2, column "
+                                     "21: a text may not hold a NUL character"));
+  assert_database_unchanged (dir, database, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -248,6 +404,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-input/full-disk-names-database", test_full_disk_names_database);
   g_test_add_func ("/cli/bad-input/device-refused", test_device_refused);
   g_test_add_func ("/cli/bad-input/csv-huge-value", test_csv_huge_value);
+  g_test_add_func ("/cli/bad-input/huge-file-refused", test_huge_file_refused);
+  g_test_add_func ("/cli/bad-input/not-a-backup", test_not_a_backup);
+  g_test_add_func ("/cli/bad-input/sheet-nul-refused", test_sheet_nul_refused);
 
   return cli_fixture_run ();
 }

@@ -23,6 +23,7 @@
 
 #include "exchange-fixture.h"
 #include "spire-core.h"
+#include "spire-exchange-private.h"
 
 /* A file of @size bytes that takes no disk: sparse (a hole). */
 static char *
@@ -117,6 +118,32 @@ test_field_limits (void)
   g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
   g_assert_cmpstr (field, ==, "website");
   g_assert_cmpstr (error->message, ==, "Website: 1,001 characters; at most 1,000");
+}
+
+/* The backup is read as a stream, but yajl keeps a string whole, and a
+ * JSON field (extra answers) became a tree of any size: both are refused
+ * past SPIRE_JSON_MAX_STRING, at once, not when the record closes. */
+static void
+test_backup_value_too_big (void)
+{
+  Env *env = env_new ();
+  g_autoptr (JsonNode) root = changed_doc (env);
+  g_autoptr (JsonNode) root2 = changed_doc (env);
+  g_autofree char *huge = g_strnfill (SPIRE_JSON_MAX_STRING + 1, 'x');
+  g_autofree char *mb = g_strnfill (1000 * 1000, 'y');
+  JsonArray *answers = json_array_new ();
+
+  json_object_set_string_member (record_at (root, "startups", 0), "name", huge);
+  assert_refused_node (env, root, SPIRE_ERROR_INVALID,
+                       "a text of more than 12.0\xc2\xa0MB, longer than any field holds");
+
+  for (guint i = 0; i < 13; i++)
+    json_array_add_string_element (answers, mb);
+  json_object_set_array_member (record_at (root2, "applications", 0), "extra", answers);
+  assert_refused_node (env, root2, SPIRE_ERROR_FORMAT,
+                       "backup.json: applications[0].extra: a JSON value of more than "
+                       "12.0\xc2\xa0MB, longer than the field holds");
+  env_free (env);
 }
 
 static void
@@ -230,6 +257,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/exchange/bounds/field-too-long", test_field_too_long);
   g_test_add_func ("/exchange/bounds/field-limits", test_field_limits);
+  g_test_add_func ("/exchange/bounds/backup-value-too-big", test_backup_value_too_big);
   g_test_add_func ("/exchange/bounds/detect-huge", test_detect_huge);
   g_test_add_func ("/exchange/bounds/read-limits", test_read_limits);
   g_test_add_func ("/exchange/bounds/package-nul", test_package_nul);

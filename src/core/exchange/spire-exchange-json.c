@@ -126,10 +126,28 @@ _spire_json_depth_feed (SpireJsonDepth *state, const char *data, gsize length, g
             escaped = TRUE;
           else if (c == '"')
             in_string = FALSE;
+          /* An escape counts its two bytes here: the second is skipped above. */
+          state->string_bytes += c == '\\' ? 2 : 1;
+          if (state->max_string > 0 && state->string_bytes > state->max_string)
+            {
+              g_autofree char *most = g_format_size (state->max_string);
+
+              g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID,
+                           /* TRANSLATORS: "backup.json: line 3: a text of more than 12.0 MB,
+                            * longer than any field holds." */
+                           _("%s: line %u: a text of more than %s, longer than any field "
+                             "holds. Nothing was changed."),
+                           name, line, most);
+              ok = FALSE;
+              break;
+            }
           continue;
         }
       if (c == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          state->string_bytes = 0;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > max_depth)

@@ -44,15 +44,23 @@ JsonObject *_spire_json_array_object (JsonArray *array, guint index);
 gboolean _spire_json_check_depth (const char *data, gsize length, guint max_depth,
                                   const char *name, GError **error);
 /* The same, piece by piece: @state (SPIRE_JSON_DEPTH_INIT at the start)
- * carries what is open from one piece to the next. */
+ * carries what is open from one piece to the next.  With @max_string set,
+ * a string of more bytes is refused too (SPIRE_ERROR_INVALID): the backup
+ * is read as a stream, and yajl would keep a string of any length whole. */
 typedef struct
 {
   gboolean in_string;
   gboolean escaped;
   guint depth;
   guint line;
+  gsize string_bytes; /* of the string that is open */
+  gsize max_string;   /* 0: any */
 } SpireJsonDepth;
-#define SPIRE_JSON_DEPTH_INIT { FALSE, FALSE, 0, 1 }
+#define SPIRE_JSON_DEPTH_INIT { FALSE, FALSE, 0, 1, 0, 0 }
+/* No text a field holds is written with more bytes than this: the longest
+ * (SPIRE_LENGTH_JSON characters) with every character escaped as
+ * "\uD83D\uDE00", twelve bytes for one. */
+#define SPIRE_JSON_MAX_STRING (12 * (gsize) SPIRE_LENGTH_JSON + 16)
 gboolean _spire_json_depth_feed (SpireJsonDepth *state, const char *data, gsize length,
                                  guint max_depth, const char *name, GError **error);
 

@@ -310,6 +310,9 @@ test_huge_file_refused (void)
     }
 }
 
+/* A literal's bytes, NULs and all, and their number. */
+#define BYTES(literal) literal, sizeof literal - 1
+
 /* What a mistaken file given to "spire-cli import" (a backup's import) is
  * called: the JSON reader's "lexical error: invalid char in json text"
  * said nothing of a CSV file. */
@@ -326,23 +329,24 @@ test_not_a_backup (void)
     gsize length;
     const char *says;
   } files[] = {
-    { "applications.csv", "\xef\xbb\xbf" "Bedriftsnavn;Kort beskrivelse\r\nNordlys AS;Snø\r\n", 0,
+    { "applications.csv",
+      BYTES ("\xef\xbb\xbf" "Bedriftsnavn;Kort beskrivelse\r\nNordlys AS;Snø\r\n"),
       "“applications.csv” looks like a CSV file, not a Spire backup. Applications from a CSV "
       "file are imported with “spire-cli import-csv”" },
-    { "report.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", 0,
+    { "report.pdf", BYTES ("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
       "“report.pdf” is a PDF document, not a Spire backup." },
-    { "sheet.xlsx", "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0\0\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0"
-                    "[Content_Types].xml PK\x03\x04 xl/workbook.xml", 72,
+    { "sheet.xlsx", BYTES ("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0\0\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0"
+                           "[Content_Types].xml PK\x03\x04 xl/workbook.xml"),
       "“sheet.xlsx” is a spreadsheet, not a Spire backup." },
-    { "sheet.ods", "PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0"
-                   "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", 92,
+    { "sheet.ods", BYTES ("PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0"
+                          "mimetypeapplication/vnd.oasis.opendocument.spreadsheet"),
       "“sheet.ods” is a spreadsheet, not a Spire backup." },
-    { "backup.zip", "PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0b\0\0\0"
-                    "backup.json", 41,
+    { "backup.zip", BYTES ("PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0b\0\0\0"
+                           "backup.json"),
       "“backup.zip” is a ZIP archive, not a Spire backup." },
-    { "photo.jpg", "\xff\xd8\xff\xe0\0\x10JFIF\0\x01", 14,
+    { "photo.jpg", BYTES ("\xff\xd8\xff\xe0\0\x10JFIF\0\x01"),
       "“photo.jpg” is not a text file, so not a Spire backup." },
-    { "empty.json", "", 0, "empty.json: line 1, column 1: the file is empty." },
+    { "empty.json", BYTES (""), "empty.json: line 1, column 1: the file is empty." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -351,8 +355,7 @@ test_not_a_backup (void)
       g_auto (Run) run = { 0 };
       g_autoptr (GError) error = NULL;
 
-      g_file_set_contents (path, files[i].data,
-                           files[i].length ? (gssize) files[i].length : -1, &error);
+      g_file_set_contents (path, files[i].data, (gssize) files[i].length, &error);
       g_assert_no_error (error);
       run_in (&run, dir, "-d", database, "import", path, NULL);
       assert_refused (&run);

@@ -33,15 +33,17 @@
 
 #define MB (G_GUINT64_CONSTANT (1000) * 1000)
 
-/* The limits, measured on the demo data (tests/bench/README.md, "Bounded
- * reads"), where the largest cohort (xlarge) has 40 000 applications:
+/* The limits, from the demo data (the largest cohort, xlarge's, has
+ * 40 000 applications; a package of 585 of large's is 855 kB):
  *
- * - An application list: about 600 bytes a row in the demo; 40 000 rows
- *   with 4 000-character pitches make 160 MB.  512 MB is three times that
- *   (the import holds the text and its rows: about 2 GB of memory).
- * - Enhetsregisteret: about 1.2 kB a unit; a search gives at most 10 000
- *   units a page.  256 MB is 200 000 units (the register's whole download,
- *   over 1 GB, is not what Spire takes: a search or a selection is).
+ * - An application list: about 670 bytes a row in the demo (27 MB for the
+ *   largest cohort); 40 000 rows with 4 000-character pitches make 160 MB.
+ *   512 MB is three times that (the import holds the text and its rows:
+ *   about 2 GB of memory).
+ * - Enhetsregisteret: 1.3 to 1.7 kB a unit (tests/data/brreg-*.json); a
+ *   search gives at most 10 000 units a page (17 MB).  256 MB is 150 000
+ *   units (the register's whole download, over 1 GB, is not what Spire
+ *   takes: a search or a selection is).
  * - A package: 1.5 kB an application in the demo (855 kB for 585); one
  *   with the whole largest cohort is 60 MB.  256 MB is four times that
  *   (json-glib's tree takes about six times the text).
@@ -75,7 +77,8 @@ _spire_exchange_too_large (const char *name, guint64 size, SpireReadKind kind, G
   if (size > 0)
     size_text = g_format_size (size);
   else
-    /* TRANSLATORS: the size of standard input, in "“standard input” is more than 512 MB; …" */
+    /* TRANSLATORS: the size of standard input, in "“standard input” is more than
+     * 512 MB; …" */
     size_text = g_strdup_printf (_("more than %s"), limit);
   switch (kind)
     {

@@ -280,23 +280,13 @@ cli_missing_cohort (const CliCommand *command)
 
 /* Input files */
 
-gboolean
-cli_read_standard_input (GByteArray *data, GError **error)
+char *
+cli_read_standard_input (SpireReadKind kind, gsize *length, GError **error)
 {
-  char buffer[65536];
-  size_t got;
+  g_autofree char *name = g_strdup (_("standard input"));
 
-  while ((got = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_byte_array_append (data, (const guint8 *) buffer, (guint) got);
-  if (ferror (stdin))
-    {
-      int saved = errno;
-
-      g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_IO,
-                   _("Could not read standard input: %s"), g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  /* Bounded as a file of @kind is: a pipe from a video is refused too. */
+  return spire_exchange_read_fd (STDIN_FILENO, name, kind, length, error);
 }
 
 /* So that a mistyped file name does not create a database first. */

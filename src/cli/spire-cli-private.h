@@ -161,7 +161,8 @@ const char *cli_database_path (Cli *cli);
 gboolean cli_open_store (Cli *cli, OpenMode mode, GError **error);
 SpireRecord *cli_find_cohort (Cli *cli, const char *uuid);
 int cli_missing_cohort (const CliCommand *command);
-gboolean cli_read_standard_input (GByteArray *data, GError **error);
+/* All of standard input, refused above spire_exchange_read_limit (@kind). */
+char    *cli_read_standard_input (SpireReadKind kind, gsize *length, GError **error);
 gboolean cli_check_readable (const char *path, GError **error);
 /* Each says which @option is wrong on stderr and returns FALSE; a NULL
  * value passes. */

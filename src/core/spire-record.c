@@ -12,6 +12,7 @@
 
 #include "spire-error.h"
 #include "spire-record-private.h"
+#include "spire-text.h"
 #include "spire-validate.h"
 
 typedef struct
@@ -500,6 +501,47 @@ invalid (SpireRecord *self, const SpireField *f, const char **field_out, GError 
   return FALSE;
 }
 
+guint
+spire_field_max_length (const SpireField *field)
+{
+  g_return_val_if_fail (field != NULL, 0);
+
+  if (field->max_length > 0)
+    return field->max_length;
+  if (field->type == SPIRE_FIELD_TEXT)
+    return SPIRE_LENGTH_SHORT;
+  if (field->type == SPIRE_FIELD_JSON)
+    return SPIRE_LENGTH_JSON;
+  return SPIRE_LENGTH_ANY;
+}
+
+/* Longer than the field holds: "Pitch: 10 000 000 characters; at most
+ * 100 000".  Bytes first: a text has no more characters than bytes. */
+static gboolean
+too_long (SpireRecord *self, const SpireField *f, const char *s, const char **field_out,
+          GError **error)
+{
+  guint max = spire_field_max_length (f);
+  gsize length;
+  g_autofree char *n = NULL;
+  g_autofree char *most = NULL;
+  g_autofree char *what = NULL;
+
+  if (max == SPIRE_LENGTH_ANY || strlen (s) <= max)
+    return FALSE;
+  length = (gsize) g_utf8_strlen (s, -1);
+  if (length <= max)
+    return FALSE;
+  n = spire_format_count ((gint64) length, spire_language_current ());
+  most = spire_format_count (max, spire_language_current ());
+  what = g_strdup_printf (
+      /* TRANSLATORS: the length of a text that is too long: "Pitch: 10 000 000
+       * characters; at most 100 000" */
+      ngettext ("%s character; at most %s", "%s characters; at most %s", length), n, most);
+  invalid (self, f, field_out, error, what);
+  return TRUE;
+}
+
 /* Spaces only: as empty as "" to whoever reads it (the window's forms
  * strip what is typed; a backup or a package may hold "   "). */
 static gboolean
@@ -533,6 +575,8 @@ spire_record_validate (SpireRecord *self, const char **field_out, GError **error
 
       if (s == NULL)
         continue;
+      if (too_long (self, f, s, field_out, error))
+        return FALSE;
       switch (f->type)
         {
         case SPIRE_FIELD_ENUM:

@@ -52,7 +52,27 @@ typedef struct
   const char *label;            /* N_() — names the field in forms and messages */
   const char *ref_table;        /* REF: the table of the referenced kind */
   const SpireEnumValue *values; /* ENUM: terminated by { NULL, NULL } */
+  guint max_length;             /* TEXT, JSON: the most characters; 0: the
+                                 * type's default (spire_field_max_length) */
 } SpireField;
+
+/* How long a text may be: spire_record_validate () refuses more, so that a
+ * 10 MB cell in a CSV file or a backup is not stored (and then carried by
+ * every list and report).  Chosen once here, from what real values are:
+ * - SHORT, every TEXT field's default: names, titles, e-mail, phone,
+ *   addresses, web addresses.  The longest name in Enhetsregisteret has
+ *   about 175 characters; 1 000 is two paragraphs.
+ * - LONG, free texts (a pitch, a comment, a note; marked in
+ *   spire-records.c): a long pitch has 20 000 characters (eight pages);
+ *   100 000 is forty pages.
+ * - JSON's default (an application's extra answers: every column of its
+ *   CSV row that no field takes): ten free texts.
+ * - ANY: lists Spire makes itself (a package's applications, 40 000 UUIDs
+ *   of the largest cohort are 1.6 million characters). */
+#define SPIRE_LENGTH_SHORT 1000
+#define SPIRE_LENGTH_LONG 100000
+#define SPIRE_LENGTH_JSON (10 * SPIRE_LENGTH_LONG)
+#define SPIRE_LENGTH_ANY G_MAXUINT
 
 typedef struct _SpireRecord SpireRecord;
 typedef struct _SpireKind SpireKind;
@@ -90,6 +110,9 @@ const char *spire_field_value_label (const SpireField *field, const char *value)
 /* The kind's translated name inside a sentence: "cohort", not "Cohort". */
 char *spire_kind_word (const SpireKind *kind);
 gboolean spire_field_value_is_allowed (const SpireField *field, const char *value);
+/* The most characters @field holds (SPIRE_LENGTH_ANY for types that are
+ * not text). */
+guint spire_field_max_length (const SpireField *field);
 
 SpireRecord *spire_record_new (const SpireKind *kind);
 SpireRecord *spire_record_copy (SpireRecord *self);

@@ -24,6 +24,11 @@
 #define REQ SPIRE_FIELD_REQUIRED
 #define CONF SPIRE_FIELD_CONFIDENTIAL
 #define PERS SPIRE_FIELD_PERSONAL
+/* Free texts (a pitch, a comment); other texts are short (spire-record.h,
+ * SPIRE_LENGTH_SHORT): */
+#define LONGTEXT SPIRE_LENGTH_LONG
+/* Lists Spire makes itself: */
+#define ANYLENGTH SPIRE_LENGTH_ANY
 
 /* Enumerations */
 
@@ -447,7 +452,7 @@ static const SpireField spire_kind_program_fields[] = {
   { "name", SPIRE_FIELD_TEXT, REQ, N_("Name"), NULL, NULL },
   { "kind", SPIRE_FIELD_ENUM, REQ, N_("Kind"), NULL, program_kinds },
   { "operator", SPIRE_FIELD_TEXT, 0, N_("Operator"), NULL, NULL },
-  { "description", SPIRE_FIELD_TEXT, 0, N_("Description"), NULL, NULL },
+  { "description", SPIRE_FIELD_TEXT, 0, N_("Description"), NULL, NULL, LONGTEXT },
 };
 KIND (spire_kind_program, "program", "programs", N_("Program"), N_("Programs"),
       "name", spire_program_get_type, NULL)
@@ -477,7 +482,7 @@ static const SpireField spire_kind_challenge_fields[] = {
   { "cohort", SPIRE_FIELD_REF, REQ, N_("Cohort"), "cohorts", NULL },
   { "owner", SPIRE_FIELD_REF, REQ, N_("Owner"), "public_bodies", NULL },
   { "title", SPIRE_FIELD_TEXT, REQ, N_("Title"), NULL, NULL },
-  { "need", SPIRE_FIELD_TEXT, 0, N_("Need statement"), NULL, NULL },
+  { "need", SPIRE_FIELD_TEXT, 0, N_("Need statement"), NULL, NULL, LONGTEXT },
   { "video_url", SPIRE_FIELD_TEXT, 0, N_("Video pitch"), NULL, NULL },
   { "budget_hint", SPIRE_FIELD_MONEY, 0, N_("Budget hint"), NULL, NULL },
 };
@@ -519,13 +524,13 @@ static const SpireField spire_kind_application_fields[] = {
   { "challenge", SPIRE_FIELD_REF, 0, N_("Challenge"), "challenges", NULL },
   { "contact", SPIRE_FIELD_REF, 0, N_("Contact person"), "persons", NULL },
   { "title", SPIRE_FIELD_TEXT, REQ, N_("Title"), NULL, NULL },
-  { "pitch", SPIRE_FIELD_TEXT, 0, N_("Pitch"), NULL, NULL },
-  { "solution", SPIRE_FIELD_TEXT, 0, N_("Solution"), NULL, NULL },
+  { "pitch", SPIRE_FIELD_TEXT, 0, N_("Pitch"), NULL, NULL, LONGTEXT },
+  { "solution", SPIRE_FIELD_TEXT, 0, N_("Solution"), NULL, NULL, LONGTEXT },
   { "stage", SPIRE_FIELD_ENUM, 0, N_("Stage"), NULL, application_stages },
   { "status", SPIRE_FIELD_ENUM, REQ, N_("Status"), NULL, application_statuses },
   { "submitted_at", SPIRE_FIELD_TIME, 0, N_("Submitted"), NULL, NULL },
   { "extra", SPIRE_FIELD_JSON, 0, N_("Extra answers"), NULL, NULL },
-  { "confidential", SPIRE_FIELD_TEXT, CONF, N_("Shared in confidence"), NULL, NULL },
+  { "confidential", SPIRE_FIELD_TEXT, CONF, N_("Shared in confidence"), NULL, NULL, LONGTEXT },
 };
 KIND (spire_kind_application, "application", "applications", N_("Application"),
       N_("Applications"), "title", spire_application_get_type, NULL)
@@ -550,7 +555,7 @@ static const SpireField spire_kind_criterion_fields[] = {
   { "rubric", SPIRE_FIELD_REF, REQ, N_("Rubric"), "rubrics", NULL },
   { "position", SPIRE_FIELD_INT, REQ, N_("Position"), NULL, NULL },
   { "name", SPIRE_FIELD_TEXT, REQ, N_("Name"), NULL, NULL },
-  { "guidance", SPIRE_FIELD_TEXT, 0, N_("Guidance"), NULL, NULL },
+  { "guidance", SPIRE_FIELD_TEXT, 0, N_("Guidance"), NULL, NULL, LONGTEXT },
   { "weight", SPIRE_FIELD_REAL, REQ, N_("Weight"), NULL, NULL },
   { "kind", SPIRE_FIELD_ENUM, REQ, N_("Kind"), NULL, criterion_kinds },
 };
@@ -564,7 +569,7 @@ static const SpireField spire_kind_screening_fields[] = {
   { "application", SPIRE_FIELD_REF, REQ, N_("Application"), "applications", NULL },
   { "criterion", SPIRE_FIELD_REF, REQ, N_("Criterion"), "criteria", NULL },
   { "passed", SPIRE_FIELD_BOOL, 0, N_("Passed"), NULL, NULL },
-  { "note", SPIRE_FIELD_TEXT, 0, N_("Note"), NULL, NULL },
+  { "note", SPIRE_FIELD_TEXT, 0, N_("Note"), NULL, NULL, LONGTEXT },
   { "decided_by", SPIRE_FIELD_TEXT, REQ, N_("Decided by"), NULL, NULL },
   { "decided_at", SPIRE_FIELD_TIME, REQ, N_("Decided"), NULL, NULL },
   { "rubric_version", SPIRE_FIELD_INT, 0, N_("Rubric version"), NULL, NULL },
@@ -599,7 +604,7 @@ static const SpireField spire_kind_package_fields[] = {
   { "cohort", SPIRE_FIELD_REF, REQ, N_("Cohort"), "cohorts", NULL },
   { "rubric_version", SPIRE_FIELD_INT, REQ, N_("Rubric version"), NULL, NULL },
   { "criteria", SPIRE_FIELD_JSON, 0, N_("Criteria"), NULL, NULL },
-  { "applications", SPIRE_FIELD_JSON, 0, N_("Applications"), NULL, NULL },
+  { "applications", SPIRE_FIELD_JSON, 0, N_("Applications"), NULL, NULL, ANYLENGTH },
   { "exported_by", SPIRE_FIELD_TEXT, 0, N_("Exported by"), NULL, NULL },
   { "exported_at", SPIRE_FIELD_TIME, REQ, N_("Exported"), NULL, NULL },
 };
@@ -613,13 +618,13 @@ static const SpireField spire_kind_conflict_fields[] = {
   { "startup", SPIRE_FIELD_REF, 0, N_("Startup"), "startups", NULL },
   { "origin", SPIRE_FIELD_ENUM, REQ, N_("Origin"), NULL, conflict_origins },
   { "kind", SPIRE_FIELD_ENUM, REQ, N_("Kind"), NULL, conflict_kinds },
-  { "reason", SPIRE_FIELD_TEXT, 0, N_("Reason"), NULL, NULL },
+  { "reason", SPIRE_FIELD_TEXT, 0, N_("Reason"), NULL, NULL, LONGTEXT },
   { "confirmed", SPIRE_FIELD_BOOL, 0, N_("Confirmed"), NULL, NULL },
   /* Since schema version 2: a dismissed detected conflict stays on record,
    * no longer blocks and is not proposed again. */
   { "dismissed_at", SPIRE_FIELD_TIME, 0, N_("Dismissed"), NULL, NULL },
   { "dismissed_by", SPIRE_FIELD_TEXT, 0, N_("Dismissed by"), NULL, NULL },
-  { "dismiss_reason", SPIRE_FIELD_TEXT, 0, N_("Reason for dismissal"), NULL, NULL },
+  { "dismiss_reason", SPIRE_FIELD_TEXT, 0, N_("Reason for dismissal"), NULL, NULL, LONGTEXT },
 };
 KIND (spire_kind_conflict, "conflict", "conflicts", N_("Conflict of interest"),
       N_("Conflicts of interest"), "reason", spire_conflict_get_type, validate_conflict)
@@ -630,7 +635,7 @@ static const SpireField spire_kind_review_fields[] = {
   { "application", SPIRE_FIELD_REF, REQ, N_("Application"), "applications", NULL },
   { "state", SPIRE_FIELD_ENUM, REQ, N_("State"), NULL, review_states },
   { "recommendation", SPIRE_FIELD_ENUM, 0, N_("Recommendation"), NULL, recommendations },
-  { "summary", SPIRE_FIELD_TEXT, 0, N_("Summary"), NULL, NULL },
+  { "summary", SPIRE_FIELD_TEXT, 0, N_("Summary"), NULL, NULL, LONGTEXT },
   { "submitted_at", SPIRE_FIELD_TIME, 0, N_("Submitted"), NULL, NULL },
   { "rubric_version", SPIRE_FIELD_INT, 0, N_("Rubric version"), NULL, NULL },
   { "stale", SPIRE_FIELD_BOOL, 0, N_("Stale"), NULL, NULL },
@@ -643,7 +648,7 @@ static const SpireField spire_kind_score_fields[] = {
   { "review", SPIRE_FIELD_REF, REQ, N_("Review"), "reviews", NULL },
   { "criterion", SPIRE_FIELD_REF, REQ, N_("Criterion"), "criteria", NULL },
   { "value", SPIRE_FIELD_REAL, 0, N_("Score"), NULL, NULL },
-  { "comment", SPIRE_FIELD_TEXT, 0, N_("Comment"), NULL, NULL },
+  { "comment", SPIRE_FIELD_TEXT, 0, N_("Comment"), NULL, NULL, LONGTEXT },
 };
 KIND (spire_kind_score, "score", "scores", N_("Score"), N_("Scores"), "criterion",
       spire_score_get_type, NULL)
@@ -655,7 +660,7 @@ static const SpireField spire_kind_decision_fields[] = {
   { "to_status", SPIRE_FIELD_ENUM, REQ, N_("New status"), NULL, application_statuses },
   { "decided_by", SPIRE_FIELD_TEXT, REQ, N_("Decided by"), NULL, NULL },
   { "decided_at", SPIRE_FIELD_TIME, REQ, N_("Decided"), NULL, NULL },
-  { "reason", SPIRE_FIELD_TEXT, REQ, N_("Reason"), NULL, NULL },
+  { "reason", SPIRE_FIELD_TEXT, REQ, N_("Reason"), NULL, NULL, LONGTEXT },
   { "rubric_version", SPIRE_FIELD_INT, 0, N_("Rubric version"), NULL, NULL },
 };
 KIND (spire_kind_decision, "decision", "decisions", N_("Decision"), N_("Decisions"),
@@ -672,12 +677,12 @@ static const SpireField spire_kind_deal_fields[] = {
   { "value", SPIRE_FIELD_MONEY, 0, N_("Contract value"), NULL, NULL },
   { "expected_savings", SPIRE_FIELD_MONEY, 0, N_("Expected savings"), NULL, NULL },
   { "realised_savings", SPIRE_FIELD_MONEY, 0, N_("Realised savings"), NULL, NULL },
-  { "procedure_note", SPIRE_FIELD_TEXT, 0, N_("Procedure notes"), NULL, NULL },
+  { "procedure_note", SPIRE_FIELD_TEXT, 0, N_("Procedure notes"), NULL, NULL, LONGTEXT },
   { "started_on", SPIRE_FIELD_DATE, 0, N_("Started"), NULL, NULL },
   { "signed_on", SPIRE_FIELD_DATE, 0, N_("Signed"), NULL, NULL },
   { "procedure", SPIRE_FIELD_ENUM, 0, N_("Procedure"), NULL, deal_procedures },
   { "solution", SPIRE_FIELD_REF, 0, N_("Solution"), "solutions", NULL },
-  { "lost_reason", SPIRE_FIELD_TEXT, 0, N_("Why there was no deal"), NULL, NULL },
+  { "lost_reason", SPIRE_FIELD_TEXT, 0, N_("Why there was no deal"), NULL, NULL, LONGTEXT },
   { "option_value", SPIRE_FIELD_MONEY, 0, N_("Purchase option"), NULL, NULL },
   { "option_exercised", SPIRE_FIELD_BOOL, 0, N_("Purchase option exercised"), NULL, NULL },
 };
@@ -689,7 +694,7 @@ static const SpireField spire_kind_deal_event_fields[] = {
   { "deal", SPIRE_FIELD_REF, REQ, N_("Deal"), "deals", NULL },
   { "stage", SPIRE_FIELD_ENUM, REQ, N_("Stage"), NULL, deal_stages },
   { "date", SPIRE_FIELD_DATE, REQ, N_("Date"), NULL, NULL },
-  { "note", SPIRE_FIELD_TEXT, 0, N_("Note"), NULL, NULL },
+  { "note", SPIRE_FIELD_TEXT, 0, N_("Note"), NULL, NULL, LONGTEXT },
 };
 KIND (spire_kind_deal_event, "deal_event", "deal_events", N_("Deal event"),
       N_("Deal events"), "stage", spire_deal_event_get_type, NULL)
@@ -698,7 +703,7 @@ static const SpireField spire_kind_solution_fields[] = {
   COMMON_FIELDS,
   { "startup", SPIRE_FIELD_REF, REQ, N_("Startup"), "startups", NULL },
   { "name", SPIRE_FIELD_TEXT, REQ, N_("Name"), NULL, NULL },
-  { "description", SPIRE_FIELD_TEXT, 0, N_("Description"), NULL, NULL },
+  { "description", SPIRE_FIELD_TEXT, 0, N_("Description"), NULL, NULL, LONGTEXT },
 };
 KIND (spire_kind_solution, "solution", "solutions", N_("Solution"), N_("Solutions"), "name",
       spire_solution_get_type, NULL)
@@ -722,7 +727,7 @@ static const SpireField spire_kind_gain_fields[] = {
   { "deal", SPIRE_FIELD_REF, REQ, N_("Deal"), "deals", NULL },
   { "year", SPIRE_FIELD_INT, REQ, N_("Year"), NULL, NULL },
   { "kind", SPIRE_FIELD_ENUM, REQ, N_("Kind"), NULL, gain_kinds },
-  { "description", SPIRE_FIELD_TEXT, 0, N_("Description"), NULL, NULL },
+  { "description", SPIRE_FIELD_TEXT, 0, N_("Description"), NULL, NULL, LONGTEXT },
   { "baseline", SPIRE_FIELD_MONEY, 0, N_("Baseline"), NULL, NULL },
   { "expected", SPIRE_FIELD_MONEY, 0, N_("Expected"), NULL, NULL },
   { "realised", SPIRE_FIELD_MONEY, 0, N_("Realised"), NULL, NULL },
@@ -760,8 +765,8 @@ static const SpireField spire_kind_innsyn_request_fields[] = {
   { "answered_on", SPIRE_FIELD_DATE, 0, N_("Answered"), NULL, NULL },
   { "application", SPIRE_FIELD_REF, 0, N_("Application"), "applications", NULL },
   { "cohort", SPIRE_FIELD_REF, 0, N_("Cohort"), "cohorts", NULL },
-  { "given", SPIRE_FIELD_JSON, 0, N_("Given"), NULL, NULL },
-  { "withheld", SPIRE_FIELD_JSON, 0, N_("Withheld"), NULL, NULL },
+  { "given", SPIRE_FIELD_JSON, 0, N_("Given"), NULL, NULL, ANYLENGTH },
+  { "withheld", SPIRE_FIELD_JSON, 0, N_("Withheld"), NULL, NULL, ANYLENGTH },
 };
 KIND (spire_kind_innsyn_request, "innsyn_request", "innsyn_requests", N_("Innsyn request"),
       N_("Innsyn requests"), "requester", spire_innsyn_request_get_type, NULL)

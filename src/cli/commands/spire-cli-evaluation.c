@@ -234,25 +234,6 @@ find_evaluator (Cli *cli, SpireRecord *cohort, const char *given)
   return NULL;
 }
 
-/* How many applications the package at @path holds, or -1 when it cannot be read. */
-static gint64
-package_n_applications (const char *path)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonNode *applications;
-
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return -1;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return -1;
-  applications = json_object_get_member (json_node_get_object (root), "applications");
-  if (applications == NULL || !JSON_NODE_HOLDS_ARRAY (applications))
-    return -1;
-  return json_array_get_length (json_node_get_array (applications));
-}
-
 static int
 cmd_package_export (Cli *cli, const CliCommand *command, int argc, char **argv)
 {
@@ -319,7 +300,7 @@ cmd_package_export (Cli *cli, const CliCommand *command, int argc, char **argv)
     return cli_refused (error);
 
   person = spire_evaluator_get_name (cli->store, evaluator_uuid);
-  n_applications = package_n_applications (output);
+  n_applications = spire_package_file_count_applications (output);
   /* TRANSLATORS: "Wrote the evaluation package of Kari Nordmann for “Høst 2026” to “kari.json”." */
   g_print (_("Wrote the evaluation package of %s for “%s” to “%s”.\n"), person,
            spire_record_get_display_name (cohort), file);
@@ -354,7 +335,8 @@ cmd_package_import (Cli *cli, const CliCommand *command, int argc, char **argv)
 {
   g_auto (GStrv) args = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GByteArray) input = NULL;
+  g_autofree char *input = NULL;
+  gsize input_length = 0;
   guint n_files, n_refused = 0;
   int status;
 
@@ -363,8 +345,8 @@ cmd_package_import (Cli *cli, const CliCommand *command, int argc, char **argv)
   n_files = g_strv_length (args);
   if (g_strv_contains ((const char *const *) args, "-"))
     {
-      input = g_byte_array_new ();
-      if (!cli_read_standard_input (input, &error))
+      input = cli_read_standard_input (SPIRE_READ_SHEET, &input_length, &error);
+      if (input == NULL)
         return cli_refused (error);
     }
 
@@ -381,8 +363,8 @@ cmd_package_import (Cli *cli, const CliCommand *command, int argc, char **argv)
       if (g_str_equal (args[i], "-"))
         {
           name = g_strdup (_("standard input"));
-          ok = spire_package_import_sheet (cli->store, (const char *) input->data,
-                                           (gssize) input->len, name, &stats, &local);
+          ok = spire_package_import_sheet (cli->store, input, (gssize) input_length, name,
+                                           &stats, &local);
         }
       else
         {

@@ -295,13 +295,14 @@ read_csv (const char *path, char **file, GError **error)
 {
   if (g_str_equal (path, "-"))
     {
-      g_autoptr (GByteArray) input = g_byte_array_new ();
+      g_autofree char *input = NULL;
+      gsize length = 0;
 
       *file = g_strdup (_("standard input"));
-      if (!cli_read_standard_input (input, error))
+      input = cli_read_standard_input (SPIRE_READ_CSV, &length, error);
+      if (input == NULL)
         return NULL;
-      return spire_csv_import_new_from_data ((const char *) input->data, input->len, *file,
-                                             error);
+      return spire_csv_import_new_from_data (input, length, *file, error);
     }
   *file = g_filename_display_name (path);
   return spire_csv_import_new_from_file (path, error);
@@ -492,15 +493,17 @@ cmd_import_brreg (Cli *cli, const CliCommand *command, int argc, char **argv)
   from_stdin = g_str_equal (args[0], "-");
   if (from_stdin)
     {
-      g_autoptr (GByteArray) input = g_byte_array_new ();
+      g_autofree char *input = NULL;
+      gsize length = 0;
 
       file = g_strdup (_("standard input"));
-      if (!cli_read_standard_input (input, &error))
+      input = cli_read_standard_input (SPIRE_READ_BRREG, &length, &error);
+      if (input == NULL)
         return cli_refused (error);
       if (!cli_open_store (cli, OPEN_CREATE, &error))
         return cli_refused (error);
-      ok = spire_brreg_import_data (cli->store, (const char *) input->data, input->len, file,
-                                    as, &stats, &error);
+      ok = spire_brreg_import_data (cli->store, input, (gssize) length, file, as, &stats,
+                                    &error);
     }
   else
     {

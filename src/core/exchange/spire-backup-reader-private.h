@@ -104,6 +104,7 @@ struct _SpireBackupReader
   gboolean skip_next;
   JsonBuilder *json;
   guint json_from;
+  gsize json_bytes; /* of the JSON field so far: bounded, as strings are */
 
   /* The head */
   gboolean root_is_object;
@@ -151,6 +152,9 @@ void _spire_backup_record_key (SpireBackupReader *r, const char *key, gsize len)
 /* A NUL character in a text of the record's field @field (its index):
  * the file is refused. */
 void _spire_backup_nul_fault (SpireBackupReader *r, guint field);
+/* The JSON field being built is more than SPIRE_JSON_MAX_STRING: refused,
+ * and the rest of its value skipped (a tree of any size would be kept). */
+void _spire_backup_json_too_big (SpireBackupReader *r);
 /* The record closed: typed, checked, handed on.  FALSE stops the reading
  * (cancelled). */
 gboolean _spire_backup_end_record (SpireBackupReader *r);

@@ -99,6 +99,12 @@ advance (SpireBackupReader *r)
 static void
 json_value (SpireBackupReader *r, const Value *v)
 {
+  r->json_bytes += (v->type == V_STRING ? v->len : 0) + 8;
+  if (r->json_bytes > SPIRE_JSON_MAX_STRING)
+    {
+      _spire_backup_json_too_big (r);
+      return;
+    }
   switch (v->type)
     {
     case V_NULL:
@@ -285,7 +291,9 @@ on_map_key_cb (void *ctx, const unsigned char *key, size_t len)
 
   if (r->skip_from > 0)
     return TRUE;
-  if (r->json != NULL)
+  if (r->json != NULL && (r->json_bytes += len + 8) > SPIRE_JSON_MAX_STRING)
+    _spire_backup_json_too_big (r);
+  else if (r->json != NULL)
     {
       g_autofree char *name = g_strndup ((const char *) key, len);
 
@@ -374,6 +382,7 @@ _spire_backup_reader_new (const char *name, guint64 size, SpireBackupTableFunc o
   r->progress_data = progress_data;
   r->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   r->raw = (SpireJsonDepth) SPIRE_JSON_DEPTH_INIT;
+  r->raw.max_string = SPIRE_JSON_MAX_STRING;
   r->line = 1;
   r->end_line = 1;
   r->end_column = 1;
@@ -416,6 +425,12 @@ _spire_backup_reader_feed (SpireBackupReader *r, const char *data, gsize length)
     return FALSE;
   r->piece = data;
   r->piece_length = length;
+
+  /* A CSV file, a PDF or a database given as a backup: said so, not "not
+   * valid JSON (lexical error: invalid char in json text)". */
+  if (r->offset == 0 && !_spire_exchange_check_backup_head (data, length, r->name,
+                                                            &r->depth_error))
+    return FALSE;
 
   /* The depth first, over the whole piece: deeper than the limit, yajl
    * never sees it. */

@@ -211,6 +211,7 @@ _spire_backup_record_value (SpireBackupReader *r, const Value *v)
       /* A JSON field: built until its object or list closes. */
       r->json = json_builder_new_immutable ();
       r->json_from = r->depth + 1;
+      r->json_bytes = 0;
       if (v->type == V_MAP)
         json_builder_begin_object (r->json);
       else
@@ -236,6 +237,20 @@ void
 _spire_backup_nul_fault (SpireBackupReader *r, guint field)
 {
   record_fault (r, r->kind->fields[field].name, _("a text may not hold a NUL character"));
+}
+
+void
+_spire_backup_json_too_big (SpireBackupReader *r)
+{
+  g_autofree char *most = g_format_size (SPIRE_JSON_MAX_STRING);
+  /* TRANSLATORS: "backup.json: applications[3].extra: a JSON value of more than 12.0 MB,
+   * longer than the field holds" */
+  g_autofree char *what = g_strdup_printf (_("a JSON value of more than %s, longer than the "
+                                             "field holds"), most);
+
+  record_fault (r, r->kind->fields[r->field].name, what);
+  g_clear_object (&r->json);
+  r->skip_from = r->json_from;
 }
 
 /* One field from its slot, by spire_record_from_json ()'s rules. */

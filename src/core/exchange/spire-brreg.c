@@ -810,7 +810,7 @@ spire_brreg_import_file (SpireStore *store, const char *path, SpireBrregAs as,
   if (stats)
     spire_brreg_stats_clear (stats);
   name = g_filename_display_basename (path);
-  contents = _spire_exchange_read_file (path, name, &length, error);
+  contents = _spire_exchange_read_file (path, name, SPIRE_READ_BRREG, &length, error);
   if (contents == NULL)
     return FALSE;
   return spire_brreg_import_data (store, contents, length, name, as, stats, error);

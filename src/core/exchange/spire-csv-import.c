@@ -524,7 +524,7 @@ spire_csv_import_new_from_file (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_filename_display_basename (path);
-  contents = _spire_exchange_read_file (path, name, &length, error);
+  contents = _spire_exchange_read_file (path, name, SPIRE_READ_CSV, &length, error);
   if (contents == NULL)
     return NULL;
   return spire_csv_import_new_from_data (contents, length, name, error);

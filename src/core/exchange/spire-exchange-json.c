@@ -126,10 +126,28 @@ _spire_json_depth_feed (SpireJsonDepth *state, const char *data, gsize length, g
             escaped = TRUE;
           else if (c == '"')
             in_string = FALSE;
+          /* An escape counts its two bytes here: the second is skipped above. */
+          state->string_bytes += c == '\\' ? 2 : 1;
+          if (state->max_string > 0 && state->string_bytes > state->max_string)
+            {
+              g_autofree char *most = g_format_size (state->max_string);
+
+              g_set_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID,
+                           /* TRANSLATORS: "backup.json: line 3: a text of more than 12.0 MB,
+                            * longer than any field holds." */
+                           _("%s: line %u: a text of more than %s, longer than any field "
+                             "holds. Nothing was changed."),
+                           name, line, most);
+              ok = FALSE;
+              break;
+            }
           continue;
         }
       if (c == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          state->string_bytes = 0;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > max_depth)
@@ -297,24 +315,6 @@ _spire_exchange_check_not_device (const GStatBuf *st, const char *name, GError *
                          "Choose a file."),
                        name);
   return TRUE;
-}
-
-char *
-_spire_exchange_read_file (const char *path, const char *name, gsize *length, GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  char *data = NULL;
-  GStatBuf st;
-
-  if (g_stat (path, &st) == 0 && !_spire_exchange_check_not_device (&st, name ? name : path, error))
-    return NULL;
-  if (!g_file_get_contents (path, &data, length, &local))
-    {
-      spire_fail (error, SPIRE_ERROR_IO, _("Spire cannot read “%s”: %s"), name ? name : path,
-                  local->message);
-      return NULL;
-    }
-  return data;
 }
 
 gboolean

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "spire-exchange.h"
 #include "spire-store-private.h"
 
 G_BEGIN_DECLS
@@ -43,15 +44,23 @@ JsonObject *_spire_json_array_object (JsonArray *array, guint index);
 gboolean _spire_json_check_depth (const char *data, gsize length, guint max_depth,
                                   const char *name, GError **error);
 /* The same, piece by piece: @state (SPIRE_JSON_DEPTH_INIT at the start)
- * carries what is open from one piece to the next. */
+ * carries what is open from one piece to the next.  With @max_string set,
+ * a string of more bytes is refused too (SPIRE_ERROR_INVALID): the backup
+ * is read as a stream, and yajl would keep a string of any length whole. */
 typedef struct
 {
   gboolean in_string;
   gboolean escaped;
   guint depth;
   guint line;
+  gsize string_bytes; /* of the string that is open */
+  gsize max_string;   /* 0: any */
 } SpireJsonDepth;
-#define SPIRE_JSON_DEPTH_INIT { FALSE, FALSE, 0, 1 }
+#define SPIRE_JSON_DEPTH_INIT { FALSE, FALSE, 0, 1, 0, 0 }
+/* No text a field holds is written with more bytes than this: the longest
+ * (SPIRE_LENGTH_JSON characters) with every character escaped as
+ * "\uD83D\uDE00", twelve bytes for one. */
+#define SPIRE_JSON_MAX_STRING (12 * (gsize) SPIRE_LENGTH_JSON + 16)
 gboolean _spire_json_depth_feed (SpireJsonDepth *state, const char *data, gsize length,
                                  guint max_depth, const char *name, GError **error);
 
@@ -78,10 +87,28 @@ gboolean _spire_exchange_error_is_database (const GError *error);
  * which a reader would read without end; @name names it. */
 gboolean _spire_exchange_check_not_device (const GStatBuf *st, const char *name,
                                            GError **error);
-/* The whole file; a message names it @name (or @path when @name is NULL).
- * A device is refused (_spire_exchange_check_not_device). */
-char    *_spire_exchange_read_file (const char *path, const char *name, gsize *length,
+/* The whole file; a message names it @name (or @path's base name when
+ * @name is NULL).
+ * A device, or a file larger than spire_exchange_read_limit (@kind), is
+ * refused before it is read (spire-exchange-read.c). */
+char    *_spire_exchange_read_file (const char *path, const char *name, SpireReadKind kind,
+                                    gsize *length, GError **error);
+/* FALSE with the message of a file of @kind that is @size bytes (0: more
+ * than the limit, a pipe's size not being known). */
+gboolean _spire_exchange_too_large (const char *name, guint64 size, SpireReadKind kind,
                                     GError **error);
+/* What a file that is not JSON seems to be, from its first bytes: FALSE
+ * with SPIRE_ERROR_FORMAT saying so and what imports it ("“x.csv” looks
+ * like a CSV file, not a Spire backup. …") when @head (the first @length
+ * bytes, a byte order mark skipped) is a CSV or other text, a PDF, a
+ * database, a spreadsheet, an archive or other binary data; TRUE when it
+ * may be JSON. */
+gboolean _spire_exchange_check_backup_head (const char *head, gsize length, const char *name,
+                                            GError **error);
+/* FALSE, with the place of the first one in *@line and *@column, when the
+ * JSON text @data holds a NUL character in a string (an escaped "\u0000"):
+ * json-glib 1.6 cuts such a string at the NUL without a word. */
+gboolean _spire_json_check_no_nul (const char *data, gsize length, guint *line, guint *column);
 /* Readable by the owner only: packages and sheets hold tokens and scores. */
 gboolean _spire_exchange_write_private_file (const char *path, const char *text, GError **error);
 

@@ -79,4 +79,29 @@ gboolean spire_exchange_import_file (SpireStore *store, const char *path,
                                      gpointer progress_data, GCancellable *cancellable,
                                      GError **error);
 
+/* Files read whole (CSV, Brønnøysund, packages, score sheets; the backup
+ * is read as a stream) are refused above a size that no real file of its
+ * kind reaches, before anything is read: a video or disk image chosen by
+ * mistake would otherwise fill the memory.  The limits and their reasons
+ * are in spire-exchange-read.c. */
+typedef enum
+{
+  SPIRE_READ_CSV,     /* an application list */
+  SPIRE_READ_BRREG,   /* units from Enhetsregisteret */
+  SPIRE_READ_PACKAGE, /* an evaluation package */
+  SPIRE_READ_SHEET,   /* a score sheet */
+  SPIRE_READ_ANY,     /* any of these, not yet known which */
+} SpireReadKind;
+
+/* The most Spire reads of a file of @kind, in bytes. */
+guint64 spire_exchange_read_limit (SpireReadKind kind);
+/* All of @fd (a file or a pipe, such as standard input), NUL-terminated,
+ * with *@length set; NULL with SPIRE_ERROR_IO when it is a device, cannot
+ * be read, or holds more than spire_exchange_read_limit (@kind) ("“x.csv”
+ * is 5.2 GB; Spire reads application lists up to 512 MB. Nothing was
+ * imported.").  A file's size is asked of @fd before reading.  @name names
+ * it in messages. */
+char *spire_exchange_read_fd (int fd, const char *name, SpireReadKind kind, gsize *length,
+                              GError **error);
+
 G_END_DECLS

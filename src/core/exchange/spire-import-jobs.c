@@ -137,6 +137,42 @@ starts_as_backup (GFile *file, GCancellable *cancellable)
                                "\"\\s*,", head, G_REGEX_RAW, 0);
 }
 
+/* The whole file, refused above spire_exchange_read_limit () before it is
+ * read: its size is asked of the opened file. */
+static char *
+load_bounded (GFile *file, const char *name, gsize *length, GCancellable *cancellable,
+              GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autofree char *data = NULL;
+  guint64 size;
+  gsize got = 0;
+
+  if (path != NULL)
+    return _spire_exchange_read_file (path, name, SPIRE_READ_ANY, length, error);
+  /* Not a local file (a URI): read through GIO. */
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  size = (guint64) g_file_info_get_size (info);
+  if (size > spire_exchange_read_limit (SPIRE_READ_ANY))
+    {
+      _spire_exchange_too_large (name, size, SPIRE_READ_ANY, error);
+      return NULL;
+    }
+  data = g_malloc (size + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), data, size, &got, cancellable, error))
+    return NULL;
+  data[got] = '\0';
+  *length = got;
+  return g_steal_pointer (&data);
+}
+
 static void
 detect_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -154,7 +190,8 @@ detect_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       g_task_return_boolean (task, TRUE);
       return;
     }
-  if (!g_file_load_contents (d->file, cancellable, &data, &length, NULL, &error))
+  data = load_bounded (d->file, d->name, &length, cancellable, &error);
+  if (data == NULL)
     {
       g_task_return_error (task, error);
       return;

@@ -17,11 +17,30 @@
 #include "spire-exchange-private.h"
 #include "spire-package.h"
 
+/* "“kari.json” is not a valid score sheet: line 12, column 13: @detail" */
+static void
+not_valid_at (SpireFileKind kind, const char *name, guint line, guint column,
+              const char *detail, GError **error)
+{
+  g_autofree char *what =
+      /* TRANSLATORS: "line 12, column 13: <what the JSON reader said>", the end of
+       * "“kari.json” is not a valid score sheet: …" */
+      g_strdup_printf (_("line %u, column %u: %s"), line, column, detail);
+
+  if (kind == SPIRE_FILE_SHEET)
+    /* TRANSLATORS: "“kari.json” is not a valid score sheet: <line:column: what is wrong>" */
+    spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid score sheet: %s"), name, what);
+  else
+    spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid evaluation package: %s"),
+                name, what);
+}
+
 JsonObject *
 _spire_package_parse (const char *data, gssize length, JsonParser *parser, const char *name,
                       SpireFileKind kind, GError **error)
 {
   g_autoptr (GError) local = NULL;
+  guint line, column;
 
   if (length < 0)
     length = data ? (gssize) strlen (data) : 0;
@@ -29,22 +48,17 @@ _spire_package_parse (const char *data, gssize length, JsonParser *parser, const
     return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local))
     {
-      guint line, column;
-      const char *detail = _spire_json_error_place (parser, local, &line, &column);
       /* json-glib says "<data>:12:13: Parse error: …": the place as people
        * read it instead. */
-      g_autofree char *what =
-          /* TRANSLATORS: "line 12, column 13: <what the JSON reader said>", the end of
-           * "“kari.json” is not a valid score sheet: …" */
-          g_strdup_printf (_("line %u, column %u: %s"), line, column, detail);
+      const char *detail = _spire_json_error_place (parser, local, &line, &column);
 
-      if (kind == SPIRE_FILE_SHEET)
-        /* TRANSLATORS: "“kari.json” is not a valid score sheet: <line:column: what is wrong>" */
-        spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid score sheet: %s"), name,
-                    what);
-      else
-        spire_fail (error, SPIRE_ERROR_PARSE, _("“%s” is not a valid evaluation package: %s"),
-                    name, what);
+      not_valid_at (kind, name, line, column, detail, error);
+      return NULL;
+    }
+  /* json-glib cut "a\u0000b" to "a": refused, as a backup with one is. */
+  if (!_spire_json_check_no_nul (data, (gsize) length, &line, &column))
+    {
+      not_valid_at (kind, name, line, column, _("a text may not hold a NUL character"), error);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))

@@ -485,7 +485,7 @@ spire_package_open_file (const char *package_path, const char *db_path, GError *
 
   g_return_val_if_fail (package_path != NULL, NULL);
 
-  data = _spire_exchange_read_file (package_path, NULL, &length, error);
+  data = _spire_exchange_read_file (package_path, NULL, SPIRE_READ_PACKAGE, &length, error);
   if (data == NULL)
     return NULL;
   base = g_path_get_basename (package_path);
@@ -535,4 +535,25 @@ spire_package_open_file (const char *package_path, const char *db_path, GError *
       return NULL;
     }
   return g_steal_pointer (&store);
+}
+
+gint64
+spire_package_file_count_applications (const char *path)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *data = NULL;
+  g_autofree char *base = NULL;
+  JsonObject *root;
+  JsonArray *applications;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  data = _spire_exchange_read_file (path, NULL, SPIRE_READ_PACKAGE, &length, NULL);
+  if (data == NULL)
+    return -1;
+  base = g_path_get_basename (path);
+  root = _spire_package_parse (data, (gssize) length, parser, base, SPIRE_FILE_PACKAGE, NULL);
+  applications = _spire_json_member_array (root, "applications");
+  return applications ? (gint64) json_array_get_length (applications) : -1;
 }

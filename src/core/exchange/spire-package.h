@@ -97,6 +97,10 @@ gboolean spire_package_export_file (SpireStore *store, const char *cohort_uuid,
  * stale drafts to be submitted again.  @name names the file in messages. */
 gboolean spire_package_install (SpireStore *store, const char *data, gssize length,
                                 const char *name, GError **error);
+/* How many applications the package file at @path holds (read as
+ * spire_package_open_file () reads it: bounded, checked), or -1 when it
+ * cannot be read. */
+gint64 spire_package_file_count_applications (const char *path);
 /* Where spire_package_open_file() keeps an evaluator database by default:
  * $XDG_DATA_HOME/spire/evaluations/<cohort>-<evaluator>.db */
 char *spire_package_default_db_path (const char *cohort_uuid, const char *evaluator_uuid);

@@ -691,7 +691,7 @@ spire_package_import_sheet_file (SpireStore *store, const char *path, SpireSheet
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = _spire_exchange_read_file (path, NULL, &length, error);
+  data = _spire_exchange_read_file (path, NULL, SPIRE_READ_SHEET, &length, error);
   if (data == NULL)
     return FALSE;
   base = g_path_get_basename (path);

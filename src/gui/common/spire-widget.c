@@ -324,7 +324,6 @@ spire_widget_stack_when_narrow (GtkWidget *widget)
                                                         stack_allocate));
 }
 
-<<<<<<< HEAD
 /* The switcher bar (spire_view_switcher_bar_when_narrow): made in an idle
  * after @title first shows its title, which it does while it is allocated
  * (a widget added then would be allocated before it was measured). */
@@ -383,7 +382,8 @@ spire_view_switcher_bar_when_narrow (GtkBox *box, AdwViewStack *stack, AdwViewSw
   /* Disconnected when @box goes (or the bar is made). */
   g_signal_connect_object (title, "notify::title-visible", G_CALLBACK (on_title_visible_cb), box, 0);
   on_title_visible_cb (title, NULL, box);
-=======
+}
+
 /* The language rows' order (the items of their GtkStringList). */
 static const SpireLanguage row_languages[] = {
   SPIRE_LANGUAGE_NB,
@@ -429,5 +429,4 @@ spire_dialog_close_request_cancels (GCancellable *cancellable)
     return FALSE;
   g_cancellable_cancel (cancellable);
   return TRUE;
->>>>>>> dedupe
 }

@@ -35,12 +35,7 @@ set_ratio (JsonObject *object, const char *name, double value)
 static const char *
 step_label (guint i)
 {
-  const char *labels[] = {
-    N_("Applied"), N_("Eligible"), N_("Evaluated"), N_("Accepted"),
-    N_("In dialogue or pilot"), N_("Negotiating"), N_("Signed"),
-  };
-
-  return _(labels[i]);
+  return _(spire_funnel_step_label (i));
 }
 
 static void

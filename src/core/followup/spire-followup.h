@@ -179,6 +179,9 @@ gboolean spire_funnel_for_program (SpireStore *store, const char *program_uuid,
 /* The steps' names ("applied", "eligible", …, "signed"), NULL-ended, and
  * their counts and conversions (NAN where the step before is 0) in order. */
 const char *const *spire_funnel_steps (void);
+/* Step @i's label as a user reads it, untranslated ("Applied", …,
+ * "Signed"): the window and spire-cli show _() of it, a report _r(). */
+const char *spire_funnel_step_label (guint i);
 void spire_funnel_values (const SpireFunnel *funnel, gint64 counts[7], double conversion[7]);
 
 typedef struct

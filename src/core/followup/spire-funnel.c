@@ -101,6 +101,18 @@ spire_funnel_steps (void)
   return steps;
 }
 
+const char *
+spire_funnel_step_label (guint i)
+{
+  static const char *const labels[] = {
+    N_("Applied"), N_("Eligible"), N_("Evaluated"), N_("Accepted"),
+    N_("In dialogue or pilot"), N_("Negotiating"), N_("Signed"),
+  };
+
+  g_return_val_if_fail (i < G_N_ELEMENTS (labels), "");
+  return labels[i];
+}
+
 static double
 ratio (gint64 part, gint64 whole)
 {

@@ -104,10 +104,7 @@ static void
 cohort_funnel (Build *b)
 {
   SpireReportText *t = b->t;
-  const char *labels[] = {
-    _r (t, "Applied"), _r (t, "Eligible"), _r (t, "Evaluated"), _r (t, "Accepted"),
-    _r (t, "In dialogue or pilot"), _r (t, "Negotiating"), _r (t, "Signed"),
-  };
+  const char *labels[7];
   gint64 counts[7];
   double conversion[7], values[7];
   g_auto (GStrv) texts = g_new0 (char *, 8);
@@ -117,6 +114,7 @@ cohort_funnel (Build *b)
     {
       g_autofree char *n = spire_report_text_count (t, counts[i]);
 
+      labels[i] = _r (t, spire_funnel_step_label (i));
       values[i] = (double) counts[i];
       if (i == 0 || isnan (conversion[i]))
         texts[i] = g_steal_pointer (&n);

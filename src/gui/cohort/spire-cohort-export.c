@@ -15,6 +15,7 @@
 
 #include "spire-cohort-export.h"
 #include "common/spire-error-dialog.h"
+#include "common/spire-file-chooser.h"
 #include "spire-list-util.h"
 #include "common/spire-toast.h"
 
@@ -35,42 +36,18 @@ iso_day (const char *iso_utc)
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser, int response, GtkWidget *from)
+on_chosen_cb (GtkWidget *from, const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path)
-        gtk_widget_activate_action (from, "cohort.export-csv-to", "s", path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  gtk_widget_activate_action (from, "cohort.export-csv-to", "s", path);
 }
 
 void
 spire_cohort_export_choose (GtkWidget *from, const char *cohort_name)
 {
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (from);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
+  g_autofree char *name = g_strdup_printf ("%s.csv", cohort_name);
 
-  chooser = gtk_file_chooser_native_new (_("Export Applications as CSV"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* A file name cannot hold "/". */
-  name = g_strdup_printf ("%s.csv", cohort_name);
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), from, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  spire_file_chooser_save (from, _("Export Applications as CSV"), SPIRE_FILE_FORMAT_CSV, name,
+                           on_chosen_cb);
 }
 
 void

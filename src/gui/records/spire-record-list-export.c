@@ -14,6 +14,7 @@
 
 #include "common/spire-error-dialog.h"
 #include "common/spire-widget.h"
+#include "common/spire-file-chooser.h"
 #include "common/spire-toast.h"
 #include "spire-list-util.h"
 #include "spire-record-list-page-private.h"
@@ -132,18 +133,9 @@ _spire_record_list_page_export_to_path (SpireRecordListPage *self, const char *p
 }
 
 static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser, int response, SpireRecordListPage *self)
+on_export_chosen_cb (GtkWidget *from, const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path)
-        _spire_record_list_page_export_to_path (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  _spire_record_list_page_export_to_path (SPIRE_RECORD_LIST_PAGE (from), path);
 }
 
 static const char *
@@ -175,21 +167,9 @@ void
 _spire_record_list_page_export_csv_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SpireRecordListPage *self = SPIRE_RECORD_LIST_PAGE (widget);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
 
   if (self->spec == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (export_title (self->spec->kind), spire_widget_get_window (GTK_WIDGET (self)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     export_file_name (self->spec->kind));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self,
-                           0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  spire_file_chooser_save (widget, export_title (self->spec->kind), SPIRE_FILE_FORMAT_CSV,
+                           export_file_name (self->spec->kind), on_export_chosen_cb);
 }

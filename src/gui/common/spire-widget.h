@@ -37,5 +37,13 @@ void spire_combo_row_show_value_whole (AdwComboRow *row);
  * 360 px).  Replaces @widget's layout manager (a GtkBox's spacing no longer
  * counts: 12 px across, 6 px down). */
 void spire_widget_stack_when_narrow (GtkWidget *widget);
+/* The button Enter presses in a dialog whose buttons sit in its header bar:
+ * @button (NULL: none) becomes @window's default widget, and takes the
+ * keyboard focus when nothing the user chose holds it — no focus yet, a
+ * hidden one, or a header-bar button such as Cancel, where GTK puts the
+ * focus first (Enter then cancelled, and a dialog's work was lost).  Call
+ * it again whenever the dialog's page or the button's sensitivity changes:
+ * an insensitive button takes the focus once it may. */
+void spire_window_set_default_button (GtkWindow *window, GtkWidget *button);
 
 G_END_DECLS

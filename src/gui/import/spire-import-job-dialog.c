@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-widget.h"
 #include "spire-import-job-dialog.h"
 #include "spire-import-dialog-private.h"
 #include "spire-import-resources.h"
@@ -85,6 +86,9 @@ update_actions (SpireImportJobDialog *self)
   gtk_widget_set_visible (self->close_button, done);
   gtk_widget_set_visible (self->stop_button, self->kind == SPIRE_IMPORT_KIND_BACKUP);
   gtk_window_set_deletable (GTK_WINDOW (self), !self->running);
+  /* Enter imports (not Cancel, where GTK put the focus), then closes */
+  spire_window_set_default_button (GTK_WINDOW (self), asking ? self->run_button
+                                                      : done ? self->close_button : NULL);
 }
 
 static void

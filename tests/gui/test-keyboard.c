@@ -228,6 +228,81 @@ test_enter_imports_csv (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_applications (f), ==, before + 2);
 }
 
+/* The mapped, sensitive button under @widget whose action is @action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && gtk_widget_is_sensitive (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_import_button (gpointer window)
+{
+  return find_action_button (window, "win.import") != NULL;
+}
+
+/* The record form on screen (its type is private to records/), or NULL. */
+static GtkWindow *
+record_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "SpireRecordEditor"))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+record_editor_shown (gpointer data)
+{
+  return record_editor () != NULL;
+}
+
+/* A cohort without applications says how to get them in, and the buttons
+ * it offers do it (it said only "Applications to this cohort will be
+ * listed here."). */
+static void
+test_empty_cohort_offers_import (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) cohorts = spire_store_list (f->store, &spire_kind_cohort, NULL, NULL, NULL);
+  const char *empty = NULL;
+  GtkWindow *window;
+  GtkWidget *add;
+
+  for (guint i = 0; i < cohorts->len && empty == NULL; i++)
+    if (spire_store_count (f->store, &spire_kind_application, "cohort",
+                           spire_record_get_uuid (cohorts->pdata[i])) == 0)
+      empty = spire_record_get_uuid (cohorts->pdata[i]);
+  g_assert_nonnull (empty);
+
+  window = gui_fixture_window_on_cohort (app, f->store, empty);
+  g_assert_true (gui_fixture_wait (has_import_button, window, GUI_FIXTURE_TIMEOUT_MS));
+  g_assert_true (gui_fixture_label_shows (GTK_WIDGET (window), "Import the applications"));
+  add = find_action_button (GTK_WIDGET (window), "win.new-application");
+  g_assert_nonnull (add);
+  gtk_widget_activate (add); /* a button clicks a moment after Enter */
+  g_assert_true (gui_fixture_wait (record_editor_shown, NULL, GUI_FIXTURE_TIMEOUT_MS));
+  gtk_window_destroy (record_editor ());
+  gui_fixture_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -245,6 +320,7 @@ main (int argc, char **argv)
   g_test_add ("/keyboard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("enter-merges-backup", test_enter_merges_backup);
   ADD ("enter-imports-csv", test_enter_imports_csv);
+  ADD ("empty-cohort-offers-import", test_empty_cohort_offers_import);
 #undef ADD
 
   ret = g_test_run ();

@@ -478,14 +478,49 @@ edit_criterion_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+on_remove_criterion_response_cb (AdwMessageDialog *dialog, const char *response,
+                                 SpireEvaluationRubric *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "spire-uuid");
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || STORE (self) == NULL)
+    return;
+  if (!spire_rubric_remove_criterion (STORE (self), uuid, &error))
+    show_error (self, _("The Criterion Could Not Be Removed"), error);
+  reload_now (self);
+}
+
+/* The bin beside a criterion removed it at one click, its guidance and
+ * draft scores with it, and nothing undoes that: it asks first. */
+static void
 remove_criterion_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireEvaluationRubric *self = SPIRE_EVALUATION_RUBRIC (widget);
-  g_autoptr (GError) error = NULL;
+  const char *uuid = g_variant_get_string (param, NULL);
+  const char *criterion_name = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
 
-  if (!spire_rubric_remove_criterion (STORE (self), g_variant_get_string (param, NULL), &error))
-    show_error (self, _("The Criterion Could Not Be Removed"), error);
-  reload_now (self);
+  for (guint i = 0; self->criteria && i < self->criteria->len; i++)
+    if (g_strcmp0 (spire_record_get_uuid (self->criteria->pdata[i]), uuid) == 0)
+      criterion_name = spire_record_get_text (self->criteria->pdata[i], "name");
+  if (criterion_name == NULL)
+    return;
+  heading = g_strdup_printf (_("Remove “%s”?"), criterion_name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    spire_widget_get_window (widget), heading,
+    _("Its guidance and weight go with it, and any scores already given on it in drafts. "
+      "This cannot be undone.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "remove");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "spire-uuid", g_strdup (uuid), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_criterion_response_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

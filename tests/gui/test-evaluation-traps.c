@@ -1,10 +1,11 @@
-/* test-evaluation-empty.c — the Evaluation page when there is nothing to
- * work on: assigning says why nothing can be assigned (it asked how many
- * evaluators each application gets, then said "0 assignments added")
+/* test-evaluation-traps.c — what tripped a manager up on the Evaluation
+ * page: assigning with nothing to assign (it asked how many evaluators
+ * each application gets, then said "0 assignments added"), and a
+ * criterion removed at one click with nothing to undo it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "test-evaluation-empty"
+#define G_LOG_DOMAIN "test-evaluation-traps"
 
 #include "config.h"
 
@@ -68,6 +69,44 @@ test_something_to_assign (Fixture *f, gconstpointer data)
   g_assert_true (SPIRE_IS_ASSIGN_AUTO_DIALOG (dialog_of (SPIRE_TYPE_ASSIGN_AUTO_DIALOG)));
 }
 
+static gboolean
+criterion_exists (Fixture *f, SpireRecord *criterion)
+{
+  g_autoptr (SpireRecord) now = spire_store_get (f->store, &spire_kind_criterion,
+                                                 spire_record_get_uuid (criterion), NULL);
+
+  return now != NULL;
+}
+
+/* The bin beside a criterion asks first; Cancel keeps it, Remove removes it. */
+static void
+test_remove_criterion_asks (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SpireRecord) rubric = NULL;
+  g_autoptr (SpireRecord) c1 = NULL;
+  g_autoptr (SpireRecord) c2 = NULL;
+  GVariant *uuid;
+  AdwMessageDialog *dialog;
+
+  rubric = rubric_with_criteria (f, &c1, &c2);
+  uuid = g_variant_new_string (spire_record_get_uuid (c1));
+  g_variant_ref_sink (uuid);
+
+  activate (f, SPIRE_TYPE_EVALUATION_RUBRIC, "evaluation.remove-criterion", uuid);
+  dialog = gui_fixture_wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Team”?");
+  g_assert_true (criterion_exists (f, c1));
+  respond (f, "cancel");
+  g_assert_true (criterion_exists (f, c1));
+
+  activate (f, SPIRE_TYPE_EVALUATION_RUBRIC, "evaluation.remove-criterion", uuid);
+  (void) gui_fixture_wait_message_dialog ();
+  respond (f, "remove");
+  g_assert_false (criterion_exists (f, c1));
+  g_assert_true (criterion_exists (f, c2));
+  g_variant_unref (uuid);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -77,14 +116,15 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = spire_app_new ("no.spire.Spire.EvaluationEmptyTests", G_APPLICATION_NON_UNIQUE);
+  app = spire_app_new ("no.spire.Spire.EvaluationTrapsTests", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
 #define ADD(path, func) \
-  g_test_add ("/evaluation-empty/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/evaluation-traps/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("no-scorers", test_no_scorers);
   ADD ("no-applications", test_no_applications);
   ADD ("something-to-assign", test_something_to_assign);
+  ADD ("remove-criterion-asks", test_remove_criterion_asks);
 #undef ADD
 
   ret = g_test_run ();

@@ -1,6 +1,7 @@
-/* test-keyboard.c — the window used as a keyboard user uses it: Enter
- * presses a dialog's default button (not Cancel), empty lists say what to
- * do next
+/* test-first-hour.c — a new user's first hour with the window, as they
+ * trip over it: Enter presses a dialog's default button (not Cancel), an
+ * empty cohort says how to get applications in, a search that finds
+ * nothing says so
  *
  * "Enter" here is what GTK does with the key: it activates the widget that
  * has the keyboard focus (a button is clicked), so the tests activate
@@ -8,7 +9,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "test-keyboard"
+#define G_LOG_DOMAIN "test-first-hour"
 
 #include "config.h"
 
@@ -17,7 +18,10 @@
 
 #include "gui-fixture.h"
 #include "import/spire-import-dialog-private.h"
+#include "records/spire-record-list-page.h"
+#include "sidebar/spire-sidebar.h"
 #include "spire-app.h"
+#include "spire-window-private.h"
 
 static SpireApp *app;
 static char *tmpdir;
@@ -38,7 +42,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) cohorts = NULL;
 
-  f->db_path = g_strdup_printf ("%s/keyboard-%u.db", tmpdir, n++);
+  f->db_path = g_strdup_printf ("%s/first-hour-%u.db", tmpdir, n++);
   f->store = spire_store_open (f->db_path, &error);
   g_assert_no_error (error);
   g_assert_true (gui_fixture_fill_by_hand (f->store, 12, &error));
@@ -303,6 +307,43 @@ test_empty_cohort_offers_import (Fixture *f, gconstpointer data)
   gui_fixture_destroy_window (window);
 }
 
+static gboolean
+label_mapped (gpointer window)
+{
+  return gui_fixture_find_label (window, "Nothing Matches the Search", TRUE) != NULL;
+}
+
+/* A directory search that finds nothing says so (the table stood empty,
+ * "0 of 30 startups" in small grey type above it), and the table comes
+ * back with the search cleared. */
+static void
+test_search_finds_nothing (Fixture *f, gconstpointer data)
+{
+  SpireWindow *window = spire_window_new (app);
+  SpireRecordListPage *page;
+  GtkEditable *entry;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  _spire_window_set_store (window, f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_fixture_wait_allocated (window);
+  _spire_window_reload_now (window);
+  page = _spire_window_get_directory_page (window);
+  g_assert_true (spire_sidebar_select_directory (_spire_window_get_sidebar (window), "startups"));
+  gui_fixture_wait_records (page);
+  gui_fixture_wait_frame (page);
+  g_assert_null (gui_fixture_find_label (GTK_WIDGET (window), "Nothing Matches the Search", TRUE));
+
+  entry = _spire_record_list_page_get_search_entry (page);
+  gui_fixture_search (entry, "zzqqxx");
+  g_assert_true (gui_fixture_wait (label_mapped, window, GUI_FIXTURE_TIMEOUT_MS));
+
+  gui_fixture_search (entry, "");
+  gui_fixture_wait_frame (page);
+  g_assert_null (gui_fixture_find_label (GTK_WIDGET (window), "Nothing Matches the Search", TRUE));
+  gui_fixture_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -313,14 +354,15 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = spire_app_new ("no.spire.Spire.KeyboardTests", G_APPLICATION_NON_UNIQUE);
+  app = spire_app_new ("no.spire.Spire.FirstHourTests", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
 #define ADD(path, func) \
-  g_test_add ("/keyboard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/first-hour/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("enter-merges-backup", test_enter_merges_backup);
   ADD ("enter-imports-csv", test_enter_imports_csv);
   ADD ("empty-cohort-offers-import", test_empty_cohort_offers_import);
+  ADD ("search-finds-nothing", test_search_finds_nothing);
 #undef ADD
 
   ret = g_test_run ();

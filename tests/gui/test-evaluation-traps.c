@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "evaluation-gui-fixture.h"
+#include "evaluation/spire-panel-member-dialog.h"
 
 /* @action on the Assignment part opens no dialog of its own but a message
  * whose heading is @heading; the store is unchanged. */
@@ -107,6 +108,53 @@ test_remove_criterion_asks (Fixture *f, gconstpointer data)
   g_variant_unref (uuid);
 }
 
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Add Panel Member with no one on record: it says so (it said everyone
+ * was on the panel already), and its buttons stay inside the dialog (the
+ * text came after the dialog was shown, and pushed them off its bottom). */
+static void
+test_add_member_nobody (Fixture *f, gconstpointer data)
+{
+  SpirePanelMemberDialog *dialog = spire_panel_member_dialog_new_loading (GTK_WIDGET (f->page));
+  g_autoptr (GPtrArray) nobody = g_ptr_array_new ();
+  GtkWidget *cancel;
+  graphene_rect_t bounds;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gui_fixture_wait_allocated (dialog);
+  spire_panel_member_dialog_set_n_on_panel (dialog, 0);
+  spire_panel_member_dialog_set_persons (dialog, nobody);
+  gui_fixture_wait_frame (dialog);
+  gui_fixture_wait_frame (dialog);
+
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "There is no one on record yet. Add the person under People first.");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  cancel = find_button (GTK_WIDGET (dialog), "_Cancel");
+  g_assert_nonnull (cancel);
+  g_assert_true (gtk_widget_compute_bounds (cancel, GTK_WIDGET (dialog), &bounds));
+  g_test_message ("Cancel at %g + %g in a dialog %d high", bounds.origin.y, bounds.size.height,
+                  gtk_widget_get_height (GTK_WIDGET (dialog)));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                     gtk_widget_get_height (GTK_WIDGET (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -125,6 +173,7 @@ main (int argc, char **argv)
   ADD ("no-applications", test_no_applications);
   ADD ("something-to-assign", test_something_to_assign);
   ADD ("remove-criterion-asks", test_remove_criterion_asks);
+  ADD ("add-member-nobody", test_add_member_nobody);
 #undef ADD
 
   ret = g_test_run ();

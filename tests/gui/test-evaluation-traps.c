@@ -155,6 +155,86 @@ test_add_member_nobody (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The spin button with decimals under @widget: the threshold (the
+ * scale's two take whole numbers). */
+static GtkSpinButton *
+find_decimal_spin (GtkWidget *widget)
+{
+  if (GTK_IS_SPIN_BUTTON (widget) && gtk_spin_button_get_digits (GTK_SPIN_BUTTON (widget)) > 0)
+    return GTK_SPIN_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found = find_decimal_spin (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkSpinButton *
+threshold_spin (Fixture *f)
+{
+  GtkSpinButton *spin = find_decimal_spin (part (f, SPIRE_TYPE_EVALUATION_RUBRIC));
+
+  g_assert_nonnull (spin);
+  return spin;
+}
+
+static double
+threshold_of (Fixture *f, const char *cohort)
+{
+  g_autoptr (SpireRecord) rubric = spire_rubric_get_for_cohort (f->store, cohort, NULL);
+
+  return spire_record_get_real (rubric, "disagreement_threshold");
+}
+
+/* A threshold typed and not confirmed, then another cohort chosen: the
+ * typed value goes to the rubric it was typed for (it was lost), and the
+ * other cohort's rubric is not changed by being shown (GTK confirmed the
+ * text when the focus left, after the switch, and 1.25, shown as "1.3",
+ * became 1.3 in the other cohort). */
+static void
+test_threshold_typed_then_switch (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SpireRecord) rubric = NULL;
+  g_autoptr (SpireRecord) other_rubric = NULL;
+  g_autoptr (SpireRecord) c1 = NULL;
+  g_autoptr (SpireRecord) c2 = NULL;
+  g_autoptr (SpireCohort) other = SPIRE_COHORT (spire_record_new (&spire_kind_cohort));
+  g_autoptr (SpireRecord) first = spire_store_get (f->store, &spire_kind_cohort, f->cohort, NULL);
+  g_autoptr (GError) error = NULL;
+  const char *other_uuid;
+  GtkSpinButton *spin;
+
+  rubric = rubric_with_criteria (f, &c1, &c2);
+  spire_record_set_text (SPIRE_RECORD (other), "program", spire_record_get_text (first, "program"));
+  spire_record_set_text (SPIRE_RECORD (other), "name", "Vår 2027");
+  spire_record_set_text (SPIRE_RECORD (other), "phase", "planning");
+  spire_record_set_int (SPIRE_RECORD (other), "seats", 3);
+  spire_store_insert (f->store, SPIRE_RECORD (other), &error);
+  g_assert_no_error (error);
+  other_uuid = spire_record_get_uuid (SPIRE_RECORD (other));
+  other_rubric = spire_rubric_create (f->store, other_uuid, &error);
+  g_assert_no_error (error);
+  spire_record_set_real (other_rubric, "disagreement_threshold", 1.25);
+  g_assert_true (spire_rubric_update (f->store, other_rubric, &error));
+  g_assert_no_error (error);
+  settle (f);
+
+  spin = threshold_spin (f);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "1.5"); /* typed, not confirmed */
+  g_assert_true (spire_evaluation_page_set_cohort (f->page, other, NULL));
+  settle (f);
+  (void) part (f, SPIRE_TYPE_EVALUATION_RUBRIC);
+  gtk_spin_button_update (spin); /* what the focus leaving it does */
+  gui_fixture_drain ();
+
+  g_assert_cmpfloat_with_epsilon (threshold_of (f, f->cohort), 1.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (threshold_of (f, other_uuid), 1.25, 1e-9);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -174,6 +254,7 @@ main (int argc, char **argv)
   ADD ("something-to-assign", test_something_to_assign);
   ADD ("remove-criterion-asks", test_remove_criterion_asks);
   ADD ("add-member-nobody", test_add_member_nobody);
+  ADD ("threshold-typed-then-switch", test_threshold_typed_then_switch);
 #undef ADD
 
   ret = g_test_run ();

@@ -164,9 +164,10 @@ test_review_stays_open (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *tmpdir = NULL;
   int ret;
 
-  gui_fixture_isolate ();
+  tmpdir = gui_fixture_isolate ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -166,9 +166,10 @@ test_bound_keys_listed (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *tmpdir = NULL;
   int ret;
 
-  gui_fixture_isolate ();
+  tmpdir = gui_fixture_isolate ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

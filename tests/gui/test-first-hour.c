@@ -176,6 +176,32 @@ test_enter_merges_backup (Fixture *f, gconstpointer data)
   g_assert_true (gui_fixture_wait (dialog_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
 }
 
+/* Escape while a backup merges stops it, as its Stop button does (it did
+ * nothing: "window.close" is off while the window may not close).  The worker may finish before it
+ * sees the stop, so the test asserts the stop asked and the dialog kept,
+ * then waits for whichever result comes. */
+static void
+test_escape_stops_merge (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "backup-stop.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  SpireImportJobDialog *dialog;
+
+  g_assert_true (spire_exchange_export_file (f->store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  dialog = SPIRE_IMPORT_JOB_DIALOG (present (f, file));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-job.run", NULL);
+  /* No main loop turn between: the job's answer cannot have come yet. */
+  g_assert_false (_spire_import_job_dialog_is_stopping (dialog));
+  /* What Escape does (its binding) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import-job.escape", NULL));
+  g_assert_true (_spire_import_job_dialog_is_stopping (dialog));
+  g_assert_true (import_dialog () == GTK_WINDOW (dialog));
+  g_assert_true (gui_fixture_wait (job_done, dialog, GUI_FIXTURE_TIMEOUT_MS));
+  g_test_message ("%s", _spire_import_job_dialog_succeeded (dialog) ? "finished first" : "stopped");
+}
+
 static gboolean
 csv_ready (gpointer data)
 {
@@ -361,6 +387,7 @@ main (int argc, char **argv)
   g_test_add ("/first-hour/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("enter-merges-backup", test_enter_merges_backup);
   ADD ("enter-imports-csv", test_enter_imports_csv);
+  ADD ("escape-stops-merge", test_escape_stops_merge);
   ADD ("empty-cohort-offers-import", test_empty_cohort_offers_import);
   ADD ("search-finds-nothing", test_search_finds_nothing);
 #undef ADD

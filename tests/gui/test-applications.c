@@ -683,8 +683,11 @@ test_empty_says_so (void)
   spire_application_list_set_applications (SPIRE_APPLICATION_LIST (list), none, none, none);
   g_assert_cmpstr (spire_application_list_get_state (SPIRE_APPLICATION_LIST (list)), ==, "empty");
   g_assert_nonnull (gui_fixture_find_label (list, "No Applications Yet", FALSE));
-  g_assert_nonnull (gui_fixture_find_label (list, "Applications to this cohort will be listed here.",
-                                            FALSE));
+  g_assert_nonnull (gui_fixture_find_label (
+    list,
+    "Import the applications from a CSV file (Nettskjema, Google Forms, Microsoft Forms or "
+    "Excel), or add one by hand.",
+    FALSE));
   g_object_unref (list);
 }
 

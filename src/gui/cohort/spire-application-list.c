@@ -274,26 +274,18 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
 static void
 ensure_status_page (SpireApplicationList *self, const char *name)
 {
-  GtkWidget *page;
+  g_autoptr (GtkBuilder) builder = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *id = g_str_equal (name, "empty") ? "empty_page" : "no_results_page";
 
   if (gtk_stack_get_child_by_name (self->list_stack, name) != NULL)
     return;
-  page = adw_status_page_new ();
-  gtk_widget_add_css_class (page, "compact");
-  if (g_str_equal (name, "empty"))
-    {
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "x-office-document-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Applications Yet"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                       _("Applications to this cohort will be listed here."));
-    }
-  else
-    {
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-search-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Matching Applications"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page), _("Try a different search."));
-    }
-  gtk_stack_add_named (self->list_stack, page, name);
+  builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (builder,
+                                              "/no/spire/Spire/cohort/spire-application-list-pages.ui",
+                                              (const char *[]) { id, NULL }, &error))
+    g_error ("spire-application-list-pages.ui: %s", error->message);
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (gtk_builder_get_object (builder, id)), name);
 }
 
 static void

@@ -430,3 +430,27 @@ spire_dialog_close_request_cancels (GCancellable *cancellable)
   g_cancellable_cancel (cancellable);
   return TRUE;
 }
+
+/* The default button of a dialog */
+
+static gboolean
+focus_is_incidental (GtkWidget *focus, GtkWidget *button)
+{
+  if (focus == NULL || !gtk_widget_is_visible (focus) || !gtk_widget_is_sensitive (focus))
+    return TRUE;
+  return focus != button && GTK_IS_BUTTON (focus)
+         && gtk_widget_get_ancestor (focus, ADW_TYPE_HEADER_BAR) != NULL;
+}
+
+void
+spire_window_set_default_button (GtkWindow *window, GtkWidget *button)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (button == NULL || GTK_IS_WIDGET (button));
+
+  gtk_window_set_default_widget (window, button);
+  if (button == NULL || !gtk_widget_get_visible (button) || !gtk_widget_is_sensitive (button))
+    return;
+  if (focus_is_incidental (gtk_window_get_focus (window), button))
+    gtk_widget_grab_focus (button);
+}

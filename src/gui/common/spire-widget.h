@@ -57,5 +57,13 @@ void spire_dialog_cancel_or_close (GtkWindow *dialog, GCancellable *cancellable)
 /* Its close-request: while writing, cancels and keeps the dialog open
  * (TRUE) until the worker says so; else FALSE (close). */
 gboolean spire_dialog_close_request_cancels (GCancellable *cancellable);
+/* The button Enter presses in a dialog whose buttons sit in its header bar:
+ * @button (NULL: none) becomes @window's default widget, and takes the
+ * keyboard focus when nothing the user chose holds it — no focus yet, a
+ * hidden one, or a header-bar button such as Cancel, where GTK puts the
+ * focus first (Enter then cancelled, and a dialog's work was lost).  Call
+ * it again whenever the dialog's page or the button's sensitivity changes:
+ * an insensitive button takes the focus once it may. */
+void spire_window_set_default_button (GtkWindow *window, GtkWidget *button);
 
 G_END_DECLS

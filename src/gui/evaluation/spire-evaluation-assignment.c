@@ -328,10 +328,45 @@ on_assign_auto_response_cb (SpireAssignAutoDialog *dialog, const char *response,
                            NULL, on_assigned_cb, g_object_ref (self));
 }
 
+/* Says why nothing can be assigned (no one who scores, no application
+ * that can be evaluated) and returns TRUE, rather than asking how, then
+ * saying "0 assignments added". */
+static gboolean
+explain_nothing_to_assign (SpireEvaluationAssignment *self)
+{
+  g_autoptr (GPtrArray) scorers = _spire_evaluation_scoring_members (self->panel);
+  g_autoptr (GError) error = NULL;
+  const char *heading;
+
+  if (scorers->len == 0)
+    {
+      heading = _("No Panel Members Who Score");
+      error = g_error_new_literal (SPIRE_ERROR, SPIRE_ERROR_FAILED,
+                                   _("Add panel members under Panel and Conflicts first. "
+                                     "Observers are never assigned."));
+    }
+  else if (self->assignable != NULL && self->assignable->len == 0)
+    {
+      heading = _("No Applications to Assign");
+      error = g_error_new_literal (SPIRE_ERROR, SPIRE_ERROR_FAILED,
+                                   _("Every application that is neither ineligible nor "
+                                     "withdrawn can be assigned, and this cohort has none. "
+                                     "Import or add applications first."));
+    }
+  else
+    return FALSE;
+  spire_error_dialog_show (GTK_WIDGET (self), heading, error);
+  return TRUE;
+}
+
 static void
 assign_auto_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  SpireAssignAutoDialog *dialog = spire_assign_auto_dialog_new (widget);
+  SpireAssignAutoDialog *dialog;
+
+  if (explain_nothing_to_assign (SPIRE_EVALUATION_ASSIGNMENT (widget)))
+    return;
+  dialog = spire_assign_auto_dialog_new (widget);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_assign_auto_response_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -462,15 +497,19 @@ static void
 assign_several_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireEvaluationAssignment *self = SPIRE_EVALUATION_ASSIGNMENT (widget);
-  g_autoptr (GPtrArray) members = _spire_evaluation_scoring_members (self->panel);
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GPtrArray) apps = NULL;
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
+  SpireAssignSeveralDialog *dialog;
+
+  if (explain_nothing_to_assign (self))
+    return;
+  members = _spire_evaluation_scoring_members (self->panel);
   /* The assignable applications read on a worker for the choice by hand;
    * read here only if that read is not in yet. */
-  g_autoptr (GPtrArray) apps = self->assignable
-                                 ? g_ptr_array_ref (self->assignable)
-                                 : spire_assignable_queue_read (STORE (self), COHORT (self), NULL);
-  g_autoptr (GPtrArray) none = g_ptr_array_new ();
-  SpireAssignSeveralDialog *dialog = spire_assign_several_dialog_new (widget, STORE (self),
-                                                                      members, apps ? apps : none);
+  apps = self->assignable ? g_ptr_array_ref (self->assignable)
+                          : spire_assignable_queue_read (STORE (self), COHORT (self), NULL);
+  dialog = spire_assign_several_dialog_new (widget, STORE (self), members, apps ? apps : none);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_assign_several_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

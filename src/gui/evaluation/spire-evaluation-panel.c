@@ -392,6 +392,8 @@ on_persons_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   for (guint i = 0; all && i < all->len; i++)
     if (!g_hash_table_contains (on_panel, spire_record_get_uuid (all->pdata[i])))
       g_ptr_array_add (persons, g_object_ref (all->pdata[i]));
+  spire_panel_member_dialog_set_n_on_panel (SPIRE_PANEL_MEMBER_DIALOG (d->dialog),
+                                            g_hash_table_size (on_panel));
   spire_panel_member_dialog_set_persons (SPIRE_PANEL_MEMBER_DIALOG (d->dialog), persons);
   dialog_read_free (d);
 }

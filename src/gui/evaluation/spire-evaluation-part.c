@@ -130,6 +130,15 @@ spire_evaluation_part_init (SpireEvaluationPart *self)
 
 /* Public API */
 
+static gboolean
+same_cohort (SpireCohort *a, SpireCohort *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (spire_record_get_uuid (SPIRE_RECORD (a)),
+                    spire_record_get_uuid (SPIRE_RECORD (b))) == 0;
+}
+
 void
 spire_evaluation_part_set_cohort (SpireEvaluationPart *self, SpireStore *store,
                                   SpireCohort *cohort)
@@ -140,7 +149,10 @@ spire_evaluation_part_set_cohort (SpireEvaluationPart *self, SpireStore *store,
 
   if (store == NULL)
     cohort = NULL;
-  if ((priv->store != store || priv->cohort != cohort) &&
+  /* The same cohort as a fresh copy (the window reads the sidebar again
+   * after every change, a draft saved too) is no other cohort: clearing
+   * closed the review being keyed in at its first score. */
+  if ((priv->store != store || !same_cohort (priv->cohort, cohort)) &&
       SPIRE_EVALUATION_PART_GET_CLASS (self)->clear)
     SPIRE_EVALUATION_PART_GET_CLASS (self)->clear (self);
   g_set_object (&priv->store, store);

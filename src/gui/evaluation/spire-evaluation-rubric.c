@@ -153,12 +153,29 @@ load_criteria (SpireEvaluationRubric *self)
 }
 
 static void
+forget_rubric (SpireEvaluationRubric *self)
+{
+  g_clear_object (&self->rubric);
+  g_clear_pointer (&self->criteria, g_ptr_array_unref);
+}
+
+/* Another cohort (or store) comes: what was typed into a spin button and
+ * not yet confirmed (Enter, or leaving the field) is saved to the rubric
+ * it was typed for first.  It was lost, and GTK confirmed the text when
+ * the focus left, after the next cohort's rubric was in: another cohort's
+ * rubric was changed by looking at it. */
+static void
 spire_evaluation_rubric_clear (SpireEvaluationPart *part)
 {
   SpireEvaluationRubric *self = SPIRE_EVALUATION_RUBRIC (part);
 
-  g_clear_object (&self->rubric);
-  g_clear_pointer (&self->criteria, g_ptr_array_unref);
+  if (self->rubric != NULL && !self->loading && !is_frozen (self))
+    {
+      gtk_spin_button_update (self->scale_min_spin);
+      gtk_spin_button_update (self->scale_max_spin);
+      gtk_spin_button_update (self->threshold_spin);
+    }
+  forget_rubric (self);
 }
 
 static void
@@ -166,7 +183,7 @@ spire_evaluation_rubric_reload (SpireEvaluationPart *part)
 {
   SpireEvaluationRubric *self = SPIRE_EVALUATION_RUBRIC (part);
 
-  spire_evaluation_rubric_clear (part);
+  forget_rubric (self);
   self->loading = TRUE;
   self->rubric = spire_rubric_get_for_cohort (STORE (self), COHORT (self), NULL);
   if (self->rubric)
@@ -252,9 +269,16 @@ on_threshold_changed_cb (SpireEvaluationRubric *self)
 {
   g_autoptr (SpireRecord) copy = NULL;
   double value = gtk_spin_button_get_value (self->threshold_spin);
+  double stored, scale;
 
-  if (self->loading || self->rubric == NULL ||
-      fabs (value - spire_record_get_real (self->rubric, "disagreement_threshold")) < 1e-9)
+  if (self->loading || self->rubric == NULL)
+    return;
+  /* The stored value as the field shows it is no change: GTK reads the
+   * shown text back when the focus leaves, and 1.125 shown as "1,13" must
+   * not become 1.13. */
+  stored = spire_record_get_real (self->rubric, "disagreement_threshold");
+  scale = pow (10, gtk_spin_button_get_digits (self->threshold_spin));
+  if (fabs (value - stored) < 1e-9 || fabs (value - round (stored * scale) / scale) < 1e-9)
     return;
   copy = spire_record_copy (self->rubric);
   spire_record_set_real (copy, "disagreement_threshold", value);
@@ -478,14 +502,49 @@ edit_criterion_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+on_remove_criterion_response_cb (AdwMessageDialog *dialog, const char *response,
+                                 SpireEvaluationRubric *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "spire-uuid");
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || STORE (self) == NULL)
+    return;
+  if (!spire_rubric_remove_criterion (STORE (self), uuid, &error))
+    show_error (self, _("The Criterion Could Not Be Removed"), error);
+  reload_now (self);
+}
+
+/* The bin beside a criterion removed it at one click, its guidance and
+ * draft scores with it, and nothing undoes that: it asks first. */
+static void
 remove_criterion_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   SpireEvaluationRubric *self = SPIRE_EVALUATION_RUBRIC (widget);
-  g_autoptr (GError) error = NULL;
+  const char *uuid = g_variant_get_string (param, NULL);
+  const char *criterion_name = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
 
-  if (!spire_rubric_remove_criterion (STORE (self), g_variant_get_string (param, NULL), &error))
-    show_error (self, _("The Criterion Could Not Be Removed"), error);
-  reload_now (self);
+  for (guint i = 0; self->criteria && i < self->criteria->len; i++)
+    if (g_strcmp0 (spire_record_get_uuid (self->criteria->pdata[i]), uuid) == 0)
+      criterion_name = spire_record_get_text (self->criteria->pdata[i], "name");
+  if (criterion_name == NULL)
+    return;
+  heading = g_strdup_printf (_("Remove “%s”?"), criterion_name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    spire_widget_get_window (widget), heading,
+    _("Its guidance and weight go with it, and any scores already given on it in drafts. "
+      "This cannot be undone.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "remove");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "spire-uuid", g_strdup (uuid), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_criterion_response_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -520,7 +579,7 @@ move_criterion_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 spire_evaluation_rubric_dispose (GObject *object)
 {
-  spire_evaluation_rubric_clear (SPIRE_EVALUATION_PART (object));
+  forget_rubric (SPIRE_EVALUATION_RUBRIC (object));
   /* The bin\'s child may be a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_EVALUATION_RUBRIC);

@@ -30,6 +30,7 @@ struct _SpirePanelMemberDialog
   AdwComboRow *role_row;
 
   SpireRowModel *persons; /* SpireRecord, in the list's order */
+  guint n_on_panel;       /* people on the panel already (not offered) */
   gboolean loading;
 };
 
@@ -95,6 +96,11 @@ spire_panel_member_dialog_new_loading (GtkWidget *from)
                                                spire_widget_get_window (from), NULL);
 
   self->loading = TRUE;
+  /* A body from the start: one that came only with an empty list grew
+   * the dialog after it was shown, and its buttons fell off the bottom. */
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                               _("Choose a person on record. Someone new is added under People "
+                                 "first."));
   /* The spinner in the drop-down's place: an empty one says "(None)". */
   gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->person_spinner), TRUE);
@@ -114,11 +120,23 @@ spire_panel_member_dialog_set_persons (SpirePanelMemberDialog *self, GPtrArray *
   gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), TRUE);
   spire_row_model_set_rows (self->persons, persons);
   gtk_widget_set_sensitive (GTK_WIDGET (self->person_dropdown), persons->len > 0);
-  if (persons->len == 0)
+  if (persons->len == 0 && self->n_on_panel > 0)
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
                                  _("Everyone on record is on the panel already. Add the person "
                                    "under People first."));
+  else if (persons->len == 0)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                                 _("There is no one on record yet. Add the person under People "
+                                   "first."));
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", persons->len > 0);
+}
+
+void
+spire_panel_member_dialog_set_n_on_panel (SpirePanelMemberDialog *self, guint n)
+{
+  g_return_if_fail (SPIRE_IS_PANEL_MEMBER_DIALOG (self));
+
+  self->n_on_panel = n;
 }
 
 gboolean

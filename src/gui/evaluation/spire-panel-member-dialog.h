@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (SpirePanelMemberDialog, spire_panel_member_dialog, SPIRE, 
  * their order). */
 SpirePanelMemberDialog *spire_panel_member_dialog_new_loading (GtkWidget *from);
 void spire_panel_member_dialog_set_persons (SpirePanelMemberDialog *self, GPtrArray *persons);
+/* How many people are on the panel already (before set_persons): with no
+ * one left to offer, the dialog says whether everyone is on the panel or
+ * no one is on record yet. */
+void spire_panel_member_dialog_set_n_on_panel (SpirePanelMemberDialog *self, guint n);
 /* TRUE until the people are given. */
 gboolean spire_panel_member_dialog_is_loading (SpirePanelMemberDialog *self);
 /* The UUID of the person chosen, or NULL; the role ("chair", "member"…). */

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "common/spire-widget.h"
 #include "spire-list-util.h"
 #include "spire-csv-import-dialog.h"
 #include "spire-csv-import-preview.h"
@@ -109,6 +110,11 @@ update_actions (SpireCsvImportDialog *self)
   gtk_widget_set_visible (self->import_button, on_preview);
   gtk_widget_set_visible (self->cancel_button, !on_progress);
   gtk_window_set_deletable (GTK_WINDOW (self), !self->committing);
+  /* Enter goes on (not Cancel, where GTK put the focus: the columns chosen
+   * were lost) */
+  spire_window_set_default_button (GTK_WINDOW (self), on_columns   ? self->next_button
+                                                      : on_preview ? self->import_button
+                                                                   : NULL);
 }
 
 static const char *

@@ -50,6 +50,8 @@ AdwComboRow *_spire_import_job_dialog_get_as_row (SpireImportJobDialog *self);
 /* The result: TRUE when the import succeeded; its heading, description and
  * details (one line each, joined by "\n"). */
 gboolean _spire_import_job_dialog_succeeded (SpireImportJobDialog *self);
+/* TRUE while an import runs that was asked to stop. */
+gboolean _spire_import_job_dialog_is_stopping (SpireImportJobDialog *self);
 char *_spire_import_job_dialog_get_result_text (SpireImportJobDialog *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-widget.h"
 #include "spire-import-job-dialog.h"
 #include "spire-import-dialog-private.h"
 #include "spire-import-resources.h"
@@ -85,6 +86,9 @@ update_actions (SpireImportJobDialog *self)
   gtk_widget_set_visible (self->close_button, done);
   gtk_widget_set_visible (self->stop_button, self->kind == SPIRE_IMPORT_KIND_BACKUP);
   gtk_window_set_deletable (GTK_WINDOW (self), !self->running);
+  /* Enter imports (not Cancel, where GTK put the focus), then closes */
+  spire_window_set_default_button (GTK_WINDOW (self), asking ? self->run_button
+                                                      : done ? self->close_button : NULL);
 }
 
 static void
@@ -328,6 +332,21 @@ cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     g_cancellable_cancel (self->cancellable);
 }
 
+/* Escape closes; while a backup merges it stops the merge, as the Stop
+ * button does (Escape went to "window.close", which is off while the
+ * window may not be closed: it did nothing, and Stop had no focus).  The
+ * other imports cannot be stopped and are waited for. */
+static void
+escape_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SpireImportJobDialog *self = SPIRE_IMPORT_JOB_DIALOG (widget);
+
+  if (!self->running)
+    gtk_window_close (GTK_WINDOW (self));
+  else if (self->cancellable != NULL && self->kind == SPIRE_IMPORT_KIND_BACKUP)
+    g_cancellable_cancel (self->cancellable);
+}
+
 static gboolean
 spire_import_job_dialog_close_request (GtkWindow *window)
 {
@@ -395,7 +414,8 @@ spire_import_job_dialog_class_init (SpireImportJobDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "import-job.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "import-job.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "import-job.escape", NULL, escape_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import-job.escape", NULL);
 }
 
 static void
@@ -492,6 +512,13 @@ AdwComboRow *
 _spire_import_job_dialog_get_as_row (SpireImportJobDialog *self)
 {
   return self->as_row;
+}
+
+gboolean
+_spire_import_job_dialog_is_stopping (SpireImportJobDialog *self)
+{
+  return self->running && self->cancellable != NULL
+         && g_cancellable_is_cancelled (self->cancellable);
 }
 
 gboolean

@@ -59,6 +59,7 @@ struct _SpireRecordListPage
   GtkListBox *details_list;
   GtkWidget *details_buttons;
   AdwStatusPage *empty_status;
+  GtkWidget *no_results_status; /* over the table while a search finds nothing */
 
   GListStore *records;
   GtkCustomFilter *filter;

@@ -226,6 +226,8 @@ update_count (SpireRecordListPage *self)
   gtk_stack_set_visible_child_name (self->stack, total > 0         ? "list"
                                                  : self->loading ? "loading"
                                                                  : "empty");
+  /* A search that finds nothing says so, not an empty table. */
+  gtk_widget_set_visible (self->no_results_status, total > 0 && shown == 0);
 }
 
 static void
@@ -764,6 +766,7 @@ spire_record_list_page_class_init (SpireRecordListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, details_list);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, details_buttons);
   gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, SpireRecordListPage, no_results_status);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);

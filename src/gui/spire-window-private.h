@@ -54,6 +54,7 @@ struct _SpireWindow
    * shown (ensure_page in spire-window.c). */
   AdwWindowTitle *empty_title;
   AdwStatusPage *empty_status;
+  GtkWidget *empty_create_button; /* has the focus when the page is shown */
   GtkWidget *progress_box;
   GtkProgressBar *progress_bar;
   AdwStatusPage *error_status;

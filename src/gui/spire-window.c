@@ -87,6 +87,7 @@ ensure_page (SpireWindow *self, const char *name)
     {
       self->empty_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "empty_title"));
       self->empty_status = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "empty_status"));
+      self->empty_create_button = GTK_WIDGET (gtk_builder_get_object (builder, "create_button"));
       self->progress_box = GTK_WIDGET (gtk_builder_get_object (builder, "progress_box"));
       self->progress_bar = GTK_PROGRESS_BAR (gtk_builder_get_object (builder, "progress_bar"));
       self->empty_menu_button =
@@ -118,6 +119,10 @@ show_page (SpireWindow *self, const char *name)
   gtk_stack_set_visible_child_full (self->main_stack, name,
                                     from_loading ? GTK_STACK_TRANSITION_TYPE_NONE
                                                  : gtk_stack_get_transition_type (self->main_stack));
+  /* A new database: Enter creates the first program (the focus was nowhere,
+   * two Tabs from it). */
+  if (g_str_equal (name, "empty"))
+    gtk_root_set_focus (GTK_ROOT (self), self->empty_create_button);
 }
 
 static void

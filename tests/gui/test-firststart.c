@@ -158,6 +158,8 @@ test_empty_first_steps (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (buttons->pdata[0]), ==, "win.new-program");
   g_assert_true (gtk_widget_has_css_class (buttons->pdata[0], "suggested-action"));
   g_assert_cmpstr (gtk_button_get_label (buttons->pdata[0]), ==, "_Create a Program");
+  /* Enter creates it: the focus is on it */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == buttons->pdata[0]);
   g_assert_cmpstr (gtk_actionable_get_action_name (buttons->pdata[1]), ==, "win.import");
   g_assert_cmpstr (gtk_actionable_get_action_name (buttons->pdata[2]), ==,
                    "win.load-sample-data");

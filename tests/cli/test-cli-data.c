@@ -560,6 +560,31 @@ test_import_csv_counts (void)
   }
 }
 
+/* A CSV naming challenges the cohort does not have: in Bokmål the message
+ * quotes the cohort's challenges as it quotes the rest, «…», not “…”. */
+static void
+test_import_csv_quotes_nb (void)
+{
+  static const char *const open_phases[] = { "open", "screening", "planning", NULL };
+  g_autofree char *dir = test_dir ();
+  g_autofree char *database = demo_database (dir);
+  g_autofree char *cohort = demo_cohort (dir, database, open_phases);
+  g_autofree char *file = data_file ("nettskjema-80.csv");
+  g_auto (Run) run = { 0 };
+  const char *env[] = { "LANGUAGE", "nb", "LANG", "C.UTF-8", "LC_ALL", NULL,
+                        "SPIRE_LOCALEDIR", cli_localedir, NULL };
+  const char *args[] = { "-d", database, "import-csv", file, "--cohort", cohort, "--dry-run",
+                         NULL };
+  const char *listed;
+
+  run_program_full (&run, cli_path, env, dir, NULL, args);
+  listed = strstr (run.err, "utfordringene er «");
+  if (listed == NULL)
+    listed = strstr (run.out, "utfordringene er «");
+  g_assert_nonnull (listed);
+  g_assert_null (strstr (listed, "“"));
+}
+
 static void
 test_import_brreg (void)
 {
@@ -813,6 +838,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/import-csv", test_import_csv);
   g_test_add_func ("/cli/import-csv-counts", test_import_csv_counts);
+  g_test_add_func ("/cli/import-csv-quotes-nb", test_import_csv_quotes_nb);
   g_test_add_func ("/cli/import-brreg", test_import_brreg);
   g_test_add_func ("/cli/full-disk", test_full_disk);
   g_test_add_func ("/cli/database-private", test_database_private);

@@ -267,7 +267,9 @@ load_store (Prep *p, GError **error)
       g_hash_table_insert (p->challenges, _spire_csv_name_key (title), c);
       if (p->challenge_titles->len)
         g_string_append (p->challenge_titles, ", ");
-      g_string_append_printf (p->challenge_titles, "“%s”", title);
+      /* TRANSLATORS: a challenge's title in a list of them, quoted as the
+       * language quotes ("«%s»" in Norwegian) */
+      g_string_append_printf (p->challenge_titles, _("“%s”"), title);
     }
 
   applications = spire_store_list (p->store, spire_kind_lookup ("applications"), "cohort",

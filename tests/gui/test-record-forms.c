@@ -122,6 +122,23 @@ test_title (Fixture *fx, gconstpointer data)
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (editor)), "Startup"));
 }
 
+/* Enter in a field saves, as the form's Save button would. */
+static void
+test_enter_saves (Fixture *fx, gconstpointer data)
+{
+  SpireRecordEditor *editor = open_editor (fx, &spire_kind_startup, NULL);
+  GtkWidget *name = _spire_record_editor_get_widget (editor, "name");
+  g_autoptr (GPtrArray) found = NULL;
+
+  _spire_record_editor_set_text (editor, "name", "Enter AS");
+  g_assert_true (_spire_record_editor_can_save (editor));
+  /* what Enter in the field's text does */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (name)), "activate");
+  g_assert_true (gui_fixture_wait (editor_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
+  found = spire_store_list (fx->store, &spire_kind_startup, "name", "Enter AS", NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
 /* A date picked in the calendar lands in the entry and in the store. */
 static void
 test_calendar (Fixture *fx, gconstpointer data)
@@ -452,6 +469,7 @@ main (int argc, char **argv)
       return ret;
     }
   ADD ("/record-forms/title", test_title);
+  ADD ("/record-forms/enter-saves", test_enter_saves);
   ADD ("/record-forms/calendar", test_calendar);
   ADD ("/record-forms/calendar-follows-entry", test_calendar_follows_entry);
   ADD ("/record-forms/kommune", test_kommune);

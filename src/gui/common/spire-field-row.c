@@ -637,6 +637,8 @@ spire_field_row_new (const SpireField *f, SpireStore *store, const SpireKind *ki
       r->widget_kind = SPIRE_FIELD_ENTRY;
       r->row = adw_entry_row_new ();
       r->widget = r->row;
+      /* Enter in a field presses the form's default button (its Save). */
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (r->row), TRUE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row), title);
       if (f->type == SPIRE_FIELD_DATE)
         gtk_widget_set_tooltip_text (r->row, _("Write a date as 23.11.2026 or 2026-11-23"));

@@ -617,6 +617,8 @@ spire_deal_editor_init (SpireDealEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func (spire_field_row_free);
   self->shown = g_ptr_array_new ();
+  /* Enter in a field saves (while Save may: an insensitive default does nothing). */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }
 
 SpireDealEditor *

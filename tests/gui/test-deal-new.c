@@ -195,6 +195,35 @@ test_add (F *f, gconstpointer data)
   g_assert_true (gui_fixture_wait (board_has, args, GUI_FIXTURE_TIMEOUT_MS));
 }
 
+/* Core refuses (the buyer went since the dialog listed it): the message
+ * is shown, nothing is stored and the dialog stays for another try. */
+static void
+test_refused_stays (F *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) before = spire_deals_list (f->store, f->cohort, NULL, NULL, NULL);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) body = gui_fixture_insert (f->store, &spire_kind_public_body,
+                                                     "name", "Forsvunnet kommune",
+                                                     "kind", "municipality", NULL);
+  SpireDealNewDialog *dialog = open_dialog (f);
+  AdwMessageDialog *message;
+
+  g_assert_true (spire_deal_new_dialog_choose (dialog, "application", f->application));
+  g_assert_true (spire_deal_new_dialog_choose (dialog, "public_body",
+                                               spire_record_get_uuid (body)));
+  g_assert_true (spire_store_delete (f->store, body, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "deal-new.add", NULL));
+  message = gui_fixture_wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "The Deal Was Not Added");
+  g_assert_true (gui_fixture_find_window (SPIRE_TYPE_DEAL_NEW_DIALOG) == GTK_WINDOW (dialog));
+  after = spire_deals_list (f->store, f->cohort, NULL, NULL, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_null (gui_fixture_find_window (SPIRE_TYPE_DEAL_EDITOR));
+  gtk_window_destroy (GTK_WINDOW (message));
+}
+
 static void
 test_no_accepted (F *f, gconstpointer data)
 {
@@ -233,6 +262,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add ("/deal-new/add", F, NULL, f_setup, test_add, f_teardown);
+  g_test_add ("/deal-new/refused-stays", F, NULL, f_setup, test_refused_stays, f_teardown);
   g_test_add ("/deal-new/no-accepted", F, NULL, f_setup, test_no_accepted, f_teardown);
   return g_test_run ();
 }

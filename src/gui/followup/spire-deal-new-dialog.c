@@ -72,6 +72,59 @@ on_row_changed_cb (SpireFieldRow *row, gpointer data)
   update_add (data);
 }
 
+static void
+on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer in_list)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (in_list)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer in_list)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+}
+
+/* Labels: cut in the button (a name of any length beside the row's
+ * title), whole in the list. */
+static GtkListItemFactory *
+label_factory (gboolean in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), GINT_TO_POINTER (in_list));
+  return factory;
+}
+
+/* The whole of what the dropdown shows cut, as its tooltip. */
+static void
+on_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, SpireDealNewDialog *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown),
+                               item ? gtk_string_object_get_string (item) : NULL);
+  update_add (self);
+}
+
 /* A searchable dropdown in a row titled @title, nothing chosen. */
 static GtkDropDown *
 add_choice_row (SpireDealNewDialog *self, const char *title, GtkStringList *labels)
@@ -81,17 +134,21 @@ add_choice_row (SpireDealNewDialog *self, const char *title, GtkStringList *labe
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), expression);
 
+  g_autoptr (GtkListItemFactory) button_factory = label_factory (FALSE);
+  g_autoptr (GtkListItemFactory) list_factory = label_factory (TRUE);
+
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button_factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (dropdown, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
   adw_preferences_group_add (self->group, row);
-  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (update_add), self);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_selected_cb), self);
   return GTK_DROP_DOWN (dropdown);
 }
 
@@ -193,7 +250,7 @@ build_form (SpireDealNewDialog *self, const char *cohort, const char *program)
 
   fill_applications (self, cohort, program, apps);
   fill_buyers (self, buyers);
-  self->application_dropdown = add_choice_row (self, _("Startup’s application"), apps);
+  self->application_dropdown = add_choice_row (self, _("Application"), apps);
   self->buyer_dropdown = add_choice_row (self, _("Buyer"), buyers);
   if (self->applications->len == 1)
     gtk_drop_down_set_selected (self->application_dropdown, 0);

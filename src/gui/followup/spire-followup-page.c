@@ -108,6 +108,9 @@ on_cards_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 reload (SpireFollowupPage *self)
 {
+  /* a deal is added to the cohort or program shown */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.new-deal",
+                                 self->store && (self->cohort || self->program));
   spire_reload_stop (&self->reload);
   if (self->store == NULL || (self->cohort == NULL && self->program == NULL))
     return;
@@ -472,6 +475,7 @@ spire_followup_page_init (SpireFollowupPage *self)
   self->columns = g_ptr_array_new ();
   build_columns (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.new-deal", FALSE);
 }
 
 GtkWidget *

@@ -50,6 +50,7 @@
 #include "followup/spire-deal-card-row.h"
 #include "followup/spire-deal-column.h"
 #include "followup/spire-deal-move-dialog.h"
+#include "followup/spire-deal-new-dialog.h"
 /* fu-editor */
 #include "followup/spire-deal-editor.h"
 #include "followup/spire-deal-gain-dialog.h"
@@ -121,6 +122,7 @@ test_resources_ui (void)
   g_type_ensure (SPIRE_TYPE_DEAL_COLUMN);
   g_type_ensure (SPIRE_TYPE_DEAL_CARD_ROW);
   g_type_ensure (SPIRE_TYPE_DEAL_MOVE_DIALOG);
+  g_type_ensure (SPIRE_TYPE_DEAL_NEW_DIALOG);
   g_type_ensure (SPIRE_TYPE_DEAL_EDITOR);
   g_type_ensure (SPIRE_TYPE_DEAL_GAIN_DIALOG);
   g_type_ensure (SPIRE_TYPE_DEAL_LIST);

@@ -30,6 +30,7 @@
 #include "spire-deal-list.h"
 #include "spire-list-util.h"
 #include "spire-deal-move-dialog.h"
+#include "spire-deal-new-dialog.h"
 #include "spire-followup-page.h"
 #include "spire-followup-resources.h"
 #include "spire-funnel-chart.h"
@@ -107,6 +108,9 @@ on_cards_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 reload (SpireFollowupPage *self)
 {
+  /* a deal is added to the cohort or program shown */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.new-deal",
+                                 self->store && (self->cohort || self->program));
   spire_reload_stop (&self->reload);
   if (self->store == NULL || (self->cohort == NULL && self->program == NULL))
     return;
@@ -238,6 +242,32 @@ open_deal_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (self->store)
     spire_deal_editor_present (widget, self->store, g_variant_get_string (param, NULL));
+}
+
+/* A new deal */
+
+static void
+on_deal_added_cb (SpireDealNewDialog *dialog, const char *uuid, SpireFollowupPage *self)
+{
+  g_free (self->selected);
+  self->selected = g_strdup (uuid);
+  spire_toast_show (GTK_WIDGET (self), _("Deal added"));
+  if (self->store)
+    spire_deal_editor_present (GTK_WIDGET (self), self->store, uuid);
+}
+
+static void
+new_deal_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireFollowupPage *self = SPIRE_FOLLOWUP_PAGE (widget);
+  SpireDealNewDialog *dialog;
+
+  if (self->store == NULL || (self->cohort == NULL && self->program == NULL))
+    return;
+  dialog = spire_deal_new_dialog_new (widget, self->store, self->cohort,
+                                      self->cohort ? NULL : self->program);
+  g_signal_connect_object (dialog, "deal-added", G_CALLBACK (on_deal_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Export of what the list shows */
@@ -425,6 +455,7 @@ spire_followup_page_class_init (SpireFollowupPageClass *klass)
                                    move_previous_action);
   gtk_widget_class_install_action (widget_class, "followup.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "followup.open-deal", "s", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "followup.new-deal", NULL, new_deal_action);
   gtk_widget_class_install_action (widget_class, "followup.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "followup.export-csv-to", "s",
                                    export_csv_to_action);
@@ -444,6 +475,7 @@ spire_followup_page_init (SpireFollowupPage *self)
   self->columns = g_ptr_array_new ();
   build_columns (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.new-deal", FALSE);
 }
 
 GtkWidget *

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (SpireFollowupPage, spire_followup_page, SPIRE, FOLLOWUP_PA
  *   move-next       the same to the next stage (Alt+→)
  *   move-previous   the same to the stage before (Alt+←)
  *   reload          read the deals again
+ *   new-deal        ask a new deal of an accepted application of the cohort
+ *                   (or the program) with a buyer; then a toast and its editor
  *   open-deal (s)   open the deal editor of the deal given (a card or a
  *                   row activated does this)
  *   export-csv      ask where, then export-csv-to

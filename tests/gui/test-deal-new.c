@@ -1,0 +1,268 @@
+/* test-deal-new.c — New Deal… on the Follow-up page: the dialog offers the
+ * cohort's accepted applications and the public bodies, keeps Add off until
+ * both are chosen, and Add stores the deal (application, buyer, first stage,
+ * value), says so and opens its editor; a cohort without an accepted
+ * application says what to do instead of offering an empty list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-deal-new"
+
+#include "config.h"
+
+#include "followup/spire-deal-editor.h"
+#include "followup/spire-deal-new-dialog.h"
+#include "followup/spire-followup-page.h"
+#include "gui-fixture.h"
+
+typedef struct
+{
+  SpireStore *store;
+  GtkWindow *window;
+  SpireFollowupPage *page;
+  char *cohort;
+  char *application; /* an accepted application of the cohort */
+  char *buyer;
+} F;
+
+static gboolean
+loaded (gpointer data)
+{
+  return !spire_followup_page_is_loading (data);
+}
+
+/* A cohort with an accepted application (into @f). */
+static void
+find_accepted (F *f)
+{
+  g_autoptr (GPtrArray) apps = spire_store_list (f->store, &spire_kind_application, "status",
+                                                 "accepted", NULL);
+  g_autoptr (GPtrArray) bodies = spire_store_list (f->store, &spire_kind_public_body, NULL,
+                                                   NULL, NULL);
+
+  g_assert_nonnull (apps);
+  g_assert_cmpuint (apps->len, >, 0);
+  g_assert_nonnull (bodies);
+  g_assert_cmpuint (bodies->len, >, 0);
+  f->application = g_strdup (spire_record_get_uuid (apps->pdata[0]));
+  f->cohort = g_strdup (spire_record_get_text (apps->pdata[0], "cohort"));
+  f->buyer = g_strdup (spire_record_get_uuid (bodies->pdata[bodies->len - 1]));
+}
+
+static void
+show_cohort (F *f, const char *cohort_uuid)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) cohort = spire_store_get (f->store, &spire_kind_cohort, cohort_uuid,
+                                                    &error);
+
+  g_assert_no_error (error);
+  g_assert_true (spire_followup_page_set_cohort (f->page, SPIRE_COHORT (cohort), &error));
+  g_assert_true (gui_fixture_wait (loaded, f->page, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+static void
+f_setup (F *f, gconstpointer data)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  f->store = gui_fixture_filled_store ();
+  find_accepted (f);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 800);
+  f->page = SPIRE_FOLLOWUP_PAGE (spire_followup_page_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (f->window, overlay);
+  gtk_window_present (f->window);
+  spire_followup_page_set_store (f->page, f->store);
+  show_cohort (f, f->cohort);
+}
+
+static void
+f_teardown (F *f, gconstpointer data)
+{
+  GtkWindow *w;
+
+  while ((w = gui_fixture_find_window (SPIRE_TYPE_DEAL_NEW_DIALOG)) != NULL)
+    gtk_window_destroy (w);
+  while ((w = gui_fixture_find_window (SPIRE_TYPE_DEAL_EDITOR)) != NULL)
+    gtk_window_destroy (w);
+  gui_fixture_destroy_window (f->window);
+  g_clear_object (&f->store);
+  g_free (f->cohort);
+  g_free (f->application);
+  g_free (f->buyer);
+}
+
+static SpireDealNewDialog *
+open_dialog (F *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "followup.new-deal", NULL));
+  return SPIRE_DEAL_NEW_DIALOG (gui_fixture_wait_window (SPIRE_TYPE_DEAL_NEW_DIALOG));
+}
+
+/* The dialog's Add button, as a user finds it: by its label. */
+static GtkWidget *
+add_button (SpireDealNewDialog *dialog)
+{
+  GtkWidget *label = gui_fixture_find_label (GTK_WIDGET (dialog), "Add", FALSE);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+}
+
+/* The deal of the cohort not among @before, or NULL. */
+static SpireRecord *
+new_deal (F *f, GPtrArray *before)
+{
+  g_autoptr (GPtrArray) deals = spire_deals_list (f->store, f->cohort, NULL, NULL, NULL);
+
+  for (guint i = 0; i < deals->len; i++)
+    {
+      gboolean old = FALSE;
+
+      for (guint j = 0; j < before->len && !old; j++)
+        old = g_str_equal (spire_record_get_uuid (deals->pdata[i]),
+                           spire_record_get_uuid (before->pdata[j]));
+      if (!old)
+        return g_object_ref (deals->pdata[i]);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return gui_fixture_find_window (SPIRE_TYPE_DEAL_NEW_DIALOG) == NULL;
+}
+
+static gboolean
+board_has (gpointer data)
+{
+  gpointer *args = data;
+  GListModel *model = spire_followup_page_get_stage_model (args[0], "dialogue");
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (SpireDealCard) card = g_list_model_get_item (model, i);
+
+      if (g_str_equal (spire_deal_card_get_uuid (card), args[1]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_add (F *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) before = spire_deals_list (f->store, f->cohort, NULL, NULL, NULL);
+  g_autoptr (SpireRecord) deal = NULL;
+  SpireDealNewDialog *dialog = open_dialog (f);
+  GtkWidget *add = add_button (dialog);
+  SpireDealEditor *editor;
+  gpointer args[2];
+
+  g_assert_null (spire_deal_new_dialog_get_problem (dialog));
+  g_assert_false (gtk_widget_is_sensitive (add));
+  g_assert_true (spire_deal_new_dialog_choose (dialog, "application", f->application));
+  g_assert_false (gtk_widget_is_sensitive (add));
+  g_assert_true (spire_deal_new_dialog_choose (dialog, "public_body", f->buyer));
+  g_assert_true (gtk_widget_is_sensitive (add));
+  g_assert_true (spire_deal_new_dialog_set_field_text (dialog, "value", "2 500 000"));
+  g_assert_true (spire_deal_new_dialog_set_field_text (dialog, "note", "First meeting"));
+  /* a button activated shows its press a moment before it clicks */
+  gtk_widget_activate (add);
+  g_assert_true (gui_fixture_wait (dialog_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
+  g_assert_null (gui_fixture_find_message_dialog ());
+  deal = new_deal (f, before);
+  g_assert_nonnull (deal);
+  g_assert_cmpstr (spire_record_get_text (deal, "application"), ==, f->application);
+  g_assert_cmpstr (spire_record_get_text (deal, "public_body"), ==, f->buyer);
+  g_assert_cmpstr (spire_record_get_text (deal, "stage"), ==, "dialogue");
+  g_assert_cmpint (spire_record_get_int (deal, "value"), ==, G_GINT64_CONSTANT (250000000));
+  {
+    g_autoptr (GPtrArray) after = spire_deals_list (f->store, f->cohort, NULL, NULL, NULL);
+
+    g_assert_cmpuint (after->len, ==, before->len + 1);
+  }
+
+  editor = SPIRE_DEAL_EDITOR (gui_fixture_wait_window (SPIRE_TYPE_DEAL_EDITOR));
+  g_assert_cmpstr (spire_deal_editor_get_deal (editor), ==, spire_record_get_uuid (deal));
+  g_assert_true (gui_fixture_wait_label (f->window, "Deal added"));
+  /* the board reads the deals again by itself */
+  args[0] = f->page;
+  args[1] = (gpointer) spire_record_get_uuid (deal);
+  g_assert_true (gui_fixture_wait (board_has, args, GUI_FIXTURE_TIMEOUT_MS));
+}
+
+/* Core refuses (the buyer went since the dialog listed it): the message
+ * is shown, nothing is stored and the dialog stays for another try. */
+static void
+test_refused_stays (F *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) before = spire_deals_list (f->store, f->cohort, NULL, NULL, NULL);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) body = gui_fixture_insert (f->store, &spire_kind_public_body,
+                                                     "name", "Forsvunnet kommune",
+                                                     "kind", "municipality", NULL);
+  SpireDealNewDialog *dialog = open_dialog (f);
+  AdwMessageDialog *message;
+
+  g_assert_true (spire_deal_new_dialog_choose (dialog, "application", f->application));
+  g_assert_true (spire_deal_new_dialog_choose (dialog, "public_body",
+                                               spire_record_get_uuid (body)));
+  g_assert_true (spire_store_delete (f->store, body, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "deal-new.add", NULL));
+  message = gui_fixture_wait_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "The Deal Was Not Added");
+  g_assert_true (gui_fixture_find_window (SPIRE_TYPE_DEAL_NEW_DIALOG) == GTK_WINDOW (dialog));
+  after = spire_deals_list (f->store, f->cohort, NULL, NULL, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_null (gui_fixture_find_window (SPIRE_TYPE_DEAL_EDITOR));
+  gtk_window_destroy (GTK_WINDOW (message));
+}
+
+static void
+test_no_accepted (F *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) cohort = spire_store_get (f->store, &spire_kind_cohort, f->cohort,
+                                                    &error);
+  g_autoptr (SpireRecord) empty = spire_record_new (&spire_kind_cohort);
+  SpireDealNewDialog *dialog;
+
+  g_assert_no_error (error);
+  spire_record_set_text (empty, "program", spire_record_get_text (cohort, "program"));
+  spire_record_set_text (empty, "name", "Nobody accepted yet");
+  spire_record_set_text (empty, "phase", spire_record_get_text (cohort, "phase"));
+  spire_record_set_int (empty, "seats", 5);
+  g_assert_true (spire_store_insert (f->store, empty, &error));
+  g_assert_no_error (error);
+  g_assert_true (gui_fixture_add_application (f->store, spire_record_get_uuid (empty),
+                                              "Still in review", "Venter AS", "in_review",
+                                              &error));
+  g_assert_no_error (error);
+  show_cohort (f, spire_record_get_uuid (empty));
+  dialog = open_dialog (f);
+  g_assert_cmpstr (spire_deal_new_dialog_get_problem (dialog), ==, "No Accepted Applications");
+  g_assert_true (gui_fixture_label_shows (GTK_WIDGET (dialog), "Accept an application"));
+  g_assert_false (gtk_widget_is_sensitive (add_button (dialog)));
+  g_assert_false (spire_deal_new_dialog_choose (dialog, "application", f->application));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = gui_fixture_isolate ();
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/deal-new/add", F, NULL, f_setup, test_add, f_teardown);
+  g_test_add ("/deal-new/refused-stays", F, NULL, f_setup, test_refused_stays, f_teardown);
+  g_test_add ("/deal-new/no-accepted", F, NULL, f_setup, test_no_accepted, f_teardown);
+  return g_test_run ();
+}

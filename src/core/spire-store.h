@@ -87,6 +87,11 @@ gboolean spire_store_exists (SpireStore *self, const SpireKind *kind, const char
  * order of their UUIDs). */
 GPtrArray *spire_store_list (SpireStore *self, const SpireKind *kind, const char *field,
                              const char *value, GError **error);
+/* The same for two fields ("cohort" and "status": the accepted
+ * applications of a cohort read through their index, not the cohort's all). */
+GPtrArray *spire_store_list_both (SpireStore *self, const SpireKind *kind, const char *field,
+                                  const char *value, const char *field2, const char *value2,
+                                  GError **error);
 gint64 spire_store_count (SpireStore *self, const SpireKind *kind, const char *field,
                           const char *value);
 /* Applications of a cohort counted per status: status value → count. */

@@ -889,6 +889,44 @@ test_read_only_said (void)
   test_tmpdir_free (dir);
 }
 
+/* Records by two fields: a cohort's accepted applications, exactly those
+ * of the cohort with that status. */
+static void
+test_list_both (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (GPtrArray) cohorts = NULL;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (spire_demo_fill (store, 1, SPIRE_DEMO_SMALL, FALSE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  cohorts = spire_store_list (store, &spire_kind_cohort, NULL, NULL, &error);
+  for (guint i = 0; i < cohorts->len; i++)
+    {
+      const char *cohort = spire_record_get_uuid (cohorts->pdata[i]);
+      g_autoptr (GPtrArray) all = spire_store_list (store, &spire_kind_application, "cohort",
+                                                    cohort, &error);
+      g_autoptr (GPtrArray) accepted = spire_store_list_both (
+        store, &spire_kind_application, "cohort", cohort, "status", "accepted", &error);
+      guint n = 0;
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < all->len; j++)
+        n += g_strcmp0 (spire_record_get_text (all->pdata[j], "status"), "accepted") == 0;
+      g_assert_cmpuint (accepted->len, ==, n);
+      for (guint j = 0; j < accepted->len; j++)
+        {
+          g_assert_cmpstr (spire_record_get_text (accepted->pdata[j], "cohort"), ==, cohort);
+          g_assert_cmpstr (spire_record_get_text (accepted->pdata[j], "status"), ==, "accepted");
+        }
+      checked += n;
+    }
+  /* the demo accepts some: the test saw them */
+  g_assert_cmpuint (checked, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -899,6 +937,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/crud-and-audit", test_crud_and_audit);
   g_test_add_func ("/store/refusals", test_refusals);
   g_test_add_func ("/store/norwegian-order", test_norwegian_order);
+  g_test_add_func ("/store/list-both", test_list_both);
   g_test_add_func ("/store/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/store/not-a-database-refused", test_not_a_database_refused);
   g_test_add_func ("/store/migration-takes-backup", test_migration_takes_backup);

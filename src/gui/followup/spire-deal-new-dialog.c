@@ -158,8 +158,10 @@ list_accepted (SpireDealNewDialog *self, const char *cohort, GtkStringList *labe
                GHashTable *startups)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) apps = spire_store_list (self->store, &spire_kind_application, "cohort",
-                                                 cohort, &error);
+  /* Only the accepted ones are read (a cohort may hold 40 000). */
+  g_autoptr (GPtrArray) apps = spire_store_list_both (self->store, &spire_kind_application,
+                                                      "cohort", cohort, "status", "accepted",
+                                                      &error);
 
   if (apps == NULL)
     {
@@ -185,7 +187,7 @@ list_accepted (SpireDealNewDialog *self, const char *cohort, GtkStringList *labe
           g_hash_table_insert (startups, g_strdup (startup), g_strdup (name));
           name = g_hash_table_lookup (startups, startup);
         }
-      /* TRANSLATORS: a deal for people: "Nordlys AS – Oslo kommune" */
+      /* TRANSLATORS: an accepted application: its startup, then its title */
       label = g_strdup_printf (_("%s – %s"), name ? name : "",
                                spire_record_get_display_name (app));
       gtk_string_list_append (labels, label);

@@ -82,6 +82,9 @@ on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer in_l
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      /* at least 30 characters wide: the popover is as narrow as its
+       * button, and a name broke a word every line ("Fyllingssenso-rer") */
+      gtk_label_set_width_chars (GTK_LABEL (label), 30);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
     }
   else

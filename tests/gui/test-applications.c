@@ -14,6 +14,7 @@
 
 #include "cohort/spire-cohort-page-private.h"
 #include "common/spire-decision-dialog.h"
+#include "common/spire-widget.h"
 #include "gui-fixture.h"
 #include "sidebar/spire-sidebar-private.h"
 #include "spire-app.h"
@@ -691,6 +692,39 @@ test_empty_says_so (void)
   g_object_unref (list);
 }
 
+/* A list's spinner turns only when its rows take longer than a quarter of
+ * a second to come (a shorter wait would only flash it), and stops at once
+ * when they come. */
+static void
+test_spinner_later (void)
+{
+  GtkWidget *spinner = g_object_ref_sink (gtk_spinner_new ());
+
+  spire_spinner_set_spinning_later (GTK_SPINNER (spinner), TRUE);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  gui_fixture_spin (100);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  /* The rows came in time: no spinner, then or later */
+  spire_spinner_set_spinning_later (GTK_SPINNER (spinner), FALSE);
+  gui_fixture_spin (400);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* A longer wait: it turns, asking again does not restart the wait, and
+   * it stops at once */
+  spire_spinner_set_spinning_later (GTK_SPINNER (spinner), TRUE);
+  gui_fixture_spin (150);
+  spire_spinner_set_spinning_later (GTK_SPINNER (spinner), TRUE);
+  gui_fixture_spin (150);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  spire_spinner_set_spinning_later (GTK_SPINNER (spinner), FALSE);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* A spinner gone before its quarter second takes its wait with it */
+  spire_spinner_set_spinning_later (GTK_SPINNER (spinner), TRUE);
+  g_object_unref (spinner);
+  gui_fixture_spin (400);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -704,6 +738,7 @@ main (int argc, char **argv)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/applications/empty-says-so", test_empty_says_so);
+  g_test_add_func ("/applications/spinner-later", test_spinner_later);
 #define ADD(path, func) \
   g_test_add ("/applications/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("filter-status", test_filter_status);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gui-fixture.h"
@@ -252,6 +254,8 @@ is_allocated (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
 
+#define PROGRAM_NAME "Bergen kommune – Innovative anskaffelser for klima og miljø"
+
 static void
 test_sidebar_long_names (void)
 {
@@ -266,7 +270,7 @@ test_sidebar_long_names (void)
   GtkListBox *list;
 
   g_assert_no_error (error);
-  spire_record_set_text (program, "name", "Bergen kommune");
+  spire_record_set_text (program, "name", PROGRAM_NAME);
   spire_record_set_text (program, "kind", "accelerator");
   g_assert_true (spire_store_insert (store, program, &error));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -307,6 +311,18 @@ test_sidebar_long_names (void)
       g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (head)));
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row)), <=, 360);
     }
+  /* The program's heading: one line, cut at its end, whole in its tooltip */
+  {
+    GtkLabel *heading = find_label (GTK_WIDGET (list), PROGRAM_NAME);
+    const char *tip;
+
+    g_assert_nonnull (heading);
+    g_assert_false (gtk_label_get_wrap (heading));
+    g_assert_cmpint (gtk_label_get_ellipsize (heading), ==, PANGO_ELLIPSIZE_END);
+    g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (heading)));
+    tip = gtk_widget_get_tooltip_text (GTK_WIDGET (heading));
+    g_assert_nonnull (strstr (tip, PROGRAM_NAME));
+  }
   close_window (window);
 }
 

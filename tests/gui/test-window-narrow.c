@@ -322,6 +322,19 @@ test_window_narrow (void)
   adw_leaflet_set_visible_child (leaflet, window->content_pane);
   adw_view_stack_set_visible_child_name (window->cohort_views, "applications");
   assert_narrow (window, "applications", 360);
+  {
+    /* The cohort's name on one line, cut at its end if need be, and whole
+     * in its tooltip */
+    g_autoptr (SpireRecord) c = spire_store_get (store, &spire_kind_cohort, cohort, NULL);
+    const char *name = spire_record_get_display_name (c);
+    GtkLabel *title = GTK_LABEL (
+      gui_fixture_find_label (GTK_WIDGET (_spire_window_get_cohort_page (window)), name, FALSE));
+
+    g_assert_nonnull (title);
+    g_assert_false (gtk_label_get_wrap (title));
+    g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_END);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, name);
+  }
   g_assert_true (gui_fixture_wait (switcher_bar_shown, window->content_pane,
                                    GUI_FIXTURE_TIMEOUT_MS));
   adw_view_stack_set_visible_child_name (window->cohort_views, "evaluation");

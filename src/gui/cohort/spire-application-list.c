@@ -298,7 +298,8 @@ update_state (SpireApplicationList *self)
                      : shown == 0  ? "no-results"
                                    : "list";
 
-  gtk_spinner_set_spinning (self->loading_spinner, self->loading);
+  if (!self->loading)
+    spire_spinner_set_spinning_later (self->loading_spinner, FALSE);
   if (g_str_equal (name, "empty") || g_str_equal (name, "no-results"))
     ensure_status_page (self, name);
   gtk_stack_set_visible_child_name (self->list_stack, name);
@@ -707,6 +708,15 @@ spire_application_list_set_loading (SpireApplicationList *self)
   gtk_widget_set_visible (GTK_WIDGET (self->fill_progress), FALSE);
   g_list_store_remove_all (self->applications);
   update_state (self);
+}
+
+void
+spire_application_list_reading_started (SpireApplicationList *self)
+{
+  g_return_if_fail (SPIRE_IS_APPLICATION_LIST (self));
+
+  if (self->loading)
+    spire_spinner_set_spinning_later (self->loading_spinner, TRUE);
 }
 
 GListModel *

@@ -35,9 +35,13 @@ void spire_application_list_set_applications (SpireApplicationList *self,
  * search texts are taken over: the listing is left without them). */
 void spire_application_list_set_listing (SpireApplicationList *self,
                                          SpireCohortListing *listing);
-/* Empties the list and shows that rows are coming (a spinner) until the
- * next set_applications or set_listing. */
+/* Empties the list and shows that rows are coming until the next
+ * set_applications or set_listing. */
 void spire_application_list_set_loading (SpireApplicationList *self);
+/* While loading: the rows are being read from now on, and a spinner turns
+ * if they are not in a quarter of a second later (at the start, reading
+ * begins after the window's first frame, which then draws no spinner). */
+void spire_application_list_reading_started (SpireApplicationList *self);
 /* TRUE while a long list's rows are still going to the model (in slices
  * across frames, with a bar); "filled" is emitted when the last is in. */
 gboolean spire_application_list_is_filling (SpireApplicationList *self);

@@ -76,6 +76,11 @@ update_header (SpireCohortPage *self)
     }
   gtk_label_set_text (self->cohort_title, c ? spire_record_get_display_name (c) : "");
   gtk_label_set_text (self->program_label, subtitle->str);
+  /* Both are cut at their end when the page is narrower than they are
+   * long; the tooltips have them whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->cohort_title),
+                               c ? spire_record_get_display_name (c) : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->program_label), subtitle->str);
   gtk_widget_set_visible (GTK_WIDGET (self->cohort_title), c != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->program_label), subtitle->len > 0);
 }
@@ -787,6 +792,7 @@ start_listing (SpireCohortPage *self, GHashTable *keep_selected)
   load->keep_selected = keep_selected;
   spire_cohort_listing_async (self->store, spire_record_get_uuid (SPIRE_RECORD (self->cohort)),
                               self->loading, on_listing_cb, load);
+  spire_application_list_reading_started (self->list);
 }
 
 static void

@@ -454,3 +454,45 @@ spire_window_set_default_button (GtkWindow *window, GtkWidget *button)
   if (focus_is_incidental (gtk_window_get_focus (window), button))
     gtk_widget_grab_focus (button);
 }
+
+/* A spinner started later */
+
+#define SPINNER_DELAY_MS 250
+#define SPINNER_LATER "spire-spinner-later"
+
+static void
+remove_source (gpointer id)
+{
+  g_source_remove (GPOINTER_TO_UINT (id));
+}
+
+static gboolean
+on_spinner_later_cb (gpointer data)
+{
+  GtkSpinner *spinner = data;
+
+  /* The source is going: forget it without removing it. */
+  g_object_steal_data (G_OBJECT (spinner), SPINNER_LATER);
+  gtk_spinner_set_spinning (spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+spire_spinner_set_spinning_later (GtkSpinner *spinner, gboolean spinning)
+{
+  g_return_if_fail (GTK_IS_SPINNER (spinner));
+
+  if (!spinning)
+    {
+      g_object_set_data (G_OBJECT (spinner), SPINNER_LATER, NULL);
+      gtk_spinner_set_spinning (spinner, FALSE);
+      return;
+    }
+  if (gtk_spinner_get_spinning (spinner) || g_object_get_data (G_OBJECT (spinner), SPINNER_LATER))
+    return;
+  /* The source goes with the spinner (its data's destroy notify). */
+  g_object_set_data_full (G_OBJECT (spinner), SPINNER_LATER,
+                          GUINT_TO_POINTER (g_timeout_add (SPINNER_DELAY_MS, on_spinner_later_cb,
+                                                           spinner)),
+                          remove_source);
+}

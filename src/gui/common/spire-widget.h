@@ -65,5 +65,10 @@ gboolean spire_dialog_close_request_cancels (GCancellable *cancellable);
  * it again whenever the dialog's page or the button's sensitivity changes:
  * an insensitive button takes the focus once it may. */
 void spire_window_set_default_button (GtkWindow *window, GtkWidget *button);
+/* Starts @spinner a quarter of a second from now, unless it is stopped
+ * before (stopping is at once): a wait shorter than that shows no spinner,
+ * which would only flash, and a window's first frame draws none (the
+ * spinning icon cost 19 M instructions of the start's: issue 11). */
+void spire_spinner_set_spinning_later (GtkSpinner *spinner, gboolean spinning);
 
 G_END_DECLS

@@ -95,9 +95,9 @@ update_selected (SpireRankingPage *self)
 static void
 update_busy (SpireRankingPage *self)
 {
-  gtk_spinner_set_spinning (self->spinner, self->running);
+  spire_spinner_set_spinning_later (self->spinner, self->running);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->running);
-  gtk_spinner_set_spinning (self->loading_spinner, self->running);
+  spire_spinner_set_spinning_later (self->loading_spinner, self->running);
 }
 
 static void

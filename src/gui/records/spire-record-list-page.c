@@ -222,7 +222,7 @@ update_count (SpireRecordListPage *self)
   g_autofree char *text = count_text (self, shown, total);
 
   gtk_label_set_text (self->count_label, text);
-  gtk_spinner_set_spinning (self->loading_spinner, self->loading != NULL && total == 0);
+  spire_spinner_set_spinning_later (self->loading_spinner, self->loading != NULL && total == 0);
   gtk_stack_set_visible_child_name (self->stack, total > 0         ? "list"
                                                  : self->loading ? "loading"
                                                                  : "empty");

@@ -138,8 +138,11 @@ _spire_sidebar_program_row_new (SpireRecord *program, gboolean first)
   GtkWidget *label = gtk_label_new (spire_record_get_display_name (program));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  /* One line, cut at its end, as the cohorts' names below it (its tooltip
+   * has it whole): wrapping at words, each heading was shaped 170–390
+   * times before the first frame, once per break tried at each width the
+   * list measured (issue 11). */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, first ? 6 : 18);

@@ -647,6 +647,30 @@ measure_start_rows (SpireWindow *window)
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), id);
 }
 
+static void
+tree_lines (GtkWidget *widget, guint depth, GString *out, guint *made, guint *drawn)
+{
+  (*made)++;
+  if (gtk_widget_get_mapped (widget))
+    (*drawn)++;
+  g_string_append_printf (out, "%*s%c %s\n", (int) depth * 2, "",
+                          gtk_widget_get_mapped (widget) ? '+' : '-', G_OBJECT_TYPE_NAME (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    tree_lines (child, depth + 1, out, made, drawn);
+}
+
+static void
+write_tree (GtkWidget *window, const char *path)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint made = 0, drawn = 0;
+
+  tree_lines (window, 0, out, &made, &drawn);
+  g_string_append_printf (out, "%u widgets made, %u of them drawn\n", made, drawn);
+  g_file_set_contents (path, out->str, out->len, NULL);
+}
+
 static int
 run_spire (void)
 {
@@ -683,6 +707,11 @@ run_spire (void)
           g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                         NULL, NULL);
         }
+      /* What the first frame's widgets are: BENCH_WINDOW_TREE=FILE keeps
+       * the window's widget tree then, a widget a line ("+" drawn, "-"
+       * made but not drawn), and the counts. */
+      if (g_getenv ("BENCH_WINDOW_TREE"))
+        write_tree (GTK_WIDGET (window), g_getenv ("BENCH_WINDOW_TREE"));
       /* Nothing after the first frame is counted (callgrind, perf). */
       fflush (stdout);
       _exit (0);

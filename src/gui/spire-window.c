@@ -105,6 +105,29 @@ ensure_page (SpireWindow *self, const char *name)
     }
 }
 
+/* Shows the content's "none" or "no-cohorts" page, made when first shown
+ * (spire-window-pages.ui), or another of its pages. */
+static void
+show_content_page (SpireWindow *self, const char *name)
+{
+  gboolean none = g_str_equal (name, "none");
+
+  if ((none || g_str_equal (name, "no-cohorts")) &&
+      gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    {
+      const char *id = none ? "none_page" : "no_cohorts_page";
+      g_autoptr (GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr (GError) error = NULL;
+
+      if (!gtk_builder_add_objects_from_resource (builder, "/no/spire/Spire/spire-window-pages.ui",
+                                                  (const char *[]) { id, NULL }, &error))
+        g_error ("spire-window-pages.ui: %s", error->message);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (gtk_builder_get_object (builder, id)),
+                           name);
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+}
+
 /* Shows one of the window's pages ("main", "empty", "error"): cross-faded
  * from another, but at once from "loading", which a database opened before
  * the first frame never needs to show (a cross-fade would make the first
@@ -472,7 +495,7 @@ give_cohort (SpireWindow *self)
   if (!ok)
     {
       _spire_window_show_error (self, _("Could Not Read the Cohort"), error);
-      gtk_stack_set_visible_child_name (self->content_stack, "none");
+      show_content_page (self, "none");
     }
   return ok;
 }
@@ -526,7 +549,7 @@ show_cohort (SpireWindow *self)
       if (self->followup_page)
         spire_followup_page_set_cohort (self->followup_page, NULL, NULL);
       _spire_sidebar_count_rows (self->sidebar, NULL, &n_cohorts);
-      gtk_stack_set_visible_child_name (self->content_stack, n_cohorts ? "none" : "no-cohorts");
+      show_content_page (self, n_cohorts ? "none" : "no-cohorts");
       adw_view_switcher_title_set_title (self->content_title, "");
       adw_view_switcher_title_set_subtitle (self->content_title, "");
       return;

@@ -326,6 +326,34 @@ test_sidebar_long_names (void)
   close_window (window);
 }
 
+static gboolean
+label_mapped (gpointer data)
+{
+  return gui_fixture_find_label (data, "No Cohorts Yet", TRUE) != NULL;
+}
+
+/* A program without cohorts: the content says so (its page is made when
+ * first shown, not with the window). */
+static void
+test_sidebar_no_cohorts (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpireRecord) program = spire_record_new (&spire_kind_program);
+  SpireWindow *window;
+
+  g_assert_no_error (error);
+  spire_record_set_text (program, "name", "Uten kull");
+  spire_record_set_text (program, "kind", "accelerator");
+  g_assert_true (spire_store_insert (store, program, &error));
+  window = spire_window_new (app);
+  _spire_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (_spire_window_get_content_page (window), ==, "no-cohorts");
+  g_assert_true (gui_fixture_wait (label_mapped, window, GUI_FIXTURE_TIMEOUT_MS));
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -342,6 +370,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sidebar/one-choice", test_sidebar_one_choice);
   g_test_add_func ("/sidebar/name-period", test_sidebar_name_period);
   g_test_add_func ("/sidebar/long-names", test_sidebar_long_names);
+  g_test_add_func ("/sidebar/no-cohorts", test_sidebar_no_cohorts);
   ret = g_test_run ();
   g_clear_object (&app);
   return ret;

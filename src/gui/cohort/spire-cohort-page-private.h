@@ -41,7 +41,7 @@ struct _SpireCohortPage
   GMenuModel *page_menu;
   GtkPaned *paned;
   GtkStack *details_stack;
-  AdwStatusPage *details_many;
+  AdwStatusPage *details_many; /* NULL until several are selected (ensure_many) */
   AdwBin *details_bin;
   SpireApplicationDetails *details; /* NULL until one application is selected */
   SpireApplicationList *list;
@@ -57,6 +57,7 @@ struct _SpireCohortPage
   guint orientation_idle;
   gboolean position_done;
   gboolean compact;       /* narrow: the facts fold into the header */
+  gboolean shown;         /* a listing (or none) has been shown */
 
   SpireStore *store;
   SpireCohort *cohort;

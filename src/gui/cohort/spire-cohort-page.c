@@ -287,6 +287,24 @@ ensure_details (SpireCohortPage *self)
   return self->details;
 }
 
+/* The page for several selected, the same (spire-cohort-page-many.ui). */
+static AdwStatusPage *
+ensure_many (SpireCohortPage *self)
+{
+  if (self->details_many == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr (GError) error = NULL;
+
+      if (!gtk_builder_add_from_resource (builder, "/no/spire/Spire/cohort/spire-cohort-page-many.ui",
+                                          &error))
+        g_error ("spire-cohort-page-many.ui: %s", error->message);
+      self->details_many = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "details_many"));
+      gtk_stack_add_named (self->details_stack, GTK_WIDGET (self->details_many), "many");
+    }
+  return self->details_many;
+}
+
 /* Shows the selection in the details pane and the actions. */
 static void
 update_selection (SpireCohortPage *self, gboolean force)
@@ -332,7 +350,7 @@ update_selection (SpireCohortPage *self, gboolean force)
                                                               "%s Applications Selected", n),
                                                     n_text);
 
-          adw_status_page_set_title (self->details_many, title);
+          adw_status_page_set_title (ensure_many (self), title);
           gtk_stack_set_visible_child_name (self->details_stack, "many");
         }
     }
@@ -602,7 +620,6 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
   BIND (shown_label);
   BIND (paned);
   BIND (details_stack);
-  BIND (details_many);
   BIND (details_bin);
   BIND (list);
 #undef BIND
@@ -718,6 +735,7 @@ show_listing (SpireCohortPage *self, SpireCohortListing *listing, GHashTable *ke
       without_challenge = challenge == NULL || *challenge == '\0';
     }
 
+  self->shown = TRUE;
   update_facts (self);
   update_counts (self, counts);
   self->updating_filters = TRUE;
@@ -837,13 +855,14 @@ gboolean
 spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError **error)
 {
   g_autoptr (GHashTable) keep_selected = NULL;
-  gboolean same;
+  gboolean same, had;
 
   g_return_val_if_fail (SPIRE_IS_COHORT_PAGE (self), FALSE);
   g_return_val_if_fail (cohort == NULL || SPIRE_IS_COHORT (cohort), FALSE);
 
   keep_selected = keep_or_reset_filters (self, cohort);
   same = keep_selected != NULL;
+  had = self->cohort != NULL;
   g_set_object (&self->cohort, cohort);
   if (self->loading)
     g_cancellable_cancel (self->loading);
@@ -852,7 +871,11 @@ spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError
 
   if (cohort == NULL || self->store == NULL)
     {
-      show_listing (self, NULL, NULL);
+      /* No cohort before either (a database given to the page, which the
+       * window follows with its first cohort): nothing to clear, and the
+       * list's "empty" page is not made for a moment no one sees. */
+      if (had || self->shown)
+        show_listing (self, NULL, NULL);
       return TRUE;
     }
   /* Read in a worker (spire_cohort_listing_async): another cohort's rows

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "spire-deletion.h"
+#include "spire-deletion-private.h"
 #include "spire-error.h"
 #include "spire-records.h"
 #include "spire-text.h"
@@ -24,7 +24,11 @@ struct _SpireDeletion
 
   SpireStore *store;
   GPtrArray *records; /* everything deleted, parents before their parts */
+  GPtrArray *changed; /* records as they were before the deletion changed them */
   guint n_asked;
+  SpireDeletionCheck check;
+  gpointer check_data;
+  GDestroyNotify check_destroy;
   char *description;
   gboolean restored;
 };
@@ -125,6 +129,9 @@ spire_deletion_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->changed, g_ptr_array_unref);
+  if (self->check_destroy)
+    self->check_destroy (self->check_data);
   g_free (self->description);
   G_OBJECT_CLASS (spire_deletion_parent_class)->finalize (object);
 }
@@ -138,6 +145,53 @@ spire_deletion_class_init (SpireDeletionClass *klass)
 static void
 spire_deletion_init (SpireDeletion *self)
 {
+  self->changed = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+SpireDeletion *
+_spire_deletion_new (SpireStore *store, const char *description, guint n_asked)
+{
+  SpireDeletion *self = g_object_new (SPIRE_TYPE_DELETION, NULL);
+
+  self->store = g_object_ref (store);
+  self->records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->n_asked = n_asked;
+  self->description = g_strdup (description);
+  return self;
+}
+
+void
+_spire_deletion_add_removed (SpireDeletion *self, SpireRecord *record)
+{
+  g_ptr_array_add (self->records, g_object_ref (record));
+}
+
+void
+_spire_deletion_add_changed (SpireDeletion *self, SpireRecord *before)
+{
+  g_ptr_array_add (self->changed, g_object_ref (before));
+}
+
+void
+_spire_deletion_set_check (SpireDeletion *self, SpireDeletionCheck check, gpointer data,
+                           GDestroyNotify destroy)
+{
+  if (self->check_destroy)
+    self->check_destroy (self->check_data);
+  self->check = check;
+  self->check_data = data;
+  self->check_destroy = destroy;
+}
+
+/* Saves each of @records back as it is in the array. */
+static gboolean
+save_all (SpireStore *store, GPtrArray *records, GError **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    if (!spire_store_save (store, g_ptr_array_index (records, i),
+                           SPIRE_SAVE_KEEP_TIMES | SPIRE_SAVE_NO_VALIDATE, NULL, error))
+      return FALSE;
+  return TRUE;
 }
 
 SpireDeletion *
@@ -213,15 +267,16 @@ spire_deletion_restore (SpireDeletion *self, GError **error)
 
   if (self->restored)
     return TRUE;
+  if (self->check && !self->check (self->store, self->check_data, error))
+    return FALSE;
   if (!spire_store_begin (self->store, error))
     return FALSE;
-  for (guint i = 0; i < self->records->len; i++)
-    if (!spire_store_save (self->store, g_ptr_array_index (self->records, i),
-                           SPIRE_SAVE_KEEP_TIMES | SPIRE_SAVE_NO_VALIDATE, NULL, error))
-      {
-        spire_store_rollback (self->store);
-        return FALSE;
-      }
+  if (!save_all (self->store, self->changed, error) ||
+      !save_all (self->store, self->records, error))
+    {
+      spire_store_rollback (self->store);
+      return FALSE;
+    }
   if (!spire_store_commit (self->store, error))
     return FALSE;
   self->restored = TRUE;

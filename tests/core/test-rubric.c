@@ -343,6 +343,128 @@ test_rubric_unfreeze_async (W *w, gconstpointer data)
   g_assert_cmpint (spire_record_get_int (rubric, "version"), ==, 2);
 }
 
+/* The criteria of the rubric as "uuid@position,updated_at;…", in order. */
+static char *
+criteria_state (W *w)
+{
+  g_autoptr (GPtrArray) criteria = spire_rubric_list_criteria (w->store, w->rubric, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < criteria->len; i++)
+    g_string_append_printf (out, "%s@%" G_GINT64_FORMAT ",%s;",
+                            spire_record_get_uuid (criteria->pdata[i]),
+                            spire_record_get_int (criteria->pdata[i], "position"),
+                            spire_record_get_text (criteria->pdata[i], "updated_at"));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+record_json (SpireRecord *record)
+{
+  g_autoptr (JsonNode) node = spire_record_to_json (record, TRUE);
+
+  return json_to_string (node, FALSE);
+}
+
+static int
+by_uuid (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (spire_record_get_uuid (*(SpireRecord **) a),
+                    spire_record_get_uuid (*(SpireRecord **) b));
+}
+
+/* Every score given on @criterion, as JSON, in UUID order. */
+static char *
+scores_state (W *w, const char *criterion)
+{
+  g_autoptr (GPtrArray) scores = spire_store_list (w->store, &spire_kind_score, "criterion",
+                                                   criterion, NULL);
+  GString *out = g_string_new (NULL);
+
+  g_ptr_array_sort (scores, by_uuid);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      g_autofree char *json = record_json (scores->pdata[i]);
+
+      g_string_append_printf (out, "%s\n", json);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Removing a criterion is undone from its toast: the criterion goes back
+ * in its place, with its UUID, guidance, weight and times, the scores
+ * drafts gave on it come back as they were, and the criteria after it
+ * return to where they stood.  Once the rubric is frozen it cannot. */
+static void
+test_rubric_remove_restore (W *w, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireDeletion) deletion = NULL;
+  g_autoptr (SpireRecord) before = fetch (w, &spire_kind_criterion, w->c_market);
+  g_autoptr (SpireRecord) after = NULL;
+  g_autoptr (SpireRecord) review = NULL;
+  g_autofree char *criteria_before = NULL;
+  g_autofree char *scores_before = NULL;
+  g_autofree char *criteria_restored = NULL;
+  g_autofree char *scores_restored = NULL;
+  g_autofree char *json_before = NULL;
+  g_autofree char *json_after = NULL;
+  const char *ev = add_evaluator (w, "Kari Nordmann", "kari@uio.no", NULL, "member");
+  const char *ev2 = add_evaluator (w, "Per Hansen", "per@sintef.no", NULL, "member");
+  const char *s = add_startup (w, "Nordlys AS", NULL, NULL);
+  const char *app = add_application (w, s, "Varmestyring", w->ch_oslo, "in_review");
+
+  g_assert_true (spire_assign (w->store, ev, app, &error));
+  g_assert_true (spire_assign (w->store, ev2, app, &error));
+  g_assert_no_error (error);
+  review = draft (w, ev, app, 6, 5, &error);
+  g_assert_no_error (error);
+  g_clear_object (&review);
+  review = draft (w, ev2, app, 3, 2, &error);
+  g_assert_no_error (error);
+  criteria_before = criteria_state (w);
+  scores_before = scores_state (w, w->c_market);
+  g_assert_cmpint (count (w, "scores", "criterion", w->c_market), ==, 2);
+
+  deletion = spire_rubric_remove_criterion_restorably (w->store, w->c_market, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deletion);
+  g_assert_cmpstr (spire_deletion_get_description (deletion), ==, "“Market” removed");
+  g_assert_cmpint (count (w, "criteria", "rubric", w->rubric), ==, 3);
+  g_assert_cmpint (count (w, "scores", "criterion", w->c_market), ==, 0);
+  {
+    g_autoptr (SpireRecord) note = fetch (w, &spire_kind_criterion, w->c_note);
+
+    g_assert_cmpint (spire_record_get_int (note, "position"), ==, 1);
+  }
+
+  g_assert_true (spire_deletion_restore (deletion, &error));
+  g_assert_no_error (error);
+  criteria_restored = criteria_state (w);
+  scores_restored = scores_state (w, w->c_market);
+  g_assert_cmpstr (criteria_restored, ==, criteria_before);
+  g_assert_cmpstr (scores_restored, ==, scores_before);
+  after = fetch (w, &spire_kind_criterion, w->c_market);
+  json_before = record_json (before);
+  json_after = record_json (after);
+  g_assert_cmpstr (json_after, ==, json_before);
+  /* a second restore does nothing */
+  g_assert_true (spire_deletion_restore (deletion, &error));
+  g_assert_cmpint (count (w, "criteria", "rubric", w->rubric), ==, 4);
+
+  /* Frozen since: refused, nothing put back. */
+  g_clear_object (&deletion);
+  deletion = spire_rubric_remove_criterion_restorably (w->store, w->c_note, &error);
+  g_assert_no_error (error);
+  g_assert_true (spire_review_submit (w->store, spire_record_get_uuid (review), &error));
+  g_assert_no_error (error);
+  g_assert_false (spire_deletion_restore (deletion, &error));
+  g_assert_error (error, SPIRE_ERROR, SPIRE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "frozen"));
+  g_assert_cmpint (count (w, "criteria", "rubric", w->rubric), ==, 3);
+  g_assert_cmpint (count (w, "scores", "criterion", w->c_note), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -352,6 +474,7 @@ main (int argc, char **argv)
   EVALUATION_TEST_ADD ("/evaluation/rubric/copy", test_rubric_copy);
   EVALUATION_TEST_ADD ("/evaluation/rubric/freeze", test_rubric_freeze);
   EVALUATION_TEST_ADD ("/evaluation/rubric/unfreeze-async", test_rubric_unfreeze_async);
+  EVALUATION_TEST_ADD ("/evaluation/rubric/remove-restore", test_rubric_remove_restore);
 
   return g_test_run ();
 }

@@ -723,6 +723,29 @@ test_spinner_later (void)
   spire_spinner_set_spinning_later (GTK_SPINNER (spinner), TRUE);
   g_object_unref (spinner);
   gui_fixture_spin (400);
+
+/* The Menu key (or Shift+F10) on a row opens its menu, as a right click
+ * does (the Keyboard Shortcuts window said so; only the sidebar did it). */
+static void
+test_row_menu_key (Fixture *f, gconstpointer data)
+{
+  SpireApplicationList *list = _spire_cohort_page_get_list (f->page);
+  GtkWidget *view = GTK_WIDGET (spire_application_list_get_column_view (list));
+  GtkWidget *menu_item;
+
+  gtk_selection_model_unselect_all (spire_cohort_page_get_model (f->page));
+  /* the keyboard in the list: the focus on its first row */
+  g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (view)), view));
+  g_assert_null (gui_fixture_find_label (GTK_WIDGET (list), "Change Status…", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "applications.context-menu",
+                                             NULL));
+  g_assert_true (gui_fixture_wait_label (list, "Change Status…"));
+  menu_item = gui_fixture_find_label (GTK_WIDGET (list), "Change Status…", TRUE);
+  g_assert_nonnull (gtk_widget_get_ancestor (menu_item, GTK_TYPE_POPOVER_MENU));
+  /* the row is the one the menu acts on */
+  g_assert_cmpuint (spire_application_list_get_n_selected (list), ==, 1);
+  g_assert_true (gtk_selection_model_is_selected (spire_cohort_page_get_model (f->page), 0));
 }
 
 int
@@ -747,6 +770,7 @@ main (int argc, char **argv)
   ADD ("seats-warning", test_seats_warning);
   ADD ("export-csv", test_export_csv);
   ADD ("switch-while-loading", test_switch_while_loading);
+  ADD ("row-menu-key", test_row_menu_key);
 #undef ADD
 
   ret = g_test_run ();

@@ -164,9 +164,10 @@ test_add (F *f, gconstpointer data)
 
   g_assert_null (spire_deal_new_dialog_get_problem (dialog));
   g_assert_false (gtk_widget_is_sensitive (add));
-  g_assert_true (spire_deal_new_dialog_choose (dialog, "application", f->application));
-  g_assert_false (gtk_widget_is_sensitive (add));
   g_assert_true (spire_deal_new_dialog_choose (dialog, "public_body", f->buyer));
+  g_assert_false (gtk_widget_is_sensitive (add));
+  g_assert_true (spire_deal_new_dialog_choose (dialog, "application", f->application));
+  /* the buyer the user chose stays (the application does not replace it) */
   g_assert_true (gtk_widget_is_sensitive (add));
   g_assert_true (spire_deal_new_dialog_set_field_text (dialog, "value", "2 500 000"));
   g_assert_true (spire_deal_new_dialog_set_field_text (dialog, "note", "First meeting"));
@@ -224,6 +225,60 @@ test_refused_stays (F *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (message));
 }
 
+/* The drawn labels under @widget saying @text. */
+static guint
+count_labels (GtkWidget *widget, const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_labels (c, text);
+  return n;
+}
+
+/* Nothing chosen yet: each dropdown says what to choose, in our words
+ * (GTK's own "(None)" has no Norwegian translation). */
+static void
+test_placeholders (F *f, gconstpointer data)
+{
+  SpireDealNewDialog *dialog = open_dialog (f);
+
+  gui_fixture_wait_allocated (dialog);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (dialog), "Choose…"), ==, 2);
+  g_assert_null (gui_fixture_find_label (GTK_WIDGET (dialog), "(None)", TRUE));
+  g_assert_false (gtk_widget_is_sensitive (add_button (dialog)));
+  /* a buyer chosen: its name in place of the placeholder */
+  g_assert_true (spire_deal_new_dialog_choose (dialog, "public_body", f->buyer));
+  g_assert_cmpuint (count_labels (GTK_WIDGET (dialog), "Choose…"), ==, 1);
+}
+
+/* An application chosen brings its challenge's owner as the buyer: Add
+ * stores the deal with that public body. */
+static void
+test_buyer_from_challenge (F *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) before = spire_deals_list (f->store, f->cohort, NULL, NULL, NULL);
+  g_autoptr (SpireRecord) app = spire_store_get (f->store, &spire_kind_application,
+                                                 f->application, NULL);
+  g_autoptr (SpireRecord) challenge = NULL;
+  g_autoptr (SpireRecord) deal = NULL;
+  SpireDealNewDialog *dialog = open_dialog (f);
+
+  g_assert_nonnull (spire_record_get_text (app, "challenge"));
+  challenge = spire_store_get (f->store, &spire_kind_challenge,
+                               spire_record_get_text (app, "challenge"), NULL);
+  g_assert_nonnull (challenge);
+  g_assert_true (spire_deal_new_dialog_choose (dialog, "application", f->application));
+  g_assert_true (gtk_widget_is_sensitive (add_button (dialog)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "deal-new.add", NULL));
+  g_assert_true (gui_fixture_wait (dialog_gone, NULL, GUI_FIXTURE_TIMEOUT_MS));
+  deal = new_deal (f, before);
+  g_assert_nonnull (deal);
+  g_assert_cmpstr (spire_record_get_text (deal, "public_body"), ==,
+                   spire_record_get_text (challenge, "owner"));
+}
+
 static void
 test_no_accepted (F *f, gconstpointer data)
 {
@@ -264,5 +319,8 @@ main (int argc, char **argv)
   g_test_add ("/deal-new/add", F, NULL, f_setup, test_add, f_teardown);
   g_test_add ("/deal-new/refused-stays", F, NULL, f_setup, test_refused_stays, f_teardown);
   g_test_add ("/deal-new/no-accepted", F, NULL, f_setup, test_no_accepted, f_teardown);
+  g_test_add ("/deal-new/placeholders", F, NULL, f_setup, test_placeholders, f_teardown);
+  g_test_add ("/deal-new/buyer-from-challenge", F, NULL, f_setup, test_buyer_from_challenge,
+              f_teardown);
   return g_test_run ();
 }

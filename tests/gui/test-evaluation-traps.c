@@ -11,6 +11,7 @@
 
 #include "evaluation-gui-fixture.h"
 #include "evaluation/spire-panel-member-dialog.h"
+#include "spire-window-private.h"
 
 /* @action on the Assignment part opens no dialog of its own but a message
  * whose heading is @heading; the store is unchanged. */
@@ -122,6 +123,99 @@ find_button (GtkWidget *widget, const char *label)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+label_gone (gpointer data)
+{
+  gpointer *args = data;
+
+  return gui_fixture_find_label (args[0], args[1], TRUE) == NULL;
+}
+
+/* Removing a criterion says so in a toast whose Undo puts it back, in its
+ * place, with the scores a draft gave on it (nothing undid it before). */
+static void
+test_remove_criterion_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireRecord) rubric = NULL;
+  g_autoptr (SpireRecord) c1 = NULL;
+  g_autoptr (SpireRecord) c2 = NULL;
+  g_autoptr (SpireRecord) review = NULL;
+  g_autoptr (SpireRecord) back = NULL;
+  g_autoptr (GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *rubric_part;
+  GtkWidget *undo;
+  gpointer args[2];
+
+  rubric = rubric_with_criteria (f, &c1, &c2);
+  g_assert_true (spire_assign (f->store, f->evaluators->pdata[1], f->applications->pdata[0],
+                               &error));
+  g_assert_no_error (error);
+  review = spire_review_open (f->store, f->evaluators->pdata[1], f->applications->pdata[0],
+                              &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      SpireRecord *score = spire_record_new (&spire_kind_score);
+
+      spire_record_set_text (score, "criterion", spire_record_get_uuid (i == 0 ? c1 : c2));
+      spire_record_set_real (score, "value", 5 + i);
+      spire_record_set_text (score, "comment", i == 0 ? "Sterkt team" : NULL);
+      g_ptr_array_add (scores, score);
+    }
+  g_assert_true (spire_review_save_draft (f->store, review, scores, &error));
+  g_assert_no_error (error);
+
+  /* The main window: it keeps the undo. */
+  window = gui_fixture_window_on_cohort (app, f->store, f->cohort);
+  page = GTK_WIDGET (_spire_window_get_evaluation_page (SPIRE_WINDOW (window)));
+  adw_view_stack_set_visible_child_name (SPIRE_WINDOW (window)->cohort_views, "evaluation");
+  spire_evaluation_page_show_part (SPIRE_EVALUATION_PAGE (page), "rubric");
+  rubric_part = find_widget (page, SPIRE_TYPE_EVALUATION_RUBRIC, NULL);
+  g_assert_true (gui_fixture_wait (part_loaded, rubric_part, GUI_FIXTURE_TIMEOUT_MS));
+
+  g_assert_true (gtk_widget_activate_action (rubric_part, "evaluation.remove-criterion", "s",
+                                             spire_record_get_uuid (c1)));
+  (void) gui_fixture_wait_message_dialog ();
+  respond (f, "remove");
+  g_assert_false (criterion_exists (f, c1));
+  g_assert_cmpint (spire_store_count (f->store, &spire_kind_score, "criterion",
+                                      spire_record_get_uuid (c1)), ==, 0);
+  g_assert_true (gui_fixture_wait_label (window, "“Team” removed"));
+
+  /* The toast's Undo, as a user clicks it */
+  undo = gui_fixture_find_label (window, "Undo", TRUE);
+  g_assert_nonnull (undo);
+  undo = gtk_widget_get_ancestor (undo, GTK_TYPE_BUTTON);
+  g_assert_nonnull (undo);
+  gtk_widget_activate (undo);
+  args[0] = window;
+  args[1] = (gpointer) "“Team” removed";
+  g_assert_true (gui_fixture_wait (label_gone, args, GUI_FIXTURE_TIMEOUT_MS));
+
+  back = spire_store_get (f->store, &spire_kind_criterion, spire_record_get_uuid (c1), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpint (spire_record_get_int (back, "position"), ==, 0);
+  g_assert_cmpstr (spire_record_get_text (back, "guidance"), ==, "Can they do it?");
+  {
+    g_autoptr (SpireRecord) market = spire_store_get (f->store, &spire_kind_criterion,
+                                                      spire_record_get_uuid (c2), NULL);
+    g_autoptr (GPtrArray) given = spire_store_list (f->store, &spire_kind_score, "criterion",
+                                                    spire_record_get_uuid (c1), NULL);
+
+    g_assert_cmpint (spire_record_get_int (market, "position"), ==, 1);
+    g_assert_cmpuint (given->len, ==, 1);
+    g_assert_cmpfloat (spire_record_get_real (given->pdata[0], "value"), ==, 5);
+    g_assert_cmpstr (spire_record_get_text (given->pdata[0], "comment"), ==, "Sterkt team");
+  }
+  /* and the rubric shows it again */
+  g_assert_true (gui_fixture_wait_label (rubric_part, "Team"));
+  gui_fixture_close_window (window);
 }
 
 /* Add Panel Member with no one on record: it says so (it said everyone
@@ -253,6 +347,7 @@ main (int argc, char **argv)
   ADD ("no-applications", test_no_applications);
   ADD ("something-to-assign", test_something_to_assign);
   ADD ("remove-criterion-asks", test_remove_criterion_asks);
+  ADD ("remove-criterion-undo", test_remove_criterion_undo);
   ADD ("add-member-nobody", test_add_member_nobody);
   ADD ("threshold-typed-then-switch", test_threshold_typed_then_switch);
 #undef ADD

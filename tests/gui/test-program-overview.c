@@ -15,6 +15,7 @@
 
 #include "followup/spire-program-overview-private.h"
 #include "gui-fixture.h"
+#include "records/spire-records-private.h"
 #include "sidebar/spire-sidebar-private.h"
 #include "spire-app.h"
 #include "spire-window-private.h"
@@ -258,6 +259,24 @@ test_empty (F *f, gconstpointer data)
   g_assert_cmpstr (_spire_program_overview_get_number (overview, "ratio"), ==, "No ratio");
   g_assert_true (_spire_program_overview_get_hint_visible (overview));
   g_assert_true (_spire_program_overview_get_no_deals_visible (overview));
+  /* With no cohort there is no cohort's menu to point at (it did): the
+   * hint names the program's menu, and its button makes the first cohort
+   * of this program, whose form has the "Invested" field. */
+  g_assert_false (gui_fixture_label_shows (GTK_WIDGET (overview), "cohort’s menu"));
+  g_assert_true (gui_fixture_label_shows (GTK_WIDGET (overview), "New Cohort… in the program’s menu"));
+  {
+    GtkWidget *label = gui_fixture_find_label (GTK_WIDGET (overview), "New Cohort…", TRUE);
+    GtkWidget *button = label ? gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) : NULL;
+    SpireRecordEditor *editor;
+
+    g_assert_nonnull (button);
+    gtk_widget_activate (button);
+    editor = SPIRE_RECORD_EDITOR (gui_fixture_wait_window (SPIRE_TYPE_RECORD_EDITOR));
+    g_assert_cmpstr (_spire_record_editor_get_text (editor, "program"), ==,
+                     spire_record_get_uuid (program));
+    g_assert_nonnull (_spire_record_editor_get_row (editor, "invested"));
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
 }
 
 /* At 360 px: the overview and the board fit. */

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "cohort/spire-application-list.h"
 #include "evaluation/spire-evaluation-reviews.h"
 #include "evaluation/spire-review-form.h"
 #include "evaluator/spire-evaluator-window.h"
@@ -141,7 +142,8 @@ test_bound_keys_listed (void)
 {
   g_autoptr (GHashTable) listed = listed_keys ();
   GType widgets[] = { SPIRE_TYPE_RANKING_PAGE, SPIRE_TYPE_REVIEW_FORM,
-                      SPIRE_TYPE_EVALUATION_REVIEWS, SPIRE_TYPE_FOLLOWUP_PAGE };
+                      SPIRE_TYPE_EVALUATION_REVIEWS, SPIRE_TYPE_FOLLOWUP_PAGE,
+                      SPIRE_TYPE_APPLICATION_LIST };
   GType windows[] = { SPIRE_TYPE_EVALUATOR_WINDOW, SPIRE_TYPE_CSV_IMPORT_DIALOG,
                       SPIRE_TYPE_IMPORT_JOB_DIALOG, SPIRE_TYPE_DEAL_EDITOR,
                       SPIRE_TYPE_REPORT_DIALOG };

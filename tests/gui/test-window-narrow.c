@@ -17,6 +17,7 @@
 #include "audit/spire-innsyn-dialog.h"
 #include "common/spire-toast.h"
 #include "followup/spire-deal-editor.h"
+#include "followup/spire-deal-new-dialog.h"
 #include "gui-fixture.h"
 #include "preferences/spire-preferences.h"
 #include "records/spire-records-private.h"
@@ -410,7 +411,7 @@ assert_dialog_narrow (GtkWindow *dialog, const char *what)
 
 /* The dialogs a narrow window opens: the preferences ("Språk i rapporter"
  * showed "S…"), a form's choices ("Utfordringsdrevet aks…"), innsyn, a
- * report's export, a deal. */
+ * report's export, a deal, a new deal (its choices' placeholders). */
 static void
 test_window_narrow_dialogs (void)
 {
@@ -438,6 +439,18 @@ test_window_narrow_dialogs (void)
   assert_dialog_narrow (GTK_WINDOW (spire_deal_editor_present (GTK_WIDGET (window), store,
                                                                spire_record_get_uuid (deals->pdata[0]))),
                         "deal");
+  {
+    g_autoptr (GPtrArray) accepted = spire_store_list (store, &spire_kind_application, "status",
+                                                       "accepted", NULL);
+    SpireDealNewDialog *dialog;
+
+    g_assert_cmpuint (accepted->len, >, 0);
+    dialog = spire_deal_new_dialog_new (GTK_WIDGET (window), store,
+                                        spire_record_get_text (accepted->pdata[0], "cohort"),
+                                        NULL);
+    g_assert_null (spire_deal_new_dialog_get_problem (dialog));
+    assert_dialog_narrow (GTK_WINDOW (dialog), "new deal");
+  }
   gui_fixture_close_window (window);
 }
 

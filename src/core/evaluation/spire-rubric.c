@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "spire-deletion-private.h"
 #include "spire-evaluation-private.h"
 #include "spire-job-private.h"
 
@@ -594,33 +595,93 @@ spire_rubric_reorder_criteria (SpireStore *store, const char *rubric_uuid,
   return spire_store_commit (store, error);
 }
 
-gboolean
-spire_rubric_remove_criterion (SpireStore *store, const char *criterion_uuid, GError **error)
+/* A removed criterion goes back only into a rubric still there and not
+ * frozen since (scores given on a frozen rubric never counted it). */
+static gboolean
+check_unfrozen (SpireStore *store, gpointer rubric_uuid, GError **error)
+{
+  g_autoptr (SpireRecord) rubric = unfrozen_rubric (store, rubric_uuid, error);
+
+  return rubric != NULL;
+}
+
+/* Deletes @criterion with its scores into @deletion, and moves the
+ * criteria after it up (as they were, into @deletion too). */
+static gboolean
+remove_into (SpireStore *store, SpireRecord *criterion, const char *rubric_uuid,
+             SpireDeletion *deletion, GError **error)
+{
+  g_autoptr (GPtrArray) scores = spire_store_list (store, &spire_kind_score, "criterion",
+                                                   spire_record_get_uuid (criterion), error);
+  g_autoptr (GPtrArray) rest = NULL;
+
+  if (scores == NULL)
+    return FALSE;
+  /* put back in this order: the criterion before its scores */
+  _spire_deletion_add_removed (deletion, criterion);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      _spire_deletion_add_removed (deletion, scores->pdata[i]);
+      if (!spire_store_delete (store, scores->pdata[i], error))
+        return FALSE;
+    }
+  if (!spire_store_delete (store, criterion, error))
+    return FALSE;
+  rest = spire_rubric_list_criteria (store, rubric_uuid, error);
+  if (rest == NULL)
+    return FALSE;
+  for (guint i = 0; i < rest->len; i++)
+    if (spire_record_get_int (rest->pdata[i], "position") != (gint64) i)
+      {
+        g_autoptr (SpireRecord) before = spire_record_copy (rest->pdata[i]);
+
+        _spire_deletion_add_changed (deletion, before);
+      }
+  return renumber_criteria (store, rest, error);
+}
+
+SpireDeletion *
+spire_rubric_remove_criterion_restorably (SpireStore *store, const char *criterion_uuid,
+                                          GError **error)
 {
   g_autoptr (SpireRecord) criterion = NULL;
   g_autoptr (SpireRecord) rubric = NULL;
-  g_autoptr (GPtrArray) rest = NULL;
+  g_autoptr (SpireDeletion) deletion = NULL;
+  g_autofree char *description = NULL;
 
-  g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SPIRE_IS_STORE (store), NULL);
 
   criterion = _spire_get_record (store, &spire_kind_criterion, criterion_uuid, error);
   if (criterion == NULL)
-    return FALSE;
+    return NULL;
   rubric = unfrozen_rubric (store, spire_record_get_text (criterion, "rubric"), error);
   if (rubric == NULL)
-    return FALSE;
+    return NULL;
+  /* TRANSLATORS: said after a rubric's criterion was removed, with Undo */
+  description = g_strdup_printf (_("“%s” removed"), spire_record_get_display_name (criterion));
+  deletion = _spire_deletion_new (store, description, 1);
+  _spire_deletion_set_check (deletion, check_unfrozen,
+                             g_strdup (spire_record_get_uuid (rubric)), g_free);
   if (!spire_store_begin (store, error))
-    return FALSE;
-  if (!delete_criterion (store, criterion, error))
-    goto fail;
-  rest = spire_rubric_list_criteria (store, spire_record_get_uuid (rubric), error);
-  if (rest == NULL || !renumber_criteria (store, rest, error))
-    goto fail;
-  return spire_store_commit (store, error);
+    return NULL;
+  if (!remove_into (store, criterion, spire_record_get_uuid (rubric), deletion, error))
+    {
+      spire_store_rollback (store);
+      return NULL;
+    }
+  if (!spire_store_commit (store, error))
+    return NULL;
+  return g_steal_pointer (&deletion);
+}
 
-fail:
-  spire_store_rollback (store);
-  return FALSE;
+gboolean
+spire_rubric_remove_criterion (SpireStore *store, const char *criterion_uuid, GError **error)
+{
+  g_autoptr (SpireDeletion) deletion = spire_rubric_remove_criterion_restorably (store,
+                                                                                 criterion_uuid,
+                                                                                 error);
+
+  return deletion != NULL;
 }
 
 /* The version of the cohort's rubric, or SPIRE_INT_NONE. */

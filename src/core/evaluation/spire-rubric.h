@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "spire-deletion.h"
 #include "spire-store.h"
 
 G_BEGIN_DECLS
@@ -81,6 +82,13 @@ gboolean spire_rubric_reorder_criteria (SpireStore *store, const char *rubric_uu
  * rubric is not frozen, so these belong to reviews already marked stale). */
 gboolean spire_rubric_remove_criterion (SpireStore *store, const char *criterion_uuid,
                                         GError **error);
+/* The same, returning what was removed ("“Impact” removed"):
+ * spire_deletion_restore () puts the criterion back in its place with its
+ * scores and the criteria after it where they were — refused, with
+ * nothing changed, when the rubric was frozen since. */
+SpireDeletion *spire_rubric_remove_criterion_restorably (SpireStore *store,
+                                                         const char *criterion_uuid,
+                                                         GError **error);
 
 /* How many submitted reviews of the cohort's panel are not stale (those an
  * unfreeze marks stale), in one query; -1 with @error when it fails. */

@@ -356,20 +356,30 @@ list_item_at (GtkWidget *widget)
   return NULL;
 }
 
-static void
-on_context_click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y,
-                             SpireApplicationList *self)
+/* The list item of the row @widget (focused: a row, its cells below). */
+static GtkListItem *
+list_item_in (GtkWidget *widget, guint depth)
 {
-  GtkWidget *view = GTK_WIDGET (self->column_view);
-  GtkListItem *item = list_item_at (gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT));
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "spire-list-item");
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !item && depth < 4;
+       c = gtk_widget_get_next_sibling (c))
+    item = list_item_in (c, depth + 1);
+  return item;
+}
+
+/* The row menu of @item (selected first, as a click selects), pointing
+ * at (@x, @y) in @from. */
+static void
+popup_context_menu (SpireApplicationList *self, GtkListItem *item, GtkWidget *from, double x,
+                    double y)
+{
   double px, py;
 
-  if (item == NULL)
-    return;
   if (!gtk_list_item_get_selected (item))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
                                      gtk_list_item_get_position (item), TRUE);
-  gtk_widget_translate_coordinates (view, GTK_WIDGET (self), x, y, &px, &py);
+  gtk_widget_translate_coordinates (from, GTK_WIDGET (self), x, y, &px, &py);
   /* The menu is made when first opened: made with the list it was part of
    * the window's first frame (issue 11). */
   if (self->context_popover == NULL)
@@ -382,7 +392,39 @@ on_context_click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, do
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover),
                                &(GdkRectangle) { (int) px, (int) py, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_popover));
+}
+
+static void
+on_context_click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y,
+                             SpireApplicationList *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkListItem *item = list_item_at (gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT));
+
+  if (item == NULL)
+    return;
+  popup_context_menu (self, item, view, x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* The Menu key or Shift+F10 (as in the sidebar): the focused row's menu,
+ * below the row's start. */
+static void
+context_menu_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SpireApplicationList *self = SPIRE_APPLICATION_LIST (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkListItem *item;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return;
+  item = list_item_at (focus);
+  if (item == NULL)
+    item = list_item_in (focus, 0);
+  if (item == NULL)
+    return;
+  popup_context_menu (self, item, focus, 12, gtk_widget_get_height (focus));
 }
 
 /* GObject */
@@ -444,6 +486,13 @@ spire_application_list_class_init (SpireApplicationListClass *klass)
   /* The last rows of a load are in the model (they come in slices). */
   signals[SIGNAL_FILLED] = g_signal_new ("filled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "applications.context-menu", NULL,
+                                   context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
+                                       "applications.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "applications.context-menu", NULL);
 
   haystack_quark = spire_listing_search_text_quark ();
   title_key_quark = spire_listing_title_key_quark ();

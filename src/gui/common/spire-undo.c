@@ -170,13 +170,33 @@ spire_undo_for_widget (GtkWidget *widget)
   return NULL;
 }
 
+void
+spire_undo_offer (GtkWidget *from, SpireDeletion *deletion)
+{
+  AdwToast *toast;
+  SpireUndo *undo;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (SPIRE_IS_DELETION (deletion));
+
+  toast = adw_toast_new (spire_deletion_get_description (deletion));
+  undo = spire_undo_for_widget (from);
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_timeout (toast, 8);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      spire_undo_push (undo, deletion, toast);
+    }
+  spire_toast_add (from, toast);
+}
+
 gboolean
 spire_delete_with_undo (GtkWidget *from, SpireStore *store, GPtrArray *records)
 {
   g_autoptr (SpireDeletion) deletion = NULL;
   g_autoptr (GError) error = NULL;
-  SpireUndo *undo;
-  AdwToast *toast;
 
   g_return_val_if_fail (GTK_IS_WIDGET (from), FALSE);
   g_return_val_if_fail (SPIRE_IS_STORE (store), FALSE);
@@ -195,16 +215,6 @@ spire_delete_with_undo (GtkWidget *from, SpireStore *store, GPtrArray *records)
       return FALSE;
     }
 
-  toast = adw_toast_new (spire_deletion_get_description (deletion));
-  undo = spire_undo_for_widget (from);
-  if (undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_set_timeout (toast, 8);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      spire_undo_push (undo, deletion, toast);
-    }
-  spire_toast_add (from, toast);
+  spire_undo_offer (from, deletion);
   return TRUE;
 }

@@ -40,6 +40,11 @@ gboolean spire_undo_undo (SpireUndo *self, GError **error);
 /* The undo of the window @widget is in, or NULL. */
 SpireUndo *spire_undo_for_widget (GtkWidget *widget);
 
+/* A toast over @from that says what @deletion removed and offers Undo
+ * ("win.undo", Ctrl+Z) while it is shown; for a removal made by a core
+ * rule of its own (a rubric's criterion). */
+void spire_undo_offer (GtkWidget *from, SpireDeletion *deletion);
+
 /* What every "Delete" in the GUI does: core deletes @records with their
  * parts; a refusal (in use) is shown in the error dialog; otherwise a toast
  * over @from says what was deleted and offers Undo ("win.undo", Ctrl+Z).

@@ -28,6 +28,7 @@
 #include "common/spire-reason-dialog.h"
 #include "spire-rubric-copy-dialog.h"
 #include "common/spire-toast.h"
+#include "common/spire-undo.h"
 
 struct _SpireEvaluationRubric
 {
@@ -507,16 +508,21 @@ on_remove_criterion_response_cb (AdwMessageDialog *dialog, const char *response,
 {
   const char *uuid = g_object_get_data (G_OBJECT (dialog), "spire-uuid");
   g_autoptr (GError) error = NULL;
+  g_autoptr (SpireDeletion) deletion = NULL;
 
   if (g_strcmp0 (response, "remove") != 0 || STORE (self) == NULL)
     return;
-  if (!spire_rubric_remove_criterion (STORE (self), uuid, &error))
+  deletion = spire_rubric_remove_criterion_restorably (STORE (self), uuid, &error);
+  if (deletion == NULL)
     show_error (self, _("The Criterion Could Not Be Removed"), error);
+  else
+    spire_undo_offer (GTK_WIDGET (self), deletion);
   reload_now (self);
 }
 
 /* The bin beside a criterion removed it at one click, its guidance and
- * draft scores with it, and nothing undoes that: it asks first. */
+ * draft scores with it: it asks first, and the toast after offers Undo
+ * (core puts the criterion back in its place, with its scores). */
 static void
 remove_criterion_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -534,8 +540,7 @@ remove_criterion_action (GtkWidget *widget, const char *name, GVariant *param)
   heading = g_strdup_printf (_("Remove “%s”?"), criterion_name);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     spire_widget_get_window (widget), heading,
-    _("Its guidance and weight go with it, and any scores already given on it in drafts. "
-      "This cannot be undone.")));
+    _("Its guidance and weight go with it, and any scores already given on it in drafts.")));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   /* Enter keeps it: a destructive answer is never the default */

@@ -23,6 +23,7 @@
 #include "common/spire-error-dialog.h"
 #include "common/spire-toast.h"
 #include "common/spire-field-row.h"
+#include "common/spire-widget.h"
 #include "spire-deal-editor.h"
 #include "spire-deal-gain-dialog.h"
 #include "spire-deal-phase-dialog.h"
@@ -618,7 +619,7 @@ spire_deal_editor_init (SpireDealEditor *self)
   self->rows = g_ptr_array_new_with_free_func (spire_field_row_free);
   self->shown = g_ptr_array_new ();
   /* Enter in a field saves (while Save may: an insensitive default does nothing). */
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  spire_window_set_default_button (GTK_WINDOW (self), self->save_button);
 }
 
 SpireDealEditor *

@@ -9,6 +9,11 @@
  * there are none.  The kind, stage and value rows are the deal editor's
  * own (SpireFieldRow: the same labels, the same reading of "2 500 000").
  *
+ * Each dropdown's first item is our own placeholder ("Choose…"):
+ * with nothing chosen, GTK 4.8's dropdown shows its "(None)", which no
+ * Norwegian translation of GTK has.  The buyer is chosen for the user as
+ * the owner of the chosen application's challenge, while none is chosen.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "spire-followup"
@@ -35,8 +40,11 @@ struct _SpireDealNewDialog
   SpireStore *store;
   GtkDropDown *application_dropdown;
   GtkDropDown *buyer_dropdown;
-  GPtrArray *applications; /* UUIDs, in the order of the dropdown */
-  GPtrArray *buyers;
+  GPtrArray *applications; /* UUIDs, in the order of the dropdown (0: none) */
+  GPtrArray *owners;       /* each application's challenge's owner, or NULL */
+  GPtrArray *buyers;       /* UUIDs (0: none) */
+  gboolean buyer_auto;     /* the buyer was chosen by the application */
+  gboolean choosing;
   GPtrArray *rows;         /* SpireFieldRow: kind, stage, value */
   AdwEntryRow *note_row;
   char *problem;
@@ -47,12 +55,25 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SpireDealNewDialog, spire_deal_new_dialog, ADW_TYPE_WINDOW)
 
+/* The UUID chosen, or NULL (the placeholder, position 0, is none). */
 static const char *
 chosen (GtkDropDown *dropdown, GPtrArray *uuids)
 {
   guint pos = gtk_drop_down_get_selected (dropdown);
 
   return pos < uuids->len ? g_ptr_array_index (uuids, pos) : NULL;
+}
+
+static gboolean
+choose_uuid (GtkDropDown *dropdown, GPtrArray *uuids, const char *uuid)
+{
+  for (guint i = 1; uuid && i < uuids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (uuids, i), uuid) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static void
@@ -91,7 +112,9 @@ on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer in_l
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+      /* not wider: at 360 px the row's title ("Application") broke
+       * beside a name 20 characters long */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -100,9 +123,14 @@ static void
 on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer in_list)
 {
   GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  /* the placeholder reads as one, in the button and in the list */
+  if (gtk_list_item_get_position (item) == 0)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
 }
 
 /* Labels: cut in the button (a name of any length beside the row's
@@ -117,18 +145,32 @@ label_factory (gboolean in_list)
   return factory;
 }
 
-/* The whole of what the dropdown shows cut, as its tooltip. */
+/* The whole of what the dropdown shows cut, as its tooltip; an
+ * application chosen brings its challenge's owner as the buyer, unless
+ * the user chose one. */
 static void
 on_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, SpireDealNewDialog *self)
 {
   GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+  guint pos = gtk_drop_down_get_selected (dropdown);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown),
-                               item ? gtk_string_object_get_string (item) : NULL);
+                               item && pos != 0 ? gtk_string_object_get_string (item) : NULL);
+  if (dropdown == self->buyer_dropdown && !self->choosing)
+    self->buyer_auto = FALSE;
+  if (dropdown == self->application_dropdown && self->buyer_dropdown && pos < self->owners->len &&
+      (self->buyer_auto || chosen (self->buyer_dropdown, self->buyers) == NULL))
+    {
+      self->choosing = TRUE;
+      if (!choose_uuid (self->buyer_dropdown, self->buyers, g_ptr_array_index (self->owners, pos)))
+        gtk_drop_down_set_selected (self->buyer_dropdown, 0);
+      self->buyer_auto = chosen (self->buyer_dropdown, self->buyers) != NULL;
+      self->choosing = FALSE;
+    }
   update_add (self);
 }
 
-/* A searchable dropdown in a row titled @title, nothing chosen. */
+/* A searchable dropdown in a row titled @title, its placeholder shown. */
 static GtkDropDown *
 add_choice_row (SpireDealNewDialog *self, const char *title, GtkStringList *labels)
 {
@@ -143,7 +185,7 @@ add_choice_row (SpireDealNewDialog *self, const char *title, GtkStringList *labe
   gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button_factory);
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title, -1);
@@ -156,9 +198,25 @@ add_choice_row (SpireDealNewDialog *self, const char *title, GtkStringList *labe
 }
 
 /* The accepted applications of @cohort, as "Startup – title". */
+/* The owner of @challenge (cached in @owners), or NULL. */
+static const char *
+challenge_owner (SpireDealNewDialog *self, const char *challenge, GHashTable *owners)
+{
+  g_autoptr (SpireRecord) c = NULL;
+
+  if (challenge == NULL)
+    return NULL;
+  if (g_hash_table_contains (owners, challenge))
+    return g_hash_table_lookup (owners, challenge);
+  c = spire_store_get (self->store, &spire_kind_challenge, challenge, NULL);
+  g_hash_table_insert (owners, g_strdup (challenge),
+                       g_strdup (c ? spire_record_get_text (c, "owner") : NULL));
+  return g_hash_table_lookup (owners, challenge);
+}
+
 static void
 list_accepted (SpireDealNewDialog *self, const char *cohort, GtkStringList *labels,
-               GHashTable *startups)
+               GHashTable *startups, GHashTable *owners)
 {
   g_autoptr (GError) error = NULL;
   /* Only the accepted ones are read (a cohort may hold 40 000). */
@@ -195,6 +253,9 @@ list_accepted (SpireDealNewDialog *self, const char *cohort, GtkStringList *labe
                                spire_record_get_display_name (app));
       gtk_string_list_append (labels, label);
       g_ptr_array_add (self->applications, g_strdup (spire_record_get_uuid (app)));
+      g_ptr_array_add (self->owners,
+                       g_strdup (challenge_owner (self, spire_record_get_text (app, "challenge"),
+                                                  owners)));
     }
 }
 
@@ -204,18 +265,25 @@ fill_applications (SpireDealNewDialog *self, const char *cohort, const char *pro
 {
   g_autoptr (GHashTable) startups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            g_free);
+  g_autoptr (GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         g_free);
   g_autoptr (GPtrArray) cohorts = NULL;
 
+  /* TRANSLATORS: a dropdown with nothing chosen yet, beside its row's
+   * title ("Application", "Buyer") */
+  gtk_string_list_append (labels, _("Choose…"));
+  g_ptr_array_add (self->applications, NULL);
+  g_ptr_array_add (self->owners, NULL);
   if (cohort != NULL)
     {
-      list_accepted (self, cohort, labels, startups);
+      list_accepted (self, cohort, labels, startups, owners);
       return;
     }
   if (program == NULL)
     return;
   cohorts = spire_store_list (self->store, &spire_kind_cohort, "program", program, NULL);
   for (guint i = 0; cohorts && i < cohorts->len; i++)
-    list_accepted (self, spire_record_get_uuid (cohorts->pdata[i]), labels, startups);
+    list_accepted (self, spire_record_get_uuid (cohorts->pdata[i]), labels, startups, owners);
 }
 
 static void
@@ -225,6 +293,8 @@ fill_buyers (SpireDealNewDialog *self, GtkStringList *labels)
   g_autoptr (GPtrArray) bodies = spire_store_list (self->store, &spire_kind_public_body, NULL,
                                                    NULL, &error);
 
+  gtk_string_list_append (labels, _("Choose…"));
+  g_ptr_array_add (self->buyers, NULL);
   if (bodies == NULL)
     {
       g_warning ("Could not list the public bodies: %s", error->message);
@@ -257,8 +327,9 @@ build_form (SpireDealNewDialog *self, const char *cohort, const char *program)
   fill_buyers (self, buyers);
   self->application_dropdown = add_choice_row (self, _("Application"), apps);
   self->buyer_dropdown = add_choice_row (self, _("Buyer"), buyers);
-  if (self->applications->len == 1)
-    gtk_drop_down_set_selected (self->application_dropdown, 0);
+  /* the one application there is (its buyer with it) */
+  if (self->applications->len == 2)
+    gtk_drop_down_set_selected (self->application_dropdown, 1);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       const SpireField *f = spire_kind_field (&spire_kind_deal, fields[i]);
@@ -273,11 +344,11 @@ build_form (SpireDealNewDialog *self, const char *cohort, const char *program)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Note"));
   adw_preferences_group_add (self->group, GTK_WIDGET (self->note_row));
 
-  if (self->applications->len == 0)
+  if (self->applications->len <= 1)
     show_problem (self, _("No Accepted Applications"),
                   _("A deal is recorded for an accepted startup. Accept an application in the "
                     "cohort’s Applications view first."));
-  else if (self->buyers->len == 0)
+  else if (self->buyers->len <= 1)
     show_problem (self, _("No Public Bodies"),
                   _("A deal is made with a public body. Add the buyer under Public bodies "
                     "first."));
@@ -351,6 +422,7 @@ spire_deal_new_dialog_finalize (GObject *object)
   SpireDealNewDialog *self = SPIRE_DEAL_NEW_DIALOG (object);
 
   g_ptr_array_unref (self->applications);
+  g_ptr_array_unref (self->owners);
   g_ptr_array_unref (self->buyers);
   g_free (self->problem);
   G_OBJECT_CLASS (spire_deal_new_dialog_parent_class)->finalize (object);
@@ -386,6 +458,7 @@ spire_deal_new_dialog_init (SpireDealNewDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->applications = g_ptr_array_new_with_free_func (g_free);
+  self->owners = g_ptr_array_new_with_free_func (g_free);
   self->buyers = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_ptr_array_new_with_free_func (spire_field_row_free);
 }
@@ -419,13 +492,7 @@ spire_deal_new_dialog_choose (SpireDealNewDialog *self, const char *field, const
     dropdown = self->buyer_dropdown, uuids = self->buyers;
   else
     return FALSE;
-  for (guint i = 0; i < uuids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (uuids, i), uuid) == 0)
-      {
-        gtk_drop_down_set_selected (dropdown, i);
-        return TRUE;
-      }
-  return FALSE;
+  return choose_uuid (dropdown, uuids, uuid);
 }
 
 gboolean

@@ -47,6 +47,7 @@ struct _SpireProgramOverview
   GtkLabel *ratio_label;
   GtkLabel *ratio_caption;
   GtkWidget *invested_hint;
+  GtkWidget *new_cohort_button;
   SpireFunnelChart *funnel;
   GtkWidget *no_deals_label;
   GtkWidget *deals_box;
@@ -104,6 +105,28 @@ show_ratio (SpireProgramOverview *self, SpireLanguage lang)
       gtk_label_set_text (self->ratio_caption, caption);
     }
   gtk_widget_set_visible (self->invested_hint, impact->invested <= 0);
+}
+
+/* Where to record an investment: the cohorts' menus, or — with no cohort,
+ * so no cohort's menu in the sidebar — a first cohort (its editor has the
+ * "Invested" field). */
+static void
+show_invested_hint (SpireProgramOverview *self)
+{
+  gboolean no_cohorts = spire_store_count (self->store, &spire_kind_cohort, "program",
+                                           self->program) == 0;
+
+  if (no_cohorts)
+    gtk_label_set_text (GTK_LABEL (self->invested_hint),
+                        _("This program has no cohorts yet, so nothing is invested in it. Add "
+                          "its first cohort here or with New Cohort… in the program’s menu in "
+                          "the sidebar, and record what it cost in its “Invested” field."));
+  else
+    gtk_label_set_text (GTK_LABEL (self->invested_hint),
+                        _("No investment is recorded for this program, so there is no ratio "
+                          "yet. Record what each cohort cost in its “Invested” field: choose "
+                          "Edit Cohort… in the cohort’s menu in the sidebar."));
+  gtk_widget_set_visible (self->new_cohort_button, no_cohorts);
 }
 
 typedef struct
@@ -190,6 +213,7 @@ show_program (SpireProgramOverview *self, GError **error)
   set_money (self->expected_label, impact->gains_expected, lang);
   set_money (self->realised_label, impact->gains_realised, lang);
   show_ratio (self, lang);
+  show_invested_hint (self);
   if (!spire_funnel_for_program (self->store, self->program, &funnel, error))
     return;
   spire_funnel_chart_set_funnel (self->funnel, &funnel);
@@ -350,6 +374,7 @@ spire_program_overview_class_init (SpireProgramOverviewClass *klass)
   BIND (ratio_label);
   BIND (ratio_caption);
   BIND (invested_hint);
+  BIND (new_cohort_button);
   BIND (funnel);
   BIND (no_deals_label);
   BIND (deals_box);

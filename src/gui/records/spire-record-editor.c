@@ -23,6 +23,7 @@
 #include "common/spire-toast.h"
 #include "common/spire-undo.h"
 #include "common/spire-field-row.h"
+#include "common/spire-widget.h"
 #include "spire-record-editor.h"
 #include "spire-records-private.h"
 #include "spire-records-resources.h"
@@ -349,7 +350,7 @@ spire_record_editor_init (SpireRecordEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func (spire_field_row_free);
   /* Enter in a field saves (while Save may: an insensitive default does nothing). */
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  spire_window_set_default_button (GTK_WINDOW (self), self->save_button);
 }
 
 /* The one delete wrapper left, for the cohort page (common/'s

@@ -419,7 +419,7 @@ spire_first_steps_init (SpireFirstSteps *self)
   spire_combo_row_show_value_whole (self->owner_kind_row);
   fill_combo (self->program_kind_row, &spire_kind_program, "kind", "accelerator");
   fill_combo (self->owner_kind_row, &spire_kind_public_body, "kind", "municipality");
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+  spire_window_set_default_button (GTK_WINDOW (self), self->next_button);
   update (self);
 }
 

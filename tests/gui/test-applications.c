@@ -723,6 +723,7 @@ test_spinner_later (void)
   spire_spinner_set_spinning_later (GTK_SPINNER (spinner), TRUE);
   g_object_unref (spinner);
   gui_fixture_spin (400);
+}
 
 /* The Menu key (or Shift+F10) on a row opens its menu, as a right click
  * does (the Keyboard Shortcuts window said so; only the sidebar did it). */

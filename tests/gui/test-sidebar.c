@@ -354,6 +354,63 @@ test_sidebar_no_cohorts (void)
   close_window (window);
 }
 
+/* Where the cohort's facts are, relative to its name: beside it when the
+ * name's whole line fits, else under it (the name then has the page's
+ * width, and is cut only when longer than that). */
+static gboolean
+facts_under_name (const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  g_autoptr (SpireRecord) program = spire_record_new (&spire_kind_program);
+  g_autoptr (SpireRecord) cohort = spire_record_new (&spire_kind_cohort);
+  SpireWindow *window;
+  GtkWidget *title, *phase;
+  graphene_point_t title_at, phase_at;
+  gboolean under;
+
+  g_assert_no_error (error);
+  spire_record_set_text (program, "name", "Bergen kommune");
+  spire_record_set_text (program, "kind", "accelerator");
+  g_assert_true (spire_store_insert (store, program, &error));
+  spire_record_set_text (cohort, "program", spire_record_get_uuid (program));
+  spire_record_set_text (cohort, "name", name);
+  spire_record_set_text (cohort, "phase", "open");
+  spire_record_set_text (cohort, "application_deadline", "2027-03-01");
+  spire_record_set_int (cohort, "seats", 10);
+  g_assert_true (spire_store_insert (store, cohort, &error));
+  window = gui_fixture_window_on_cohort (app, store, spire_record_get_uuid (cohort));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  title = gui_fixture_find_label (GTK_WIDGET (_spire_window_get_cohort_page (window)), name, FALSE);
+  phase = gui_fixture_find_label (GTK_WIDGET (_spire_window_get_cohort_page (window)), "Phase",
+                                  FALSE);
+  g_assert_nonnull (title);
+  g_assert_nonnull (phase);
+  gui_fixture_wait_allocated (phase);
+  gui_fixture_wait_frame (window);
+  g_assert_true (gtk_widget_compute_point (title, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0),
+                                           &title_at));
+  g_assert_true (gtk_widget_compute_point (phase, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0),
+                                           &phase_at));
+  under = phase_at.y >= title_at.y + gtk_widget_get_height (title);
+  if (under)
+    {
+      /* the name has the width the facts had beside it */
+      g_assert_cmpfloat (phase_at.x, <, title_at.x + 20);
+      g_assert_cmpint (gtk_widget_get_width (title), >, 700);
+    }
+  close_window (window);
+  return under;
+}
+
+static void
+test_sidebar_header_facts (void)
+{
+  g_assert_false (facts_under_name ("Vår 2027"));
+  g_assert_true (facts_under_name ("Bergen kommune – Klimaløsninger for framtidens byer og "
+                                   "innovative anskaffelser 2027 høst"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -371,6 +428,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sidebar/name-period", test_sidebar_name_period);
   g_test_add_func ("/sidebar/long-names", test_sidebar_long_names);
   g_test_add_func ("/sidebar/no-cohorts", test_sidebar_no_cohorts);
+  g_test_add_func ("/sidebar/header-facts", test_sidebar_header_facts);
   ret = g_test_run ();
   g_clear_object (&app);
   return ret;

@@ -330,11 +330,19 @@ test_window_narrow (void)
     const char *name = spire_record_get_display_name (c);
     GtkLabel *title = GTK_LABEL (
       gui_fixture_find_label (GTK_WIDGET (_spire_window_get_cohort_page (window)), name, FALSE));
+    const char *phase = spire_field_value_label (spire_kind_field (&spire_kind_cohort, "phase"),
+                                                 spire_record_get_text (c, "phase"));
+    GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
 
     g_assert_nonnull (title);
     g_assert_false (gtk_label_get_wrap (title));
     g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_END);
     g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, name);
+    /* Narrow, the phase follows the program's name: that line wraps, and
+     * is never cut */
+    g_assert_true (gtk_label_get_wrap (subtitle));
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (subtitle)));
+    g_assert_true (g_str_has_suffix (gtk_label_get_text (subtitle), phase));
   }
   g_assert_true (gui_fixture_wait (switcher_bar_shown, window->content_pane,
                                    GUI_FIXTURE_TIMEOUT_MS));

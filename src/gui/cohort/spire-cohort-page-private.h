@@ -24,6 +24,7 @@ struct _SpireCohortPage
   int top_width;          /* the width top_scroll's height was fitted to */
   GtkLabel *cohort_title;
   GtkLabel *program_label;
+  GtkWidget *header_box;  /* the name, then the facts beside or under it */
   GtkWidget *facts_box;
   GtkWidget *counts_heading;
   GtkWidget *show_all_button;

@@ -75,6 +75,11 @@ update_header (SpireCohortPage *self)
                                                 spire_record_get_text (c, "phase")));
     }
   gtk_label_set_text (self->cohort_title, c ? spire_record_get_display_name (c) : "");
+  /* Compact, the program's line ends with the phase: it wraps at words
+   * then, so that a long program's name never cuts the phase away. */
+  gtk_label_set_wrap (self->program_label, self->compact);
+  gtk_label_set_ellipsize (self->program_label,
+                           self->compact ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
   gtk_label_set_text (self->program_label, subtitle->str);
   /* Both are cut at their end when the page is narrower than they are
    * long; the tooltips have them whole. */
@@ -621,6 +626,7 @@ spire_cohort_page_class_init (SpireCohortPageClass *klass)
   BIND (paned);
   BIND (details_stack);
   BIND (details_bin);
+  BIND (header_box);
   BIND (list);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
@@ -637,6 +643,7 @@ spire_cohort_page_init (SpireCohortPage *self)
   GtkSelectionModel *model;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  spire_widget_stack_when_narrow (self->header_box);
   /* measure and size_allocate are the page's own (see size_allocate). */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   /* "More Actions" is not in the first frame */

@@ -237,18 +237,28 @@ stack_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int 
                int *natural, int *minimum_baseline, int *natural_baseline)
 {
   gboolean one_line = orientation == GTK_ORIENTATION_VERTICAL && stack_fits (widget, for_size);
+  GtkWidget *second = gtk_widget_get_next_sibling (gtk_widget_get_first_child (widget));
+  int second_width = -1;
 
+  /* On one line, each is as tall as it is at the width it gets there (a
+   * flow box of facts is taller when narrow): the second its natural
+   * width, the first the rest (stack_allocate). */
+  if (one_line && for_size >= 0 && gtk_widget_should_layout (second))
+    gtk_widget_measure (second, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &second_width, NULL, NULL);
   *minimum = *natural = 0;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
-      int m = 0, n = 0;
+      int m = 0, n = 0, size = -1;
 
       if (!gtk_widget_should_layout (c))
         continue;
       /* a wrapping first child is as tall as its text at the width it gets */
-      gtk_widget_measure (c, orientation,
-                          orientation == GTK_ORIENTATION_VERTICAL && !one_line ? for_size : -1,
-                          &m, &n, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL && !one_line)
+        size = for_size;
+      else if (second_width >= 0)
+        size = c == second ? second_width
+                           : MAX (0, for_size - second_width - STACK_SPACING_ACROSS);
+      gtk_widget_measure (c, orientation, size, &m, &n, NULL, NULL);
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
         {
           /* At least the wider of the two (one under the other); at best

@@ -405,6 +405,7 @@ rules_panel_overview (SpireStore *store, const char *cohort, GHashTable *loads)
   g_autoptr (GPtrArray) members = spire_panel_list (store, cohort, &error);
   g_autoptr (GPtrArray) conflicts = spire_conflicts_list (store, cohort, &error);
   gboolean seen_settled = FALSE;
+  guint n_pending = 0;
 
   g_assert_no_error (error);
   spire_panel_overview_async (store, cohort, NULL, on_result_cb, &result);
@@ -441,6 +442,10 @@ rules_panel_overview (SpireStore *store, const char *cohort, GHashTable *loads)
       else
         g_assert_false (seen_settled);
     }
+  /* The count the part shows: every pending conflict of the cohort. */
+  for (guint i = 0; i < conflicts->len; i++)
+    n_pending += spire_conflict_is_pending (conflicts->pdata[i]);
+  g_assert_cmpuint (o->n_pending, ==, n_pending);
 }
 
 static void

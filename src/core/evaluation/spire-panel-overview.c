@@ -130,6 +130,9 @@ spire_panel_overview_read (SpireStore *store, const char *cohort_uuid, GError **
     return NULL;
   /* Pending first, then the others (a stable sort keeps their order). */
   g_ptr_array_sort (o->conflicts, pending_first);
+  while (o->n_pending < o->conflicts->len &&
+         spire_conflict_is_pending (o->conflicts->pdata[o->n_pending]))
+    o->n_pending++;
   name_conflicts (store, o, person_names);
   return g_steal_pointer (&o);
 }

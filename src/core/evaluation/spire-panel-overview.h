@@ -26,6 +26,7 @@ typedef struct
                                /* then the others, each in spire_conflicts_list's order */
   GPtrArray *conflict_members; /* char *: the name of each conflict's member ("" unknown) */
   GPtrArray *conflict_parties; /* char *: its application's title or startup's name */
+  guint n_pending;             /* the conflicts pending: the first n_pending of conflicts */
 } SpirePanelOverview;
 
 void spire_panel_overview_free (SpirePanelOverview *overview);

@@ -3,8 +3,10 @@
  * The cohort's panel with each member's role and progress, and the
  * conflicts of interest (read on a worker with every name the rows show:
  * spire_panel_overview_async; the member rows made a slice a frame, the
- * conflicts a list view of their own that makes only the rows in sight,
- * 370 at xlarge): declared
+ * conflicts a list view of their own, 370 at xlarge, whose model grows
+ * as it is scrolled: GTK 4.8 makes a widget for each of a list view's
+ * first ~200 items, and each conflict row costs 5–8 ms to make and
+ * measure, so only a page or so past what is in sight is in it): declared
  * by hand, or detected by the core (spire_conflicts_detect_async, long work
  * on a large cohort) and then confirmed or dismissed with a reason.
  *
@@ -32,6 +34,7 @@ struct _SpireEvaluationPanel
 {
   SpireEvaluationPart parent_instance;
 
+  AdwPreferencesGroup *conflicts_group; /* its description counts them */
   GtkListBox *panel_list;
   GtkListBox *conflicts_list;     /* the spinner or "no conflicts" only */
   GtkWidget *conflicts_scroller;  /* bounded height: the page scrolls around it */
@@ -50,6 +53,7 @@ struct _SpireEvaluationPanel
    * are bound from it by position (conflict_members, conflict_parties). */
   SpirePanelOverview *overview;
   SpireRowFeed *feed;
+  guint more_tick; /* more conflicts into the model while near its end */
 };
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationPanel, spire_evaluation_panel, SPIRE_TYPE_EVALUATION_PART)
@@ -79,20 +83,23 @@ name_or_unknown (const char *name)
   return name && name[0] ? name : _("Unknown person");
 }
 
-/* A list view makes a widget for each of its first ~200 rows (GTK 4.8):
- * the conflicts come into its model one by one in the feed's slices until
- * those are made, then the rest in one step (rows past those get no
- * widget until they are scrolled to). */
-#define SLICED_CONFLICTS 256
-
 /* More conflicts than fit in CONFLICTS_HEIGHT px (rows of ~60–80 px). */
 #define FEW_CONFLICTS 5
 #define CONFLICTS_HEIGHT 420
 
+/* A list view makes a widget for each of its first ~200 items (GTK 4.8),
+ * whether in sight or not: 370 conflicts made 256 row widgets, 5–8 ms of
+ * the main thread each (issue 11: the part took 5 s to fill at xlarge,
+ * 17–20 ms of every frame meanwhile).  So its model holds what is in
+ * sight and about a list's height more: the feed puts the first
+ * FIRST_CONFLICTS in (the 420 px list shows five or six), and more come
+ * while the list is scrolled near their end (more_conflicts). */
+#define FIRST_CONFLICTS 12
+
 static guint
 n_fed_conflicts (SpirePanelOverview *o)
 {
-  return MIN (o->conflicts->len, SLICED_CONFLICTS);
+  return MIN (o->conflicts->len, FIRST_CONFLICTS);
 }
 
 /* Row @i of the feed: the members first, then the conflicts (one feed: a
@@ -106,8 +113,7 @@ add_row (guint i, gpointer data)
 
   if (i >= o->members->len)
     {
-      i -= o->members->len;
-      spire_row_model_show_more (self->conflicts, i + 1 == n_fed_conflicts (o) ? G_MAXUINT : 1);
+      spire_row_model_show_more (self->conflicts, 1);
       return;
     }
   ev = o->members->pdata[i];
@@ -141,6 +147,90 @@ bind_conflict_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
                           o->conflict_parties->pdata[i]);
 }
 
+/* TRUE while conflicts wait and less than a list's height of rows is
+ * below what is in sight (a list not laid out yet has no height). */
+static gboolean
+wants_more_conflicts (SpireEvaluationPanel *self)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->conflicts_view));
+  SpirePanelOverview *o = self->overview;
+  double page;
+
+  if (o == NULL || _spire_row_feed_is_running (self->feed) ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->conflicts)) >= o->conflicts->len ||
+      adj == NULL || (page = gtk_adjustment_get_page_size (adj)) <= 0)
+    return FALSE;
+  return gtk_adjustment_get_upper (adj) - gtk_adjustment_get_value (adj) - page < page;
+}
+
+/* A slice of rows a frame, as the feed makes them: the frame after it
+ * lays out only those. */
+static gboolean
+more_conflicts_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (widget);
+  gint64 end = g_get_monotonic_time () + ROW_SLICE_US;
+
+  if (!wants_more_conflicts (self))
+    {
+      self->more_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  do
+    spire_row_model_show_more (self->conflicts, 1);
+  while (g_get_monotonic_time () < end &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->conflicts)) < self->overview->conflicts->len);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The list scrolled, laid out or filled: more rows when it nears their
+ * end (after the frame's layout, in the next frame's tick). */
+static void
+more_conflicts (SpireEvaluationPanel *self)
+{
+  if (self->more_tick == 0 && wants_more_conflicts (self))
+    self->more_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), more_conflicts_tick_cb,
+                                                    NULL, NULL);
+}
+
+static void
+stop_more_conflicts (SpireEvaluationPanel *self)
+{
+  if (self->more_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->more_tick);
+  self->more_tick = 0;
+}
+
+/* "12 conflicts of interest on record, 3 to confirm or dismiss": the
+ * list shows only the rows near those in sight, so it says how many. */
+static void
+set_conflicts_count (SpireEvaluationPanel *self, SpirePanelOverview *o)
+{
+  g_autofree char *text = NULL;
+
+  if (o != NULL && o->conflicts->len > 0)
+    {
+      SpireLanguage lang = spire_language_current ();
+      g_autofree char *n = spire_format_count (o->conflicts->len, lang);
+      g_autofree char *n_pending = spire_format_count (o->n_pending, lang);
+
+      if (o->n_pending == 0)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conflict of interest on record",
+                                             "%s conflicts of interest on record",
+                                             o->conflicts->len),
+                                n);
+      else
+        /* Translators: the conflicts of interest on record, then those detected
+         * and not yet confirmed or dismissed */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s conflict of interest on record, %s to confirm or dismiss",
+                                             "%s conflicts of interest on record, %s to confirm or dismiss",
+                                             o->conflicts->len),
+                                n, n_pending);
+    }
+  adw_preferences_group_set_description (self->conflicts_group, text);
+}
+
 /* The conflicts shown: none (the list view's rows unbound) or the
  * overview's, none of them in the model yet (add_row puts them in). */
 static void
@@ -148,6 +238,8 @@ set_conflicts (SpireEvaluationPanel *self, SpirePanelOverview *o)
 {
   guint n = o ? o->conflicts->len : 0;
 
+  stop_more_conflicts (self);
+  set_conflicts_count (self, o);
   spire_row_model_set_rows_shown (self->conflicts, o ? o->conflicts : NULL, 0);
   /* A few rows take their height (the list view's minimum, all rows);
    * many scroll inside a list of a bounded height. */
@@ -601,6 +693,7 @@ spire_evaluation_panel_dispose (GObject *object)
   SpireEvaluationPanel *self = SPIRE_EVALUATION_PANEL (object);
 
   drop_load (self);
+  stop_more_conflicts (self);
   if (self->conflicts_view)
     gtk_list_view_set_model (self->conflicts_view, NULL);
   g_clear_object (&self->conflicts);
@@ -624,6 +717,7 @@ spire_evaluation_panel_class_init (SpireEvaluationPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-evaluation-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, panel_list);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, SpireEvaluationPanel, conflicts_scroller);
@@ -643,6 +737,7 @@ spire_evaluation_panel_init (SpireEvaluationPanel *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkSelectionModel) model = NULL;
+  GtkAdjustment *adj;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->conflicts = spire_row_model_new (SPIRE_TYPE_RECORD);
@@ -652,5 +747,34 @@ spire_evaluation_panel_init (SpireEvaluationPanel *self)
   g_object_unref (factory);
   model = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->conflicts))));
   gtk_list_view_set_model (self->conflicts_view, model);
+  /* Scrolled, laid out with more rows, or shown again: more rows if near
+   * their end (the scrolled window gave the view its adjustment). */
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->conflicts_view));
+  g_signal_connect_object (adj, "value-changed", G_CALLBACK (more_conflicts), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adj, "changed", G_CALLBACK (more_conflicts), self, G_CONNECT_SWAPPED);
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));
+}
+
+/* The conflicts of interest read for the cohort shown (0 while reading),
+ * and how many of them the conflicts' list view holds now: those in
+ * sight and about a list's height more (the rest come as it is
+ * scrolled). */
+guint
+spire_evaluation_panel_get_n_conflicts (SpireEvaluationPanel *self, guint *n_in_list)
+{
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_PANEL (self), 0);
+
+  if (n_in_list)
+    *n_in_list = g_list_model_get_n_items (G_LIST_MODEL (self->conflicts));
+  return self->overview ? self->overview->conflicts->len : 0;
+}
+
+/* The list view of the conflicts of interest (tests and benchmarks
+ * scroll it). */
+GtkListView *
+spire_evaluation_panel_get_conflicts_view (SpireEvaluationPanel *self)
+{
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_PANEL (self), NULL);
+  return self->conflicts_view;
 }

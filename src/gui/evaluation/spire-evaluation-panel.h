@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define SPIRE_TYPE_EVALUATION_PANEL (spire_evaluation_panel_get_type ())
 G_DECLARE_FINAL_TYPE (SpireEvaluationPanel, spire_evaluation_panel, SPIRE, EVALUATION_PANEL, SpireEvaluationPart)
 
+guint spire_evaluation_panel_get_n_conflicts (SpireEvaluationPanel *self, guint *n_in_list);
+GtkListView *spire_evaluation_panel_get_conflicts_view (SpireEvaluationPanel *self);
+
 
 
 G_END_DECLS

@@ -137,7 +137,9 @@ collect_titles (GtkWidget *widget, GType type, GString *out)
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     {
       g_string_append_printf (out, "%s%s", out->len ? "|" : "",
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+                              SPIRE_IS_CONFLICT_ROW (widget)
+                                ? spire_conflict_row_get_title (SPIRE_CONFLICT_ROW (widget))
+                                : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
       return;
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
@@ -325,7 +327,7 @@ conflict_row_titled (Fixture *f, const char *title)
   collect_type (GTK_WIDGET (f->panel), SPIRE_TYPE_CONFLICT_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_get_parent (rows->pdata[i]) != NULL &&
-        g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+        g_strcmp0 (spire_conflict_row_get_title (rows->pdata[i]), title) == 0)
       return rows->pdata[i];
   return NULL;
 }

@@ -12,27 +12,47 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-widget.h"
 #include "spire-conflict-row.h"
 #include "spire-evaluation-part.h"
 
 struct _SpireConflictRow
 {
-  AdwActionRow parent_instance;
+  GtkWidget parent_instance;
 
+  GtkWidget *header;
+  GtkWidget *icon;
+  GtkLabel *title;
+  GtkLabel *subtitle;
   GtkWidget *buttons;
   GtkWidget *confirm_button;
   GtkWidget *dismiss_button;
 };
 
-G_DEFINE_FINAL_TYPE (SpireConflictRow, spire_conflict_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (SpireConflictRow, spire_conflict_row, GTK_TYPE_WIDGET)
+
+static void
+spire_conflict_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_CONFLICT_ROW);
+  G_OBJECT_CLASS (spire_conflict_row_parent_class)->dispose (object);
+}
 
 static void
 spire_conflict_row_class_init (SpireConflictRowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = spire_conflict_row_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/spire/Spire/evaluation/spire-conflict-row.ui");
+  gtk_widget_class_set_css_name (widget_class, "row");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, header);
+  gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, title);
+  gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, subtitle);
   gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, buttons);
   gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, SpireConflictRow, dismiss_button);
@@ -97,10 +117,10 @@ spire_conflict_row_set (SpireConflictRow *self, SpireRecord *c, const char *memb
                                 _spire_evaluation_enum_label (&spire_kind_conflict, "kind",
                                                               spire_record_get_text (c, "kind")),
                                 reason ? reason : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (self),
-                                pending ? "dialog-warning-symbolic" : NULL);
+  gtk_label_set_text (self->title, title);
+  spire_widget_set_cell_tooltip (GTK_WIDGET (self->title), title);
+  gtk_label_set_text (self->subtitle, subtitle);
+  gtk_widget_set_visible (self->icon, pending);
   if (pending)
     {
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->confirm_button), "s", uuid);
@@ -120,4 +140,12 @@ spire_conflict_row_set (SpireConflictRow *self, SpireRecord *c, const char *memb
     gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "dim-label");
+}
+
+const char *
+spire_conflict_row_get_title (SpireConflictRow *self)
+{
+  g_return_val_if_fail (SPIRE_IS_CONFLICT_ROW (self), NULL);
+
+  return gtk_label_get_text (self->title);
 }

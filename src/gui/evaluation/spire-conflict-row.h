@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define SPIRE_TYPE_CONFLICT_ROW (spire_conflict_row_get_type ())
-G_DECLARE_FINAL_TYPE (SpireConflictRow, spire_conflict_row, SPIRE, CONFLICT_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (SpireConflictRow, spire_conflict_row, SPIRE, CONFLICT_ROW, GtkWidget)
 
 /* A conflict of interest: pending ones offer Confirm and Dismiss.  The
  * names come with it (read on a worker): the member's and the
@@ -24,6 +24,8 @@ GtkWidget *spire_conflict_row_new_empty (void);
 /* Shows @conflict in @row (a list view's row bound to another item). */
 void spire_conflict_row_set (SpireConflictRow *row, SpireRecord *conflict,
                              const char *member_name, const char *party_name);
+/* "Member — application or startup" */
+const char *spire_conflict_row_get_title (SpireConflictRow *row);
 /* Neither confirmed nor dismissed. */
 gboolean spire_conflict_row_is_pending (SpireRecord *conflict);
 

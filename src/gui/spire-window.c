@@ -58,6 +58,8 @@ toast (SpireWindow *self, const char *text)
   spire_toast_add (GTK_WIDGET (self), t);
 }
 
+#define PAGES_UI "/no/spire/Spire/spire-window-pages.ui"
+
 /* The "empty" and "error" pages are made when first shown, from
  * spire-window-pages.ui: a database with programs never shows them, and
  * made and styled with the window they were part of its first frame's cost
@@ -65,24 +67,15 @@ toast (SpireWindow *self, const char *text)
 static void
 ensure_page (SpireWindow *self, const char *name)
 {
-  static const char *const empty_ids[] = { "empty_page", NULL };
-  static const char *const error_ids[] = { "error_page", NULL };
   gboolean empty = g_str_equal (name, "empty");
   g_autoptr (GtkBuilder) builder = NULL;
-  g_autoptr (GError) error = NULL;
 
-  if ((!empty && !g_str_equal (name, "error")) ||
-      gtk_stack_get_child_by_name (self->main_stack, name) != NULL)
+  if (!empty && !g_str_equal (name, "error"))
     return;
-  builder = gtk_builder_new ();
-  if (!gtk_builder_add_objects_from_resource (builder, "/no/spire/Spire/spire-window-pages.ui",
-                                              (const char **) (empty ? empty_ids : error_ids),
-                                              &error))
-    g_error ("spire-window-pages.ui: %s", error->message);
-  gtk_stack_add_named (self->main_stack,
-                       GTK_WIDGET (gtk_builder_get_object (builder, empty ? "empty_page"
-                                                                           : "error_page")),
-                       name);
+  builder = spire_stack_add_page_once (self->main_stack, name, PAGES_UI,
+                                       empty ? "empty_page" : "error_page");
+  if (builder == NULL)
+    return;
   if (empty)
     {
       self->empty_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "empty_title"));
@@ -110,20 +103,11 @@ ensure_page (SpireWindow *self, const char *name)
 static void
 show_content_page (SpireWindow *self, const char *name)
 {
-  gboolean none = g_str_equal (name, "none");
-
-  if ((none || g_str_equal (name, "no-cohorts")) &&
-      gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+  if (g_str_equal (name, "none") || g_str_equal (name, "no-cohorts"))
     {
-      const char *id = none ? "none_page" : "no_cohorts_page";
-      g_autoptr (GtkBuilder) builder = gtk_builder_new ();
-      g_autoptr (GError) error = NULL;
-
-      if (!gtk_builder_add_objects_from_resource (builder, "/no/spire/Spire/spire-window-pages.ui",
-                                                  (const char *[]) { id, NULL }, &error))
-        g_error ("spire-window-pages.ui: %s", error->message);
-      gtk_stack_add_named (self->content_stack, GTK_WIDGET (gtk_builder_get_object (builder, id)),
-                           name);
+      g_autoptr (GtkBuilder) builder = spire_stack_add_page_once (
+        self->content_stack, name, PAGES_UI,
+        g_str_equal (name, "none") ? "none_page" : "no_cohorts_page");
     }
   gtk_stack_set_visible_child_name (self->content_stack, name);
 }

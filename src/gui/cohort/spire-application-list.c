@@ -274,18 +274,9 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
 static void
 ensure_status_page (SpireApplicationList *self, const char *name)
 {
-  g_autoptr (GtkBuilder) builder = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *id = g_str_equal (name, "empty") ? "empty_page" : "no_results_page";
-
-  if (gtk_stack_get_child_by_name (self->list_stack, name) != NULL)
-    return;
-  builder = gtk_builder_new ();
-  if (!gtk_builder_add_objects_from_resource (builder,
-                                              "/no/spire/Spire/cohort/spire-application-list-pages.ui",
-                                              (const char *[]) { id, NULL }, &error))
-    g_error ("spire-application-list-pages.ui: %s", error->message);
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (gtk_builder_get_object (builder, id)), name);
+  g_autoptr (GtkBuilder) builder = spire_stack_add_page_once (
+    self->list_stack, name, "/no/spire/Spire/cohort/spire-application-list-pages.ui",
+    g_str_equal (name, "empty") ? "empty_page" : "no_results_page");
 }
 
 static void

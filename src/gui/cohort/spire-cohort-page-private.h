@@ -58,7 +58,6 @@ struct _SpireCohortPage
   guint orientation_idle;
   gboolean position_done;
   gboolean compact;       /* narrow: the facts fold into the header */
-  gboolean shown;         /* a listing (or none) has been shown */
 
   SpireStore *store;
   SpireCohort *cohort;

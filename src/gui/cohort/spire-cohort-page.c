@@ -296,17 +296,12 @@ ensure_details (SpireCohortPage *self)
 static AdwStatusPage *
 ensure_many (SpireCohortPage *self)
 {
-  if (self->details_many == NULL)
-    {
-      g_autoptr (GtkBuilder) builder = gtk_builder_new ();
-      g_autoptr (GError) error = NULL;
+  g_autoptr (GtkBuilder) builder = spire_stack_add_page_once (
+    self->details_stack, "many", "/no/spire/Spire/cohort/spire-cohort-page-many.ui",
+    "details_many");
 
-      if (!gtk_builder_add_from_resource (builder, "/no/spire/Spire/cohort/spire-cohort-page-many.ui",
-                                          &error))
-        g_error ("spire-cohort-page-many.ui: %s", error->message);
-      self->details_many = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "details_many"));
-      gtk_stack_add_named (self->details_stack, GTK_WIDGET (self->details_many), "many");
-    }
+  if (builder)
+    self->details_many = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "details_many"));
   return self->details_many;
 }
 
@@ -742,7 +737,6 @@ show_listing (SpireCohortPage *self, SpireCohortListing *listing, GHashTable *ke
       without_challenge = challenge == NULL || *challenge == '\0';
     }
 
-  self->shown = TRUE;
   update_facts (self);
   update_counts (self, counts);
   self->updating_filters = TRUE;
@@ -881,7 +875,7 @@ spire_cohort_page_set_cohort (SpireCohortPage *self, SpireCohort *cohort, GError
       /* No cohort before either (a database given to the page, which the
        * window follows with its first cohort): nothing to clear, and the
        * list's "empty" page is not made for a moment no one sees. */
-      if (had || self->shown)
+      if (had)
         show_listing (self, NULL, NULL);
       return TRUE;
     }

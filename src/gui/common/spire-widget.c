@@ -465,6 +465,27 @@ spire_window_set_default_button (GtkWindow *window, GtkWidget *button)
     gtk_widget_grab_focus (button);
 }
 
+/* A stack's page made when first needed */
+
+GtkBuilder *
+spire_stack_add_page_once (GtkStack *stack, const char *name, const char *resource,
+                           const char *id)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (GTK_IS_STACK (stack), NULL);
+
+  if (gtk_stack_get_child_by_name (stack, name) != NULL)
+    return NULL;
+  builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (builder, resource, (const char *[]) { id, NULL },
+                                              &error))
+    g_error ("%s: %s", resource, error->message); /* the resource is the program's own */
+  gtk_stack_add_named (stack, GTK_WIDGET (gtk_builder_get_object (builder, id)), name);
+  return g_steal_pointer (&builder);
+}
+
 /* A spinner started later */
 
 #define SPINNER_DELAY_MS 250

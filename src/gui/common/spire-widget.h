@@ -65,6 +65,13 @@ gboolean spire_dialog_close_request_cancels (GCancellable *cancellable);
  * it again whenever the dialog's page or the button's sensitivity changes:
  * an insensitive button takes the focus once it may. */
 void spire_window_set_default_button (GtkWindow *window, GtkWidget *button);
+/* @stack's page @name, made when first asked for from the object @id of
+ * the GtkBuilder resource @resource: a page the window's first frame does
+ * not show is not made and styled with the window (issue 11).  Returns the
+ * builder that made it, for its other objects (unref it), or NULL when
+ * the page was there already. */
+GtkBuilder *spire_stack_add_page_once (GtkStack *stack, const char *name, const char *resource,
+                                       const char *id);
 /* Starts @spinner a quarter of a second from now, unless it is stopped
  * before (stopping is at once): a wait shorter than that shows no spinner,
  * which would only flash, and a window's first frame draws none (the

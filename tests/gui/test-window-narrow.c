@@ -284,6 +284,13 @@ test_window_narrow (void)
   SpireSidebar *sidebar;
   const char *program;
 
+  {
+    /* a name that takes two lines at a phone's width */
+    g_autoptr (SpireRecord) c = spire_store_get (store, &spire_kind_cohort, cohort, NULL);
+
+    spire_record_set_text (c, "name", "Innovasjonspartnerskap helse og omsorg vår 2026");
+    g_assert_true (spire_store_update (store, c, NULL));
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   _spire_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
@@ -324,8 +331,8 @@ test_window_narrow (void)
   adw_view_stack_set_visible_child_name (window->cohort_views, "applications");
   assert_narrow (window, "applications", 360);
   {
-    /* The cohort's name on one line, cut at its end if need be, and whole
-     * in its tooltip */
+    /* A phone's width: the cohort's name is read whole (it wraps), and
+     * its tooltip has it too */
     g_autoptr (SpireRecord) c = spire_store_get (store, &spire_kind_cohort, cohort, NULL);
     const char *name = spire_record_get_display_name (c);
     GtkLabel *title = GTK_LABEL (
@@ -335,14 +342,31 @@ test_window_narrow (void)
     GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
 
     g_assert_nonnull (title);
-    g_assert_false (gtk_label_get_wrap (title));
-    g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_END);
+    g_assert_true (gtk_label_get_wrap (title));
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (title)));
     g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, name);
     /* Narrow, the phase follows the program's name: that line wraps, and
      * is never cut */
     g_assert_true (gtk_label_get_wrap (subtitle));
     g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (subtitle)));
     g_assert_true (g_str_has_suffix (gtk_label_get_text (subtitle), phase));
+    /* and the tiles come under it, not over it */
+    {
+      GtkWidget *caption = gui_fixture_find_label (
+        GTK_WIDGET (_spire_window_get_cohort_page (window)),
+        spire_field_value_label (spire_kind_field (&spire_kind_application, "status"), "received"),
+        TRUE);
+      graphene_point_t under, tile;
+
+      g_assert_nonnull (caption);
+      gui_fixture_wait_frame (window);
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (subtitle), GTK_WIDGET (window),
+                                               &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (GTK_WIDGET (subtitle))),
+                                               &under));
+      g_assert_true (gtk_widget_compute_point (caption, GTK_WIDGET (window),
+                                               &GRAPHENE_POINT_INIT (0, 0), &tile));
+      g_assert_cmpfloat (tile.y, >, under.y);
+    }
   }
   g_assert_true (gui_fixture_wait (switcher_bar_shown, window->content_pane,
                                    GUI_FIXTURE_TIMEOUT_MS));

@@ -75,12 +75,20 @@ update_header (SpireCohortPage *self)
                                                 spire_record_get_text (c, "phase")));
     }
   gtk_label_set_text (self->cohort_title, c ? spire_record_get_display_name (c) : "");
-  /* Compact, the program's line ends with the phase: it wraps at words
-   * then, so that a long program's name never cuts the phase away. */
-  gtk_label_set_wrap (self->program_label, self->compact);
-  gtk_label_set_ellipsize (self->program_label,
-                           self->compact ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  /* Compact (a phone's width, where no tooltip is at hand) both wrap, so
+   * that the name is read whole and a long program's name never cuts away
+   * the phase after it; wide, each is one line (issue 11: the start). */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkLabel *label = i == 0 ? self->cohort_title : self->program_label;
+
+      gtk_label_set_wrap (label, self->compact);
+      gtk_label_set_ellipsize (label, self->compact ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+    }
   gtk_label_set_text (self->program_label, subtitle->str);
+  /* Another name may take more lines, or fewer: the top's height is
+   * fitted again (update_top_height, after the next allocation). */
+  self->top_width = 0;
   /* Both are cut at their end when the page is narrower than they are
    * long; the tooltips have them whole. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->cohort_title),

@@ -253,8 +253,8 @@ stack_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int 
       if (!gtk_widget_should_layout (c))
         continue;
       /* a wrapping first child is as tall as its text at the width it gets */
-      if (orientation == GTK_ORIENTATION_VERTICAL && !one_line)
-        size = for_size;
+      if (orientation == GTK_ORIENTATION_VERTICAL && (!one_line || second_width < 0))
+        size = for_size; /* under each other, or alone (the second hidden) */
       else if (second_width >= 0)
         size = c == second ? second_width
                            : MAX (0, for_size - second_width - STACK_SPACING_ACROSS);

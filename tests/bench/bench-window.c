@@ -40,12 +40,13 @@
  *   GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory \
  *   xvfb-run -a -s "-screen 0 1280x800x24" _build/tests/bench/bench-window /tmp/large.db
  *
- * --start measures the start and its floor only (and the first cohort's
- * first rows after it).  One side alone, for perf
- * or callgrind: --phase floor, --phase start (the start, then exits at the
- * first frame; BENCH_WINDOW_SMAPS=FILE keeps /proc/self/smaps then, also
- * with --phase floor, and BENCH_WINDOW_SHOT=FILE.png a screenshot of that
- * frame) or --phase spire (every phase).
+ * --start measures the start and its two floors only (and the first
+ * cohort's first rows after it): a bare window, and the same first frame
+ * built from GTK's and libadwaita's own widgets with no database
+ * (bench-window-frame.c).  One side alone, for perf or callgrind: --phase
+ * floor, --phase mock, --phase start (each exits at its first frame; see
+ * keep_first_frame for what BENCH_WINDOW_SMAPS, _SHOT, _TREE and _NODES
+ * keep of it) or --phase spire (every phase).
  *
  * It measures, it does not judge: exit status 0 unless something fails.
  *
@@ -55,6 +56,7 @@
 
 #include "bench-store.h"
 #include "bench-util.h"
+#include "bench-window-frame.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -193,8 +195,16 @@ rss_mib (void)
 static void
 floor_activate_cb (GApplication *app, gpointer user_data)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  gboolean mock = GPOINTER_TO_INT (user_data);
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window;
+
+  /* The mock reads the icon theme in GTK's thread, as Spire does
+   * (spire_app_startup): a GTK quirk, not the frame's cost. */
+  if (mock)
+    g_object_notify (G_OBJECT (gtk_settings_get_default ()), "gtk-icon-theme-name");
+  window = mock ? bench_frame_mock_new (GTK_APPLICATION (app))
+                : adw_application_window_new (GTK_APPLICATION (app));
 
   /* The size Spire's window opens at (its settings; with the memory
    * backend their defaults, 1280 × 800): the renderer's buffers grow with
@@ -207,13 +217,17 @@ floor_activate_cb (GApplication *app, gpointer user_data)
 }
 
 static int
-run_floor (void)
+run_floor (gboolean mock)
 {
   g_autoptr (AdwApplication) app = adw_application_new ("no.spire.Spire.BenchFloor",
                                                         G_APPLICATION_NON_UNIQUE);
   gboolean done = FALSE;
 
-  g_signal_connect (app, "activate", G_CALLBACK (floor_activate_cb), NULL);
+  /* The mock looks its icons up where Spire does (GtkApplication adds the
+   * base path's "icons" to the icon theme's resource paths). */
+  if (mock)
+    g_application_set_resource_base_path (G_APPLICATION (app), "/no/spire/Spire");
+  g_signal_connect (app, "activate", G_CALLBACK (floor_activate_cb), GINT_TO_POINTER (mock));
   g_application_hold (G_APPLICATION (app));
   g_application_register (G_APPLICATION (app), NULL, NULL);
   g_application_activate (G_APPLICATION (app));
@@ -222,15 +236,9 @@ run_floor (void)
       g_main_context_iteration (NULL, TRUE);
       done = t_first_paint != 0;
     }
-  if (g_getenv ("BENCH_WINDOW_SMAPS"))
-    {
-      g_autofree char *contents = NULL;
-
-      if (g_file_get_contents ("/proc/self/smaps", &contents, NULL, NULL))
-        g_file_set_contents (g_getenv ("BENCH_WINDOW_SMAPS"), contents, -1, NULL);
-    }
   g_print ("start %.1f\nstart_cpu %.1f\nrss %.1f\n", (t_first_paint - t_main) / 1000.0,
            cpu_first_paint, rss_mib ());
+  bench_frame_keep (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))));
   return 0;
 }
 
@@ -714,30 +722,6 @@ measure_start_rows (SpireWindow *window)
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), id);
 }
 
-static void
-tree_lines (GtkWidget *widget, guint depth, GString *out, guint *made, guint *drawn)
-{
-  (*made)++;
-  if (gtk_widget_get_mapped (widget))
-    (*drawn)++;
-  g_string_append_printf (out, "%*s%c %s\n", (int) depth * 2, "",
-                          gtk_widget_get_mapped (widget) ? '+' : '-', G_OBJECT_TYPE_NAME (widget));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    tree_lines (child, depth + 1, out, made, drawn);
-}
-
-static void
-write_tree (GtkWidget *window, const char *path)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-  guint made = 0, drawn = 0;
-
-  tree_lines (window, 0, out, &made, &drawn);
-  g_string_append_printf (out, "%u widgets made, %u of them drawn\n", made, drawn);
-  g_file_set_contents (path, out->str, out->len, NULL);
-}
-
 static int
 run_spire (void)
 {
@@ -757,28 +741,7 @@ run_spire (void)
   g_assert (window != NULL && spire_window_get_store (window) != NULL);
   if (start_only && !start_rows)
     {
-      const char *smaps = g_getenv ("BENCH_WINDOW_SMAPS");
-      g_autofree char *contents = NULL;
-
-      /* What the memory at the first frame is: BENCH_WINDOW_SMAPS=FILE
-       * keeps /proc/self/smaps then. */
-      if (smaps && g_file_get_contents ("/proc/self/smaps", &contents, NULL, NULL))
-        g_file_set_contents (smaps, contents, -1, NULL);
-      /* What the first frame shows: BENCH_WINDOW_SHOT=FILE.png keeps a
-       * screenshot of the display then (ImageMagick's import). */
-      if (g_getenv ("BENCH_WINDOW_SHOT"))
-        {
-          const char *argv[] = { "import", "-window", "root", g_getenv ("BENCH_WINDOW_SHOT"),
-                                 NULL };
-
-          g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                        NULL, NULL);
-        }
-      /* What the first frame's widgets are: BENCH_WINDOW_TREE=FILE keeps
-       * the window's widget tree then, a widget a line ("+" drawn, "-"
-       * made but not drawn), and the counts. */
-      if (g_getenv ("BENCH_WINDOW_TREE"))
-        write_tree (GTK_WIDGET (window), g_getenv ("BENCH_WINDOW_TREE"));
+      bench_frame_keep (GTK_WIDGET (window));
       /* Nothing after the first frame is counted (callgrind, perf). */
       fflush (stdout);
       _exit (0);
@@ -827,8 +790,10 @@ run_child (const char *self, const char *phase, GHashTable *figures)
 }
 
 static void
-report (GHashTable *spire, GHashTable *floor, guint n)
+report (GHashTable *spire, GHashTable *floor, GHashTable *mock, guint n)
 {
+  double start_mock = bench_figure_median (mock, "start");
+  double cpu_mock = bench_figure_median (mock, "start_cpu");
   double start = bench_figure_median (spire, "start"), start_floor = bench_figure_median (floor, "start");
   double rss = bench_figure_median (spire, "rss"), rss_floor = bench_figure_median (floor, "rss");
 
@@ -840,6 +805,14 @@ report (GHashTable *spire, GHashTable *floor, guint n)
            bench_figure_median (spire, "start_cpu") / bench_figure_median (floor, "start_cpu"));
   g_print ("  memory at first frame  %8.1f  floor %8.1f  +%.1f MiB  (goal ≤ +40)\n", rss,
            rss_floor, rss - rss_floor);
+  /* The second floor: the same first frame from GTK's and libadwaita's
+   * own widgets, no database (bench-window-frame.c) */
+  g_print ("  the same frame from stock widgets (bench-window-frame.c): start %.1f, CPU %.1f, "
+           "memory %.1f;\n    Spire to it: start %.2f, CPU %.2f; it to the bare window: start "
+           "%.2f, CPU %.2f\n",
+           start_mock, cpu_mock, bench_figure_median (mock, "rss"), start / start_mock,
+           bench_figure_median (spire, "start_cpu") / cpu_mock, start_mock / start_floor,
+           cpu_mock / bench_figure_median (floor, "start_cpu"));
   /* The first frame of any kind: the figure until 7 Dec 2026 (page_shown). */
   g_print ("  (first frame of any kind %.1f ms, CPU %.1f)\n", bench_figure_median (spire, "start_any"),
            bench_figure_median (spire, "start_any_cpu"));
@@ -916,6 +889,7 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) spire = NULL;
   g_autoptr (GHashTable) floor = NULL;
+  g_autoptr (GHashTable) mock = NULL;
 
   t_main = g_get_monotonic_time ();
   /* As the app's main: the translations too (LANGUAGE=nb with
@@ -936,8 +910,8 @@ main (int argc, char **argv)
       gtk_init ();
       g_object_set (gtk_settings_get_default (), "gtk-xft-hintstyle", g_getenv ("BENCH_HINTSTYLE"), NULL);
     }
-  if (g_strcmp0 (phase, "floor") == 0)
-    return run_floor ();
+  if (g_strcmp0 (phase, "floor") == 0 || g_strcmp0 (phase, "mock") == 0)
+    return run_floor (g_str_equal (phase, "mock"));
   if (g_strcmp0 (phase, "start") == 0 || g_strcmp0 (phase, "start-rows") == 0)
     start_only = TRUE;
   start_rows = g_strcmp0 (phase, "start-rows") == 0;
@@ -946,11 +920,13 @@ main (int argc, char **argv)
 
   spire = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   floor = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  mock = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   for (int i = 0; i < n; i++)
     {
       run_child (argv[0], "floor", floor);
+      run_child (argv[0], "mock", mock);
       run_child (argv[0], start_only ? "start-rows" : "spire", spire);
     }
-  report (spire, floor, n);
+  report (spire, floor, mock, n);
   return 0;
 }

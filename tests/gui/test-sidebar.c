@@ -98,6 +98,15 @@ test_sidebar_later (void)
       spire_record_set_int (cohort, "seats", 10);
       spire_store_insert (store, cohort, &error);
       g_assert_no_error (error);
+      /* Each row counts its cohort's applications when it is made: the
+       * first (before the first frame) and the last (in an idle) */
+      for (guint j = 0; j < (i == 1 ? 3 : i == 80 ? 2 : 0); j++)
+        {
+          g_autofree char *title = g_strdup_printf ("Søknad %u-%u", i, j);
+
+          g_assert_true (gui_fixture_add_application (store, spire_record_get_uuid (cohort), title,
+                                                      title, "received", &error));
+        }
     }
 
   /* As the app does: the window first, then the database. */
@@ -123,6 +132,16 @@ test_sidebar_later (void)
   g_assert_cmpuint (n_list_rows (w.list), ==, w.n);
   last = gtk_widget_get_last_child (GTK_WIDGET (w.list));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (last), ==, "Kull 80");
+  g_assert_true (gui_fixture_label_shows (last, "2 applications"));
+  g_assert_true (gui_fixture_label_shows (gtk_widget_get_prev_sibling (last), "0 applications"));
+  {
+    GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (w.list));
+
+    for (guint i = 0; i < 1 + 5 + 1; i++)
+      first = gtk_widget_get_next_sibling (first);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (first), ==, "Kull 01");
+    g_assert_true (gui_fixture_label_shows (first, "3 applications"));
+  }
   _spire_sidebar_count_rows (sidebar, &n_programs, &n_cohorts);
   g_assert_cmpuint (n_programs, ==, 1);
   g_assert_cmpuint (n_cohorts, ==, 80);

@@ -282,16 +282,25 @@ cohort_title_new (const char *name)
 }
 
 GtkWidget *
-_spire_sidebar_cohort_row_new (SpireRecord *cohort, guint n_applications)
+_spire_sidebar_cohort_row_new (SpireRecord *cohort, gint64 n_applications)
 {
   const SpireField *phase_field = spire_kind_field (&spire_kind_cohort, "phase");
   const char *phase = spire_field_value_label (phase_field, spire_record_get_text (cohort, "phase"));
-  g_autofree char *n_text = spire_format_count (n_applications, spire_language_current ());
-  g_autofree char *count = g_strdup_printf (ngettext ("%s application", "%s applications",
-                                                      n_applications),
-                                            n_text);
-  /* TRANSLATORS: a cohort's phase and its number of applications, e.g. "Evaluation · 80 applications" */
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), phase, count);
+  g_autofree char *n_text = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (n_applications >= 0)
+    {
+      n_text = spire_format_count (n_applications, spire_language_current ());
+      count = g_strdup_printf (ngettext ("%s application", "%s applications",
+                                         (gulong) n_applications),
+                               n_text);
+      /* TRANSLATORS: a cohort's phase and its number of applications, e.g. "Evaluation · 80 applications" */
+      subtitle = g_strdup_printf (_("%s · %s"), phase, count);
+    }
+  else
+    subtitle = g_strdup (phase); /* the count could not be read */
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = cohort_title_new (spire_record_get_display_name (cohort));

@@ -31,6 +31,6 @@ GtkWidget *_spire_sidebar_placeholder_row_new (const char *text);
 /* Where the end of a cohort's @name that tells it from its siblings
  * starts ("vår 2024" of "SmartOslo Akselerator vår 2024"); NULL if none. */
 const char *_spire_sidebar_name_period (const char *name);
-GtkWidget *_spire_sidebar_cohort_row_new (SpireRecord *cohort, guint n_applications);
+GtkWidget *_spire_sidebar_cohort_row_new (SpireRecord *cohort, gint64 n_applications);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* spire-window.c — the main window
  *
  * One database at a time.  The window shows one of four pages: "loading"
- * (from its start until the first database is open), "main" (a leaflet
+ * (from its start until the first database is open: empty, as that is
+ * before the first frame), "main" (a leaflet
  * with the programs and cohorts on the left and the selected cohort on the
  * right), "empty" (a database without programs: create the first one,
  * import, or sample data) and "error" (no database could be opened: offers

@@ -327,6 +327,34 @@ count_review_rows (GtkWidget *widget)
   return n;
 }
 
+/* The title of the first review row under @widget, or NULL */
+static GtkLabel *
+review_row_title (GtkWidget *widget)
+{
+  if (SPIRE_IS_REVIEW_ROW (widget))
+    {
+      GtkWidget *texts = gtk_widget_get_first_child (widget);
+
+      return GTK_LABEL (gtk_widget_get_first_child (texts));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *title = review_row_title (c);
+
+      if (title)
+        return title;
+    }
+  return NULL;
+}
+
+static gboolean
+review_title_wraps (gpointer reviews)
+{
+  GtkLabel *title = review_row_title (reviews);
+
+  return title && gtk_label_get_wrap (title) && gtk_widget_get_mapped (GTK_WIDGET (title));
+}
+
 static void
 test_reviews_load (Fixture *f, gconstpointer data)
 {
@@ -362,6 +390,24 @@ test_reviews_load (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_widget (GTK_WIDGET (reviews), GTK_TYPE_SPINNER, NULL));
   g_assert_true (gui_fixture_wait (reviews_loaded, reviews, GUI_FIXTURE_TIMEOUT_MS));
   g_assert_null (find_widget (GTK_WIDGET (reviews), GTK_TYPE_SPINNER, NULL));
+  g_assert_cmpuint (count_review_rows (GTK_WIDGET (reviews)), ==, 2);
+
+  /* Wide, a title is one line (cut at its end, whole in its tooltip); at a
+   * phone's width (the page folded) it wraps to two: wrapping titles made
+   * showing the list cost two to three times as much on every window
+   * (issue 11). */
+  {
+    GtkLabel *title = review_row_title (GTK_WIDGET (reviews));
+
+    g_assert_false (gtk_label_get_wrap (title));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==,
+                     gtk_label_get_label (title));
+  }
+  gtk_window_set_default_size (f->window, 360, 700);
+  g_assert_true (gui_fixture_wait (folded, f, GUI_FIXTURE_TIMEOUT_MS));
+  spire_evaluation_page_show_part (f->page, "reviews");
+  g_assert_true (gui_fixture_wait (review_title_wraps, reviews, GUI_FIXTURE_TIMEOUT_MS));
+  g_assert_cmpint (gtk_label_get_lines (review_row_title (GTK_WIDGET (reviews))), ==, 2);
   g_assert_cmpuint (count_review_rows (GTK_WIDGET (reviews)), ==, 2);
 }
 

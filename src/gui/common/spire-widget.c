@@ -527,3 +527,31 @@ spire_spinner_set_spinning_later (GtkSpinner *spinner, gboolean spinning)
                                                            spinner)),
                           remove_source);
 }
+
+/* A list row's label on a wide and on a narrow window */
+
+void
+spire_label_set_compact (GtkLabel *label, gboolean compact, int lines)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (gtk_label_get_wrap (label) == compact)
+    return;
+  gtk_label_set_wrap (label, compact);
+  gtk_label_set_lines (label, compact ? lines : -1);
+}
+
+void
+spire_list_view_rebind (GtkListView *view)
+{
+  g_autoptr (GtkListItemFactory) factory = NULL;
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+
+  factory = gtk_list_view_get_factory (view);
+  if (factory == NULL)
+    return;
+  g_object_ref (factory);
+  gtk_list_view_set_factory (view, NULL);
+  gtk_list_view_set_factory (view, factory);
+}

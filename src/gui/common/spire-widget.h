@@ -39,6 +39,15 @@ void spire_combo_row_show_value_whole (AdwComboRow *row);
  * 360 px).  Replaces @widget's layout manager (a GtkBox's spacing no longer
  * counts: 12 px across, 6 px down). */
 void spire_widget_stack_when_narrow (GtkWidget *widget);
+/* A list row's @label (cut at its end) on one line, or, @compact (a
+ * narrow window), wrapping to at most @lines: measuring a wrapping label
+ * shapes its text again for every break tried, and a list's rows with
+ * two-line titles cost two to three times as much to show on every
+ * window (issue 11: Screening's worst frame 34 → 85 ms of CPU). */
+void spire_label_set_compact (GtkLabel *label, gboolean compact, int lines);
+/* Makes @view's rows again (its factory set anew), after something its
+ * "bind" reads changed (a part becoming compact). */
+void spire_list_view_rebind (GtkListView *view);
 /* Adds an AdwViewSwitcherBar for @stack at the end of @box, revealed while
  * @title shows its title instead of its switcher (a narrow window), made
  * when that first happens: a wide window never needs it, and made with the

@@ -151,7 +151,11 @@ static void
 on_folded_cb (SpireEvaluationPage *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  SpireEvaluationPart *all[N_PARTS];
 
+  parts (self, all);
+  for (guint i = 0; i < N_PARTS; i++)
+    spire_evaluation_part_set_compact (all[i], folded);
   gtk_revealer_set_reveal_child (self->back_revealer, folded);
   /* Folded, the list only leads on: nothing stays selected in it. */
   gtk_list_box_set_selection_mode (self->part_list,

@@ -31,6 +31,9 @@ typedef struct
   /* The store or the cohort changed while the part was not shown: it
    * holds just the cohort and loads when it is next shown (issue 11). */
   gboolean stale;
+  /* Shown narrow (the page folded to one part at a time): list rows wrap
+   * their titles (spire_label_set_compact). */
+  gboolean compact;
 } SpireEvaluationPartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SpireEvaluationPart, spire_evaluation_part, ADW_TYPE_BIN)
@@ -40,6 +43,7 @@ enum
   PROP_0,
   PROP_WORKING,
   PROP_BUSY,
+  PROP_COMPACT,
   N_PROPS
 };
 
@@ -71,6 +75,9 @@ spire_evaluation_part_get_property (GObject *object, guint prop_id, GValue *valu
     case PROP_BUSY:
       g_value_set_boolean (value, spire_evaluation_part_get_busy (self));
       break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, spire_evaluation_part_get_compact (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -89,6 +96,9 @@ spire_evaluation_part_set_property (GObject *object, guint prop_id, const GValue
       break;
     case PROP_BUSY:
       spire_evaluation_part_set_busy (self, g_value_get_boolean (value));
+      break;
+    case PROP_COMPACT:
+      spire_evaluation_part_set_compact (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -119,6 +129,9 @@ spire_evaluation_part_class_init (SpireEvaluationPartClass *klass)
     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] = g_param_spec_boolean (
     "busy", NULL, NULL, FALSE,
+    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPACT] = g_param_spec_boolean (
+    "compact", NULL, NULL, FALSE,
     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -289,6 +302,29 @@ spire_evaluation_part_get_busy (SpireEvaluationPart *self)
 
   g_return_val_if_fail (SPIRE_IS_EVALUATION_PART (self), FALSE);
   return priv->busy || priv->working != NULL;
+}
+
+void
+spire_evaluation_part_set_compact (SpireEvaluationPart *self, gboolean compact)
+{
+  SpireEvaluationPartPrivate *priv;
+
+  g_return_if_fail (SPIRE_IS_EVALUATION_PART (self));
+  priv = spire_evaluation_part_get_instance_private (self);
+  if (priv->compact == !!compact)
+    return;
+  priv->compact = !!compact;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
+}
+
+gboolean
+spire_evaluation_part_get_compact (SpireEvaluationPart *self)
+{
+  SpireEvaluationPartPrivate *priv;
+
+  g_return_val_if_fail (SPIRE_IS_EVALUATION_PART (self), FALSE);
+  priv = spire_evaluation_part_get_instance_private (self);
+  return priv->compact;
 }
 
 void

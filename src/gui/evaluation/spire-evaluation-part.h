@@ -50,6 +50,9 @@ const char *spire_evaluation_part_get_working (SpireEvaluationPart *self);
 /* Busy parts have every "evaluation." action disabled. */
 void spire_evaluation_part_set_busy (SpireEvaluationPart *self, gboolean busy);
 gboolean spire_evaluation_part_get_busy (SpireEvaluationPart *self);
+/* Shown narrow (the page folded): list rows wrap their titles. */
+void spire_evaluation_part_set_compact (SpireEvaluationPart *self, gboolean compact);
+gboolean spire_evaluation_part_get_compact (SpireEvaluationPart *self);
 /* Calls update_actions, then disables everything when busy. */
 void spire_evaluation_part_update_actions (SpireEvaluationPart *self);
 

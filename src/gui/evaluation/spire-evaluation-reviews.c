@@ -15,6 +15,7 @@
 
 #include "spire-evaluation-reviews.h"
 #include "common/spire-error-dialog.h"
+#include "common/spire-widget.h"
 #include "spire-row-model.h"
 #include "spire-review-row.h"
 
@@ -185,8 +186,10 @@ on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 static void
 on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  spire_review_row_bind (SPIRE_REVIEW_ROW (gtk_list_item_get_child (list_item)),
-                         gtk_list_item_get_item (list_item));
+  SpireReviewRow *row = SPIRE_REVIEW_ROW (gtk_list_item_get_child (list_item));
+
+  spire_review_row_set_compact (row, spire_evaluation_part_get_compact (data));
+  spire_review_row_bind (row, gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -373,10 +376,12 @@ spire_evaluation_reviews_init (SpireEvaluationReviews *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->items = spire_row_model_new (SPIRE_TYPE_REVIEW_QUEUE_ITEM);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);
   gtk_list_view_set_factory (self->reviews_view, factory);
   g_object_unref (factory);
+  g_signal_connect_swapped (self, "notify::compact", G_CALLBACK (spire_list_view_rebind),
+                            self->reviews_view);
   gtk_list_view_set_model (self->reviews_view, GTK_SELECTION_MODEL (gtk_no_selection_new (
                                                  g_object_ref (G_LIST_MODEL (self->items)))));
   gtk_widget_set_visible (self->reviews_scroller, FALSE);

@@ -15,6 +15,7 @@
 
 #include "spire-evaluation-screening.h"
 #include "common/spire-error-dialog.h"
+#include "common/spire-widget.h"
 #include "spire-row-model.h"
 #include "spire-screening-dialog.h"
 #include "common/spire-toast.h"
@@ -235,6 +236,8 @@ on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 {
   SpireScreeningItem *item = gtk_list_item_get_item (list_item);
 
+  spire_screening_row_set_compact (SPIRE_SCREENING_ROW (gtk_list_item_get_child (list_item)),
+                                   spire_evaluation_part_get_compact (data));
   spire_screening_row_bind (SPIRE_SCREENING_ROW (gtk_list_item_get_child (list_item)), item);
   /* Only a received or in-review application leads to the dialog. */
   gtk_list_item_set_activatable (list_item, item->can_screen);
@@ -393,10 +396,12 @@ spire_evaluation_screening_init (SpireEvaluationScreening *self)
   self->items = spire_row_model_new (SPIRE_TYPE_SCREENING_ITEM);
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);
   gtk_list_view_set_factory (self->screening_view, factory);
   g_object_unref (factory);
+  g_signal_connect_swapped (self, "notify::compact", G_CALLBACK (spire_list_view_rebind),
+                            self->screening_view);
   gtk_list_view_set_model (self->screening_view, GTK_SELECTION_MODEL (gtk_no_selection_new (
                                                    g_object_ref (G_LIST_MODEL (self->items)))));
   spire_evaluation_part_update_actions (SPIRE_EVALUATION_PART (self));

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "spire-review-row.h"
+#include "common/spire-widget.h"
 
 struct _SpireReviewRow
 {
@@ -57,17 +58,28 @@ spire_review_row_new (void)
   return g_object_new (SPIRE_TYPE_REVIEW_ROW, NULL);
 }
 
+/* Compact (a narrow window): the title wraps to two lines; else one line,
+ * cut at its end, whole in its tooltip. */
+void
+spire_review_row_set_compact (SpireReviewRow *self, gboolean compact)
+{
+  g_return_if_fail (SPIRE_IS_REVIEW_ROW (self));
+
+  spire_label_set_compact (self->title, compact, 2);
+}
+
 void
 spire_review_row_bind (SpireReviewRow *self, SpireReviewQueueItem *item)
 {
   const char *state = item ? item->state : NULL;
+  const char *title = item == NULL ? ""
+                      : item->label ? item->label
+                                    : spire_record_get_display_name (item->application);
 
   g_return_if_fail (SPIRE_IS_REVIEW_ROW (self));
 
-  gtk_label_set_label (self->title,
-                       item == NULL ? ""
-                       : item->label ? item->label
-                                     : spire_record_get_display_name (item->application));
+  gtk_label_set_label (self->title, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), *title ? title : NULL);
   gtk_label_set_label (self->subtitle,
                        item == NULL ? ""
                        : state == NULL ? _("Not started")

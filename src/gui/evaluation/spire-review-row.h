@@ -18,5 +18,6 @@ GtkWidget *spire_review_row_new (void);
 /* Shows @item: its label ("title — startup") and the member's review
  * state ("Not started", "Draft", "Submitted"); NULL: nothing. */
 void spire_review_row_bind (SpireReviewRow *self, SpireReviewQueueItem *item);
+void spire_review_row_set_compact (SpireReviewRow *self, gboolean compact);
 
 G_END_DECLS

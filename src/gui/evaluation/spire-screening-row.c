@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "spire-screening-row.h"
+#include "common/spire-widget.h"
 
 struct _SpireScreeningRow
 {
@@ -66,6 +67,17 @@ spire_screening_row_new (void)
   return g_object_new (SPIRE_TYPE_SCREENING_ROW, NULL);
 }
 
+/* Compact (a narrow window): the title and the gates' answers wrap to two
+ * lines each; else one line each, cut at its end, whole in its tooltip. */
+void
+spire_screening_row_set_compact (SpireScreeningRow *self, gboolean compact)
+{
+  g_return_if_fail (SPIRE_IS_SCREENING_ROW (self));
+
+  spire_label_set_compact (self->title, compact, 2);
+  spire_label_set_compact (self->subtitle, compact, 2);
+}
+
 void
 spire_screening_row_bind (SpireScreeningRow *self, SpireScreeningItem *item)
 {
@@ -73,7 +85,9 @@ spire_screening_row_bind (SpireScreeningRow *self, SpireScreeningItem *item)
 
   g_set_object (&self->item, item);
   gtk_label_set_label (self->title, item ? item->title : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), item ? item->title : NULL);
   gtk_label_set_label (self->subtitle, item ? item->subtitle : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle), item ? item->subtitle : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle), item && item->subtitle[0]);
   /* The icon keeps its place (opacity) so that the titles line up. */
   gtk_image_set_from_icon_name (self->icon, item && item->ineligible ? "action-unavailable-symbolic"

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (SpireScreeningRow, spire_screening_row, SPIRE, SCREENING_R
 GtkWidget *spire_screening_row_new (void);
 /* Shows @item (NULL: nothing). */
 void spire_screening_row_bind (SpireScreeningRow *self, SpireScreeningItem *item);
+void spire_screening_row_set_compact (SpireScreeningRow *self, gboolean compact);
 SpireScreeningItem *spire_screening_row_get_item (SpireScreeningRow *self);
 
 G_END_DECLS

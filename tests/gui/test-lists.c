@@ -431,6 +431,67 @@ test_row_model_slices (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 }
 
+static void
+on_label_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  gtk_list_item_set_child (item, gtk_label_new ("Søknad"));
+}
+
+static gboolean
+not_slicing (gpointer model)
+{
+  return !spire_row_model_is_slicing (model);
+}
+
+static gboolean
+slices_grew (gpointer model)
+{
+  return g_list_model_get_n_items (model) > 12;
+}
+
+/* A shown list view gets its rows a slice a frame, a hidden one the rest at
+ * once (issue 11: 600 rows at once were one frame of 140 ms of CPU). */
+static void
+test_row_model_sliced_view (void)
+{
+  g_autoptr (SpireRowModel) model = spire_row_model_new (G_TYPE_OBJECT);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view;
+
+  for (guint i = 0; i < 600; i++)
+    g_ptr_array_add (rows, g_object_new (G_TYPE_OBJECT, NULL));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_label_setup_cb), NULL);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                              g_object_ref (G_LIST_MODEL (model)))),
+                            factory);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_fixture_wait_mapped (view, TRUE);
+
+  spire_row_model_set_rows_sliced (model, rows, view, 12, 24);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 12);
+  g_assert_true (spire_row_model_is_slicing (model));
+  g_assert_true (gui_fixture_wait (slices_grew, model, GUI_FIXTURE_TIMEOUT_MS));
+  g_assert_true (gui_fixture_wait (not_slicing, model, GUI_FIXTURE_TIMEOUT_MS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 600);
+
+  /* Hidden before the last slice: the rest at once. */
+  spire_row_model_set_rows_sliced (model, rows, view, 12, 24);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 12);
+  gtk_widget_set_visible (scroller, FALSE);
+  g_assert_false (spire_row_model_is_slicing (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 600);
+  /* Hidden: at once. */
+  spire_row_model_set_rows_sliced (model, rows, view, 12, 24);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 600);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -453,6 +514,7 @@ main (int argc, char **argv)
   ADD ("screening-answers", test_screening_answers);
 #undef ADD
   g_test_add_func ("/lists/row-model-slices", test_row_model_slices);
+  g_test_add_func ("/lists/row-model-sliced-view", test_row_model_sliced_view);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -36,7 +36,6 @@ struct _SpireAssignSeveralDialog
   GHashTable *offered;     /* application UUID → its SpireReviewQueueItem */
   GHashTable *chosen;      /* the UUIDs ticked (the items' strings) */
   GHashTable *bound;       /* application UUID → the row showing it */
-  guint slice_tick;
 };
 
 G_DEFINE_FINAL_TYPE (SpireAssignSeveralDialog, spire_assign_several_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -110,33 +109,16 @@ on_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item,
   spire_application_check_row_bind (row, NULL, FALSE);
 }
 
-/* A list view makes a widget for each of its first ~200 rows (GTK 4.8):
- * SLICE_ROWS rows a frame until it has, then the rest in one step, as in
- * the Screening part (issue 11); fewer a frame than there, the titles
+/* Rows handed to the view a slice a frame (spire_row_model_set_rows_sliced,
+ * as in the Screening part: issue 11); fewer a frame than there, the titles
  * wrap to two lines (a wrapped label is measured several times). */
 #define SLICE_ROWS 16
-#define SLICED_ROWS 256
-
-static gboolean
-show_slice_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  SpireAssignSeveralDialog *self = SPIRE_ASSIGN_SEVERAL_DIALOG (user_data);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-
-  if (spire_row_model_show_more (self->model, n + SLICE_ROWS >= SLICED_ROWS ? G_MAXUINT : SLICE_ROWS) > 0)
-    return G_SOURCE_CONTINUE;
-  self->slice_tick = 0;
-  return G_SOURCE_REMOVE;
-}
 
 static void
 spire_assign_several_dialog_dispose (GObject *object)
 {
   SpireAssignSeveralDialog *self = SPIRE_ASSIGN_SEVERAL_DIALOG (object);
 
-  if (self->slice_tick)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->apps_view), self->slice_tick);
-  self->slice_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (object), SPIRE_TYPE_ASSIGN_SEVERAL_DIALOG);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
@@ -207,15 +189,10 @@ spire_assign_several_dialog_new (GtkWidget *from, SpireStore *store, GPtrArray *
       gtk_widget_set_visible (GTK_WIDGET (self->empty_list), TRUE);
       gtk_widget_set_visible (self->apps_scroller, FALSE);
     }
-  else if (applications->len > SLICE_ROWS)
-    {
-      /* A few rows in the frame that shows the dialog. */
-      spire_row_model_set_rows_shown (self->model, applications, SLICE_ROWS / 4);
-      self->slice_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->apps_view), show_slice_cb,
-                                                       self, NULL);
-    }
   else
-    spire_row_model_set_rows (self->model, applications);
+    /* A few rows in the frame that shows the dialog. */
+    spire_row_model_set_rows_sliced (self->model, applications, GTK_WIDGET (self->apps_view),
+                                     SLICE_ROWS / 4, SLICE_ROWS);
   update (self);
   return self;
 }
@@ -291,7 +268,7 @@ gboolean
 spire_assign_several_dialog_is_loading (SpireAssignSeveralDialog *self)
 {
   g_return_val_if_fail (SPIRE_IS_ASSIGN_SEVERAL_DIALOG (self), FALSE);
-  return self->slice_tick != 0;
+  return spire_row_model_is_slicing (self->model);
 }
 
 guint

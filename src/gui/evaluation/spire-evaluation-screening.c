@@ -36,7 +36,6 @@ struct _SpireEvaluationScreening
    * widget per application took 17 s for 4 000); a newer load cancels. */
   SpireRowModel *items;
   GCancellable *cancellable;
-  guint slice_tick; /* handing the rows to the view a slice a frame */
 };
 
 G_DEFINE_FINAL_TYPE (SpireEvaluationScreening, spire_evaluation_screening, SPIRE_TYPE_EVALUATION_PART)
@@ -61,9 +60,6 @@ gate_criteria (SpireStore *store, const char *cohort_uuid)
 static void
 cancel_load (SpireEvaluationScreening *self)
 {
-  if (self->slice_tick)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->slice_tick);
-  self->slice_tick = 0;
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -83,39 +79,12 @@ spire_evaluation_screening_clear (SpireEvaluationPart *part)
     gtk_label_set_label (self->summary_label, "");
 }
 
-/* A list view makes a widget for each of its first ~200 rows (GTK 4.8)
- * and measures their wrapped labels, ~1 ms a row: all at once was one
- * 140 ms frame (issue 11).  A shown view gets SLICE_ROWS rows a frame
- * until it has made its widgets, then the rest in one step (rows past
- * those get no widget). */
+/* Rows handed to the shown view a slice a frame (issue 11:
+ * spire_row_model_set_rows_sliced) */
 #define SLICE_ROWS 24
-#define SLICED_ROWS 256
-
-static gboolean
-show_slice_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  SpireEvaluationScreening *self = SPIRE_EVALUATION_SCREENING (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-
-  if (spire_row_model_show_more (self->items, n + SLICE_ROWS >= SLICED_ROWS ? G_MAXUINT : SLICE_ROWS) > 0)
-    return G_SOURCE_CONTINUE;
-  self->slice_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Hidden before the last slice: the rest at once (no frames tick then). */
-static void
-on_unmap_cb (SpireEvaluationScreening *self)
-{
-  if (self->slice_tick == 0)
-    return;
-  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->slice_tick);
-  self->slice_tick = 0;
-  spire_row_model_show_more (self->items, G_MAXUINT);
-}
 
 /* The worker's rows replace the ones shown: at once if the view is not
- * shown, else a slice a frame (show_slice_cb). */
+ * shown, else a slice a frame. */
 static void
 show_items (SpireEvaluationScreening *self, GPtrArray *items)
 {
@@ -143,14 +112,9 @@ show_items (SpireEvaluationScreening *self, GPtrArray *items)
   }
   gtk_label_set_label (self->summary_label, self->summary);
   gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "rows" : "empty");
-  if (items->len > SLICE_ROWS && gtk_widget_get_mapped (GTK_WIDGET (self->screening_view)))
-    {
-      /* Half a slice in the frame that also shows the list. */
-      spire_row_model_set_rows_shown (self->items, items, SLICE_ROWS / 2);
-      self->slice_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_slice_cb, NULL, NULL);
-    }
-  else
-    spire_row_model_set_rows (self->items, items);
+  /* Half a slice in the frame that also shows the list. */
+  spire_row_model_set_rows_sliced (self->items, items, GTK_WIDGET (self->screening_view),
+                                   SLICE_ROWS / 2, SLICE_ROWS);
 }
 
 typedef struct
@@ -216,7 +180,7 @@ gboolean
 spire_evaluation_screening_is_loading (SpireEvaluationScreening *self)
 {
   g_return_val_if_fail (SPIRE_IS_EVALUATION_SCREENING (self), FALSE);
-  return self->cancellable != NULL || self->slice_tick != 0;
+  return self->cancellable != NULL || spire_row_model_is_slicing (self->items);
 }
 
 static gboolean
@@ -394,7 +358,6 @@ spire_evaluation_screening_init (SpireEvaluationScreening *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->items = spire_row_model_new (SPIRE_TYPE_SCREENING_ITEM);
-  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);

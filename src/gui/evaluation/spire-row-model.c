@@ -23,7 +23,15 @@ struct _SpireRowModel
   GType item_type;
   GPtrArray *rows;
   guint n_shown; /* the first n_shown of rows are the model's items */
+  /* Handing the rows to a shown view a slice a frame
+   * (spire_row_model_set_rows_sliced) */
+  GtkWidget *view; /* weak */
+  guint slice;
+  guint tick;
+  gulong unmap_handler;
 };
+
+static void stop_slicing (SpireRowModel *self);
 
 static void spire_row_model_list_model_init (GListModelInterface *iface);
 
@@ -62,6 +70,13 @@ spire_row_model_list_model_init (GListModelInterface *iface)
 }
 
 static void
+spire_row_model_dispose (GObject *object)
+{
+  stop_slicing (SPIRE_ROW_MODEL (object));
+  G_OBJECT_CLASS (spire_row_model_parent_class)->dispose (object);
+}
+
+static void
 spire_row_model_finalize (GObject *object)
 {
   g_clear_pointer (&SPIRE_ROW_MODEL (object)->rows, g_ptr_array_unref);
@@ -71,6 +86,7 @@ spire_row_model_finalize (GObject *object)
 static void
 spire_row_model_class_init (SpireRowModelClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = spire_row_model_dispose;
   G_OBJECT_CLASS (klass)->finalize = spire_row_model_finalize;
 }
 
@@ -101,12 +117,85 @@ spire_row_model_set_rows_shown (SpireRowModel *self, GPtrArray *rows, guint n_sh
 
   g_return_if_fail (SPIRE_IS_ROW_MODEL (self));
 
+  stop_slicing (self);
   removed = self->n_shown;
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = rows ? g_ptr_array_ref (rows) : NULL;
   self->n_shown = rows ? MIN (n_shown, rows->len) : 0;
   if (removed > 0 || self->n_shown > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_shown);
+}
+
+/* A list view makes a widget for each of its first ~200 rows (GTK 4.8)
+ * and measures them: a list of hundreds given at once was one frame of
+ * 100–140 ms (issue 11).  A shown view gets a slice of rows a frame until
+ * it has made its widgets (SLICED_ROWS), then the rest in one step (rows
+ * past those get no widget until scrolled to). */
+#define SLICED_ROWS 256
+
+static void
+stop_slicing (SpireRowModel *self)
+{
+  if (self->view == NULL)
+    return;
+  if (self->tick)
+    gtk_widget_remove_tick_callback (self->view, self->tick);
+  g_clear_signal_handler (&self->unmap_handler, self->view);
+  g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
+  self->view = NULL;
+  self->tick = 0;
+}
+
+static gboolean
+slice_tick_cb (GtkWidget *view, GdkFrameClock *clock, gpointer user_data)
+{
+  SpireRowModel *self = user_data;
+
+  if (spire_row_model_show_more (self, self->n_shown + self->slice >= SLICED_ROWS ? G_MAXUINT
+                                                                               : self->slice) > 0)
+    return G_SOURCE_CONTINUE;
+  self->tick = 0; /* GTK removes it: it returns G_SOURCE_REMOVE */
+  stop_slicing (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Hidden before the last slice: no frame ticks, the rest at once. */
+static void
+on_view_unmap_cb (GtkWidget *view, SpireRowModel *self)
+{
+  stop_slicing (self);
+  spire_row_model_show_more (self, G_MAXUINT);
+}
+
+void
+spire_row_model_set_rows_sliced (SpireRowModel *self, GPtrArray *rows, GtkWidget *view,
+                                 guint first, guint slice)
+{
+  g_return_if_fail (SPIRE_IS_ROW_MODEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (view));
+  g_return_if_fail (slice > 0);
+
+  /* Hidden (realized, not mapped): no frame ticks for it.  Not shown yet
+   * (a dialog being made): its first frames take the slices. */
+  if (rows == NULL || rows->len <= first ||
+      (gtk_widget_get_realized (view) && !gtk_widget_get_mapped (view)))
+    {
+      spire_row_model_set_rows (self, rows);
+      return;
+    }
+  spire_row_model_set_rows_shown (self, rows, first);
+  self->view = view;
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
+  self->slice = slice;
+  self->unmap_handler = g_signal_connect (view, "unmap", G_CALLBACK (on_view_unmap_cb), self);
+  self->tick = gtk_widget_add_tick_callback (view, slice_tick_cb, self, NULL);
+}
+
+gboolean
+spire_row_model_is_slicing (SpireRowModel *self)
+{
+  g_return_val_if_fail (SPIRE_IS_ROW_MODEL (self), FALSE);
+  return self->view != NULL;
 }
 
 guint

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -22,6 +22,15 @@ void spire_row_model_set_rows (SpireRowModel *self, GPtrArray *rows);
  * wrapped labels, so a view shown for the first time gets them a few
  * per frame (issue 11). */
 void spire_row_model_set_rows_shown (SpireRowModel *self, GPtrArray *rows, guint n_shown);
+/* The same for a list @view: when it is shown (or not yet: a dialog being
+ * made) and @rows are more than @first, the first @first now and @slice
+ * more each frame until the view has made its widgets, then the rest (also
+ * at once when it is hidden first); else all now.  Setting the rows again
+ * stops it. */
+void spire_row_model_set_rows_sliced (SpireRowModel *self, GPtrArray *rows, GtkWidget *view,
+                                      guint first, guint slice);
+/* Whether rows are still being handed to the view a slice a frame */
+gboolean spire_row_model_is_slicing (SpireRowModel *self);
 /* Adds up to @n more of the rows (G_MAXUINT: all); returns how many are
  * still to come. */
 guint spire_row_model_show_more (SpireRowModel *self, guint n);

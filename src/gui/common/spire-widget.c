@@ -209,6 +209,41 @@ spire_combo_row_show_value_whole (AdwComboRow *row)
   adw_combo_row_set_factory (row, factory);
 }
 
+/* spire_drop_down_enable_search: GTK 4.8's dropdown opens its popover
+ * with the focus on the list, not in the search entry, and the list does
+ * nothing with a letter: a user who opened "Application" and typed
+ * "Nordvei" found nothing typed and nothing found.  The popover (the
+ * entry and the list inside it) is made the entry's key-capture widget:
+ * what is typed anywhere in it goes into the entry, while the list keeps
+ * the arrow keys and Enter. */
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
+       c = gtk_widget_get_next_sibling (c))
+    found = find_search_entry (c);
+  return found;
+}
+
+void
+spire_drop_down_enable_search (GtkDropDown *dropdown)
+{
+  GtkWidget *entry;
+  GtkWidget *popover;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  entry = find_search_entry (GTK_WIDGET (dropdown));
+  popover = entry ? gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER) : NULL;
+  g_return_if_fail (popover != NULL);
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (entry), popover);
+}
+
 /* spire_widget_stack_when_narrow: a widget's two children (a heading and
  * its button, a name and its button) on one line, the second at the end,
  * when the first's whole text fits beside the second; else the second

@@ -33,6 +33,11 @@ void spire_icons_keep_alive (void);
  * titles).  For short values (a field's choices: a name of any length
  * could not fit 360 px).  The popover's list is libadwaita's own. */
 void spire_combo_row_show_value_whole (AdwComboRow *row);
+/* @dropdown searches its list as the user types: what is typed with the
+ * popover open goes into its search entry, wherever the focus is in the
+ * popover (on GTK 4.8 typing with the focus on the list did nothing).
+ * Use it wherever a dropdown would set "enable-search". */
+void spire_drop_down_enable_search (GtkDropDown *dropdown);
 /* @widget's two children (a heading or a name, then its button) side by
  * side when the first's whole text fits beside the second, the second at
  * the end; else the second under the first, at the start (a phone's

@@ -184,7 +184,7 @@ add_choice_row (SpireDealNewDialog *self, const char *title, GtkStringList *labe
 
   gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button_factory);
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  spire_drop_down_enable_search (GTK_DROP_DOWN (dropdown));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -314,6 +314,21 @@ count_matching (GListModel *model, const char *text)
   return n;
 }
 
+/* A label shown dimmed in @widget, or NULL. */
+static GtkWidget *
+find_dimmed (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_has_css_class (widget, "dim-label"))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
+       c = gtk_widget_get_next_sibling (c))
+    found = find_dimmed (c);
+  return found;
+}
+
 typedef struct
 {
   GtkEditable *entry;
@@ -332,7 +347,8 @@ typed_and_filtered (gpointer data)
 }
 
 /* The application's dropdown opened, its list holding the focus: what the
- * user types goes into the search and the list shows only what matches.
+ * user types goes into the search and the list shows only what matches,
+ * none of it dimmed as the placeholder is.
  * Real key presses, through the X server (xdotool), as GTK makes no key
  * event a test could send. */
 static void
@@ -391,6 +407,9 @@ test_type_to_search (F *f, gconstpointer data)
     g_error ("typed \"%s\" with the list focused: the search holds \"%s\", the list %u of %u "
              "(%u match)", text, gtk_editable_get_text (t.entry), g_list_model_get_n_items (t.shown),
              g_list_model_get_n_items (model), t.n);
+  /* only the placeholder ("Choose…") is dimmed, not the first match */
+  gui_fixture_wait_frame (popover);
+  g_assert_null (find_dimmed (list));
 }
 
 static void

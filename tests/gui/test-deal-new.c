@@ -11,8 +11,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "followup/spire-deal-editor.h"
 #include "followup/spire-deal-new-dialog.h"
 #include "followup/spire-followup-page.h"
@@ -296,8 +294,8 @@ find_child (GtkWidget *widget, GType type)
   return found;
 }
 
-/* How many of @model's strings hold @text, as the dropdown's search
- * compares (ignoring case; ASCII here). */
+/* How many of @model's strings start with @text, as GTK 4.8's dropdown
+ * searches (ignoring case; ASCII here). */
 static guint
 count_matching (GListModel *model, const char *text)
 {
@@ -309,7 +307,7 @@ count_matching (GListModel *model, const char *text)
       g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
       g_autofree char *folded = g_utf8_casefold (gtk_string_object_get_string (item), -1);
 
-      n += strstr (folded, needle) != NULL;
+      n += g_str_has_prefix (folded, needle);
     }
   return n;
 }

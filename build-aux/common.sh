@@ -12,7 +12,7 @@ SPIRE_BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext
   librsvg2-common fonts-dejavu-core fonts-cantarell locales"
 # What the tests need beyond that.
 SPIRE_TEST_PACKAGES="sqlite3 xvfb xauth dbus dbus-x11 desktop-file-utils appstream
-  poppler-utils libxml2-utils clang-14 libclang-rt-14-dev flatpak-builder"
+  poppler-utils libxml2-utils xdotool clang-14 libclang-rt-14-dev flatpak-builder"
 # (gcc's AddressSanitizer and UBSan runtimes, libasan8 and libubsan1, come
 # with build-essential's gcc; clang-14 and its runtime are for the fuzzers.)
 

@@ -2,7 +2,8 @@
  * cohort's accepted applications and the public bodies, keeps Add off until
  * both are chosen, and Add stores the deal (application, buyer, first stage,
  * value), says so and opens its editor; a cohort without an accepted
- * application says what to do instead of offering an empty list
+ * application says what to do instead of offering an empty list; typing
+ * with a dropdown open searches it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -279,6 +280,136 @@ test_buyer_from_challenge (F *f, gconstpointer data)
                    spire_record_get_text (challenge, "owner"));
 }
 
+/* The first descendant of @widget of @type (depth first), or NULL. */
+static GtkWidget *
+find_child (GtkWidget *widget, GType type)
+{
+  GtkWidget *found = NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
+       c = gtk_widget_get_next_sibling (c))
+    found = find_child (c, type);
+  return found;
+}
+
+/* How many of @model's strings start with @text, as GTK 4.8's dropdown
+ * searches (ignoring case; ASCII here). */
+static guint
+count_matching (GListModel *model, const char *text)
+{
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+      g_autofree char *folded = g_utf8_casefold (gtk_string_object_get_string (item), -1);
+
+      n += g_str_has_prefix (folded, needle);
+    }
+  return n;
+}
+
+/* A label shown dimmed in @widget, or NULL. */
+static GtkWidget *
+find_dimmed (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_has_css_class (widget, "dim-label"))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
+       c = gtk_widget_get_next_sibling (c))
+    found = find_dimmed (c);
+  return found;
+}
+
+typedef struct
+{
+  GtkEditable *entry;
+  GListModel *shown;
+  const char *text;
+  guint n;
+} Typed;
+
+static gboolean
+typed_and_filtered (gpointer data)
+{
+  Typed *t = data;
+
+  return g_strcmp0 (gtk_editable_get_text (t->entry), t->text) == 0 &&
+         g_list_model_get_n_items (t->shown) == t->n;
+}
+
+/* The application's dropdown opened, its list holding the focus: what the
+ * user types goes into the search and the list shows only what matches,
+ * none of it dimmed as the placeholder is.
+ * Real key presses, through the X server (xdotool), as GTK makes no key
+ * event a test could send. */
+static void
+test_type_to_search (F *f, gconstpointer data)
+{
+  SpireDealNewDialog *dialog = open_dialog (f);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dropdown, *popover, *list;
+  GListModel *model;
+  GtkStringObject *second;
+  Typed t;
+  int status = 0;
+
+  if (xdotool == NULL || g_getenv ("DISPLAY") == NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+  gui_fixture_wait_allocated (dialog);
+  dropdown = find_child (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN); /* Application */
+  g_assert_nonnull (dropdown);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 3); /* "Choose…" and two */
+  /* the first four letters of an application's startup */
+  second = g_list_model_get_item (model, 1);
+  text = g_utf8_strdown (gtk_string_object_get_string (second), 4);
+  g_object_unref (second);
+  g_assert_true (g_str_is_ascii (text));
+
+  gtk_widget_activate (dropdown);
+  popover = find_child (dropdown, GTK_TYPE_POPOVER);
+  gui_fixture_wait_allocated (popover);
+  list = find_child (popover, GTK_TYPE_LIST_VIEW);
+  g_assert_true (gtk_widget_grab_focus (list));
+  gui_fixture_wait_frame (popover);
+  gui_fixture_spin (100);
+
+  {
+    const char *argv[] = { xdotool, "type", "--delay", "40", text, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_no_error (error);
+  }
+  t.entry = GTK_EDITABLE (find_child (popover, GTK_TYPE_SEARCH_ENTRY));
+  t.shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  t.text = text;
+  t.n = count_matching (model, text);
+  g_assert_cmpuint (t.n, >=, 1);
+  g_assert_cmpuint (t.n, <, g_list_model_get_n_items (model));
+  if (!gui_fixture_wait (typed_and_filtered, &t, GUI_FIXTURE_TIMEOUT_MS))
+    g_error ("typed \"%s\" with the list focused: the search holds \"%s\", the list %u of %u "
+             "(%u match)", text, gtk_editable_get_text (t.entry), g_list_model_get_n_items (t.shown),
+             g_list_model_get_n_items (model), t.n);
+  /* only the placeholder ("Choose…") is dimmed, not the first match */
+  gui_fixture_wait_frame (popover);
+  g_assert_null (find_dimmed (list));
+}
+
 static void
 test_no_accepted (F *f, gconstpointer data)
 {
@@ -322,5 +453,6 @@ main (int argc, char **argv)
   g_test_add ("/deal-new/placeholders", F, NULL, f_setup, test_placeholders, f_teardown);
   g_test_add ("/deal-new/buyer-from-challenge", F, NULL, f_setup, test_buyer_from_challenge,
               f_teardown);
+  g_test_add ("/deal-new/type-to-search", F, NULL, f_setup, test_type_to_search, f_teardown);
   return g_test_run ();
 }

@@ -524,7 +524,7 @@ build_choice (SpireFieldRow *r, const char *title, SpireStore *store, const Spir
       r->widget_kind = SPIRE_FIELD_DROPDOWN;
       r->row = adw_action_row_new ();
       r->widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), expression);
-      gtk_drop_down_set_enable_search (GTK_DROP_DOWN (r->widget), TRUE);
+      spire_drop_down_enable_search (GTK_DROP_DOWN (r->widget));
       gtk_widget_set_valign (r->widget, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (r->widget),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _(f->label), -1);

@@ -209,6 +209,98 @@ spire_combo_row_show_value_whole (AdwComboRow *row)
   adw_combo_row_set_factory (row, factory);
 }
 
+/* spire_drop_down_show_names: a choice's label, on the button cut (a
+ * name of any length beside its row's title: at 360 px "Application"
+ * broke beside a name 20 characters long), in the list whole, wrapped,
+ * at least 30 characters wide (the popover is as narrow as its button,
+ * and a name broke a word every line: "Fyllingssenso-rer"). */
+static void
+on_name_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer in_list)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (in_list))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 30);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_name_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, GtkDropDown *dropdown)
+{
+  g_auto (GValue) value = G_VALUE_INIT;
+  GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
+  gpointer row = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+
+  if (row != NULL && expression != NULL && gtk_expression_evaluate (expression, row, &value))
+    gtk_label_set_text (label, g_value_get_string (&value));
+  else
+    gtk_label_set_text (label, "");
+}
+
+void
+spire_drop_down_show_names (GtkDropDown *dropdown)
+{
+  g_autoptr (GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  g_signal_connect (button, "setup", G_CALLBACK (on_name_setup_cb), GINT_TO_POINTER (FALSE));
+  g_signal_connect (button, "bind", G_CALLBACK (on_name_bind_cb), dropdown);
+  g_signal_connect (list, "setup", G_CALLBACK (on_name_setup_cb), GINT_TO_POINTER (TRUE));
+  g_signal_connect (list, "bind", G_CALLBACK (on_name_bind_cb), dropdown);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}
+
+/* spire_drop_down_enable_search: GTK 4.8's dropdown opens its popover
+ * with the focus on the list, not in the search entry, and the list does
+ * nothing with a letter: a user who opened "Application" and typed
+ * "Nordvei" found nothing typed and nothing found.  The popover (the
+ * entry and the list inside it) is made the entry's key-capture widget:
+ * what is typed anywhere in it goes into the entry, while the list keeps
+ * the arrow keys and Enter. */
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
+       c = gtk_widget_get_next_sibling (c))
+    found = find_search_entry (c);
+  return found;
+}
+
+void
+spire_drop_down_enable_search (GtkDropDown *dropdown)
+{
+  GtkWidget *entry;
+  GtkWidget *popover;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  entry = find_search_entry (GTK_WIDGET (dropdown));
+  popover = entry ? gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER) : NULL;
+  g_return_if_fail (popover != NULL);
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (entry), popover);
+}
+
 /* spire_widget_stack_when_narrow: a widget's two children (a heading and
  * its button, a name and its button) on one line, the second at the end,
  * when the first's whole text fits beside the second; else the second

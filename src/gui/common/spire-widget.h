@@ -33,6 +33,18 @@ void spire_icons_keep_alive (void);
  * titles).  For short values (a field's choices: a name of any length
  * could not fit 360 px).  The popover's list is libadwaita's own. */
 void spire_combo_row_show_value_whole (AdwComboRow *row);
+/* @dropdown shows each choice as its expression's text (set the
+ * expression first): on its button on one line, cut past 16 characters (a
+ * name of any length beside its row's title, at 360 px), in its list whole,
+ * wrapped, at least 30 characters wide.  The factories are the dropdown's
+ * (gtk_drop_down_get_factory, …_get_list_factory): connect to their "bind"
+ * after it for more. */
+void spire_drop_down_show_names (GtkDropDown *dropdown);
+/* @dropdown searches its list as the user types: what is typed with the
+ * popover open goes into its search entry, wherever the focus is in the
+ * popover (on GTK 4.8 typing with the focus on the list did nothing).
+ * Use it wherever a dropdown would set "enable-search". */
+void spire_drop_down_enable_search (GtkDropDown *dropdown);
 /* @widget's two children (a heading or a name, then its button) side by
  * side when the first's whole text fits beside the second, the second at
  * the end; else the second under the first, at the start (a phone's

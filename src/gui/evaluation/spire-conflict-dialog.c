@@ -88,6 +88,7 @@ spire_conflict_dialog_init (SpireConflictDialog *self)
   g_autoptr (GtkStringList) kinds = _spire_evaluation_enum_model (&spire_kind_conflict, "kind");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  spire_drop_down_enable_search (self->application_dropdown);
   /* its choices whole at 360 px, the title wrapping beside them */
   spire_combo_row_show_value_whole (self->kind_row);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));

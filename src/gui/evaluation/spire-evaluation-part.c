@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "common/spire-widget.h"
 #include "spire-evaluation-part.h"
 
 typedef struct
@@ -484,57 +485,12 @@ _spire_evaluation_member_names (SpireStore *store, GPtrArray *members)
   return names;
 }
 
-/* The choice's labels: on the button ellipsized, so that a long
- * "title — startup" does not squeeze the row's title into a letter a line
- * on a narrow window; in the list whole, wrapped. */
-static void
-on_choice_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer wrap)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (wrap))
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-    }
-  else
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_choice_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, GtkDropDown *dropdown)
-{
-  g_auto (GValue) value = G_VALUE_INIT;
-  GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
-  gpointer row = gtk_list_item_get_item (item);
-
-  if (row != NULL && expression != NULL && gtk_expression_evaluate (expression, row, &value))
-    gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), g_value_get_string (&value));
-  else
-    gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), "");
-}
-
 void
 _spire_evaluation_dropdown_set_label (GtkDropDown *dropdown, GCallback label)
 {
-  g_autoptr (GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
-
   gtk_drop_down_set_expression (dropdown, gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                                        label, NULL, NULL));
-  g_signal_connect (button, "setup", G_CALLBACK (on_choice_setup_cb), GINT_TO_POINTER (FALSE));
-  g_signal_connect (button, "bind", G_CALLBACK (on_choice_bind_cb), dropdown);
-  g_signal_connect (list, "setup", G_CALLBACK (on_choice_setup_cb), GINT_TO_POINTER (TRUE));
-  g_signal_connect (list, "bind", G_CALLBACK (on_choice_bind_cb), dropdown);
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
+  spire_drop_down_show_names (dropdown);
 }
 
 static GtkWidget *

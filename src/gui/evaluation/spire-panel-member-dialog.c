@@ -79,6 +79,7 @@ spire_panel_member_dialog_init (SpirePanelMemberDialog *self)
   g_autoptr (GtkStringList) roles = _spire_evaluation_enum_model (&spire_kind_evaluator, "role");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  spire_drop_down_enable_search (self->person_dropdown);
   /* its choices whole at 360 px, the title wrapping beside them */
   spire_combo_row_show_value_whole (self->role_row);
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));

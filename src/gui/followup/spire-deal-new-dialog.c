@@ -93,56 +93,19 @@ on_row_changed_cb (SpireFieldRow *row, gpointer data)
   update_add (data);
 }
 
+/* The placeholder reads as one, in the button and in the list: the
+ * model's first item (not the list's first row, which a search changes). */
 static void
-on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer in_list)
+on_bind_placeholder_cb (GtkSignalListItemFactory *factory, GtkListItem *item,
+                        GtkDropDown *dropdown)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (in_list)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      /* at least 30 characters wide: the popover is as narrow as its
-       * button, and a name broke a word every line ("Fyllingssenso-rer") */
-      gtk_label_set_width_chars (GTK_LABEL (label), 30);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-    }
-  else
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      /* not wider: at 360 px the row's title ("Application") broke
-       * beside a name 20 characters long */
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer in_list)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
+  g_autoptr (GObject) placeholder = g_list_model_get_item (gtk_drop_down_get_model (dropdown), 0);
   GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
-  /* the placeholder reads as one, in the button and in the list */
-  if (gtk_list_item_get_position (item) == 0)
+  if (gtk_list_item_get_item (item) == (gpointer) placeholder)
     gtk_widget_add_css_class (label, "dim-label");
   else
     gtk_widget_remove_css_class (label, "dim-label");
-}
-
-/* Labels: cut in the button (a name of any length beside the row's
- * title), whole in the list. */
-static GtkListItemFactory *
-label_factory (gboolean in_list)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), GINT_TO_POINTER (in_list));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), GINT_TO_POINTER (in_list));
-  return factory;
 }
 
 /* The whole of what the dropdown shows cut, as its tooltip; an
@@ -179,12 +142,12 @@ add_choice_row (SpireDealNewDialog *self, const char *title, GtkStringList *labe
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), expression);
 
-  g_autoptr (GtkListItemFactory) button_factory = label_factory (FALSE);
-  g_autoptr (GtkListItemFactory) list_factory = label_factory (TRUE);
-
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button_factory);
-  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  spire_drop_down_show_names (GTK_DROP_DOWN (dropdown));
+  g_signal_connect_after (gtk_drop_down_get_factory (GTK_DROP_DOWN (dropdown)), "bind",
+                          G_CALLBACK (on_bind_placeholder_cb), dropdown);
+  g_signal_connect_after (gtk_drop_down_get_list_factory (GTK_DROP_DOWN (dropdown)), "bind",
+                          G_CALLBACK (on_bind_placeholder_cb), dropdown);
+  spire_drop_down_enable_search (GTK_DROP_DOWN (dropdown));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,

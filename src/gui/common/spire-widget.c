@@ -273,16 +273,18 @@ spire_drop_down_show_names (GtkDropDown *dropdown)
  * entry and the list inside it) is made the entry's key-capture widget:
  * what is typed anywhere in it goes into the entry, while the list keeps
  * the arrow keys and Enter. */
-static GtkWidget *
-find_search_entry (GtkWidget *widget)
+GtkWidget *
+spire_widget_find_descendant (GtkWidget *widget, GType type)
 {
   GtkWidget *found = NULL;
 
-  if (GTK_IS_SEARCH_ENTRY (widget))
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
        c = gtk_widget_get_next_sibling (c))
-    found = find_search_entry (c);
+    found = spire_widget_find_descendant (c, type);
   return found;
 }
 
@@ -295,7 +297,7 @@ spire_drop_down_enable_search (GtkDropDown *dropdown)
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
 
   gtk_drop_down_set_enable_search (dropdown, TRUE);
-  entry = find_search_entry (GTK_WIDGET (dropdown));
+  entry = spire_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
   popover = entry ? gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER) : NULL;
   g_return_if_fail (popover != NULL);
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (entry), popover);

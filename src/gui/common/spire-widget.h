@@ -45,6 +45,9 @@ void spire_drop_down_show_names (GtkDropDown *dropdown);
  * popover (on GTK 4.8 typing with the focus on the list did nothing).
  * Use it wherever a dropdown would set "enable-search". */
 void spire_drop_down_enable_search (GtkDropDown *dropdown);
+/* @widget itself or its first descendant (depth first) of @type, or NULL:
+ * a part of a composite widget GTK makes (a dropdown's list or search). */
+GtkWidget *spire_widget_find_descendant (GtkWidget *widget, GType type);
 /* @widget's two children (a heading or a name, then its button) side by
  * side when the first's whole text fits beside the second, the second at
  * the end; else the second under the first, at the start (a phone's

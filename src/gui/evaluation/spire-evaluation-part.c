@@ -493,19 +493,6 @@ _spire_evaluation_dropdown_set_label (GtkDropDown *dropdown, GCallback label)
   spire_drop_down_show_names (dropdown);
 }
 
-static GtkWidget *
-find_list_view (GtkWidget *widget)
-{
-  GtkWidget *found = NULL;
-
-  if (GTK_IS_LIST_VIEW (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
-       c = gtk_widget_get_next_sibling (c))
-    found = find_list_view (c);
-  return found;
-}
-
 void
 _spire_evaluation_dropdown_set_model (GtkDropDown *dropdown, GListModel *model)
 {
@@ -517,7 +504,7 @@ _spire_evaluation_dropdown_set_model (GtkDropDown *dropdown, GListModel *model)
   /* GTK 4.8's drop-down filters its popup's rows through a filter model of
    * its own: filtered a batch at a time, typing in the search never waits
    * for all 70 000 rows (issue 11). */
-  view = find_list_view (GTK_WIDGET (dropdown));
+  view = spire_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
   selection = view ? gtk_list_view_get_model (GTK_LIST_VIEW (view)) : NULL;
   if (GTK_IS_SINGLE_SELECTION (selection))
     filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));

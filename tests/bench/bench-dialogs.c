@@ -51,6 +51,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/spire-widget.h"
 #include "evaluation/spire-conflict-dialog.h"
 #include "evaluation/spire-evaluation-page.h"
 #include "evaluation/spire-evaluation-panel.h"
@@ -130,19 +131,6 @@ wait_dialog_frames (guint n)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  GtkWidget *found = NULL;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
-       c = gtk_widget_get_next_sibling (c))
-    found = find_type (c, type);
-  return found;
-}
-
 typedef struct
 {
   GtkWindow *window;
@@ -166,7 +154,7 @@ settle (guint ms)
 static void
 shot_panel (Drive *d)
 {
-  GtkWidget *scrolled = find_type (GTK_WIDGET (d->panel), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled = spire_widget_find_descendant (GTK_WIDGET (d->panel), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adj;
 
   if (g_getenv ("BENCH_DIALOGS_SHOTS") == NULL || scrolled == NULL)
@@ -284,7 +272,7 @@ filter_done (gpointer filtered)
 static void
 search (const char *what, Drive *d, GHashTable *figures)
 {
-  GtkWidget *dropdown = find_type (GTK_WIDGET (d->dialog), GTK_TYPE_DROP_DOWN);
+  GtkWidget *dropdown = spire_widget_find_descendant (GTK_WIDGET (d->dialog), GTK_TYPE_DROP_DOWN);
   GtkWidget *entry;
   gint64 t0;
   /* Prefixes the demo has many of: "Marte …", "Digital …". */
@@ -297,7 +285,7 @@ search (const char *what, Drive *d, GHashTable *figures)
     return;
   g_signal_emit_by_name (dropdown, "activate");
   wait_dialog_frames (3);
-  entry = find_type (dropdown, GTK_TYPE_SEARCH_ENTRY);
+  entry = spire_widget_find_descendant (dropdown, GTK_TYPE_SEARCH_ENTRY);
   if (entry == NULL)
     return;
   max_gap = 0;
@@ -314,7 +302,7 @@ search (const char *what, Drive *d, GHashTable *figures)
     }
   /* Until every row is filtered (a batch at a time), and a frame after. */
   {
-    GtkWidget *view = find_type (dropdown, GTK_TYPE_LIST_VIEW);
+    GtkWidget *view = spire_widget_find_descendant (dropdown, GTK_TYPE_LIST_VIEW);
     GtkSelectionModel *selection = view ? gtk_list_view_get_model (GTK_LIST_VIEW (view)) : NULL;
     GListModel *filtered = GTK_IS_SINGLE_SELECTION (selection)
                              ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection))
@@ -329,12 +317,12 @@ search (const char *what, Drive *d, GHashTable *figures)
   add_figure (figures, what, "search_cpu_gap", max_cpu_gap);
   shot (d->dialog, what, "search");
   {
-    GtkWidget *view = find_type (dropdown, GTK_TYPE_LIST_VIEW);
+    GtkWidget *view = spire_widget_find_descendant (dropdown, GTK_TYPE_LIST_VIEW);
     GListModel *rows = view ? G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))) : NULL;
 
     add_figure (figures, what, "search_matches", rows ? g_list_model_get_n_items (rows) : 0);
   }
-  shot (find_type (dropdown, GTK_TYPE_POPOVER), what, "search-popup");
+  shot (spire_widget_find_descendant (dropdown, GTK_TYPE_POPOVER), what, "search-popup");
 }
 
 /* Opens a dialog (@action of the Panel part, or the bare one when NULL)

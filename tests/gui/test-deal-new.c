@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "common/spire-widget.h"
 #include "followup/spire-deal-editor.h"
 #include "followup/spire-deal-new-dialog.h"
 #include "followup/spire-followup-page.h"
@@ -280,20 +281,6 @@ test_buyer_from_challenge (F *f, gconstpointer data)
                    spire_record_get_text (challenge, "owner"));
 }
 
-/* The first descendant of @widget of @type (depth first), or NULL. */
-static GtkWidget *
-find_child (GtkWidget *widget, GType type)
-{
-  GtkWidget *found = NULL;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found;
-       c = gtk_widget_get_next_sibling (c))
-    found = find_child (c, type);
-  return found;
-}
-
 /* How many of @model's strings start with @text, as GTK 4.8's dropdown
  * searches (ignoring case; ASCII here). */
 static guint
@@ -368,7 +355,7 @@ test_type_to_search (F *f, gconstpointer data)
       return;
     }
   gui_fixture_wait_allocated (dialog);
-  dropdown = find_child (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN); /* Application */
+  dropdown = spire_widget_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN); /* Application */
   g_assert_nonnull (dropdown);
   model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 3); /* "Choose…" and two */
@@ -379,9 +366,9 @@ test_type_to_search (F *f, gconstpointer data)
   g_assert_true (g_str_is_ascii (text));
 
   gtk_widget_activate (dropdown);
-  popover = find_child (dropdown, GTK_TYPE_POPOVER);
+  popover = spire_widget_find_descendant (dropdown, GTK_TYPE_POPOVER);
   gui_fixture_wait_allocated (popover);
-  list = find_child (popover, GTK_TYPE_LIST_VIEW);
+  list = spire_widget_find_descendant (popover, GTK_TYPE_LIST_VIEW);
   g_assert_true (gtk_widget_grab_focus (list));
   gui_fixture_wait_frame (popover);
   gui_fixture_spin (100);
@@ -395,7 +382,7 @@ test_type_to_search (F *f, gconstpointer data)
     g_assert_true (g_spawn_check_wait_status (status, &error));
     g_assert_no_error (error);
   }
-  t.entry = GTK_EDITABLE (find_child (popover, GTK_TYPE_SEARCH_ENTRY));
+  t.entry = GTK_EDITABLE (spire_widget_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY));
   t.shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   t.text = text;
   t.n = count_matching (model, text);

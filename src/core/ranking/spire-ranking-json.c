@@ -23,10 +23,24 @@
 
 #define FLUSH_AT (64 * 1024)
 
+/* A number's text, kept by its bits: g_ascii_dtostr is printf's "%.17g",
+ * some 2 600 instructions a number, and a ranking repeats few values (the
+ * means of a few small scores), so each is formatted about once. */
+#define NUMBER_CACHE 1024
+
+typedef struct
+{
+  guint64 bits;
+  gboolean used;
+  char text[G_ASCII_DTOSTR_BUF_SIZE + 2]; /* with ".0" */
+} NumberText;
+
 /* Where the walk goes: a builder, or a buffer flushed to a stream. */
 typedef struct
 {
   JsonBuilder *builder;
+
+  NumberText *numbers; /* NUMBER_CACHE, by the value's bits */
 
   GString *buf;
   GOutputStream *out;
@@ -48,45 +62,67 @@ flush (Emit *e)
   g_string_truncate (e->buf, 0);
 }
 
-/* As json-glib's json_strescape: ", \ and control characters escaped,
- * other bytes as they are. */
+/* As json-glib's json_strescape: ", \\ and control characters escaped,
+ * other bytes as they are.  The bytes between two escapes go in one
+ * piece. */
 static void
 write_escaped (GString *buf, const char *str)
 {
+  const char *run = str;
+  const char *p;
+
   g_string_append_c (buf, '"');
-  for (const char *p = str; *p; p++)
+  for (p = str; *p; p++)
     {
-      if (*p == '\\' || *p == '"')
+      if (*p != '\\' && *p != '"' && !(*p > 0 && *p < 0x1f) && *p != 0x7f)
+        continue;
+      g_string_append_len (buf, run, p - run);
+      run = p + 1;
+      switch (*p)
         {
+        case '\\':
+        case '"':
           g_string_append_c (buf, '\\');
           g_string_append_c (buf, *p);
+          break;
+        case '\b':
+          g_string_append (buf, "\\b");
+          break;
+        case '\f':
+          g_string_append (buf, "\\f");
+          break;
+        case '\n':
+          g_string_append (buf, "\\n");
+          break;
+        case '\r':
+          g_string_append (buf, "\\r");
+          break;
+        case '\t':
+          g_string_append (buf, "\\t");
+          break;
+        default:
+          g_string_append_printf (buf, "\\u00%02x", (guint) *p);
+          break;
         }
-      else if ((*p > 0 && *p < 0x1f) || *p == 0x7f)
-        switch (*p)
-          {
-          case '\b':
-            g_string_append (buf, "\\b");
-            break;
-          case '\f':
-            g_string_append (buf, "\\f");
-            break;
-          case '\n':
-            g_string_append (buf, "\\n");
-            break;
-          case '\r':
-            g_string_append (buf, "\\r");
-            break;
-          case '\t':
-            g_string_append (buf, "\\t");
-            break;
-          default:
-            g_string_append_printf (buf, "\\u00%02x", (guint) *p);
-            break;
-          }
-      else
-        g_string_append_c (buf, *p);
     }
+  g_string_append_len (buf, run, p - run);
   g_string_append_c (buf, '"');
+}
+
+/* A new line and the indent of @level */
+static void
+write_indent (GString *buf, guint level)
+{
+  static const char spaces[] = "                                ";
+
+  g_string_append_c (buf, '\n');
+  for (guint n = level * 2; n > 0;)
+    {
+      guint piece = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (buf, spaces, piece);
+      n -= piece;
+    }
 }
 
 /* What comes before a value: the separator, the indent and the name. */
@@ -95,9 +131,9 @@ write_key (Emit *e, const char *name)
 {
   if (e->level > 0)
     {
-      g_string_append (e->buf, e->first ? "\n" : ",\n");
-      for (guint i = 0; i < e->level * 2; i++)
-        g_string_append_c (e->buf, ' ');
+      if (!e->first)
+        g_string_append_c (e->buf, ',');
+      write_indent (e->buf, e->level);
     }
   if (name != NULL)
     {
@@ -105,6 +141,46 @@ write_key (Emit *e, const char *name)
       g_string_append (e->buf, " : ");
     }
   e->first = FALSE;
+}
+
+/* As printf's "%" G_GINT64_FORMAT */
+static void
+write_int (GString *buf, gint64 value)
+{
+  char digits[24];
+  guint i = sizeof digits;
+  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      digits[--i] = '0' + u % 10;
+      u /= 10;
+    }
+  while (u > 0);
+  if (value < 0)
+    digits[--i] = '-';
+  g_string_append_len (buf, digits + i, sizeof digits - i);
+}
+
+/* A double as json-glib writes it: g_ascii_dtostr, and ".0" when that has
+ * no point or exponent ("7.0", not "7"), so that it stays a double. */
+static const char *
+number_text (Emit *e, double value)
+{
+  guint64 bits;
+  NumberText *slot;
+
+  memcpy (&bits, &value, sizeof bits);
+  slot = &e->numbers[(bits ^ (bits >> 29) ^ (bits >> 47)) % NUMBER_CACHE];
+  if (!slot->used || slot->bits != bits)
+    {
+      g_ascii_dtostr (slot->text, G_ASCII_DTOSTR_BUF_SIZE, value);
+      if (strpbrk (slot->text, ".eE") == NULL)
+        strcat (slot->text, ".0");
+      slot->bits = bits;
+      slot->used = TRUE;
+    }
+  return slot->text;
 }
 
 /* The walk's steps, to either end */
@@ -141,11 +217,7 @@ emit_end (Emit *e, gboolean object)
     }
   e->level--;
   if (!e->first)
-    {
-      g_string_append_c (e->buf, '\n');
-      for (guint i = 0; i < e->level * 2; i++)
-        g_string_append_c (e->buf, ' ');
-    }
+    write_indent (e->buf, e->level);
   g_string_append_c (e->buf, object ? '}' : ']');
   e->first = FALSE;
   if (e->buf->len >= FLUSH_AT)
@@ -189,8 +261,6 @@ emit_string (Emit *e, const char *name, const char *value)
 static void
 emit_double (Emit *e, const char *name, double value)
 {
-  char num[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (e->builder)
     {
       if (name)
@@ -199,11 +269,7 @@ emit_double (Emit *e, const char *name, double value)
       return;
     }
   write_key (e, name);
-  g_ascii_dtostr (num, sizeof num, value);
-  g_string_append (e->buf, num);
-  /* A double stays a double: "7.0", not "7". */
-  if (strpbrk (num, ".eE") == NULL)
-    g_string_append (e->buf, ".0");
+  g_string_append (e->buf, number_text (e, value));
 }
 
 /* A number, or null for NaN and infinity. */
@@ -226,7 +292,7 @@ emit_int (Emit *e, const char *name, gint64 value)
       return;
     }
   write_key (e, name);
-  g_string_append_printf (e->buf, "%" G_GINT64_FORMAT, value);
+  write_int (e->buf, value);
 }
 
 static void
@@ -367,9 +433,11 @@ spire_ranking_write_json (SpireRanking *self, GOutputStream *out, GCancellable *
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   e.buf = g_string_sized_new (FLUSH_AT + 4096);
+  e.numbers = g_new0 (NumberText, NUMBER_CACHE);
   emit_ranking (self, &e);
   flush (&e);
   g_string_free (e.buf, TRUE);
+  g_free (e.numbers);
   if (e.error != NULL)
     {
       g_propagate_error (error, e.error);

@@ -17,6 +17,8 @@
 
 #include "bench-window-frame.h"
 
+#include <string.h>
+
 /* Menus made when first opened, as Spire's are (spire_menu_button_set_lazy_menu) */
 static void
 no_popup (GtkMenuButton *button, gpointer user_data)
@@ -230,6 +232,11 @@ filters_new (void)
   return flow;
 }
 
+/* The mock's list: empty in the first frame, as Spire's is until the
+ * cohort's rows come; bench_frame_mock_set_rows fills it (one mock a
+ * process). */
+static GtkWidget *mock_list;
+
 static GtkWidget *
 cohort_new (void)
 {
@@ -256,11 +263,17 @@ cohort_new (void)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
+  /* As Spire's top_scroll at 1 280 px (spire_cohort_page_size_allocate
+   * gives it its height for the width; a flow box's natural height is the
+   * one for its narrowest width): the list below takes what is left. */
+  gtk_widget_set_vexpand (scroll, FALSE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 231);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), top);
   gtk_box_append (GTK_BOX (page), scroll);
   gtk_box_append (GTK_BOX (page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_widget_set_vexpand (list, TRUE);
   gtk_box_append (GTK_BOX (page), list);
+  mock_list = list;
   return page;
 }
 
@@ -307,6 +320,80 @@ bench_frame_mock_new (GtkApplication *app)
   adw_leaflet_append (ADW_LEAFLET (leaflet), content_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), leaflet);
   return window;
+}
+
+/* The cohort's rows in the mock */
+
+/* Spire's application list's columns: titles, how many characters each
+ * asks for (spire-application-list.c's setup_columns) and which share the
+ * width that is left */
+static const struct
+{
+  const char *title;
+  int min_chars, nat_chars;
+  gboolean expand;
+} columns[] = {
+  { "Title", 20, 60, TRUE },     { "Startup", 6, 20, FALSE }, { "Challenge", 6, 22, TRUE },
+  { "Status", 6, 14, FALSE },    { "Submitted", 6, 11, FALSE },
+};
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), columns[column].min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), columns[column].nat_chars);
+  gtk_list_item_set_child (item, cell);
+}
+
+/* A row is its cells' texts, tab-separated */
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  const char *cell = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  const char *end;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < column && cell != NULL; i++)
+    cell = (end = strchr (cell, '\t')) ? end + 1 : NULL;
+  if (cell == NULL)
+    cell = "";
+  end = strchr (cell, '\t');
+  text = end ? g_strndup (cell, end - cell) : g_strdup (cell);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+/* Puts @rows (a GtkStringList, a row's cells tab-separated) into the
+ * mock's list, in a stock column view of Spire's five columns with its
+ * style class; returns the column view. */
+GtkWidget *
+bench_frame_mock_set_rows (GListModel *rows)
+{
+  GtkWidget *view;
+
+  g_return_val_if_fail (mock_list != NULL, NULL);
+  view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (rows))));
+  gtk_widget_add_css_class (view, "data-table");
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (columns[i].title, factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
+      g_object_unref (column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (mock_list), view);
+  return view;
 }
 
 /* What a first frame was */

@@ -7,6 +7,7 @@
 G_BEGIN_DECLS
 
 GtkWidget *bench_frame_mock_new (GtkApplication *app);
+GtkWidget *bench_frame_mock_set_rows (GListModel *rows);
 void bench_frame_keep (GtkWidget *window);
 
 G_END_DECLS

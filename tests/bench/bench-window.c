@@ -16,7 +16,13 @@
  *            longest gap between two frames meanwhile (the freeze);
  *   scroll   30 notches down the cohort's list and 30 over the sidebar
  *            (the adjustment moved as a wheel notch does, a frame painted
- *            after each): CPU time of the process, all threads;
+ *            after each): CPU time of the process, all threads, and of its
+ *            main thread; the list's floor is the same rows in a stock
+ *            column view in the stock first frame (--phase mock-list,
+ *            bench-window-frame.c), scrolled the same way; both again with
+ *            GTK's cairo renderer (--only scroll with GSK_RENDERER=cairo:
+ *            under Xvfb GTK's GL renderer is Mesa's llvmpipe, the GPU's
+ *            work done on the CPU, the same for any GTK list);
  *   directory the Startups directory: time to its first rows, longest gap;
  *   ranking  the cohort's Ranking page: time to its first rows, longest gap.
  *   evaluation the cohort's Evaluation tab (its first part, the rubric),
@@ -45,8 +51,11 @@
  * built from GTK's and libadwaita's own widgets with no database
  * (bench-window-frame.c).  One side alone, for perf or callgrind: --phase
  * floor, --phase mock, --phase start (each exits at its first frame; see
- * keep_first_frame for what BENCH_WINDOW_SMAPS, _SHOT, _TREE and _NODES
- * keep of it) or --phase spire (every phase).
+ * bench_frame_keep for what BENCH_WINDOW_SMAPS, _SHOT, _TREE and _NODES
+ * keep of it) or --phase spire (every phase).  BENCH_WINDOW_KEEP_SCROLLED=1
+ * keeps the same of the frame after the list's scrolling (Spire's and the
+ * stock list's); BENCH_PERF_CTL=FIFO profiles that scrolling alone (see
+ * perf_control).
  *
  * It measures, it does not judge: exit status 0 unless something fails.
  *
@@ -57,11 +66,13 @@
 #include "bench-store.h"
 #include "bench-util.h"
 #include "bench-window-frame.h"
+#include "bench-window-runs.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -216,8 +227,104 @@ floor_activate_cb (GApplication *app, gpointer user_data)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* 30 wheel notches down (GtkScrolledWindow moves page^(2/3) a notch),
+ * back to the top at the end; the CPU time of the process.  A list that
+ * fits its view (the small demo's sidebar) has nothing to scroll: no
+ * figure. */
+/* BENCH_PERF_CTL=FIFO: perf's control FIFO (perf record -D -1
+ * --control fifo:FIFO), so that a profile holds the list's scrolling
+ * alone (BENCH_PERF_SCROLL=sidebar: the sidebar's). */
+static void
+perf_control (const char *what, const char *command)
+{
+  const char *path = g_getenv ("BENCH_PERF_CTL");
+  const char *which = g_getenv ("BENCH_PERF_SCROLL") ? g_getenv ("BENCH_PERF_SCROLL") : "list";
+  FILE *fifo = path && g_str_equal (what, which) ? fopen (path, "w") : NULL;
+
+  if (fifo == NULL)
+    return;
+  fprintf (fifo, "%s\n", command);
+  fclose (fifo);
+}
+
+static void
+scroll (const char *what, GtkAdjustment *adj)
+{
+  double t0 = cpu_ms ();
+  double m0 = bench_thread_cpu_ms ();
+  gint64 w0 = g_get_monotonic_time ();
+
+  if (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) < 1)
+    return;
+  perf_control (what, "enable");
+
+  for (int i = 0; i < 30; i++)
+    {
+      double page = gtk_adjustment_get_page_size (adj);
+      double step = pow (page, 2.0 / 3.0);
+      double value = gtk_adjustment_get_value (adj) + step;
+
+      if (value > gtk_adjustment_get_upper (adj) - page)
+        value = 0;
+      gtk_adjustment_set_value (adj, value);
+      wait_paint ();
+    }
+  perf_control (what, "disable");
+  g_print ("scroll_%s_cpu %.1f\nscroll_%s_main %.1f\nscroll_%s_wall %.1f\n", what,
+           cpu_ms () - t0, what, bench_thread_cpu_ms () - m0, what, bench_ms_since (w0));
+}
+
+/* The scroll's floor (--phase mock-list): the mock's frame with the
+ * largest cohort's rows in a stock column view (bench-window-frame.c),
+ * scrolled as Spire's list is.  The rows' texts are read with SQL here,
+ * none of Spire's code: title, startup, challenge, status and day. */
+static GListModel *
+mock_rows (void)
+{
+  GtkStringList *rows = gtk_string_list_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *sql =
+    "SELECT a.title, s.name, coalesce (c.title, ''), a.status, substr (a.submitted_at, 1, 10) "
+    "FROM applications a JOIN startups s ON s.uuid = a.startup "
+    "LEFT JOIN challenges c ON c.uuid = a.challenge "
+    "WHERE a.cohort = (SELECT cohort FROM applications GROUP BY cohort ORDER BY count(*) DESC "
+    "LIMIT 1) ORDER BY a.title";
+
+  if (sqlite3_open_v2 (database, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("mock-list: %s", sqlite3_errmsg (db));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *row = g_strdup_printf (
+        "%s\t%s\t%s\t%s\t%s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+        sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3),
+        sqlite3_column_text (stmt, 4) ? (const char *) sqlite3_column_text (stmt, 4) : "");
+
+      gtk_string_list_append (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return G_LIST_MODEL (rows);
+}
+
+static void
+scroll_mock_list (void)
+{
+  g_autoptr (GListModel) rows = mock_rows ();
+  GtkWidget *view = bench_frame_mock_set_rows (rows);
+
+  g_print ("cohort_size %u\n", g_list_model_get_n_items (rows));
+  wait_paint ();
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  scroll ("list", gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+  if (g_getenv ("BENCH_WINDOW_KEEP_SCROLLED"))
+    bench_frame_keep (GTK_WIDGET (gtk_widget_get_root (view)));
+}
+
 static int
-run_floor (gboolean mock)
+run_floor (gboolean mock, gboolean list)
 {
   g_autoptr (AdwApplication) app = adw_application_new ("no.spire.Spire.BenchFloor",
                                                         G_APPLICATION_NON_UNIQUE);
@@ -239,6 +346,8 @@ run_floor (gboolean mock)
   g_print ("start %.1f\nstart_cpu %.1f\nrss %.1f\n", (t_first_paint - t_main) / 1000.0,
            cpu_first_paint, rss_mib ());
   bench_frame_keep (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  if (list)
+    scroll_mock_list ();
   return 0;
 }
 
@@ -596,30 +705,6 @@ show_packages (Drive *d)
   spire_evaluation_page_show_part (_spire_window_get_evaluation_page (d->window), "packages");
 }
 
-/* 30 wheel notches down (GtkScrolledWindow moves page^(2/3) a notch),
- * back to the top at the end; the CPU time of the process. */
-static void
-scroll (const char *what, GtkAdjustment *adj)
-{
-  double t0 = cpu_ms ();
-  double m0 = bench_thread_cpu_ms ();
-  gint64 w0 = g_get_monotonic_time ();
-
-  for (int i = 0; i < 30; i++)
-    {
-      double page = gtk_adjustment_get_page_size (adj);
-      double step = pow (page, 2.0 / 3.0);
-      double value = gtk_adjustment_get_value (adj) + step;
-
-      if (value > gtk_adjustment_get_upper (adj) - page)
-        value = 0;
-      gtk_adjustment_set_value (adj, value);
-      wait_paint ();
-    }
-  g_print ("scroll_%s_cpu %.1f\nscroll_%s_main %.1f\nscroll_%s_wall %.1f\n", what,
-           cpu_ms () - t0, what, bench_thread_cpu_ms () - m0, what, bench_ms_since (w0));
-}
-
 static void
 drive (SpireWindow *window)
 {
@@ -660,12 +745,16 @@ drive (SpireWindow *window)
   page = _spire_window_get_cohort_page (window);
   view = GTK_WIDGET (spire_application_list_get_column_view (_spire_cohort_page_get_list (page)));
   scroll ("list", gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+  if (g_getenv ("BENCH_WINDOW_KEEP_SCROLLED"))
+    bench_frame_keep (GTK_WIDGET (window));
   sidebar_scroller = gtk_widget_get_ancestor (
     GTK_WIDGET (_spire_sidebar_get_list (_spire_window_get_sidebar (window))),
     GTK_TYPE_SCROLLED_WINDOW);
   scroll ("sidebar",
           gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sidebar_scroller)));
 
+  if (g_strcmp0 (only, "scroll") == 0)
+    return;
   measure_load ("directory", &d, select_directory, directory_has_rows, directory_complete);
   if (lists_only)
     return;
@@ -758,119 +847,6 @@ run_spire (void)
   return 0;
 }
 
-/* The parent: runs the phases N times in processes of their own */
-
-static void
-add_figures (GHashTable *figures, const char *output)
-{
-  g_auto (GStrv) lines = g_strsplit (output, "\n", -1);
-
-  for (guint i = 0; lines[i]; i++)
-    {
-      g_auto (GStrv) kv = g_strsplit (lines[i], " ", 2);
-
-      if (kv[0] != NULL && kv[1] != NULL)
-        bench_figure_add (figures, kv[0], g_ascii_strtod (kv[1], NULL));
-    }
-}
-
-static void
-run_child (const char *self, const char *phase, GHashTable *figures)
-{
-  const char *argv[] = { self, "--phase", phase, database, lists_only ? "--lists" : NULL, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr (GError) error = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
-                     &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("%s: %s", phase, error->message);
-  add_figures (figures, out);
-}
-
-static void
-report (GHashTable *spire, GHashTable *floor, GHashTable *mock, guint n)
-{
-  double start_mock = bench_figure_median (mock, "start");
-  double cpu_mock = bench_figure_median (mock, "start_cpu");
-  double start = bench_figure_median (spire, "start"), start_floor = bench_figure_median (floor, "start");
-  double rss = bench_figure_median (spire, "rss"), rss_floor = bench_figure_median (floor, "rss");
-
-  g_print ("bench-window: %s, median of %u runs (ms; MiB)\n", database, n);
-  g_print ("  start to first frame   %8.1f  floor %8.1f  ratio %.2f  (goal ≤ 1.2)\n", start,
-           start_floor, start / start_floor);
-  g_print ("  its main thread's CPU  %8.1f  floor %8.1f  ratio %.2f\n",
-           bench_figure_median (spire, "start_cpu"), bench_figure_median (floor, "start_cpu"),
-           bench_figure_median (spire, "start_cpu") / bench_figure_median (floor, "start_cpu"));
-  g_print ("  memory at first frame  %8.1f  floor %8.1f  +%.1f MiB  (goal ≤ +40)\n", rss,
-           rss_floor, rss - rss_floor);
-  /* The second floor: the same first frame from GTK's and libadwaita's
-   * own widgets, no database (bench-window-frame.c) */
-  g_print ("  the same frame from stock widgets (bench-window-frame.c): start %.1f, CPU %.1f, "
-           "memory %.1f;\n    Spire to it: start %.2f, CPU %.2f; it to the bare window: start "
-           "%.2f, CPU %.2f\n",
-           start_mock, cpu_mock, bench_figure_median (mock, "rss"), start / start_mock,
-           bench_figure_median (spire, "start_cpu") / cpu_mock, start_mock / start_floor,
-           cpu_mock / bench_figure_median (floor, "start_cpu"));
-  /* The first frame of any kind: the figure until 7 Dec 2026 (page_shown). */
-  g_print ("  (first frame of any kind %.1f ms, CPU %.1f)\n", bench_figure_median (spire, "start_any"),
-           bench_figure_median (spire, "start_any_cpu"));
-  g_print ("  first cohort's first rows %.1f (%.1f after the first frame; goal ≤ 500), "
-           "longest frame gap %.1f (main-thread CPU in it %.1f)\n",
-           bench_figure_median (spire, "start_rows"), bench_figure_median (spire, "start_rows_after"),
-           bench_figure_median (spire, "start_rows_gap"), bench_figure_median (spire, "start_rows_cpu_gap"));
-  if (start_only)
-    {
-      g_print ("  (load average when done: %s)\n", bench_load_average ());
-      return;
-    }
-  g_print ("  cohort of %.0f: first rows %.1f, all rows %.1f, longest frame gap %.1f "
-           "(main-thread CPU in it %.1f); memory then %.1f\n",
-           bench_figure_median (spire, "cohort_size"), bench_figure_median (spire, "cohort_rows"),
-           bench_figure_median (spire, "cohort_done"), bench_figure_median (spire, "cohort_gap"),
-           bench_figure_median (spire, "cohort_cpu_gap"), bench_figure_median (spire, "rss_cohort"));
-  g_print ("  scroll 30 notches, CPU of the process (of its main thread; wall):\n"
-           "    list %.1f (%.1f; %.1f), sidebar %.1f (%.1f; %.1f)\n",
-           bench_figure_median (spire, "scroll_list_cpu"), bench_figure_median (spire, "scroll_list_main"),
-           bench_figure_median (spire, "scroll_list_wall"), bench_figure_median (spire, "scroll_sidebar_cpu"),
-           bench_figure_median (spire, "scroll_sidebar_main"), bench_figure_median (spire, "scroll_sidebar_wall"));
-  g_print ("  Startups directory: first rows %.1f, all rows %.1f, longest frame gap %.1f "
-           "(CPU %.1f)\n",
-           bench_figure_median (spire, "directory_rows"), bench_figure_median (spire, "directory_done"),
-           bench_figure_median (spire, "directory_gap"),
-           bench_figure_median (spire, "directory_cpu_gap"));
-  g_print ("  back to the cohort from the directory: longest frame gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "reselect_gap"), bench_figure_median (spire, "reselect_cpu_gap"));
-  g_print ("  Ranking page: first rows %.1f, all rows %.1f, longest frame gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "ranking_rows"), bench_figure_median (spire, "ranking_done"),
-           bench_figure_median (spire, "ranking_gap"),
-           bench_figure_median (spire, "ranking_cpu_gap"));
-  g_print ("  Evaluation tab: shown %.1f, longest frame gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "evaluation_rows"), bench_figure_median (spire, "evaluation_gap"),
-           bench_figure_median (spire, "evaluation_cpu_gap"));
-  g_print ("    its Screening: shown %.1f, gap %.1f (CPU %.1f); Reviews: shown %.1f, "
-           "gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "screening_rows"), bench_figure_median (spire, "screening_gap"),
-           bench_figure_median (spire, "screening_cpu_gap"), bench_figure_median (spire, "reviews_rows"),
-           bench_figure_median (spire, "reviews_gap"), bench_figure_median (spire, "reviews_cpu_gap"));
-  g_print ("    its Panel: shown %.1f, gap %.1f (CPU %.1f); Assignment: shown %.1f, "
-           "gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "panel_rows"), bench_figure_median (spire, "panel_gap"),
-           bench_figure_median (spire, "panel_cpu_gap"), bench_figure_median (spire, "assignment_rows"),
-           bench_figure_median (spire, "assignment_gap"), bench_figure_median (spire, "assignment_cpu_gap"));
-  g_print ("    its conflicts scrolled to their end (%.0f): all in %.1f, gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "conflicts_n"), bench_figure_median (spire, "conflicts_rows"),
-           bench_figure_median (spire, "conflicts_gap"), bench_figure_median (spire, "conflicts_cpu_gap"));
-  g_print ("    its Packages: shown %.1f, gap %.1f (CPU %.1f); Assign Several: shown %.1f, "
-           "all rows %.1f, gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "packages_rows"), bench_figure_median (spire, "packages_gap"),
-           bench_figure_median (spire, "packages_cpu_gap"), bench_figure_median (spire, "several_rows"),
-           bench_figure_median (spire, "several_done"), bench_figure_median (spire, "several_gap"),
-           bench_figure_median (spire, "several_cpu_gap"));
-  g_print ("  (load average when done: %s)\n", bench_load_average ());
-}
-
 int
 main (int argc, char **argv)
 {
@@ -887,9 +863,6 @@ main (int argc, char **argv)
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("DATABASE");
   g_autoptr (GError) error = NULL;
-  g_autoptr (GHashTable) spire = NULL;
-  g_autoptr (GHashTable) floor = NULL;
-  g_autoptr (GHashTable) mock = NULL;
 
   t_main = g_get_monotonic_time ();
   /* As the app's main: the translations too (LANGUAGE=nb with
@@ -910,23 +883,13 @@ main (int argc, char **argv)
       gtk_init ();
       g_object_set (gtk_settings_get_default (), "gtk-xft-hintstyle", g_getenv ("BENCH_HINTSTYLE"), NULL);
     }
-  if (g_strcmp0 (phase, "floor") == 0 || g_strcmp0 (phase, "mock") == 0)
-    return run_floor (g_str_equal (phase, "mock"));
+  if (g_strcmp0 (phase, "floor") == 0 || g_strcmp0 (phase, "mock") == 0 ||
+      g_strcmp0 (phase, "mock-list") == 0)
+    return run_floor (!g_str_equal (phase, "floor"), g_str_equal (phase, "mock-list"));
   if (g_strcmp0 (phase, "start") == 0 || g_strcmp0 (phase, "start-rows") == 0)
     start_only = TRUE;
   start_rows = g_strcmp0 (phase, "start-rows") == 0;
   if (phase != NULL && (g_str_equal (phase, "spire") || start_only))
     return run_spire ();
-
-  spire = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  floor = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  mock = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  for (int i = 0; i < n; i++)
-    {
-      run_child (argv[0], "floor", floor);
-      run_child (argv[0], "mock", mock);
-      run_child (argv[0], start_only ? "start-rows" : "spire", spire);
-    }
-  report (spire, floor, mock, n);
-  return 0;
+  return bench_window_runs (argv[0], database, n, start_only, lists_only);
 }

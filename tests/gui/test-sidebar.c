@@ -71,17 +71,14 @@ close_window (SpireWindow *window)
   gui_fixture_destroy_window (window);
 }
 
-static void
-test_sidebar_later (void)
+/* A program with 80 cohorts, "Kull 01" to "Kull 80", the first with
+ * three applications and the last with two */
+static SpireStore *
+store_with_80_cohorts (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (SpireStore) store = spire_store_new_memory (&error);
+  SpireStore *store = spire_store_new_memory (&error);
   g_autoptr (SpireRecord) program = spire_record_new (&spire_kind_program);
-  SpireWindow *window;
-  SpireSidebar *sidebar;
-  GtkWidget *last;
-  RowsWait w;
-  guint n_first, n_programs, n_cohorts;
 
   g_assert_no_error (error);
   spire_record_set_text (program, "name", "Mange kull");
@@ -108,17 +105,38 @@ test_sidebar_later (void)
                                                       title, "received", &error));
         }
     }
+  return store;
+}
 
-  /* As the app does: the window first, then the database. */
-  window = spire_window_new (app);
+/* A window opening @store as the app does: the window first, then the
+ * database; its sidebar's list in @w */
+static SpireWindow *
+window_on (SpireStore *store, RowsWait *w)
+{
+  SpireWindow *window = spire_window_new (app);
+
   gtk_window_present (GTK_WINDOW (window));
   gui_fixture_wait_allocated (window);
   _spire_window_set_store (window, store);
-  sidebar = _spire_window_get_sidebar (window);
-  w.list = find_list_box (GTK_WIDGET (sidebar));
-  g_assert_nonnull (w.list);
+  w->list = find_list_box (GTK_WIDGET (_spire_window_get_sidebar (window)));
+  g_assert_nonnull (w->list);
   /* "Directory", its five rows, the program's heading, 80 cohorts */
-  w.n = 1 + 5 + 1 + 80;
+  w->n = 1 + 5 + 1 + 80;
+  return window;
+}
+
+static void
+test_sidebar_later (void)
+{
+  g_autoptr (SpireStore) store = store_with_80_cohorts ();
+  SpireWindow *window;
+  SpireSidebar *sidebar;
+  GtkWidget *last;
+  RowsWait w;
+  guint n_first, n_programs, n_cohorts;
+
+  window = window_on (store, &w);
+  sidebar = _spire_window_get_sidebar (window);
   n_first = n_list_rows (w.list);
   g_test_message ("%u of %u rows before the first frame", n_first, w.n);
   g_assert_cmpuint (n_first, >, 1 + 5 + 1 + 5);
@@ -157,6 +175,60 @@ test_sidebar_later (void)
                        SPIRE_RECORD (spire_sidebar_get_selected_cohort (sidebar))),
                      ==, "Kull 80");
   }
+  close_window (window);
+}
+
+static guint n_told;
+
+static void
+count_told_cb (SpireSidebar *sidebar, gpointer user_data)
+{
+  n_told++;
+}
+
+/* A cohort chosen before its row is made (opened from elsewhere just
+ * after the start) is shown at once, told once, and its row is selected
+ * when it comes; the rows before it are not all made at once for it
+ * (with 200 cohorts that froze the window for up to 250 ms). */
+static void
+test_sidebar_select_before_made (void)
+{
+  g_autoptr (SpireStore) store = store_with_80_cohorts ();
+  g_autoptr (GPtrArray) last = spire_store_list (store, &spire_kind_cohort, "name", "Kull 80",
+                                                 NULL);
+  SpireWindow *window = NULL;
+  SpireSidebar *sidebar;
+  GtkListBoxRow *selected;
+  RowsWait w;
+  guint n_before;
+
+  g_assert_cmpuint (last->len, ==, 1);
+  window = window_on (store, &w);
+  sidebar = _spire_window_get_sidebar (window);
+  n_before = n_list_rows (w.list);
+  g_assert_cmpuint (n_before, <, w.n);
+  n_told = 0;
+  g_signal_connect (sidebar, "selection-changed", G_CALLBACK (count_told_cb), NULL);
+
+  g_assert_true (spire_sidebar_select_cohort (sidebar, spire_record_get_uuid (last->pdata[0])));
+  g_assert_cmpuint (n_told, ==, 1);
+  g_assert_cmpstr (spire_record_get_display_name (
+                     SPIRE_RECORD (spire_sidebar_get_selected_cohort (sidebar))),
+                   ==, "Kull 80");
+  g_assert_cmpuint (n_list_rows (w.list), ==, n_before);
+  g_assert_null (gtk_list_box_get_selected_row (w.list));
+
+  g_assert_true (gui_fixture_wait (has_all_rows, &w, GUI_FIXTURE_TIMEOUT_MS));
+  selected = gtk_list_box_get_selected_row (w.list);
+  g_assert_nonnull (selected);
+  g_assert_true (GTK_WIDGET (selected) == gtk_widget_get_last_child (GTK_WIDGET (w.list)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (selected)), ==, "Kull 80");
+  /* Its row coming is no new choice. */
+  g_assert_cmpuint (n_told, ==, 1);
+  g_assert_cmpstr (spire_record_get_display_name (
+                     SPIRE_RECORD (spire_sidebar_get_selected_cohort (sidebar))),
+                   ==, "Kull 80");
+  g_signal_handlers_disconnect_by_func (sidebar, count_told_cb, NULL);
   close_window (window);
 }
 
@@ -443,6 +515,7 @@ main (int argc, char **argv)
   app = spire_app_new ("no.spire.Spire.SidebarTests", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_test_add_func ("/sidebar/later", test_sidebar_later);
+  g_test_add_func ("/sidebar/select-before-made", test_sidebar_select_before_made);
   g_test_add_func ("/sidebar/one-choice", test_sidebar_one_choice);
   g_test_add_func ("/sidebar/name-period", test_sidebar_name_period);
   g_test_add_func ("/sidebar/long-names", test_sidebar_long_names);

@@ -98,6 +98,24 @@ spire_widget_set_cell_tooltip (GtkWidget *widget, const char *text)
   g_object_set_data_full (G_OBJECT (widget), "spire-cell-tooltip", g_strdup (text), g_free);
 }
 
+/* gtk_widget_set_tooltip_text () asks where the pointer is only for a
+ * visible widget: a widget in no window is hidden for the call, which
+ * costs nothing but the "visible" notifications. */
+void
+spire_widget_set_tooltip (GtkWidget *widget, const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (gtk_widget_get_root (widget) != NULL || !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}
+
 static void
 create_popup_cb (GtkMenuButton *button, gpointer model)
 {

@@ -50,7 +50,7 @@ menu_button_new (GMenuModel *model, const char *tooltip)
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   spire_menu_button_set_lazy_menu (GTK_MENU_BUTTON (button), model);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  spire_widget_set_tooltip (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "spire-row-menu");
@@ -151,7 +151,7 @@ _spire_sidebar_program_row_new (SpireRecord *program, gboolean first)
     g_autofree char *tip = g_strdup_printf (_("%s: overview of the program"),
                                             spire_record_get_display_name (program));
 
-    gtk_widget_set_tooltip_text (label, tip);
+    spire_widget_set_tooltip (label, tip);
   }
   gtk_widget_set_hexpand (label, TRUE);
   {
@@ -339,7 +339,7 @@ _spire_sidebar_cohort_row_new (SpireRecord *cohort, gint64 n_applications)
     gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
     add_context_menu (row, button);
   }
-  gtk_widget_set_tooltip_text (row, spire_record_get_display_name (cohort));
+  spire_widget_set_tooltip (row, spire_record_get_display_name (cohort));
   g_object_set_data_full (G_OBJECT (row), ROW_COHORT, g_object_ref (cohort), g_object_unref);
   return row;
 }

@@ -40,6 +40,9 @@ struct _SpireSidebar
   GPtrArray *pending;
   guint pending_next;
   guint pending_idle;
+  /* The cohort shown before its row was made (select_later): its row is
+   * selected when made, without telling again */
+  char *select_when_made;
 };
 
 /* A row still to be made: a program's heading, its "No cohorts yet" (record
@@ -178,6 +181,35 @@ drop_pending (SpireSidebar *self)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   self->pending_next = 0;
   g_clear_handle_id (&self->pending_idle, g_source_remove);
+  g_clear_pointer (&self->select_when_made, g_free);
+}
+
+/* Selects @row without telling (its choice is already shown, or is told
+ * by the caller) */
+static void
+select_quietly (SpireSidebar *self, GtkListBoxRow *row)
+{
+  gboolean rebuilding = self->rebuilding;
+
+  self->rebuilding = TRUE;
+  if (row)
+    gtk_list_box_select_row (self->list, row);
+  else
+    gtk_list_box_unselect_all (self->list);
+  self->rebuilding = rebuilding;
+}
+
+/* The row just made is the one select_later waits for: selected. */
+static void
+select_if_awaited (SpireSidebar *self, GtkWidget *row)
+{
+  SpireRecord *cohort = g_object_get_data (G_OBJECT (row), ROW_COHORT);
+
+  if (self->select_when_made == NULL || cohort == NULL ||
+      g_strcmp0 (spire_record_get_uuid (cohort), self->select_when_made) != 0)
+    return;
+  g_clear_pointer (&self->select_when_made, g_free);
+  select_quietly (self, GTK_LIST_BOX_ROW (row));
 }
 
 /* Makes the next @n rows (G_MAXUINT: all); FALSE when none is left. */
@@ -185,8 +217,13 @@ static gboolean
 append_rows (SpireSidebar *self, guint n)
 {
   for (; n > 0 && self->pending && self->pending_next < self->pending->len; n--)
-    gtk_list_box_append (self->list, pending_row_new (self, g_ptr_array_index (self->pending,
-                                                                          self->pending_next++)));
+    {
+      GtkWidget *row = pending_row_new (self, g_ptr_array_index (self->pending,
+                                                                 self->pending_next++));
+
+      gtk_list_box_append (self->list, row);
+      select_if_awaited (self, row);
+    }
   if (self->pending && self->pending_next < self->pending->len)
     return TRUE;
   g_clear_pointer (&self->pending, g_ptr_array_unref);
@@ -271,37 +308,95 @@ find_directory_row (SpireSidebar *self, const char *table)
   return NULL;
 }
 
-static void finish_rows (SpireSidebar *self);
-
-static GtkListBoxRow *
-find_program_row (SpireSidebar *self, const char *uuid)
+/* Whether pending row @p is the program @uuid's heading, or the cohort
+ * @uuid's row (any cohort's for NULL) */
+static gboolean
+pending_is (const PendingRow *p, gboolean program, const char *uuid)
 {
-  finish_rows (self);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), ROW_PROGRAM), uuid) == 0)
-      return GTK_LIST_BOX_ROW (child);
-  return NULL;
+  if (p->program != program || p->record == NULL)
+    return FALSE;
+  return uuid == NULL || g_strcmp0 (spire_record_get_uuid (p->record), uuid) == 0;
 }
 
-static GtkListBoxRow *
-find_cohort_row (SpireSidebar *self, const char *uuid)
+/* Makes the rows still to come up to that one (the rest stay for the
+ * idle): selecting a cohort low in the sidebar of 200 cohorts made every
+ * row at once (issue 11). */
+static void
+make_rows_until (SpireSidebar *self, gboolean program, const char *uuid)
 {
-  /* The first cohort's row is most often made already. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       uuid == NULL && child; child = gtk_widget_get_next_sibling (child))
-    if (g_object_get_data (G_OBJECT (child), ROW_COHORT))
-      return GTK_LIST_BOX_ROW (child);
-  finish_rows (self);
+  while (self->pending && self->pending_next < self->pending->len)
+    {
+      gboolean found = pending_is (g_ptr_array_index (self->pending, self->pending_next), program,
+                                   uuid);
+
+      append_rows (self, 1);
+      if (found)
+        return;
+    }
+}
+
+/* The row of program @uuid's heading, or of cohort @uuid (the first
+ * cohort's for NULL), among the rows made */
+static GtkListBoxRow *
+find_made_row (SpireSidebar *self, gboolean program, const char *uuid)
+{
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child;
        child = gtk_widget_get_next_sibling (child))
     {
       SpireRecord *cohort = g_object_get_data (G_OBJECT (child), ROW_COHORT);
 
-      if (cohort && (uuid == NULL || g_strcmp0 (spire_record_get_uuid (cohort), uuid) == 0))
+      if (program ? g_strcmp0 (g_object_get_data (G_OBJECT (child), ROW_PROGRAM), uuid) == 0
+                  : cohort && (uuid == NULL ||
+                               g_strcmp0 (spire_record_get_uuid (cohort), uuid) == 0))
         return GTK_LIST_BOX_ROW (child);
     }
   return NULL;
+}
+
+/* The same, made now if it was still to come */
+static GtkListBoxRow *
+find_record_row (SpireSidebar *self, gboolean program, const char *uuid)
+{
+  GtkListBoxRow *row = find_made_row (self, program, uuid);
+
+  if (row != NULL)
+    return row;
+  make_rows_until (self, program, uuid);
+  return find_made_row (self, program, uuid);
+}
+
+static GtkListBoxRow *
+find_program_row (SpireSidebar *self, const char *uuid)
+{
+  g_return_val_if_fail (uuid != NULL, NULL);
+  return find_record_row (self, TRUE, uuid);
+}
+
+static GtkListBoxRow *
+find_cohort_row (SpireSidebar *self, const char *uuid)
+{
+  return find_record_row (self, FALSE, uuid);
+}
+
+/* Shows cohort @uuid whose row is still to come, and selects its row when
+ * the idle makes it: making every row before it at once took 80–250 ms of
+ * the main thread with 200 cohorts (issue 11).  FALSE when it is not to
+ * come either. */
+static gboolean
+select_later (SpireSidebar *self, const char *uuid)
+{
+  SpireRecord *cohort = NULL;
+
+  for (guint i = self->pending_next; self->pending && i < self->pending->len && !cohort; i++)
+    if (pending_is (g_ptr_array_index (self->pending, i), FALSE, uuid))
+      cohort = ((PendingRow *) g_ptr_array_index (self->pending, i))->record;
+  if (cohort == NULL)
+    return FALSE;
+  g_free (self->select_when_made);
+  self->select_when_made = g_strdup (uuid);
+  select_quietly (self, NULL);
+  choose (self, NULL, NULL, SPIRE_COHORT (cohort), FALSE);
+  return TRUE;
 }
 
 /* Callbacks */
@@ -315,6 +410,8 @@ on_list_row_selected_cb (SpireSidebar *self, GtkListBoxRow *row, GtkListBox *lis
 
   if (self->rebuilding)
     return;
+  /* The user chose: a cohort waiting for its row is no longer shown. */
+  g_clear_pointer (&self->select_when_made, g_free);
   choose (self, program, table, cohort, FALSE);
 }
 
@@ -497,6 +594,7 @@ spire_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->program_names, g_hash_table_unref);
   g_clear_pointer (&self->first_program, g_free);
   g_clear_pointer (&self->program, g_free);
+  g_clear_pointer (&self->select_when_made, g_free);
 
   G_OBJECT_CLASS (spire_sidebar_parent_class)->dispose (object);
 }
@@ -780,11 +878,13 @@ spire_sidebar_select_cohort (SpireSidebar *self, const char *uuid)
   g_return_val_if_fail (SPIRE_IS_SIDEBAR (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  row = find_cohort_row (self, uuid);
-  if (row == NULL)
-    return FALSE;
-  gtk_list_box_select_row (self->list, row);
-  return TRUE;
+  row = find_made_row (self, FALSE, uuid);
+  if (row != NULL)
+    {
+      gtk_list_box_select_row (self->list, row);
+      return TRUE;
+    }
+  return select_later (self, uuid);
 }
 
 gboolean

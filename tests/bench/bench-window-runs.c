@@ -151,43 +151,48 @@ report_list (Figures *f)
              bench_figure_median (f->mock_cairo, "scroll_list_cpu"));
 }
 
-/* The other lists and views: first rows, all rows, the longest frame gap */
+/* A median of @spire's figure "<what><suffix>" */
+static double
+figure (GHashTable *spire, const char *what, const char *suffix)
+{
+  g_autofree char *name = g_strconcat (what, suffix, NULL);
+
+  return bench_figure_median (spire, name);
+}
+
+/* The other lists and views: first rows (or shown), all rows, the longest
+ * frame gap and the main thread's CPU in it */
 static void
 report_views (GHashTable *spire)
 {
-  g_print ("  Startups directory: first rows %.1f, all rows %.1f, longest frame gap %.1f "
-           "(CPU %.1f)\n",
-           bench_figure_median (spire, "directory_rows"), bench_figure_median (spire, "directory_done"),
-           bench_figure_median (spire, "directory_gap"),
-           bench_figure_median (spire, "directory_cpu_gap"));
-  g_print ("  back to the cohort from the directory: longest frame gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "reselect_gap"), bench_figure_median (spire, "reselect_cpu_gap"));
-  g_print ("  Ranking page: first rows %.1f, all rows %.1f, longest frame gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "ranking_rows"), bench_figure_median (spire, "ranking_done"),
-           bench_figure_median (spire, "ranking_gap"),
-           bench_figure_median (spire, "ranking_cpu_gap"));
-  g_print ("  Evaluation tab: shown %.1f, longest frame gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "evaluation_rows"), bench_figure_median (spire, "evaluation_gap"),
-           bench_figure_median (spire, "evaluation_cpu_gap"));
-  g_print ("    its Screening: shown %.1f, gap %.1f (CPU %.1f); Reviews: shown %.1f, "
-           "gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "screening_rows"), bench_figure_median (spire, "screening_gap"),
-           bench_figure_median (spire, "screening_cpu_gap"), bench_figure_median (spire, "reviews_rows"),
-           bench_figure_median (spire, "reviews_gap"), bench_figure_median (spire, "reviews_cpu_gap"));
-  g_print ("    its Panel: shown %.1f, gap %.1f (CPU %.1f); Assignment: shown %.1f, "
-           "gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "panel_rows"), bench_figure_median (spire, "panel_gap"),
-           bench_figure_median (spire, "panel_cpu_gap"), bench_figure_median (spire, "assignment_rows"),
-           bench_figure_median (spire, "assignment_gap"), bench_figure_median (spire, "assignment_cpu_gap"));
-  g_print ("    its conflicts scrolled to their end (%.0f): all in %.1f, gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "conflicts_n"), bench_figure_median (spire, "conflicts_rows"),
-           bench_figure_median (spire, "conflicts_gap"), bench_figure_median (spire, "conflicts_cpu_gap"));
-  g_print ("    its Packages: shown %.1f, gap %.1f (CPU %.1f); Assign Several: shown %.1f, "
-           "all rows %.1f, gap %.1f (CPU %.1f)\n",
-           bench_figure_median (spire, "packages_rows"), bench_figure_median (spire, "packages_gap"),
-           bench_figure_median (spire, "packages_cpu_gap"), bench_figure_median (spire, "several_rows"),
-           bench_figure_median (spire, "several_done"), bench_figure_median (spire, "several_gap"),
-           bench_figure_median (spire, "several_cpu_gap"));
+  static const struct
+  {
+    const char *label;
+    const char *what;
+    gboolean all_rows; /* it has an "all rows" figure */
+  } views[] = {
+    { "Startups directory", "directory", TRUE },
+    { "back to the cohort from the directory", "reselect", FALSE },
+    { "Ranking page", "ranking", TRUE },
+    { "Evaluation tab", "evaluation", FALSE },
+    { "  its Screening", "screening", FALSE },
+    { "  its Reviews", "reviews", FALSE },
+    { "  its Panel", "panel", FALSE },
+    { "  its conflicts scrolled to their end", "conflicts", FALSE },
+    { "  its Assignment", "assignment", FALSE },
+    { "  its Packages", "packages", FALSE },
+    { "  its Assign Several", "several", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_print ("  %s: shown %.1f", views[i].label, figure (spire, views[i].what, "_rows"));
+      if (views[i].all_rows)
+        g_print (", all rows %.1f", figure (spire, views[i].what, "_done"));
+      g_print (", longest frame gap %.1f (main-thread CPU in it %.1f)\n",
+               figure (spire, views[i].what, "_gap"), figure (spire, views[i].what, "_cpu_gap"));
+    }
+  g_print ("  (conflicts of interest scrolled: %.0f)\n", bench_figure_median (spire, "conflicts_n"));
 }
 
 static void

@@ -54,7 +54,7 @@
  * bench_frame_keep for what BENCH_WINDOW_SMAPS, _SHOT, _TREE and _NODES
  * keep of it) or --phase spire (every phase).  BENCH_WINDOW_KEEP_SCROLLED=1
  * keeps the same of the frame after the list's scrolling (Spire's and the
- * stock list's); BENCH_PERF_CTL=FIFO profiles that scrolling alone (see
+ * stock list's); BENCH_PERF_CTL=FIFO profiles that scrolling, or a load, alone (see
  * perf_control).
  *
  * It measures, it does not judge: exit status 0 unless something fails.
@@ -232,13 +232,14 @@ floor_activate_cb (GApplication *app, gpointer user_data)
  * fits its view (the small demo's sidebar) has nothing to scroll: no
  * figure. */
 /* BENCH_PERF_CTL=FIFO: perf's control FIFO (perf record -D -1
- * --control fifo:FIFO), so that a profile holds the list's scrolling
- * alone (BENCH_PERF_SCROLL=sidebar: the sidebar's). */
+ * --control fifo:FIFO), so that a profile holds one phase alone: the
+ * list's scrolling, or BENCH_PERF_PHASE's (sidebar: its scrolling;
+ * cohort, directory, ranking…: that load, until its frames settle). */
 static void
 perf_control (const char *what, const char *command)
 {
   const char *path = g_getenv ("BENCH_PERF_CTL");
-  const char *which = g_getenv ("BENCH_PERF_SCROLL") ? g_getenv ("BENCH_PERF_SCROLL") : "list";
+  const char *which = g_getenv ("BENCH_PERF_PHASE") ? g_getenv ("BENCH_PERF_PHASE") : "list";
   FILE *fifo = path && g_str_equal (what, which) ? fopen (path, "w") : NULL;
 
   if (fifo == NULL)
@@ -516,6 +517,7 @@ measure_load (const char *what, Drive *d, void (*start) (Drive *), gboolean (*co
   t0 = g_get_monotonic_time ();
   if (g_getenv ("BENCH_WINDOW_GAPS"))
     g_printerr ("%s starts at %.1f ms\n", what, t0 / 1000.0);
+  perf_control (what, "enable");
   start (d);
   if (!bench_wait_for (cond, d, TIMEOUT_MS))
     g_error ("%s: no rows after %d ms", what, TIMEOUT_MS);
@@ -528,6 +530,7 @@ measure_load (const char *what, Drive *d, void (*start) (Drive *), gboolean (*co
   /* Whatever a load leaves for later (an idle, a second step) counts. */
   for (int i = 0; i < 10; i++)
     wait_paint ();
+  perf_control (what, "disable");
   g_print ("%s_gap %.1f\n%s_cpu_gap %.1f\n", what, max_gap / 1000.0, what, max_cpu_gap);
   gtk_widget_remove_tick_callback (GTK_WIDGET (d->window), id);
 }

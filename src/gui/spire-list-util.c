@@ -60,6 +60,7 @@ struct _SpireListFill
   GPtrArray *items;
   guint done;
   guint slice;
+  guint min_slice;
   guint idle_id;
   SpireListFillFunc func;
   gpointer user_data;
@@ -92,7 +93,7 @@ fill_step_cb (gpointer data)
   /* Toward the budget, at most eight times larger a step. */
   fill->slice = CLAMP ((guint) MIN ((gint64) fill->slice * SLICE_BUDGET / took,
                                     (gint64) fill->slice * 8),
-                       MIN_SLICE, MAX_SLICE);
+                       fill->min_slice, MAX_SLICE);
   if (fill->done == fill->items->len)
     {
       fill->idle_id = 0;
@@ -103,11 +104,8 @@ fill_step_cb (gpointer data)
   return fill->idle_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-/* Empties @store; a long list's items are let go in a worker (what only
- * the store held, e.g. a cohort's 40 000 records read again, is freed
- * there). */
-static void
-remove_all (GListStore *store)
+void
+spire_list_store_remove_all (GListStore *store)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
   GPtrArray *old;
@@ -138,7 +136,8 @@ spire_list_fill_start (GListStore *store, GPtrArray *items, SpireListFillFunc fu
   fill->func = func;
   fill->user_data = user_data;
   fill->slice = FIRST_SLICE;
-  remove_all (store);
+  fill->min_slice = MIN_SLICE;
+  spire_list_store_remove_all (store);
   add_slice (fill, FIRST_SLICE);
   if (fill->done < fill->items->len)
     /* Below redrawing and layout: a frame comes between two slices. */
@@ -150,6 +149,15 @@ spire_list_fill_start (GListStore *store, GPtrArray *items, SpireListFillFunc fu
         func (user_data, fill->done, fill->items->len);
     }
   return fill;
+}
+
+void
+spire_list_fill_set_min_slice (SpireListFill *fill, guint rows)
+{
+  g_return_if_fail (fill != NULL);
+
+  fill->min_slice = MAX (rows, 1);
+  fill->slice = MAX (MIN (fill->slice, MAX_SLICE), fill->min_slice);
 }
 
 gboolean

@@ -31,11 +31,19 @@ GtkListItemFactory *spire_inscription_factory_new (guint column, guint min_chars
 typedef struct _SpireListFill SpireListFill;
 typedef void (*SpireListFillFunc) (gpointer user_data, guint done, guint total);
 
+/* Empties @store; a long list's items are let go in a worker (what only
+ * the store held, e.g. a cohort's 40 000 records read again, is freed
+ * there, not on the main thread). */
+void spire_list_store_remove_all (GListStore *store);
 /* Starts filling @store (emptied first) with @items (referenced); the
  * first slice is added before this returns (and @func run, when that was
  * all). */
 SpireListFill *spire_list_fill_start (GListStore *store, GPtrArray *items,
                                       SpireListFillFunc func, gpointer user_data);
+/* The fewest rows a slice adds (16): fewer for a list whose rows are
+ * dear to make (a ranking's dozen columns of cells: 5 ms a row while the
+ * view makes its first 200 rows' widgets). */
+void spire_list_fill_set_min_slice (SpireListFill *fill, guint rows);
 /* TRUE while slices are still to come. */
 gboolean spire_list_fill_is_running (SpireListFill *fill);
 /* Adds what is left at once (someone needs every row now). */

@@ -576,17 +576,22 @@ gui_fixture_language (void)
   return language;
 }
 
-char *
-gui_fixture_isolate (void)
+/* The XDG folders of the whole test process, in a temporary folder of its
+ * own, set before main: so before any thread.  They were set in each
+ * test's setup, after GTK, GDBus and the store's workers had started
+ * threads that read the environment, and setenv() adding a variable moves
+ * the environment under them: a test now and then crashed (SIGSEGV) 0.15 s
+ * in, in its first setup.  GLib reads them once anyway
+ * (g_get_user_data_dir keeps the first answer). */
+__attribute__ ((constructor)) static void
+isolate_process (void)
 {
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("spire-gui-test-XXXXXX", &error);
   static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
                                       "XDG_STATE_HOME" };
+  g_autofree char *dir = g_dir_make_tmp ("spire-gui-test-xdg-XXXXXX", NULL);
 
-  g_assert_no_error (error);
-  /* As the app does at startup (GTK 4.8's icon race, spire-widget.c). */
-  spire_icons_keep_alive ();
+  if (dir == NULL)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
     {
       g_autofree char *sub = g_build_filename (dir, vars[i], NULL);
@@ -594,6 +599,17 @@ gui_fixture_isolate (void)
       g_mkdir_with_parents (sub, 0700);
       g_setenv (vars[i], sub, TRUE);
     }
+}
+
+char *
+gui_fixture_isolate (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("spire-gui-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  /* As the app does at startup (GTK 4.8's icon race, spire-widget.c). */
+  spire_icons_keep_alive ();
   return dir;
 }
 

@@ -73,7 +73,8 @@ void gui_fixture_wait_window_read (gpointer window);
  * @cohort_uuid chosen in its sidebar (fails when it cannot be). */
 gpointer gui_fixture_window_on_cohort (gpointer app, SpireStore *store, const char *cohort_uuid);
 
-/* A temporary folder for files and the XDG folders; call before gtk_test_init. */
+/* A temporary folder for a test's files.  The XDG folders are the
+ * process's own, set before main (gui-fixture.c, isolate_process). */
 char *gui_fixture_isolate (void);
 /* The language the test runs in: SPIRE_TEST_LANGUAGE ("nb"; NULL: English),
  * with Spire's translations from SPIRE_LOCALEDIR; call before gtk_test_init. */

@@ -446,7 +446,7 @@ static void
 test_build_tree_language (void)
 {
   g_autofree char *po = g_build_filename (SPIRE_BUILD_ROOT, "po", NULL);
-  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE")); /* set by main */
   const char *nb;
 
   g_assert_null (g_getenv ("SPIRE_LOCALEDIR"));
@@ -456,10 +456,7 @@ test_build_tree_language (void)
   g_setenv ("LANGUAGE", "nb", TRUE);
   setlocale (LC_ALL, ""); /* gettext forgets what it looked up before */
   nb = g_dgettext (GETTEXT_PACKAGE, "_Create a Program");
-  if (old_language)
-    g_setenv ("LANGUAGE", old_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  g_setenv ("LANGUAGE", old_language, TRUE);
   setlocale (LC_ALL, "");
   g_assert_cmpstr (nb, ==, "_Opprett et program");
 }
@@ -470,6 +467,11 @@ main (int argc, char **argv)
   int ret;
 
   tmpdir = gui_fixture_isolate ();
+  /* Set before any thread, so that /firststart/build-tree-language only
+   * replaces it: adding a variable while threads read the environment can
+   * crash (gui-fixture.c, isolate_process). */
+  if (g_getenv ("LANGUAGE") == NULL)
+    g_setenv ("LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -284,13 +284,6 @@ spire_drop_down_show_names (GtkDropDown *dropdown)
   gtk_drop_down_set_list_factory (dropdown, list);
 }
 
-/* spire_drop_down_enable_search: GTK 4.8's dropdown opens its popover
- * with the focus on the list, not in the search entry, and the list does
- * nothing with a letter: a user who opened "Application" and typed
- * "Nordvei" found nothing typed and nothing found.  The popover (the
- * entry and the list inside it) is made the entry's key-capture widget:
- * what is typed anywhere in it goes into the entry, while the list keeps
- * the arrow keys and Enter. */
 GtkWidget *
 spire_widget_find_descendant (GtkWidget *widget, GType type)
 {
@@ -306,6 +299,13 @@ spire_widget_find_descendant (GtkWidget *widget, GType type)
   return found;
 }
 
+/* spire_drop_down_enable_search: GTK 4.8's dropdown opens its popover
+ * with the focus on the list, not in the search entry, and the list does
+ * nothing with a letter: a user who opened "Application" and typed
+ * "Nordvei" found nothing typed and nothing found.  The popover (the
+ * entry and the list inside it) is made the entry's key-capture widget:
+ * what is typed anywhere in it goes into the entry, while the list keeps
+ * the arrow keys and Enter. */
 void
 spire_drop_down_enable_search (GtkDropDown *dropdown)
 {

@@ -34,6 +34,8 @@ struct _SpireSidebar
   char *program;             /* the program whose heading row is selected */
   GHashTable *program_names; /* uuid → name */
   char *first_program;
+  /* The list's selection changes are not told: its rows are being made
+   * again, or a row is selected quietly (select_quietly) */
   gboolean rebuilding;
   /* The rows below the first screenful, made after the first frame, one
    * slice an idle (append_pending_cb); PendingRow each. */
